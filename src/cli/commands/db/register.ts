@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import { examples, lazy } from '../../action.ts';
+
+export function registerDbCommands(program: Command): void {
+  program
+    .command('init')
+    .description('create the database (any command does it on first use) and print where it is')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc init', 'svc --db ./team.db init', 'SVC_DB=~/team.db svc init']))
+    .action(lazy(() => import('./init.ts')));
+
+  const db = program.command('db').description('the database file');
+  db.command('path')
+    .description('print where the database is (without creating it)')
+    .addHelpText('after', examples(['svc db path', 'sqlite3 "$(svc db path)" .tables']))
+    .action(lazy(() => import('./path.ts')));
+}

@@ -1,0 +1,20 @@
+import { listPeople } from '../../../store/people.ts';
+import { renderTable } from '../../../ui/table.ts';
+import { formatDay } from '../../../ui/text.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+
+export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
+  const people = listPeople(ctx.store().db);
+  if (options.json) {
+    ctx.print(JSON.stringify(people, null, 2));
+    return;
+  }
+  if (people.length === 0) {
+    ctx.info('No people yet: they appear when a story names them (svc story add "…" --staff NAME).');
+    return;
+  }
+  const look = ctx.look();
+  const rows = people.map((p) => [p.name, p.role, p.stories, p.lastStoryOn ? formatDay(p.lastStoryOn, look.now, look.tty) : '']);
+  ctx.print(renderTable(['name', 'role', 'stories', 'last story'], rows, { tty: look.tty, head: (t) => look.color.bold(t) }).trimEnd());
+}

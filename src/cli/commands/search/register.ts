@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { examples, lazy } from '../../action.ts';
+import { parseCount } from '../../options.ts';
+
+export function registerSearchCommands(program: Command): void {
+  program
+    .command('search')
+    .description('full-text search over stories, best match first, matching words highlighted')
+    .argument('<query...>', 'words to find (all must appear; "call*" matches call, called, caller)')
+    .option('-n, --limit <n>', 'how many results (default 20)', parseCount('--limit'))
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc search "called back"', 'svc search refund --limit 5', 'svc search remember name --json']))
+    .action(lazy(() => import('./search.ts')));
+}

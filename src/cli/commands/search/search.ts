@@ -1,0 +1,32 @@
+import { searchStories } from '../../../store/stories.ts';
+import { storyJson } from '../../../ui/render/story.ts';
+import { formatDay, oneLine, plainHighlights, renderHighlights } from '../../../ui/text.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+
+export function run(options: WithArgs<{ limit?: number; json?: boolean }>, ctx: Context): void {
+  const query = ((options.args[0] as string[] | undefined) ?? []).join(' ');
+  const hits = searchStories(ctx.store().db, query, options.limit ?? 20);
+  if (options.json) {
+    const json = hits.map((hit) => {
+      const { text, highlights } = plainHighlights(hit.snippet);
+      return { ...storyJson(hit.story), snippet: text, highlights };
+    });
+    ctx.print(JSON.stringify(json, null, 2));
+    return;
+  }
+  if (hits.length === 0) {
+    ctx.info(`No story contains "${oneLine(query)}". Try fewer words, or a prefix such as call*.`);
+    return;
+  }
+  const look = ctx.look();
+  const c = look.color;
+  const mark = look.tty ? (text: string) => c.bold.yellow(text) : (text: string) => `[${text}]`;
+  const blocks = hits.map((hit) => {
+    const head = [`#${hit.story.id}`, formatDay(hit.story.occurredOn, look.now, look.tty), hit.story.staff.join(', ')]
+      .filter(Boolean)
+      .join(' · ');
+    return `${c.bold(oneLine(head))}\n  ${renderHighlights(hit.snippet, mark)}`;
+  });
+  ctx.print(blocks.join('\n\n'));
+}

@@ -1,0 +1,61 @@
+import { UsageError } from '../../../core/errors.ts';
+import { messages } from '../../../core/messages.ts';
+import { draftStory, type StoryInput } from '../../../core/story.ts';
+import { storyInputFromAnswers, storyQuestions } from '../../../core/story-prompt.ts';
+import { personNames } from '../../../store/people.ts';
+import { getStory, insertStory } from '../../../store/stories.ts';
+import { tagNames } from '../../../store/tags.ts';
+import { storyJson, storySummary } from '../../../ui/render/story.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+import { readStdin } from '../../io.ts';
+import { storyInputFromOptions, type StoryFieldOptions } from './fields.ts';
+
+type AddOptions = WithArgs<StoryFieldOptions>;
+
+export async function run(options: AddOptions, ctx: Context): Promise<void> {
+  const flags = storyInputFromOptions(options);
+  const words = (options.args[0] as string[] | undefined) ?? [];
+  const input: StoryInput = { ...flags, text: words.join(' ') };
+
+  if (words.length === 0) {
+    if (ctx.canPrompt) {
+      Object.assign(input, await askForStory(flags, ctx));
+    } else if (!ctx.stdinIsTTY) {
+      input.text = await readStdin(ctx.stdin);
+      if (!input.text.trim()) throw new UsageError(messages.missingStoryText, messages.missingStoryTextHint);
+    } else {
+      throw new UsageError(messages.missingStoryText, messages.missingStoryTextHint);
+    }
+  }
+
+  const now = ctx.now();
+  const draft = draftStory(input, now); // every check happens before the first write
+  const store = ctx.store();
+  const id = store.write(() => insertStory(store.db, draft, now.toISOString()));
+  const story = getStory(store.db, id);
+  if (!story) throw new Error(`story #${id} vanished after saving`);
+
+  if (options.json) ctx.print(JSON.stringify(storyJson(story), null, 2));
+  else if (!ctx.stdoutIsTTY) ctx.print(String(id));
+  ctx.info(`${ctx.err.green('Saved')} story ${storySummary(story, { ...ctx.look(), color: ctx.err })}`);
+  ctx.info(ctx.err.dim(`hint: svc story show ${id} to read it back · svc stories to see the latest`));
+}
+
+async function askForStory(flags: StoryInput, ctx: Context): Promise<StoryInput> {
+  const store = ctx.store();
+  const questions = storyQuestions({
+    given: {
+      staff: flags.staff !== undefined,
+      customer: flags.customer !== undefined,
+      channel: flags.channel !== undefined,
+      trigger: flags.trigger !== undefined,
+      tags: flags.tags !== undefined,
+    },
+    people: personNames(store.db),
+    tags: tagNames(store.db),
+  });
+  const { ask } = await import('../../prompts.ts');
+  const asked = storyInputFromAnswers(await ask(questions));
+  return { ...asked, ...flags, text: asked.text };
+}

@@ -1,0 +1,48 @@
+import { parseDay } from '../../../core/dates.ts';
+import { UsageError } from '../../../core/errors.ts';
+import type { Channel } from '../../../core/story.ts';
+import { listStories } from '../../../store/stories.ts';
+import { storyJson, storyTable } from '../../../ui/render/story.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+
+interface ListOptions {
+  since?: string;
+  until?: string;
+  staff?: string[];
+  tag?: string[];
+  channel?: Channel;
+  internal?: boolean;
+  external?: boolean;
+  search?: string;
+  limit?: number;
+  json?: boolean;
+}
+
+export function run(options: WithArgs<ListOptions>, ctx: Context): void {
+  if (options.internal && options.external) {
+    throw new UsageError('--internal and --external cannot both be given', 'leave both out to see all stories');
+  }
+  const now = ctx.now();
+  const limit = options.limit ?? 20;
+  const stories = listStories(ctx.store().db, {
+    since: options.since === undefined ? undefined : parseDay(options.since, now, '--since'),
+    until: options.until === undefined ? undefined : parseDay(options.until, now, '--until'),
+    staff: options.staff,
+    tags: options.tag,
+    channel: options.channel,
+    customerKind: options.internal ? 'internal' : options.external ? 'external' : undefined,
+    search: options.search,
+    limit: limit === 0 ? undefined : limit,
+  });
+  if (options.json) {
+    ctx.print(JSON.stringify(stories.map(storyJson), null, 2));
+    return;
+  }
+  if (stories.length === 0) {
+    ctx.info('No stories match. Add one with: svc story add "what happened" --staff NAME');
+    return;
+  }
+  ctx.print(storyTable(stories, ctx.look()).trimEnd());
+  if (stories.length === limit && ctx.stdoutIsTTY) ctx.info(ctx.err.dim(`showing the newest ${limit}; --limit 0 shows all`));
+}

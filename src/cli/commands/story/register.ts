@@ -1,0 +1,98 @@
+import type { Command } from 'commander';
+import { CHANNELS, SOURCES, TRIGGERS } from '../../../core/story.ts';
+import { examples, lazy } from '../../action.ts';
+import { collectList, parseChoice, parseCount } from '../../options.ts';
+
+/** The fields a story has, shared by add and edit. */
+function storyFieldOptions(command: Command): Command {
+  return command
+    .option('-s, --staff <names>', 'who delivered it (repeatable, or comma-separated)', collectList)
+    .option('-c, --customer <name>', 'for whom: the customer (or colleague) served')
+    .option('--internal', 'the customer is a colleague (internal service)')
+    .option('--external', 'the customer is a client (the default)')
+    .option('--channel <channel>', `how it happened: ${CHANNELS.join(', ')}`)
+    .option('-t, --tag <tags>', 'a tag (repeatable, or comma-separated); #tags in the text count too', collectList)
+    .option('-w, --when <date>', 'when it happened: YYYY-MM-DD, today, yesterday, "3 days ago", monday (default: today)')
+    .option('--title <title>', 'a short title')
+    .option('--impact <text>', 'what resulted for the customer')
+    .option('--source <source>', `where the story came from: ${SOURCES.join(', ')}`)
+    .option('--trigger <trigger>', `what it responded to: ${TRIGGERS.join(', ')} (a failure, a need, or nothing)`)
+    .option('--by <name>', 'who is reporting it')
+    .option('--json', 'print the saved story as JSON');
+}
+
+/** Filters shared by `svc story list` and `svc stories`. */
+function storyListOptions(command: Command): Command {
+  return command
+    .option('--since <date>', 'stories on or after this date (YYYY-MM-DD, "30 days ago", monday …)')
+    .option('--until <date>', 'stories on or before this date')
+    .option('-s, --staff <names>', 'only stories crediting these people (repeatable: all must appear)', collectList)
+    .option('-t, --tag <tags>', 'only stories with these tags (repeatable: all must appear)', collectList)
+    .option('--channel <channel>', `only this channel (${CHANNELS.join(', ')})`, parseChoice('--channel', CHANNELS))
+    .option('--internal', 'only service to colleagues')
+    .option('--external', 'only service to clients')
+    .option('-q, --search <query>', 'only stories containing these words')
+    .option('-n, --limit <n>', 'how many, newest first (default 20; 0 for all)', parseCount('--limit', 0))
+    .option('--json', 'print JSON');
+}
+
+export function registerStoryCommands(program: Command): void {
+  const story = program
+    .command('story')
+    .description('collect and manage exceptional service stories')
+    .addHelpText('after', examples(['svc story add "…" --staff Ana', 'svc story show 12', 'svc story list --tag call-back']));
+
+  storyFieldOptions(
+    story
+      .command('add')
+      .description('record a great service moment, seconds after it happened')
+      .argument('[text...]', 'what happened (TEXT); without it, svc asks in a terminal or reads stdin'),
+  )
+    .addHelpText(
+      'after',
+      examples([
+        'svc story add "Ana called the customer back within the hour with the fix" --staff Ana --tag call-back',
+        'svc story add "Bo stayed late to help Finance close the month" --staff Bo --internal --trigger request',
+        'echo "Cy remembered the customer\'s name and order" | svc story add --staff Cy --when yesterday',
+      ]),
+    )
+    .action(lazy(() => import('./add.ts')));
+
+  storyListOptions(story.command('list').description('list stories, newest first'))
+    .addHelpText('after', examples(['svc story list --since monday', 'svc story list --staff Ana --tag call-back --json']))
+    .action(lazy(() => import('./list.ts')));
+
+  storyListOptions(program.command('stories').description('list stories, newest first (same as story list)'))
+    .addHelpText('after', examples(['svc stories', 'svc stories --internal --since "4 weeks ago"', 'svc stories -n 0 --json']))
+    .action(lazy(() => import('./list.ts')));
+
+  story
+    .command('show')
+    .description('show one story in full')
+    .argument('<id>', 'the story id')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc story show 12', 'svc story show 12 --json']))
+    .action(lazy(() => import('./show.ts')));
+
+  storyFieldOptions(
+    story
+      .command('edit')
+      .description('change a story; with no flags in a terminal, opens $EDITOR on its text')
+      .argument('<id>', 'the story id')
+      .option('--text <text>', 'replace the story text'),
+  )
+    .addHelpText(
+      'after',
+      examples(['svc story edit 12 --staff Ana,Bo', 'svc story edit 12 --tag call-back --when yesterday', 'svc story edit 12']),
+    )
+    .action(lazy(() => import('./edit.ts')));
+
+  story
+    .command('rm')
+    .description('delete a story (asks first in a terminal)')
+    .argument('<id>', 'the story id')
+    .option('-y, --yes', 'do not ask')
+    .option('--json', 'print the removed story as JSON')
+    .addHelpText('after', examples(['svc story rm 12', 'svc story rm 12 --yes']))
+    .action(lazy(() => import('./rm.ts')));
+}

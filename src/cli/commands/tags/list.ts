@@ -1,0 +1,21 @@
+import { listTags } from '../../../store/tags.ts';
+import { renderTable } from '../../../ui/table.ts';
+import { formatDay } from '../../../ui/text.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+
+export function run(options: WithArgs<{ used?: boolean; json?: boolean }>, ctx: Context): void {
+  const tags = listTags(ctx.store().db).filter((tag) => !options.used || tag.stories > 0);
+  if (options.json) {
+    ctx.print(JSON.stringify(tags, null, 2));
+    return;
+  }
+  const look = ctx.look();
+  const rows = tags.map((t) => [
+    t.name,
+    t.stories,
+    t.lastUsedOn ? formatDay(t.lastUsedOn, look.now, look.tty) : '',
+    t.builtin ? 'default taxonomy' : '',
+  ]);
+  ctx.print(renderTable(['tag', 'stories', 'last used', ''], rows, { tty: look.tty, head: (t) => look.color.bold(t) }).trimEnd());
+}

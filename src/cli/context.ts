@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { openStore, type Store } from '../store/db.ts';
+import { resolveDbPath } from '../store/paths.ts';
+import { colorFor, type ChalkInstance } from '../ui/color.ts';
+import type { Look } from '../ui/look.ts';
+
+/** Options every command accepts (set on the root program). */
+export interface GlobalOptions {
+  db?: string;
+  color?: boolean;
+  input?: boolean;
+}
+
+/** What a command handler may touch of the outside world: streams, clock, store. */
+export interface Context {
+  readonly env: Record<string, string | undefined>;
+  readonly stdin: NodeJS.ReadStream;
+  readonly stdinIsTTY: boolean;
+  readonly stdoutIsTTY: boolean;
+  /** stdin and stdout are terminals, and neither --no-input nor CI is set. */
+  readonly canPrompt: boolean;
+  readonly out: ChalkInstance;
+  readonly err: ChalkInstance;
+  now(): Date;
+  /** How human output on stdout should look (terminal or not, colour, today). */
+  look(): Look;
+  /** The database path and whether it is the default one. */
+  dbPath(): { path: string; isDefault: boolean };
+  /** The store, opened (and migrated) on first use. */
+  store(): Store;
+  /** Writes the result to stdout. */
+  print(text: string): void;
+  /** Writes a message (confirmation, progress, warning) to stderr. */
+  info(text: string): void;
+  close(): void;
+}
+
+/**
+ * Builds the context from the real process. Loaded only when a command runs (never for
+ * --help or --version); the database opens on first use.
+ */
+export function createContext(globals: GlobalOptions): Context {
+  const env = process.env;
+  const stdinIsTTY = Boolean(process.stdin.isTTY);
+  const stdoutIsTTY = Boolean(process.stdout.isTTY);
+  const colorAllowed = globals.color !== false;
+  let store: Store | undefined;
+  let dbPath: { path: string; isDefault: boolean } | undefined;
+  const context: Context = {
+    env,
+    stdin: process.stdin,
+    stdinIsTTY,
+    stdoutIsTTY,
+    canPrompt: stdinIsTTY && stdoutIsTTY && globals.input !== false && !env.CI,
+    out: colorFor('stdout', stdoutIsTTY, env, colorAllowed),
+    err: colorFor('stderr', Boolean(process.stderr.isTTY), env, colorAllowed),
+    // SVC_NOW pins the clock, so examples and tests can speak of fixed dates.
+    now: () => (env.SVC_NOW ? new Date(env.SVC_NOW) : new Date()),
+    look: () => ({ tty: stdoutIsTTY, color: context.out, now: context.now() }),
+    dbPath: () => (dbPath ??= resolveDbPath(globals.db, env)),
+    store: () => {
+      if (!store) store = openDefaultStore(context.dbPath());
+      return store;
+    },
+    print: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    info: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    close: () => {
+      store?.close();
+      store = undefined;
+    },
+  };
+  return context;
+}
+
+function openDefaultStore(where: { path: string; isDefault: boolean }): Store {
+  // The default data directory is ours to create, private to the user; a --db path's
+  // directory must already exist.
+  if (where.isDefault) mkdirSync(dirname(where.path), { recursive: true, mode: 0o700 });
+  return openStore(where.path);
+}

@@ -1,0 +1,50 @@
+import { CommanderError } from 'commander';
+import { ExitCode, SvcError } from '../core/errors.ts';
+import { messages } from '../core/messages.ts';
+import { buildProgram } from './program.ts';
+
+/**
+ * The one place that catches errors, prints them and sets the exit code. Everything
+ * below throws typed errors; nothing else calls process.exit().
+ */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    process.exitCode = report(error);
+  }
+}
+
+function write(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** Prints an error as `svc: …` and `hint: …`; returns the exit code. */
+function report(error: unknown): number {
+  const debug = process.env.SVC_DEBUG === '1';
+  if (error instanceof CommanderError) {
+    // Commander already printed help, the version, or its own (reworded) error.
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (isPromptExit(error)) {
+    write(`svc: ${messages.cancelled}`);
+    return ExitCode.cancelled;
+  }
+  if (error instanceof SvcError) {
+    write(`svc: ${error.message}`);
+    if (error.hint) write(`hint: ${error.hint}`);
+    if (debug && error.stack) write(error.stack);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  write(`svc: ${messages.unexpected(message)}`);
+  write(`hint: ${messages.unexpectedHint}`);
+  if (debug && error instanceof Error && error.stack) write(error.stack);
+  return ExitCode.unexpected;
+}
+
+/** Ctrl-C inside an inquirer prompt. */
+function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ExitPromptError';
+}

@@ -1,0 +1,46 @@
+import { Command, Option } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { examples } from './action.ts';
+import { registerDbCommands } from './commands/db/register.ts';
+import { registerPeopleCommands } from './commands/people/register.ts';
+import { registerSearchCommands } from './commands/search/register.ts';
+import { registerStoryCommands } from './commands/story/register.ts';
+import { registerTagCommands } from './commands/tags/register.ts';
+
+/** The whole command tree. Only commander is loaded here; handlers load on use. */
+export function buildProgram(): Command {
+  const program = new Command('svc');
+  program
+    .description(
+      'Turn your team\'s best service moments into its standard way of working:\n' +
+        'collect stories → detect practices → train → incorporate → monitor.',
+    )
+    .version(pkg.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .addOption(new Option('--db <path>', 'database file (default: $SVC_DB, else ~/.local/share/svc/svc.db)'))
+    .option('--no-color', 'no colour in the output (NO_COLOR works too)')
+    .option('--no-input', 'never prompt; fail with the missing flag instead')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      outputError: (text, write) => {
+        write(`svc: ${text.replace(/^error: /, '').trimEnd()}\n`);
+        write('hint: add --help to the command to see what it takes\n');
+      },
+    })
+    .addHelpText(
+      'after',
+      examples([
+        'svc story add "Ana called the customer back within the hour" --staff Ana --tag call-back',
+        'svc stories --since "2 weeks ago"',
+        'svc search "called back"',
+      ]),
+    );
+
+  registerStoryCommands(program);
+  registerSearchCommands(program);
+  registerPeopleCommands(program);
+  registerTagCommands(program);
+  registerDbCommands(program);
+  return program;
+}

@@ -1,0 +1,64 @@
+/** Exit codes, as DESIGN.md fixes them. */
+export const ExitCode = {
+  ok: 0,
+  unexpected: 1,
+  usage: 2,
+  notFound: 3,
+  conflict: 4,
+  cancelled: 130,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** An error the user can act on: a message, a hint, and the exit code it maps to. */
+export class SvcError extends Error {
+  readonly exitCode: ExitCode;
+  readonly hint: string | undefined;
+  constructor(message: string, exitCode: ExitCode, hint?: string) {
+    super(message);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+    this.hint = hint;
+  }
+}
+
+/** Bad usage: a missing flag, an unknown option value. Exit 2. */
+export class UsageError extends SvcError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.usage, hint);
+  }
+}
+
+/** Input that was understood but is not acceptable (empty text, future date). Exit 2. */
+export class ValidationError extends SvcError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.usage, hint);
+  }
+}
+
+/** Something named does not exist. Exit 3. */
+export class NotFoundError extends SvcError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.notFound, hint);
+  }
+}
+
+/** Refused: a conflict, a database newer than the program, an impossible step. Exit 4. */
+export class ConflictError extends SvcError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.conflict, hint);
+  }
+}
+
+/** The user cancelled (Ctrl-C at a prompt). Exit 130, nothing saved. */
+export class CancelledError extends SvcError {
+  constructor(message = 'cancelled, nothing was saved') {
+    super(message, ExitCode.cancelled);
+  }
+}
+
+/** The database file is damaged. Exit 1 with a way out. */
+export class CorruptDatabaseError extends SvcError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.unexpected, hint);
+  }
+}

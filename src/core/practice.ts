@@ -1,0 +1,51 @@
+import { ConflictError } from './errors.ts';
+
+export const PRACTICE_STATUSES = ['candidate', 'adopted', 'standard', 'retired'] as const;
+export type PracticeStatus = (typeof PRACTICE_STATUSES)[number];
+
+export const MATCHER_KINDS = ['tag', 'phrase'] as const;
+export type MatcherKind = (typeof MATCHER_KINDS)[number];
+
+export interface Matcher {
+  kind: MatcherKind;
+  value: string;
+}
+
+/** How a story became evidence: matched automatically, or linked by hand. */
+export type EvidenceHow = 'matched' | 'manual';
+
+export interface Practice {
+  id: number;
+  uuid: string;
+  name: string;
+  description: string | null;
+  status: PracticeStatus;
+  statusChangedAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The lifecycle: candidate → adopted → standard → retired, forwards only. */
+const NEXT: Record<PracticeStatus, readonly PracticeStatus[]> = {
+  candidate: ['adopted', 'standard', 'retired'],
+  adopted: ['standard', 'retired'],
+  standard: ['retired'],
+  retired: [],
+};
+
+/** Whether a status change is allowed without --force. */
+export function canMoveTo(from: PracticeStatus, to: PracticeStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+/** Throws a ConflictError saying what is allowed when the step is impossible. */
+export function checkTransition(name: string, from: PracticeStatus, to: PracticeStatus, force = false): void {
+  if (from === to || canMoveTo(from, to) || force) return;
+  const allowed = NEXT[from];
+  throw new ConflictError(
+    `practice "${name}" is ${from}; it cannot become ${to}`,
+    allowed.length
+      ? `from ${from} it can become ${allowed.join(' or ')}; add --force to move it to ${to} anyway`
+      : `a retired practice stays retired; add --force to bring it back as ${to}`,
+  );
+}

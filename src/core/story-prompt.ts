@@ -1,0 +1,121 @@
+import type { Answers, Question } from './prompt.ts';
+import type { StoryInput } from './story.ts';
+import { CHANNELS, MAX_STORY_LENGTH } from './story.ts';
+
+/** Which fields the flags already gave, and what exists to choose from. */
+export interface StoryPromptContext {
+  given: { staff: boolean; customer: boolean; channel: boolean; trigger: boolean; tags: boolean };
+  people: string[];
+  tags: string[];
+}
+
+const SKIP = '';
+const split = (value: Answers[string]): string[] =>
+  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : Array.isArray(value) ? value : [];
+const asText = (value: Answers[string]): string => (typeof value === 'string' ? value.trim() : '');
+
+/**
+ * The guided prompt, in the Critical Incident Technique's order (Flanagan 1954): who,
+ * what led up to it, what exactly they did, what resulted; then for whom, channel,
+ * trigger and tags. Every question but "what did they do" can be skipped with Enter.
+ */
+export function storyQuestions(context: StoryPromptContext): Question[] {
+  const questions: Question[] = [];
+  if (!context.given.staff) {
+    if (context.people.length > 0) {
+      questions.push({
+        key: 'staffKnown',
+        kind: 'checkbox',
+        message: 'Who delivered it? (space to pick, enter when done)',
+        choices: context.people.map((name) => ({ value: name, name })),
+      });
+    }
+    questions.push({
+      key: 'staffOther',
+      kind: 'input',
+      message: context.people.length > 0 ? 'Anyone else? (names, comma-separated; enter to skip)' : 'Who delivered it? (names, comma-separated)',
+      validate: (value, answers) =>
+        split(value).length > 0 || split(answers.staffKnown).length > 0 || 'name at least one person, so the story can teach',
+    });
+  }
+  questions.push(
+    { key: 'situation', kind: 'input', message: 'What led up to it? (enter to skip)' },
+    {
+      key: 'action',
+      kind: 'input',
+      message: 'What exactly did they do?',
+      validate: (value) =>
+        value.trim().length === 0
+          ? 'say what they did: a colleague should be able to do the same'
+          : value.length > MAX_STORY_LENGTH
+            ? `keep it under ${MAX_STORY_LENGTH} characters`
+            : true,
+    },
+    { key: 'result', kind: 'input', message: 'What resulted for the customer? (enter to skip)' },
+  );
+  if (!context.given.customer) {
+    questions.push(
+      { key: 'customer', kind: 'input', message: 'For whom? (customer or colleague; enter to skip)' },
+      {
+        key: 'internal',
+        kind: 'confirm',
+        message: 'Was that a colleague (internal service)?',
+        default: false,
+        when: (answers) => asText(answers.customer).length > 0,
+      },
+    );
+  }
+  if (!context.given.channel) {
+    questions.push({
+      key: 'channel',
+      kind: 'select',
+      message: 'Channel?',
+      choices: [{ value: SKIP, name: '(skip)' }, ...CHANNELS.map((c) => ({ value: c, name: c }))],
+      default: SKIP,
+    });
+  }
+  if (!context.given.trigger) {
+    questions.push({
+      key: 'trigger',
+      kind: 'select',
+      message: 'What did it respond to?',
+      choices: [
+        { value: SKIP, name: '(skip)' },
+        { value: 'recovery', name: 'recovery', description: 'something had gone wrong and they put it right' },
+        { value: 'request', name: 'request', description: 'the customer needed or asked for something' },
+        { value: 'spontaneous', name: 'spontaneous', description: 'nobody asked: they just did it' },
+      ],
+      default: SKIP,
+    });
+  }
+  if (!context.given.tags) {
+    if (context.tags.length > 0) {
+      questions.push({
+        key: 'tagsKnown',
+        kind: 'checkbox',
+        message: 'Tags?',
+        choices: context.tags.map((tag) => ({ value: tag, name: tag })),
+      });
+    }
+    questions.push({ key: 'tagsOther', kind: 'input', message: 'New tags? (comma-separated; enter to skip)' });
+  }
+  return questions;
+}
+
+/** Turns the prompt's answers into story fields (only those asked). */
+export function storyInputFromAnswers(answers: Answers): StoryInput {
+  const input: StoryInput = {
+    text: [asText(answers.situation), asText(answers.action)].filter(Boolean).join(' '),
+  };
+  const result = asText(answers.result);
+  if (result) input.impact = result;
+  if ('staffOther' in answers) input.staff = [...split(answers.staffKnown), ...split(answers.staffOther)];
+  if (asText(answers.customer)) {
+    input.customer = asText(answers.customer);
+    input.internal = answers.internal === true;
+  }
+  if (asText(answers.channel)) input.channel = asText(answers.channel);
+  if (asText(answers.trigger)) input.trigger = asText(answers.trigger);
+  if ('tagsOther' in answers) input.tags = [...split(answers.tagsKnown), ...split(answers.tagsOther)];
+  return input;
+}

@@ -1,0 +1,99 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, statSync, accessSync, constants, chmodSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ConflictError, ValidationError, SvcError, ExitCode } from '../core/errors.ts';
+import { messages } from '../core/messages.ts';
+import { migrate, type MigrationReport } from './migrate.ts';
+
+export type Db = Database.Database;
+export type Statement = Database.Statement;
+
+/** An open svc database. Passed explicitly; there is no global one. */
+export interface Store {
+  readonly db: Db;
+  readonly path: string;
+  /** What opening it did to the schema (pending migrations applied, backups written). */
+  readonly migration: MigrationReport;
+  /** Runs fn in a BEGIN IMMEDIATE transaction: it reads before it writes. */
+  write<T>(fn: () => T): T;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Folder of NNNN_name.sql files; found beside the package by default. */
+  migrationsDir?: string;
+  /** Open without creating or migrating (for read-only inspection). */
+  readonly?: boolean;
+}
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** A statement prepared once per connection and reused. */
+export function sql(db: Db, text: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = db.prepare(text)));
+  return statement;
+}
+
+/** Creates the file with owner-only permissions, or checks why it can't be. */
+function ensureFile(path: string): void {
+  if (existsSync(path)) {
+    if (statSync(path).isDirectory()) throw new ValidationError(messages.dbIsDirectory(path), messages.dbIsDirectoryHint);
+    return;
+  }
+  const dir = dirname(path);
+  if (!existsSync(dir)) throw new ValidationError(messages.dbDirMissing(dir), messages.dbDirMissingHint(dir));
+  try {
+    accessSync(dir, constants.W_OK);
+    closeSync(openSync(path, 'wx', 0o600));
+    chmodSync(path, 0o600); // the umask may have taken bits away; never added any
+  } catch (error) {
+    if (isCode(error, 'EEXIST')) return; // another svc created it first
+    if (isCode(error, 'EACCES') || isCode(error, 'EPERM') || isCode(error, 'EROFS')) {
+      throw new ValidationError(messages.dbNotWritable(path), messages.dbNotWritableHint);
+    }
+    throw error;
+  }
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
+/** Maps SQLite's own failures to errors a person can act on. */
+export function translateSqliteError(error: unknown, path: string): unknown {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (typeof code !== 'string') return error;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new SvcError(messages.notSqlite(path), ExitCode.usage, messages.notSqliteHint);
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') return new ConflictError(messages.dbReadOnly(path), messages.dbReadOnlyHint);
+  if (code === 'SQLITE_BUSY') return new ConflictError(messages.dbBusy, messages.dbBusyHint);
+  if (code === 'SQLITE_FULL') return new SvcError(messages.diskFull, ExitCode.unexpected, messages.diskFullHint);
+  return error;
+}
+
+/** Opens (creating if needed) and migrates the database at path. */
+export function openStore(path: string, options: OpenOptions = {}): Store {
+  if (!options.readonly) ensureFile(path);
+  let db: Db | undefined;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: true });
+    db.pragma('busy_timeout = 10000');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    if (!options.readonly && db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+    const migration = options.readonly ? { applied: [], backup: null } : migrate(db, path, options.migrationsDir);
+    const open = db;
+    return {
+      db: open,
+      path,
+      migration,
+      write: <T>(fn: () => T): T => open.transaction(fn).immediate(),
+      close: () => open.close(),
+    };
+  } catch (error) {
+    db?.close();
+    throw translateSqliteError(error, path);
+  }
+}

@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConflictError } from '../core/errors.ts';
+import { messages } from '../core/messages.ts';
+
+type Db = Database.Database;
+
+export interface Migration {
+  version: number;
+  name: string;
+  file: string;
+}
+
+export interface MigrationReport {
+  applied: string[];
+  /** Where a backup was written before migrating a database that held data. */
+  backup: string | null;
+}
+
+/** The migrations folder shipped beside the program (dist/ and src/store/ both find it). */
+export function defaultMigrationsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'migrations');
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('svc cannot find its migrations folder; the installation is incomplete');
+}
+
+/** The NNNN_name.sql files in order. */
+export function listMigrations(dir: string): Migration[] {
+  return readdirSync(dir)
+    .map((file) => /^(\d{4})_([\w-]+)\.sql$/.exec(file))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ version: Number(m[1]), name: m[2] ?? '', file: join(dir, m[0]) }))
+    .sort((a, b) => a.version - b.version);
+}
+
+function userTables(db: Db): number {
+  const row = db
+    .prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .get() as { n: number };
+  return row.n;
+}
+
+/**
+ * Applies pending migrations, each in its own IMMEDIATE transaction, and records them.
+ * PRAGMA user_version mirrors the newest applied version, so the usual case (nothing
+ * to do) costs one pragma read and a directory listing.
+ */
+export function migrate(db: Db, path: string, dir = defaultMigrationsDir()): MigrationReport {
+  const migrations = listMigrations(dir);
+  const newest = migrations.at(-1)?.version ?? 0;
+  const current = Number(db.pragma('user_version', { simple: true }));
+  if (current > newest) throw new ConflictError(messages.dbNewer(path, current, newest), messages.dbNewerHint);
+  if (current === newest) return { applied: [], backup: null };
+  if (current === 0 && userTables(db) > 0 && !hasMigrationTable(db)) {
+    throw new ConflictError(messages.foreignSqlite(path), messages.foreignSqliteHint);
+  }
+
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    const run = db.transaction(() => {
+      // Re-read inside the lock: another svc may have migrated meanwhile.
+      if (Number(db.pragma('user_version', { simple: true })) >= migration.version) return;
+      db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+      db.exec(readFileSync(migration.file, 'utf8'));
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+      db.pragma(`user_version = ${migration.version}`);
+      applied.push(`${String(migration.version).padStart(4, '0')}_${migration.name}`);
+    });
+    if (migration.version > current) run.immediate();
+  }
+  return { applied, backup: null };
+}
+
+function hasMigrationTable(db: Db): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+}

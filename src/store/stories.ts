@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import type { Day } from '../core/dates.ts';
+import { HIGHLIGHT_END, HIGHLIGHT_START, toFtsQuery } from '../core/search.ts';
+import type { Channel, CustomerKind, Source, Story, StoryDraft, Trigger } from '../core/story.ts';
+import { nameKey, normalizeTag } from '../core/text.ts';
+import { ensureCustomer } from './customers.ts';
+import { sql, type Db } from './db.ts';
+import { ensurePerson } from './people.ts';
+import { ensureTag } from './tags.ts';
+
+interface StoryRow {
+  id: number;
+  uuid: string;
+  title: string | null;
+  text: string;
+  occurred_on: string;
+  customer: string | null;
+  customer_forgotten: string | null;
+  customer_kind: CustomerKind;
+  channel: Channel | null;
+  source: Source | null;
+  trigger: Trigger | null;
+  impact: string | null;
+  reported_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StoryFilter {
+  since?: Day | undefined;
+  until?: Day | undefined;
+  staff?: string[] | undefined;
+  tags?: string[] | undefined;
+  channel?: Channel | undefined;
+  customerKind?: CustomerKind | undefined;
+  search?: string | undefined;
+  limit?: number | undefined;
+}
+
+export interface SearchHit {
+  story: Story;
+  snippet: string;
+}
+
+/** Shown in place of a customer whose personal data was erased. */
+export const FORGOTTEN_CUSTOMER = '(forgotten)';
+
+const STORY_COLUMNS = `s.id, s.uuid, s.title, s.text, s.occurred_on, c.name AS customer, c.forgotten_at AS customer_forgotten,
+  s.customer_kind, s.channel, s.source, s.trigger, s.impact, r.name AS reported_by, s.created_at, s.updated_at`;
+const STORY_JOINS = `LEFT JOIN customers c ON c.id = s.customer_id
+  LEFT JOIN people r ON r.id = s.reported_by`;
+const STORY_FROM = `stories s ${STORY_JOINS}`;
+
+function toStory(row: StoryRow, staff: string[], tags: string[]): Story {
+  return {
+    id: row.id,
+    uuid: row.uuid,
+    title: row.title,
+    text: row.text,
+    occurredOn: row.occurred_on,
+    staff,
+    customer: row.customer_forgotten ? FORGOTTEN_CUSTOMER : row.customer,
+    customerKind: row.customer_kind,
+    channel: row.channel,
+    source: row.source,
+    trigger: row.trigger,
+    impact: row.impact,
+    reportedBy: row.reported_by,
+    tags,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Staff names and tags of many stories in two queries, not two per story. */
+function hydrate(db: Db, rows: StoryRow[]): Story[] {
+  if (rows.length === 0) return [];
+  const ids = JSON.stringify(rows.map((row) => row.id));
+  const staff = groupBy(
+    sql(
+      db,
+      `SELECT sp.story_id AS storyId, p.name AS value FROM story_people sp JOIN people p ON p.id = sp.person_id
+        WHERE sp.story_id IN (SELECT value FROM json_each(?)) ORDER BY p.name_key`,
+    ).all(ids) as Array<{ storyId: number; value: string }>,
+  );
+  const tags = groupBy(
+    sql(
+      db,
+      `SELECT st.story_id AS storyId, t.name AS value FROM story_tags st JOIN tags t ON t.id = st.tag_id
+        WHERE st.story_id IN (SELECT value FROM json_each(?)) ORDER BY t.name`,
+    ).all(ids) as Array<{ storyId: number; value: string }>,
+  );
+  return rows.map((row) => toStory(row, staff.get(row.id) ?? [], tags.get(row.id) ?? []));
+}
+
+function groupBy(rows: Array<{ storyId: number; value: string }>): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const row of rows) {
+    const list = map.get(row.storyId);
+    if (list) list.push(row.value);
+    else map.set(row.storyId, [row.value]);
+  }
+  return map;
+}
+
+function writeLinks(db: Db, storyId: number, draft: StoryDraft, now: string): void {
+  sql(db, 'DELETE FROM story_people WHERE story_id = ?').run(storyId);
+  for (const name of draft.staff) {
+    sql(db, 'INSERT INTO story_people (story_id, person_id) VALUES (?, ?)').run(storyId, ensurePerson(db, name, now));
+  }
+  sql(db, 'DELETE FROM story_tags WHERE story_id = ?').run(storyId);
+  for (const tag of draft.tags) {
+    sql(db, 'INSERT INTO story_tags (story_id, tag_id) VALUES (?, ?)').run(storyId, ensureTag(db, tag, now));
+  }
+}
+
+function refs(db: Db, draft: StoryDraft, now: string): { customerId: number | null; reporterId: number | null } {
+  return {
+    customerId: draft.customer === null ? null : ensureCustomer(db, draft.customer, draft.customerKind, now),
+    reporterId: draft.reportedBy === null ? null : ensurePerson(db, draft.reportedBy, now),
+  };
+}
+
+/** Stores a validated story with its people and tags. Call inside store.write(). */
+export function insertStory(db: Db, draft: StoryDraft, now: string, uuid: string = randomUUID()): number {
+  const { customerId, reporterId } = refs(db, draft, now);
+  const result = sql(
+    db,
+    `INSERT INTO stories (uuid, title, text, occurred_on, customer_id, customer_kind, channel, source, trigger,
+                          impact, reported_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    uuid,
+    draft.title,
+    draft.text,
+    draft.occurredOn,
+    customerId,
+    draft.customerKind,
+    draft.channel,
+    draft.source,
+    draft.trigger,
+    draft.impact,
+    reporterId,
+    now,
+    now,
+  );
+  const id = Number(result.lastInsertRowid);
+  writeLinks(db, id, draft, now);
+  return id;
+}
+
+/** Replaces a story's fields with the draft's. Call inside store.write(). */
+export function updateStory(db: Db, id: number, draft: StoryDraft, now: string): void {
+  const { customerId, reporterId } = refs(db, draft, now);
+  sql(
+    db,
+    `UPDATE stories SET title = ?, text = ?, occurred_on = ?, customer_id = ?, customer_kind = ?, channel = ?,
+            source = ?, trigger = ?, impact = ?, reported_by = ?, updated_at = ?
+      WHERE id = ?`,
+  ).run(
+    draft.title,
+    draft.text,
+    draft.occurredOn,
+    customerId,
+    draft.customerKind,
+    draft.channel,
+    draft.source,
+    draft.trigger,
+    draft.impact,
+    reporterId,
+    now,
+    id,
+  );
+  writeLinks(db, id, draft, now);
+}
+
+/** Removes a story; its links go with it (ON DELETE CASCADE). True if it existed. */
+export function deleteStory(db: Db, id: number): boolean {
+  return sql(db, 'DELETE FROM stories WHERE id = ?').run(id).changes > 0;
+}
+
+/** One story, or undefined. */
+export function getStory(db: Db, id: number): Story | undefined {
+  const row = sql(db, `SELECT ${STORY_COLUMNS} FROM ${STORY_FROM} WHERE s.id = ?`).get(id) as StoryRow | undefined;
+  return row ? hydrate(db, [row])[0] : undefined;
+}
+
+/** Stories matching the filter, newest first. */
+export function listStories(db: Db, filter: StoryFilter = {}): Story[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.since) {
+    where.push('s.occurred_on >= ?');
+    params.push(filter.since);
+  }
+  if (filter.until) {
+    where.push('s.occurred_on <= ?');
+    params.push(filter.until);
+  }
+  if (filter.channel) {
+    where.push('s.channel = ?');
+    params.push(filter.channel);
+  }
+  if (filter.customerKind) {
+    where.push('s.customer_kind = ?');
+    params.push(filter.customerKind);
+  }
+  for (const name of filter.staff ?? []) {
+    where.push('s.id IN (SELECT sp.story_id FROM story_people sp JOIN people p ON p.id = sp.person_id WHERE p.name_key = ?)');
+    params.push(nameKey(name));
+  }
+  for (const tag of filter.tags ?? []) {
+    where.push('s.id IN (SELECT st.story_id FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = ?)');
+    params.push(normalizeTag(tag));
+  }
+  if (filter.search !== undefined) {
+    where.push('s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)');
+    params.push(toFtsQuery(filter.search));
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  params.push(filter.limit ?? -1);
+  const rows = sql(
+    db,
+    `SELECT ${STORY_COLUMNS} FROM ${STORY_FROM} ${clause} ORDER BY s.occurred_on DESC, s.id DESC LIMIT ?`,
+  ).all(...params) as StoryRow[];
+  return hydrate(db, rows);
+}
+
+/** Full-text search, best match first, with the matched words marked in a snippet. */
+export function searchStories(db: Db, query: string, limit = 20): SearchHit[] {
+  const rows = sql(
+    db,
+    `SELECT ${STORY_COLUMNS},
+            snippet(stories_fts, -1, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 16) AS snippet
+       FROM stories_fts
+       JOIN stories s ON s.id = stories_fts.rowid
+       ${STORY_JOINS}
+      WHERE stories_fts MATCH ?
+      ORDER BY stories_fts.rank, s.occurred_on DESC
+      LIMIT ?`,
+  ).all(toFtsQuery(query), limit) as Array<StoryRow & { snippet: string }>;
+  const stories = hydrate(db, rows);
+  return stories.map((story, i) => ({ story, snippet: rows[i]?.snippet ?? '' }));
+}
+
+/** How many stories there are. */
+export function countStories(db: Db): number {
+  return (sql(db, 'SELECT count(*) AS n FROM stories').get() as { n: number }).n;
+}

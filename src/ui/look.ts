@@ -1,0 +1,8 @@
+import type { ChalkInstance } from './color.ts';
+
+/** How human output should look: on a terminal or not, colour, and today's date. */
+export interface Look {
+  tty: boolean;
+  color: ChalkInstance;
+  now: Date;
+}

@@ -1,0 +1,29 @@
+import Table from 'cli-table3';
+import { neutralize } from './text.ts';
+
+export interface TableOptions {
+  /** On a terminal: a drawn table; otherwise tab-separated lines with a header. */
+  tty: boolean;
+  /** Column widths on a terminal (characters); cells wrap inside them. */
+  widths?: Array<number | null>;
+  head?: (text: string) => string;
+}
+
+/** Renders rows for people (a table) or for scripts (TSV), never with raw control characters. */
+export function renderTable(headers: string[], rows: Array<Array<string | number | null>>, options: TableOptions): string {
+  const cells = rows.map((row) => row.map((cell) => (cell === null ? '' : neutralize(String(cell)))));
+  if (!options.tty) {
+    const tsv = (values: string[]) => values.map((v) => v.replace(/[\t\r\n]+/gu, ' ')).join('\t');
+    return [tsv(headers), ...cells.map(tsv)].join('\n') + '\n';
+  }
+  const head = options.head ?? ((text: string) => text);
+  const table = new Table({
+    head: headers.map(head),
+    style: { head: [], border: [] },
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    ...(options.widths ? { colWidths: options.widths } : {}),
+  });
+  for (const row of cells) table.push(row);
+  return table.toString() + '\n';
+}

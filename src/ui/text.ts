@@ -1,0 +1,53 @@
+import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
+import { fromDay, toDay } from '../core/dates.ts';
+import { HIGHLIGHT_END, HIGHLIGHT_START, highlightParts } from '../core/search.ts';
+
+// C0 and C1 controls other than tab and newline: escape sequences in stored text must
+// never reach a terminal raw.
+const CONTROL = /[\u0000-\u0001\u0004-\u0008\u000b-\u001f\u007f-\u009f]/gu;
+
+/** Makes stored text safe to print: control characters are shown as \xNN. */
+export function neutralize(text: string): string {
+  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Like neutralize, and also folds new lines, for one-line cells. */
+export function oneLine(text: string): string {
+  return neutralize(text.replace(/\s*[\r\n]+\s*/gu, ' '));
+}
+
+/** Shortens to max characters with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+
+/** "today", "yesterday", "3 days ago" on a terminal; the ISO date otherwise. */
+export function formatDay(day: string, now: Date, relative: boolean): string {
+  if (!relative) return day;
+  const today = toDay(now);
+  if (day === today) return 'today';
+  if (day > today) return day;
+  const yesterday = toDay(new Date(now.getTime() - 86_400_000));
+  if (day === yesterday) return 'yesterday';
+  const distance = formatDistanceStrict(fromDay(day), fromDay(today), { roundingMethod: 'floor' });
+  return `${distance} ago`;
+}
+
+/** Renders a highlighted snippet with the given marker function for matches. */
+export function renderHighlights(snippet: string, mark: (text: string) => string): string {
+  return highlightParts(snippet)
+    .map((part) => (part.match ? mark(oneLine(part.text)) : oneLine(part.text)))
+    .join('');
+}
+
+/** The snippet without highlight marks, plus where the marks were. */
+export function plainHighlights(snippet: string): { text: string; highlights: Array<{ start: number; end: number }> } {
+  let text = '';
+  const highlights: Array<{ start: number; end: number }> = [];
+  for (const part of highlightParts(snippet)) {
+    if (part.match) highlights.push({ start: text.length, end: text.length + part.text.length });
+    text += part.text;
+  }
+  return { text: text.replaceAll(HIGHLIGHT_START, '').replaceAll(HIGHLIGHT_END, ''), highlights };
+}

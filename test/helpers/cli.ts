@@ -1,0 +1,95 @@
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tempDir } from './db.ts';
+
+export const BIN = fileURLToPath(new URL('../../bin/svc.js', import.meta.url));
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  input?: string;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+/** A temporary database for one end-to-end test, and a way to run svc against it. */
+export interface SvcSandbox {
+  dir: string;
+  db: string;
+  run(args: string[], options?: RunOptions): RunResult;
+  /** Runs and parses stdout as JSON, failing loudly if the command failed. */
+  json<T = unknown>(args: string[], options?: RunOptions): T;
+  /** A digest of everything stored, to prove a refused command changed nothing. */
+  snapshot(): string;
+  cleanup(): void;
+}
+
+/** Environment for the built binary: no colour, a pinned clock, no CI prompt guard surprises. */
+export function baseEnv(db: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, SVC_DB: db, NO_COLOR: '1', SVC_NOW: '2026-03-18T10:00:00' };
+  delete env.SVC_DEBUG;
+  delete env.FORCE_COLOR;
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+/** Runs the built svc binary as a user would: stdin closed unless input is given. */
+export function runSvc(args: string[], db: string, options: RunOptions = {}): RunResult {
+  const spawnOptions: SpawnSyncOptions = {
+    env: baseEnv(db, options.env),
+    encoding: 'utf8',
+    input: options.input ?? '',
+    cwd: options.cwd,
+    timeout: 30_000,
+  };
+  const result = spawnSync(process.execPath, [BIN, ...args], spawnOptions);
+  return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+export function sandbox(): SvcSandbox {
+  const { dir, cleanup } = tempDir('svc-e2e-');
+  const db = join(dir, 'svc.db');
+  const run = (args: string[], options?: RunOptions) => runSvc(args, db, options);
+  return {
+    dir,
+    db,
+    run,
+    json<T>(args: string[], options?: RunOptions): T {
+      const result = run([...args, '--json'], options);
+      if (result.code !== 0) throw new Error(`svc ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
+      return JSON.parse(result.stdout) as T;
+    },
+    snapshot: () => snapshotDb(db),
+    cleanup,
+  };
+}
+
+/**
+ * A digest of the database's logical content (every table's rows, via the sqlite3
+ * dump of the same file read by better-sqlite3), or "absent" when there is no file.
+ */
+export function snapshotDb(db: string): string {
+  if (!existsSync(db)) return 'absent';
+  const script = `
+    const Database = require('better-sqlite3');
+    const db = new Database(process.argv[1], { readonly: true, fileMustExist: true });
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name").all();
+    const out = {};
+    for (const { name } of tables) out[name] = db.prepare('SELECT * FROM "' + name + '" ORDER BY 1').all();
+    out.user_version = db.pragma('user_version', { simple: true });
+    process.stdout.write(JSON.stringify(out));
+  `;
+  const result = spawnSync(process.execPath, ['-e', script, db], { encoding: 'utf8', cwd: join(BIN, '..', '..') });
+  if (result.status !== 0) return `unreadable: ${readFileSync(db).subarray(0, 16).toString('hex')}`;
+  return createHash('sha256').update(result.stdout).digest('hex');
+}
