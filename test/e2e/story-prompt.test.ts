@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { KEY, Terminal } from '../helpers/terminal.ts';
+
+let svc: SvcSandbox;
+beforeEach(() => {
+  svc = sandbox();
+});
+afterEach(() => svc.cleanup());
+
+describe('svc story add in a terminal', () => {
+  it('asks the guided questions in order and saves the story', async () => {
+    const term = new Terminal(['story', 'add'], svc.db);
+    await term.answer('Who delivered it?', 'Ana, Bo');
+    await term.answer('What led up to it?', 'The customer had been charged twice.');
+    await term.answer('What exactly did they do?', 'Ana called the bank and refunded the charge on the spot.');
+    await term.answer('What resulted for the customer?', 'Money back the same day');
+    await term.answer('For whom?', 'Mrs Diaz');
+    await term.answer('colleague', 'n');
+    await term.waitFor('Channel?');
+    await term.type(KEY.down + KEY.down); // (skip) → phone → email
+    await term.type(KEY.enter);
+    await term.waitFor('What did it respond to?');
+    await term.type(KEY.down + KEY.enter); // recovery
+    await term.waitFor('Tags?');
+    await term.type(KEY.down + KEY.down + KEY.space + KEY.enter); // the default taxonomy: empathy
+    await term.answer('New tags?', 'refund, #Same Day');
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen).toContain('Saved story #1');
+
+    const story = svc.json<Record<string, unknown>>(['story', 'show', '1']);
+    expect(story).toMatchObject({
+      text: 'The customer had been charged twice. Ana called the bank and refunded the charge on the spot.',
+      impact: 'Money back the same day',
+      staff: ['Ana', 'Bo'],
+      customer: 'Mrs Diaz',
+      customerKind: 'external',
+      channel: 'email',
+      trigger: 'recovery',
+      tags: ['empathy', 'refund', 'same-day'],
+    });
+  });
+
+  it('saves nothing and exits 130 on Ctrl-C', async () => {
+    svc.run(['init']);
+    const before = svc.snapshot();
+    const term = new Terminal(['story', 'add', '--staff', 'Ana'], svc.db);
+    await term.waitFor('What led up to it?');
+    await term.type('Something');
+    await term.type(KEY.ctrlC);
+    expect(await term.exitCode()).toBe(130);
+    expect(svc.snapshot()).toBe(before);
+  });
+});
