@@ -36,3 +36,13 @@ export function inlineTags(text: string): string[] {
 export function unique<T>(values: Iterable<T>): T[] {
   return [...new Set(values)];
 }
+
+/** A phrase as typed, for matching: lower-case, single spaces, no surrounding punctuation. */
+export function normalizePhrase(phrase: string): string {
+  return phrase
+    .normalize('NFC')
+    .toLocaleLowerCase('en-US')
+    .replace(/[^\p{L}\p{N}\s'-]+/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}

@@ -2,6 +2,7 @@ import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { draftStory, type StoryInput } from '../../../core/story.ts';
 import { storyInputFromAnswers, storyQuestions } from '../../../core/story-prompt.ts';
+import { linkMatchesForStory } from '../../../store/matching.ts';
 import { personNames } from '../../../store/people.ts';
 import { getStory, insertStory } from '../../../store/stories.ts';
 import { tagNames } from '../../../store/tags.ts';
@@ -32,7 +33,11 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const now = ctx.now();
   const draft = draftStory(input, now); // every check happens before the first write
   const store = ctx.store();
-  const id = store.write(() => insertStory(store.db, draft, now.toISOString()));
+  const id = store.write(() => {
+    const storyId = insertStory(store.db, draft, now.toISOString());
+    linkMatchesForStory(store.db, storyId, now.toISOString());
+    return storyId;
+  });
   const story = getStory(store.db, id);
   if (!story) throw new Error(`story #${id} vanished after saving`);
 

@@ -1,6 +1,7 @@
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { applyStoryEdit } from '../../../core/story.ts';
+import { linkMatchesForStory } from '../../../store/matching.ts';
 import { getStory, updateStory } from '../../../store/stories.ts';
 import { storyJson, storySummary } from '../../../ui/render/story.ts';
 import type { WithArgs } from '../../action.ts';
@@ -29,7 +30,10 @@ export function run(options: EditOptions, ctx: Context): void {
 
   const now = ctx.now();
   const draft = applyStoryEdit(story, input, now);
-  store.write(() => updateStory(store.db, story.id, draft, now.toISOString()));
+  store.write(() => {
+    updateStory(store.db, story.id, draft, now.toISOString());
+    linkMatchesForStory(store.db, story.id, now.toISOString());
+  });
   const updated = getStory(store.db, story.id);
   if (!updated) throw new Error(`story #${story.id} vanished while editing`);
   if (options.json) ctx.print(JSON.stringify(storyJson(updated), null, 2));
