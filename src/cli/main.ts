@@ -5,7 +5,7 @@ import { buildProgram } from './program.ts';
 
 /**
  * The one place that catches errors, prints them and sets the exit code. Everything
- * below throws typed errors; nothing else calls process.exit().
+ * below throws typed errors; nothing else ends the process.
  */
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();

@@ -51,7 +51,7 @@ function ensureFile(path: string): void {
     chmodSync(path, 0o600); // the umask may have taken bits away; never added any
   } catch (error) {
     if (isCode(error, 'EEXIST')) return; // another svc created it first
-    if (isCode(error, 'EACCES') || isCode(error, 'EPERM') || isCode(error, 'EROFS')) {
+    if (['EACCES', 'EPERM', 'EROFS', 'ENOENT'].some((code) => isCode(error, code))) {
       throw new ValidationError(messages.dbNotWritable(path), messages.dbNotWritableHint);
     }
     throw error;

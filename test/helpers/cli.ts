@@ -2,6 +2,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './db.ts';
 
@@ -75,21 +76,23 @@ export function sandbox(): SvcSandbox {
 }
 
 /**
- * A digest of the database's logical content (every table's rows, via the sqlite3
- * dump of the same file read by better-sqlite3), or "absent" when there is no file.
+ * A digest of the database's logical content (every table's rows but the full-text
+ * index's own), or "absent" when there is no file. Read-only: it changes nothing.
  */
 export function snapshotDb(db: string): string {
   if (!existsSync(db)) return 'absent';
-  const script = `
-    const Database = require('better-sqlite3');
-    const db = new Database(process.argv[1], { readonly: true, fileMustExist: true });
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name").all();
-    const out = {};
-    for (const { name } of tables) out[name] = db.prepare('SELECT * FROM "' + name + '" ORDER BY 1').all();
-    out.user_version = db.pragma('user_version', { simple: true });
-    process.stdout.write(JSON.stringify(out));
-  `;
-  const result = spawnSync(process.execPath, ['-e', script, db], { encoding: 'utf8', cwd: join(BIN, '..', '..') });
-  if (result.status !== 0) return `unreadable: ${readFileSync(db).subarray(0, 16).toString('hex')}`;
-  return createHash('sha256').update(result.stdout).digest('hex');
+  let conn: Database.Database | undefined;
+  try {
+    conn = new Database(db, { readonly: true, fileMustExist: true });
+    const tables = conn
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name")
+      .all() as Array<{ name: string }>;
+    const content: Record<string, unknown> = { userVersion: conn.pragma('user_version', { simple: true }) };
+    for (const { name } of tables) content[name] = conn.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all();
+    return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  } catch {
+    return `unreadable: ${createHash('sha256').update(readFileSync(db)).digest('hex')}`;
+  } finally {
+    conn?.close();
+  }
 }

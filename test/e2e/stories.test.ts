@@ -1,0 +1,176 @@
+import { writeFileSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { KEY, Terminal } from '../helpers/terminal.ts';
+
+interface StoryJson {
+  id: number;
+  text: string;
+  staff: string[];
+  tags: string[];
+  occurredOn: string;
+  channel: string | null;
+  customerKind: string;
+}
+
+let svc: SvcSandbox;
+const add = (...args: string[]) => {
+  const result = svc.run(['story', 'add', ...args]);
+  expect(result.code, result.stderr).toBe(0);
+  return Number(result.stdout.trim());
+};
+
+beforeEach(() => {
+  svc = sandbox();
+  add('Ana refunded the double charge on the spot', '--staff', 'Ana', '--tag', 'refund', '--when', '2026-03-01', '--channel', 'phone');
+  add('Bo stayed late to help Payroll close the month', '--staff', 'Bo', '--internal', '--customer', 'Payroll', '--when', '2026-03-05');
+  add('Ana and Bo called the customer back within the hour #call-back', '--staff', 'Ana,Bo', '--tag', 'refund', '--when', '2026-03-10', '--channel', 'email');
+});
+afterEach(() => svc.cleanup());
+
+describe('svc stories / svc story list', () => {
+  it('lists newest first as TSV with a header when piped, with no escape codes', () => {
+    const result = svc.run(['stories']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('id\tdate\tstaff\tchannel\ttags\ttext');
+    expect(lines.slice(1).map((l) => l.split('\t')[0])).toEqual(['3', '2', '1']);
+    expect(lines[1]).toBe('3\t2026-03-10\tAna, Bo\temail\tcall-back refund\tAna and Bo called the customer back within the hour #call-back');
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+
+  it('filters, and both spellings give the same answer', () => {
+    const ids = (args: string[]) => svc.json<StoryJson[]>(['stories', ...args]).map((s) => s.id);
+    expect(ids(['--staff', 'ana'])).toEqual([3, 1]);
+    expect(ids(['--tag', '#Refund', '--channel', 'email'])).toEqual([3]);
+    expect(ids(['--internal'])).toEqual([2]);
+    expect(ids(['--external'])).toEqual([3, 1]);
+    expect(ids(['--since', '2026-03-02', '--until', '2026-03-09'])).toEqual([2]);
+    expect(ids(['--since', '2 weeks ago'])).toEqual([3, 2]);
+    expect(ids(['--search', 'called back'])).toEqual([3]);
+    expect(ids(['--limit', '1'])).toEqual([3]);
+    expect(svc.json<StoryJson[]>(['story', 'list', '--staff', 'ana'])).toEqual(svc.json<StoryJson[]>(['stories', '--staff', 'ana']));
+  });
+
+  it('says so on stderr when nothing matches, and prints an empty JSON array', () => {
+    const result = svc.run(['stories', '--staff', 'Zed']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/No stories match/);
+    expect(svc.json(['stories', '--staff', 'Zed'])).toEqual([]);
+  });
+});
+
+describe('svc search', () => {
+  it('finds stories by words, stemmed, with the matches marked', () => {
+    const result = svc.run(['search', 'calls']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('#3 · 2026-03-10 · Ana, Bo');
+    expect(result.stdout).toContain('[called]');
+    const [hit] = svc.json<Array<StoryJson & { snippet: string; highlights: Array<{ start: number; end: number }> }>>(['search', 'calls']);
+    expect(hit?.id).toBe(3);
+    const h = hit!.highlights[0]!;
+    expect(hit!.snippet.slice(h.start, h.end)).toBe('called');
+  });
+
+  it('prints nothing on stdout when there is no match', () => {
+    const result = svc.run(['search', 'unicorn']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/No story contains "unicorn"/);
+  });
+});
+
+describe('svc story show / edit / rm', () => {
+  it('shows a story in full', () => {
+    const result = svc.run(['story', 'show', '#2']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Story #2');
+    expect(result.stdout).toContain('Bo stayed late to help Payroll close the month');
+    expect(result.stdout).toMatch(/customer\s+Payroll \(internal\)/);
+  });
+
+  it('edits only the fields given, and re-derives inline tags', () => {
+    const result = svc.run(['story', 'edit', '1', '--staff', 'Cy', '--text', 'Cy refunded the charge #same-day', '--json']);
+    expect(result.code).toBe(0);
+    const story = JSON.parse(result.stdout) as StoryJson;
+    expect(story).toMatchObject({ staff: ['Cy'], text: 'Cy refunded the charge #same-day', tags: ['refund', 'same-day'], channel: 'phone', occurredOn: '2026-03-01' });
+    expect(svc.json<StoryJson>(['story', 'show', '1'])).toMatchObject({ staff: ['Cy'] });
+    expect(svc.json<Array<{ name: string; stories: number }>>(['people']).map((p) => [p.name, p.stories])).toEqual([
+      ['Ana', 1], ['Bo', 2], ['Cy', 1],
+    ]);
+  });
+
+  it('removes a story with --yes, and its tags no longer count it', () => {
+    const result = svc.run(['story', 'rm', '3', '--yes']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('Deleted story #3');
+    expect(svc.run(['story', 'show', '3']).code).toBe(3);
+    const tags = svc.json<Array<{ name: string; stories: number }>>(['tags', '--used']);
+    expect(tags).toEqual([expect.objectContaining({ name: 'refund', stories: 1 })]);
+  });
+
+  it('opens $EDITOR on the text when edit has no flags in a terminal', async () => {
+    const editor = join(svc.dir, 'fake-editor.sh');
+    writeFileSync(editor, '#!/bin/sh\nprintf "Ana refunded the charge and phoned to confirm" > "$1"\n');
+    chmodSync(editor, 0o755);
+    const term = new Terminal(['story', 'edit', '1'], svc.db, { EDITOR: editor });
+    expect(await term.exitCode()).toBe(0);
+    expect(svc.json<StoryJson>(['story', 'show', '1']).text).toBe('Ana refunded the charge and phoned to confirm');
+  });
+
+  it('asks before removing in a terminal, and keeps the story on "no"', async () => {
+    const term = new Terminal(['story', 'rm', '2'], svc.db);
+    await term.waitFor('Delete story #2');
+    await term.type('n' + KEY.enter);
+    expect(await term.exitCode()).toBe(0);
+    expect(svc.run(['story', 'show', '2']).code).toBe(0);
+    const yes = new Terminal(['story', 'rm', '2'], svc.db);
+    await yes.waitFor('Delete story #2');
+    await yes.type('y' + KEY.enter);
+    expect(await yes.exitCode()).toBe(0);
+    expect(svc.run(['story', 'show', '2']).code).toBe(3);
+  });
+});
+
+describe('people and tags', () => {
+  it('lists people with counts and their latest story', () => {
+    expect(svc.json(['people'])).toEqual([
+      expect.objectContaining({ name: 'Ana', stories: 2, lastStoryOn: '2026-03-10', active: true }),
+      expect.objectContaining({ name: 'Bo', stories: 2, lastStoryOn: '2026-03-10' }),
+    ]);
+  });
+
+  it('lists tags most used first, the default taxonomy included', () => {
+    const tags = svc.json<Array<{ name: string; stories: number; builtin: boolean }>>(['tags']);
+    expect(tags[0]).toMatchObject({ name: 'refund', stories: 2, builtin: false });
+    expect(tags.filter((t) => t.builtin).map((t) => t.name)).toEqual(
+      expect.arrayContaining(['positive-demeanor', 'clear-head', 'listening', 'empathy', 'reliability', 'assurance', 'tangibles', 'responsiveness']),
+    );
+  });
+});
+
+describe('text is stored and shown exactly', () => {
+  it('keeps quotes, emoji, SQL fragments and non-Latin scripts', () => {
+    const text = `O'Brien said "merci" 🙏; DROP TABLE stories;-- Ζωή 東京 مرحبا`;
+    const id = add(text, '--staff', 'Zoë 张', '--customer', 'Ñandú Ltd.');
+    const story = svc.json<StoryJson & { customer: string }>(['story', 'show', String(id)]);
+    expect(story.text).toBe(text);
+    expect(story.staff).toEqual(['Zoë 张']);
+    expect(story.customer).toBe('Ñandú Ltd.');
+    expect(svc.run(['story', 'show', String(id)]).stdout).toContain(text);
+    expect(svc.json<StoryJson[]>(['search', '東京']).map((s) => s.id)).toEqual([id]);
+  });
+
+  it('never replays terminal escape sequences from stored text', () => {
+    const id = add('Ana fixed it \u001b[31mRED\u001b[0m \u0007 bell', '--staff', 'Ana');
+    for (const args of [['story', 'show', String(id)], ['stories'], ['search', 'fixed']]) {
+      const out = svc.run(args).stdout;
+      expect(out).not.toContain('\u001b');
+      expect(out).not.toContain('\u0007');
+      expect(out).toContain('\\x1b[31mRED');
+    }
+    expect(svc.json<StoryJson>(['story', 'show', String(id)]).text).toBe('Ana fixed it \u001b[31mRED\u001b[0m \u0007 bell');
+  });
+});

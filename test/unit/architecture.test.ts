@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = fileURLToPath(new URL('../../src', import.meta.url));
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => m[1] ?? m[2] ?? '',
+  );
+}
+
+const layer = (file: string) => relative(SRC, file).split('/')[0];
+
+describe('dependencies point one way', () => {
+  it('core imports no framework, database or terminal library, and never touches process', () => {
+    for (const file of files(join(SRC, 'core'))) {
+      for (const spec of imports(file)) {
+        expect(spec, `${relative(SRC, file)} imports ${spec}`).toMatch(/^(\.\/|node:crypto$|date-fns\/)/);
+      }
+      expect(readFileSync(file, 'utf8'), `${relative(SRC, file)} uses process`).not.toMatch(/\bprocess\./);
+    }
+  });
+
+  it('store and ui do not import the cli; ui does not import the store', () => {
+    for (const file of [...files(join(SRC, 'store')), ...files(join(SRC, 'ui'))]) {
+      for (const spec of imports(file)) {
+        expect(spec, `${relative(SRC, file)} imports ${spec}`).not.toMatch(/\/cli\//);
+        if (layer(file) === 'ui') expect(spec, `${relative(SRC, file)} imports ${spec}`).not.toMatch(/\/store\//);
+      }
+    }
+  });
+
+  it('only the store writes SQL, and only db.ts and migrate.ts load better-sqlite3', () => {
+    for (const file of files(SRC)) {
+      const text = readFileSync(file, 'utf8');
+      const rel = relative(SRC, file);
+      if (imports(file).includes('better-sqlite3')) expect(['store/db.ts', 'store/migrate.ts']).toContain(rel);
+      if (layer(file) !== 'store') {
+        expect(text, `${rel} has SQL`).not.toMatch(/\b(SELECT\s+[\w*]+[\s\S]{0,200}?\bFROM|INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET)\b/);
+      }
+    }
+  });
+
+  it('only prompts.ts loads @inquirer/prompts, and only main.ts sets the exit code', () => {
+    for (const file of files(SRC)) {
+      const rel = relative(SRC, file);
+      if (imports(file).some((s) => s.startsWith('@inquirer/'))) expect(rel).toBe('cli/prompts.ts');
+      const text = readFileSync(file, 'utf8');
+      expect(text, `${rel} calls process.exit`).not.toMatch(/process\.exit\(/);
+      if (rel !== 'cli/main.ts') expect(text, `${rel} sets process.exitCode`).not.toMatch(/process\.exitCode\s*=/);
+    }
+  });
+
+  it('program.ts loads handlers lazily', () => {
+    const text = readFileSync(join(SRC, 'cli/program.ts'), 'utf8');
+    expect(imports(join(SRC, 'cli/program.ts')).filter((s) => !s.startsWith('./commands/') || !s.endsWith('/register.ts'))).toEqual(
+      expect.arrayContaining(['commander']),
+    );
+    expect(text).not.toMatch(/from '\.\/commands\/[^']+\/(?!register)[\w-]+\.ts'/);
+  });
+});

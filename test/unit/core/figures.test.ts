@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import {
+  adoptionAfterTraining,
+  change,
+  isDrifting,
+  isStarDependent,
+  spread,
+  star,
+  starShare,
+  teamConsistency,
+  type EvidenceItem,
+} from '../../../src/core/figures.ts';
+
+const item = (storyId: number, occurredOn: string, ...people: string[]): EvidenceItem => ({ storyId, occurredOn, people });
+
+describe('spread and star share', () => {
+  it('are zero with no evidence, and that is star-dependent', () => {
+    expect(spread([])).toBe(0);
+    expect(starShare([])).toBe(0);
+    expect(isStarDependent([])).toBe(true);
+  });
+
+  it('one person ten times is a star, three people three times is a culture', () => {
+    const star10 = Array.from({ length: 10 }, (_, i) => item(i, '2026-03-01', 'Ana'));
+    expect(spread(star10)).toBe(1);
+    expect(starShare(star10)).toBe(1);
+    expect(isStarDependent(star10)).toBe(true);
+    const culture = [item(1, '2026-03-01', 'Ana'), item(2, '2026-03-02', 'Bo'), item(3, '2026-03-03', 'Cy')];
+    expect(spread(culture)).toBe(3);
+    expect(starShare(culture)).toBeCloseTo(1 / 3);
+    expect(isStarDependent(culture)).toBe(false);
+  });
+
+  it('counts a story with two people once for each', () => {
+    const evidence = [item(1, '2026-03-01', 'Ana', 'Bo'), item(2, '2026-03-02', 'Ana'), item(3, '2026-03-02', 'Cy')];
+    expect(starShare(evidence)).toBeCloseTo(2 / 3);
+    expect(star(evidence)).toEqual({ person: 'Ana', share: 2 / 3 });
+    expect(isStarDependent(evidence)).toBe(true); // 0.67 > 0.6
+  });
+
+  it('is not star-dependent at exactly 60 %', () => {
+    const evidence = [
+      item(1, 'd', 'Ana'), item(2, 'd', 'Ana'), item(3, 'd', 'Ana'), item(4, 'd', 'Bo'), item(5, 'd', 'Cy'),
+    ];
+    expect(starShare(evidence)).toBeCloseTo(0.6);
+    expect(isStarDependent(evidence)).toBe(false);
+  });
+});
+
+describe('team consistency', () => {
+  it('is the share of active people with a story', () => {
+    expect(teamConsistency(10, 4)).toBe(0.4);
+    expect(teamConsistency(0, 0)).toBe(0);
+    expect(teamConsistency(1, 1)).toBe(1);
+  });
+});
+
+describe('adoption after training', () => {
+  it('counts only evidence dated after each person\'s first training', () => {
+    const trained = [
+      { person: 'Ana', trainedOn: '2026-03-01' },
+      { person: 'Bo', trainedOn: '2026-03-01' },
+      { person: 'Bo', trainedOn: '2026-03-10' },
+      { person: 'Cy', trainedOn: '2026-03-05' },
+    ];
+    const evidence = [item(1, '2026-02-20', 'Ana'), item(2, '2026-03-02', 'Bo'), item(3, '2026-03-05', 'Cy')];
+    expect(adoptionAfterTraining(trained, evidence)).toEqual({ trained: 3, adopted: 1, rate: 1 / 3 });
+  });
+
+  it('is undefined when nobody was trained', () => {
+    expect(adoptionAfterTraining([], [item(1, '2026-03-01', 'Ana')])).toBeUndefined();
+  });
+});
+
+describe('drift', () => {
+  it('starts counting from adoption when there is no later evidence', () => {
+    expect(isDrifting(null, '2026-03-01', '2026-03-28')).toBe(false);
+    expect(isDrifting(null, '2026-03-01', '2026-03-29')).toBe(true);
+    expect(isDrifting('2026-03-20', '2026-03-01', '2026-04-10', 4)).toBe(false);
+    expect(isDrifting('2026-03-20', '2026-03-01', '2026-04-17', 4)).toBe(true);
+  });
+});
+
+describe('change', () => {
+  it('has no ratio when the previous period was empty', () => {
+    expect(change(5, 0)).toEqual({ delta: 5, ratio: null });
+    expect(change(6, 4)).toEqual({ delta: 2, ratio: 0.5 });
+  });
+});

@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { draftStory, type StoryInput } from '../../../src/core/story.ts';
+import { listPeople } from '../../../src/store/people.ts';
+import { deleteStory, getStory, insertStory, listStories, searchStories, updateStory } from '../../../src/store/stories.ts';
+import { listTags } from '../../../src/store/tags.ts';
+import { NOW, NOW_ISO, tempStore } from '../../helpers/db.ts';
+
+let store: ReturnType<typeof tempStore>;
+beforeEach(() => {
+  store = tempStore();
+});
+afterEach(() => store.dispose());
+
+function add(input: StoryInput): number {
+  return store.write(() => insertStory(store.db, draftStory(input, NOW), NOW_ISO));
+}
+
+describe('stories in the store', () => {
+  it('round-trips every field, people and tags', () => {
+    const id = add({
+      text: 'Ana called back', staff: ['Ana', 'Bo'], customer: 'Mr Lee', channel: 'phone', tags: ['follow-up'],
+      when: '2026-03-10', title: 'Call', impact: 'relieved', source: 'observed', trigger: 'recovery', by: 'Cy',
+    });
+    expect(getStory(store.db, id)).toMatchObject({
+      id, text: 'Ana called back', staff: ['Ana', 'Bo'], customer: 'Mr Lee', customerKind: 'external', channel: 'phone',
+      tags: ['follow-up'], occurredOn: '2026-03-10', title: 'Call', impact: 'relieved', source: 'observed',
+      trigger: 'recovery', reportedBy: 'Cy',
+    });
+    expect(getStory(store.db, id)?.uuid).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('creates a person once, whatever the case', () => {
+    add({ text: 'one', staff: ['Ana'] });
+    add({ text: 'two', staff: ['ana '] });
+    expect(listPeople(store.db).map((p) => [p.name, p.stories])).toEqual([['Ana', 2]]);
+  });
+
+  it('filters by date, person, tag, channel, kind and words, newest first', () => {
+    const a = add({ text: 'Ana refunded the fee', staff: ['Ana'], tags: ['refund'], when: '2026-03-01', channel: 'phone' });
+    const b = add({ text: 'Bo helped payroll', staff: ['Bo'], internal: true, customer: 'Payroll', when: '2026-03-05' });
+    const c = add({ text: 'Ana and Bo called back', staff: ['Ana', 'Bo'], tags: ['refund', 'call-back'], when: '2026-03-10' });
+    const ids = (filter: Parameters<typeof listStories>[1]) => listStories(store.db, filter).map((s) => s.id);
+    expect(ids({})).toEqual([c, b, a]);
+    expect(ids({ since: '2026-03-02', until: '2026-03-09' })).toEqual([b]);
+    expect(ids({ staff: ['ana'] })).toEqual([c, a]);
+    expect(ids({ staff: ['Ana', 'Bo'] })).toEqual([c]);
+    expect(ids({ tags: ['refund', 'call-back'] })).toEqual([c]);
+    expect(ids({ channel: 'phone' })).toEqual([a]);
+    expect(ids({ customerKind: 'internal' })).toEqual([b]);
+    expect(ids({ search: 'called' })).toEqual([c]);
+    expect(ids({ limit: 1 })).toEqual([c]);
+  });
+
+  it('keeps the full-text index in step with edits and deletes', () => {
+    const id = add({ text: 'Ana called the customer back' });
+    expect(searchStories(store.db, 'called').map((h) => h.story.id)).toEqual([id]);
+    const story = getStory(store.db, id)!;
+    store.write(() => updateStory(store.db, id, draftStory({ ...story, text: 'Ana emailed a summary', customer: undefined, when: story.occurredOn, by: undefined, title: undefined, impact: undefined, channel: undefined, source: undefined, trigger: undefined }, NOW), NOW_ISO));
+    expect(searchStories(store.db, 'called')).toEqual([]);
+    expect(searchStories(store.db, 'emailed').map((h) => h.story.id)).toEqual([id]);
+    store.write(() => deleteStory(store.db, id));
+    expect(searchStories(store.db, 'emailed')).toEqual([]);
+    expect(listTags(store.db).every((t) => t.stories === 0)).toBe(true);
+  });
+
+  it('highlights matches, stems words, and treats operators as plain words', () => {
+    add({ text: 'She calls back every customer — "AND" OR NOT NEAR(x)' });
+    const [hit] = searchStories(store.db, 'calling');
+    expect(hit?.snippet).toContain('\u0002calls\u0003');
+    expect(searchStories(store.db, '"AND" OR NOT NEAR(')).toHaveLength(1);
+    expect(() => searchStories(store.db, '*** ---')).toThrow(/no words/);
+  });
+
+  it('stores quotes, emoji, SQL fragments and non-Latin scripts exactly', () => {
+    const text = `O'Brien said "thanks" 🙏 — Robert'); DROP TABLE stories;-- Ζωή 東京 مرحبا`;
+    const id = add({ text, staff: ['Zoë 张'] });
+    expect(getStory(store.db, id)?.text).toBe(text);
+    expect(getStory(store.db, id)?.staff).toEqual(['Zoë 张']);
+  });
+});
