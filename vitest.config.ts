@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // e2e tests spawn the built binary; two cores are all there is.
     maxWorkers: 2,
+    reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });
