@@ -20,6 +20,8 @@ export function renderTable(headers: string[], rows: Array<Array<string | number
   const table = new Table({
     head: headers.map(head),
     style: { head: [], border: [] },
+    // No rule between rows: long lists stay readable.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     wordWrap: true,
     wrapOnWordBoundary: true,
     ...(options.widths ? { colWidths: options.widths } : {}),

@@ -44,7 +44,8 @@ export function storyDetail(story: Story, look: Look): string {
   out += `${neutralize(story.text)}\n\n`;
   out += field('date', formatDay(story.occurredOn, look.now, look.tty) + (look.tty ? ` (${story.occurredOn})` : ''));
   out += field('staff', story.staff.join(', '));
-  out += field('customer', story.customer ? `${story.customer} (${story.customerKind})` : story.customerKind);
+  out += field('customer', story.customer ? `${story.customer} (${story.customerKind})` : null);
+  out += field('service', story.customer ? null : story.customerKind);
   out += field('channel', story.channel);
   out += field('trigger', story.trigger);
   out += field('source', story.source);
