@@ -1,18 +1,12 @@
 import { writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Story } from '../../src/core/story.ts';
 import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
-interface StoryJson {
-  id: number;
-  text: string;
-  staff: string[];
-  tags: string[];
-  occurredOn: string;
-  channel: string | null;
-  customerKind: string;
-}
+/** The JSON a story prints is the core Story shape. */
+type StoryJson = Story;
 
 let svc: SvcSandbox;
 const add = (...args: string[]) => {

@@ -1,21 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Story } from '../../src/core/story.ts';
 import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
 
-interface StoryJson {
-  id: number;
-  text: string;
-  staff: string[];
-  tags: string[];
-  occurredOn: string;
-  channel: string | null;
-  customer: string | null;
-  customerKind: string;
-  trigger: string | null;
-  source: string | null;
-  impact: string | null;
-  title: string | null;
-  reportedBy: string | null;
-}
+/** The JSON a story prints is the core Story shape. */
+type StoryJson = Story;
 
 let svc: SvcSandbox;
 beforeEach(() => {
