@@ -136,6 +136,12 @@ describe('people and tags', () => {
     ]);
   });
 
+  it('keeps empty trailing columns in tab-separated output', () => {
+    add('Cy greeted everyone by name', '--staff', 'Cy', '--by', 'Eve');
+    const lines = svc.run(['people']).stdout.split('\n');
+    expect(lines).toContain('Eve\t\t0\t');
+  });
+
   it('lists tags most used first, the default taxonomy included', () => {
     const tags = svc.json<Array<{ name: string; stories: number; builtin: boolean }>>(['tags']);
     expect(tags[0]).toMatchObject({ name: 'refund', stories: 2, builtin: false });

@@ -16,5 +16,5 @@ export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
   }
   const look = ctx.look();
   const rows = people.map((p) => [p.name, p.role, p.stories, p.lastStoryOn ? formatDay(p.lastStoryOn, look.now, look.tty) : '']);
-  ctx.print(renderTable(['name', 'role', 'stories', 'last story'], rows, { tty: look.tty, head: (t) => look.color.bold(t) }).trimEnd());
+  ctx.print(renderTable(['name', 'role', 'stories', 'last story'], rows, { tty: look.tty, head: (t) => look.color.bold(t) }));
 }

@@ -43,6 +43,6 @@ export function run(options: WithArgs<ListOptions>, ctx: Context): void {
     ctx.info('No stories match. Add one with: svc story add "what happened" --staff NAME');
     return;
   }
-  ctx.print(storyTable(stories, ctx.look()).trimEnd());
+  ctx.print(storyTable(stories, ctx.look()));
   if (stories.length === limit && ctx.stdoutIsTTY) ctx.info(ctx.err.dim(`showing the newest ${limit}; --limit 0 shows all`));
 }

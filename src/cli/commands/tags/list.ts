@@ -17,5 +17,5 @@ export function run(options: WithArgs<{ used?: boolean; json?: boolean }>, ctx: 
     t.lastUsedOn ? formatDay(t.lastUsedOn, look.now, look.tty) : '',
     t.builtin ? 'default taxonomy' : '',
   ]);
-  ctx.print(renderTable(['tag', 'stories', 'last used', ''], rows, { tty: look.tty, head: (t) => look.color.bold(t) }).trimEnd());
+  ctx.print(renderTable(['tag', 'stories', 'last used', ''], rows, { tty: look.tty, head: (t) => look.color.bold(t) }));
 }
