@@ -1,0 +1,47 @@
+import { normalizePhone } from './customer.ts';
+import { wordPattern } from './interview.ts';
+
+/** The personal data of a customer that forgetting erases. */
+export interface ContactDetails {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+/** Rewrites free text so it no longer holds a customer's name, email or phone. */
+export interface Redactor {
+  /** The text with every copy replaced, or null when it holds none. */
+  redact(text: string): string | null;
+}
+
+// A run that may be a phone number as people write them: "+44 20 7946 0958", "(555) 010-0199".
+const PHONE_LIKE = /\+?\d[\d\s().\-/]{3,}\d/gu;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/**
+ * A redactor for one customer: the name as whole words in any case, the email in any
+ * case, and the phone number however it is spaced or punctuated.
+ */
+export function redactorFor(details: ContactDetails, replacement: string): Redactor {
+  const patterns: RegExp[] = [];
+  if (details.email) patterns.push(new RegExp(escapeRegExp(details.email), 'giu'));
+  if (details.name?.trim()) patterns.push(wordPattern(details.name, 'giu'));
+  const phoneDigits = details.phone ? normalizePhone(details.phone).replace('+', '') : '';
+  return {
+    redact(text: string): string | null {
+      const original = text.normalize('NFC');
+      let out = original;
+      for (const pattern of patterns) out = out.replace(pattern, replacement);
+      if (phoneDigits.length >= 5) {
+        out = out.replace(PHONE_LIKE, (run) => {
+          const digits = normalizePhone(run).replace('+', '');
+          return digits === phoneDigits || digits.endsWith(phoneDigits) ? replacement : run;
+        });
+      }
+      return out === original ? null : out;
+    },
+  };
+}
