@@ -14,13 +14,13 @@ export interface ImportFile {
 
 /** Reads a customer list: .json by its extension, CSV otherwise; "-" is CSV on stdin. */
 export async function readImportFile(file: string, ctx: Context): Promise<ImportFile> {
-  const text = file === '-' ? await readStdin(ctx.stdin) : readText(file);
-  return /\.json$/i.test(file) ? jsonRows(text, file) : await csvRows(text, file);
+  const bytes = file === '-' ? Buffer.from(await readStdin(ctx.stdin)) : readBytes(file);
+  return /\.json$/i.test(file) ? jsonRows(bytes.toString('utf8'), file) : await csvRows(bytes, file);
 }
 
-function readText(file: string): string {
+function readBytes(file: string): Buffer {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOENT') throw new NotFoundError(messages.importFileMissing(file), messages.importFileMissingHint);
@@ -28,28 +28,46 @@ function readText(file: string): string {
   }
 }
 
-async function csvRows(text: string, file: string): Promise<ImportFile> {
+async function csvRows(bytes: Buffer, file: string): Promise<ImportFile> {
   const { parse } = await import('csv-parse/sync');
-  let records: Array<{ record: string[]; info: { lines: number }; raw: string }>;
+  let records: Array<{ record: string[]; info: { bytes: number } }>;
   try {
-    records = parse(text, { bom: true, info: true, raw: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
+    records = parse(bytes, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
   } catch (error) {
     throw new ValidationError(messages.importUnreadable(file, error instanceof Error ? error.message : String(error)), messages.importUnreadableHint);
   }
+  const lines = startLines(bytes, records.map((r) => r.info.bytes));
   const [header, ...body] = records;
   if (!header) throw new ValidationError(messages.importEmpty(file), messages.importEmptyHint);
   const fields = header.record.map((name) => importFieldFor(name));
   if (!fields.includes('name')) throw new ValidationError(messages.importNoNameColumn(file), messages.importNoNameColumnHint);
-  const rows = body.map(({ record, info, raw }) => {
-    const row: ImportRow = { line: info.lines - (raw.match(/\n/g)?.length ?? 0), fields: {} };
-    record.forEach((value, i) => {
-      const field = fields[i];
+  const rows = body.map(({ record }, i) => {
+    const row: ImportRow = { line: lines[i + 1] ?? 0, fields: {} };
+    record.forEach((value, column) => {
+      const field = fields[column];
       if (field && row.fields[field] === undefined) row.fields[field] = value;
     });
     return row;
   });
   const ignoredColumns = header.record.filter((name, i) => fields[i] === undefined && name.trim() !== '');
   return { format: 'csv', rows, ignoredColumns };
+}
+
+/**
+ * The line each record starts on, from the byte offsets where records end: a record
+ * starts after the previous one and any blank lines (a quoted field may span lines).
+ */
+function startLines(bytes: Buffer, ends: number[]): number[] {
+  const CR = 0x0d;
+  const LF = 0x0a;
+  let line = 1;
+  let at = 0;
+  return ends.map((end) => {
+    while (at < bytes.length && (bytes[at] === CR || bytes[at] === LF)) if (bytes[at++] === LF) line++;
+    const start = line;
+    for (; at < end; at++) if (bytes[at] === LF) line++;
+    return start;
+  });
 }
 
 function jsonRows(text: string, file: string): ImportFile {

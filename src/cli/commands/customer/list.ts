@@ -14,5 +14,5 @@ export function run(options: WithArgs<{ includeContacts?: boolean; json?: boolea
     ctx.info('No customers yet. Import a list with: svc customers import customers.csv');
     return;
   }
-  ctx.print(customerTable(customers, ctx.look(), contacts).trimEnd());
+  ctx.print(customerTable(customers, ctx.look(), contacts));
 }

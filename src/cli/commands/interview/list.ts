@@ -14,5 +14,5 @@ export function run(options: WithArgs<{ status?: InterviewStatus; json?: boolean
     ctx.info(options.status ? `No ${options.status} interviews.` : 'No interviews yet. Pick three customers to call with: svc interview pick');
     return;
   }
-  ctx.print(interviewTable(interviews, ctx.look()).trimEnd());
+  ctx.print(interviewTable(interviews, ctx.look()));
 }

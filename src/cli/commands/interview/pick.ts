@@ -65,7 +65,7 @@ export function run(options: WithArgs<PickOptions>, ctx: Context): void {
     ctx.print(JSON.stringify({ interviews, invitation }, null, 2));
   } else {
     const look = ctx.look();
-    ctx.print(pickTable(picked, look).trimEnd());
+    ctx.print(pickTable(picked, look));
     ctx.print(`\n${look.color.bold('Invitation to send')} (ten minutes; ask for a day, a time and a number):\n\n${invitation}`);
   }
   const first = picked[0]?.interviewId;
