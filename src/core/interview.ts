@@ -129,43 +129,39 @@ export function invitationText(interviewer: string | null): string {
   ].join('\n');
 }
 
-/** Which outcome fields the flags already gave. */
+/** Who was called, and whether --note already gave the note. */
 export interface InterviewPromptContext {
   customer: string;
-  given: { declined: boolean; learned: boolean; liked: boolean; change: boolean; note: boolean };
+  noteGiven: boolean;
 }
 
 const asText = (value: Answers[string]): string => (typeof value === 'string' ? value.trim() : '');
+const ANSWER_KEYS = ['learned', 'liked', 'change'] as const;
 
 /**
  * The terminal flow after a call: did it happen, then the three questions in order,
  * then an optional note. An answer may be skipped with Enter, but not all three.
  */
 export function interviewQuestions(context: InterviewPromptContext): Question[] {
-  const { given } = context;
-  const anyAnswerGiven = given.learned || given.liked || given.change;
-  const held = (answers: Answers) => !given.declined && answers.held !== false;
-  const questions: Question[] = [];
-  if (!given.declined && !anyAnswerGiven) {
-    questions.push({ key: 'held', kind: 'confirm', message: `Did ${context.customer} take the call? (n if they declined)`, default: true });
-  }
-  const keys = (['learned', 'liked', 'change'] as const).filter((key) => !given[key]);
-  keys.forEach((key, i) => {
-    const last = i === keys.length - 1;
-    questions.push({
-      key,
-      kind: 'input',
-      message: `${INTERVIEW_QUESTIONS[key]} (enter to skip)`,
-      when: held,
-      validate: (value, answers) =>
-        value.length > MAX_STORY_LENGTH
-          ? `keep it under ${MAX_STORY_LENGTH} characters`
-          : !last || anyAnswerGiven || value.trim() || keys.slice(0, -1).some((k) => asText(answers[k]))
-            ? true
-            : 'note at least one answer (or Ctrl-C, then log it with --declined)',
-    });
-  });
-  if (!given.note) questions.push({ key: 'note', kind: 'input', message: 'Anything else to note? (enter to skip)' });
+  const held = (answers: Answers) => answers.held !== false;
+  const questions: Question[] = [
+    { key: 'held', kind: 'confirm', message: `Did ${context.customer} take the call? (n if they declined)`, default: true },
+    ...ANSWER_KEYS.map(
+      (key): Question => ({
+        key,
+        kind: 'input',
+        message: `${INTERVIEW_QUESTIONS[key]} (enter to skip)`,
+        when: held,
+        validate: (value, answers) =>
+          value.length > MAX_STORY_LENGTH
+            ? `keep it under ${MAX_STORY_LENGTH} characters`
+            : key !== 'change' || value.trim() || asText(answers.learned) || asText(answers.liked)
+              ? true
+              : 'note at least one answer (or Ctrl-C, then log it with --declined)',
+      }),
+    ),
+  ];
+  if (!context.noteGiven) questions.push({ key: 'note', kind: 'input', message: 'Anything else to note? (enter to skip)' });
   return questions;
 }
 
@@ -178,7 +174,7 @@ export function asStoryQuestion(staff: readonly string[]): Question {
 export function interviewInputFromAnswers(answers: Answers): InterviewLogInput {
   const input: InterviewLogInput = {};
   if (answers.held === false) input.declined = true;
-  for (const key of ['learned', 'liked', 'change', 'note'] as const) {
+  for (const key of [...ANSWER_KEYS, 'note'] as const) {
     if (key in answers) input[key] = asText(answers[key]);
   }
   return input;

@@ -45,7 +45,7 @@ describe('staff named in an answer', () => {
 });
 
 describe('the interview prompt flow', () => {
-  const context = { customer: 'Maria', given: { declined: false, learned: false, liked: false, change: false, note: false } };
+  const context = { customer: 'Maria', noteGiven: false };
 
   it('asks the three questions of seed 000 in order, then a note', () => {
     const asked: string[] = [];

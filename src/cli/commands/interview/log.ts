@@ -61,10 +61,7 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
   let input = flags;
   if (prompting) {
     const { ask } = await import('../../prompts.ts');
-    const questions = interviewQuestions({
-      customer: oneLine(interview.customer),
-      given: { declined: false, learned: false, liked: false, change: false, note: options.note !== undefined },
-    });
+    const questions = interviewQuestions({ customer: oneLine(interview.customer), noteGiven: options.note !== undefined });
     input = { ...flags, ...interviewInputFromAnswers(await ask(questions)) };
   } else if (!scripted && !ctx.canPrompt) {
     throw new UsageError(messages.noAnswers, messages.noAnswersHint);
