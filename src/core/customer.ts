@@ -32,6 +32,8 @@ export interface CustomerDraft {
 export interface ImportRow {
   line: number;
   fields: Partial<Record<ImportField, string>>;
+  /** Set by the reader when the entry could not be read as a customer at all. */
+  unreadable?: string;
 }
 
 /** A valid row and where it was in the file. */
@@ -95,6 +97,7 @@ function optional(value: string | undefined): string | null {
 /** Validates one row: a draft, or the reason it is refused. */
 export function draftCustomer(row: ImportRow): CustomerDraft | RowProblem {
   const problem = (reason: string): RowProblem => ({ line: row.line, reason });
+  if (row.unreadable) return problem(row.unreadable);
   const name = optional(row.fields.name);
   if (!name) return problem(messages.importNoName);
   if ([...name].length > MAX_NAME) return problem(messages.importTooLong('name', MAX_NAME));

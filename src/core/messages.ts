@@ -68,6 +68,7 @@ export const messages = {
   importBadPhone: (value: string) => `"${value}" is not a phone number (digits, spaces, + - ( ) . only)`,
   importConflictingRow: (line: number) => `the same customer as line ${line}, with other details`,
   importNotArray: 'a JSON customer list must be an array of objects such as {"name": "…", "email": "…"}',
+  importNotObject: 'this entry is not an object such as {"name": "…", "email": "…"}',
   importBadRows: (file: string, n: number) => `${file} has ${n} bad ${n === 1 ? 'row' : 'rows'}; nothing was imported`,
   importBadRowsHint: 'fix the rows listed above and import again, or pass --skip-invalid to import the good rows',
   importNoNameColumn: (file: string) => `${file} has no "name" column in its header row`,

@@ -168,3 +168,18 @@ describe('line numbers in a messy file', () => {
     expect(result.stderr).toContain(`${path}:7: the name is empty`);
   });
 });
+
+describe('reading from stdin and odd JSON', () => {
+  it('reads CSV from stdin with -, and names JSON entries that are not customers', () => {
+    const piped = svc.run(['customers', 'import', '-'], { input: 'name,phone\nZoë,+1 (555) 010-0199\n' });
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toContain('Imported stdin: 1 added');
+    const before = svc.snapshot();
+    const path = file('odd.json', '[{"name": "A"}, 5, {"email": "x@example.com"}]');
+    const result = svc.run(['customers', 'import', path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${path}: entry 2: this entry is not an object`);
+    expect(result.stderr).toContain(`${path}: entry 3: the name is empty`);
+    expect(svc.snapshot()).toBe(before);
+  });
+});

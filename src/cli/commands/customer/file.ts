@@ -81,7 +81,7 @@ function jsonRows(text: string, file: string): ImportFile {
   const ignored = new Set<string>();
   const rows = data.map((entry: unknown, i): ImportRow => {
     const row: ImportRow = { line: i + 1, fields: {} };
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return row;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return { ...row, unreadable: messages.importNotObject };
     for (const [key, value] of Object.entries(entry)) {
       const field: ImportField | undefined = importFieldFor(key);
       if (!field) ignored.add(key);

@@ -13,8 +13,8 @@ interface ImportOptions {
 }
 
 export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promise<void> {
-  const file = String(options.args[0]);
-  const parsed = await readImportFile(file, ctx);
+  const parsed = await readImportFile(String(options.args[0]), ctx);
+  const file = options.args[0] === '-' ? 'stdin' : String(options.args[0]);
   const { drafts, problems, repeated } = checkImportRows(parsed.rows);
   const where = (problem: RowProblem) => (parsed.format === 'json' ? `${file}: entry ${problem.line}` : `${file}:${problem.line}`);
   const describe = (problem: RowProblem) => `${where(problem)}: ${oneLine(problem.reason)}`;
