@@ -63,8 +63,6 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
     const { ask } = await import('../../prompts.ts');
     const questions = interviewQuestions({ customer: oneLine(interview.customer), noteGiven: options.note !== undefined });
     input = { ...flags, ...interviewInputFromAnswers(await ask(questions)) };
-  } else if (!scripted && !ctx.canPrompt) {
-    throw new UsageError(messages.noAnswers, messages.noAnswersHint);
   }
 
   const now = ctx.now();
