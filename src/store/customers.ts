@@ -92,20 +92,21 @@ interface MatchRow {
 function findImported(db: Db, draft: CustomerDraft): MatchRow | undefined {
   const columns = 'SELECT id, name, email, phone, segment, external_id FROM customers';
   const live = "forgotten_at IS NULL AND kind = 'external'";
-  const sameOrNoId = '(external_id IS NULL OR external_id = ?)';
+  // A row without an external id claims none; a row with one matches no other id.
+  const sameOrNoId = '(? IS NULL OR external_id IS NULL OR external_id = ?)';
   if (draft.externalId) {
     const found = sql(db, `${columns} WHERE external_id = ? AND ${live}`).get(draft.externalId) as MatchRow | undefined;
     if (found) return found;
   }
   if (draft.email) {
-    return sql(db, `${columns} WHERE email = ? AND ${live} AND ${sameOrNoId} ORDER BY id LIMIT 1`).get(draft.email, draft.externalId) as
+    return sql(db, `${columns} WHERE email = ? AND ${live} AND ${sameOrNoId} ORDER BY id LIMIT 1`).get(draft.email, draft.externalId, draft.externalId) as
       | MatchRow
       | undefined;
   }
   return sql(
     db,
     `${columns} WHERE name_key = ? AND phone IS ? AND ${live} AND ${sameOrNoId} ORDER BY id LIMIT 1`,
-  ).get(nameKey(draft.name), draft.phone, draft.externalId) as MatchRow | undefined;
+  ).get(nameKey(draft.name), draft.phone, draft.externalId, draft.externalId) as MatchRow | undefined;
 }
 
 export interface ImportCounts {
