@@ -99,9 +99,11 @@ function findImported(db: Db, draft: CustomerDraft): MatchRow | undefined {
     if (found) return found;
   }
   if (draft.email) {
-    return sql(db, `${columns} WHERE email = ? AND ${live} AND ${sameOrNoId} ORDER BY id LIMIT 1`).get(draft.email, draft.externalId, draft.externalId) as
-      | MatchRow
-      | undefined;
+    return sql(db, `${columns} WHERE email = ? AND ${live} AND ${sameOrNoId} ORDER BY id LIMIT 1`).get(
+      draft.email,
+      draft.externalId,
+      draft.externalId,
+    ) as MatchRow | undefined;
   }
   return sql(
     db,

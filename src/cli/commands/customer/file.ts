@@ -18,13 +18,18 @@ export async function readImportFile(file: string, ctx: Context): Promise<Import
   return /\.json$/i.test(file) ? jsonRows(bytes.toString('utf8'), file) : await csvRows(bytes, file);
 }
 
+function unreadable(file: string, reason: unknown): ValidationError {
+  const text = reason instanceof Error ? reason.message : String(reason);
+  return new ValidationError(messages.importUnreadable(file, text), messages.importUnreadableHint);
+}
+
 function readBytes(file: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOENT') throw new NotFoundError(messages.importFileMissing(file), messages.importFileMissingHint);
-    throw new ValidationError(messages.importUnreadable(file, error instanceof Error ? error.message : String(error)), messages.importUnreadableHint);
+    throw unreadable(file, error);
   }
 }
 
@@ -34,7 +39,7 @@ async function csvRows(bytes: Buffer, file: string): Promise<ImportFile> {
   try {
     records = parse(bytes, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
   } catch (error) {
-    throw new ValidationError(messages.importUnreadable(file, error instanceof Error ? error.message : String(error)), messages.importUnreadableHint);
+    throw unreadable(file, error);
   }
   const lines = startLines(bytes, records.map((r) => r.info.bytes));
   const [header, ...body] = records;
@@ -75,9 +80,9 @@ function jsonRows(text: string, file: string): ImportFile {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ValidationError(messages.importUnreadable(file, error instanceof Error ? error.message : String(error)), messages.importUnreadableHint);
+    throw unreadable(file, error);
   }
-  if (!Array.isArray(data)) throw new ValidationError(messages.importUnreadable(file, messages.importNotArray), messages.importUnreadableHint);
+  if (!Array.isArray(data)) throw unreadable(file, messages.importNotArray);
   const ignored = new Set<string>();
   const rows = data.map((entry: unknown, i): ImportRow => {
     const row: ImportRow = { line: i + 1, fields: {} };
