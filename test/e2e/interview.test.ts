@@ -143,6 +143,7 @@ describe('svc interview log', () => {
       text: 'Ana always calls me back the same day',
       staff: ['Ana Lopez'],
       source: 'interview',
+      reportedBy: 'Bo',
       customer: logged.customer,
       occurredOn: '2026-03-18',
     });

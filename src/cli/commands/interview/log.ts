@@ -76,7 +76,10 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
     asStory = (await ask([asStoryQuestion(staff)])).asStory === true;
   }
   // Checked before the first write, like every story.
-  const story = asStory && log.liked ? draftStory({ text: log.liked, staff, source: 'interview', when: log.heldOn }, now) : null;
+  const story =
+    asStory && log.liked
+      ? draftStory({ text: log.liked, staff, source: 'interview', when: log.heldOn, by: interview.interviewer ?? undefined }, now)
+      : null;
 
   const storyId = store.write(() => {
     logInterview(store.db, interview.id, log, now.toISOString());
