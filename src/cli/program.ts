@@ -1,7 +1,9 @@
 import { Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { examples } from './action.ts';
+import { registerCustomerCommands } from './commands/customer/register.ts';
 import { registerDbCommands } from './commands/db/register.ts';
+import { registerInterviewCommands } from './commands/interview/register.ts';
 import { registerPeopleCommands } from './commands/people/register.ts';
 import { registerSearchCommands } from './commands/search/register.ts';
 import { registerStoryCommands } from './commands/story/register.ts';
@@ -42,5 +44,7 @@ export function buildProgram(): Command {
   registerPeopleCommands(program);
   registerTagCommands(program);
   registerDbCommands(program);
+  registerCustomerCommands(program);
+  registerInterviewCommands(program);
   return program;
 }

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { Customer, CustomerDraft, ImportDraft } from '../core/customer.ts';
+import type { Day } from '../core/dates.ts';
 import type { CustomerKind } from '../core/story.ts';
 import { nameKey } from '../core/text.ts';
 import { sql, type Db } from './db.ts';
+import { FORGOTTEN_CUSTOMER } from './stories.ts';
 
 /** The customer with this name (not forgotten), created on first mention. */
 export function ensureCustomer(db: Db, name: string, kind: CustomerKind, now: string): number {
@@ -16,4 +19,164 @@ export function ensureCustomer(db: Db, name: string, kind: CustomerKind, now: st
     'INSERT INTO customers (uuid, name, name_key, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(randomUUID(), name, key, kind, now, now);
   return Number(result.lastInsertRowid);
+}
+
+interface CustomerRow {
+  id: number;
+  uuid: string;
+  name: string | null;
+  kind: CustomerKind;
+  email: string | null;
+  phone: string | null;
+  segment: string | null;
+  external_id: string | null;
+  forgotten_at: string | null;
+  last_contacted_on: string | null;
+  created_at: string;
+}
+
+// Contacted = an interview that was held or declined: either way someone spoke to them.
+const CUSTOMER_SELECT = `SELECT c.id, c.uuid, c.name, c.kind, c.email, c.phone, c.segment, c.external_id, c.forgotten_at,
+    (SELECT max(i.held_on) FROM interviews i WHERE i.customer_id = c.id AND i.status IN ('done', 'declined')) AS last_contacted_on,
+    c.created_at
+  FROM customers c`;
+
+function toCustomer(row: CustomerRow): Customer {
+  return {
+    id: row.id,
+    uuid: row.uuid,
+    name: row.forgotten_at ? FORGOTTEN_CUSTOMER : (row.name ?? ''),
+    kind: row.kind,
+    email: row.email,
+    phone: row.phone,
+    segment: row.segment,
+    externalId: row.external_id,
+    forgotten: row.forgotten_at !== null,
+    lastContactedOn: row.last_contacted_on,
+    createdAt: row.created_at,
+  };
+}
+
+/** Every customer, by name; forgotten ones last. */
+export function listCustomers(db: Db): Customer[] {
+  const rows = sql(db, `${CUSTOMER_SELECT} ORDER BY c.forgotten_at IS NOT NULL, c.name_key, c.id`).all() as CustomerRow[];
+  return rows.map(toCustomer);
+}
+
+/** One customer, or undefined. */
+export function getCustomer(db: Db, id: number): Customer | undefined {
+  const row = sql(db, `${CUSTOMER_SELECT} WHERE c.id = ?`).get(id) as CustomerRow | undefined;
+  return row ? toCustomer(row) : undefined;
+}
+
+/** The ids of the (not forgotten) customers with this name, case-insensitive. */
+export function customerIdsByName(db: Db, name: string): number[] {
+  return (
+    sql(db, 'SELECT id FROM customers WHERE name_key = ? AND forgotten_at IS NULL ORDER BY id').all(nameKey(name)) as Array<{ id: number }>
+  ).map((row) => row.id);
+}
+
+interface MatchRow {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  segment: string | null;
+  external_id: string | null;
+}
+
+/**
+ * The stored customer a row is, if any: the same external id; else the same email;
+ * else the same name and phone. A customer with another external id is someone else.
+ */
+function findImported(db: Db, draft: CustomerDraft): MatchRow | undefined {
+  const columns = 'SELECT id, name, email, phone, segment, external_id FROM customers';
+  const live = "forgotten_at IS NULL AND kind = 'external'";
+  // A row without an external id claims none; a row with one matches no other id.
+  const sameOrNoId = '(? IS NULL OR external_id IS NULL OR external_id = ?)';
+  if (draft.externalId) {
+    const found = sql(db, `${columns} WHERE external_id = ? AND ${live}`).get(draft.externalId) as MatchRow | undefined;
+    if (found) return found;
+  }
+  if (draft.email) {
+    return sql(db, `${columns} WHERE email = ? AND ${live} AND ${sameOrNoId} ORDER BY id LIMIT 1`).get(
+      draft.email,
+      draft.externalId,
+      draft.externalId,
+    ) as MatchRow | undefined;
+  }
+  return sql(
+    db,
+    `${columns} WHERE name_key = ? AND phone IS ? AND ${live} AND ${sameOrNoId} ORDER BY id LIMIT 1`,
+  ).get(nameKey(draft.name), draft.phone, draft.externalId, draft.externalId) as MatchRow | undefined;
+}
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Adds the new customers and updates the known ones (a field left empty in the file
+ * keeps its stored value). Call inside store.write(): the whole file or nothing.
+ */
+export function importCustomers(db: Db, drafts: ImportDraft[], now: string): ImportCounts {
+  const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
+  for (const { draft } of drafts) {
+    const found = findImported(db, draft);
+    if (!found) {
+      sql(
+        db,
+        `INSERT INTO customers (uuid, name, name_key, kind, email, phone, segment, external_id, created_at, updated_at)
+         VALUES (?, ?, ?, 'external', ?, ?, ?, ?, ?, ?)`,
+      ).run(randomUUID(), draft.name, nameKey(draft.name), draft.email, draft.phone, draft.segment, draft.externalId, now, now);
+      counts.added++;
+      continue;
+    }
+    const next = {
+      name: draft.name,
+      email: draft.email ?? found.email,
+      phone: draft.phone ?? found.phone,
+      segment: draft.segment ?? found.segment,
+      external_id: draft.externalId ?? found.external_id,
+    };
+    if (Object.entries(next).every(([key, value]) => found[key as keyof MatchRow] === value)) {
+      counts.unchanged++;
+      continue;
+    }
+    sql(
+      db,
+      `UPDATE customers SET name = ?, name_key = ?, email = ?, phone = ?, segment = ?, external_id = ?, updated_at = ?
+        WHERE id = ?`,
+    ).run(next.name, nameKey(next.name), next.email, next.phone, next.segment, next.external_id, now, found.id);
+    counts.updated++;
+  }
+  return counts;
+}
+
+/** A customer who could be called, with what decides whether they may be picked now. */
+export interface PickCandidate {
+  id: number;
+  planned: boolean;
+  contactedRecently: boolean;
+}
+
+/**
+ * The customers with an email or phone (in the segment, if given), each marked as
+ * already planned or contacted on or after `since`.
+ */
+export function pickCandidates(db: Db, filter: { segment?: string | undefined; since: Day }): PickCandidate[] {
+  const rows = sql(
+    db,
+    `SELECT c.id,
+            EXISTS (SELECT 1 FROM interviews i WHERE i.customer_id = c.id AND i.status = 'planned') AS planned,
+            EXISTS (SELECT 1 FROM interviews i WHERE i.customer_id = c.id AND i.status IN ('done', 'declined')
+                       AND i.held_on >= ?) AS recent
+       FROM customers c
+      WHERE c.forgotten_at IS NULL AND (c.email IS NOT NULL OR c.phone IS NOT NULL)
+        AND (? IS NULL OR c.segment = ? COLLATE NOCASE)
+      ORDER BY c.id`,
+  ).all(filter.since, filter.segment ?? null, filter.segment ?? null) as Array<{ id: number; planned: number; recent: number }>;
+  return rows.map((row) => ({ id: row.id, planned: row.planned === 1, contactedRecently: row.recent === 1 }));
 }

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { importFieldFor, type ImportField, type ImportRow } from '../../../core/customer.ts';
+import { NotFoundError, ValidationError } from '../../../core/errors.ts';
+import { messages } from '../../../core/messages.ts';
+import type { Context } from '../../context.ts';
+import { readStdin } from '../../io.ts';
+
+/** The rows of an import file, and the columns that were not understood. */
+export interface ImportFile {
+  format: 'csv' | 'json';
+  rows: ImportRow[];
+  ignoredColumns: string[];
+}
+
+/** Reads a customer list: .json by its extension, CSV otherwise; "-" is CSV on stdin. */
+export async function readImportFile(file: string, ctx: Context): Promise<ImportFile> {
+  const bytes = file === '-' ? Buffer.from(await readStdin(ctx.stdin)) : readBytes(file);
+  return /\.json$/i.test(file) ? jsonRows(bytes.toString('utf8'), file) : await csvRows(bytes, file);
+}
+
+function unreadable(file: string, reason: unknown): ValidationError {
+  const text = reason instanceof Error ? reason.message : String(reason);
+  return new ValidationError(messages.importUnreadable(file, text), messages.importUnreadableHint);
+}
+
+function readBytes(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT') throw new NotFoundError(messages.importFileMissing(file), messages.importFileMissingHint);
+    throw unreadable(file, error);
+  }
+}
+
+async function csvRows(bytes: Buffer, file: string): Promise<ImportFile> {
+  const { parse } = await import('csv-parse/sync');
+  let records: Array<{ record: string[]; info: { bytes: number } }>;
+  try {
+    records = parse(bytes, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  const lines = startLines(bytes, records.map((r) => r.info.bytes));
+  const [header, ...body] = records;
+  if (!header) throw new ValidationError(messages.importEmpty(file), messages.importEmptyHint);
+  const fields = header.record.map((name) => importFieldFor(name));
+  if (!fields.includes('name')) throw new ValidationError(messages.importNoNameColumn(file), messages.importNoNameColumnHint);
+  const rows = body.map(({ record }, i) => {
+    const row: ImportRow = { line: lines[i + 1] ?? 0, fields: {} };
+    record.forEach((value, column) => {
+      const field = fields[column];
+      if (field && row.fields[field] === undefined) row.fields[field] = value;
+    });
+    return row;
+  });
+  const ignoredColumns = header.record.filter((name, i) => fields[i] === undefined && name.trim() !== '');
+  return { format: 'csv', rows, ignoredColumns };
+}
+
+/**
+ * The line each record starts on, from the byte offsets where records end: a record
+ * starts after the previous one and any blank lines (a quoted field may span lines).
+ */
+function startLines(bytes: Buffer, ends: number[]): number[] {
+  const CR = 0x0d;
+  const LF = 0x0a;
+  let line = 1;
+  let at = 0;
+  return ends.map((end) => {
+    while (at < bytes.length && (bytes[at] === CR || bytes[at] === LF)) if (bytes[at++] === LF) line++;
+    const start = line;
+    for (; at < end; at++) if (bytes[at] === LF) line++;
+    return start;
+  });
+}
+
+function jsonRows(text: string, file: string): ImportFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  if (!Array.isArray(data)) throw unreadable(file, messages.importNotArray);
+  const ignored = new Set<string>();
+  const rows = data.map((entry: unknown, i): ImportRow => {
+    const row: ImportRow = { line: i + 1, fields: {} };
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return { ...row, unreadable: messages.importNotObject };
+    for (const [key, value] of Object.entries(entry)) {
+      const field: ImportField | undefined = importFieldFor(key);
+      if (!field) ignored.add(key);
+      else if (typeof value === 'string' || typeof value === 'number') row.fields[field] = String(value);
+    }
+    return row;
+  });
+  return { format: 'json', rows, ignoredColumns: [...ignored] };
+}

@@ -1,0 +1,45 @@
+import { checkImportRows, type RowProblem } from '../../../core/customer.ts';
+import { ValidationError } from '../../../core/errors.ts';
+import { messages } from '../../../core/messages.ts';
+import { importCustomers } from '../../../store/customers.ts';
+import { oneLine } from '../../../ui/text.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+import { readImportFile } from './file.ts';
+
+interface ImportOptions {
+  skipInvalid?: boolean;
+  json?: boolean;
+}
+
+export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promise<void> {
+  const parsed = await readImportFile(String(options.args[0]), ctx);
+  const file = options.args[0] === '-' ? 'stdin' : String(options.args[0]);
+  const { drafts, problems, repeated } = checkImportRows(parsed.rows);
+  const where = (problem: RowProblem) => (parsed.format === 'json' ? `${file}: entry ${problem.line}` : `${file}:${problem.line}`);
+  const describe = (problem: RowProblem) => `${where(problem)}: ${oneLine(problem.reason)}`;
+
+  if (problems.length > 0 && !options.skipInvalid) {
+    for (const problem of problems) ctx.info(describe(problem));
+    throw new ValidationError(messages.importBadRows(file, problems.length), messages.importBadRowsHint);
+  }
+  if (drafts.length === 0 && problems.length === 0) throw new ValidationError(messages.importEmpty(file), messages.importEmptyHint);
+
+  const store = ctx.store();
+  const counts = store.write(() => importCustomers(store.db, drafts, ctx.now().toISOString()));
+
+  if (parsed.ignoredColumns.length > 0) ctx.info(ctx.err.yellow(`ignored columns: ${parsed.ignoredColumns.map(oneLine).join(', ')}`));
+  for (const problem of problems) ctx.info(ctx.err.yellow(`skipped ${describe(problem)}`));
+  if (options.json) {
+    ctx.print(JSON.stringify({ file, ...counts, repeated, skipped: problems }, null, 2));
+  }
+  const extra = [
+    repeated > 0 ? `${repeated} repeated ${repeated === 1 ? 'row' : 'rows'} read once` : '',
+    problems.length > 0 ? `${problems.length} bad ${problems.length === 1 ? 'row' : 'rows'} skipped` : '',
+  ].filter(Boolean);
+  ctx.info(
+    `${ctx.err.green('Imported')} ${file}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged` +
+      (extra.length ? ` (${extra.join('; ')})` : ''),
+  );
+  ctx.info(ctx.err.dim('hint: svc customers to see them · svc interview pick to choose three to call'));
+}

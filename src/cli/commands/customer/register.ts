@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { examples, lazy } from '../../action.ts';
+
+export function registerCustomerCommands(program: Command): void {
+  const customer = program
+    .command('customer')
+    .alias('customers')
+    .description('the customers to listen to: import them, list them, forget one')
+    .addHelpText('after', examples(['svc customers', 'svc customers import customers.csv', 'svc customer forget 12']));
+
+  customer
+    .command('list', { isDefault: true })
+    .description('list customers with the date each was last contacted (the default)')
+    .option('--include-contacts', 'show email and phone too (personal data: share with care)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc customers', 'svc customers --json', 'svc customer list --include-contacts']))
+    .action(lazy(() => import('./list.ts')));
+
+  customer
+    .command('import')
+    .description('add or update customers from a CSV file with a header row, or a .json file')
+    .argument('<file>', 'a .csv (columns: name, email, phone, segment, external id) or .json file; - reads CSV from stdin')
+    .option('--skip-invalid', 'import the good rows and report the bad ones (default: a bad row imports nothing)')
+    .option('--json', 'print what was imported as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'svc customers import customers.csv',
+        'svc customers import crm-export.csv --skip-invalid',
+        'svc customers import customers.json --json',
+      ]),
+    )
+    .action(lazy(() => import('./import.ts')));
+
+  customer
+    .command('forget')
+    .description('erase a customer\'s name, email and phone everywhere; stories and answers stay, anonymised')
+    .argument('<customer>', 'the customer id, or their name')
+    .option('-y, --yes', 'do not ask')
+    .option('--json', 'print what was changed as JSON')
+    .addHelpText('after', examples(['svc customer forget 12', 'svc customer forget "Maria Diaz" --yes']))
+    .action(lazy(() => import('./forget.ts')));
+}

@@ -1,0 +1,109 @@
+import { ConflictError, NotFoundError, UsageError, ValidationError } from '../../../core/errors.ts';
+import {
+  asStoryQuestion,
+  chooseInterviewQuestion,
+  draftInterviewLog,
+  interviewInputFromAnswers,
+  interviewQuestions,
+  staffNamed,
+  type Interview,
+  type InterviewLogInput,
+} from '../../../core/interview.ts';
+import { messages } from '../../../core/messages.ts';
+import { draftStory, parseStoryId } from '../../../core/story.ts';
+import { cleanName } from '../../../core/text.ts';
+import type { Db } from '../../../store/db.ts';
+import { getInterview, linkStoryToInterview, listInterviews, logInterview } from '../../../store/interviews.ts';
+import { linkMatchesForStory } from '../../../store/matching.ts';
+import { personNames } from '../../../store/people.ts';
+import { insertStory } from '../../../store/stories.ts';
+import { interviewJson } from '../../../ui/render/interview.ts';
+import { oneLine } from '../../../ui/text.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+
+interface LogOptions {
+  learned?: string;
+  liked?: string;
+  change?: string;
+  declined?: boolean;
+  note?: string;
+  on?: string;
+  asStory?: boolean;
+  staff?: string[];
+  json?: boolean;
+}
+
+function requireInterview(db: Db, typed: string): Interview {
+  const id = parseStoryId(typed); // same rules as any id: "12" or "#12"
+  const interview = getInterview(db, id);
+  if (!interview) throw new NotFoundError(messages.interviewNotFound(id), messages.interviewNotFoundHint);
+  if (interview.status !== 'planned') {
+    throw new ConflictError(messages.interviewAlreadyLogged(id, interview.status, interview.heldOn), messages.interviewAlreadyLoggedHint);
+  }
+  return interview;
+}
+
+export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<void> {
+  const store = ctx.store();
+  const flags: InterviewLogInput = {
+    learned: options.learned,
+    liked: options.liked,
+    change: options.change,
+    note: options.note,
+    declined: options.declined,
+    on: options.on,
+  };
+  const scripted = options.declined || [options.learned, options.liked, options.change].some((v) => v !== undefined);
+  const prompting = ctx.canPrompt && !scripted;
+  const interview = requireInterview(store.db, await interviewId(options.args[0], prompting, store.db));
+
+  let input = flags;
+  if (prompting) {
+    const { ask } = await import('../../prompts.ts');
+    const questions = interviewQuestions({ customer: oneLine(interview.customer), noteGiven: options.note !== undefined });
+    input = { ...flags, ...interviewInputFromAnswers(await ask(questions)) };
+  }
+
+  const now = ctx.now();
+  const log = draftInterviewLog(input, now);
+  const staff = options.staff ? options.staff.map(cleanName) : log.liked ? staffNamed(log.liked, personNames(store.db)) : [];
+  let asStory = options.asStory === true;
+  if (asStory && !log.liked) throw new ValidationError(messages.asStoryNeedsLiked, messages.asStoryNeedsLikedHint);
+  if (asStory && staff.length === 0) throw new ValidationError(messages.asStoryNeedsStaff, messages.asStoryNeedsStaffHint);
+  if (prompting && !asStory && log.liked && staff.length > 0) {
+    const { ask } = await import('../../prompts.ts');
+    asStory = (await ask([asStoryQuestion(staff)])).asStory === true;
+  }
+  // Checked before the first write, like every story.
+  const story =
+    asStory && log.liked
+      ? draftStory({ text: log.liked, staff, source: 'interview', when: log.heldOn, by: interview.interviewer ?? undefined }, now)
+      : null;
+
+  const storyId = store.write(() => {
+    logInterview(store.db, interview.id, log, now.toISOString());
+    if (!story) return null;
+    const id = insertStory(store.db, story, now.toISOString());
+    linkMatchesForStory(store.db, id, now.toISOString());
+    linkStoryToInterview(store.db, id, interview);
+    return id;
+  });
+
+  const logged = getInterview(store.db, interview.id);
+  if (!logged) throw new Error(`interview #${interview.id} vanished after logging`);
+  if (options.json) ctx.print(JSON.stringify(interviewJson(logged), null, 2));
+  ctx.info(`${ctx.err.green('Logged')} interview #${logged.id} with ${oneLine(logged.customer)}: ${logged.status}.`);
+  if (storyId !== null) ctx.info(`${ctx.err.green('Saved')} story #${storyId} crediting ${staff.map(oneLine).join(', ')} (source: interview).`);
+  ctx.info(ctx.err.dim('hint: svc interviews --status done shows what customers said'));
+}
+
+/** The id typed, or in a terminal the planned call chosen from a list. */
+async function interviewId(typed: unknown, prompting: boolean, db: Db): Promise<string> {
+  if (typed !== undefined) return String(typed);
+  if (!prompting) throw new UsageError(messages.missingInterviewId, messages.missingInterviewIdHint);
+  const planned = listInterviews(db, { status: 'planned' });
+  if (planned.length === 0) throw new NotFoundError(messages.noPlannedInterviews, messages.noPlannedInterviewsHint);
+  const { ask } = await import('../../prompts.ts');
+  return String((await ask([chooseInterviewQuestion(planned)])).interview);
+}

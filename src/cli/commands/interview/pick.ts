@@ -1,0 +1,74 @@
+import { randomInt } from 'node:crypto';
+import { shiftDay, toDay } from '../../../core/dates.ts';
+import { NotFoundError } from '../../../core/errors.ts';
+import { DEFAULT_COOLDOWN_DAYS, DEFAULT_PICK_COUNT, invitationText } from '../../../core/interview.ts';
+import { messages } from '../../../core/messages.ts';
+import { sample, seededRandom } from '../../../core/random.ts';
+import { cleanName } from '../../../core/text.ts';
+import { getCustomer, pickCandidates } from '../../../store/customers.ts';
+import { planInterviews } from '../../../store/interviews.ts';
+import { ensurePerson } from '../../../store/people.ts';
+import { pickTable } from '../../../ui/render/interview.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+
+interface PickOptions {
+  count?: number;
+  for?: string;
+  segment?: string;
+  cooldown?: number;
+  seed?: number;
+  json?: boolean;
+}
+
+export function run(options: WithArgs<PickOptions>, ctx: Context): void {
+  const count = options.count ?? DEFAULT_PICK_COUNT;
+  const cooldown = options.cooldown ?? DEFAULT_COOLDOWN_DAYS;
+  const interviewer = options.for === undefined || !cleanName(options.for) ? null : cleanName(options.for);
+  const now = ctx.now();
+  const today = toDay(now);
+  const random = seededRandom(options.seed ?? randomInt(0x1_0000_0000));
+  const store = ctx.store();
+
+  const picked = store.write(() => {
+    // Contacted within the cooldown: on or after the day `cooldown - 1` days ago.
+    const candidates = pickCandidates(store.db, { segment: options.segment?.trim(), since: shiftDay(today, 1 - cooldown) });
+    const eligible = candidates.filter((c) => !c.planned && !c.contactedRecently).map((c) => c.id);
+    if (eligible.length === 0) {
+      const recent = candidates.filter((c) => c.contactedRecently).length;
+      const planned = candidates.filter((c) => c.planned && !c.contactedRecently).length;
+      throw new NotFoundError(messages.noneEligible(candidates.length, recent, planned, cooldown), messages.noneEligibleHint);
+    }
+    const chosen = sample(eligible, count, random);
+    const interviewerId = interviewer === null ? null : ensurePerson(store.db, interviewer, now.toISOString());
+    const ids = planInterviews(store.db, chosen, interviewerId, today, now.toISOString());
+    return chosen.map((customerId, i) => {
+      const customer = getCustomer(store.db, customerId);
+      if (!customer) throw new Error(`customer #${customerId} vanished while planning`);
+      return { interviewId: ids[i] ?? 0, customer };
+    });
+  });
+
+  if (picked.length < count) ctx.info(ctx.err.yellow(messages.fewerEligible(picked.length, count)));
+  const invitation = invitationText(interviewer);
+  if (options.json) {
+    const interviews = picked.map(({ interviewId, customer }) => ({
+      id: interviewId,
+      customerId: customer.id,
+      customer: customer.name,
+      email: customer.email,
+      phone: customer.phone,
+      segment: customer.segment,
+      interviewer,
+      plannedOn: today,
+    }));
+    ctx.print(JSON.stringify({ interviews, invitation }, null, 2));
+  } else {
+    const look = ctx.look();
+    ctx.print(pickTable(picked, look));
+    ctx.print(`\n${look.color.bold('Invitation to send')} (ten minutes; ask for a day, a time and a number):\n\n${invitation}`);
+  }
+  const first = picked[0]?.interviewId;
+  ctx.info(`${ctx.err.green('Planned')} ${picked.length} ${picked.length === 1 ? 'interview' : 'interviews'}${interviewer ? ` for ${interviewer}` : ''}.`);
+  ctx.info(ctx.err.dim(`hint: after each call, svc interview log ${first ?? 'ID'} asks the three questions`));
+}

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { DEFAULT_COOLDOWN_DAYS, DEFAULT_PICK_COUNT, INTERVIEW_STATUSES } from '../../../core/interview.ts';
+import { examples, lazy } from '../../action.ts';
+import { collectList, parseChoice, parseCount } from '../../options.ts';
+
+export function registerInterviewCommands(program: Command): void {
+  const interview = program
+    .command('interview')
+    .alias('interviews')
+    .description('call three customers, ask three questions, hear what they say')
+    .addHelpText('after', examples(['svc interview pick --for Ana', 'svc interview log 3', 'svc interviews --status done']));
+
+  interview
+    .command('list', { isDefault: true })
+    .description('list interviews, planned ones first (the default)')
+    .option('--status <status>', `only ${INTERVIEW_STATUSES.join(', ')}`, parseChoice('--status', INTERVIEW_STATUSES))
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc interviews', 'svc interview list --status planned', 'svc interviews --status done --json']))
+    .action(lazy(() => import('./list.ts')));
+
+  interview
+    .command('pick')
+    .description('pick customers at random to call, plan the calls, and print who to contact with an invitation')
+    .option('-n, --count <n>', `how many customers (default ${DEFAULT_PICK_COUNT})`, parseCount('--count'))
+    .option('--for <name>', 'the member of staff who will call them')
+    .option('--segment <segment>', 'only customers in this segment')
+    .option('--cooldown <days>', `skip customers contacted in the last DAYS days (default ${DEFAULT_COOLDOWN_DAYS})`, parseCount('--cooldown', 0))
+    .option('--seed <n>', 'a number that makes the random pick reproducible', parseCount('--seed', 0))
+    .option('--json', 'print the planned interviews, with contact details, as JSON')
+    .addHelpText(
+      'after',
+      examples(['svc interview pick --for Ana', 'svc interview pick --count 5 --segment retail --for Bo', 'svc interview pick --seed 42 --json']),
+    )
+    .action(lazy(() => import('./pick.ts')));
+
+  interview
+    .command('log')
+    .description('record how a call went: the three answers, or that they declined')
+    .argument('[id]', 'the interview id (in a terminal, leave it out to choose)')
+    .option('--learned <answer>', 'How did you learn about us?')
+    .option('--liked <answer>', 'What do you like or enjoy most about the service?')
+    .option('--change <answer>', 'If you could change one thing, what would it be?')
+    .option('--declined', 'they declined the call')
+    .option('--note <text>', 'anything else worth keeping')
+    .option('--on <date>', 'when the call happened (default: today)')
+    .option('--as-story', 'also save what they liked as a story crediting the staff it names (source: interview)')
+    .option('-s, --staff <names>', 'with --as-story: who they were praising, if the answer does not say', collectList)
+    .option('--json', 'print the logged interview as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'svc interview log 3',
+        'svc interview log 3 --learned "a friend" --liked "Ana always calls me back" --change "longer opening hours" --as-story',
+        'svc interview log 4 --declined --note "busy until June"',
+      ]),
+    )
+    .action(lazy(() => import('./log.ts')));
+}

@@ -1,0 +1,195 @@
+import { parsePastDay, toDay, type Day } from './dates.ts';
+import { ValidationError } from './errors.ts';
+import { messages } from './messages.ts';
+import type { Answers, Question } from './prompt.ts';
+import { MAX_STORY_LENGTH } from './story.ts';
+import { cleanName, nameKey } from './text.ts';
+
+export const INTERVIEW_STATUSES = ['planned', 'done', 'declined'] as const;
+export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+
+/** The three questions of seed 000, always asked in this order. */
+export const INTERVIEW_QUESTIONS = {
+  learned: 'How did you learn about us?',
+  liked: 'What do you like or enjoy most about the service?',
+  change: 'If you could change one thing, what would it be?',
+} as const;
+
+export const DEFAULT_PICK_COUNT = 3;
+export const DEFAULT_COOLDOWN_DAYS = 180;
+
+export interface Interview {
+  id: number;
+  uuid: string;
+  status: InterviewStatus;
+  customerId: number;
+  /** The customer's name, or "(forgotten)". */
+  customer: string;
+  interviewer: string | null;
+  plannedOn: Day;
+  heldOn: Day | null;
+  learned: string | null;
+  liked: string | null;
+  change: string | null;
+  note: string | null;
+  /** Stories saved from this interview's answers. */
+  storyIds: number[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What was typed (or passed as flags) after a call. */
+export interface InterviewLogInput {
+  learned?: string | undefined;
+  liked?: string | undefined;
+  change?: string | undefined;
+  note?: string | undefined;
+  declined?: boolean | undefined;
+  on?: string | undefined;
+}
+
+/** A validated outcome, ready to be stored. */
+export interface InterviewLog {
+  status: 'done' | 'declined';
+  heldOn: Day;
+  learned: string | null;
+  liked: string | null;
+  change: string | null;
+  note: string | null;
+}
+
+function answer(value: string | undefined, flag: string): string | null {
+  const trimmed = value?.normalize('NFC').trim();
+  if (!trimmed) return null;
+  if (trimmed.length > MAX_STORY_LENGTH) throw new ValidationError(messages.answerTooLong(flag, MAX_STORY_LENGTH), messages.answerTooLongHint);
+  return trimmed;
+}
+
+/** Validates the outcome of a call: declined with no answers, or done with at least one. */
+export function draftInterviewLog(input: InterviewLogInput, now: Date): InterviewLog {
+  const learned = answer(input.learned, '--learned');
+  const liked = answer(input.liked, '--liked');
+  const change = answer(input.change, '--change');
+  const note = answer(input.note, '--note');
+  const heldOn = input.on === undefined ? toDay(now) : parsePastDay(input.on, now, '--on');
+  const answered = learned !== null || liked !== null || change !== null;
+  if (input.declined) {
+    if (answered) throw new ValidationError(messages.declinedWithAnswers, messages.declinedWithAnswersHint);
+    return { status: 'declined', heldOn, learned, liked, change, note };
+  }
+  if (!answered) throw new ValidationError(messages.noAnswers, messages.noAnswersHint);
+  return { status: 'done', heldOn, learned, liked, change, note };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** Matches a phrase as whole words, any case, any run of spaces between its words. */
+export function wordPattern(phrase: string, flags = 'iu'): RegExp {
+  const words = cleanName(phrase).split(' ').map(escapeRegExp).join('\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${words}(?![\\p{L}\\p{N}\\p{M}])`, flags);
+}
+
+/**
+ * The members of staff an answer names, in the order it names them: a full name, or a
+ * first name that belongs to only one person ("Ana always calls back" → Ana Lopez).
+ */
+export function staffNamed(text: string, people: readonly string[]): string[] {
+  const firstNames = new Map<string, number>();
+  for (const person of people) {
+    const first = nameKey(person).split(' ')[0] ?? '';
+    firstNames.set(first, (firstNames.get(first) ?? 0) + 1);
+  }
+  const found: Array<{ name: string; at: number }> = [];
+  for (const person of people) {
+    const first = cleanName(person).split(' ')[0] ?? '';
+    const forms = [person];
+    if (first !== cleanName(person) && firstNames.get(nameKey(first)) === 1) forms.push(first);
+    const at = Math.min(...forms.map((form) => text.search(wordPattern(form))).filter((i) => i >= 0));
+    if (Number.isFinite(at)) found.push({ name: person, at });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.name);
+}
+
+/** The invitation to send: ten minutes, and a day, a time and a number to call. */
+export function invitationText(interviewer: string | null): string {
+  return [
+    'Subject: Ten minutes of your time?',
+    '',
+    'Hello,',
+    '',
+    `I am ${interviewer ?? '[your name]'}, and I would like to hear, in your own words, how we are doing.`,
+    'It takes ten minutes on the phone: three short questions, nothing to buy.',
+    '',
+    'If you agree, just reply with a day, a time and a phone number where I can call you.',
+    '',
+    'Thank you,',
+    interviewer ?? '[your name]',
+  ].join('\n');
+}
+
+/** Who was called, and whether --note already gave the note. */
+export interface InterviewPromptContext {
+  customer: string;
+  noteGiven: boolean;
+}
+
+const asText = (value: Answers[string]): string => (typeof value === 'string' ? value.trim() : '');
+const ANSWER_KEYS = ['learned', 'liked', 'change'] as const;
+
+/**
+ * The terminal flow after a call: did it happen, then the three questions in order,
+ * then an optional note. An answer may be skipped with Enter, but not all three.
+ */
+export function interviewQuestions(context: InterviewPromptContext): Question[] {
+  const held = (answers: Answers) => answers.held !== false;
+  const questions: Question[] = [
+    { key: 'held', kind: 'confirm', message: `Did ${context.customer} take the call? (n if they declined)`, default: true },
+    ...ANSWER_KEYS.map(
+      (key): Question => ({
+        key,
+        kind: 'input',
+        message: `${INTERVIEW_QUESTIONS[key]} (enter to skip)`,
+        when: held,
+        validate: (value, answers) =>
+          value.length > MAX_STORY_LENGTH
+            ? `keep it under ${MAX_STORY_LENGTH} characters`
+            : key !== 'change' || value.trim() || asText(answers.learned) || asText(answers.liked)
+              ? true
+              : 'note at least one answer (or Ctrl-C, then log it with --declined)',
+      }),
+    ),
+  ];
+  if (!context.noteGiven) questions.push({ key: 'note', kind: 'input', message: 'Anything else to note? (enter to skip)' });
+  return questions;
+}
+
+/** The one-keystroke offer to keep what they liked as a story crediting the people named. */
+export function asStoryQuestion(staff: readonly string[]): Question {
+  return { key: 'asStory', kind: 'confirm', message: `They named ${staff.join(', ')}: save what they liked as a story?`, default: true };
+}
+
+/** Turns the flow's answers into outcome fields (only those asked). */
+export function interviewInputFromAnswers(answers: Answers): InterviewLogInput {
+  const input: InterviewLogInput = {};
+  if (answers.held === false) input.declined = true;
+  for (const key of [...ANSWER_KEYS, 'note'] as const) {
+    if (key in answers) input[key] = asText(answers[key]);
+  }
+  return input;
+}
+
+/** In a terminal, with no ID given: which planned call to log. */
+export function chooseInterviewQuestion(planned: readonly Interview[]): Question {
+  return {
+    key: 'interview',
+    kind: 'select',
+    message: 'Which call?',
+    choices: planned.map((i) => ({
+      value: String(i.id),
+      name: `#${i.id} ${i.customer}${i.interviewer ? ` (${i.interviewer})` : ''}`,
+      description: `planned on ${i.plannedOn}`,
+    })),
+  };
+}

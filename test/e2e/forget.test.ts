@@ -1,0 +1,96 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+
+let svc: SvcSandbox;
+beforeEach(() => {
+  svc = sandbox();
+});
+afterEach(() => svc.cleanup());
+
+const NAME = 'Maria Zyxwortel';
+const EMAIL = 'maria.zyx@example.com';
+const PHONE = '+44 20 7946 0958';
+const TRACES = ['zyxwortel', 'maria.zyx', 'example.com', '2079460958', '7946 0958'];
+
+/** Every byte of the database files (db, -wal, -shm), lower-cased. */
+function databaseBytes(): string {
+  return readdirSync(svc.dir)
+    .filter((name) => name.startsWith('svc.db'))
+    .map((name) => readFileSync(join(svc.dir, name)).toString('latin1'))
+    .join('\n')
+    .toLowerCase();
+}
+
+describe('svc customer forget', () => {
+  beforeEach(() => {
+    const path = join(svc.dir, 'customers.csv');
+    writeFileSync(path, `name,email,phone,segment,external id\n${NAME},${EMAIL},${PHONE},retail,C-77\nOther Person,other@elsewhere.org,555 0101,retail,C-78\n`);
+    svc.run(['customers', 'import', path]);
+    svc.run(['story', 'add', `Ana called ${NAME} back on ${PHONE} and emailed ${EMAIL}`, '--staff', 'Ana', '--customer', NAME, '--title', 'Zyxwortel order']);
+    svc.run(['story', 'add', 'Bo wrapped the gift', '--staff', 'Bo']);
+    svc.run(['interview', 'pick', '--count', '2', '--for', 'Ana']);
+    const ids = svc.json<Array<{ id: number; customer: string }>>(['interviews']);
+    const hers = ids.find((i) => i.customer === NAME)?.id;
+    svc.run(['interview', 'log', String(hers), '--liked', 'Ana knows me, Mrs Zyxwortel, by name', '--note', `reach me on ${EMAIL}`]);
+  });
+
+  it('erases name, email and phone from every table, the search index and the files, keeping stories and answers', () => {
+    expect(databaseBytes()).toContain('zyxwortel'); // the scan below can see it when it is there
+    const result = svc.run(['customer', 'forget', NAME.toLowerCase(), '--yes', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      customerId: 1,
+      erased: ['name', 'email', 'phone', 'external id'],
+      storiesChanged: 1,
+      interviewsChanged: 1,
+      elsewhere: {},
+    });
+    expect(result.stderr).toContain('Forgot customer #1: erased name, email, phone, external id.');
+    expect(result.stderr).toContain('in 1 story, 1 interview');
+
+    const stories = svc.json<Array<{ text: string; title: string | null; customer: string | null }>>(['stories']);
+    expect(stories).toHaveLength(2);
+    expect(stories[1]).toMatchObject({ text: 'Ana called (forgotten) back on (forgotten) and emailed (forgotten)', title: '(forgotten) order', customer: '(forgotten)' });
+    const interviews = svc.json<Array<{ customer: string; liked: string | null; note: string | null }>>(['interviews']);
+    expect(interviews.find((i) => i.customer === '(forgotten)')).toMatchObject({ liked: 'Ana knows me, Mrs (forgotten), by name', note: 'reach me on (forgotten)' });
+    expect(svc.json<Array<{ name: string }>>(['customers', '--include-contacts'])).toMatchObject([
+      { name: 'Other Person', email: 'other@elsewhere.org' },
+      { name: '(forgotten)', email: null, phone: null, externalId: null, segment: 'retail', forgotten: true },
+    ]);
+    expect(svc.run(['search', 'zyxwortel']).stdout).toBe('');
+
+    const wal = join(svc.dir, 'svc.db-wal');
+    expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
+    const bytes = databaseBytes();
+    for (const trace of TRACES.filter((t) => t !== 'example.com')) expect(bytes, trace).not.toContain(trace);
+    expect(bytes).toContain('elsewhere.org'); // the other customer is untouched
+  });
+
+  it('refuses without --yes off a terminal, an unknown or ambiguous customer, and a second forget, changing nothing', () => {
+    const twins = join(svc.dir, 'twins.csv');
+    writeFileSync(twins, 'name,email\nSam Twin,sam1@twins.org\nSam Twin,sam2@twins.org\n');
+    svc.run(['customers', 'import', twins]);
+    const before = svc.snapshot();
+    const cases: Array<[string[], number, string]> = [
+      [['customer', 'forget', '1'], 2, 'svc: forgetting customer #1 needs confirmation, and there is no terminal to ask\nhint: run again with --yes: svc customer forget 1 --yes\n'],
+      [['customer', 'forget', '42', '--yes'], 3, 'svc: no customer #42\nhint: list customers with: svc customers\n'],
+      [['customer', 'forget', 'sam twin', '--yes'], 2, 'svc: 2 customers are called "sam twin": #3, #4\nhint: pass the id instead of the name, e.g. svc customer forget 12\n'],
+      [['customer', 'forget', 'Nobody Here', '--yes'], 3, 'svc: no customer called "Nobody Here"\nhint: list customers with: svc customers\n'],
+    ];
+    for (const [args, code, stderr] of cases) {
+      const result = svc.run(args);
+      expect(result.code, args.join(' ')).toBe(code);
+      expect(result.stderr).toBe(stderr);
+    }
+    expect(svc.snapshot()).toBe(before);
+
+    expect(svc.run(['customer', 'forget', '2', '--yes']).code).toBe(0);
+    const after = svc.snapshot();
+    const again = svc.run(['customer', 'forget', '2', '--yes']);
+    expect(again.code).toBe(4);
+    expect(again.stderr).toMatch(/^svc: customer #2 was already forgotten\nhint: /);
+    expect(svc.snapshot()).toBe(after);
+  });
+});
