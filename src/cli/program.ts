@@ -6,6 +6,7 @@ import { registerPeopleCommands } from './commands/people/register.ts';
 import { registerSearchCommands } from './commands/search/register.ts';
 import { registerStoryCommands } from './commands/story/register.ts';
 import { registerTagCommands } from './commands/tags/register.ts';
+import { registerTransferCommands } from './commands/transfer/register.ts';
 
 /** The whole command tree. Only commander is loaded here; handlers load on use. */
 export function buildProgram(): Command {
@@ -42,5 +43,6 @@ export function buildProgram(): Command {
   registerPeopleCommands(program);
   registerTagCommands(program);
   registerDbCommands(program);
+  registerTransferCommands(program);
   return program;
 }
