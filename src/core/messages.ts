@@ -105,6 +105,8 @@ export const messages = {
   checkCorrupt: (path: string) => `the database ${path} is damaged`,
   checkCorruptHint: (path: string) =>
     `restore a backup: stop every svc, move "${path}" (and its -wal and -shm files) aside, copy the backup to "${path}", then run svc db check; backups svc made before upgrades are beside it (${path}.backup-*)`,
+  diskWriteFailed: 'svc could not write to the disk (it may be full, or failing): nothing was saved',
+  diskWriteFailedHint: 'free some space or check the disk, then try again; svc db check tells whether the database is whole',
   dbCorrupt: (path: string) => `the database ${path} is damaged`,
   dbCorruptHint: 'run svc db check for details and for how to restore a backup',
 
