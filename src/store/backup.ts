@@ -16,9 +16,7 @@ export interface BackupResult {
  * (no -wal beside it), verified, and appears under its name only when complete.
  */
 export async function backupTo(store: Store, target: string): Promise<BackupResult> {
-  const path = resolve(target);
-  if (existsSync(path)) throw new ConflictError(messages.backupExists(path), messages.backupExistsHint);
-  if (!existsSync(dirname(path))) throw new ValidationError(messages.exportDirMissing(dirname(path)), messages.exportDirMissingHint);
+  const path = checkBackupTarget(target);
   const partial = `${path}.partial-${process.pid}`;
   closeSync(openSync(partial, 'wx', 0o600));
   try {
@@ -40,6 +38,14 @@ export async function backupTo(store: Store, target: string): Promise<BackupResu
     rmSync(partial, { force: true });
     rmSync(`${partial}-journal`, { force: true });
   }
+}
+
+/** The absolute path of a new backup file, refused if it exists or its folder does not. */
+export function checkBackupTarget(target: string): string {
+  const path = resolve(target);
+  if (existsSync(path)) throw new ConflictError(messages.backupExists(path), messages.backupExistsHint);
+  if (!existsSync(dirname(path))) throw new ValidationError(messages.exportDirMissing(dirname(path)), messages.exportDirMissingHint);
+  return path;
 }
 
 /** Makes the copy one self-contained file and checks it reads back whole; returns its story count. */

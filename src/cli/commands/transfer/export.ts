@@ -79,6 +79,7 @@ export function run(options: WithArgs<ExportOptions>, ctx: Context): void {
 class Sink {
   private buffer: string[] = [];
   private size = 0;
+  private gone = false;
   constructor(private readonly fd: number) {}
 
   write(text: string): void {
@@ -91,13 +92,18 @@ class Sink {
     let data = Buffer.from(this.buffer.join(''), 'utf8');
     this.buffer = [];
     this.size = 0;
-    while (data.length > 0) {
+    while (data.length > 0 && !this.gone) {
       try {
         data = data.subarray(writeSync(this.fd, data));
       } catch (error) {
-        // A non-blocking pipe that is full: wait for the reader, then go on.
-        if ((error as { code?: unknown }).code !== 'EAGAIN') throw error;
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        const code = (error as { code?: unknown }).code;
+        if (code === 'EPIPE' && this.fd === 1) {
+          this.gone = true; // the reader stopped early (svc export | head): nothing more to write
+        } else if (code === 'EAGAIN') {
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); // a full non-blocking pipe: let the reader catch up
+        } else {
+          throw error;
+        }
       }
     }
   }
