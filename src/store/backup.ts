@@ -1,6 +1,6 @@
 import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ConflictError, SvcError, ExitCode, ValidationError } from '../core/errors.ts';
+import { ConflictError, SvcError, ExitCode, ValidationError, errorCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { openFile, type Store } from './db.ts';
 
@@ -30,7 +30,7 @@ export async function backupTo(store: Store, target: string): Promise<BackupResu
     try {
       linkSync(partial, path);
     } catch (error) {
-      if ((error as { code?: unknown }).code === 'EEXIST') throw new ConflictError(messages.backupExists(path), messages.backupExistsHint);
+      if (errorCode(error) === 'EEXIST') throw new ConflictError(messages.backupExists(path), messages.backupExistsHint);
       throw error;
     }
     return { path, bytes: statSync(path).size, stories };

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { CorruptDatabaseError, NotFoundError } from '../core/errors.ts';
+import { CorruptDatabaseError, NotFoundError, errorCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { openFile, type Db } from './db.ts';
 import { defaultMigrationsDir, listMigrations } from './migrate.ts';
@@ -64,7 +64,7 @@ export function checkDatabase(path: string, migrationsDir = defaultMigrationsDir
       sizeBytes: pageSize * pages,
     };
   } catch (error) {
-    const code = typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
+    const code = errorCode(error);
     if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
       throw new CorruptDatabaseError(messages.checkCorrupt(path), messages.checkCorruptHint(path));
     }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConflictError } from '../core/errors.ts';
+import { ConflictError, errorCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { pauseForTest } from './test-pause.ts';
 
@@ -114,7 +114,7 @@ function backupBeforeMigration(db: Db, path: string, version: number): string {
     try {
       closeSync(openSync(target, 'wx', 0o600));
     } catch (error) {
-      if ((error as { code?: unknown }).code === 'EEXIST') continue;
+      if (errorCode(error) === 'EEXIST') continue;
       throw error;
     }
     try {

@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError } from '../core/errors.ts';
+import { ConflictError, ValidationError, errorCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportData, type ExportHeader, type ExportRow, type ExportValue } from '../core/transfer.ts';
 import { sql, type Db, type Store } from './db.ts';
@@ -317,7 +317,7 @@ function guard<T>(fn: () => T, fileName: string, table: string, where: string): 
   try {
     return fn();
   } catch (error) {
-    const code = typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
+    const code = errorCode(error);
     if (!code.startsWith('SQLITE_CONSTRAINT')) throw error;
     const reason = error instanceof Error ? error.message : code;
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new ConflictError(messages.importConflict(table, where, reason), messages.importConflictHint);

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UsageError, ValidationError } from '../../../core/errors.ts';
+import { UsageError, ValidationError, errorCode } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { csvLine, jsonlLine } from '../../../core/transfer.ts';
 import { listStories } from '../../../store/stories.ts';
@@ -96,7 +96,7 @@ class Sink {
       try {
         data = data.subarray(writeSync(this.fd, data));
       } catch (error) {
-        const code = (error as { code?: unknown }).code;
+        const code = errorCode(error);
         if (code === 'EPIPE' && this.fd === 1) {
           this.gone = true; // the reader stopped early (svc export | head): nothing more to write
         } else if (code === 'EAGAIN') {

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { NotFoundError, ValidationError } from '../../../core/errors.ts';
+import { NotFoundError, ValidationError, errorCode } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { MAX_IMPORT_BYTES, parseExport } from '../../../core/transfer.ts';
 import { importExport } from '../../../store/transfer.ts';
@@ -17,7 +17,7 @@ export function run(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx
     if (stat.isDirectory()) throw new ValidationError(messages.importNotExport(file), messages.importBadFileHint);
     size = stat.size;
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'ENOENT') throw new NotFoundError(messages.importMissing(file), messages.importMissingHint);
+    if (errorCode(error) === 'ENOENT') throw new NotFoundError(messages.importMissing(file), messages.importMissingHint);
     throw error;
   }
   // Checked before reading, so a huge file costs nothing.
