@@ -31,53 +31,118 @@ export interface ExportData {
   tables: Map<string, ExportRow[]>;
 }
 
-/**
- * Reads an export file (JSONL or JSON) from its bytes, checking everything that can be
- * checked without a database: UTF-8, the format and its version, each row's shape, and
- * that no rows are missing.
- */
-export function parseExport(bytes: Uint8Array, name: string): ExportData {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ValidationError(messages.importNotUtf8(name), messages.importBadFileHint);
-  }
-  if (!text.trim()) throw new ValidationError(messages.importEmpty(name), messages.importBadFileHint);
+/** One row of an export, with where it was in the file (for messages). */
+export interface ExportEntry {
+  table: string;
+  row: ExportRow;
+  where: string;
+}
 
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
-  const first = tryJson(firstLine);
-  if (isObject(first) && !('data' in first)) return parseJsonl(text, name);
-  const whole = first !== undefined ? first : tryJson(text);
+/** An export being read: its header, then its rows one at a time, parents before children. */
+export interface ExportStream {
+  header: ExportHeader;
+  rows: Iterable<ExportEntry>;
+}
+
+/**
+ * Reads an export file (JSONL or JSON) from its bytes, arriving in chunks, checking all
+ * that can be checked without a database: UTF-8, the format and its version (at once),
+ * each row's shape, and, once the last row is read, that none are missing. A JSONL file
+ * is read a line at a time, so a large one never sits in memory whole.
+ */
+export function readExport(chunks: Iterable<Uint8Array>, name: string): ExportStream {
+  const lines = decodeLines(chunks, name)[Symbol.iterator]();
+  const first = lines.next();
+  if (first.done) throw new ValidationError(messages.importEmpty(name), messages.importBadFileHint);
+  const head = tryJson(first.value.text);
+  if (isObject(head) && !('data' in head)) {
+    const header = checkHeader(head, name);
+    return { header, rows: counted(jsonlRows(lines, name), header, name) };
+  }
+  // A JSON document: read whole (use JSONL for large exports).
+  let text = first.value.text;
+  for (let line = lines.next(); !line.done; line = lines.next()) text += `\n${line.value.text}`;
+  if (!text.trim()) throw new ValidationError(messages.importEmpty(name), messages.importBadFileHint);
+  const whole = head !== undefined ? head : tryJson(text);
   if (!isObject(whole)) throw new ValidationError(messages.importNotExport(name), messages.importBadFileHint);
   const header = checkHeader(whole, name);
   const data = whole.data;
   if (!isObject(data)) throw new ValidationError(messages.importBadRow(name, 'the "data" object is missing'), messages.importBadFileHint);
-  const tables = new Map<string, ExportRow[]>();
+  const entries: ExportEntry[] = [];
   for (const [table, rows] of Object.entries(data)) {
     if (!Array.isArray(rows)) throw new ValidationError(messages.importBadRow(name, `"data.${table}" is not a list`), messages.importBadFileHint);
-    tables.set(table, rows.map((row, i) => checkRow(row, `${table}[${i}]`, name)));
+    rows.forEach((row, i) => entries.push({ table, row: checkRow(row, `${table}[${i}]`, name), where: `${table}[${i}]` }));
   }
-  return checkCounts({ header, tables }, name);
+  return { header, rows: counted(entries, header, name) };
 }
 
-function parseJsonl(text: string, name: string): ExportData {
-  const lines = text.split('\n');
-  const header = checkHeader(tryJson(lines[0] ?? ''), name);
+/** A whole export in memory, every check done (for small files and tests). */
+export function parseExport(bytes: Uint8Array, name: string): ExportData {
+  const stream = readExport([bytes], name);
   const tables = new Map<string, ExportRow[]>();
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (!line.trim()) continue;
-    const where = `line ${i + 1}`;
-    const entry = tryJson(line);
+  for (const { table, row } of stream.rows) {
+    let rows = tables.get(table);
+    if (!rows) tables.set(table, (rows = []));
+    rows.push(row);
+  }
+  return { header: stream.header, tables };
+}
+
+/** An export in memory as a stream, tables in the order they were added. */
+export function streamOf(data: ExportData): ExportStream {
+  const rows = [...data.tables].flatMap(([table, list]) => list.map((row, i) => ({ table, row, where: `${table}[${i}]` })));
+  return { header: data.header, rows };
+}
+
+function* decodeLines(chunks: Iterable<Uint8Array>, name: string): Generator<{ text: string; number: number }> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (chunk?: Uint8Array) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new ValidationError(messages.importNotUtf8(name), messages.importBadFileHint);
+    }
+  };
+  let rest = '';
+  let number = 0;
+  for (const chunk of chunks) {
+    rest += decode(chunk);
+    let start = 0;
+    for (let end = rest.indexOf('\n'); end !== -1; end = rest.indexOf('\n', start)) {
+      yield { text: rest.slice(start, end), number: ++number };
+      start = end + 1;
+    }
+    rest = rest.slice(start);
+  }
+  rest += decode();
+  if (rest) yield { text: rest, number: ++number };
+}
+
+function* jsonlRows(lines: Iterator<{ text: string; number: number }>, name: string): Generator<ExportEntry> {
+  for (let line = lines.next(); !line.done; line = lines.next()) {
+    const { text, number } = line.value;
+    if (!text.trim()) continue;
+    const where = `line ${number}`;
+    const entry = tryJson(text);
     if (!isObject(entry) || typeof entry.table !== 'string' || !entry.table) {
       throw new ValidationError(messages.importBadRow(name, `${where} is not a {"table": …, "row": {…}} line`), messages.importBadFileHint);
     }
-    let rows = tables.get(entry.table);
-    if (!rows) tables.set(entry.table, (rows = []));
-    rows.push(checkRow(entry.row, where, name));
+    yield { table: entry.table, row: checkRow(entry.row, where, name), where };
   }
-  return checkCounts({ header, tables }, name);
+}
+
+/** Passes rows on, then checks there were as many of each table as the header promised. */
+function* counted(rows: Iterable<ExportEntry>, header: ExportHeader, name: string): Generator<ExportEntry> {
+  const found = new Map<string, number>();
+  for (const entry of rows) {
+    found.set(entry.table, (found.get(entry.table) ?? 0) + 1);
+    yield entry;
+  }
+  for (const table of new Set([...Object.keys(header.counts), ...found.keys()])) {
+    const expected = header.counts[table] ?? 0;
+    const got = found.get(table) ?? 0;
+    if (expected !== got) throw new ValidationError(messages.importIncomplete(name, table, expected, got), messages.importIncompleteHint);
+  }
 }
 
 function checkHeader(value: unknown, name: string): ExportHeader {
@@ -108,16 +173,6 @@ function checkRow(value: unknown, where: string, name: string): ExportRow {
     if (!ok) throw new ValidationError(messages.importBadRow(name, `${where}: "${column}" must be text, a number or null`), messages.importBadFileHint);
   }
   return value as ExportRow;
-}
-
-function checkCounts(data: ExportData, name: string): ExportData {
-  const tables = new Set([...Object.keys(data.header.counts), ...data.tables.keys()]);
-  for (const table of tables) {
-    const expected = data.header.counts[table] ?? 0;
-    const found = data.tables.get(table)?.length ?? 0;
-    if (expected !== found) throw new ValidationError(messages.importIncomplete(name, table, expected, found), messages.importIncompleteHint);
-  }
-  return data;
 }
 
 function tryJson(text: string): unknown {

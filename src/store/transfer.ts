@@ -1,6 +1,6 @@
 import { ConflictError, ValidationError, errorCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportData, type ExportHeader, type ExportRow, type ExportValue } from '../core/transfer.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
 import { sql, type Db, type Store } from './db.ts';
 import { linkMatchesForPractice } from './matching.ts';
 import { pauseForTest } from './test-pause.ts';
@@ -24,9 +24,14 @@ export const CONTACT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   customers: ['email', 'phone'],
 };
 
-/** How to recognise a row of a table that has neither a uuid nor a unique key. */
-export const ROW_IDENTITY: Readonly<Record<string, readonly string[]>> = {
+/**
+ * Ways to recognise the same row besides its uuid and unique keys: for a table that has
+ * neither, and where svc itself takes two rows to be the same (it finds a customer by
+ * name and kind, so two people's "Acme" is one customer).
+ */
+export const MATCH_ALSO_BY: Readonly<Record<string, readonly string[]>> = {
   practice_status_changes: ['practice_id', 'to_status', 'changed_at'],
+  customers: ['name_key', 'kind'],
 };
 
 /**
@@ -103,8 +108,8 @@ function tableShape(db: Db, name: string): TableShape {
     const cols = (db.prepare(`PRAGMA index_info(${quote(index.name)})`).all() as Array<{ name: string | null }>).map((c) => c.name);
     if (cols.every((c): c is string => c !== null && c !== localId)) keys.push(cols);
   }
-  const identity = ROW_IDENTITY[name];
-  if (identity) keys.push([...identity]);
+  const also = MATCH_ALSO_BY[name];
+  if (also) keys.push([...also]);
   keys.sort((a, b) => Number(b.join() === 'uuid') - Number(a.join() === 'uuid'));
 
   const single = keys.find((k) => k.length === 1 && !refs.has(k[0] ?? ''));
@@ -179,80 +184,92 @@ type Decision = 'added' | 'updated' | 'kept';
  * Importing the same file twice changes nothing. Call inside store.write(): any error
  * leaves the database as it was.
  */
-export function importData(db: Db, data: ExportData, fileName: string): ImportResult {
+export function importData(db: Db, stream: ExportStream, fileName: string): ImportResult {
   const shapes = exportedTables(db);
-  const known = new Set(shapes.map((s) => s.name));
-  const ignored = [...data.tables.keys()].filter((t) => !known.has(t) && (data.tables.get(t)?.length ?? 0) > 0);
+  const byName = new Map(shapes.map((s) => [s.name, s]));
   // Incoming reference value → local id, for rows matched by another key than their uuid.
   const mapped = new Map<string, Map<string, number>>();
-  const decisions = new Map<string, Map<number, Decision>>();
-  const result: ImportResult = { tables: [], stories: [], ignored };
+  const tables = new Map<string, { counts: ImportCounts; seen: Map<number, Decision>; unknown: Set<string> }>();
+  const ignoredTables = new Set<string>();
+  const stories: number[] = [];
 
-  for (const shape of shapes) {
-    const rows = data.tables.get(shape.name);
-    if (!rows || rows.length === 0) continue;
-    const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
-    const owner = OWNED_BY[shape.name];
-    const ownerColumn = owner ? [...shape.refs].find(([, ref]) => ref.table === owner)?.[0] : undefined;
-    const ownerDecisions = owner ? decisions.get(owner) : undefined;
-    if (owner && ownerColumn && ownerDecisions) {
-      const clear = db.prepare(`DELETE FROM ${quote(shape.name)} WHERE ${quote(ownerColumn)} = ?`);
-      for (const [id, decision] of ownerDecisions) if (decision === 'updated') clear.run(id);
+  for (const { table, row: incoming, where: line } of stream.rows) {
+    const shape = byName.get(table);
+    if (!shape) {
+      ignoredTables.add(table);
+      continue;
     }
-    const seen = new Map<number, Decision>();
-    const unknown = new Set<string>();
-
-    rows.forEach((incoming, i) => {
-      const where = `${shape.name} #${i + 1}`;
-      const values: Record<string, ExportValue> = {};
-      for (const [column, value] of Object.entries(incoming)) {
-        if (column === shape.localId) continue;
-        if (!shape.columns.includes(column)) {
-          unknown.add(column);
-          continue;
-        }
-        const ref = shape.refs.get(column);
-        values[column] = ref && value !== null ? resolveRef(db, shapes, mapped, ref, String(value), { fileName, table: shape.name, where, column }) : value;
+    let state = tables.get(table);
+    if (!state) tables.set(table, (state = { counts: { added: 0, updated: 0, skipped: 0 }, seen: new Map(), unknown: new Set() }));
+    const { counts, seen, unknown } = state;
+    const where = `${table}, ${line}`;
+    const values: Record<string, ExportValue> = {};
+    for (const [column, value] of Object.entries(incoming)) {
+      if (column === shape.localId) continue;
+      if (!shape.columns.includes(column)) {
+        unknown.add(column);
+        continue;
       }
+      const ref = shape.refs.get(column);
+      values[column] = ref && value !== null ? resolveRef(db, shapes, mapped, ref, String(value), { fileName, table, where, column }) : value;
+    }
 
-      if (ownerColumn && ownerDecisions && ownerDecisions.get(Number(values[ownerColumn])) === 'kept') {
-        counts.skipped++;
-        return;
-      }
-      const found = findRow(db, shape, values);
-      let localId: number | undefined;
-      let decision: Decision;
-      if (!found) {
-        localId = guard(() => insertRow(db, shape, values), fileName, shape.name, where);
-        decision = 'added';
-        counts.added++;
+    // Links of a parent whose local copy is newer stay as they are here.
+    const owner = OWNED_BY[table];
+    const ownerColumn = owner ? ownerColumnOf(shape, owner) : undefined;
+    if (owner && ownerColumn && tables.get(owner)?.seen.get(Number(values[ownerColumn])) === 'kept') {
+      counts.skipped++;
+      continue;
+    }
+    const found = findRow(db, shape, values);
+    let localId: number | undefined;
+    let decision: Decision;
+    if (!found) {
+      localId = guard(() => insertRow(db, shape, values), fileName, table, where);
+      decision = 'added';
+      counts.added++;
+    } else {
+      localId = shape.localId ? Number(found.row[shape.localId]) : undefined;
+      if (isNewer(shape, values, found.row) && !keepsForgotten(shape, values, found.row)) {
+        guard(() => updateRow(db, shape, values, found.key, found.row), fileName, table, where);
+        // Its links are replaced by the file's, which follow it.
+        if (localId !== undefined) clearOwnedLinks(db, byName, table, localId);
+        decision = 'updated';
+        counts.updated++;
       } else {
-        localId = shape.localId ? Number(found.row[shape.localId]) : undefined;
-        if (isNewer(shape, values, found.row) && !keepsForgotten(shape, values, found.row)) {
-          guard(() => updateRow(db, shape, values, found.key, found.row), fileName, shape.name, where);
-          decision = 'updated';
-          counts.updated++;
-        } else {
-          decision = 'kept';
-          counts.skipped++;
-        }
+        decision = 'kept';
+        counts.skipped++;
       }
-      if (localId !== undefined) {
-        seen.set(localId, decision);
-        const refValue = shape.refKey ? incoming[shape.refKey] : undefined;
-        if (refValue !== undefined && refValue !== null) {
-          let map = mapped.get(shape.name);
-          if (!map) mapped.set(shape.name, (map = new Map()));
-          map.set(String(refValue), localId);
-        }
-        if (shape.name === 'stories' && decision !== 'kept') result.stories.push(localId);
-      }
-    });
-    decisions.set(shape.name, seen);
-    for (const column of unknown) ignored.push(`${shape.name}.${column}`);
-    result.tables.push({ table: shape.name, ...counts });
+    }
+    if (localId === undefined) continue;
+    seen.set(localId, decision);
+    const refValue = shape.refKey ? incoming[shape.refKey] : undefined;
+    if (refValue !== undefined && refValue !== null) {
+      let map = mapped.get(table);
+      if (!map) mapped.set(table, (map = new Map()));
+      map.set(String(refValue), localId);
+    }
+    if (table === 'stories' && decision !== 'kept') stories.push(localId);
   }
-  return result;
+
+  const ordered = shapes.filter((s) => tables.has(s.name));
+  return {
+    tables: ordered.map((s) => ({ table: s.name, ...(tables.get(s.name)?.counts ?? { added: 0, updated: 0, skipped: 0 }) })),
+    stories,
+    ignored: [...ignoredTables, ...ordered.flatMap((s) => [...(tables.get(s.name)?.unknown ?? [])].map((c) => `${s.name}.${c}`))],
+  };
+}
+
+function ownerColumnOf(shape: TableShape, owner: string): string | undefined {
+  return [...shape.refs].find(([, ref]) => ref.table === owner)?.[0];
+}
+
+function clearOwnedLinks(db: Db, byName: Map<string, TableShape>, owner: string, id: number): void {
+  for (const [table, parent] of Object.entries(OWNED_BY)) {
+    const shape = byName.get(table);
+    const column = parent === owner && shape ? ownerColumnOf(shape, owner) : undefined;
+    if (column) sql(db, `DELETE FROM ${quote(table)} WHERE ${quote(column)} = ?`).run(id);
+  }
 }
 
 function resolveRef(
@@ -267,7 +284,7 @@ function resolveRef(
   if (local !== undefined) return local;
   const target = shapes.find((s) => s.name === ref.table);
   const row = target?.refKey
-    ? (db.prepare(`SELECT ${quote(ref.to)} AS id FROM ${quote(ref.table)} WHERE ${quote(target.refKey)} = ?`).get(value) as { id: number } | undefined)
+    ? (sql(db, `SELECT ${quote(ref.to)} AS id FROM ${quote(ref.table)} WHERE ${quote(target.refKey)} = ?`).get(value) as { id: number } | undefined)
     : undefined;
   if (!row) throw new ValidationError(messages.importDangling(at.fileName, at.table, at.where, at.column, value), messages.importBadFileHint);
   return row.id;
@@ -276,9 +293,10 @@ function resolveRef(
 function findRow(db: Db, shape: TableShape, values: Record<string, ExportValue>): { key: string[]; row: Record<string, unknown> } | undefined {
   for (const key of shape.keys) {
     if (!key.every((c) => values[c] !== undefined && values[c] !== null)) continue;
-    const row = db
-      .prepare(`SELECT * FROM ${quote(shape.name)} WHERE ${key.map((c) => `${quote(c)} = ?`).join(' AND ')}`)
-      .get(...key.map((c) => values[c])) as Record<string, unknown> | undefined;
+    const order = shape.localId ? ` ORDER BY ${quote(shape.localId)} LIMIT 1` : '';
+    const row = sql(db, `SELECT * FROM ${quote(shape.name)} WHERE ${key.map((c) => `${quote(c)} = ?`).join(' AND ')}${order}`).get(
+      ...key.map((c) => values[c]),
+    ) as Record<string, unknown> | undefined;
     if (row) return { key, row };
   }
   return undefined;
@@ -297,9 +315,9 @@ function keepsForgotten(shape: TableShape, values: Record<string, ExportValue>, 
 
 function insertRow(db: Db, shape: TableShape, values: Record<string, ExportValue>): number | undefined {
   const columns = Object.keys(values);
-  const result = db
-    .prepare(`INSERT INTO ${quote(shape.name)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
-    .run(...columns.map((c) => values[c]));
+  const result = sql(db, `INSERT INTO ${quote(shape.name)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+    ...columns.map((c) => values[c]),
+  );
   return shape.localId ? Number(result.lastInsertRowid) : undefined;
 }
 
@@ -307,9 +325,12 @@ function updateRow(db: Db, shape: TableShape, values: Record<string, ExportValue
   // The local uuid stays: other databases may already know this row by it.
   const columns = Object.keys(values).filter((c) => c !== shape.refKey && !key.includes(c));
   if (columns.length === 0) return;
-  db.prepare(
-    `UPDATE ${quote(shape.name)} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${key.map((c) => `${quote(c)} = ?`).join(' AND ')}`,
-  ).run(...columns.map((c) => values[c]), ...key.map((c) => local[c]));
+  // Exactly the row that was found, even when the key it was found by is not unique.
+  const where = shape.localId ? [shape.localId] : key;
+  sql(db, `UPDATE ${quote(shape.name)} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${where.map((c) => `${quote(c)} = ?`).join(' AND ')}`).run(
+    ...columns.map((c) => values[c]),
+    ...where.map((c) => local[c]),
+  );
 }
 
 /** SQLite's constraint failures on a row from the file, as errors that name the row. */
@@ -336,7 +357,7 @@ class DryRun extends Error {
  * are linked to the practices whose matchers they carry; a dry run does everything,
  * then rolls it back, so its counts are exact.
  */
-export function importExport(store: Store, data: ExportData, fileName: string, options: { dryRun: boolean; now: string }): ImportResult {
+export function importExport(store: Store, data: ExportStream, fileName: string, options: { dryRun: boolean; now: string }): ImportResult {
   try {
     return store.write(() => {
       const result = importData(store.db, data, fileName);

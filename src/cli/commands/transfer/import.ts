@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NotFoundError, ValidationError, errorCode } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { MAX_IMPORT_BYTES, parseExport } from '../../../core/transfer.ts';
+import { MAX_IMPORT_BYTES, readExport } from '../../../core/transfer.ts';
 import { importExport } from '../../../store/transfer.ts';
 import { renderTable } from '../../../ui/table.ts';
 import type { WithArgs } from '../../action.ts';
@@ -22,7 +22,23 @@ export function run(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx
   }
   // Checked before reading, so a huge file costs nothing.
   if (size > MAX_IMPORT_BYTES) throw new ValidationError(messages.importTooBig(file, size, MAX_IMPORT_BYTES), messages.importTooBigHint);
-  const data = parseExport(readFileSync(path), file);
+  const fd = openSync(path, 'r');
+  try {
+    importFile(options, ctx, file, path, fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The file's bytes a megabyte at a time. */
+function* chunksOf(fd: number): Generator<Uint8Array> {
+  const buffer = Buffer.alloc(1 << 20);
+  for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) yield buffer.subarray(0, n);
+}
+
+function importFile(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx: Context, file: string, path: string, fd: number): void {
+  // The header is checked here, before the database is opened; the rows as they are imported.
+  const data = readExport(chunksOf(fd), file);
 
   const dryRun = options.dryRun === true;
   const result = importExport(ctx.store(), data, file, { dryRun, now: ctx.now().toISOString() });
