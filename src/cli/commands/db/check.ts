@@ -23,7 +23,9 @@ export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
       'schema',
       schema.version > schema.newest
         ? c.yellow(`${schema.version}, newer than this svc knows (${schema.newest})`)
-        : `${schema.version} of ${schema.newest}${schema.pending.length ? ` (pending, applied on next use: ${schema.pending.join(', ')})` : ''}`,
+        : schema.pending.length
+          ? `version ${schema.version}; svc will upgrade it to ${schema.newest} on next use (${schema.pending.join(', ')})`
+          : `version ${schema.version} (up to date)`,
     );
     const rows = Object.entries(report.counts).map(([table, n]) => [table.replaceAll('_', ' '), n]);
     out += `\n${renderTable(['records', 'rows'], rows, { tty: look.tty, head: (t) => c.bold(t) })}`;
