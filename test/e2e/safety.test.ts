@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/db.ts';
@@ -189,6 +189,40 @@ describe('a process killed in the middle', () => {
       expect(backups).toHaveLength(1);
       expect(runSvc(['db', 'check'], join(svc.dir, backups[0] ?? '')).code).toBe(0);
       expect(svc.json<unknown[]>(['stories'])).toHaveLength(2);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('upgrading a database that holds data', () => {
+  it('a newer svc backs the database up beside it before migrating, and says where', () => {
+    // A copy of the built svc with one more migration than this one, as after an upgrade.
+    const { dir, cleanup } = tempDir();
+    try {
+      const root = join(BIN, '..', '..');
+      cpSync(join(root, 'bin'), join(dir, 'bin'), { recursive: true });
+      cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
+      cpSync(join(root, 'migrations'), join(dir, 'migrations'), { recursive: true });
+      symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+      writeFileSync(join(dir, 'migrations', '0999_extra.sql'), 'ALTER TABLE stories ADD COLUMN mood TEXT;');
+
+      svc.run(['story', 'add', 'Ana called back', '--staff', 'Ana']);
+      const version = (db: string) => (JSON.parse(runSvc(['db', 'check', '--json'], db).stdout) as { schema: { version: number } }).schema.version;
+      const before = version(svc.db);
+      const upgraded = spawnSync(process.execPath, [join(dir, 'bin', 'svc.js'), 'stories'], { env: baseEnv(svc.db), encoding: 'utf8' });
+      expect(upgraded.status).toBe(0);
+      const backup = /^Backed up the database to (.+) before upgrading its schema\.$/m.exec(upgraded.stderr)?.[1] ?? '';
+      expect(backup).toMatch(new RegExp(`svc\\.db\\.backup-v${before}-\\d{8}T\\d{6}Z$`));
+      expect(upgraded.stdout).toContain('Ana called back');
+      expect(statSync(backup).mode & 0o777).toBe(0o600);
+      // The backup is the database as it was: the old schema, the story, and this svc reads it.
+      expect(version(backup)).toBe(before);
+      expect(version(svc.db)).toBe(999);
+      expect(JSON.parse(runSvc(['stories', '--json'], backup).stdout)).toHaveLength(1);
+      // Once upgraded, no further backups.
+      const again = spawnSync(process.execPath, [join(dir, 'bin', 'svc.js'), 'stories'], { env: baseEnv(svc.db), encoding: 'utf8' });
+      expect(again.stderr).not.toContain('Backed up');
     } finally {
       cleanup();
     }
