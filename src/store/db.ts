@@ -92,7 +92,8 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     db.pragma('secure_delete = ON');
     if (!options.readonly && db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
     // For tests only: caps the file's size so a full disk can be simulated anywhere.
-    if (process.env.SVC_TEST_MAX_PAGES) db.pragma(`max_page_count = ${Number(process.env.SVC_TEST_MAX_PAGES)}`);
+    const maxPages = process.env.SVC_TEST_MAX_PAGES;
+    if (maxPages && /^\d+$/.test(maxPages)) db.pragma(`max_page_count = ${Number(maxPages)}`);
     const migration = options.readonly ? { applied: [], backup: null } : migrate(db, path, options.migrationsDir);
     const open = db;
     return {

@@ -193,7 +193,7 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
   const ignoredTables = new Set<string>();
   const stories: number[] = [];
 
-  for (const { table, row: incoming, where: line } of stream.rows) {
+  for (const { table, row: incoming, where } of stream.rows) {
     const shape = byName.get(table);
     if (!shape) {
       ignoredTables.add(table);
@@ -202,7 +202,6 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
     let state = tables.get(table);
     if (!state) tables.set(table, (state = { counts: { added: 0, updated: 0, skipped: 0 }, seen: new Map(), unknown: new Set() }));
     const { counts, seen, unknown } = state;
-    const where = `${table}, ${line}`;
     const values: Record<string, ExportValue> = {};
     for (const [column, value] of Object.entries(incoming)) {
       if (column === shape.localId) continue;
