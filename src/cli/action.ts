@@ -21,6 +21,10 @@ export function lazy<O>(load: () => Promise<Handler<WithArgs<O>>>) {
     const ctx = createContext(command.optsWithGlobals<GlobalOptions>());
     try {
       await handler.run({ ...(command.opts() as O), args }, ctx);
+    } catch (error) {
+      // SQLite failures mid-command (a full disk, a damaged page) become errors a person can act on.
+      const { translateSqliteError } = await import('../store/db.ts');
+      throw translateSqliteError(error, ctx.dbPath().path);
     } finally {
       ctx.close();
     }

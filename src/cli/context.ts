@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { messages } from '../core/messages.ts';
 import { openStore, type Store } from '../store/db.ts';
 import { resolveDbPath } from '../store/paths.ts';
 import { colorFor, type ChalkInstance } from '../ui/color.ts';
@@ -60,7 +61,10 @@ export function createContext(globals: GlobalOptions): Context {
     look: () => ({ tty: stdoutIsTTY, color: context.out, now: context.now() }),
     dbPath: () => (dbPath ??= resolveDbPath(globals.db, env)),
     store: () => {
-      if (!store) store = openDefaultStore(context.dbPath());
+      if (!store) {
+        store = openDefaultStore(context.dbPath());
+        if (store.migration.backup) context.info(messages.migrationBackup(store.migration.backup));
+      }
       return store;
     },
     print: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -8,6 +8,7 @@ import { registerPeopleCommands } from './commands/people/register.ts';
 import { registerSearchCommands } from './commands/search/register.ts';
 import { registerStoryCommands } from './commands/story/register.ts';
 import { registerTagCommands } from './commands/tags/register.ts';
+import { registerTransferCommands } from './commands/transfer/register.ts';
 
 /** The whole command tree. Only commander is loaded here; handlers load on use. */
 export function buildProgram(): Command {
@@ -46,5 +47,6 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerCustomerCommands(program);
   registerInterviewCommands(program);
+  registerTransferCommands(program);
   return program;
 }

@@ -62,3 +62,9 @@ export class CorruptDatabaseError extends SvcError {
     super(message, ExitCode.unexpected, hint);
   }
 }
+
+/** The `code` of a Node or SQLite error ("ENOENT", "SQLITE_FULL"), or "" when it has none. */
+export function errorCode(error: unknown): string {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : '';
+}

@@ -77,8 +77,8 @@ export const messages = {
   importUnreadableHint: 'check the file: a CSV with a header row, or a .json array of customers',
   importFileMissing: (file: string) => `${file} does not exist`,
   importFileMissingHint: 'check the path; svc customers import takes a .csv or .json file',
-  importEmpty: (file: string) => `${file} holds no customers`,
-  importEmptyHint: 'a CSV needs a header row (name, email, phone, segment, external id) and one row per customer',
+  customersFileEmpty: (file: string) => `${file} holds no customers`,
+  customersFileEmptyHint: 'a CSV needs a header row (name, email, phone, segment, external id) and one row per customer',
   customerNotFound: (who: string) => `no customer ${who}`,
   customerNotFoundHint: 'list customers with: svc customers',
   customerAmbiguous: (name: string, ids: number[]) => `${ids.length} customers are called "${name}": #${ids.join(', #')}`,
@@ -113,6 +113,51 @@ export const messages = {
   asStoryNeedsStaffHint: 'name the person with --staff NAME, or leave out --as-story',
 
   // export, import, backup and checks (add keys below this line)
+  exportExists: (path: string) => `${path} already exists`,
+  exportExistsHint: 'choose a new file name, or remove the old file first',
+  exportDirMissing: (dir: string) => `the directory ${dir} does not exist`,
+  exportDirMissingHint: 'create it first, or write the file somewhere else',
+  csvOnlyStories: '--include-contacts does not apply to --format csv (it holds stories only)',
+  csvOnlyStoriesHint: 'use --format jsonl or json to export customers with their contact details',
+  importMissing: (path: string) => `${path} does not exist`,
+  importMissingHint: 'give the path of a file made by svc export',
+  importTooBig: (path: string, size: number, max: number) =>
+    `${path} is ${Math.round(size / 1048576)} MB; svc imports files up to ${Math.round(max / 1048576)} MB`,
+  importTooBigHint: 'check it is an svc export; split a very large database by moving to a shared one instead',
+  importNotUtf8: (name: string) => `${name} is not valid UTF-8 text, so it is not an svc export`,
+  importEmpty: (name: string) => `${name} is empty`,
+  importNotExport: (name: string) => `${name} is not an svc export (no "svc-export" header)`,
+  importBadFileHint: 'import a file made by svc export, unchanged; nothing was imported',
+  importBadRow: (name: string, what: string) => `${name} is damaged: ${what}`,
+  importNewerFormat: (name: string, theirs: number, ours: number) =>
+    `${name} uses export format ${theirs}, newer than this svc reads (up to ${ours}); nothing was imported`,
+  importNewerFormatHint: 'upgrade svc (git pull && npm install), then import again',
+  importIncomplete: (name: string, table: string, expected: number, found: number) =>
+    `${name} is incomplete: its header promises ${expected} ${table} rows, the file holds ${found}`,
+  importIncompleteHint: 'the file was probably cut off while copying: export it again; nothing was imported',
+  importDangling: (name: string, table: string, where: string, column: string, value: string) =>
+    `${name} is damaged: a ${table} row (${where}) refers through ${column} to "${value}", which is neither in the file nor in this database`,
+  importInvalidRow: (name: string, table: string, where: string, reason: string) =>
+    `${name} holds a ${table} row (${where}) this database cannot take: ${reason}`,
+  importConflict: (table: string, where: string, reason: string) =>
+    `a ${table} row (${where}) clashes with one already here: ${reason}; nothing was imported`,
+  importConflictHint: 'rename or remove the clashing record here (or in the other database), then import again',
+  importIgnored: (what: string) => `ignored what this svc does not know: ${what}`,
+  importIgnoredHint: 'the file came from a newer svc: upgrade to keep those fields too',
+  backupExists: (path: string) => `${path} already exists; a backup never overwrites a file`,
+  backupExistsHint: 'choose a new name, e.g. svc backup ~/svc-$(date +%F).db',
+  backupFailed: (path: string, reason: string) => `the backup at ${path} did not verify (${reason}); it was removed`,
+  backupFailedHint: 'check the disk has room, then try again',
+  migrationBackup: (path: string) => `Backed up the database to ${path} before upgrading its schema.`,
+  checkMissing: (path: string) => `there is no database at ${path}`,
+  checkMissingHint: 'check --db / SVC_DB, or create one with: svc init',
+  checkCorrupt: (path: string) => `the database ${path} is damaged`,
+  checkCorruptHint: (path: string) =>
+    `restore a backup: stop every svc, move "${path}" (and its -wal and -shm files) aside, copy the backup to "${path}", then run svc db check; backups svc made before upgrades are beside it (${path}.backup-*)`,
+  diskWriteFailed: 'svc could not write to the disk (it may be full, or failing): nothing was saved',
+  diskWriteFailedHint: 'free some space or check the disk, then try again; svc db check tells whether the database is whole',
+  dbCorrupt: (path: string) => `the database ${path} is damaged`,
+  dbCorruptHint: 'run svc db check for details and for how to restore a backup',
 
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, statSync, accessSync, constants, chmodSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ConflictError, ValidationError, SvcError, ExitCode } from '../core/errors.ts';
+import { ConflictError, CorruptDatabaseError, ValidationError, SvcError, ExitCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { migrate, type MigrationReport } from './migrate.ts';
 
@@ -66,11 +66,19 @@ function isCode(error: unknown, code: string): boolean {
 export function translateSqliteError(error: unknown, path: string): unknown {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (typeof code !== 'string') return error;
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new SvcError(messages.notSqlite(path), ExitCode.usage, messages.notSqliteHint);
+  if (code.startsWith('SQLITE_CORRUPT')) return new CorruptDatabaseError(messages.dbCorrupt(path), messages.dbCorruptHint);
+  if (code === 'SQLITE_NOTADB') return new SvcError(messages.notSqlite(path), ExitCode.usage, messages.notSqliteHint);
   if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') return new ConflictError(messages.dbReadOnly(path), messages.dbReadOnlyHint);
   if (code === 'SQLITE_BUSY') return new ConflictError(messages.dbBusy, messages.dbBusyHint);
   if (code === 'SQLITE_FULL') return new SvcError(messages.diskFull, ExitCode.unexpected, messages.diskFullHint);
+  // A full file system shows up as a failed write or a shared-memory file that cannot grow.
+  if (code.startsWith('SQLITE_IOERR')) return new SvcError(messages.diskWriteFailed, ExitCode.unexpected, messages.diskWriteFailedHint);
   return error;
+}
+
+/** An existing SQLite file opened as it is: no pragmas, no migrations (checks and backup copies). */
+export function openFile(path: string, options: { readonly: boolean }): Db {
+  return new Database(path, { readonly: options.readonly, fileMustExist: true });
 }
 
 /** Opens (creating if needed) and migrates the database at path. */
@@ -83,6 +91,9 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
     if (!options.readonly && db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+    // For tests only: caps the file's size so a full disk can be simulated anywhere.
+    const maxPages = process.env.SVC_TEST_MAX_PAGES;
+    if (maxPages && /^\d+$/.test(maxPages)) db.pragma(`max_page_count = ${Number(maxPages)}`);
     const migration = options.readonly ? { applied: [], backup: null } : migrate(db, path, options.migrationsDir);
     const open = db;
     return {

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConflictError } from '../core/errors.ts';
+import { ConflictError, errorCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
+import { pauseForTest } from './test-pause.ts';
 
 type Db = Database.Database;
 
@@ -61,6 +62,7 @@ export function migrate(db: Db, path: string, dir = defaultMigrationsDir()): Mig
     throw new ConflictError(messages.foreignSqlite(path), messages.foreignSqliteHint);
   }
 
+  const backup = current > 0 && hasUserData(db) ? backupBeforeMigration(db, path, current) : null;
   const applied: string[] = [];
   for (const migration of migrations) {
     const run = db.transaction(() => {
@@ -75,13 +77,53 @@ export function migrate(db: Db, path: string, dir = defaultMigrationsDir()): Mig
         new Date().toISOString(),
       );
       db.pragma(`user_version = ${migration.version}`);
+      pauseForTest('migration');
       applied.push(`${String(migration.version).padStart(4, '0')}_${migration.name}`);
     });
     if (migration.version > current) run.immediate();
   }
-  return { applied, backup: null };
+  return { applied, backup };
 }
 
 function hasMigrationTable(db: Db): boolean {
   return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+}
+
+/** Rows of these tables ship with every database (the default tags), so they are not a person's data. */
+const SEEDED_TABLES: readonly string[] = ['tags', 'settings', 'schema_migrations'];
+
+/** Whether the database holds anything a person put there. */
+export function hasUserData(db: Db): boolean {
+  const tables = db
+    .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .all() as Array<{ name: string }>;
+  return tables
+    .filter((t) => !SEEDED_TABLES.includes(t.name))
+    .some((t) => db.prepare(`SELECT 1 FROM "${t.name.replaceAll('"', '""')}" LIMIT 1`).get() !== undefined);
+}
+
+/**
+ * Copies the database beside itself (PATH.backup-vN-YYYYMMDDTHHMMSSZ, owner-only) before
+ * its schema changes, so an upgrade can always be undone. VACUUM INTO writes a
+ * consistent copy even while another svc is writing.
+ */
+function backupBeforeMigration(db: Db, path: string, version: number): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  for (let n = 0; ; n++) {
+    const target = `${path}.backup-v${version}-${stamp}${n ? `-${n}` : ''}`;
+    try {
+      closeSync(openSync(target, 'wx', 0o600));
+    } catch (error) {
+      if (errorCode(error) === 'EEXIST') continue;
+      throw error;
+    }
+    try {
+      chmodSync(target, 0o600);
+      db.prepare('VACUUM INTO ?').run(target);
+      return target;
+    } catch (error) {
+      rmSync(target, { force: true });
+      throw error;
+    }
+  }
 }

@@ -43,7 +43,7 @@ async function csvRows(bytes: Buffer, file: string): Promise<ImportFile> {
   }
   const lines = startLines(bytes, records.map((r) => r.info.bytes));
   const [header, ...body] = records;
-  if (!header) throw new ValidationError(messages.importEmpty(file), messages.importEmptyHint);
+  if (!header) throw new ValidationError(messages.customersFileEmpty(file), messages.customersFileEmptyHint);
   const fields = header.record.map((name) => importFieldFor(name));
   if (!fields.includes('name')) throw new ValidationError(messages.importNoNameColumn(file), messages.importNoNameColumnHint);
   const rows = body.map(({ record }, i) => {

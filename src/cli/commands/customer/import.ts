@@ -23,7 +23,7 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
     for (const problem of problems) ctx.info(describe(problem));
     throw new ValidationError(messages.importBadRows(file, problems.length), messages.importBadRowsHint);
   }
-  if (drafts.length === 0 && problems.length === 0) throw new ValidationError(messages.importEmpty(file), messages.importEmptyHint);
+  if (drafts.length === 0 && problems.length === 0) throw new ValidationError(messages.customersFileEmpty(file), messages.customersFileEmptyHint);
 
   const store = ctx.store();
   const counts = store.write(() => importCustomers(store.db, drafts, ctx.now().toISOString()));

@@ -14,4 +14,10 @@ export function registerDbCommands(program: Command): void {
     .description('print where the database is (without creating it)')
     .addHelpText('after', examples(['svc db path', 'sqlite3 "$(svc db path)" .tables']))
     .action(lazy(() => import('./path.ts')));
+
+  db.command('check')
+    .description('check the database for damage; show its schema version and how many records it holds')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc db check', 'svc --db ./backup.db db check', 'svc db check --json']))
+    .action(lazy(() => import('./check.ts')));
 }

@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { examples, lazy } from '../../action.ts';
+import { parseChoice } from '../../options.ts';
+
+export const EXPORT_FORMATS = ['jsonl', 'json', 'csv'] as const;
+
+export function registerTransferCommands(program: Command): void {
+  program
+    .command('export')
+    .description('write every record (stories, people, practices, training, procedures, interviews …) to a file')
+    .option('-f, --format <format>', 'jsonl (default; for svc import), json, or csv (stories only, for spreadsheets)', parseChoice('--format', EXPORT_FORMATS))
+    .option('-o, --out <file>', 'write to FILE, readable by you only (default: stdout; - is stdout)')
+    .option('--include-contacts', "include customers' email and phone (left out by default)")
+    .addHelpText(
+      'after',
+      examples(['svc export --out ~/svc-export.jsonl', 'svc export --format csv --out stories.csv', 'svc export --include-contacts --out full.jsonl']),
+    )
+    .action(lazy(() => import('./export.ts')));
+
+  program
+    .command('import')
+    .description("merge an export (yours or a colleague's): new records added, newer ones updated, nothing duplicated")
+    .argument('<file>', 'a file made by svc export (jsonl or json)')
+    .option('-n, --dry-run', 'show what would change, change nothing')
+    .option('--json', 'print the counts as JSON')
+    .addHelpText('after', examples(['svc import --dry-run ana-export.jsonl', 'svc import ana-export.jsonl', 'svc import team.json --json']))
+    .action(lazy(() => import('./import.ts')));
+
+  program
+    .command('backup')
+    .description('copy the database to a new file, safely even while svc is in use')
+    .argument('<file>', 'where to write the copy (must not exist yet)')
+    .option('--json', 'print what was written as JSON')
+    .addHelpText('after', examples(['svc backup ~/svc-$(date +%F).db', 'svc backup /mnt/usb/svc.db --json']))
+    .action(lazy(() => import('./backup.ts')));
+}

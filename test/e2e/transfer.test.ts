@@ -1,0 +1,220 @@
+import { closeSync, openSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/db.ts';
+import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { seedEverything } from '../helpers/seed.ts';
+
+interface ImportJson {
+  dryRun: boolean;
+  tables: Array<{ table: string; added: number; updated: number; skipped: number }>;
+  totals: { added: number; updated: number; skipped: number };
+  ignored: string[];
+}
+
+let ana: SvcSandbox;
+let bo: SvcSandbox;
+beforeEach(() => {
+  ana = sandbox();
+  bo = sandbox();
+});
+afterEach(() => {
+  ana.cleanup();
+  bo.cleanup();
+});
+
+function seed(svc: SvcSandbox, prefix: string): void {
+  const store = openStore(svc.db);
+  seedEverything(store.db, prefix);
+  store.close();
+}
+
+/** What the read commands show: the same after a round trip, ids included. */
+function views(svc: SvcSandbox): unknown[] {
+  return [
+    svc.json(['stories', '--limit', '0']),
+    svc.json(['people']),
+    svc.json(['tags']),
+    svc.json(['search', 'called']),
+  ];
+}
+
+describe('svc export and svc import', () => {
+  it('round-trips every record into an empty database: the same query results', () => {
+    seed(ana, 'a');
+    ana.run(['story', 'add', 'Cy remembered the order <b>by heart</b> #memory', '--staff', 'Cy', '--customer', 'Dee']);
+    const file = join(ana.dir, 'all.jsonl');
+    const exported = ana.run(['export', '--out', file]);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toBe('');
+    expect(exported.stderr).toMatch(/Exported 3 stories and \d+ other records to .*all\.jsonl/);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+
+    const imported = bo.run(['import', file]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/^records\tadded\tupdated\tskipped\n/);
+    expect(imported.stdout).toMatch(/^stories\t3\t0\t0$/m);
+    expect(imported.stderr).toMatch(/Imported .*all\.jsonl: \d+ added, 0 updated/);
+    expect(views(bo)).toEqual(views(ana));
+
+    // The copy exports what the original exported.
+    const again = join(bo.dir, 'again.jsonl');
+    bo.run(['export', '--out', again]);
+    const rows = (text: string) => text.split('\n').slice(1).sort();
+    expect(rows(readFileSync(again, 'utf8'))).toEqual(rows(readFileSync(file, 'utf8')));
+  });
+
+  it('json export imports too; stdout is the default', () => {
+    seed(ana, 'a');
+    const result = ana.run(['export', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout) as { format: string; version: number; data: Record<string, unknown[]> };
+    expect(doc).toMatchObject({ format: 'svc-export', version: 1, contacts: false });
+    expect(doc.data.stories).toHaveLength(2);
+    const file = join(bo.dir, 'a.json');
+    writeFileSync(file, result.stdout);
+    expect(bo.json<ImportJson>(['import', file]).totals.updated).toBe(0);
+    expect(views(bo)).toEqual(views(ana));
+  });
+
+  it('merges two people’s databases; importing the same file twice changes nothing', () => {
+    seed(ana, 'a');
+    seed(bo, 'b');
+    const fromBo = join(bo.dir, 'bo.jsonl');
+    bo.run(['export', '-o', fromBo]);
+
+    const dry = ana.json<ImportJson>(['import', '--dry-run', fromBo]);
+    expect(dry.dryRun).toBe(true);
+    const before = ana.snapshot();
+    const first = ana.json<ImportJson>(['import', fromBo]);
+    expect(ana.snapshot()).not.toBe(before);
+    expect({ ...first, dryRun: true }).toEqual(dry);
+    expect(first.tables.find((t) => t.table === 'stories')).toMatchObject({ added: 2, updated: 0 });
+    // Ana and Bo are the same people on both sides: merged by name.
+    expect(first.tables.find((t) => t.table === 'people')).toMatchObject({ added: 0, skipped: 2 });
+    expect(ana.json<unknown[]>(['stories'])).toHaveLength(4);
+    expect(ana.json<unknown[]>(['people'])).toHaveLength(2);
+
+    const after = ana.snapshot();
+    const second = ana.json<ImportJson>(['import', fromBo]);
+    expect(second.totals).toMatchObject({ added: 0, updated: 0 });
+    expect(ana.snapshot()).toBe(after);
+
+    // And back: Bo gets Ana's stories, and both now hold the same stories.
+    const fromAna = join(ana.dir, 'ana.jsonl');
+    ana.run(['export', '-o', fromAna]);
+    bo.run(['import', fromAna]);
+    const texts = (svc: SvcSandbox) => svc.json<Array<{ uuid: string; text: string }>>(['stories']).map((s) => `${s.uuid} ${s.text}`).sort();
+    expect(texts(bo)).toEqual(texts(ana));
+  });
+
+  it('the newer edit wins, whichever side imports', () => {
+    ana.run(['story', 'add', 'Ana called back', '--staff', 'Ana', '--tag', 'call-back']);
+    const file = join(ana.dir, 'a.jsonl');
+    ana.run(['export', '-o', file]);
+    bo.run(['import', file]);
+    bo.run(['story', 'edit', '1', '--text', 'Ana called back within the hour', '--tag', 'fast'], { env: { SVC_NOW: '2026-03-19T10:00:00' } });
+    const fromBo = join(bo.dir, 'b.jsonl');
+    bo.run(['export', '-o', fromBo]);
+    const result = ana.json<ImportJson>(['import', fromBo]);
+    expect(result.tables.find((t) => t.table === 'stories')).toMatchObject({ updated: 1 });
+    expect(ana.json(['story', 'show', '1'])).toMatchObject({ text: 'Ana called back within the hour', tags: ['fast'] });
+    // The older file no longer changes anything.
+    expect(ana.json<ImportJson>(['import', file]).totals.updated).toBe(0);
+    expect(ana.json(['story', 'show', '1'])).toMatchObject({ text: 'Ana called back within the hour' });
+  });
+
+  it("leaves customers' contact details out unless --include-contacts", () => {
+    seed(ana, 'a');
+    const plain = ana.run(['export']);
+    expect(plain.stdout).not.toContain('buyer@acme.example');
+    expect(plain.stdout).not.toContain('7946');
+    expect(plain.stderr).toContain('--include-contacts');
+    const full = ana.run(['export', '--include-contacts']);
+    expect(full.stdout).toContain('buyer@acme.example');
+    expect(JSON.parse(full.stdout.split('\n')[0] ?? '')).toMatchObject({ contacts: true });
+  });
+
+  it('writes stories as CSV for spreadsheets', () => {
+    ana.run(['story', 'add', '=cmd|calc, "quoted"', '--staff', 'Ana,Bo', '--tag', 'x']);
+    const result = ana.run(['export', '--format', 'csv']);
+    expect(result.code).toBe(0);
+    const [head, row] = result.stdout.split('\r\n');
+    expect(head).toBe('id,uuid,occurredOn,title,text,staff,tags,customer,customerKind,channel,source,trigger,impact,reportedBy,createdAt,updatedAt');
+    expect(row).toMatch(/^1,[0-9a-f-]{36},2026-03-18,,"'=cmd\|calc, ""quoted""",Ana; Bo,x,,external,/);
+    const refused = ana.run(['export', '--format', 'csv', '--include-contacts']);
+    expect(refused.code).toBe(2);
+  });
+
+  it('never leaves a half-written export, and refuses a missing directory', () => {
+    const result = ana.run(['export', '--out', join(ana.dir, 'nope', 'x.jsonl')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^svc: the directory .*nope does not exist\nhint: /);
+  });
+});
+
+describe('svc import refuses bad files and changes nothing', () => {
+  let file: string;
+  let before: string;
+  beforeEach(() => {
+    seed(ana, 'a');
+    file = join(ana.dir, 'in.jsonl');
+    ana.run(['export', '-o', file]);
+    seed(bo, 'b');
+    before = bo.snapshot();
+  });
+
+  const refused = (args: string[], code: number, message: RegExp) => {
+    const result = bo.run(['import', ...args]);
+    expect(result.code).toBe(code);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(/\nhint: .+\n$/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(bo.snapshot()).toBe(before);
+  };
+
+  it('a newer export format: exit 4', () => {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines[0] = JSON.stringify({ ...JSON.parse(lines[0] ?? ''), version: 2 });
+    writeFileSync(file, lines.join('\n'));
+    refused([file], 4, /^svc: .* uses export format 2, newer than this svc reads \(up to 1\); nothing was imported\n/);
+  });
+
+  it('a file cut off while copying', () => {
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.slice(0, Math.floor(text.length * 0.7)));
+    refused([file], 2, /^svc: .*(incomplete|damaged)/);
+  });
+
+  it('a file that is not an export', () => {
+    writeFileSync(file, 'id,text\n1,hello\n');
+    refused([file], 2, /^svc: .* is not an svc export/);
+  });
+
+  it('a file that is not UTF-8 text', () => {
+    writeFileSync(file, Buffer.concat([readFileSync(file).subarray(0, 100), Buffer.from([0xc3, 0x28, 0xff]), readFileSync(file).subarray(100)]));
+    refused([file], 2, /^svc: .* is not valid UTF-8 text/);
+  });
+
+  it('a row the schema rejects', () => {
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"channel":"phone"', '"channel":"pigeon"'));
+    refused([file], 2, /^svc: .* holds a stories row .* this database cannot take/);
+  });
+
+  it('a huge file, refused before it is read', () => {
+    const huge = join(bo.dir, 'huge.jsonl');
+    closeSync(openSync(huge, 'w'));
+    truncateSync(huge, 300 * 1024 * 1024); // sparse: no disk used
+    refused([huge], 2, /^svc: .*huge\.jsonl is 300 MB; svc imports files up to 256 MB/);
+  });
+
+  it('a file that does not exist: exit 3', () => {
+    refused([join(bo.dir, 'missing.jsonl')], 3, /^svc: .*missing\.jsonl does not exist/);
+  });
+
+  it('an empty file', () => {
+    writeFileSync(file, '');
+    refused([file], 2, /^svc: .* is empty/);
+  });
+});
