@@ -3,6 +3,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { examples } from './action.ts';
 import { registerDbCommands } from './commands/db/register.ts';
 import { registerPeopleCommands } from './commands/people/register.ts';
+import { registerPracticeCommands } from './commands/practice/register.ts';
 import { registerSearchCommands } from './commands/search/register.ts';
 import { registerStoryCommands } from './commands/story/register.ts';
 import { registerTagCommands } from './commands/tags/register.ts';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
     );
 
   registerStoryCommands(program);
+  registerPracticeCommands(program);
   registerSearchCommands(program);
   registerPeopleCommands(program);
   registerTagCommands(program);

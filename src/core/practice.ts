@@ -49,3 +49,11 @@ export function checkTransition(name: string, from: PracticeStatus, to: Practice
       : `a retired practice stays retired; add --force to bring it back as ${to}`,
   );
 }
+
+/**
+ * Whether a person could coach a practice: they show it, and most of their active
+ * colleagues do not (fewer than half).
+ */
+export function couldCoach(colleaguesWithEvidence: number, colleagues: number): boolean {
+  return colleagues === 0 || colleaguesWithEvidence / colleagues < 0.5;
+}
