@@ -41,7 +41,7 @@ export function percent(share: number): string {
 export function starCell(summary: ReturnType<typeof practiceSummaryJson>, look: Look): string {
   if (summary.stories === 0) return '';
   const text = `${percent(summary.starShare)} ${summary.star ?? ''}`.trim();
-  return summary.starDependent ? `${text} ${look.color.yellow('★ star-dependent')}` : text;
+  return summary.starDependent ? `${text} ★ star-dependent` : text;
 }
 
 /** The list of practices: a table on a terminal, TSV otherwise. */
@@ -61,7 +61,8 @@ export function practicesTable(rows: PracticeCountsRow[], look: Look): string {
   const headers = look.tty
     ? ['practice', 'status', 'stories', 'spread', 'star share', 'last evidence']
     : ['practice', 'status', 'stories', 'spread', 'star_share', 'star', 'star_dependent', 'last_evidence'];
-  return renderTable(headers, body, { tty: look.tty, head: (text) => look.color.bold(text) });
+  const style = (text: string, _row: number, column: number) => (column === 4 && text.includes('★') ? look.color.yellow(text) : text);
+  return renderTable(headers, body, { tty: look.tty, head: (text) => look.color.bold(text), style });
 }
 
 export interface EvidenceLine {

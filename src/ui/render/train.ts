@@ -98,16 +98,20 @@ export function matrixTable(columns: MatrixColumn[], people: string[], look: Loo
   const paint = (state: MatrixState, text: string) =>
     state === 'adopted' ? c.green(text) : state === 'trained' ? c.cyan(text) : state === 'untrained-evidence' ? c.yellow(text) : c.dim(text);
   const rows = people.map((person, i) => [
-    oneLine(person),
+    person,
     ...columns.map((col) => {
       const cell = col.cells[i];
       if (!cell) return '';
       const detail = cell.state === 'adopted' || cell.state === 'trained' ? ` ${cell.trainedOn ? day(cell.trainedOn) : ''}` : '';
-      return paint(cell.state, STATE_LABEL[cell.state] + detail);
+      return STATE_LABEL[cell.state] + detail;
     }),
   ]);
+  const style = (text: string, row: number, column: number) => {
+    const state = columns[column - 1]?.cells[row]?.state;
+    return state ? paint(state, text) : text;
+  };
   const headers = ['person', ...columns.map((col) => `${oneLine(col.practice)}${col.trainedOutsideStar === 0 ? ' ⚠' : ''}`)];
-  return renderTable(headers, rows, { tty: true, head: (t) => c.bold(t) });
+  return renderTable(headers, rows, { tty: true, head: (t) => c.bold(t), style });
 }
 
 /** Lines under the matrix: adoption per practice, and the practices only their star knows. */
