@@ -7,7 +7,8 @@ import { coaches, strongestStories, type Coach } from './training.ts';
 
 export const PLAYBOOK_WHY_STORIES = 2;
 
-export interface PlaybookEntry {
+/** What the playbook says of a standard practice's current procedure. */
+interface ProcedureFacts {
   practice: string;
   description: string | null;
   version: number;
@@ -15,26 +16,21 @@ export interface PlaybookEntry {
   adoptedAt: string;
   reviewEveryDays: number;
   reviewDueOn: Day;
+  procedure: string;
+}
+
+export interface PlaybookEntry extends ProcedureFacts {
   /** The review date has come. */
   dueForReview: boolean;
   /** No evidence story dated after the practice became standard, four weeks on. */
   noEvidenceSinceAdoption: boolean;
-  procedure: string;
   why: Story[];
   coaches: Coach[];
   coverage: { trained: number; people: number; adopted: number };
 }
 
-export interface PlaybookInput {
-  practice: string;
-  description: string | null;
-  version: number;
-  writtenAt: string;
-  adoptedAt: string;
-  reviewEveryDays: number;
-  reviewDueOn: Day;
+export interface PlaybookInput extends ProcedureFacts {
   evidenceSinceAdoption: number;
-  procedure: string;
   evidence: EvidenceItem[];
   trained: TrainedPerson[];
   pool: Story[];
@@ -51,9 +47,9 @@ export function playbookEntry(input: PlaybookInput, activePeople: number, today:
     adoptedAt: input.adoptedAt,
     reviewEveryDays: input.reviewEveryDays,
     reviewDueOn: input.reviewDueOn,
+    procedure: input.procedure,
     dueForReview: isDueForReview(input.reviewDueOn, today),
     noEvidenceSinceAdoption: isQuietSinceAdoption(input.evidenceSinceAdoption, input.adoptedAt.slice(0, 10), today),
-    procedure: input.procedure,
     why: strongestStories(input.pool, PLAYBOOK_WHY_STORIES, 1),
     coaches: coaches(input.evidence),
     coverage: { trained: adoption?.trained ?? 0, people: activePeople, adopted: adoption?.adopted ?? 0 },
