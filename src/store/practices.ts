@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EvidenceItem } from '../core/figures.ts';
-import type { EvidenceHow, Matcher, Practice, PracticeStatus } from '../core/practice.ts';
+import type { EvidenceHow, Matcher, Practice, PracticeCounts, PracticeStatus } from '../core/practice.ts';
 import { cleanName, nameKey } from '../core/text.ts';
 import { sql, type Db } from './db.ts';
 
@@ -142,20 +142,6 @@ SELECT p.id, p.name, p.status, p.status_changed_at AS statusChangedAt,
   LEFT JOIN people_figures f ON f.practice_id = p.id
   LEFT JOIN top_person tp ON tp.practice_id = p.id
  ORDER BY p.name_key`;
-
-/** One row of PRACTICE_SUMMARY_SQL: counts only; the figures are computed in core. */
-export interface PracticeCounts {
-  id: number;
-  name: string;
-  status: PracticeStatus;
-  statusChangedAt: string;
-  stories: number;
-  spread: number;
-  /** Stories crediting the person with the most evidence. */
-  topStories: number;
-  star: string | null;
-  lastEvidenceOn: string | null;
-}
 
 /** Every practice's evidence counts in one aggregate query, optionally of some statuses. */
 export function practiceCounts(db: Db, statuses?: readonly PracticeStatus[]): PracticeCounts[] {

@@ -122,6 +122,7 @@ describe('svc train log and list', () => {
     const result = svc.run(['train', 'log', 'Call back the same day', '--people', 'Bo, Cy', '--people', 'Finn', '--on', '2026-03-05', '--facilitator', 'Ana', '--notes', 'role-played story #1']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('1\n');
+    expect(result.stderr).toContain('new person: Finn (check the spelling');
     const [session] = svc.json<Array<Record<string, unknown>>>(['train', 'list']);
     expect(session).toMatchObject({ id: 1, practice: 'Call back the same day', heldOn: '2026-03-05', facilitator: 'Ana', attendees: ['Bo', 'Cy', 'Finn'], notes: 'role-played story #1' });
     expect(ok(['train', 'list']).split('\n')[1]).toBe('1\t2026-03-05\tCall back the same day\tAna\tBo, Cy, Finn\trole-played story #1');

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { summarizePractice } from '../../src/core/practice.ts';
 import { draftStory } from '../../src/core/story.ts';
 import { isStarDependent, spread, star, starShare } from '../../src/core/figures.ts';
 import { linkMatchesForPractice } from '../../src/store/matching.ts';
@@ -21,7 +22,6 @@ import { findPerson } from '../../src/store/people.ts';
 import { personPractices, personTags } from '../../src/store/skills.ts';
 import { insertStory } from '../../src/store/stories.ts';
 import { insertTraining, listTrainings, trainedPeople } from '../../src/store/trainings.ts';
-import { practiceSummaryJson } from '../../src/ui/render/practice.ts';
 import { NOW, NOW_ISO, tempStore } from '../helpers/db.ts';
 
 let store: ReturnType<typeof tempStore>;
@@ -52,7 +52,7 @@ describe('practiceCounts (the svc practices aggregate)', () => {
     expect(rows.map((r) => r.name)).toEqual(['Call back', 'Empty', 'Listen']);
     for (const row of rows) {
       const evidence = practiceEvidence(store.db, row.id);
-      const summary = practiceSummaryJson(row);
+      const summary = summarizePractice(row);
       expect(summary.stories).toBe(evidence.length);
       expect(summary.spread).toBe(spread(evidence));
       expect(summary.starShare).toBeCloseTo(starShare(evidence), 10);

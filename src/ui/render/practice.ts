@@ -1,63 +1,31 @@
-import { isStarDependentFigures, starShareOf } from '../../core/figures.ts';
-import type { EvidenceHow, Matcher, Practice } from '../../core/practice.ts';
+import type { EvidenceHow, Matcher, Practice, PracticeSummary } from '../../core/practice.ts';
 import type { Story } from '../../core/story.ts';
 import type { Look } from '../look.ts';
 import { renderTable } from '../table.ts';
 import { formatDay, neutralize, oneLine, truncate } from '../text.ts';
-
-/** One row of `svc practices`, as counted by the store. */
-export interface PracticeCountsRow {
-  id: number;
-  name: string;
-  status: string;
-  stories: number;
-  spread: number;
-  topStories: number;
-  star: string | null;
-  lastEvidenceOn: string | null;
-}
-
-/** The documented JSON of a practice in `svc practices --json`. */
-export function practiceSummaryJson(row: PracticeCountsRow) {
-  const starShare = starShareOf(row.topStories, row.stories);
-  return {
-    id: row.id,
-    name: row.name,
-    status: row.status,
-    stories: row.stories,
-    spread: row.spread,
-    starShare,
-    star: row.stories === 0 ? null : row.star,
-    starDependent: isStarDependentFigures(row.spread, starShare),
-    lastEvidenceOn: row.lastEvidenceOn,
-  };
-}
 
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
 /** The star share with its holder and the star-dependent marker. */
-export function starCell(summary: ReturnType<typeof practiceSummaryJson>, look: Look): string {
+function starCell(summary: PracticeSummary): string {
   if (summary.stories === 0) return '';
   const text = `${percent(summary.starShare)} ${summary.star ?? ''}`.trim();
   return summary.starDependent ? `${text} ★ star-dependent` : text;
 }
 
 /** The list of practices: a table on a terminal, TSV otherwise. */
-export function practicesTable(rows: PracticeCountsRow[], look: Look): string {
-  const body = rows.map((row) => {
-    const summary = practiceSummaryJson(row);
-    return [
-      row.name,
-      row.status,
-      row.stories,
-      row.spread,
-      look.tty ? starCell(summary, look) : row.stories === 0 ? '' : summary.starShare.toFixed(2),
-      ...(look.tty ? [] : [summary.star ?? '', summary.starDependent ? 'yes' : 'no']),
-      row.lastEvidenceOn ? formatDay(row.lastEvidenceOn, look.now, look.tty) : '',
-    ];
-  });
+export function practicesTable(rows: PracticeSummary[], look: Look): string {
+  const body = rows.map((row) => [
+    row.name,
+    row.status,
+    row.stories,
+    row.spread,
+    look.tty ? starCell(row) : row.stories === 0 ? '' : row.starShare.toFixed(2),
+    ...(look.tty ? [] : [row.star ?? '', row.starDependent ? 'yes' : 'no']),
+    row.lastEvidenceOn ? formatDay(row.lastEvidenceOn, look.now, look.tty) : '',
+  ]);
   const headers = look.tty
     ? ['practice', 'status', 'stories', 'spread', 'star share', 'last evidence']
     : ['practice', 'status', 'stories', 'spread', 'star_share', 'star', 'star_dependent', 'last_evidence'];

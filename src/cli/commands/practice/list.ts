@@ -1,13 +1,13 @@
-import { PRACTICE_STATUSES, type PracticeStatus } from '../../../core/practice.ts';
+import { PRACTICE_STATUSES, summarizePractice, type PracticeStatus } from '../../../core/practice.ts';
 import { practiceCounts } from '../../../store/practices.ts';
-import { practicesTable, practiceSummaryJson } from '../../../ui/render/practice.ts';
+import { practicesTable } from '../../../ui/render/practice.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 
 export function run(options: WithArgs<{ status?: PracticeStatus[]; json?: boolean }>, ctx: Context): void {
-  const rows = practiceCounts(ctx.store().db, options.status);
+  const rows = practiceCounts(ctx.store().db, options.status).map(summarizePractice);
   if (options.json) {
-    ctx.print(JSON.stringify(rows.map(practiceSummaryJson), null, 2));
+    ctx.print(JSON.stringify(rows, null, 2));
     return;
   }
   if (rows.length === 0) {

@@ -2,6 +2,7 @@ import { parsePastDay, toDay } from '../../../core/dates.ts';
 import { ConflictError, UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { cleanNames } from '../../../core/story.ts';
+import { nameKey } from '../../../core/text.ts';
 import { attendeeQuestion, attendeesFromAnswer } from '../../../core/training.ts';
 import { personNames } from '../../../store/people.ts';
 import { insertTraining, listTrainings } from '../../../store/trainings.ts';
@@ -31,6 +32,8 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
   }
   if (people.length === 0) throw new UsageError(messages.noAttendeesPicked, messages.noAttendeesPickedHint);
   const facilitator = options.facilitator?.trim() || null;
+  const known = new Set(personNames(store.db).map(nameKey));
+  const newcomers = [...people, ...(facilitator ? [facilitator] : [])].filter((name) => !known.has(nameKey(name)));
   const id = store.write(() =>
     insertTraining(store.db, { practiceId: practice.id, heldOn, people, facilitator, notes: options.notes?.trim() || null }, now.toISOString()),
   );
@@ -38,5 +41,6 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
   if (options.json) ctx.print(JSON.stringify(training, null, 2));
   else if (!ctx.stdoutIsTTY) ctx.print(String(id));
   ctx.info(`${ctx.err.green('Logged')} training #${id} on "${practice.name}" (${heldOn}) with ${people.join(', ')}`);
+  if (newcomers.length) ctx.info(ctx.err.dim(`new ${newcomers.length === 1 ? 'person' : 'people'}: ${newcomers.join(', ')} (check the spelling: svc people)`));
   ctx.info(ctx.err.dim('hint: svc train status shows who shows the practice since their training'));
 }
