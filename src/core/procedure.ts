@@ -24,14 +24,15 @@ export function draftProcedure(practice: Practice, matchers: readonly Matcher[],
   for (const story of stories) {
     lines.push(`${COMMENT} Story #${story.id} (${story.occurredOn}, ${story.staff.join(', ') || 'unnamed'}): ${story.text.replace(/\s+/gu, ' ')}`);
   }
-  lines.push('', practice.description ?? practice.name, '', 'When:', '- ', '', 'Steps:');
-  for (const story of stories.slice(0, 3)) {
+  lines.push('', practice.description ?? practice.name, '', 'Steps:');
+  const actions = stories.slice(0, 3).flatMap((story) => {
     const action = sentences(story.text).at(-1);
-    if (action) lines.push(`- (as in story #${story.id}) ${action}`);
-  }
-  if (stories.length === 0) lines.push('1. ');
-  lines.push('', 'Why it matters:', ...stories.slice(0, 2).filter((s) => s.impact).map((s) => `- ${s.impact ?? ''}`), '');
-  return lines.join('\n');
+    return action ? [`- (as in story #${story.id}) ${action}`] : [];
+  });
+  lines.push(...(actions.length ? actions : ['1. ']));
+  const impacts = stories.flatMap((s) => (s.impact ? [`- ${s.impact}`] : [])).slice(0, 2);
+  if (impacts.length) lines.push('', 'Why it matters:', ...impacts);
+  return `${lines.join('\n')}\n`;
 }
 
 /** The editor draft as saved: the leading block of instruction lines dropped. */

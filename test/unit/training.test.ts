@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceItem } from '../../src/core/figures.ts';
 import type { Practice } from '../../src/core/practice.ts';
+import { draftProcedure, stripDraftComments } from '../../src/core/procedure.ts';
 import type { Story } from '../../src/core/story.ts';
 import { buildTrainingPlan, coaches, matrixCell, matrixColumn, rolePlay, strongestStories } from '../../src/core/training.ts';
 
@@ -138,5 +139,30 @@ describe('the training matrix', () => {
       star: 'Ana',
       trainedOutsideStar: 0,
     });
+  });
+});
+
+describe('the procedure draft', () => {
+  it('is built from the practice and its stories, with the notes in a leading block that is dropped', () => {
+    const stories = [
+      story(1, ['Ana'], '2026-03-01', { text: 'The line was down. Ana called each customer back.', impact: 'Nobody churned' }),
+      story(2, ['Bo'], '2026-03-02', { text: 'Bo phoned back within the hour.' }),
+    ];
+    const draft = draftProcedure({ ...practice, description: 'Every open question gets a call' }, [{ kind: 'tag', value: 'call-back' }], stories);
+    expect(draft).toContain('# Story #1 (2026-03-01, Ana): The line was down. Ana called each customer back.');
+    const body = stripDraftComments(draft);
+    expect(body).not.toContain('Story #1 (');
+    expect(body.trim().split('\n')).toEqual([
+      'Every open question gets a call',
+      '',
+      'Steps:',
+      '- (as in story #1) Ana called each customer back.',
+      '- (as in story #2) Bo phoned back within the hour.',
+      '',
+      'Why it matters:',
+      '- Nobody churned',
+    ]);
+    // A Markdown heading inside the procedure is kept: only the leading notes go.
+    expect(stripDraftComments('# note\n# note\nSteps\n# Heading\n')).toBe('Steps\n# Heading\n');
   });
 });
