@@ -123,7 +123,9 @@ export function discussionQuestions(practice: Pick<Practice, 'name'>, stories: r
   const recovery = stories.find((s) => s.trigger === 'recovery');
   if (recovery) questions.push(`Story #${recovery.id} began with something going wrong. What failed first, and how would "${practice.name}" catch it sooner?`);
   const holder = star(evidence);
-  if (isStarDependent(evidence) && holder) {
+  if (evidence.length === 0) {
+    questions.push(`Who has seen "${practice.name}" done well, here or elsewhere, and what exactly did that person do?`);
+  } else if (isStarDependent(evidence) && holder) {
     questions.push(`Most of this evidence comes from ${holder.person}. What makes "${practice.name}" easy for ${holder.person} and harder for the rest of us?`);
   } else {
     questions.push(`${spread(evidence)} of us already do this. What stops "${practice.name}" from happening every time, for every customer?`);
@@ -131,6 +133,7 @@ export function discussionQuestions(practice: Pick<Practice, 'name'>, stories: r
   questions.push(`Think of a customer you served this week: where would "${practice.name}" have changed how it ended?`);
   const second = stories[1];
   if (second) questions.push(`What do stories #${stories[0]?.id} and #${second.id} have in common that we could write down as a step?`);
+  questions.push(`What would a customer notice first if every one of us did "${practice.name}" every time?`);
   return questions.slice(0, 3);
 }
 

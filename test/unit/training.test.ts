@@ -106,6 +106,13 @@ describe('buildTrainingPlan', () => {
     expect(buildTrainingPlan(practice, evidenceOf(two), two).warning).toBeNull();
   });
 
+  it('still asks three sensible questions when no story shows it yet', () => {
+    const plan = buildTrainingPlan(practice, [], []);
+    expect(plan.questions).toHaveLength(3);
+    expect(plan.questions.join(' ')).not.toMatch(/\b0 of us/);
+    expect(plan).toMatchObject({ stories: [], coaches: [], rolePlay: null, warning: expect.stringContaining('only 0 evidence stories') });
+  });
+
   it('asks three questions drawn from the stories', () => {
     const stories = [story(1, ['Ana'], '2026-03-01', { trigger: 'recovery' }), story(2, ['Bo'], '2026-03-02')];
     const plan = buildTrainingPlan(practice, evidenceOf(stories), stories);
