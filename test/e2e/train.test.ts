@@ -70,6 +70,8 @@ describe('svc train plan', () => {
     expect(text).not.toContain('Dee tidied');
     expect(text).not.toContain('Ana phoned the supplier'); // Ana is already quoted: the others come first
 
+    expect(ok(['train', 'plan', 'Call back the same day', '--out', '-'])).toBe(text);
+
     const md = ok(['train', 'plan', 'Call back the same day', '--format', 'md']);
     expect(md).toMatch(/^# Training plan: Call back the same day$/m);
     expect(md).toMatch(/^## Peer coaches$/m);
