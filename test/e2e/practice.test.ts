@@ -1,16 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PracticeSummary } from '../../src/core/practice.ts';
 import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
 
-interface PracticeRow {
-  name: string;
-  status: string;
-  stories: number;
-  spread: number;
-  starShare: number;
-  star: string | null;
-  starDependent: boolean;
-  lastEvidenceOn: string | null;
-}
 
 let svc: SvcSandbox;
 beforeEach(() => {
@@ -39,7 +30,7 @@ describe('svc practice add and svc practices', () => {
     expect(added.stdout).toBe('1\n');
     expect(added.stderr).toContain('3 stories linked by tag');
 
-    const [row] = svc.json<PracticeRow[]>(['practices']);
+    const [row] = svc.json<PracticeSummary[]>(['practices']);
     expect(row).toEqual({
       id: 1,
       name: 'Call back the same day',
@@ -56,15 +47,15 @@ describe('svc practice add and svc practices', () => {
 
     // A new story with the tag becomes evidence too.
     story('Cy called back the supplier.', 'Cy', '2026-03-12', 'call-back');
-    expect(svc.json<PracticeRow[]>(['practices'])[0]).toMatchObject({ stories: 4, spread: 3, starDependent: false });
+    expect(svc.json<PracticeSummary[]>(['practices'])[0]).toMatchObject({ stories: 4, spread: 3, starDependent: false });
   });
 
   it('filters by --status and stores --phrase matchers normalised', () => {
     svc.run(['practice', 'add', 'Remember the regulars', '--phrase', 'Remember  Name!', '--phrase', 'usual order, again']);
     svc.run(['practice', 'add', 'Stay late']);
     svc.run(['practice', 'status', 'Stay late', 'adopted']);
-    expect(svc.json<PracticeRow[]>(['practices', '--status', 'adopted']).map((p) => p.name)).toEqual(['Stay late']);
-    expect(svc.json<PracticeRow[]>(['practices', '--status', 'candidate,adopted'])).toHaveLength(2);
+    expect(svc.json<PracticeSummary[]>(['practices', '--status', 'adopted']).map((p) => p.name)).toEqual(['Stay late']);
+    expect(svc.json<PracticeSummary[]>(['practices', '--status', 'candidate,adopted'])).toHaveLength(2);
     const shown = svc.json<{ matchers: unknown[] }>(['practice', 'show', 'remember the regulars']);
     expect(shown.matchers).toEqual([
       { kind: 'phrase', value: 'remember name' },
@@ -149,7 +140,7 @@ describe('svc practice show, link, unlink, rename', () => {
     svc.run(['practice', 'add', 'call back', '--tag', 'call-back']);
     svc.run(['practice', 'add', 'Listen']);
     expect(svc.run(['practice', 'rename', 'call back', 'Call back the same day']).code).toBe(0);
-    expect(svc.json<PracticeRow[]>(['practices']).map((p) => [p.name, p.stories])).toEqual([
+    expect(svc.json<PracticeSummary[]>(['practices']).map((p) => [p.name, p.stories])).toEqual([
       ['Call back the same day', 3],
       ['Listen', 0],
     ]);
