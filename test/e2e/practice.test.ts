@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PracticeSummary } from '../../src/core/practice.ts';
 import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
 
-
 let svc: SvcSandbox;
 beforeEach(() => {
   svc = sandbox();
