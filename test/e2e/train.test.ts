@@ -162,6 +162,19 @@ describe('svc train log and list', () => {
   });
 });
 
+describe('svc train log cancelled', () => {
+  it('saves nothing and exits 130 on Ctrl-C at the checkbox list', async () => {
+    seedPlan();
+    const before = svc.snapshot();
+    const term = new Terminal(['train', 'log', 'Call back the same day'], svc.db);
+    await term.waitFor('Who attended?');
+    await term.type(KEY.space);
+    await term.type(KEY.ctrlC);
+    expect(await term.exitCode()).toBe(130);
+    expect(svc.snapshot()).toBe(before);
+  });
+});
+
 interface Matrix {
   people: string[];
   practices: Array<{
