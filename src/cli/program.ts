@@ -5,6 +5,7 @@ import { registerCustomerCommands } from './commands/customer/register.ts';
 import { registerDbCommands } from './commands/db/register.ts';
 import { registerInterviewCommands } from './commands/interview/register.ts';
 import { registerPeopleCommands } from './commands/people/register.ts';
+import { registerPracticeCommands } from './commands/practice/register.ts';
 import { registerSearchCommands } from './commands/search/register.ts';
 import { registerStoryCommands } from './commands/story/register.ts';
 import { registerTagCommands } from './commands/tags/register.ts';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
     );
 
   registerStoryCommands(program);
+  registerPracticeCommands(program);
   registerSearchCommands(program);
   registerPeopleCommands(program);
   registerTagCommands(program);

@@ -83,10 +83,18 @@ export function adoptionAfterTraining(
     if (!seen || t.trainedOn < seen) firstTraining.set(t.person, t.trainedOn);
   }
   let adopted = 0;
-  for (const [person, trainedOn] of firstTraining) {
-    if (evidence.some((item) => item.occurredOn > trainedOn && item.people.includes(person))) adopted++;
-  }
+  for (const [person, trainedOn] of firstTraining) if (showsItAfter(evidence, person, trainedOn)) adopted++;
   return { trained: firstTraining.size, adopted, rate: adopted / firstTraining.size };
+}
+
+/** Whether the person has evidence dated after the day (after their training: adoption). */
+export function showsItAfter(evidence: readonly EvidenceItem[], person: string, day: Day): boolean {
+  return evidence.some((item) => item.occurredOn > day && item.people.includes(person));
+}
+
+/** Star share from aggregate counts: the top person's stories over all stories (0 when none). */
+export function starShareOf(topPersonStories: number, stories: number): number {
+  return stories === 0 ? 0 : topPersonStories / stories;
 }
 
 /** Drift: no evidence for `weeks` weeks up to today (a standard practice going quiet). */

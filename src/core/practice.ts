@@ -1,4 +1,5 @@
 import { ConflictError } from './errors.ts';
+import { isStarDependentFigures, starShareOf } from './figures.ts';
 
 export const PRACTICE_STATUSES = ['candidate', 'adopted', 'standard', 'retired'] as const;
 export type PracticeStatus = (typeof PRACTICE_STATUSES)[number];
@@ -48,4 +49,55 @@ export function checkTransition(name: string, from: PracticeStatus, to: Practice
       ? `from ${from} it can become ${allowed.join(' or ')}; add --force to move it to ${to} anyway`
       : `a retired practice stays retired; add --force to bring it back as ${to}`,
   );
+}
+
+/**
+ * Whether a person could coach a practice: they show it, and most of their active
+ * colleagues do not (fewer than half).
+ */
+export function couldCoach(colleaguesWithEvidence: number, colleagues: number): boolean {
+  return colleagues === 0 || colleaguesWithEvidence / colleagues < 0.5;
+}
+
+/** A practice's evidence counts, as one aggregate query gives them. */
+export interface PracticeCounts {
+  id: number;
+  name: string;
+  status: PracticeStatus;
+  statusChangedAt: string;
+  stories: number;
+  spread: number;
+  /** Stories crediting the person with the most evidence. */
+  topStories: number;
+  star: string | null;
+  lastEvidenceOn: string | null;
+}
+
+/** A line of `svc practices`: the counts with the figures computed from them. */
+export interface PracticeSummary {
+  id: number;
+  name: string;
+  status: PracticeStatus;
+  stories: number;
+  spread: number;
+  starShare: number;
+  star: string | null;
+  starDependent: boolean;
+  lastEvidenceOn: string | null;
+}
+
+/** Star share and star-dependency from the counts (DESIGN.md, Figures). */
+export function summarizePractice(row: PracticeCounts): PracticeSummary {
+  const starShare = starShareOf(row.topStories, row.stories);
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    stories: row.stories,
+    spread: row.spread,
+    starShare,
+    star: row.stories === 0 ? null : row.star,
+    starDependent: isStarDependentFigures(row.spread, starShare),
+    lastEvidenceOn: row.lastEvidenceOn,
+  };
 }

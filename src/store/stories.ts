@@ -247,3 +247,13 @@ export function searchStories(db: Db, query: string, limit = 20): SearchHit[] {
 export function countStories(db: Db): number {
   return (sql(db, 'SELECT count(*) AS n FROM stories').get() as { n: number }).n;
 }
+
+/** Several stories by id, in the order given (missing ids are skipped). */
+export function storiesByIds(db: Db, ids: readonly number[]): Story[] {
+  if (ids.length === 0) return [];
+  const rows = sql(db, `SELECT ${STORY_COLUMNS} FROM ${STORY_FROM} WHERE s.id IN (SELECT value FROM json_each(?))`).all(
+    JSON.stringify(ids),
+  ) as StoryRow[];
+  const byId = new Map(hydrate(db, rows).map((story) => [story.id, story]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}

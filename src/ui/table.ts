@@ -7,6 +7,8 @@ export interface TableOptions {
   /** Column widths on a terminal (characters); cells wrap inside them. */
   widths?: Array<number | null>;
   head?: (text: string) => string;
+  /** Colours a cell on a terminal, after its text was made safe. */
+  style?: (text: string, row: number, column: number) => string;
 }
 
 /** Renders rows for people (a table) or for scripts (TSV), never with raw control characters. */
@@ -26,6 +28,7 @@ export function renderTable(headers: string[], rows: Array<Array<string | number
     wrapOnWordBoundary: true,
     ...(options.widths ? { colWidths: options.widths } : {}),
   });
-  for (const row of cells) table.push(row);
+  const style = options.style;
+  for (const [r, row] of cells.entries()) table.push(style ? row.map((cell, c) => style(cell, r, c)) : row);
   return table.toString() + '\n';
 }

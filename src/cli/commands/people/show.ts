@@ -1,0 +1,56 @@
+import { NotFoundError } from '../../../core/errors.ts';
+import { messages } from '../../../core/messages.ts';
+import { couldCoach } from '../../../core/practice.ts';
+import { findPerson, listPeople } from '../../../store/people.ts';
+import { activePeopleCount, personPractices, personTags } from '../../../store/skills.ts';
+import { renderTable } from '../../../ui/table.ts';
+import { formatDay, oneLine } from '../../../ui/text.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+
+export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
+  const db = ctx.store().db;
+  const name = String(options.args[0] ?? '');
+  const person = findPerson(db, name);
+  if (!person) throw new NotFoundError(messages.personNotFound(name), messages.personNotFoundHint);
+  const summary = listPeople(db).find((p) => p.id === person.id);
+  const colleagues = activePeopleCount(db) - (person.active === 1 ? 1 : 0);
+  const practices = personPractices(db, person.id).map((p) => ({ ...p, couldCoach: couldCoach(p.colleaguesWithEvidence, colleagues) }));
+  const tags = personTags(db, person.id);
+  const view = {
+    id: person.id,
+    name: person.name,
+    role: person.role,
+    team: person.team,
+    active: person.active === 1,
+    stories: summary?.stories ?? 0,
+    lastStoryOn: summary?.lastStoryOn ?? null,
+    practices,
+    tags,
+    coaches: practices.filter((p) => p.couldCoach).map((p) => p.practice),
+  };
+  if (options.json) {
+    ctx.print(JSON.stringify(view, null, 2));
+    return;
+  }
+  const look = ctx.look();
+  const c = look.color;
+  const day = (d: string) => formatDay(d, look.now, look.tty);
+  let out = `${c.bold(oneLine(person.name))}${person.role ? c.dim(` · ${oneLine(person.role)}`) : ''}\n`;
+  out += `${view.stories} ${view.stories === 1 ? 'story' : 'stories'}${view.lastStoryOn ? `, latest ${day(view.lastStoryOn)}` : ''}\n`;
+  out += `\n${c.bold('Practices shown in their stories')}\n`;
+  out += practices.length
+    ? renderTable(
+        ['practice', 'status', 'stories', 'first', 'latest', 'could coach'],
+        practices.map((p) => [p.practice, p.status, p.stories, day(p.firstOn), day(p.lastOn), p.couldCoach ? 'yes' : '']),
+        { tty: look.tty, head: (t) => c.bold(t) },
+      )
+    : '  none yet\n';
+  out += `\n${c.bold('Tags on their stories')}\n`;
+  out += tags.length ? `  ${tags.map((t) => `#${oneLine(t.tag)} (${t.stories})`).join('  ')}\n` : '  none\n';
+  if (view.coaches.length) {
+    out += `\n${c.bold('Could coach')} ${c.dim('(they show it; most colleagues do not yet)')}\n`;
+    out += view.coaches.map((p) => `  ${oneLine(p)}\n`).join('');
+  }
+  ctx.print(out.trimEnd());
+}

@@ -1,0 +1,67 @@
+import { ConflictError, ValidationError } from '../../../core/errors.ts';
+import { messages } from '../../../core/messages.ts';
+import type { Matcher } from '../../../core/practice.ts';
+import { cleanName, normalizePhrase, normalizeTag, unique } from '../../../core/text.ts';
+import type { Db } from '../../../store/db.ts';
+import { linkMatchesForPractice } from '../../../store/matching.ts';
+import { createPractice, findPractice, matcherOwner } from '../../../store/practices.ts';
+import { practiceViewJson } from '../../../ui/render/practice.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+import { buildPracticeView } from './view.ts';
+
+interface AddOptions {
+  description?: string;
+  tag?: string[];
+  phrase?: string[];
+  json?: boolean;
+}
+
+/** Tag and phrase matchers from the flags, normalised; an empty one is an error. */
+export function matchersFromFlags(tags: string[] = [], phrases: string[] = []): Matcher[] {
+  const matcher = (kind: Matcher['kind'], flag: string, normalize: (v: string) => string) => (value: string) => {
+    const normalized = normalize(value);
+    if (!normalized) throw new ValidationError(messages.emptyMatcher(flag), messages.emptyMatcherHint(flag));
+    return { kind, value: normalized };
+  };
+  const all = [...tags.map(matcher('tag', '--tag', normalizeTag)), ...phrases.map(matcher('phrase', '--phrase', normalizePhrase))];
+  return unique(all.map((m) => `${m.kind}\u0000${m.value}`)).map((key) => {
+    const [kind, value] = key.split('\u0000') as [Matcher['kind'], string];
+    return { kind, value };
+  });
+}
+
+/** Refuses matchers that already link stories to another practice. */
+export function checkMatchersFree(db: Db, matchers: Matcher[], practiceId?: number): void {
+  for (const m of matchers) {
+    const owner = matcherOwner(db, m);
+    if (owner !== undefined && findPractice(db, owner)?.id !== practiceId) {
+      throw new ConflictError(messages.matcherTaken(m.kind, m.value, owner), messages.matcherTakenHint);
+    }
+  }
+}
+
+export function run(options: WithArgs<AddOptions>, ctx: Context): void {
+  const name = cleanName(String(options.args[0] ?? ''));
+  if (!name) throw new ValidationError(messages.emptyPracticeName, messages.emptyPracticeNameHint);
+  const matchers = matchersFromFlags(options.tag, options.phrase);
+  const description = options.description?.trim() || null;
+  const store = ctx.store();
+  const now = ctx.now().toISOString();
+  const { id, linked } = store.write(() => {
+    const existing = findPractice(store.db, name);
+    if (existing) throw new ConflictError(messages.practiceExists(existing.name), messages.practiceExistsHint(existing.name));
+    checkMatchersFree(store.db, matchers);
+    const practiceId = createPractice(store.db, { name, description, matchers }, now);
+    return { id: practiceId, linked: linkMatchesForPractice(store.db, practiceId, now) };
+  });
+  const practice = findPractice(store.db, String(id));
+  if (!practice) throw new Error(`practice #${id} vanished after saving`);
+  if (options.json) ctx.print(JSON.stringify(practiceViewJson(buildPracticeView(store.db, practice)), null, 2));
+  else if (!ctx.stdoutIsTTY) ctx.print(String(id));
+  ctx.info(
+    `${ctx.err.green('Added')} practice "${practice.name}" (candidate)` +
+      (matchers.some((m) => m.kind === 'tag') ? `; ${linked} ${linked === 1 ? 'story' : 'stories'} linked by tag` : ''),
+  );
+  ctx.info(ctx.err.dim(`hint: svc practice show "${practice.name}" · svc practice link "${practice.name}" STORY_ID to add evidence by hand`));
+}

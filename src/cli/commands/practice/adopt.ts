@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { UsageError, ValidationError } from '../../../core/errors.ts';
+import { messages } from '../../../core/messages.ts';
+import { checkTransition } from '../../../core/practice.ts';
+import { cleanProcedure, DEFAULT_REVIEW_DAYS, draftProcedure, stripDraftComments } from '../../../core/procedure.ts';
+import { strongestStories } from '../../../core/training.ts';
+import { findPractice, practiceEvidence, practiceMatchers, practiceStoryIds, setPracticeStatus } from '../../../store/practices.ts';
+import { currentProcedure, insertProcedureVersion } from '../../../store/procedures.ts';
+import { storiesByIds } from '../../../store/stories.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+import { editInEditor, readStdin } from '../../io.ts';
+import { requirePractice } from './find.ts';
+
+interface AdoptOptions {
+  procedure?: string;
+  procedureFile?: string;
+  reviewEvery?: number;
+  force?: boolean;
+  json?: boolean;
+}
+
+async function procedureText(options: AdoptOptions, ctx: Context, draft: () => string): Promise<string> {
+  if (options.procedure !== undefined && options.procedureFile !== undefined) {
+    throw new UsageError(messages.bothProcedures, messages.bothProceduresHint);
+  }
+  if (options.procedure !== undefined) return options.procedure;
+  if (options.procedureFile === '-') return readStdin(ctx.stdin);
+  if (options.procedureFile !== undefined) {
+    try {
+      return readFileSync(options.procedureFile, 'utf8');
+    } catch (error) {
+      const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+      throw new ValidationError(messages.procedureFileUnreadable(options.procedureFile, reason), messages.procedureFileUnreadableHint);
+    }
+  }
+  if (!ctx.canPrompt) throw new UsageError(messages.missingProcedure, messages.missingProcedureHint);
+  return stripDraftComments(editInEditor(draft(), ctx.env));
+}
+
+export async function run(options: WithArgs<AdoptOptions>, ctx: Context): Promise<void> {
+  const store = ctx.store();
+  const practice = requirePractice(store.db, options.args[0]);
+  checkTransition(practice.name, practice.status, 'standard', Boolean(options.force));
+  const current = currentProcedure(store.db, practice.id);
+  const body = cleanProcedure(
+    await procedureText(options, ctx, () =>
+      current
+        ? `# Procedure for "${practice.name}", version ${current.version}. Edit it and save to write version ${current.version + 1}.\n# Lines starting with # at the top are ignored.\n\n${current.body}\n`
+        : draftProcedure(practice, practiceMatchers(store.db, practice.id), strongestStories(storiesByIds(store.db, practiceStoryIds(store.db, practice.id)))),
+    ),
+  );
+  const reviewEveryDays = options.reviewEvery ?? current?.reviewEveryDays ?? DEFAULT_REVIEW_DAYS;
+  if (practice.status === 'standard' && current && current.body === body && current.reviewEveryDays === reviewEveryDays) {
+    if (options.json) ctx.print(JSON.stringify({ practice: practice.name, status: practice.status, version: current.version, changed: false }, null, 2));
+    ctx.info(`The procedure of "${practice.name}" is unchanged; it stays at version ${current.version}.`);
+    return;
+  }
+  const now = ctx.now().toISOString();
+  const sources = practiceEvidence(store.db, practice.id).map((item) => item.storyId);
+  const version = store.write(() => {
+    const fresh = findPractice(store.db, String(practice.id)) ?? practice;
+    setPracticeStatus(store.db, fresh, 'standard', now, options.force && fresh.status === 'retired' ? 'forced' : undefined);
+    return insertProcedureVersion(store.db, practice.id, body, reviewEveryDays, sources, now);
+  });
+  if (options.json) {
+    ctx.print(
+      JSON.stringify(
+        { practice: practice.name, status: 'standard', version, reviewEveryDays, sourceStoryIds: sources, createdAt: now, changed: true },
+        null,
+        2,
+      ),
+    );
+  }
+  ctx.info(
+    `${ctx.err.green(version === 1 ? 'Adopted' : 'Updated')} "${practice.name}" as a standard: procedure version ${version}, ` +
+      `written from ${sources.length} ${sources.length === 1 ? 'story' : 'stories'}, review every ${reviewEveryDays} days`,
+  );
+  ctx.info(ctx.err.dim(`hint: svc practice history "${practice.name}" · svc playbook`));
+}

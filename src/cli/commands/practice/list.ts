@@ -1,0 +1,22 @@
+import { PRACTICE_STATUSES, summarizePractice, type PracticeStatus } from '../../../core/practice.ts';
+import { practiceCounts } from '../../../store/practices.ts';
+import { practicesTable } from '../../../ui/render/practice.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+
+export function run(options: WithArgs<{ status?: PracticeStatus[]; json?: boolean }>, ctx: Context): void {
+  const rows = practiceCounts(ctx.store().db, options.status).map(summarizePractice);
+  if (options.json) {
+    ctx.print(JSON.stringify(rows, null, 2));
+    return;
+  }
+  if (rows.length === 0) {
+    ctx.info(
+      options.status
+        ? `No ${options.status.join(' or ')} practices (statuses: ${PRACTICE_STATUSES.join(', ')}).`
+        : 'No practices yet. Find some with: svc detect, or name one: svc practice add "Call back the same day" --tag call-back',
+    );
+    return;
+  }
+  ctx.print(practicesTable(rows, ctx.look()).trimEnd());
+}

@@ -1,0 +1,190 @@
+import type { Command } from 'commander';
+import { PRACTICE_STATUSES } from '../../../core/practice.ts';
+import { DOCUMENT_FORMATS } from '../../../core/document.ts';
+import { examples, lazy } from '../../action.ts';
+import { collectList, parseChoice, parseCount } from '../../options.ts';
+
+/** Repeatable flag values kept whole (phrases may contain commas). */
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** A comma-separated list of statuses, each checked. */
+function parseStatuses(value: string, previous: string[] = []): string[] {
+  return collectList(value, previous).map((status) => parseChoice('--status', PRACTICE_STATUSES)(status));
+}
+
+const formatOption = (command: Command) =>
+  command
+    .option('-f, --format <format>', `${DOCUMENT_FORMATS.join(', ')} (default text)`, parseChoice('--format', DOCUMENT_FORMATS))
+    .option('-o, --out <file>', 'write to FILE (readable by you only) instead of stdout; - is stdout');
+
+/** `svc practices`, `svc practice …`, `svc train …` and `svc playbook`: from a practice to a written, trained standard. */
+export function registerPracticeCommands(program: Command): void {
+  program
+    .command('practices')
+    .description('the team\'s practices: status, evidence, spread, star share, last evidence')
+    .option('--status <statuses>', `only these statuses (${PRACTICE_STATUSES.join(', ')}; repeatable or comma-separated)`, parseStatuses)
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc practices', 'svc practices --status adopted,standard', 'svc practices --json']))
+    .action(lazy(() => import('./list.ts')));
+
+  const practice = program
+    .command('practice')
+    .description('name, link, adopt and retire practices (repeatable behaviours worth spreading)')
+    .addHelpText(
+      'after',
+      examples(['svc practice add "Call back the same day" --tag call-back', 'svc practice show "Call back the same day"', 'svc practice adopt "Call back the same day" --procedure-file callback.md']),
+    );
+
+  practice
+    .command('add')
+    .description('name a practice; its --tag matchers link existing and future stories to it')
+    .argument('<name>', 'the practice, named as a behaviour')
+    .option('-d, --description <text>', 'what the behaviour is and why it matters')
+    .option('-t, --tag <tags>', 'stories with this tag are evidence (repeatable, or comma-separated)', collectList)
+    .option('-p, --phrase <phrase>', 'stories with this behaviour phrase are evidence (repeatable)', collect)
+    .option('--json', 'print the new practice as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'svc practice add "Call back the same day" --tag call-back --description "Every open question gets a call before we close"',
+        'svc practice add "Remember the regulars" --phrase "remember name" --phrase "usual order"',
+      ]),
+    )
+    .action(lazy(() => import('./add.ts')));
+
+  practice
+    .command('show')
+    .description('one practice: matchers, status history, figures, people, evidence (matched or linked by hand)')
+    .argument('<name>', 'the practice (name, case-insensitive, or id)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc practice show "Call back the same day"', 'svc practice show 3 --json']))
+    .action(lazy(() => import('./show.ts')));
+
+  practice
+    .command('link')
+    .description('add stories to a practice\'s evidence by hand')
+    .argument('<name>', 'the practice')
+    .argument('<story-id...>', 'one or more story ids')
+    .option('--json', 'print what was linked as JSON')
+    .addHelpText('after', examples(['svc practice link "Call back the same day" 12 14', 'svc practice link 3 27']))
+    .action(lazy(() => import('./link.ts')));
+
+  practice
+    .command('unlink')
+    .description('take stories out of a practice\'s evidence')
+    .argument('<name>', 'the practice')
+    .argument('<story-id...>', 'one or more story ids')
+    .option('--json', 'print what was unlinked as JSON')
+    .addHelpText('after', examples(['svc practice unlink "Call back the same day" 12', 'svc practice unlink 3 27 28']))
+    .action(lazy(() => import('./unlink.ts')));
+
+  practice
+    .command('rename')
+    .description('rename a practice (its evidence, trainings and procedures stay)')
+    .argument('<old>', 'the practice')
+    .argument('<new>', 'its new name')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc practice rename "call back" "Call back the same day"']))
+    .action(lazy(() => import('./rename.ts')));
+
+  practice
+    .command('status')
+    .description('move a practice along candidate → adopted → standard → retired (standard: use adopt)')
+    .argument('<name>', 'the practice')
+    .argument('<status>', 'adopted or retired', parseChoice('STATUS', ['adopted', 'retired'] as const))
+    .option('--force', 'allow a step backwards (e.g. bring a retired practice back)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc practice status "Call back the same day" adopted', 'svc practice status "Old habit" retired', 'svc practice status "Old habit" adopted --force']))
+    .action(lazy(() => import('./status.ts')));
+
+  practice
+    .command('adopt')
+    .description('make a practice standard with a written procedure; again with new text, a new version')
+    .argument('<name>', 'the practice')
+    .option('--procedure <text>', 'the procedure text')
+    .option('--procedure-file <file>', 'read the procedure from FILE (- for stdin)')
+    .option('--review-every <days>', 'review the procedure every N days (default 90, or as before)', parseCount('--review-every', 1))
+    .option('--force', 'make a retired practice standard again')
+    .option('--json', 'print the new version as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'svc practice adopt "Call back the same day" --procedure "1. Note the promised time. 2. Call before it, even without news."',
+        'svc practice adopt "Call back the same day" --procedure-file callback.md --review-every 30',
+        'svc practice adopt "Call back the same day"      # in a terminal: edit a draft built from its stories',
+      ]),
+    )
+    .action(lazy(() => import('./adopt.ts')));
+
+  practice
+    .command('history')
+    .description('a practice\'s procedure versions with dates, and what changed between them')
+    .argument('<name>', 'the practice')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc practice history "Call back the same day"', 'svc practice history 3 --json']))
+    .action(lazy(() => import('./history.ts')));
+
+  practice
+    .command('retire')
+    .description('take a practice out of use and out of the playbook; everything about it is kept')
+    .argument('<name>', 'the practice')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc practice retire "Fax confirmations"', 'svc practice retire 3 --json']))
+    .action(lazy(() => import('./retire.ts')));
+
+  const train = program
+    .command('train')
+    .description('train people on practices with the team\'s own stories, and see who has been trained')
+    .addHelpText('after', examples(['svc train plan "Call back the same day" --format html --out plan.html', 'svc train log "Call back the same day" --people Ana,Bo', 'svc train status']));
+
+  formatOption(
+    train
+      .command('plan')
+      .description('a training brief built from evidence: stories, peer coaches, questions, a role-play')
+      .argument('<practice>', 'the practice'),
+  )
+    .option('--json', 'print the plan as JSON')
+    .addHelpText(
+      'after',
+      examples(['svc train plan "Call back the same day"', 'svc train plan "Call back the same day" --format md > plan.md', 'svc train plan 3 --format html --out plan.html']),
+    )
+    .action(lazy(() => import('../train/plan.ts')));
+
+  train
+    .command('log')
+    .description('record a training session; in a terminal without --people, pick attendees from a list')
+    .argument('<practice>', 'the practice trained')
+    .option('--people <names>', 'who attended (repeatable, or comma-separated)', collectList)
+    .option('--on <date>', 'when it was held (default today)')
+    .option('--facilitator <name>', 'who ran it')
+    .option('--notes <text>', 'anything worth remembering')
+    .option('--json', 'print the session as JSON')
+    .addHelpText(
+      'after',
+      examples(['svc train log "Call back the same day" --people Ana,Bo,Cy --facilitator Dee', 'svc train log 3 --people Bo --on yesterday --notes "role-played story #12"', 'svc train log 3']),
+    )
+    .action(lazy(() => import('../train/log.ts')));
+
+  train
+    .command('list')
+    .description('training sessions, newest first')
+    .option('--practice <name>', 'only sessions on this practice')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc train list', 'svc train list --practice "Call back the same day" --json']))
+    .action(lazy(() => import('../train/list.ts')));
+
+  train
+    .command('status')
+    .description('people × adopted and standard practices: adopted after training, trained, shows it untrained, or gap')
+    .option('--practice <name>', 'only this practice')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc train status', 'svc train status --practice "Call back the same day" --json']))
+    .action(lazy(() => import('../train/status.ts')));
+
+  formatOption(program.command('playbook').description('the standard procedures handbook: procedure, why, coaches, training coverage'))
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc playbook', 'svc playbook --format md > PLAYBOOK.md', 'svc playbook --format html --out playbook.html']))
+    .action(lazy(() => import('../playbook/playbook.ts')));
+}

@@ -1,0 +1,46 @@
+import { parsePastDay, toDay } from '../../../core/dates.ts';
+import { ConflictError, UsageError } from '../../../core/errors.ts';
+import { messages } from '../../../core/messages.ts';
+import { cleanNames } from '../../../core/story.ts';
+import { nameKey } from '../../../core/text.ts';
+import { attendeeQuestion, attendeesFromAnswer } from '../../../core/training.ts';
+import { personNames } from '../../../store/people.ts';
+import { insertTraining, listTrainings } from '../../../store/trainings.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+import { requirePractice } from '../practice/find.ts';
+
+interface LogOptions {
+  people?: string[];
+  on?: string;
+  facilitator?: string;
+  notes?: string;
+  json?: boolean;
+}
+
+export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<void> {
+  const store = ctx.store();
+  const practice = requirePractice(store.db, options.args[0]);
+  if (practice.status === 'retired') throw new ConflictError(messages.trainRetired(practice.name), messages.trainRetiredHint(practice.name));
+  const now = ctx.now();
+  const heldOn = options.on === undefined ? toDay(now) : parsePastDay(options.on, now, '--on');
+  let people = cleanNames(options.people ?? []);
+  if (options.people === undefined) {
+    if (!ctx.canPrompt) throw new UsageError(messages.missingAttendees, messages.missingAttendeesHint);
+    const { ask } = await import('../../prompts.ts');
+    people = cleanNames(attendeesFromAnswer((await ask([attendeeQuestion(personNames(store.db))])).people));
+  }
+  if (people.length === 0) throw new UsageError(messages.noAttendeesPicked, messages.noAttendeesPickedHint);
+  const facilitator = options.facilitator?.trim() || null;
+  const known = new Set(personNames(store.db).map(nameKey));
+  const newcomers = [...people, ...(facilitator ? [facilitator] : [])].filter((name) => !known.has(nameKey(name)));
+  const id = store.write(() =>
+    insertTraining(store.db, { practiceId: practice.id, heldOn, people, facilitator, notes: options.notes?.trim() || null }, now.toISOString()),
+  );
+  const training = listTrainings(store.db, practice.id).find((t) => t.id === id);
+  if (options.json) ctx.print(JSON.stringify(training, null, 2));
+  else if (!ctx.stdoutIsTTY) ctx.print(String(id));
+  ctx.info(`${ctx.err.green('Logged')} training #${id} on "${practice.name}" (${heldOn}) with ${people.join(', ')}`);
+  if (newcomers.length) ctx.info(ctx.err.dim(`new ${newcomers.length === 1 ? 'person' : 'people'}: ${newcomers.join(', ')} (check the spelling: svc people)`));
+  ctx.info(ctx.err.dim('hint: svc train status shows who shows the practice since their training'));
+}

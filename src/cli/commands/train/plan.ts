@@ -1,0 +1,29 @@
+import { toDay } from '../../../core/dates.ts';
+import { buildTrainingPlan } from '../../../core/training.ts';
+import { practiceEvidence, practiceStoryIds } from '../../../store/practices.ts';
+import { storiesByIds } from '../../../store/stories.ts';
+import { renderDocument, type DocumentFormat } from '../../../ui/render/document.ts';
+import { trainingPlanDocument } from '../../../ui/render/train.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+import { writeDocument } from '../../output.ts';
+import { requirePractice } from '../practice/find.ts';
+
+interface PlanOptions {
+  format?: DocumentFormat;
+  out?: string;
+  json?: boolean;
+}
+
+export function run(options: WithArgs<PlanOptions>, ctx: Context): void {
+  const db = ctx.store().db;
+  const practice = requirePractice(db, options.args[0]);
+  const plan = buildTrainingPlan(practice, practiceEvidence(db, practice.id), storiesByIds(db, practiceStoryIds(db, practice.id)));
+  if (plan.warning) ctx.info(`${ctx.err.yellow('warning:')} ${plan.warning}`);
+  if (options.json) {
+    writeDocument(ctx, options.out, JSON.stringify(plan, null, 2), 'the training plan');
+    return;
+  }
+  const text = renderDocument(trainingPlanDocument(plan, toDay(ctx.now())), options.format ?? 'text');
+  writeDocument(ctx, options.out, text, 'the training plan');
+}

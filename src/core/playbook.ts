@@ -1,0 +1,57 @@
+/** The playbook: every standard practice with its procedure, why, coaches and coverage. */
+import type { Day } from './dates.ts';
+import { adoptionAfterTraining, type EvidenceItem, type TrainedPerson } from './figures.ts';
+import type { Story } from './story.ts';
+import { isDueForReview, isQuietSinceAdoption } from './procedure.ts';
+import { coaches, strongestStories, type Coach } from './training.ts';
+
+export const PLAYBOOK_WHY_STORIES = 2;
+
+/** What the playbook says of a standard practice's current procedure. */
+interface ProcedureFacts {
+  practice: string;
+  description: string | null;
+  version: number;
+  writtenAt: string;
+  adoptedAt: string;
+  reviewEveryDays: number;
+  reviewDueOn: Day;
+  procedure: string;
+}
+
+export interface PlaybookEntry extends ProcedureFacts {
+  /** The review date has come. */
+  dueForReview: boolean;
+  /** No evidence story dated after the practice became standard, four weeks on. */
+  noEvidenceSinceAdoption: boolean;
+  why: Story[];
+  coaches: Coach[];
+  coverage: { trained: number; people: number; adopted: number };
+}
+
+export interface PlaybookInput extends ProcedureFacts {
+  evidenceSinceAdoption: number;
+  evidence: EvidenceItem[];
+  trained: TrainedPerson[];
+  pool: Story[];
+}
+
+/** One playbook entry from a standard practice's procedure, evidence and trainings. */
+export function playbookEntry(input: PlaybookInput, activePeople: number, today: Day): PlaybookEntry {
+  const adoption = adoptionAfterTraining(input.trained, input.evidence);
+  return {
+    practice: input.practice,
+    description: input.description,
+    version: input.version,
+    writtenAt: input.writtenAt,
+    adoptedAt: input.adoptedAt,
+    reviewEveryDays: input.reviewEveryDays,
+    reviewDueOn: input.reviewDueOn,
+    procedure: input.procedure,
+    dueForReview: isDueForReview(input.reviewDueOn, today),
+    noEvidenceSinceAdoption: isQuietSinceAdoption(input.evidenceSinceAdoption, input.adoptedAt.slice(0, 10), today),
+    why: strongestStories(input.pool, PLAYBOOK_WHY_STORIES, 1),
+    coaches: coaches(input.evidence),
+    coverage: { trained: adoption?.trained ?? 0, people: activePeople, adopted: adoption?.adopted ?? 0 },
+  };
+}

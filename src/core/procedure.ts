@@ -1,0 +1,67 @@
+/** Procedures: the written standard of a practice, versioned (issue: incorporate). */
+import { daysBetween, type Day } from './dates.ts';
+import { ValidationError } from './errors.ts';
+import { DEFAULT_DRIFT_WEEKS } from './figures.ts';
+import { messages } from './messages.ts';
+import type { Matcher, Practice } from './practice.ts';
+import type { Story } from './story.ts';
+import { sentences } from './training.ts';
+
+/** Reviewed every 90 days unless said otherwise, as well-kept knowledge bases do. */
+export const DEFAULT_REVIEW_DAYS = 90;
+export const MAX_PROCEDURE_LENGTH = 20_000;
+
+/** Lines of the editor draft starting with this are instructions, not procedure text. */
+const COMMENT = '#';
+
+/** A draft for $EDITOR, from the practice and its strongest stories. */
+export function draftProcedure(practice: Practice, matchers: readonly Matcher[], stories: readonly Story[]): string {
+  const lines = [
+    `${COMMENT} Procedure for "${practice.name}". Write the standard in plain steps a new colleague can follow.`,
+    `${COMMENT} Lines starting with ${COMMENT} are ignored. Save and close to adopt it; leave it empty to cancel.`,
+  ];
+  if (matchers.length) lines.push(`${COMMENT} Matched by: ${matchers.map((m) => `${m.kind} "${m.value}"`).join(', ')}`);
+  for (const story of stories) {
+    lines.push(`${COMMENT} Story #${story.id} (${story.occurredOn}, ${story.staff.join(', ') || 'unnamed'}): ${story.text.replace(/\s+/gu, ' ')}`);
+  }
+  lines.push('', practice.description ?? practice.name, '', 'Steps:');
+  const actions = stories.slice(0, 3).flatMap((story) => {
+    const action = sentences(story.text).at(-1);
+    return action ? [`- (as in story #${story.id}) ${action}`] : [];
+  });
+  lines.push(...(actions.length ? actions : ['1. ']));
+  const impacts = stories.flatMap((s) => (s.impact ? [`- ${s.impact}`] : [])).slice(0, 2);
+  if (impacts.length) lines.push('', 'Why it matters:', ...impacts);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The editor draft as saved: the leading block of instruction lines dropped. */
+export function stripDraftComments(text: string): string {
+  const lines = text.split(/\r?\n/u);
+  let start = 0;
+  while (start < lines.length && (lines[start] ?? '').startsWith(COMMENT)) start++;
+  return lines.slice(start).join('\n');
+}
+
+/** The procedure text as saved: trimmed, not empty, not too long. */
+export function cleanProcedure(text: string): string {
+  const body = text.normalize('NFC').trim();
+  if (!body) throw new ValidationError(messages.emptyProcedure, messages.emptyProcedureHint);
+  if (body.length > MAX_PROCEDURE_LENGTH) {
+    throw new ValidationError(messages.procedureTooLong(body.length, MAX_PROCEDURE_LENGTH), messages.procedureTooLongHint);
+  }
+  return body;
+}
+
+/** A procedure is due for review once its review day has come. */
+export function isDueForReview(reviewDueOn: Day, today: Day): boolean {
+  return reviewDueOn <= today;
+}
+
+/**
+ * A standard practice has gone quiet when no story since its adoption shows it and the
+ * adoption is at least `weeks` old (a practice adopted yesterday has had no chance yet).
+ */
+export function isQuietSinceAdoption(evidenceSinceAdoption: number, adoptedOn: Day, today: Day, weeks = DEFAULT_DRIFT_WEEKS): boolean {
+  return evidenceSinceAdoption === 0 && daysBetween(adoptedOn, today) >= weeks * 7;
+}

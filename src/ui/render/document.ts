@@ -1,0 +1,198 @@
+/**
+ * A small document model shared by the training plan and the playbook, rendered as
+ * plain text, Markdown or one self-contained HTML page. Every piece of user text goes
+ * through the renderer's escaping: the view models hold plain strings only.
+ */
+import type { DocumentFormat } from '../../core/document.ts';
+import { neutralize } from '../text.ts';
+
+export type { DocumentFormat };
+
+export type Block =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: string[]; ordered?: boolean }
+  | { kind: 'quote'; text: string; cite: string }
+  | { kind: 'warning'; text: string }
+  | { kind: 'fields'; fields: Array<[string, string]> }
+  | { kind: 'pre'; text: string }
+  | { kind: 'subheading'; text: string };
+
+export interface Section {
+  /** A stable class for the section (e.g. "stories", "practice"), for styling and tests. */
+  role: string;
+  title: string;
+  blocks: Block[];
+  sections?: Section[];
+}
+
+export interface Document {
+  title: string;
+  subtitle?: string;
+  sections: Section[];
+}
+
+/** Renders the document in the format asked for. */
+export function renderDocument(doc: Document, format: DocumentFormat): string {
+  switch (format) {
+    case 'text':
+      return renderText(doc);
+    case 'md':
+      return renderMarkdown(doc);
+    case 'html':
+      return renderHtml(doc);
+  }
+}
+
+// --- text -----------------------------------------------------------------------
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line ? prefix + line : line))
+    .join('\n');
+}
+
+function textBlock(block: Block): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return neutralize(block.text);
+    case 'subheading':
+      return neutralize(block.text) + ':';
+    case 'list':
+      return block.items.map((item, i) => indent(neutralize(item), '   ').replace(/^ {3}/u, block.ordered ? `${i + 1}. ` : ' - ')).join('\n');
+    case 'quote':
+      return indent(`“${neutralize(block.text)}”\n  — ${neutralize(block.cite)}`, '    ');
+    case 'warning':
+      return `! ${neutralize(block.text)}`;
+    case 'fields': {
+      const width = Math.max(...block.fields.map(([label]) => label.length));
+      return block.fields.map(([label, value]) => `${label.padEnd(width)}  ${neutralize(value)}`).join('\n');
+    }
+    case 'pre':
+      return indent(neutralize(block.text), '    ');
+  }
+}
+
+function textSection(section: Section, depth: number): string {
+  const title = neutralize(section.title);
+  const underline = (depth === 0 ? '=' : '-').repeat(Math.min(72, [...title].length));
+  const parts = [`${title}\n${underline}`, ...section.blocks.map(textBlock)];
+  for (const child of section.sections ?? []) parts.push(textSection(child, depth + 1));
+  return parts.join('\n\n');
+}
+
+function renderText(doc: Document): string {
+  const head = [neutralize(doc.title).toUpperCase(), ...(doc.subtitle ? [neutralize(doc.subtitle)] : [])].join('\n');
+  return [head, ...doc.sections.map((s) => textSection(s, 0))].join('\n\n') + '\n';
+}
+
+// --- Markdown -------------------------------------------------------------------
+
+/** Markdown-significant characters are escaped so user text cannot become markup. */
+function md(text: string): string {
+  return neutralize(text).replace(/([\\`*_{}[\]<>()#+!|~])/gu, '\\$1').replace(/^(\s*)([-=]|\d+\.)/gmu, '$1\\$2');
+}
+
+function mdBlock(block: Block): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return md(block.text);
+    case 'subheading':
+      return `**${md(block.text)}**`;
+    case 'list':
+      return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${md(item).replace(/\n/gu, '\n   ')}`).join('\n');
+    case 'quote':
+      return `${md(block.text)
+        .split('\n')
+        .map((line) => `> ${line}`)
+        .join('\n')}\n>\n> — ${md(block.cite)}`;
+    case 'warning':
+      return `> **Warning:** ${md(block.text)}`;
+    case 'fields':
+      return block.fields.map(([label, value]) => `- **${md(label)}:** ${md(value)}`).join('\n');
+    case 'pre': {
+      const fence = '`'.repeat(Math.max(3, ...[...block.text.matchAll(/`+/gu)].map((m) => m[0].length + 1)));
+      return `${fence}text\n${neutralize(block.text)}\n${fence}`;
+    }
+  }
+}
+
+function mdSection(section: Section, depth: number): string {
+  const parts = [`${'#'.repeat(depth + 2)} ${md(section.title)}`, ...section.blocks.map(mdBlock)];
+  for (const child of section.sections ?? []) parts.push(mdSection(child, depth + 1));
+  return parts.join('\n\n');
+}
+
+function renderMarkdown(doc: Document): string {
+  const head = [`# ${md(doc.title)}`, ...(doc.subtitle ? [`_${md(doc.subtitle)}_`] : [])];
+  return [...head, ...doc.sections.map((s) => mdSection(s, 0))].join('\n\n') + '\n';
+}
+
+// --- HTML -----------------------------------------------------------------------
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+function html(text: string): string {
+  return escapeHtml(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu, ''));
+}
+
+function htmlBlock(block: Block): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return `<p>${html(block.text)}</p>`;
+    case 'subheading':
+      return `<h4>${html(block.text)}</h4>`;
+    case 'list': {
+      const tag = block.ordered ? 'ol' : 'ul';
+      return `<${tag}>${block.items.map((item) => `<li>${html(item)}</li>`).join('')}</${tag}>`;
+    }
+    case 'quote':
+      return `<figure class="story"><blockquote>${html(block.text)}</blockquote><figcaption>${html(block.cite)}</figcaption></figure>`;
+    case 'warning':
+      return `<p class="warning" role="note"><strong>Warning:</strong> ${html(block.text)}</p>`;
+    case 'fields':
+      return `<dl>${block.fields.map(([label, value]) => `<dt>${html(label)}</dt><dd>${html(value)}</dd>`).join('')}</dl>`;
+    case 'pre':
+      return `<pre>${html(block.text)}</pre>`;
+  }
+}
+
+function htmlSection(section: Section, depth: number): string {
+  const h = `h${Math.min(6, depth + 2)}`;
+  const children = (section.sections ?? []).map((child) => htmlSection(child, depth + 1)).join('\n');
+  return `<section class="${html(section.role)}">\n<${h}>${html(section.title)}</${h}>\n${section.blocks.map(htmlBlock).join('\n')}\n${children}</section>`;
+}
+
+const STYLE = `
+body{font:18px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;background:#fff;max-width:52rem;margin:2rem auto;padding:0 1.5rem}
+h1{font-size:2rem;margin-bottom:.2rem}h2{border-bottom:2px solid #d8dde6;padding-bottom:.2rem;margin-top:2.2rem}
+.subtitle{color:#5a6270;margin-top:0}
+figure.story{margin:1rem 0;padding:.6rem 1rem;border-left:4px solid #3b7dd8;background:#f3f6fb}
+figure.story blockquote{margin:0;white-space:pre-wrap}figcaption{color:#5a6270;font-size:.9rem;margin-top:.3rem}
+.warning{background:#fff4d6;border-left:4px solid #d89b00;padding:.5rem 1rem}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
+pre{white-space:pre-wrap;background:#f6f7f9;padding:.8rem 1rem;border-radius:4px;font:inherit}
+@media print{body{margin:0;max-width:none;font-size:12pt}section.practice{break-inside:avoid-page}h2{break-after:avoid}}
+`;
+
+function renderHtml(doc: Document): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${html(doc.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header><h1>${html(doc.title)}</h1>${doc.subtitle ? `<p class="subtitle">${html(doc.subtitle)}</p>` : ''}</header>
+<main>
+${doc.sections.map((s) => htmlSection(s, 0)).join('\n')}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,69 @@
+import type { PlaybookEntry } from '../../core/playbook.ts';
+import type { Block, Document, Section } from './document.ts';
+import { storyBlocks } from './train.ts';
+
+/** What needs a look in an entry: a review that is due, evidence gone quiet. */
+export function entryFlags(entry: PlaybookEntry): string[] {
+  const flags: string[] = [];
+  if (entry.dueForReview) flags.push(`review due since ${entry.reviewDueOn} (every ${entry.reviewEveryDays} days): read it with the team and adopt a new version or confirm it`);
+  if (entry.noEvidenceSinceAdoption) flags.push(`no new stories show it since it became standard on ${entry.adoptedAt.slice(0, 10)}: is it still practised?`);
+  return flags;
+}
+
+function entrySection(entry: PlaybookEntry): Section {
+  const blocks: Block[] = entryFlags(entry).map((text) => ({ kind: 'warning', text }));
+  if (entry.description) blocks.push({ kind: 'paragraph', text: entry.description });
+  blocks.push({
+    kind: 'fields',
+    fields: [
+      ['Version', `${entry.version}, written ${entry.writtenAt.slice(0, 10)}`],
+      ['Standard since', entry.adoptedAt.slice(0, 10)],
+      ['Next review', entry.reviewDueOn],
+      [
+        'Training',
+        `${entry.coverage.trained} of ${entry.coverage.people} people trained` +
+          (entry.coverage.trained ? `; ${entry.coverage.adopted} show it in stories since` : ''),
+      ],
+    ],
+  });
+  return {
+    role: 'practice',
+    title: entry.practice,
+    blocks,
+    sections: [
+      { role: 'procedure', title: 'Procedure', blocks: [{ kind: 'pre', text: entry.procedure }] },
+      {
+        role: 'why',
+        title: 'Why',
+        blocks: entry.why.length ? entry.why.flatMap(storyBlocks) : [{ kind: 'paragraph', text: 'No stories are linked to it yet.' }],
+      },
+      {
+        role: 'coaches',
+        title: 'Who can coach',
+        blocks: entry.coaches.length
+          ? [{ kind: 'list', items: entry.coaches.map((c) => `${c.person} (${c.stories} ${c.stories === 1 ? 'story' : 'stories'}, latest ${c.lastOn})`) }]
+          : [{ kind: 'paragraph', text: 'Nobody shows it in a story yet.' }],
+      },
+    ],
+  };
+}
+
+/** The team playbook as a document: an overview, then one section per standard practice. */
+export function playbookDocument(entries: PlaybookEntry[], today: string): Document {
+  const attention = entries.flatMap((e) => entryFlags(e).map((flag) => `${e.practice}: ${flag}`));
+  const overview: Section = {
+    role: 'overview',
+    title: 'Contents',
+    blocks: entries.length
+      ? [
+          { kind: 'list', items: entries.map((e) => `${e.practice} — version ${e.version}`) },
+          ...(attention.length ? [{ kind: 'subheading', text: 'Needs attention' } as Block, { kind: 'list', items: attention } as Block] : []),
+        ]
+      : [{ kind: 'paragraph', text: 'No standard practices yet. Make one with: svc practice adopt NAME --procedure "…"' }],
+  };
+  return {
+    title: 'Team playbook',
+    subtitle: `${entries.length} standard ${entries.length === 1 ? 'practice' : 'practices'} · ${today}`,
+    sections: [overview, ...entries.map(entrySection)],
+  };
+}

@@ -1,0 +1,115 @@
+import type { EvidenceHow, Matcher, Practice, PracticeSummary } from '../../core/practice.ts';
+import type { Story } from '../../core/story.ts';
+import type { Look } from '../look.ts';
+import { renderTable } from '../table.ts';
+import { formatDay, neutralize, oneLine, truncate } from '../text.ts';
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** The star share with its holder and the star-dependent marker. */
+function starCell(summary: PracticeSummary): string {
+  if (summary.stories === 0) return '';
+  const text = `${percent(summary.starShare)} ${summary.star ?? ''}`.trim();
+  return summary.starDependent ? `${text} ★ star-dependent` : text;
+}
+
+/** The list of practices: a table on a terminal, TSV otherwise. */
+export function practicesTable(rows: PracticeSummary[], look: Look): string {
+  const body = rows.map((row) => [
+    row.name,
+    row.status,
+    row.stories,
+    row.spread,
+    look.tty ? starCell(row) : row.stories === 0 ? '' : row.starShare.toFixed(2),
+    ...(look.tty ? [] : [row.star ?? '', row.starDependent ? 'yes' : 'no']),
+    row.lastEvidenceOn ? formatDay(row.lastEvidenceOn, look.now, look.tty) : '',
+  ]);
+  const headers = look.tty
+    ? ['practice', 'status', 'stories', 'spread', 'star share', 'last evidence']
+    : ['practice', 'status', 'stories', 'spread', 'star_share', 'star', 'star_dependent', 'last_evidence'];
+  const style = (text: string, _row: number, column: number) => (column === 4 && text.includes('★') ? look.color.yellow(text) : text);
+  return renderTable(headers, body, { tty: look.tty, head: (text) => look.color.bold(text), style });
+}
+
+export interface EvidenceLine {
+  story: Story;
+  how: EvidenceHow;
+}
+
+export interface PracticeView {
+  practice: Practice;
+  matchers: Matcher[];
+  history: Array<{ from: string | null; to: string; changedAt: string; note: string | null }>;
+  figures: { stories: number; spread: number; starShare: number; starDependent: boolean; star: string | null; lastEvidenceOn: string | null };
+  people: Array<{ person: string; stories: number; lastOn: string }>;
+  evidence: Array<{ storyId: number; occurredOn: string; people: string[]; how: EvidenceHow }>;
+  /** The newest evidence stories in full, for reading. */
+  latest: EvidenceLine[];
+  procedure: { version: number; createdAt: string } | null;
+  trainings: number;
+}
+
+/** The documented JSON of `svc practice show`. */
+export function practiceViewJson(view: PracticeView) {
+  return {
+    ...view.practice,
+    matchers: view.matchers,
+    statusHistory: view.history,
+    figures: view.figures,
+    people: view.people,
+    evidence: view.evidence,
+    procedure: view.procedure,
+    trainings: view.trainings,
+  };
+}
+
+/** One practice in full, for people. */
+export function practiceDetail(view: PracticeView, look: Look): string {
+  const c = look.color;
+  const { practice, figures } = view;
+  const day = (iso: string) => formatDay(iso.slice(0, 10), look.now, look.tty);
+  const field = (label: string, value: string) => `${c.dim(label.padEnd(12))} ${value}\n`;
+  let out = `${c.bold(oneLine(practice.name))} ${c.dim(`(${practice.status})`)}\n`;
+  if (practice.description) out += `${neutralize(practice.description)}\n`;
+  out += '\n';
+  out += field('matchers', view.matchers.length ? view.matchers.map((m) => `${m.kind}:${oneLine(m.value)}`).join(', ') : 'none (link stories by hand)');
+  out += field('evidence', `${figures.stories} ${figures.stories === 1 ? 'story' : 'stories'}${figures.lastEvidenceOn ? `, latest ${day(figures.lastEvidenceOn)}` : ''}`);
+  out += field('spread', `${figures.spread} ${figures.spread === 1 ? 'person' : 'people'}`);
+  if (figures.stories > 0) {
+    out += field(
+      'star share',
+      `${percent(figures.starShare)}${figures.star ? ` (${oneLine(figures.star)})` : ''}${figures.starDependent ? ` ${c.yellow('★ star-dependent: it lives in one person, not yet in the team')}` : ''}`,
+    );
+  }
+  if (view.procedure) out += field('procedure', `version ${view.procedure.version}, ${day(view.procedure.createdAt)}`);
+  out += field('trainings', String(view.trainings));
+  out += `\n${c.bold('Status history')}\n`;
+  for (const step of view.history) {
+    out += `  ${day(step.changedAt)}  ${step.from ? `${step.from} → ` : ''}${step.to}${step.note ? `  ${c.dim(oneLine(step.note))}` : ''}\n`;
+  }
+  if (view.people.length) {
+    out += `\n${c.bold('People')}\n`;
+    out += renderTable(
+      ['person', 'stories', 'latest'],
+      view.people.map((p) => [p.person, p.stories, day(p.lastOn)]),
+      { tty: look.tty, head: (t) => c.bold(t) },
+    );
+  }
+  if (view.latest.length) {
+    out += `\n${c.bold('Evidence')}${view.evidence.length > view.latest.length ? c.dim(` (newest ${view.latest.length} of ${view.evidence.length})`) : ''}\n`;
+    out += renderTable(
+      ['story', 'date', 'staff', 'linked', 'text'],
+      view.latest.map(({ story, how }) => [
+        `#${story.id}`,
+        day(story.occurredOn),
+        story.staff.join(', '),
+        how === 'manual' ? 'by hand' : 'matched',
+        look.tty ? truncate(oneLine(story.text), 60) : oneLine(story.text),
+      ]),
+      { tty: look.tty, head: (t) => c.bold(t), widths: look.tty ? [7, 12, 14, 9, 50] : undefined },
+    );
+  }
+  return out;
+}

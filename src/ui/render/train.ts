@@ -1,0 +1,130 @@
+import type { MatrixColumn, MatrixState, TrainingPlan } from '../../core/training.ts';
+import type { Story } from '../../core/story.ts';
+import type { Look } from '../look.ts';
+import { renderTable } from '../table.ts';
+import { formatDay, oneLine } from '../text.ts';
+import type { Block, Document, Section } from './document.ts';
+import { percent } from './practice.ts';
+
+/** How a quoted story is credited: "#12 · Ana · 2026-03-02 · phone". */
+export function storyCite(story: Story): string {
+  return [`story #${story.id}`, story.staff.join(', ') || 'unnamed', story.occurredOn, story.channel, story.customer ? `for ${story.customer}` : null]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** A quoted story, with its impact when one was noted. */
+export function storyBlocks(story: Story): Block[] {
+  const blocks: Block[] = [{ kind: 'quote', text: story.text, cite: storyCite(story) }];
+  if (story.impact) blocks.push({ kind: 'paragraph', text: `Impact: ${story.impact}` });
+  return blocks;
+}
+
+/** The training brief as a document, for any of the three formats. */
+export function trainingPlanDocument(plan: TrainingPlan, today: string): Document {
+  const f = plan.figures;
+  const why: Block[] = [];
+  if (plan.warning) why.push({ kind: 'warning', text: plan.warning });
+  why.push({ kind: 'paragraph', text: plan.practice.description ?? `The team's own stories show this behaviour; this session spreads it.` });
+  why.push({
+    kind: 'fields',
+    fields: [
+      ['Status', plan.practice.status],
+      ['Evidence', `${f.stories} ${f.stories === 1 ? 'story' : 'stories'}`],
+      ['Spread', `${f.spread} ${f.spread === 1 ? 'person' : 'people'}`],
+      ['Star share', f.stories ? `${percent(f.starShare)}${f.star ? ` (${f.star})` : ''}${f.starDependent ? ' — star-dependent: it lives in one person, not yet in the team' : ''}` : 'no evidence'],
+    ],
+  });
+  const sections: Section[] = [
+    { role: 'why', title: 'Why it matters', blocks: why },
+    {
+      role: 'stories',
+      title: 'Stories to read together',
+      blocks: plan.stories.length ? plan.stories.flatMap(storyBlocks) : [{ kind: 'paragraph', text: 'No evidence stories yet: link some with svc practice link.' }],
+    },
+    {
+      role: 'coaches',
+      title: 'Peer coaches',
+      blocks: plan.coaches.length
+        ? [
+            { kind: 'paragraph', text: 'The colleagues who show it most: ask them to tell their story and coach the others.' },
+            { kind: 'list', items: plan.coaches.map((c) => `${c.person} — ${c.stories} ${c.stories === 1 ? 'story' : 'stories'}, latest ${c.lastOn}`) },
+          ]
+        : [{ kind: 'paragraph', text: 'Nobody has evidence yet.' }],
+    },
+    { role: 'questions', title: 'Discussion questions', blocks: [{ kind: 'list', ordered: true, items: plan.questions }] },
+  ];
+  const rp = plan.rolePlay;
+  if (rp) {
+    sections.push({
+      role: 'role-play',
+      title: 'Role-play',
+      blocks: [
+        { kind: 'paragraph', text: `From story #${rp.storyId}. One person plays ${rp.customer}, one plays the colleague; the others watch for "${plan.practice.name}".` },
+        {
+          kind: 'fields',
+          fields: [
+            ['Customer', rp.customer],
+            ...(rp.channel ? ([['Channel', rp.channel]] as Array<[string, string]>) : []),
+            ['Situation', rp.situation],
+            [`What ${rp.colleague} did`, rp.action],
+            ...(rp.impact ? ([['What came of it', rp.impact]] as Array<[string, string]>) : []),
+          ],
+        },
+        { kind: 'paragraph', text: 'Play it twice: once as it happened, once with someone new in the colleague\'s role. Then ask the "customer" what felt different.' },
+      ],
+    });
+  }
+  return { title: `Training plan: ${plan.practice.name}`, subtitle: `Built from the team's stories on ${today}`, sections };
+}
+
+const STATE_LABEL: Record<MatrixState, string> = {
+  adopted: 'adopted',
+  trained: 'trained',
+  'untrained-evidence': 'shows it, untrained',
+  gap: 'gap',
+};
+
+/** The people × practices matrix: a table on a terminal, TSV (one row per cell) otherwise. */
+export function matrixTable(columns: MatrixColumn[], people: string[], look: Look): string {
+  const c = look.color;
+  const day = (d: string) => formatDay(d, look.now, look.tty);
+  if (!look.tty) {
+    const rows = columns.flatMap((col) =>
+      col.cells.map((cell) => [col.practice, cell.person, cell.state, cell.trainedOn ?? '', cell.lastEvidenceOn ?? '']),
+    );
+    return renderTable(['practice', 'person', 'state', 'trained_on', 'last_evidence'], rows, { tty: false });
+  }
+  const paint = (state: MatrixState, text: string) =>
+    state === 'adopted' ? c.green(text) : state === 'trained' ? c.cyan(text) : state === 'untrained-evidence' ? c.yellow(text) : c.dim(text);
+  const rows = people.map((person, i) => [
+    person,
+    ...columns.map((col) => {
+      const cell = col.cells[i];
+      if (!cell) return '';
+      const detail = cell.state === 'adopted' || cell.state === 'trained' ? ` ${cell.trainedOn ? day(cell.trainedOn) : ''}` : '';
+      return STATE_LABEL[cell.state] + detail;
+    }),
+  ]);
+  const style = (text: string, row: number, column: number) => {
+    const state = columns[column - 1]?.cells[row]?.state;
+    return state ? paint(state, text) : text;
+  };
+  const headers = ['person', ...columns.map((col) => `${oneLine(col.practice)}${col.trainedOutsideStar === 0 ? ' ⚠' : ''}`)];
+  return renderTable(headers, rows, { tty: true, head: (t) => c.bold(t), style });
+}
+
+/** Lines under the matrix: adoption per practice, and the practices only their star knows. */
+export function matrixNotes(columns: MatrixColumn[]): string[] {
+  const notes: string[] = [];
+  for (const col of columns) {
+    const adoption = col.adoption ? `${col.adoption.adopted}/${col.adoption.trained} trained show it since (${percent(col.adoption.rate)})` : 'nobody trained yet';
+    notes.push(`${col.practice}: ${adoption}`);
+  }
+  for (const col of columns.filter((c) => c.trainedOutsideStar === 0)) {
+    notes.push(
+      `⚠ ${col.practice}: nobody ${col.star ? `outside its star (${col.star}) ` : ''}has been trained on it — log a session: svc train log "${col.practice}" --people …`,
+    );
+  }
+  return notes;
+}

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import type { EvidenceItem } from '../../src/core/figures.ts';
+import type { Practice } from '../../src/core/practice.ts';
+import { draftProcedure, stripDraftComments } from '../../src/core/procedure.ts';
+import type { Story } from '../../src/core/story.ts';
+import { buildTrainingPlan, coaches, matrixCell, matrixColumn, rolePlay, strongestStories } from '../../src/core/training.ts';
+
+function story(id: number, staff: string[], occurredOn: string, extra: Partial<Story> = {}): Story {
+  return {
+    id,
+    uuid: `u${id}`,
+    title: null,
+    text: `Story ${id}.`,
+    occurredOn,
+    staff,
+    customer: null,
+    customerKind: 'external',
+    channel: null,
+    source: null,
+    trigger: null,
+    impact: null,
+    reportedBy: null,
+    tags: [],
+    createdAt: '',
+    updatedAt: '',
+    ...extra,
+  };
+}
+
+const practice: Practice = {
+  id: 1,
+  uuid: 'p',
+  name: 'Call back the same day',
+  description: null,
+  status: 'adopted',
+  statusChangedAt: '',
+  createdAt: '',
+  updatedAt: '',
+};
+
+const evidenceOf = (stories: Story[]): EvidenceItem[] => stories.map((s) => ({ storyId: s.id, occurredOn: s.occurredOn, people: s.staff }));
+
+describe('strongestStories', () => {
+  it('quotes different people before a second story of the same person', () => {
+    const stories = [
+      story(1, ['Ana'], '2026-03-10'),
+      story(2, ['Ana'], '2026-03-09'),
+      story(3, ['Ana'], '2026-03-08'),
+      story(4, ['Bo'], '2026-01-02'),
+      story(5, ['Cy'], '2026-01-01'),
+    ];
+    const chosen = strongestStories(stories).map((s) => s.id);
+    expect(chosen).toEqual([1, 4, 5]);
+  });
+
+  it('prefers a story with its impact noted, then the more recent one', () => {
+    const stories = [story(1, ['Ana'], '2026-03-10'), story(2, ['Ana'], '2026-02-01', { impact: 'kept the client' }), story(3, ['Bo'], '2026-03-11')];
+    expect(strongestStories(stories, 5, 1).map((s) => s.id)).toEqual([2, 3]);
+  });
+
+  it('fills up to three with the strongest of the rest when few people show it, and never passes five', () => {
+    const one = [1, 2, 3, 4].map((id) => story(id, ['Ana'], `2026-03-0${id}`));
+    expect(strongestStories(one).map((s) => s.id)).toEqual([4, 3, 2]);
+    const many = [1, 2, 3, 4, 5, 6, 7].map((id) => story(id, [`P${id}`], `2026-03-0${id}`));
+    expect(strongestStories(many)).toHaveLength(5);
+  });
+});
+
+describe('coaches', () => {
+  it('ranks the people who show it most, then the most recent', () => {
+    const stories = [story(1, ['Ana'], '2026-03-01'), story(2, ['Bo', 'Ana'], '2026-03-02'), story(3, ['Cy'], '2026-03-05'), story(4, ['Bo'], '2026-03-03')];
+    expect(coaches(evidenceOf(stories))).toEqual([
+      { person: 'Bo', stories: 2, lastOn: '2026-03-03' },
+      { person: 'Ana', stories: 2, lastOn: '2026-03-02' },
+      { person: 'Cy', stories: 1, lastOn: '2026-03-05' },
+    ]);
+  });
+});
+
+describe('rolePlay', () => {
+  it('splits the situation from what the colleague did, and names the customer', () => {
+    const play = rolePlay(
+      story(7, ['Ana'], '2026-03-01', {
+        text: 'The customer had been charged twice. Ana called the bank and refunded it on the spot.',
+        customer: 'Mrs Diaz',
+        impact: 'Money back the same day',
+        channel: 'phone',
+      }),
+    );
+    expect(play).toMatchObject({
+      storyId: 7,
+      customer: 'Mrs Diaz',
+      situation: 'The customer had been charged twice.',
+      action: 'Ana called the bank and refunded it on the spot.',
+      impact: 'Money back the same day',
+      colleague: 'Ana',
+    });
+  });
+});
+
+describe('buildTrainingPlan', () => {
+  it('warns when fewer than two stories show the practice', () => {
+    const one = [story(1, ['Ana'], '2026-03-01')];
+    expect(buildTrainingPlan(practice, evidenceOf(one), one).warning).toMatch(/only 1 evidence story/);
+    const two = [...one, story(2, ['Bo'], '2026-03-02')];
+    expect(buildTrainingPlan(practice, evidenceOf(two), two).warning).toBeNull();
+  });
+
+  it('still asks three sensible questions when no story shows it yet', () => {
+    const plan = buildTrainingPlan(practice, [], []);
+    expect(plan.questions).toHaveLength(3);
+    expect(plan.questions.join(' ')).not.toMatch(/\b0 of us/);
+    expect(plan).toMatchObject({ stories: [], coaches: [], rolePlay: null, warning: expect.stringContaining('only 0 evidence stories') });
+  });
+
+  it('asks three questions drawn from the stories', () => {
+    const stories = [story(1, ['Ana'], '2026-03-01', { trigger: 'recovery' }), story(2, ['Bo'], '2026-03-02')];
+    const plan = buildTrainingPlan(practice, evidenceOf(stories), stories);
+    expect(plan.questions).toHaveLength(3);
+    expect(plan.questions.join(' ')).toContain('story #');
+  });
+});
+
+describe('the training matrix', () => {
+  const evidence: EvidenceItem[] = [
+    { storyId: 1, occurredOn: '2026-03-01', people: ['Ana'] },
+    { storyId: 2, occurredOn: '2026-03-10', people: ['Bo'] },
+    { storyId: 3, occurredOn: '2026-03-02', people: ['Cy'] },
+    { storyId: 4, occurredOn: '2026-03-03', people: ['Ana'] },
+  ];
+  const trained = [
+    { person: 'Bo', trainedOn: '2026-03-05' },
+    { person: 'Cy', trainedOn: '2026-03-05' },
+  ];
+
+  it('tells adopted after training, trained only, untrained with evidence, and gap apart', () => {
+    expect(matrixCell('Bo', trained, evidence)).toEqual({ person: 'Bo', state: 'adopted', trainedOn: '2026-03-05', lastEvidenceOn: '2026-03-10' });
+    expect(matrixCell('Cy', trained, evidence).state).toBe('trained');
+    expect(matrixCell('Ana', trained, evidence)).toMatchObject({ state: 'untrained-evidence', trainedOn: null, lastEvidenceOn: '2026-03-03' });
+    expect(matrixCell('Dee', trained, evidence)).toMatchObject({ state: 'gap', trainedOn: null, lastEvidenceOn: null });
+  });
+
+  it('counts the people trained outside the star', () => {
+    expect(matrixColumn(practice, ['Ana'], trained, evidence).trainedOutsideStar).toBe(2);
+    expect(matrixColumn(practice, ['Ana'], [{ person: 'Ana', trainedOn: '2026-03-05' }], evidence)).toMatchObject({
+      star: 'Ana',
+      trainedOutsideStar: 0,
+    });
+  });
+});
+
+describe('the procedure draft', () => {
+  it('is built from the practice and its stories, with the notes in a leading block that is dropped', () => {
+    const stories = [
+      story(1, ['Ana'], '2026-03-01', { text: 'The line was down. Ana called each customer back.', impact: 'Nobody churned' }),
+      story(2, ['Bo'], '2026-03-02', { text: 'Bo phoned back within the hour.' }),
+    ];
+    const draft = draftProcedure({ ...practice, description: 'Every open question gets a call' }, [{ kind: 'tag', value: 'call-back' }], stories);
+    expect(draft).toContain('# Story #1 (2026-03-01, Ana): The line was down. Ana called each customer back.');
+    const body = stripDraftComments(draft);
+    expect(body).not.toContain('Story #1 (');
+    expect(body.trim().split('\n')).toEqual([
+      'Every open question gets a call',
+      '',
+      'Steps:',
+      '- (as in story #1) Ana called each customer back.',
+      '- (as in story #2) Bo phoned back within the hour.',
+      '',
+      'Why it matters:',
+      '- Nobody churned',
+    ]);
+    // A Markdown heading inside the procedure is kept: only the leading notes go.
+    expect(stripDraftComments('# note\n# note\nSteps\n# Heading\n')).toBe('Steps\n# Heading\n');
+  });
+});
