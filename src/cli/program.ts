@@ -1,8 +1,9 @@
 import { Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { examples } from './action.ts';
+import { examples, lazy } from './action.ts';
 import { registerDbCommands } from './commands/db/register.ts';
 import { registerPeopleCommands } from './commands/people/register.ts';
+import { registerReportCommands } from './commands/report/register.ts';
 import { registerSearchCommands } from './commands/search/register.ts';
 import { registerStoryCommands } from './commands/story/register.ts';
 import { registerTagCommands } from './commands/tags/register.ts';
@@ -42,5 +43,13 @@ export function buildProgram(): Command {
   registerPeopleCommands(program);
   registerTagCommands(program);
   registerDbCommands(program);
+  registerReportCommands(program);
+  // Bare `svc`: where the team stands (or how to start). Anything else is an unknown command.
+  const status = lazy(() => import('./commands/report/status.ts'));
+  program.allowExcessArguments().action((...received: unknown[]) => {
+    const command = received.at(-1) as Command;
+    if (command.args.length > 0) command.error(`unknown command '${command.args[0]}'`, { code: 'commander.unknownCommand', exitCode: 2 });
+    return status(...received);
+  });
   return program;
 }
