@@ -85,7 +85,6 @@ export interface TrainedRow {
   practiceId: number;
   personId: number;
   trainedOn: Day;
-  firstEvidenceOn: Day | null;
 }
 
 export interface InterviewRow {
@@ -401,7 +400,7 @@ export function buildReport(period: Period, input: ReportInput): Report {
     qualities: ATTRIBUTES.map((attribute) => ({ attribute, stories: input.qualities.get(attribute) ?? 0 })),
     training: {
       sessions: input.trainings.map(({ practiceId: _, ...session }) => session),
-      adoption: adoptionByPractice(input, nameOf),
+      adoption: adoptionByPractice(period, input, nameOf),
       untrainedWithEvidence: practices
         .map((p) => ({
           practice: p.name,
@@ -474,25 +473,25 @@ function practiceFigures(period: Period, input: ReportInput, nameOf: (id: number
   return figures;
 }
 
-function adoptionByPractice(input: ReportInput, nameOf: (id: number) => string): Report['training']['adoption'] {
+/**
+ * Adoption after training per practice, judged on the evidence of the trend window (the
+ * last eight weeks or more): are the people trained showing it now?
+ */
+function adoptionByPractice(period: Period, input: ReportInput, nameOf: (id: number) => string): Report['training']['adoption'] {
   const byPractice = new Map<number, TrainedRow[]>();
   for (const row of input.trained) byPractice.set(row.practiceId, [...(byPractice.get(row.practiceId) ?? []), row]);
-  const practiceNames = new Map(input.practices.map((p) => [p.id, p.name]));
   const rows: Report['training']['adoption'] = [];
-  for (const [practiceId, trained] of byPractice) {
-    const name = practiceNames.get(practiceId);
-    if (name === undefined) continue;
-    // The first story after each person's training stands for their evidence.
-    const evidence: EvidenceItem[] = trained
-      .filter((t) => t.firstEvidenceOn !== null)
-      .map((t) => ({ storyId: 0, occurredOn: t.firstEvidenceOn ?? t.trainedOn, people: [nameOf(t.personId)] }));
+  for (const practice of input.practices) {
+    const trained = byPractice.get(practice.id);
+    if (!trained) continue;
+    const evidence = evidenceItems(input.evidence.filter((row) => row.practiceId === practice.id && inPeriod(period.trend, row.occurredOn)), nameOf);
     const result = adoptionAfterTraining(
       trained.map((t) => ({ person: nameOf(t.personId), trainedOn: t.trainedOn })),
       evidence,
     );
-    if (result) rows.push({ practice: name, ...result });
+    if (result) rows.push({ practice: practice.name, ...result });
   }
-  return rows.sort((a, b) => a.practice.localeCompare(b.practice));
+  return rows;
 }
 
 /** How many stories to read aloud. */
@@ -627,6 +626,13 @@ function interviewSection(rows: readonly InterviewRow[], period: Window): Report
 
 // ---- agenda --------------------------------------------------------------------------
 
+/** What a quiet period's meeting can still do. */
+const FALLBACK_AGENDA = [
+  'Ask everyone to add one story this week: svc story add.',
+  'Pick three customers to call before the next meeting: svc interview pick.',
+  'Agree which practice you would teach a new colleague first.',
+];
+
 /** Share of recoveries above which the report asks about the failures behind them. */
 export const RECOVERY_ALERT_SHARE = 0.5;
 
@@ -667,10 +673,9 @@ export function deriveAgenda(report: Omit<Report, 'agenda'>): AgendaItem[] {
     const more = report.peopleWithoutStories.length > 3 ? ` and ${report.peopleWithoutStories.length - 3} more` : '';
     items.push({ kind: 'look-for-stories', text: `Look for the stories of ${names}${more}: ask who saw them at their best.` });
   }
-  if (items.length < 3) items.push({ kind: 'collect', text: 'Ask everyone to add one story this week: svc story add.' });
-  if (items.length < 3 && report.headline.stories.current > 0) {
-    items.push({ kind: 'collect', text: 'Compare this period with the last one: what changed, and why?' });
+  for (const text of FALLBACK_AGENDA) {
+    if (items.length >= 3) break;
+    items.push({ kind: 'collect', text });
   }
-  if (items.length < 3) items.push({ kind: 'collect', text: 'Pick three customers to call before the next meeting: svc interview pick.' });
   return items.slice(0, 5);
 }

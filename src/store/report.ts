@@ -84,20 +84,13 @@ export const REPORT_SQL = {
       ORDER BY t.held_on, t.id`,
 
   /**
-   * Everyone trained on a practice by :until, with their first session and the first story
-   * after it that shows the practice (adoption after training).
+   * Everyone trained on a practice by :until, with their first session. Adoption is
+   * judged on the evidence of the trend window, so no query walks all-time evidence.
    */
-  trained: `WITH first AS (
-         SELECT t.practice_id, a.person_id, min(t.held_on) AS trainedOn
-           FROM trainings t JOIN training_attendees a ON a.training_id = t.id
-          WHERE t.held_on <= :until
-          GROUP BY t.practice_id, a.person_id)
-     SELECT f.practice_id AS practiceId, f.person_id AS personId, f.trainedOn,
-            (SELECT min(s.occurred_on) FROM story_people sp
-               JOIN evidence e ON e.story_id = sp.story_id AND e.practice_id = f.practice_id
-               JOIN stories s ON s.id = sp.story_id
-              WHERE sp.person_id = f.person_id AND s.occurred_on > f.trainedOn AND s.occurred_on <= :until) AS firstEvidenceOn
-       FROM first f`,
+  trained: `SELECT t.practice_id AS practiceId, a.person_id AS personId, min(t.held_on) AS trainedOn
+       FROM trainings t JOIN training_attendees a ON a.training_id = t.id
+      WHERE t.held_on <= :until
+      GROUP BY t.practice_id, a.person_id`,
 
   /** Stories in a period per built-in attribute tag (the qualities perceived). */
   qualities: `SELECT t.name AS attribute, count(*) AS stories

@@ -71,7 +71,7 @@ h1{margin-bottom:.2rem}h2{border-bottom:2px solid #dde;padding-bottom:.2rem;marg
 .figure b{display:block;font-size:1.6rem}.figure small{color:#555}
 table{border-collapse:collapse;margin:.5rem 0}th,td{border-bottom:1px solid #e4e4ec;padding:.25rem .6rem;text-align:left;vertical-align:top}
 blockquote{margin:.6rem 0;padding:.4rem .9rem;border-left:4px solid ${INK};background:#f5f7fb}
-.alert{color:#8a4b00}.muted{color:#666}.practice{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;margin:.6rem 0}
+.alert{color:#8a4b00}.practice>div:first-child{min-width:20rem}.muted{color:#666}.practice{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;margin:.6rem 0}
 @media print{body{margin:0;max-width:none;font-size:12px}section{break-inside:avoid}a{color:inherit}blockquote{background:none}}
 `;
 
@@ -132,7 +132,9 @@ export function renderReportHtml(report: Report): string {
   section(
     'practices',
     SECTION.practices,
-    (report.practices.length === 0 ? '<p>No adopted or standard practices yet.</p>' : '') +
+    (report.practices.length === 0
+      ? '<p>No adopted or standard practices yet.</p>'
+      : `<p class="muted">Bars: stories showing each practice per week, the last ${report.period.weeks.length} weeks.</p>`) +
       report.practices
         .map((p) => {
           const flags = practiceFlags(p);
