@@ -46,6 +46,6 @@ export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
     return;
   }
   const status = loadStatus(ctx.store().db, ctx.now());
-  if (options.json) ctx.print(JSON.stringify({ database: path, stories: null, ...status }, null, 2));
+  if (options.json) ctx.print(JSON.stringify({ database: path, ...status }, null, 2));
   else ctx.print(renderStatus(status.stages, ctx.out));
 }
