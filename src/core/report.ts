@@ -246,7 +246,7 @@ export interface PracticeFigures {
 }
 
 export interface AnswerGroup {
-  /** The word the answers share (or the whole answer when it stands alone). */
+  /** The words the answers share (or the whole answer when it stands alone). */
   key: string;
   count: number;
   answers: string[];
@@ -580,6 +580,12 @@ export function groupAnswers(answers: readonly string[]): AnswerGroup[] {
     group.answers.push(answer);
     groups.set(key, group);
   });
+  // A group's key is every word its answers share ("call back"), not just the first.
+  for (const group of groups.values()) {
+    if (group.count < 2) continue;
+    const sets = group.answers.map((a) => new Set(answerWords(a)));
+    group.key = answerWords(group.answers[0] ?? '').filter((w) => sets.every((set) => set.has(w))).join(' ');
+  }
   return [...groups.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 

@@ -72,7 +72,7 @@ describe('svc report', () => {
     ]);
     expect(r.candidates).toEqual([{ id: 4, name: 'Explain options', stories: 2 }]);
     expect(r.interviews).toMatchObject({ done: 2, declined: 1, planned: 0, learned: [{ answer: 'A friend', count: 2 }] });
-    expect(r.interviews.change).toEqual([{ key: 'hour', count: 2, answers: ['Longer opening hours', 'Opening hours on Saturday'] }]);
+    expect(r.interviews.change).toEqual([{ key: 'opening hour', count: 2, answers: ['Longer opening hours', 'Opening hours on Saturday'] }]);
     expect(r.interviews.interviewers).toEqual([
       { interviewer: 'Ana', done: 2, declined: 0, planned: 0, completion: 1 },
       { interviewer: 'Bo', done: 0, declined: 1, planned: 0, completion: 0 },

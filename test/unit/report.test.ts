@@ -210,9 +210,9 @@ describe('buildReport', () => {
       { answer: 'A friend', count: 2 },
       { answer: 'Google', count: 1 },
     ]);
-    expect(report.interviews.change[0]).toEqual({ key: 'hour', count: 2, answers: ['Longer opening hours', 'Opening hours on Saturday'] });
+    expect(report.interviews.change[0]).toEqual({ key: 'opening hour', count: 2, answers: ['Longer opening hours', 'Opening hours on Saturday'] });
     expect(report.interviews.liked).toHaveLength(1);
-    expect(report.interviews.liked[0]?.key).toBe('back');
+    expect(report.interviews.liked[0]?.key).toBe('call back');
     expect(report.interviews.interviewers).toEqual([
       { interviewer: '(no interviewer)', done: 0, declined: 0, planned: 1, completion: 0 },
       { interviewer: 'Dara', done: 1, declined: 1, planned: 0, completion: 0.5 },

@@ -28,14 +28,13 @@ export function renderReportText(report: Report, look: Look): string {
   out.push(c.bold(REPORT_TITLE), periodLine(report));
 
   heading(SECTION.headline);
-  line(`stories            ${h.stories.current}  ${c.dim(delta(h.stories))}   ${sparkline(report.storiesPerWeek)} ${c.dim('weekly')}`);
-  line(
-    `people with stories ${h.peopleWithStories.current} of ${h.activePeople} active  ${c.dim(delta(h.peopleWithStories))}` +
-      `   team consistency ${percent(h.consistency.current)} ${c.dim(`(was ${percent(h.consistency.previous)})`)}`,
-  );
-  line(`external service   ${h.external.current}  ${c.dim(delta(h.external))}`);
-  line(`internal service   ${h.internal.current}  ${c.dim(delta(h.internal))}`);
-  if (h.channels.length) line(`channels           ${h.channels.map((ch) => `${ch.channel} ${ch.current}`).join(' · ')}`);
+  const figure = (label: string, value: string) => line(`${label.padEnd(20)} ${value}`);
+  figure('stories', `${h.stories.current}  ${c.dim(delta(h.stories))}   ${sparkline(report.storiesPerWeek)} ${c.dim('per week')}`);
+  figure('people with stories', `${h.peopleWithStories.current} of ${h.activePeople} active  ${c.dim(delta(h.peopleWithStories))}`);
+  figure('team consistency', `${percent(h.consistency.current)}  ${c.dim(`was ${percent(h.consistency.previous)}`)}`);
+  figure('external service', `${h.external.current}  ${c.dim(delta(h.external))}`);
+  figure('internal service', `${h.internal.current}  ${c.dim(delta(h.internal))}`);
+  if (h.channels.length) figure('channels', h.channels.map((ch) => `${ch.channel} ${ch.current}`).join(' · '));
 
   heading(SECTION.stories);
   if (report.storiesToRead.length === 0) line('No stories in this period yet.');
