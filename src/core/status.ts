@@ -24,6 +24,8 @@ export interface StatusInput {
   /** Latest evidence per practice inside the drift window. */
   latestEvidence: Map<number, Day>;
   driftWeeks: number;
+  /** Standard practices whose procedure is due for review. */
+  proceduresDue: string[];
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -82,9 +84,10 @@ export function buildStatus(input: StatusInput): StatusLine[] {
       next: `svc practice adopt ${shellQuote(firstAdopted.name)}`,
     });
   } else if (standard.length > 0) {
+    const due = input.proceduresDue.length ? `, ${input.proceduresDue.length} due for review` : '';
     lines.push({
       stage: 'incorporate',
-      figure: `${plural(standard.length, 'standard procedure', 'standard procedures')}, ${drifting.length} drifting`,
+      figure: `${plural(standard.length, 'standard procedure', 'standard procedures')}, ${drifting.length} drifting${due}`,
       next: 'svc playbook',
     });
   } else {

@@ -107,6 +107,14 @@ export const REPORT_SQL = {
          OR (i.status <> 'done' AND i.held_on IS NULL AND i.planned_on BETWEEN :since AND :until)
       ORDER BY i.id`,
 
+  /** Standard practices whose current procedure is due for review by :until. */
+  proceduresDue: `SELECT p.name
+       FROM procedures pr JOIN practices p ON p.id = pr.practice_id
+      WHERE p.status = 'standard'
+        AND pr.version = (SELECT max(v.version) FROM procedures v WHERE v.practice_id = pr.practice_id)
+        AND date(pr.created_at, '+' || pr.review_every_days || ' days') <= :until
+      ORDER BY p.name_key`,
+
   /** Whether there is anything at all: the first story, found through the index. */
   anyStory: `SELECT 1 AS found FROM stories LIMIT 1`,
 } as const;
@@ -183,6 +191,11 @@ export function qualityCounts(db: Db, window: Window): Map<string, number> {
 
 export function interviewRows(db: Db, window: Window): InterviewRow[] {
   return sql(db, REPORT_SQL.interviews).all(range(window)) as InterviewRow[];
+}
+
+/** Names of standard practices whose procedure is due for review. */
+export function proceduresDue(db: Db, until: Day): string[] {
+  return (sql(db, REPORT_SQL.proceduresDue).all({ until }) as Array<{ name: string }>).map((row) => row.name);
 }
 
 /** Whether the database holds at least one story. */

@@ -2,15 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildReport, reportPeriod } from '../../src/core/report.ts';
 import type { StoryDraft } from '../../src/core/story.ts';
 import { ensureCustomer } from '../../src/store/customers.ts';
-import { insertInterview, insertTraining } from '../../src/store/demo.ts';
+import { insertInterview, insertProcedure, insertTraining } from '../../src/store/demo.ts';
 import { linkMatchesForStory } from '../../src/store/matching.ts';
 import { addMeeting, listMeetings } from '../../src/store/meetings.ts';
 import { ensurePerson } from '../../src/store/people.ts';
 import { createPractice } from '../../src/store/practices.ts';
-import { hasStories, lastMeetingOn, loadReportInput, REPORT_SQL } from '../../src/store/report.ts';
+import { hasStories, lastMeetingOn, loadReportInput, proceduresDue, REPORT_SQL } from '../../src/store/report.ts';
 import { insertStory } from '../../src/store/stories.ts';
 import { NOW_ISO, tempStore } from '../helpers/db.ts';
 
+const T = '2026-01-01T09:00:00.000Z';
 let store: ReturnType<typeof tempStore>;
 beforeEach(() => {
   store = tempStore();
@@ -97,6 +98,19 @@ describe('report queries', () => {
       ['2026-03-01', null],
       ['2026-02-01', 'first'],
     ]);
+  });
+
+  it('finds standard practices whose current procedure is due for review', () => {
+    store.write(() => {
+      const due = createPractice(store.db, { name: 'Call back', status: 'standard' }, T);
+      const fresh = createPractice(store.db, { name: 'Summary', status: 'standard' }, T);
+      insertProcedure(store.db, due, 1, 'v1', '2025-10-01T09:00:00.000Z');
+      insertProcedure(store.db, fresh, 1, 'v1', '2025-10-01T09:00:00.000Z');
+      insertProcedure(store.db, fresh, 2, 'v2', '2026-03-01T09:00:00.000Z');
+    });
+    expect(proceduresDue(store.db, '2025-12-29')).toEqual([]);
+    expect(proceduresDue(store.db, '2025-12-30')).toEqual(['Call back']);
+    expect(proceduresDue(store.db, '2026-05-30')).toEqual(['Call back', 'Summary']);
   });
 
   it('knows whether there is any story', () => {

@@ -286,6 +286,7 @@ describe('buildStatus', () => {
       ],
       latestEvidence: new Map(),
       driftWeeks: 4,
+      proceduresDue: [],
     });
     expect(lines.map((l) => l.stage)).toEqual(['collect', 'detect', 'train', 'incorporate', 'monitor']);
     expect(lines[0]?.figure).toBe('7 stories since the meeting of 2026-03-01, from 3 of 5 people');
@@ -295,8 +296,26 @@ describe('buildStatus', () => {
     expect(lines[4]).toMatchObject({ figure: 'last meeting 2026-03-01; drifting: Call back', next: 'svc report' });
   });
 
+  it('counts standard procedures, drifting ones and those due for review once all are written', () => {
+    const lines = buildStatus({
+      period: { ...period, lastMeeting: null },
+      stories: 3,
+      activePeople: 2,
+      peopleWithStories: 2,
+      practices: [
+        { id: 1, name: 'Call back', status: 'standard', statusChangedAt: '2026-01-01T00:00:00Z', lastTrainedOn: '2026-01-05' },
+        { id: 2, name: 'Summary', status: 'standard', statusChangedAt: '2026-01-01T00:00:00Z', lastTrainedOn: '2026-01-05' },
+      ],
+      latestEvidence: new Map([[1, '2026-03-10']]),
+      driftWeeks: 4,
+      proceduresDue: ['Summary'],
+    });
+    expect(lines[2]).toMatchObject({ figure: 'all 2 agreed practices trained', next: 'svc train status' });
+    expect(lines[3]).toMatchObject({ figure: '2 standard procedures, 1 drifting, 1 due for review', next: 'svc playbook' });
+  });
+
   it('on a team with stories only, points at detection and the first meeting', () => {
-    const lines = buildStatus({ period: { ...period, lastMeeting: null }, stories: 1, activePeople: 1, peopleWithStories: 1, practices: [], latestEvidence: new Map(), driftWeeks: 4 });
+    const lines = buildStatus({ period: { ...period, lastMeeting: null }, stories: 1, activePeople: 1, peopleWithStories: 1, practices: [], latestEvidence: new Map(), driftWeeks: 4, proceduresDue: [] });
     expect(lines.map((l) => l.next)).toEqual([
       'svc story add "what happened" --staff NAME',
       'svc detect',

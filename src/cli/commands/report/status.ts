@@ -3,7 +3,15 @@ import { DEFAULT_DRIFT_WEEKS } from '../../../core/figures.ts';
 import { messages } from '../../../core/messages.ts';
 import { buildStatus, type StatusLine } from '../../../core/status.ts';
 import type { Db } from '../../../store/db.ts';
-import { hasStories, latestEvidence, peopleRecords, practiceRecords, storiesPerPerson, storyMix } from '../../../store/report.ts';
+import {
+  hasStories,
+  latestEvidence,
+  peopleRecords,
+  practiceRecords,
+  proceduresDue,
+  storiesPerPerson,
+  storyMix,
+} from '../../../store/report.ts';
 import type { ChalkInstance } from '../../../ui/color.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -23,6 +31,7 @@ export function loadStatus(db: Db, now: Date): { since: string; until: string; l
       practices: practiceRecords(db, period.until),
       latestEvidence: latestEvidence(db, period.drift),
       driftWeeks: DEFAULT_DRIFT_WEEKS,
+      proceduresDue: proceduresDue(db, period.until),
     });
   })();
   return { since: period.since, until: period.until, lastMeeting: period.lastMeeting, stages };

@@ -44,9 +44,9 @@ export function practiceFlags(p: Report['practices'][number]): string[] {
   return flags;
 }
 
-/** Attribute tag → words: "positive-demeanor" → "positive demeanor". */
+/** Attribute tag → words: "positive-demeanor" → "positive demeanor"; SERVQUAL's assurance is knowledge. */
 export function attributeLabel(attribute: string): string {
-  return attribute.replace(/-/g, ' ');
+  return attribute === 'assurance' ? 'assurance (knowledge)' : attribute.replace(/-/g, ' ');
 }
 
 /** The title of every format. */
