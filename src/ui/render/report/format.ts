@@ -79,3 +79,13 @@ export function driftLine(name: string, report: Report): string {
 export function riskLine(risk: Report['starDependent'][number]): string {
   return `"${risk.practice}" depends on ${risk.star ?? 'one person'} (spread ${risk.spread}, star share ${percent(risk.share)})`;
 }
+
+/** The triggers worth a row: the three kinds always, "unknown" only when it happened. */
+export function shownTriggers(report: Report): Report['triggers'] {
+  return report.triggers.filter((t) => t.trigger !== 'unknown' || t.current > 0 || t.previous > 0);
+}
+
+/** "3 interviews done, 1 declined, 2 planned". */
+export function interviewsLine(iv: Report['interviews']): string {
+  return `${iv.done} interviews done, ${iv.declined} declined, ${iv.planned} planned`;
+}

@@ -5,12 +5,14 @@ import {
   completionLine,
   delta,
   driftLine,
+  interviewsLine,
   percent,
   periodLine,
   practiceFlags,
   REPORT_TITLE,
   riskLine,
   SECTION,
+  shownTriggers,
 } from './format.ts';
 
 interface Bar {
@@ -123,9 +125,7 @@ export function renderReportHtml(report: Report): string {
     SECTION.triggers,
     table(
       ['trigger', 'stories', 'share', 'previous share'],
-      report.triggers
-        .filter((t) => t.trigger !== 'unknown' || t.current > 0 || t.previous > 0)
-        .map((t) => [e(t.trigger), String(t.current), percent(t.share), percent(t.previousShare)]),
+      shownTriggers(report).map((t) => [e(t.trigger), String(t.current), percent(t.share), percent(t.previousShare)]),
     ),
   );
 
@@ -185,7 +185,7 @@ export function renderReportHtml(report: Report): string {
   section(
     'interviews',
     SECTION.interviews,
-    `<p>${iv.done} interviews done, ${iv.declined} declined, ${iv.planned} planned.</p>` +
+    `<p>${interviewsLine(iv)}.</p>` +
       (iv.learned.length ? table(['how they learned about us', 'answers'], iv.learned.map((l) => [e(l.answer), String(l.count)])) : '') +
       groups('What they like most', iv.liked) +
       groups('What they would change', iv.change) +

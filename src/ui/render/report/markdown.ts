@@ -5,12 +5,14 @@ import {
   completionLine,
   delta,
   driftLine,
+  interviewsLine,
   percent,
   periodLine,
   practiceFlags,
-  riskLine,
   REPORT_TITLE,
+  riskLine,
   SECTION,
+  shownTriggers,
   sparkline,
 } from './format.ts';
 
@@ -60,9 +62,7 @@ export function renderReportMarkdown(report: Report): string {
   out.push(
     ...table(
       ['trigger', 'stories', 'share', 'previous share'],
-      report.triggers
-        .filter((t) => t.trigger !== 'unknown' || t.current > 0 || t.previous > 0)
-        .map((t) => [t.trigger, String(t.current), percent(t.share), percent(t.previousShare)]),
+      shownTriggers(report).map((t) => [t.trigger, String(t.current), percent(t.share), percent(t.previousShare)]),
     ),
   );
 
@@ -108,7 +108,7 @@ export function renderReportMarkdown(report: Report): string {
 
   section(SECTION.interviews);
   const iv = report.interviews;
-  out.push(`${iv.done} interviews done, ${iv.declined} declined, ${iv.planned} planned.`);
+  out.push(`${interviewsLine(iv)}.`);
   if (iv.learned.length) out.push('', ...table(['how they learned about us', 'answers'], iv.learned.map((l) => [md(l.answer), String(l.count)])));
   for (const [title, groups] of [['What they like most', iv.liked], ['What they would change', iv.change]] as const) {
     if (groups.length === 0) continue;

@@ -6,6 +6,7 @@ import {
   completionLine,
   delta,
   driftLine,
+  interviewsLine,
   percent,
   periodLine,
   practiceFlags,
@@ -13,6 +14,7 @@ import {
   REPORT_TITLE,
   riskLine,
   SECTION,
+  shownTriggers,
   sparkline,
 } from './format.ts';
 
@@ -49,8 +51,7 @@ export function renderReportText(report: Report, look: Look): string {
   }
 
   heading(SECTION.triggers);
-  for (const t of report.triggers) {
-    if (t.trigger === 'unknown' && t.current === 0 && t.previous === 0) continue;
+  for (const t of shownTriggers(report)) {
     line(`${t.trigger.padEnd(12)} ${String(t.current).padStart(3)}  ${percent(t.share).padStart(5)}  ${c.dim(`was ${percent(t.previousShare)}`)}`);
   }
 
@@ -87,7 +88,7 @@ export function renderReportText(report: Report, look: Look): string {
 
   heading(SECTION.interviews);
   const iv = report.interviews;
-  line(`${iv.done} interviews done, ${iv.declined} declined, ${iv.planned} planned`);
+  line(interviewsLine(iv));
   if (iv.learned.length) line(`how they learned about us: ${iv.learned.map((l) => `${oneLine(l.answer)} (${l.count})`).join(' · ')}`);
   for (const g of iv.liked) line(`liked: ${g.answers.map((a) => `"${cut(a, 80)}"`).join(' / ')}${g.count > 1 ? c.dim(` (${g.count}× "${g.key}")`) : ''}`);
   for (const g of iv.change) line(`would change: ${g.answers.map((a) => `"${cut(a, 80)}"`).join(' / ')}${g.count > 1 ? c.dim(` (${g.count}× "${g.key}")`) : ''}`);
