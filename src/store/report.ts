@@ -29,6 +29,9 @@ export const REPORT_SQL = {
        FROM stories WHERE occurred_on BETWEEN :since AND :until
       GROUP BY channel, customer_kind, trigger`,
 
+  /** How many stories in a period (status needs only the count: the index covers it). */
+  storyCount: `SELECT count(*) AS stories FROM stories WHERE occurred_on BETWEEN :since AND :until`,
+
   /** Stories per day in a window (the weekly trend is bucketed from it). */
   storiesPerDay: `SELECT occurred_on AS day, count(*) AS stories
        FROM stories WHERE occurred_on BETWEEN :since AND :until
@@ -132,6 +135,10 @@ export function lastMeetingOn(db: Db, until: Day): Day | null {
 
 export function storyMix(db: Db, window: Window): StoryMixRow[] {
   return sql(db, REPORT_SQL.storyMix).all(range(window)) as StoryMixRow[];
+}
+
+export function storyCount(db: Db, window: Window): number {
+  return (sql(db, REPORT_SQL.storyCount).get(range(window)) as { stories: number }).stories;
 }
 
 export function storiesPerDay(db: Db, window: Window): DayCount[] {

@@ -10,7 +10,7 @@ import {
   practiceRecords,
   proceduresDue,
   storiesPerPerson,
-  storyMix,
+  storyCount,
 } from '../../../store/report.ts';
 import type { ChalkInstance } from '../../../ui/color.ts';
 import type { WithArgs } from '../../action.ts';
@@ -25,7 +25,7 @@ export function loadStatus(db: Db, now: Date): { since: string; until: string; l
     const active = peopleRecords(db).filter((p) => p.active);
     return buildStatus({
       period,
-      stories: storyMix(db, period).reduce((n, row) => n + row.stories, 0),
+      stories: storyCount(db, period),
       activePeople: active.length,
       peopleWithStories: active.filter((p) => perPerson.has(p.id)).length,
       practices: practiceRecords(db, period.until),
