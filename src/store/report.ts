@@ -46,13 +46,19 @@ export const REPORT_SQL = {
   /** Everyone, active or not (names for the ids above; the active ones count for consistency). */
   people: `SELECT id, name, active FROM people ORDER BY name_key`,
 
-  /** Stories worth reading aloud: those in the period, with how many practices each shows. */
-  storyCandidates: `SELECT s.id, s.title, s.text, s.occurred_on AS occurredOn, s.impact, s.customer_kind AS customerKind,
-            (SELECT count(*) FROM evidence e WHERE e.story_id = s.id) AS practices,
+  /**
+   * Stories worth reading aloud: the period's stories ranked on the index and evidence
+   * alone, then the first 200 read in full with their people.
+   */
+  storyCandidates: `SELECT s.id, s.title, s.text, s.occurred_on AS occurredOn, s.impact, s.customer_kind AS customerKind, r.practices,
             (SELECT json_group_array(sp.person_id) FROM story_people sp WHERE sp.story_id = s.id) AS people
-       FROM stories s WHERE s.occurred_on BETWEEN :since AND :until
-      ORDER BY (s.impact IS NOT NULL) DESC, practices DESC, s.occurred_on DESC, s.id DESC
-      LIMIT 200`,
+       FROM (SELECT s.id, s.impact IS NOT NULL AS hasImpact, s.occurred_on,
+                    (SELECT count(*) FROM evidence e WHERE e.story_id = s.id) AS practices
+               FROM stories s WHERE s.occurred_on BETWEEN :since AND :until
+              ORDER BY hasImpact DESC, practices DESC, s.occurred_on DESC, s.id DESC
+              LIMIT 200) r
+       JOIN stories s ON s.id = r.id
+      ORDER BY r.hasImpact DESC, r.practices DESC, r.occurred_on DESC, r.id DESC`,
 
   /** Practices by status (adopted and standard for the report, candidates waiting for review). */
   practices: `SELECT p.id, p.name, p.status, p.status_changed_at AS statusChangedAt,
