@@ -44,12 +44,16 @@ export function buildProgram(): Command {
   registerTagCommands(program);
   registerDbCommands(program);
   registerReportCommands(program);
-  // Bare `svc`: where the team stands (or how to start). Anything else is an unknown command.
+  // Bare `svc`: where the team stands (or how to start). Anything else is an unknown
+  // command; an argument (unlike allowExcessArguments) is not inherited by subcommands.
   const status = lazy(() => import('./commands/report/status.ts'));
-  program.allowExcessArguments().action((...received: unknown[]) => {
-    const command = received.at(-1) as Command;
-    if (command.args.length > 0) command.error(`unknown command '${command.args[0]}'`, { code: 'commander.unknownCommand', exitCode: 2 });
-    return status(...received);
-  });
+  program
+    .usage('[options] [command]')
+    .argument('[command...]')
+    .action((...received: unknown[]) => {
+      const unknown = received[0] as string[];
+      if (unknown.length > 0) program.error(`unknown command '${unknown[0]}'`, { code: 'commander.unknownCommand', exitCode: 2 });
+      return status(...received.slice(1));
+    });
   return program;
 }
