@@ -278,6 +278,10 @@ describe('svc status and bare svc', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^svc: unknown command 'stauts'\nhint: /);
     expect(existsSync(svc.db)).toBe(false);
+    // The default action does not make other commands accept stray arguments.
+    const stray = svc.run(['tags', 'stray']);
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/^svc: too many arguments for 'tags'/);
   });
 });
 
