@@ -1,11 +1,12 @@
 import { Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { examples } from './action.ts';
+import { examples, lazy } from './action.ts';
 import { registerCustomerCommands } from './commands/customer/register.ts';
 import { registerDbCommands } from './commands/db/register.ts';
 import { registerInterviewCommands } from './commands/interview/register.ts';
 import { registerPeopleCommands } from './commands/people/register.ts';
 import { registerPracticeCommands } from './commands/practice/register.ts';
+import { registerReportCommands } from './commands/report/register.ts';
 import { registerSearchCommands } from './commands/search/register.ts';
 import { registerStoryCommands } from './commands/story/register.ts';
 import { registerTagCommands } from './commands/tags/register.ts';
@@ -50,5 +51,17 @@ export function buildProgram(): Command {
   registerCustomerCommands(program);
   registerInterviewCommands(program);
   registerTransferCommands(program);
+  registerReportCommands(program);
+  // Bare `svc`: where the team stands (or how to start). Anything else is an unknown
+  // command; an argument (unlike allowExcessArguments) is not inherited by subcommands.
+  const status = lazy(() => import('./commands/report/status.ts'));
+  program
+    .usage('[options] [command]')
+    .argument('[command...]')
+    .action((...received: unknown[]) => {
+      const unknown = received[0] as string[];
+      if (unknown.length > 0) program.error(`unknown command '${unknown[0]}'`, { code: 'commander.unknownCommand', exitCode: 2 });
+      return status(...received.slice(1));
+    });
   return program;
 }

@@ -98,6 +98,33 @@ export const messages = {
   outFileFailedHint: 'choose a path in a directory you can write, or - for stdout',
 
   // report, meetings, status and demo (add keys below this line)
+  noMeetingYet: '--since last-meeting was given, but no meeting is recorded yet',
+  noMeetingYetHint: 'record one with: svc meeting held --on YYYY-MM-DD (or leave --since out for the last 30 days)',
+  periodBackwards: (since: string, until: string) => `the period starts (${since}) after it ends (${until})`,
+  periodBackwardsHint: 'give a --since on or before --until',
+  futureUntil: (until: string) => `--until ${until} is in the future`,
+  futureUntilHint: 'a report covers what already happened: give today or an earlier date',
+  badDriftWeeks: (value: string) => `--drift-weeks "${value}" is not a whole number of weeks between 1 and 52`,
+  badDriftWeeksHint: 'e.g. --drift-weeks 4 (the default)',
+  outNeedsFile: 'an HTML report is a file: pass --out FILE (or --out - to print it anyway)',
+  outNeedsFileHint: 'e.g. svc report --format html --out meeting.html',
+  outDirMissing: (dir: string) => `cannot write the report: the directory ${dir} does not exist`,
+  outDirMissingHint: 'create the directory first, or pass another --out path',
+  reportWritten: (path: string) => `Wrote the report to ${path}`,
+  meetingExists: (day: string) => `a meeting on ${day} is already recorded`,
+  meetingExistsHint: 'list them with: svc meeting list',
+  meetingSaved: (day: string) => `Recorded the meeting of ${day}. The next report starts from it.`,
+  noMeetings: 'No meetings recorded yet. After the next one: svc meeting held',
+  demoTargetExists: (path: string) => `${path} already exists; svc demo builds a new database and will not touch it`,
+  demoTargetExistsHint: 'pass a --db path that does not exist yet, or leave --db out for a temporary one',
+  demoBuilt: (path: string, stories: number) => `Built a demo database with ${stories} stories at ${path}`,
+  demoNext: (path: string) =>
+    `This was a fictional team (explore it with: svc --db ${path} stories). To start with your own: svc story add "what happened" --staff NAME`,
+  gettingStarted: [
+    'svc has no stories yet. To start:',
+    '  svc story add "Ana called the customer back the same day" --staff Ana   record a great moment as it happens',
+    '  svc demo   see the whole loop on a sample team first (svc --help lists every command)',
+  ],
 
   // customers, interviews and privacy (add keys below this line)
   importNoName: 'the name is empty',

@@ -1,0 +1,54 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { toDay } from '../../../core/dates.ts';
+import type { DemoData } from '../../../core/demo.ts';
+import { ConflictError } from '../../../core/errors.ts';
+import { messages } from '../../../core/messages.ts';
+import { buildReport } from '../../../core/report.ts';
+import { openStore } from '../../../store/db.ts';
+import { seedDemo } from '../../../store/demo.ts';
+import { loadReportInput } from '../../../store/report.ts';
+import { renderReportText } from '../../../ui/render/report/text.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+import { periodFor } from './period.ts';
+import { loadStatus, renderStatus } from './status.ts';
+
+/**
+ * Where the demo goes: the --db path when one was given on the command line (it must
+ * not exist yet), else a new temporary directory. SVC_DB is never used: it names the
+ * user's real database.
+ */
+function demoPath(ctx: Context): string {
+  const { path, isDefault } = ctx.dbPath();
+  const fromEnv = ctx.env.SVC_DB ? resolve(ctx.env.SVC_DB) : undefined;
+  if (!isDefault && path !== fromEnv) {
+    if (existsSync(path)) throw new ConflictError(messages.demoTargetExists(path), messages.demoTargetExistsHint);
+    return path;
+  }
+  return join(mkdtempSync(join(tmpdir(), 'svc-demo-')), 'svc.db');
+}
+
+export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): Promise<void> {
+  const path = demoPath(ctx);
+  const { default: data } = (await import('../../../../data/demo-team.json', { with: { type: 'json' } })) as { default: DemoData };
+  const now = ctx.now();
+  const store = openStore(path);
+  try {
+    const { stories } = store.write(() => seedDemo(store.db, data, toDay(now), now.toISOString()));
+    const period = periodFor(store.db, {}, now);
+    const report = buildReport(period, loadReportInput(store.db, period));
+    const status = loadStatus(store.db, now);
+    if (options.json) {
+      ctx.print(JSON.stringify({ database: path, stories, report, status }, null, 2));
+    } else {
+      ctx.print(renderReportText(report, ctx.look()));
+      ctx.print(`\n${ctx.out.bold('Where the team stands')}\n${renderStatus(status.stages, ctx.out)}`);
+    }
+    ctx.info(messages.demoBuilt(path, stories));
+    ctx.info(messages.demoNext(path));
+  } finally {
+    store.close();
+  }
+}

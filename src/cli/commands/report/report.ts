@@ -1,0 +1,51 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UsageError } from '../../../core/errors.ts';
+import { messages } from '../../../core/messages.ts';
+import { buildReport, type Report } from '../../../core/report.ts';
+import { loadReportInput } from '../../../store/report.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+import { periodFor, type PeriodOptions } from './period.ts';
+
+export const REPORT_FORMATS = ['text', 'md', 'html', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+interface ReportOptions extends PeriodOptions {
+  format?: ReportFormat;
+  out?: string;
+  json?: boolean;
+}
+
+export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promise<void> {
+  const format: ReportFormat = options.json ? 'json' : (options.format ?? 'text');
+  const toStdout = options.out === undefined || options.out === '-';
+  if (format === 'html' && options.out === undefined && ctx.stdoutIsTTY) throw new UsageError(messages.outNeedsFile, messages.outNeedsFileHint);
+  const target = toStdout ? undefined : resolve(options.out ?? '');
+  if (target && !existsSync(dirname(target))) throw new UsageError(messages.outDirMissing(dirname(target)), messages.outDirMissingHint);
+
+  const { db } = ctx.store();
+  const period = periodFor(db, options, ctx.now());
+  const report = buildReport(period, loadReportInput(db, period));
+  const text = await render(report, format, ctx);
+  if (target) {
+    writeFileSync(target, text);
+    ctx.info(messages.reportWritten(target));
+  } else {
+    ctx.print(text.trimEnd());
+  }
+}
+
+/** Each renderer loads only when its format is asked for. */
+async function render(report: Report, format: ReportFormat, ctx: Context): Promise<string> {
+  switch (format) {
+    case 'json':
+      return (await import('../../../ui/render/report/json.ts')).renderReportJson(report);
+    case 'md':
+      return (await import('../../../ui/render/report/markdown.ts')).renderReportMarkdown(report);
+    case 'html':
+      return (await import('../../../ui/render/report/html.ts')).renderReportHtml(report);
+    case 'text':
+      return (await import('../../../ui/render/report/text.ts')).renderReportText(report, ctx.look());
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The demo team (data/demo-team.json): a fictional team's stories written for svc. Dates
+ * are counted back from the day the demo is built, so the demo always looks current.
+ */
+import { shiftDay, type Day } from './dates.ts';
+import type { PracticeStatus } from './practice.ts';
+import type { Channel, Source, StoryDraft, Trigger } from './story.ts';
+import { unique } from './text.ts';
+
+export interface DemoStory {
+  daysAgo: number;
+  staff: string[];
+  tags: string[];
+  channel: Channel;
+  trigger: Trigger;
+  text: string;
+  impact?: string;
+  internal?: boolean;
+  customer?: string;
+  source?: Source;
+  title?: string;
+}
+
+export interface DemoData {
+  team: string;
+  people: Array<{ name: string; role: string }>;
+  stories: DemoStory[];
+  practices: Array<{
+    name: string;
+    tag: string;
+    status: PracticeStatus;
+    description: string;
+    adoptedDaysAgo?: number;
+    procedure?: string;
+  }>;
+  trainings: Array<{ practice: string; daysAgo: number; facilitator: string; attendees: string[]; notes: string }>;
+  meetings: Array<{ daysAgo: number; notes: string }>;
+  customers: Array<{ name: string }>;
+  interviews: Array<{
+    customer: string;
+    interviewer: string;
+    status: 'planned' | 'done' | 'declined';
+    daysAgo: number;
+    learned?: string;
+    liked?: string;
+    change?: string;
+  }>;
+}
+
+/** A demo story as a validated draft, dated `daysAgo` before today. */
+export function demoStoryDraft(story: DemoStory, today: Day): StoryDraft {
+  return {
+    title: story.title ?? null,
+    text: story.text,
+    occurredOn: shiftDay(today, -story.daysAgo),
+    staff: story.staff,
+    customer: story.customer ?? null,
+    customerKind: story.internal ? 'internal' : 'external',
+    channel: story.channel,
+    source: story.source ?? 'observed',
+    trigger: story.trigger,
+    impact: story.impact ?? null,
+    reportedBy: null,
+    tags: unique(story.tags),
+  };
+}

@@ -1,0 +1,687 @@
+/**
+ * The meeting report as plain data: periods, headline figures against the previous
+ * period, stories to read aloud, practices with spread, star share, trend and drift,
+ * training, candidates, interviews, and a suggested agenda. Pure: rows in, view out.
+ */
+import { daysBetween, shiftDay, type Day } from './dates.ts';
+import { ValidationError } from './errors.ts';
+import {
+  adoptionAfterTraining,
+  change,
+  isDrifting,
+  isStarDependentFigures,
+  spread,
+  star,
+  starShare,
+  teamConsistency,
+  type EvidenceItem,
+} from './figures.ts';
+import { messages } from './messages.ts';
+import type { PracticeStatus } from './practice.ts';
+import { CHANNELS, TRIGGERS, type Channel, type CustomerKind, type Trigger } from './story.ts';
+
+// ---- what the store hands over -------------------------------------------------------
+
+/** A closed range of days. */
+export interface Window {
+  since: Day;
+  until: Day;
+}
+
+export interface StoryMixRow {
+  channel: Channel | null;
+  customerKind: CustomerKind;
+  trigger: Trigger | null;
+  stories: number;
+}
+
+export interface DayCount {
+  day: Day;
+  stories: number;
+}
+
+export interface PersonRecord {
+  id: number;
+  name: string;
+  active: boolean;
+}
+
+export interface StoryCandidateRow {
+  id: number;
+  title: string | null;
+  text: string;
+  occurredOn: Day;
+  impact: string | null;
+  customerKind: CustomerKind;
+  practices: number;
+  personIds: number[];
+}
+
+export interface PracticeRecord {
+  id: number;
+  name: string;
+  status: Exclude<PracticeStatus, 'retired'>;
+  statusChangedAt: string;
+  lastTrainedOn: Day | null;
+}
+
+export interface EvidenceRow {
+  practiceId: number;
+  storyId: number;
+  occurredOn: Day;
+  personId: number | null;
+}
+
+export interface TrainingRow {
+  id: number;
+  practiceId: number;
+  practice: string;
+  heldOn: Day;
+  facilitator: string | null;
+  attendees: number;
+}
+
+export interface TrainedRow {
+  practiceId: number;
+  personId: number;
+  trainedOn: Day;
+}
+
+export interface InterviewRow {
+  id: number;
+  status: 'planned' | 'done' | 'declined';
+  plannedOn: Day;
+  heldOn: Day | null;
+  learned: string | null;
+  liked: string | null;
+  change: string | null;
+  interviewer: string | null;
+}
+
+
+/** Everything the report is built from, as read from the store. */
+export interface ReportInput {
+  people: PersonRecord[];
+  mix: StoryMixRow[];
+  previousMix: StoryMixRow[];
+  /** Stories per day over the trend window. */
+  perDay: DayCount[];
+  perPerson: Map<number, number>;
+  previousPerPerson: Map<number, number>;
+  storyCandidates: StoryCandidateRow[];
+  practices: PracticeRecord[];
+  /** Evidence over the trend window. */
+  evidence: EvidenceRow[];
+  /** Latest evidence per practice inside the drift window. */
+  latestEvidence: Map<number, Day>;
+  candidateStories: Map<number, number>;
+  trainings: TrainingRow[];
+  trained: TrainedRow[];
+  qualities: Map<string, number>;
+  interviews: InterviewRow[];
+}
+
+// ---- periods -------------------------------------------------------------------------
+
+/** How many days the report covers when there is no meeting to start from. */
+export const DEFAULT_PERIOD_DAYS = 30;
+/** The shortest weekly trend shown, so a short period still shows a shape. */
+export const MIN_TREND_WEEKS = 8;
+
+export type PeriodBasis = 'last-meeting' | 'default' | 'given';
+
+export interface Period extends Window {
+  days: number;
+  basis: PeriodBasis;
+  lastMeeting: Day | null;
+  previous: Window;
+  /** The weeks the trends cover: at least MIN_TREND_WEEKS, ending on `until`. */
+  trend: Window;
+  weeks: Window[];
+  /** Drift looks back this far from `until`. */
+  drift: Window;
+  driftWeeks: number;
+}
+
+/**
+ * The report's period: from --since (a day, or "last-meeting"), else from the last
+ * meeting, else the last 30 days; up to --until or today. The previous period has the
+ * same length and ends the day before.
+ */
+export function reportPeriod(options: {
+  since?: Day | 'last-meeting' | undefined;
+  until: Day;
+  lastMeeting: Day | null;
+  driftWeeks: number;
+}): Period {
+  const { until, lastMeeting, driftWeeks } = options;
+  let since: Day;
+  let basis: PeriodBasis;
+  if (options.since === 'last-meeting') {
+    if (!lastMeeting) throw new ValidationError(messages.noMeetingYet, messages.noMeetingYetHint);
+    [since, basis] = [lastMeeting, 'last-meeting'];
+  } else if (options.since !== undefined) {
+    [since, basis] = [options.since, 'given'];
+  } else if (lastMeeting) {
+    [since, basis] = [lastMeeting, 'last-meeting'];
+  } else {
+    [since, basis] = [shiftDay(until, -(DEFAULT_PERIOD_DAYS - 1)), 'default'];
+  }
+  if (since > until) throw new ValidationError(messages.periodBackwards(since, until), messages.periodBackwardsHint);
+  const days = daysBetween(since, until) + 1;
+  const previousUntil = shiftDay(since, -1);
+  const trendWeeks = Math.max(MIN_TREND_WEEKS, Math.ceil(days / 7));
+  const weeks = weekWindows(until, trendWeeks);
+  return {
+    since,
+    until,
+    days,
+    basis,
+    lastMeeting,
+    previous: { since: shiftDay(previousUntil, -(days - 1)), until: previousUntil },
+    trend: { since: weeks[0]?.since ?? since, until },
+    weeks,
+    drift: { since: shiftDay(until, -(driftWeeks * 7 - 1)), until },
+    driftWeeks,
+  };
+}
+
+/** `count` seven-day weeks ending on `until`, oldest first. */
+export function weekWindows(until: Day, count: number): Window[] {
+  const weeks: Window[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const end = shiftDay(until, -7 * i);
+    weeks.push({ since: shiftDay(end, -6), until: end });
+  }
+  return weeks;
+}
+
+/** Counts per week from dated counts. */
+export function perWeek(weeks: readonly Window[], dated: Iterable<{ day: Day; count: number }>): number[] {
+  const counts = weeks.map(() => 0);
+  for (const { day, count } of dated) {
+    const index = weeks.findIndex((week) => day >= week.since && day <= week.until);
+    if (index >= 0) counts[index] = (counts[index] ?? 0) + count;
+  }
+  return counts;
+}
+
+// ---- the view ------------------------------------------------------------------------
+
+/** A count now and in the previous period. */
+export interface Compared {
+  current: number;
+  previous: number;
+  delta: number;
+  /** Relative change; null when the previous period had none. */
+  ratio: number | null;
+}
+
+export interface StoryToRead {
+  id: number;
+  title: string | null;
+  text: string;
+  occurredOn: Day;
+  people: string[];
+  impact: string | null;
+  customerKind: CustomerKind;
+  practices: number;
+  /** Why it was chosen, in words. */
+  why: string;
+}
+
+export interface PracticeFigures {
+  id: number;
+  name: string;
+  status: 'adopted' | 'standard';
+  evidence: number;
+  spread: number;
+  starShare: number;
+  star: { person: string; share: number } | null;
+  starDependent: boolean;
+  /** Evidence per week over period.weeks. */
+  weekly: number[];
+  drifting: boolean;
+  lastTrainedOn: Day | null;
+}
+
+export interface AnswerGroup {
+  /** The words the answers share (or the whole answer when it stands alone). */
+  key: string;
+  count: number;
+  answers: string[];
+}
+
+export interface InterviewerCompletion {
+  interviewer: string;
+  done: number;
+  declined: number;
+  planned: number;
+  /** Done over all assigned; 0 when none. */
+  completion: number;
+}
+
+export const AGENDA_KINDS = ['celebrate', 'retrain', 'spread', 'decide', 'look-for-stories', 'listen', 'recoveries', 'collect'] as const;
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
+
+export interface AgendaItem {
+  kind: AgendaKind;
+  text: string;
+}
+
+/** The seed-004 attributes and SERVQUAL dimensions, as built-in tags. */
+export const ATTRIBUTES = [
+  'positive-demeanor',
+  'clear-head',
+  'listening',
+  'empathy',
+  'responsiveness',
+  'reliability',
+  'assurance',
+  'tangibles',
+] as const;
+
+export interface Report {
+  period: Period;
+  headline: {
+    stories: Compared;
+    peopleWithStories: Compared;
+    activePeople: number;
+    consistency: { current: number; previous: number };
+    internal: Compared;
+    external: Compared;
+    channels: Array<Compared & { channel: Channel | 'unknown' }>;
+  };
+  storiesToRead: StoryToRead[];
+  peopleWithoutStories: string[];
+  triggers: Array<Compared & { trigger: Trigger | 'unknown'; share: number; previousShare: number }>;
+  storiesPerWeek: number[];
+  /** By name, not by count: the report shows who is in the picture, not a leaderboard. */
+  storiesPerPerson: Array<{ person: string; stories: number }>;
+  practices: PracticeFigures[];
+  drifting: string[];
+  starDependent: Array<{ practice: string; star: string | null; share: number; spread: number }>;
+  qualities: Array<{ attribute: string; stories: number }>;
+  training: {
+    sessions: Array<{ id: number; practice: string; heldOn: Day; facilitator: string | null; attendees: number }>;
+    adoption: Array<{ practice: string; trained: number; adopted: number; rate: number }>;
+    untrainedWithEvidence: Array<{ practice: string; people: string[] }>;
+  };
+  candidates: Array<{ id: number; name: string; stories: number }>;
+  interviews: {
+    done: number;
+    declined: number;
+    planned: number;
+    learned: Array<{ answer: string; count: number }>;
+    liked: AnswerGroup[];
+    change: AnswerGroup[];
+    interviewers: InterviewerCompletion[];
+  };
+  agenda: AgendaItem[];
+}
+
+function compared(current: number, previous: number): Compared {
+  return { current, previous, ...change(current, previous) };
+}
+
+function sumBy<T>(rows: readonly T[], pick: (row: T) => boolean, count: (row: T) => number): number {
+  return rows.reduce((total, row) => (pick(row) ? total + count(row) : total), 0);
+}
+
+/** Builds the report from what the store read for the period. */
+export function buildReport(period: Period, input: ReportInput): Report {
+  const names = new Map(input.people.map((p) => [p.id, p.name]));
+  const nameOf = (id: number) => names.get(id) ?? `#${id}`;
+  const active = input.people.filter((p) => p.active);
+  const countOf = (rows: readonly StoryMixRow[], pick: (row: StoryMixRow) => boolean) => sumBy(rows, pick, (r) => r.stories);
+  const total = countOf(input.mix, () => true);
+  const previousTotal = countOf(input.previousMix, () => true);
+  const activeWith = (perPerson: Map<number, number>) => active.filter((p) => (perPerson.get(p.id) ?? 0) > 0).length;
+
+  const channels = [...CHANNELS, 'unknown' as const]
+    .map((channel) => {
+      const pick = (r: StoryMixRow) => (r.channel ?? 'unknown') === channel;
+      return { channel, ...compared(countOf(input.mix, pick), countOf(input.previousMix, pick)) };
+    })
+    .filter((c) => c.current > 0 || c.previous > 0);
+
+  const triggers = [...TRIGGERS, 'unknown' as const].map((trigger) => {
+    const pick = (r: StoryMixRow) => (r.trigger ?? 'unknown') === trigger;
+    const current = countOf(input.mix, pick);
+    const previous = countOf(input.previousMix, pick);
+    return {
+      trigger,
+      ...compared(current, previous),
+      share: total === 0 ? 0 : current / total,
+      previousShare: previousTotal === 0 ? 0 : previous / previousTotal,
+    };
+  });
+
+  const practices = practiceFigures(period, input, nameOf);
+  const trainedBy = new Map<number, Set<number>>();
+  for (const row of input.trained) {
+    const set = trainedBy.get(row.practiceId) ?? new Set<number>();
+    set.add(row.personId);
+    trainedBy.set(row.practiceId, set);
+  }
+
+  const report: Report = {
+    period,
+    headline: {
+      stories: compared(total, previousTotal),
+      peopleWithStories: compared(input.perPerson.size, input.previousPerPerson.size),
+      activePeople: active.length,
+      consistency: {
+        current: teamConsistency(active.length, activeWith(input.perPerson)),
+        previous: teamConsistency(active.length, activeWith(input.previousPerPerson)),
+      },
+      internal: compared(
+        countOf(input.mix, (r) => r.customerKind === 'internal'),
+        countOf(input.previousMix, (r) => r.customerKind === 'internal'),
+      ),
+      external: compared(
+        countOf(input.mix, (r) => r.customerKind === 'external'),
+        countOf(input.previousMix, (r) => r.customerKind === 'external'),
+      ),
+      channels,
+    },
+    storiesToRead: chooseStoriesToRead(input, nameOf),
+    peopleWithoutStories: active.filter((p) => !input.perPerson.has(p.id)).map((p) => p.name),
+    triggers,
+    storiesPerWeek: perWeek(period.weeks, input.perDay.map((d) => ({ day: d.day, count: d.stories }))),
+    storiesPerPerson: input.people
+      .filter((p) => p.active || input.perPerson.has(p.id))
+      .map((p) => ({ person: p.name, stories: input.perPerson.get(p.id) ?? 0 })),
+    practices,
+    drifting: practices.filter((p) => p.drifting).map((p) => p.name),
+    starDependent: practices
+      .filter((p) => p.starDependent && p.evidence > 0)
+      .map((p) => ({ practice: p.name, star: p.star?.person ?? null, share: p.starShare, spread: p.spread })),
+    qualities: ATTRIBUTES.map((attribute) => ({ attribute, stories: input.qualities.get(attribute) ?? 0 })),
+    training: {
+      sessions: input.trainings.map(({ practiceId: _, ...session }) => session),
+      adoption: adoptionByPractice(period, input, nameOf),
+      untrainedWithEvidence: practices
+        .map((p) => ({
+          practice: p.name,
+          people: peopleWithEvidence(period, input, p.id)
+            .filter((id) => !trainedBy.get(p.id)?.has(id))
+            .map(nameOf)
+            .sort(),
+        }))
+        .filter((row) => row.people.length > 0),
+    },
+    candidates: input.practices
+      .filter((p) => p.status === 'candidate')
+      .map((p) => ({ id: p.id, name: p.name, stories: input.candidateStories.get(p.id) ?? 0 }))
+      .sort((a, b) => b.stories - a.stories || a.name.localeCompare(b.name)),
+    interviews: interviewSection(input.interviews, period),
+    agenda: [],
+  };
+  report.agenda = deriveAgenda(report);
+  return report;
+}
+
+function evidenceItems(rows: readonly EvidenceRow[], nameOf: (id: number) => string): EvidenceItem[] {
+  const byStory = new Map<number, EvidenceItem>();
+  for (const row of rows) {
+    let item = byStory.get(row.storyId);
+    if (!item) byStory.set(row.storyId, (item = { storyId: row.storyId, occurredOn: row.occurredOn, people: [] }));
+    if (row.personId !== null) item.people.push(nameOf(row.personId));
+  }
+  return [...byStory.values()];
+}
+
+function inPeriod(period: Window, day: Day): boolean {
+  return day >= period.since && day <= period.until;
+}
+
+function peopleWithEvidence(period: Period, input: ReportInput, practiceId: number): number[] {
+  const ids = new Set<number>();
+  for (const row of input.evidence) {
+    if (row.practiceId === practiceId && row.personId !== null && inPeriod(period, row.occurredOn)) ids.add(row.personId);
+  }
+  return [...ids];
+}
+
+function practiceFigures(period: Period, input: ReportInput, nameOf: (id: number) => string): PracticeFigures[] {
+  const figures: PracticeFigures[] = [];
+  for (const practice of input.practices) {
+    if (practice.status === 'candidate') continue;
+    const rows = input.evidence.filter((row) => row.practiceId === practice.id);
+    const all = evidenceItems(rows, nameOf);
+    const current = all.filter((item) => inPeriod(period, item.occurredOn));
+    const top = star(current);
+    const spreadValue = spread(current);
+    const share = starShare(current);
+    figures.push({
+      id: practice.id,
+      name: practice.name,
+      status: practice.status,
+      evidence: current.length,
+      spread: spreadValue,
+      starShare: share,
+      star: top ?? null,
+      starDependent: isStarDependentFigures(spreadValue, share),
+      weekly: perWeek(period.weeks, all.map((item) => ({ day: item.occurredOn, count: 1 }))),
+      drifting:
+        practice.status === 'standard' &&
+        isDrifting(input.latestEvidence.get(practice.id) ?? null, practice.statusChangedAt.slice(0, 10), period.until, period.driftWeeks),
+      lastTrainedOn: practice.lastTrainedOn,
+    });
+  }
+  return figures;
+}
+
+/**
+ * Adoption after training per practice, judged on the evidence of the trend window (the
+ * last eight weeks or more): are the people trained showing it now?
+ */
+function adoptionByPractice(period: Period, input: ReportInput, nameOf: (id: number) => string): Report['training']['adoption'] {
+  const byPractice = new Map<number, TrainedRow[]>();
+  for (const row of input.trained) byPractice.set(row.practiceId, [...(byPractice.get(row.practiceId) ?? []), row]);
+  const rows: Report['training']['adoption'] = [];
+  for (const practice of input.practices) {
+    const trained = byPractice.get(practice.id);
+    if (!trained) continue;
+    const evidence = evidenceItems(input.evidence.filter((row) => row.practiceId === practice.id && inPeriod(period.trend, row.occurredOn)), nameOf);
+    const result = adoptionAfterTraining(
+      trained.map((t) => ({ person: nameOf(t.personId), trainedOn: t.trainedOn })),
+      evidence,
+    );
+    if (result) rows.push({ practice: practice.name, ...result });
+  }
+  return rows;
+}
+
+/** How many stories to read aloud. */
+export const STORIES_TO_READ = 3;
+
+/**
+ * Two or three stories to read aloud: with an impact, showing practices, and biased
+ * towards people who were not in the previous period's stories, never the same person
+ * twice. No leaderboard: the point is to hear from more of the team.
+ */
+export function chooseStoriesToRead(
+  input: Pick<ReportInput, 'storyCandidates' | 'perPerson' | 'previousPerPerson'>,
+  nameOf: (id: number) => string,
+): StoryToRead[] {
+  const scored = input.storyCandidates.map((story) => {
+    const fresh = story.personIds.some((id) => !input.previousPerPerson.has(id));
+    const most = Math.max(0, ...story.personIds.map((id) => input.perPerson.get(id) ?? 0));
+    const score = (story.impact ? 1 : 0) + Math.min(story.practices, 3) + (fresh ? 2 : 0) - most / 10;
+    return { story, fresh, score };
+  });
+  scored.sort((a, b) => b.score - a.score || b.story.occurredOn.localeCompare(a.story.occurredOn) || b.story.id - a.story.id);
+  const chosen: StoryToRead[] = [];
+  const featured = new Set<number>();
+  for (const { story, fresh } of scored) {
+    if (chosen.length === STORIES_TO_READ) break;
+    if (story.personIds.some((id) => featured.has(id))) continue;
+    story.personIds.forEach((id) => featured.add(id));
+    const why = [
+      story.impact ? 'made a difference' : '',
+      story.practices > 0 ? `shows ${story.practices} practice${story.practices === 1 ? '' : 's'}` : '',
+      fresh && story.personIds.length > 0 ? 'not featured last period' : '',
+    ].filter(Boolean);
+    chosen.push({
+      id: story.id,
+      title: story.title,
+      text: story.text,
+      occurredOn: story.occurredOn,
+      people: story.personIds.map(nameOf).sort(),
+      impact: story.impact,
+      customerKind: story.customerKind,
+      practices: story.practices,
+      why: why.join(', ') || 'a recent story',
+    });
+  }
+  return chosen;
+}
+
+// ---- interviews ----------------------------------------------------------------------
+
+const STOP_WORDS = new Set(
+  ('a an and are as at be been but by can could do for from had has have i if in is it its just me more my ' +
+    'no not of on one or our so some that the their them there they thing things this to too very was we were ' +
+    'what when which who will with would you your really always much make like get more most lot').split(' '),
+);
+
+/** The words that carry meaning in an answer: lower-case, no stop words, plurals folded. */
+export function answerWords(answer: string): string[] {
+  const words = answer
+    .normalize('NFC')
+    .toLocaleLowerCase('en-US')
+    .split(/[^\p{L}\p{N}']+/u)
+    .map((w) => w.replace(/^'+|'+$/g, '').replace(/'s$/, ''))
+    .filter((w) => w.length > 1 && !STOP_WORDS.has(w))
+    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+  return [...new Set(words)];
+}
+
+/**
+ * Groups free-text answers where they repeat: each answer joins the group of its
+ * meaningful word that most answers share (ties: alphabetical); an answer sharing no
+ * word stands alone. Largest groups first.
+ */
+export function groupAnswers(answers: readonly string[]): AnswerGroup[] {
+  const cleaned = answers.map((a) => a.trim()).filter(Boolean);
+  const wordsOf = cleaned.map(answerWords);
+  const frequency = new Map<string, number>();
+  for (const words of wordsOf) for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const groups = new Map<string, AnswerGroup>();
+  cleaned.forEach((answer, i) => {
+    const shared = (wordsOf[i] ?? [])
+      .filter((w) => (frequency.get(w) ?? 0) >= 2)
+      .sort((a, b) => (frequency.get(b) ?? 0) - (frequency.get(a) ?? 0) || a.localeCompare(b));
+    const key = shared[0] ?? answer;
+    const group = groups.get(key) ?? { key, count: 0, answers: [] };
+    group.count++;
+    group.answers.push(answer);
+    groups.set(key, group);
+  });
+  // A group's key is every word its answers share ("call back"), not just the first.
+  for (const group of groups.values()) {
+    if (group.count < 2) continue;
+    const sets = group.answers.map((a) => new Set(answerWords(a)));
+    group.key = answerWords(group.answers[0] ?? '').filter((w) => sets.every((set) => set.has(w))).join(' ');
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+/** Identical answers (ignoring case, punctuation and filler words) counted together. */
+export function countAnswers(answers: readonly string[]): Array<{ answer: string; count: number }> {
+  const byKey = new Map<string, { answer: string; count: number }>();
+  for (const raw of answers) {
+    const answer = raw.trim();
+    if (!answer) continue;
+    const key = answerWords(answer).sort().join(' ') || answer.toLocaleLowerCase('en-US');
+    const entry = byKey.get(key) ?? { answer, count: 0 };
+    entry.count++;
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()].sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer));
+}
+
+/** The unassigned interviewer's label. */
+export const NO_INTERVIEWER = '(no interviewer)';
+
+function interviewSection(rows: readonly InterviewRow[], period: Window): Report['interviews'] {
+  const held = rows.filter((r) => r.status === 'done' && r.heldOn !== null && inPeriod(period, r.heldOn));
+  const answers = (pick: (r: InterviewRow) => string | null) => held.map(pick).filter((a): a is string => Boolean(a?.trim()));
+  const byInterviewer = new Map<string, InterviewerCompletion>();
+  for (const row of rows) {
+    const interviewer = row.interviewer ?? NO_INTERVIEWER;
+    const entry = byInterviewer.get(interviewer) ?? { interviewer, done: 0, declined: 0, planned: 0, completion: 0 };
+    entry[row.status]++;
+    byInterviewer.set(interviewer, entry);
+  }
+  const interviewers = [...byInterviewer.values()]
+    .map((e) => ({ ...e, completion: e.done / (e.done + e.declined + e.planned) }))
+    .sort((a, b) => a.interviewer.localeCompare(b.interviewer));
+  return {
+    done: held.length,
+    declined: rows.filter((r) => r.status === 'declined').length,
+    planned: rows.filter((r) => r.status === 'planned').length,
+    learned: countAnswers(answers((r) => r.learned)),
+    liked: groupAnswers(answers((r) => r.liked)),
+    change: groupAnswers(answers((r) => r.change)),
+    interviewers,
+  };
+}
+
+// ---- agenda --------------------------------------------------------------------------
+
+/** What a quiet period's meeting can still do. */
+const FALLBACK_AGENDA = [
+  'Ask everyone to add one story this week: svc story add.',
+  'Pick three customers to call before the next meeting: svc interview pick.',
+  'Agree which practice you would teach a new colleague first.',
+];
+
+/** Share of recoveries above which the report asks about the failures behind them. */
+export const RECOVERY_ALERT_SHARE = 0.5;
+
+/**
+ * Three to five agenda items derived from the report: celebrate a story, retrain on a
+ * drifting standard, spread a star's habit, decide on a candidate, look for the quiet
+ * people's stories, discuss what customers would change.
+ */
+export function deriveAgenda(report: Omit<Report, 'agenda'>): AgendaItem[] {
+  const items: AgendaItem[] = [];
+  const first = report.storiesToRead[0];
+  if (first) {
+    const who = first.people.length ? first.people.join(' and ') : 'the team';
+    items.push({ kind: 'celebrate', text: `Celebrate ${who}: read story #${first.id} aloud and ask what made it work.` });
+  }
+  for (const name of report.drifting.slice(0, 1)) {
+    items.push({ kind: 'retrain', text: `Retrain on "${name}": no evidence for ${report.period.driftWeeks} weeks.` });
+  }
+  for (const risk of report.starDependent.slice(0, 1)) {
+    const who = risk.star ? `${risk.star} holds ${Math.round(risk.share * 100)} % of it` : `only ${risk.spread} person shows it`;
+    items.push({ kind: 'spread', text: `Spread "${risk.practice}" beyond one person (${who}): pair a colleague with them.` });
+  }
+  const candidate = report.candidates[0];
+  if (candidate) {
+    const more = report.candidates.length > 1 ? ` (and ${report.candidates.length - 1} more)` : '';
+    items.push({ kind: 'decide', text: `Decide on candidate "${candidate.name}"${more}: adopt it or let it go.` });
+  }
+  const change = report.interviews.change[0];
+  if (change) {
+    items.push({ kind: 'listen', text: `Discuss what customers would change: "${change.answers[0] ?? change.key}" (${change.count}×).` });
+  }
+  const recovery = report.triggers.find((t) => t.trigger === 'recovery');
+  if (recovery && report.headline.stories.current >= 4 && recovery.share > RECOVERY_ALERT_SHARE) {
+    items.push({ kind: 'recoveries', text: 'Most great stories were recoveries: look at the failures behind them.' });
+  }
+  if (report.peopleWithoutStories.length > 0) {
+    const names = report.peopleWithoutStories.slice(0, 3).join(', ');
+    const more = report.peopleWithoutStories.length > 3 ? ` and ${report.peopleWithoutStories.length - 3} more` : '';
+    items.push({ kind: 'look-for-stories', text: `Look for the stories of ${names}${more}: ask who saw them at their best.` });
+  }
+  for (const text of FALLBACK_AGENDA) {
+    if (items.length >= 3) break;
+    items.push({ kind: 'collect', text });
+  }
+  return items.slice(0, 5);
+}

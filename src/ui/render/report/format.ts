@@ -1,0 +1,91 @@
+import type { Compared, Report } from '../../../core/report.ts';
+
+/** 0.42 → "42 %". */
+export function percent(share: number): string {
+  return `${Math.round(share * 100)} %`;
+}
+
+/** "+3 (+25 %)", "−2 (−50 %)", "+4 (none before)", "±0". */
+export function delta(figure: Compared): string {
+  if (figure.delta === 0) return '±0';
+  const sign = figure.delta > 0 ? '+' : '−';
+  const relative = figure.ratio === null ? 'none before' : `${sign}${Math.round(Math.abs(figure.ratio) * 100)} %`;
+  return `${sign}${Math.abs(figure.delta)} (${relative})`;
+}
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/** A unicode sparkline: one bar per value, scaled to the largest. */
+export function sparkline(values: readonly number[]): string {
+  const max = Math.max(0, ...values);
+  return values.map((v) => (max === 0 ? BARS[0] : BARS[Math.round((v / max) * (BARS.length - 1))])).join('');
+}
+
+/** "2026-02-16 to 2026-03-18 (31 days, since the meeting of 2026-02-16)". */
+export function periodLine(report: Report): string {
+  const { since, until, days, basis, lastMeeting } = report.period;
+  const why =
+    basis === 'last-meeting' ? `since the meeting of ${lastMeeting}` : basis === 'default' ? `the last ${days} days` : 'as asked';
+  return `${since} to ${until} (${days} day${days === 1 ? '' : 's'}, ${why}); compared with ${report.period.previous.since} to ${report.period.previous.until}`;
+}
+
+/** A practice's figures in words: "5 stories · 3 people · star share 40 %". */
+export function practiceLine(p: Report['practices'][number]): string {
+  const parts = [`${p.evidence} stor${p.evidence === 1 ? 'y' : 'ies'}`, `${p.spread} ${p.spread === 1 ? 'person' : 'people'}`];
+  if (p.evidence > 0) parts.push(`star share ${percent(p.starShare)}`);
+  return parts.join(' · ');
+}
+
+/** The flags a practice earns: drifting, star-dependent. */
+export function practiceFlags(p: Report['practices'][number]): string[] {
+  const flags: string[] = [];
+  if (p.drifting) flags.push('drifting');
+  if (p.starDependent && p.evidence > 0) flags.push(`star-dependent${p.star ? ` (${p.star.person})` : ''}`);
+  return flags;
+}
+
+/** Attribute tag → words: "positive-demeanor" → "positive demeanor"; SERVQUAL's assurance is knowledge. */
+export function attributeLabel(attribute: string): string {
+  return attribute === 'assurance' ? 'assurance (knowledge)' : attribute.replace(/-/g, ' ');
+}
+
+/** The title of every format. */
+export const REPORT_TITLE = 'Service report';
+
+/** Section titles, shared by every format so they stay the same. */
+export const SECTION = {
+  headline: 'Headline',
+  stories: 'Stories to read aloud',
+  triggers: 'What the stories responded to',
+  practices: 'Practices',
+  qualities: 'Qualities perceived',
+  training: 'Training',
+  candidates: 'Candidates waiting for review',
+  interviews: 'What customers told us',
+  agenda: 'Suggested agenda',
+} as const;
+
+/** Interview completion of one interviewer in words. */
+export function completionLine(row: Report['interviews']['interviewers'][number]): string {
+  return `${row.done} done, ${row.declined} declined, ${row.planned} planned (${percent(row.completion)})`;
+}
+
+/** A drift alert in words. */
+export function driftLine(name: string, report: Report): string {
+  return `"${name}" is a standard but has had no evidence for ${report.period.driftWeeks} weeks`;
+}
+
+/** A star-dependency risk in words (seed 001: a culture, or one star's random acts?). */
+export function riskLine(risk: Report['starDependent'][number]): string {
+  return `"${risk.practice}" depends on ${risk.star ?? 'one person'} (spread ${risk.spread}, star share ${percent(risk.share)})`;
+}
+
+/** The triggers worth a row: the three kinds always, "unknown" only when it happened. */
+export function shownTriggers(report: Report): Report['triggers'] {
+  return report.triggers.filter((t) => t.trigger !== 'unknown' || t.current > 0 || t.previous > 0);
+}
+
+/** "3 interviews done, 1 declined, 2 planned". */
+export function interviewsLine(iv: Report['interviews']): string {
+  return `${iv.done} interviews done, ${iv.declined} declined, ${iv.planned} planned`;
+}
