@@ -61,3 +61,8 @@ export function personNames(db: Db): string[] {
     (row) => row.name,
   );
 }
+
+/** Sets a person's role (people are otherwise created by name alone). */
+export function setPersonRole(db: Db, personId: number, role: string): void {
+  sql(db, 'UPDATE people SET role = ?, updated_at = updated_at WHERE id = ?').run(role, personId);
+}

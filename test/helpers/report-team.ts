@@ -1,7 +1,7 @@
 import type { StoryDraft } from '../../src/core/story.ts';
 import { ensureCustomer } from '../../src/store/customers.ts';
 import { openStore } from '../../src/store/db.ts';
-import { insertInterview, insertTraining } from '../../src/store/demo.ts';
+import { recordInterview, recordTraining } from './records.ts';
 import { linkMatchesForStory } from '../../src/store/matching.ts';
 import { addMeeting } from '../../src/store/meetings.ts';
 import { ensurePerson } from '../../src/store/people.ts';
@@ -47,11 +47,11 @@ export function seedCrafted(path: string): void {
     story('2026-02-20', ['Ana'], ['call-back']);
     story('2026-01-10', ['Bo'], ['summary', 'explain']);
     ensurePerson(store.db, 'Ivo', T);
-    insertTraining(store.db, { practiceId: 1, heldOn: '2026-03-06', facilitatorId: ensurePerson(store.db, 'Ana', T), notes: null, attendeeIds: [2, ensurePerson(store.db, 'Ivo', T)] }, T);
+    recordTraining(store.db, { practiceId: 1, heldOn: '2026-03-06', facilitatorId: ensurePerson(store.db, 'Ana', T), notes: null, attendeeIds: [2, ensurePerson(store.db, 'Ivo', T)] }, T);
     const grace = ensureCustomer(store.db, 'Grace Okafor', 'external', T);
-    insertInterview(store.db, { customerId: grace, interviewerId: 1, status: 'done', plannedOn: '2026-03-05', heldOn: '2026-03-08', learned: 'A friend', liked: 'Quick call back', change: 'Longer opening hours' }, T);
-    insertInterview(store.db, { customerId: grace, interviewerId: 1, status: 'done', plannedOn: '2026-03-05', heldOn: '2026-03-09', learned: 'a friend', liked: EVIL, change: 'Opening hours on Saturday' }, T);
-    insertInterview(store.db, { customerId: grace, interviewerId: 2, status: 'declined', plannedOn: '2026-03-05', heldOn: '2026-03-07' }, T);
+    recordInterview(store.db, { customerId: grace, interviewerId: 1, status: 'done', plannedOn: '2026-03-05', heldOn: '2026-03-08', learned: 'A friend', liked: 'Quick call back', change: 'Longer opening hours' }, T);
+    recordInterview(store.db, { customerId: grace, interviewerId: 1, status: 'done', plannedOn: '2026-03-05', heldOn: '2026-03-09', learned: 'a friend', liked: EVIL, change: 'Opening hours on Saturday' }, T);
+    recordInterview(store.db, { customerId: grace, interviewerId: 2, status: 'declined', plannedOn: '2026-03-05', heldOn: '2026-03-07' }, T);
     addMeeting(store.db, '2026-02-01', null, T);
     addMeeting(store.db, '2026-03-04', 'agreed to train call-backs', T);
   });

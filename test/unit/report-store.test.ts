@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildReport, reportPeriod } from '../../src/core/report.ts';
 import type { StoryDraft } from '../../src/core/story.ts';
 import { ensureCustomer } from '../../src/store/customers.ts';
-import { insertInterview, insertProcedure, insertTraining } from '../../src/store/demo.ts';
+import { recordInterview, recordProcedure, recordTraining } from '../helpers/records.ts';
 import { linkMatchesForStory } from '../../src/store/matching.ts';
 import { addMeeting, listMeetings } from '../../src/store/meetings.ts';
 import { ensurePerson } from '../../src/store/people.ts';
@@ -53,10 +53,10 @@ describe('report queries', () => {
       story('2026-01-02', ['Bo'], ['explain']); // outside both periods
       ensurePerson(store.db, 'Dee', NOW_ISO);
       const practiceId = 1;
-      insertTraining(store.db, { practiceId, heldOn: '2026-02-25', facilitatorId: ensurePerson(store.db, 'Cy', NOW_ISO), notes: null, attendeeIds: [1, 2] }, NOW_ISO);
+      recordTraining(store.db, { practiceId, heldOn: '2026-02-25', facilitatorId: ensurePerson(store.db, 'Cy', NOW_ISO), notes: null, attendeeIds: [1, 2] }, NOW_ISO);
       const customerId = ensureCustomer(store.db, 'Grace', 'external', NOW_ISO);
-      insertInterview(store.db, { customerId, interviewerId: 1, status: 'done', plannedOn: '2026-03-01', heldOn: '2026-03-03', learned: 'A friend', liked: 'Fast call back', change: 'Parking' }, NOW_ISO);
-      insertInterview(store.db, { customerId, interviewerId: 2, status: 'done', plannedOn: '2025-12-01', heldOn: '2025-12-03', learned: 'Radio' }, NOW_ISO);
+      recordInterview(store.db, { customerId, interviewerId: 1, status: 'done', plannedOn: '2026-03-01', heldOn: '2026-03-03', learned: 'A friend', liked: 'Fast call back', change: 'Parking' }, NOW_ISO);
+      recordInterview(store.db, { customerId, interviewerId: 2, status: 'done', plannedOn: '2025-12-01', heldOn: '2025-12-03', learned: 'Radio' }, NOW_ISO);
       addMeeting(store.db, '2026-03-01', null, NOW_ISO);
     });
     expect(lastMeetingOn(store.db, '2026-03-14')).toBe('2026-03-01');
@@ -104,9 +104,9 @@ describe('report queries', () => {
     store.write(() => {
       const due = createPractice(store.db, { name: 'Call back', status: 'standard' }, T);
       const fresh = createPractice(store.db, { name: 'Summary', status: 'standard' }, T);
-      insertProcedure(store.db, due, 1, 'v1', '2025-10-01T09:00:00.000Z');
-      insertProcedure(store.db, fresh, 1, 'v1', '2025-10-01T09:00:00.000Z');
-      insertProcedure(store.db, fresh, 2, 'v2', '2026-03-01T09:00:00.000Z');
+      recordProcedure(store.db, due, 'v1', '2025-10-01T09:00:00.000Z');
+      recordProcedure(store.db, fresh, 'v1', '2025-10-01T09:00:00.000Z');
+      recordProcedure(store.db, fresh, 'v2', '2026-03-01T09:00:00.000Z');
     });
     expect(proceduresDue(store.db, '2025-12-29')).toEqual([]);
     expect(proceduresDue(store.db, '2025-12-30')).toEqual(['Call back']);
