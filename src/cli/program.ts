@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { examples } from './action.ts';
 import { registerDbCommands } from './commands/db/register.ts';
+import { registerDetectCommands } from './commands/detect/register.ts';
 import { registerPeopleCommands } from './commands/people/register.ts';
 import { registerSearchCommands } from './commands/search/register.ts';
 import { registerStoryCommands } from './commands/story/register.ts';
@@ -42,5 +43,6 @@ export function buildProgram(): Command {
   registerPeopleCommands(program);
   registerTagCommands(program);
   registerDbCommands(program);
+  registerDetectCommands(program);
   return program;
 }

@@ -56,6 +56,17 @@ export const messages = {
   diskFullHint: 'free some space, then try again',
 
   // detect and practices (add keys below this line)
+  reviewNeedsTerminal: '--review asks about each candidate, and there is no terminal to ask in',
+  reviewNeedsTerminalHint: 'run svc detect --review in a terminal; scripts can use svc practice add NAME --phrase P --tag T',
+  reviewWithJson: '--review and --json cannot be used together',
+  reviewWithJsonHint: 'use --json to read the candidates, or --review to walk them in a terminal',
+  practiceNameTaken: (name: string) => `a practice called "${name}" already exists`,
+  practiceNameTakenHint: 'choose another name, or merge the candidate into that practice',
+  practiceNameEmpty: 'the practice needs a name',
+  rejectedNotFound: (what: string) => `no rejected candidate matches "${what}"`,
+  rejectedNotFoundHint: 'list them with: svc detect --show-rejected',
+  vaguePraise: 'hint: this story names no concrete behaviour; add what exactly they did (e.g. "called the customer back") so others can learn it',
+  vaguePraiseQuestion: 'It reads as praise but not as a behaviour. What exactly did they do? (Enter to skip)',
 
   // train, adopt and playbook (add keys below this line)
 

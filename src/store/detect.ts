@@ -1,0 +1,205 @@
+import type { Day } from '../core/dates.ts';
+import type { RawCandidate } from '../core/detect.ts';
+import type { EvidenceItem } from '../core/figures.ts';
+import { sql, type Db } from './db.ts';
+
+/** What detection looks at: stories on or after since, candidates over the thresholds. */
+export interface DetectQuery {
+  since: Day | undefined;
+  minStories: number;
+  minStaff: number;
+  /** At most this many phrase keys and tags are looked at closely (the most spread first). */
+  pool: number;
+}
+
+interface Aggregate {
+  value: string;
+  step: number;
+  stories: number;
+  people: number;
+}
+
+// Phrases and tags that are not yet a practice's matchers and were not rejected,
+// counted over the period: distinct stories and distinct people.
+const PHRASE_AGGREGATE = `
+  SELECT sp.key AS value, min(sp.kind = 'step') AS step, count(DISTINCT sp.story_id) AS stories, count(DISTINCT pe.person_id) AS people
+    FROM story_phrases sp
+    JOIN stories s ON s.id = sp.story_id
+    LEFT JOIN story_people pe ON pe.story_id = sp.story_id
+   WHERE sp.kind IN ('practice', 'step') AND s.occurred_on >= ?
+     AND NOT EXISTS (SELECT 1 FROM practice_matchers m WHERE m.kind = 'phrase' AND m.value = sp.key)
+     AND NOT EXISTS (SELECT 1 FROM rejected_candidates r WHERE r.key = 'phrase:' || sp.key)
+   GROUP BY sp.key
+  HAVING stories >= ? AND people >= ?
+   ORDER BY people DESC, stories DESC
+   LIMIT ?`;
+
+const TAG_AGGREGATE = `
+  SELECT t.name AS value, 0 AS step, count(DISTINCT st.story_id) AS stories, count(DISTINCT pe.person_id) AS people
+    FROM tags t
+    JOIN story_tags st ON st.tag_id = t.id
+    JOIN stories s ON s.id = st.story_id
+    LEFT JOIN story_people pe ON pe.story_id = st.story_id
+   WHERE t.builtin = 0 AND s.occurred_on >= ?
+     AND NOT EXISTS (SELECT 1 FROM practice_matchers m WHERE m.kind = 'tag' AND m.value = t.name)
+     AND NOT EXISTS (SELECT 1 FROM rejected_candidates r WHERE r.key = 'tag:' || t.name)
+   GROUP BY t.id
+  HAVING stories >= ? AND people >= ?
+   ORDER BY people DESC, stories DESC
+   LIMIT ?`;
+
+const PHRASE_EVIDENCE = `
+  SELECT sp.key AS value, sp.story_id AS storyId, s.occurred_on AS occurredOn,
+         (SELECT json_group_array(p.name) FROM story_people x JOIN people p ON p.id = x.person_id WHERE x.story_id = sp.story_id) AS people
+    FROM json_each(?) c
+    JOIN story_phrases sp ON sp.kind IN ('practice', 'step') AND sp.key = c.value
+    JOIN stories s ON s.id = sp.story_id
+   WHERE s.occurred_on >= ?
+   GROUP BY sp.key, sp.story_id`;
+
+const TAG_EVIDENCE = `
+  SELECT t.name AS value, st.story_id AS storyId, s.occurred_on AS occurredOn,
+         (SELECT json_group_array(p.name) FROM story_people x JOIN people p ON p.id = x.person_id WHERE x.story_id = st.story_id) AS people
+    FROM json_each(?) c
+    JOIN tags t ON t.name = c.value
+    JOIN story_tags st ON st.tag_id = t.id
+    JOIN stories s ON s.id = st.story_id
+   WHERE s.occurred_on >= ?`;
+
+const PHRASE_DETAILS = `
+  SELECT sp.key AS value, sp.detail AS detail, count(DISTINCT sp.story_id) AS stories
+    FROM json_each(?) c
+    JOIN story_phrases sp ON sp.kind IN ('practice', 'step') AND sp.key = c.value
+    JOIN stories s ON s.id = sp.story_id
+   WHERE sp.detail IS NOT NULL AND s.occurred_on >= ?
+   GROUP BY sp.key, sp.detail`;
+
+function evidenceByValue(db: Db, query: string, values: string[], since: Day): Map<string, EvidenceItem[]> {
+  const map = new Map<string, EvidenceItem[]>();
+  if (values.length === 0) return map;
+  const rows = sql(db, query).all(JSON.stringify(values), since) as Array<{ value: string; storyId: number; occurredOn: string; people: string }>;
+  for (const row of rows) {
+    const item = { storyId: row.storyId, occurredOn: row.occurredOn, people: JSON.parse(row.people) as string[] };
+    const list = map.get(row.value);
+    if (list) list.push(item);
+    else map.set(row.value, [item]);
+  }
+  return map;
+}
+
+/** The phrase keys and tags that pass the thresholds, with their evidence: the input of rankCandidates. */
+export function rawCandidates(db: Db, query: DetectQuery): RawCandidate[] {
+  const since = query.since ?? '0000-00-00';
+  const params = [since, query.minStories, query.minStaff, query.pool];
+  const phrases = sql(db, PHRASE_AGGREGATE).all(...params) as Aggregate[];
+  const tags = sql(db, TAG_AGGREGATE).all(...params) as Aggregate[];
+  const phraseEvidence = evidenceByValue(db, PHRASE_EVIDENCE, phrases.map((p) => p.value), since);
+  const tagEvidence = evidenceByValue(db, TAG_EVIDENCE, tags.map((t) => t.value), since);
+  const details = new Map<string, RawCandidate['details']>();
+  if (phrases.length) {
+    const rows = sql(db, PHRASE_DETAILS).all(JSON.stringify(phrases.map((p) => p.value)), since) as Array<{ value: string; detail: string; stories: number }>;
+    for (const row of rows) details.set(row.value, [...(details.get(row.value) ?? []), { detail: row.detail, stories: row.stories }]);
+  }
+  return [
+    ...phrases.map((p) => ({
+      source: 'phrase' as const,
+      value: p.value,
+      step: p.step === 1,
+      evidence: phraseEvidence.get(p.value) ?? [],
+      details: details.get(p.value) ?? [],
+    })),
+    ...tags.map((t) => ({ source: 'tag' as const, value: t.value, step: false, evidence: tagEvidence.get(t.value) ?? [], details: [] })),
+  ];
+}
+
+/** One example: a story's text and where a candidate's phrase sits in it. */
+export interface ExampleRow {
+  storyId: number;
+  occurredOn: Day;
+  text: string;
+  people: string[];
+  start: number | null;
+  end: number | null;
+}
+
+/** The stories given, each with the first span of one of the phrase keys (null for tag-only examples). */
+export function exampleRows(db: Db, storyIds: number[], phraseKeys: string[]): ExampleRow[] {
+  const rows = sql(
+    db,
+    `SELECT s.id AS storyId, s.occurred_on AS occurredOn, s.text AS text,
+            (SELECT json_group_array(p.name) FROM story_people x JOIN people p ON p.id = x.person_id WHERE x.story_id = s.id) AS people,
+            (SELECT json_array(sp.span_start, sp.span_end) FROM story_phrases sp
+              WHERE sp.story_id = s.id AND sp.key IN (SELECT value FROM json_each(?)) ORDER BY sp.span_start LIMIT 1) AS span
+       FROM json_each(?) i JOIN stories s ON s.id = i.value`,
+  ).all(JSON.stringify(phraseKeys), JSON.stringify(storyIds)) as Array<{ storyId: number; occurredOn: string; text: string; people: string; span: string | null }>;
+  const byId = new Map(
+    rows.map((row) => {
+      const span = row.span === null ? null : (JSON.parse(row.span) as [number, number]);
+      const example: ExampleRow = {
+        storyId: row.storyId,
+        occurredOn: row.occurredOn,
+        text: row.text,
+        people: JSON.parse(row.people) as string[],
+        start: span ? span[0] : null,
+        end: span ? span[1] : null,
+      };
+      return [row.storyId, example];
+    }),
+  );
+  return storyIds.map((id) => byId.get(id)).filter((row): row is ExampleRow => row !== undefined);
+}
+
+/** Quality words per attribute over the period: stories and people per attribute, and per word. */
+export function qualityRows(db: Db, since: Day | undefined): {
+  attributes: Array<{ attribute: string; stories: number; people: number }>;
+  words: Array<{ attribute: string; word: string; stories: number }>;
+} {
+  const from = since ?? '0000-00-00';
+  const attributes = sql(
+    db,
+    `SELECT sp.key AS attribute, count(DISTINCT sp.story_id) AS stories, count(DISTINCT pe.person_id) AS people
+       FROM story_phrases sp JOIN stories s ON s.id = sp.story_id LEFT JOIN story_people pe ON pe.story_id = sp.story_id
+      WHERE sp.kind = 'quality' AND s.occurred_on >= ?
+      GROUP BY sp.key`,
+  ).all(from) as Array<{ attribute: string; stories: number; people: number }>;
+  const words = sql(
+    db,
+    `SELECT sp.key AS attribute, sp.detail AS word, count(DISTINCT sp.story_id) AS stories
+       FROM story_phrases sp JOIN stories s ON s.id = sp.story_id
+      WHERE sp.kind = 'quality' AND s.occurred_on >= ?
+      GROUP BY sp.key, sp.detail`,
+  ).all(from) as Array<{ attribute: string; word: string; stories: number }>;
+  return { attributes, words };
+}
+
+/** Remembers a rejected candidate under each of its keys. Call inside store.write(). */
+export function rejectCandidate(db: Db, keys: string[], label: string, now: string): void {
+  for (const key of keys) {
+    sql(db, 'INSERT INTO rejected_candidates (key, label, rejected_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING').run(key, label, now);
+  }
+}
+
+export interface RejectedCandidate {
+  id: number;
+  key: string;
+  label: string;
+  rejectedAt: string;
+}
+
+/** Every rejected candidate, newest first. */
+export function listRejected(db: Db): RejectedCandidate[] {
+  return sql(db, 'SELECT id, key, label, rejected_at AS rejectedAt FROM rejected_candidates ORDER BY rejected_at DESC, id DESC').all() as RejectedCandidate[];
+}
+
+/** Forgets rejections by label (case-insensitive), key or id; returns those removed. */
+export function unreject(db: Db, what: string): RejectedCandidate[] {
+  const text = what.trim();
+  const id = /^#?\d+$/u.test(text) ? Number(text.replace('#', '')) : -1;
+  const found = sql(
+    db,
+    `SELECT id, key, label, rejected_at AS rejectedAt FROM rejected_candidates
+      WHERE id = ? OR key = ? OR lower(label) = lower(?) OR key = 'phrase:' || lower(?) OR key = 'tag:' || lower(?)`,
+  ).all(id, text, text, text, text) as RejectedCandidate[];
+  for (const row of found) sql(db, 'DELETE FROM rejected_candidates WHERE id = ?').run(row.id);
+  return found;
+}

@@ -1,0 +1,80 @@
+import { EXTRACTOR_VERSION, type Phrase } from '../core/phrases.ts';
+import type { Store } from './db.ts';
+import { sql, type Db } from './db.ts';
+import { hasPhraseMatchers, linkMatchesForStory } from './matching.ts';
+
+/** Called as indexing goes: stories done so far, out of total. */
+export type IndexProgress = (done: number, total: number) => void;
+
+const BATCH = 500;
+
+/** How many stories were indexed by another extractor version, or never. */
+export function countUnindexed(db: Db): number {
+  return (
+    sql(
+      db,
+      `SELECT count(*) AS n FROM stories s LEFT JOIN story_phrase_index i ON i.story_id = s.id
+        WHERE i.story_id IS NULL OR i.version <> ?`,
+    ).get(EXTRACTOR_VERSION) as { n: number }
+  ).n;
+}
+
+function writePhrases(db: Db, storyId: number, phrases: Phrase[]): void {
+  sql(db, 'DELETE FROM story_phrases WHERE story_id = ?').run(storyId);
+  const insert = sql(db, 'INSERT INTO story_phrases (story_id, kind, key, detail, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const p of phrases) insert.run(storyId, p.kind, p.key, p.detail, p.start, p.end);
+  sql(db, 'INSERT INTO story_phrase_index (story_id, version) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET version = excluded.version').run(
+    storyId,
+    EXTRACTOR_VERSION,
+  );
+}
+
+/**
+ * Indexes the phrases of every story not yet indexed by the current extractor (new
+ * stories, edited ones, or all after an upgrade), in one transaction, and links them to
+ * practices with phrase matchers. Cheap when there is nothing to do: the NLP model loads
+ * only when some story needs it. Every command that reads phrases or evidence calls this
+ * first. Returns how many stories were indexed.
+ */
+export async function ensurePhrasesIndexed(store: Store, onProgress?: IndexProgress, now = new Date()): Promise<number> {
+  const total = countUnindexed(store.db);
+  if (total === 0) return 0;
+  const { phrasesOf } = await import('../core/nlp.ts');
+  const stamp = now.toISOString();
+  return store.write(() => {
+    const db = store.db;
+    const relink = hasPhraseMatchers(db);
+    const next = sql(
+      db,
+      `SELECT s.id, s.text FROM stories s LEFT JOIN story_phrase_index i ON i.story_id = s.id
+        WHERE s.id > ? AND (i.story_id IS NULL OR i.version <> ?) ORDER BY s.id LIMIT ?`,
+    );
+    let done = 0;
+    let after = 0;
+    for (;;) {
+      const rows = next.all(after, EXTRACTOR_VERSION, BATCH) as Array<{ id: number; text: string }>;
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        writePhrases(db, row.id, phrasesOf(row.text));
+        if (relink) linkMatchesForStory(db, row.id, stamp);
+        after = row.id;
+      }
+      done += rows.length;
+      onProgress?.(done, total);
+    }
+    return done;
+  });
+}
+
+/** Forgets every story's index so that ensurePhrasesIndexed rebuilds them all. */
+export function clearPhraseIndex(db: Db): void {
+  sql(db, 'DELETE FROM story_phrase_index').run();
+}
+
+/** The phrases stored for one story, in text order. */
+export function storyPhrases(db: Db, storyId: number): Phrase[] {
+  return sql(
+    db,
+    `SELECT kind, key, detail, span_start AS start, span_end AS end FROM story_phrases WHERE story_id = ? ORDER BY span_start`,
+  ).all(storyId) as Phrase[];
+}
