@@ -134,7 +134,9 @@ export function rankCandidates(
     for (const other of rest) {
       const sameWords = [...other.phrases, ...other.tags.map((t) => t.replace(/-/gu, ' '))].some((w) => leadWords.has(w));
       const ids = new Set(lead.evidence.map((e) => e.storyId));
-      if (sameWords || jaccard(ids, new Set(other.evidence.map((e) => e.storyId))) >= MERGE_OVERLAP) lead = merge(lead, other);
+      // A routine step never swallows a practice, however often the two go together.
+      const overlap = other.step === lead.step && jaccard(ids, new Set(other.evidence.map((e) => e.storyId))) >= MERGE_OVERLAP;
+      if (sameWords || overlap) lead = merge(lead, other);
       else remaining.push(other);
     }
     merged.push(lead);

@@ -65,7 +65,8 @@ export const messages = {
   practiceNameEmpty: 'the practice needs a name',
   rejectedNotFound: (what: string) => `no rejected candidate matches "${what}"`,
   rejectedNotFoundHint: 'list them with: svc detect --show-rejected',
-  vaguePraise: 'hint: this story names no concrete behaviour; add what exactly they did (e.g. "called the customer back") so others can learn it',
+  vaguePraise: (id: number) =>
+    `hint: story #${id} praises but names no behaviour; add what exactly they did (svc story edit ${id}) so others can learn it`,
   vaguePraiseQuestion: 'It reads as praise but not as a behaviour. What exactly did they do? (Enter to skip)',
 
   // train, adopt and playbook (add keys below this line)
