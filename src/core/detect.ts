@@ -131,12 +131,15 @@ export function rankCandidates(
     let [lead, ...rest] = pool as [Candidate, ...Candidate[]];
     const leadWords = new Set([...lead.phrases, ...lead.tags.map((t) => t.replace(/-/gu, ' '))]);
     const remaining: Candidate[] = [];
+    let ids = new Set(lead.evidence.map((e) => e.storyId));
     for (const other of rest) {
       const sameWords = [...other.phrases, ...other.tags.map((t) => t.replace(/-/gu, ' '))].some((w) => leadWords.has(w));
-      const ids = new Set(lead.evidence.map((e) => e.storyId));
       // A routine step never swallows a practice, however often the two go together.
       const overlap = other.step === lead.step && jaccard(ids, new Set(other.evidence.map((e) => e.storyId))) >= MERGE_OVERLAP;
-      if (sameWords || overlap) lead = merge(lead, other);
+      if (sameWords || overlap) {
+        lead = merge(lead, other);
+        ids = new Set(lead.evidence.map((e) => e.storyId));
+      }
       else remaining.push(other);
     }
     merged.push(lead);

@@ -80,18 +80,18 @@ const WRITER = new Set(['i', 'we', 'you', 'me', 'us', 'myself', 'ourselves', 'u'
 const POSSESSIVES = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'its']);
 
 // Folds (DETECTION.md 5): synonyms become one key or one detail.
-const NOUN_FOLDS: Record<string, string> = {
+const NOUN_FOLDS = new Map<string, string>(Object.entries({
   guest: 'customer', client: 'customer', diner: 'customer', patron: 'customer', us: 'customer', me: 'customer', him: 'customer',
   them: 'customer', party: 'customer', regular: 'customer', family: 'customer', friend: 'customer', wife: 'customer', husband: 'customer', table: 'table', customer: 'customer', caller: 'customer', visitor: 'customer', people: 'customer',
   waiter: 'staff', waitress: 'staff', server: 'staff', employee: 'staff', staff: 'staff', hostess: 'staff', host: 'staff', bartender: 'staff',
   glass: 'water', water: 'water', drink: 'drink', cup: 'water', recommendation: 'recommendation', suggestion: 'recommendation',
-};
-const VERB_FOLDS: Record<string, string> = {
+}));
+const VERB_FOLDS = new Map<string, string>(Object.entries({
   suggest: 'recommend', 'ring back': 'call back', 'phone back': 'call back', 'get back': 'call back', 'follow through': 'follow up',
   'check up': 'check on', 'check in': 'check on', 'stop by': 'visit table', 'come by': 'visit table', 'come over': 'visit table',
   'top off': 'refill water', 'top up': 'refill water', refill: 'refill water', comp: 'comp item', 'explain': 'explain',
   'walk through': 'explain', 'break down': 'explain', describe: 'explain',
-};
+}));
 
 // Idioms are matched first, on the lemma string (DETECTION.md 4).
 const IDIOMS: Array<{ pattern: RegExp; key: string; detail?: string }> = [
@@ -118,7 +118,7 @@ interface Sentence {
 }
 
 function foldNoun(lemma: string): string {
-  return NOUN_FOLDS[lemma] ?? lemma;
+  return NOUN_FOLDS.get(lemma) ?? lemma;
 }
 
 /** Locally negated: not/never within ~4 words before, stopping at punctuation, a conjunction or a verb. */
@@ -189,7 +189,7 @@ function objectAfter(tokens: Token[], at: number): { noun: string | null; partic
       break;
     }
     if (t.pos === 'PRON' && noun === null) {
-      const folded = NOUN_FOLDS[t.lower];
+      const folded = NOUN_FOLDS.get(t.lower);
       if (folded) {
         noun = folded;
         end = i;
@@ -212,6 +212,22 @@ function classify(key: string, detail: string | null): PhraseKind {
   return 'practice';
 }
 
+// All idioms at once: most sentences hold none, and one test rules them all out.
+const ANY_IDIOM = new RegExp(IDIOMS.map((idiom) => `(?:${idiom.pattern.source})`).join('|'), 'u');
+const IDIOM_SCANS = IDIOMS.map((idiom) => ({ ...idiom, scan: new RegExp(idiom.pattern.source, 'gu') }));
+
+/** The index of the token whose lemma starts at or before char (offsets ascending). */
+function tokenAt(offsets: number[], char: number): number {
+  let low = 0;
+  let high = offsets.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((offsets[mid] ?? 0) <= char) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 function idiomsIn(sentence: Sentence, taken: Set<number>, found: Phrase[]): void {
   const { tokens } = sentence;
   // The lemma string, with each token's character offset in it.
@@ -219,18 +235,14 @@ function idiomsIn(sentence: Sentence, taken: Set<number>, found: Phrase[]): void
   const offsets: number[] = [];
   for (const t of tokens) {
     offsets.push(text.length);
-    text += `${t.lemma.toLowerCase()} `;
+    text += `${t.lemma} `;
   }
-  const tokenAt = (char: number) => {
-    let index = 0;
-    for (let i = 0; i < offsets.length; i++) if ((offsets[i] ?? 0) <= char) index = i;
-    return index;
-  };
-  for (const idiom of IDIOMS) {
-    const re = new RegExp(idiom.pattern.source, 'gu');
-    for (const m of text.matchAll(re)) {
-      const first = tokenAt(m.index);
-      const last = tokenAt(m.index + m[0].length - 1);
+  if (!ANY_IDIOM.test(text)) return;
+  for (const idiom of IDIOM_SCANS) {
+    idiom.scan.lastIndex = 0;
+    for (const m of text.matchAll(idiom.scan)) {
+      const first = tokenAt(offsets, m.index);
+      const last = tokenAt(offsets, m.index + m[0].length - 1);
       if (taken.has(first) || negated(tokens, first)) continue;
       const subject = subjectOf(tokens, first);
       if (subject && WRITER.has(subject.lower) && !isPassive(tokens, first)) continue;
@@ -251,7 +263,7 @@ function qualitiesIn(sentence: Sentence, found: Phrase[]): void {
     if (!attribute || negated(tokens, i)) continue;
     // "friendly" describes people here only when it is not a noun phrase about food ("nice food").
     const next = tokens[i + 1];
-    if (t.pos === 'ADJ' && next?.pos === 'NOUN' && !NOUN_FOLDS[next.lemma] && next.lemma !== 'service') continue;
+    if (t.pos === 'ADJ' && next?.pos === 'NOUN' && !NOUN_FOLDS.has(next.lemma) && next.lemma !== 'service') continue;
     found.push({ kind: 'quality', key: attribute, detail: t.lower, start: t.start, end: t.end });
   }
 }
@@ -291,7 +303,7 @@ function verbsIn(sentence: Sentence, taken: Set<number>, found: Phrase[]): void 
     // Subjectless "Highly recommend!" is the writer talking.
     if (!subject && !passive && lemma === 'recommend' && (!noun || noun === 'place' || noun === 'restaurant')) continue;
     let key = particle ? `${lemma} ${particle}` : lemma;
-    key = VERB_FOLDS[key] ?? (particle ? (VERB_FOLDS[lemma] ?? key) : key);
+    key = VERB_FOLDS.get(key) ?? (particle ? (VERB_FOLDS.get(lemma) ?? key) : key);
     if (ANTI_VERBS.has(key)) continue;
     if (LIGHT_VERBS.has(lemma) && lightObject && !particle) {
       key = `${lemma} ${lightObject}`;

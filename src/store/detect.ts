@@ -12,6 +12,9 @@ export interface DetectQuery {
   pool: number;
 }
 
+// Routine steps are shown as one line: a few are enough.
+const STEP_POOL = 10;
+
 interface Aggregate {
   value: string;
   step: number;
@@ -21,12 +24,12 @@ interface Aggregate {
 
 // Phrases and tags that are not yet a practice's matchers and were not rejected,
 // counted over the period: distinct stories and distinct people.
+// One kind at a time, so that the covering index yields the keys in order.
 const PHRASE_AGGREGATE = `
-  SELECT sp.key AS value, min(sp.kind = 'step') AS step, count(DISTINCT sp.story_id) AS stories, count(DISTINCT pe.person_id) AS people
+  SELECT sp.key AS value, sp.kind = 'step' AS step, count(DISTINCT sp.story_id) AS stories, count(DISTINCT pe.person_id) AS people
     FROM story_phrases sp
-    JOIN stories s ON s.id = sp.story_id
     LEFT JOIN story_people pe ON pe.story_id = sp.story_id
-   WHERE sp.kind IN ('practice', 'step') AND s.occurred_on >= ?
+   WHERE sp.kind = ? AND sp.occurred_on >= ?
      AND NOT EXISTS (SELECT 1 FROM practice_matchers m WHERE m.kind = 'phrase' AND m.value = sp.key)
      AND NOT EXISTS (SELECT 1 FROM rejected_candidates r WHERE r.key = 'phrase:' || sp.key)
    GROUP BY sp.key
@@ -48,51 +51,56 @@ const TAG_AGGREGATE = `
    ORDER BY people DESC, stories DESC
    LIMIT ?`;
 
+// Rows of [candidate, story, date, person]; a story with two spans of one key comes
+// twice, so rows are folded per story in JS (cheaper than DISTINCT and ORDER BY).
 const PHRASE_EVIDENCE = `
-  SELECT sp.key AS value, sp.story_id AS storyId, s.occurred_on AS occurredOn,
-         (SELECT json_group_array(p.name) FROM story_people x JOIN people p ON p.id = x.person_id WHERE x.story_id = sp.story_id) AS people
+  SELECT sp.key, sp.story_id, sp.occurred_on, pe.person_id
     FROM json_each(?) c
     JOIN story_phrases sp ON sp.kind IN ('practice', 'step') AND sp.key = c.value
-    JOIN stories s ON s.id = sp.story_id
-   WHERE s.occurred_on >= ?
-   GROUP BY sp.key, sp.story_id`;
+    LEFT JOIN story_people pe ON pe.story_id = sp.story_id
+   WHERE sp.occurred_on >= ?`;
 
 const TAG_EVIDENCE = `
-  SELECT t.name AS value, st.story_id AS storyId, s.occurred_on AS occurredOn,
-         (SELECT json_group_array(p.name) FROM story_people x JOIN people p ON p.id = x.person_id WHERE x.story_id = st.story_id) AS people
+  SELECT t.name, st.story_id, s.occurred_on, pe.person_id
     FROM json_each(?) c
     JOIN tags t ON t.name = c.value
     JOIN story_tags st ON st.tag_id = t.id
     JOIN stories s ON s.id = st.story_id
+    LEFT JOIN story_people pe ON pe.story_id = st.story_id
    WHERE s.occurred_on >= ?`;
 
 const PHRASE_DETAILS = `
   SELECT sp.key AS value, sp.detail AS detail, count(DISTINCT sp.story_id) AS stories
     FROM json_each(?) c
     JOIN story_phrases sp ON sp.kind IN ('practice', 'step') AND sp.key = c.value
-    JOIN stories s ON s.id = sp.story_id
-   WHERE sp.detail IS NOT NULL AND s.occurred_on >= ?
+   WHERE sp.detail IS NOT NULL AND sp.occurred_on >= ?
    GROUP BY sp.key, sp.detail`;
 
 function evidenceByValue(db: Db, query: string, values: string[], since: Day): Map<string, EvidenceItem[]> {
-  const map = new Map<string, EvidenceItem[]>();
-  if (values.length === 0) return map;
-  const rows = sql(db, query).all(JSON.stringify(values), since) as Array<{ value: string; storyId: number; occurredOn: string; people: string }>;
-  for (const row of rows) {
-    const item = { storyId: row.storyId, occurredOn: row.occurredOn, people: JSON.parse(row.people) as string[] };
-    const list = map.get(row.value);
-    if (list) list.push(item);
-    else map.set(row.value, [item]);
+  const byValue = new Map<string, Map<number, EvidenceItem>>();
+  if (values.length === 0) return new Map();
+  const names = new Map((sql(db, 'SELECT id, name FROM people').all() as Array<{ id: number; name: string }>).map((p) => [p.id, p.name]));
+  const rows = sql(db, query).raw(true).all(JSON.stringify(values), since) as Array<[string, number, string, number | null]>;
+  for (const [value, storyId, occurredOn, personId] of rows) {
+    let stories = byValue.get(value);
+    if (!stories) byValue.set(value, (stories = new Map()));
+    let item = stories.get(storyId);
+    if (!item) stories.set(storyId, (item = { storyId, occurredOn, people: [] }));
+    const name = personId === null ? undefined : names.get(personId);
+    if (name !== undefined && !item.people.includes(name)) item.people.push(name);
   }
-  return map;
+  return new Map([...byValue].map(([value, stories]) => [value, [...stories.values()]]));
 }
 
 /** The phrase keys and tags that pass the thresholds, with their evidence: the input of rankCandidates. */
 export function rawCandidates(db: Db, query: DetectQuery): RawCandidate[] {
   const since = query.since ?? '0000-00-00';
-  const params = [since, query.minStories, query.minStaff, query.pool];
-  const phrases = sql(db, PHRASE_AGGREGATE).all(...params) as Aggregate[];
-  const tags = sql(db, TAG_AGGREGATE).all(...params) as Aggregate[];
+  const thresholds = [query.minStories, query.minStaff];
+  const phrases = [
+    ...(sql(db, PHRASE_AGGREGATE).all('practice', since, ...thresholds, query.pool) as Aggregate[]),
+    ...(sql(db, PHRASE_AGGREGATE).all('step', since, ...thresholds, STEP_POOL) as Aggregate[]),
+  ];
+  const tags = sql(db, TAG_AGGREGATE).all(since, ...thresholds, query.pool) as Aggregate[];
   const phraseEvidence = evidenceByValue(db, PHRASE_EVIDENCE, phrases.map((p) => p.value), since);
   const tagEvidence = evidenceByValue(db, TAG_EVIDENCE, tags.map((t) => t.value), since);
   const details = new Map<string, RawCandidate['details']>();
@@ -158,15 +166,15 @@ export function qualityRows(db: Db, since: Day | undefined): {
   const attributes = sql(
     db,
     `SELECT sp.key AS attribute, count(DISTINCT sp.story_id) AS stories, count(DISTINCT pe.person_id) AS people
-       FROM story_phrases sp JOIN stories s ON s.id = sp.story_id LEFT JOIN story_people pe ON pe.story_id = sp.story_id
-      WHERE sp.kind = 'quality' AND s.occurred_on >= ?
+       FROM story_phrases sp LEFT JOIN story_people pe ON pe.story_id = sp.story_id
+      WHERE sp.kind = 'quality' AND sp.occurred_on >= ?
       GROUP BY sp.key`,
   ).all(from) as Array<{ attribute: string; stories: number; people: number }>;
   const words = sql(
     db,
     `SELECT sp.key AS attribute, sp.detail AS word, count(DISTINCT sp.story_id) AS stories
-       FROM story_phrases sp JOIN stories s ON s.id = sp.story_id
-      WHERE sp.kind = 'quality' AND s.occurred_on >= ?
+       FROM story_phrases sp
+      WHERE sp.kind = 'quality' AND sp.occurred_on >= ?
       GROUP BY sp.key, sp.detail`,
   ).all(from) as Array<{ attribute: string; word: string; stories: number }>;
   return { attributes, words };

@@ -7,6 +7,10 @@ import { hasPhraseMatchers, linkMatchesForStory } from './matching.ts';
 export type IndexProgress = (done: number, total: number) => void;
 
 const BATCH = 500;
+// Above this many stories to index, the detection index is dropped and built again
+// afterwards: one sorted build is cheaper than as many random inserts.
+const REBUILD_INDEX_FROM = 5_000;
+const KEY_INDEX = 'CREATE INDEX story_phrases_key ON story_phrases(kind, key, story_id, occurred_on)';
 
 /** How many stories were indexed by another extractor version, or never. */
 export function countUnindexed(db: Db): number {
@@ -19,10 +23,17 @@ export function countUnindexed(db: Db): number {
   ).n;
 }
 
-function writePhrases(db: Db, storyId: number, phrases: Phrase[]): void {
+function writePhrases(db: Db, storyId: number, occurredOn: string, phrases: Phrase[]): void {
   sql(db, 'DELETE FROM story_phrases WHERE story_id = ?').run(storyId);
-  const insert = sql(db, 'INSERT INTO story_phrases (story_id, kind, key, detail, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const p of phrases) insert.run(storyId, p.kind, p.key, p.detail, p.start, p.end);
+  // One statement per story, not one per phrase: indexing runs over every story.
+  if (phrases.length) {
+    sql(
+      db,
+      `INSERT INTO story_phrases (story_id, occurred_on, kind, key, detail, span_start, span_end)
+       SELECT ?, ?, p.value ->> 0, p.value ->> 1, p.value ->> 2, p.value ->> 3, p.value ->> 4 FROM json_each(?) p WHERE true
+       ON CONFLICT DO NOTHING`,
+    ).run(storyId, occurredOn, JSON.stringify(phrases.map((p) => [p.kind, p.key, p.detail, p.start, p.end])));
+  }
   sql(db, 'INSERT INTO story_phrase_index (story_id, version) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET version = excluded.version').run(
     storyId,
     EXTRACTOR_VERSION,
@@ -44,24 +55,28 @@ export async function ensurePhrasesIndexed(store: Store, onProgress?: IndexProgr
   return store.write(() => {
     const db = store.db;
     const relink = hasPhraseMatchers(db);
+    const rebuild = total >= REBUILD_INDEX_FROM;
+    if (rebuild) db.exec('DROP INDEX IF EXISTS story_phrases_key');
     const next = sql(
       db,
-      `SELECT s.id, s.text FROM stories s LEFT JOIN story_phrase_index i ON i.story_id = s.id
+      `SELECT s.id, s.text, s.occurred_on AS occurredOn FROM stories s LEFT JOIN story_phrase_index i ON i.story_id = s.id
         WHERE s.id > ? AND (i.story_id IS NULL OR i.version <> ?) ORDER BY s.id LIMIT ?`,
     );
     let done = 0;
     let after = 0;
     for (;;) {
-      const rows = next.all(after, EXTRACTOR_VERSION, BATCH) as Array<{ id: number; text: string }>;
+      const rows = next.all(after, EXTRACTOR_VERSION, BATCH) as Array<{ id: number; text: string; occurredOn: string }>;
       if (rows.length === 0) break;
       for (const row of rows) {
-        writePhrases(db, row.id, phrasesOf(row.text));
+        writePhrases(db, row.id, row.occurredOn, phrasesOf(row.text));
         if (relink) linkMatchesForStory(db, row.id, stamp);
         after = row.id;
       }
       done += rows.length;
       onProgress?.(done, total);
     }
+    // Same definition as migrations/0002_story_phrases.sql.
+    if (rebuild) db.exec(KEY_INDEX);
     return done;
   });
 }
