@@ -12,9 +12,9 @@ CREATE TABLE story_phrases (
   occurred_on TEXT NOT NULL,                -- the story's date, copied so detection never joins stories
   PRIMARY KEY (story_id, kind, span_start, key)
 ) WITHOUT ROWID;
--- Detection counts stories and people per key over a period: one covering index range
--- per kind (3x faster than joining stories for the date at 10,000 stories).
-CREATE INDEX story_phrases_key ON story_phrases(kind, key, story_id, occurred_on);
+-- Detection counts stories, people and details per key over a period: one covering
+-- index range per kind (3x faster than joining stories for the date at 10,000 stories).
+CREATE INDEX story_phrases_key ON story_phrases(kind, key, story_id, occurred_on, detail);
 
 -- Which extractor version indexed each story; a story without a row (new, or its text
 -- edited) is indexed again by the next command that reads phrases.

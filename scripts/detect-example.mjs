@@ -2,40 +2,25 @@
 // example): imports them as stories through the same loader as the quality-bar test,
 // into a temporary database, then runs the built svc on it. Run `npm run build` first.
 //   node scripts/detect-example.mjs [svc detect flags…]
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundleEntry, root, serviceData } from './bundle-entry.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'svc-example-'));
 const NOW = '2026-03-18T10:00:00';
 try {
-  // Inside the package, so the bundle resolves better-sqlite3 and finds migrations/.
-  const cache = join(root, 'node_modules', '.cache', 'svc-example');
-  mkdirSync(cache, { recursive: true });
-  const loader = join(cache, 'load.mjs');
-  await build({
-    stdin: {
-      contents: `import { openStore } from './src/store/db.ts';
-        import { loadServiceStories } from './test/fixtures/service-data.ts';
-        const store = openStore(process.argv[2]);
-        loadServiceStories(store, new Date(${JSON.stringify(NOW)}));
-        store.close();`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: loader,
-    external: ['better-sqlite3'],
-    logLevel: 'warning',
-  });
+  const loader = await bundleEntry(
+    'load-service-data',
+    `import { openStore } from './src/store/db.ts';
+     import { loadServiceStories } from './test/fixtures/service-data.ts';
+     const store = openStore(process.argv[2]);
+     loadServiceStories(store, new Date(${JSON.stringify(NOW)}));
+     store.close();`,
+  );
   const db = join(dir, 'svc.db');
-  const env = { ...process.env, SVC_DB: db, SVC_NOW: NOW, SVC_SERVICE_DATA: process.env.SVC_SERVICE_DATA ?? join(root, '..', 'shared', 'data') };
+  const env = { ...process.env, SVC_DB: db, SVC_NOW: NOW, SVC_SERVICE_DATA: serviceData };
   const load = spawnSync(process.execPath, [loader, db], { env, stdio: 'inherit', cwd: root });
   if (load.status !== 0) process.exit(load.status ?? 1);
   const run = spawnSync(process.execPath, [join(root, 'bin/svc.js'), 'detect', ...process.argv.slice(2)], { env, stdio: 'inherit' });

@@ -20,8 +20,10 @@ export interface RawCandidate {
   value: string;
   /** Routine service steps are shown apart from practices. */
   step: boolean;
-  /** Its stories, with the people each credits (person names). */
+  /** Its stories, with the people each credits (person names); empty for steps, which only need counts. */
   evidence: EvidenceItem[];
+  /** Counts from the aggregate query, used when evidence is not fetched (steps). */
+  counts: { stories: number; people: number; lastOn: Day };
   /** How many of its stories carry each detail (phrases only): "wine" 4, "special" 3. */
   details: Array<{ detail: string; stories: number }>;
 }
@@ -59,14 +61,17 @@ export function phraseName(value: string, stories: number, details: RawCandidate
 
 function nameOf(raw: RawCandidate): string {
   if (raw.source === 'tag') return raw.value.replace(/-/gu, ' ');
-  return phraseName(raw.value, raw.evidence.length, raw.details);
+  return phraseName(raw.value, raw.counts.stories, raw.details);
 }
 
-function jaccard(a: Set<number>, b: Set<number>): number {
+/** Whether two story sets overlap by MERGE_OVERLAP or more (Jaccard), counting only when sizes allow it. */
+function overlapsHeavily(a: Set<number>, b: Set<number>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  // |A∩B| / |A∪B| ≤ |small| / |large|: most pairs are ruled out without counting.
+  if (large.size === 0 || small.size / large.size < MERGE_OVERLAP) return false;
   let both = 0;
-  for (const id of a) if (b.has(id)) both++;
-  const either = a.size + b.size - both;
-  return either === 0 ? 0 : both / either;
+  for (const id of small) if (large.has(id)) both++;
+  return both / (a.size + b.size - both) >= MERGE_OVERLAP;
 }
 
 function figures(evidence: EvidenceItem[]): Pick<Candidate, 'stories' | 'people' | 'lastOn' | 'starShare' | 'star' | 'starDependent'> {
@@ -83,6 +88,10 @@ function figures(evidence: EvidenceItem[]): Pick<Candidate, 'stories' | 'people'
   };
 }
 
+function countsOnly(counts: RawCandidate['counts']): ReturnType<typeof figures> {
+  return { ...counts, starShare: 0, star: null, starDependent: isStarDependentFigures(counts.people, 0) };
+}
+
 /** Spreadable beats frequent: more people first, then more stories, then the most recent. */
 export function compareCandidates(a: Candidate, b: Candidate): number {
   return b.people - a.people || b.stories - a.stories || b.lastOn.localeCompare(a.lastOn) || a.name.localeCompare(b.name);
@@ -97,7 +106,7 @@ function toCandidate(raw: RawCandidate): Candidate {
     tags: raw.source === 'tag' ? [raw.value] : [],
     step: raw.step,
     evidence: raw.evidence,
-    ...figures(raw.evidence),
+    ...(raw.evidence.length ? figures(raw.evidence) : countsOnly(raw.counts)),
   };
 }
 
@@ -126,21 +135,20 @@ export function rankCandidates(
   options: { minStories: number; minStaff: number },
 ): { practices: Candidate[]; steps: Candidate[] } {
   let pool = raws.map(toCandidate).sort(compareCandidates);
+  const storySets = new Map(pool.map((c) => [c, new Set(c.evidence.map((e) => e.storyId))]));
+  const storiesOf = (c: Candidate) => storySets.get(c) ?? new Set(c.evidence.map((e) => e.storyId));
   const merged: Candidate[] = [];
   while (pool.length) {
     let [lead, ...rest] = pool as [Candidate, ...Candidate[]];
     const leadWords = new Set([...lead.phrases, ...lead.tags.map((t) => t.replace(/-/gu, ' '))]);
     const remaining: Candidate[] = [];
-    let ids = new Set(lead.evidence.map((e) => e.storyId));
     for (const other of rest) {
       const sameWords = [...other.phrases, ...other.tags.map((t) => t.replace(/-/gu, ' '))].some((w) => leadWords.has(w));
       // A routine step never swallows a practice, however often the two go together.
-      const overlap = other.step === lead.step && jaccard(ids, new Set(other.evidence.map((e) => e.storyId))) >= MERGE_OVERLAP;
-      if (sameWords || overlap) {
+      if (sameWords || (other.step === lead.step && overlapsHeavily(storiesOf(lead), storiesOf(other)))) {
         lead = merge(lead, other);
-        ids = new Set(lead.evidence.map((e) => e.storyId));
-      }
-      else remaining.push(other);
+        storySets.set(lead, new Set(lead.evidence.map((e) => e.storyId)));
+      } else remaining.push(other);
     }
     merged.push(lead);
     pool = remaining;

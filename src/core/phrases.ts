@@ -74,7 +74,7 @@ const NOT_OBJECTS = new Set(['customer', 'staff', 'time', 'minute', 'hour', 'whi
 const NOT_VERBS = new Set(['service', 'everything', 'reason', 'price', 'dj', 'prompt', 'staff', 'food', 'treats', 'accomodating', 'accommodating', 'wait', 'star', 'love']);
 
 const PARTICLES = new Set(['back', 'up', 'out', 'over', 'by', 'on', 'in', 'down', 'around', 'through', 'off']);
-const NEGATORS = new Set(['not', 'never', 'no', "n't", 'nobody', 'nothing', 'without', 'hardly', 'barely', 'nor']);
+const NEGATORS = new Set(['not', 'never', 'no', "n't", 'nobody', 'nothing', 'without', 'hardly', 'barely', 'nor', 'unable']);
 const FAIL_VERBS = new Set(['forget', 'fail', 'neglect', 'refuse']);
 const WRITER = new Set(['i', 'we', 'you', 'me', 'us', 'myself', 'ourselves', 'u', 'everyone', 'everybody', 'nobody', 'one', 'it', 'this', 'that', 'which', 'food', 'meal', 'place', 'restaurant', 'dish', 'price', 'atmosphere', 'wine', 'menu']);
 const POSSESSIVES = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'its']);

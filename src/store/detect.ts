@@ -20,13 +20,15 @@ interface Aggregate {
   step: number;
   stories: number;
   people: number;
+  lastOn: string;
 }
 
 // Phrases and tags that are not yet a practice's matchers and were not rejected,
 // counted over the period: distinct stories and distinct people.
 // One kind at a time, so that the covering index yields the keys in order.
 const PHRASE_AGGREGATE = `
-  SELECT sp.key AS value, sp.kind = 'step' AS step, count(DISTINCT sp.story_id) AS stories, count(DISTINCT pe.person_id) AS people
+  SELECT sp.key AS value, sp.kind = 'step' AS step, count(DISTINCT sp.story_id) AS stories, count(DISTINCT pe.person_id) AS people,
+         max(sp.occurred_on) AS lastOn
     FROM story_phrases sp
     LEFT JOIN story_people pe ON pe.story_id = sp.story_id
    WHERE sp.kind = ? AND sp.occurred_on >= ?
@@ -38,7 +40,8 @@ const PHRASE_AGGREGATE = `
    LIMIT ?`;
 
 const TAG_AGGREGATE = `
-  SELECT t.name AS value, 0 AS step, count(DISTINCT st.story_id) AS stories, count(DISTINCT pe.person_id) AS people
+  SELECT t.name AS value, 0 AS step, count(DISTINCT st.story_id) AS stories, count(DISTINCT pe.person_id) AS people,
+         max(s.occurred_on) AS lastOn
     FROM tags t
     JOIN story_tags st ON st.tag_id = t.id
     JOIN stories s ON s.id = st.story_id
@@ -54,14 +57,14 @@ const TAG_AGGREGATE = `
 // Rows of [candidate, story, date, person]; a story with two spans of one key comes
 // twice, so rows are folded per story in JS (cheaper than DISTINCT and ORDER BY).
 const PHRASE_EVIDENCE = `
-  SELECT sp.key, sp.story_id, sp.occurred_on, pe.person_id
+  SELECT sp.key, sp.story_id, sp.occurred_on, pe.person_id, sp.detail
     FROM json_each(?) c
-    JOIN story_phrases sp ON sp.kind IN ('practice', 'step') AND sp.key = c.value
+    JOIN story_phrases sp ON sp.kind = 'practice' AND sp.key = c.value
     LEFT JOIN story_people pe ON pe.story_id = sp.story_id
    WHERE sp.occurred_on >= ?`;
 
 const TAG_EVIDENCE = `
-  SELECT t.name, st.story_id, s.occurred_on, pe.person_id
+  SELECT t.name, st.story_id, s.occurred_on, pe.person_id, NULL
     FROM json_each(?) c
     JOIN tags t ON t.name = c.value
     JOIN story_tags st ON st.tag_id = t.id
@@ -69,54 +72,62 @@ const TAG_EVIDENCE = `
     LEFT JOIN story_people pe ON pe.story_id = st.story_id
    WHERE s.occurred_on >= ?`;
 
-const PHRASE_DETAILS = `
-  SELECT sp.key AS value, sp.detail AS detail, count(DISTINCT sp.story_id) AS stories
-    FROM json_each(?) c
-    JOIN story_phrases sp ON sp.kind IN ('practice', 'step') AND sp.key = c.value
-   WHERE sp.detail IS NOT NULL AND sp.occurred_on >= ?
-   GROUP BY sp.key, sp.detail`;
+interface Evidence {
+  items: EvidenceItem[];
+  details: RawCandidate['details'];
+}
 
-function evidenceByValue(db: Db, query: string, values: string[], since: Day): Map<string, EvidenceItem[]> {
-  const byValue = new Map<string, Map<number, EvidenceItem>>();
+function evidenceByValue(db: Db, query: string, values: string[], since: Day): Map<string, Evidence> {
+  const byValue = new Map<string, { stories: Map<number, EvidenceItem>; details: Map<string, Set<number>> }>();
   if (values.length === 0) return new Map();
   const names = new Map((sql(db, 'SELECT id, name FROM people').all() as Array<{ id: number; name: string }>).map((p) => [p.id, p.name]));
-  const rows = sql(db, query).raw(true).all(JSON.stringify(values), since) as Array<[string, number, string, number | null]>;
-  for (const [value, storyId, occurredOn, personId] of rows) {
-    let stories = byValue.get(value);
-    if (!stories) byValue.set(value, (stories = new Map()));
-    let item = stories.get(storyId);
-    if (!item) stories.set(storyId, (item = { storyId, occurredOn, people: [] }));
+  const rows = sql(db, query).raw(true).all(JSON.stringify(values), since) as Array<[string, number, string, number | null, string | null]>;
+  for (const [value, storyId, occurredOn, personId, detail] of rows) {
+    let found = byValue.get(value);
+    if (!found) byValue.set(value, (found = { stories: new Map(), details: new Map() }));
+    let item = found.stories.get(storyId);
+    if (!item) found.stories.set(storyId, (item = { storyId, occurredOn, people: [] }));
     const name = personId === null ? undefined : names.get(personId);
     if (name !== undefined && !item.people.includes(name)) item.people.push(name);
+    if (detail !== null) {
+      const withDetail = found.details.get(detail);
+      if (withDetail) withDetail.add(storyId);
+      else found.details.set(detail, new Set([storyId]));
+    }
   }
-  return new Map([...byValue].map(([value, stories]) => [value, [...stories.values()]]));
+  return new Map(
+    [...byValue].map(([value, found]) => [
+      value,
+      {
+        items: [...found.stories.values()],
+        details: [...found.details].map(([detail, stories]) => ({ detail, stories: stories.size })),
+      },
+    ]),
+  );
 }
 
 /** The phrase keys and tags that pass the thresholds, with their evidence: the input of rankCandidates. */
 export function rawCandidates(db: Db, query: DetectQuery): RawCandidate[] {
   const since = query.since ?? '0000-00-00';
   const thresholds = [query.minStories, query.minStaff];
-  const phrases = [
-    ...(sql(db, PHRASE_AGGREGATE).all('practice', since, ...thresholds, query.pool) as Aggregate[]),
-    ...(sql(db, PHRASE_AGGREGATE).all('step', since, ...thresholds, STEP_POOL) as Aggregate[]),
-  ];
+  const practices = sql(db, PHRASE_AGGREGATE).all('practice', since, ...thresholds, query.pool) as Aggregate[];
+  // Steps are shown as counts on one line: their (many) stories are never fetched.
+  const steps = sql(db, PHRASE_AGGREGATE).all('step', since, ...thresholds, STEP_POOL) as Aggregate[];
   const tags = sql(db, TAG_AGGREGATE).all(since, ...thresholds, query.pool) as Aggregate[];
-  const phraseEvidence = evidenceByValue(db, PHRASE_EVIDENCE, phrases.map((p) => p.value), since);
+  const phraseEvidence = evidenceByValue(db, PHRASE_EVIDENCE, practices.map((p) => p.value), since);
   const tagEvidence = evidenceByValue(db, TAG_EVIDENCE, tags.map((t) => t.value), since);
-  const details = new Map<string, RawCandidate['details']>();
-  if (phrases.length) {
-    const rows = sql(db, PHRASE_DETAILS).all(JSON.stringify(phrases.map((p) => p.value)), since) as Array<{ value: string; detail: string; stories: number }>;
-    for (const row of rows) details.set(row.value, [...(details.get(row.value) ?? []), { detail: row.detail, stories: row.stories }]);
-  }
+  const raw = (source: 'phrase' | 'tag', row: Aggregate, found: Evidence | undefined): RawCandidate => ({
+    source,
+    value: row.value,
+    step: row.step === 1,
+    evidence: found?.items ?? [],
+    counts: { stories: row.stories, people: row.people, lastOn: row.lastOn },
+    details: found?.details ?? [],
+  });
   return [
-    ...phrases.map((p) => ({
-      source: 'phrase' as const,
-      value: p.value,
-      step: p.step === 1,
-      evidence: phraseEvidence.get(p.value) ?? [],
-      details: details.get(p.value) ?? [],
-    })),
-    ...tags.map((t) => ({ source: 'tag' as const, value: t.value, step: false, evidence: tagEvidence.get(t.value) ?? [], details: [] })),
+    ...practices.map((row) => raw('phrase', row, phraseEvidence.get(row.value))),
+    ...steps.map((row) => raw('phrase', row, undefined)),
+    ...tags.map((row) => raw('tag', row, tagEvidence.get(row.value))),
   ];
 }
 

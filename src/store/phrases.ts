@@ -10,7 +10,7 @@ const BATCH = 500;
 // Above this many stories to index, the detection index is dropped and built again
 // afterwards: one sorted build is cheaper than as many random inserts.
 const REBUILD_INDEX_FROM = 5_000;
-const KEY_INDEX = 'CREATE INDEX story_phrases_key ON story_phrases(kind, key, story_id, occurred_on)';
+const KEY_INDEX = 'CREATE INDEX story_phrases_key ON story_phrases(kind, key, story_id, occurred_on, detail)';
 
 /** How many stories were indexed by another extractor version, or never. */
 export function countUnindexed(db: Db): number {

@@ -12,10 +12,11 @@ import { NOW, NOW_ISO, tempStore } from '../helpers/db.ts';
 let store: ReturnType<typeof tempStore>;
 beforeEach(() => {
   store = tempStore();
+  day = 0;
 });
 afterEach(() => store.dispose());
 
-let day = 0;
+let day: number;
 function add(text: string, staff: string[], tags: string[] = []): number {
   const draft: StoryDraft = {
     title: null,
@@ -113,6 +114,16 @@ describe('the phrase index', () => {
     const progress: number[] = [];
     expect(await ensurePhrasesIndexed(store, (done) => progress.push(done))).toBe(2);
     expect(progress.at(-1)).toBe(2);
+  });
+
+  it('follows a story to its new date, so --since sees it where it now is', async () => {
+    for (const name of ['Ana', 'Bo', 'Cy']) add(`${name} explained the bill.`, [name]);
+    await ensurePhrasesIndexed(store);
+    const recent = () => detect(store.db, { since: toDay(NOW), minStories: 1, minStaff: 1, limit: 10 }).practices;
+    expect(recent().map((c) => c.stories)).toEqual([1]);
+    store.write(() => store.db.prepare('UPDATE stories SET occurred_on = ?').run(toDay(NOW)));
+    expect(await ensurePhrasesIndexed(store)).toBe(0); // a new date needs no new parse
+    expect(recent().map((c) => c.stories)).toEqual([3]);
   });
 
   it('links stories to practices by phrase matchers, when indexed and when the matcher is added', async () => {

@@ -15,7 +15,7 @@ export interface DetectionOptions {
 
 /** Runs detection over an indexed store: aggregate queries, then ranking in core. */
 export function detect(db: Db, options: DetectionOptions): DetectionView {
-  const raws = rawCandidates(db, { ...options, pool: Math.max(30, options.limit * 3) });
+  const raws = rawCandidates(db, { ...options, pool: options.limit === 0 ? 1_000_000 : Math.max(20, options.limit + 10) });
   const { practices, steps } = rankCandidates(raws, options);
   const shown = options.limit === 0 ? practices : practices.slice(0, options.limit);
   const quality = qualityRows(db, options.since);
