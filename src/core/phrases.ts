@@ -128,7 +128,12 @@ function negated(tokens: Token[], at: number): boolean {
     if (!t) break;
     if (t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'SCONJ') break;
     if (NEGATORS.has(t.lower) || NEGATORS.has(t.lemma)) return true;
-    if (t.pos === 'VERB') return FAIL_VERBS.has(t.lemma);
+    if (t.pos === 'VERB') {
+      if (FAIL_VERBS.has(t.lemma)) return true;
+      // "didn't bother to refill", "never tried to help": the negation reaches through "to".
+      if (tokens[i + 1]?.lower === 'to') return negated(tokens, i);
+      return false;
+    }
   }
   return false;
 }

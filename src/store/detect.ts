@@ -25,6 +25,9 @@ interface Aggregate {
 
 // Phrases and tags that are not yet a practice's matchers and were not rejected,
 // counted over the period: distinct stories and distinct people.
+// Both aggregates keep what passes the thresholds, the most spread first.
+const OVER_THRESHOLDS = 'HAVING stories >= ? AND people >= ? ORDER BY people DESC, stories DESC LIMIT ?';
+
 // One kind at a time, so that the covering index yields the keys in order.
 const PHRASE_AGGREGATE = `
   SELECT sp.key AS value, sp.kind = 'step' AS step, count(DISTINCT sp.story_id) AS stories, count(DISTINCT pe.person_id) AS people,
@@ -35,9 +38,7 @@ const PHRASE_AGGREGATE = `
      AND NOT EXISTS (SELECT 1 FROM practice_matchers m WHERE m.kind = 'phrase' AND m.value = sp.key)
      AND NOT EXISTS (SELECT 1 FROM rejected_candidates r WHERE r.key = 'phrase:' || sp.key)
    GROUP BY sp.key
-  HAVING stories >= ? AND people >= ?
-   ORDER BY people DESC, stories DESC
-   LIMIT ?`;
+  ${OVER_THRESHOLDS}`;
 
 const TAG_AGGREGATE = `
   SELECT t.name AS value, 0 AS step, count(DISTINCT st.story_id) AS stories, count(DISTINCT pe.person_id) AS people,
@@ -50,9 +51,7 @@ const TAG_AGGREGATE = `
      AND NOT EXISTS (SELECT 1 FROM practice_matchers m WHERE m.kind = 'tag' AND m.value = t.name)
      AND NOT EXISTS (SELECT 1 FROM rejected_candidates r WHERE r.key = 'tag:' || t.name)
    GROUP BY t.id
-  HAVING stories >= ? AND people >= ?
-   ORDER BY people DESC, stories DESC
-   LIMIT ?`;
+  ${OVER_THRESHOLDS}`;
 
 // Rows of [candidate, story, date, person]; a story with two spans of one key comes
 // twice, so rows are folded per story in JS (cheaper than DISTINCT and ORDER BY).

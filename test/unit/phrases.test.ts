@@ -41,6 +41,7 @@ describe('phrase extraction', () => {
   it('drops locally negated behaviours and anti-practices', () => {
     expect(keys("The waiter didn't recommend anything.")).toEqual([]);
     expect(keys('She forgot to call back.')).toEqual([]);
+    expect(keys("The staff didn't bother to refill my water.")).toEqual([]);
     expect(keys('He ignored us and spilled the wine.')).toEqual([]);
     // Negation is local: a later clause is not negated.
     expect(keys('It was not busy, and the server recommended the fish.')).toEqual(['recommend']);

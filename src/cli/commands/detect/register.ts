@@ -27,7 +27,13 @@ export function registerDetectCommands(program: Command): void {
     .addHelpText('after', examples(['svc reindex', 'svc reindex --json']))
     .action(lazy(() => import('./reindex.ts')));
 
-  const practice = program.commands.find((c) => c.name() === 'practice') ?? program.command('practice').description('manage practices');
+  // `practice` is another area's noun: add to it when it is there, create it otherwise.
+  const practice =
+    program.commands.find((c) => c.name() === 'practice') ??
+    program
+      .command('practice')
+      .description('manage practices')
+      .addHelpText('after', examples(['svc practice unreject "call back"', 'svc detect --show-rejected']));
   practice
     .command('unreject')
     .description('let svc detect suggest a rejected candidate again')
