@@ -23,21 +23,23 @@ export function countUnindexed(db: Db): number {
   ).n;
 }
 
-function writePhrases(db: Db, storyId: number, occurredOn: string, phrases: Phrase[]): void {
-  sql(db, 'DELETE FROM story_phrases WHERE story_id = ?').run(storyId);
-  // One statement per story, not one per phrase: indexing runs over every story.
-  if (phrases.length) {
-    sql(
-      db,
-      `INSERT INTO story_phrases (story_id, occurred_on, kind, key, detail, span_start, span_end)
-       SELECT ?, ?, p.value ->> 0, p.value ->> 1, p.value ->> 2, p.value ->> 3, p.value ->> 4 FROM json_each(?) p WHERE true
-       ON CONFLICT DO NOTHING`,
-    ).run(storyId, occurredOn, JSON.stringify(phrases.map((p) => [p.kind, p.key, p.detail, p.start, p.end])));
-  }
-  sql(db, 'INSERT INTO story_phrase_index (story_id, version) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET version = excluded.version').run(
-    storyId,
-    EXTRACTOR_VERSION,
-  );
+/** Replaces the phrases of a batch of stories in three statements, whatever its size. */
+function writePhrases(db: Db, batch: Array<{ id: number; occurredOn: string; phrases: Phrase[] }>): void {
+  const ids = JSON.stringify(batch.map((story) => story.id));
+  sql(db, 'DELETE FROM story_phrases WHERE story_id IN (SELECT value FROM json_each(?))').run(ids);
+  const rows = batch.flatMap((story) => story.phrases.map((p) => [story.id, story.occurredOn, p.kind, p.key, p.detail, p.start, p.end]));
+  sql(
+    db,
+    `INSERT INTO story_phrases (story_id, occurred_on, kind, key, detail, span_start, span_end)
+     SELECT p.value ->> 0, p.value ->> 1, p.value ->> 2, p.value ->> 3, p.value ->> 4, p.value ->> 5, p.value ->> 6
+       FROM json_each(?) p WHERE true
+     ON CONFLICT DO NOTHING`,
+  ).run(JSON.stringify(rows));
+  sql(
+    db,
+    `INSERT INTO story_phrase_index (story_id, version) SELECT value, ? FROM json_each(?) WHERE true
+     ON CONFLICT (story_id) DO UPDATE SET version = excluded.version`,
+  ).run(EXTRACTOR_VERSION, ids);
 }
 
 /**
@@ -67,11 +69,9 @@ export async function ensurePhrasesIndexed(store: Store, onProgress?: IndexProgr
     for (;;) {
       const rows = next.all(after, EXTRACTOR_VERSION, BATCH) as Array<{ id: number; text: string; occurredOn: string }>;
       if (rows.length === 0) break;
-      for (const row of rows) {
-        writePhrases(db, row.id, row.occurredOn, phrasesOf(row.text));
-        if (relink) linkMatchesForStory(db, row.id, stamp);
-        after = row.id;
-      }
+      writePhrases(db, rows.map((row) => ({ id: row.id, occurredOn: row.occurredOn, phrases: phrasesOf(row.text) })));
+      if (relink) for (const row of rows) linkMatchesForStory(db, row.id, stamp);
+      after = rows.at(-1)?.id ?? after;
       done += rows.length;
       onProgress?.(done, total);
     }
