@@ -47,7 +47,8 @@ export function detectionJson(view: DetectionView): Record<string, unknown> {
       }),
     })),
     more: view.more,
-    serviceSteps: view.steps.map(figures),
+    // Steps are counted, not analysed: no star figures.
+    serviceSteps: view.steps.map((c) => ({ key: c.key, name: c.name, phrases: c.phrases, stories: c.stories, people: c.people, lastOn: c.lastOn })),
     qualities: view.qualities,
   };
 }
