@@ -1,6 +1,5 @@
 import { parseDay } from '../../../core/dates.ts';
-import type { Candidate } from '../../../core/detect.ts';
-import { DEFAULT_LIMIT, DEFAULT_MIN_STAFF, DEFAULT_MIN_STORIES } from '../../../core/detect.ts';
+import { DEFAULT_LIMIT, DEFAULT_MIN_STAFF, DEFAULT_MIN_STORIES, type Candidate } from '../../../core/detect.ts';
 import { reviewQuestions, type ReviewAction } from '../../../core/detect-prompt.ts';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
