@@ -9,7 +9,8 @@ const BAR_WIDTH = 24;
  * a progress bar on stderr once it has run for a second. Returns how many stories were
  * indexed. Commands call this, not ensurePhrasesIndexed, so progress looks the same.
  */
-export async function indexPhrases(ctx: Context, verb = 'Indexing'): Promise<number> {
+export async function indexPhrases(ctx: Context, options: { verb?: string; summary?: boolean } = {}): Promise<number> {
+  const { verb = 'Indexing', summary = true } = options;
   const started = Date.now();
   const tty = Boolean(process.stderr.isTTY);
   let shown = false;
@@ -25,8 +26,8 @@ export async function indexPhrases(ctx: Context, verb = 'Indexing'): Promise<num
     },
     ctx.now(),
   );
-  if (shown) {
-    if (tty) process.stderr.write('\n');
+  if (shown && tty) process.stderr.write('\n');
+  if (shown && summary) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     ctx.info(ctx.err.dim(`Indexed the phrases of ${count.toLocaleString('en-US')} stories in ${seconds} s.`));
   }

@@ -80,7 +80,7 @@ describe('svc reindex', () => {
     svc.run(['detect']);
     const json = svc.json<{ stories: number }>(['reindex']);
     expect(json.stories).toBe(6);
-    expect(svc.run(['reindex']).stderr).toContain('Reindexed the phrases of 6 stories.');
+    expect(svc.run(['reindex']).stderr).toMatch(/^Reindexed the phrases of 6 stories in \d+\.\d s\.\n$/u);
   });
 });
 
