@@ -130,6 +130,41 @@ describe('rejected candidates', () => {
   });
 });
 
+describe('svc detect --review', () => {
+  it('merges a candidate into an existing practice', async () => {
+    addStories();
+    const first = new Terminal(['detect', '--review', '--min-staff', '3'], svc.db);
+    await first.waitFor('quit: save the decisions so far');
+    await first.type(KEY.enter); // accept "call back"
+    await first.answer('Name of the practice:', '');
+    await first.answer('Description', '');
+    await first.waitFor(/explain option[\s\S]*quit: save the decisions so far/u);
+    await first.type(KEY.up + KEY.enter); // up from accept wraps round to quit
+    expect(await first.exitCode()).toBe(0);
+    expect(first.screen).toContain('1 accepted, 0 merged, 0 rejected');
+
+    const second = new Terminal(['detect', '--review', '--min-staff', '3'], svc.db);
+    await second.waitFor('merge into an existing practice');
+    await second.type(KEY.down + KEY.enter); // merge
+    await second.waitFor('Merge into which practice?');
+    await second.type(KEY.enter); // the only one: call back
+    expect(await second.exitCode()).toBe(0);
+    expect(second.screen).toContain('0 accepted, 1 merged, 0 rejected');
+
+    const db = openStore(svc.db, { readonly: true });
+    try {
+      expect(db.db.prepare('SELECT p.name, m.kind, m.value FROM practice_matchers m JOIN practices p ON p.id = m.practice_id ORDER BY m.value').all()).toEqual([
+        { name: 'call back', kind: 'phrase', value: 'call back' },
+        { name: 'call back', kind: 'phrase', value: 'explain' },
+      ]);
+      expect(db.db.prepare('SELECT count(*) AS n FROM evidence').get()).toEqual({ n: 6 });
+    } finally {
+      db.close();
+    }
+    expect(svc.json<DetectJson>(['detect', '--min-staff', '3']).candidates).toEqual([]);
+  });
+});
+
 describe('vague praise in svc story add', () => {
   it('saves it and prints a one-line hint without a terminal', () => {
     const vague = svc.run(['story', 'add', 'The staff were lovely', '--staff', 'Ana']);
