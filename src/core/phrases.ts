@@ -74,6 +74,8 @@ const NOT_OBJECTS = new Set(['customer', 'staff', 'time', 'minute', 'hour', 'whi
 const NOT_VERBS = new Set(['service', 'everything', 'reason', 'price', 'dj', 'prompt', 'staff', 'food', 'treats', 'accomodating', 'accommodating', 'wait', 'star', 'love']);
 
 const PARTICLES = new Set(['back', 'up', 'out', 'over', 'by', 'on', 'in', 'down', 'around', 'through', 'off']);
+// After an object only these read as particles ("called her back"); "greeted us by name" is not "greet by".
+const LATE_PARTICLES = new Set(['back', 'up', 'out', 'over', 'down', 'around', 'off']);
 const NEGATORS = new Set(['not', 'never', 'no', "n't", 'nobody', 'nothing', 'without', 'hardly', 'barely', 'nor', 'unable']);
 const FAIL_VERBS = new Set(['forget', 'fail', 'neglect', 'refuse']);
 const WRITER = new Set(['i', 'we', 'you', 'me', 'us', 'myself', 'ourselves', 'u', 'everyone', 'everybody', 'nobody', 'one', 'it', 'this', 'that', 'which', 'food', 'meal', 'place', 'restaurant', 'dish', 'price', 'atmosphere', 'wine', 'menu']);
@@ -107,6 +109,8 @@ const IDIOMS: Array<{ pattern: RegExp; key: string; detail?: string }> = [
   { pattern: /\b(?:keep|have) (?:\w+ ){0,2}(?:water|glass|drink|cup)s? (?:fill|full|refill|topped)\b/u, key: 'refill water' },
   { pattern: /\bon the house\b|\bcomplimentary\b|\btake (?:\w+ )?off (?:\w+ )?(?:bill|check|tab)\b/u, key: 'comp item' },
   { pattern: /\bremember (?:\w+ )?name\b/u, key: 'remember', detail: 'name' },
+  { pattern: /\b(?:greet|call|address|welcome|know) (?:\w+ ){0,2}by (?:\w+ )?name\b/u, key: 'greet by name' },
+  { pattern: /\b(?:walk|talk) (?:\w+ ){0,2}through\b/u, key: 'explain' },
   { pattern: /\bcall (?:\w+ ){0,2}back\b/u, key: 'call back' },
   { pattern: /\bfollow (?:\w+ ){0,2}up\b/u, key: 'follow up' },
   { pattern: /\bstay (?:late|after|behind)\b/u, key: 'stay late' },
@@ -164,6 +168,14 @@ function isPassive(tokens: Token[], at: number): boolean {
   return false;
 }
 
+/** A particle after the object ("called the customer back"), ending the clause. */
+function lateParticle(tokens: Token[], at: number): boolean {
+  const t = tokens[at];
+  if (!t || !LATE_PARTICLES.has(t.lower) || !(t.pos === 'ADP' || t.pos === 'ADV')) return false;
+  const after = tokens[at + 1];
+  return !after || after.pos === 'PUNCT' || after.pos === 'CCONJ' || after.pos === 'ADP' || after.pos === 'SCONJ' || after.pos === 'PART';
+}
+
 /** The object after a verb: its head noun (folded), and where the phrase ends. */
 function objectAfter(tokens: Token[], at: number): { noun: string | null; particle: string | null; end: number } {
   let particle: string | null = null;
@@ -184,12 +196,9 @@ function objectAfter(tokens: Token[], at: number): { noun: string | null; partic
       end = i;
       const next = tokens[i + 1];
       if (next?.pos === 'NOUN') continue; // compound: the last noun is the head
-      if (particle === null && next && PARTICLES.has(next.lower) && (next.pos === 'ADP' || next.pos === 'ADV')) {
-        const after = tokens[i + 2];
-        if (!after || after.pos === 'PUNCT' || after.pos === 'CCONJ' || after.pos === 'ADP') {
-          particle = next.lower;
-          end = i + 1;
-        }
+      if (particle === null && lateParticle(tokens, i + 1)) {
+        particle = tokens[i + 1]?.lower ?? null;
+        end = i + 1;
       }
       break;
     }
@@ -198,9 +207,8 @@ function objectAfter(tokens: Token[], at: number): { noun: string | null; partic
       if (folded) {
         noun = folded;
         end = i;
-        const next = tokens[i + 1];
-        if (particle === null && next && PARTICLES.has(next.lower) && (next.pos === 'ADP' || next.pos === 'ADV')) {
-          particle = next.lower;
+        if (particle === null && lateParticle(tokens, i + 1)) {
+          particle = tokens[i + 1]?.lower ?? null;
           end = i + 1;
         }
       }

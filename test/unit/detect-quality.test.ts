@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => store.dispose());
 
-const run = (minStaff = 2, limit = 10) => detect(store.db, { since: undefined, minStories: 3, minStaff, limit });
+const run = (minStaff = 2, limit = 10, minStories = 3) => detect(store.db, { since: undefined, minStories, minStaff, limit });
 
 // Words that alone say nothing a team could train.
 const FILLER = new Set(['be', 'have', 'get', 'do', 'go', 'come', 'make', 'take', 'staff', 'the', 'service', 'food', 'great', 'good', 'table', 'drink']);
@@ -51,7 +51,7 @@ describe('svc detect on the shared service sentences', () => {
   });
 
   it('marks every candidate held by one person as star-dependent', () => {
-    const all = run(1, 0).practices;
+    const all = run(1, 0, 1).practices;
     const single = all.filter((c) => c.people === 1);
     expect(single.length).toBeGreaterThan(0);
     for (const c of all) expect(c.starDependent).toBe(c.people < 2 || c.starShare > 0.6);

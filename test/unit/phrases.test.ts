@@ -51,6 +51,7 @@ describe('phrase extraction', () => {
     expect(keys('The manager went out of her way to find a table.')).toContain('go out of the way');
     expect(keys('Dessert was on the house.')).toEqual(['comp item']);
     expect(keys('The manager came over to our table.')).toEqual(['visit table']);
+    expect(keys('Ana greeted us by name.')).toEqual(['greet by name']);
   });
 
   it('keeps light verbs only with a real object', () => {
