@@ -9,6 +9,16 @@ beforeEach(() => {
 });
 afterEach(() => svc.cleanup());
 
+/** What the sandbox's database holds, read directly (no practice commands on this branch). */
+function query(text: string): unknown[] {
+  const store = openStore(svc.db, { readonly: true });
+  try {
+    return store.db.prepare(text).all();
+  } finally {
+    store.close();
+  }
+}
+
 function addStories(): void {
   const stories: Array<[string, string]> = [
     ['Ana called the customer back within the hour.', 'Ana'],
@@ -102,16 +112,11 @@ describe('rejected candidates', () => {
     await review.answer('Description', 'Walk the customer through every option.');
     expect(await review.exitCode()).toBe(0);
     expect(review.screen).toContain('1 accepted, 0 merged, 1 rejected');
-    const db = openStore(svc.db, { readonly: true });
-    try {
-      expect(db.db.prepare('SELECT name, description, status FROM practices').all()).toEqual([
-        { name: 'explain option', description: 'Walk the customer through every option.', status: 'candidate' },
-      ]);
-      expect(db.db.prepare('SELECT kind, value FROM practice_matchers').all()).toEqual([{ kind: 'phrase', value: 'explain' }]);
-      expect(db.db.prepare('SELECT count(*) AS n FROM evidence').get()).toEqual({ n: 3 });
-    } finally {
-      db.close();
-    }
+    expect(query('SELECT name, description, status FROM practices')).toEqual([
+      { name: 'explain option', description: 'Walk the customer through every option.', status: 'candidate' },
+    ]);
+    expect(query('SELECT kind, value FROM practice_matchers')).toEqual([{ kind: 'phrase', value: 'explain' }]);
+    expect(query('SELECT count(*) AS n FROM evidence')).toEqual([{ n: 3 }]);
 
     const rejected = svc.json<Array<{ key: string; label: string }>>(['detect', '--show-rejected']);
     expect(rejected.map((r) => [r.key, r.label])).toEqual([['phrase:call back', 'call back']]);
@@ -151,16 +156,11 @@ describe('svc detect --review', () => {
     expect(await second.exitCode()).toBe(0);
     expect(second.screen).toContain('0 accepted, 1 merged, 0 rejected');
 
-    const db = openStore(svc.db, { readonly: true });
-    try {
-      expect(db.db.prepare('SELECT p.name, m.kind, m.value FROM practice_matchers m JOIN practices p ON p.id = m.practice_id ORDER BY m.value').all()).toEqual([
-        { name: 'call back', kind: 'phrase', value: 'call back' },
-        { name: 'call back', kind: 'phrase', value: 'explain' },
-      ]);
-      expect(db.db.prepare('SELECT count(*) AS n FROM evidence').get()).toEqual({ n: 6 });
-    } finally {
-      db.close();
-    }
+    expect(query('SELECT p.name, m.kind, m.value FROM practice_matchers m JOIN practices p ON p.id = m.practice_id ORDER BY m.value')).toEqual([
+      { name: 'call back', kind: 'phrase', value: 'call back' },
+      { name: 'call back', kind: 'phrase', value: 'explain' },
+    ]);
+    expect(query('SELECT count(*) AS n FROM evidence')).toEqual([{ n: 6 }]);
     expect(svc.json<DetectJson>(['detect', '--min-staff', '3']).candidates).toEqual([]);
   });
 });
