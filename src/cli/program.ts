@@ -3,6 +3,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { examples, lazy } from './action.ts';
 import { registerCustomerCommands } from './commands/customer/register.ts';
 import { registerDbCommands } from './commands/db/register.ts';
+import { registerDetectCommands } from './commands/detect/register.ts';
 import { registerInterviewCommands } from './commands/interview/register.ts';
 import { registerPeopleCommands } from './commands/people/register.ts';
 import { registerPracticeCommands } from './commands/practice/register.ts';
@@ -51,6 +52,7 @@ export function buildProgram(): Command {
   registerCustomerCommands(program);
   registerInterviewCommands(program);
   registerTransferCommands(program);
+  registerDetectCommands(program);
   registerReportCommands(program);
   // Bare `svc`: where the team stands (or how to start). Anything else is an unknown
   // command; an argument (unlike allowExcessArguments) is not inherited by subcommands.

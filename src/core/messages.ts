@@ -74,6 +74,15 @@ export const messages = {
   personNotFoundHint: 'list people with: svc people',
   standardNeedsAdopt: 'a practice becomes standard with a written procedure',
   standardNeedsAdoptHint: (name: string) => `use: svc practice adopt "${name}" --procedure "…"`,
+  reviewNeedsTerminal: '--review asks about each candidate, and there is no terminal to ask in',
+  reviewNeedsTerminalHint: 'run svc detect --review in a terminal; scripts can use svc practice add NAME --phrase P --tag T',
+  reviewWithJson: '--review and --json cannot be used together',
+  reviewWithJsonHint: 'use --json to read the candidates, or --review to walk them in a terminal',
+  rejectedNotFound: (what: string) => `no rejected candidate matches "${what}"`,
+  rejectedNotFoundHint: 'list them with: svc detect --show-rejected',
+  vaguePraise: (id: number) =>
+    `hint: story #${id} praises but names no behaviour; add what exactly they did (svc story edit ${id}) so others can learn it`,
+  vaguePraiseQuestion: 'It reads as praise but not as a behaviour. What exactly did they do? (Enter to skip)',
 
   // train, adopt and playbook (add keys below this line)
   emptyProcedure: 'the procedure text is empty: nothing was adopted',

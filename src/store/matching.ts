@@ -2,10 +2,12 @@ import { sql, type Db } from './db.ts';
 
 /**
  * Automatic evidence: a story that satisfies a practice's matchers is linked to it
- * (how = 'matched'). Tag matchers are matched here; links made by hand are never undone.
+ * (how = 'matched'). Tag matchers match a story's tags; phrase matchers match the
+ * behaviour keys extracted from its text (story_phrases, filled by
+ * ensurePhrasesIndexed). Links made by hand are never undone.
  */
 
-/** Re-links one story after it was added or edited. Call inside store.write(). */
+/** Re-links one story after it was added, edited or indexed. Call inside store.write(). */
 export function linkMatchesForStory(db: Db, storyId: number, now: string): void {
   sql(db, "DELETE FROM evidence WHERE story_id = ? AND how = 'matched'").run(storyId);
   sql(
@@ -17,8 +19,19 @@ export function linkMatchesForStory(db: Db, storyId: number, now: string): void 
        JOIN practice_matchers m ON m.kind = 'tag' AND m.value = t.name
        JOIN practices p ON p.id = m.practice_id AND p.status <> 'retired'
       WHERE st.story_id = ?
+     UNION
+     SELECT DISTINCT m.practice_id, sp.story_id, 'matched', ?
+       FROM story_phrases sp
+       JOIN practice_matchers m ON m.kind = 'phrase' AND m.value = sp.key
+       JOIN practices p ON p.id = m.practice_id AND p.status <> 'retired'
+      WHERE sp.story_id = ? AND sp.kind <> 'quality'
      ON CONFLICT (practice_id, story_id) DO NOTHING`,
-  ).run(now, storyId);
+  ).run(now, storyId, now, storyId);
+}
+
+/** Whether any practice matches by phrase (indexing skips re-linking when none does). */
+export function hasPhraseMatchers(db: Db): boolean {
+  return sql(db, "SELECT 1 FROM practice_matchers WHERE kind = 'phrase' LIMIT 1").get() !== undefined;
 }
 
 /** Links every story that satisfies a practice's matchers (after matchers change). */
@@ -31,6 +44,11 @@ export function linkMatchesForPractice(db: Db, practiceId: number, now: string):
        JOIN tags t ON m.kind = 'tag' AND t.name = m.value
        JOIN story_tags st ON st.tag_id = t.id
       WHERE m.practice_id = ?
+     UNION
+     SELECT DISTINCT m.practice_id, sp.story_id, 'matched', ?
+       FROM practice_matchers m
+       JOIN story_phrases sp ON m.kind = 'phrase' AND sp.key = m.value AND sp.kind <> 'quality'
+      WHERE m.practice_id = ?
      ON CONFLICT (practice_id, story_id) DO NOTHING`,
-  ).run(now, practiceId).changes;
+  ).run(now, practiceId, now, practiceId).changes;
 }

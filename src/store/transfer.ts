@@ -16,6 +16,8 @@ import { pauseForTest } from './test-pause.ts';
 /** Tables never exported: this file's bookkeeping, and data derived from other tables (rebuilt on import). */
 export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   schema_migrations: 'which migrations this file has had',
+  story_phrases: 'derived from story text; rebuilt by the next command that reads phrases',
+  story_phrase_index: 'which stories have their phrases cached; rebuilt likewise',
   // Full-text indexes (virtual tables) and their shadow tables are skipped automatically.
 };
 

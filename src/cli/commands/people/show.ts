@@ -7,8 +7,10 @@ import { renderTable } from '../../../ui/table.ts';
 import { formatDay, oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
+import { indexForEvidence } from '../../phrases.ts';
 
-export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
+export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): Promise<void> {
+  await indexForEvidence(ctx);
   const db = ctx.store().db;
   const name = String(options.args[0] ?? '');
   const person = findPerson(db, name);

@@ -10,8 +10,10 @@ import { playbookDocument } from '../../../ui/render/playbook.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { writeDocument } from '../../output.ts';
+import { indexForEvidence } from '../../phrases.ts';
 
-export function run(options: WithArgs<{ format?: DocumentFormat; out?: string; json?: boolean }>, ctx: Context): void {
+export async function run(options: WithArgs<{ format?: DocumentFormat; out?: string; json?: boolean }>, ctx: Context): Promise<void> {
+  await indexForEvidence(ctx);
   const db = ctx.store().db;
   const today = toDay(ctx.now());
   const people = activePeopleCount(db);

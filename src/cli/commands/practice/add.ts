@@ -8,7 +8,15 @@ import { createPractice, findPractice, matcherOwner } from '../../../store/pract
 import { practiceViewJson } from '../../../ui/render/practice.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
+import { indexPhrases } from '../../phrases.ts';
 import { buildPracticeView } from './view.ts';
+
+/** The extractor's phrase key, loading the NLP model only when phrases were given. */
+export async function phraseKeyFunction(phrases: string[] | undefined): Promise<(text: string) => string> {
+  if (!phrases?.length) return normalizePhrase;
+  const { phraseKey } = await import('../../../core/nlp.ts');
+  return phraseKey;
+}
 
 interface AddOptions {
   description?: string;
@@ -17,14 +25,17 @@ interface AddOptions {
   json?: boolean;
 }
 
-/** Tag and phrase matchers from the flags, normalised; an empty one is an error. */
-export function matchersFromFlags(tags: string[] = [], phrases: string[] = []): Matcher[] {
+/**
+ * Tag and phrase matchers from the flags, normalised; an empty one is an error. A phrase
+ * becomes the key the extractor stores ("called back" → "call back") when phraseKeyOf is given.
+ */
+export function matchersFromFlags(tags: string[] = [], phrases: string[] = [], phraseKeyOf: (v: string) => string = normalizePhrase): Matcher[] {
   const matcher = (kind: Matcher['kind'], flag: string, normalize: (v: string) => string) => (value: string) => {
     const normalized = normalize(value);
     if (!normalized) throw new ValidationError(messages.emptyMatcher(flag), messages.emptyMatcherHint(flag));
     return { kind, value: normalized };
   };
-  const all = [...tags.map(matcher('tag', '--tag', normalizeTag)), ...phrases.map(matcher('phrase', '--phrase', normalizePhrase))];
+  const all = [...tags.map(matcher('tag', '--tag', normalizeTag)), ...phrases.map(matcher('phrase', '--phrase', phraseKeyOf))];
   return unique(all.map((m) => `${m.kind}\u0000${m.value}`)).map((key) => {
     const [kind, value] = key.split('\u0000') as [Matcher['kind'], string];
     return { kind, value };
@@ -41,10 +52,12 @@ export function checkMatchersFree(db: Db, matchers: Matcher[], practiceId?: numb
   }
 }
 
-export function run(options: WithArgs<AddOptions>, ctx: Context): void {
+export async function run(options: WithArgs<AddOptions>, ctx: Context): Promise<void> {
   const name = cleanName(String(options.args[0] ?? ''));
   if (!name) throw new ValidationError(messages.emptyPracticeName, messages.emptyPracticeNameHint);
-  const matchers = matchersFromFlags(options.tag, options.phrase);
+  const matchers = matchersFromFlags(options.tag, options.phrase, await phraseKeyFunction(options.phrase));
+  // Phrase matchers link stories through their cached phrases: bring them up to date first.
+  if (matchers.some((m) => m.kind === 'phrase')) await indexPhrases(ctx);
   const description = options.description?.trim() || null;
   const store = ctx.store();
   const now = ctx.now().toISOString();

@@ -3,8 +3,10 @@ import { practiceCounts } from '../../../store/practices.ts';
 import { practicesTable } from '../../../ui/render/practice.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
+import { indexForEvidence } from '../../phrases.ts';
 
-export function run(options: WithArgs<{ status?: PracticeStatus[]; json?: boolean }>, ctx: Context): void {
+export async function run(options: WithArgs<{ status?: PracticeStatus[]; json?: boolean }>, ctx: Context): Promise<void> {
+  await indexForEvidence(ctx);
   const rows = practiceCounts(ctx.store().db, options.status).map(summarizePractice);
   if (options.json) {
     ctx.print(JSON.stringify(rows, null, 2));

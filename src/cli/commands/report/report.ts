@@ -7,6 +7,7 @@ import { loadReportInput } from '../../../store/report.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { periodFor, type PeriodOptions } from './period.ts';
+import { indexForEvidence } from '../../phrases.ts';
 
 export const REPORT_FORMATS = ['text', 'md', 'html', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -18,6 +19,7 @@ interface ReportOptions extends PeriodOptions {
 }
 
 export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promise<void> {
+  await indexForEvidence(ctx);
   const format: ReportFormat = options.json ? 'json' : (options.format ?? 'text');
   const toStdout = options.out === undefined || options.out === '-';
   if (format === 'html' && options.out === undefined && ctx.stdoutIsTTY) throw new UsageError(messages.outNeedsFile, messages.outNeedsFileHint);

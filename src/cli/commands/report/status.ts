@@ -16,6 +16,7 @@ import type { ChalkInstance } from '../../../ui/color.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { periodFor } from './period.ts';
+import { indexForEvidence } from '../../phrases.ts';
 
 /** The loop stages for a database with stories, over the report's default period. */
 export function loadStatus(db: Db, now: Date): { since: string; until: string; lastMeeting: string | null; stages: StatusLine[] } {
@@ -47,13 +48,14 @@ export function renderStatus(stages: readonly StatusLine[], c: ChalkInstance): s
  * Where the team stands in the loop. On a database that does not exist yet (or has no
  * story) it prints a getting-started guide, and never creates the file to say so.
  */
-export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
+export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): Promise<void> {
   const { path } = ctx.dbPath();
   if (!existsSync(path) || !hasStories(ctx.store().db)) {
     if (options.json) ctx.print(JSON.stringify({ database: path, stories: 0, stages: [], gettingStarted: messages.gettingStarted }, null, 2));
     else ctx.print(messages.gettingStarted.join('\n'));
     return;
   }
+  await indexForEvidence(ctx);
   const status = loadStatus(ctx.store().db, ctx.now());
   if (options.json) ctx.print(JSON.stringify({ database: path, ...status }, null, 2));
   else ctx.print(renderStatus(status.stages, ctx.out));

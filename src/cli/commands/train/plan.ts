@@ -8,6 +8,7 @@ import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { writeDocument } from '../../output.ts';
 import { requirePractice } from '../practice/find.ts';
+import { indexForEvidence } from '../../phrases.ts';
 
 interface PlanOptions {
   format?: DocumentFormat;
@@ -15,7 +16,8 @@ interface PlanOptions {
   json?: boolean;
 }
 
-export function run(options: WithArgs<PlanOptions>, ctx: Context): void {
+export async function run(options: WithArgs<PlanOptions>, ctx: Context): Promise<void> {
+  await indexForEvidence(ctx);
   const db = ctx.store().db;
   const practice = requirePractice(db, options.args[0]);
   const plan = buildTrainingPlan(practice, practiceEvidence(db, practice.id), storiesByIds(db, practiceStoryIds(db, practice.id)));

@@ -6,8 +6,10 @@ import { matrixNotes, matrixTable } from '../../../ui/render/train.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { requirePractice } from '../practice/find.ts';
+import { indexForEvidence } from '../../phrases.ts';
 
-export function run(options: WithArgs<{ practice?: string; json?: boolean }>, ctx: Context): void {
+export async function run(options: WithArgs<{ practice?: string; json?: boolean }>, ctx: Context): Promise<void> {
+  await indexForEvidence(ctx);
   const db = ctx.store().db;
   const practices = options.practice === undefined ? listPracticeRecords(db, ['adopted', 'standard']) : [requirePractice(db, options.practice)];
   const people = personNames(db);

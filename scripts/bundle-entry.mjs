@@ -1,0 +1,28 @@
+// Bundles a few lines of TypeScript that use src/ and test/ into a runnable module, for
+// the scripts that fill a database through src/store (the detect example, the benchmark).
+import { build } from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Where the real service sentences are (SVC_SERVICE_DATA overrides). */
+export const serviceData = process.env.SVC_SERVICE_DATA ?? join(root, '..', 'shared', 'data');
+
+/** Writes the bundle inside the package, so it resolves better-sqlite3 and finds migrations/. */
+export async function bundleEntry(name, contents) {
+  const cache = join(root, 'node_modules', '.cache', 'svc-scripts');
+  mkdirSync(cache, { recursive: true });
+  const outfile = join(cache, `${name}.mjs`);
+  await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    external: ['better-sqlite3'],
+    logLevel: 'warning',
+  });
+  return outfile;
+}

@@ -1,0 +1,158 @@
+import { parseDay } from '../../../core/dates.ts';
+import { DEFAULT_LIMIT, DEFAULT_MIN_STAFF, DEFAULT_MIN_STORIES, type Candidate } from '../../../core/detect.ts';
+import { reviewQuestions, type ReviewAction } from '../../../core/detect-prompt.ts';
+import { UsageError } from '../../../core/errors.ts';
+import { messages } from '../../../core/messages.ts';
+import type { Matcher } from '../../../core/practice.ts';
+import { nameKey } from '../../../core/text.ts';
+import { listRejected, rejectCandidate } from '../../../store/detect.ts';
+import { linkMatchesForPractice } from '../../../store/matching.ts';
+import { addMatchers, createPractice, findPractice, linkEvidence, listPracticeRecords } from '../../../store/practices.ts';
+import { candidateBlock, detectionJson, detectionText, type DetectionView } from '../../../ui/render/detect.ts';
+import { renderTable } from '../../../ui/table.ts';
+import { formatDay } from '../../../ui/text.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+import { indexPhrases } from '../../phrases.ts';
+import { detect } from './detection.ts';
+
+interface DetectOptions {
+  since?: string;
+  minStories?: number;
+  minStaff?: number;
+  limit?: number;
+  review?: boolean;
+  showRejected?: boolean;
+  json?: boolean;
+}
+
+type Decision =
+  | { action: 'accept'; candidate: Candidate; name: string; description: string }
+  | { action: 'merge'; candidate: Candidate; practice: string }
+  | { action: 'reject'; candidate: Candidate };
+
+export async function run(options: WithArgs<DetectOptions>, ctx: Context): Promise<void> {
+  if (options.review && options.json) throw new UsageError(messages.reviewWithJson, messages.reviewWithJsonHint);
+  if (options.review && !ctx.canPrompt) throw new UsageError(messages.reviewNeedsTerminal, messages.reviewNeedsTerminalHint);
+  const now = ctx.now();
+  const since = options.since === undefined ? undefined : parseDay(options.since, now, '--since');
+  const store = ctx.store();
+
+  if (options.showRejected) {
+    showRejected(ctx, Boolean(options.json));
+    return;
+  }
+
+  await indexPhrases(ctx);
+  const view = detect(store.db, {
+    since,
+    minStories: options.minStories ?? DEFAULT_MIN_STORIES,
+    minStaff: options.minStaff ?? DEFAULT_MIN_STAFF,
+    limit: options.limit ?? DEFAULT_LIMIT,
+  });
+
+  if (options.json) {
+    ctx.print(JSON.stringify(detectionJson(view), null, 2));
+    return;
+  }
+  if (!options.review) {
+    ctx.print(detectionText(view, ctx.look()));
+    if (view.practices.length) ctx.info(ctx.err.dim('hint: svc detect --review to accept, merge or reject these candidates'));
+    return;
+  }
+
+  if (view.practices.length === 0) {
+    ctx.info('Nothing to review: no candidate passes the thresholds.');
+    return;
+  }
+  const decisions = await review(view.practices, ctx);
+  const stamp = now.toISOString();
+  store.write(() => {
+    for (const d of decisions) apply(d, ctx, stamp);
+  });
+  const count = (action: ReviewAction) => decisions.filter((d) => d.action === action).length;
+  ctx.info(
+    `${ctx.err.green('Reviewed')}: ${count('accept')} accepted, ${count('merge')} merged, ${count('reject')} rejected.` +
+      (count('accept') ? ' See them with: svc practices' : ''),
+  );
+}
+
+async function review(candidates: DetectionView['practices'], ctx: Context): Promise<Decision[]> {
+  const { ask } = await import('../../prompts.ts');
+  const practices = listPracticeRecords(ctx.store().db).map((p) => p.name);
+  const taken = new Set(practices.map(nameKey));
+  const decisions: Decision[] = [];
+  const look = ctx.look();
+  for (const [i, candidate] of candidates.entries()) {
+    ctx.print(`\n${candidateBlock(candidate, i + 1, look)}\n`);
+    const answers = await ask(reviewQuestions({ suggestedName: candidate.name, practices, taken }));
+    const action = answers.action as ReviewAction;
+    if (action === 'quit') break;
+    if (action === 'accept') {
+      const name = String(answers.name ?? candidate.name).trim();
+      taken.add(nameKey(name));
+      decisions.push({ action, candidate, name, description: String(answers.description ?? '').trim() });
+    } else if (action === 'merge') {
+      decisions.push({ action, candidate, practice: String(answers.practice) });
+    } else if (action === 'reject') {
+      decisions.push({ action, candidate });
+    }
+  }
+  return decisions;
+}
+
+function matchersOf(candidate: Candidate): Matcher[] {
+  return [
+    ...candidate.phrases.map((value) => ({ kind: 'phrase' as const, value })),
+    ...candidate.tags.map((value) => ({ kind: 'tag' as const, value })),
+  ];
+}
+
+function apply(decision: Decision, ctx: Context, now: string): void {
+  const db = ctx.store().db;
+  const { candidate } = decision;
+  if (decision.action === 'reject') {
+    rejectCandidate(db, candidate.keys, candidate.name, now);
+    return;
+  }
+  if (decision.action === 'accept') {
+    const id = createPractice(
+      db,
+      {
+        name: decision.name,
+        description: decision.description || null,
+        matchers: matchersOf(candidate),
+        evidence: candidate.evidence.map((e) => ({ storyId: e.storyId, how: 'matched' as const })),
+      },
+      now,
+    );
+    linkMatchesForPractice(db, id, now);
+    return;
+  }
+  const practice = findPractice(db, decision.practice);
+  if (!practice) return; // it existed when the review listed it; nothing else removes practices mid-review
+  addMatchers(db, practice.id, matchersOf(candidate));
+  for (const e of candidate.evidence) linkEvidence(db, practice.id, e.storyId, 'matched', now);
+  linkMatchesForPractice(db, practice.id, now);
+}
+
+function showRejected(ctx: Context, json: boolean): void {
+  const rows = listRejected(ctx.store().db);
+  if (json) {
+    ctx.print(JSON.stringify(rows, null, 2));
+    return;
+  }
+  if (rows.length === 0) {
+    ctx.info('No rejected candidates.');
+    return;
+  }
+  const look = ctx.look();
+  ctx.print(
+    renderTable(
+      ['id', 'label', 'key', 'rejected'],
+      rows.map((r) => [r.id, r.label, r.key, look.tty ? formatDay(r.rejectedAt.slice(0, 10), look.now, true) : r.rejectedAt]),
+      { tty: look.tty, head: (t) => look.color.bold(t) },
+    ).trimEnd(),
+  );
+  ctx.info(ctx.err.dim('hint: svc practice unreject LABEL brings one back'));
+}

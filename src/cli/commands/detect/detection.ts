@@ -1,0 +1,47 @@
+import type { Day } from '../../../core/dates.ts';
+import { exampleStoryIds, qualityCounts, rankCandidates, snippetAround, type Candidate } from '../../../core/detect.ts';
+import { exampleRows, qualityRows, rawCandidates } from '../../../store/detect.ts';
+import type { Db } from '../../../store/db.ts';
+import type { DetectionView } from '../../../ui/render/detect.ts';
+
+type ShownCandidate = DetectionView['practices'][number];
+
+export interface DetectionOptions {
+  since: Day | undefined;
+  minStories: number;
+  minStaff: number;
+  limit: number;
+}
+
+/** Runs detection over an indexed store: aggregate queries, then ranking in core. */
+export function detect(db: Db, options: DetectionOptions): DetectionView {
+  const raws = rawCandidates(db, { ...options, pool: options.limit === 0 ? 1_000_000 : Math.max(20, options.limit + 10) });
+  const { practices, steps } = rankCandidates(raws, options);
+  const shown = options.limit === 0 ? practices : practices.slice(0, options.limit);
+  const quality = qualityRows(db, options.since);
+  return {
+    since: options.since ?? null,
+    minStories: options.minStories,
+    minStaff: options.minStaff,
+    practices: shown.map((candidate) => withExamples(db, candidate)),
+    more: practices.length - shown.length,
+    steps: steps.slice(0, 5),
+    qualities: qualityCounts(quality.attributes, quality.words),
+  };
+}
+
+function withExamples(db: Db, candidate: Candidate): ShownCandidate {
+  const rows = exampleRows(db, exampleStoryIds(candidate), candidate.phrases);
+  return {
+    ...candidate,
+    examples: rows.map((row) => ({
+      storyId: row.storyId,
+      occurredOn: row.occurredOn,
+      people: row.people,
+      snippet:
+        row.start === null || row.end === null
+          ? snippetAround(row.text, 0, 0, 120).replace(/\u0002\u0003/u, '')
+          : snippetAround(row.text, row.start, row.end),
+    })),
+  };
+}

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { DEFAULT_LIMIT, DEFAULT_MIN_STAFF, DEFAULT_MIN_STORIES } from '../../../core/detect-defaults.ts';
+import { examples, lazy } from '../../action.ts';
+import { parseCount } from '../../options.ts';
+
+export function registerDetectCommands(program: Command): void {
+  program
+    .command('detect')
+    .description('find the practices several people already show in their stories, and the qualities customers perceive')
+    .option('--since <date>', 'only stories on or after this date (YYYY-MM-DD, "12 weeks ago", monday …)')
+    .option('--min-stories <n>', `a candidate needs at least this many stories (default ${DEFAULT_MIN_STORIES})`, parseCount('--min-stories'))
+    .option('--min-staff <n>', `… shown by at least this many people (default ${DEFAULT_MIN_STAFF})`, parseCount('--min-staff'))
+    .option('-n, --limit <n>', `how many candidates (default ${DEFAULT_LIMIT}; 0 for all)`, parseCount('--limit', 0))
+    .option('--review', 'walk the candidates in a terminal: accept, merge, skip or reject each')
+    .option('--show-rejected', 'list the candidates rejected so far')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      examples(['svc detect', 'svc detect --since "12 weeks ago" --min-staff 3', 'svc detect --review']),
+    )
+    .action(lazy(() => import('./detect.ts')));
+
+  program
+    .command('reindex')
+    .description('extract the behaviour phrases of every story again (after an upgrade, or to check)')
+    .option('--json', 'print how many stories were indexed, as JSON')
+    .addHelpText('after', examples(['svc reindex', 'svc reindex --json']))
+    .action(lazy(() => import('./reindex.ts')));
+
+  // `practice` is another area's noun: add to it when it is there, create it otherwise.
+  const practice =
+    program.commands.find((c) => c.name() === 'practice') ??
+    program
+      .command('practice')
+      .description('manage practices')
+      .addHelpText('after', examples(['svc practice unreject "call back"', 'svc detect --show-rejected']));
+  practice
+    .command('unreject')
+    .description('let svc detect suggest a rejected candidate again')
+    .argument('<label>', 'the rejected candidate: its label, key or id (see svc detect --show-rejected)')
+    .option('--json', 'print what was restored as JSON')
+    .addHelpText('after', examples(['svc detect --show-rejected', 'svc practice unreject "recommend (wine, special)"', 'svc practice unreject 3']))
+    .action(lazy(() => import('./unreject.ts')));
+}

@@ -1,0 +1,95 @@
+import { EXTRACTOR_VERSION, type Phrase } from '../core/phrases.ts';
+import type { Store } from './db.ts';
+import { sql, type Db } from './db.ts';
+import { hasPhraseMatchers, linkMatchesForStory } from './matching.ts';
+
+/** Called as indexing goes: stories done so far, out of total. */
+export type IndexProgress = (done: number, total: number) => void;
+
+const BATCH = 500;
+// Above this many stories to index, the detection index is dropped and built again
+// afterwards: one sorted build is cheaper than as many random inserts.
+const REBUILD_INDEX_FROM = 5_000;
+const KEY_INDEX = 'CREATE INDEX story_phrases_key ON story_phrases(kind, key, story_id, occurred_on, detail)';
+
+/** How many stories were indexed by another extractor version, or never. */
+export function countUnindexed(db: Db): number {
+  return (
+    sql(
+      db,
+      `SELECT count(*) AS n FROM stories s LEFT JOIN story_phrase_index i ON i.story_id = s.id
+        WHERE i.story_id IS NULL OR i.version <> ?`,
+    ).get(EXTRACTOR_VERSION) as { n: number }
+  ).n;
+}
+
+/** Replaces the phrases of a batch of stories in three statements, whatever its size. */
+function writePhrases(db: Db, batch: Array<{ id: number; occurredOn: string; phrases: Phrase[] }>): void {
+  const ids = JSON.stringify(batch.map((story) => story.id));
+  sql(db, 'DELETE FROM story_phrases WHERE story_id IN (SELECT value FROM json_each(?))').run(ids);
+  const rows = batch.flatMap((story) => story.phrases.map((p) => [story.id, story.occurredOn, p.kind, p.key, p.detail, p.start, p.end]));
+  sql(
+    db,
+    `INSERT INTO story_phrases (story_id, occurred_on, kind, key, detail, span_start, span_end)
+     SELECT p.value ->> 0, p.value ->> 1, p.value ->> 2, p.value ->> 3, p.value ->> 4, p.value ->> 5, p.value ->> 6
+       FROM json_each(?) p WHERE true
+     ON CONFLICT DO NOTHING`,
+  ).run(JSON.stringify(rows));
+  sql(
+    db,
+    `INSERT INTO story_phrase_index (story_id, version) SELECT value, ? FROM json_each(?) WHERE true
+     ON CONFLICT (story_id) DO UPDATE SET version = excluded.version`,
+  ).run(EXTRACTOR_VERSION, ids);
+}
+
+/**
+ * Indexes the phrases of every story not yet indexed by the current extractor (new
+ * stories, edited ones, or all after an upgrade), in one transaction, and links them to
+ * practices with phrase matchers. Cheap when there is nothing to do: the NLP model loads
+ * only when some story needs it. Every command that reads phrases or evidence calls this
+ * first. Returns how many stories were indexed.
+ */
+export async function ensurePhrasesIndexed(store: Store, onProgress?: IndexProgress, now = new Date()): Promise<number> {
+  const total = countUnindexed(store.db);
+  if (total === 0) return 0;
+  const { phrasesOf } = await import('../core/nlp.ts');
+  const stamp = now.toISOString();
+  return store.write(() => {
+    const db = store.db;
+    const relink = hasPhraseMatchers(db);
+    const rebuild = total >= REBUILD_INDEX_FROM;
+    if (rebuild) db.exec('DROP INDEX IF EXISTS story_phrases_key');
+    const next = sql(
+      db,
+      `SELECT s.id, s.text, s.occurred_on AS occurredOn FROM stories s LEFT JOIN story_phrase_index i ON i.story_id = s.id
+        WHERE s.id > ? AND (i.story_id IS NULL OR i.version <> ?) ORDER BY s.id LIMIT ?`,
+    );
+    let done = 0;
+    let after = 0;
+    for (;;) {
+      const rows = next.all(after, EXTRACTOR_VERSION, BATCH) as Array<{ id: number; text: string; occurredOn: string }>;
+      if (rows.length === 0) break;
+      writePhrases(db, rows.map((row) => ({ id: row.id, occurredOn: row.occurredOn, phrases: phrasesOf(row.text) })));
+      if (relink) for (const row of rows) linkMatchesForStory(db, row.id, stamp);
+      after = rows.at(-1)?.id ?? after;
+      done += rows.length;
+      onProgress?.(done, total);
+    }
+    // Same definition as migrations/0002_story_phrases.sql.
+    if (rebuild) db.exec(KEY_INDEX);
+    return done;
+  });
+}
+
+/** Forgets every story's index so that ensurePhrasesIndexed rebuilds them all. */
+export function clearPhraseIndex(db: Db): void {
+  sql(db, 'DELETE FROM story_phrase_index').run();
+}
+
+/** The phrases stored for one story, in text order. */
+export function storyPhrases(db: Db, storyId: number): Phrase[] {
+  return sql(
+    db,
+    `SELECT kind, key, detail, span_start AS start, span_end AS end FROM story_phrases WHERE story_id = ? ORDER BY span_start`,
+  ).all(storyId) as Phrase[];
+}

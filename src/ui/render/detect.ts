@@ -1,0 +1,112 @@
+import type { Candidate, QualityCount } from '../../core/detect.ts';
+import type { Day } from '../../core/dates.ts';
+import type { Look } from '../look.ts';
+import { renderTable } from '../table.ts';
+import { formatDay, oneLine, plainHighlights, renderHighlights } from '../text.ts';
+
+/** What the detect renderers need (built by the detect command). */
+export interface DetectionView {
+  since: Day | null;
+  minStories: number;
+  minStaff: number;
+  practices: Array<Candidate & { examples: Array<{ storyId: number; occurredOn: Day; people: string[]; snippet: string }> }>;
+  more: number;
+  steps: Candidate[];
+  qualities: QualityCount[];
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** The documented JSON shape of `svc detect --json` (README, Detect). */
+export function detectionJson(view: DetectionView): Record<string, unknown> {
+  const figures = (c: Candidate) => ({
+    key: c.key,
+    keys: c.keys,
+    name: c.name,
+    phrases: c.phrases,
+    tags: c.tags,
+    stories: c.stories,
+    people: c.people,
+    starShare: Math.round(c.starShare * 1000) / 1000,
+    star: c.star?.person ?? null,
+    starDependent: c.starDependent,
+    lastOn: c.lastOn,
+  });
+  return {
+    since: view.since,
+    minStories: view.minStories,
+    minStaff: view.minStaff,
+    candidates: view.practices.map((c, i) => ({
+      rank: i + 1,
+      ...figures(c),
+      examples: c.examples.map((e) => {
+        const { text, highlights } = plainHighlights(e.snippet);
+        return { storyId: e.storyId, occurredOn: e.occurredOn, people: e.people, snippet: text, highlights };
+      }),
+    })),
+    more: view.more,
+    // Steps are counted, not analysed: no star figures.
+    serviceSteps: view.steps.map((c) => ({ key: c.key, name: c.name, phrases: c.phrases, stories: c.stories, people: c.people, lastOn: c.lastOn })),
+    qualities: view.qualities,
+  };
+}
+
+/** One candidate as a block: name, figures, phrases and tags, examples with the matching words marked. */
+export function candidateBlock(c: DetectionView['practices'][number], rank: number | null, look: Look): string {
+  const color = look.color;
+  const mark = look.tty ? (text: string) => color.bold.yellow(text) : (text: string) => `[${text}]`;
+  const starNote = c.starDependent
+    ? color.red(` · star-dependent${c.star ? ` (${oneLine(c.star.person)} ${percent(c.star.share)})` : ''}`)
+    : ` · star share ${percent(c.starShare)}`;
+  const head = `${rank === null ? '' : `${rank}. `}${color.bold(oneLine(c.name))}`;
+  const figures = `${c.stories} stories · ${c.people} people${starNote} · last ${formatDay(c.lastOn, look.now, look.tty)}`;
+  const matchers = [...c.phrases.map((p) => `"${p}"`), ...c.tags.map((t) => `#${t}`)].join(', ');
+  const lines = [head, `   ${figures}`, `   ${color.dim('from')} ${oneLine(matchers)}`];
+  for (const e of c.examples) {
+    const who = e.people.length ? ` ${oneLine(e.people.join(', '))}` : '';
+    lines.push(`   ${color.dim(`#${e.storyId}${who}:`)} ${renderHighlights(e.snippet, mark)}`);
+  }
+  return lines.join('\n');
+}
+
+/** The human output of `svc detect`: practices, then service steps, then qualities per attribute. */
+export function detectionText(view: DetectionView, look: Look): string {
+  const color = look.color;
+  const parts: string[] = [];
+  parts.push(color.bold('Practices: what people do') + color.dim(' (ranked by how many people show it)'));
+  if (view.practices.length === 0) {
+    parts.push(
+      `   none yet with ${view.minStories}+ stories by ${view.minStaff}+ people` +
+        ' — add more stories, or lower --min-stories / --min-staff',
+    );
+  }
+  view.practices.forEach((c, i) => parts.push(candidateBlock(c, i + 1, look)));
+  if (view.more > 0) parts.push(color.dim(`   … ${view.more} more (--limit 0 shows all)`));
+  if (view.steps.length) {
+    parts.push(
+      color.bold('Service steps') +
+        color.dim(' (routine, not best practices): ') +
+        view.steps.map((s) => `${oneLine(s.name)} ${s.stories}/${s.people}p`).join(' · '),
+    );
+  }
+  if (view.qualities.length) {
+    const rows = view.qualities.map((q) => [
+      q.attribute,
+      q.stories,
+      q.people,
+      q.words
+        .slice(0, 6)
+        .map((w) => `${w.word} ${w.stories}`)
+        .join(', '),
+    ]);
+    parts.push(
+      color.bold('Qualities: what customers perceive') +
+        color.dim(' (per attribute; never practices)') +
+        '\n' +
+        renderTable(['attribute', 'stories', 'people', 'words'], rows, { tty: look.tty, head: (t) => color.bold(t) }).trimEnd(),
+    );
+  }
+  return parts.join('\n\n');
+}

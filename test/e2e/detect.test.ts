@@ -1,0 +1,189 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/db.ts';
+import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { KEY, Terminal } from '../helpers/terminal.ts';
+
+let svc: SvcSandbox;
+beforeEach(() => {
+  svc = sandbox();
+});
+afterEach(() => svc.cleanup());
+
+/** What the sandbox's database holds, read directly (no practice commands on this branch). */
+function query(text: string): unknown[] {
+  const store = openStore(svc.db, { readonly: true });
+  try {
+    return store.db.prepare(text).all();
+  } finally {
+    store.close();
+  }
+}
+
+function addStories(): void {
+  const stories: Array<[string, string]> = [
+    ['Ana called the customer back within the hour.', 'Ana'],
+    ['Bo calls back every customer who waited.', 'Bo'],
+    ['Cy called back the caller the same day and was lovely.', 'Cy'],
+    ['Ana explained the options slowly to a worried client.', 'Ana'],
+    ['Bo explained the options on the phone.', 'Bo'],
+    ['Dee explained the options twice.', 'Dee'],
+  ];
+  for (const [text, staff] of stories) expect(svc.run(['story', 'add', text, '--staff', staff]).code).toBe(0);
+}
+
+interface DetectJson {
+  candidates: Array<{ rank: number; name: string; phrases: string[]; stories: number; people: number; starDependent: boolean; examples: Array<{ snippet: string; highlights: Array<{ start: number; end: number }> }> }>;
+  serviceSteps: unknown[];
+  qualities: Array<{ attribute: string; stories: number }>;
+}
+
+describe('svc detect', () => {
+  it('lists the practices several people show, with examples and qualities', () => {
+    addStories();
+    const result = svc.run(['detect']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('1. call back\n   3 stories · 3 people · star share 33%');
+    expect(result.stdout).toContain('#1 Ana: Ana [called the customer back] within the hour.');
+    expect(result.stdout).toContain('2. explain option');
+    expect(result.stdout).toMatch(/positive demeanor\t1\t1\tlovely 1/u);
+    expect(result.stdout).not.toContain('\u001b[');
+    expect(result.stderr).toContain('svc detect --review');
+  });
+
+  it('prints documented JSON', () => {
+    addStories();
+    const json = svc.json<DetectJson>(['detect', '--min-staff', '3']);
+    expect(json.candidates.map((c) => [c.rank, c.name, c.stories, c.people, c.starDependent])).toEqual([
+      [1, 'call back', 3, 3, false],
+      [2, 'explain option', 3, 3, false],
+    ]);
+    const example = json.candidates[0]?.examples[0];
+    const mark = example?.highlights[0];
+    expect(example && mark && example.snippet.slice(mark.start, mark.end)).toBe('called back');
+    expect(Array.isArray(json.serviceSteps)).toBe(true);
+    expect(json.qualities).toEqual([{ attribute: 'positive demeanor', stories: 1, people: 1, words: [{ word: 'lovely', stories: 1 }] }]);
+  });
+
+  it('says so when nothing passes the thresholds', () => {
+    svc.run(['story', 'add', 'Ana called the customer back.', '--staff', 'Ana']);
+    const result = svc.run(['detect']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('none yet with 3+ stories by 2+ people');
+  });
+
+  it('refuses bad thresholds and --review without a terminal, changing nothing', () => {
+    addStories();
+    const before = svc.snapshot();
+    for (const args of [['detect', '--min-stories', '0'], ['detect', '--limit', 'many'], ['detect', '--review'], ['detect', '--review', '--json'], ['detect', '--since', 'someday']]) {
+      const result = svc.run(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/^svc: .+\nhint: .+\n$/u);
+      expect(svc.snapshot()).toBe(before);
+    }
+    expect(svc.run(['detect', '--review']).stderr).toContain('no terminal');
+  });
+});
+
+describe('svc reindex', () => {
+  it('rebuilds the phrases of every story', () => {
+    addStories();
+    svc.run(['detect']);
+    const json = svc.json<{ stories: number }>(['reindex']);
+    expect(json.stories).toBe(6);
+    expect(svc.run(['reindex']).stderr).toMatch(/^Reindexed the phrases of 6 stories in \d+\.\d s\.\n$/u);
+  });
+});
+
+describe('rejected candidates', () => {
+  it('are listed, and restored by svc practice unreject', async () => {
+    addStories();
+    const term = new Terminal(['detect', '--min-staff', '3'], svc.db);
+    await term.waitFor('call back');
+    expect(await term.exitCode()).toBe(0);
+
+    const review = new Terminal(['detect', '--review', '--min-staff', '3'], svc.db);
+    await review.waitFor('quit: save the decisions so far');
+    await review.type(KEY.down + KEY.down); // accept → skip → reject (no practices yet: no merge)
+    await review.type(KEY.enter);
+    await review.waitFor('explain option');
+    await review.waitFor(/explain option[\s\S]*quit: save the decisions so far/u);
+    await review.type(KEY.enter); // accept
+    await review.answer('Name of the practice:', '');
+    await review.answer('Description', 'Walk the customer through every option.');
+    expect(await review.exitCode()).toBe(0);
+    expect(review.screen).toContain('1 accepted, 0 merged, 1 rejected');
+    expect(query('SELECT name, description, status FROM practices')).toEqual([
+      { name: 'explain option', description: 'Walk the customer through every option.', status: 'candidate' },
+    ]);
+    expect(query('SELECT kind, value FROM practice_matchers')).toEqual([{ kind: 'phrase', value: 'explain' }]);
+    expect(query('SELECT count(*) AS n FROM evidence')).toEqual([{ n: 3 }]);
+
+    const rejected = svc.json<Array<{ key: string; label: string }>>(['detect', '--show-rejected']);
+    expect(rejected.map((r) => [r.key, r.label])).toEqual([['phrase:call back', 'call back']]);
+    expect(svc.json<DetectJson>(['detect', '--min-staff', '3']).candidates).toEqual([]);
+
+    const before = svc.snapshot();
+    const missing = svc.run(['practice', 'unreject', 'no such thing']);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toBe('svc: no rejected candidate matches "no such thing"\nhint: list them with: svc detect --show-rejected\n');
+    expect(svc.snapshot()).toBe(before);
+
+    const restored = svc.run(['practice', 'unreject', 'Call Back']);
+    expect(restored.code).toBe(0);
+    expect(restored.stderr).toContain('Restored "call back"');
+    expect(svc.json<DetectJson>(['detect', '--min-staff', '3']).candidates.map((c) => c.name)).toEqual(['call back']);
+  });
+});
+
+describe('svc detect --review', () => {
+  it('merges a candidate into an existing practice', async () => {
+    addStories();
+    const first = new Terminal(['detect', '--review', '--min-staff', '3'], svc.db);
+    await first.waitFor('quit: save the decisions so far');
+    await first.type(KEY.enter); // accept "call back"
+    await first.answer('Name of the practice:', '');
+    await first.answer('Description', '');
+    await first.waitFor(/explain option[\s\S]*quit: save the decisions so far/u);
+    await first.type(KEY.up + KEY.enter); // up from accept wraps round to quit
+    expect(await first.exitCode()).toBe(0);
+    expect(first.screen).toContain('1 accepted, 0 merged, 0 rejected');
+
+    const second = new Terminal(['detect', '--review', '--min-staff', '3'], svc.db);
+    await second.waitFor('merge into an existing practice');
+    await second.type(KEY.down + KEY.enter); // merge
+    await second.waitFor('Merge into which practice?');
+    await second.type(KEY.enter); // the only one: call back
+    expect(await second.exitCode()).toBe(0);
+    expect(second.screen).toContain('0 accepted, 1 merged, 0 rejected');
+
+    expect(query('SELECT p.name, m.kind, m.value FROM practice_matchers m JOIN practices p ON p.id = m.practice_id ORDER BY m.value')).toEqual([
+      { name: 'call back', kind: 'phrase', value: 'call back' },
+      { name: 'call back', kind: 'phrase', value: 'explain' },
+    ]);
+    expect(query('SELECT count(*) AS n FROM evidence')).toEqual([{ n: 6 }]);
+    expect(svc.json<DetectJson>(['detect', '--min-staff', '3']).candidates).toEqual([]);
+  });
+});
+
+describe('vague praise in svc story add', () => {
+  it('saves it and prints a one-line hint without a terminal', () => {
+    const vague = svc.run(['story', 'add', 'The staff were lovely', '--staff', 'Ana']);
+    expect(vague.code).toBe(0);
+    expect(vague.stderr).toContain('hint: story #1 praises but names no behaviour');
+    const concrete = svc.run(['story', 'add', 'Bo called the customer back', '--staff', 'Bo']);
+    expect(concrete.stderr).not.toContain('names no behaviour');
+    expect(svc.json<{ text: string }>(['story', 'show', '1']).text).toBe('The staff were lovely');
+  });
+
+  it('asks once in a terminal what exactly they did, and appends the answer', async () => {
+    const term = new Terminal(['story', 'add', 'Ana was lovely', '--staff', 'Ana'], svc.db);
+    await term.answer('What exactly did they do?', 'She called the customer back the same day.');
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen).not.toContain('names no behaviour');
+    expect(svc.json<{ text: string }>(['story', 'show', '1']).text).toBe('Ana was lovely. She called the customer back the same day.');
+
+    const concrete = new Terminal(['story', 'add', 'Bo explained the bill', '--staff', 'Bo'], svc.db);
+    expect(await concrete.exitCode()).toBe(0);
+    expect(concrete.screen).not.toContain('What exactly did they do?');
+  });
+});

@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { detect } from '../../src/cli/commands/detect/detection.ts';
+import { shiftDay, toDay } from '../../src/core/dates.ts';
+import type { StoryDraft } from '../../src/core/story.ts';
+import { rejectCandidate, unreject } from '../../src/store/detect.ts';
+import { linkMatchesForPractice } from '../../src/store/matching.ts';
+import { clearPhraseIndex, countUnindexed, ensurePhrasesIndexed, storyPhrases } from '../../src/store/phrases.ts';
+import { createPractice, practiceEvidence } from '../../src/store/practices.ts';
+import { insertStory, updateStory } from '../../src/store/stories.ts';
+import { NOW, NOW_ISO, tempStore } from '../helpers/db.ts';
+
+let store: ReturnType<typeof tempStore>;
+beforeEach(() => {
+  store = tempStore();
+  day = 0;
+});
+afterEach(() => store.dispose());
+
+let day: number;
+function add(text: string, staff: string[], tags: string[] = []): number {
+  const draft: StoryDraft = {
+    title: null,
+    text,
+    occurredOn: shiftDay(toDay(NOW), -(day++ % 60)),
+    staff,
+    customer: null,
+    customerKind: 'external',
+    channel: null,
+    source: null,
+    trigger: null,
+    impact: null,
+    reportedBy: null,
+    tags,
+  };
+  return store.write(() => insertStory(store.db, draft, NOW_ISO));
+}
+
+const run = (minStaff = 2, minStories = 3) => detect(store.db, { since: undefined, minStories, minStaff, limit: 10 });
+
+describe('detection', () => {
+  it('ranks a behaviour three people show above one person doing it ten times', async () => {
+    for (let i = 0; i < 10; i++) add(`Ana remembered the name of guest number ${i}.`, ['Ana']);
+    add('Bo called the customer back within the hour.', ['Bo']);
+    add('Cy calls back every customer who waited.', ['Cy']);
+    add('Dee called back the caller the same day.', ['Dee']);
+    await ensurePhrasesIndexed(store);
+
+    const all = run(1);
+    expect(all.practices.map((c) => c.name)).toEqual(['call back', 'remember name']);
+    expect(all.practices[0]).toMatchObject({ stories: 3, people: 3, starDependent: false, phrases: ['call back'] });
+    expect(all.practices[1]).toMatchObject({ stories: 10, people: 1, starDependent: true, starShare: 1, star: { person: 'Ana', share: 1 } });
+    // With the default thresholds a one-person behaviour is not a candidate at all.
+    expect(run().practices.map((c) => c.name)).toEqual(['call back']);
+  });
+
+  it('merges a tag and a phrase that name one behaviour, listing both', async () => {
+    add('Ana called the customer back.', ['Ana'], ['call-back']);
+    add('Bo called back about the refund.', ['Bo'], ['call-back']);
+    add('Cy called the client back the same day.', ['Cy'], ['call-back']);
+    await ensurePhrasesIndexed(store);
+    const [only, ...rest] = run().practices;
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({ phrases: ['call back'], tags: ['call-back'], stories: 3, people: 3 });
+    expect(only?.keys.sort()).toEqual(['phrase:call back', 'tag:call-back']);
+  });
+
+  it('merges candidates whose story sets overlap heavily', async () => {
+    for (const name of ['Ana', 'Bo', 'Cy']) add(`${name} apologized and offered a voucher.`, [name]);
+    await ensurePhrasesIndexed(store);
+    const { practices } = run();
+    expect(practices).toHaveLength(1);
+    expect(practices[0]?.phrases.sort()).toEqual(['apologize', 'offer']);
+  });
+
+  it('never suggests a rejected candidate again, until it is unrejected', async () => {
+    for (const name of ['Ana', 'Bo', 'Cy']) add(`${name} explained the options slowly.`, [name]);
+    await ensurePhrasesIndexed(store);
+    const [candidate] = run().practices;
+    expect(candidate?.name).toBe('explain option');
+    store.write(() => rejectCandidate(store.db, candidate?.keys ?? [], candidate?.name ?? '', NOW_ISO));
+    expect(run().practices).toEqual([]);
+    expect(store.write(() => unreject(store.db, 'Explain Option')).map((r) => r.key)).toEqual(['phrase:explain']);
+    expect(run().practices.map((c) => c.name)).toEqual(['explain option']);
+  });
+
+  it('shows examples with the matching words marked, routine steps apart, and qualities per attribute', async () => {
+    for (const name of ['Ana', 'Bo', 'Cy']) add(`${name} was friendly, took our order and recommended the soup.`, [name]);
+    await ensurePhrasesIndexed(store);
+    const view = run();
+    expect(view.practices.map((c) => c.name)).toEqual(['recommend soup']);
+    expect(view.practices[0]?.examples[0]?.snippet).toContain('\u0002recommended the soup\u0003');
+    expect(view.steps.map((s) => s.name)).toEqual(['take order']);
+    expect(view.qualities).toEqual([{ attribute: 'positive demeanor', stories: 3, people: 3, words: [{ word: 'friendly', stories: 3 }] }]);
+  });
+});
+
+describe('the phrase index', () => {
+  it('indexes only what is new or edited, and reindexes everything on demand', async () => {
+    const id = add('Ana called the customer back.', ['Ana']);
+    expect(countUnindexed(store.db)).toBe(1);
+    expect(await ensurePhrasesIndexed(store)).toBe(1);
+    expect(await ensurePhrasesIndexed(store)).toBe(0);
+
+    add('Bo stayed late to help.', ['Bo']);
+    expect(await ensurePhrasesIndexed(store)).toBe(1);
+
+    const draft = { title: null, text: 'Ana explained the bill.', occurredOn: toDay(NOW), staff: ['Ana'], customer: null, customerKind: 'external' as const, channel: null, source: null, trigger: null, impact: null, reportedBy: null, tags: [] };
+    store.write(() => updateStory(store.db, id, draft, NOW_ISO));
+    expect(storyPhrases(store.db, id)).toEqual([]);
+    expect(await ensurePhrasesIndexed(store)).toBe(1);
+    expect(storyPhrases(store.db, id).map((p) => p.key)).toEqual(['explain']);
+
+    store.write(() => clearPhraseIndex(store.db));
+    const progress: number[] = [];
+    expect(await ensurePhrasesIndexed(store, (done) => progress.push(done))).toBe(2);
+    expect(progress.at(-1)).toBe(2);
+  });
+
+  it('follows a story to its new date, so --since sees it where it now is', async () => {
+    for (const name of ['Ana', 'Bo', 'Cy']) add(`${name} explained the bill.`, [name]);
+    await ensurePhrasesIndexed(store);
+    const recent = () => detect(store.db, { since: toDay(NOW), minStories: 1, minStaff: 1, limit: 10 }).practices;
+    expect(recent().map((c) => c.stories)).toEqual([1]);
+    store.write(() => store.db.prepare('UPDATE stories SET occurred_on = ?').run(toDay(NOW)));
+    expect(await ensurePhrasesIndexed(store)).toBe(0); // a new date needs no new parse
+    expect(recent().map((c) => c.stories)).toEqual([3]);
+  });
+
+  it('links stories to practices by phrase matchers, when indexed and when the matcher is added', async () => {
+    const first = add('Ana called the customer back.', ['Ana']);
+    await ensurePhrasesIndexed(store);
+    const practiceId = store.write(() => {
+      const id = createPractice(store.db, { name: 'Same-day call back', matchers: [{ kind: 'phrase', value: 'call back' }] }, NOW_ISO);
+      linkMatchesForPractice(store.db, id, NOW_ISO);
+      return id;
+    });
+    expect(practiceEvidence(store.db, practiceId).map((e) => e.storyId)).toEqual([first]);
+
+    const second = add('Bo calls back every customer who waited.', ['Bo']);
+    add('Cy was lovely.', ['Cy']);
+    await ensurePhrasesIndexed(store);
+    expect(practiceEvidence(store.db, practiceId).map((e) => e.storyId).sort()).toEqual([first, second].sort());
+  });
+});
