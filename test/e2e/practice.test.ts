@@ -49,7 +49,7 @@ describe('svc practice add and svc practices', () => {
     expect(svc.json<PracticeSummary[]>(['practices'])[0]).toMatchObject({ stories: 4, spread: 3, starDependent: false });
   });
 
-  it('filters by --status and stores --phrase matchers normalised', () => {
+  it('filters by --status and stores --phrase matchers as the extractor\'s keys', () => {
     svc.run(['practice', 'add', 'Remember the regulars', '--phrase', 'Remember  Name!', '--phrase', 'usual order, again']);
     svc.run(['practice', 'add', 'Stay late']);
     svc.run(['practice', 'status', 'Stay late', 'adopted']);
@@ -57,9 +57,21 @@ describe('svc practice add and svc practices', () => {
     expect(svc.json<PracticeSummary[]>(['practices', '--status', 'candidate,adopted'])).toHaveLength(2);
     const shown = svc.json<{ matchers: unknown[] }>(['practice', 'show', 'remember the regulars']);
     expect(shown.matchers).toEqual([
-      { kind: 'phrase', value: 'remember name' },
+      { kind: 'phrase', value: 'remember' }, // keyed on the action; the object is a detail
       { kind: 'phrase', value: 'usual order again' },
     ]);
+  });
+
+  it('links by phrase whatever the inflection, including stories added after the practice', () => {
+    story('Ana called the customer back within the hour.', 'Ana', '2026-03-01');
+    story('Bo calls back every client who leaves a message.', 'Bo', '2026-03-05');
+    story('Cy greeted the regulars by name.', 'Cy', '2026-03-06');
+    expect(svc.run(['practice', 'add', 'Call back', '--phrase', 'called back']).code).toBe(0);
+    expect(svc.json<{ matchers: unknown[] }>(['practice', 'show', 'Call back']).matchers).toEqual([{ kind: 'phrase', value: 'call back' }]);
+    expect(svc.json<PracticeSummary[]>(['practices'])[0]).toMatchObject({ stories: 2, spread: 2 });
+    // story add never loads the language model; the next command that reads evidence indexes the new story.
+    story('Dee rang the supplier back before noon.', 'Dee', '2026-03-07');
+    expect(svc.json<PracticeSummary[]>(['practices'])[0]).toMatchObject({ stories: 3, spread: 3 });
   });
 
   it('refuses a taken name, a taken tag and an empty name, changing nothing', () => {

@@ -63,7 +63,7 @@ describe('many svc processes at once', () => {
     const script = `
       const { main } = await import(${JSON.stringify(new URL('../../dist/cli.js', import.meta.url).href)});
       for (let i = 1; i <= ${count}; i++) {
-        await main(['node', 'svc', 'story', 'add', 'worker ${worker} story ' + i, '--staff', 'W${worker}']);
+        await main(['node', 'svc', 'story', 'add', 'worker ${worker} called back customer ' + i, '--staff', 'W${worker}']);
         if (process.exitCode) { console.error('failed ' + i); process.exitCode = 0; }
       }`;
     return new Promise((resolve) => {
@@ -81,7 +81,7 @@ describe('many svc processes at once', () => {
     const stories = svc.json<Array<{ text: string }>>(['stories', '--limit', '0']);
     expect(stories).toHaveLength(400);
     const texts = new Set(stories.map((s) => s.text));
-    for (let w = 0; w < 8; w++) for (let i = 1; i <= 50; i++) expect(texts.has(`worker ${w} story ${i}`)).toBe(true);
+    for (let w = 0; w < 8; w++) for (let i = 1; i <= 50; i++) expect(texts.has(`worker ${w} called back customer ${i}`)).toBe(true);
     expect(svc.run(['db', 'check']).code).toBe(0);
   }, 120_000);
 
