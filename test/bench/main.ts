@@ -1,26 +1,65 @@
-/** `generate` and `bench`: the benchmark's two entry points (see run.mjs). */
+/** `bench` and `generate`: the benchmark's two entry points (run through run.mjs). */
 import { parseArgs } from 'node:util';
+import { openStore } from '../../src/store/db.ts';
+import { runBench } from './bench.ts';
 import { generate } from './generate.ts';
 import { shapeOf } from './store.ts';
-import { openStore } from '../../src/store/db.ts';
+
+const USAGE = `usage:
+  npm run bench -- [--stories N] [--runs N] [--cold] [--fresh] [--markdown] [--report-only]
+  node test/bench/run.mjs generate --db FILE [--stories N] [--seed N]`;
+
+function count(value: string | undefined, flag: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${flag} must be a whole number ≥ ${min}`);
+  return n;
+}
 
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === 'generate') {
-    const { values } = parseArgs({
-      args: rest,
-      options: { stories: { type: 'string', default: '100000' }, db: { type: 'string' }, seed: { type: 'string' } },
-    });
-    if (!values.db) {
-      process.stderr.write('generate: --db FILE is required\n');
-      return 2;
+  const [command = 'bench', ...rest] = argv[0]?.startsWith('-') ? ['bench', ...argv] : argv;
+  const log = (line: string) => void process.stderr.write(`${line}\n`);
+  try {
+    if (command === 'generate') {
+      const { values } = parseArgs({
+        args: rest,
+        options: { stories: { type: 'string', default: '100000' }, db: { type: 'string' }, seed: { type: 'string', default: '8' } },
+      });
+      if (!values.db) throw new Error('generate needs --db FILE');
+      const result = generate({ db: values.db, stories: count(values.stories, '--stories', 1), seed: count(values.seed, '--seed', 0) });
+      const store = openStore(result.db);
+      process.stdout.write(`${JSON.stringify({ ...shapeOf(store.db), ms: Math.round(result.ms) }, null, 2)}\n`);
+      store.close();
+      return 0;
     }
-    const result = generate({ db: values.db, stories: Number(values.stories), seed: values.seed ? Number(values.seed) : undefined });
-    const store = openStore(result.db);
-    process.stdout.write(`${JSON.stringify({ ...shapeOf(store.db), ms: Math.round(result.ms) }, null, 2)}\n`);
-    store.close();
-    return 0;
+    if (command === 'bench') {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          stories: { type: 'string', default: '100000' },
+          runs: { type: 'string', default: '5' },
+          cold: { type: 'boolean', default: false },
+          fresh: { type: 'boolean', default: false },
+          markdown: { type: 'boolean', default: false },
+          'report-only': { type: 'boolean', default: false },
+        },
+      });
+      return runBench(
+        {
+          stories: count(values.stories, '--stories', 1),
+          runs: count(values.runs, '--runs', 1),
+          cold: values.cold,
+          fresh: values.fresh,
+          markdown: values.markdown,
+          reportOnly: values['report-only'],
+        },
+        log,
+      );
+    }
+    log(USAGE);
+    return 2;
+  } catch (error) {
+    log(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    log(USAGE);
+    return 2;
   }
-  process.stderr.write('usage: node test/bench/run.mjs bench|generate [options]\n');
-  return 2;
 }
