@@ -43,7 +43,7 @@ export interface GenerateResult {
 }
 
 /** Bump when the generated data changes, so cached benchmark databases are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_UNTIL = '2026-03-18';
 export const DAYS = 730;
 export const PEOPLE = 50;
@@ -196,7 +196,7 @@ function fillDatabase(db: Db, total: number, until: string, seed: number, now: s
     for (let t = 0; t < more; t++) tags.add(pickTag());
 
     // Stories arrive roughly in date order, a few days late now and then.
-    const dayIndex = Math.min(DAYS - 1, Math.max(0, Math.floor((i * DAYS) / total) - Math.floor(rnd() * 4)));
+    const dayIndex = Math.min(DAYS - 1, Math.max(0, Math.floor(((i + 1) * DAYS) / total) - 1 - Math.floor(rnd() * 4)));
     const draft: StoryDraft = {
       title: rnd() < 0.3 ? `${slots.staff} and the ${slots.product}` : null,
       text,
