@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { floorScript, type FloorCommand, type Period } from './floor-queries.ts';
@@ -286,6 +286,7 @@ export function renderTable(rows: Row[], markdown: boolean): string {
 /** Runs the benchmark; returns the exit code (1 when a target is missed, unless reportOnly). */
 export function runBench(options: BenchOptions, log: (line: string) => void): number {
   mkdirSync(OUT, { recursive: true });
+  const loadBefore = loadavg();
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
     log('bench: dist/ is missing: run `npm run build` first');
     return 2;
@@ -351,6 +352,8 @@ export function runBench(options: BenchOptions, log: (line: string) => void): nu
     cpus: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
     sqlite3: sqliteShell ? String(spawnSync('sqlite3', ['--version'], { encoding: 'utf8' }).stdout).split(' ')[0] : null,
+    // How busy the shared machine was (1-minute load average before and after).
+    load: { before: loadBefore[0], after: loadavg()[0] },
     memoryLimitMb: MEMORY_LIMIT_MB,
     rows,
   };

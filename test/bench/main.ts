@@ -1,13 +1,15 @@
 /** `bench` and `generate`: the benchmark's two entry points (run through run.mjs). */
 import { parseArgs } from 'node:util';
 import { openStore } from '../../src/store/db.ts';
-import { runBench } from './bench.ts';
+import { readFileSync } from 'node:fs';
+import { renderTable, runBench, type Row } from './bench.ts';
 import { generate } from './generate.ts';
 import { shapeOf } from './store.ts';
 
 const USAGE = `usage:
   npm run bench -- [--stories N] [--runs N] [--cold] [--fresh] [--markdown] [--report-only]
-  node test/bench/run.mjs generate --db FILE [--stories N] [--seed N]`;
+  node test/bench/run.mjs generate --db FILE [--stories N] [--seed N]
+  node test/bench/run.mjs table FILE.json [--markdown]`;
 
 function count(value: string | undefined, flag: string, min: number): number {
   const n = Number(value);
@@ -54,6 +56,14 @@ export async function main(argv: string[]): Promise<number> {
         },
         log,
       );
+    }
+    if (command === 'table') {
+      // Re-renders a recorded run, e.g. as Markdown for the README.
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { markdown: { type: 'boolean', default: false } } });
+      if (!positionals[0]) throw new Error('table needs the JSON file of a run');
+      const run = JSON.parse(readFileSync(positionals[0], 'utf8')) as { rows: Row[] };
+      process.stdout.write(`${renderTable(run.rows, values.markdown)}\n`);
+      return 0;
     }
     log(USAGE);
     return 2;
