@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import type { Channel, Source, StoryDraft, Trigger } from '../../src/core/story.ts';
 import { ensureCustomer } from '../../src/store/customers.ts';
 import { openStore, type Db } from '../../src/store/db.ts';
+import { defaultMigrationsDir, listMigrations } from '../../src/store/migrate.ts';
 import { linkMatchesForPractice } from '../../src/store/matching.ts';
 import { createPractice, linkEvidence } from '../../src/store/practices.ts';
 import { ensurePerson } from '../../src/store/people.ts';
@@ -107,7 +108,9 @@ export function generate(options: GenerateOptions): GenerateResult {
   const started = performance.now();
   const until = options.until ?? DEFAULT_UNTIL;
   const seed = options.seed ?? 8;
-  const key = JSON.stringify({ v: GENERATOR_VERSION, stories: options.stories, until, seed });
+  // A new migration (say, a cache filled at write time) means a new database.
+  const schema = listMigrations(defaultMigrationsDir()).at(-1)?.version ?? 0;
+  const key = JSON.stringify({ v: GENERATOR_VERSION, schema, stories: options.stories, until, seed });
   if (options.reuse) {
     try {
       const existing = openStore(options.db);
