@@ -146,7 +146,7 @@ function peakMb(c: Case, env: Env): number | null {
   return Number.isFinite(kb) ? Math.round(kb / 102.4) / 10 : null;
 }
 
-/** Whether this svc has the command at all (colleague branches add some later). */
+/** Whether this svc has the command at all: the budget names some that may come later. */
 function hasCommand(c: Case, env: Env): boolean {
   if (!('svc' in c.run) || c.run.svc[0]?.startsWith('-')) return true;
   const words = c.run.svc.slice(0, c.run.svc[0] === 'story' ? 2 : 1);
