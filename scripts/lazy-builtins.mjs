@@ -1,7 +1,7 @@
 // An esbuild plugin for start-up: node:child_process and node:crypto cost several
 // milliseconds to load (each pulls in dozens of internal modules), yet most commands
 // never call them. In the bundle both are replaced by modules whose functions load the
-// real one on first call. randomUUID, which every write needs, reads 16 bytes from
+// real one on first call. randomUUID, which every write needs, reads its bytes from
 // /dev/urandom instead (the same kernel source node:crypto uses), falling back to
 // node:crypto where there is no such device.
 import { createRequire } from 'node:module';
@@ -14,20 +14,27 @@ const LAZY = new Map([
 
 const URANDOM_UUID = `
 import { closeSync, openSync, readSync } from 'node:fs';
-export function randomUUID(options) {
-  let bytes;
+// Random bytes for 256 UUIDs at a time, as node:crypto itself batches them.
+const pool = Buffer.alloc(16 * 256);
+let used = pool.length;
+function refill() {
+  const fd = openSync('/dev/urandom', 'r');
   try {
-    const fd = openSync('/dev/urandom', 'r');
-    try {
-      bytes = Buffer.alloc(16);
-      if (readSync(fd, bytes, 0, 16, null) !== 16) bytes = undefined;
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    bytes = undefined;
+    if (readSync(fd, pool, 0, pool.length, null) !== pool.length) throw new Error('short read from /dev/urandom');
+  } finally {
+    closeSync(fd);
   }
-  if (!bytes) return load().randomUUID(options);
+  used = 0;
+}
+export function randomUUID(options) {
+  if (used === pool.length) {
+    try {
+      refill();
+    } catch {
+      return load().randomUUID(options);
+    }
+  }
+  const bytes = pool.subarray(used, (used += 16));
   bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
   bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
   const hex = bytes.toString('hex');
