@@ -1,16 +1,20 @@
-import { CommanderError } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
 import { ExitCode, SvcError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
-import { buildProgram } from './program.ts';
 
 /**
  * The one place that catches errors, prints them and sets the exit code. Everything
  * below throws typed errors; nothing else ends the process.
  */
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  // `svc --version` alone needs no command tree: skip loading commander at all.
+  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
+    process.stdout.write(`${pkg.version}\n`);
+    return;
+  }
   try {
-    await program.parseAsync(argv);
+    const { buildProgram } = await import('./program.ts');
+    await buildProgram().parseAsync(argv);
   } catch (error) {
     process.exitCode = report(error);
   }
@@ -23,7 +27,7 @@ function write(line: string): void {
 /** Prints an error as `svc: …` and `hint: …`; returns the exit code. */
 function report(error: unknown): number {
   const debug = process.env.SVC_DEBUG === '1';
-  if (error instanceof CommanderError) {
+  if (isCommanderError(error)) {
     // Commander already printed help, the version, or its own (reworded) error.
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
@@ -42,6 +46,13 @@ function report(error: unknown): number {
   write(`hint: ${messages.unexpectedHint}`);
   if (debug && error instanceof Error && error.stack) write(error.stack);
   return ExitCode.unexpected;
+}
+
+/** Commander's own exits (help, version, usage errors), told apart without loading it. */
+function isCommanderError(error: unknown): error is { exitCode: number } {
+  if (!(error instanceof Error)) return false;
+  const { code, exitCode } = error as Error & { code?: unknown; exitCode?: unknown };
+  return typeof code === 'string' && code.startsWith('commander.') && typeof exitCode === 'number';
 }
 
 /** Ctrl-C inside an inquirer prompt. */

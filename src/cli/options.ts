@@ -1,5 +1,5 @@
 import { UsageError } from '../core/errors.ts';
-import { oneOf } from '../core/story.ts';
+import { oneOf } from '../core/story-fields.ts';
 
 /** Repeatable and comma-separated: --staff Ana --staff "Bo, Cy" → [Ana, Bo, Cy]. */
 export function collectList(value: string, previous: string[] = []): string[] {

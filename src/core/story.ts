@@ -2,20 +2,11 @@ import type { Day } from './dates.ts';
 import { parsePastDay, toDay } from './dates.ts';
 import { ValidationError } from './errors.ts';
 import { messages } from './messages.ts';
+import { CHANNELS, oneOf, SOURCES, TRIGGERS, type Channel, type CustomerKind, type Source, type Trigger } from './story-fields.ts';
 import { cleanName, inlineTags, nameKey, normalizeTag, unique } from './text.ts';
 
-export const CHANNELS = ['phone', 'email', 'in-person', 'chat', 'social', 'other'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export const SOURCES = ['observed', 'compliment', 'interview', 'self'] as const;
-export type Source = (typeof SOURCES)[number];
-
-/** Bitner, Booms & Tetreault (1990): what the great moment responded to. */
-export const TRIGGERS = ['recovery', 'request', 'spontaneous'] as const;
-export type Trigger = (typeof TRIGGERS)[number];
-
-export const CUSTOMER_KINDS = ['external', 'internal'] as const;
-export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
+export { CHANNELS, CUSTOMER_KINDS, SOURCES, TRIGGERS, oneOf } from './story-fields.ts';
+export type { Channel, CustomerKind, Source, Trigger } from './story-fields.ts';
 
 export const MAX_STORY_LENGTH = 20_000;
 
@@ -69,13 +60,6 @@ export interface StoryDraft {
   impact: string | null;
   reportedBy: string | null;
   tags: string[];
-}
-
-/** Checks a value against a closed list; a miss names the flag and the allowed values. */
-export function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
-  const v = value.trim().toLowerCase();
-  if ((allowed as readonly string[]).includes(v)) return v as T;
-  throw new ValidationError(messages.notOneOf(flag, value, allowed), messages.notOneOfHint(flag, allowed));
 }
 
 /** Story text: required, not blank, at most MAX_STORY_LENGTH characters. */

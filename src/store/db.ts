@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, statSync, accessSync, constants, chmodSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { ConflictError, CorruptDatabaseError, ValidationError, SvcError, ExitCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
@@ -24,6 +25,14 @@ export interface OpenOptions {
   migrationsDir?: string;
   /** Open without creating or migrating (for read-only inspection). */
   readonly?: boolean;
+}
+
+/**
+ * The addon's path, given to better-sqlite3 directly: its own lookup (the `bindings`
+ * package) probes many paths and cannot work once the JavaScript is bundled.
+ */
+function nativeBinding(): string {
+  return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
 }
 
 const statements = new WeakMap<Db, Map<string, Statement>>();
@@ -86,7 +95,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
   if (!options.readonly) ensureFile(path);
   let db: Db | undefined;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: true });
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: true, nativeBinding: nativeBinding() });
     db.pragma('busy_timeout = 10000');
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');

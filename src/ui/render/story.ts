@@ -1,8 +1,6 @@
 import type { Story } from '../../core/story.ts';
 import type { Look } from '../look.ts';
-import { renderTable } from '../table.ts';
-import { formatDay, neutralize, oneLine, truncate } from '../text.ts';
-
+import { formatDay, neutralize, oneLine } from '../text.ts';
 
 /** The documented JSON shape of a story (README, "JSON output"). */
 export function storyJson(story: Story): Record<string, unknown> {
@@ -16,23 +14,6 @@ export function storySummary(story: Story, look: Look): string {
   parts.push(formatDay(story.occurredOn, look.now, look.tty));
   if (story.tags.length) parts.push(story.tags.map((t) => `#${t}`).join(' '));
   return parts.join(' · ');
-}
-
-/** The list of stories: a table on a terminal, TSV otherwise. */
-export function storyTable(stories: Story[], look: Look): string {
-  const rows = stories.map((story) => [
-    story.id,
-    formatDay(story.occurredOn, look.now, look.tty),
-    story.staff.join(', '),
-    story.channel ?? '',
-    story.tags.join(' '),
-    look.tty ? truncate(oneLine(story.title ?? story.text), 70) : oneLine(story.text),
-  ]);
-  return renderTable(['id', 'date', 'staff', 'channel', 'tags', look.tty ? 'story' : 'text'], rows, {
-    tty: look.tty,
-    widths: look.tty ? [6, 12, 16, 10, 18, 50] : undefined,
-    head: (text) => look.color.bold(text),
-  });
 }
 
 /** One story in full. */

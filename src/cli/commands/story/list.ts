@@ -2,7 +2,8 @@ import { parseDay } from '../../../core/dates.ts';
 import { UsageError } from '../../../core/errors.ts';
 import type { Channel } from '../../../core/story.ts';
 import { listStories } from '../../../store/stories.ts';
-import { storyJson, storyTable } from '../../../ui/render/story.ts';
+import { storyJson } from '../../../ui/render/story.ts';
+import { storyTable } from '../../../ui/render/story-table.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CHANNELS, SOURCES, TRIGGERS } from '../../../core/story.ts';
+import { CHANNELS, SOURCES, TRIGGERS } from '../../../core/story-fields.ts';
 import { examples, lazy } from '../../action.ts';
 import { collectList, parseChoice, parseCount } from '../../options.ts';
 
