@@ -31,8 +31,11 @@ export interface OpenOptions {
  * The addon's path, given to better-sqlite3 directly: its own lookup (the `bindings`
  * package) probes many paths and cannot work once the JavaScript is bundled.
  */
-function nativeBinding(): string {
-  return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+function nativeBinding(): { nativeBinding?: string } {
+  // Bundled as CommonJS (a test harness does), import.meta is empty and the package's own
+  // lookup works, since better-sqlite3 is then loaded from node_modules as it is.
+  const base = import.meta.url as string | undefined;
+  return base ? { nativeBinding: createRequire(base).resolve('better-sqlite3/build/Release/better_sqlite3.node') } : {};
 }
 
 const statements = new WeakMap<Db, Map<string, Statement>>();
@@ -87,7 +90,7 @@ export function translateSqliteError(error: unknown, path: string): unknown {
 
 /** An existing SQLite file opened as it is: no pragmas, no migrations (checks and backup copies). */
 export function openFile(path: string, options: { readonly: boolean }): Db {
-  return new Database(path, { readonly: options.readonly, fileMustExist: true });
+  return new Database(path, { readonly: options.readonly, fileMustExist: true, ...nativeBinding() });
 }
 
 /** Opens (creating if needed) and migrates the database at path. */
@@ -95,7 +98,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
   if (!options.readonly) ensureFile(path);
   let db: Db | undefined;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: true, nativeBinding: nativeBinding() });
+    db = openFile(path, { readonly: options.readonly ?? false });
     db.pragma('busy_timeout = 10000');
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
