@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../helpers/cli.ts';
-import { storyText } from '../helpers/text.ts';
+import { storyText, FUZZ_SEED } from '../helpers/text.ts';
 
 interface StoryJson {
   id: number;
@@ -41,7 +41,7 @@ describe('random text through svc story add, list, show and search', () => {
           run++;
         }
       }),
-      { numRuns: 2 },
+      { ...FUZZ_SEED, numRuns: 2 },
     );
   }, 120_000);
 });

@@ -12,3 +12,14 @@ export const storyText = fc
   .map((parts) => parts.join(''))
   .filter((text) => !/\p{Cs}/u.test(text)); // no lone surrogates: they cannot be UTF-8
 
+
+/**
+ * fast-check settings: a fixed seed in CI so a run is repeatable (set SVC_FUZZ_SEED to
+ * explore another one); a fresh seed on a developer's machine, printed on failure.
+ */
+export const FUZZ_SEED: { seed?: number } =
+  process.env.SVC_FUZZ_SEED !== undefined
+    ? { seed: Number(process.env.SVC_FUZZ_SEED) }
+    : process.env.CI
+      ? { seed: 20261123 }
+      : {};

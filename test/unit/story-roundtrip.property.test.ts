@@ -4,7 +4,7 @@ import { ValidationError } from '../../src/core/errors.ts';
 import { draftStory, MAX_STORY_LENGTH } from '../../src/core/story.ts';
 import { getStory, insertStory, listStories, searchStories } from '../../src/store/stories.ts';
 import { NOW, NOW_ISO, tempStore } from '../helpers/db.ts';
-import { storyText } from '../helpers/text.ts';
+import { storyText, FUZZ_SEED } from '../helpers/text.ts';
 
 let store: ReturnType<typeof tempStore>;
 beforeAll(() => {
@@ -33,7 +33,7 @@ describe('what is stored is what is read back (store)', () => {
         expect(listStories(store.db, { limit: 1 })[0]?.text).toBe(expected);
         expect(searchStories(store.db, marker, 10_000).map((hit) => hit.story.id)).toContain(id);
       }),
-      { numRuns: 300 },
+      { ...FUZZ_SEED, numRuns: 300 },
     );
   });
 });

@@ -7,6 +7,7 @@ import { getStory } from '../../src/store/stories.ts';
 import { NOT_EXPORTED, exportHeader, exportRows, exportedTables, importExport, readSnapshot } from '../../src/store/transfer.ts';
 import { NOW_ISO, tempStore } from '../helpers/db.ts';
 import { seedEverything } from '../helpers/seed.ts';
+import { FUZZ_SEED } from '../helpers/text.ts';
 
 const stores: Array<ReturnType<typeof tempStore>> = [];
 function store(): ReturnType<typeof tempStore> {
@@ -248,7 +249,7 @@ describe('parseExport', () => {
         expect(stream.header).toEqual(whole.header);
         expect([...stream.rows].map((e) => e.row)).toEqual([...whole.tables.values()].flat());
       }),
-      { numRuns: 40 },
+      { ...FUZZ_SEED, numRuns: 40 },
     );
   });
 
@@ -267,7 +268,7 @@ describe('parseExport', () => {
           expect(error instanceof ValidationError || error instanceof ConflictError).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      { ...FUZZ_SEED, numRuns: 300 },
     );
   });
 });
