@@ -1,12 +1,12 @@
+import { PRACTICE_SUMMARY_SQL } from '../../src/store/practices.ts';
+import { REPORT_SQL } from '../../src/store/report.ts';
+
 /**
  * The aggregate queries the sqlite3 shell runs as the floor of `svc report`,
  * `svc practices` and `svc status`: the same file, the same questions, no Node.
  *
- * This is the one place the benchmark takes them from. Until those commands export
- * their own SQL, representative queries written against the schema stand in (the
- * figures of DESIGN.md over a four-week period, as a report before a meeting needs).
- * To measure the real ones, return the commands' exported SQL texts from
- * floorQueries() instead; `?` and `:name` parameters are filled in from the period.
+ * This is the one place the benchmark takes them from, and it takes the commands'
+ * own exported SQL texts; `?` and `:name` parameters are filled in from the period.
  */
 
 export type FloorCommand = 'report' | 'practices' | 'status';
@@ -25,98 +25,63 @@ export interface FloorQuery {
   sql: string;
   /** Positional values for `?`, in order; named ones (`:since`) come from the period. */
   params?: Array<string | number>;
+  /** Named values for this query only (a window other than the period). */
+  named?: Record<string, string>;
 }
 
-const STORIES_IN_PERIOD = `SELECT customer_kind, trigger, count(*) AS stories
-  FROM stories WHERE occurred_on >= ? AND occurred_on <= ? GROUP BY customer_kind, trigger`;
+/** The windows a report reads, as `svc report` derives them from the period. */
+function windows(period: Period): Record<string, { since: string; until: string }> {
+  return {
+    now: { since: period.since, until: period.until },
+    before: { since: period.previousSince, until: period.previousUntil },
+    // The weekly trend and drift look back further than the period itself.
+    trend: { since: period.previousSince, until: period.until },
+  };
+}
 
-const PEOPLE_IN_PERIOD = `SELECT (SELECT count(*) FROM people WHERE active = 1) AS active,
-       count(DISTINCT sp.person_id) AS with_stories
-  FROM stories s JOIN story_people sp ON sp.story_id = s.id
- WHERE s.occurred_on >= ? AND s.occurred_on <= ?`;
-
-const TAGS_IN_PERIOD = `SELECT t.name, count(*) AS stories
-  FROM stories s JOIN story_tags st ON st.story_id = s.id JOIN tags t ON t.id = st.tag_id
- WHERE s.occurred_on >= ? AND s.occurred_on <= ?
- GROUP BY t.id ORDER BY stories DESC LIMIT 10`;
-
-/** Evidence, spread and the star's count per practice within a period. */
-const PRACTICE_FIGURES = `WITH ev AS (
-    SELECT e.practice_id, e.story_id FROM evidence e JOIN stories s ON s.id = e.story_id
-     WHERE s.occurred_on >= ? AND s.occurred_on <= ?),
-  per AS (
-    SELECT ev.practice_id, sp.person_id, count(*) AS n FROM ev JOIN story_people sp ON sp.story_id = ev.story_id
-     GROUP BY ev.practice_id, sp.person_id)
-SELECT p.id, p.name, p.status,
-       (SELECT count(*) FROM ev WHERE ev.practice_id = p.id) AS stories,
-       (SELECT count(*) FROM per WHERE per.practice_id = p.id) AS spread,
-       (SELECT max(n) FROM per WHERE per.practice_id = p.id) AS star_stories
-  FROM practices p WHERE p.status <> 'retired' ORDER BY p.name_key`;
-
-const LAST_EVIDENCE = `SELECT e.practice_id, max(s.occurred_on) AS last_on
-  FROM practices p JOIN evidence e ON e.practice_id = p.id JOIN stories s ON s.id = e.story_id
- WHERE p.status = 'standard' GROUP BY e.practice_id`;
-
-const ADOPTION_AFTER_TRAINING = `WITH trained AS (
-    SELECT t.practice_id, ta.person_id, min(t.held_on) AS trained_on
-      FROM trainings t JOIN training_attendees ta ON ta.training_id = t.id GROUP BY t.practice_id, ta.person_id)
-SELECT tr.practice_id, count(*) AS trained,
-       sum(EXISTS (SELECT 1 FROM story_people sp CROSS JOIN stories s ON s.id = sp.story_id
-                     CROSS JOIN evidence e ON e.practice_id = tr.practice_id AND e.story_id = sp.story_id
-                    WHERE sp.person_id = tr.person_id AND s.occurred_on > tr.trained_on)) AS adopted
-  FROM trained tr GROUP BY tr.practice_id`;
-
-const INTERVIEWS_IN_PERIOD = `SELECT status, count(*) AS n, group_concat(liked, ' | ') AS liked, group_concat(change, ' | ') AS change
-  FROM interviews WHERE planned_on >= ? AND planned_on <= ? GROUP BY status`;
-
-const EXAMPLE_STORIES = `SELECT s.id, s.text, s.occurred_on FROM stories s
- WHERE s.occurred_on >= ? AND s.occurred_on <= ? ORDER BY s.occurred_on DESC, s.id DESC LIMIT 5`;
-
-/** All-time figures per practice, as `svc practices` lists them. */
-const PRACTICES_LIST = `WITH per AS (
-    SELECT e.practice_id, sp.person_id, count(*) AS n FROM evidence e JOIN story_people sp ON sp.story_id = e.story_id
-     GROUP BY e.practice_id, sp.person_id)
-SELECT p.id, p.name, p.status,
-       (SELECT count(*) FROM evidence e WHERE e.practice_id = p.id) AS stories,
-       (SELECT count(*) FROM per WHERE per.practice_id = p.id) AS spread,
-       (SELECT max(n) FROM per WHERE per.practice_id = p.id) AS star_stories,
-       (SELECT max(s.occurred_on) FROM evidence e JOIN stories s ON s.id = e.story_id WHERE e.practice_id = p.id) AS last_on
-  FROM practices p ORDER BY p.name_key`;
-
-const STATUS_COUNTS = `SELECT (SELECT count(*) FROM stories) AS stories,
-       (SELECT count(*) FROM stories WHERE occurred_on >= ?) AS this_period,
-       (SELECT count(*) FROM people WHERE active = 1) AS people,
-       (SELECT max(held_on) FROM meetings) AS last_meeting,
-       (SELECT count(*) FROM interviews WHERE status = 'planned') AS planned_interviews`;
-
-const PRACTICES_BY_STATUS = 'SELECT status, count(*) FROM practices GROUP BY status';
-
-/** The queries one command runs, with the period's values. */
+/**
+ * The queries one command runs, with the period's values: the very SQL texts the
+ * commands run (REPORT_SQL, PRACTICE_SUMMARY_SQL), in the order they run them.
+ */
 export function floorQueries(command: FloorCommand, period: Period): FloorQuery[] {
-  const now = [period.since, period.until];
-  const before = [period.previousSince, period.previousUntil];
+  const w = windows(period);
+  const q = (name: keyof typeof REPORT_SQL, window?: { since: string; until: string }): FloorQuery => ({
+    name,
+    sql: REPORT_SQL[name],
+    ...(window ? { named: window } : {}),
+  });
   switch (command) {
     case 'report':
       return [
-        { name: 'stories in period', sql: STORIES_IN_PERIOD, params: now },
-        { name: 'stories before', sql: STORIES_IN_PERIOD, params: before },
-        { name: 'people in period', sql: PEOPLE_IN_PERIOD, params: now },
-        { name: 'people before', sql: PEOPLE_IN_PERIOD, params: before },
-        { name: 'tags in period', sql: TAGS_IN_PERIOD, params: now },
-        { name: 'practice figures', sql: PRACTICE_FIGURES, params: now },
-        { name: 'practice figures before', sql: PRACTICE_FIGURES, params: before },
-        { name: 'last evidence (drift)', sql: LAST_EVIDENCE },
-        { name: 'adoption after training', sql: ADOPTION_AFTER_TRAINING },
-        { name: 'interviews', sql: INTERVIEWS_IN_PERIOD, params: now },
-        { name: 'example stories', sql: EXAMPLE_STORIES, params: now },
+        q('lastMeeting', w.now),
+        q('people'),
+        q('storyMix', w.now),
+        q('storyMix', w.before),
+        q('storiesPerDay', w.trend),
+        q('storiesPerPerson', w.now),
+        q('storiesPerPerson', w.before),
+        q('storyCandidates', w.now),
+        q('practices', w.now),
+        q('evidence', w.trend),
+        q('latestEvidence', w.trend),
+        q('candidateStories'),
+        q('trainings', w.now),
+        q('trained', w.now),
+        q('qualities', w.now),
+        q('interviews', w.now),
       ];
     case 'practices':
-      return [{ name: 'practices with figures', sql: PRACTICES_LIST }];
+      return [{ name: 'practice summary', sql: PRACTICE_SUMMARY_SQL }];
     case 'status':
       return [
-        { name: 'counts', sql: STATUS_COUNTS, params: [period.since] },
-        { name: 'practices by status', sql: PRACTICES_BY_STATUS },
-        { name: 'last evidence (drift)', sql: LAST_EVIDENCE },
+        q('anyStory'),
+        q('lastMeeting', w.now),
+        q('storiesPerPerson', w.now),
+        q('people'),
+        q('storyCount', w.now),
+        q('practices', w.now),
+        q('latestEvidence', w.trend),
+        q('proceduresDue', w.now),
       ];
   }
 }
@@ -170,6 +135,6 @@ export function inlineParams(sql: string, params: ReadonlyArray<string | number>
 export function floorScript(command: FloorCommand, period: Period): string {
   const named = { ...period, previous_since: period.previousSince, previous_until: period.previousUntil };
   return floorQueries(command, period)
-    .map((q) => `${inlineParams(q.sql, q.params ?? [], named).trim().replace(/;$/, '')};`)
+    .map((q) => `${inlineParams(q.sql, q.params ?? [], { ...named, ...q.named }).trim().replace(/;$/, '')};`)
     .join('\n');
 }
