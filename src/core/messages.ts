@@ -119,7 +119,6 @@ export const messages = {
   outNeedsFileHint: 'e.g. svc report --format html --out meeting.html',
   outDirMissing: (dir: string) => `cannot write the report: the directory ${dir} does not exist`,
   outDirMissingHint: 'create the directory first, or pass another --out path',
-  reportWritten: (path: string) => `Wrote the report to ${path}`,
   meetingExists: (day: string) => `a meeting on ${day} is already recorded`,
   meetingExistsHint: 'list them with: svc meeting list',
   meetingSaved: (day: string) => `Recorded the meeting of ${day}. The next report starts from it.`,

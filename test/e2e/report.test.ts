@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'parse5';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -120,6 +120,7 @@ describe('svc report', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`Wrote the report to ${out}`);
+    expect(statSync(out).mode & 0o777).toBe(0o600); // it quotes customers' stories
     const html = readFileSync(out, 'utf8');
     const document = parse(html);
     type Node = { nodeName: string; attrs?: Array<{ name: string; value: string }>; childNodes?: Node[] };

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
@@ -7,6 +7,7 @@ import { loadReportInput } from '../../../store/report.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { periodFor, type PeriodOptions } from './period.ts';
+import { writeDocument } from '../../output.ts';
 import { indexForEvidence } from '../../phrases.ts';
 
 export const REPORT_FORMATS = ['text', 'md', 'html', 'json'] as const;
@@ -30,12 +31,8 @@ export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promi
   const period = periodFor(db, options, ctx.now());
   const report = buildReport(period, loadReportInput(db, period));
   const text = await render(report, format, ctx);
-  if (target) {
-    writeFileSync(target, text);
-    ctx.info(messages.reportWritten(target));
-  } else {
-    ctx.print(text.trimEnd());
-  }
+  // Owner-only, like every document svc writes: it quotes customers' stories.
+  writeDocument(ctx, target, toStdout ? text.trimEnd() : text, 'the report');
 }
 
 /** Each renderer loads only when its format is asked for. */
