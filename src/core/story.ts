@@ -46,21 +46,8 @@ export interface StoryInput {
   by?: string | undefined;
 }
 
-/** A validated story, ready to be stored. */
-export interface StoryDraft {
-  title: string | null;
-  text: string;
-  occurredOn: Day;
-  staff: string[];
-  customer: string | null;
-  customerKind: CustomerKind;
-  channel: Channel | null;
-  source: Source | null;
-  trigger: Trigger | null;
-  impact: string | null;
-  reportedBy: string | null;
-  tags: string[];
-}
+/** A validated story, ready to be stored: a story without its identity and record times. */
+export type StoryDraft = Omit<Story, 'id' | 'uuid' | 'createdAt' | 'updatedAt'>;
 
 /** Story text: required, not blank, at most MAX_STORY_LENGTH characters. */
 export function checkStoryText(text: string | undefined): string {

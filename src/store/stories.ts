@@ -114,36 +114,32 @@ function writeLinks(db: Db, storyId: number, draft: StoryDraft, now: string): vo
   }
 }
 
-function refs(db: Db, draft: StoryDraft, now: string): { customerId: number | null; reporterId: number | null } {
+/** The stories row of a draft, as named parameters; people named in it are created. */
+function storyRow(db: Db, draft: StoryDraft, now: string): Record<string, string | number | null> {
   return {
+    title: draft.title,
+    text: draft.text,
+    occurredOn: draft.occurredOn,
     customerId: draft.customer === null ? null : ensureCustomer(db, draft.customer, draft.customerKind, now),
-    reporterId: draft.reportedBy === null ? null : ensurePerson(db, draft.reportedBy, now),
+    customerKind: draft.customerKind,
+    channel: draft.channel,
+    source: draft.source,
+    trigger: draft.trigger,
+    impact: draft.impact,
+    reportedBy: draft.reportedBy === null ? null : ensurePerson(db, draft.reportedBy, now),
+    now,
   };
 }
 
 /** Stores a validated story with its people and tags. Call inside store.write(). */
 export function insertStory(db: Db, draft: StoryDraft, now: string, uuid: string = randomUUID()): number {
-  const { customerId, reporterId } = refs(db, draft, now);
   const result = sql(
     db,
     `INSERT INTO stories (uuid, title, text, occurred_on, customer_id, customer_kind, channel, source, trigger,
                           impact, reported_by, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    uuid,
-    draft.title,
-    draft.text,
-    draft.occurredOn,
-    customerId,
-    draft.customerKind,
-    draft.channel,
-    draft.source,
-    draft.trigger,
-    draft.impact,
-    reporterId,
-    now,
-    now,
-  );
+     VALUES (@uuid, @title, @text, @occurredOn, @customerId, @customerKind, @channel, @source, @trigger,
+             @impact, @reportedBy, @now, @now)`,
+  ).run({ ...storyRow(db, draft, now), uuid });
   const id = Number(result.lastInsertRowid);
   writeLinks(db, id, draft, now);
   return id;
@@ -151,26 +147,13 @@ export function insertStory(db: Db, draft: StoryDraft, now: string, uuid: string
 
 /** Replaces a story's fields with the draft's. Call inside store.write(). */
 export function updateStory(db: Db, id: number, draft: StoryDraft, now: string): void {
-  const { customerId, reporterId } = refs(db, draft, now);
   sql(
     db,
-    `UPDATE stories SET title = ?, text = ?, occurred_on = ?, customer_id = ?, customer_kind = ?, channel = ?,
-            source = ?, trigger = ?, impact = ?, reported_by = ?, updated_at = ?
-      WHERE id = ?`,
-  ).run(
-    draft.title,
-    draft.text,
-    draft.occurredOn,
-    customerId,
-    draft.customerKind,
-    draft.channel,
-    draft.source,
-    draft.trigger,
-    draft.impact,
-    reporterId,
-    now,
-    id,
-  );
+    `UPDATE stories SET title = @title, text = @text, occurred_on = @occurredOn, customer_id = @customerId,
+            customer_kind = @customerKind, channel = @channel, source = @source, trigger = @trigger,
+            impact = @impact, reported_by = @reportedBy, updated_at = @now
+      WHERE id = @id`,
+  ).run({ ...storyRow(db, draft, now), id });
   writeLinks(db, id, draft, now);
 }
 
