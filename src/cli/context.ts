@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { messages } from '../core/messages.ts';
 import { openStore, type Store } from '../store/db.ts';
 import { resolveDbPath } from '../store/paths.ts';
-import { colorFor, type ChalkInstance } from '../ui/color.ts';
+import { colorFor, type Palette } from '../ui/color.ts';
 import type { Look } from '../ui/look.ts';
 
 /** Options every command accepts (set on the root program). */
@@ -21,8 +21,8 @@ export interface Context {
   readonly stdoutIsTTY: boolean;
   /** stdin and stdout are terminals, and neither --no-input nor CI is set. */
   readonly canPrompt: boolean;
-  readonly out: ChalkInstance;
-  readonly err: ChalkInstance;
+  readonly out: Palette;
+  readonly err: Palette;
   now(): Date;
   /** How human output on stdout should look (terminal or not, colour, today). */
   look(): Look;
@@ -54,8 +54,8 @@ export function createContext(globals: GlobalOptions): Context {
     stdinIsTTY,
     stdoutIsTTY,
     canPrompt: stdinIsTTY && stdoutIsTTY && globals.input !== false && !env.CI,
-    out: colorFor('stdout', stdoutIsTTY, env, colorAllowed),
-    err: colorFor('stderr', Boolean(process.stderr.isTTY), env, colorAllowed),
+    out: colorFor(stdoutIsTTY, env, colorAllowed),
+    err: colorFor(Boolean(process.stderr.isTTY), env, colorAllowed),
     // SVC_NOW pins the clock, so examples and tests can speak of fixed dates.
     now: () => (env.SVC_NOW ? new Date(env.SVC_NOW) : new Date()),
     look: () => ({ tty: stdoutIsTTY, color: context.out, now: context.now() }),

@@ -1,6 +1,4 @@
 import pkg from '../../package.json' with { type: 'json' };
-import { ExitCode, SvcError } from '../core/errors.ts';
-import { messages } from '../core/messages.ts';
 
 /**
  * The one place that catches errors, prints them and sets the exit code. Everything
@@ -16,7 +14,7 @@ export async function main(argv: string[]): Promise<void> {
     const { buildProgram } = await import('./program.ts');
     await buildProgram().parseAsync(argv);
   } catch (error) {
-    process.exitCode = report(error);
+    process.exitCode = await report(error);
   }
 }
 
@@ -25,7 +23,9 @@ function write(line: string): void {
 }
 
 /** Prints an error as `svc: …` and `hint: …`; returns the exit code. */
-function report(error: unknown): number {
+async function report(error: unknown): Promise<number> {
+  // Loaded only on failure: --version and commands that succeed never parse them.
+  const [{ ExitCode, SvcError }, { messages }] = await Promise.all([import('../core/errors.ts'), import('../core/messages.ts')]);
   const debug = process.env.SVC_DEBUG === '1';
   if (isCommanderError(error)) {
     // Commander already printed help, the version, or its own (reworded) error.
