@@ -12,7 +12,7 @@ export async function main(argv: string[]): Promise<void> {
   }
   try {
     const { buildProgram } = await import('./program.ts');
-    await buildProgram().parseAsync(argv);
+    await buildProgram(argv).parseAsync(argv);
   } catch (error) {
     process.exitCode = await report(error);
   }

@@ -13,8 +13,57 @@ import { registerStoryCommands } from './commands/story/register.ts';
 import { registerTagCommands } from './commands/tags/register.ts';
 import { registerTransferCommands } from './commands/transfer/register.ts';
 
-/** The whole command tree. Only commander is loaded here; handlers load on use. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/** Every group of commands, in the order root help lists them. */
+const ALL: readonly Register[] = [
+  registerStoryCommands,
+  registerPracticeCommands,
+  registerSearchCommands,
+  registerPeopleCommands,
+  registerTagCommands,
+  registerDbCommands,
+  registerCustomerCommands,
+  registerInterviewCommands,
+  registerTransferCommands,
+  registerDetectCommands,
+  registerReportCommands,
+];
+
+/** Top-level command names (aliases too) and the groups that register them; detect adds a practice subcommand. */
+export const GROUPS: ReadonlyArray<readonly [names: readonly string[], registers: readonly Register[]]> = [
+  [['story', 'stories'], [registerStoryCommands]],
+  [['practices', 'practice', 'train', 'playbook'], [registerPracticeCommands, registerDetectCommands]],
+  [['search'], [registerSearchCommands]],
+  [['people'], [registerPeopleCommands]],
+  [['tags'], [registerTagCommands]],
+  [['init', 'db'], [registerDbCommands]],
+  [['customer', 'customers'], [registerCustomerCommands]],
+  [['interview', 'interviews'], [registerInterviewCommands]],
+  [['export', 'import', 'backup'], [registerTransferCommands]],
+  [['detect', 'reindex'], [registerDetectCommands]],
+  [['report', 'meeting', 'status', 'demo'], [registerReportCommands]],
+];
+
+/** The first word of a command line that is not an option (or --db's value); none after a root --help. */
+function firstOperand(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    // Help asked before the command word is the root help, which lists every command.
+    if (arg === '--' || arg === '--help' || /^-[^-]*h/u.test(arg)) return undefined;
+    if (arg === '--db') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/**
+ * The command tree. Only commander is loaded here; handlers load on use. Given the
+ * command line, only the group its first word names is built (building every
+ * command's options costs milliseconds at each start); help, bare `svc` and unknown
+ * words get the whole tree.
+ */
+export function buildProgram(argv?: readonly string[]): Command {
   const program = new Command('svc');
   program
     .description(
@@ -43,17 +92,9 @@ export function buildProgram(): Command {
       ]),
     );
 
-  registerStoryCommands(program);
-  registerPracticeCommands(program);
-  registerSearchCommands(program);
-  registerPeopleCommands(program);
-  registerTagCommands(program);
-  registerDbCommands(program);
-  registerCustomerCommands(program);
-  registerInterviewCommands(program);
-  registerTransferCommands(program);
-  registerDetectCommands(program);
-  registerReportCommands(program);
+  const word = argv === undefined ? undefined : firstOperand(argv.slice(2));
+  const group = word === undefined ? undefined : GROUPS.find(([names]) => names.includes(word));
+  for (const register of group?.[1] ?? ALL) register(program);
   // Bare `svc`: where the team stands (or how to start). Anything else is an unknown
   // command; an argument (unlike allowExcessArguments) is not inherited by subcommands.
   const status = lazy(() => import('./commands/report/status.ts'));
