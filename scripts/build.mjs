@@ -5,15 +5,10 @@
 // which spares the start-up of every command that opens the database about fifteen
 // CommonJS files. `bindings`, which it needs only without that path, stays external.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { lazyBuiltins } from './lazy-builtins.mjs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-// A database already at this version needs no look at migrations/ (src/store/migrate.ts).
-const newestMigration = Math.max(
-  0,
-  ...readdirSync(new URL('../migrations', import.meta.url)).flatMap((file) => /^(\d{4})_[\w-]+\.sql$/.exec(file)?.[1] ?? []).map(Number),
-);
 await build({
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',
@@ -23,7 +18,6 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['bindings'],
-  define: { SVC_NEWEST_MIGRATION: String(newestMigration) },
   chunkNames: 'chunks/[name]-[hash]',
   // Some bundled CommonJS dependencies call require(); give ESM output a real one.
   banner: { js: "import { createRequire as __svcCreateRequire } from 'node:module'; const require = __svcCreateRequire(import.meta.url);" },

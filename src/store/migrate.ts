@@ -8,9 +8,6 @@ import { pauseForTest } from './test-pause.ts';
 
 type Db = Database.Database;
 
-// The newest migration's number, written into the bundle by scripts/build.mjs.
-declare const SVC_NEWEST_MIGRATION: number | undefined;
-
 export interface Migration {
   version: number;
   name: string;
@@ -53,15 +50,12 @@ function userTables(db: Db): number {
 /**
  * Applies pending migrations, each in its own IMMEDIATE transaction, and records them.
  * PRAGMA user_version mirrors the newest applied version, so the usual case (nothing
- * to do) costs one pragma read; the folder is read only when the versions differ.
+ * to do) costs one pragma read and a directory listing.
  */
-export function migrate(db: Db, path: string, dir?: string): MigrationReport {
-  const current = Number(db.pragma('user_version', { simple: true }));
-  if (dir === undefined && typeof SVC_NEWEST_MIGRATION === 'number' && current === SVC_NEWEST_MIGRATION) {
-    return { applied: [], backup: null };
-  }
-  const migrations = listMigrations(dir ?? defaultMigrationsDir());
+export function migrate(db: Db, path: string, dir = defaultMigrationsDir()): MigrationReport {
+  const migrations = listMigrations(dir);
   const newest = migrations.at(-1)?.version ?? 0;
+  const current = Number(db.pragma('user_version', { simple: true }));
   if (current > newest) throw new ConflictError(messages.dbNewer(path, current, newest), messages.dbNewerHint);
   if (current === newest) return { applied: [], backup: null };
   if (current === 0 && userTables(db) > 0 && !hasMigrationTable(db)) {
