@@ -1,4 +1,5 @@
 import pkg from '../../package.json' with { type: 'json' };
+import { write as writeTo } from './streams.ts';
 
 /**
  * The one place that catches errors, prints them and sets the exit code. Everything
@@ -7,7 +8,7 @@ import pkg from '../../package.json' with { type: 'json' };
 export async function main(argv: string[]): Promise<void> {
   // `svc --version` alone needs no command tree: skip loading commander at all.
   if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
-    process.stdout.write(`${pkg.version}\n`);
+    writeTo('stdout', `${pkg.version}\n`);
     return;
   }
   try {
@@ -19,7 +20,7 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 function write(line: string): void {
-  process.stderr.write(`${line}\n`);
+  writeTo('stderr', `${line}\n`);
 }
 
 /** Prints an error as `svc: …` and `hint: …`; returns the exit code. */

@@ -1,6 +1,7 @@
-import { Command, Option } from 'commander';
+import { Command, Option, type OutputConfiguration } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { examples, lazy } from './action.ts';
+import { isTerminal, write } from './streams.ts';
 import { registerCustomerCommands } from './commands/customer/register.ts';
 import { registerDbCommands } from './commands/db/register.ts';
 import { registerDetectCommands } from './commands/detect/register.ts';
@@ -45,6 +46,24 @@ export const GROUPS: ReadonlyArray<readonly [names: readonly string[], registers
   [['report', 'meeting', 'status', 'demo'], [registerReportCommands]],
 ];
 
+/**
+ * Commander's output through svc's streams; off a terminal it need not look at Node's.
+ * Widths are undefined there, as commander's own defaults return (its types say number).
+ */
+function terminalAware(defaults: OutputConfiguration): OutputConfiguration {
+  const width = (name: 'stdout' | 'stderr', own: (() => number) | undefined) => () =>
+    (isTerminal(name) ? own?.() : undefined) as number;
+  return {
+    writeOut: (text) => write('stdout', text),
+    writeErr: (text) => write('stderr', text),
+    getOutHelpWidth: width('stdout', defaults.getOutHelpWidth),
+    getErrHelpWidth: width('stderr', defaults.getErrHelpWidth),
+    // Help has no colour of its own: off a terminal there is nothing to keep.
+    getOutHasColors: () => isTerminal('stdout') && (defaults.getOutHasColors?.() ?? false),
+    getErrHasColors: () => isTerminal('stderr') && (defaults.getErrHasColors?.() ?? false),
+  };
+}
+
 /** The first word of a command line that is not an option (or --db's value); none after a root --help. */
 function firstOperand(args: readonly string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
@@ -78,6 +97,7 @@ export function buildProgram(argv?: readonly string[]): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
+      ...terminalAware(program.configureOutput()),
       outputError: (text, write) => {
         write(`svc: ${text.replace(/^error: /, '').trimEnd()}\n`);
         write('hint: add --help to the command to see what it takes\n');
