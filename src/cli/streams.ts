@@ -8,14 +8,20 @@ export type StreamName = 'stdin' | 'stdout' | 'stderr';
 
 const FD: Record<StreamName, number> = { stdin: 0, stdout: 1, stderr: 2 };
 const viaStream = new Set<StreamName>();
+const characterDevice = new Map<StreamName, boolean>();
 
-/** Only a character device can be a terminal; anything else (pipe, file, closed) is decided without a stream. */
+/** Only a character device can be a terminal; anything else (pipe, file) is decided without a stream. */
 function mayBeTerminal(name: StreamName): boolean {
-  try {
-    return fstatSync(FD[name]).isCharacterDevice();
-  } catch {
-    return true; // let Node's own stream handle a closed or odd descriptor
+  let known = characterDevice.get(name);
+  if (known === undefined) {
+    try {
+      known = fstatSync(FD[name]).isCharacterDevice();
+    } catch {
+      known = true; // let Node's own stream handle a closed or odd descriptor
+    }
+    characterDevice.set(name, known);
   }
+  return known;
 }
 
 /** Whether the stream is a terminal. */
@@ -25,8 +31,7 @@ export function isTerminal(name: StreamName): boolean {
 
 /** Writes text to stdout or stderr, whole and in order. */
 export function write(name: 'stdout' | 'stderr', text: string): void {
-  if (!viaStream.has(name) && mayBeTerminal(name)) viaStream.add(name);
-  if (viaStream.has(name)) {
+  if (viaStream.has(name) || mayBeTerminal(name)) {
     process[name].write(text);
     return;
   }
