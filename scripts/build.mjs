@@ -6,6 +6,7 @@
 // CommonJS files. `bindings`, which it needs only without that path, stays external.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { groupHandlers } from './group-handlers.mjs';
 import { lazyBuiltins } from './lazy-builtins.mjs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -24,7 +25,7 @@ await build({
   // Less source for V8 to parse at every start; names stay readable in SVC_DEBUG stacks.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [lazyBuiltins],
+  plugins: [lazyBuiltins, groupHandlers],
   legalComments: 'none',
   logLevel: 'warning',
 });

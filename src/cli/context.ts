@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import { messages } from '../core/messages.ts';
 import { openStore, type Store } from '../store/db.ts';
 import { resolveDbPath } from '../store/paths.ts';
-import { colorFor, type ChalkInstance } from '../ui/color.ts';
+import { isTerminal, write } from './streams.ts';
+import { colorFor, type Palette } from '../ui/color.ts';
 import type { Look } from '../ui/look.ts';
 
 /** Options every command accepts (set on the root program). */
@@ -21,8 +22,8 @@ export interface Context {
   readonly stdoutIsTTY: boolean;
   /** stdin and stdout are terminals, and neither --no-input nor CI is set. */
   readonly canPrompt: boolean;
-  readonly out: ChalkInstance;
-  readonly err: ChalkInstance;
+  readonly out: Palette;
+  readonly err: Palette;
   now(): Date;
   /** How human output on stdout should look (terminal or not, colour, today). */
   look(): Look;
@@ -43,19 +44,22 @@ export interface Context {
  */
 export function createContext(globals: GlobalOptions): Context {
   const env = process.env;
-  const stdinIsTTY = Boolean(process.stdin.isTTY);
-  const stdoutIsTTY = Boolean(process.stdout.isTTY);
+  const stdinIsTTY = isTerminal('stdin');
+  const stdoutIsTTY = isTerminal('stdout');
   const colorAllowed = globals.color !== false;
   let store: Store | undefined;
   let dbPath: { path: string; isDefault: boolean } | undefined;
   const context: Context = {
     env,
-    stdin: process.stdin,
+    // A getter: building the stdin stream costs milliseconds, and most commands never read it.
+    get stdin() {
+      return process.stdin;
+    },
     stdinIsTTY,
     stdoutIsTTY,
     canPrompt: stdinIsTTY && stdoutIsTTY && globals.input !== false && !env.CI,
-    out: colorFor('stdout', stdoutIsTTY, env, colorAllowed),
-    err: colorFor('stderr', Boolean(process.stderr.isTTY), env, colorAllowed),
+    out: colorFor(stdoutIsTTY, env, colorAllowed),
+    err: colorFor(isTerminal('stderr'), env, colorAllowed),
     // SVC_NOW pins the clock, so examples and tests can speak of fixed dates.
     now: () => (env.SVC_NOW ? new Date(env.SVC_NOW) : new Date()),
     look: () => ({ tty: stdoutIsTTY, color: context.out, now: context.now() }),
@@ -67,8 +71,8 @@ export function createContext(globals: GlobalOptions): Context {
       }
       return store;
     },
-    print: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    info: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    print: (text) => write('stdout', text.endsWith('\n') ? text : `${text}\n`),
+    info: (text) => write('stderr', text.endsWith('\n') ? text : `${text}\n`),
     close: () => {
       store?.close();
       store = undefined;

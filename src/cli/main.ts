@@ -1,6 +1,5 @@
 import pkg from '../../package.json' with { type: 'json' };
-import { ExitCode, SvcError } from '../core/errors.ts';
-import { messages } from '../core/messages.ts';
+import { write as writeTo } from './streams.ts';
 
 /**
  * The one place that catches errors, prints them and sets the exit code. Everything
@@ -9,23 +8,25 @@ import { messages } from '../core/messages.ts';
 export async function main(argv: string[]): Promise<void> {
   // `svc --version` alone needs no command tree: skip loading commander at all.
   if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
-    process.stdout.write(`${pkg.version}\n`);
+    writeTo('stdout', `${pkg.version}\n`);
     return;
   }
   try {
     const { buildProgram } = await import('./program.ts');
-    await buildProgram().parseAsync(argv);
+    await buildProgram(argv).parseAsync(argv);
   } catch (error) {
-    process.exitCode = report(error);
+    process.exitCode = await report(error);
   }
 }
 
 function write(line: string): void {
-  process.stderr.write(`${line}\n`);
+  writeTo('stderr', `${line}\n`);
 }
 
 /** Prints an error as `svc: …` and `hint: …`; returns the exit code. */
-function report(error: unknown): number {
+async function report(error: unknown): Promise<number> {
+  // Loaded only on failure: --version and commands that succeed never parse them.
+  const [{ ExitCode, SvcError }, { messages }] = await Promise.all([import('../core/errors.ts'), import('../core/messages.ts')]);
   const debug = process.env.SVC_DEBUG === '1';
   if (isCommanderError(error)) {
     // Commander already printed help, the version, or its own (reworded) error.

@@ -1,6 +1,7 @@
-import { Command, Option } from 'commander';
+import { Command, Option, type OutputConfiguration } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { examples, lazy } from './action.ts';
+import { isTerminal, write } from './streams.ts';
 import { registerCustomerCommands } from './commands/customer/register.ts';
 import { registerDbCommands } from './commands/db/register.ts';
 import { registerDetectCommands } from './commands/detect/register.ts';
@@ -13,8 +14,75 @@ import { registerStoryCommands } from './commands/story/register.ts';
 import { registerTagCommands } from './commands/tags/register.ts';
 import { registerTransferCommands } from './commands/transfer/register.ts';
 
-/** The whole command tree. Only commander is loaded here; handlers load on use. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/** Every group of commands, in the order root help lists them. */
+const ALL: readonly Register[] = [
+  registerStoryCommands,
+  registerPracticeCommands,
+  registerSearchCommands,
+  registerPeopleCommands,
+  registerTagCommands,
+  registerDbCommands,
+  registerCustomerCommands,
+  registerInterviewCommands,
+  registerTransferCommands,
+  registerDetectCommands,
+  registerReportCommands,
+];
+
+/** Top-level command names (aliases too) and the groups that register them; detect adds a practice subcommand. */
+export const GROUPS: ReadonlyArray<readonly [names: readonly string[], registers: readonly Register[]]> = [
+  [['story', 'stories'], [registerStoryCommands]],
+  [['practices', 'practice', 'train', 'playbook'], [registerPracticeCommands, registerDetectCommands]],
+  [['search'], [registerSearchCommands]],
+  [['people'], [registerPeopleCommands]],
+  [['tags'], [registerTagCommands]],
+  [['init', 'db'], [registerDbCommands]],
+  [['customer', 'customers'], [registerCustomerCommands]],
+  [['interview', 'interviews'], [registerInterviewCommands]],
+  [['export', 'import', 'backup'], [registerTransferCommands]],
+  [['detect', 'reindex'], [registerDetectCommands]],
+  [['report', 'meeting', 'status', 'demo'], [registerReportCommands]],
+];
+
+/**
+ * Commander's output through svc's streams; off a terminal it need not look at Node's.
+ * Widths are undefined there, as commander's own defaults return (its types say number).
+ */
+function terminalAware(defaults: OutputConfiguration): OutputConfiguration {
+  const width = (name: 'stdout' | 'stderr', own: (() => number) | undefined) => () =>
+    (isTerminal(name) ? own?.() : undefined) as number;
+  return {
+    writeOut: (text) => write('stdout', text),
+    writeErr: (text) => write('stderr', text),
+    getOutHelpWidth: width('stdout', defaults.getOutHelpWidth),
+    getErrHelpWidth: width('stderr', defaults.getErrHelpWidth),
+    // Help has no colour of its own: off a terminal there is nothing to keep.
+    getOutHasColors: () => isTerminal('stdout') && (defaults.getOutHasColors?.() ?? false),
+    getErrHasColors: () => isTerminal('stderr') && (defaults.getErrHasColors?.() ?? false),
+  };
+}
+
+/** The first word of a command line that is not an option (or --db's value); none after a root --help. */
+function firstOperand(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    // Help asked before the command word is the root help, which lists every command.
+    if (arg === '--' || arg === '--help' || /^-[^-]*h/u.test(arg)) return undefined;
+    if (arg === '--db') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/**
+ * The command tree. Only commander is loaded here; handlers load on use. Given the
+ * command line, only the group its first word names is built (building every
+ * command's options costs milliseconds at each start); help, bare `svc` and unknown
+ * words get the whole tree.
+ */
+export function buildProgram(argv?: readonly string[]): Command {
   const program = new Command('svc');
   program
     .description(
@@ -29,6 +97,7 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
+      ...terminalAware(program.configureOutput()),
       outputError: (text, write) => {
         write(`svc: ${text.replace(/^error: /, '').trimEnd()}\n`);
         write('hint: add --help to the command to see what it takes\n');
@@ -43,17 +112,9 @@ export function buildProgram(): Command {
       ]),
     );
 
-  registerStoryCommands(program);
-  registerPracticeCommands(program);
-  registerSearchCommands(program);
-  registerPeopleCommands(program);
-  registerTagCommands(program);
-  registerDbCommands(program);
-  registerCustomerCommands(program);
-  registerInterviewCommands(program);
-  registerTransferCommands(program);
-  registerDetectCommands(program);
-  registerReportCommands(program);
+  const word = argv === undefined ? undefined : firstOperand(argv.slice(2));
+  const group = word === undefined ? undefined : GROUPS.find(([names]) => names.includes(word));
+  for (const register of group?.[1] ?? ALL) register(program);
   // Bare `svc`: where the team stands (or how to start). Anything else is an unknown
   // command; an argument (unlike allowExcessArguments) is not inherited by subcommands.
   const status = lazy(() => import('./commands/report/status.ts'));

@@ -3,6 +3,7 @@
  * detection, practices, training, reports, status.
  */
 import type { Day } from './dates.ts';
+import { DEFAULT_DRIFT_WEEKS } from './choices.ts';
 import { daysBetween } from './dates.ts';
 
 /** One piece of evidence: a story showing a practice, credited to some people. */
@@ -15,8 +16,7 @@ export interface EvidenceItem {
 /** A practice is star-dependent when spread < 2 or one person holds > 60 % of it (seed 001). */
 export const STAR_SPREAD_MIN = 2;
 export const STAR_SHARE_MAX = 0.6;
-/** A standard practice drifts after this many weeks without new evidence. */
-export const DEFAULT_DRIFT_WEEKS = 4;
+export { DEFAULT_DRIFT_WEEKS } from './choices.ts';
 
 /** Distinct people with evidence. */
 export function spread(evidence: readonly EvidenceItem[]): number {

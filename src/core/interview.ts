@@ -5,8 +5,9 @@ import type { Answers, Question } from './prompt.ts';
 import { MAX_STORY_LENGTH } from './story.ts';
 import { cleanName, nameKey } from './text.ts';
 
-export const INTERVIEW_STATUSES = ['planned', 'done', 'declined'] as const;
-export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+import type { InterviewStatus } from './choices.ts';
+
+export { DEFAULT_COOLDOWN_DAYS, DEFAULT_PICK_COUNT, INTERVIEW_STATUSES, type InterviewStatus } from './choices.ts';
 
 /** The three questions of seed 000, always asked in this order. */
 export const INTERVIEW_QUESTIONS = {
@@ -14,9 +15,6 @@ export const INTERVIEW_QUESTIONS = {
   liked: 'What do you like or enjoy most about the service?',
   change: 'If you could change one thing, what would it be?',
 } as const;
-
-export const DEFAULT_PICK_COUNT = 3;
-export const DEFAULT_COOLDOWN_DAYS = 180;
 
 export interface Interview {
   id: number;

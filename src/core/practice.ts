@@ -1,8 +1,9 @@
 import { ConflictError } from './errors.ts';
 import { isStarDependentFigures, starShareOf } from './figures.ts';
 
-export const PRACTICE_STATUSES = ['candidate', 'adopted', 'standard', 'retired'] as const;
-export type PracticeStatus = (typeof PRACTICE_STATUSES)[number];
+import type { PracticeStatus } from './choices.ts';
+
+export { PRACTICE_STATUSES, type PracticeStatus } from './choices.ts';
 
 export const MATCHER_KINDS = ['tag', 'phrase'] as const;
 export type MatcherKind = (typeof MATCHER_KINDS)[number];

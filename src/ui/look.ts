@@ -1,8 +1,8 @@
-import type { ChalkInstance } from './color.ts';
+import type { Palette } from './color.ts';
 
 /** How human output should look: on a terminal or not, colour, and today's date. */
 export interface Look {
   tty: boolean;
-  color: ChalkInstance;
+  color: Palette;
   now: Date;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_COOLDOWN_DAYS, DEFAULT_PICK_COUNT, INTERVIEW_STATUSES } from '../../../core/interview.ts';
+import { DEFAULT_COOLDOWN_DAYS, DEFAULT_PICK_COUNT, INTERVIEW_STATUSES } from '../../../core/choices.ts';
 import { examples, lazy } from '../../action.ts';
 import { collectList, parseChoice, parseCount } from '../../options.ts';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { PRACTICE_STATUSES } from '../../../core/practice.ts';
+import { PRACTICE_STATUSES } from '../../../core/choices.ts';
 import { DOCUMENT_FORMATS } from '../../../core/document.ts';
 import { examples, lazy } from '../../action.ts';
 import { collectList, parseChoice, parseCount } from '../../options.ts';

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { DEFAULT_DRIFT_WEEKS } from '../../../core/figures.ts';
+import { DEFAULT_DRIFT_WEEKS } from '../../../core/choices.ts';
 import { examples, lazy } from '../../action.ts';
 import { parseChoice, parseCount } from '../../options.ts';
 

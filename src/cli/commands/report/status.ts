@@ -12,7 +12,7 @@ import {
   storiesPerPerson,
   storyCount,
 } from '../../../store/report.ts';
-import type { ChalkInstance } from '../../../ui/color.ts';
+import type { Palette } from '../../../ui/color.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { periodFor } from './period.ts';
@@ -39,7 +39,7 @@ export function loadStatus(db: Db, now: Date): { since: string; until: string; l
 }
 
 /** One aligned line per stage: "detect  4 candidates waiting — svc detect --review". */
-export function renderStatus(stages: readonly StatusLine[], c: ChalkInstance): string {
+export function renderStatus(stages: readonly StatusLine[], c: Palette): string {
   const width = Math.max(...stages.map((line) => line.stage.length));
   return stages.map((line) => `${c.bold(line.stage.padEnd(width))}  ${line.figure} ${c.dim('—')} ${c.cyan(line.next)}`).join('\n');
 }
