@@ -3,8 +3,8 @@ import { fromDay, toDay } from '../core/dates.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START, highlightParts } from '../core/search.ts';
 
 // C0 and C1 controls other than tab and newline: escape sequences in stored text must
-// never reach a terminal raw.
-const CONTROL = /[\u0000-\u0001\u0004-\u0008\u000b-\u001f\u007f-\u009f]/gu;
+// never reach a terminal raw. Highlight marks are split off before text is neutralised.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
 
 /** Makes stored text safe to print: control characters are shown as \xNN. */
 export function neutralize(text: string): string {

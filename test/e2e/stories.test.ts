@@ -164,13 +164,13 @@ describe('text is stored and shown exactly', () => {
   });
 
   it('never replays terminal escape sequences from stored text', () => {
-    const id = add('Ana fixed it \u001b[31mRED\u001b[0m \u0007 bell', '--staff', 'Ana');
+    const id = add('Ana fixed it \u001b[31mRED\u001b[0m \u0007 bell \u0002marks\u0003', '--staff', 'Ana');
     for (const args of [['story', 'show', String(id)], ['stories'], ['search', 'fixed']]) {
       const out = svc.run(args).stdout;
       expect(out).not.toContain('\u001b');
-      expect(out).not.toContain('\u0007');
+      expect(out).not.toMatch(/[\u0002\u0003\u0007]/);
       expect(out).toContain('\\x1b[31mRED');
     }
-    expect(svc.json<StoryJson>(['story', 'show', String(id)]).text).toBe('Ana fixed it \u001b[31mRED\u001b[0m \u0007 bell');
+    expect(svc.json<StoryJson>(['story', 'show', String(id)]).text).toBe('Ana fixed it \u001b[31mRED\u001b[0m \u0007 bell \u0002marks\u0003');
   });
 });
