@@ -5,6 +5,7 @@
 // which spares the start-up of every command that opens the database about fifteen
 // CommonJS files. `bindings`, which it needs only without that path, stays external.
 import { build } from 'esbuild';
+import { chalkWithoutDetection } from './chalk-without-detection.mjs';
 import { rmSync } from 'node:fs';
 import { groupHandlers } from './group-handlers.mjs';
 import { lazyBuiltins } from './lazy-builtins.mjs';
@@ -25,7 +26,7 @@ await build({
   // Less source for V8 to parse at every start; names stay readable in SVC_DEBUG stacks.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [lazyBuiltins, groupHandlers],
+  plugins: [lazyBuiltins, groupHandlers, chalkWithoutDetection],
   legalComments: 'none',
   logLevel: 'warning',
 });
