@@ -19,6 +19,12 @@ const LOADERS = [
     .filter((file) => existsSync(file)),
 ];
 
+/** One group per noun: a command loads its own noun's handlers, not every command's code. */
+function groupOf(path) {
+  const noun = /[\\/]commands[\\/]([\w-]+)[\\/]/.exec(path);
+  return noun ? noun[1] : 'context';
+}
+
 export const groupHandlers = {
   name: 'group-handlers',
   setup(build) {
@@ -27,7 +33,7 @@ export const groupHandlers = {
     for (const file of LOADERS) {
       for (const [, , spec] of readFileSync(file, 'utf8').matchAll(LAZY)) {
         const path = resolve(dirname(file), spec);
-        if (!ids.has(path)) ids.set(path, `m${ids.size}`);
+        if (!ids.has(path)) ids.set(path, { id: `m${ids.size}`, group: groupOf(path) });
       }
     }
     const loaders = new Set(LOADERS);
@@ -35,15 +41,24 @@ export const groupHandlers = {
       if (!loaders.has(args.path)) return undefined;
       const text = readFileSync(args.path, 'utf8').replace(
         LAZY,
-        (_, __, spec) => `import('svc:handlers').then((all) => all.${ids.get(resolve(dirname(args.path), spec))})`,
+        (_, __, spec) => {
+          const { id, group } = ids.get(resolve(dirname(args.path), spec));
+          return `import('svc:handlers/${group}').then((all) => all.${id})`;
+        },
       );
       return { contents: text, loader: 'ts' };
     });
-    build.onResolve({ filter: /^svc:handlers$/ }, () => ({ path: 'handlers', namespace: 'svc-handlers' }));
-    build.onLoad({ filter: /.*/, namespace: 'svc-handlers' }, () => ({
-      contents: [...ids].map(([path, id]) => `export * as ${id} from ${JSON.stringify(path)};`).join('\n'),
-      loader: 'js',
-      resolveDir: CLI,
-    }));
+    build.onResolve({ filter: /^svc:handlers\/[\w-]+$/ }, (args) => ({ path: args.path.slice('svc:'.length), namespace: 'svc-handlers' }));
+    build.onLoad({ filter: /.*/, namespace: 'svc-handlers' }, (args) => {
+      const group = args.path.slice('handlers/'.length);
+      return {
+        contents: [...ids]
+          .filter(([, entry]) => entry.group === group)
+          .map(([path, { id }]) => `export * as ${id} from ${JSON.stringify(path)};`)
+          .join('\n'),
+        loader: 'js',
+        resolveDir: CLI,
+      };
+    });
   },
 };
