@@ -3,7 +3,7 @@
  * store's aggregate queries found. Plain data in, plain data out.
  */
 import type { Day } from './dates.ts';
-import { isStarDependentFigures, spread, star, type EvidenceItem } from './figures.ts';
+import { isStarDependentFigures } from './figures.ts';
 import { QUALITY_ORDER, phraseLabel, type QualityAttribute } from './phrases.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from './search.ts';
 
@@ -20,12 +20,24 @@ export interface RawCandidate {
   value: string;
   /** Routine service steps are shown apart from practices. */
   step: boolean;
-  /** Its stories, with the people each credits (person names); empty for steps, which only need counts. */
-  evidence: EvidenceItem[];
+  /** Its stories in the period, ascending ids without repeats; empty for steps, which only need counts. */
+  storyIds: Int32Array;
   /** Counts from the aggregate query, used when evidence is not fetched (steps). */
   counts: { stories: number; people: number; lastOn: Day };
   /** How many of its stories carry each detail (phrases only): "wine" 4, "special" 3. */
   details: Array<{ detail: string; stories: number }>;
+}
+
+/**
+ * The stories of the period, compactly (a million objects would not fit the memory
+ * target): story s happened on day[s] (YYYYMMDD, 0 outside the period) and credits the
+ * people names[people[i]] for i from start[s] to start[s + 1] - 1.
+ */
+export interface StoryFacts {
+  names: string[];
+  day: Int32Array;
+  start: Int32Array;
+  people: Int32Array;
 }
 
 /** The key a candidate is remembered by once rejected: "phrase:call back", "tag:refund". */
@@ -47,7 +59,8 @@ export interface Candidate {
   starShare: number;
   star: { person: string; share: number } | null;
   starDependent: boolean;
-  evidence: EvidenceItem[];
+  /** Its stories in the period, ascending ids: the evidence a practice made from it gets. */
+  storyIds: Int32Array;
 }
 
 /** "recommend wine" when one detail covers half the stories, else "recommend (special, wine, fish)". */
@@ -64,24 +77,36 @@ function nameOf(raw: RawCandidate): string {
   return phraseName(raw.value, raw.counts.stories, raw.details);
 }
 
-/** Whether two story sets overlap by MERGE_OVERLAP or more (Jaccard), counting only when sizes allow it. */
-function overlapsHeavily(a: Set<number>, b: Set<number>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  // |A∩B| / |A∪B| ≤ |small| / |large|: most pairs are ruled out without counting.
-  if (large.size === 0 || small.size / large.size < MERGE_OVERLAP) return false;
-  let both = 0;
-  for (const id of small) if (large.has(id)) both++;
-  return both / (a.size + b.size - both) >= MERGE_OVERLAP;
+/** "2026-03-17" from 20260317. */
+function dayText(day: number): Day {
+  const text = String(day).padStart(8, '0');
+  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
 }
 
-function figures(evidence: EvidenceItem[]): Pick<Candidate, 'stories' | 'people' | 'lastOn' | 'starShare' | 'star' | 'starDependent'> {
-  const people = spread(evidence);
-  const top = star(evidence) ?? null;
+function figures(storyIds: Int32Array, facts: StoryFacts): Pick<Candidate, 'stories' | 'people' | 'lastOn' | 'starShare' | 'star' | 'starDependent'> {
+  const counts = new Int32Array(facts.names.length);
+  let last = 0;
+  for (const id of storyIds) {
+    last = Math.max(last, facts.day[id] ?? 0);
+    for (let i = facts.start[id] ?? 0, end = facts.start[id + 1] ?? 0; i < end; i++) {
+      const person = facts.people[i] ?? 0;
+      counts[person] = (counts[person] ?? 0) + 1;
+    }
+  }
+  let people = 0;
+  let top: { person: string; share: number } | null = null;
+  for (const [index, count] of counts.entries()) {
+    if (count === 0) continue;
+    people++;
+    const person = facts.names[index] ?? '';
+    const share = count / storyIds.length;
+    if (!top || share > top.share || (share === top.share && person < top.person)) top = { person, share };
+  }
   const share = top?.share ?? 0;
   return {
-    stories: evidence.length,
+    stories: storyIds.length,
     people,
-    lastOn: evidence.reduce((last, item) => (item.occurredOn > last ? item.occurredOn : last), ''),
+    lastOn: last === 0 ? '' : dayText(last),
     starShare: share,
     star: top,
     starDependent: isStarDependentFigures(people, share),
@@ -92,12 +117,28 @@ function countsOnly(counts: RawCandidate['counts']): ReturnType<typeof figures> 
   return { ...counts, starShare: 0, star: null, starDependent: isStarDependentFigures(counts.people, 0) };
 }
 
+/** Both sets, ascending, without repeats. */
+function union(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : Infinity;
+    const y = j < b.length ? (b[j] as number) : Infinity;
+    out[n++] = Math.min(x, y);
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return out.slice(0, n);
+}
+
 /** Spreadable beats frequent: more people first, then more stories, then the most recent. */
 export function compareCandidates(a: Candidate, b: Candidate): number {
   return b.people - a.people || b.stories - a.stories || b.lastOn.localeCompare(a.lastOn) || a.name.localeCompare(b.name);
 }
 
-function toCandidate(raw: RawCandidate): Candidate {
+function toCandidate(raw: RawCandidate, facts: StoryFacts): Candidate {
   return {
     key: candidateKey(raw.source, raw.value),
     keys: [candidateKey(raw.source, raw.value)],
@@ -105,23 +146,21 @@ function toCandidate(raw: RawCandidate): Candidate {
     phrases: raw.source === 'phrase' ? [raw.value] : [],
     tags: raw.source === 'tag' ? [raw.value] : [],
     step: raw.step,
-    evidence: raw.evidence,
-    ...(raw.evidence.length ? figures(raw.evidence) : countsOnly(raw.counts)),
+    storyIds: raw.storyIds,
+    ...(raw.storyIds.length ? figures(raw.storyIds, facts) : countsOnly(raw.counts)),
   };
 }
 
-function merge(into: Candidate, other: Candidate): Candidate {
-  const byStory = new Map(into.evidence.map((item) => [item.storyId, item]));
-  for (const item of other.evidence) if (!byStory.has(item.storyId)) byStory.set(item.storyId, item);
-  const evidence = [...byStory.values()];
+function merge(into: Candidate, other: Candidate, facts: StoryFacts): Candidate {
+  const storyIds = union(into.storyIds, other.storyIds);
   return {
     ...into,
     keys: [...into.keys, ...other.keys],
     phrases: [...into.phrases, ...other.phrases],
     tags: [...into.tags, ...other.tags],
     step: into.step && other.step,
-    evidence,
-    ...figures(evidence),
+    storyIds,
+    ...figures(storyIds, facts),
   };
 }
 
@@ -132,24 +171,30 @@ function merge(into: Candidate, other: Candidate): Candidate {
  */
 export function rankCandidates(
   raws: RawCandidate[],
+  facts: StoryFacts,
   options: { minStories: number; minStaff: number },
 ): { practices: Candidate[]; steps: Candidate[] } {
-  let pool = raws.map(toCandidate).sort(compareCandidates);
-  const storySets = new Map(pool.map((c) => [c, new Set(c.evidence.map((e) => e.storyId))]));
-  const storiesOf = (c: Candidate) => storySets.get(c) ?? new Set(c.evidence.map((e) => e.storyId));
+  let pool = raws.map((raw) => toCandidate(raw, facts)).sort(compareCandidates);
+  // The lead's stories, marked by id: each overlap then costs one look-up per story of the other.
+  const inLead = new Uint8Array(facts.day.length);
+  const mark = (ids: Int32Array, value: 0 | 1) => {
+    for (const id of ids) inLead[id] = value;
+  };
   const merged: Candidate[] = [];
   while (pool.length) {
     let [lead, ...rest] = pool as [Candidate, ...Candidate[]];
     const leadWords = new Set([...lead.phrases, ...lead.tags.map((t) => t.replace(/-/gu, ' '))]);
+    mark(lead.storyIds, 1);
     const remaining: Candidate[] = [];
     for (const other of rest) {
       const sameWords = [...other.phrases, ...other.tags.map((t) => t.replace(/-/gu, ' '))].some((w) => leadWords.has(w));
       // A routine step never swallows a practice, however often the two go together.
-      if (sameWords || (other.step === lead.step && overlapsHeavily(storiesOf(lead), storiesOf(other)))) {
-        lead = merge(lead, other);
-        storySets.set(lead, new Set(lead.evidence.map((e) => e.storyId)));
+      if (sameWords || (other.step === lead.step && overlapsHeavily(lead.storyIds, other.storyIds, inLead))) {
+        lead = merge(lead, other, facts);
+        mark(other.storyIds, 1);
       } else remaining.push(other);
     }
+    mark(lead.storyIds, 0);
     merged.push(lead);
     pool = remaining;
   }
@@ -159,12 +204,27 @@ export function rankCandidates(
   return { practices: kept.filter((c) => !c.step), steps: kept.filter((c) => c.step) };
 }
 
+/** Whether the lead's stories (marked in inLead) and another set overlap by MERGE_OVERLAP or more (Jaccard). */
+function overlapsHeavily(lead: Int32Array, other: Int32Array, inLead: Uint8Array): boolean {
+  const [small, large] = lead.length <= other.length ? [lead.length, other.length] : [other.length, lead.length];
+  // |A∩B| / |A∪B| ≤ |small| / |large|: most pairs are ruled out without counting.
+  if (large === 0 || small / large < MERGE_OVERLAP) return false;
+  let both = 0;
+  for (const id of other) both += inLead[id] ?? 0;
+  return both / (lead.length + other.length - both) >= MERGE_OVERLAP;
+}
+
 /** The newest stories of a candidate, for its examples. */
-export function exampleStoryIds(candidate: Candidate, count = 3): number[] {
-  return [...candidate.evidence]
-    .sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.storyId - a.storyId)
-    .slice(0, count)
-    .map((item) => item.storyId);
+export function exampleStoryIds(candidate: Candidate, facts: StoryFacts, count = 3): number[] {
+  const newest: number[] = [];
+  const newer = (a: number, b: number) => (facts.day[a] ?? 0) - (facts.day[b] ?? 0) || a - b;
+  for (const id of candidate.storyIds) {
+    if (newest.length === count && newer(id, newest[count - 1] as number) <= 0) continue;
+    newest.push(id);
+    newest.sort((a, b) => newer(b, a));
+    newest.length = Math.min(newest.length, count);
+  }
+  return newest;
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { Day } from '../core/dates.ts';
-import type { RawCandidate } from '../core/detect.ts';
-import type { EvidenceItem } from '../core/figures.ts';
+import type { RawCandidate, StoryFacts } from '../core/detect.ts';
 import { sql, type Db } from './db.ts';
 
 /** What detection looks at: stories on or after since, candidates over the thresholds. */
@@ -53,80 +52,80 @@ const TAG_AGGREGATE = `
    GROUP BY t.id
   ${OVER_THRESHOLDS}`;
 
-// Rows of [candidate, story, date, person]; a story with two spans of one key comes
-// twice, so rows are folded per story in JS (cheaper than DISTINCT and ORDER BY).
-const PHRASE_EVIDENCE = `
-  SELECT sp.key, sp.story_id, sp.occurred_on, pe.person_id, sp.detail
-    FROM json_each(?) c
-    JOIN story_phrases sp ON sp.kind = 'practice' AND sp.key = c.value
-    LEFT JOIN story_people pe ON pe.story_id = sp.story_id
-   WHERE sp.occurred_on >= ?`;
+// A phrase key's or a tag's stories, ascending: the covering index yields them in order.
+const PHRASE_STORIES = `SELECT story_id FROM story_phrases WHERE kind = 'practice' AND key = ? AND occurred_on >= ? ORDER BY story_id`;
+// All the tag's stories: those of the period are kept in JS, sparing a look-up of each story's row.
+const TAG_STORIES = 'SELECT st.story_id FROM tags t JOIN story_tags st ON st.tag_id = t.id WHERE t.name = ? ORDER BY st.story_id';
+const PHRASE_DETAILS = `
+  SELECT detail, count(DISTINCT story_id) AS stories FROM story_phrases
+   WHERE kind = 'practice' AND key = ? AND occurred_on >= ? AND detail IS NOT NULL
+   GROUP BY detail`;
 
-const TAG_EVIDENCE = `
-  SELECT t.name, st.story_id, s.occurred_on, pe.person_id, NULL
-    FROM json_each(?) c
-    JOIN tags t ON t.name = c.value
-    JOIN story_tags st ON st.tag_id = t.id
-    JOIN stories s ON s.id = st.story_id
-    LEFT JOIN story_people pe ON pe.story_id = st.story_id
-   WHERE s.occurred_on >= ?`;
-
-interface Evidence {
-  items: EvidenceItem[];
-  details: RawCandidate['details'];
+/** Ascending ids of the period, each once; ids come ascending, a story with two spans of a key twice. */
+function storySet(ids: number[], facts: StoryFacts): Int32Array {
+  const out = new Int32Array(ids.length);
+  let n = 0;
+  for (const id of ids) if ((facts.day[id] ?? 0) !== 0 && (n === 0 || out[n - 1] !== id)) out[n++] = id;
+  return out.slice(0, n);
 }
 
-function evidenceByValue(db: Db, query: string, values: string[], since: Day): Map<string, Evidence> {
-  const byValue = new Map<string, { stories: Map<number, EvidenceItem>; details: Map<string, Set<number>> }>();
-  if (values.length === 0) return new Map();
-  const names = new Map((sql(db, 'SELECT id, name FROM people').all() as Array<{ id: number; name: string }>).map((p) => [p.id, p.name]));
-  const rows = sql(db, query).raw(true).all(JSON.stringify(values), since) as Array<[string, number, string, number | null, string | null]>;
-  for (const [value, storyId, occurredOn, personId, detail] of rows) {
-    let found = byValue.get(value);
-    if (!found) byValue.set(value, (found = { stories: new Map(), details: new Map() }));
-    let item = found.stories.get(storyId);
-    if (!item) found.stories.set(storyId, (item = { storyId, occurredOn, people: [] }));
-    const name = personId === null ? undefined : names.get(personId);
-    if (name !== undefined && !item.people.includes(name)) item.people.push(name);
-    if (detail !== null) {
-      const withDetail = found.details.get(detail);
-      if (withDetail) withDetail.add(storyId);
-      else found.details.set(detail, new Set([storyId]));
+/**
+ * The stories on or after since, with their days and people, as typed arrays indexed by
+ * story id: detection's figures over a million stories without a million objects.
+ */
+export function storyFacts(db: Db, since: Day | undefined): StoryFacts {
+  const from = since ?? '0000-00-00';
+  const top = sql(db, 'SELECT coalesce(max(id), 0) AS id FROM stories').get() as { id: number };
+  const day = new Int32Array(top.id + 1);
+  const byDay = sql(db, "SELECT id, CAST(replace(occurred_on, '-', '') AS INTEGER) FROM stories WHERE occurred_on >= ?").raw(true);
+  for (const [id, on] of byDay.iterate(from) as IterableIterator<[number, number]>) day[id] = on;
+  const names: string[] = [];
+  for (const { id, name } of sql(db, 'SELECT id, name FROM people').all() as Array<{ id: number; name: string }>) names[id] = name;
+  const start = new Int32Array(top.id + 2);
+  let people = new Int32Array(1024);
+  let n = 0;
+  let next = 0;
+  for (const [storyId, personId] of sql(db, 'SELECT story_id, person_id FROM story_people ORDER BY story_id').raw(true).iterate() as IterableIterator<[number, number]>) {
+    if ((day[storyId] ?? 0) === 0) continue;
+    while (next <= storyId) start[next++] = n;
+    if (n === people.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(people);
+      people = grown;
     }
+    people[n++] = personId;
   }
-  return new Map(
-    [...byValue].map(([value, found]) => [
-      value,
-      {
-        items: [...found.stories.values()],
-        details: [...found.details].map(([detail, stories]) => ({ detail, stories: stories.size })),
-      },
-    ]),
-  );
+  while (next < start.length) start[next++] = n;
+  return { names: Array.from(names, (name) => name ?? ''), day, start, people: people.slice(0, n) };
 }
 
-/** The phrase keys and tags that pass the thresholds, with their evidence: the input of rankCandidates. */
-export function rawCandidates(db: Db, query: DetectQuery): RawCandidate[] {
+/** The phrase keys and tags that pass the thresholds, with their stories: the input of rankCandidates. */
+export function rawCandidates(db: Db, query: DetectQuery, facts: StoryFacts): RawCandidate[] {
   const since = query.since ?? '0000-00-00';
   const thresholds = [query.minStories, query.minStaff];
   const practices = sql(db, PHRASE_AGGREGATE).all('practice', since, ...thresholds, query.pool) as Aggregate[];
   // Steps are shown as counts on one line: their (many) stories are never fetched.
   const steps = sql(db, PHRASE_AGGREGATE).all('step', since, ...thresholds, STEP_POOL) as Aggregate[];
   const tags = sql(db, TAG_AGGREGATE).all(since, ...thresholds, query.pool) as Aggregate[];
-  const phraseEvidence = evidenceByValue(db, PHRASE_EVIDENCE, practices.map((p) => p.value), since);
-  const tagEvidence = evidenceByValue(db, TAG_EVIDENCE, tags.map((t) => t.value), since);
-  const raw = (source: 'phrase' | 'tag', row: Aggregate, found: Evidence | undefined): RawCandidate => ({
+  const raw = (source: 'phrase' | 'tag', row: Aggregate, storyIds: Int32Array, details: RawCandidate['details']): RawCandidate => ({
     source,
     value: row.value,
     step: row.step === 1,
-    evidence: found?.items ?? [],
+    storyIds,
     counts: { stories: row.stories, people: row.people, lastOn: row.lastOn },
-    details: found?.details ?? [],
+    details,
   });
   return [
-    ...practices.map((row) => raw('phrase', row, phraseEvidence.get(row.value))),
-    ...steps.map((row) => raw('phrase', row, undefined)),
-    ...tags.map((row) => raw('tag', row, tagEvidence.get(row.value))),
+    ...practices.map((row) =>
+      raw(
+        'phrase',
+        row,
+        storySet(sql(db, PHRASE_STORIES).pluck().all(row.value, since) as number[], facts),
+        sql(db, PHRASE_DETAILS).all(row.value, since) as RawCandidate['details'],
+      ),
+    ),
+    ...steps.map((row) => raw('phrase', row, new Int32Array(0), [])),
+    ...tags.map((row) => raw('tag', row, storySet(sql(db, TAG_STORIES).pluck().all(row.value) as number[], facts), [])),
   ];
 }
 

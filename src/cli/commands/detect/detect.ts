@@ -122,7 +122,7 @@ function apply(decision: Decision, ctx: Context, now: string): void {
         name: decision.name,
         description: decision.description || null,
         matchers: matchersOf(candidate),
-        evidence: candidate.evidence.map((e) => ({ storyId: e.storyId, how: 'matched' as const })),
+        evidence: Array.from(candidate.storyIds, (storyId) => ({ storyId, how: 'matched' as const })),
       },
       now,
     );
@@ -132,7 +132,7 @@ function apply(decision: Decision, ctx: Context, now: string): void {
   const practice = findPractice(db, decision.practice);
   if (!practice) return; // it existed when the review listed it; nothing else removes practices mid-review
   addMatchers(db, practice.id, matchersOf(candidate));
-  for (const e of candidate.evidence) linkEvidence(db, practice.id, e.storyId, 'matched', now);
+  for (const storyId of candidate.storyIds) linkEvidence(db, practice.id, storyId, 'matched', now);
   linkMatchesForPractice(db, practice.id, now);
 }
 

@@ -1,6 +1,6 @@
 import type { Day } from '../../../core/dates.ts';
-import { exampleStoryIds, qualityCounts, rankCandidates, snippetAround, type Candidate } from '../../../core/detect.ts';
-import { exampleRows, qualityRows, rawCandidates } from '../../../store/detect.ts';
+import { exampleStoryIds, qualityCounts, rankCandidates, snippetAround, type Candidate, type StoryFacts } from '../../../core/detect.ts';
+import { exampleRows, qualityRows, rawCandidates, storyFacts } from '../../../store/detect.ts';
 import type { Db } from '../../../store/db.ts';
 import type { DetectionView } from '../../../ui/render/detect.ts';
 
@@ -15,23 +15,24 @@ export interface DetectionOptions {
 
 /** Runs detection over an indexed store: aggregate queries, then ranking in core. */
 export function detect(db: Db, options: DetectionOptions): DetectionView {
-  const raws = rawCandidates(db, { ...options, pool: options.limit === 0 ? 1_000_000 : Math.max(20, options.limit + 10) });
-  const { practices, steps } = rankCandidates(raws, options);
+  const facts = storyFacts(db, options.since);
+  const raws = rawCandidates(db, { ...options, pool: options.limit === 0 ? 1_000_000 : Math.max(20, options.limit + 10) }, facts);
+  const { practices, steps } = rankCandidates(raws, facts, options);
   const shown = options.limit === 0 ? practices : practices.slice(0, options.limit);
   const quality = qualityRows(db, options.since);
   return {
     since: options.since ?? null,
     minStories: options.minStories,
     minStaff: options.minStaff,
-    practices: shown.map((candidate) => withExamples(db, candidate)),
+    practices: shown.map((candidate) => withExamples(db, candidate, facts)),
     more: practices.length - shown.length,
     steps: steps.slice(0, 5),
     qualities: qualityCounts(quality.attributes, quality.words),
   };
 }
 
-function withExamples(db: Db, candidate: Candidate): ShownCandidate {
-  const rows = exampleRows(db, exampleStoryIds(candidate), candidate.phrases);
+function withExamples(db: Db, candidate: Candidate, facts: StoryFacts): ShownCandidate {
+  const rows = exampleRows(db, exampleStoryIds(candidate, facts), candidate.phrases);
   return {
     ...candidate,
     examples: rows.map((row) => ({
