@@ -18,17 +18,19 @@ type Register = (program: Command) => void;
 
 /** Every group of commands, in the order root help lists them. */
 const ALL: readonly Register[] = [
+  // In the loop's order, as --help lists them: collect, detect, train and incorporate,
+  // monitor, listen, then the data itself. Practice comes before detect, which adds to it.
   registerStoryCommands,
-  registerPracticeCommands,
   registerSearchCommands,
+  registerPracticeCommands,
+  registerDetectCommands,
   registerPeopleCommands,
-  registerTagCommands,
-  registerDbCommands,
+  registerReportCommands,
   registerCustomerCommands,
   registerInterviewCommands,
+  registerTagCommands,
   registerTransferCommands,
-  registerDetectCommands,
-  registerReportCommands,
+  registerDbCommands,
 ];
 
 /** Top-level command names (aliases too) and the groups that register them; detect adds a practice subcommand. */
