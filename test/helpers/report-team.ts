@@ -7,6 +7,7 @@ import { addMeeting } from '../../src/store/meetings.ts';
 import { ensurePerson } from '../../src/store/people.ts';
 import { createPractice } from '../../src/store/practices.ts';
 import { insertStory } from '../../src/store/stories.ts';
+import { storyDraft } from './stories.ts';
 
 const T = '2026-01-01T09:00:00.000Z';
 export const EVIL = '<script>alert(1)</script> & "quotes" | pipes #hash';
@@ -18,21 +19,16 @@ export const EVIL = '<script>alert(1)</script> & "quotes" | pipes #hash';
 export function seedCrafted(path: string): void {
   const store = openStore(path);
   const story = (occurredOn: string, staff: string[], tags: string[], extra: Partial<StoryDraft> = {}) => {
-    const draft: StoryDraft = {
-      title: null,
+    const draft = storyDraft({
       text: `${staff.join(' and ')} called the customer back on ${occurredOn}`,
       occurredOn,
       staff,
-      customer: null,
-      customerKind: 'external',
       channel: 'phone',
       source: 'observed',
       trigger: 'request',
-      impact: null,
-      reportedBy: null,
       tags,
       ...extra,
-    };
+    });
     linkMatchesForStory(store.db, insertStory(store.db, draft, T), T);
   };
   store.write(() => {

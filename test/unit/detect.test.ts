@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { detect } from '../../src/cli/commands/detect/detection.ts';
 import { shiftDay, toDay } from '../../src/core/dates.ts';
-import type { StoryDraft } from '../../src/core/story.ts';
 import { rejectCandidate, unreject } from '../../src/store/detect.ts';
 import { linkMatchesForPractice } from '../../src/store/matching.ts';
 import { clearPhraseIndex, countUnindexed, ensurePhrasesIndexed, storyPhrases } from '../../src/store/phrases.ts';
 import { createPractice, practiceEvidence } from '../../src/store/practices.ts';
 import { insertStory, updateStory } from '../../src/store/stories.ts';
 import { NOW, NOW_ISO, tempStore } from '../helpers/db.ts';
+import { storyDraft } from '../helpers/stories.ts';
 
 let store: ReturnType<typeof tempStore>;
 beforeEach(() => {
@@ -18,20 +18,7 @@ afterEach(() => store.dispose());
 
 let day: number;
 function add(text: string, staff: string[], tags: string[] = []): number {
-  const draft: StoryDraft = {
-    title: null,
-    text,
-    occurredOn: shiftDay(toDay(NOW), -(day++ % 60)),
-    staff,
-    customer: null,
-    customerKind: 'external',
-    channel: null,
-    source: null,
-    trigger: null,
-    impact: null,
-    reportedBy: null,
-    tags,
-  };
+  const draft = storyDraft({ text, occurredOn: shiftDay(toDay(NOW), -(day++ % 60)), staff, tags });
   return store.write(() => insertStory(store.db, draft, NOW_ISO));
 }
 

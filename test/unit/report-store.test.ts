@@ -10,6 +10,7 @@ import { createPractice } from '../../src/store/practices.ts';
 import { hasStories, lastMeetingOn, loadReportInput, proceduresDue, REPORT_SQL } from '../../src/store/report.ts';
 import { insertStory } from '../../src/store/stories.ts';
 import { NOW_ISO, tempStore } from '../helpers/db.ts';
+import { storyDraft } from '../helpers/stories.ts';
 
 const T = '2026-01-01T09:00:00.000Z';
 let store: ReturnType<typeof tempStore>;
@@ -19,21 +20,7 @@ beforeEach(() => {
 afterEach(() => store.dispose());
 
 function story(occurredOn: string, staff: string[], tags: string[], extra: Partial<StoryDraft> = {}): number {
-  const draft: StoryDraft = {
-    title: null,
-    text: `${staff.join(' and ')} helped on ${occurredOn}`,
-    occurredOn,
-    staff,
-    customer: null,
-    customerKind: 'external',
-    channel: 'phone',
-    source: null,
-    trigger: 'request',
-    impact: null,
-    reportedBy: null,
-    tags,
-    ...extra,
-  };
+  const draft = storyDraft({ text: `${staff.join(' and ')} helped on ${occurredOn}`, occurredOn, staff, channel: 'phone', trigger: 'request', tags, ...extra });
   const id = insertStory(store.db, draft, NOW_ISO);
   linkMatchesForStory(store.db, id, NOW_ISO);
   return id;

@@ -4,27 +4,10 @@ import type { Practice } from '../../src/core/practice.ts';
 import { draftProcedure, stripDraftComments } from '../../src/core/procedure.ts';
 import type { Story } from '../../src/core/story.ts';
 import { buildTrainingPlan, coaches, matrixCell, matrixColumn, rolePlay, strongestStories } from '../../src/core/training.ts';
+import { storyRecord } from '../helpers/stories.ts';
 
 function story(id: number, staff: string[], occurredOn: string, extra: Partial<Story> = {}): Story {
-  return {
-    id,
-    uuid: `u${id}`,
-    title: null,
-    text: `Story ${id}.`,
-    occurredOn,
-    staff,
-    customer: null,
-    customerKind: 'external',
-    channel: null,
-    source: null,
-    trigger: null,
-    impact: null,
-    reportedBy: null,
-    tags: [],
-    createdAt: '',
-    updatedAt: '',
-    ...extra,
-  };
+  return storyRecord(id, { text: `Story ${id}.`, occurredOn, staff, ...extra });
 }
 
 const practice: Practice = {
