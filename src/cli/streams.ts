@@ -8,6 +8,10 @@ export type StreamName = 'stdin' | 'stdout' | 'stderr';
 
 const FD: Record<StreamName, number> = { stdin: 0, stdout: 1, stderr: 2 };
 const viaStream = new Set<StreamName>();
+// Streams whose reader has gone (`svc … | head`): the rest of the output is dropped
+// quietly, as Unix tools do, rather than ending in an EPIPE stack trace.
+const readerGone = new Set<StreamName>();
+const guarded = new Set<StreamName>();
 const characterDevice = new Map<StreamName, boolean>();
 
 /** Only a character device can be a terminal; anything else (pipe, file) is decided without a stream. */
@@ -29,20 +33,41 @@ export function isTerminal(name: StreamName): boolean {
   return mayBeTerminal(name) && Boolean(process[name].isTTY);
 }
 
+function isEpipe(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'EPIPE';
+}
+
+/** Node's stream for stdout or stderr, which no longer throws when its reader goes away. */
+function nodeStream(name: 'stdout' | 'stderr'): NodeJS.WriteStream {
+  const stream = process[name];
+  if (!guarded.has(name)) {
+    guarded.add(name);
+    stream.on('error', (error) => {
+      if (!isEpipe(error)) throw error;
+      readerGone.add(name);
+    });
+  }
+  return stream;
+}
+
 /** Writes text to stdout or stderr, whole and in order. */
 export function write(name: 'stdout' | 'stderr', text: string): void {
+  if (readerGone.has(name)) return;
   if (viaStream.has(name) || mayBeTerminal(name)) {
-    process[name].write(text);
+    nodeStream(name).write(text);
     return;
   }
   const bytes = Buffer.from(text, 'utf8');
   let done = 0;
   try {
     while (done < bytes.length) done += writeSync(FD[name], bytes, done);
-  } catch {
-    // A full non-blocking pipe (EAGAIN) or a closed reader: from here on Node's stream
-    // writes, and reports, exactly as it always did.
+  } catch (error) {
+    if (isEpipe(error)) {
+      readerGone.add(name);
+      return;
+    }
+    // A full non-blocking pipe (EAGAIN): from here on Node's stream writes, in order.
     viaStream.add(name);
-    process[name].write(bytes.subarray(done));
+    nodeStream(name).write(bytes.subarray(done));
   }
 }

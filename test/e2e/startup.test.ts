@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sandbox } from '../helpers/cli.ts';
+import { spawnSync } from 'node:child_process';
+import { BIN, baseEnv, sandbox } from '../helpers/cli.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -24,6 +25,17 @@ describe('start-up paths', () => {
     const bad = box.run(['--bogus']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^svc: unknown option '--bogus'/);
+  });
+
+  it('stops quietly when the reader of its output goes away (svc … | head)', () => {
+    for (const args of ['--help', 'stories --limit 0']) {
+      box.run(['story', 'add', 'Ana called the customer back', '--staff', 'Ana']);
+      const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} | head -c 1 >/dev/null`], {
+        env: baseEnv(box.db),
+        encoding: 'utf8',
+      });
+      expect(piped.stderr, args).toBe('');
+    }
   });
 
   it('gives new records random version-4 UUIDs', () => {
