@@ -1,5 +1,6 @@
 import { Command, Option, type OutputConfiguration } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
+import { closestWord } from '../core/text.ts';
 import { examples, lazy } from './action.ts';
 import { isTerminal, write } from './streams.ts';
 import { registerCustomerCommands } from './commands/customer/register.ts';
@@ -125,7 +126,12 @@ export function buildProgram(argv?: readonly string[]): Command {
     .argument('[command...]')
     .action((...received: unknown[]) => {
       const unknown = received[0] as string[];
-      if (unknown.length > 0) program.error(`unknown command '${unknown[0]}'`, { code: 'commander.unknownCommand', exitCode: 2 });
+      const word = unknown[0];
+      if (word !== undefined) {
+        const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+        const suggestion = closestWord(word, names);
+        program.error(`unknown command '${word}'${suggestion ? ` (did you mean ${suggestion}?)` : ''}`, { code: 'commander.unknownCommand', exitCode: 2 });
+      }
       return status(...received.slice(1));
     });
   return program;

@@ -277,7 +277,7 @@ describe('svc status and bare svc', () => {
   it('an unknown command is still an error, not the status', () => {
     const result = svc.run(['stauts']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^svc: unknown command 'stauts'\nhint: /);
+    expect(result.stderr).toMatch(/^svc: unknown command 'stauts' \(did you mean status\?\)\nhint: /);
     expect(existsSync(svc.db)).toBe(false);
     // The default action does not make other commands accept stray arguments.
     const stray = svc.run(['tags', 'stray']);

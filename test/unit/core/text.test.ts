@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, inlineTags, nameKey, normalizePhrase, normalizeTag } from '../../../src/core/text.ts';
+import { cleanName, closestWord, editDistance, inlineTags, nameKey, normalizePhrase, normalizeTag } from '../../../src/core/text.ts';
 
 describe('names', () => {
   it('match case-insensitively and trimmed', () => {
@@ -36,5 +36,16 @@ describe('tags', () => {
 describe('phrases', () => {
   it('are lower-case words with single spaces', () => {
     expect(normalizePhrase('  Called   BACK! ')).toBe('called back');
+  });
+});
+
+describe('closestWord', () => {
+  it('suggests the command a typo meant, and nothing for a stranger', () => {
+    const names = ['story', 'stories', 'search', 'report', 'practices', 'practice', 'detect'];
+    expect(closestWord('stroy', names)).toBe('story');
+    expect(closestWord('reprot', names)).toBe('report');
+    expect(closestWord('practise', names)).toBe('practice');
+    expect(closestWord('banana', names)).toBeUndefined();
+    expect(editDistance('kitten', 'sitting')).toBe(3);
   });
 });
