@@ -23,7 +23,7 @@ try {
   const env = { ...process.env, SVC_DB: db, SVC_NOW: NOW, SVC_SERVICE_DATA: serviceData };
   const load = spawnSync(process.execPath, [loader, db], { env, stdio: 'inherit', cwd: root });
   if (load.status !== 0) process.exit(load.status ?? 1);
-  const run = spawnSync(process.execPath, [join(root, 'bin/svc.js'), 'detect', ...process.argv.slice(2)], { env, stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [join(root, 'bin/svc.cjs'), 'detect', ...process.argv.slice(2)], { env, stdio: 'inherit' });
   process.exitCode = run.status ?? 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -9,25 +9,25 @@ export interface Handler<O> {
 /** Options as handlers receive them: the command's flags plus its positional arguments. */
 export type WithArgs<O> = O & { args: unknown[] };
 
+/** What a group of handlers (a commands/<noun>/handlers.ts) exports: its handlers and runCommand. */
+export interface HandlerGroup {
+  runCommand<O>(handler: Handler<O>, options: O, globals: GlobalOptions): Promise<void>;
+}
+
+/** The names of a group's handlers. */
+type HandlerName<G> = { [K in keyof G]: G[K] extends Handler<never> ? K : never }[keyof G] & string;
+
 /**
- * A commander action that loads its handler (and the context, which loads the store)
- * only when the command runs, so --help and --version stay fast and touch nothing.
+ * A commander action that loads its group of handlers (and with it the context, which
+ * loads the store) only when the command runs, so --help and --version touch neither.
  */
-export function lazy<O>(load: () => Promise<Handler<WithArgs<O>>>) {
+export function lazy<G extends HandlerGroup>(load: () => Promise<G>, name: HandlerName<G>) {
   return async (...received: unknown[]): Promise<void> => {
     const command = received.at(-1) as Command;
     const args = received.slice(0, -2);
-    const [{ createContext }, handler] = await Promise.all([import('./context.ts'), load()]);
-    const ctx = createContext(command.optsWithGlobals<GlobalOptions>());
-    try {
-      await handler.run({ ...(command.opts() as O), args }, ctx);
-    } catch (error) {
-      // SQLite failures mid-command (a full disk, a damaged page) become errors a person can act on.
-      const { translateSqliteError } = await import('../store/db.ts');
-      throw translateSqliteError(error, ctx.dbPath().path);
-    } finally {
-      ctx.close();
-    }
+    const group = await load();
+    const handler = group[name] as Handler<WithArgs<Record<string, unknown>>>;
+    await group.runCommand(handler, { ...command.opts(), args }, command.optsWithGlobals<GlobalOptions>());
   };
 }
 

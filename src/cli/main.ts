@@ -26,7 +26,7 @@ function write(line: string): void {
 /** Prints an error as `svc: …` and `hint: …`; returns the exit code. */
 async function report(error: unknown): Promise<number> {
   // Loaded only on failure: --version and commands that succeed never parse them.
-  const [{ ExitCode, SvcError }, { messages }] = await Promise.all([import('../core/errors.ts'), import('../core/messages.ts')]);
+  const [{ ExitCode, isSvcError }, { messages }] = await Promise.all([import('../core/errors.ts'), import('../core/messages.ts')]);
   const debug = process.env.SVC_DEBUG === '1';
   if (isCommanderError(error)) {
     // Commander already printed help, the version, or its own (reworded) error.
@@ -36,7 +36,7 @@ async function report(error: unknown): Promise<number> {
     write(`svc: ${messages.cancelled}`);
     return ExitCode.cancelled;
   }
-  if (error instanceof SvcError) {
+  if (isSvcError(error)) {
     write(`svc: ${error.message}`);
     if (error.hint) write(`hint: ${error.hint}`);
     if (debug && error.stack) write(error.stack);

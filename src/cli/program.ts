@@ -120,7 +120,7 @@ export function buildProgram(argv?: readonly string[]): Command {
   for (const register of group?.[1] ?? ALL) register(program);
   // Bare `svc`: where the team stands (or how to start). Anything else is an unknown
   // command; an argument (unlike allowExcessArguments) is not inherited by subcommands.
-  const status = lazy(() => import('./commands/report/status.ts'));
+  const status = lazy(() => import('./commands/report/handlers.ts'), 'status');
   program
     .usage('[options] [command]')
     .argument('[command...]')

@@ -14,12 +14,19 @@ const readerGone = new Set<StreamName>();
 const guarded = new Set<StreamName>();
 const characterDevice = new Map<StreamName, boolean>();
 
-/** Only a character device can be a terminal; anything else (pipe, file) is decided without a stream. */
+// Linux's memory devices (/dev/null, /dev/zero, /dev/urandom) share major number 1.
+const MEMORY_DEVICE_MAJOR = 1;
+
+/**
+ * Only a character device can be a terminal; anything else (pipe, file) is decided
+ * without a stream, and so is /dev/null, where cron jobs and scripts send output.
+ */
 function mayBeTerminal(name: StreamName): boolean {
   let known = characterDevice.get(name);
   if (known === undefined) {
     try {
-      known = fstatSync(FD[name]).isCharacterDevice();
+      const stat = fstatSync(FD[name]);
+      known = stat.isCharacterDevice() && (process.platform !== 'linux' || (stat.rdev >> 8) !== MEMORY_DEVICE_MAJOR);
     } catch {
       known = true; // let Node's own stream handle a closed or odd descriptor
     }

@@ -1,5 +1,5 @@
 import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
+import { formatISO } from 'date-fns/formatISO';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { subDays } from 'date-fns/subDays';
@@ -16,7 +16,8 @@ const UNITS = { day: subDays, week: subWeeks, month: subMonths } as const;
 
 /** The local calendar day of an instant. */
 export function toDay(date: Date): Day {
-  return format(date, 'yyyy-MM-dd');
+  // Not format(): that brings date-fns' locale and token machinery into every command.
+  return formatISO(date, { representation: 'date' });
 }
 
 /** A Day as a local-midnight Date. */

@@ -9,8 +9,13 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
+// The built program is several bundles, each with its own copy of these classes, so an
+// error thrown in one is no instance of another's SvcError. A registry symbol tells them apart.
+const SVC_ERROR = Symbol.for('svc.error');
+
 /** An error the user can act on: a message, a hint, and the exit code it maps to. */
 export class SvcError extends Error {
+  readonly [SVC_ERROR] = true;
   readonly exitCode: ExitCode;
   readonly hint: string | undefined;
   constructor(message: string, exitCode: ExitCode, hint?: string) {
@@ -19,6 +24,11 @@ export class SvcError extends Error {
     this.exitCode = exitCode;
     this.hint = hint;
   }
+}
+
+/** Whether an error is an SvcError, from whichever bundle threw it. */
+export function isSvcError(error: unknown): error is SvcError {
+  return error instanceof Error && (error as Error & { [SVC_ERROR]?: unknown })[SVC_ERROR] === true;
 }
 
 /** Bad usage: a missing flag, an unknown option value. Exit 2. */

@@ -60,7 +60,7 @@ export interface Row {
 export const MEMORY_LIMIT_MB = 200;
 
 const ROOT = findRoot();
-const BIN = join(ROOT, 'bin', 'svc.js');
+const BIN = join(ROOT, 'bin', 'svc.cjs');
 const OUT = join(ROOT, 'test', 'bench', 'out');
 
 function findRoot(): string {
@@ -122,7 +122,7 @@ function argv(c: Case, env: Env): { file: string; args: string[] } {
 
 function commandLine(c: Case, env: Env): string {
   const { file, args } = argv(c, env);
-  return [file === process.execPath ? 'node' : file, ...args.map((a) => (a === BIN ? 'bin/svc.js' : /\s/.test(a) ? JSON.stringify(a) : a))].join(' ');
+  return [file === process.execPath ? 'node' : file, ...args.map((a) => (a === BIN ? 'bin/svc.cjs' : /\s/.test(a) ? JSON.stringify(a) : a))].join(' ');
 }
 
 /** One timed run; the exit status and stderr tell a broken command from a slow one. */
@@ -297,7 +297,7 @@ export function renderTable(rows: Row[], markdown: boolean): string {
 export function runBench(options: BenchOptions, log: (line: string) => void): number {
   mkdirSync(OUT, { recursive: true });
   const loadBefore = loadavg();
-  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
+  if (!existsSync(join(ROOT, 'dist', 'svc.cjs'))) {
     log('bench: dist/ is missing: run `npm run build` first');
     return 2;
   }

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/db.ts';
 import { BIN, baseEnv, runSvc, sandbox, type SvcSandbox } from '../helpers/cli.ts';
@@ -61,13 +62,13 @@ describe('many svc processes at once', () => {
   /** Runs svc's own main() `count` times in one process: many adds, densely, as 8 people at once would. */
   function adderProcess(worker: number, count: number): Promise<string> {
     const script = `
-      const { main } = await import(${JSON.stringify(new URL('../../dist/cli.js', import.meta.url).href)});
+      const { main } = require(${JSON.stringify(fileURLToPath(new URL('../../dist/svc.cjs', import.meta.url)))});
       for (let i = 1; i <= ${count}; i++) {
         await main(['node', 'svc', 'story', 'add', 'worker ${worker} called back customer ' + i, '--staff', 'W${worker}']);
         if (process.exitCode) { console.error('failed ' + i); process.exitCode = 0; }
       }`;
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: baseEnv(svc.db), stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, ['--input-type=module', '-e', `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);\n${script}`], { env: baseEnv(svc.db), stdio: ['ignore', 'ignore', 'pipe'] });
       let out = '';
       child.stderr.on('data', (c: Buffer) => (out += c.toString()));
       child.on('close', (code) => resolve(code === 0 ? out.replace(/^Saved story.*\n|^hint: svc story show.*\n/gm, '') : `exit ${code}: ${out}`));
@@ -210,7 +211,7 @@ describe('upgrading a database that holds data', () => {
       svc.run(['story', 'add', 'Ana called back', '--staff', 'Ana']);
       const version = (db: string) => (JSON.parse(runSvc(['db', 'check', '--json'], db).stdout) as { schema: { version: number } }).schema.version;
       const before = version(svc.db);
-      const upgraded = spawnSync(process.execPath, [join(dir, 'bin', 'svc.js'), 'stories'], { env: baseEnv(svc.db), encoding: 'utf8' });
+      const upgraded = spawnSync(process.execPath, [join(dir, 'bin', 'svc.cjs'), 'stories'], { env: baseEnv(svc.db), encoding: 'utf8' });
       expect(upgraded.status).toBe(0);
       const backup = /^Backed up the database to (.+) before upgrading its schema\.$/m.exec(upgraded.stderr)?.[1] ?? '';
       expect(backup).toMatch(new RegExp(`svc\\.db\\.backup-v${before}-\\d{8}T\\d{6}Z$`));
@@ -221,7 +222,7 @@ describe('upgrading a database that holds data', () => {
       expect(version(svc.db)).toBe(999);
       expect(JSON.parse(runSvc(['stories', '--json'], backup).stdout)).toHaveLength(1);
       // Once upgraded, no further backups.
-      const again = spawnSync(process.execPath, [join(dir, 'bin', 'svc.js'), 'stories'], { env: baseEnv(svc.db), encoding: 'utf8' });
+      const again = spawnSync(process.execPath, [join(dir, 'bin', 'svc.cjs'), 'stories'], { env: baseEnv(svc.db), encoding: 'utf8' });
       expect(again.stderr).not.toContain('Backed up');
     } finally {
       cleanup();

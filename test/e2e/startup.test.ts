@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { BIN, baseEnv, sandbox } from '../helpers/cli.ts';
@@ -45,5 +46,36 @@ describe('start-up paths', () => {
     expect(first.uuid).toMatch(v4);
     expect(second.uuid).toMatch(v4);
     expect(first.uuid).not.toBe(second.uuid);
+  });
+
+  /** The bundles (dist/*.cjs) and heavy Node built-ins one run of svc loaded. */
+  function loaded(args: string[]): { bundles: string[]; builtins: string[] } {
+    const report = join(box.dir, 'loaded.json');
+    const preload = join(box.dir, 'preload.cjs');
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify({
+        files: Object.keys(require.cache), builtins: process.moduleLoadList })));`,
+    );
+    const result = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { env: baseEnv(box.db), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(result.status, result.stderr).toBe(0);
+    const { files, builtins } = JSON.parse(readFileSync(report, 'utf8')) as { files: string[]; builtins: string[] };
+    return {
+      bundles: files.filter((file) => file.includes('/dist/')).map((file) => basename(file)).sort(),
+      builtins: builtins.filter((name) => /^NativeModule (net|tty|crypto|child_process|readline)$/.test(name)).map((name) => name.slice(13)),
+    };
+  }
+
+  it('loads only the bundles a command needs, and no heavy built-in modules off a terminal', () => {
+    expect(loaded(['--version'])).toEqual({ bundles: ['svc.cjs'], builtins: [] });
+    expect(loaded(['--help'])).toEqual({ bundles: ['program.cjs', 'svc.cjs'], builtins: [] });
+    // The command typed seconds after a great interaction: no language model, no prompts.
+    expect(loaded(['story', 'add', 'Ana called the customer back', '--staff', 'Ana'])).toEqual({
+      bundles: ['program.cjs', 'story.cjs', 'svc.cjs'],
+      builtins: [],
+    });
+    expect(loaded(['report']).bundles).toEqual(['program.cjs', 'report.cjs', 'svc.cjs']);
+    expect(loaded(['report', '--format', 'html']).bundles).toEqual(['program.cjs', 'report-html.cjs', 'report.cjs', 'svc.cjs']);
+    expect(loaded(['detect']).bundles).toEqual(['detect.cjs', 'nlp.cjs', 'program.cjs', 'svc.cjs']);
   });
 });

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './db.ts';
 
-export const BIN = fileURLToPath(new URL('../../bin/svc.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/svc.cjs', import.meta.url));
 
 export interface RunResult {
   code: number | null;

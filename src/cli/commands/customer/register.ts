@@ -14,7 +14,7 @@ export function registerCustomerCommands(program: Command): void {
     .option('--include-contacts', 'show email and phone too (personal data: share with care)')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc customers', 'svc customers --json', 'svc customer list --include-contacts']))
-    .action(lazy(() => import('./list.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'list'));
 
   customer
     .command('import')
@@ -30,7 +30,7 @@ export function registerCustomerCommands(program: Command): void {
         'svc customers import customers.json --json',
       ]),
     )
-    .action(lazy(() => import('./import.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'import'));
 
   customer
     .command('forget')
@@ -39,5 +39,5 @@ export function registerCustomerCommands(program: Command): void {
     .option('-y, --yes', 'do not ask')
     .option('--json', 'print what was changed as JSON')
     .addHelpText('after', examples(['svc customer forget 12', 'svc customer forget "Maria Diaz" --yes']))
-    .action(lazy(() => import('./forget.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'forget'));
 }

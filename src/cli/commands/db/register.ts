@@ -7,17 +7,17 @@ export function registerDbCommands(program: Command): void {
     .description('create the database (any command does it on first use) and print where it is')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc init', 'svc --db ./team.db init', 'SVC_DB=~/team.db svc init']))
-    .action(lazy(() => import('./init.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'init'));
 
   const db = program.command('db').description('the database file');
   db.command('path')
     .description('print where the database is (without creating it)')
     .addHelpText('after', examples(['svc db path', 'sqlite3 "$(svc db path)" .tables']))
-    .action(lazy(() => import('./path.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'path'));
 
   db.command('check')
     .description('check the database for damage; show its schema version and how many records it holds')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc db check', 'svc --db ./backup.db db check', 'svc db check --json']))
-    .action(lazy(() => import('./check.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'check'));
 }

@@ -18,14 +18,14 @@ export function registerDetectCommands(program: Command): void {
       'after',
       examples(['svc detect', 'svc detect --since "12 weeks ago" --min-staff 3', 'svc detect --review']),
     )
-    .action(lazy(() => import('./detect.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'detect'));
 
   program
     .command('reindex')
     .description('extract the behaviour phrases of every story again (after an upgrade, or to check)')
     .option('--json', 'print how many stories were indexed, as JSON')
     .addHelpText('after', examples(['svc reindex', 'svc reindex --json']))
-    .action(lazy(() => import('./reindex.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'reindex'));
 
   // `practice` is another area's noun: add to it when it is there, create it otherwise.
   const practice =
@@ -40,5 +40,5 @@ export function registerDetectCommands(program: Command): void {
     .argument('<label>', 'the rejected candidate: its label, key or id (see svc detect --show-rejected)')
     .option('--json', 'print what was restored as JSON')
     .addHelpText('after', examples(['svc detect --show-rejected', 'svc practice unreject "recommend (wine, special)"', 'svc practice unreject 3']))
-    .action(lazy(() => import('./unreject.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'unreject'));
 }

@@ -16,7 +16,7 @@ export function registerInterviewCommands(program: Command): void {
     .option('--status <status>', `only ${INTERVIEW_STATUSES.join(', ')}`, parseChoice('--status', INTERVIEW_STATUSES))
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc interviews', 'svc interview list --status planned', 'svc interviews --status done --json']))
-    .action(lazy(() => import('./list.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'list'));
 
   interview
     .command('pick')
@@ -31,7 +31,7 @@ export function registerInterviewCommands(program: Command): void {
       'after',
       examples(['svc interview pick --for Ana', 'svc interview pick --count 5 --segment retail --for Bo', 'svc interview pick --seed 42 --json']),
     )
-    .action(lazy(() => import('./pick.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'pick'));
 
   interview
     .command('log')
@@ -54,5 +54,5 @@ export function registerInterviewCommands(program: Command): void {
         'svc interview log 4 --declined --note "busy until June"',
       ]),
     )
-    .action(lazy(() => import('./log.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'log'));
 }

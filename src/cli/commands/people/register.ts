@@ -7,7 +7,7 @@ export function registerPeopleCommands(program: Command): void {
     .description('the people in the stories, with story counts and their latest story')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc people', 'svc people --json', 'svc people show Ana']))
-    .action(lazy(() => import('./list.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'list'));
 
   people
     .command('show')
@@ -19,6 +19,6 @@ export function registerPeopleCommands(program: Command): void {
       // commander gives `people show NAME --json` to the parent's --json: pass it on.
       const command = received.at(-1) as Command;
       if (command.parent?.opts().json) command.setOptionValue('json', true);
-      await lazy(() => import('./show.ts'))(...received);
+      await lazy(() => import('./handlers.ts'), 'show')(...received);
     });
 }

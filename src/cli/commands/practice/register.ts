@@ -27,7 +27,7 @@ export function registerPracticeCommands(program: Command): void {
     .option('--status <statuses>', `only these statuses (${PRACTICE_STATUSES.join(', ')}; repeatable or comma-separated)`, parseStatuses)
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc practices', 'svc practices --status adopted,standard', 'svc practices --json']))
-    .action(lazy(() => import('./list.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'list'));
 
   const practice = program
     .command('practice')
@@ -52,7 +52,7 @@ export function registerPracticeCommands(program: Command): void {
         'svc practice add "Remember the regulars" --phrase "remember name" --phrase "usual order"',
       ]),
     )
-    .action(lazy(() => import('./add.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'add'));
 
   practice
     .command('show')
@@ -60,7 +60,7 @@ export function registerPracticeCommands(program: Command): void {
     .argument('<name>', 'the practice (name, case-insensitive, or id)')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc practice show "Call back the same day"', 'svc practice show 3 --json']))
-    .action(lazy(() => import('./show.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'show'));
 
   practice
     .command('link')
@@ -69,7 +69,7 @@ export function registerPracticeCommands(program: Command): void {
     .argument('<story-id...>', 'one or more story ids')
     .option('--json', 'print what was linked as JSON')
     .addHelpText('after', examples(['svc practice link "Call back the same day" 12 14', 'svc practice link 3 27']))
-    .action(lazy(() => import('./link.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'link'));
 
   practice
     .command('unlink')
@@ -78,7 +78,7 @@ export function registerPracticeCommands(program: Command): void {
     .argument('<story-id...>', 'one or more story ids')
     .option('--json', 'print what was unlinked as JSON')
     .addHelpText('after', examples(['svc practice unlink "Call back the same day" 12', 'svc practice unlink 3 27 28']))
-    .action(lazy(() => import('./unlink.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'unlink'));
 
   practice
     .command('rename')
@@ -87,7 +87,7 @@ export function registerPracticeCommands(program: Command): void {
     .argument('<new>', 'its new name')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc practice rename "call back" "Call back the same day"']))
-    .action(lazy(() => import('./rename.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'rename'));
 
   practice
     .command('status')
@@ -97,7 +97,7 @@ export function registerPracticeCommands(program: Command): void {
     .option('--force', 'allow a step backwards (e.g. bring a retired practice back)')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc practice status "Call back the same day" adopted', 'svc practice status "Old habit" retired', 'svc practice status "Old habit" adopted --force']))
-    .action(lazy(() => import('./status.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'status'));
 
   practice
     .command('adopt')
@@ -116,7 +116,7 @@ export function registerPracticeCommands(program: Command): void {
         'svc practice adopt "Call back the same day"      # in a terminal: edit a draft built from its stories',
       ]),
     )
-    .action(lazy(() => import('./adopt.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'adopt'));
 
   practice
     .command('history')
@@ -124,7 +124,7 @@ export function registerPracticeCommands(program: Command): void {
     .argument('<name>', 'the practice')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc practice history "Call back the same day"', 'svc practice history 3 --json']))
-    .action(lazy(() => import('./history.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'history'));
 
   practice
     .command('retire')
@@ -132,7 +132,7 @@ export function registerPracticeCommands(program: Command): void {
     .argument('<name>', 'the practice')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc practice retire "Fax confirmations"', 'svc practice retire 3 --json']))
-    .action(lazy(() => import('./retire.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'retire'));
 
   const train = program
     .command('train')
@@ -150,7 +150,7 @@ export function registerPracticeCommands(program: Command): void {
       'after',
       examples(['svc train plan "Call back the same day"', 'svc train plan "Call back the same day" --format md > plan.md', 'svc train plan 3 --format html --out plan.html']),
     )
-    .action(lazy(() => import('../train/plan.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'trainPlan'));
 
   train
     .command('log')
@@ -165,7 +165,7 @@ export function registerPracticeCommands(program: Command): void {
       'after',
       examples(['svc train log "Call back the same day" --people Ana,Bo,Cy --facilitator Dee', 'svc train log 3 --people Bo --on yesterday --notes "role-played story #12"', 'svc train log 3']),
     )
-    .action(lazy(() => import('../train/log.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'trainLog'));
 
   train
     .command('list')
@@ -173,7 +173,7 @@ export function registerPracticeCommands(program: Command): void {
     .option('--practice <name>', 'only sessions on this practice')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc train list', 'svc train list --practice "Call back the same day" --json']))
-    .action(lazy(() => import('../train/list.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'trainList'));
 
   train
     .command('status')
@@ -181,10 +181,10 @@ export function registerPracticeCommands(program: Command): void {
     .option('--practice <name>', 'only this practice')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc train status', 'svc train status --practice "Call back the same day" --json']))
-    .action(lazy(() => import('../train/status.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'trainStatus'));
 
   formatOption(program.command('playbook').description('the standard procedures handbook: procedure, why, coaches, training coverage'))
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc playbook', 'svc playbook --format md > PLAYBOOK.md', 'svc playbook --format html --out playbook.html']))
-    .action(lazy(() => import('../playbook/playbook.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'playbook'));
 }

@@ -23,7 +23,7 @@ export function registerReportCommands(program: Command): void {
         'svc report --since 2026-01-01 --until 2026-03-31 --format md > q1.md',
       ]),
     )
-    .action(lazy(() => import('./report.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'report'));
 
   const meeting = program
     .command('meeting')
@@ -36,25 +36,25 @@ export function registerReportCommands(program: Command): void {
     .option('--notes <text>', 'what was decided')
     .option('--json', 'print the recorded meeting as JSON')
     .addHelpText('after', examples(['svc meeting held', 'svc meeting held --on yesterday --notes "Agreed to train call-backs"']))
-    .action(lazy(() => import('./meeting-held.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'meetingHeld'));
   meeting
     .command('list')
     .description('meetings, latest first')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc meeting list', 'svc meeting list --json']))
-    .action(lazy(() => import('./meeting-list.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'meetingList'));
 
   program
     .command('status')
     .description('where the team stands in the loop, and the next command to run (also: svc with no command)')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc status', 'svc', 'svc status --json']))
-    .action(lazy(() => import('./status.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'status'));
 
   program
     .command('demo')
     .description('build a sample team\'s database and show the report and status for it')
     .option('--json', 'print what was built as JSON')
     .addHelpText('after', examples(['svc demo', 'svc --db /tmp/demo.db demo', 'svc --db /tmp/demo.db report --format html --out demo.html']))
-    .action(lazy(() => import('./demo.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'demo'));
 }

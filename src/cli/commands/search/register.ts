@@ -10,5 +10,5 @@ export function registerSearchCommands(program: Command): void {
     .option('-n, --limit <n>', 'how many results (default 20)', parseCount('--limit'))
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc search "called back"', 'svc search refund --limit 5', 'svc search remember name --json']))
-    .action(lazy(() => import('./search.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'search'));
 }

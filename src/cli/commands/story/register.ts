@@ -56,15 +56,15 @@ export function registerStoryCommands(program: Command): void {
         'echo "Cy remembered the customer\'s name and order" | svc story add --staff Cy --when yesterday',
       ]),
     )
-    .action(lazy(() => import('./add.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'add'));
 
   storyListOptions(story.command('list').description('list stories, newest first'))
     .addHelpText('after', examples(['svc story list --since monday', 'svc story list --staff Ana --tag call-back --json']))
-    .action(lazy(() => import('./list.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'list'));
 
   storyListOptions(program.command('stories').description('list stories, newest first (same as story list)'))
     .addHelpText('after', examples(['svc stories', 'svc stories --internal --since "4 weeks ago"', 'svc stories -n 0 --json']))
-    .action(lazy(() => import('./list.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'list'));
 
   story
     .command('show')
@@ -72,7 +72,7 @@ export function registerStoryCommands(program: Command): void {
     .argument('<id>', 'the story id')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc story show 12', 'svc story show 12 --json']))
-    .action(lazy(() => import('./show.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'show'));
 
   storyFieldOptions(
     story
@@ -85,7 +85,7 @@ export function registerStoryCommands(program: Command): void {
       'after',
       examples(['svc story edit 12 --staff Ana,Bo', 'svc story edit 12 --tag call-back --when yesterday', 'svc story edit 12']),
     )
-    .action(lazy(() => import('./edit.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'edit'));
 
   story
     .command('rm')
@@ -94,5 +94,5 @@ export function registerStoryCommands(program: Command): void {
     .option('-y, --yes', 'do not ask')
     .option('--json', 'print the removed story as JSON')
     .addHelpText('after', examples(['svc story rm 12', 'svc story rm 12 --yes']))
-    .action(lazy(() => import('./rm.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'rm'));
 }

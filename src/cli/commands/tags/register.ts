@@ -8,5 +8,5 @@ export function registerTagCommands(program: Command): void {
     .option('--used', 'only tags at least one story uses')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc tags', 'svc tags --used --json']))
-    .action(lazy(() => import('./list.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'list'));
 }

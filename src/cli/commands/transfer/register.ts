@@ -15,7 +15,7 @@ export function registerTransferCommands(program: Command): void {
       'after',
       examples(['svc export --out ~/svc-export.jsonl', 'svc export --format csv --out stories.csv', 'svc export --include-contacts --out full.jsonl']),
     )
-    .action(lazy(() => import('./export.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'export'));
 
   program
     .command('import')
@@ -24,7 +24,7 @@ export function registerTransferCommands(program: Command): void {
     .option('-n, --dry-run', 'show what would change, change nothing')
     .option('--json', 'print the counts as JSON')
     .addHelpText('after', examples(['svc import --dry-run ana-export.jsonl', 'svc import ana-export.jsonl', 'svc import team.json --json']))
-    .action(lazy(() => import('./import.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'import'));
 
   program
     .command('backup')
@@ -32,5 +32,5 @@ export function registerTransferCommands(program: Command): void {
     .argument('<file>', 'where to write the copy (must not exist yet)')
     .option('--json', 'print what was written as JSON')
     .addHelpText('after', examples(['svc backup ~/svc-$(date +%F).db', 'svc backup /mnt/usb/svc.db --json']))
-    .action(lazy(() => import('./backup.ts')));
+    .action(lazy(() => import('./handlers.ts'), 'backup'));
 }

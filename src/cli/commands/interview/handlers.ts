@@ -1,0 +1,5 @@
+// The `interview` commands' handlers, one bundle of the build; runCommand rides along (see ../../run.ts).
+export { runCommand } from '../../run.ts';
+export * as list from './list.ts';
+export * as pick from './pick.ts';
+export * as log from './log.ts';
