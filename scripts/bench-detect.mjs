@@ -38,7 +38,7 @@ try {
   console.log(`generated ${count.toLocaleString('en-US')} stories in ${generated.seconds.toFixed(1)} s`);
   const floor = Math.min(...[1, 2, 3].map(() => time(['-e', '0'], env).seconds));
   console.log(`node -e 0: ${(floor * 1000).toFixed(0)} ms`);
-  const svc = join(root, 'bin', 'svc.js');
+  const svc = join(root, 'bin', 'svc.cjs');
   const first = time([svc, 'detect', '--json'], env);
   console.log(`svc detect, indexing all stories first: ${both(first)}`);
   const reindex = time([svc, 'reindex', '--json'], env);

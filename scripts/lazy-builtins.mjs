@@ -48,9 +48,8 @@ function lazyModule(specifier) {
   const own = specifier === 'node:crypto' ? new Set(['randomUUID']) : new Set();
   const names = Object.keys(real).filter((name) => typeof real[name] === 'function' && !own.has(name) && /^[A-Za-z_$][\w$]*$/.test(name));
   const lines = [
-    "import { createRequire as lazyCreateRequire } from 'node:module';",
     'let loaded;',
-    `const load = () => (loaded ??= lazyCreateRequire(import.meta.url)(${JSON.stringify(specifier)}));`,
+    `const load = () => (loaded ??= require(${JSON.stringify(specifier)}));`,
     ...names.map(
       (name) =>
         `export function ${name}(...args) { return new.target ? Reflect.construct(load().${name}, args, new.target) : load().${name}(...args); }`,

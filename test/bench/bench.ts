@@ -65,7 +65,7 @@ const OUT = join(ROOT, 'test', 'bench', 'out');
 
 function findRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'bin', 'svc.js'))) {
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'bin', 'svc.cjs'))) {
     const up = dirname(dir);
     if (up === dir) throw new Error('cannot find the svc checkout above the benchmark');
     dir = up;
