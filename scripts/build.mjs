@@ -6,7 +6,7 @@
 //   svc.cjs       the entry: --version, and the error reporting
 //   program.cjs   the command tree (commander and every command's options)
 //   <noun>.cjs    one per commands/<noun>/handlers.ts: that group's handlers, the
-//                 context and the store
+//                 context and the store (story-add.cjs: `svc story add` alone)
 //   nlp.cjs, prompts.cjs, …  heavy modules, loaded only by the commands that use them
 //
 // A dynamic import() of one of those modules becomes a require() of its file; anything
@@ -29,10 +29,12 @@ const src = (path) => resolve(root, 'src', path);
 const bundles = {
   svc: src('cli/main.ts'),
   program: src('cli/program.ts'),
+  // commands/story/handlers.ts → story; commands/story/add-handlers.ts → story-add.
   ...Object.fromEntries(
-    readdirSync(src('cli/commands'), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && readdirSync(src(`cli/commands/${entry.name}`)).includes('handlers.ts'))
-      .map((entry) => [entry.name, src(`cli/commands/${entry.name}/handlers.ts`)]),
+    readdirSync(src('cli/commands'), { recursive: true })
+      .map((file) => /^([\w-]+)\/(?:([\w-]+)-)?handlers\.ts$/.exec(String(file)))
+      .filter((match) => match !== null)
+      .map(([file, noun, part]) => [part ? `${noun}-${part}` : noun, src(`cli/commands/${file}`)]),
   ),
   // The NLP model is 3.7 MB; inquirer about 50 KB; the HTML report's renderer the largest.
   nlp: src('core/nlp.ts'),

@@ -71,7 +71,7 @@ describe('start-up paths', () => {
     expect(loaded(['--help'])).toEqual({ bundles: ['program.cjs', 'svc.cjs'], builtins: [] });
     // The command typed seconds after a great interaction: no language model, no prompts.
     expect(loaded(['story', 'add', 'Ana called the customer back', '--staff', 'Ana'])).toEqual({
-      bundles: ['program.cjs', 'story.cjs', 'svc.cjs'],
+      bundles: ['program.cjs', 'story-add.cjs', 'svc.cjs'],
       builtins: [],
     });
     expect(loaded(['report']).bundles).toEqual(['program.cjs', 'report.cjs', 'svc.cjs']);

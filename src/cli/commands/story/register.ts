@@ -56,7 +56,7 @@ export function registerStoryCommands(program: Command): void {
         'echo "Cy remembered the customer\'s name and order" | svc story add --staff Cy --when yesterday',
       ]),
     )
-    .action(lazy(() => import('./handlers.ts'), 'add'));
+    .action(lazy(() => import('./add-handlers.ts'), 'add'));
 
   storyListOptions(story.command('list').description('list stories, newest first'))
     .addHelpText('after', examples(['svc story list --since monday', 'svc story list --staff Ana --tag call-back --json']))
