@@ -170,6 +170,41 @@ export function getStory(db: Db, id: number): Story | undefined {
 
 /** Stories matching the filter, newest first. */
 export function listStories(db: Db, filter: StoryFilter = {}): Story[] {
+  return [...storyPages(db, filter)].flat();
+}
+
+/** The stories a page holds at most: a page and its people and tags stay a few megabytes. */
+export const STORY_PAGE_SIZE = 1000;
+
+/**
+ * Stories matching the filter, newest first, a page at a time, so that listing or
+ * exporting a million stories holds one page in memory, not all of them. Each page
+ * starts after the last one's (occurred_on, id), which the index on both finds directly.
+ */
+export function* storyPages(db: Db, filter: StoryFilter = {}, pageSize = STORY_PAGE_SIZE): Generator<Story[]> {
+  const { where, params } = storyConditions(filter);
+  const first = sql(db, storyPageQuery(where));
+  const next = sql(db, storyPageQuery([...where, '(s.occurred_on, s.id) < (?, ?)']));
+  let remaining = filter.limit ?? Number.POSITIVE_INFINITY;
+  let after: StoryRow | undefined;
+  while (remaining > 0) {
+    const size = Math.min(pageSize, remaining);
+    const rows = (after ? next.all(...params, after.occurred_on, after.id, size) : first.all(...params, size)) as StoryRow[];
+    if (rows.length === 0) return;
+    yield hydrate(db, rows);
+    if (rows.length < size) return;
+    remaining -= rows.length;
+    after = rows[rows.length - 1];
+  }
+}
+
+function storyPageQuery(where: string[]): string {
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return `SELECT ${STORY_COLUMNS} FROM ${STORY_FROM} ${clause} ORDER BY s.occurred_on DESC, s.id DESC LIMIT ?`;
+}
+
+/** The WHERE conditions of a filter (limit aside) and their parameters. */
+function storyConditions(filter: StoryFilter): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.since) {
@@ -200,13 +235,7 @@ export function listStories(db: Db, filter: StoryFilter = {}): Story[] {
     where.push('s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)');
     params.push(toFtsQuery(filter.search));
   }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  params.push(filter.limit ?? -1);
-  const rows = sql(
-    db,
-    `SELECT ${STORY_COLUMNS} FROM ${STORY_FROM} ${clause} ORDER BY s.occurred_on DESC, s.id DESC LIMIT ?`,
-  ).all(...params) as StoryRow[];
-  return hydrate(db, rows);
+  return { where, params };
 }
 
 /** Full-text search, best match first, with the matched words marked in a snippet. */

@@ -9,6 +9,8 @@ export interface TableOptions {
   head?: (text: string) => string;
   /** Colours a cell on a terminal, after its text was made safe. */
   style?: (text: string, row: number, column: number) => string;
+  /** Off a terminal: rows that continue lines already printed, so no header line. */
+  continued?: boolean;
 }
 
 /** Renders rows for people (a table) or for scripts (TSV), never with raw control characters. */
@@ -16,7 +18,7 @@ export function renderTable(headers: string[], rows: Array<Array<string | number
   const cells = rows.map((row) => row.map((cell) => (cell === null ? '' : neutralize(String(cell)))));
   if (!options.tty) {
     const tsv = (values: string[]) => values.map((v) => v.replace(/[\t\r\n]+/gu, ' ')).join('\t');
-    return [tsv(headers), ...cells.map(tsv)].join('\n') + '\n';
+    return [...(options.continued ? [] : [tsv(headers)]), ...cells.map(tsv)].join('\n') + '\n';
   }
   const head = options.head ?? ((text: string) => text);
   const table = new Table({

@@ -2,6 +2,9 @@ import { writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/core/story.ts';
+import { draftStory } from '../../src/core/story.ts';
+import { openStore } from '../../src/store/db.ts';
+import { insertStory } from '../../src/store/stories.ts';
 import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
@@ -53,6 +56,37 @@ describe('svc stories / svc story list', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/No stories match/);
     expect(svc.json(['stories', '--staff', 'Zed'])).toEqual([]);
+  });
+});
+
+describe('long lists', () => {
+  it('lists, prints as JSON and exports as CSV every story when there are more than a page of them', () => {
+    // 2,500 more stories, written straight into the sandbox's file: more than two pages of 1,000.
+    const store = openStore(svc.db);
+    const now = new Date('2026-03-18T10:00:00');
+    store.write(() => {
+      for (let i = 0; i < 2500; i++) {
+        const day = `2026-02-${String((i % 28) + 1).padStart(2, '0')}`;
+        insertStory(store.db, draftStory({ text: `Cy helped customer ${i}`, staff: ['Cy'], tags: ['bulk'], when: day }, now), now.toISOString());
+      }
+    });
+    store.close();
+
+    const json = svc.json<StoryJson[]>(['stories', '-n', '0', '--json']);
+    expect(json).toHaveLength(2503);
+    expect(new Set(json.map((s) => s.id)).size).toBe(2503);
+    const keys = json.map((s) => `${s.occurredOn} ${String(s.id).padStart(5, '0')}`);
+    expect(keys).toEqual([...keys].sort().reverse());
+
+    const tsv = svc.run(['stories', '-n', '0']);
+    const lines = tsv.stdout.trimEnd().split('\n');
+    expect(lines.filter((line) => line.startsWith('id\t'))).toHaveLength(1);
+    expect(lines.slice(1).map((line) => Number(line.split('\t')[0]))).toEqual(json.map((s) => s.id));
+
+    expect(svc.json<StoryJson[]>(['stories', '-n', '1500', '--json']).map((s) => s.id)).toEqual(json.slice(0, 1500).map((s) => s.id));
+    const csv = svc.run(['export', '--format', 'csv']);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout.trimEnd().split('\n')).toHaveLength(2504);
   });
 });
 

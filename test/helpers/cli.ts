@@ -52,6 +52,8 @@ export function runSvc(args: string[], db: string, options: RunOptions = {}): Ru
     input: options.input ?? '',
     cwd: options.cwd,
     timeout: 30_000,
+    // Long lists and exports run to megabytes; the default 1 MB would kill the child.
+    maxBuffer: 256 * 1024 * 1024,
   };
   const result = spawnSync(process.execPath, [BIN, ...args], spawnOptions);
   return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };

@@ -6,8 +6,8 @@ import { formatDay, oneLine, truncate } from '../text.ts';
 // Apart from the other story renderers so that `story add`, which prints no table,
 // never loads cli-table3.
 
-/** The list of stories: a table on a terminal, TSV otherwise. */
-export function storyTable(stories: Story[], look: Look): string {
+/** The list of stories: a table on a terminal, TSV otherwise (`continued`: no header line). */
+export function storyTable(stories: Story[], look: Look, continued = false): string {
   const rows = stories.map((story) => [
     story.id,
     formatDay(story.occurredOn, look.now, look.tty),
@@ -18,6 +18,7 @@ export function storyTable(stories: Story[], look: Look): string {
   ]);
   return renderTable(['id', 'date', 'staff', 'channel', 'tags', look.tty ? 'story' : 'text'], rows, {
     tty: look.tty,
+    continued,
     widths: look.tty ? [6, 12, 16, 10, 18, 50] : undefined,
     head: (text) => look.color.bold(text),
   });

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftStory, type StoryInput } from '../../../src/core/story.ts';
 import { listPeople } from '../../../src/store/people.ts';
-import { deleteStory, getStory, insertStory, listStories, searchStories, updateStory } from '../../../src/store/stories.ts';
+import { deleteStory, getStory, insertStory, listStories, searchStories, storyPages, updateStory } from '../../../src/store/stories.ts';
+import { jsonArrayChunks } from '../../../src/ui/json-stream.ts';
 import { listTags } from '../../../src/store/tags.ts';
 import { NOW, NOW_ISO, tempStore } from '../../helpers/db.ts';
 
@@ -76,5 +77,35 @@ describe('stories in the store', () => {
     const id = add({ text, staff: ['Zoë 张'] });
     expect(getStory(store.db, id)?.text).toBe(text);
     expect(getStory(store.db, id)?.staff).toEqual(['Zoë 张']);
+  });
+
+  it('pages through stories newest first, same day by id, each exactly once, within a limit', () => {
+    // Seven stories over three days, some on the same day, in pages of two.
+    const days = ['2026-03-02', '2026-03-01', '2026-03-02', '2026-03-03', '2026-03-01', '2026-03-02', '2026-03-03'];
+    const ids = days.map((when, i) => add({ text: `story ${i}`, staff: ['Ana'], tags: ['t'], when }));
+    const expected = ids
+      .map((id, i) => ({ id, day: days[i] ?? '' }))
+      .sort((a, b) => b.day.localeCompare(a.day) || b.id - a.id)
+      .map((s) => s.id);
+    const pages = [...storyPages(store.db, {}, 2)];
+    expect(pages.map((page) => page.length)).toEqual([2, 2, 2, 1]);
+    expect(pages.flat().map((s) => s.id)).toEqual(expected);
+    expect(pages.flat().every((s) => s.staff[0] === 'Ana' && s.tags[0] === 't')).toBe(true);
+    expect([...storyPages(store.db, { limit: 5 }, 2)].flat().map((s) => s.id)).toEqual(expected.slice(0, 5));
+    expect([...storyPages(store.db, { limit: 4 }, 2)].map((page) => page.length)).toEqual([2, 2]);
+    expect([...storyPages(store.db, { since: '2026-03-02' }, 2)].flat().map((s) => s.occurredOn)).toEqual(['2026-03-03', '2026-03-03', '2026-03-02', '2026-03-02', '2026-03-02']);
+    expect(listStories(store.db).map((s) => s.id)).toEqual(expected);
+    expect([...storyPages(store.db, { staff: ['Nobody'] })]).toEqual([]);
+  });
+});
+
+describe('a JSON array written a page at a time', () => {
+  it('is exactly what JSON.stringify writes for the whole array, whatever the pages', () => {
+    const item = (n: number) => ({ n, text: `line "${n}"\nnext`, list: [n, { deep: n }], none: null });
+    for (const pages of [[], [[]], [[1]], [[1, 2, 3]], [[1], [2, 3], [], [4]], [[], [1, 2], []]]) {
+      const whole = pages.flat().map(item);
+      expect([...jsonArrayChunks(pages, item)].join(''), JSON.stringify(pages)).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+      for (const chunk of jsonArrayChunks(pages, item)) expect(chunk.endsWith('\n')).toBe(true);
+    }
   });
 });

@@ -1,9 +1,10 @@
 import { parseDay } from '../../../core/dates.ts';
 import { UsageError } from '../../../core/errors.ts';
 import type { Channel } from '../../../core/story.ts';
-import { listStories } from '../../../store/stories.ts';
+import { storyPages } from '../../../store/stories.ts';
 import { storyJson } from '../../../ui/render/story.ts';
 import { storyTable } from '../../../ui/render/story-table.ts';
+import { jsonArrayChunks } from '../../../ui/json-stream.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 
@@ -26,7 +27,8 @@ export function run(options: WithArgs<ListOptions>, ctx: Context): void {
   }
   const now = ctx.now();
   const limit = options.limit ?? 20;
-  const stories = listStories(ctx.store().db, {
+  // A page at a time: `svc stories -n 0` over a million stories stays within memory.
+  const pages = storyPages(ctx.store().db, {
     since: options.since === undefined ? undefined : parseDay(options.since, now, '--since'),
     until: options.until === undefined ? undefined : parseDay(options.until, now, '--until'),
     staff: options.staff,
@@ -37,13 +39,21 @@ export function run(options: WithArgs<ListOptions>, ctx: Context): void {
     limit: limit === 0 ? undefined : limit,
   });
   if (options.json) {
-    ctx.print(JSON.stringify(stories.map(storyJson), null, 2));
+    for (const chunk of jsonArrayChunks(pages, storyJson)) ctx.print(chunk);
     return;
   }
-  if (stories.length === 0) {
+  // A terminal's table is sized to all its rows; lines for scripts go out as they come.
+  const look = ctx.look();
+  const stories = look.tty ? [[...pages].flat()] : pages;
+  let shown = 0;
+  for (const page of stories) {
+    if (page.length === 0) continue;
+    ctx.print(storyTable(page, look, shown > 0));
+    shown += page.length;
+  }
+  if (shown === 0) {
     ctx.info('No stories match. Add one with: svc story add "what happened" --staff NAME');
     return;
   }
-  ctx.print(storyTable(stories, ctx.look()));
-  if (stories.length === limit && ctx.stdoutIsTTY) ctx.info(ctx.err.dim(`showing the newest ${limit}; --limit 0 shows all`));
+  if (shown === limit && ctx.stdoutIsTTY) ctx.info(ctx.err.dim(`showing the newest ${limit}; --limit 0 shows all`));
 }

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { UsageError, ValidationError, errorCode } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { csvLine, jsonlLine } from '../../../core/transfer.ts';
-import { listStories } from '../../../store/stories.ts';
+import { storyPages } from '../../../store/stories.ts';
 import { exportedTables, exportHeader, exportRows, readSnapshot } from '../../../store/transfer.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -34,13 +34,16 @@ export function run(options: WithArgs<ExportOptions>, ctx: Context): void {
   try {
     readSnapshot(db, () => {
       if (format === 'csv') {
-        const stories = listStories(db);
         sink.write(csvLine([...STORY_CSV_COLUMNS]));
-        for (const story of stories) {
-          const cells = { ...story, staff: story.staff.join('; '), tags: story.tags.join(' ') };
-          sink.write(csvLine(STORY_CSV_COLUMNS.map((column) => cells[column])));
+        let written = 0;
+        for (const page of storyPages(db)) {
+          for (const story of page) {
+            const cells = { ...story, staff: story.staff.join('; '), tags: story.tags.join(' ') };
+            sink.write(csvLine(STORY_CSV_COLUMNS.map((column) => cells[column])));
+          }
+          written += page.length;
         }
-        counts = { stories: stories.length };
+        counts = { stories: written };
         return;
       }
       const tables = exportedTables(db);
