@@ -3,6 +3,7 @@
 // for the entry alone here), and every module a command loads costs a resolve, a read
 // and a compile, so each run loads at most three or four files:
 //
+//   launch.cjs    loads the others through V8's code cache (src/cli/launch.ts)
 //   svc.cjs       the entry: --version, and the error reporting
 //   program.cjs   the command tree (commander and every command's options)
 //   <noun>.cjs    one per commands/<noun>/handlers.ts: that group's handlers, the
@@ -27,6 +28,7 @@ const src = (path) => resolve(root, 'src', path);
 
 /** Output name (dist/<name>.cjs) → the module it is built from. */
 const bundles = {
+  launch: src('cli/launch.ts'),
   svc: src('cli/main.ts'),
   program: src('cli/program.ts'),
   // commands/story/handlers.ts → story; commands/story/add-handlers.ts → story-add.

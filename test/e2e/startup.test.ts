@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -57,7 +58,9 @@ describe('start-up paths', () => {
       `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify({
         files: Object.keys(require.cache), builtins: process.moduleLoadList })));`,
     );
-    const result = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { env: baseEnv(box.db), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    // Loaded by Node's require (not through svc's code cache), so require.cache lists them.
+    const env = baseEnv(box.db, { NODE_DISABLE_COMPILE_CACHE: '1' });
+    const result = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(result.status, result.stderr).toBe(0);
     const { files, builtins } = JSON.parse(readFileSync(report, 'utf8')) as { files: string[]; builtins: string[] };
     return {
@@ -67,15 +70,30 @@ describe('start-up paths', () => {
   }
 
   it('loads only the bundles a command needs, and no heavy built-in modules off a terminal', () => {
-    expect(loaded(['--version'])).toEqual({ bundles: ['svc.cjs'], builtins: [] });
-    expect(loaded(['--help'])).toEqual({ bundles: ['program.cjs', 'svc.cjs'], builtins: [] });
+    expect(loaded(['--version'])).toEqual({ bundles: ['launch.cjs', 'svc.cjs'], builtins: [] });
+    expect(loaded(['--help'])).toEqual({ bundles: ['launch.cjs', 'program.cjs', 'svc.cjs'], builtins: [] });
     // The command typed seconds after a great interaction: no language model, no prompts.
     expect(loaded(['story', 'add', 'Ana called the customer back', '--staff', 'Ana'])).toEqual({
-      bundles: ['program.cjs', 'story-add.cjs', 'svc.cjs'],
+      bundles: ['launch.cjs', 'program.cjs', 'story-add.cjs', 'svc.cjs'],
       builtins: [],
     });
-    expect(loaded(['report']).bundles).toEqual(['program.cjs', 'report.cjs', 'svc.cjs']);
-    expect(loaded(['report', '--format', 'html']).bundles).toEqual(['program.cjs', 'report-html.cjs', 'report.cjs', 'svc.cjs']);
-    expect(loaded(['detect']).bundles).toEqual(['detect.cjs', 'nlp.cjs', 'program.cjs', 'svc.cjs']);
+    expect(loaded(['report']).bundles).toEqual(['launch.cjs', 'program.cjs', 'report.cjs', 'svc.cjs']);
+    expect(loaded(['report', '--format', 'html']).bundles).toEqual(['launch.cjs', 'program.cjs', 'report-html.cjs', 'report.cjs', 'svc.cjs']);
+    expect(loaded(['detect']).bundles).toEqual(['detect.cjs', 'launch.cjs', 'nlp.cjs', 'program.cjs', 'svc.cjs']);
+  });
+
+  it('keeps compiled code in the user cache after the first run, and reuses it', () => {
+    const cache = join(box.dir, 'xdg-cache');
+    const env = { XDG_CACHE_HOME: cache };
+    expect(box.run(['story', 'add', 'Ana called the customer back', '--staff', 'Ana'], { env }).code).toBe(0);
+    const dir = join(cache, 'svc', `v8-${process.versions.v8}-${process.arch}`);
+    const saved = ['launch.cjs', 'svc.cjs', 'program.cjs', 'story-add.cjs'].filter((file) => existsSync(join(dir, `${file}.v8`)));
+    const stamp = (file: string) => statSync(join(dir, `${file}.v8`)).mtimeMs;
+    if (typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function') return; // Node's own cache instead
+    expect(saved).toEqual(['svc.cjs', 'program.cjs', 'story-add.cjs']);
+    const before = saved.map(stamp);
+    const again = box.run(['story', 'add', 'Bo followed up the next morning', '--staff', 'Bo'], { env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(saved.map(stamp)).toEqual(before);
   });
 });
