@@ -40,6 +40,8 @@ const bundles = {
   ),
   // The NLP model is 3.7 MB; inquirer about 50 KB; the HTML report's renderer the largest.
   nlp: src('core/nlp.ts'),
+  // Indexing runs in a worker thread, from a file of its own (src/cli/phrases.ts says why).
+  'index-worker': src('cli/index-worker.ts'),
   prompts: src('cli/prompts.ts'),
   'report-html': src('ui/render/report/html.ts'),
 };

@@ -38,6 +38,15 @@ function nativeBinding(): { nativeBinding?: string } {
   return base ? { nativeBinding: createRequire(base).resolve('better-sqlite3/build/Release/better_sqlite3.node') } : {};
 }
 
+/**
+ * Shrinks SQLite's page cache (16 MB by default here) for a connection that scans
+ * much once: detection's aggregates read every phrase of the period in order, so
+ * a larger cache holds pages that are never read again, and costs resident memory.
+ */
+export function useSmallPageCache(db: Db, kib = 2048): void {
+  db.pragma(`cache_size = -${kib}`);
+}
+
 const statements = new WeakMap<Db, Map<string, Statement>>();
 
 /** A statement prepared once per connection and reused. */

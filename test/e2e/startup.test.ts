@@ -79,7 +79,9 @@ describe('start-up paths', () => {
     });
     expect(loaded(['report']).bundles).toEqual(['launch.cjs', 'program.cjs', 'report.cjs', 'svc.cjs']);
     expect(loaded(['report', '--format', 'html']).bundles).toEqual(['launch.cjs', 'program.cjs', 'report-html.cjs', 'report.cjs', 'svc.cjs']);
-    expect(loaded(['detect']).bundles).toEqual(['detect.cjs', 'launch.cjs', 'nlp.cjs', 'program.cjs', 'svc.cjs']);
+    // The stories added above need indexing: the language model loads in a worker thread that
+    // ends before detection begins, so the command's own thread never holds it.
+    expect(loaded(['detect']).bundles).toEqual(['detect.cjs', 'launch.cjs', 'program.cjs', 'svc.cjs']);
   });
 
   it('keeps compiled code in the user cache after the first run, and reuses it', () => {

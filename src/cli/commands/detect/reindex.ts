@@ -8,7 +8,7 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
   const store = ctx.store();
   const started = Date.now();
   store.write(() => clearPhraseIndex(store.db));
-  const stories = await indexPhrases(ctx, { verb: 'Reindexing', summary: false });
+  const stories = await indexPhrases(ctx, { verb: 'Reindexing', summary: false, inWorker: false });
   const seconds = (Date.now() - started) / 1000;
   if (options.json) ctx.print(JSON.stringify({ stories, seconds: Math.round(seconds * 1000) / 1000 }, null, 2));
   ctx.info(

@@ -1,0 +1,36 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { errorCode, isSvcError } from '../core/errors.ts';
+import { openStore, type Store } from '../store/db.ts';
+import { ensurePhrasesIndexed } from '../store/phrases.ts';
+
+/** What the command sends: the database, and the time it stamps links with. */
+export interface IndexRequest {
+  dbPath: string;
+  now: string;
+}
+
+/** What the worker sends back: progress, then the count or a failure. */
+export type IndexMessage =
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'done'; count: number }
+  | { kind: 'failed'; message: string; code: string; svc: { exitCode: number; hint: string | undefined } | null };
+
+// Indexing phrases in a worker thread (src/cli/phrases.ts says why). This file is its own
+// bundle, dist/index-worker.cjs; it runs once and ends, and with it the language model.
+const request = workerData as IndexRequest;
+const post = (message: IndexMessage) => parentPort?.postMessage(message);
+async function indexAll(): Promise<void> {
+  let store: Store | undefined;
+  try {
+    store = openStore(request.dbPath);
+    const count = await ensurePhrasesIndexed(store, (done, total) => post({ kind: 'progress', done, total }), new Date(request.now));
+    post({ kind: 'done', count });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    post({ kind: 'failed', message, code: errorCode(error), svc: isSvcError(error) ? { exitCode: error.exitCode, hint: error.hint } : null });
+  } finally {
+    store?.close();
+  }
+}
+
+void indexAll();
