@@ -33,6 +33,8 @@ export interface Context {
   store(): Store;
   /** Writes the result to stdout. */
   print(text: string): void;
+  /** Writes the result to stdout as given, a piece at a time (see ui/json-stream.ts). */
+  printPieces(pieces: Iterable<string>): void;
   /** Writes a message (confirmation, progress, warning) to stderr. */
   info(text: string): void;
   close(): void;
@@ -72,6 +74,11 @@ export function createContext(globals: GlobalOptions): Context {
       return store;
     },
     print: (text) => write('stdout', text.endsWith('\n') ? text : `${text}\n`),
+    printPieces: (pieces) => {
+      let last = '';
+      for (const piece of pieces) if (piece) write('stdout', (last = piece));
+      if (!last.endsWith('\n')) write('stdout', '\n');
+    },
     info: (text) => write('stderr', text.endsWith('\n') ? text : `${text}\n`),
     close: () => {
       store?.close();

@@ -100,17 +100,47 @@ export function linkEvidence(db: Db, practiceId: number, storyId: number, how: E
   ).run(practiceId, storyId, how, now);
 }
 
-/** The evidence of a practice, optionally within dates, with the people each story credits. */
+/**
+ * The evidence of a practice, optionally within dates, with the people each story
+ * credits, oldest first.
+ */
 export function practiceEvidence(db: Db, practiceId: number, since?: string, until?: string): EvidenceItem[] {
+  return readEvidence(db, practiceId, since, until, (storyId, occurredOn, people) => ({ storyId, occurredOn, people }));
+}
+
+/** Evidence with how each story was linked (matched, manual, …), for `svc practice show`. */
+export function linkedEvidence(db: Db, practiceId: number): Array<EvidenceItem & { how: EvidenceHow }> {
+  return readEvidence(db, practiceId, undefined, undefined, (storyId, occurredOn, people, how) => ({ storyId, occurredOn, people, how }));
+}
+
+/**
+ * A practice can have hundreds of thousands of stories: rows are read as they come, and
+ * dates, names and whole lists of people are shared between items rather than built for
+ * each (a list of people is the same array wherever it recurs: never change one).
+ */
+function readEvidence<T>(db: Db, practiceId: number, since: string | undefined, until: string | undefined, make: (storyId: number, occurredOn: string, people: string[], how: EvidenceHow) => T): T[] {
   const rows = sql(
     db,
-    `SELECT s.id AS storyId, s.occurred_on AS occurredOn,
-            (SELECT json_group_array(p.name) FROM story_people sp JOIN people p ON p.id = sp.person_id WHERE sp.story_id = s.id) AS people
+    `SELECT s.id, s.occurred_on,
+            (SELECT json_group_array(p.name) FROM story_people sp JOIN people p ON p.id = sp.person_id WHERE sp.story_id = s.id),
+            e.how
        FROM evidence e JOIN stories s ON s.id = e.story_id
       WHERE e.practice_id = ? AND s.occurred_on >= ? AND s.occurred_on <= ?
       ORDER BY s.occurred_on, s.id`,
-  ).all(practiceId, since ?? '0000-00-00', until ?? '9999-99-99') as Array<{ storyId: number; occurredOn: string; people: string }>;
-  return rows.map((row) => ({ storyId: row.storyId, occurredOn: row.occurredOn, people: JSON.parse(row.people) as string[] }));
+  ).raw(true);
+  const shared = new Map<string, string>();
+  const peopleLists = new Map<string, string[]>();
+  const items: T[] = [];
+  const from = since ?? '0000-00-00';
+  const to = until ?? '9999-99-99';
+  for (const [storyId, day, names, how] of rows.iterate(practiceId, from, to) as IterableIterator<[number, string, string, EvidenceHow]>) {
+    let occurredOn = shared.get(day);
+    if (occurredOn === undefined) shared.set(day, (occurredOn = day));
+    let people = peopleLists.get(names);
+    if (people === undefined) peopleLists.set(names, (people = JSON.parse(names) as string[]));
+    items.push(make(storyId, occurredOn, people, how));
+  }
+  return items;
 }
 
 /**

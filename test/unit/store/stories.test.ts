@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftStory, type StoryInput } from '../../../src/core/story.ts';
 import { listPeople } from '../../../src/store/people.ts';
 import { deleteStory, getStory, insertStory, listStories, searchStories, storyPages, updateStory } from '../../../src/store/stories.ts';
-import { jsonArrayChunks } from '../../../src/ui/json-stream.ts';
+import { jsonArrayChunks, jsonObjectChunks, pagesOf } from '../../../src/ui/json-stream.ts';
 import { listTags } from '../../../src/store/tags.ts';
 import { NOW, NOW_ISO, tempStore } from '../../helpers/db.ts';
 
@@ -104,8 +104,16 @@ describe('a JSON array written a page at a time', () => {
     const item = (n: number) => ({ n, text: `line "${n}"\nnext`, list: [n, { deep: n }], none: null });
     for (const pages of [[], [[]], [[1]], [[1, 2, 3]], [[1], [2, 3], [], [4]], [[], [1, 2], []]]) {
       const whole = pages.flat().map(item);
-      expect([...jsonArrayChunks(pages, item)].join(''), JSON.stringify(pages)).toBe(`${JSON.stringify(whole, null, 2)}\n`);
-      for (const chunk of jsonArrayChunks(pages, item)) expect(chunk.endsWith('\n')).toBe(true);
+      expect([...jsonArrayChunks(pages, item)].join(''), JSON.stringify(pages)).toBe(JSON.stringify(whole, null, 2));
     }
+  });
+
+  it('writes an object with a long array inside exactly as JSON.stringify does', () => {
+    const items = Array.from({ length: 2501 }, (_, n) => ({ n, people: ['Ana', `P${n}`], how: 'matched' }));
+    for (const evidence of [items, [], items.slice(0, 1)]) {
+      const value = { id: 7, name: 'Calls back', figures: { stories: evidence.length }, evidence, procedure: null, tags: [] };
+      expect([...jsonObjectChunks(value, 'evidence')].join('')).toBe(JSON.stringify(value, null, 2));
+    }
+    expect([...pagesOf(items, 1000)].map((page) => page.length)).toEqual([1000, 1000, 501]);
   });
 });

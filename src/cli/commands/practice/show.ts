@@ -1,4 +1,5 @@
 import { practiceDetail, practiceViewJson } from '../../../ui/render/practice.ts';
+import { jsonObjectChunks } from '../../../ui/json-stream.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { requirePractice } from './find.ts';
@@ -9,5 +10,7 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
   await indexForEvidence(ctx);
   const db = ctx.store().db;
   const view = buildPracticeView(db, requirePractice(db, options.args[0]));
-  ctx.print(options.json ? JSON.stringify(practiceViewJson(view), null, 2) : practiceDetail(view, ctx.look()).trimEnd());
+  // A practice's evidence can run to hundreds of thousands of stories: written a page at a time.
+  if (options.json) ctx.printPieces(jsonObjectChunks(practiceViewJson(view), 'evidence'));
+  else ctx.print(practiceDetail(view, ctx.look()).trimEnd());
 }

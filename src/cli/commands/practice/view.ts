@@ -2,13 +2,7 @@ import { isStarDependent, spread, star, starShare } from '../../../core/figures.
 import type { Practice } from '../../../core/practice.ts';
 import { coaches } from '../../../core/training.ts';
 import type { Db } from '../../../store/db.ts';
-import {
-  evidenceLinks,
-  latestEvidenceIds,
-  practiceEvidence,
-  practiceMatchers,
-  practiceStatusHistory,
-} from '../../../store/practices.ts';
+import { latestEvidenceIds, linkedEvidence, practiceMatchers, practiceStatusHistory } from '../../../store/practices.ts';
 import { currentProcedure } from '../../../store/procedures.ts';
 import { storiesByIds } from '../../../store/stories.ts';
 import { listTrainings } from '../../../store/trainings.ts';
@@ -16,8 +10,10 @@ import type { PracticeView } from '../../../ui/render/practice.ts';
 
 /** Everything `svc practice show` tells about a practice. */
 export function buildPracticeView(db: Db, practice: Practice, latest = 10): PracticeView {
-  const evidence = practiceEvidence(db, practice.id);
-  const links = evidenceLinks(db, practice.id);
+  const evidence = linkedEvidence(db, practice.id);
+  const latestIds = latestEvidenceIds(db, practice.id, latest);
+  const wanted = new Set(latestIds);
+  const latestHow = new Map(evidence.filter((item) => wanted.has(item.storyId)).map((item) => [item.storyId, item.how]));
   const procedure = currentProcedure(db, practice.id);
   return {
     practice,
@@ -32,13 +28,8 @@ export function buildPracticeView(db: Db, practice: Practice, latest = 10): Prac
       lastEvidenceOn: evidence.at(-1)?.occurredOn ?? null,
     },
     people: coaches(evidence, Infinity).map(({ person, stories, lastOn }) => ({ person, stories, lastOn })),
-    evidence: evidence
-      .map((item) => ({ ...item, how: links.get(item.storyId) ?? 'matched' }))
-      .reverse(),
-    latest: storiesByIds(db, latestEvidenceIds(db, practice.id, latest)).map((story) => ({
-      story,
-      how: links.get(story.id) ?? 'matched',
-    })),
+    evidence: [...evidence].reverse(),
+    latest: storiesByIds(db, latestIds).map((story) => ({ story, how: latestHow.get(story.id) ?? 'matched' })),
     procedure: procedure ? { version: procedure.version, createdAt: procedure.createdAt } : null,
     trainings: listTrainings(db, practice.id).length,
   };

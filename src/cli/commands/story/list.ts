@@ -39,7 +39,7 @@ export function run(options: WithArgs<ListOptions>, ctx: Context): void {
     limit: limit === 0 ? undefined : limit,
   });
   if (options.json) {
-    for (const chunk of jsonArrayChunks(pages, storyJson)) ctx.print(chunk);
+    ctx.printPieces(jsonArrayChunks(pages, storyJson));
     return;
   }
   // A terminal's table is sized to all its rows; lines for scripts go out as they come.
