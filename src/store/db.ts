@@ -39,9 +39,9 @@ function nativeBinding(): { nativeBinding?: string } {
 }
 
 /**
- * Shrinks SQLite's page cache (16 MB by default here) for a connection that scans
- * much once: detection's aggregates read every phrase of the period in order, so
- * a larger cache holds pages that are never read again, and costs resident memory.
+ * Shrinks SQLite's page cache (16 MB by default here) for a connection that goes
+ * through much data once (detection's aggregates, an import): a larger cache holds
+ * pages that are never read again, and costs resident memory.
  */
 export function useSmallPageCache(db: Db, kib = 2048): void {
   db.pragma(`cache_size = -${kib}`);

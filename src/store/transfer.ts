@@ -1,7 +1,7 @@
 import { ConflictError, ValidationError, errorCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
-import { sql, type Db, type Store } from './db.ts';
+import { sql, useSmallPageCache, type Db, type Store } from './db.ts';
 import { linkMatchesForPractice } from './matching.ts';
 import { pauseForTest } from './test-pause.ts';
 
@@ -172,8 +172,8 @@ export interface ImportCounts {
 export interface ImportResult {
   /** Per table, in the order they were imported; tables with no rows in the file are left out. */
   tables: Array<{ table: string } & ImportCounts>;
-  /** Local ids of stories added or updated (derived data such as indexes follows them). */
-  stories: number[];
+  /** How many stories were added or updated (derived data such as links follows them). */
+  storiesChanged: number;
   /** Tables and table.column names in the file that this database does not have. */
   ignored: string[];
 }
@@ -189,11 +189,14 @@ type Decision = 'added' | 'updated' | 'kept';
 export function importData(db: Db, stream: ExportStream, fileName: string): ImportResult {
   const shapes = exportedTables(db);
   const byName = new Map(shapes.map((s) => [s.name, s]));
-  // Incoming reference value → local id, for rows matched by another key than their uuid.
+  // Incoming reference value → local id, only for rows matched by another key than their
+  // uuid (a person matched by name): every other reference is found by its uuid in SQL.
+  // What is kept per row must stay small: a file can hold a million stories.
   const mapped = new Map<string, Map<string, number>>();
-  const tables = new Map<string, { counts: ImportCounts; seen: Map<number, Decision>; unknown: Set<string> }>();
+  // Per table: the local ids of rows kept as they were here, whose links stay too.
+  const tables = new Map<string, { counts: ImportCounts; kept: Set<number>; unknown: Set<string> }>();
   const ignoredTables = new Set<string>();
-  const stories: number[] = [];
+  let storiesChanged = 0;
 
   for (const { table, row: incoming, where } of stream.rows) {
     const shape = byName.get(table);
@@ -202,8 +205,8 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
       continue;
     }
     let state = tables.get(table);
-    if (!state) tables.set(table, (state = { counts: { added: 0, updated: 0, skipped: 0 }, seen: new Map(), unknown: new Set() }));
-    const { counts, seen, unknown } = state;
+    if (!state) tables.set(table, (state = { counts: { added: 0, updated: 0, skipped: 0 }, kept: new Set(), unknown: new Set() }));
+    const { counts, kept, unknown } = state;
     const values: Record<string, ExportValue> = {};
     for (const [column, value] of Object.entries(incoming)) {
       if (column === shape.localId) continue;
@@ -218,7 +221,7 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
     // Links of a parent whose local copy is newer stay as they are here.
     const owner = OWNED_BY[table];
     const ownerColumn = owner ? ownerColumnOf(shape, owner) : undefined;
-    if (owner && ownerColumn && tables.get(owner)?.seen.get(Number(values[ownerColumn])) === 'kept') {
+    if (owner && ownerColumn && tables.get(owner)?.kept.has(Number(values[ownerColumn]))) {
       counts.skipped++;
       continue;
     }
@@ -243,20 +246,21 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
       }
     }
     if (localId === undefined) continue;
-    seen.set(localId, decision);
+    if (decision === 'kept') kept.add(localId);
     const refValue = shape.refKey ? incoming[shape.refKey] : undefined;
-    if (refValue !== undefined && refValue !== null) {
+    const localRef = found && shape.refKey ? found.row[shape.refKey] : refValue;
+    if (refValue !== undefined && refValue !== null && String(localRef) !== String(refValue)) {
       let map = mapped.get(table);
       if (!map) mapped.set(table, (map = new Map()));
       map.set(String(refValue), localId);
     }
-    if (table === 'stories' && decision !== 'kept') stories.push(localId);
+    if (table === 'stories' && decision !== 'kept') storiesChanged++;
   }
 
   const ordered = shapes.filter((s) => tables.has(s.name));
   return {
     tables: ordered.map((s) => ({ table: s.name, ...(tables.get(s.name)?.counts ?? { added: 0, updated: 0, skipped: 0 }) })),
-    stories,
+    storiesChanged,
     ignored: [...ignoredTables, ...ordered.flatMap((s) => [...(tables.get(s.name)?.unknown ?? [])].map((c) => `${s.name}.${c}`))],
   };
 }
@@ -359,10 +363,12 @@ class DryRun extends Error {
  * then rolls it back, so its counts are exact.
  */
 export function importExport(store: Store, data: ExportStream, fileName: string, options: { dryRun: boolean; now: string }): ImportResult {
+  // One long transaction that touches each page about once: a large cache only holds memory.
+  useSmallPageCache(store.db);
   try {
     return store.write(() => {
       const result = importData(store.db, data, fileName);
-      if (result.stories.length > 0) {
+      if (result.storiesChanged > 0) {
         const practices = sql(store.db, "SELECT id FROM practices WHERE status <> 'retired'").all() as Array<{ id: number }>;
         for (const { id } of practices) linkMatchesForPractice(store.db, id, options.now);
       }
