@@ -195,8 +195,8 @@ export const messages = {
   importMissing: (path: string) => `${path} does not exist`,
   importMissingHint: 'give the path of a file made by svc export',
   importTooBig: (path: string, size: number, max: number) =>
-    `${path} is ${Math.round(size / 1048576)} MB; svc imports files up to ${Math.round(max / 1048576)} MB`,
-  importTooBigHint: 'check it is an svc export; split a very large database by moving to a shared one instead',
+    `${path} is ${Math.round(size / 1048576)} MB and not JSONL; svc reads other exports whole, up to ${Math.round(max / 1048576)} MB`,
+  importTooBigHint: 'check it is an svc export; export large databases as JSONL (svc export, the default format), which is read a line at a time',
   importNotUtf8: (name: string) => `${name} is not valid UTF-8 text, so it is not an svc export`,
   importEmpty: (name: string) => `${name} is empty`,
   importNotExport: (name: string) => `${name} is not an svc export (no "svc-export" header)`,

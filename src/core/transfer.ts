@@ -8,6 +8,18 @@ export const EXPORT_VERSION = 1;
 /** Import files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
+/**
+ * Whether a file that starts with these bytes is a JSONL export: its first line a header
+ * object (as readExport tells them apart). JSONL is read a line at a time, so it may be
+ * of any size; anything else is read whole, so MAX_IMPORT_BYTES applies.
+ */
+export function startsAsJsonl(start: Uint8Array): boolean {
+  const end = start.indexOf(0x0a);
+  if (end < 0) return false;
+  const head = tryJson(new TextDecoder().decode(start.subarray(0, end)));
+  return isObject(head) && !('data' in head);
+}
+
 /** A value in an exported row: SQLite's text, numbers and NULL. */
 export type ExportValue = string | number | null;
 export type ExportRow = Record<string, ExportValue>;

@@ -206,7 +206,7 @@ describe('svc import refuses bad files and changes nothing', () => {
     const huge = join(bo.dir, 'huge.jsonl');
     closeSync(openSync(huge, 'w'));
     truncateSync(huge, 300 * 1024 * 1024); // sparse: no disk used
-    refused([huge], 2, /^svc: .*huge\.jsonl is 300 MB; svc imports files up to 256 MB/);
+    refused([huge], 2, /^svc: .*huge\.jsonl is 300 MB and not JSONL; svc reads other exports whole, up to 256 MB/);
   });
 
   it('a file that does not exist: exit 3', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError } from '../../src/core/errors.ts';
-import { EXPORT_VERSION, csvField, parseExport, readExport, streamOf, type ExportData, type ExportRow } from '../../src/core/transfer.ts';
+import { EXPORT_VERSION, csvField, parseExport, readExport, startsAsJsonl, streamOf, type ExportData, type ExportRow } from '../../src/core/transfer.ts';
 import type { Store } from '../../src/store/db.ts';
 import { getStory } from '../../src/store/stories.ts';
 import { NOT_EXPORTED, exportHeader, exportRows, exportedTables, importExport, readSnapshot } from '../../src/store/transfer.ts';
@@ -281,5 +281,18 @@ describe('csvField', () => {
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvField(null)).toBe('');
     expect(csvField(-3)).toBe('-3');
+  });
+});
+
+describe('which files may be of any size', () => {
+  it('tells a JSONL export (read a line at a time) from what is read whole', () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expect(startsAsJsonl(bytes('{"format":"svc-export","version":1}\n{"table":"stories"}\n'))).toBe(true);
+    // A JSON document, pretty-printed or on one line, and things that are no export at all.
+    expect(startsAsJsonl(bytes('{\n  "format": "svc-export",\n  "data": {}\n}\n'))).toBe(false);
+    expect(startsAsJsonl(bytes('{"format":"svc-export","data":{"stories":[]}}\n'))).toBe(false);
+    expect(startsAsJsonl(bytes('{"format":"svc-export","version":1}'))).toBe(false);
+    expect(startsAsJsonl(new Uint8Array(4096))).toBe(false);
+    expect(startsAsJsonl(bytes('[1, 2]\n'))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NotFoundError, ValidationError, errorCode } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { MAX_IMPORT_BYTES, readExport } from '../../../core/transfer.ts';
+import { MAX_IMPORT_BYTES, readExport, startsAsJsonl } from '../../../core/transfer.ts';
 import { importExport } from '../../../store/transfer.ts';
 import { renderTable } from '../../../ui/table.ts';
 import type { WithArgs } from '../../action.ts';
@@ -20,14 +20,22 @@ export function run(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx
     if (errorCode(error) === 'ENOENT') throw new NotFoundError(messages.importMissing(file), messages.importMissingHint);
     throw error;
   }
-  // Checked before reading, so a huge file costs nothing.
-  if (size > MAX_IMPORT_BYTES) throw new ValidationError(messages.importTooBig(file, size, MAX_IMPORT_BYTES), messages.importTooBigHint);
   const fd = openSync(path, 'r');
   try {
+    // Checked on the first megabyte, so a huge file that would be read whole costs nothing.
+    if (size > MAX_IMPORT_BYTES && !startsAsJsonl(firstBytes(fd))) {
+      throw new ValidationError(messages.importTooBig(file, size, MAX_IMPORT_BYTES), messages.importTooBigHint);
+    }
     importFile(options, ctx, file, path, fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The file's first megabyte, leaving the file position where it was. */
+function firstBytes(fd: number): Uint8Array {
+  const buffer = Buffer.alloc(1 << 20);
+  return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
 }
 
 /** The file's bytes a megabyte at a time. */
