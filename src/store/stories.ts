@@ -168,13 +168,8 @@ export function getStory(db: Db, id: number): Story | undefined {
   return row ? hydrate(db, [row])[0] : undefined;
 }
 
-/** Stories matching the filter, newest first. */
-export function listStories(db: Db, filter: StoryFilter = {}): Story[] {
-  return [...storyPages(db, filter)].flat();
-}
-
 /** The stories a page holds at most: a page and its people and tags stay a few megabytes. */
-export const STORY_PAGE_SIZE = 1000;
+const STORY_PAGE_SIZE = 1000;
 
 /**
  * Stories matching the filter, newest first, a page at a time, so that listing or

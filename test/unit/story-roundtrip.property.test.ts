@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/core/errors.ts';
 import { draftStory, MAX_STORY_LENGTH } from '../../src/core/story.ts';
-import { getStory, insertStory, listStories, searchStories } from '../../src/store/stories.ts';
+import { getStory, insertStory, searchStories, storyPages } from '../../src/store/stories.ts';
 import { NOW, NOW_ISO, tempStore } from '../helpers/db.ts';
 import { storyText, FUZZ_SEED } from '../helpers/text.ts';
 
@@ -30,7 +30,7 @@ describe('what is stored is what is read back (store)', () => {
         }
         const id = store.write(() => insertStory(store.db, draft, NOW_ISO));
         expect(getStory(store.db, id)?.text).toBe(expected);
-        expect(listStories(store.db, { limit: 1 })[0]?.text).toBe(expected);
+        expect([...storyPages(store.db, { limit: 1 })].flat()[0]?.text).toBe(expected);
         expect(searchStories(store.db, marker, 10_000).map((hit) => hit.story.id)).toContain(id);
       }),
       { ...FUZZ_SEED, numRuns: 300 },
