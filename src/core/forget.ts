@@ -1,59 +1,200 @@
 import { normalizePhone } from './customer.ts';
-import { wordPattern } from './interview.ts';
-import { cleanName } from './text.ts';
+import { cleanName, nameKey, normalizeTag } from './text.ts';
 
 /** The personal data of a customer that forgetting erases. */
 export interface ContactDetails {
   name: string | null;
   email: string | null;
   phone: string | null;
+  externalId?: string | null;
 }
 
-/** Rewrites free text so it no longer holds a customer's name, email or phone. */
+/**
+ * Rewrites free text so it no longer holds a customer's personal data. Text "linked" to
+ * the customer (their stories, their interview answers) loses single parts of the name
+ * too; any other text loses only the full name, email, phone and external id.
+ */
 export interface Redactor {
   /** The text with every copy replaced, or null when it holds none. */
-  redact(text: string): string | null;
+  redact(text: string, linked: boolean): string | null;
+  /** A tag name redacted the same way and normalised again ("thanks-yan-kowalczyk" → "thanks-forgotten"), or null. */
+  redactTag(tag: string, linked: boolean): string | null;
 }
+
+/** What a redacted tag says where the customer was: a tag cannot hold "(forgotten)". */
+export const FORGOTTEN_TAG = 'forgotten';
 
 // A run that may be a phone number as people write them: "+44 20 7946 0958", "(555) 010-0199".
 const PHONE_LIKE = /\+?\d[\d\s().\-/]{3,}\d/gu;
+// Letters, digits and marks: what a whole word must not touch on either side.
+const WORD_EDGE = '[\\p{L}\\p{N}\\p{M}]';
+// A name part shorter than this is an initial ("J."), too common to say it is the customer.
+const MIN_PART = 2;
+// An external id shorter than this ("7") would match numbers that are not the id.
+const MIN_EXTERNAL_ID = 3;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
+/** A name as whole words in any case, its parts apart by spaces, hyphens or underscores (tags). */
+function namePattern(name: string): RegExp {
+  const words = cleanName(name).split(' ').map(escapeRegExp).join('[\\s_\\-]+');
+  return new RegExp(`(?<!${WORD_EDGE})${words}(?!${WORD_EDGE})`, 'giu');
+}
+
+function tokenPattern(token: string, edge: string): RegExp {
+  return new RegExp(`(?<!${edge})${escapeRegExp(token)}(?!${edge})`, 'giu');
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function spansOf(pattern: RegExp, text: string): Span[] {
+  return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** The words of names, case-folded: a part of the customer's name that is one of them names someone else too. */
+function nameWords(names: readonly string[]): Set<string> {
+  return new Set(names.flatMap((name) => nameKey(name).split(' ')).filter(Boolean));
+}
+
 /**
- * A redactor for one customer: the full name as whole words in any case, each longer
- * part of it as written, the email in any case, and the phone number however it is
- * spaced or punctuated.
+ * A redactor for one customer. `others` are the names of the team and of the other
+ * customers: a part of the customer's name that is also a word of one of them is never
+ * replaced, and a copy of the customer's name inside a longer one of theirs ("Ana Lopez"
+ * in "Ana Lopez Garcia") is theirs, as is, outside the customer's own text, a name that
+ * is exactly theirs.
  */
-export function redactorFor(details: ContactDetails, replacement: string): Redactor {
-  const patterns: RegExp[] = [];
-  if (details.email) patterns.push(new RegExp(escapeRegExp(details.email), 'giu'));
-  if (details.name?.trim()) {
-    patterns.push(wordPattern(details.name, 'giu'));
-    // "Mrs Zyxwortel" names her too: each part of three letters or more, as a whole
-    // word written as in the name, so "Rose Green" leaves "green tea" alone.
-    const parts = cleanName(details.name).split(' ');
-    if (parts.length > 1) for (const part of parts.filter((p) => [...p].length >= 3)) patterns.push(wordPattern(part, 'gu'));
-  }
+export function redactorFor(details: ContactDetails, others: readonly string[], replacement: string): Redactor {
+  const name = details.name ? cleanName(details.name) : '';
+  const full: RegExp[] = [];
+  if (name) full.push(namePattern(name));
+  if (details.email) full.push(tokenPattern(details.email, '[\\p{L}\\p{N}._%+\\-]'));
+  const externalId = details.externalId ? cleanName(details.externalId) : '';
+  if ([...externalId].length >= MIN_EXTERNAL_ID) full.push(tokenPattern(externalId, WORD_EDGE));
+  const taken = nameWords(others);
+  const parts = name
+    ? nameKey(name)
+        .split(' ')
+        .filter((part) => [...part].length >= MIN_PART && !taken.has(part))
+    : [];
+  const partPatterns = name.includes(' ') ? [...new Set(parts)].map((part) => tokenPattern(part, WORD_EDGE)) : [];
+  const otherPatterns = [...new Set(others.map(cleanName).filter(Boolean))].map(namePattern);
   const phoneDigits = details.phone ? normalizePhone(details.phone).replace('+', '') : '';
+
+  function phoneSpans(text: string): Span[] {
+    if (phoneDigits.length < 5) return [];
+    return [...text.matchAll(PHONE_LIKE)]
+      .filter((m) => {
+        const digits = normalizePhone(m[0]).replace('+', '');
+        // Written nationally ("020 7946 0958" for +44 20 7946 0958): the trunk 0 and
+        // country code drop out, the last seven or more digits stay.
+        const national = digits.replace(/^0+/u, '');
+        return digits.endsWith(phoneDigits) || (national.length >= 7 && phoneDigits.endsWith(national));
+      })
+      .map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  }
+
+  function replaceIn(text: string, linked: boolean): string | null {
+    const found = [...full.flatMap((p) => spansOf(p, text)), ...phoneSpans(text), ...(linked ? partPatterns.flatMap((p) => spansOf(p, text)) : [])];
+    if (found.length === 0) return null;
+    const theirs = otherPatterns.flatMap((p) => spansOf(p, text));
+    const kept = found.filter(
+      (span) =>
+        !theirs.some((other) => {
+          const inside = other.start <= span.start && span.end <= other.end;
+          const longer = other.end - other.start > span.end - span.start;
+          return inside && (longer || !linked);
+        }),
+    );
+    if (kept.length === 0) return null;
+    // Longest first where two overlap ("Yan Kowalczyk" before "Kowalczyk"), then left to right.
+    kept.sort((a, b) => a.start - b.start || b.end - a.end);
+    let out = '';
+    let at = 0;
+    for (const span of kept) {
+      if (span.start < at) continue;
+      out += text.slice(at, span.start) + replacement;
+      at = span.end;
+    }
+    return out + text.slice(at);
+  }
+
+  function redact(text: string, linked: boolean): string | null {
+    // Matched as composed text, then with compatibility forms folded ("Ｙａｎ" is Yan).
+    const composed = text.normalize('NFC');
+    return replaceIn(composed, linked) ?? (composed.normalize('NFKC') === composed ? null : replaceIn(composed.normalize('NFKC'), linked));
+  }
+
   return {
-    redact(text: string): string | null {
-      const original = text.normalize('NFC');
-      let out = original;
-      for (const pattern of patterns) out = out.replace(pattern, replacement);
-      if (phoneDigits.length >= 5) {
-        out = out.replace(PHONE_LIKE, (run) => {
-          const digits = normalizePhone(run).replace('+', '');
-          // Written nationally ("020 7946 0958" for +44 20 7946 0958): the trunk 0 and
-          // country code drop out, the last seven or more digits stay.
-          const national = digits.replace(/^0+/u, '');
-          const same = digits.endsWith(phoneDigits) || (national.length >= 7 && phoneDigits.endsWith(national));
-          return same ? replacement : run;
-        });
-      }
-      return out === original ? null : out;
+    redact,
+    redactTag(tag: string, linked: boolean): string | null {
+      const out = redact(tag, linked);
+      if (out === null) return null;
+      return normalizeTag(out.replaceAll(replacement, ` ${FORGOTTEN_TAG} `)) || FORGOTTEN_TAG;
     },
   };
+}
+
+/**
+ * The forms of a customer's details that must not be left in any byte of svc's files,
+ * case-folded: the full name (as typed and NFD), the email, the phone's digits and the
+ * external id. The scan of the files looks for these.
+ */
+export function tracesOf(details: ContactDetails): string[] {
+  const traces = new Set<string>();
+  const add = (value: string) => {
+    for (const form of [value.normalize('NFC'), value.normalize('NFD')]) traces.add(form.toLocaleLowerCase('en-US'));
+  };
+  if (details.name) add(cleanName(details.name));
+  if (details.email) add(details.email.trim());
+  if (details.phone) {
+    const digits = normalizePhone(details.phone).replace('+', '');
+    if (digits.length >= 5) add(digits);
+  }
+  if (details.externalId && [...cleanName(details.externalId)].length >= MIN_EXTERNAL_ID) add(cleanName(details.externalId));
+  return [...traces];
+}
+
+/** A practice name made unique by a number when redaction gives it the name another practice has. */
+export function numberedName(name: string, n: number): string {
+  return `${name} (${n})`;
+}
+
+/** One value forgetting changes (or, in a dry run, would change). */
+export interface ForgetChange {
+  table: string;
+  /** The row: its id, or its name for a tag. */
+  row: number | string;
+  column: string;
+  before: string | null;
+  /** null: the row is removed (merged into another with the same value). */
+  after: string | null;
+}
+
+/** What erasing one customer changed. */
+export interface ForgetReport {
+  customerId: number;
+  /** Which of name, email, phone and external id the customer row held. */
+  erased: string[];
+  storiesChanged: number;
+  interviewsChanged: number;
+  /** Other tables where a copy was replaced: rows changed per table. */
+  elsewhere: Record<string, number>;
+  /** Every value changed, in order (personal data: shown by a dry run only). */
+  changes: ForgetChange[];
+  /** What to look for in the files afterwards (personal data: kept in memory only). */
+  traces: string[];
+}
+
+/** A file svc wrote outside the database (an export, a backup), as forget lists it. */
+export interface WrittenFile {
+  kind: 'export' | 'backup';
+  /** null: written to standard output. */
+  path: string | null;
+  contacts: boolean;
+  writtenAt: string;
 }

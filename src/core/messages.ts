@@ -156,8 +156,6 @@ export const messages = {
   customerNotFoundHint: 'list customers with: svc customers',
   customerAmbiguous: (name: string, ids: number[]) => `${ids.length} customers are called "${name}": #${ids.join(', #')}`,
   customerAmbiguousHint: 'pass the id instead of the name, e.g. svc customer forget 12',
-  customerAlreadyForgotten: (id: number) => `customer #${id} was already forgotten`,
-  customerAlreadyForgottenHint: 'there is nothing left to erase',
   forgetNeedsYes: (id: number) => `forgetting customer #${id} needs confirmation, and there is no terminal to ask`,
   forgetNeedsYesHint: (id: number) => `run again with --yes: svc customer forget ${id} --yes`,
   noneEligible: (total: number, recent: number, planned: number, cooldown: number) =>
@@ -184,6 +182,19 @@ export const messages = {
   asStoryNeedsLikedHint: 'pass --liked "…" naming the member of staff, or leave out --as-story',
   asStoryNeedsStaff: 'what they liked names no member of staff, so it cannot become a story',
   asStoryNeedsStaffHint: 'name the person with --staff NAME, or leave out --as-story',
+  // customer forget: preview, finishing the files, resuming
+  forgetAlreadyDone: (id: number) => `customer #${id} was already forgotten, and the files were verified clean`,
+  forgetAlreadyDoneHint: 'nothing is left to erase in this database',
+  forgetPinned: (ids: readonly number[]) =>
+    `${forgotten(ids)} erased from every record, but another process is still reading an older snapshot of the database, which holds their data`,
+  forgetUnfinished: (ids: readonly number[], reason: string) => `${forgotten(ids)} erased from every record, but wiping the files failed: ${reason}`,
+  forgetStillInFiles: (ids: readonly number[], files: readonly string[]) =>
+    `${forgotten(ids)} erased from every record, but their data is still in ${files.join(', ')}`,
+  forgetResumeHint: (ids: readonly number[]) =>
+    `let running exports, backups and reports finish (and free disk space if it is full), then finish with: svc customer forget ${ids[0] ?? ''} --yes`,
+  forgetDiskFull: 'the disk is full',
+  forgetConfirm: (name: string, id: number, counts: string) =>
+    `Forget ${name} (#${id})? ${counts} Their name, email, phone and external id are erased everywhere; stories and answers stay, anonymised. This cannot be undone.`,
 
   // export, import, backup and checks (add keys below this line)
   exportExists: (path: string) => `${path} already exists`,
@@ -237,3 +248,8 @@ export const messages = {
   unexpectedHint: 'this is a bug; run again with SVC_DEBUG=1 to see where it happened, and report it',
   cancelled: 'cancelled, nothing was saved',
 } as const;
+
+/** "customer #3 was" or "customers #3, #4 were": the subject of forget's messages. */
+function forgotten(ids: readonly number[]): string {
+  return ids.length === 1 ? `customer #${ids[0]} was` : `customers #${ids.join(', #')} were`;
+}

@@ -1,95 +1,361 @@
-import { redactorFor, type ContactDetails } from '../core/forget.ts';
-import { sql, type Db } from './db.ts';
+import { randomUUID } from 'node:crypto';
+import { numberedName, redactorFor, tracesOf, type ContactDetails, type ForgetChange, type ForgetReport, type Redactor } from '../core/forget.ts';
+import { errorCode } from '../core/errors.ts';
+import { nameKey, normalizePhrase } from '../core/text.ts';
+import { sql, type Db, type Store } from './db.ts';
 import { FORGOTTEN_CUSTOMER } from './stories.ts';
 
-/** What erasing one customer changed. */
-export interface ForgetReport {
-  customerId: number;
-  /** Which of name, email, phone and external id the customer row held. */
-  erased: string[];
-  storiesChanged: number;
-  interviewsChanged: number;
-  /** Other tables where a copy was replaced: rows changed per table. */
-  elsewhere: Record<string, number>;
-}
-
-// The customer row is erased field by field below; staff names and schema bookkeeping
-// are not about customers.
-const NOT_SCANNED = new Set(['customers', 'people', 'schema_migrations']);
+/*
+ * Which text is "linked" to the customer, so that a single part of their name is
+ * replaced in it: their stories and interviews, and what hangs off them. Everything
+ * else loses only the full name, email, phone and external id.
+ */
+const LINKED_SQL: Readonly<Record<string, string>> = {
+  stories: 'customer_id = @id',
+  interviews: 'customer_id = @id',
+  practices: 'id IN (SELECT practice_id FROM linked_practices)',
+  practice_status_changes: 'practice_id IN (SELECT practice_id FROM linked_practices)',
+  trainings: 'practice_id IN (SELECT practice_id FROM linked_practices)',
+  procedures: 'practice_id IN (SELECT practice_id FROM linked_practices)',
+};
 
 /**
- * Every ordinary table's text columns. Shadow tables of full-text indexes are left to
- * the index itself, which follows its content table through triggers.
+ * Tables not rewritten as plain text: the customer row (erased field by field), staff
+ * and schema bookkeeping, forget's own, and those with a unique name handled below.
  */
-function textColumns(db: Db): Map<string, string[]> {
-  const tables = (db.pragma('table_list') as Array<{ schema: string; name: string; type: string }>).filter(
-    (t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_') && !NOT_SCANNED.has(t.name),
-  );
-  const columns = new Map<string, string[]>();
-  for (const table of tables) {
-    const text = (db.pragma(`table_info(${quote(table.name)})`) as Array<{ name: string; type: string }>)
-      .filter((c) => /TEXT|CHAR|CLOB/i.test(c.type) && c.name !== 'uuid')
-      .map((c) => c.name);
-    if (text.length > 0) columns.set(table.name, text);
-  }
-  return columns;
-}
+const NOT_SCANNED = new Set([
+  'customers',
+  'people',
+  'schema_migrations',
+  'customer_forgets',
+  'forget_pending',
+  'written_files',
+  'tags',
+  'practices',
+  'practice_matchers',
+  'story_phrases',
+  'story_phrase_index',
+]);
+
+/** Tables whose rows are dropped when redaction gives them the unique key another row has: that row says the same. */
+const DROP_ON_COLLISION = new Set(['rejected_candidates']);
 
 function quote(identifier: string): string {
   return `"${identifier.replaceAll('"', '""')}"`;
 }
 
-/**
- * Erases a customer's name, email, phone and external id: the customer row keeps only
- * its id, kind and segment, and every copy of the details in stored text (stories,
- * interview answers, anything else) becomes "(forgotten)". Call inside store.write().
- */
-export function forgetCustomer(db: Db, id: number, now: string): ForgetReport {
-  const details = sql(db, 'SELECT name, email, phone, external_id FROM customers WHERE id = ?').get(id) as
-    | (ContactDetails & { external_id: string | null })
-    | undefined;
-  if (!details) throw new Error(`customer #${id} vanished while forgetting it`);
-  const redactor = redactorFor(details, FORGOTTEN_CUSTOMER);
-  db.function('svc_redact', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? redactor.redact(value) : null,
+/** Every scanned table's text columns and how to address one of its rows. Full-text shadow tables follow their content table. */
+function textTables(db: Db): Array<{ name: string; columns: string[]; key: string[]; stamped: boolean }> {
+  const list = db.pragma('table_list') as Array<{ schema: string; name: string; type: string; wr: number }>;
+  const virtual = list.filter((t) => t.schema === 'main' && t.type === 'virtual').map((t) => t.name);
+  const tables = list.filter(
+    (t) =>
+      t.schema === 'main' &&
+      t.type === 'table' &&
+      !t.name.startsWith('sqlite_') &&
+      !NOT_SCANNED.has(t.name) &&
+      !virtual.some((v) => t.name.startsWith(`${v}_`)),
   );
-
-  const changed: Record<string, number> = {};
-  for (const [table, columns] of textColumns(db)) {
-    // Identifiers come from the schema itself, quoted; the values never leave SQLite.
-    const t = quote(table);
-    const matches = columns.map((column) => `svc_redact(${quote(column)}) IS NOT NULL`).join(' OR ');
-    const rows = (sql(db, `SELECT count(*) AS n FROM ${t} WHERE ${matches}`).get() as { n: number }).n;
-    if (rows === 0) continue;
-    for (const column of columns.map(quote)) {
-      sql(db, `UPDATE ${t} SET ${column} = svc_redact(${column}) WHERE svc_redact(${column}) IS NOT NULL`).run();
-    }
-    changed[table] = rows;
+  const out: Array<{ name: string; columns: string[]; key: string[]; stamped: boolean }> = [];
+  for (const table of tables.sort((a, b) => a.name.localeCompare(b.name))) {
+    const info = db.pragma(`table_info(${quote(table.name)})`) as Array<{ name: string; type: string; pk: number }>;
+    const columns = info.filter((c) => /TEXT|CHAR|CLOB/i.test(c.type) && c.name !== 'uuid' && !/_(at|on)$/.test(c.name)).map((c) => c.name);
+    if (columns.length === 0) continue;
+    const key = table.wr ? info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name) : ['rowid'];
+    out.push({ name: table.name, columns, key, stamped: info.some((c) => c.name === 'updated_at') });
   }
-  sql(
-    db,
-    `UPDATE customers SET name = NULL, name_key = NULL, email = NULL, phone = NULL, external_id = NULL,
-            forgotten_at = ?, updated_at = ? WHERE id = ?`,
-  ).run(now, now, id);
+  return out;
+}
 
-  const { stories = 0, interviews = 0, ...elsewhere } = changed;
-  return {
-    customerId: id,
-    erased: [
-      ...(['name', 'email', 'phone'] as const).filter((key) => details[key]),
-      ...(details.external_id ? ['external id'] : []),
-    ],
-    storiesChanged: stories,
-    interviewsChanged: interviews,
-    elsewhere,
-  };
+interface CustomerDetailsRow {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  external_id: string | null;
+}
+
+/** The names svc must never take for the customer's: the team's and every other customer's. */
+function otherNames(db: Db, id: number): string[] {
+  const rows = sql(
+    db,
+    `SELECT name FROM people UNION SELECT name FROM customers WHERE id <> ? AND forgotten_at IS NULL AND name IS NOT NULL`,
+  ).all(id) as Array<{ name: string }>;
+  return rows.map((row) => row.name);
+}
+
+/** Collects changes and the rows they touched, per table. */
+class Changes {
+  readonly list: ForgetChange[] = [];
+  readonly rows = new Map<string, Set<string>>();
+  add(table: string, row: number | string, column: string, before: string | null, after: string | null, counted: string = table, countedRow: number | string = row): void {
+    this.list.push({ table, row, column, before, after });
+    let set = this.rows.get(counted);
+    if (!set) this.rows.set(counted, (set = new Set()));
+    set.add(String(countedRow));
+  }
 }
 
 /**
- * Rewrites the database file without free pages and empties the write-ahead log, so
- * no erased byte survives in either file. Call outside a transaction.
+ * Erases a customer's name, email, phone and external id: the customer row keeps only
+ * its id, kind and segment, and every copy of the details in stored text becomes
+ * "(forgotten)" (a name part only in text linked to them, see LINKED_SQL). Tags and
+ * names that become equal are merged; a practice keeps its own name with a number.
+ * The forget is recorded to travel in exports, and as pending until its files are
+ * verified. Call inside store.write().
  */
-export function compactDatabase(db: Db): void {
-  db.exec('VACUUM');
-  db.pragma('wal_checkpoint(TRUNCATE)');
+export function forgetCustomer(db: Db, id: number, now: string): ForgetReport {
+  const details = sql(db, 'SELECT name, email, phone, external_id FROM customers WHERE id = ?').get(id) as CustomerDetailsRow | undefined;
+  if (!details) throw new Error(`customer #${id} vanished while forgetting it`);
+  const contact: ContactDetails = { name: details.name, email: details.email, phone: details.phone, externalId: details.external_id };
+  const redactor = redactorFor(contact, otherNames(db, id), FORGOTTEN_CUSTOMER);
+  const changes = new Changes();
+
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS linked_practices (practice_id INTEGER PRIMARY KEY)');
+  sql(db, 'DELETE FROM temp.linked_practices').run();
+  sql(
+    db,
+    `INSERT INTO temp.linked_practices SELECT DISTINCT e.practice_id FROM evidence e JOIN stories s ON s.id = e.story_id WHERE s.customer_id = ?`,
+  ).run(id);
+
+  redactTags(db, id, redactor, now, changes);
+  redactPractices(db, redactor, now, changes);
+  redactMatchers(db, redactor, changes);
+  redactText(db, id, redactor, now, changes);
+  dropStalePhrases(db, id);
+
+  for (const [column, value] of Object.entries(details)) if (value !== null) changes.add('customers', id, column, value, null);
+  sql(
+    db,
+    `UPDATE customers SET name = NULL, name_key = NULL, email = NULL, phone = NULL, external_id = NULL,
+            forgotten_at = coalesce(forgotten_at, @now), updated_at = max(updated_at, @now) WHERE id = @id`,
+  ).run({ now, id });
+  sql(db, 'INSERT INTO customer_forgets (uuid, customer_id, forgotten_at) VALUES (?, ?, ?) ON CONFLICT (customer_id) DO NOTHING').run(randomUUID(), id, now);
+  sql(db, 'INSERT INTO forget_pending (customer_id, since) VALUES (?, ?) ON CONFLICT (customer_id) DO NOTHING').run(id, now);
+
+  const counts = Object.fromEntries([...changes.rows].map(([table, rows]) => [table, rows.size]));
+  const { stories = 0, interviews = 0, customers: _self, ...elsewhere } = counts;
+  return {
+    customerId: id,
+    erased: [...(['name', 'email', 'phone'] as const).filter((key) => details[key]), ...(details.external_id ? ['external id'] : [])],
+    storiesChanged: stories,
+    interviewsChanged: interviews,
+    elsewhere,
+    changes: changes.list,
+    traces: tracesOf(contact),
+  };
+}
+
+/** The id of the tag with this name, created if needed. */
+function tagId(db: Db, name: string, now: string): number {
+  sql(db, 'INSERT INTO tags (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, now);
+  return (sql(db, 'SELECT id FROM tags WHERE name = ?').get(name) as { id: number }).id;
+}
+
+/**
+ * Tags: one holding the full details is renamed, merged into the tag of that name if
+ * there is one; on the customer's own stories a tag holding a name part is swapped for
+ * its redacted form, and dropped once no story carries it.
+ */
+function redactTags(db: Db, id: number, redactor: Redactor, now: string, changes: Changes): void {
+  const tags = sql(db, 'SELECT id, name, created_at FROM tags WHERE builtin = 0 ORDER BY id').all() as Array<{ id: number; name: string; created_at: string }>;
+  for (const tag of tags) {
+    const renamed = redactor.redactTag(tag.name, false);
+    if (renamed === null || renamed === tag.name) continue;
+    const existing = sql(db, 'SELECT id FROM tags WHERE name = ?').get(renamed) as { id: number } | undefined;
+    if (!existing) {
+      sql(db, 'UPDATE tags SET name = ? WHERE id = ?').run(renamed, tag.id);
+      changes.add('tags', tag.name, 'name', tag.name, renamed);
+      continue;
+    }
+    sql(db, 'INSERT OR IGNORE INTO story_tags (story_id, tag_id) SELECT story_id, ? FROM story_tags WHERE tag_id = ?').run(existing.id, tag.id);
+    sql(db, 'DELETE FROM story_tags WHERE tag_id = ?').run(tag.id);
+    sql(db, 'DELETE FROM tags WHERE id = ?').run(tag.id);
+    changes.add('tags', tag.name, 'name', tag.name, renamed);
+  }
+  const linked = sql(
+    db,
+    `SELECT st.story_id, t.id, t.name, t.created_at FROM story_tags st JOIN tags t ON t.id = st.tag_id JOIN stories s ON s.id = st.story_id
+      WHERE s.customer_id = ? AND t.builtin = 0 ORDER BY st.story_id, t.name`,
+  ).all(id) as Array<{ story_id: number; id: number; name: string; created_at: string }>;
+  const emptied = new Set<number>();
+  for (const link of linked) {
+    const renamed = redactor.redactTag(link.name, true);
+    if (renamed === null || renamed === link.name) continue;
+    sql(db, 'DELETE FROM story_tags WHERE story_id = ? AND tag_id = ?').run(link.story_id, link.id);
+    sql(db, 'INSERT OR IGNORE INTO story_tags (story_id, tag_id) VALUES (?, ?)').run(link.story_id, tagId(db, renamed, link.created_at));
+    sql(db, 'UPDATE stories SET updated_at = max(updated_at, ?) WHERE id = ?').run(now, link.story_id);
+    changes.add('story_tags', link.story_id, 'tag', link.name, renamed, 'stories');
+    emptied.add(link.id);
+  }
+  for (const tag of emptied) {
+    const row = sql(db, 'SELECT name FROM tags WHERE id = ? AND NOT EXISTS (SELECT 1 FROM story_tags WHERE tag_id = ?)').get(tag, tag) as { name: string } | undefined;
+    if (!row) continue;
+    sql(db, 'DELETE FROM tags WHERE id = ?').run(tag);
+    changes.add('tags', row.name, 'name', row.name, null);
+  }
+}
+
+/** Practice names and descriptions; a name that becomes another practice's gets a number, so both keep their history. */
+function redactPractices(db: Db, redactor: Redactor, now: string, changes: Changes): void {
+  const practices = sql(
+    db,
+    `SELECT id, name, description, id IN (SELECT practice_id FROM temp.linked_practices) AS linked FROM practices ORDER BY id`,
+  ).all() as Array<{ id: number; name: string; description: string | null; linked: number }>;
+  for (const practice of practices) {
+    const linked = practice.linked === 1;
+    const redacted = redactor.redact(practice.name, linked);
+    const description = practice.description === null ? null : redactor.redact(practice.description, linked);
+    if (redacted === null && description === null) continue;
+    let name = redacted ?? practice.name;
+    if (redacted !== null) {
+      const taken = (candidate: string) => sql(db, 'SELECT 1 FROM practices WHERE name_key = ? AND id <> ?').get(nameKey(candidate), practice.id) !== undefined;
+      for (let n = 2; taken(name); n++) name = numberedName(redacted, n);
+      changes.add('practices', practice.id, 'name', practice.name, name);
+    }
+    if (description !== null) changes.add('practices', practice.id, 'description', practice.description, description);
+    sql(db, 'UPDATE practices SET name = ?, name_key = ?, description = ?, updated_at = max(updated_at, ?) WHERE id = ?').run(
+      name,
+      nameKey(name),
+      description ?? practice.description,
+      now,
+      practice.id,
+    );
+  }
+}
+
+/** Matchers follow their tag or phrase; one that becomes a matcher already held is dropped (it says the same). */
+function redactMatchers(db: Db, redactor: Redactor, changes: Changes): void {
+  const matchers = sql(
+    db,
+    `SELECT id, kind, value, practice_id IN (SELECT practice_id FROM temp.linked_practices) AS linked FROM practice_matchers ORDER BY id`,
+  ).all() as Array<{ id: number; kind: 'tag' | 'phrase'; value: string; linked: number }>;
+  for (const matcher of matchers) {
+    const linked = matcher.linked === 1;
+    const raw = matcher.kind === 'tag' ? redactor.redactTag(matcher.value, linked) : redactor.redact(matcher.value, linked);
+    if (raw === null) continue;
+    const value = matcher.kind === 'tag' ? raw : normalizePhrase(raw);
+    if (value === matcher.value) continue;
+    const held = sql(db, 'SELECT 1 FROM practice_matchers WHERE kind = ? AND value = ?').get(matcher.kind, value) !== undefined;
+    if (held) sql(db, 'DELETE FROM practice_matchers WHERE id = ?').run(matcher.id);
+    else sql(db, 'UPDATE practice_matchers SET value = ? WHERE id = ?').run(value, matcher.id);
+    changes.add('practice_matchers', matcher.id, 'value', matcher.value, held ? null : value);
+  }
+}
+
+/** Every other table's text, row by row; only changed rows are written, their updated_at moved so the change travels. */
+function redactText(db: Db, id: number, redactor: Redactor, now: string, changes: Changes): void {
+  db.function('svc_redact', { deterministic: true, varargs: false }, (value: unknown, linked: unknown) =>
+    typeof value === 'string' ? redactor.redact(value, linked === 1) : null,
+  );
+  for (const table of textTables(db)) {
+    const t = quote(table.name);
+    const linked = LINKED_SQL[table.name] ?? '0';
+    // Keys are read under their own names: "rowid" comes back named as its alias (id).
+    const keyList = table.key.map((k, i) => `${quote(k)} AS ${quote(`key_${i}`)}`).join(', ');
+    const keyValues = (row: Record<string, string | number | null>) => table.key.map((_k, i) => row[`key_${i}`]);
+    const redacted = table.columns.map((c) => `svc_redact(${quote(c)}, (${linked})) AS ${quote(`new_${c}`)}`).join(', ');
+    const anyChange = table.columns.map((c) => `svc_redact(${quote(c)}, (${linked})) IS NOT NULL`).join(' OR ');
+    const rows = db
+      .prepare(`SELECT ${keyList}, ${table.columns.map(quote).join(', ')}, ${redacted} FROM ${t} WHERE ${anyChange} ORDER BY ${table.key.map(quote).join(', ')}`)
+      .all(LINKED_SQL[table.name]?.includes('@id') ? { id } : {}) as Array<Record<string, string | number | null>>;
+    for (const row of rows) {
+      const set = table.columns.filter((c) => row[`new_${c}`] !== null);
+      const where = table.key.map((k) => `${quote(k)} = ?`).join(' AND ');
+      const assignments = [...set.map((c) => `${quote(c)} = ?`), ...(table.stamped ? ['updated_at = max(updated_at, ?)'] : [])].join(', ');
+      const key = keyValues(row);
+      const label = key.length === 1 ? Number(key[0]) : key.join('/');
+      try {
+        sql(db, `UPDATE ${t} SET ${assignments} WHERE ${where}`).run(...set.map((c) => row[`new_${c}`]), ...(table.stamped ? [now] : []), ...key);
+      } catch (error) {
+        if (!errorCode(error).startsWith('SQLITE_CONSTRAINT_UNIQUE') || !DROP_ON_COLLISION.has(table.name)) throw error;
+        sql(db, `DELETE FROM ${t} WHERE ${where}`).run(...key);
+        for (const c of set) changes.add(table.name, label, c, row[c] as string, null);
+        continue;
+      }
+      for (const c of set) changes.add(table.name, label, c, row[c] as string, row[`new_${c}`] as string);
+    }
+  }
+}
+
+/**
+ * Cached phrases come from story text: a story whose text changed lost them through its
+ * trigger; one whose phrases still hold a copy is indexed again by the next command.
+ */
+function dropStalePhrases(db: Db, id: number): void {
+  const stale = db
+    .prepare(
+      `SELECT DISTINCT p.story_id FROM story_phrases p JOIN stories s ON s.id = p.story_id
+        WHERE svc_redact(p.key, s.customer_id IS @id) IS NOT NULL OR svc_redact(p.detail, s.customer_id IS @id) IS NOT NULL`,
+    )
+    .all({ id }) as Array<{ story_id: number }>;
+  for (const { story_id } of stale) {
+    sql(db, 'DELETE FROM story_phrases WHERE story_id = ?').run(story_id);
+    sql(db, 'DELETE FROM story_phrase_index WHERE story_id = ?').run(story_id);
+  }
+}
+
+class Rollback extends Error {
+  constructor(readonly report: ForgetReport) {
+    super('dry run');
+  }
+}
+
+/** What forgetting the customer would change, found by doing it and rolling it back. */
+export function previewForget(store: Store, id: number, now: string): ForgetReport {
+  try {
+    store.write(() => {
+      throw new Rollback(forgetCustomer(store.db, id, now));
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.report;
+    throw error;
+  }
+  throw new Error('unreachable: the preview always rolls back');
+}
+
+/** Whether this customer's forget is erased from the records but its files are not verified clean yet. */
+export function isForgetPending(db: Db, id: number): boolean {
+  return sql(db, 'SELECT 1 FROM forget_pending WHERE customer_id = ?').get(id) !== undefined;
+}
+
+/** The customers forgotten here whose files are not verified clean yet. */
+export function pendingForgets(db: Db): number[] {
+  return (sql(db, 'SELECT customer_id FROM forget_pending ORDER BY customer_id').all() as Array<{ customer_id: number }>).map((r) => r.customer_id);
+}
+
+/** Marks forgets as finished: their files were verified clean. */
+export function clearPendingForgets(db: Db, ids: readonly number[]): void {
+  for (const id of ids) sql(db, 'DELETE FROM forget_pending WHERE customer_id = ?').run(id);
+}
+
+/** A forget an import applied: which customer, and what to look for in the files afterwards. */
+export interface ImportedForget {
+  customerId: number;
+  traces: string[];
+}
+
+/**
+ * Applies a forget that an import brings, from the details stored here (an export may
+ * leave contacts out): a customer row forgotten in the file, before it replaces ours,
+ * or a forget event for a customer we still know. Returns what it forgot, if anything.
+ */
+export function applyImportedForget(
+  db: Db,
+  table: string,
+  incoming: Record<string, string | number | null>,
+  local: Record<string, unknown> | undefined,
+): ImportedForget | undefined {
+  let id: number | undefined;
+  let at: string | undefined;
+  if (table === 'customers' && local && incoming.forgotten_at != null && local.forgotten_at == null) {
+    id = Number(local.id);
+    at = String(incoming.forgotten_at);
+  } else if (table === 'customer_forgets' && typeof incoming.customer_id === 'number') {
+    const customer = sql(db, 'SELECT id FROM customers WHERE id = ? AND forgotten_at IS NULL').get(incoming.customer_id) as { id: number } | undefined;
+    id = customer?.id;
+    at = String(incoming.forgotten_at);
+  }
+  if (id === undefined || at === undefined) return undefined;
+  const report = forgetCustomer(db, id, at);
+  return { customerId: id, traces: report.traces };
 }

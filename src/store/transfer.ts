@@ -2,6 +2,7 @@ import { ConflictError, ValidationError, errorCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
 import { sql, useSmallPageCache, type Db, type Store } from './db.ts';
+import { applyImportedForget, type ImportedForget } from './forget.ts';
 import { linkMatchesForPractice } from './matching.ts';
 import { pauseForTest } from './test-pause.ts';
 
@@ -18,6 +19,8 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   schema_migrations: 'which migrations this file has had',
   story_phrases: 'derived from story text; rebuilt by the next command that reads phrases',
   story_phrase_index: 'which stories have their phrases cached; rebuilt likewise',
+  forget_pending: "forgets whose files this database has not verified clean yet",
+  written_files: 'the exports and backups svc wrote from this file',
   // Full-text indexes (virtual tables) and their shadow tables are skipped automatically.
 };
 
@@ -176,6 +179,8 @@ export interface ImportResult {
   storiesChanged: number;
   /** Tables and table.column names in the file that this database does not have. */
   ignored: string[];
+  /** Customers the file said were forgotten, forgotten here too (their traces stay in memory). */
+  forgotten: ImportedForget[];
 }
 
 type Decision = 'added' | 'updated' | 'kept';
@@ -197,6 +202,7 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
   const tables = new Map<string, { counts: ImportCounts; kept: Set<number>; unknown: Set<string> }>();
   const ignoredTables = new Set<string>();
   let storiesChanged = 0;
+  const forgotten: ImportedForget[] = [];
 
   for (const { table, row: incoming, where } of stream.rows) {
     const shape = byName.get(table);
@@ -226,6 +232,8 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
       continue;
     }
     const found = findRow(db, shape, values);
+    const forgot = applyImportedForget(db, table, values, found?.row);
+    if (forgot) forgotten.push(forgot);
     let localId: number | undefined;
     let decision: Decision;
     if (!found) {
@@ -262,6 +270,7 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
     tables: ordered.map((s) => ({ table: s.name, ...(tables.get(s.name)?.counts ?? { added: 0, updated: 0, skipped: 0 }) })),
     storiesChanged,
     ignored: [...ignoredTables, ...ordered.flatMap((s) => [...(tables.get(s.name)?.unknown ?? [])].map((c) => `${s.name}.${c}`))],
+    forgotten,
   };
 }
 

@@ -46,9 +46,13 @@ describe('svc customer forget', () => {
       storiesChanged: 1,
       interviewsChanged: 1,
       elsewhere: {},
+      resumed: false,
+      removed: [],
+      filesVerified: true,
+      copies: [],
     });
     expect(result.stderr).toContain('Forgot customer #1: erased name, email, phone, external id.');
-    expect(result.stderr).toContain('in 1 story, 1 interview');
+    expect(result.stderr).toContain('in 1 story and 1 interview');
 
     const stories = svc.json<Array<{ text: string; title: string | null; customer: string | null }>>(['stories']);
     expect(stories).toHaveLength(2);
@@ -90,7 +94,7 @@ describe('svc customer forget', () => {
     const after = svc.snapshot();
     const again = svc.run(['customer', 'forget', '2', '--yes']);
     expect(again.code).toBe(4);
-    expect(again.stderr).toMatch(/^svc: customer #2 was already forgotten\nhint: /);
+    expect(again.stderr).toBe('svc: customer #2 was already forgotten, and the files were verified clean\nhint: nothing is left to erase in this database\n');
     expect(svc.snapshot()).toBe(after);
   });
 });

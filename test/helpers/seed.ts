@@ -55,5 +55,10 @@ export function seedEverything(db: Db, prefix = 'a', at = '2026-03-01T09:00:00.0
     run('INSERT INTO procedure_sources (procedure_id, story_id) VALUES (?, ?)', procedure, story);
     run('INSERT INTO meetings (uuid, held_on, notes, created_at) VALUES (?, ?, ?, ?)', uuid('meeting'), '2026-03-01', 'weekly', at);
     run('INSERT INTO settings (key, value) VALUES (?, ?)', `${prefix}.drift-weeks`, '4');
+    const gone = run(
+      "INSERT INTO customers (uuid, kind, segment, forgotten_at, created_at, updated_at) VALUES (?, 'external', 'retail', ?, ?, ?)",
+      uuid('gone'), at, at, at,
+    );
+    run('INSERT INTO customer_forgets (uuid, customer_id, forgotten_at) VALUES (?, ?, ?)', uuid('forget'), gone, at);
   })();
 }

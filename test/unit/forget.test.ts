@@ -1,39 +1,80 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { redactorFor } from '../../src/core/forget.ts';
+import { redactorFor, tracesOf } from '../../src/core/forget.ts';
 import { draftStory } from '../../src/core/story.ts';
 import { getCustomer, importCustomers } from '../../src/store/customers.ts';
-import { compactDatabase, forgetCustomer } from '../../src/store/forget.ts';
+import { fileHolds, finishForgets, recordWrittenFile, writtenFiles } from '../../src/store/forget-files.ts';
+import { forgetCustomer, isForgetPending, previewForget } from '../../src/store/forget.ts';
 import { getInterview, logInterview, planInterviews } from '../../src/store/interviews.ts';
+import { addMatchers, createPractice, findPractice, practiceMatchers } from '../../src/store/practices.ts';
 import { getStory, insertStory, searchStories } from '../../src/store/stories.ts';
+import { listTags } from '../../src/store/tags.ts';
 import { NOW, NOW_ISO, tempStore } from '../helpers/db.ts';
+import { snapshotDb } from '../helpers/cli.ts';
+
+const F = '(forgotten)';
 
 describe('redacting free text', () => {
-  const redactor = redactorFor({ name: 'Maria Zyxwortel', email: 'mz@example.com', phone: '+442079460958' }, '(forgotten)');
-  it('replaces the name in any case and spacing, the email, and the phone however written', () => {
-    expect(redactor.redact('maria  ZYXWORTEL wrote from MZ@example.com, call +44 20 7946 0958 or 020-7946-0958')).toBe(
-      '(forgotten) wrote from (forgotten), call (forgotten) or (forgotten)',
+  const maria = redactorFor({ name: 'Maria Zyxwortel', email: 'mz@example.com', phone: '+442079460958', externalId: 'CRM-0042' }, ['Ana Lopez'], F);
+
+  it('replaces the full name in any case, spacing and Unicode form, the email, the phone however written, and the external id', () => {
+    expect(maria.redact('maria  ZYXWORTEL wrote from MZ@example.com, call +44 20 7946 0958 or 020-7946-0958 (crm-0042)', false)).toBe(
+      `${F} wrote from ${F}, call ${F} or ${F} (${F})`,
     );
+    expect(maria.redact('Ｍａｒｉａ Ｚｙｘｗｏｒｔｅｌ came', false)).toBe(`${F} came`);
+    const jose = redactorFor({ name: 'José Ñúñez', email: null, phone: null }, [], F);
+    expect(jose.redact('Jose\u0301 N\u0303u\u0301n\u0303ez paid', false)).toBe(`${F} paid`);
   });
-  it('replaces a part of the name written as in the name, not the same letters as a common word', () => {
-    expect(redactor.redact('Mrs Zyxwortel and Maria came')).toBe('Mrs (forgotten) and (forgotten) came');
-    const green = redactorFor({ name: 'Rose Green', email: null, phone: null }, '(forgotten)');
-    expect(green.redact('Mrs Green liked the green tea')).toBe('Mrs (forgotten) liked the green tea');
+
+  it('replaces a single part of the name only in text linked to the customer, in any case', () => {
+    expect(maria.redact('Mrs Zyxwortel and zyxwortel and Maria came', false)).toBeNull();
+    expect(maria.redact('Mrs Zyxwortel and zyxwortel and Maria came', true)).toBe(`Mrs ${F} and ${F} and ${F} came`);
   });
+
+  it("never replaces a part that is a team member's or another customer's name, nor a longer name of theirs", () => {
+    const dana = redactorFor({ name: 'Dana Whitfield', email: null, phone: null }, ['Dana Moreau', 'Ana'], F);
+    expect(dana.redact('Dana fixed it proactively', false)).toBeNull();
+    expect(dana.redact('Dana fixed it for Dana Whitfield; Whitfield was pleased', true)).toBe(`Dana fixed it for ${F}; ${F} was pleased`);
+    const ana = redactorFor({ name: 'Ana Lopez', email: null, phone: null }, ['Ana', 'Ana Lopez Garcia'], F);
+    expect(ana.redact('Ana called Mr Smith back within the hour', false)).toBeNull();
+    expect(ana.redact('Ana Lopez Garcia helped Ana Lopez', false)).toBe(`Ana Lopez Garcia helped ${F}`);
+    // A customer with the very name of a team member: outside their own stories, it is the team member.
+    const twin = redactorFor({ name: 'Bo Berg', email: null, phone: null }, ['Bo Berg'], F);
+    expect(twin.redact('Bo Berg fixed it', false)).toBeNull();
+    expect(twin.redact('Bo Berg fixed it', true)).toBe(`${F} fixed it`);
+  });
+
   it('leaves other text alone and says so', () => {
-    expect(redactor.redact('Mariana called 555 0101 about order 2079')).toBeNull();
+    expect(maria.redact('Mariana called 555 0101 about order 2079, mz@example.community', true)).toBeNull();
+    const green = redactorFor({ name: 'Rose Green', email: null, phone: null }, [], F);
+    expect(green.redact('the green tea', false)).toBeNull();
+  });
+
+  it('redacts tags to a tag', () => {
+    expect(redactorFor({ name: 'Acme', email: null, phone: null }, [], F).redactTag('acme', false)).toBe('forgotten');
+    expect(redactorFor({ name: 'Yan Kowalczyk', email: null, phone: null }, [], F).redactTag('thanks-yan-kowalczyk', false)).toBe('thanks-forgotten');
+    expect(redactorFor({ name: 'Quinn Quimbyson', email: null, phone: null }, [], F).redactTag('quimbyson', false)).toBeNull();
+    expect(redactorFor({ name: 'Quinn Quimbyson', email: null, phone: null }, [], F).redactTag('quimbyson', true)).toBe('forgotten');
+  });
+
+  it('names the traces to look for in the files, case-folded', () => {
+    expect(tracesOf({ name: 'Maria  Zyxwortel', email: 'MZ@example.com', phone: '+44 20 7946 0958', externalId: '7' })).toEqual([
+      'maria zyxwortel',
+      'mz@example.com',
+      '442079460958',
+    ]);
   });
 });
 
-describe('forgetting a customer', () => {
+describe('forgetting a customer (store)', () => {
   let store: ReturnType<typeof tempStore>;
   beforeEach(() => {
     store = tempStore();
   });
   afterEach(() => store.dispose());
 
-  const OLD = ['zyxwortel', 'mz@example.com', '2079460958', '7946 0958'];
+  const OLD = ['zyxwortel', 'mz@example.com', '442079460958', 'c-7'];
 
   function fileBytes(): string {
     return readdirSync(store.dir)
@@ -42,44 +83,116 @@ describe('forgetting a customer', () => {
       .toLowerCase();
   }
 
+  function customer(name: string, email: string | null = null, phone: string | null = null, externalId: string | null = null): void {
+    store.write(() => importCustomers(store.db, [{ line: 2, draft: { name, email, phone, segment: 'retail', externalId } }], NOW_ISO));
+  }
+
+  function story(text: string, options: { customer?: string; tags?: string[]; staff?: string[] } = {}): number {
+    return store.write(() => insertStory(store.db, draftStory({ text, staff: options.staff ?? ['Ana'], customer: options.customer, tags: options.tags }, NOW), NOW_ISO));
+  }
+
+  function forget(id: number) {
+    const report = store.write(() => forgetCustomer(store.db, id, '2026-03-19T10:00:00.000Z'));
+    finishForgets(store, [id], report.traces, 1000);
+    return report;
+  }
+
   it('erases the details from the row, stories, answers, search index and files, keeping the rest', () => {
     const db = store.db;
-    const { customerId, storyId, interviewId } = store.write(() => {
-      importCustomers(db, [{ line: 2, draft: { name: 'Maria Zyxwortel', email: 'mz@example.com', phone: '+442079460958', segment: 'retail', externalId: 'C-7' } }], NOW_ISO);
-      importCustomers(db, [{ line: 3, draft: { name: 'Other Person', email: 'op@example.com', phone: null, segment: null, externalId: null } }], NOW_ISO);
-      const story = draftStory(
-        { text: 'Ana called Maria Zyxwortel back on +44 20 7946 0958', title: 'Zyxwortel saved', impact: 'mz@example.com thanked us', staff: ['Ana'] },
-        NOW,
-      );
-      const storyId = insertStory(db, story, NOW_ISO);
-      const [interviewId = 0] = planInterviews(db, [1], null, '2026-03-18', NOW_ISO);
-      logInterview(db, interviewId, { status: 'done', heldOn: '2026-03-18', learned: 'a friend', liked: 'Ana knew me, Zyxwortel', change: 'nothing', note: 'mz@example.com' }, NOW_ISO);
-      return { customerId: 1, storyId, interviewId };
+    customer('Maria Zyxwortel', 'mz@example.com', '+442079460958', 'C-7');
+    customer('Other Person', 'op@example.com');
+    const storyId = store.write(() =>
+      insertStory(db, draftStory({ text: 'Ana called Maria Zyxwortel back on +44 20 7946 0958', title: 'Zyxwortel saved', impact: 'mz@example.com thanked us', staff: ['Ana'], customer: 'Maria Zyxwortel' }, NOW), NOW_ISO),
+    );
+    const interviewId = store.write(() => {
+      const [id = 0] = planInterviews(db, [1], null, '2026-03-18', NOW_ISO);
+      logInterview(db, id, { status: 'done', heldOn: '2026-03-18', learned: 'a friend', liked: 'Ana knew me, Zyxwortel', change: 'nothing', note: 'mz@example.com' }, NOW_ISO);
+      return id;
     });
-    // Pages written before: make sure the old strings really reached the files.
     db.pragma('wal_checkpoint(TRUNCATE)');
     expect(fileBytes()).toContain('zyxwortel');
 
-    const report = store.write(() => forgetCustomer(db, customerId, NOW_ISO));
-    compactDatabase(db);
+    const report = forget(1);
 
-    expect(report).toEqual({ customerId, erased: ['name', 'email', 'phone', 'external id'], storiesChanged: 1, interviewsChanged: 1, elsewhere: {} });
-    expect(getCustomer(db, customerId)).toMatchObject({ name: '(forgotten)', email: null, phone: null, externalId: null, segment: 'retail', forgotten: true });
+    expect(report).toMatchObject({ customerId: 1, erased: ['name', 'email', 'phone', 'external id'], storiesChanged: 1, interviewsChanged: 1, elsewhere: {} });
+    expect(getCustomer(db, 1)).toMatchObject({ name: F, email: null, phone: null, externalId: null, segment: 'retail', forgotten: true });
     expect(getCustomer(db, 2)).toMatchObject({ name: 'Other Person', email: 'op@example.com' });
-    expect(getStory(db, storyId)).toMatchObject({ text: 'Ana called (forgotten) back on (forgotten)', title: '(forgotten) saved', impact: '(forgotten) thanked us', staff: ['Ana'] });
-    expect(getInterview(db, interviewId)).toMatchObject({ liked: 'Ana knew me, (forgotten)', note: '(forgotten)', learned: 'a friend', customer: '(forgotten)' });
+    expect(getStory(db, storyId)).toMatchObject({ text: `Ana called ${F} back on ${F}`, title: `${F} saved`, impact: `${F} thanked us`, staff: ['Ana'], updatedAt: '2026-03-19T10:00:00.000Z' });
+    expect(getInterview(db, interviewId)).toMatchObject({ liked: `Ana knew me, ${F}`, note: F, learned: 'a friend', customer: F });
     expect(searchStories(db, 'zyxwortel')).toEqual([]);
-    expect(searchStories(db, 'forgotten')).toHaveLength(1);
-    const dump = JSON.stringify(
-      (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string }>).map(({ name }) =>
-        db.prepare(`SELECT * FROM "${name}"`).raw().all(),
-      ),
-      (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('latin1') : value),
-    ).toLowerCase();
+    expect(isForgetPending(db, 1)).toBe(false);
+    expect(db.prepare('SELECT count(*) AS n FROM customer_forgets WHERE customer_id = 1').get()).toEqual({ n: 1 });
     const bytes = fileBytes();
-    for (const old of OLD) {
-      expect(dump).not.toContain(old);
-      expect(bytes).not.toContain(old);
-    }
+    for (const old of OLD) expect(bytes, old).not.toContain(old);
+  });
+
+  it('merges tags that become the same, and rewrites them with the matchers that name them', () => {
+    customer('Acme');
+    customer('Globex');
+    story('Ana fixed the invoice', { customer: 'Acme', tags: ['acme'] });
+    story('Bo fixed the order', { customer: 'Globex', tags: ['globex'], staff: ['Bo'] });
+    const practice = store.write(() => createPractice(store.db, { name: 'Fix it for Globex' }, NOW_ISO));
+    store.write(() => addMatchers(store.db, practice, [{ kind: 'tag', value: 'globex' }]));
+    forget(1);
+    forget(2);
+    expect(listTags(store.db).filter((t) => !t.builtin)).toMatchObject([{ name: 'forgotten', stories: 2 }]);
+    expect(findPractice(store.db, `Fix it for ${F}`)?.id).toBe(practice);
+    expect(practiceMatchers(store.db, practice)).toEqual([{ kind: 'tag', value: 'forgotten' }]);
+  });
+
+  it('numbers a practice whose name becomes another practice name, keeping both', () => {
+    customer('Yan Kowalczyk');
+    const a = store.write(() => createPractice(store.db, { name: `Call ${F} back` }, NOW_ISO));
+    const b = store.write(() => createPractice(store.db, { name: 'Call Yan Kowalczyk back' }, NOW_ISO));
+    forget(1);
+    expect(findPractice(store.db, `Call ${F} back`)?.id).toBe(a);
+    expect(findPractice(store.db, `Call ${F} back (2)`)?.id).toBe(b);
+    expect(findPractice(store.db, 'call yan kowalczyk back')).toBeUndefined();
+  });
+
+  it("replaces name parts, inline tags and tags in the customer's own stories only", () => {
+    customer('Quinn Quimbyson');
+    const theirs = story('Ana rang quimbyson back #quimbyson', { customer: 'Quinn Quimbyson' });
+    const other = story('Quimbyson is also a street: #quimbyson');
+    forget(1);
+    expect(getStory(store.db, theirs)).toMatchObject({ text: `Ana rang ${F} back #${F}`, tags: ['forgotten'] });
+    expect(getStory(store.db, other)).toMatchObject({ text: 'Quimbyson is also a street: #quimbyson', tags: ['quimbyson'] });
+  });
+
+  it('previews exactly what it would change, and changes nothing', () => {
+    customer('Acme', 'ops@acme.test');
+    const id = story('Ops at ops@acme.test loved it', { tags: ['acme'] });
+    const before = snapshotDb(store.path);
+    const preview = previewForget(store, 1, NOW_ISO);
+    expect(snapshotDb(store.path)).toBe(before);
+    expect(preview.changes).toEqual([
+      { table: 'tags', row: 'acme', column: 'name', before: 'acme', after: 'forgotten' },
+      { table: 'stories', row: id, column: 'text', before: 'Ops at ops@acme.test loved it', after: `Ops at ${F} loved it` },
+      { table: 'customers', row: 1, column: 'name', before: 'Acme', after: null },
+      { table: 'customers', row: 1, column: 'email', before: 'ops@acme.test', after: null },
+    ]);
+  });
+
+  it("deletes svc's own copies that hold the customer, and unfinished leftovers whose writer is gone", () => {
+    customer('Maria Zyxwortel', 'mz@example.com');
+    story('Maria Zyxwortel was happy', { customer: 'Maria Zyxwortel' });
+    const holding = `${store.path}.backup-v5-20260301T100000Z`;
+    store.db.prepare('VACUUM INTO ?').run(holding);
+    const empty = `${store.path}.backup-v2-20250101T100000Z`;
+    writeFileSync(empty, 'no customer here');
+    const exported = join(store.dir, 'team.jsonl');
+    recordWrittenFile(store.db, 'export', exported, false, NOW_ISO);
+    writeFileSync(exported, 'Maria Zyxwortel');
+    writeFileSync(`${exported}.partial-999999999`, 'Maria Zyxwortel');
+    writeFileSync(`${store.path}.partial-${process.pid}`, 'still being written');
+
+    const report = store.write(() => forgetCustomer(store.db, 1, '2026-03-19T10:00:00.000Z'));
+    const finish = finishForgets(store, [1], report.traces, 1000);
+
+    expect(finish.removed.sort()).toEqual([holding, `${exported}.partial-999999999`].sort());
+    expect(existsSync(empty)).toBe(true);
+    expect(existsSync(`${store.path}.partial-${process.pid}`)).toBe(true);
+    expect(writtenFiles(store.db, '2026-03-19T10:00:00.000Z')).toEqual([{ kind: 'export', path: exported, contacts: false, writtenAt: NOW_ISO }]);
+    expect(fileHolds(store.path, report.traces)).toBe(false);
   });
 });

@@ -110,10 +110,10 @@ describe('export then import', () => {
     seedEverything(a.db);
     const b = store();
     importAll(b, exportOf(a, true));
-    a.db.prepare("UPDATE customers SET segment = 'wholesale', updated_at = '2026-03-05T00:00:00.000Z'").run();
+    a.db.prepare("UPDATE customers SET segment = 'wholesale', updated_at = '2026-03-05T00:00:00.000Z' WHERE forgotten_at IS NULL").run();
     const result = importAll(b, exportOf(a));
     expect(result.tables.find((t) => t.table === 'customers')).toMatchObject({ updated: 1 });
-    expect(b.db.prepare('SELECT segment, email FROM customers').get()).toEqual({ segment: 'wholesale', email: 'buyer@acme.example' });
+    expect(b.db.prepare('SELECT segment, email FROM customers WHERE forgotten_at IS NULL').get()).toEqual({ segment: 'wholesale', email: 'buyer@acme.example' });
   });
 });
 
@@ -135,7 +135,7 @@ describe('merging two people’s databases', () => {
     expect(a.db.prepare('SELECT count(*) AS n FROM stories').get()).toEqual({ n: 4 });
     expect(a.db.prepare('SELECT count(*) AS n FROM practices').get()).toEqual({ n: 2 });
     // Both know "Acme Ltd" as an external customer: svc finds customers by name and kind, so one.
-    expect(a.db.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 1 });
+    expect(a.db.prepare('SELECT count(*) AS n FROM customers WHERE forgotten_at IS NULL').get()).toEqual({ n: 1 });
     const id = (a.db.prepare("SELECT id FROM stories WHERE uuid = 'a-story1-0000-0000-000000000000'").get() as { id: number }).id;
     const story = getStory(a.db, id);
     expect(story).toMatchObject({ text: 'Ana called back within the hour', tags: [], staff: ['Ana'] });

@@ -1,12 +1,23 @@
 import type { Customer } from '../../../core/customer.ts';
 import { ConflictError, NotFoundError, UsageError } from '../../../core/errors.ts';
+import type { ForgetReport } from '../../../core/forget.ts';
 import { messages } from '../../../core/messages.ts';
 import { customerIdsByName, getCustomer } from '../../../store/customers.ts';
 import type { Db } from '../../../store/db.ts';
-import { compactDatabase, forgetCustomer, type ForgetReport } from '../../../store/forget.ts';
+import { finishForgets, writtenFiles, type FinishReport } from '../../../store/forget-files.ts';
+import { forgetCustomer, isForgetPending, previewForget } from '../../../store/forget.ts';
+import { changedCounts, markedChange, writtenFileJson, writtenFileLines } from '../../../ui/render/forget.ts';
 import { oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
+
+interface ForgetOptions {
+  yes?: boolean;
+  json?: boolean;
+  dryRun?: boolean;
+  /** Seconds to wait for other readers to let go of old pages (30 unless given). */
+  wait: number;
+}
 
 /** The customer named by id ("12", "#12") or by name. */
 export function requireCustomer(db: Db, typed: string): Customer {
@@ -23,45 +34,77 @@ export function requireCustomer(db: Db, typed: string): Customer {
   return found;
 }
 
-export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, ctx: Context): Promise<void> {
+export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promise<void> {
   const store = ctx.store();
   const customer = requireCustomer(store.db, String(options.args[0]));
-  if (customer.forgotten) throw new ConflictError(messages.customerAlreadyForgotten(customer.id), messages.customerAlreadyForgottenHint);
+  const waitMs = options.wait * 1000;
+  const now = ctx.now().toISOString();
+
+  if (customer.forgotten) {
+    // Erased from the records before, but the files were never verified: finish that.
+    if (!isForgetPending(store.db, customer.id)) throw new ConflictError(messages.forgetAlreadyDone(customer.id), messages.forgetAlreadyDoneHint);
+    if (options.dryRun) {
+      ctx.info(`Customer #${customer.id} is erased from every record; forget would finish wiping the files. Nothing was changed.`);
+      return;
+    }
+    const finish = finishForgets(store, [customer.id], null, waitMs);
+    report(ctx, options, { customerId: customer.id, resumed: true }, finish, now);
+    return;
+  }
+
+  const preview = previewForget(store, customer.id, now);
+  if (options.dryRun) {
+    const files = writtenFiles(store.db, now);
+    if (options.json) {
+      ctx.print(JSON.stringify({ ...summaryJson(preview), dryRun: true, changes: preview.changes, copies: files.map(writtenFileJson) }, null, 2));
+    } else {
+      for (const change of preview.changes) ctx.print(markedChange(change, ctx.look().color));
+    }
+    ctx.info(`Dry run: forgetting customer #${customer.id} would change ${changedCounts(preview)}. Nothing was changed; run again without --dry-run to forget.`);
+    for (const line of writtenFileLines(files)) ctx.info(line);
+    return;
+  }
+
   if (!options.yes) {
     if (!ctx.canPrompt) throw new UsageError(messages.forgetNeedsYes(customer.id), messages.forgetNeedsYesHint(customer.id));
     const { askConfirm } = await import('../../prompts.ts');
-    const sure = await askConfirm(
-      `Forget ${oneLine(customer.name)} (#${customer.id})? Their name, email and phone are erased everywhere; ` +
-        'stories and answers stay, anonymised. This cannot be undone.',
-    );
+    const sure = await askConfirm(messages.forgetConfirm(oneLine(customer.name), customer.id, `This changes ${changedCounts(preview)}.`));
     if (!sure) {
       ctx.info(`Kept customer #${customer.id}; nothing was changed.`);
       return;
     }
   }
-  const report = store.write(() => forgetCustomer(store.db, customer.id, ctx.now().toISOString()));
-  compactDatabase(store.db);
-  if (options.json) ctx.print(JSON.stringify(report, null, 2));
-  for (const line of describe(report)) ctx.info(line);
+  const erased = store.write(() => forgetCustomer(store.db, customer.id, now));
+  const erasedWhat = erased.erased.length ? erased.erased.join(', ') : 'nothing (no details were stored)';
+  ctx.info(`Forgot customer #${customer.id}: erased ${erasedWhat}.`);
+  ctx.info(
+    erased.storiesChanged + erased.interviewsChanged + Object.keys(erased.elsewhere).length > 0
+      ? `Replaced their details with "(forgotten)" in ${changedCounts(erased)}; the stories and answers are kept.`
+      : 'No story, interview answer or other record held a copy of their details.',
+  );
+  const finish = finishForgets(store, [customer.id], erased.traces, waitMs);
+  report(ctx, options, { ...summaryJson(erased), resumed: false }, finish, now);
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** The counts of a forget, without the personal data the report holds in memory. */
+function summaryJson(report: ForgetReport) {
+  const { customerId, erased, storiesChanged, interviewsChanged, elsewhere } = report;
+  return { customerId, erased, storiesChanged, interviewsChanged, elsewhere };
 }
 
-/** What forgetting changed, in words. */
-function describe(report: ForgetReport): string[] {
-  const erased = report.erased.length ? report.erased.join(', ') : 'nothing (no details were stored)';
-  const copies = [
-    report.storiesChanged ? plural(report.storiesChanged, 'story', 'stories') : '',
-    report.interviewsChanged ? plural(report.interviewsChanged, 'interview', 'interviews') : '',
-    ...Object.entries(report.elsewhere).map(([table, n]) => `${plural(n, 'row', 'rows')} of ${table}`),
-  ].filter(Boolean);
-  return [
-    `Forgot customer #${report.customerId}: erased ${erased}.`,
-    copies.length
-      ? `Replaced their details with "(forgotten)" in ${copies.join(', ')}; the stories and answers are kept.`
-      : 'No story or interview answer held a copy of their details.',
-    'Wiped the search index entries, free pages and write-ahead log that held them.',
-  ];
+/** What finishing did to the files, and the copies svc made that forget cannot reach. */
+function report(ctx: Context, options: ForgetOptions, summary: Record<string, unknown>, finish: FinishReport, now: string): void {
+  const files = writtenFiles(ctx.store().db, now);
+  if (options.json) {
+    ctx.print(JSON.stringify({ ...summary, removed: finish.removed, filesVerified: true, copies: files.map(writtenFileJson) }, null, 2));
+  }
+  if (finish.removed.length > 0) {
+    ctx.info(`Deleted svc's own copies that held them (pre-migration backups, unfinished exports): ${finish.removed.join(', ')}.`);
+  }
+  ctx.info(
+    finish.scanned
+      ? 'Wiped the search index, free pages and write-ahead log, and checked that no byte of the database files holds their details.'
+      : `Finished forgetting customer #${String(summary.customerId)}: compacted the database and emptied its write-ahead log.`,
+  );
+  for (const line of writtenFileLines(files)) ctx.info(line);
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { examples, lazy } from '../../action.ts';
+import { parseCount } from '../../options.ts';
 
 export function registerCustomerCommands(program: Command): void {
   const customer = program
@@ -34,10 +35,15 @@ export function registerCustomerCommands(program: Command): void {
 
   customer
     .command('forget')
-    .description('erase a customer\'s name, email and phone everywhere; stories and answers stay, anonymised')
+    .description("erase a customer's name, email, phone and external id everywhere; stories and answers stay, anonymised")
     .argument('<customer>', 'the customer id, or their name')
+    .option('--dry-run', 'list every record that would change, with the change marked; change nothing')
     .option('-y, --yes', 'do not ask')
-    .option('--json', 'print what was changed as JSON')
-    .addHelpText('after', examples(['svc customer forget 12', 'svc customer forget "Maria Diaz" --yes']))
+    .option('--wait <seconds>', 'how long to wait for other svc processes still reading old pages', parseCount('--wait', 0), 30)
+    .option('--json', 'print what was (or would be) changed as JSON')
+    .addHelpText(
+      'after',
+      examples(['svc customer forget "Maria Diaz" --dry-run', 'svc customer forget 12', 'svc customer forget "Maria Diaz" --yes --wait 120']),
+    )
     .action(lazy(() => import('./handlers.ts'), 'forget'));
 }

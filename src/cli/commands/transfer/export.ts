@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { UsageError, ValidationError, errorCode } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { csvLine, jsonlLine } from '../../../core/transfer.ts';
+import { recordWrittenFile } from '../../../store/forget-files.ts';
 import { storyPages } from '../../../store/stories.ts';
 import { exportedTables, exportHeader, exportRows, readSnapshot } from '../../../store/transfer.ts';
 import type { WithArgs } from '../../action.ts';
@@ -27,6 +28,7 @@ export function run(options: WithArgs<ExportOptions>, ctx: Context): void {
   if (target && existsSync(target) && statSync(target).isDirectory()) throw new ValidationError(messages.dbIsDirectory(target), messages.exportExistsHint);
 
   const db = ctx.store().db;
+  recordWrittenFile(db, 'export', target, contacts, ctx.now().toISOString());
   // Written beside the target, owner-only, and renamed into place when complete.
   const partial = target ? `${target}.partial-${process.pid}` : null;
   const sink = new Sink(partial ? openSync(partial, 'w', 0o600) : 1);

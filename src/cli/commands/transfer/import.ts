@@ -3,10 +3,15 @@ import { resolve } from 'node:path';
 import { NotFoundError, ValidationError, errorCode } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { MAX_IMPORT_BYTES, readExport, startsAsJsonl } from '../../../core/transfer.ts';
+import { finishForgets } from '../../../store/forget-files.ts';
+import type { ImportedForget } from '../../../store/forget.ts';
 import { importExport } from '../../../store/transfer.ts';
 import { renderTable } from '../../../ui/table.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
+
+// As long as svc customer forget waits, by default, for other readers to let go of old pages.
+const FINISH_WAIT_MS = 30_000;
 
 export function run(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx: Context): void {
   const file = String(options.args[0]);
@@ -66,4 +71,18 @@ function importFile(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx
   const summary = `${totals.added} added, ${totals.updated} updated, ${totals.skipped} already here or older`;
   if (dryRun) ctx.info(`Dry run of ${file}: ${summary}. Nothing was changed; run again without --dry-run to import.`);
   else ctx.info(`${ctx.err.green('Imported')} ${file}: ${summary}.`);
+  if (result.forgotten.length > 0) finishImportedForgets(ctx, result.forgotten, dryRun);
+}
+
+/** Forgets the file carried: said, and, unless a dry run, their files wiped as svc customer forget does. */
+function finishImportedForgets(ctx: Context, forgotten: ImportedForget[], dryRun: boolean): void {
+  const ids = forgotten.map((f) => f.customerId);
+  const which = `#${ids.join(', #')}`;
+  if (dryRun) {
+    ctx.info(`The file forgets ${ids.length === 1 ? 'customer' : 'customers'} ${which}: importing it erases their details here too.`);
+    return;
+  }
+  ctx.info(`Forgot ${ids.length === 1 ? 'customer' : 'customers'} ${which} here too, as the file says: their details are erased from every record.`);
+  finishForgets(ctx.store(), ids, forgotten.flatMap((f) => f.traces), FINISH_WAIT_MS);
+  ctx.info('Wiped the free pages and write-ahead log that held them, and checked the database files.');
 }

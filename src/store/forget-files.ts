@@ -1,0 +1,159 @@
+import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { ConflictError, ExitCode, SvcError, errorCode } from '../core/errors.ts';
+import type { WrittenFile } from '../core/forget.ts';
+import { messages } from '../core/messages.ts';
+import { sql, translateSqliteError, type Db, type Store } from './db.ts';
+import { clearPendingForgets } from './forget.ts';
+
+/*
+ * What forget does to the files: svc's own copies beside the database are deleted, the
+ * database is checkpointed and compacted once no reader pins its old pages, and the
+ * files are scanned for the old values before the forget counts as finished.
+ */
+
+/** Remembers an export or backup svc writes, so forget can name it later. One call per file, before writing it. */
+export function recordWrittenFile(db: Db, kind: WrittenFile['kind'], path: string | null, contacts: boolean, now: string): void {
+  sql(db, 'INSERT INTO written_files (kind, path, contacts, written_at) VALUES (?, ?, ?, ?)').run(kind, path, contacts ? 1 : 0, now);
+}
+
+/** The exports and backups svc wrote up to `until` that still exist (and those sent to standard output), oldest first. */
+export function writtenFiles(db: Db, until: string): WrittenFile[] {
+  const rows = sql(
+    db,
+    `SELECT kind, path, max(contacts) AS contacts, max(written_at) AS writtenAt FROM written_files
+      WHERE written_at <= ? GROUP BY kind, coalesce(path, written_at) ORDER BY writtenAt, path`,
+  ).all(until) as Array<{ kind: WrittenFile['kind']; path: string | null; contacts: number; writtenAt: string }>;
+  return rows.filter((row) => row.path === null || existsSync(row.path)).map((row) => ({ ...row, contacts: row.contacts === 1 }));
+}
+
+// PATH.backup-vN-YYYYMMDDTHHMMSSZ[-n], as migrate.ts names them.
+const MIGRATION_BACKUP = /^\.backup-v\d+-\d{8}T\d{6}Z(-\d+)?$/u;
+const PARTIAL = /^\.partial-(\d+)(-journal)?$/u;
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+/** Files named `base` + a suffix in base's folder whose suffix matches. */
+function siblings(base: string, suffix: RegExp): string[] {
+  const dir = dirname(base);
+  const name = basename(base);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => file.startsWith(name) && suffix.test(file.slice(name.length)))
+    .map((file) => join(dir, file));
+}
+
+/** svc's automatic pre-migration backups of this database. */
+export function migrationBackups(path: string): string[] {
+  return siblings(path, MIGRATION_BACKUP);
+}
+
+/**
+ * Leftovers of exports and backups that never finished (`NAME.partial-PID`) beside the
+ * database and beside every file svc recorded writing, whose writer is gone.
+ */
+export function partialLeftovers(db: Db, path: string): string[] {
+  const targets = (sql(db, 'SELECT DISTINCT path FROM written_files WHERE path IS NOT NULL').all() as Array<{ path: string }>).map((r) => r.path);
+  return [path, ...targets].flatMap((target) =>
+    siblings(target, PARTIAL).filter((file) => !isRunning(Number(PARTIAL.exec(file.slice(target.length))?.[1]))),
+  );
+}
+
+/** Whether a file holds any of the traces, compared case-insensitively for ASCII letters; read a megabyte at a time. */
+export function fileHolds(file: string, traces: readonly string[]): boolean {
+  if (!existsSync(file) || traces.length === 0) return false;
+  const needles = traces.map((t) => foldAscii(Buffer.from(t, 'utf8'))).filter((n) => n.length > 0);
+  const longest = Math.max(...needles.map((n) => n.length));
+  const fd = openSync(file, 'r');
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    let carry: Buffer = Buffer.alloc(0);
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
+      const window = foldAscii(Buffer.concat([carry, chunk.subarray(0, n)]));
+      if (needles.some((needle) => window.includes(needle))) return true;
+      carry = window.subarray(Math.max(0, window.length - longest + 1));
+    }
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function foldAscii(bytes: Buffer): Buffer {
+  const out = Buffer.from(bytes);
+  for (let i = 0; i < out.length; i++) {
+    const b = out[i] ?? 0;
+    if (b >= 0x41 && b <= 0x5a) out[i] = b + 0x20;
+  }
+  return out;
+}
+
+/** What finishing a forget did to the files. */
+export interface FinishReport {
+  /** svc's own copies deleted: pre-migration backups and unfinished partial files. */
+  removed: string[];
+  /** Whether the files were scanned for the old values (only the run that erased them knows them). */
+  scanned: boolean;
+}
+
+/**
+ * Finishes forgets erased from the records: deletes svc's own copies beside the
+ * database, waits up to waitMs for readers that pin old pages, compacts the file and
+ * empties the write-ahead log, then scans the files for the old values. Only when all
+ * of that succeeded are the forgets marked finished; otherwise the next forget resumes.
+ */
+export function finishForgets(store: Store, ids: readonly number[], traces: readonly string[] | null, waitMs: number): FinishReport {
+  const { db, path } = store;
+  // Known values: delete exactly the pre-migration backups that hold them. Unknown (a
+  // resumed forget): any of them may, so all go.
+  const backups = migrationBackups(path).filter((file) => traces === null || fileHolds(file, traces));
+  const removed = [...backups, ...partialLeftovers(db, path)];
+  for (const file of removed) rmSync(file, { force: true });
+
+  try {
+    checkpoint(db, waitMs, ids);
+    db.exec('VACUUM');
+    checkpoint(db, waitMs, ids);
+  } catch (error) {
+    if (error instanceof SvcError) throw error;
+    throw unfinished(ids, error, path);
+  }
+  const files = [path, `${path}-wal`, ...migrationBackups(path)];
+  const holding = traces === null ? [] : files.filter((file) => fileHolds(file, traces));
+  if (holding.length > 0) throw new SvcError(messages.forgetStillInFiles(ids, holding), ExitCode.unexpected, messages.forgetResumeHint(ids));
+  if (traces === null && existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0) {
+    throw new SvcError(messages.forgetStillInFiles(ids, [`${path}-wal`]), ExitCode.unexpected, messages.forgetResumeHint(ids));
+  }
+  store.write(() => clearPendingForgets(db, ids));
+  // The note above is the only page written since: empty the log once more, best effort.
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return { removed, scanned: traces !== null };
+}
+
+/** Copies the log into the file and truncates it, waiting up to waitMs for readers; refuses if one still pins old pages. */
+function checkpoint(db: Db, waitMs: number, ids: readonly number[]): void {
+  const timeout = Number(db.pragma('busy_timeout', { simple: true }));
+  db.pragma(`busy_timeout = ${Math.max(0, Math.round(waitMs))}`);
+  try {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+    if (result && result.busy !== 0) throw new ConflictError(messages.forgetPinned(ids), messages.forgetResumeHint(ids));
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
+/** A failure after the records were erased, said as such: never "nothing was saved". */
+function unfinished(ids: readonly number[], error: unknown, path: string): SvcError {
+  const code = errorCode(error);
+  const cause = translateSqliteError(error, path);
+  const reason = code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') ? messages.forgetDiskFull : cause instanceof Error ? cause.message : String(cause);
+  return new SvcError(messages.forgetUnfinished(ids, reason), cause instanceof SvcError ? cause.exitCode : ExitCode.unexpected, messages.forgetResumeHint(ids));
+}

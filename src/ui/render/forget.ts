@@ -1,0 +1,81 @@
+import { diffWordsWithSpace } from 'diff';
+import type { ForgetChange, ForgetReport, WrittenFile } from '../../core/forget.ts';
+import type { Palette } from '../color.ts';
+import { oneLine } from '../text.ts';
+
+const ROW_NOUNS: Readonly<Record<string, string>> = {
+  customers: 'customer',
+  stories: 'story',
+  story_tags: 'story',
+  interviews: 'interview',
+  tags: 'tag',
+  practices: 'practice',
+  practice_matchers: 'practice matcher',
+  practice_status_changes: 'practice status change',
+  trainings: 'training',
+  procedures: 'procedure',
+  meetings: 'meeting',
+  rejected_candidates: 'rejected candidate',
+};
+
+const REMOVED_BECAUSE: Readonly<Record<string, string>> = {
+  customers: '(erased)',
+  tags: '(removed: only their stories carried it)',
+};
+
+/** Which record a change is in: "story #12", "tag acme". */
+function recordOf(change: ForgetChange): string {
+  const noun = ROW_NOUNS[change.table] ?? change.table.replaceAll('_', ' ');
+  return typeof change.row === 'number' ? `${noun} #${change.row}` : `${noun} ${oneLine(change.row)}`;
+}
+
+/**
+ * One change with what goes marked: [-removed-] and {+added+}, as git's word diff
+ * writes them, so it reads without colour too; a value that goes entirely says why.
+ */
+export function markedChange(change: ForgetChange, color: Palette): string {
+  const before = oneLine(change.before ?? '');
+  const removed = (text: string) => color.red(`[-${text}-]`);
+  const added = (text: string) => color.green(`{+${text}+}`);
+  let body: string;
+  if (change.after === null) {
+    body = `${removed(before)} ${REMOVED_BECAUSE[change.table] ?? '(removed: another says the same)'}`;
+  } else {
+    body = diffWordsWithSpace(before, oneLine(change.after))
+      .map((part) => (part.removed ? removed(part.value) : part.added ? added(part.value) : part.value))
+      .join('');
+  }
+  return `${recordOf(change)} ${change.column.replaceAll('_', ' ')}: ${body}`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "3 stories, 1 interview and 2 tags": the records forgetting changes, for the confirmation and the summary. */
+export function changedCounts(report: ForgetReport): string {
+  const parts = [
+    report.storiesChanged ? plural(report.storiesChanged, 'story', 'stories') : '',
+    report.interviewsChanged ? plural(report.interviewsChanged, 'interview', 'interviews') : '',
+    ...Object.entries(report.elsewhere).map(([table, n]) => plural(n, `${ROW_NOUNS[table] ?? table.replaceAll('_', ' ')} record`, `${ROW_NOUNS[table] ?? table.replaceAll('_', ' ')} records`)),
+  ].filter(Boolean);
+  if (parts.length === 0) return 'no story, answer or other record';
+  return parts.length === 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/** The exports and backups svc made, as forget lists them with what to do. */
+export function writtenFileLines(files: readonly WrittenFile[]): string[] {
+  if (files.length === 0) return [];
+  return [
+    `svc made ${plural(files.length, 'copy', 'copies')} of the database before, which forget cannot reach; delete ${files.length === 1 ? 'it' : 'them'} or export again:`,
+    ...files.map(
+      (file) =>
+        `  ${file.kind} ${file.path === null ? 'to standard output' : file.path} (${file.writtenAt}${file.kind === 'export' ? (file.contacts ? ', with contact details' : ', names and text only') : ''})`,
+    ),
+  ];
+}
+
+/** The documented JSON of a file in forget's output. */
+export function writtenFileJson(file: WrittenFile): WrittenFile {
+  return { kind: file.kind, path: file.path, contacts: file.contacts, writtenAt: file.writtenAt };
+}
