@@ -22,7 +22,7 @@ export function writtenFiles(db: Db, until: string): WrittenFile[] {
   const rows = sql(
     db,
     `SELECT kind, path, max(contacts) AS contacts, max(written_at) AS writtenAt FROM written_files
-      WHERE written_at <= ? GROUP BY kind, coalesce(path, written_at) ORDER BY writtenAt, path`,
+      WHERE written_at <= ? GROUP BY kind, coalesce(path, id) ORDER BY min(id)`,
   ).all(until) as Array<{ kind: WrittenFile['kind']; path: string | null; contacts: number; writtenAt: string }>;
   return rows.filter((row) => row.path === null || existsSync(row.path)).map((row) => ({ ...row, contacts: row.contacts === 1 }));
 }

@@ -1,4 +1,3 @@
-import { diffWordsWithSpace } from 'diff';
 import type { ForgetChange, ForgetReport, WrittenFile } from '../../core/forget.ts';
 import type { Palette } from '../color.ts';
 import { oneLine } from '../text.ts';
@@ -30,10 +29,24 @@ function recordOf(change: ForgetChange): string {
 }
 
 /**
+ * The replaced runs of a redacted value: `after` is `before` with some runs replaced by
+ * `replacement`, so the text between replacements anchors them. Undefined when it is
+ * not that (a tag renamed, text normalised on the way): then the whole value is marked.
+ */
+export function replacedRuns(before: string, after: string, replacement: string): Array<{ kept: string; replaced?: string }> | undefined {
+  const pieces = after.split(replacement);
+  if (pieces.length < 2) return undefined;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const match = new RegExp(`^${pieces.map(escape).join('([\\s\\S]+?)')}$`, 'u').exec(before);
+  if (!match) return undefined;
+  return pieces.map((kept, i) => (i + 1 < pieces.length ? { kept, replaced: match[i + 1] ?? '' } : { kept }));
+}
+
+/**
  * One change with what goes marked: [-removed-] and {+added+}, as git's word diff
  * writes them, so it reads without colour too; a value that goes entirely says why.
  */
-export function markedChange(change: ForgetChange, color: Palette): string {
+export function markedChange(change: ForgetChange, replacement: string, color: Palette): string {
   const before = oneLine(change.before ?? '');
   const removed = (text: string) => color.red(`[-${text}-]`);
   const added = (text: string) => color.green(`{+${text}+}`);
@@ -41,9 +54,11 @@ export function markedChange(change: ForgetChange, color: Palette): string {
   if (change.after === null) {
     body = `${removed(before)} ${REMOVED_BECAUSE[change.table] ?? '(removed: another says the same)'}`;
   } else {
-    body = diffWordsWithSpace(before, oneLine(change.after))
-      .map((part) => (part.removed ? removed(part.value) : part.added ? added(part.value) : part.value))
-      .join('');
+    const after = oneLine(change.after);
+    const runs = replacedRuns(before, after, replacement);
+    body = runs
+      ? runs.map((run) => run.kept + (run.replaced === undefined ? '' : `${removed(run.replaced)}${added(replacement)}`)).join('')
+      : `${removed(before)}${added(after)}`;
   }
   return `${recordOf(change)} ${change.column.replaceAll('_', ' ')}: ${body}`;
 }

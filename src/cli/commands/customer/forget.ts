@@ -6,6 +6,7 @@ import { customerIdsByName, getCustomer } from '../../../store/customers.ts';
 import type { Db } from '../../../store/db.ts';
 import { finishForgets, writtenFiles, type FinishReport } from '../../../store/forget-files.ts';
 import { forgetCustomer, isForgetPending, previewForget } from '../../../store/forget.ts';
+import { FORGOTTEN_CUSTOMER } from '../../../store/stories.ts';
 import { changedCounts, markedChange, writtenFileJson, writtenFileLines } from '../../../ui/render/forget.ts';
 import { oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
@@ -58,7 +59,7 @@ export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promi
     if (options.json) {
       ctx.print(JSON.stringify({ ...summaryJson(preview), dryRun: true, changes: preview.changes, copies: files.map(writtenFileJson) }, null, 2));
     } else {
-      for (const change of preview.changes) ctx.print(markedChange(change, ctx.look().color));
+      for (const change of preview.changes) ctx.print(markedChange(change, FORGOTTEN_CUSTOMER, ctx.look().color));
     }
     ctx.info(`Dry run: forgetting customer #${customer.id} would change ${changedCounts(preview)}. Nothing was changed; run again without --dry-run to forget.`);
     for (const line of writtenFileLines(files)) ctx.info(line);
