@@ -85,17 +85,35 @@ export function redactorFor(details: ContactDetails, others: readonly string[], 
   const otherPatterns = [...new Set(others.map(cleanName).filter(Boolean))].map(namePattern);
   const phoneDigits = details.phone ? normalizePhone(details.phone).replace('+', '') : '';
 
+  /**
+   * Runs of digit groups that are the phone number, however spaced or punctuated:
+   * written in full, or nationally ("020 7946 0958" for +44 20 7946 0958: the trunk 0
+   * and the country code drop out, the last seven or more digits stay). A run may hold
+   * several numbers side by side, so every stretch of whole groups is tried.
+   */
   function phoneSpans(text: string): Span[] {
     if (phoneDigits.length < 5) return [];
-    return [...text.matchAll(PHONE_LIKE)]
-      .filter((m) => {
-        const digits = normalizePhone(m[0]).replace('+', '');
-        // Written nationally ("020 7946 0958" for +44 20 7946 0958): the trunk 0 and
-        // country code drop out, the last seven or more digits stay.
-        const national = digits.replace(/^0+/u, '');
-        return digits.endsWith(phoneDigits) || (national.length >= 7 && phoneDigits.endsWith(national));
-      })
-      .map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const spans: Span[] = [];
+    for (const run of text.matchAll(PHONE_LIKE)) {
+      const groups = [...run[0].matchAll(/\d+/gu)].map((g) => ({ start: run.index + g.index, end: run.index + g.index + g[0].length, digits: g[0] }));
+      for (let i = 0; i < groups.length; i++) {
+        let digits = '';
+        let best: Span | undefined;
+        for (let j = i; j < groups.length; j++) {
+          digits += groups[j]?.digits ?? '';
+          const national = digits.replace(/^0+/u, '');
+          if (digits === phoneDigits || (national.length >= 7 && phoneDigits.endsWith(national))) {
+            const start = groups[i]?.start ?? 0;
+            best = { start: text[start - 1] === '+' ? start - 1 : start, end: groups[j]?.end ?? start };
+          }
+        }
+        if (best) {
+          spans.push(best);
+          while (i + 1 < groups.length && (groups[i + 1]?.start ?? 0) < best.end) i++;
+        }
+      }
+    }
+    return spans;
   }
 
   function replaceIn(text: string, linked: boolean): string | null {
