@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, baseEnv, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { KEY, Terminal } from '../helpers/terminal.ts';
 
 /*
  * The reproductions of "forget exactly the forgotten customer": each failed before
@@ -272,6 +273,20 @@ describe('the preview', () => {
     const json = svc.json<{ dryRun: boolean; storiesChanged: number; changes: unknown[] }>(['customer', 'forget', '1', '--dry-run']);
     expect(json).toMatchObject({ dryRun: true, storiesChanged: 1, elsewhere: { tags: 1 } });
     expect(json.changes).toHaveLength(4);
+    expect(svc.snapshot()).toBe(before);
+  });
+
+  it('asks in a terminal, stating the counts; no keeps everything', async () => {
+    importCustomers(svc, 'name,email\nAcme,ops@acme.example\n');
+    add(svc, ['Ana answered ops@acme.example within the hour', '--staff', 'Ana', '--customer', 'Acme', '--tag', 'acme']);
+    const before = svc.snapshot();
+    const term = new Terminal(['customer', 'forget', 'Acme'], svc.db);
+    await term.waitFor('This cannot be undone');
+    expect(term.screen).toContain('Forget Acme (#1)? This changes 1 story and 1 tag record.');
+    await term.type('n');
+    await term.type(KEY.enter);
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen).toContain('Kept customer #1; nothing was changed.');
     expect(svc.snapshot()).toBe(before);
   });
 
