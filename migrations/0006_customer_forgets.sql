@@ -7,6 +7,10 @@ CREATE TABLE customer_forgets (
   customer_id  INTEGER NOT NULL UNIQUE REFERENCES customers(id),
   forgotten_at TEXT NOT NULL
 );
+-- Customers forgotten before this table existed travel too.
+INSERT INTO customer_forgets (uuid, customer_id, forgotten_at)
+SELECT lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-8' || substr(h, 18, 3) || '-' || substr(h, 21, 12)), id, forgotten_at
+  FROM (SELECT id, forgotten_at, hex(randomblob(16)) AS h FROM customers WHERE forgotten_at IS NOT NULL);
 
 -- Forgets erased from the records whose files are not yet verified clean (a reader
 -- pinned old pages, the disk was full …): the next forget of that customer finishes

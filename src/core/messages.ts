@@ -183,7 +183,7 @@ export const messages = {
   asStoryNeedsStaff: 'what they liked names no member of staff, so it cannot become a story',
   asStoryNeedsStaffHint: 'name the person with --staff NAME, or leave out --as-story',
   // customer forget: preview, finishing the files, resuming
-  forgetAlreadyDone: (id: number) => `customer #${id} was already forgotten, and the files were verified clean`,
+  forgetAlreadyDone: (id: number) => `customer #${id} was already forgotten, and the files were wiped`,
   forgetAlreadyDoneHint: 'nothing is left to erase in this database',
   forgetPinned: (ids: readonly number[]) =>
     `${forgotten(ids)} erased from every record, but another process is still reading an older snapshot of the database, which holds their data`,

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { ConflictError, ExitCode, SvcError, errorCode } from '../core/errors.ts';
+import { ConflictError, ExitCode, SvcError, errorCode, isSvcError } from '../core/errors.ts';
 import type { WrittenFile } from '../core/forget.ts';
 import { messages } from '../core/messages.ts';
 import { sql, translateSqliteError, type Db, type Store } from './db.ts';
@@ -123,7 +123,7 @@ export function finishForgets(store: Store, ids: readonly number[], traces: read
     db.exec('VACUUM');
     checkpoint(db, waitMs, ids);
   } catch (error) {
-    if (error instanceof SvcError) throw error;
+    if (isSvcError(error)) throw error;
     throw unfinished(ids, error, path);
   }
   const files = [path, `${path}-wal`, ...migrationBackups(path)];
@@ -155,5 +155,5 @@ function unfinished(ids: readonly number[], error: unknown, path: string): SvcEr
   const code = errorCode(error);
   const cause = translateSqliteError(error, path);
   const reason = code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') ? messages.forgetDiskFull : cause instanceof Error ? cause.message : String(cause);
-  return new SvcError(messages.forgetUnfinished(ids, reason), cause instanceof SvcError ? cause.exitCode : ExitCode.unexpected, messages.forgetResumeHint(ids));
+  return new SvcError(messages.forgetUnfinished(ids, reason), isSvcError(cause) ? cause.exitCode : ExitCode.unexpected, messages.forgetResumeHint(ids));
 }

@@ -136,7 +136,7 @@ describe('forgetting travels through export and import', () => {
     for (const trace of ['yan kowalczyk', 'yan@example.com', '48601234567']) expect(databaseBytes(other), trace).not.toContain(trace);
     const again = other.run(['customer', 'forget', '1', '--yes']);
     expect(again.code).toBe(4);
-    expect(again.stderr).toContain('was already forgotten, and the files were verified clean');
+    expect(again.stderr).toContain('was already forgotten, and the files were wiped');
 
     // The forget is in the file as its own records, documented in the README.
     const events = readFileSync(second, 'utf8').split('\n').filter((line) => line.startsWith('{"table":"customer_forgets"'));

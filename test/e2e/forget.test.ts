@@ -94,7 +94,7 @@ describe('svc customer forget', () => {
     const after = svc.snapshot();
     const again = svc.run(['customer', 'forget', '2', '--yes']);
     expect(again.code).toBe(4);
-    expect(again.stderr).toBe('svc: customer #2 was already forgotten, and the files were verified clean\nhint: nothing is left to erase in this database\n');
+    expect(again.stderr).toBe('svc: customer #2 was already forgotten, and the files were wiped\nhint: nothing is left to erase in this database\n');
     expect(svc.snapshot()).toBe(after);
   });
 });

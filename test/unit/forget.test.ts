@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { redactorFor, tracesOf } from '../../src/core/forget.ts';
 import { draftStory } from '../../src/core/story.ts';
 import { getCustomer, importCustomers } from '../../src/store/customers.ts';
+import { openStore } from '../../src/store/db.ts';
 import { fileHolds, finishForgets, recordWrittenFile, writtenFiles } from '../../src/store/forget-files.ts';
 import { forgetCustomer, isForgetPending, previewForget } from '../../src/store/forget.ts';
 import { getInterview, logInterview, planInterviews } from '../../src/store/interviews.ts';
@@ -194,5 +195,24 @@ describe('forgetting a customer (store)', () => {
     expect(existsSync(`${store.path}.partial-${process.pid}`)).toBe(true);
     expect(writtenFiles(store.db, '2026-03-19T10:00:00.000Z')).toEqual([{ kind: 'export', path: exported, contacts: false, writtenAt: NOW_ISO }]);
     expect(fileHolds(store.path, report.traces)).toBe(false);
+  });
+});
+
+describe('the migration that records forgets', () => {
+  it('records a forget for every customer forgotten before it, so those travel too', () => {
+    const store = tempStore();
+    try {
+      const db = store.db;
+      db.exec("DROP TABLE customer_forgets; DROP TABLE forget_pending; DROP TABLE written_files; DELETE FROM schema_migrations WHERE version = 6; PRAGMA user_version = 5");
+      db.prepare("INSERT INTO customers (uuid, kind, forgotten_at, created_at, updated_at) VALUES ('c-1', 'external', ?, ?, ?)").run(NOW_ISO, NOW_ISO, NOW_ISO);
+      store.close();
+      const again = openStore(store.path);
+      const rows = again.db.prepare('SELECT uuid, customer_id, forgotten_at FROM customer_forgets').all() as Array<{ uuid: string }>;
+      expect(rows).toMatchObject([{ customer_id: 1, forgotten_at: NOW_ISO }]);
+      expect(rows[0]?.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+      again.close();
+    } finally {
+      rmSync(store.dir, { recursive: true, force: true });
+    }
   });
 });
