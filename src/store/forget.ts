@@ -4,6 +4,7 @@ import { errorCode } from '../core/errors.ts';
 import { nameKey, normalizePhrase } from '../core/text.ts';
 import { sql, type Db, type Store } from './db.ts';
 import { FORGOTTEN_CUSTOMER } from './stories.ts';
+import { ensureTag } from './tags.ts';
 
 /*
  * Which text is "linked" to the customer, so that a single part of their name is
@@ -133,7 +134,8 @@ export function forgetCustomer(db: Db, id: number, now: string): ForgetReport {
   sql(db, 'INSERT INTO forget_pending (customer_id, since) VALUES (?, ?) ON CONFLICT (customer_id) DO NOTHING').run(id, now);
 
   const counts = Object.fromEntries([...changes.rows].map(([table, rows]) => [table, rows.size]));
-  const { stories = 0, interviews = 0, customers: _self, ...elsewhere } = counts;
+  // The customer's own row is what `erased` reports.
+  const { stories = 0, interviews = 0, customers: _ownRow, ...elsewhere } = counts;
   return {
     customerId: id,
     erased: [...(['name', 'email', 'phone'] as const).filter((key) => details[key]), ...(details.external_id ? ['external id'] : [])],
@@ -143,12 +145,6 @@ export function forgetCustomer(db: Db, id: number, now: string): ForgetReport {
     changes: changes.list,
     traces: tracesOf(contact),
   };
-}
-
-/** The id of the tag with this name, created if needed. */
-function tagId(db: Db, name: string, now: string): number {
-  sql(db, 'INSERT INTO tags (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, now);
-  return (sql(db, 'SELECT id FROM tags WHERE name = ?').get(name) as { id: number }).id;
 }
 
 /**
@@ -182,7 +178,7 @@ function redactTags(db: Db, id: number, redactor: Redactor, now: string, changes
     const renamed = redactor.redactTag(link.name, true);
     if (renamed === null || renamed === link.name) continue;
     sql(db, 'DELETE FROM story_tags WHERE story_id = ? AND tag_id = ?').run(link.story_id, link.id);
-    sql(db, 'INSERT OR IGNORE INTO story_tags (story_id, tag_id) VALUES (?, ?)').run(link.story_id, tagId(db, renamed, link.created_at));
+    sql(db, 'INSERT OR IGNORE INTO story_tags (story_id, tag_id) VALUES (?, ?)').run(link.story_id, ensureTag(db, renamed, link.created_at));
     sql(db, 'UPDATE stories SET updated_at = max(updated_at, ?) WHERE id = ?').run(now, link.story_id);
     changes.add('story_tags', link.story_id, 'tag', link.name, renamed, 'stories');
     emptied.add(link.id);
