@@ -83,7 +83,7 @@ function textSection(section: Section, depth: number): string {
 }
 
 function renderText(doc: Document): string {
-  const head = [neutralize(doc.title).toUpperCase(), ...(doc.subtitle ? [neutralize(doc.subtitle)] : [])].join('\n');
+  const head = [neutralize(doc.title.toUpperCase()), ...(doc.subtitle ? [neutralize(doc.subtitle)] : [])].join('\n');
   return [head, ...doc.sections.map((s) => textSection(s, 0))].join('\n\n') + '\n';
 }
 
