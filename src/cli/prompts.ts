@@ -34,7 +34,7 @@ async function askOne(question: Question, answers: Answers): Promise<Answers[str
         ...(question.default === undefined ? {} : { default: question.default }),
       });
     case 'checkbox':
-      return checkbox({ message: showControls(question.message), choices: question.choices });
+      return checkbox({ message: showControls(question.message), choices: shown(question.choices) });
     case 'confirm':
       return confirm({ message: showControls(question.message), default: question.default ?? false });
   }

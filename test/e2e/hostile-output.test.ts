@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
-import { Terminal } from '../helpers/terminal.ts';
+import { KEY, Terminal } from '../helpers/terminal.ts';
 
 let svc: SvcSandbox;
 beforeEach(() => {
@@ -69,6 +69,20 @@ describe('stored names never reach the terminal raw', () => {
     expect(shown(['practice', 'add', PRACTICE, '--tag', 'callback'])?.stderr).toContain('Added practice "Call back\\x1b]52;c;UFdORUQ=\\x07"');
     expect(shown(['train', 'plan', PRACTICE])?.stdout).toMatch(/^TRAINING PLAN: CALL BACK\\x1b\]52;C;UFDORUQ=\\x07$/m);
     expect(outputs.at(-1)?.stdout).toContain('Ana\\x1b]52;c;UFdORUQ=\\x07');
+  });
+
+  it('the guided prompt lists stored people escaped (a checkbox is drawn by the prompt library, not the renderers)', async () => {
+    ok(['story', 'add', 'Ana called back', '--staff', `Ana${OSC52}`]);
+    const before = svc.snapshot();
+    const term = new Terminal(['story', 'add'], svc.db);
+    await term.waitFor('Who delivered it?');
+    await term.waitFor('Ana\\x1b]52;c;UFdORUQ=\\x07');
+    await term.type(KEY.ctrlC);
+    expect(await term.exitCode()).toBe(130);
+    const raw = (term as unknown as { raw: string }).raw;
+    expect(raw).not.toContain('\u001b]52');
+    expect(raw).not.toContain('\u0007');
+    expect(svc.snapshot()).toBe(before);
   });
 
   it('U+202E (right-to-left override) and U+009B (C1 CSI) are shown as \\u escapes on the terminal', () => {
