@@ -127,6 +127,19 @@ describe('--json and export escape C1 and bidi controls, and mean the same', () 
   });
 });
 
+describe('export to a terminal', () => {
+  it('shows even CSV with its controls escaped; piped, CSV stays the stored data', async () => {
+    ok(['story', 'add', `Ana called back ${OSC52} \u001b]0;owned\u0007`, '--staff', 'Ana']);
+    const term = new Terminal(['export', '--format', 'csv'], svc.db);
+    expect(await term.exitCode()).toBe(0);
+    const raw = (term as unknown as { raw: string }).raw;
+    expect(raw).toContain('Ana called back \\x1b]52;c;UFdORUQ=\\x07');
+    expect(raw).not.toContain('\u001b]52');
+    expect(raw).not.toContain('\u001b]0;owned');
+    expect(ok(['export', '--format', 'csv']).stdout).toContain(`Ana called back ${OSC52}`);
+  });
+});
+
 describe('error messages that repeat what was typed', () => {
   const typed = `Ana${OSC52}\u009b2J\u202e`;
 

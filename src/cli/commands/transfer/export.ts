@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
 import { UsageError, errorCode } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { escapeJsonControls } from '../../../core/safe-text.ts';
+import { escapeJsonControls, showControls } from '../../../core/safe-text.ts';
 import { csvLine, jsonlLine } from '../../../core/transfer.ts';
 import { openOutput, type OutputFile } from '../../../store/files.ts';
 import { storyPages } from '../../../store/stories.ts';
@@ -28,7 +28,8 @@ export function run(options: WithArgs<ExportOptions>, ctx: Context): void {
   const output = toFile ? openOutput(options.out as string, { force: options.force }) : null;
   let counts: Record<string, number> = {};
   try {
-    const sink = new Sink(output);
+    // On a terminal even CSV is shown with its controls escaped; piped or in a file it stays data.
+    const sink = new Sink(output, !output && ctx.stdoutIsTTY);
     const db = ctx.store().db;
     readSnapshot(db, () => {
       if (format === 'csv') {
@@ -83,10 +84,13 @@ class Sink {
   private buffer: string[] = [];
   private size = 0;
   private gone = false;
-  constructor(private readonly output: OutputFile | null) {}
+  constructor(
+    private readonly output: OutputFile | null,
+    private readonly toTerminal: boolean,
+  ) {}
 
   write(text: string): void {
-    this.buffer.push(text);
+    this.buffer.push(this.toTerminal ? showControls(text) : text);
     this.size += text.length;
     if (this.size >= 1 << 20) this.flush();
   }
