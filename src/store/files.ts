@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConflictError, ExitCode, SvcError, ValidationError, errorCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
@@ -90,6 +90,20 @@ export interface OutputFile {
   discard(): void;
 }
 
+/** Creates the temporary file, owner-only; one left by a killed svc that had this same PID is replaced. */
+function openTemp(temp: string): number {
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx', 0o600);
+  } catch (error) {
+    if (errorCode(error) !== 'EEXIST') throw error;
+    rmSync(temp, { force: true });
+    fd = openSync(temp, 'wx', 0o600);
+  }
+  fchmodSync(fd, 0o600); // the umask may have taken bits away; it never adds any
+  return fd;
+}
+
 /** A file being written under its temporary name. */
 export interface PendingFile extends OutputFile {
   /** The temporary path, for writers that need a path (SQLite's backup and VACUUM INTO). */
@@ -106,7 +120,7 @@ export function pendingFile(target: string, options: { exclusive?: boolean; keep
   const temp = partialPath(target);
   let fd: number | null;
   try {
-    fd = openSync(temp, 'wx', 0o600);
+    fd = openTemp(temp);
   } catch (error) {
     throw fileError(error, target);
   }

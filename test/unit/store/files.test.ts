@@ -50,6 +50,15 @@ describe('a file written whole or not at all', () => {
     expect(readdirSync(dir)).toEqual(['meeting.html']);
   });
 
+  it('replaces a temporary file a killed svc with the same process id left', () => {
+    const dir = folder();
+    const target = join(dir, 'plan.md');
+    writeFileSync(partialPath(target), 'stale, from a process long gone');
+    expect(writeOutputFile(target, 'fresh')).toBe(target);
+    expect(readFileSync(target, 'utf8')).toBe('fresh');
+    expect(readdirSync(dir)).toEqual(['plan.md']);
+  });
+
   it('exclusive: never replaces a file that appeared meanwhile (exit 4)', () => {
     const dir = folder();
     const target = join(dir, 'copy.db');
