@@ -7,8 +7,9 @@ import { messages } from '../core/messages.ts';
 // backups) goes through here: written under a hidden temporary name in the target's own
 // folder, fsynced, then renamed into place, so a kill or a full disk never leaves a
 // half-written file under the real name. The temporary name carries the writer's PID, so
-// the leftovers of a killed svc are recognised and removed by the next one.
-const LEFTOVER = /^\..+\.partial-(\d+)(?:-journal|-wal|-shm)?$/u;
+// the leftovers of a killed svc are recognised and removed by the next one (earlier
+// versions wrote NAME.partial-PID, without the dot: those are recognised too).
+const LEFTOVER = /^.+\.partial-(\d+)(?:-journal|-wal|-shm)?$/u;
 
 /** The hidden name a file is written under, beside its target, until it is whole. */
 export function partialPath(target: string): string {

@@ -209,6 +209,9 @@ describe('files are whole or absent', () => {
       join(svc.dir, `.svc.db.backup-v5-20260318T100000Z.partial-${dead}`),
       join(svc.dir, `.svc.db.backup-v5-20260318T100000Z.partial-${dead}-journal`),
       join(svc.dir, `.copy.db.partial-${dead}`),
+      // As svc backup and svc export named them before.
+      join(svc.dir, `copy.db.partial-${dead}`),
+      join(svc.dir, `copy.db.partial-${dead}-journal`),
       join(out, `.team.jsonl.partial-${dead}`),
     ];
     for (const file of planted) writeFileSync(file, 'half an export, with customers in it');

@@ -97,10 +97,10 @@ describe('leftovers of killed writers', () => {
   it('are removed when their process is gone, kept while it lives', () => {
     const dir = folder();
     const dead = Number(String(spawnSync('sh', ['-c', 'echo $$']).stdout).trim());
-    const names = [`.a.jsonl.partial-${dead}`, `.svc.db.backup-v5-x.partial-${dead}-journal`, `.b.md.partial-${process.pid}`, 'c.partial-1', 'notes.txt'];
+    const names = [`.a.jsonl.partial-${dead}`, `.svc.db.backup-v5-x.partial-${dead}-journal`, `old.jsonl.partial-${dead}`, `.b.md.partial-${process.pid}`, 'c.partial-1', 'notes.txt', 'd.partial-x'];
     for (const name of names) writeFileSync(join(dir, name), 'x');
-    expect(removeLeftovers(dir).sort()).toEqual([`.a.jsonl.partial-${dead}`, `.svc.db.backup-v5-x.partial-${dead}-journal`]);
-    expect(readdirSync(dir).sort()).toEqual([`.b.md.partial-${process.pid}`, 'c.partial-1', 'notes.txt']);
+    expect(removeLeftovers(dir).sort()).toEqual([`.a.jsonl.partial-${dead}`, `.svc.db.backup-v5-x.partial-${dead}-journal`, `old.jsonl.partial-${dead}`]);
+    expect(readdirSync(dir).sort()).toEqual([`.b.md.partial-${process.pid}`, 'c.partial-1', 'd.partial-x', 'notes.txt']);
     expect(partialPath(join(dir, 'b.md'))).toBe(join(dir, `.b.md.partial-${process.pid}`));
   });
 });
