@@ -59,6 +59,16 @@ function fill(dir: string): void {
   }
 }
 
+/** Whether this machine lets the tests make a device node (root with CAP_MKNOD) or a FIFO. */
+function canMake(command: string, args: string[]): boolean {
+  const { dir, cleanup } = tempDir();
+  const ok = spawnSync(command, [join(dir, 'node'), ...args]).status === 0;
+  cleanup();
+  return ok;
+}
+const canMknod = canMake('mknod', ['c', '1', '3']);
+const canMkfifo = canMake('mkfifo', []);
+
 describe('--out never writes through a link, a folder or a device unasked', () => {
   it('ln -s victim link; svc report --format html --out link: refused (exit 4), the victim untouched', () => {
     addStory();
@@ -106,10 +116,10 @@ describe('--out never writes through a link, a folder or a device unasked', () =
     expect(readdirSync(folder)).toEqual([]);
   });
 
-  it('export --out onto a character device is refused and the node stays a device; --force writes through it', () => {
+  it.skipIf(!canMknod)('export --out onto a character device is refused and the node stays a device; --force writes through it', () => {
     addStory();
     const device = join(svc.dir, 'null');
-    if (spawnSync('mknod', [device, 'c', '1', '3']).status !== 0) return; // no mknod here: /dev/full below still covers streams
+    expect(spawnSync('mknod', [device, 'c', '1', '3']).status).toBe(0);
     const refused = svc.run(['export', '--out', device]);
     expect(refused.code).toBe(4);
     expect(refused.stderr).toMatch(/^svc: .*null is a device, not a file; svc does not write to it unless asked\nhint: .*--force/);
@@ -120,13 +130,25 @@ describe('--out never writes through a link, a folder or a device unasked', () =
     expect(leftovers(svc.dir)).toEqual([]);
   });
 
-  it('a FIFO is refused without --force', () => {
+  it.skipIf(!canMkfifo)('a FIFO is refused without --force; with it, the report streams to its reader', async () => {
+    addStory();
     const fifo = join(svc.dir, 'pipe');
-    if (spawnSync('mkfifo', [fifo]).status !== 0) return;
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const result = svc.run(['report', '--format', 'md', '--out', fifo]);
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/is a FIFO, not a file/);
+
+    const reader = spawn('cat', [fifo]);
+    let read = '';
+    reader.stdout.on('data', (chunk: Buffer) => (read += chunk.toString('utf8')));
+    const done = new Promise((resolve) => reader.on('close', resolve));
+    const writer = spawn(process.execPath, [BIN, 'report', '--format', 'md', '--out', fifo, '--force'], { env: baseEnv(svc.db) });
+    const code = await new Promise<number | null>((resolve) => writer.on('close', resolve));
+    await done;
+    expect(code).toBe(0);
+    expect(read).toMatch(/^# /);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(leftovers(svc.dir)).toEqual([]);
   });
 
   it('a full device (/dev/full, written through with --force): exit 1 with a clear message, not "this is a bug"', () => {
