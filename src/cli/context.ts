@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { messages } from '../core/messages.ts';
+import { showControls, showControlsKeepingColour } from '../core/safe-text.ts';
 import { openStore, type Store } from '../store/db.ts';
 import { resolveDbPath } from '../store/paths.ts';
 import { isTerminal, write } from './streams.ts';
@@ -49,6 +50,13 @@ export function createContext(globals: GlobalOptions): Context {
   const stdinIsTTY = isTerminal('stdin');
   const stdoutIsTTY = isTerminal('stdout');
   const colorAllowed = globals.color !== false;
+  const out = colorFor(stdoutIsTTY, env, colorAllowed);
+  const err = colorFor(isTerminal('stderr'), env, colorAllowed);
+  // Every piece of text reaches the terminal through here, its controls shown visibly:
+  // stored names and typed input cannot move the cursor, set the clipboard (OSC 52) or
+  // reorder a line. JSON passes through unchanged in meaning (see core/safe-text.ts).
+  const safeStdout = out.level > 0 ? showControlsKeepingColour : showControls;
+  const safeStderr = err.level > 0 ? showControlsKeepingColour : showControls;
   let store: Store | undefined;
   let dbPath: { path: string; isDefault: boolean } | undefined;
   const context: Context = {
@@ -60,8 +68,8 @@ export function createContext(globals: GlobalOptions): Context {
     stdinIsTTY,
     stdoutIsTTY,
     canPrompt: stdinIsTTY && stdoutIsTTY && globals.input !== false && !env.CI,
-    out: colorFor(stdoutIsTTY, env, colorAllowed),
-    err: colorFor(isTerminal('stderr'), env, colorAllowed),
+    out,
+    err,
     // SVC_NOW pins the clock, so examples and tests can speak of fixed dates.
     now: () => (env.SVC_NOW ? new Date(env.SVC_NOW) : new Date()),
     look: () => ({ tty: stdoutIsTTY, color: context.out, now: context.now() }),
@@ -73,13 +81,13 @@ export function createContext(globals: GlobalOptions): Context {
       }
       return store;
     },
-    print: (text) => write('stdout', text.endsWith('\n') ? text : `${text}\n`),
+    print: (text) => write('stdout', safeStdout(text.endsWith('\n') ? text : `${text}\n`)),
     printPieces: (pieces) => {
       let last = '';
-      for (const piece of pieces) if (piece) write('stdout', (last = piece));
+      for (const piece of pieces) if (piece) write('stdout', safeStdout((last = piece)));
       if (!last.endsWith('\n')) write('stdout', '\n');
     },
-    info: (text) => write('stderr', text.endsWith('\n') ? text : `${text}\n`),
+    info: (text) => write('stderr', safeStderr(text.endsWith('\n') ? text : `${text}\n`)),
     close: () => {
       store?.close();
       store = undefined;

@@ -19,14 +19,16 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-function write(line: string): void {
-  writeTo('stderr', `${line}\n`);
-}
-
 /** Prints an error as `svc: …` and `hint: …`; returns the exit code. */
 async function report(error: unknown): Promise<number> {
   // Loaded only on failure: --version and commands that succeed never parse them.
-  const [{ ExitCode, isSvcError }, { messages }] = await Promise.all([import('../core/errors.ts'), import('../core/messages.ts')]);
+  const [{ ExitCode, isSvcError }, { messages }, { messageLine, showControls }] = await Promise.all([
+    import('../core/errors.ts'),
+    import('../core/messages.ts'),
+    import('../core/safe-text.ts'),
+  ]);
+  // Messages may repeat what was typed: controls shown visibly, length bounded.
+  const write = (line: string) => writeTo('stderr', `${messageLine(line)}\n`);
   const debug = process.env.SVC_DEBUG === '1';
   if (isCommanderError(error)) {
     // Commander already printed help, the version, or its own (reworded) error.
@@ -39,13 +41,13 @@ async function report(error: unknown): Promise<number> {
   if (isSvcError(error)) {
     write(`svc: ${error.message}`);
     if (error.hint) write(`hint: ${error.hint}`);
-    if (debug && error.stack) write(error.stack);
+    if (debug && error.stack) writeTo('stderr', `${showControls(error.stack)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   write(`svc: ${messages.unexpected(message)}`);
   write(`hint: ${messages.unexpectedHint}`);
-  if (debug && error instanceof Error && error.stack) write(error.stack);
+  if (debug && error instanceof Error && error.stack) writeTo('stderr', `${showControls(error.stack)}\n`);
   return ExitCode.unexpected;
 }
 

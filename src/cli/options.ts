@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.ts';
+import { echo } from '../core/safe-text.ts';
 import { oneOf } from '../core/story-fields.ts';
 
 /** Repeatable and comma-separated: --staff Ana --staff "Bo, Cy" → [Ana, Bo, Cy]. */
@@ -17,7 +18,7 @@ export function parseCount(flag: string, min = 1): (value: string) => number {
   return (value: string) => {
     const text = value.trim();
     if (!/^\d+$/.test(text) || Number(text) < min) {
-      throw new UsageError(`${flag} "${value}" is not a whole number of at least ${min}`, `e.g. ${flag} ${Math.max(min, 10)}`);
+      throw new UsageError(`${flag} "${echo(value)}" is not a whole number of at least ${min}`, `e.g. ${flag} ${Math.max(min, 10)}`);
     }
     return Number(text);
   };

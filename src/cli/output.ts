@@ -1,23 +1,18 @@
-import { chmodSync, writeFileSync } from 'node:fs';
-import { ValidationError } from '../core/errors.ts';
-import { messages } from '../core/messages.ts';
+import { showControls } from '../core/safe-text.ts';
+import { writeOutputFile } from '../store/files.ts';
 import type { Context } from './context.ts';
 
 /**
  * Writes a rendered document to --out FILE (owner-only: it may quote customers'
- * stories), or to stdout when there is no --out or it is "-".
+ * stories; whole or not at all, see store/files.ts), or to stdout when there is no --out
+ * or it is "-". force lets --out write through a symbolic link or to a device.
  */
-export function writeDocument(ctx: Context, out: string | undefined, text: string, what: string): void {
+export function writeDocument(ctx: Context, out: string | undefined, text: string, what: string, force = false): void {
   if (out === undefined || out === '-') {
     ctx.print(text);
     return;
   }
-  try {
-    writeFileSync(out, text, { mode: 0o600 });
-    chmodSync(out, 0o600); // an existing file keeps its old mode otherwise
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new ValidationError(messages.outFileFailed(out, reason), messages.outFileFailedHint);
-  }
-  ctx.info(`${ctx.err.green('Wrote')} ${what} to ${out}`);
+  // The same sanitiser as the terminal's: a document is read with cat and less too.
+  const path = writeOutputFile(out, showControls(text), { force });
+  ctx.info(`${ctx.err.green('Wrote')} ${what} to ${path}`);
 }

@@ -1,5 +1,6 @@
 import { Command, Option, type OutputConfiguration } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
+import { messageLine } from '../core/safe-text.ts';
 import { closestWord } from '../core/text.ts';
 import { examples, lazy } from './action.ts';
 import { isTerminal, write } from './streams.ts';
@@ -102,7 +103,8 @@ export function buildProgram(argv?: readonly string[]): Command {
     .configureOutput({
       ...terminalAware(program.configureOutput()),
       outputError: (text, write) => {
-        write(`svc: ${text.replace(/^error: /, '').trimEnd()}\n`);
+        // Commander repeats what was typed: controls shown visibly, length bounded.
+        write(`svc: ${messageLine(text.replace(/^error: /, '').trimEnd())}\n`);
         write('hint: add --help to the command to see what it takes\n');
       },
     })

@@ -2,6 +2,10 @@
 // handlers that ask something, never at start-up.
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import type { Answers, Question } from '../core/prompt.ts';
+import { showControls } from '../core/safe-text.ts';
+
+// Questions and choices name stored things (practices, people): controls shown visibly.
+const shown = <C extends { name?: string }>(choices: readonly C[]): C[] => choices.map((c) => (c.name === undefined ? c : { ...c, name: showControls(c.name) }));
 
 /** Asks a flow of questions in the terminal, in order, honouring `when`. */
 export async function ask(questions: Question[]): Promise<Answers> {
@@ -18,30 +22,30 @@ async function askOne(question: Question, answers: Answers): Promise<Answers[str
     case 'input': {
       const validate = question.validate;
       return input({
-        message: question.message,
+        message: showControls(question.message),
         ...(question.default === undefined ? {} : { default: question.default }),
         ...(validate ? { validate: (value: string) => validate(value, answers) } : {}),
       });
     }
     case 'select':
       return select({
-        message: question.message,
-        choices: question.choices,
+        message: showControls(question.message),
+        choices: shown(question.choices),
         ...(question.default === undefined ? {} : { default: question.default }),
       });
     case 'checkbox':
-      return checkbox({ message: question.message, choices: question.choices });
+      return checkbox({ message: showControls(question.message), choices: shown(question.choices) });
     case 'confirm':
-      return confirm({ message: question.message, default: question.default ?? false });
+      return confirm({ message: showControls(question.message), default: question.default ?? false });
   }
 }
 
 /** Yes/no in the terminal. */
 export async function askConfirm(message: string, defaultValue = false): Promise<boolean> {
-  return confirm({ message, default: defaultValue });
+  return confirm({ message: showControls(message), default: defaultValue });
 }
 
 /** One line of free text. */
 export async function askText(message: string): Promise<string> {
-  return input({ message });
+  return input({ message: showControls(message) });
 }

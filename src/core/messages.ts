@@ -1,17 +1,19 @@
+import { echo } from './safe-text.ts';
+
 /**
  * What svc says to people, in one place, so the wording stays consistent. Error
  * messages say what was wrong; hints say what to do.
  */
 export const messages = {
   // dates
-  badDate: (flag: string, value: string) => `${flag} "${value}" is not a date svc understands`,
+  badDate: (flag: string, value: string) => `${flag} "${echo(value)}" is not a date svc understands`,
   badDateHint: 'use YYYY-MM-DD, today, yesterday, "3 days ago", "2 weeks ago" or a weekday such as monday',
   futureDate: (flag: string, day: string) => `${flag} ${day} is in the future`,
   futureDateHint: 'a story records something that already happened: give today or an earlier date',
 
   // values from closed lists
   notOneOf: (flag: string, value: string, allowed: readonly string[]) =>
-    `${flag} "${value}" is not one of ${allowed.join(', ')}`,
+    `${flag} "${echo(value)}" is not one of ${allowed.join(', ')}`,
   notOneOfHint: (flag: string, allowed: readonly string[]) => `pass ${flag} ${allowed[0]} (or another of the values above)`,
 
   // stories
@@ -23,7 +25,7 @@ export const messages = {
   missingStoryTextHint: 'pass TEXT as an argument (svc story add "what happened" --staff NAME) or pipe it on stdin',
   storyNotFound: (id: number) => `story #${id} does not exist`,
   storyNotFoundHint: 'list stories with: svc stories',
-  badId: (noun: string, value: string) => `"${value}" is not a ${noun} id`,
+  badId: (noun: string, value: string) => `"${echo(value)}" is not a ${noun} id`,
   badIdHint: (noun: string) => `a ${noun} id is a whole number such as 12`,
   nothingToEdit: 'no changes given',
   nothingToEditHint: 'pass the fields to change, e.g. svc story edit 12 --tag follow-up --staff Ana',
@@ -33,6 +35,7 @@ export const messages = {
   // search
   emptyQuery: 'the search query has no words in it',
   emptyQueryHint: 'search for words that appear in stories, e.g. svc search "called back"',
+  noStoryContains: (query: string) => `No story contains "${echo(query.replace(/\s+/gu, ' '))}". Try fewer words, or a prefix such as call*.`,
 
   // database
   dbDirMissing: (dir: string) => `the directory ${dir} does not exist`,
@@ -56,21 +59,21 @@ export const messages = {
   diskFullHint: 'free some space, then try again',
 
   // detect and practices (add keys below this line)
-  practiceNotFound: (name: string) => `there is no practice "${name}"`,
+  practiceNotFound: (name: string) => `there is no practice "${echo(name)}"`,
   practiceNotFoundHint: 'list practices with: svc practices (names are matched case-insensitively)',
-  practiceExists: (name: string) => `a practice named "${name}" already exists`,
+  practiceExists: (name: string) => `a practice named "${echo(name)}" already exists`,
   practiceExistsHint: (name: string) => `see it with: svc practice show "${name}", or choose another name`,
   emptyPracticeName: 'the practice name is empty',
   emptyPracticeNameHint: 'name the behaviour, e.g. svc practice add "Call back the same day" --tag call-back',
-  matcherTaken: (kind: string, value: string, owner: string) => `the ${kind} "${value}" already links stories to practice "${owner}"`,
+  matcherTaken: (kind: string, value: string, owner: string) => `the ${kind} "${echo(value)}" already links stories to practice "${owner}"`,
   matcherTakenHint: 'a tag or phrase can point to one practice only: leave it out, or rename that practice instead',
   emptyMatcher: (flag: string) => `${flag} is empty`,
   emptyMatcherHint: (flag: string) => `give a value, e.g. ${flag} call-back`,
   missingStoryIds: 'no STORY_ID given',
   missingStoryIdsHint: 'name the stories, e.g. svc practice link "Call back the same day" 12 14',
-  notEvidence: (ids: number[], name: string) => `${ids.length === 1 ? 'story' : 'stories'} #${ids.join(', #')} ${ids.length === 1 ? 'is' : 'are'} not evidence of "${name}"`,
+  notEvidence: (ids: number[], name: string) => `${ids.length === 1 ? 'story' : 'stories'} #${ids.join(', #')} ${ids.length === 1 ? 'is' : 'are'} not evidence of "${echo(name)}"`,
   notEvidenceHint: (name: string) => `see its evidence with: svc practice show "${name}"`,
-  personNotFound: (name: string) => `nobody called "${name}" appears in svc`,
+  personNotFound: (name: string) => `nobody called "${echo(name)}" appears in svc`,
   personNotFoundHint: 'list people with: svc people',
   standardNeedsAdopt: 'a practice becomes standard with a written procedure',
   standardNeedsAdoptHint: (name: string) => `use: svc practice adopt "${name}" --procedure "…"`,
@@ -78,7 +81,7 @@ export const messages = {
   reviewNeedsTerminalHint: 'run svc detect --review in a terminal; scripts can use svc practice add NAME --phrase P --tag T',
   reviewWithJson: '--review and --json cannot be used together',
   reviewWithJsonHint: 'use --json to read the candidates, or --review to walk them in a terminal',
-  rejectedNotFound: (what: string) => `no rejected candidate matches "${what}"`,
+  rejectedNotFound: (what: string) => `no rejected candidate matches "${echo(what)}"`,
   rejectedNotFoundHint: 'list them with: svc detect --show-rejected',
   vaguePraise: (id: number) =>
     `hint: story #${id} praises but names no behaviour; add what exactly they did (svc story edit ${id}) so others can learn it`,
@@ -95,16 +98,14 @@ export const messages = {
   bothProceduresHint: 'pick one source for the procedure text',
   procedureFileUnreadable: (file: string, reason: string) => `cannot read the procedure file ${file}: ${reason}`,
   procedureFileUnreadableHint: 'check the path, or pass the text with --procedure',
-  noProcedures: (name: string) => `practice "${name}" has no procedure yet`,
+  noProcedures: (name: string) => `practice "${echo(name)}" has no procedure yet`,
   noProceduresHint: (name: string) => `write one with: svc practice adopt "${name}" --procedure "…"`,
   missingAttendees: 'no attendees given, and there is no terminal to pick them from a list',
   missingAttendeesHint: 'pass --people, e.g. svc train log NAME --people Ana,Bo',
   noAttendeesPicked: 'nobody was picked: nothing was logged',
   noAttendeesPickedHint: 'pick attendees with Space, then press Enter (or pass --people)',
-  trainRetired: (name: string) => `practice "${name}" is retired: it is not trained any more`,
+  trainRetired: (name: string) => `practice "${echo(name)}" is retired: it is not trained any more`,
   trainRetiredHint: (name: string) => `bring it back first: svc practice status "${name}" adopted --force`,
-  outFileFailed: (file: string, reason: string) => `cannot write ${file}: ${reason}`,
-  outFileFailedHint: 'choose a path in a directory you can write, or - for stdout',
 
   // report, meetings, status and demo (add keys below this line)
   noMeetingYet: '--since last-meeting was given, but no meeting is recorded yet',
@@ -113,7 +114,7 @@ export const messages = {
   periodBackwardsHint: 'give a --since on or before --until',
   futureUntil: (until: string) => `--until ${until} is in the future`,
   futureUntilHint: 'a report covers what already happened: give today or an earlier date',
-  badDriftWeeks: (value: string) => `--drift-weeks "${value}" is not a whole number of weeks between 1 and 52`,
+  badDriftWeeks: (value: string) => `--drift-weeks "${echo(value)}" is not a whole number of weeks between 1 and 52`,
   badDriftWeeksHint: 'e.g. --drift-weeks 4 (the default)',
   outNeedsFile: 'an HTML report is a file: pass --out FILE (or --out - to print it anyway)',
   outNeedsFileHint: 'e.g. svc report --format html --out meeting.html',
@@ -137,8 +138,8 @@ export const messages = {
   // customers, interviews and privacy (add keys below this line)
   importNoName: 'the name is empty',
   importTooLong: (field: string, max: number) => `the ${field} is longer than ${max} characters`,
-  importBadEmail: (value: string) => `"${value}" is not an email address`,
-  importBadPhone: (value: string) => `"${value}" is not a phone number (digits, spaces, + - ( ) . only)`,
+  importBadEmail: (value: string) => `"${echo(value)}" is not an email address`,
+  importBadPhone: (value: string) => `"${echo(value)}" is not a phone number (digits, spaces, + - ( ) . only)`,
   importConflictingRow: (line: number) => `the same customer as line ${line}, with other details`,
   importNotArray: 'a JSON customer list must be an array of objects such as {"name": "…", "email": "…"}',
   importNotObject: 'this entry is not an object such as {"name": "…", "email": "…"}',
@@ -154,7 +155,7 @@ export const messages = {
   customersFileEmptyHint: 'a CSV needs a header row (name, email, phone, segment, external id) and one row per customer',
   customerNotFound: (who: string) => `no customer ${who}`,
   customerNotFoundHint: 'list customers with: svc customers',
-  customerAmbiguous: (name: string, ids: number[]) => `${ids.length} customers are called "${name}": #${ids.join(', #')}`,
+  customerAmbiguous: (name: string, ids: number[]) => `${ids.length} customers are called "${echo(name)}": #${ids.join(', #')}`,
   customerAmbiguousHint: 'pass the id instead of the name, e.g. svc customer forget 12',
   forgetNeedsYes: (id: number) => `forgetting customer #${id} needs confirmation, and there is no terminal to ask`,
   forgetNeedsYesHint: (id: number) => `run again with --yes: svc customer forget ${id} --yes`,
@@ -220,7 +221,7 @@ export const messages = {
     `${name} is incomplete: its header promises ${expected} ${table} rows, the file holds ${found}`,
   importIncompleteHint: 'the file was probably cut off while copying: export it again; nothing was imported',
   importDangling: (name: string, table: string, where: string, column: string, value: string) =>
-    `${name} is damaged: a ${table} row (${where}) refers through ${column} to "${value}", which is neither in the file nor in this database`,
+    `${name} is damaged: a ${table} row (${where}) refers through ${column} to "${echo(value)}", which is neither in the file nor in this database`,
   importInvalidRow: (name: string, table: string, where: string, reason: string) =>
     `${name} holds a ${table} row (${where}) this database cannot take: ${reason}`,
   importConflict: (table: string, where: string, reason: string) =>
@@ -242,6 +243,21 @@ export const messages = {
   diskWriteFailedHint: 'free some space or check the disk, then try again; svc db check tells whether the database is whole',
   dbCorrupt: (path: string) => `the database ${path} is damaged`,
   dbCorruptHint: 'run svc db check for details and for how to restore a backup',
+  // files svc writes (--out, export, backup)
+  fileDiskFull: (path: string) => `the disk is full: ${path} was not written (a file already there is unchanged)`,
+  fileDiskFullHint: 'free some space, or write the file somewhere else, then try again',
+  deviceFull: (path: string) => `no space left on ${path}: what svc wrote there is incomplete`,
+  fileWriteFailed: (path: string) => `svc could not write ${path} (the disk may be failing); a file already there is unchanged`,
+  fileNotWritable: (path: string, dir: string) => `cannot write ${path}: the folder ${dir} is not writable`,
+  fileNotWritableHint: 'choose a folder you can write, or - for stdout',
+  outIsDirectory: (path: string) => `${path} is a folder; svc writes a file`,
+  outIsDirectoryHint: 'give a file name inside it, e.g. --out DIR/export.jsonl',
+  outIsLink: (path: string) => `${path} is a symbolic link; svc does not write through links unless asked`,
+  outIsLinkHint: 'choose another name, or pass --force to replace the file the link points to',
+  outLinkDangling: (path: string) => `${path} is a symbolic link to nothing`,
+  outLinkDanglingHint: 'remove the link or choose another name',
+  outIsDevice: (path: string, kind: string) => `${path} is ${kind}, not a file; svc does not write to it unless asked`,
+  outIsDeviceHint: 'choose a file name, - for stdout, or pass --force to write through it (it is never replaced)',
 
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,

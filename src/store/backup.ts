@@ -1,8 +1,9 @@
-import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, openSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ConflictError, SvcError, ExitCode, ValidationError, errorCode } from '../core/errors.ts';
+import { ConflictError, SvcError, ExitCode, ValidationError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { openFile, type Store } from './db.ts';
+import { fileError, pendingFile } from './files.ts';
 
 export interface BackupResult {
   path: string;
@@ -17,26 +18,15 @@ export interface BackupResult {
  */
 export async function backupTo(store: Store, target: string): Promise<BackupResult> {
   const path = checkBackupTarget(target);
-  const partial = `${path}.partial-${process.pid}`;
-  closeSync(openSync(partial, 'wx', 0o600));
+  const file = pendingFile(path, { exclusive: true });
   try {
-    chmodSync(partial, 0o600);
-    await store.db.backup(partial);
-    const stories = verify(partial);
-    const fd = openSync(partial, 'r');
-    fsyncSync(fd);
-    closeSync(fd);
-    // link() fails if the name was taken meanwhile: a backup never overwrites a file.
-    try {
-      linkSync(partial, path);
-    } catch (error) {
-      if (errorCode(error) === 'EEXIST') throw new ConflictError(messages.backupExists(path), messages.backupExistsHint);
-      throw error;
-    }
+    await store.db.backup(file.temp);
+    const stories = verify(file.temp);
+    file.commit();
     return { path, bytes: statSync(path).size, stories };
-  } finally {
-    rmSync(partial, { force: true });
-    rmSync(`${partial}-journal`, { force: true });
+  } catch (error) {
+    file.discard();
+    throw fileError(error, path);
   }
 }
 

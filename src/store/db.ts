@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { ConflictError, CorruptDatabaseError, ValidationError, SvcError, ExitCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
-import { migrate, type MigrationReport } from './migrate.ts';
+import { removeLeftovers } from './files.ts';
+import { defaultMigrationsDir, listMigrations, migrate, refuseUnknownDatabase, type MigrationReport } from './migrate.ts';
 
 export type Db = Database.Database;
 export type Statement = Database.Statement;
@@ -104,18 +105,28 @@ export function openFile(path: string, options: { readonly: boolean }): Db {
 
 /** Opens (creating if needed) and migrates the database at path. */
 export function openStore(path: string, options: OpenOptions = {}): Store {
-  if (!options.readonly) ensureFile(path);
+  if (!options.readonly) {
+    ensureFile(path);
+    // What a killed svc left half-written beside the database (pre-migration backups, exports).
+    removeLeftovers(dirname(path));
+  }
   let db: Db | undefined;
   try {
     db = openFile(path, { readonly: options.readonly ?? false });
     db.pragma('busy_timeout = 10000');
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
-    if (!options.readonly && db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+    const migrationsDir = options.readonly ? '' : (options.migrationsDir ?? defaultMigrationsDir());
+    const migrations = options.readonly ? [] : listMigrations(migrationsDir);
+    if (!options.readonly) {
+      // Checked before anything is written: a foreign or newer database is refused unchanged (even its journal mode).
+      refuseUnknownDatabase(db, path, migrations);
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+    }
     // For tests only: caps the file's size so a full disk can be simulated anywhere.
     const maxPages = process.env.SVC_TEST_MAX_PAGES;
     if (maxPages && /^\d+$/.test(maxPages)) db.pragma(`max_page_count = ${Number(maxPages)}`);
-    const migration = options.readonly ? { applied: [], backup: null } : migrate(db, path, options.migrationsDir);
+    const migration = options.readonly ? { applied: [], backup: null } : migrate(db, path, migrationsDir, migrations);
     const open = db;
     return {
       db: open,

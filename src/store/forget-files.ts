@@ -13,8 +13,26 @@ import { clearPendingForgets } from './forget.ts';
  */
 
 /** Remembers an export or backup svc writes, so forget can name it later. One call per file, before writing it. */
-export function recordWrittenFile(db: Db, kind: WrittenFile['kind'], path: string | null, contacts: boolean, now: string): void {
-  sql(db, 'INSERT INTO written_files (kind, path, contacts, written_at) VALUES (?, ?, ?, ?)').run(kind, path, contacts ? 1 : 0, now);
+export function recordWrittenFile(db: Db, kind: WrittenFile['kind'], path: string | null, contacts: boolean, now: string): number {
+  return Number(sql(db, 'INSERT INTO written_files (kind, path, contacts, written_at) VALUES (?, ?, ?, ?)').run(kind, path, contacts ? 1 : 0, now).lastInsertRowid);
+}
+
+/**
+ * Runs write with the file recorded first (so that a forget running meanwhile lists it),
+ * and takes the record back when writing fails, synchronously or not: nothing of it exists.
+ */
+export function recordingWrittenFile<T>(db: Db, kind: WrittenFile['kind'], path: string | null, contacts: boolean, now: string, write: () => T): T {
+  const id = recordWrittenFile(db, kind, path, contacts, now);
+  const drop = (error: unknown): never => {
+    sql(db, 'DELETE FROM written_files WHERE id = ?').run(id);
+    throw error;
+  };
+  try {
+    const result = write();
+    return (result instanceof Promise ? result.catch(drop) : result) as T;
+  } catch (error) {
+    return drop(error);
+  }
 }
 
 /** The exports and backups svc wrote up to `until` that still exist (and those sent to standard output), oldest first. */
@@ -57,13 +75,15 @@ export function migrationBackups(path: string): string[] {
 }
 
 /**
- * Leftovers of exports and backups that never finished (`NAME.partial-PID`) beside the
+ * Leftovers of exports and backups that never finished (`.NAME.partial-PID`) beside the
  * database and beside every file svc recorded writing, whose writer is gone.
  */
 export function partialLeftovers(db: Db, path: string): string[] {
   const targets = (sql(db, 'SELECT DISTINCT path FROM written_files WHERE path IS NOT NULL').all() as Array<{ path: string }>).map((r) => r.path);
-  return [path, ...targets].flatMap((target) =>
-    siblings(target, PARTIAL).filter((file) => !isRunning(Number(PARTIAL.exec(file.slice(target.length))?.[1]))),
+  // Written as .NAME.partial-PID (files.ts); older versions wrote NAME.partial-PID.
+  const prefixes = [path, ...targets].flatMap((target) => [target, join(dirname(target), `.${basename(target)}`)]);
+  return prefixes.flatMap((prefix) =>
+    siblings(prefix, PARTIAL).filter((file) => !isRunning(Number(PARTIAL.exec(file.slice(prefix.length))?.[1]))),
   );
 }
 

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConflictError, errorCode } from '../core/errors.ts';
+import { ConflictError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
+import { fileError, pendingFile } from './files.ts';
 import { pauseForTest } from './test-pause.ts';
 
 type Db = Database.Database;
@@ -52,15 +53,10 @@ function userTables(db: Db): number {
  * PRAGMA user_version mirrors the newest applied version, so the usual case (nothing
  * to do) costs one pragma read and a directory listing.
  */
-export function migrate(db: Db, path: string, dir = defaultMigrationsDir()): MigrationReport {
-  const migrations = listMigrations(dir);
+export function migrate(db: Db, path: string, dir = defaultMigrationsDir(), migrations = listMigrations(dir)): MigrationReport {
+  const current = refuseUnknownDatabase(db, path, migrations);
   const newest = migrations.at(-1)?.version ?? 0;
-  const current = Number(db.pragma('user_version', { simple: true }));
-  if (current > newest) throw new ConflictError(messages.dbNewer(path, current, newest), messages.dbNewerHint);
   if (current === newest) return { applied: [], backup: null };
-  if (current === 0 && userTables(db) > 0 && !hasMigrationTable(db)) {
-    throw new ConflictError(messages.foreignSqlite(path), messages.foreignSqliteHint);
-  }
 
   const backup = current > 0 && hasUserData(db) ? backupBeforeMigration(db, path, current) : null;
   const applied: string[] = [];
@@ -83,6 +79,20 @@ export function migrate(db: Db, path: string, dir = defaultMigrationsDir()): Mig
     if (migration.version > current) run.immediate();
   }
   return { applied, backup };
+}
+
+/**
+ * Refuses a database newer than this program or made by another program, by reading
+ * alone: nothing in the file changes. Returns its schema version.
+ */
+export function refuseUnknownDatabase(db: Db, path: string, migrations: Migration[]): number {
+  const newest = migrations.at(-1)?.version ?? 0;
+  const current = Number(db.pragma('user_version', { simple: true }));
+  if (current > newest) throw new ConflictError(messages.dbNewer(path, current, newest), messages.dbNewerHint);
+  if (current === 0 && current !== newest && userTables(db) > 0 && !hasMigrationTable(db)) {
+    throw new ConflictError(messages.foreignSqlite(path), messages.foreignSqliteHint);
+  }
+  return current;
 }
 
 function hasMigrationTable(db: Db): boolean {
@@ -111,19 +121,19 @@ function backupBeforeMigration(db: Db, path: string, version: number): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   for (let n = 0; ; n++) {
     const target = `${path}.backup-v${version}-${stamp}${n ? `-${n}` : ''}`;
+    if (existsSync(target)) continue;
+    // Written under a temporary name and linked into place whole: a kill midway never
+    // leaves a half-written backup under the name the damaged-database hint points at.
+    const file = pendingFile(target, { exclusive: true });
     try {
-      closeSync(openSync(target, 'wx', 0o600));
-    } catch (error) {
-      if (errorCode(error) === 'EEXIST') continue;
-      throw error;
-    }
-    try {
-      chmodSync(target, 0o600);
-      db.prepare('VACUUM INTO ?').run(target);
+      db.prepare('VACUUM INTO ?').run(file.temp);
+      pauseForTest('backup');
+      file.commit();
       return target;
     } catch (error) {
-      rmSync(target, { force: true });
-      throw error;
+      file.discard();
+      if (error instanceof ConflictError) continue; // the name was taken meanwhile
+      throw fileError(error, target);
     }
   }
 }

@@ -1,14 +1,14 @@
 import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 import { fromDay, toDay } from '../core/dates.ts';
+import { showControls } from '../core/safe-text.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START, highlightParts } from '../core/search.ts';
 
-// C0 and C1 controls other than tab and newline: escape sequences in stored text must
-// never reach a terminal raw. Highlight marks are split off before text is neutralised.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
+// Escape sequences in stored text must never reach a terminal raw (core/safe-text.ts).
+// Highlight marks are split off before text is neutralised.
 
-/** Makes stored text safe to print: control characters are shown as \xNN. */
+/** Makes stored text safe to print: control characters are shown visibly (\x1b, \u009b, \u202e). */
 export function neutralize(text: string): string {
-  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return showControls(text);
 }
 
 /** Like neutralize, and also folds new lines, for one-line cells. */

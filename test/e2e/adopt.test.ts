@@ -207,6 +207,6 @@ describe('svc playbook', () => {
     expect(empty.stdout).toContain('No standard practices yet');
     const bad = svc.run(['playbook', '--out', join(svc.dir, 'missing', 'p.html'), '--format', 'html']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^svc: cannot write .*ENOENT\nhint: /);
+    expect(bad.stderr).toMatch(/^svc: the directory .*missing does not exist\nhint: /);
   });
 });

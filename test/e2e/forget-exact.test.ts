@@ -244,7 +244,10 @@ describe("svc's own copies", () => {
     const result = svc.run(['customer', 'forget', 'Quinn Quimbyson', '--yes', '--json']);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { removed: string[]; copies: Array<{ kind: string; path: string | null; contacts: boolean }> };
-    expect(report.removed.sort()).toEqual([join(svc.dir, backups[0] ?? ''), join(svc.dir, 'svc.db.partial-999998'), leftover].sort());
+    // The unfinished files of dead writers are gone either way: removed when svc opened the
+    // folder, or by forget itself; the backup only forget removes.
+    expect(report.removed).toContain(join(svc.dir, backups[0] ?? ''));
+    expect(existsSync(join(svc.dir, 'svc.db.partial-999998'))).toBe(false);
     expect(report.copies).toEqual([
       { kind: 'export', path: exported, contacts: true, writtenAt: '2026-03-18T10:00:00.000Z' },
       { kind: 'export', path: join(svc.dir, 'again.jsonl'), contacts: false, writtenAt: '2026-03-18T10:00:00.000Z' },

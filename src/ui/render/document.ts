@@ -4,6 +4,7 @@
  * through the renderer's escaping: the view models hold plain strings only.
  */
 import type { DocumentFormat } from '../../core/document.ts';
+import { escapeMarkdown, markdownCodeBlock } from '../../core/safe-text.ts';
 import { neutralize } from '../text.ts';
 
 export type { DocumentFormat };
@@ -82,16 +83,14 @@ function textSection(section: Section, depth: number): string {
 }
 
 function renderText(doc: Document): string {
-  const head = [neutralize(doc.title).toUpperCase(), ...(doc.subtitle ? [neutralize(doc.subtitle)] : [])].join('\n');
+  const head = [neutralize(doc.title.toUpperCase()), ...(doc.subtitle ? [neutralize(doc.subtitle)] : [])].join('\n');
   return [head, ...doc.sections.map((s) => textSection(s, 0))].join('\n\n') + '\n';
 }
 
 // --- Markdown -------------------------------------------------------------------
 
 /** Markdown-significant characters are escaped so user text cannot become markup. */
-function md(text: string): string {
-  return neutralize(text).replace(/([\\`*_{}[\]<>()#+!|~])/gu, '\\$1').replace(/^(\s*)([-=]|\d+\.)/gmu, '$1\\$2');
-}
+const md = escapeMarkdown;
 
 function mdBlock(block: Block): string {
   switch (block.kind) {
@@ -110,10 +109,8 @@ function mdBlock(block: Block): string {
       return `> **Warning:** ${md(block.text)}`;
     case 'fields':
       return block.fields.map(([label, value]) => `- **${md(label)}:** ${md(value)}`).join('\n');
-    case 'pre': {
-      const fence = '`'.repeat(Math.max(3, ...[...block.text.matchAll(/`+/gu)].map((m) => m[0].length + 1)));
-      return `${fence}text\n${neutralize(block.text)}\n${fence}`;
-    }
+    case 'pre':
+      return markdownCodeBlock(block.text);
   }
 }
 

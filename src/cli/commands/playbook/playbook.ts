@@ -12,7 +12,7 @@ import type { Context } from '../../context.ts';
 import { writeDocument } from '../../output.ts';
 import { indexForEvidence } from '../../phrases.ts';
 
-export async function run(options: WithArgs<{ format?: DocumentFormat; out?: string; json?: boolean }>, ctx: Context): Promise<void> {
+export async function run(options: WithArgs<{ format?: DocumentFormat; out?: string; force?: boolean; json?: boolean }>, ctx: Context): Promise<void> {
   await indexForEvidence(ctx);
   const db = ctx.store().db;
   const today = toDay(ctx.now());
@@ -32,6 +32,6 @@ export async function run(options: WithArgs<{ format?: DocumentFormat; out?: str
     ),
   );
   const text = options.json ? JSON.stringify(entries, null, 2) : renderDocument(playbookDocument(entries, today), options.format ?? 'text');
-  writeDocument(ctx, options.out, text, 'the playbook');
+  writeDocument(ctx, options.out, text, 'the playbook', options.force);
   if (entries.length === 0) ctx.info('No standard practices yet: svc practice adopt NAME --procedure "…" writes the first.');
 }

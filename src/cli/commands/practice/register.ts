@@ -17,7 +17,8 @@ function parseStatuses(value: string, previous: string[] = []): string[] {
 const formatOption = (command: Command) =>
   command
     .option('-f, --format <format>', `${DOCUMENT_FORMATS.join(', ')} (default text)`, parseChoice('--format', DOCUMENT_FORMATS))
-    .option('-o, --out <file>', 'write to FILE (readable by you only) instead of stdout; - is stdout');
+    .option('-o, --out <file>', 'write to FILE (readable by you only) instead of stdout; - is stdout')
+    .option('--force', 'let --out write through a symbolic link, or to a device or FIFO');
 
 /** `svc practices`, `svc practice …`, `svc train …` and `svc playbook`: from a practice to a written, trained standard. */
 export function registerPracticeCommands(program: Command): void {

@@ -16,6 +16,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 interface ReportOptions extends PeriodOptions {
   format?: ReportFormat;
   out?: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -32,7 +33,7 @@ export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promi
   const report = buildReport(period, loadReportInput(db, period));
   const text = await render(report, format, ctx);
   // Owner-only, like every document svc writes: it quotes customers' stories.
-  writeDocument(ctx, target, toStdout ? text.trimEnd() : text, 'the report');
+  writeDocument(ctx, target, toStdout ? text.trimEnd() : text, 'the report', options.force);
 }
 
 /** Each renderer loads only when its format is asked for. */

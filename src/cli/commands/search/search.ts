@@ -1,3 +1,4 @@
+import { messages } from '../../../core/messages.ts';
 import { searchStories } from '../../../store/stories.ts';
 import { storyJson } from '../../../ui/render/story.ts';
 import { formatDay, oneLine, plainHighlights, renderHighlights } from '../../../ui/text.ts';
@@ -16,7 +17,7 @@ export function run(options: WithArgs<{ limit?: number; json?: boolean }>, ctx: 
     return;
   }
   if (hits.length === 0) {
-    ctx.info(`No story contains "${oneLine(query)}". Try fewer words, or a prefix such as call*.`);
+    ctx.info(messages.noStoryContains(query));
     return;
   }
   const look = ctx.look();

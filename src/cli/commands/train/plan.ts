@@ -13,6 +13,7 @@ import { indexForEvidence } from '../../phrases.ts';
 interface PlanOptions {
   format?: DocumentFormat;
   out?: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -23,9 +24,9 @@ export async function run(options: WithArgs<PlanOptions>, ctx: Context): Promise
   const plan = buildTrainingPlan(practice, practiceEvidence(db, practice.id), storiesByIds(db, practiceStoryIds(db, practice.id)));
   if (plan.warning) ctx.info(`${ctx.err.yellow('warning:')} ${plan.warning}`);
   if (options.json) {
-    writeDocument(ctx, options.out, JSON.stringify(plan, null, 2), 'the training plan');
+    writeDocument(ctx, options.out, JSON.stringify(plan, null, 2), 'the training plan', options.force);
     return;
   }
   const text = renderDocument(trainingPlanDocument(plan, toDay(ctx.now())), options.format ?? 'text');
-  writeDocument(ctx, options.out, text, 'the training plan');
+  writeDocument(ctx, options.out, text, 'the training plan', options.force);
 }

@@ -10,6 +10,7 @@ export function registerTransferCommands(program: Command): void {
     .description('write every record (stories, people, practices, training, procedures, interviews …) to a file')
     .option('-f, --format <format>', 'jsonl (default; for svc import), json, or csv (stories only, for spreadsheets)', parseChoice('--format', EXPORT_FORMATS))
     .option('-o, --out <file>', 'write to FILE, readable by you only (default: stdout; - is stdout)')
+    .option('--force', 'let --out write through a symbolic link, or to a device or FIFO')
     .option('--include-contacts', "include customers' email and phone (left out by default)")
     .addHelpText(
       'after',

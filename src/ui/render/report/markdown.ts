@@ -1,5 +1,5 @@
 import type { Report } from '../../../core/report.ts';
-import { oneLine } from '../../text.ts';
+import { escapeMarkdown } from '../../../core/safe-text.ts';
 import {
   attributeLabel,
   completionLine,
@@ -18,7 +18,7 @@ import {
 
 /** User text inside Markdown: one line, with the characters Markdown acts on escaped. */
 export function md(text: string): string {
-  return oneLine(text).replace(/[\\`*_[\]<>|#~]/g, (ch) => `\\${ch}`);
+  return escapeMarkdown(text.replace(/\s*[\r\n]+\s*/gu, ' '));
 }
 
 function table(headers: string[], rows: string[][]): string[] {
