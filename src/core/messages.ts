@@ -214,7 +214,13 @@ export const messages = {
     `${name} holds a ${table} row (${where}) this database cannot take: ${reason}`,
   importConflict: (table: string, where: string, reason: string) =>
     `a ${table} row (${where}) clashes with one already here: ${reason}; nothing was imported`,
-  importConflictHint: 'rename or remove the clashing record here (or in the other database), then import again',
+  importConflictHint: (table: string) =>
+    ({
+      customers: 'if they are one customer, merge them here (svc customer merge ID OTHER_ID; svc customers lists the ids), else remove the extra one (svc customer rm ID); then import again',
+      people: 'if they are one person, merge them here (svc people merge NAME OTHER), else rename one (svc people rename OLD NEW); then import again',
+      practices: 'rename the practice here (svc practice rename OLD NEW), then import again',
+      tags: 'rename or merge the tag here (svc tag rename OLD NEW, svc tag merge FROM INTO), then import again',
+    })[table] ?? 'the two databases disagree about this record: correct it in one of them, export again and import the new file',
   importIgnored: (what: string) => `ignored what this svc does not know: ${what}`,
   importIgnoredHint: 'the file came from a newer svc: upgrade to keep those fields too',
   backupExists: (path: string) => `${path} already exists; a backup never overwrites a file`,

@@ -3,6 +3,8 @@ import type { EvidenceItem } from '../core/figures.ts';
 import type { EvidenceHow, Matcher, Practice, PracticeCounts, PracticeStatus } from '../core/practice.ts';
 import { cleanName, nameKey } from '../core/text.ts';
 import { sql, type Db } from './db.ts';
+import { linkMatchesForPractice } from './matching.ts';
+import { recordTombstone } from './tombstones.ts';
 
 interface PracticeRow {
   id: number;
@@ -53,7 +55,7 @@ export function createPractice(db: Db, practice: NewPractice, now: string): numb
     status,
     now,
   );
-  addMatchers(db, id, practice.matchers ?? []);
+  addMatchers(db, id, practice.matchers ?? [], now);
   for (const item of practice.evidence ?? []) linkEvidence(db, id, item.storyId, item.how, now);
   return id;
 }
@@ -76,14 +78,31 @@ export function listPracticeRecords(db: Db, statuses?: readonly PracticeStatus[]
 }
 
 /** Adds matchers; one already bound to any practice is left where it is. */
-export function addMatchers(db: Db, practiceId: number, matchers: Matcher[]): void {
+export function addMatchers(db: Db, practiceId: number, matchers: Matcher[], now: string): void {
   for (const m of matchers) {
-    sql(db, 'INSERT INTO practice_matchers (practice_id, kind, value) VALUES (?, ?, ?) ON CONFLICT (kind, value) DO NOTHING').run(
-      practiceId,
-      m.kind,
-      m.value,
-    );
+    sql(
+      db,
+      'INSERT INTO practice_matchers (practice_id, kind, value, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (kind, value) DO NOTHING',
+    ).run(practiceId, m.kind, m.value, now);
   }
+}
+
+/**
+ * Removes a matcher from a practice, and the evidence it alone brought in (stories matched
+ * by the practice's other matchers, or linked by hand, stay). Leaves a tombstone so the
+ * removal travels. False if the practice had no such matcher. Call inside store.write().
+ */
+export function removeMatcher(db: Db, practiceId: number, matcher: Matcher, now: string): boolean {
+  const removed = sql(db, 'DELETE FROM practice_matchers WHERE practice_id = ? AND kind = ? AND value = ?').run(practiceId, matcher.kind, matcher.value).changes > 0;
+  if (!removed) return false;
+  const stories =
+    matcher.kind === 'phrase'
+      ? "SELECT story_id FROM story_phrases WHERE key = ? AND kind <> 'quality'"
+      : 'SELECT st.story_id FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = ?';
+  sql(db, `DELETE FROM evidence WHERE practice_id = ? AND how = 'matched' AND story_id IN (${stories})`).run(practiceId, matcher.value);
+  linkMatchesForPractice(db, practiceId, now);
+  recordTombstone(db, { table: 'practice_matchers', key: JSON.stringify([matcher.kind, matcher.value]), deletedAt: now, mergedInto: null });
+  return true;
 }
 
 /** A practice's matchers. */
