@@ -238,6 +238,32 @@ export const messages = {
   dbCorrupt: (path: string) => `the database ${path} is damaged`,
   dbCorruptHint: 'run svc db check for details and for how to restore a backup',
 
+  // corrections: merge, rename, deactivate and remove people, customers, tags and matchers (add keys below this line)
+  controlInName: (what: string, code: string) => `the ${what} holds a control character (${code}), which could change what a terminal shows`,
+  controlInNameHint: 'type it again without control characters (escape sequences, bidirectional marks)',
+  emptyName: (what: string) => `the new ${what} is empty`,
+  emptyNameHint: (example: string) => `give one, e.g. ${example}`,
+  needsYes: (what: string, command: string) => `${what} needs confirmation, and there is no terminal to ask`,
+  needsYesHint: (command: string) => `run again with --yes: ${command} --yes`,
+  mergeSame: (what: string) => `both names are the same ${what}: there is nothing to merge`,
+  mergeSameHint: (list: string) => `pick two different ones (${list} lists them)`,
+  personExists: (name: string) => `someone called "${name}" is already in svc`,
+  personExistsHint: (from: string, name: string) => `if they are one person, merge them: svc people merge "${from}" "${name}"`,
+  personHasEvidence: (name: string, stories: number) =>
+    `${name} is credited on ${stories} ${stories === 1 ? 'story' : 'stories'}; removing them would lose that evidence`,
+  personHasEvidenceHint: (name: string) =>
+    `if they left, keep their stories: svc people deactivate "${name}"; if the name is a typo of someone, merge it: svc people merge "${name}" NAME`,
+  personAlready: (name: string, active: boolean) => `${name} is already ${active ? 'active' : 'deactivated'}`,
+  personAlreadyHint: 'list people with: svc people',
+  customerInUse: (id: number, uses: string) => `customer #${id} is still referred to by ${uses}`,
+  customerInUseHint: (id: number) => `if it is the same customer as another, merge it: svc customer merge ${id} OTHER_ID; to erase their details: svc customer forget ${id}`,
+  tagNotFound: (name: string) => `there is no tag "${name}"`,
+  tagNotFoundHint: 'list tags with: svc tags',
+  tagExists: (name: string) => `the tag "${name}" already exists`,
+  tagExistsHint: (from: string, name: string) => `to join the two, merge them: svc tag merge ${from} ${name}`,
+  matcherNotFound: (name: string, phrase: string) => `practice "${name}" has no phrase matcher "${phrase}"`,
+  matcherNotFoundHint: (name: string) => `see its matchers with: svc practice show "${name}"`,
+
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,
   unexpectedHint: 'this is a bug; run again with SVC_DEBUG=1 to see where it happened, and report it',

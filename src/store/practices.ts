@@ -90,11 +90,14 @@ export function addMatchers(db: Db, practiceId: number, matchers: Matcher[], now
 /**
  * Removes a matcher from a practice, and the evidence it alone brought in (stories matched
  * by the practice's other matchers, or linked by hand, stay). Leaves a tombstone so the
- * removal travels. False if the practice had no such matcher. Call inside store.write().
+ * removal travels. How many stories stopped being evidence, or undefined if the practice
+ * had no such matcher. Call inside store.write().
  */
-export function removeMatcher(db: Db, practiceId: number, matcher: Matcher, now: string): boolean {
+export function removeMatcher(db: Db, practiceId: number, matcher: Matcher, now: string): number | undefined {
   const removed = sql(db, 'DELETE FROM practice_matchers WHERE practice_id = ? AND kind = ? AND value = ?').run(practiceId, matcher.kind, matcher.value).changes > 0;
-  if (!removed) return false;
+  if (!removed) return undefined;
+  const count = () => (sql(db, 'SELECT count(*) AS n FROM evidence WHERE practice_id = ?').get(practiceId) as { n: number }).n;
+  const before = count();
   const stories =
     matcher.kind === 'phrase'
       ? "SELECT story_id FROM story_phrases WHERE key = ? AND kind <> 'quality'"
@@ -102,7 +105,7 @@ export function removeMatcher(db: Db, practiceId: number, matcher: Matcher, now:
   sql(db, `DELETE FROM evidence WHERE practice_id = ? AND how = 'matched' AND story_id IN (${stories})`).run(practiceId, matcher.value);
   linkMatchesForPractice(db, practiceId, now);
   recordTombstone(db, { table: 'practice_matchers', key: JSON.stringify([matcher.kind, matcher.value]), deletedAt: now, mergedInto: null });
-  return true;
+  return before - count();
 }
 
 /** A practice's matchers. */
