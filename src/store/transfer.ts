@@ -239,8 +239,16 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
   // Merges whose survivor is not here yet: tried again once every row is in.
   const pendingMerges: Tombstone[] = [];
   const removed: Record<string, number> = {};
-  // Tables with a tombstone: only their rows are looked up (a file can hold a million rows).
-  const stoneTables = new Set((sql(db, 'SELECT DISTINCT table_name AS t FROM tombstones').all() as Array<{ t: string }>).map((r) => r.t));
+  // The tombstoned keys of each table, read once: a query per row of a large file costs seconds.
+  const stoned = new Map<string, Set<string>>();
+  const stonedKeys = (table: string) => {
+    let keys = stoned.get(table);
+    if (!keys) {
+      const rows = sql(db, 'SELECT key FROM tombstones WHERE table_name = ?').all(table) as Array<{ key: string }>;
+      stoned.set(table, (keys = new Set(rows.map((r) => r.key))));
+    }
+    return keys;
+  };
   const countRemoved = (table: string) => (removed[table] = (removed[table] ?? 0) + 1);
   let storiesChanged = 0;
 
@@ -257,7 +265,7 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
     if (table === TOMBSTONES) {
       const stone = tombstoneOf(incoming, fileName, where);
       const recorded = recordTombstone(db, stone);
-      stoneTables.add(stone.table);
+      stonedKeys(stone.table).add(stone.key);
       counts[recorded === 'kept' ? 'skipped' : recorded]++;
       const outcome = applyTombstone(db, byName, stone);
       if (outcome === 'pending') pendingMerges.push(stone);
@@ -266,7 +274,8 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
     }
 
     // A row deleted here after its last change elsewhere stays deleted (merged: it is the survivor).
-    const stone = stoneTables.has(table) ? tombstoneFor(db, table, rowKeyText(shape, incoming)) : undefined;
+    const key = rowKeyText(shape, incoming);
+    const stone = stonedKeys(table).has(key) ? tombstoneFor(db, table, key) : undefined;
     if (stone && !changedAfter(shape, incoming, stone.deletedAt)) {
       counts.skipped++;
       const survivor = stone.mergedInto === null ? undefined : liveRowId(db, byName, table, stone.mergedInto);
