@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sandbox, type RunOptions, type SvcSandbox } from '../helpers/cli.ts';
+import { Terminal } from '../helpers/terminal.ts';
 
 let svc: SvcSandbox;
 const others: SvcSandbox[] = [];
@@ -95,6 +96,7 @@ describe('svc people: mistakes can be undone', () => {
     ok(svc, ['people', 'deactivate', 'Bo']);
     expect(activePeople()).toBe(2);
     expect(people().find((p) => p.name === 'Bo')).toMatchObject({ active: false, stories: 1 });
+    expect(ok(svc, ['people'])).toMatch(/^Bo\t\t1\t2026-03-18\tdeactivated$/m);
     refused(['people', 'deactivate', 'Bo'], 4, /Bo is already deactivated/);
     ok(svc, ['people', 'activate', 'Bo']);
     expect(activePeople()).toBe(3);
@@ -117,6 +119,18 @@ describe('svc people: mistakes can be undone', () => {
     ['merge into nobody', ['people', 'merge', 'Aan', 'Zed', '--yes'], 3, /nobody called "Zed"/],
     ['a rename with a terminal escape', ['people', 'rename', 'Aan', 'An\u001b]52;c;UFdORUQ=\u0007a'], 2, /control character \(U\+001B\)/],
   ])('refuses %s and changes nothing', (_name, args, code, message) => refused(args, code, message));
+
+  it('in a terminal, merge asks first: no keeps both, yes merges', async () => {
+    const no = new Terminal(['people', 'merge', 'Aan', 'Ana'], svc.db);
+    await no.answer(/Merge Aan into Ana\?/, 'n');
+    expect(await no.exitCode()).toBe(0);
+    expect(no.screen).toContain('Nothing was changed.');
+    expect(names()).toEqual(['Aan', 'Ana', 'Bo']);
+    const yes = new Terminal(['people', 'merge', 'Aan', 'Ana'], svc.db);
+    await yes.answer(/Merge Aan into Ana\?/, 'y');
+    expect(await yes.exitCode()).toBe(0);
+    expect(names()).toEqual(['Ana', 'Bo']);
+  });
 
   it('a merge travels: the other database merges the same two people when it imports', () => {
     const other = newBox();

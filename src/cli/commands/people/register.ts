@@ -17,7 +17,7 @@ export function registerPeopleCommands(program: Command): void {
     .command('people')
     .description('the people in the stories, with story counts and their latest story')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc people', 'svc people --json', 'svc people show Ana']))
+    .addHelpText('after', examples(['svc people', 'svc people show Ana', 'svc people merge Aan Ana   # a typo made a new person']))
     .action(lazy(() => import('./handlers.ts'), 'list'));
 
   people
