@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sandbox, type RunOptions, type SvcSandbox } from '../helpers/cli.ts';
-import { Terminal } from '../helpers/terminal.ts';
+import { KEY, Terminal } from '../helpers/terminal.ts';
 
 let svc: SvcSandbox;
 const others: SvcSandbox[] = [];
@@ -217,6 +217,42 @@ describe('svc practice unphrase', () => {
     expect(shown().matchers.map((m) => m.value)).not.toContain('call back');
     exchange(svc, other);
     expect(shown(other).matchers.map((m) => m.value)).not.toContain('call back');
+  });
+
+  it('undoes a matcher merged into a practice by mistake in detect --review (it kept pulling stories in)', async () => {
+    const review = sandbox();
+    others.push(review);
+    const stories: Array<[string, string]> = [
+      ['Ana called the customer back within the hour.', 'Ana'],
+      ['Bo calls back every customer who waited.', 'Bo'],
+      ['Cy called back the caller the same day and was lovely.', 'Cy'],
+      ['Ana explained the options slowly to a worried client.', 'Ana'],
+      ['Bo explained the options on the phone.', 'Bo'],
+      ['Dee explained the options twice.', 'Dee'],
+    ];
+    for (const [text, staff] of stories) ok(review, ['story', 'add', text, '--staff', staff]);
+    const first = new Terminal(['detect', '--review', '--min-staff', '3'], review.db);
+    await first.waitFor('quit: save the decisions so far');
+    await first.type(KEY.enter); // accept "call back"
+    await first.answer('Name of the practice:', '');
+    await first.answer('Description', '');
+    await first.waitFor(/explain option[\s\S]*quit: save the decisions so far/u);
+    await first.type(KEY.up + KEY.enter); // quit
+    expect(await first.exitCode()).toBe(0);
+    const second = new Terminal(['detect', '--review', '--min-staff', '3'], review.db);
+    await second.waitFor('merge into an existing practice');
+    await second.type(KEY.down + KEY.enter); // merge "explain option" into "call back": the mistake
+    await second.waitFor('Merge into which practice?');
+    await second.type(KEY.enter);
+    expect(await second.exitCode()).toBe(0);
+    expect(shown(review).figures.stories).toBe(6);
+
+    const undone = review.run(['practice', 'unphrase', 'call back', 'explain']);
+    expect(undone.code).toBe(0);
+    expect(undone.stderr).toMatch(/Removed the phrase "explain" from "call back": 3 stories it alone linked are no longer evidence/);
+    expect(shown(review)).toMatchObject({ matchers: [{ kind: 'phrase', value: 'call back' }], figures: { stories: 3 } });
+    ok(review, ['story', 'add', 'Eve explained the options again.', '--staff', 'Eve']);
+    expect(shown(review).figures.stories).toBe(3);
   });
 
   it.each([
