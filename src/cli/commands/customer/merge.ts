@@ -19,7 +19,8 @@ export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, 
     question: `Merge ${oneLine(from.name)} (#${from.id}) into ${oneLine(into.name)} (#${into.id})? Its stories and interviews move to #${into.id}, and #${from.id} is deleted.`,
   });
   if (!go) return;
-  store.write(() => mergeCustomers(store.db, from.id, into.id, ctx.now().toISOString()));
+  // Read again under the lock: another svc may have changed them while we asked.
+  store.write(() => mergeCustomers(store.db, requireCustomer(store.db, `#${from.id}`).id, requireCustomer(store.db, `#${into.id}`).id, ctx.now().toISOString()));
   const merged = getCustomer(store.db, into.id);
   if (options.json && merged) ctx.print(JSON.stringify({ merged: from.id, into: merged }, null, 2));
   ctx.info(`${ctx.err.green('Merged')} customer #${from.id} into #${into.id} (${oneLine(into.name)}); #${from.id} is gone, and other databases merge it too when they import your export.`);

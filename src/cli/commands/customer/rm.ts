@@ -23,8 +23,10 @@ export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, 
   });
   if (!go) return;
   store.write(() => {
-    refuseIfUsed(); // checked again under the lock
-    removeCustomer(store.db, customer.id, ctx.now().toISOString());
+    // Read again under the lock: another svc may have changed it while we asked.
+    const id = requireCustomer(store.db, `#${customer.id}`).id;
+    refuseIfUsed();
+    removeCustomer(store.db, id, ctx.now().toISOString());
   });
   if (options.json) ctx.print(JSON.stringify({ removed: customer.id }, null, 2));
   ctx.info(`${ctx.err.yellow('Removed')} customer #${customer.id} (${oneLine(customer.name)}).`);

@@ -19,7 +19,8 @@ export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, 
     question: `Merge ${oneLine(from.name)} into ${oneLine(into.name)}? Their stories, evidence and trainings move to ${oneLine(into.name)}, and ${oneLine(from.name)} is deleted.`,
   });
   if (!go) return;
-  store.write(() => mergePeople(store.db, from.id, into.id, ctx.now().toISOString()));
+  // Read again under the lock: another svc may have changed them while we asked.
+  store.write(() => mergePeople(store.db, requirePerson(store.db, from.name).id, requirePerson(store.db, into.name).id, ctx.now().toISOString()));
   if (options.json) ctx.print(JSON.stringify({ merged: from.name, into: { id: into.id, name: into.name } }, null, 2));
   ctx.info(`${ctx.err.green('Merged')} ${oneLine(from.name)} into ${oneLine(into.name)}: their stories, evidence and trainings are ${oneLine(into.name)}'s now.`);
 }

@@ -23,8 +23,9 @@ export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, 
   });
   if (!go) return;
   store.write(() => {
-    refuseWithEvidence(); // checked again under the lock
-    removePerson(store.db, person.id, ctx.now().toISOString());
+    // Read again under the lock: another svc may have changed them while we asked.
+    refuseWithEvidence();
+    removePerson(store.db, requirePerson(store.db, person.name).id, ctx.now().toISOString());
   });
   if (options.json) ctx.print(JSON.stringify({ removed: person.name }, null, 2));
   ctx.info(`${ctx.err.yellow('Removed')} ${oneLine(person.name)}.`);

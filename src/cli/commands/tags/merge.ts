@@ -18,7 +18,8 @@ export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, 
     question: `Merge tag ${from.name} into ${into.name}? Its stories get ${into.name}, and ${from.name} is deleted.`,
   });
   if (!go) return;
-  store.write(() => mergeTags(store.db, from.id, into.id, ctx.now().toISOString()));
+  // Read again under the lock: another svc may have changed them while we asked.
+  store.write(() => mergeTags(store.db, requireTag(store.db, from.name).id, requireTag(store.db, into.name).id, ctx.now().toISOString()));
   if (options.json) ctx.print(JSON.stringify({ merged: from.name, into: into.name }, null, 2));
   ctx.info(`${ctx.err.green('Merged')} tag ${from.name} into ${into.name}.`);
 }
