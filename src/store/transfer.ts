@@ -1,9 +1,9 @@
 import { ConflictError, ValidationError, errorCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
+import { mergeCustomers } from './customers.ts';
 import { sql, useSmallPageCache, type Db, type Store } from './db.ts';
 import { linkMatchesForPractice } from './matching.ts';
-import { mergeCustomers } from './customers.ts';
 import { mergePeople } from './people.ts';
 import { mergeTags } from './tags.ts';
 import { pauseForTest } from './test-pause.ts';
