@@ -223,9 +223,19 @@ export function renamePractice(db: Db, practiceId: number, name: string, now: st
 }
 
 /** Removes stories from a practice's evidence, however they were linked; returns how many went. */
-export function unlinkEvidence(db: Db, practiceId: number, storyIds: readonly number[]): number {
+export function unlinkEvidence(db: Db, practiceId: number, storyIds: readonly number[], now: string): number {
   let removed = 0;
-  for (const id of storyIds) removed += sql(db, 'DELETE FROM evidence WHERE practice_id = ? AND story_id = ?').run(practiceId, id).changes;
+  for (const id of storyIds) {
+    // The tombstone names the link as exports do: by the practice's and the story's uuids.
+    const gone = sql(
+      db,
+      `DELETE FROM evidence WHERE practice_id = ? AND story_id = ?
+       RETURNING (SELECT uuid FROM practices WHERE id = practice_id) AS practice, (SELECT uuid FROM stories WHERE id = story_id) AS story`,
+    ).get(practiceId, id) as { practice: string; story: string } | undefined;
+    if (!gone) continue;
+    removed++;
+    recordTombstone(db, { table: 'evidence', key: JSON.stringify([gone.practice, gone.story]), deletedAt: now, mergedInto: null });
+  }
   return removed;
 }
 

@@ -398,7 +398,16 @@ function applyTombstone(db: Db, byName: Map<string, TableShape>, stone: Tombston
   if (!shape || stone.table === TOMBSTONES) return 'none';
   const where = shape.refKey ? [shape.refKey] : (shape.keys[0] ?? []);
   if (where.length === 0) return 'none';
-  const params = shape.refKey ? [stone.key] : (JSON.parse(stone.key) as unknown[]);
+  // A key of references (an evidence link: practice and story) names their rows by uuid.
+  const params: unknown[] = [];
+  const values = shape.refKey ? [stone.key] : keyValues(stone.key);
+  if (values?.length !== where.length) return 'none';
+  for (const [i, value] of values.entries()) {
+    const ref = shape.refKey ? undefined : shape.refs.get(where[i] ?? '');
+    const local = ref && value !== null ? liveRowId(db, byName, ref.table, String(value)) : value;
+    if (local === undefined) return 'none';
+    params.push(local);
+  }
   const row = sql(db, `SELECT * FROM ${quote(shape.name)} WHERE ${where.map((c) => `${quote(c)} IS ?`).join(' AND ')}`).get(...params) as
     | Record<string, unknown>
     | undefined;
@@ -419,6 +428,16 @@ function applyTombstone(db: Db, byName: Map<string, TableShape>, stone: Tombston
   } catch (error) {
     if (errorCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'none';
     throw error;
+  }
+}
+
+/** The values of a tombstone's composite key (a JSON array), or undefined if it is not one. */
+function keyValues(key: string): unknown[] | undefined {
+  try {
+    const parsed = JSON.parse(key) as unknown;
+    return Array.isArray(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
   }
 }
 

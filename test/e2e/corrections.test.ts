@@ -255,6 +255,18 @@ describe('svc practice unphrase', () => {
     expect(shown(review).figures.stories).toBe(3);
   });
 
+  it('a link taken out by hand stays out in the databases that import it', () => {
+    const other = newBox();
+    ok(svc, ['practice', 'link', 'Call back', '3']);
+    exchange(svc, other);
+    expect(shown(other).figures.stories).toBe(3);
+    ok(svc, ['practice', 'unlink', 'Call back', '3'], { env: { SVC_NOW: '2026-03-18T11:00:00' } });
+    exchange(svc, other);
+    expect(shown(other).figures.stories).toBe(shown().figures.stories);
+    exchange(other, svc);
+    expect(shown().figures.stories).toBe(2);
+  });
+
   it.each([
     ['a phrase the practice does not have', ['practice', 'unphrase', 'Call back', 'smiled'], 3, /practice "Call back" has no phrase matcher "smiled"/],
     ['a missing practice', ['practice', 'unphrase', 'Nope', 'called back'], 3, /there is no practice "Nope"/],
