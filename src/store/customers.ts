@@ -89,7 +89,8 @@ interface MatchRow {
 
 /**
  * The stored customer a row is, if any: the same external id; else the same email;
- * else the same name and phone. A customer with another external id is someone else.
+ * else the same name and phone. A customer with another external id is someone else, and
+ * a row with a name only is not a customer known by their email.
  */
 function findImported(db: Db, draft: CustomerDraft): MatchRow | undefined {
   const columns = 'SELECT id, name, email, phone, segment, external_id FROM customers';
@@ -107,9 +108,10 @@ function findImported(db: Db, draft: CustomerDraft): MatchRow | undefined {
       draft.externalId,
     ) as MatchRow | undefined;
   }
+  // A name alone (no phone either) is never someone known by an email: they may be another person.
   return sql(
     db,
-    `${columns} WHERE name_key = ? AND phone IS ? AND ${live} AND ${sameOrNoId} ORDER BY id LIMIT 1`,
+    `${columns} WHERE name_key = ? AND phone IS ? AND (phone IS NOT NULL OR email IS NULL) AND ${live} AND ${sameOrNoId} ORDER BY id LIMIT 1`,
   ).get(nameKey(draft.name), draft.phone, draft.externalId, draft.externalId) as MatchRow | undefined;
 }
 

@@ -115,6 +115,17 @@ describe('a customer clash between two people', () => {
     expect(again.totals).toMatchObject({ added: 0, updated: 0 });
   });
 
+  it('a customer list row with a name only is not merged into a same-named customer known by an email', () => {
+    const svc = person();
+    ok(svc, ['customers', 'import', crmList(svc)]);
+    const file = join(svc.dir, 'names.csv');
+    writeFileSync(file, 'name\nDev Patel\nNew Person\n');
+    expect(svc.json<{ added: number; updated: number; unchanged: number }>(['customers', 'import', file])).toMatchObject({ added: 2, updated: 0, unchanged: 0 });
+    // The same list again is recognised row by row: nothing new.
+    expect(svc.json<{ added: number; unchanged: number }>(['customers', 'import', file])).toMatchObject({ added: 0, unchanged: 2 });
+    expect(customers(svc)).toHaveLength(4);
+  });
+
   it('still takes the same customer to be one by external id or email, from either side', () => {
     const a = person();
     const b = person();
