@@ -1,10 +1,10 @@
 import { ConflictError, ValidationError, errorCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
-import { mergeCustomers } from './customers.ts';
+import { customerReferences, mergeCustomers, removeCustomer } from './customers.ts';
 import { sql, useSmallPageCache, type Db, type Store } from './db.ts';
 import { linkMatchesForPractice } from './matching.ts';
-import { mergePeople } from './people.ts';
+import { mergePeople, personEvidence, removePerson } from './people.ts';
 import { mergeTags } from './tags.ts';
 import { pauseForTest } from './test-pause.ts';
 import { recordTombstone, tombstoneFor, type Tombstone } from './tombstones.ts';
@@ -61,6 +61,18 @@ const MERGERS: Readonly<Record<string, (db: Db, fromId: number, intoId: number, 
   customers: mergeCustomers,
   people: mergePeople,
   tags: mergeTags,
+};
+
+/**
+ * How a row deleted elsewhere is removed here, by the rules of the command that removed
+ * it: false when something here still needs it (then it stays). Other tables' rows are
+ * deleted unless a row here refers to them.
+ */
+const REMOVERS: Readonly<Record<string, (db: Db, id: number, at: string) => boolean>> = {
+  // A story here may name the customer: it keeps them, as `svc customer rm` would.
+  customers: (db, id, at) => Object.keys(customerReferences(db, id)).length === 0 && (removeCustomer(db, id, at), true),
+  // Evidence here keeps the person; their training attendances go, as with `svc people rm`.
+  people: (db, id, at) => personEvidence(db, id) === 0 && (removePerson(db, id, at), true),
 };
 
 /**
@@ -420,7 +432,9 @@ function applyTombstone(db: Db, byName: Map<string, TableShape>, stone: Tombston
     merge(db, Number(row[shape.localId]), survivor, stone.deletedAt);
     return 'removed';
   }
-  // Rows here that still refer to it (an interview of a deleted customer) keep it.
+  const remover = REMOVERS[shape.name];
+  if (remover && shape.localId) return remover(db, Number(row[shape.localId]), stone.deletedAt) ? 'removed' : 'none';
+  // Rows here that still refer to it keep it.
   const remove = db.transaction(() => sql(db, `DELETE FROM ${quote(shape.name)} WHERE ${where.map((c) => `${quote(c)} IS ?`).join(' AND ')}`).run(...params));
   try {
     remove();

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { controlIn } from '../../../src/core/names.ts';
 import { draftStory } from '../../../src/core/story.ts';
 import { streamOf, type ExportData } from '../../../src/core/transfer.ts';
-import { mergeCustomers } from '../../../src/store/customers.ts';
+import { mergeCustomers, removeCustomer } from '../../../src/store/customers.ts';
 import { openStore, type Store } from '../../../src/store/db.ts';
 import { defaultMigrationsDir, listMigrations } from '../../../src/store/migrate.ts';
 import { mergePeople, removePerson } from '../../../src/store/people.ts';
@@ -112,6 +112,46 @@ describe('tombstones', () => {
     const result = importAll(b, exportOf(a));
     expect(result.removed).toEqual({});
     expect(count(b, 'SELECT count(*) AS n FROM customers WHERE uuid = ?', uuid)).toBe(1);
+  });
+});
+
+describe('removals that travel', () => {
+  it('a person removed elsewhere goes here too, with their attendances, unless they have evidence here', () => {
+    const a = store();
+    const b = store();
+    seedEverything(a.db, 'a');
+    importAll(b, exportOf(a));
+    const at = '2026-03-18T11:00:00.000Z';
+    // In a, Bo loses his story credits and is removed; in b he still has them, so he stays.
+    const removeBo = (s: Store) =>
+      s.write(() => {
+        const bo = idOf(s, 'people', 'a-bo-0000-0000-000000000000');
+        s.db.prepare('DELETE FROM story_people WHERE person_id = ?').run(bo);
+        removePerson(s.db, bo, at);
+      });
+    removeBo(a);
+    importAll(b, exportOf(a));
+    expect(count(b, "SELECT count(*) AS n FROM people WHERE name = 'Bo'")).toBe(1);
+    // Once b has no story crediting him either, the same tombstone removes him and his attendance.
+    b.write(() => {
+      b.db.prepare("DELETE FROM story_people WHERE person_id = (SELECT id FROM people WHERE name = 'Bo')").run();
+      b.db.prepare('UPDATE stories SET reported_by = NULL').run();
+    });
+    expect(importAll(b, exportOf(a)).removed).toEqual({ people: 1 });
+    expect(count(b, "SELECT count(*) AS n FROM people WHERE name = 'Bo'")).toBe(0);
+    expect(count(b, 'SELECT count(*) AS n FROM training_attendees')).toBe(1);
+  });
+
+  it('a customer removed elsewhere stays while a story here names them', () => {
+    const a = store();
+    const b = store();
+    const insert = (s: Store) => s.db.prepare("INSERT INTO customers (uuid, name, name_key, created_at, updated_at) VALUES ('c1', 'Dev', 'dev', ?, ?)").run(NOW_ISO, NOW_ISO);
+    insert(a);
+    importAll(b, exportOf(a));
+    b.write(() => insertStory(b.db, draftStory({ text: 'Bo helped Dev', staff: ['Bo'], customer: 'Dev' }, NOW), NOW_ISO));
+    a.write(() => removeCustomer(a.db, idOf(a, 'customers', 'c1'), '2026-03-18T11:00:00.000Z'));
+    expect(importAll(b, exportOf(a)).removed).toEqual({});
+    expect(getStory(b.db, 1)?.customer).toBe('Dev');
   });
 });
 
