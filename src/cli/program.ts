@@ -41,7 +41,7 @@ export const GROUPS: ReadonlyArray<readonly [names: readonly string[], registers
   [['practices', 'practice', 'train', 'playbook'], [registerPracticeCommands, registerDetectCommands]],
   [['search'], [registerSearchCommands]],
   [['people'], [registerPeopleCommands]],
-  [['tags'], [registerTagCommands]],
+  [['tags', 'tag'], [registerTagCommands]],
   [['init', 'db'], [registerDbCommands]],
   [['customer', 'customers'], [registerCustomerCommands]],
   [['interview', 'interviews'], [registerInterviewCommands]],

@@ -1,5 +1,6 @@
 import type { Day } from './dates.ts';
 import { messages } from './messages.ts';
+import { controlIn } from './names.ts';
 import type { CustomerKind } from './story.ts';
 import { cleanName, nameKey } from './text.ts';
 
@@ -100,6 +101,8 @@ export function draftCustomer(row: ImportRow): CustomerDraft | RowProblem {
   if (row.unreadable) return problem(row.unreadable);
   const name = optional(row.fields.name);
   if (!name) return problem(messages.importNoName);
+  const control = controlIn(name);
+  if (control) return problem(messages.controlInName('name', control));
   if ([...name].length > MAX_NAME) return problem(messages.importTooLong('name', MAX_NAME));
   const emailText = optional(row.fields.email);
   if (emailText && !EMAIL.test(emailText)) return problem(messages.importBadEmail(emailText));

@@ -226,7 +226,13 @@ export const messages = {
     `${name} holds a ${table} row (${where}) this database cannot take: ${reason}`,
   importConflict: (table: string, where: string, reason: string) =>
     `a ${table} row (${where}) clashes with one already here: ${reason}; nothing was imported`,
-  importConflictHint: 'rename or remove the clashing record here (or in the other database), then import again',
+  importConflictHint: (table: string) =>
+    ({
+      customers: 'if they are one customer, merge them here (svc customer merge ID OTHER_ID; svc customers lists the ids), else remove the extra one (svc customer rm ID); then import again',
+      people: 'if they are one person, merge them here (svc people merge NAME OTHER), else rename one (svc people rename OLD NEW); then import again',
+      practices: 'rename the practice here (svc practice rename OLD NEW), then import again',
+      tags: 'rename or merge the tag here (svc tag rename OLD NEW, svc tag merge FROM INTO), then import again',
+    })[table] ?? 'the two databases disagree about this record: correct it in one of them, export again and import the new file',
   importIgnored: (what: string) => `ignored what this svc does not know: ${what}`,
   importIgnoredHint: 'the file came from a newer svc: upgrade to keep those fields too',
   backupExists: (path: string) => `${path} already exists; a backup never overwrites a file`,
@@ -258,6 +264,32 @@ export const messages = {
   outLinkDanglingHint: 'remove the link or choose another name',
   outIsDevice: (path: string, kind: string) => `${path} is ${kind}, not a file; svc does not write to it unless asked`,
   outIsDeviceHint: 'choose a file name, - for stdout, or pass --force to write through it (it is never replaced)',
+
+  // corrections: merge, rename, deactivate and remove people, customers, tags and matchers (add keys below this line)
+  controlInName: (what: string, code: string) => `the ${what} holds a control character (${code}), which could change what a terminal shows`,
+  controlInNameHint: 'type it again without control characters (escape sequences, bidirectional marks)',
+  emptyName: (what: string) => `the new ${what} is empty`,
+  emptyNameHint: (example: string) => `give one, e.g. ${example}`,
+  needsYes: (what: string, command: string) => `${what} needs confirmation, and there is no terminal to ask`,
+  needsYesHint: (command: string) => `run again with --yes: ${command} --yes`,
+  mergeSame: (what: string) => `both names are the same ${what}: there is nothing to merge`,
+  mergeSameHint: (list: string) => `pick two different ones (${list} lists them)`,
+  personExists: (name: string) => `someone called "${name}" is already in svc`,
+  personExistsHint: (from: string, name: string) => `if they are one person, merge them: svc people merge "${from}" "${name}"`,
+  personHasEvidence: (name: string, stories: number) =>
+    `${name} is credited on ${stories} ${stories === 1 ? 'story' : 'stories'}; removing them would lose that evidence`,
+  personHasEvidenceHint: (name: string) =>
+    `if they left, keep their stories: svc people deactivate "${name}"; if the name is a typo of someone, merge it: svc people merge "${name}" NAME`,
+  personAlready: (name: string, active: boolean) => `${name} is already ${active ? 'active' : 'deactivated'}`,
+  personAlreadyHint: 'list people with: svc people',
+  customerInUse: (id: number, uses: string) => `customer #${id} is still referred to by ${uses}`,
+  customerInUseHint: (id: number) => `if it is the same customer as another, merge it: svc customer merge ${id} OTHER_ID; to erase their details: svc customer forget ${id}`,
+  tagNotFound: (name: string) => `there is no tag "${name}"`,
+  tagNotFoundHint: 'list tags with: svc tags',
+  tagExists: (name: string) => `the tag "${name}" already exists`,
+  tagExistsHint: (from: string, name: string) => `to join the two, merge them: svc tag merge ${from} ${name}`,
+  matcherNotFound: (name: string, phrase: string) => `practice "${name}" has no phrase matcher "${phrase}"`,
+  matcherNotFoundHint: (name: string) => `see its matchers with: svc practice show "${name}"`,
 
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,

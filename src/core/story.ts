@@ -3,6 +3,7 @@ import { parsePastDay, toDay } from './dates.ts';
 import { ValidationError } from './errors.ts';
 import { messages } from './messages.ts';
 import { CHANNELS, oneOf, SOURCES, TRIGGERS, type Channel, type CustomerKind, type Source, type Trigger } from './story-fields.ts';
+import { checkName } from './names.ts';
 import { cleanName, inlineTags, nameKey, normalizeTag, unique } from './text.ts';
 
 export { CHANNELS, CUSTOMER_KINDS, SOURCES, TRIGGERS, oneOf } from './story-fields.ts';
@@ -64,11 +65,16 @@ function optionalText(value: string | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
+/** A tag as typed, normalised; control characters refused. */
+export function tagName(tag: string): string {
+  return normalizeTag(checkName(tag, 'tag'));
+}
+
 /** Distinct names, cleaned, matched case-insensitively; the first spelling wins. */
 export function cleanNames(names: readonly string[]): string[] {
   const byKey = new Map<string, string>();
   for (const name of names) {
-    const cleaned = cleanName(name);
+    const cleaned = cleanName(checkName(name, 'name'));
     if (cleaned && !byKey.has(nameKey(cleaned))) byKey.set(nameKey(cleaned), cleaned);
   }
   return [...byKey.values()];
@@ -77,19 +83,19 @@ export function cleanNames(names: readonly string[]): string[] {
 /** Validates and normalises a new story; inline #tags join the --tag ones. */
 export function draftStory(input: StoryInput, now: Date): StoryDraft {
   const text = checkStoryText(input.text);
-  const tags = unique([...(input.tags ?? []).map(normalizeTag), ...inlineTags(text)].filter(Boolean));
+  const tags = unique([...(input.tags ?? []).map(tagName), ...inlineTags(text)].filter(Boolean));
   return {
     title: optionalText(input.title),
     text,
     occurredOn: input.when === undefined ? toDay(now) : parsePastDay(input.when, now, '--when'),
     staff: cleanNames(input.staff ?? []),
-    customer: optionalText(input.customer) === null ? null : cleanName(input.customer ?? ''),
+    customer: optionalText(input.customer) === null ? null : cleanName(checkName(input.customer ?? '', 'customer name')),
     customerKind: input.internal ? 'internal' : 'external',
     channel: input.channel === undefined ? null : oneOf(input.channel, CHANNELS, '--channel'),
     source: input.source === undefined ? null : oneOf(input.source, SOURCES, '--source'),
     trigger: input.trigger === undefined ? null : oneOf(input.trigger, TRIGGERS, '--trigger'),
     impact: optionalText(input.impact),
-    reportedBy: input.by === undefined || !cleanName(input.by) ? null : cleanName(input.by),
+    reportedBy: input.by === undefined || !cleanName(input.by) ? null : cleanName(checkName(input.by, 'name')),
     tags,
   };
 }
@@ -100,19 +106,19 @@ export function draftStory(input: StoryInput, now: Date): StoryDraft {
  */
 export function applyStoryEdit(story: Story, input: StoryInput, now: Date): StoryDraft {
   const text = input.text === undefined ? story.text : checkStoryText(input.text);
-  const baseTags = input.tags === undefined ? story.tags : input.tags.map(normalizeTag);
+  const baseTags = input.tags === undefined ? story.tags : input.tags.map(tagName);
   return {
     title: input.title === undefined ? story.title : optionalText(input.title),
     text,
     occurredOn: input.when === undefined ? story.occurredOn : parsePastDay(input.when, now, '--when'),
     staff: input.staff === undefined ? story.staff : cleanNames(input.staff),
-    customer: input.customer === undefined ? story.customer : optionalText(input.customer),
+    customer: input.customer === undefined ? story.customer : optionalText(checkName(input.customer, 'customer name')),
     customerKind: input.internal === undefined ? story.customerKind : input.internal ? 'internal' : 'external',
     channel: input.channel === undefined ? story.channel : oneOf(input.channel, CHANNELS, '--channel'),
     source: input.source === undefined ? story.source : oneOf(input.source, SOURCES, '--source'),
     trigger: input.trigger === undefined ? story.trigger : oneOf(input.trigger, TRIGGERS, '--trigger'),
     impact: input.impact === undefined ? story.impact : optionalText(input.impact),
-    reportedBy: input.by === undefined ? story.reportedBy : optionalText(input.by),
+    reportedBy: input.by === undefined ? story.reportedBy : optionalText(checkName(input.by, 'name')),
     tags: unique([...baseTags, ...(input.text === undefined ? [] : inlineTags(text))].filter(Boolean)),
   };
 }

@@ -4,7 +4,9 @@ import type { Day } from '../core/dates.ts';
 import type { CustomerKind } from '../core/story.ts';
 import { nameKey } from '../core/text.ts';
 import { sql, type Db } from './db.ts';
+import { countReferences, moveReferences } from './references.ts';
 import { FORGOTTEN_CUSTOMER } from './stories.ts';
+import { recordTombstone } from './tombstones.ts';
 
 /** The customer with this name (not forgotten), created on first mention. */
 export function ensureCustomer(db: Db, name: string, kind: CustomerKind, now: string): number {
@@ -87,7 +89,8 @@ interface MatchRow {
 
 /**
  * The stored customer a row is, if any: the same external id; else the same email;
- * else the same name and phone. A customer with another external id is someone else.
+ * else the same name and phone. A customer with another external id is someone else, and
+ * a row with a name only is not a customer known by their email.
  */
 function findImported(db: Db, draft: CustomerDraft): MatchRow | undefined {
   const columns = 'SELECT id, name, email, phone, segment, external_id FROM customers';
@@ -105,9 +108,10 @@ function findImported(db: Db, draft: CustomerDraft): MatchRow | undefined {
       draft.externalId,
     ) as MatchRow | undefined;
   }
+  // A name alone (no phone either) is never someone known by an email: they may be another person.
   return sql(
     db,
-    `${columns} WHERE name_key = ? AND phone IS ? AND ${live} AND ${sameOrNoId} ORDER BY id LIMIT 1`,
+    `${columns} WHERE name_key = ? AND phone IS ? AND (phone IS NOT NULL OR email IS NULL) AND ${live} AND ${sameOrNoId} ORDER BY id LIMIT 1`,
   ).get(nameKey(draft.name), draft.phone, draft.externalId, draft.externalId) as MatchRow | undefined;
 }
 
@@ -179,4 +183,51 @@ export function pickCandidates(db: Db, filter: { segment?: string | undefined; s
       ORDER BY c.id`,
   ).all(filter.since, filter.segment ?? null, filter.segment ?? null) as Array<{ id: number; planned: number; recent: number }>;
   return rows.map((row) => ({ id: row.id, planned: row.planned === 1, contactedRecently: row.recent === 1 }));
+}
+
+interface MergedRow {
+  uuid: string;
+  email: string | null;
+  phone: string | null;
+  segment: string | null;
+  external_id: string | null;
+  forgotten_at: string | null;
+}
+
+function mergedRow(db: Db, id: number): MergedRow {
+  return sql(db, 'SELECT uuid, email, phone, segment, external_id, forgotten_at FROM customers WHERE id = ?').get(id) as MergedRow;
+}
+
+/**
+ * Merges customer `fromId` into `intoId` (two records of one customer): its stories and
+ * interviews move, details the survivor lacks are taken from it (never into a forgotten
+ * customer), it is deleted, and its tombstone names the survivor so the merge travels.
+ * Call inside store.write().
+ */
+export function mergeCustomers(db: Db, fromId: number, intoId: number, now: string): void {
+  const from = mergedRow(db, fromId);
+  const into = mergedRow(db, intoId);
+  moveReferences(db, 'customers', fromId, intoId);
+  // Deleted first: its external id is unique, and may be the survivor's now.
+  sql(db, 'DELETE FROM customers WHERE id = ?').run(fromId);
+  const fill = into.forgotten_at === null && from.forgotten_at === null;
+  sql(
+    db,
+    `UPDATE customers SET email = coalesce(email, ?), phone = coalesce(phone, ?), segment = coalesce(segment, ?),
+            external_id = coalesce(external_id, ?), updated_at = max(updated_at, ?)
+      WHERE id = ?`,
+  ).run(fill ? from.email : null, fill ? from.phone : null, from.segment, fill ? from.external_id : null, now, intoId);
+  recordTombstone(db, { table: 'customers', key: from.uuid, deletedAt: now, mergedInto: into.uuid });
+}
+
+/** What still refers to a customer: stories and interviews (and anything a later table adds). */
+export function customerReferences(db: Db, id: number): Record<string, number> {
+  return countReferences(db, 'customers', id);
+}
+
+/** Deletes a customer nothing refers to, leaving a tombstone. Call inside store.write(). */
+export function removeCustomer(db: Db, id: number, now: string): void {
+  const { uuid } = mergedRow(db, id);
+  sql(db, 'DELETE FROM customers WHERE id = ?').run(id);
+  recordTombstone(db, { table: 'customers', key: uuid, deletedAt: now, mergedInto: null });
 }

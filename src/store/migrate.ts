@@ -60,6 +60,19 @@ export function migrate(db: Db, path: string, dir = defaultMigrationsDir(), migr
 
   const backup = current > 0 && hasUserData(db) ? backupBeforeMigration(db, path, current) : null;
   const applied: string[] = [];
+  // Rebuilding a table (SQLite's 12-step procedure) needs foreign keys off: with them on,
+  // dropping the old copy would cascade-delete its children. They are checked before each commit.
+  const foreignKeys = Number(db.pragma('foreign_keys', { simple: true }));
+  db.pragma('foreign_keys = OFF');
+  try {
+    applyPending(db, migrations, current, applied);
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys}`);
+  }
+  return { applied, backup };
+}
+
+function applyPending(db: Db, migrations: Migration[], current: number, applied: string[]): void {
   for (const migration of migrations) {
     const run = db.transaction(() => {
       // Re-read inside the lock: another svc may have migrated meanwhile.
@@ -67,6 +80,8 @@ export function migrate(db: Db, path: string, dir = defaultMigrationsDir(), migr
       db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
         version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
       db.exec(readFileSync(migration.file, 'utf8'));
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`migration ${migration.name} broke ${broken.length} references; nothing was changed`);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,
@@ -78,7 +93,6 @@ export function migrate(db: Db, path: string, dir = defaultMigrationsDir(), migr
     });
     if (migration.version > current) run.immediate();
   }
-  return { applied, backup };
 }
 
 /**

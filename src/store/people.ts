@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { nameKey } from '../core/text.ts';
 import { sql, type Db } from './db.ts';
+import { countReferences, dropReferences, moveReferences } from './references.ts';
+import { recordTombstone } from './tombstones.ts';
 
 export interface PersonRow {
   id: number;
@@ -65,4 +67,47 @@ export function personNames(db: Db): string[] {
 /** Sets a person's role (people are otherwise created by name alone). */
 export function setPersonRole(db: Db, personId: number, role: string): void {
   sql(db, 'UPDATE people SET role = ?, updated_at = updated_at WHERE id = ?').run(role, personId);
+}
+
+/**
+ * Merges person `fromId` into `intoId` (one person under two names): their stories (so
+ * their evidence), trainings and interviews move, a role or team the survivor lacks is
+ * taken over, `fromId` is deleted and its tombstone names the survivor. Call inside store.write().
+ */
+export function mergePeople(db: Db, fromId: number, intoId: number, now: string): void {
+  const from = sql(db, 'SELECT uuid, role, team, active FROM people WHERE id = ?').get(fromId) as { uuid: string; role: string | null; team: string | null; active: number };
+  const into = sql(db, 'SELECT uuid FROM people WHERE id = ?').get(intoId) as { uuid: string };
+  moveReferences(db, 'people', fromId, intoId);
+  sql(db, 'DELETE FROM people WHERE id = ?').run(fromId);
+  sql(
+    db,
+    'UPDATE people SET role = coalesce(role, ?), team = coalesce(team, ?), active = max(active, ?), updated_at = max(updated_at, ?) WHERE id = ?',
+  ).run(from.role, from.team, from.active, now, intoId);
+  recordTombstone(db, { table: 'people', key: from.uuid, deletedAt: now, mergedInto: into.uuid });
+}
+
+/** The stories that credit a person or were reported by them: their evidence. */
+export function personEvidence(db: Db, id: number): number {
+  return Object.values(countReferences(db, 'people', id, ['story_people.person_id', 'stories.reported_by'])).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Deletes a person no story credits: their training attendances go, sessions they
+ * facilitated and interviews they held stay without them. Call inside store.write().
+ */
+export function removePerson(db: Db, id: number, now: string): void {
+  const { uuid } = sql(db, 'SELECT uuid FROM people WHERE id = ?').get(id) as { uuid: string };
+  dropReferences(db, 'people', id);
+  sql(db, 'DELETE FROM people WHERE id = ?').run(id);
+  recordTombstone(db, { table: 'people', key: uuid, deletedAt: now, mergedInto: null });
+}
+
+/** Renames a person (the name others see and match on). Call inside store.write(). */
+export function renamePerson(db: Db, id: number, name: string, now: string): void {
+  sql(db, 'UPDATE people SET name = ?, name_key = ?, updated_at = ? WHERE id = ?').run(name, nameKey(name), now, id);
+}
+
+/** Marks a person active or not: inactive people leave the team's figures, their stories stay. */
+export function setPersonActive(db: Db, id: number, active: boolean, now: string): void {
+  sql(db, 'UPDATE people SET active = ?, updated_at = ? WHERE id = ?').run(active ? 1 : 0, now, id);
 }

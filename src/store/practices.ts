@@ -3,6 +3,8 @@ import type { EvidenceItem } from '../core/figures.ts';
 import type { EvidenceHow, Matcher, Practice, PracticeCounts, PracticeStatus } from '../core/practice.ts';
 import { cleanName, nameKey } from '../core/text.ts';
 import { sql, type Db } from './db.ts';
+import { linkMatchesForPractice } from './matching.ts';
+import { recordTombstone } from './tombstones.ts';
 
 interface PracticeRow {
   id: number;
@@ -53,7 +55,7 @@ export function createPractice(db: Db, practice: NewPractice, now: string): numb
     status,
     now,
   );
-  addMatchers(db, id, practice.matchers ?? []);
+  addMatchers(db, id, practice.matchers ?? [], now);
   for (const item of practice.evidence ?? []) linkEvidence(db, id, item.storyId, item.how, now);
   return id;
 }
@@ -76,14 +78,34 @@ export function listPracticeRecords(db: Db, statuses?: readonly PracticeStatus[]
 }
 
 /** Adds matchers; one already bound to any practice is left where it is. */
-export function addMatchers(db: Db, practiceId: number, matchers: Matcher[]): void {
+export function addMatchers(db: Db, practiceId: number, matchers: Matcher[], now: string): void {
   for (const m of matchers) {
-    sql(db, 'INSERT INTO practice_matchers (practice_id, kind, value) VALUES (?, ?, ?) ON CONFLICT (kind, value) DO NOTHING').run(
-      practiceId,
-      m.kind,
-      m.value,
-    );
+    sql(
+      db,
+      'INSERT INTO practice_matchers (practice_id, kind, value, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (kind, value) DO NOTHING',
+    ).run(practiceId, m.kind, m.value, now);
   }
+}
+
+/**
+ * Removes a matcher from a practice, and the evidence it alone brought in (stories matched
+ * by the practice's other matchers, or linked by hand, stay). Leaves a tombstone so the
+ * removal travels. How many stories stopped being evidence, or undefined if the practice
+ * had no such matcher. Call inside store.write().
+ */
+export function removeMatcher(db: Db, practiceId: number, matcher: Matcher, now: string): number | undefined {
+  const removed = sql(db, 'DELETE FROM practice_matchers WHERE practice_id = ? AND kind = ? AND value = ?').run(practiceId, matcher.kind, matcher.value).changes > 0;
+  if (!removed) return undefined;
+  const count = () => (sql(db, 'SELECT count(*) AS n FROM evidence WHERE practice_id = ?').get(practiceId) as { n: number }).n;
+  const before = count();
+  const stories =
+    matcher.kind === 'phrase'
+      ? "SELECT story_id FROM story_phrases WHERE key = ? AND kind <> 'quality'"
+      : 'SELECT st.story_id FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = ?';
+  sql(db, `DELETE FROM evidence WHERE practice_id = ? AND how = 'matched' AND story_id IN (${stories})`).run(practiceId, matcher.value);
+  linkMatchesForPractice(db, practiceId, now);
+  recordTombstone(db, { table: 'practice_matchers', key: JSON.stringify([matcher.kind, matcher.value]), deletedAt: now, mergedInto: null });
+  return before - count();
 }
 
 /** A practice's matchers. */
@@ -201,9 +223,19 @@ export function renamePractice(db: Db, practiceId: number, name: string, now: st
 }
 
 /** Removes stories from a practice's evidence, however they were linked; returns how many went. */
-export function unlinkEvidence(db: Db, practiceId: number, storyIds: readonly number[]): number {
+export function unlinkEvidence(db: Db, practiceId: number, storyIds: readonly number[], now: string): number {
   let removed = 0;
-  for (const id of storyIds) removed += sql(db, 'DELETE FROM evidence WHERE practice_id = ? AND story_id = ?').run(practiceId, id).changes;
+  for (const id of storyIds) {
+    // The tombstone names the link as exports do: by the practice's and the story's uuids.
+    const gone = sql(
+      db,
+      `DELETE FROM evidence WHERE practice_id = ? AND story_id = ?
+       RETURNING (SELECT uuid FROM practices WHERE id = practice_id) AS practice, (SELECT uuid FROM stories WHERE id = story_id) AS story`,
+    ).get(practiceId, id) as { practice: string; story: string } | undefined;
+    if (!gone) continue;
+    removed++;
+    recordTombstone(db, { table: 'evidence', key: JSON.stringify([gone.practice, gone.story]), deletedAt: now, mergedInto: null });
+  }
   return removed;
 }
 

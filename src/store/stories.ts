@@ -7,6 +7,7 @@ import { ensureCustomer } from './customers.ts';
 import { sql, type Db } from './db.ts';
 import { ensurePerson } from './people.ts';
 import { ensureTag } from './tags.ts';
+import { recordTombstone } from './tombstones.ts';
 
 interface StoryRow {
   id: number;
@@ -157,9 +158,14 @@ export function updateStory(db: Db, id: number, draft: StoryDraft, now: string):
   writeLinks(db, id, draft, now);
 }
 
-/** Removes a story; its links go with it (ON DELETE CASCADE). True if it existed. */
-export function deleteStory(db: Db, id: number): boolean {
-  return sql(db, 'DELETE FROM stories WHERE id = ?').run(id).changes > 0;
+/**
+ * Removes a story; its links go with it (ON DELETE CASCADE), and a tombstone stays so the
+ * deletion travels in exports. True if it existed.
+ */
+export function deleteStory(db: Db, id: number, now: string): boolean {
+  const row = sql(db, 'DELETE FROM stories WHERE id = ? RETURNING uuid').get(id) as { uuid: string } | undefined;
+  if (row) recordTombstone(db, { table: 'stories', key: row.uuid, deletedAt: now, mergedInto: null });
+  return row !== undefined;
 }
 
 /** One story, or undefined. */

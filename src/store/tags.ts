@@ -1,4 +1,7 @@
 import { sql, type Db } from './db.ts';
+import { linkMatchesForPractice } from './matching.ts';
+import { moveReferences } from './references.ts';
+import { recordTombstone } from './tombstones.ts';
 
 export interface TagSummary {
   name: string;
@@ -30,4 +33,35 @@ export function listTags(db: Db): TagSummary[] {
 /** Tag names, most used first, for prompts. */
 export function tagNames(db: Db): string[] {
   return listTags(db).map((tag) => tag.name);
+}
+
+/** A tag by its (normalised) name, or undefined. */
+export function findTag(db: Db, name: string): { id: number; name: string; builtin: boolean } | undefined {
+  const row = sql(db, 'SELECT id, name, builtin FROM tags WHERE name = ?').get(name) as { id: number; name: string; builtin: number } | undefined;
+  return row ? { id: row.id, name: row.name, builtin: row.builtin === 1 } : undefined;
+}
+
+/**
+ * Merges tag `fromId` into `intoId`: its stories get the survivor, a practice that
+ * matched it matches the survivor (unless another practice already does), and its
+ * tombstone names the survivor. Call inside store.write().
+ */
+export function mergeTags(db: Db, fromId: number, intoId: number, now: string): void {
+  const from = sql(db, 'SELECT name, builtin FROM tags WHERE id = ?').get(fromId) as { name: string; builtin: number };
+  const into = sql(db, 'SELECT name FROM tags WHERE id = ?').get(intoId) as { name: string };
+  moveReferences(db, 'tags', fromId, intoId);
+  const practices = sql(db, "SELECT practice_id AS id FROM practice_matchers WHERE kind = 'tag' AND value IN (?, ?)").all(from.name, into.name) as Array<{ id: number }>;
+  sql(db, "UPDATE OR IGNORE practice_matchers SET value = ? WHERE kind = 'tag' AND value = ?").run(into.name, from.name);
+  sql(db, "DELETE FROM practice_matchers WHERE kind = 'tag' AND value = ?").run(from.name);
+  sql(db, 'DELETE FROM tags WHERE id = ?').run(fromId);
+  sql(db, 'UPDATE tags SET builtin = max(builtin, ?) WHERE id = ?').run(from.builtin, intoId);
+  for (const { id } of practices) linkMatchesForPractice(db, id, now);
+  recordTombstone(db, { table: 'tags', key: from.name, deletedAt: now, mergedInto: into.name });
+}
+
+/** Gives a tag a new (unused) name: the new tag takes over its stories and matchers. Call inside store.write(). */
+export function renameTag(db: Db, fromId: number, name: string, now: string): void {
+  const builtin = (sql(db, 'SELECT builtin FROM tags WHERE id = ?').get(fromId) as { builtin: number }).builtin;
+  const result = sql(db, 'INSERT INTO tags (name, builtin, created_at) VALUES (?, ?, ?)').run(name, builtin, now);
+  mergeTags(db, fromId, Number(result.lastInsertRowid), now);
 }

@@ -1,10 +1,14 @@
 import { ConflictError, ValidationError, errorCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
+import { customerReferences, mergeCustomers, removeCustomer } from './customers.ts';
 import { sql, useSmallPageCache, type Db, type Store } from './db.ts';
 import { applyImportedForget, type ImportedForget } from './forget.ts';
 import { linkMatchesForPractice } from './matching.ts';
+import { mergePeople, personEvidence, removePerson } from './people.ts';
+import { mergeTags } from './tags.ts';
 import { pauseForTest } from './test-pause.ts';
+import { recordTombstone, tombstoneFor, type Tombstone } from './tombstones.ts';
 
 /*
  * Export and import copy every table of the schema generically: columns are read from
@@ -30,13 +34,48 @@ export const CONTACT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Ways to recognise the same row besides its uuid and unique keys: for a table that has
- * neither, and where svc itself takes two rows to be the same (it finds a customer by
- * name and kind, so two people's "Acme" is one customer).
+ * Ways to recognise the same row besides its uuid and unique keys, best first: for a table
+ * that has neither, and for customers the natural keys `svc customers import` matches on
+ * (external id, a unique key; else email; else name and phone). A customer without
+ * contacts is never taken to be another by name alone: two "Sam Lee"s stay two, and
+ * `svc customer merge` joins them when they are one.
  */
-export const MATCH_ALSO_BY: Readonly<Record<string, readonly string[]>> = {
-  practice_status_changes: ['practice_id', 'to_status', 'changed_at'],
-  customers: ['name_key', 'kind'],
+export const MATCH_ALSO_BY: Readonly<Record<string, ReadonlyArray<readonly string[]>>> = {
+  practice_status_changes: [['practice_id', 'to_status', 'changed_at']],
+  customers: [['email'], ['name_key', 'kind', 'phone']],
+};
+
+/**
+ * Columns that tell two rows apart even when a MATCH_ALSO_BY key is equal: a customer
+ * with another external id (or email) is someone else, whatever their name or phone.
+ */
+export const DIFFERENT_WHEN: Readonly<Record<string, readonly string[]>> = {
+  customers: ['external_id', 'email'],
+};
+
+/** Deletions travel as rows of this table, first in every export, so an import deletes before it adds. */
+export const TOMBSTONES = 'tombstones';
+
+/**
+ * How a row deleted by a merge elsewhere is merged here: its references move to the
+ * survivor, then it is deleted. Tables not listed are simply deleted.
+ */
+const MERGERS: Readonly<Record<string, (db: Db, fromId: number, intoId: number, at: string) => void>> = {
+  customers: mergeCustomers,
+  people: mergePeople,
+  tags: mergeTags,
+};
+
+/**
+ * How a row deleted elsewhere is removed here, by the rules of the command that removed
+ * it: false when something here still needs it (then it stays). Other tables' rows are
+ * deleted unless a row here refers to them.
+ */
+const REMOVERS: Readonly<Record<string, (db: Db, id: number, at: string) => boolean>> = {
+  // A story here may name the customer: it keeps them, as `svc customer rm` would.
+  customers: (db, id, at) => Object.keys(customerReferences(db, id)).length === 0 && (removeCustomer(db, id, at), true),
+  // Evidence here keeps the person; their training attendances go, as with `svc people rm`.
+  people: (db, id, at) => personEvidence(db, id) === 0 && (removePerson(db, id, at), true),
 };
 
 /**
@@ -68,6 +107,10 @@ export interface TableShape {
   /** The column a reference to this table carries in a file (uuid, or e.g. a tag's name). */
   refKey: string | null;
   newerWins: boolean;
+  /** When a row last changed (updated_at, else created_at): compared with tombstones. */
+  changedAt: string | null;
+  /** Columns that cannot be NULL: a reference there to a deleted row drops the row. */
+  notNull: Set<string>;
 }
 
 function quote(name: string): string {
@@ -92,11 +135,13 @@ export function exportedTables(db: Db): TableShape[] {
     ordered.push(shape);
   };
   for (const name of names) visit(name, []);
+  const stones = ordered.findIndex((s) => s.name === TOMBSTONES);
+  if (stones > 0) ordered.unshift(...ordered.splice(stones, 1));
   return ordered;
 }
 
 function tableShape(db: Db, name: string): TableShape {
-  const info = db.prepare(`PRAGMA table_xinfo(${quote(name)})`).all() as Array<{ name: string; type: string; pk: number; hidden: number }>;
+  const info = db.prepare(`PRAGMA table_xinfo(${quote(name)})`).all() as Array<{ name: string; type: string; pk: number; hidden: number; notnull: number }>;
   const columns = info.filter((c) => c.hidden === 0).map((c) => c.name);
   const pk = info.filter((c) => c.pk > 0);
   const withoutRowid = (db.prepare('SELECT wr FROM pragma_table_list WHERE name = ?').get(name) as { wr: number }).wr === 1;
@@ -113,8 +158,7 @@ function tableShape(db: Db, name: string): TableShape {
     const cols = (db.prepare(`PRAGMA index_info(${quote(index.name)})`).all() as Array<{ name: string | null }>).map((c) => c.name);
     if (cols.every((c): c is string => c !== null && c !== localId)) keys.push(cols);
   }
-  const also = MATCH_ALSO_BY[name];
-  if (also) keys.push([...also]);
+  for (const also of MATCH_ALSO_BY[name] ?? []) keys.push([...also]);
   keys.sort((a, b) => Number(b.join() === 'uuid') - Number(a.join() === 'uuid'));
 
   const single = keys.find((k) => k.length === 1 && !refs.has(k[0] ?? ''));
@@ -126,6 +170,8 @@ function tableShape(db: Db, name: string): TableShape {
     keys,
     refKey: columns.includes('uuid') ? 'uuid' : (single?.[0] ?? null),
     newerWins: columns.includes('updated_at'),
+    changedAt: columns.includes('updated_at') ? 'updated_at' : columns.includes('created_at') ? 'created_at' : null,
+    notNull: new Set(info.filter((c) => c.notnull === 1).map((c) => c.name)),
   };
 }
 
@@ -177,6 +223,8 @@ export interface ImportResult {
   tables: Array<{ table: string } & ImportCounts>;
   /** How many stories were added or updated (derived data such as links follows them). */
   storiesChanged: number;
+  /** Rows here that the file's tombstones deleted, or merged into another row, per table. */
+  removed: Record<string, number>;
   /** Tables and table.column names in the file that this database does not have. */
   ignored: string[];
   /** Customers the file said were forgotten, forgotten here too (their traces stay in memory). */
@@ -185,11 +233,15 @@ export interface ImportResult {
 
 type Decision = 'added' | 'updated' | 'kept';
 
+/** A reference to a row deleted here or in the file: the row that holds it is dropped. */
+const GONE = Symbol('gone');
+
 /**
  * Merges an export into the database: rows are matched by uuid (or another unique key);
  * new ones are added; existing ones are replaced only when the file's updated_at is newer.
- * Importing the same file twice changes nothing. Call inside store.write(): any error
- * leaves the database as it was.
+ * Tombstones come first: a row deleted on either side stays deleted unless the other side
+ * changed it later (the newer change wins). Importing the same file twice changes nothing.
+ * Call inside store.write(): any error leaves the database as it was.
  */
 export function importData(db: Db, stream: ExportStream, fileName: string): ImportResult {
   const shapes = exportedTables(db);
@@ -201,6 +253,20 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
   // Per table: the local ids of rows kept as they were here, whose links stay too.
   const tables = new Map<string, { counts: ImportCounts; kept: Set<number>; unknown: Set<string> }>();
   const ignoredTables = new Set<string>();
+  // Merges whose survivor is not here yet: tried again once every row is in.
+  const pendingMerges: Tombstone[] = [];
+  const removed: Record<string, number> = {};
+  // The tombstoned keys of each table, read once: a query per row of a large file costs seconds.
+  const stoned = new Map<string, Set<string>>();
+  const stonedKeys = (table: string) => {
+    let keys = stoned.get(table);
+    if (!keys) {
+      const rows = sql(db, 'SELECT key FROM tombstones WHERE table_name = ?').all(table) as Array<{ key: string }>;
+      stoned.set(table, (keys = new Set(rows.map((r) => r.key))));
+    }
+    return keys;
+  };
+  const countRemoved = (table: string) => (removed[table] = (removed[table] ?? 0) + 1);
   let storiesChanged = 0;
   const forgotten: ImportedForget[] = [];
 
@@ -213,7 +279,31 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
     let state = tables.get(table);
     if (!state) tables.set(table, (state = { counts: { added: 0, updated: 0, skipped: 0 }, kept: new Set(), unknown: new Set() }));
     const { counts, kept, unknown } = state;
+
+    if (table === TOMBSTONES) {
+      const stone = tombstoneOf(incoming, fileName, where);
+      const recorded = recordTombstone(db, stone);
+      stonedKeys(stone.table).add(stone.key);
+      counts[recorded === 'kept' ? 'skipped' : recorded]++;
+      const outcome = applyTombstone(db, byName, stone);
+      if (outcome === 'pending') pendingMerges.push(stone);
+      else if (outcome === 'removed') countRemoved(stone.table);
+      continue;
+    }
+
+    // A row deleted here after its last change elsewhere stays deleted (merged: it is the survivor).
+    const key = rowKeyText(shape, incoming);
+    const stone = stonedKeys(table).has(key) ? tombstoneFor(db, table, key) : undefined;
+    if (stone && !changedAfter(shape, incoming, stone.deletedAt)) {
+      counts.skipped++;
+      const survivor = stone.mergedInto === null ? undefined : liveRowId(db, byName, table, stone.mergedInto);
+      const refValue = shape.refKey ? incoming[shape.refKey] : undefined;
+      if (survivor !== undefined && refValue !== undefined && refValue !== null) mapTo(mapped, table, String(refValue), survivor);
+      continue;
+    }
+
     const values: Record<string, ExportValue> = {};
+    let dropped = false;
     for (const [column, value] of Object.entries(incoming)) {
       if (column === shape.localId) continue;
       if (!shape.columns.includes(column)) {
@@ -221,7 +311,16 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
         continue;
       }
       const ref = shape.refs.get(column);
-      values[column] = ref && value !== null ? resolveRef(db, shapes, mapped, ref, String(value), { fileName, table, where, column }) : value;
+      const resolved = ref && value !== null ? resolveRef(db, byName, mapped, ref, String(value), { fileName, table, where, column }) : value;
+      if (resolved === GONE) {
+        // A reference to a row deleted on either side: dropped where it may be empty, else the row goes too.
+        if (shape.notNull.has(column)) dropped = true;
+        values[column] = null;
+      } else values[column] = resolved;
+    }
+    if (dropped) {
+      counts.skipped++;
+      continue;
     }
 
     // Links of a parent whose local copy is newer stay as they are here.
@@ -257,21 +356,112 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
     if (decision === 'kept') kept.add(localId);
     const refValue = shape.refKey ? incoming[shape.refKey] : undefined;
     const localRef = found && shape.refKey ? found.row[shape.refKey] : refValue;
-    if (refValue !== undefined && refValue !== null && String(localRef) !== String(refValue)) {
-      let map = mapped.get(table);
-      if (!map) mapped.set(table, (map = new Map()));
-      map.set(String(refValue), localId);
-    }
+    if (refValue !== undefined && refValue !== null && String(localRef) !== String(refValue)) mapTo(mapped, table, String(refValue), localId);
     if (table === 'stories' && decision !== 'kept') storiesChanged++;
   }
+  for (const stone of pendingMerges) if (applyTombstone(db, byName, stone) === 'removed') countRemoved(stone.table);
 
   const ordered = shapes.filter((s) => tables.has(s.name));
   return {
     tables: ordered.map((s) => ({ table: s.name, ...(tables.get(s.name)?.counts ?? { added: 0, updated: 0, skipped: 0 }) })),
     storiesChanged,
+    removed,
     ignored: [...ignoredTables, ...ordered.flatMap((s) => [...(tables.get(s.name)?.unknown ?? [])].map((c) => `${s.name}.${c}`))],
     forgotten,
   };
+}
+
+function mapTo(mapped: Map<string, Map<string, number>>, table: string, refValue: string, localId: number): void {
+  let map = mapped.get(table);
+  if (!map) mapped.set(table, (map = new Map()));
+  map.set(refValue, localId);
+}
+
+/** A row's key as tombstones name it: its uuid (or a tag's name), else its unique key's values. */
+export function rowKeyText(shape: TableShape, row: Record<string, unknown>): string {
+  if (shape.refKey) return String(row[shape.refKey]);
+  return JSON.stringify((shape.keys[0] ?? []).map((c) => row[c] ?? null));
+}
+
+/** Whether a row changed after a time (a row that cannot tell when it changed did not). */
+function changedAfter(shape: TableShape, row: Record<string, unknown>, time: string): boolean {
+  const changed = shape.changedAt ? row[shape.changedAt] : null;
+  return typeof changed === 'string' && changed > time;
+}
+
+function tombstoneOf(row: ExportRow, fileName: string, where: string): Tombstone {
+  const { table_name: table, key, deleted_at: deletedAt, merged_into: mergedInto } = row;
+  if (typeof table !== 'string' || typeof key !== 'string' || typeof deletedAt !== 'string' || (mergedInto !== null && typeof mergedInto !== 'string')) {
+    throw new ValidationError(messages.importBadRow(fileName, `${where}: a tombstone needs table_name, key and deleted_at as text`), messages.importBadFileHint);
+  }
+  return { table, key, deletedAt, mergedInto: mergedInto ?? null };
+}
+
+/** The local id of the row with this key, following merges to the row that survived them. */
+function liveRowId(db: Db, byName: Map<string, TableShape>, table: string, key: string): number | undefined {
+  const shape = byName.get(table);
+  if (!shape?.refKey || !shape.localId) return undefined;
+  for (let hops = 0, at: string | null = key; at !== null && hops < 100; hops++) {
+    const row = sql(db, `SELECT ${quote(shape.localId)} AS id FROM ${quote(table)} WHERE ${quote(shape.refKey)} = ?`).get(at) as { id: number } | undefined;
+    if (row) return row.id;
+    at = tombstoneFor(db, table, at)?.mergedInto ?? null;
+  }
+  return undefined;
+}
+
+/**
+ * Applies a tombstone to the row it names, if that row is here and did not change after
+ * it: a merge moves the row's references to the survivor ('pending' while the survivor
+ * is not here yet); a deletion deletes it, unless rows here still need it.
+ */
+function applyTombstone(db: Db, byName: Map<string, TableShape>, stone: Tombstone): 'removed' | 'pending' | 'none' {
+  const shape = byName.get(stone.table);
+  if (!shape || stone.table === TOMBSTONES) return 'none';
+  const where = shape.refKey ? [shape.refKey] : (shape.keys[0] ?? []);
+  if (where.length === 0) return 'none';
+  // A key of references (an evidence link: practice and story) names their rows by uuid.
+  const params: unknown[] = [];
+  const values = shape.refKey ? [stone.key] : keyValues(stone.key);
+  if (values?.length !== where.length) return 'none';
+  for (const [i, value] of values.entries()) {
+    const ref = shape.refKey ? undefined : shape.refs.get(where[i] ?? '');
+    const local = ref && value !== null ? liveRowId(db, byName, ref.table, String(value)) : value;
+    if (local === undefined) return 'none';
+    params.push(local);
+  }
+  const row = sql(db, `SELECT * FROM ${quote(shape.name)} WHERE ${where.map((c) => `${quote(c)} IS ?`).join(' AND ')}`).get(...params) as
+    | Record<string, unknown>
+    | undefined;
+  if (!row || changedAfter(shape, row, stone.deletedAt)) return 'none';
+  const merge = MERGERS[shape.name];
+  if (stone.mergedInto !== null && merge && shape.localId) {
+    const survivor = liveRowId(db, byName, shape.name, stone.mergedInto);
+    if (survivor === undefined) return 'pending';
+    if (survivor === Number(row[shape.localId])) return 'none';
+    merge(db, Number(row[shape.localId]), survivor, stone.deletedAt);
+    return 'removed';
+  }
+  const remover = REMOVERS[shape.name];
+  if (remover && shape.localId) return remover(db, Number(row[shape.localId]), stone.deletedAt) ? 'removed' : 'none';
+  // Rows here that still refer to it keep it.
+  const remove = db.transaction(() => sql(db, `DELETE FROM ${quote(shape.name)} WHERE ${where.map((c) => `${quote(c)} IS ?`).join(' AND ')}`).run(...params));
+  try {
+    remove();
+    return 'removed';
+  } catch (error) {
+    if (errorCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'none';
+    throw error;
+  }
+}
+
+/** The values of a tombstone's composite key (a JSON array), or undefined if it is not one. */
+function keyValues(key: string): unknown[] | undefined {
+  try {
+    const parsed = JSON.parse(key) as unknown;
+    return Array.isArray(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function ownerColumnOf(shape: TableShape, owner: string): string | undefined {
@@ -288,29 +478,37 @@ function clearOwnedLinks(db: Db, byName: Map<string, TableShape>, owner: string,
 
 function resolveRef(
   db: Db,
-  shapes: TableShape[],
+  byName: Map<string, TableShape>,
   mapped: Map<string, Map<string, number>>,
   ref: Reference,
   value: string,
   at: { fileName: string; table: string; where: string; column: string },
-): number {
+): number | typeof GONE {
   const local = mapped.get(ref.table)?.get(value);
   if (local !== undefined) return local;
-  const target = shapes.find((s) => s.name === ref.table);
+  const target = byName.get(ref.table);
   const row = target?.refKey
     ? (sql(db, `SELECT ${quote(ref.to)} AS id FROM ${quote(ref.table)} WHERE ${quote(target.refKey)} = ?`).get(value) as { id: number } | undefined)
     : undefined;
-  if (!row) throw new ValidationError(messages.importDangling(at.fileName, at.table, at.where, at.column, value), messages.importBadFileHint);
-  return row.id;
+  if (row) return row.id;
+  // Deleted here or in the file: merged rows lead to their survivor, deleted ones nowhere.
+  const stone = tombstoneFor(db, ref.table, value);
+  if (stone) return (stone.mergedInto === null ? undefined : liveRowId(db, byName, ref.table, stone.mergedInto)) ?? GONE;
+  throw new ValidationError(messages.importDangling(at.fileName, at.table, at.where, at.column, value), messages.importBadFileHint);
 }
 
 function findRow(db: Db, shape: TableShape, values: Record<string, ExportValue>): { key: string[]; row: Record<string, unknown> } | undefined {
+  const distinct = DIFFERENT_WHEN[shape.name] ?? [];
   for (const key of shape.keys) {
     if (!key.every((c) => values[c] !== undefined && values[c] !== null)) continue;
+    // Found by a natural key, a row is the same only if nothing that tells rows apart differs.
+    const natural = (MATCH_ALSO_BY[shape.name] ?? []).some((also) => also.join() === key.join());
+    const apart = natural ? distinct.filter((c) => values[c] !== undefined && values[c] !== null) : [];
     const order = shape.localId ? ` ORDER BY ${quote(shape.localId)} LIMIT 1` : '';
-    const row = sql(db, `SELECT * FROM ${quote(shape.name)} WHERE ${key.map((c) => `${quote(c)} = ?`).join(' AND ')}${order}`).get(
-      ...key.map((c) => values[c]),
-    ) as Record<string, unknown> | undefined;
+    const row = sql(
+      db,
+      `SELECT * FROM ${quote(shape.name)} WHERE ${[...key.map((c) => `${quote(c)} = ?`), ...apart.map((c) => `(${quote(c)} IS NULL OR ${quote(c)} = ?)`)].join(' AND ')}${order}`,
+    ).get(...key.map((c) => values[c]), ...apart.map((c) => values[c])) as Record<string, unknown> | undefined;
     if (row) return { key, row };
   }
   return undefined;
@@ -355,7 +553,7 @@ function guard<T>(fn: () => T, fileName: string, table: string, where: string): 
     const code = errorCode(error);
     if (!code.startsWith('SQLITE_CONSTRAINT')) throw error;
     const reason = error instanceof Error ? error.message : code;
-    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new ConflictError(messages.importConflict(table, where, reason), messages.importConflictHint);
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new ConflictError(messages.importConflict(table, where, reason), messages.importConflictHint(table));
     throw new ValidationError(messages.importInvalidRow(fileName, table, where, reason), messages.importBadFileHint);
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, baseEnv, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { rewindSchema } from '../helpers/db.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
 /*
@@ -227,8 +228,7 @@ describe("svc's own copies", () => {
     add(svc, ['Ana called Quinn Quimbyson back', '--staff', 'Ana', '--customer', 'Quinn Quimbyson']);
     // An upgrade from the schema before: svc writes its automatic backup beside the database.
     const raw = new Database(svc.db);
-    raw.exec('DROP TABLE customer_forgets; DROP TABLE forget_pending; DROP TABLE written_files; DELETE FROM schema_migrations WHERE version = 6');
-    raw.pragma('user_version = 5');
+    rewindSchema(raw, 5);
     raw.close();
     expect(svc.run(['customers']).code).toBe(0);
     const backups = readdirSync(svc.dir).filter((name) => /^svc\.db\.backup-v5-/.test(name));

@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../src/store/db.ts';
+import { defaultMigrationsDir, listMigrations } from '../../src/store/migrate.ts';
 
 /** A fresh directory under the system temp dir, removed by the returned cleanup. */
 export function tempDir(prefix = 'svc-test-'): { dir: string; cleanup: () => void } {
@@ -25,3 +27,38 @@ export function tempStore(): Store & { dir: string; dispose: () => void } {
 /** A fixed clock for tests: 2026-03-18 (a Wednesday), mid-morning. */
 export const NOW = new Date('2026-03-18T10:00:00');
 export const NOW_ISO = NOW.toISOString();
+
+/**
+ * Turns a database of the current schema back into one of an older version, as an
+ * older svc left it: the tables and columns later migrations added are dropped, and
+ * the version is set back. Data in the older tables stays, so an upgrade can be tested
+ * on real rows.
+ */
+export function rewindSchema(db: BetterSqlite3.Database, version: number): void {
+  const older = new BetterSqlite3(':memory:');
+  try {
+    for (const migration of listMigrations(defaultMigrationsDir()).filter((m) => m.version <= version)) {
+      older.exec(readFileSync(migration.file, 'utf8'));
+    }
+    const tables = (d: BetterSqlite3.Database) =>
+      (d.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>).map((r) => r.name);
+    const columns = (d: BetterSqlite3.Database, table: string) => (d.pragma(`table_info("${table}")`) as Array<{ name: string }>).map((c) => c.name);
+    const keep = new Set([...tables(older), 'schema_migrations']);
+    db.pragma('foreign_keys = OFF');
+    for (const table of tables(db)) {
+      if (!keep.has(table)) {
+        // A virtual table's shadow tables go with it.
+        if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = ?").get(table)) db.exec(`DROP TABLE "${table}"`);
+        continue;
+      }
+      if (table === 'schema_migrations') continue;
+      const wanted = new Set(columns(older, table));
+      for (const column of columns(db, table)) if (!wanted.has(column)) db.exec(`ALTER TABLE "${table}" DROP COLUMN "${column}"`);
+    }
+    db.prepare('DELETE FROM schema_migrations WHERE version > ?').run(version);
+    db.pragma(`user_version = ${version}`);
+    db.pragma('foreign_keys = ON');
+  } finally {
+    older.close();
+  }
+}

@@ -40,7 +40,7 @@ export function seedEverything(db: Db, prefix = 'a', at = '2026-03-01T09:00:00.0
     );
     run('INSERT INTO practice_status_changes (practice_id, from_status, to_status, changed_at, note) VALUES (?, NULL, ?, ?, NULL), (?, ?, ?, ?, ?)',
       practice, 'candidate', at, practice, 'candidate', 'standard', '2026-03-01T10:00:00.000Z', 'agreed at the meeting');
-    run("INSERT INTO practice_matchers (practice_id, kind, value) VALUES (?, 'tag', ?), (?, 'phrase', ?)", practice, `${prefix}-call-back`, practice, `call back ${prefix}`);
+    run("INSERT INTO practice_matchers (practice_id, kind, value, created_at) VALUES (?, 'tag', ?, ?), (?, 'phrase', ?, ?)", practice, `${prefix}-call-back`, at, practice, `call back ${prefix}`, at);
     run("INSERT INTO evidence (practice_id, story_id, how, created_at) VALUES (?, ?, 'matched', ?), (?, ?, 'manual', ?)", practice, story, at, practice, story2, at);
     run('INSERT INTO rejected_candidates (key, label, rejected_at) VALUES (?, ?, ?)', `phrase:smile ${prefix}`, 'smile', at);
     const training = run(
@@ -60,5 +60,6 @@ export function seedEverything(db: Db, prefix = 'a', at = '2026-03-01T09:00:00.0
       uuid('gone'), at, at, at,
     );
     run('INSERT INTO customer_forgets (uuid, customer_id, forgotten_at) VALUES (?, ?, ?)', uuid('forget'), gone, at);
+    run("INSERT INTO tombstones (table_name, key, deleted_at) VALUES ('stories', ?, ?)", uuid('deleted-story'), at);
   })();
 }

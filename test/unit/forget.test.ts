@@ -11,7 +11,7 @@ import { getInterview, logInterview, planInterviews } from '../../src/store/inte
 import { addMatchers, createPractice, findPractice, practiceMatchers } from '../../src/store/practices.ts';
 import { getStory, insertStory, searchStories } from '../../src/store/stories.ts';
 import { listTags } from '../../src/store/tags.ts';
-import { NOW, NOW_ISO, tempStore } from '../helpers/db.ts';
+import { NOW, NOW_ISO, rewindSchema, tempStore } from '../helpers/db.ts';
 import { snapshotDb } from '../helpers/cli.ts';
 
 const F = '(forgotten)';
@@ -133,7 +133,7 @@ describe('forgetting a customer (store)', () => {
     story('Ana fixed the invoice', { customer: 'Acme', tags: ['acme'] });
     story('Bo fixed the order', { customer: 'Globex', tags: ['globex'], staff: ['Bo'] });
     const practice = store.write(() => createPractice(store.db, { name: 'Fix it for Globex' }, NOW_ISO));
-    store.write(() => addMatchers(store.db, practice, [{ kind: 'tag', value: 'globex' }]));
+    store.write(() => addMatchers(store.db, practice, [{ kind: 'tag', value: 'globex' }], NOW_ISO));
     forget(1);
     forget(2);
     expect(listTags(store.db).filter((t) => !t.builtin)).toMatchObject([{ name: 'forgotten', stories: 2 }]);
@@ -203,7 +203,7 @@ describe('the migration that records forgets', () => {
     const store = tempStore();
     try {
       const db = store.db;
-      db.exec("DROP TABLE customer_forgets; DROP TABLE forget_pending; DROP TABLE written_files; DELETE FROM schema_migrations WHERE version = 6; PRAGMA user_version = 5");
+      rewindSchema(db, 5);
       db.prepare("INSERT INTO customers (uuid, kind, forgotten_at, created_at, updated_at) VALUES ('c-1', 'external', ?, ?, ?)").run(NOW_ISO, NOW_ISO, NOW_ISO);
       store.close();
       const again = openStore(store.path);

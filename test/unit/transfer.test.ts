@@ -134,8 +134,9 @@ describe('merging two people’s databases', () => {
     expect(a.db.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 2 });
     expect(a.db.prepare('SELECT count(*) AS n FROM stories').get()).toEqual({ n: 4 });
     expect(a.db.prepare('SELECT count(*) AS n FROM practices').get()).toEqual({ n: 2 });
-    // Both know "Acme Ltd" as an external customer: svc finds customers by name and kind, so one.
-    expect(a.db.prepare('SELECT count(*) AS n FROM customers WHERE forgotten_at IS NULL').get()).toEqual({ n: 1 });
+    // Both know an "Acme Ltd", under different external ids and with no contacts in the
+    // file: a name alone never makes two customers one, so both stay.
+    expect(a.db.prepare('SELECT count(*) AS n FROM customers WHERE forgotten_at IS NULL').get()).toEqual({ n: 2 });
     const id = (a.db.prepare("SELECT id FROM stories WHERE uuid = 'a-story1-0000-0000-000000000000'").get() as { id: number }).id;
     const story = getStory(a.db, id);
     expect(story).toMatchObject({ text: 'Ana called back within the hour', tags: [], staff: ['Ana'] });

@@ -59,7 +59,7 @@ describe('stories in the store', () => {
     store.write(() => updateStory(store.db, id, draftStory({ ...story, text: 'Ana emailed a summary', customer: undefined, when: story.occurredOn, by: undefined, title: undefined, impact: undefined, channel: undefined, source: undefined, trigger: undefined }, NOW), NOW_ISO));
     expect(searchStories(store.db, 'called')).toEqual([]);
     expect(searchStories(store.db, 'emailed').map((h) => h.story.id)).toEqual([id]);
-    store.write(() => deleteStory(store.db, id));
+    store.write(() => deleteStory(store.db, id, NOW_ISO));
     expect(searchStories(store.db, 'emailed')).toEqual([]);
     expect(listTags(store.db).every((t) => t.stories === 0)).toBe(true);
   });

@@ -6,8 +6,8 @@ export function registerCustomerCommands(program: Command): void {
   const customer = program
     .command('customer')
     .alias('customers')
-    .description('the customers to listen to: import them, list them, forget one')
-    .addHelpText('after', examples(['svc customers', 'svc customers import customers.csv', 'svc customer forget 12']));
+    .description('the customers to listen to: import them, list them, merge or remove duplicates, forget one')
+    .addHelpText('after', examples(['svc customers', 'svc customers import customers.csv', 'svc customer merge 14 3']));
 
   customer
     .command('list', { isDefault: true })
@@ -46,4 +46,23 @@ export function registerCustomerCommands(program: Command): void {
       examples(['svc customer forget "Maria Diaz" --dry-run', 'svc customer forget 12', 'svc customer forget "Maria Diaz" --yes --wait 120']),
     )
     .action(lazy(() => import('./handlers.ts'), 'forget'));
+
+  customer
+    .command('merge')
+    .description('merge two records of one customer: stories and interviews move to the second, the first is deleted (the merge travels in exports)')
+    .argument('<from>', 'the customer to merge away: id, or name')
+    .argument('<into>', 'the customer to keep: id, or name')
+    .option('-y, --yes', 'do not ask')
+    .option('--json', 'print the kept customer as JSON')
+    .addHelpText('after', examples(['svc customer merge 14 3', 'svc customer merge 14 3 --yes', 'svc customers   # find the ids']))
+    .action(lazy(() => import('./handlers.ts'), 'merge'));
+
+  customer
+    .command('rm')
+    .description('remove a customer no story or interview refers to (the removal travels in exports)')
+    .argument('<customer>', 'the customer id, or their name')
+    .option('-y, --yes', 'do not ask')
+    .option('--json', 'print the removed id as JSON')
+    .addHelpText('after', examples(['svc customer rm 14', 'svc customer rm "Dev Patell" --yes']))
+    .action(lazy(() => import('./handlers.ts'), 'rm'));
 }

@@ -131,7 +131,7 @@ function apply(decision: Decision, ctx: Context, now: string): void {
   }
   const practice = findPractice(db, decision.practice);
   if (!practice) return; // it existed when the review listed it; nothing else removes practices mid-review
-  addMatchers(db, practice.id, matchersOf(candidate));
+  addMatchers(db, practice.id, matchersOf(candidate), now);
   for (const storyId of candidate.storyIds) linkEvidence(db, practice.id, storyId, 'matched', now);
   linkMatchesForPractice(db, practice.id, now);
 }

@@ -2,3 +2,7 @@
 export { runCommand } from '../../run.ts';
 export * as list from './list.ts';
 export * as show from './show.ts';
+export * as rename from './rename.ts';
+export * as merge from './merge.ts';
+export { activate, deactivate } from './active.ts';
+export * as rm from './rm.ts';

@@ -15,6 +15,15 @@ export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
     return;
   }
   const look = ctx.look();
-  const rows = people.map((p) => [p.name, p.role, p.stories, p.lastStoryOn ? formatDay(p.lastStoryOn, look.now, look.tty) : '']);
-  ctx.print(renderTable(['name', 'role', 'stories', 'last story'], rows, { tty: look.tty, head: (t) => look.color.bold(t) }));
+  // Deactivated people keep their stories; a column says so only when there are some.
+  const anyInactive = people.some((p) => !p.active);
+  const rows = people.map((p) => [
+    p.name,
+    p.role,
+    p.stories,
+    p.lastStoryOn ? formatDay(p.lastStoryOn, look.now, look.tty) : '',
+    ...(anyInactive ? [p.active ? '' : 'deactivated'] : []),
+  ]);
+  const head = ['name', 'role', 'stories', 'last story', ...(anyInactive ? [''] : [])];
+  ctx.print(renderTable(head, rows, { tty: look.tty, head: (t) => look.color.bold(t) }));
 }

@@ -1,12 +1,23 @@
 import type { Command } from 'commander';
 import { examples, lazy } from '../../action.ts';
 
+type PeopleHandler = Parameters<typeof lazy<typeof import('./handlers.ts')>>[1];
+
+/** commander gives `people VERB … --json` to the parent's --json: passed on to the subcommand. */
+function withParentJson(name: PeopleHandler) {
+  return async (...received: unknown[]) => {
+    const command = received.at(-1) as Command;
+    if (command.parent?.opts().json) command.setOptionValue('json', true);
+    await lazy(() => import('./handlers.ts'), name)(...received);
+  };
+}
+
 export function registerPeopleCommands(program: Command): void {
   const people = program
     .command('people')
     .description('the people in the stories, with story counts and their latest story')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc people', 'svc people --json', 'svc people show Ana']))
+    .addHelpText('after', examples(['svc people', 'svc people show Ana', 'svc people merge Aan Ana   # a typo made a new person']))
     .action(lazy(() => import('./handlers.ts'), 'list'));
 
   people
@@ -15,10 +26,49 @@ export function registerPeopleCommands(program: Command): void {
     .argument('<name>', 'the person (case-insensitive)')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc people show Ana', 'svc people show "Bo Lind" --json']))
-    .action(async (...received: unknown[]) => {
-      // commander gives `people show NAME --json` to the parent's --json: pass it on.
-      const command = received.at(-1) as Command;
-      if (command.parent?.opts().json) command.setOptionValue('json', true);
-      await lazy(() => import('./handlers.ts'), 'show')(...received);
-    });
+    .action(withParentJson('show'));
+
+  people
+    .command('rename')
+    .description('correct a person\'s name; their stories, evidence and trainings follow')
+    .argument('<name>', 'the person as named now (case-insensitive)')
+    .argument('<new-name>', 'the name to use from now on')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc people rename Bo "Bo Lind"', 'svc people rename "ana" "Ana"']))
+    .action(withParentJson('rename'));
+
+  people
+    .command('merge')
+    .description('one person under two names: moves the first\'s stories, evidence and trainings to the second, then deletes the first')
+    .argument('<from>', 'the name to merge away (e.g. a typo)')
+    .argument('<into>', 'the person to keep')
+    .option('-y, --yes', 'do not ask')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc people merge Aan Ana', 'svc people merge "Bob L" "Bo Lind" --yes']))
+    .action(withParentJson('merge'));
+
+  people
+    .command('deactivate')
+    .description('someone who left: their stories stay, and they leave the "active people" figures')
+    .argument('<name>', 'the person (case-insensitive)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc people deactivate Cy', 'svc people activate Cy   # undo']))
+    .action(withParentJson('deactivate'));
+
+  people
+    .command('activate')
+    .description('count a deactivated person in the team\'s figures again')
+    .argument('<name>', 'the person (case-insensitive)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc people activate Cy', 'svc people --json']))
+    .action(withParentJson('activate'));
+
+  people
+    .command('rm')
+    .description('remove a person no story credits (a name typed by mistake); their training attendances go too')
+    .argument('<name>', 'the person (case-insensitive)')
+    .option('-y, --yes', 'do not ask')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc people rm "Ana Typo"', 'svc people rm Aan --yes', 'svc people merge Aan Ana   # to keep what they did']))
+    .action(withParentJson('rm'));
 }

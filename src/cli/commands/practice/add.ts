@@ -1,7 +1,9 @@
 import { ConflictError, ValidationError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import type { Matcher } from '../../../core/practice.ts';
-import { cleanName, normalizePhrase, normalizeTag, unique } from '../../../core/text.ts';
+import { checkName } from '../../../core/names.ts';
+import { tagName } from '../../../core/story.ts';
+import { cleanName, normalizePhrase, unique } from '../../../core/text.ts';
 import type { Db } from '../../../store/db.ts';
 import { linkMatchesForPractice } from '../../../store/matching.ts';
 import { createPractice, findPractice, matcherOwner } from '../../../store/practices.ts';
@@ -35,7 +37,7 @@ export function matchersFromFlags(tags: string[] = [], phrases: string[] = [], p
     if (!normalized) throw new ValidationError(messages.emptyMatcher(flag), messages.emptyMatcherHint(flag));
     return { kind, value: normalized };
   };
-  const all = [...tags.map(matcher('tag', '--tag', normalizeTag)), ...phrases.map(matcher('phrase', '--phrase', phraseKeyOf))];
+  const all = [...tags.map(matcher('tag', '--tag', tagName)), ...phrases.map(matcher('phrase', '--phrase', phraseKeyOf))];
   return unique(all.map((m) => `${m.kind}\u0000${m.value}`)).map((key) => {
     const [kind, value] = key.split('\u0000') as [Matcher['kind'], string];
     return { kind, value };
@@ -53,7 +55,7 @@ export function checkMatchersFree(db: Db, matchers: Matcher[], practiceId?: numb
 }
 
 export async function run(options: WithArgs<AddOptions>, ctx: Context): Promise<void> {
-  const name = cleanName(String(options.args[0] ?? ''));
+  const name = cleanName(checkName(String(options.args[0] ?? ''), 'practice name'));
   if (!name) throw new ValidationError(messages.emptyPracticeName, messages.emptyPracticeNameHint);
   const matchers = matchersFromFlags(options.tag, options.phrase, await phraseKeyFunction(options.phrase));
   // Phrase matchers link stories through their cached phrases: bring them up to date first.

@@ -5,6 +5,7 @@ export * as add from './add.ts';
 export * as show from './show.ts';
 export * as link from './link.ts';
 export * as unlink from './unlink.ts';
+export * as unphrase from './unphrase.ts';
 export * as rename from './rename.ts';
 export * as status from './status.ts';
 export * as adopt from './adopt.ts';

@@ -82,6 +82,15 @@ export function registerPracticeCommands(program: Command): void {
     .action(lazy(() => import('./handlers.ts'), 'unlink'));
 
   practice
+    .command('unphrase')
+    .description('remove a phrase matcher (see them with practice show): stories only it linked stop being evidence')
+    .argument('<name>', 'the practice')
+    .argument('<phrase>', 'the phrase as practice show lists it ("call back"), or as written ("called back")')
+    .option('--json', 'print what was removed as JSON')
+    .addHelpText('after', examples(['svc practice unphrase "Call back the same day" "send email"', 'svc practice show "Call back the same day"   # its matchers']))
+    .action(lazy(() => import('./handlers.ts'), 'unphrase'));
+
+  practice
     .command('rename')
     .description('rename a practice (its evidence, trainings and procedures stay)')
     .argument('<old>', 'the practice')

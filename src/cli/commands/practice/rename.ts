@@ -1,5 +1,6 @@
 import { ConflictError, ValidationError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
+import { checkName } from '../../../core/names.ts';
 import { cleanName } from '../../../core/text.ts';
 import { findPractice, renamePractice } from '../../../store/practices.ts';
 import type { WithArgs } from '../../action.ts';
@@ -9,7 +10,7 @@ import { requirePractice } from './find.ts';
 export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
   const store = ctx.store();
   const practice = requirePractice(store.db, options.args[0]);
-  const name = cleanName(String(options.args[1] ?? ''));
+  const name = cleanName(checkName(String(options.args[1] ?? ''), 'practice name'));
   if (!name) throw new ValidationError(messages.emptyPracticeName, messages.emptyPracticeNameHint);
   const now = ctx.now().toISOString();
   store.write(() => {

@@ -13,7 +13,7 @@ export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
   const links = evidenceLinks(store.db, practice.id);
   const strangers = ids.filter((id) => !links.has(id));
   if (strangers.length) throw new NotFoundError(messages.notEvidence(strangers, practice.name), messages.notEvidenceHint(practice.name));
-  store.write(() => unlinkEvidence(store.db, practice.id, ids));
+  store.write(() => unlinkEvidence(store.db, practice.id, ids, ctx.now().toISOString()));
   if (options.json) ctx.print(JSON.stringify({ practice: practice.name, unlinked: ids }, null, 2));
   ctx.info(`${ctx.err.yellow('Unlinked')} ${ids.map((id) => `#${id}`).join(', ')} from "${practice.name}"`);
   if (ids.some((id) => links.get(id) === 'matched')) {

@@ -19,7 +19,7 @@ export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, 
       return;
     }
   }
-  store.write(() => deleteStory(store.db, story.id));
+  store.write(() => deleteStory(store.db, story.id, ctx.now().toISOString()));
   if (options.json) ctx.print(JSON.stringify(storyJson(story), null, 2));
   ctx.info(`${ctx.err.yellow('Deleted')} story ${storySummary(story, { ...ctx.look(), color: ctx.err })}`);
 }

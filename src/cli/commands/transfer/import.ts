@@ -61,14 +61,17 @@ function importFile(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx
   );
 
   if (options.json) {
-    ctx.print(JSON.stringify({ file: path, dryRun, formatVersion: data.header.version, exportedAt: data.header.exportedAt, tables: result.tables, totals, ignored: result.ignored }, null, 2));
+    ctx.print(JSON.stringify({ file: path, dryRun, formatVersion: data.header.version, exportedAt: data.header.exportedAt, tables: result.tables, totals, removed: result.removed, ignored: result.ignored }, null, 2));
   } else if (result.tables.length > 0) {
     const look = ctx.look();
     const rows = result.tables.map((t) => [t.table.replaceAll('_', ' '), t.added, t.updated, t.skipped]);
     ctx.print(renderTable(['records', 'added', 'updated', 'skipped'], rows, { tty: look.tty, head: (t) => look.color.bold(t) }).trimEnd());
   }
   if (result.ignored.length > 0) ctx.info(ctx.err.yellow(`warning: ${messages.importIgnored(result.ignored.join(', '))}`));
-  const summary = `${totals.added} added, ${totals.updated} updated, ${totals.skipped} already here or older`;
+  const removed = Object.values(result.removed).reduce((a, b) => a + b, 0);
+  const summary =
+    `${totals.added} added, ${totals.updated} updated, ${totals.skipped} already here or older` +
+    (removed > 0 ? `; ${removed} deleted or merged, as they were in the file's database` : '');
   if (dryRun) ctx.info(`Dry run of ${file}: ${summary}. Nothing was changed; run again without --dry-run to import.`);
   else ctx.info(`${ctx.err.green('Imported')} ${file}: ${summary}.`);
   if (result.forgotten.length > 0) finishImportedForgets(ctx, result.forgotten, dryRun);

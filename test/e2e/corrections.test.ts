@@ -1,0 +1,332 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sandbox, type RunOptions, type SvcSandbox } from '../helpers/cli.ts';
+import { KEY, Terminal } from '../helpers/terminal.ts';
+
+let svc: SvcSandbox;
+const others: SvcSandbox[] = [];
+beforeEach(() => {
+  svc = sandbox();
+});
+afterEach(() => {
+  svc.cleanup();
+  for (const other of others.splice(0)) other.cleanup();
+});
+
+function ok(box: SvcSandbox, args: string[], options?: RunOptions): string {
+  const result = box.run(args, options);
+  if (result.code !== 0) throw new Error(`svc ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** One line "svc: …", one line "hint: …", no stack trace. */
+function expectCleanError(stderr: string, pattern: RegExp): void {
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines[0]).toMatch(/^svc: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(lines[1]).toMatch(/^hint: /);
+  expect(lines).toHaveLength(2);
+}
+
+/** Runs a command that must be refused: exit code, a clean two-line error, nothing changed. */
+function refused(args: string[], code: number, message: RegExp, box: SvcSandbox = svc): void {
+  const before = box.snapshot();
+  const result = box.run(args);
+  expect(result.code, result.stderr).toBe(code);
+  expect(result.stdout).toBe('');
+  expectCleanError(result.stderr, message);
+  expect(box.snapshot()).toBe(before);
+}
+
+interface PersonJson {
+  name: string;
+  active: boolean;
+  stories: number;
+}
+interface TrainingJson {
+  attendees: string[];
+}
+const people = (box: SvcSandbox = svc) => box.json<PersonJson[]>(['people']);
+const names = (box: SvcSandbox = svc) => people(box).map((p) => p.name);
+const activePeople = () => Number(/"activePeople": (\d+)/.exec(ok(svc, ['report', '--format', 'json']))?.[1]);
+
+function exchange(from: SvcSandbox, to: SvcSandbox): void {
+  const file = join(from.dir, `export-${Date.now()}-${Math.random()}.jsonl`);
+  ok(from, ['export', '--out', file]);
+  ok(to, ['import', file]);
+}
+
+function newBox(): SvcSandbox {
+  const box = sandbox();
+  others.push(box);
+  return box;
+}
+
+describe('svc people: mistakes can be undone', () => {
+  beforeEach(() => {
+    ok(svc, ['story', 'add', 'Ana called the customer back the same day', '--staff', 'Ana']);
+    ok(svc, ['story', 'add', 'Bo called him back the next morning', '--staff', 'Bo']);
+    ok(svc, ['practice', 'add', 'Call back', '--tag', 'call-back']);
+    // A typo in train log --people made "Aan" a permanent team member (it used to).
+    ok(svc, ['train', 'log', 'Call back', '--people', 'Aan,Bo']);
+  });
+
+  it('rename corrects a name; the stories and trainings follow', () => {
+    ok(svc, ['people', 'rename', 'bo', 'Bo Lind']);
+    expect(names()).toEqual(['Aan', 'Ana', 'Bo Lind']);
+    expect(svc.json<Array<{ staff: string[] }>>(['stories']).map((s) => s.staff)).toEqual([['Bo Lind'], ['Ana']]);
+    expect(svc.json<TrainingJson[]>(['train', 'list'])[0]?.attendees).toEqual(['Aan', 'Bo Lind']);
+    expect(svc.json<{ id: number; from: string; name: string }>(['people', 'rename', 'Bo Lind', 'Bo'])).toMatchObject({ from: 'Bo Lind', name: 'Bo' });
+  });
+
+  it('merge moves stories, evidence and trainings to the person kept', () => {
+    ok(svc, ['story', 'add', 'Aan rang the customer back #call-back', '--staff', 'Aan']);
+    const result = svc.run(['people', 'merge', 'Aan', 'Ana', '--yes']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^Merged Aan into Ana/);
+    expect(people()).toEqual([expect.objectContaining({ name: 'Ana', stories: 2 }), expect.objectContaining({ name: 'Bo', stories: 1 })]);
+    expect(svc.json<TrainingJson[]>(['train', 'list'])[0]?.attendees).toEqual(['Ana', 'Bo']);
+    const practice = svc.json<{ figures: { stories: number; star: string } }>(['practice', 'show', 'Call back']);
+    expect(practice.figures).toMatchObject({ stories: 1, star: 'Ana' });
+  });
+
+  it('deactivate keeps the stories and drops the person out of the active figures; activate undoes it', () => {
+    expect(activePeople()).toBe(3);
+    ok(svc, ['people', 'deactivate', 'Bo']);
+    expect(activePeople()).toBe(2);
+    expect(people().find((p) => p.name === 'Bo')).toMatchObject({ active: false, stories: 1 });
+    expect(ok(svc, ['people'])).toMatch(/^Bo\t\t1\t2026-03-18\tdeactivated$/m);
+    refused(['people', 'deactivate', 'Bo'], 4, /Bo is already deactivated/);
+    ok(svc, ['people', 'activate', 'Bo']);
+    expect(activePeople()).toBe(3);
+  });
+
+  it('rm removes a person no story credits, with their training attendance', () => {
+    refused(['people', 'rm', 'Aan'], 2, /removing Aan needs confirmation/);
+    ok(svc, ['people', 'rm', 'Aan', '--yes']);
+    expect(names()).toEqual(['Ana', 'Bo']);
+    expect(svc.json<TrainingJson[]>(['train', 'list'])[0]?.attendees).toEqual(['Bo']);
+  });
+
+  it.each([
+    ['rm of someone with evidence', ['people', 'rm', 'Ana', '--yes'], 4, /Ana is credited on 1 story; removing them would lose that evidence/],
+    ['rename onto another person', ['people', 'rename', 'Aan', 'ana'], 4, /someone called "Ana" is already in svc/],
+    ['rename to nothing', ['people', 'rename', 'Aan', '  '], 2, /the new name is empty/],
+    ['rename of nobody', ['people', 'rename', 'Zed', 'Zoe'], 3, /nobody called "Zed"/],
+    ['merge without --yes off a terminal', ['people', 'merge', 'Aan', 'Ana'], 2, /merging Aan into Ana needs confirmation/],
+    ['merge of a person into themselves', ['people', 'merge', 'ana', 'Ana', '--yes'], 2, /both names are the same person/],
+    ['merge into nobody', ['people', 'merge', 'Aan', 'Zed', '--yes'], 3, /nobody called "Zed"/],
+    ['a rename with a terminal escape', ['people', 'rename', 'Aan', 'An\u001b]52;c;UFdORUQ=\u0007a'], 2, /control character \(U\+001B\)/],
+  ])('refuses %s and changes nothing', (_name, args, code, message) => refused(args, code, message));
+
+  it('in a terminal, merge asks first: no keeps both, yes merges', async () => {
+    const no = new Terminal(['people', 'merge', 'Aan', 'Ana'], svc.db);
+    await no.answer(/Merge Aan into Ana\?/, 'n');
+    expect(await no.exitCode()).toBe(0);
+    expect(no.screen).toContain('Nothing was changed.');
+    expect(names()).toEqual(['Aan', 'Ana', 'Bo']);
+    const yes = new Terminal(['people', 'merge', 'Aan', 'Ana'], svc.db);
+    await yes.answer(/Merge Aan into Ana\?/, 'y');
+    expect(await yes.exitCode()).toBe(0);
+    expect(names()).toEqual(['Ana', 'Bo']);
+  });
+
+  it('a merge travels: the other database merges the same two people when it imports', () => {
+    const other = newBox();
+    exchange(svc, other);
+    ok(svc, ['people', 'merge', 'Aan', 'Ana', '--yes'], { env: { SVC_NOW: '2026-03-18T11:00:00' } });
+    exchange(svc, other);
+    expect(names(other)).toEqual(['Ana', 'Bo']);
+    expect(other.json<TrainingJson[]>(['train', 'list'])[0]?.attendees).toEqual(['Ana', 'Bo']);
+  });
+});
+
+describe('svc tag rename and merge', () => {
+  beforeEach(() => {
+    ok(svc, ['story', 'add', 'Ana called back #folow-up', '--staff', 'Ana']);
+    ok(svc, ['story', 'add', 'Bo called back #follow-up', '--staff', 'Bo']);
+    ok(svc, ['story', 'add', 'Cy emailed a summary #recap', '--staff', 'Cy']);
+    ok(svc, ['practice', 'add', 'Follow up', '--tag', 'folow-up']);
+  });
+  const tags = (box: SvcSandbox = svc) => box.json<Array<{ name: string; stories: number }>>(['tags', '--used']).map((t) => `${t.name}:${t.stories}`).sort();
+
+  it('rename gives a tag a new name; its stories and its practice matcher follow', () => {
+    ok(svc, ['tag', 'rename', 'recap', 'Summary Sent']);
+    expect(tags()).toEqual(['follow-up:1', 'folow-up:1', 'summary-sent:1']);
+    expect(svc.json<Array<{ tags: string[] }>>(['stories', '--tag', 'summary-sent'])).toHaveLength(1);
+  });
+
+  it('merge joins two tags; the practice matching the merged one now matches the survivor', () => {
+    ok(svc, ['tag', 'merge', 'folow-up', 'follow-up', '--yes']);
+    expect(tags()).toEqual(['follow-up:2', 'recap:1']);
+    const practice = svc.json<{ matchers: Array<{ kind: string; value: string }>; figures: { stories: number } }>(['practice', 'show', 'Follow up']);
+    expect(practice.matchers).toEqual([{ kind: 'tag', value: 'follow-up' }]);
+    expect(practice.figures.stories).toBe(2);
+  });
+
+  it.each([
+    ['a rename onto an existing tag', ['tag', 'rename', 'folow-up', 'follow-up'], 4, /the tag "follow-up" already exists/],
+    ['a rename of a missing tag', ['tag', 'rename', 'nope', 'yes'], 3, /there is no tag "nope"/],
+    ['a rename to nothing', ['tag', 'rename', 'recap', '#'], 2, /the new tag is empty/],
+    ['a merge without --yes off a terminal', ['tag', 'merge', 'folow-up', 'follow-up'], 2, /needs confirmation/],
+    ['a merge into itself', ['tag', 'merge', 'recap', '#Recap', '--yes'], 2, /both names are the same tag/],
+    ['a tag with a bidirectional control', ['tag', 'rename', 'recap', 'sum\u202Emary'], 2, /control character \(U\+202E\)/],
+  ])('refuses %s and changes nothing', (_name, args, code, message) => refused(args, code, message));
+
+  it('a merge travels to a database that imports it', () => {
+    const other = newBox();
+    exchange(svc, other);
+    ok(svc, ['tag', 'merge', 'folow-up', 'follow-up', '--yes'], { env: { SVC_NOW: '2026-03-18T11:00:00' } });
+    exchange(svc, other);
+    expect(tags(other)).toEqual(['follow-up:2', 'recap:1']);
+  });
+});
+
+describe('svc practice unphrase', () => {
+  beforeEach(() => {
+    ok(svc, ['story', 'add', 'Ana called the customer back the same day', '--staff', 'Ana']);
+    ok(svc, ['story', 'add', 'Bo called him back the next morning', '--staff', 'Bo']);
+    ok(svc, ['story', 'add', 'Cy sent an email with the case number', '--staff', 'Cy']);
+    ok(svc, ['practice', 'add', 'Call back', '--phrase', 'called back', '--phrase', 'sent an email']);
+  });
+  const shown = (box: SvcSandbox = svc) => box.json<{ matchers: Array<{ kind: string; value: string }>; figures: { stories: number } }>(['practice', 'show', 'Call back']);
+
+  it('removes a matcher added by mistake, and the evidence it alone pulled in', () => {
+    const before = shown();
+    expect(before.figures.stories).toBe(3);
+    const mistaken = before.matchers.find((m) => m.value !== 'call back');
+    expect(mistaken).toBeDefined();
+    const result = svc.run(['practice', 'unphrase', 'Call back', mistaken?.value ?? '', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ practice: 'Call back', removed: mistaken, unlinked: 1 });
+    const after = shown();
+    expect(after.matchers).toEqual([{ kind: 'phrase', value: 'call back' }]);
+    expect(after.figures.stories).toBe(2);
+    // practice show lists the matchers in text too.
+    expect(ok(svc, ['practice', 'show', 'Call back'])).toMatch(/matchers\s+phrase:call back\n/);
+    // A new story with the removed phrase is no longer pulled in.
+    ok(svc, ['story', 'add', 'Di sent an email to confirm', '--staff', 'Di']);
+    expect(shown().figures.stories).toBe(2);
+  });
+
+  it('accepts the phrase as written in a story, and the removal travels', () => {
+    const other = newBox();
+    exchange(svc, other);
+    ok(svc, ['practice', 'unphrase', 'Call back', 'called back'], { env: { SVC_NOW: '2026-03-18T11:00:00' } });
+    expect(shown().matchers.map((m) => m.value)).not.toContain('call back');
+    exchange(svc, other);
+    expect(shown(other).matchers.map((m) => m.value)).not.toContain('call back');
+  });
+
+  it('undoes a matcher merged into a practice by mistake in detect --review (it kept pulling stories in)', async () => {
+    const review = sandbox();
+    others.push(review);
+    const stories: Array<[string, string]> = [
+      ['Ana called the customer back within the hour.', 'Ana'],
+      ['Bo calls back every customer who waited.', 'Bo'],
+      ['Cy called back the caller the same day and was lovely.', 'Cy'],
+      ['Ana explained the options slowly to a worried client.', 'Ana'],
+      ['Bo explained the options on the phone.', 'Bo'],
+      ['Dee explained the options twice.', 'Dee'],
+    ];
+    for (const [text, staff] of stories) ok(review, ['story', 'add', text, '--staff', staff]);
+    const first = new Terminal(['detect', '--review', '--min-staff', '3'], review.db);
+    await first.waitFor('quit: save the decisions so far');
+    await first.type(KEY.enter); // accept "call back"
+    await first.answer('Name of the practice:', '');
+    await first.answer('Description', '');
+    await first.waitFor(/explain option[\s\S]*quit: save the decisions so far/u);
+    await first.type(KEY.up + KEY.enter); // quit
+    expect(await first.exitCode()).toBe(0);
+    const second = new Terminal(['detect', '--review', '--min-staff', '3'], review.db);
+    await second.waitFor('merge into an existing practice');
+    await second.type(KEY.down + KEY.enter); // merge "explain option" into "call back": the mistake
+    await second.waitFor('Merge into which practice?');
+    await second.type(KEY.enter);
+    expect(await second.exitCode()).toBe(0);
+    expect(shown(review).figures.stories).toBe(6);
+
+    const undone = review.run(['practice', 'unphrase', 'call back', 'explain']);
+    expect(undone.code).toBe(0);
+    expect(undone.stderr).toMatch(/Removed the phrase "explain" from "call back": 3 stories it alone linked are no longer evidence/);
+    expect(shown(review)).toMatchObject({ matchers: [{ kind: 'phrase', value: 'call back' }], figures: { stories: 3 } });
+    ok(review, ['story', 'add', 'Eve explained the options again.', '--staff', 'Eve']);
+    expect(shown(review).figures.stories).toBe(3);
+  });
+
+  it('a link taken out by hand stays out in the databases that import it', () => {
+    const other = newBox();
+    ok(svc, ['practice', 'link', 'Call back', '3']);
+    exchange(svc, other);
+    expect(shown(other).figures.stories).toBe(3);
+    ok(svc, ['practice', 'unlink', 'Call back', '3'], { env: { SVC_NOW: '2026-03-18T11:00:00' } });
+    exchange(svc, other);
+    expect(shown(other).figures.stories).toBe(shown().figures.stories);
+    exchange(other, svc);
+    expect(shown().figures.stories).toBe(2);
+  });
+
+  it.each([
+    ['a phrase the practice does not have', ['practice', 'unphrase', 'Call back', 'smiled'], 3, /practice "Call back" has no phrase matcher "smiled"/],
+    ['a missing practice', ['practice', 'unphrase', 'Nope', 'called back'], 3, /there is no practice "Nope"/],
+  ])('refuses %s and changes nothing', (_name, args, code, message) => refused(args, code, message));
+});
+
+describe('svc customer merge and rm', () => {
+  beforeEach(() => {
+    ok(svc, ['story', 'add', 'Ana rang Dev back', '--staff', 'Ana', '--customer', 'Dev Patel']);
+    const file = join(svc.dir, 'crm.csv');
+    writeFileSync(file, 'name,email,external id\nDev Patel,dev@example.com,C-1\nMia Wong,mia@example.com,C-2\n');
+    ok(svc, ['customers', 'import', file]);
+  });
+  const customers = () => svc.json<Array<{ id: number; name: string; externalId: string | null }>>(['customers']);
+
+  it('merge joins two records of one customer: the stories move, the extra record goes', () => {
+    ok(svc, ['customer', 'merge', '1', '2', '--yes']);
+    expect(customers().map((c) => `${c.id}:${c.name}:${c.externalId}`)).toEqual(['2:Dev Patel:C-1', '3:Mia Wong:C-2']);
+    expect(svc.json<Array<{ customer: string }>>(['stories'])[0]?.customer).toBe('Dev Patel');
+  });
+
+  it('rm removes a customer nothing refers to', () => {
+    ok(svc, ['customer', 'rm', 'Mia Wong', '--yes']);
+    expect(customers().map((c) => c.name)).toEqual(['Dev Patel', 'Dev Patel']);
+  });
+
+  it.each([
+    ['rm of a customer a story refers to', ['customer', 'rm', '1', '--yes'], 4, /customer #1 is still referred to by 1 story/],
+    ['rm without --yes off a terminal', ['customer', 'rm', '3'], 2, /removing customer #3 needs confirmation/],
+    ['rm by an ambiguous name', ['customer', 'rm', 'Dev Patel', '--yes'], 2, /2 customers are called "Dev Patel"/],
+    ['merge into itself', ['customer', 'merge', '2', '#2', '--yes'], 2, /both names are the same customer/],
+    ['merge of a missing customer', ['customer', 'merge', '9', '2', '--yes'], 3, /no customer #9/],
+    ['merge without --yes off a terminal', ['customer', 'merge', '1', '2'], 2, /merging customer #1 into #2 needs confirmation/],
+  ])('refuses %s and changes nothing', (_name, args, code, message) => refused(args, code, message));
+});
+
+describe('control characters are refused in names', () => {
+  beforeEach(() => {
+    ok(svc, ['story', 'add', 'Ana called back', '--staff', 'Ana']);
+    ok(svc, ['practice', 'add', 'Call back']);
+  });
+
+  it.each([
+    ['a person in story add', ['story', 'add', 'ok', '--staff', 'Bo\u001b[2J'], /the name holds a control character \(U\+001B\)/],
+    ['a person in train log', ['train', 'log', 'Call back', '--people', 'Bo\u0007'], /the name holds a control character \(U\+0007\)/],
+    ['a facilitator', ['train', 'log', 'Call back', '--people', 'Bo', '--facilitator', 'Cy\u009b31m'], /the facilitator name holds a control character \(U\+009B\)/],
+    ['a customer', ['story', 'add', 'ok', '--staff', 'Bo', '--customer', 'Acme\u202E'], /the customer name holds a control character \(U\+202E\)/],
+    ['a tag', ['story', 'add', 'ok', '--staff', 'Bo', '--tag', 'late\u0001night'], /the tag holds a control character \(U\+0001\)/],
+    ['a practice', ['practice', 'add', 'Call\u001b]52;c;UFdORUQ=\u0007 back'], /the practice name holds a control character \(U\+001B\)/],
+    ['a practice rename', ['practice', 'rename', 'Call back', 'Call\u2066 back'], /the practice name holds a control character \(U\+2066\)/],
+  ])('%s', (_name, args, message) => refused(args, 2, message));
+
+  it('a customer list row with one is refused with its line', () => {
+    const file = join(svc.dir, 'crm.csv');
+    writeFileSync(file, 'name,email\nMia Wong,mia@example.com\nDev\u001b[31m Patel,dev@example.com\n');
+    const before = svc.snapshot();
+    const result = svc.run(['customers', 'import', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/crm\.csv:3: the name holds a control character \(U\+001B\)/);
+    expect(result.stderr).not.toContain('\u001b');
+    expect(svc.snapshot()).toBe(before);
+  });
+});

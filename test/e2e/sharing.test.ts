@@ -1,0 +1,294 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sandbox, type RunOptions, type SvcSandbox } from '../helpers/cli.ts';
+
+const boxes: SvcSandbox[] = [];
+function person(): SvcSandbox {
+  const box = sandbox();
+  boxes.push(box);
+  return box;
+}
+afterEach(() => {
+  for (const box of boxes.splice(0)) box.cleanup();
+});
+
+/** Runs svc and fails loudly unless it exits 0. */
+function ok(svc: SvcSandbox, args: string[], options?: RunOptions): string {
+  const result = svc.run(args, options);
+  if (result.code !== 0) throw new Error(`svc ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** A clock for one command: later changes get later times. */
+const at = (time: string): RunOptions => ({ env: { SVC_NOW: time } });
+
+let files = 0;
+/** Exports svc's database to a new file in its folder. */
+function exportOf(svc: SvcSandbox): string {
+  const file = join(svc.dir, `export-${++files}.jsonl`);
+  ok(svc, ['export', '--out', file]);
+  return file;
+}
+
+/** An export's rows (no header, which carries the time), sorted: equal when two databases hold the same. */
+function contentOf(svc: SvcSandbox): string[] {
+  return readFileSync(exportOf(svc), 'utf8').trimEnd().split('\n').slice(1).sort();
+}
+
+interface CustomerJson {
+  id: number;
+  uuid: string;
+  name: string;
+  externalId: string | null;
+}
+
+interface StoryJson {
+  id: number;
+  uuid: string;
+  text: string;
+  customer: string | null;
+}
+
+const stories = (svc: SvcSandbox) => svc.json<StoryJson[]>(['stories', '--limit', '0']);
+const customers = (svc: SvcSandbox) => svc.json<CustomerJson[]>(['customers']);
+
+function query<T>(svc: SvcSandbox, text: string, ...params: unknown[]): T[] {
+  const db = new Database(svc.db, { readonly: true });
+  try {
+    return db.prepare(text).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The CRM list of the reproduction: Dev Patel again, with an external id and an email. */
+function crmList(svc: SvcSandbox): string {
+  const file = join(svc.dir, 'crm.csv');
+  writeFileSync(file, 'name,email,external id\nDev Patel,dev@example.com,C-1\nMia Wong,mia@example.com,C-2\n');
+  return file;
+}
+
+describe('a customer clash between two people', () => {
+  it('imports back the export of a colleague who imported yours and added a story (it used to fail with UNIQUE customers.external_id)', () => {
+    const you = person();
+    const colleague = person();
+    ok(you, ['story', 'add', 'Ana rang Dev back the next morning', '--staff', 'Ana', '--customer', 'Dev Patel']);
+    ok(you, ['customers', 'import', crmList(you)]);
+    expect(customers(you).map((c) => c.name)).toEqual(['Dev Patel', 'Dev Patel', 'Mia Wong']);
+
+    ok(colleague, ['import', exportOf(you)]);
+    ok(colleague, ['story', 'add', 'Bo sent Dev the case number', '--staff', 'Bo', '--customer', 'Dev Patel'], at('2026-03-18T11:00:00'));
+    const back = you.run(['import', exportOf(colleague)]);
+    expect(back.code).toBe(0);
+    expect(back.stderr).toMatch(/^Imported .*: 3 added/m);
+
+    // Both records of Dev Patel are still two, on both sides, and both stories are here.
+    expect(customers(you)).toHaveLength(3);
+    expect(customers(colleague)).toHaveLength(3);
+    expect(stories(you).map((s) => s.text).sort()).toEqual(['Ana rang Dev back the next morning', 'Bo sent Dev the case number']);
+    expect(contentOf(you)).toEqual(contentOf(colleague));
+  });
+
+  it('never merges different customers that share a name when the export has no contacts (it merged 886 of 938)', () => {
+    const crm = person();
+    const file = join(crm.dir, 'people.csv');
+    const rows = Array.from({ length: 40 }, (_, i) => `${['Sam Lee', 'Kim Park'][i % 2]},c${i}@example.com,`);
+    writeFileSync(file, `name,email,phone\n${rows.join('\n')}\nSam Lee,,+44 20 7946 0001\n`);
+    ok(crm, ['customers', 'import', file]);
+    const exported = exportOf(crm);
+    expect(readFileSync(exported, 'utf8')).not.toContain('@example.com');
+
+    // Into an empty database, and into one with its own Sam Lee (with contacts, and without).
+    const empty = person();
+    ok(empty, ['import', exported]);
+    expect(customers(empty)).toHaveLength(41);
+    const other = person();
+    ok(other, ['customers', 'import', crmList(other)]);
+    ok(other, ['story', 'add', 'Cy helped Sam Lee find the form', '--staff', 'Cy', '--customer', 'Sam Lee']);
+    expect(customers(other)).toHaveLength(3);
+    ok(other, ['import', exported]);
+    expect(customers(other)).toHaveLength(44);
+    // Importing the same file again changes nothing.
+    const again = other.json<{ totals: { added: number; updated: number } }>(['import', exported]);
+    expect(again.totals).toMatchObject({ added: 0, updated: 0 });
+  });
+
+  it('a customer list row with a name only is not merged into a same-named customer known by an email', () => {
+    const svc = person();
+    ok(svc, ['customers', 'import', crmList(svc)]);
+    const file = join(svc.dir, 'names.csv');
+    writeFileSync(file, 'name\nDev Patel\nNew Person\n');
+    expect(svc.json<{ added: number; updated: number; unchanged: number }>(['customers', 'import', file])).toMatchObject({ added: 2, updated: 0, unchanged: 0 });
+    // The same list again is recognised row by row: nothing new.
+    expect(svc.json<{ added: number; unchanged: number }>(['customers', 'import', file])).toMatchObject({ added: 0, unchanged: 2 });
+    expect(customers(svc)).toHaveLength(4);
+  });
+
+  it('still takes the same customer to be one by external id or email, from either side', () => {
+    const a = person();
+    const b = person();
+    ok(a, ['customers', 'import', crmList(a)]);
+    ok(b, ['customers', 'import', crmList(b)]);
+    // Both imported the same CRM list: one Dev Patel and one Mia Wong, not two of each.
+    ok(b, ['import', exportOf(a)]);
+    expect(customers(b)).toHaveLength(2);
+    const withContacts = join(a.dir, 'contacts.jsonl');
+    ok(a, ['export', '--include-contacts', '--out', withContacts]);
+    const c = person();
+    const file = join(c.dir, 'same-emails.csv');
+    writeFileSync(file, 'name,email\nDev Patel,dev@example.com\nMia W.,mia@example.com\n');
+    ok(c, ['customers', 'import', file], at('2026-03-18T09:00:00'));
+    ok(c, ['import', withContacts]);
+    // Matched by email (a's copies are newer, so their external ids came along), not added.
+    expect(customers(c).map((x) => x.externalId).sort()).toEqual(['C-1', 'C-2']);
+  });
+
+  it('names only commands that exist when an import is refused for a clash', () => {
+    const a = person();
+    const b = person();
+    ok(a, ['story', 'add', 'Bo kept the customer posted', '--staff', 'Bo']);
+    ok(b, ['import', exportOf(a)]);
+    ok(b, ['people', 'rename', 'Bo', 'Bob'], at('2026-03-18T11:00:00'));
+    ok(a, ['story', 'add', 'Bob, another Bob, fixed the printer', '--staff', 'Bob']);
+    const before = a.snapshot();
+    const fromB = exportOf(b);
+    const refused = a.run(['import', fromB]);
+    expect(refused.code).toBe(4);
+    const [message, hint, ...rest] = refused.stderr.trimEnd().split('\n');
+    expect(message).toMatch(/^svc: a people row .* clashes with one already here/);
+    expect(hint).toMatch(/^hint: .*svc people merge/);
+    expect(rest).toEqual([]);
+    expect(a.snapshot()).toBe(before);
+    for (const [, noun, verb] of (hint ?? '').matchAll(/svc (\w+) (\w+)/g)) {
+      expect(a.run([noun ?? '', verb ?? '', '--help']).code, `svc ${noun} ${verb}`).toBe(0);
+    }
+    // Doing what it says works: merge the two Bobs here, then the import goes through.
+    ok(a, ['people', 'merge', 'Bob', 'Bo', '--yes']);
+    expect(a.run(['import', fromB]).code).toBe(0);
+    expect(a.json<Array<{ name: string; stories: number }>>(['people'])).toEqual([expect.objectContaining({ name: 'Bob', stories: 2 })]);
+  });
+});
+
+describe('deletions travel as tombstones', () => {
+  it('a story deleted in one database is deleted in the other at the next import (it used to come back)', () => {
+    const a = person();
+    const b = person();
+    ok(a, ['story', 'add', 'Ana called back', '--staff', 'Ana', '--tag', 'call-back']);
+    ok(a, ['story', 'add', 'Bo stayed on the line', '--staff', 'Bo']);
+    const beforeDeletion = exportOf(a);
+    ok(b, ['import', beforeDeletion]);
+    ok(a, ['story', 'rm', '1', '--yes'], at('2026-03-18T11:00:00'));
+    const result = b.json<{ removed: Record<string, number> }>(['import', exportOf(a)]);
+    expect(result.removed).toEqual({ stories: 1 });
+    expect(stories(b).map((s) => s.text)).toEqual(['Bo stayed on the line']);
+    // An export from before the deletion does not bring it back, on either side.
+    const old = beforeDeletion;
+    ok(b, ['import', old]);
+    ok(a, ['import', old]);
+    expect(stories(a).map((s) => s.text)).toEqual(['Bo stayed on the line']);
+    expect(stories(b).map((s) => s.text)).toEqual(['Bo stayed on the line']);
+  });
+
+  it('the newer change wins: an edit made after the deletion elsewhere keeps the story on both sides', () => {
+    const a = person();
+    const b = person();
+    ok(a, ['story', 'add', 'Ana called back', '--staff', 'Ana']);
+    ok(b, ['import', exportOf(a)]);
+    ok(a, ['story', 'rm', '1', '--yes'], at('2026-03-18T11:00:00'));
+    ok(b, ['story', 'edit', '1', '--text', 'Ana called back within the hour'], at('2026-03-18T12:00:00'));
+    ok(b, ['import', exportOf(a)]);
+    expect(stories(b).map((s) => s.text)).toEqual(['Ana called back within the hour']);
+    ok(a, ['import', exportOf(b)]);
+    expect(stories(a).map((s) => s.text)).toEqual(['Ana called back within the hour']);
+    expect(contentOf(a)).toEqual(contentOf(b));
+  });
+
+  it('a deletion older than the other side\'s edit loses, and one newer than it wins, whichever side imports first', () => {
+    const a = person();
+    const b = person();
+    ok(a, ['story', 'add', 'Ana called back', '--staff', 'Ana']);
+    ok(b, ['import', exportOf(a)]);
+    ok(b, ['story', 'edit', '1', '--text', 'Ana called back at once'], at('2026-03-18T11:00:00'));
+    ok(a, ['story', 'rm', '1', '--yes'], at('2026-03-18T12:00:00'));
+    ok(a, ['import', exportOf(b)]);
+    ok(b, ['import', exportOf(a)]);
+    expect(stories(a)).toEqual([]);
+    expect(stories(b)).toEqual([]);
+  });
+});
+
+describe('ids people see are never reused', () => {
+  it('deleting the newest story does not give its number to the next one (it used to)', () => {
+    const svc = person();
+    ok(svc, ['story', 'add', 'one', '--staff', 'Ana']);
+    ok(svc, ['story', 'add', 'two', '--staff', 'Ana']);
+    ok(svc, ['story', 'rm', '2', '--yes']);
+    const added = svc.json<{ id: number }>(['story', 'add', 'three', '--staff', 'Ana']);
+    expect(added.id).toBe(3);
+    expect(svc.run(['story', 'show', '2']).code).toBe(3);
+    ok(svc, ['customers', 'import', crmList(svc)]);
+    ok(svc, ['customer', 'rm', '2', '--yes']);
+    ok(svc, ['customers', 'import', crmList(svc)]);
+    expect(customers(svc).map((c) => c.id)).toEqual([1, 3]);
+  });
+});
+
+describe('three people exchange exports', () => {
+  it('converge after a customer clash, a customer merge and a deletion', () => {
+    const ana = person();
+    const bo = person();
+    const cy = person();
+    ok(ana, ['story', 'add', 'Ana rang Dev back the next morning', '--staff', 'Ana', '--customer', 'Dev Patel', '--tag', 'call-back']);
+    ok(ana, ['story', 'add', 'Ana explained the bill in plain words', '--staff', 'Ana', '--customer', 'Mia Wong']);
+    ok(ana, ['customers', 'import', crmList(ana)]);
+    const first = exportOf(ana);
+    ok(bo, ['import', first]);
+    ok(cy, ['import', first]);
+
+    // Bo: a story for Dev Patel, then the two Dev Patels are one customer.
+    ok(bo, ['story', 'add', 'Bo sent Dev the case number', '--staff', 'Bo', '--customer', 'Dev Patel'], at('2026-03-18T11:00:00'));
+    const devs = customers(bo).filter((c) => c.name === 'Dev Patel');
+    expect(devs).toHaveLength(2);
+    const crmDev = devs.find((c) => c.externalId === 'C-1');
+    const storyDev = devs.find((c) => c.externalId === null);
+    ok(bo, ['customer', 'merge', String(storyDev?.id), String(crmDev?.id), '--yes'], at('2026-03-18T11:05:00'));
+    // Cy: deletes Ana's second story, adds one, and has her own Dev Patel by name only.
+    ok(cy, ['story', 'rm', '2', '--yes'], at('2026-03-18T11:10:00'));
+    ok(cy, ['story', 'add', 'Cy stayed on the line until it worked', '--staff', 'Cy', '--customer', 'Dev Patel'], at('2026-03-18T11:15:00'));
+    // Ana: a story of her own meanwhile.
+    ok(ana, ['story', 'add', 'Ana lent Mia a laptop in the meantime', '--staff', 'Ana', '--customer', 'Mia Wong'], at('2026-03-18T11:20:00'));
+
+    // Everyone imports everyone else's export, in a different order each.
+    const fromBo = exportOf(bo);
+    const fromCy = exportOf(cy);
+    const fromAna = exportOf(ana);
+    for (const [who, files] of [
+      [ana, [fromBo, fromCy]],
+      [bo, [fromCy, fromAna]],
+      [cy, [fromAna, fromBo]],
+    ] as const) {
+      for (const file of files) expect(who.run(['import', file]).code).toBe(0);
+    }
+    // A second round carries what each learned from the others.
+    const round = [ana, bo, cy].map((who) => exportOf(who));
+    for (const who of [ana, bo, cy]) for (const file of round) expect(who.run(['import', file]).code).toBe(0);
+
+    const everyone = [ana, bo, cy].map(contentOf);
+    expect(everyone[1]).toEqual(everyone[0]);
+    expect(everyone[2]).toEqual(everyone[0]);
+    for (const who of [ana, bo, cy]) {
+      expect(stories(who).map((s) => s.text).sort()).toEqual([
+        'Ana lent Mia a laptop in the meantime',
+        'Ana rang Dev back the next morning',
+        'Bo sent Dev the case number',
+        'Cy stayed on the line until it worked',
+      ]);
+      // One CRM Dev Patel (the merge travelled) and Mia Wong; the deleted story stays deleted.
+      expect(customers(who).map((c) => `${c.name}:${c.externalId ?? ''}`).sort()).toEqual(['Dev Patel:C-1', 'Mia Wong:', 'Mia Wong:C-2']);
+      const devStories = query<{ n: number }>(who, "SELECT count(*) AS n FROM stories s JOIN customers c ON c.id = s.customer_id WHERE c.external_id = 'C-1'");
+      expect(devStories).toEqual([{ n: 3 }]);
+    }
+  });
+});
