@@ -3,6 +3,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { closestWord } from '../core/text.ts';
 import { examples, lazy } from './action.ts';
 import { isTerminal, write } from './streams.ts';
+import { registerConfigCommands } from './commands/config/register.ts';
 import { registerCustomerCommands } from './commands/customer/register.ts';
 import { registerDbCommands } from './commands/db/register.ts';
 import { registerDetectCommands } from './commands/detect/register.ts';
@@ -32,6 +33,7 @@ const ALL: readonly Register[] = [
   registerTagCommands,
   registerTransferCommands,
   registerDbCommands,
+  registerConfigCommands,
 ];
 
 /** Top-level command names (aliases too) and the groups that register them; detect adds a practice subcommand. */
@@ -47,6 +49,7 @@ export const GROUPS: ReadonlyArray<readonly [names: readonly string[], registers
   [['export', 'import', 'backup'], [registerTransferCommands]],
   [['detect', 'reindex'], [registerDetectCommands]],
   [['report', 'meeting', 'status', 'demo'], [registerReportCommands]],
+  [['config'], [registerConfigCommands]],
 ];
 
 /**

@@ -232,6 +232,28 @@ export const messages = {
   dbCorrupt: (path: string) => `the database ${path} is damaged`,
   dbCorruptHint: 'run svc db check for details and for how to restore a backup',
 
+  // the team's rhythm: config file, calendar, digest, stories from forms (add keys below this line)
+  configNotText: (key: string) => `${key} must be text in quotes`,
+  configControlChars: (key: string) => `${key} holds a control character (a newline or tab)`,
+  configNotCount: (key: string, min: number, max: number) => `${key} must be a whole number from ${min} to ${max}`,
+  configNotWeekday: (key: string) => `${key} must be a weekday: monday, tuesday … sunday`,
+  configNotTime: (key: string) => `${key} must be a time of day as HH:MM, e.g. "09:30"`,
+  configNotSwitch: (key: string) => `${key} must be true or false`,
+  configUnknownKey: (key: string) => `"${key}" is not a setting svc knows`,
+  configBad: (where: string, what: string) => `${where}: ${what}`,
+  configBadHint: 'svc config list shows every key with its value; fix or remove that line',
+  configBadEnvHint: (variable: string) => `fix or unset ${variable}; svc config list shows every key`,
+  configNotToml: (where: string, what: string) => `${where}: not valid TOML: ${what}`,
+  configUnknownKeyHint: (suggestion: string | undefined) =>
+    suggestion ? `did you mean ${suggestion}? svc config list shows every key` : 'svc config list shows every key',
+  configSetBadValue: (key: string, value: string, what: string) => `cannot set ${key} to ${JSON.stringify(value)}: ${what}`,
+  configSetBadValueHint: (key: string, example: string) => `e.g. svc config set ${key} ${example}`,
+  configSaved: (key: string, path: string) => `Set ${key} in ${path}`,
+  configNoHome: 'neither XDG_CONFIG_HOME nor HOME is set, so svc cannot tell where its config file is',
+  configNoHomeHint: 'set XDG_CONFIG_HOME to a directory of yours, e.g. export XDG_CONFIG_HOME=~/.config',
+  configUnreadable: (path: string, why: string) => `cannot read the config file ${path}: ${why}`,
+  configUnreadableHint: 'fix its permissions, or move it aside',
+
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,
   unexpectedHint: 'this is a bug; run again with SVC_DEBUG=1 to see where it happened, and report it',
