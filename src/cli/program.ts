@@ -3,6 +3,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { closestWord } from '../core/text.ts';
 import { examples, lazy } from './action.ts';
 import { isTerminal, write } from './streams.ts';
+import { registerCalendarCommands } from './commands/calendar/register.ts';
 import { registerConfigCommands } from './commands/config/register.ts';
 import { registerCustomerCommands } from './commands/customer/register.ts';
 import { registerDbCommands } from './commands/db/register.ts';
@@ -34,6 +35,7 @@ const ALL: readonly Register[] = [
   registerTransferCommands,
   registerDbCommands,
   registerConfigCommands,
+  registerCalendarCommands,
 ];
 
 /** Top-level command names (aliases too) and the groups that register them; detect adds a practice subcommand. */
@@ -50,6 +52,7 @@ export const GROUPS: ReadonlyArray<readonly [names: readonly string[], registers
   [['detect', 'reindex'], [registerDetectCommands]],
   [['report', 'meeting', 'status', 'demo'], [registerReportCommands]],
   [['config'], [registerConfigCommands]],
+  [['calendar'], [registerCalendarCommands]],
 ];
 
 /**
