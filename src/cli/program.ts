@@ -5,6 +5,7 @@ import { examples, lazy } from './action.ts';
 import { isTerminal, write } from './streams.ts';
 import { registerCalendarCommands } from './commands/calendar/register.ts';
 import { registerConfigCommands } from './commands/config/register.ts';
+import { registerDigestCommands } from './commands/digest/register.ts';
 import { registerCustomerCommands } from './commands/customer/register.ts';
 import { registerDbCommands } from './commands/db/register.ts';
 import { registerDetectCommands } from './commands/detect/register.ts';
@@ -36,6 +37,7 @@ const ALL: readonly Register[] = [
   registerDbCommands,
   registerConfigCommands,
   registerCalendarCommands,
+  registerDigestCommands,
 ];
 
 /** Top-level command names (aliases too) and the groups that register them; detect adds a practice subcommand. */
@@ -53,6 +55,7 @@ export const GROUPS: ReadonlyArray<readonly [names: readonly string[], registers
   [['report', 'meeting', 'status', 'demo'], [registerReportCommands]],
   [['config'], [registerConfigCommands]],
   [['calendar'], [registerCalendarCommands]],
+  [['digest'], [registerDigestCommands]],
 ];
 
 /**
