@@ -260,6 +260,41 @@ export const messages = {
   addressOnlyForEml: '--to and --from are for --format eml',
   addressOnlyForEmlHint: 'add --format eml to write an email, or leave out --to and --from',
   noDigestYet: 'no digest was made with --since last-digest yet, so the digest covers the last seven days',
+  formBadMap: (part: string) => `--map "${part}" is not FIELD=COLUMN for a field svc imports`,
+  formBadMapHint: 'fields: text, staff, when, customer, channel, tags, title, impact; e.g. --map text="What happened?",staff="Who helped?"',
+  formMappedMissing: (file: string, field: string, column: string, source: string, found: readonly string[]) =>
+    `${file} has no column "${column}" (${source} maps ${field} to it); its columns are: ${found.map((h) => `"${h}"`).join(', ')}`,
+  formNoTextColumn: (file: string, found: readonly string[]) =>
+    `svc cannot tell which column of ${file} holds the story; its columns are: ${found.map((h) => `"${h}"`).join(', ')}`,
+  formNoTextColumnHint: 'name the columns with --map, e.g. --map text="What happened?",staff="Who helped?",when=Timestamp (or keep them in the config: svc config set import.map.text "What happened?")',
+  formBadDateFormat: (text: string) => `--date-format "${text}" is not an order of day, month and year`,
+  formBadDateFormatHint: 'use D/M/YYYY, M/D/YYYY or YYYY-MM-DD',
+  formAmbiguousDate: (text: string, dayFirst: string, monthFirst: string) =>
+    `the date "${text}" could be ${dayFirst} or ${monthFirst}: pass --date-format D/M/YYYY or M/D/YYYY`,
+  formBadDate: (text: string) => `"${text}" is not a date svc can read`,
+  formBadChannel: (text: string) => `the channel "${text}" is not one of phone, email, in-person, chat, social, other`,
+  formTooManyStaff: (count: number, max: number) => `the staff column names ${count} people; a story credits at most ${max}`,
+  formTooOld: (text: string, earliest: string) => `the date "${text}" is before ${earliest}`,
+  formFutureDate: (text: string, today: string) => `the date "${text}" is in the future (today is ${today})`,
+  formFileMissing: (file: string) => `${file} does not exist`,
+  formFileMissingHint: 'check the path of the form export (.csv or .json)',
+  formFileEmpty: (file: string) => `${file} is empty: no header row and no answers`,
+  formFileEmptyHint: 'export the form responses again (CSV with a header row, or JSON)',
+  formFileNoRows: (file: string) => `${file} has a header row but no answers`,
+  formNotCsvOrJson: (file: string, why: string) => `${file} is neither CSV nor JSON svc can read: ${why}`,
+  formNotCsvOrJsonHint: 'export the responses as CSV (Google Forms, Microsoft Forms, Typeform and spreadsheets all can) or as a JSON array of objects',
+  formFileTooBig: (file: string, max: number) => `${file} is larger than ${Math.round(max / 1048576)} MB, which is more than a form export holds`,
+  formRowProblem: (file: string, line: number, reason: string) => `${file}:${line}: ${reason}`,
+  formRowsInvalid: (file: string, bad: number, total: number) =>
+    `${bad} of ${total} ${total === 1 ? 'row' : 'rows'} of ${file} cannot be imported (listed above); nothing was stored`,
+  formRowsInvalidHint: 'fix those rows, or pass --skip-invalid to import the others',
+  formImported: (added: number, known: number, skipped: number) =>
+    `Imported ${added} ${added === 1 ? 'story' : 'stories'}${known ? `; ${known} already imported` : ''}${skipped ? `; ${skipped} invalid ${skipped === 1 ? 'row' : 'rows'} skipped` : ''}`,
+  formDryRun: (added: number, known: number, skipped: number) =>
+    `Dry run: would import ${added} ${added === 1 ? 'story' : 'stories'}${known ? `; ${known} already imported` : ''}${skipped ? `; ${skipped} invalid ${skipped === 1 ? 'row' : 'rows'} skipped` : ''}; nothing was stored`,
+  formVague: (file: string, line: number, id: number | null) =>
+    `${file}:${line}: ${id === null ? 'this story' : `story #${id}`} praises but names no behaviour; ${id === null ? 'ask the writer' : `add what exactly they did (svc story edit ${id})`} so others can learn it`,
+  formIgnoredColumns: (columns: readonly string[]) => `columns not imported: ${columns.map((c) => `"${c}"`).join(', ')}`,
 
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,
