@@ -99,7 +99,13 @@ export function listeningLine(listening: Listening): { figure: string; next: str
       ? `, next round due since ${listening.nextRoundOn}`
       : ', no round held yet';
   const first = listening.overdue[0] ?? null;
-  const next = first ? `svc interview log ${first.id}` : listening.roundDue ? 'svc interview pick' : 'svc interviews --status planned';
+  const next = first
+    ? `svc interview log ${first.id}`
+    : listening.roundDue
+      ? 'svc interview pick'
+      : listening.planned > 0
+        ? 'svc interviews --status planned'
+        : 'svc interviews';
   return { figure: `${planned}${overdue}${round}`, next };
 }
 
