@@ -75,6 +75,12 @@ export function envVariable(key: ConfigKey): string {
   return `SVC_${key.toUpperCase().replace(/\./g, '_')}`;
 }
 
+/** A time of day as HH:MM ("9:05" → "09:05"), or null when it is none. */
+export function timeOfDay(text: string): string | null {
+  const match = /^([01]?\d|2[0-3]):([0-5]\d)(?::00)?$/u.exec(text.trim());
+  return match ? `${(match[1] ?? '').padStart(2, '0')}:${match[2]}` : null;
+}
+
 /** A key's value from the file (typed TOML) or from text (environment, `config set`); a message when it is not acceptable. */
 export function parseConfigValue(key: ConfigKey, raw: unknown): { value: ConfigValue } | { error: string } {
   const spec: KeySpec = CONFIG_KEYS[key];
@@ -96,9 +102,8 @@ export function parseConfigValue(key: ConfigKey, raw: unknown): { value: ConfigV
         : { error: messages.configNotWeekday(key) };
     }
     case 'time': {
-      const match = text === undefined ? null : /^([01]?\d|2[0-3]):([0-5]\d)(?::00)?$/u.exec(text);
-      if (!match) return { error: messages.configNotTime(key) };
-      return { value: `${(match[1] ?? '').padStart(2, '0')}:${match[2]}` };
+      const time = text === undefined ? null : timeOfDay(text);
+      return time === null ? { error: messages.configNotTime(key) } : { value: time };
     }
     case 'switch': {
       if (typeof raw === 'boolean') return { value: raw };

@@ -5,7 +5,7 @@
  */
 import { shiftDay, type Day } from './dates.ts';
 import type { Report, StoryToRead } from './report.ts';
-import { dueItems, type DueItem, type Rhythm } from './rhythm.ts';
+import { dueItems, type DueItem, type PlannedSession, type Rhythm } from './rhythm.ts';
 
 /** A digest without --since covers the last seven days, today included. */
 export const DIGEST_DAYS = 7;
@@ -36,13 +36,15 @@ export interface Digest {
   procedureReviews: Array<{ practice: string; version: number; dueOn: Day; due: boolean }>;
   interviews: { planned: number; overdue: Array<{ id: number; plannedOn: Day; days: number }>; held: number; nextRoundOn: Day; roundDue: boolean };
   trainingsDue: string[];
+  /** Training sessions planned in the next REVIEW_LOOKAHEAD_DAYS days. */
+  trainingSessions: PlannedSession[];
   peopleWithoutStories: string[];
   nextMeeting: Rhythm['nextMeeting'];
   /** Everything due, each with the command that acts on it. */
   due: DueItem[];
 }
 
-/** How far ahead the digest lists procedure reviews that are not due yet. */
+/** How far ahead the digest lists procedure reviews not due yet and training sessions. */
 export const REVIEW_LOOKAHEAD_DAYS = 14;
 
 export function buildDigest(report: Report, rhythm: Rhythm, team: string | null, basis: DigestBasis): Digest {
@@ -70,6 +72,7 @@ export function buildDigest(report: Report, rhythm: Rhythm, team: string | null,
       roundDue: rhythm.listening.roundDue,
     },
     trainingsDue,
+    trainingSessions: rhythm.trainingSessions.filter((s) => s.plannedOn >= rhythm.today && s.plannedOn <= horizon),
     peopleWithoutStories: report.peopleWithoutStories,
     nextMeeting: rhythm.nextMeeting,
     due: dueItems(rhythm, {

@@ -294,7 +294,13 @@ export const messages = {
     `Dry run: would import ${added} ${added === 1 ? 'story' : 'stories'}${known ? `; ${known} already imported` : ''}${skipped ? `; ${skipped} invalid ${skipped === 1 ? 'row' : 'rows'} skipped` : ''}; nothing was stored`,
   formVague: (file: string, line: number, id: number | null) =>
     `${file}:${line}: ${id === null ? 'this story' : `story #${id}`} praises but names no behaviour; ${id === null ? 'ask the writer' : `add what exactly they did (svc story edit ${id})`} so others can learn it`,
-  formIgnoredColumns: (columns: readonly string[]) => `columns not imported: ${columns.map((c) => `"${c}"`).join(', ')}`,
+  sessionBadDay: (flag: string, value: string) => `${flag} "${value}" is not a day svc can plan on`,
+  sessionBadDayHint: (flag: string) => `use YYYY-MM-DD, today or tomorrow, e.g. ${flag} 2026-04-02`,
+  sessionInPast: (flag: string, day: string) => `${flag} ${day} is in the past`,
+  sessionInPastHint: 'record a session that was held with: svc train log PRACTICE --on DATE --people NAMES',
+  sessionBadTime: (flag: string, value: string) => `${flag} "${value}" is not a time of day`,
+  sessionBadTimeHint: (flag: string) => `use HH:MM, e.g. ${flag} 14:30`,
+  sessionPlanned: (practice: string, day: string, time: string | null) => `Planned a training session on "${practice}" for ${day}${time ? ` at ${time}` : ''}`,
 
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,

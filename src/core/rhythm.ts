@@ -3,8 +3,10 @@
  * fall due, and what is due now, each with the command that acts on it. Pure: what the
  * store read and the settings in, plain data out, for status, the digest and the calendar.
  */
-import type { Settings, Weekday } from './config.ts';
-import { daysBetween, fromDay, shiftDay, type Day } from './dates.ts';
+import { timeOfDay, type Settings, type Weekday } from './config.ts';
+import { daysBetween, fromDay, parseDayExpression, shiftDay, toDay, type Day } from './dates.ts';
+import { UsageError, ValidationError } from './errors.ts';
+import { messages } from './messages.ts';
 import { shellQuote } from './status.ts';
 
 /** A planned interview call not made within this many days is overdue: a round is meant to take a week. */
@@ -29,6 +31,33 @@ export function rhythmSettings(settings: Settings): RhythmSettings {
   };
 }
 
+/** A training session planned ahead (svc train schedule). */
+export interface PlannedSession {
+  uuid: string;
+  practice: string;
+  plannedOn: Day;
+  startsAt: string | null;
+  minutes: number | null;
+  facilitator: string | null;
+}
+
+/** The day of a session to come: YYYY-MM-DD, today or tomorrow; a day past is refused (svc train log records those). */
+export function parseComingDay(text: string, now: Date, flag: string): Day {
+  const today = toDay(now);
+  const word = text.trim().toLowerCase();
+  const day = word === 'tomorrow' ? shiftDay(today, 1) : /^\d{4}-\d{2}-\d{2}$/u.test(word) || word === 'today' ? parseDayExpression(word, now) : undefined;
+  if (day === undefined) throw new UsageError(messages.sessionBadDay(flag, text), messages.sessionBadDayHint(flag));
+  if (day < today) throw new ValidationError(messages.sessionInPast(flag, day), messages.sessionInPastHint);
+  return day;
+}
+
+/** --at as HH:MM. */
+export function parseSessionTime(text: string, flag: string): string {
+  const time = timeOfDay(text);
+  if (time === null) throw new UsageError(messages.sessionBadTime(flag, text), messages.sessionBadTimeHint(flag));
+  return time;
+}
+
 export interface RhythmInput {
   today: Day;
   settings: RhythmSettings;
@@ -39,6 +68,8 @@ export interface RhythmInput {
   lastRoundOn: Day | null;
   /** Every standard practice's current procedure and when it is due for review. */
   procedures: ReadonlyArray<{ practice: string; practiceUuid: string; version: number; reviewDueOn: Day }>;
+  /** Training sessions planned, from some weeks back on. */
+  sessions: readonly PlannedSession[];
 }
 
 export interface Listening {
@@ -56,6 +87,7 @@ export interface Rhythm {
   listening: Listening;
   /** Procedures by review day, the overdue first. */
   procedureReviews: Array<{ practice: string; practiceUuid: string; version: number; dueOn: Day; due: boolean }>;
+  trainingSessions: PlannedSession[];
 }
 
 /** The first day on or after `from` that falls on `weekday`. */
@@ -86,6 +118,7 @@ export function buildRhythm(input: RhythmInput): Rhythm {
     procedureReviews: input.procedures
       .map((p) => ({ practice: p.practice, practiceUuid: p.practiceUuid, version: p.version, dueOn: p.reviewDueOn, due: p.reviewDueOn <= today }))
       .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.practice.localeCompare(b.practice))),
+    trainingSessions: [...input.sessions],
   };
 }
 
@@ -227,6 +260,16 @@ export function buildCalendar(rhythm: Rhythm, team: { name: string | null; uuid:
       repeat: { every: 'days', interval: intervalDays },
     },
   ];
+  for (const session of rhythm.trainingSessions) {
+    const who = session.facilitator ? ` Facilitator: ${session.facilitator}.` : '';
+    events.push({
+      uid: `training-${session.uuid}@svc`,
+      summary: `Training: "${session.practice}"`,
+      description: `${who.trim()} The brief: svc train plan ${shellQuote(session.practice)} --format html --out plan.html. Afterwards: svc train log ${shellQuote(session.practice)} --people NAMES.`.trim(),
+      day: session.plannedOn,
+      ...(session.startsAt ? { time: session.startsAt, minutes: session.minutes ?? 60 } : {}),
+    });
+  }
   for (const review of rhythm.procedureReviews) {
     events.push({
       uid: `procedure-review-${review.practiceUuid}@svc`,

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Day } from '../core/dates.ts';
+import { shiftDay, type Day } from '../core/dates.ts';
 import type { RhythmInput } from '../core/rhythm.ts';
 import { sql, type Db } from './db.ts';
 import { lastMeetingOn } from './report.ts';
 import { procedureStates } from './procedures.ts';
+import { plannedSessions } from './training-sessions.ts';
 
 // Keys of the database's settings table that the rhythm keeps (the config file holds the team's choices).
 const TEAM_UUID = 'rhythm.team_uuid';
 const CALENDAR_SINCE = 'rhythm.calendar_since';
 const LAST_DIGEST = 'rhythm.last_digest_on';
+/** How long a planned session stays in the calendar after its day. */
+const SESSIONS_KEPT_DAYS = 90;
 
 /** What the rhythm is built from, as of `today` (settings come from the config). */
 export function loadRhythmInput(db: Db, today: Day): Omit<RhythmInput, 'settings'> {
@@ -31,6 +34,8 @@ export function loadRhythmInput(db: Db, today: Day): Omit<RhythmInput, 'settings
       version: state.version,
       reviewDueOn: state.reviewDueOn,
     })),
+    // A calendar that drops a session the day after would erase it from everyone's history.
+    sessions: plannedSessions(db, shiftDay(today, -SESSIONS_KEPT_DAYS)),
   };
 }
 

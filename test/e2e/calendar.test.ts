@@ -40,11 +40,19 @@ describe('svc calendar', () => {
     expect(events.map((e) => e.summary)).toEqual([
       'Support, Field; and "Ops" meeting',
       'Support, Field; and "Ops": interview round',
+      'Training: "Call back the same day"',
+      `Training: "${ODD_PRACTICE}"`,
       `Review the procedure "${ODD_PRACTICE}"`,
       'Review the procedure "Call back the same day"',
     ]);
 
-    const [meeting, round, overdueReview, laterReview] = events as [ICAL.Event, ICAL.Event, ICAL.Event, ICAL.Event];
+    const [meeting, round, training, allDayTraining, overdueReview, laterReview] = events as ICAL.Event[] as [ICAL.Event, ICAL.Event, ICAL.Event, ICAL.Event, ICAL.Event, ICAL.Event];
+    expect(training.startDate.toString()).toBe('2026-03-20T14:00:00');
+    expect(training.duration.toSeconds()).toBe(45 * 60);
+    expect(training.description).toContain('Facilitator: Dee.');
+    expect(training.description).toContain("svc train plan 'Call back the same day' --format html --out plan.html");
+    expect(allDayTraining.startDate.toString()).toBe('2026-04-30');
+    expect(allDayTraining.startDate.isDate).toBe(true);
     expect(meeting.isRecurring()).toBe(true);
     expect(meeting.startDate.toString()).toBe('2026-03-24T08:45:00');
     expect(meeting.startDate.isDate).toBe(false);
@@ -73,8 +81,8 @@ describe('svc calendar', () => {
     expect(second.code).toBe(0);
     const uids = (text: string) => parseEvents(text).map((e) => e.uid);
     expect(uids(second.stdout)).toEqual(uids(first.stdout));
-    expect(new Set(uids(first.stdout)).size).toBe(4);
-    // The meeting keeps its first week; only its weekday moved.
+    expect(new Set(uids(first.stdout)).size).toBe(6);
+    // A session past (2026-03-20) stays in the calendar; the meeting keeps its first week, only its weekday moved.
     expect(parseEvents(first.stdout)[0]?.startDate.toString()).toBe('2026-03-23T09:00:00');
     expect(parseEvents(second.stdout)[0]?.startDate.toString()).toBe('2026-03-20T09:00:00');
   });

@@ -32,6 +32,7 @@ interface DigestJson {
   procedureReviews: Array<{ practice: string; dueOn: string; due: boolean }>;
   interviews: { planned: number; overdue: Array<{ id: number }>; held: number; nextRoundOn: string; roundDue: boolean };
   trainingsDue: string[];
+  trainingSessions: unknown[];
   peopleWithoutStories: string[];
   nextMeeting: { on: string; time: string };
   due: Array<{ kind: string; text: string; command: string }>;
@@ -48,6 +49,10 @@ describe('svc digest', () => {
     expect(digest.interviews).toMatchObject({ planned: 2, held: 0, nextRoundOn: '2026-03-31', roundDue: false });
     expect(digest.interviews.overdue.map((i) => i.id)).toEqual([2, 3]);
     expect(digest.trainingsDue).toEqual([ODD_PRACTICE]);
+    // The session of 2026-04-30 is beyond the next 14 days.
+    expect(digest.trainingSessions).toEqual([
+      { uuid: expect.any(String), practice: 'Call back the same day', plannedOn: '2026-03-20', startsAt: '14:00', minutes: 45, facilitator: 'Dee' },
+    ]);
     expect(digest.peopleWithoutStories).toEqual(['Bo', 'Dee']);
     expect(digest.nextMeeting).toMatchObject({ on: '2026-03-23', time: '09:00' });
     expect(digest.due.map((d) => d.command)).toEqual([
@@ -63,6 +68,7 @@ describe('svc digest', () => {
     const text = svc.run(['digest'], { env });
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^TEAM DIGEST\n2026-03-12 to 2026-03-18\n/);
+    expect(text.stdout).toContain('Training sessions planned\n=========================\n\n - Call back the same day: 2026-03-20 at 14:00, run by Dee\n');
     expect(text.stdout).toContain(' - interview #2, planned 2026-03-01, is 17 days old: svc interview log 2\n');
     expect(text.stdout).toContain('“Ana called back the courier the same day.”\n      — story #4, 2026-03-17, Ana');
   });

@@ -21,7 +21,7 @@ export const ODD_PRACTICE = 'Listen fully; then, <summarise> & "ask"\\';
  * A team in mid-rhythm on 2026-03-18 (the sandbox's clock, a Wednesday): stories from
  * Ana, Bo and Cy, Dee trained but with no story; one procedure due for review since
  * 2026-02-14 and one due on 2026-04-16; three interviews planned on 2026-03-01 (overdue),
- * one of them since held.
+ * one of them since held; training sessions planned on 2026-03-20 at 14:00 and on 2026-04-30.
  */
 export function seedRhythm(svc: SvcSandbox, options: RunOptions = {}): void {
   const ok = (args: string[], at?: string) => {
@@ -43,4 +43,6 @@ export function seedRhythm(svc: SvcSandbox, options: RunOptions = {}): void {
   ok(['customers', 'import', customers]);
   ok(['interview', 'pick', '--seed', '1'], '2026-03-01T09:00:00');
   ok(['interview', 'log', '1', '--liked', 'Ana calls back', '--on', '2026-03-05']);
+  ok(['train', 'schedule', 'Call back the same day', '--on', '2026-03-20', '--at', '14:00', '--minutes', '45', '--facilitator', 'Dee']);
+  ok(['train', 'schedule', ODD_PRACTICE, '--on', '2026-04-30']);
 }

@@ -55,6 +55,10 @@ export function seedEverything(db: Db, prefix = 'a', at = '2026-03-01T09:00:00.0
     run('INSERT INTO procedure_sources (procedure_id, story_id) VALUES (?, ?)', procedure, story);
     run('INSERT INTO meetings (uuid, held_on, notes, created_at) VALUES (?, ?, ?, ?)', uuid('meeting'), '2026-03-01', 'weekly', at);
     run('INSERT INTO settings (key, value) VALUES (?, ?)', `${prefix}.drift-weeks`, '4');
+    run(
+      'INSERT INTO training_sessions (uuid, practice_id, planned_on, starts_at, minutes, facilitator_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      uuid('session'), practice, '2026-04-02', '14:00', 60, ana, at, at,
+    );
     run('INSERT INTO story_import_keys (key, story_id, imported_at) VALUES (?, ?, ?)', `${prefix}-form-row-1`, story2, at);
   })();
 }

@@ -11,6 +11,7 @@ const input = (over: Partial<RhythmInput> = {}): RhythmInput => ({
   plannedInterviews: [],
   lastRoundOn: null,
   procedures: [],
+  sessions: [],
   ...over,
 });
 

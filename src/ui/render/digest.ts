@@ -70,6 +70,18 @@ export function digestDocument(digest: Digest): Document {
       ],
     },
     { role: 'training', title: 'Trainings due', blocks: [list(digest.trainingsDue, 'None: every agreed practice has been trained.')] },
+    {
+      role: 'sessions',
+      title: 'Training sessions planned',
+      blocks: [
+        list(
+          digest.trainingSessions.map(
+            (s) => `${s.practice}: ${s.plannedOn}${s.startsAt ? ` at ${s.startsAt}` : ''}${s.facilitator ? `, run by ${s.facilitator}` : ''}`,
+          ),
+          `None in the next ${REVIEW_LOOKAHEAD_DAYS} days.`,
+        ),
+      ],
+    },
     { role: 'quiet', title: 'People with no story yet', blocks: [list(digest.peopleWithoutStories, 'None: everyone is in a story.')] },
     {
       role: 'meeting',
