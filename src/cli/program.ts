@@ -30,14 +30,14 @@ const ALL: readonly Register[] = [
   registerDetectCommands,
   registerPeopleCommands,
   registerReportCommands,
+  registerDigestCommands,
+  registerCalendarCommands,
   registerCustomerCommands,
   registerInterviewCommands,
   registerTagCommands,
   registerTransferCommands,
   registerDbCommands,
   registerConfigCommands,
-  registerCalendarCommands,
-  registerDigestCommands,
 ];
 
 /** Top-level command names (aliases too) and the groups that register them; detect adds a practice subcommand. */

@@ -4,7 +4,7 @@ import { examples, lazy } from '../../action.ts';
 export function registerConfigCommands(program: Command): void {
   const config = program
     .command('config')
-    .description("the team's settings: meeting day, review intervals, default --by, form columns … (flags > SVC_* variables > config file > defaults)")
+    .description("the team's settings: meeting day and time, intervals, default --by, form columns …")
     .addHelpText('after', examples(['svc config list --origin', 'svc config set meeting.weekday tuesday', 'svc config get team.name']));
   config
     .command('get')

@@ -20,7 +20,7 @@ function notCsvOrJson(file: string, why: string): ValidationError {
 
 function readBytes(file: string): Buffer {
   try {
-    if (statSync(file).size > FORM_FILE_MAX_BYTES) throw notCsvOrJson(file, messages.formFileTooBig(file, FORM_FILE_MAX_BYTES));
+    if (statSync(file).size > FORM_FILE_MAX_BYTES) throw new ValidationError(messages.formFileTooBig(file, FORM_FILE_MAX_BYTES), messages.formNotCsvOrJsonHint);
     return readFileSync(file);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
