@@ -72,9 +72,10 @@ export function configEntries(path: string, text: string): ConfigEntry[] {
 
 /** Defaults, the config file and the environment, resolved; a bad file or variable is refused naming where. */
 export function loadSettings(env: Record<string, string | undefined>): ResolvedSettings & { path: string; exists: boolean } {
-  const path = configPath(env);
-  const text = readText(path);
-  const resolved = resolveSettings(text === null ? null : { path, entries: configEntries(path, text) }, env);
+  // Without a home there is no config file to read (a service account, a bare container): defaults and variables only.
+  const path = env.HOME || (env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME)) ? configPath(env) : null;
+  const text = path === null ? null : readText(path);
+  const resolved = resolveSettings(text === null || path === null ? null : { path, entries: configEntries(path, text) }, env);
   if ('problem' in resolved) {
     const { where, message } = resolved.problem;
     const unknown = /^"(.+)" is not a setting/u.exec(message)?.[1];
@@ -85,7 +86,7 @@ export function loadSettings(env: Record<string, string | undefined>): ResolvedS
         : messages.configBadHint;
     throw new ValidationError(messages.configBad(where, message), hint);
   }
-  return { ...resolved, path, exists: text !== null };
+  return { ...resolved, path: path ?? '', exists: text !== null };
 }
 
 /** The settings, or the defaults when the file or environment is broken: for what must never fail (the hint lines). */

@@ -111,6 +111,15 @@ describe('svc config', () => {
     expect(readFileSync(file, 'utf8')).toBe('# mine\n[meeting]\ntime = "08:30"\n');
   });
 
+  it('without HOME or XDG_CONFIG_HOME, commands run on the defaults and variables; config path says why it has none', () => {
+    const noHome = { XDG_CONFIG_HOME: undefined, HOME: undefined, SVC_STORY_BY: 'Lee' };
+    const added = svc.json<{ reportedBy: string }>(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env: noHome });
+    expect(added.reportedBy).toBe('Lee');
+    const path = svc.run(['config', 'path'], { env: noHome });
+    expect(path.code).toBe(2);
+    expectCleanError(path.stderr, /neither XDG_CONFIG_HOME nor HOME is set/);
+  });
+
   it('a bad SVC_* variable is refused naming the variable', () => {
     const result = svc.run(['config', 'list'], { env: { ...env, SVC_HINTS: 'maybe' } });
     expect(result.code).toBe(2);
