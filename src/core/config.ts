@@ -97,9 +97,8 @@ export function parseConfigValue(key: ConfigKey, raw: unknown): { value: ConfigV
     }
     case 'weekday': {
       const day = text?.toLowerCase();
-      return WEEKDAYS.find((d) => d === day || d.slice(0, 3) === day) !== undefined
-        ? { value: WEEKDAYS.find((d) => d === day || d.slice(0, 3) === day) as Weekday }
-        : { error: messages.configNotWeekday(key) };
+      const weekday = WEEKDAYS.find((d) => d === day || d.slice(0, 3) === day);
+      return weekday === undefined ? { error: messages.configNotWeekday(key) } : { value: weekday };
     }
     case 'time': {
       const time = text === undefined ? null : timeOfDay(text);

@@ -12,6 +12,7 @@ import {
 } from '../../../core/story-import.ts';
 import { namesBehaviour } from '../../../core/vague.ts';
 import type { Settings } from '../../../core/config.ts';
+import type { Db } from '../../../store/db.ts';
 import { linkMatchesForStory } from '../../../store/matching.ts';
 import { getStory, insertStory } from '../../../store/stories.ts';
 import { importedKeys, recordImportKey } from '../../../store/story-imports.ts';
@@ -38,6 +39,13 @@ function configMap(settings: Settings): ColumnMap {
     if (typeof column === 'string') map[field] = column;
   }
   return map;
+}
+
+/** A stored story as story add prints it. */
+function savedStoryJson(db: Db, id: number): Record<string, unknown> {
+  const story = getStory(db, id);
+  if (!story) throw new Error(`story #${id} vanished after saving`);
+  return storyJson(story);
 }
 
 export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promise<void> {
@@ -90,7 +98,7 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
           format: form.format,
           dryRun: options.dryRun === true,
           columns: Object.fromEntries(Object.entries(columns).map(([field, index]) => [field, form.headers[index] ?? null])),
-          imported: stored.map((row) => ({ line: row.line, key: row.key, story: row.id === null ? { ...row.draft } : storyJson(getStory(store.db, row.id) ?? (row.draft as never)) })),
+          imported: stored.map((row) => ({ line: row.line, key: row.key, story: row.id === null ? { ...row.draft } : savedStoryJson(store.db, row.id) })),
           alreadyImported,
           invalid: problems,
         },
