@@ -15,6 +15,7 @@ import {
   storyCount,
 } from '../../../store/report.ts';
 import type { Palette } from '../../../ui/color.ts';
+import { oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { periodFor } from './period.ts';
@@ -61,7 +62,8 @@ export function renderStatus(stages: readonly StatusLine[], c: Palette, rhythm?:
   const lines = [...stages.map((line) => ({ stage: line.stage as string, figure: line.figure, next: line.next })), ...(rhythm ? [{ stage: 'listen', ...rhythm.listening }] : [])];
   const width = Math.max(...lines.map((line) => line.stage.length));
   const out = lines.map((line) => `${c.bold(line.stage.padEnd(width))}  ${line.figure} ${c.dim('—')} ${c.cyan(line.next)}`);
-  if (rhythm?.due.length) out.push('', c.bold('due'), ...rhythm.due.map((item) => `  ${item.text} ${c.dim('—')} ${c.cyan(item.command)}`));
+  // Practice and people names are stored text: no control character of theirs reaches the terminal.
+  if (rhythm?.due.length) out.push('', c.bold('due'), ...rhythm.due.map((item) => `  ${oneLine(item.text)} ${c.dim('—')} ${c.cyan(oneLine(item.command))}`));
   return out.join('\n');
 }
 
