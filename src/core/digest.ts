@@ -25,12 +25,23 @@ export function digestSince(today: Day, since: Day | 'last-digest' | undefined, 
   return { since: shiftDay(today, -(DIGEST_DAYS - 1)), basis: 'week' };
 }
 
+/** A new story as the digest lists it: who, when, and its opening words. */
+export interface DigestStory {
+  id: number;
+  occurredOn: Day;
+  people: string[];
+  text: string;
+}
+
+/** How many of the period's stories the digest lists, newest first. */
+export const DIGEST_STORIES = 10;
+
 export interface Digest {
   team: string | null;
   since: Day;
   until: Day;
   basis: DigestBasis;
-  stories: { count: number; people: number; activePeople: number; toRead: StoryToRead | null };
+  stories: { count: number; people: number; activePeople: number; toRead: StoryToRead | null; latest: DigestStory[] };
   suggestions: Array<{ name: string; stories: number }>;
   drifting: string[];
   procedureReviews: Array<{ practice: string; version: number; dueOn: Day; due: boolean }>;
@@ -47,7 +58,7 @@ export interface Digest {
 /** How far ahead the digest lists procedure reviews not due yet and training sessions. */
 export const REVIEW_LOOKAHEAD_DAYS = 14;
 
-export function buildDigest(report: Report, rhythm: Rhythm, team: string | null, basis: DigestBasis): Digest {
+export function buildDigest(report: Report, rhythm: Rhythm, latest: readonly DigestStory[], team: string | null, basis: DigestBasis): Digest {
   const trainingsDue = report.practices.filter((p) => p.lastTrainedOn === null).map((p) => p.name);
   const horizon = shiftDay(rhythm.today, REVIEW_LOOKAHEAD_DAYS);
   return {
@@ -60,6 +71,7 @@ export function buildDigest(report: Report, rhythm: Rhythm, team: string | null,
       people: report.headline.peopleWithStories.current,
       activePeople: report.headline.activePeople,
       toRead: report.storiesToRead[0] ?? null,
+      latest: latest.slice(0, DIGEST_STORIES),
     },
     suggestions: report.candidates.map((c) => ({ name: c.name, stories: c.stories })),
     drifting: report.drifting,

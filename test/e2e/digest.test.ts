@@ -27,7 +27,7 @@ interface DigestJson {
   since: string;
   until: string;
   basis: string;
-  stories: { count: number; people: number; toRead: { id: number; text: string } | null };
+  stories: { count: number; people: number; toRead: { id: number; text: string } | null; latest: unknown[] };
   drifting: string[];
   procedureReviews: Array<{ practice: string; dueOn: string; due: boolean }>;
   interviews: { planned: number; overdue: Array<{ id: number }>; held: number; nextRoundOn: string; roundDue: boolean };
@@ -45,6 +45,10 @@ describe('svc digest', () => {
     expect(digest).toMatchObject({ since: '2026-03-12', until: '2026-03-18', basis: 'week' });
     expect(digest.stories).toMatchObject({ count: 2, people: 2, toRead: { id: 4, text: 'Ana called back the courier the same day.' } });
     expect(digest.drifting).toEqual([ODD_PRACTICE]);
+    expect(digest.stories.latest).toEqual([
+      { id: 4, occurredOn: '2026-03-17', people: ['Ana'], text: 'Ana called back the courier the same day.' },
+      { id: 3, occurredOn: '2026-03-16', people: ['Cy'], text: 'Cy stayed on the line until the router worked, and rang back the next morning to check.' },
+    ]);
     expect(digest.procedureReviews).toEqual([{ practice: ODD_PRACTICE, version: 1, dueOn: '2026-02-14', due: true }]);
     expect(digest.interviews).toMatchObject({ planned: 2, held: 0, nextRoundOn: '2026-03-31', roundDue: false });
     expect(digest.interviews.overdue.map((i) => i.id)).toEqual([2, 3]);
@@ -69,6 +73,7 @@ describe('svc digest', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^TEAM DIGEST\n2026-03-12 to 2026-03-18\n/);
     expect(text.stdout).toContain('Training sessions planned\n=========================\n\n - Call back the same day: 2026-03-20 at 14:00, run by Dee\n');
+    expect(text.stdout).toContain('2 stories from 2 of 4 people.\n\n - #4, 2026-03-17, Ana: Ana called back the courier the same day.\n - #3, 2026-03-16, Cy: Cy stayed on the line');
     expect(text.stdout).toContain(' - interview #2, planned 2026-03-01, is 17 days old: svc interview log 2\n');
     expect(text.stdout).toContain('“Ana called back the courier the same day.”\n      — story #4, 2026-03-17, Ana');
   });

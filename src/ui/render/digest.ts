@@ -6,38 +6,57 @@ import type { Digest } from '../../core/digest.ts';
 import { REVIEW_LOOKAHEAD_DAYS } from '../../core/digest.ts';
 import type { Block, Document, Section } from './document.ts';
 
+/** The opening words of a story, on one line. */
+function opening(text: string): string {
+  const line = text.replace(/\s+/gu, ' ').trim();
+  return [...line].length > 120 ? `${[...line].slice(0, 119).join('')}…` : line;
+}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function list(items: string[], none: string): Block {
   return items.length ? { kind: 'list', items } : { kind: 'paragraph', text: none };
 }
 
+/** The count, the latest stories, and the one to read aloud. */
+function storyBlocks(digest: Digest): Block[] {
+  const { stories } = digest;
+  const blocks: Block[] = [
+    { kind: 'paragraph', text: `${plural(stories.count, 'story', 'stories')} from ${stories.people} of ${plural(stories.activePeople, 'person', 'people')}.` },
+  ];
+  if (stories.latest.length) {
+    const more = stories.count - stories.latest.length;
+    blocks.push({
+      kind: 'list',
+      items: [
+        ...stories.latest.map((s) => `#${s.id}, ${s.occurredOn}${s.people.length ? `, ${s.people.join(', ')}` : ''}: ${opening(s.text)}`),
+        ...(more > 0 ? [`and ${more} more: svc stories --since ${digest.since}`] : []),
+      ],
+    });
+  }
+  if (stories.toRead) {
+    blocks.push(
+      { kind: 'subheading', text: 'One to read aloud' },
+      {
+        kind: 'quote',
+        text: stories.toRead.text + (stories.toRead.impact ? `\n\nWhat it meant for the customer: ${stories.toRead.impact}` : ''),
+        cite: `story #${stories.toRead.id}, ${stories.toRead.occurredOn}${stories.toRead.people.length ? `, ${stories.toRead.people.join(', ')}` : ''}`,
+      },
+    );
+  }
+  return blocks;
+}
+
 export function digestDocument(digest: Digest): Document {
   const team = digest.team ?? 'Team';
-  const { stories, interviews } = digest;
+  const { interviews } = digest;
   const sections: Section[] = [
     {
       role: 'due',
       title: 'To do',
       blocks: [list(digest.due.map((item) => `${item.text}: ${item.command}`), 'Nothing is due.')],
     },
-    {
-      role: 'stories',
-      title: 'New stories',
-      blocks: [
-        { kind: 'paragraph', text: `${plural(stories.count, 'story', 'stories')} from ${stories.people} of ${plural(stories.activePeople, 'person', 'people')}.` },
-        ...(stories.toRead
-          ? [
-              { kind: 'subheading', text: 'One to read aloud' } as const,
-              {
-                kind: 'quote',
-                text: stories.toRead.text + (stories.toRead.impact ? `\n\nWhat it meant for the customer: ${stories.toRead.impact}` : ''),
-                cite: `story #${stories.toRead.id}, ${stories.toRead.occurredOn}${stories.toRead.people.length ? `, ${stories.toRead.people.join(', ')}` : ''}`,
-              } as const,
-            ]
-          : []),
-      ],
-    },
+    { role: 'stories', title: 'New stories', blocks: storyBlocks(digest) },
     {
       role: 'suggestions',
       title: 'Suggested practices waiting for review',

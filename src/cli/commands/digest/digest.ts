@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parsePastDay, toDay } from '../../../core/dates.ts';
-import { buildDigest, digestSince, digestSubject, type Digest } from '../../../core/digest.ts';
+import { buildDigest, DIGEST_STORIES, digestSince, digestSubject, type Digest } from '../../../core/digest.ts';
 import { parseAddresses, type Address } from '../../../core/email.ts';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
@@ -8,6 +8,7 @@ import { buildReport, reportPeriod } from '../../../core/report.ts';
 import { buildRhythm, rhythmSettings } from '../../../core/rhythm.ts';
 import { lastMeetingOn, loadReportInput } from '../../../store/report.ts';
 import { lastDigestOn, loadRhythmInput, recordDigest } from '../../../store/rhythm.ts';
+import { storyPages } from '../../../store/stories.ts';
 import { renderDocument } from '../../../ui/render/document.ts';
 import { digestDocument, digestJson } from '../../../ui/render/digest.ts';
 import { renderEml } from '../../../ui/render/email.ts';
@@ -49,7 +50,9 @@ export async function run(options: WithArgs<DigestOptions>, ctx: Context): Promi
     const period = reportPeriod({ since: start.since, until: today, lastMeeting: lastMeetingOn(db, today), driftWeeks: settings['report.drift_weeks'] });
     const report = buildReport(period, loadReportInput(db, period));
     const rhythm = buildRhythm({ ...loadRhythmInput(db, today), settings: rhythmSettings(settings) });
-    return buildDigest(report, rhythm, settings['team.name'], start.basis);
+    const [latest = []] = storyPages(db, { since: period.since, until: period.until, limit: DIGEST_STORIES });
+    const stories = latest.map((s) => ({ id: s.id, occurredOn: s.occurredOn, people: s.staff, text: s.text }));
+    return buildDigest(report, rhythm, stories, settings['team.name'], start.basis);
   })();
 
   if (options.json) writeDocument(ctx, options.out, digestJson(digest), 'the digest');
