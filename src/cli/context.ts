@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Settings } from '../core/config.ts';
 import { messages } from '../core/messages.ts';
 import { showControls, showControlsKeepingColour } from '../core/safe-text.ts';
 import { openStore, type Store } from '../store/db.ts';
 import { resolveDbPath } from '../store/paths.ts';
+import { loadSettings, settingsOrDefaults } from './config.ts';
 import { isTerminal, write } from './streams.ts';
 import { colorFor, type Palette } from '../ui/color.ts';
 import type { Look } from '../ui/look.ts';
@@ -38,6 +40,8 @@ export interface Context {
   printPieces(pieces: Iterable<string>): void;
   /** Writes a message (confirmation, progress, warning) to stderr. */
   info(text: string): void;
+  /** The team's settings (config file, SVC_* variables, defaults), read on first use; a bad file is refused. */
+  settings(): Settings;
   close(): void;
 }
 
@@ -59,6 +63,8 @@ export function createContext(globals: GlobalOptions): Context {
   const safeStderr = err.level > 0 ? showControlsKeepingColour : showControls;
   let store: Store | undefined;
   let dbPath: { path: string; isDefault: boolean } | undefined;
+  let settings: Settings | undefined;
+  let hintsOn: boolean | undefined;
   const context: Context = {
     env,
     // A getter: building the stdin stream costs milliseconds, and most commands never read it.
@@ -87,7 +93,12 @@ export function createContext(globals: GlobalOptions): Context {
       for (const piece of pieces) if (piece) write('stdout', safeStdout((last = piece)));
       if (!last.endsWith('\n')) write('stdout', '\n');
     },
-    info: (text) => write('stderr', safeStderr(text.endsWith('\n') ? text : `${text}\n`)),
+    info: (text) => {
+      // hints = false in the config silences the "hint:" lines; a broken config never does.
+      if (HINT_LINE.test(text) && !(hintsOn ??= settings?.hints ?? settingsOrDefaults(env).hints)) return;
+      write('stderr', safeStderr(text.endsWith('\n') ? text : `${text}\n`));
+    },
+    settings: () => (settings ??= loadSettings(env).values),
     close: () => {
       store?.close();
       store = undefined;
@@ -95,6 +106,9 @@ export function createContext(globals: GlobalOptions): Context {
   };
   return context;
 }
+
+/** A "hint: …" line, coloured or not. */
+const HINT_LINE = /^(?:\u001b\[[\d;]*m)*hint: /u;
 
 function openDefaultStore(where: { path: string; isDefault: boolean }): Store {
   // The default data directory is ours to create, private to the user; a --db path's

@@ -4,6 +4,9 @@ import { messageLine } from '../core/safe-text.ts';
 import { closestWord } from '../core/text.ts';
 import { examples, lazy } from './action.ts';
 import { isTerminal, write } from './streams.ts';
+import { registerCalendarCommands } from './commands/calendar/register.ts';
+import { registerConfigCommands } from './commands/config/register.ts';
+import { registerDigestCommands } from './commands/digest/register.ts';
 import { registerCustomerCommands } from './commands/customer/register.ts';
 import { registerDbCommands } from './commands/db/register.ts';
 import { registerDetectCommands } from './commands/detect/register.ts';
@@ -28,11 +31,14 @@ const ALL: readonly Register[] = [
   registerDetectCommands,
   registerPeopleCommands,
   registerReportCommands,
+  registerDigestCommands,
+  registerCalendarCommands,
   registerCustomerCommands,
   registerInterviewCommands,
   registerTagCommands,
   registerTransferCommands,
   registerDbCommands,
+  registerConfigCommands,
 ];
 
 /** Top-level command names (aliases too) and the groups that register them; detect adds a practice subcommand. */
@@ -48,6 +54,9 @@ export const GROUPS: ReadonlyArray<readonly [names: readonly string[], registers
   [['export', 'import', 'backup'], [registerTransferCommands]],
   [['detect', 'reindex'], [registerDetectCommands]],
   [['report', 'meeting', 'status', 'demo'], [registerReportCommands]],
+  [['config'], [registerConfigCommands]],
+  [['calendar'], [registerCalendarCommands]],
+  [['digest'], [registerDigestCommands]],
 ];
 
 /**

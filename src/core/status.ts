@@ -37,6 +37,15 @@ export function shellQuote(text: string): string {
   return /^[\w.-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/** Standard practices with no new evidence for the drift window. */
+export function driftingPractices(input: Pick<StatusInput, 'period' | 'practices' | 'latestEvidence' | 'driftWeeks'>): PracticeRecord[] {
+  return input.practices.filter(
+    (p) =>
+      p.status === 'standard' &&
+      isDrifting(input.latestEvidence.get(p.id) ?? null, p.statusChangedAt.slice(0, 10), input.period.until, input.driftWeeks),
+  );
+}
+
 /** The five loop stages, each with its figure and the command to run next. */
 export function buildStatus(input: StatusInput): StatusLine[] {
   const { period, practices } = input;
@@ -45,9 +54,7 @@ export function buildStatus(input: StatusInput): StatusLine[] {
   const adopted = practices.filter((p) => p.status === 'adopted');
   const standard = practices.filter((p) => p.status === 'standard');
   const untrained = agreed.filter((p) => p.lastTrainedOn === null);
-  const drifting = standard.filter((p) =>
-    isDrifting(input.latestEvidence.get(p.id) ?? null, p.statusChangedAt.slice(0, 10), period.until, input.driftWeeks),
-  );
+  const drifting = driftingPractices(input);
   const since = period.lastMeeting ? `since the meeting of ${period.lastMeeting}` : `since ${period.since}`;
 
   const lines: StatusLine[] = [

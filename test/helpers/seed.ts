@@ -61,5 +61,10 @@ export function seedEverything(db: Db, prefix = 'a', at = '2026-03-01T09:00:00.0
     );
     run('INSERT INTO customer_forgets (uuid, customer_id, forgotten_at) VALUES (?, ?, ?)', uuid('forget'), gone, at);
     run("INSERT INTO tombstones (table_name, key, deleted_at) VALUES ('stories', ?, ?)", uuid('deleted-story'), at);
+    run(
+      'INSERT INTO training_sessions (uuid, practice_id, planned_on, starts_at, minutes, facilitator_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      uuid('session'), practice, '2026-04-02', '14:00', 60, ana, at, at,
+    );
+    run('INSERT INTO story_import_keys (key, story_id, imported_at) VALUES (?, ?, ?)', `${prefix}-form-row-1`, story2, at);
   })();
 }

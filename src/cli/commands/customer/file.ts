@@ -62,7 +62,7 @@ async function csvRows(bytes: Buffer, file: string): Promise<ImportFile> {
  * The line each record starts on, from the byte offsets where records end: a record
  * starts after the previous one and any blank lines (a quoted field may span lines).
  */
-function startLines(bytes: Buffer, ends: number[]): number[] {
+export function startLines(bytes: Buffer, ends: number[]): number[] {
   const CR = 0x0d;
   const LF = 0x0a;
   let line = 1;

@@ -1,5 +1,5 @@
 import { parseDay } from '../../../core/dates.ts';
-import { DEFAULT_LIMIT, DEFAULT_MIN_STAFF, DEFAULT_MIN_STORIES, type Candidate } from '../../../core/detect.ts';
+import { DEFAULT_LIMIT, type Candidate } from '../../../core/detect.ts';
 import { reviewQuestions, type ReviewAction } from '../../../core/detect-prompt.ts';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
@@ -46,8 +46,8 @@ export async function run(options: WithArgs<DetectOptions>, ctx: Context): Promi
   await indexPhrases(ctx);
   const view = detect(store.db, {
     since,
-    minStories: options.minStories ?? DEFAULT_MIN_STORIES,
-    minStaff: options.minStaff ?? DEFAULT_MIN_STAFF,
+    minStories: options.minStories ?? ctx.settings()['detect.min_stories'],
+    minStaff: options.minStaff ?? ctx.settings()['detect.min_staff'],
     limit: options.limit ?? DEFAULT_LIMIT,
   });
 

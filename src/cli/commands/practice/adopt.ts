@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError, ValidationError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { checkTransition } from '../../../core/practice.ts';
-import { cleanProcedure, DEFAULT_REVIEW_DAYS, draftProcedure, stripDraftComments } from '../../../core/procedure.ts';
+import { cleanProcedure, draftProcedure, stripDraftComments } from '../../../core/procedure.ts';
 import { strongestStories } from '../../../core/training.ts';
 import { findPractice, practiceEvidence, practiceMatchers, practiceStoryIds, setPracticeStatus } from '../../../store/practices.ts';
 import { currentProcedure, insertProcedureVersion } from '../../../store/procedures.ts';
@@ -50,7 +50,7 @@ export async function run(options: WithArgs<AdoptOptions>, ctx: Context): Promis
         : draftProcedure(practice, practiceMatchers(store.db, practice.id), strongestStories(storiesByIds(store.db, practiceStoryIds(store.db, practice.id)))),
     ),
   );
-  const reviewEveryDays = options.reviewEvery ?? current?.reviewEveryDays ?? DEFAULT_REVIEW_DAYS;
+  const reviewEveryDays = options.reviewEvery ?? current?.reviewEveryDays ?? ctx.settings()['procedure.review_days'];
   if (practice.status === 'standard' && current && current.body === body && current.reviewEveryDays === reviewEveryDays) {
     if (options.json) ctx.print(JSON.stringify({ practice: practice.name, status: practice.status, version: current.version, changed: false }, null, 2));
     ctx.info(`The procedure of "${practice.name}" is unchanged; it stays at version ${current.version}.`);

@@ -15,4 +15,5 @@ export * as trainPlan from '../train/plan.ts';
 export * as trainLog from '../train/log.ts';
 export * as trainList from '../train/list.ts';
 export * as trainStatus from '../train/status.ts';
+export * as trainSchedule from '../train/schedule.ts';
 export * as playbook from '../playbook/playbook.ts';

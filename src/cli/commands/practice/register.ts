@@ -178,6 +178,21 @@ export function registerPracticeCommands(program: Command): void {
     .action(lazy(() => import('./handlers.ts'), 'trainLog'));
 
   train
+    .command('schedule')
+    .description('plan a training session ahead; it goes into the team\'s calendar (svc calendar)')
+    .argument('<practice>', 'the practice to train')
+    .requiredOption('--on <date>', 'the day: YYYY-MM-DD, today or tomorrow')
+    .option('--at <time>', 'the start, HH:MM local time (without it, the whole day)')
+    .option('--minutes <n>', 'how long it lasts (default 60)', parseCount('--minutes', 5))
+    .option('--facilitator <name>', 'who runs it')
+    .option('--json', 'print the planned session as JSON')
+    .addHelpText(
+      'after',
+      examples(['svc train schedule "Call back the same day" --on 2026-04-02 --at 14:00', 'svc train schedule 3 --on tomorrow --facilitator Dee --json']),
+    )
+    .action(lazy(() => import('./handlers.ts'), 'trainSchedule'));
+
+  train
     .command('list')
     .description('training sessions, newest first')
     .option('--practice <name>', 'only sessions on this practice')

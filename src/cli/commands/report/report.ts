@@ -29,7 +29,7 @@ export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promi
   if (target && !existsSync(dirname(target))) throw new UsageError(messages.outDirMissing(dirname(target)), messages.outDirMissingHint);
 
   const { db } = ctx.store();
-  const period = periodFor(db, options, ctx.now());
+  const period = periodFor(db, { ...options, driftWeeks: options.driftWeeks ?? ctx.settings()['report.drift_weeks'] }, ctx.now());
   const report = buildReport(period, loadReportInput(db, period));
   const text = await render(report, format, ctx);
   // Owner-only, like every document svc writes: it quotes customers' stories.

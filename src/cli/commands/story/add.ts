@@ -17,6 +17,7 @@ type AddOptions = WithArgs<StoryFieldOptions>;
 
 export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const flags = storyInputFromOptions(options);
+  flags.by ??= ctx.settings()['story.by'] ?? undefined;
   const words = (options.args[0] as string[] | undefined) ?? [];
   const input: StoryInput = { ...flags, text: words.join(' ') };
 

@@ -36,6 +36,37 @@ function storyListOptions(command: Command): Command {
     .option('--json', 'print JSON');
 }
 
+/** `import FILE` under both `story` and `stories`: stories from a form or spreadsheet export. */
+function storyImportCommand(parent: Command): void {
+  parent
+    .command('import')
+    .description('add stories from a form or spreadsheet export (CSV or JSON), each checked as story add checks it')
+    .argument('<file>', 'the export: .csv (comma, semicolon or tab) or .json')
+    .option('--map <field=column,…>', 'which column holds which field: text, staff, when, customer, channel, tags, title, impact (repeatable)', collectRepeat)
+    .option('--date-format <order>', 'how the dates are written when the file leaves it open: D/M/YYYY or M/D/YYYY')
+    .option('--dry-run', 'show what would be stored, and store nothing')
+    .option('--skip-invalid', 'import the valid rows and list the others (default: a bad row stores nothing)')
+    .option('--json', 'print what was imported as JSON')
+    // `stories` has a --json of its own, which commander gives to it rather than to this subcommand.
+    .hook('preAction', (_command, action) => {
+      if (action.parent?.opts().json === true) action.setOptionValue('json', true);
+    })
+    .addHelpText(
+      'after',
+      examples([
+        'svc stories import responses.csv --dry-run',
+        'svc stories import responses.csv --map text="What happened?",staff="Who helped?",when=Timestamp',
+        'svc stories import export.csv --date-format D/M/YYYY --skip-invalid',
+      ]),
+    )
+    .action(lazy(() => import('./import-handlers.ts'), 'importStories'));
+}
+
+/** Repeatable, each value kept whole (a --map value holds its own commas). */
+function collectRepeat(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 export function registerStoryCommands(program: Command): void {
   const story = program
     .command('story')
@@ -62,9 +93,11 @@ export function registerStoryCommands(program: Command): void {
     .addHelpText('after', examples(['svc story list --since monday', 'svc story list --staff Ana --tag call-back --json']))
     .action(lazy(() => import('./handlers.ts'), 'list'));
 
-  storyListOptions(program.command('stories').description('list stories, newest first (same as story list)'))
-    .addHelpText('after', examples(['svc stories', 'svc stories --internal --since "4 weeks ago"', 'svc stories -n 0 --json']))
+  const stories = storyListOptions(program.command('stories').description('list stories, newest first (same as story list)'))
+    .addHelpText('after', examples(['svc stories', 'svc stories --internal --since "4 weeks ago"', 'svc stories -n 0 --json', 'svc stories import responses.csv']))
     .action(lazy(() => import('./handlers.ts'), 'list'));
+  storyImportCommand(stories);
+  storyImportCommand(story);
 
   story
     .command('show')

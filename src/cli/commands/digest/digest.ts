@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { parsePastDay, toDay } from '../../../core/dates.ts';
+import { buildDigest, DIGEST_STORIES, digestSince, digestSubject, type Digest } from '../../../core/digest.ts';
+import { parseAddresses, type Address } from '../../../core/email.ts';
+import { UsageError } from '../../../core/errors.ts';
+import { messages } from '../../../core/messages.ts';
+import { buildReport, reportPeriod } from '../../../core/report.ts';
+import { buildRhythm, rhythmSettings } from '../../../core/rhythm.ts';
+import { lastMeetingOn, loadReportInput } from '../../../store/report.ts';
+import { lastDigestOn, loadRhythmInput, recordDigest } from '../../../store/rhythm.ts';
+import { storyPages } from '../../../store/stories.ts';
+import { renderDocument } from '../../../ui/render/document.ts';
+import { digestDocument, digestJson } from '../../../ui/render/digest.ts';
+import { renderEml } from '../../../ui/render/email.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+import { writeDocument } from '../../output.ts';
+import { indexForEvidence } from '../../phrases.ts';
+import type { DIGEST_FORMATS } from './register.ts';
+
+interface DigestOptions {
+  since?: string;
+  format?: (typeof DIGEST_FORMATS)[number];
+  out?: string;
+  to?: string;
+  from?: string;
+  json?: boolean;
+}
+
+export async function run(options: WithArgs<DigestOptions>, ctx: Context): Promise<void> {
+  const settings = ctx.settings();
+  const format = options.format ?? 'text';
+  const now = ctx.now();
+  const today = toDay(now);
+  // Every flag is checked before the database is read.
+  const mail = format === 'eml' && !options.json ? mailAddresses(options, settings['digest.to'], settings['digest.from']) : null;
+  if (!mail && (options.to !== undefined || options.from !== undefined) && !options.json) {
+    throw new UsageError(messages.addressOnlyForEml, messages.addressOnlyForEmlHint);
+  }
+  const sinceText = options.since?.trim().toLowerCase();
+  const since = sinceText === undefined ? undefined : sinceText === 'last-digest' ? 'last-digest' : parsePastDay(options.since ?? '', now, '--since');
+
+  await indexForEvidence(ctx);
+  const store = ctx.store();
+  const { db } = store;
+  const digest = db.transaction((): Digest => {
+    const last = lastDigestOn(db);
+    const start = digestSince(today, since, last);
+    if (since === 'last-digest' && last === null) ctx.info(messages.noDigestYet);
+    const period = reportPeriod({ since: start.since, until: today, lastMeeting: lastMeetingOn(db, today), driftWeeks: settings['report.drift_weeks'] });
+    const report = buildReport(period, loadReportInput(db, period));
+    const rhythm = buildRhythm({ ...loadRhythmInput(db, today), settings: rhythmSettings(settings) });
+    const [latest = []] = storyPages(db, { since: period.since, until: period.until, limit: DIGEST_STORIES });
+    const stories = latest.map((s) => ({ id: s.id, occurredOn: s.occurredOn, people: s.staff, text: s.text }));
+    return buildDigest(report, rhythm, stories, settings['team.name'], start.basis);
+  })();
+
+  if (options.json) writeDocument(ctx, options.out, digestJson(digest), 'the digest');
+  else if (mail) writeDocument(ctx, options.out, emlFor(digest, mail, now), 'the digest');
+  else writeDocument(ctx, options.out, renderDocument(digestDocument(digest), format === 'eml' ? 'text' : format), 'the digest');
+  // The next --since last-digest starts after today; a digest without it changes nothing.
+  if (since === 'last-digest') store.write(() => recordDigest(db, today));
+}
+
+function mailAddresses(options: DigestOptions, configTo: string | null, configFrom: string | null): { to: Address[]; from: Address } {
+  const to = options.to ?? configTo;
+  const from = options.from ?? configFrom;
+  if (to === null) throw new UsageError(messages.digestNeedsAddress('--to', 'digest.to'), messages.digestNeedsAddressHint('--to', 'digest.to'));
+  if (from === null) throw new UsageError(messages.digestNeedsAddress('--from', 'digest.from'), messages.digestNeedsAddressHint('--from', 'digest.from'));
+  const senders = parseAddresses('--from', from);
+  if (senders.length !== 1) throw new UsageError(messages.badAddress('--from', from), messages.badAddressHint('--from'));
+  return { to: parseAddresses('--to', to), from: senders[0] as Address };
+}
+
+function emlFor(digest: Digest, mail: { to: Address[]; from: Address }, now: Date): string {
+  const document = digestDocument(digest);
+  const domain = mail.from.address.slice(mail.from.address.lastIndexOf('@') + 1);
+  return renderEml({
+    ...mail,
+    subject: digestSubject(digest),
+    date: now,
+    messageId: `digest-${digest.until}-${randomUUID()}@${domain}`,
+    text: renderDocument(document, 'text'),
+    html: renderDocument(document, 'html'),
+  });
+}

@@ -1,0 +1,3 @@
+// The `digest` command's handler, one bundle of the build; runCommand rides along (see ../../run.ts).
+export { runCommand } from '../../run.ts';
+export * as digest from './digest.ts';
