@@ -232,8 +232,32 @@ export const messages = {
   dbCorrupt: (path: string) => `the database ${path} is damaged`,
   dbCorruptHint: 'run svc db check for details and for how to restore a backup',
 
+  // input limits: caps, numbers, streams and encodings (add keys below this line)
+  fieldTooLong: (flag: string, length: number, max: number) => `${flag} is ${length} characters long; the limit is ${max}`,
+  fieldTooLongHint: 'shorten it: the story text is the place for detail',
+  tooMany: (flag: string, count: number, max: number) => `${count} values for ${flag}; the limit is ${max}`,
+  numberOutOfRange: (flag: string, value: string, min: number, max: number) =>
+    `${flag} "${value}" is not a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`,
+  numberOutOfRangeHint: (flag: string, example: number) => `e.g. ${flag} ${example}`,
+  inputTooBig: (what: string, max: number) => `${what} is larger than ${formatBytes(max)}; svc stopped reading it`,
+  inputTooBigHint: 'pass a smaller text: svc keeps short texts, and caps them',
+  inputNotUtf8: (what: string, offset: number) => `${what} is not valid UTF-8 text (byte ${offset.toLocaleString('en-US')})`,
+  inputUtf16: (what: string) => `${what} is UTF-16 text, not UTF-8`,
+  inputNotUtf8Hint: 'save or convert it as UTF-8 (e.g. iconv -t UTF-8) and try again; nothing was saved',
+  draftKept: (path: string) => `the database stayed busy, so the story was not saved; what you typed is kept in ${path}`,
+  draftKeptHint: 'save it once the database is free: svc story add --resume',
+  noDraft: 'there is no unsaved story to resume for this database',
+  noDraftHint: 'record a new one: svc story add "what happened" --staff NAME',
+  draftOffer: (savedAt: string, text: string) => `A story typed on ${savedAt} was not saved ("${text}"). Save it now?`,
+  resumeWithText: '--resume saves the story kept from an earlier try; it takes no TEXT',
+  resumeWithTextHint: 'run svc story add --resume alone (flags such as --tag still apply)',
+
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,
   unexpectedHint: 'this is a bug; run again with SVC_DEBUG=1 to see where it happened, and report it',
   cancelled: 'cancelled, nothing was saved',
 } as const;
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1048576 ? `${Math.round(bytes / 1048576)} MB` : `${Math.round(bytes / 1024)} KB`;
+}

@@ -9,6 +9,13 @@ export { CHANNELS, CUSTOMER_KINDS, SOURCES, TRIGGERS, oneOf } from './story-fiel
 export type { Channel, CustomerKind, Source, Trigger } from './story-fields.ts';
 
 export const MAX_STORY_LENGTH = 20_000;
+/** Caps on a story's short fields, the same on the command line and in an import. */
+export const MAX_TITLE_LENGTH = 200;
+export const MAX_IMPACT_LENGTH = 2_000;
+export const MAX_NAME_LENGTH = 100;
+export const MAX_TAG_LENGTH = 60;
+export const MAX_NAMES = 50;
+export const MAX_TAGS = 50;
 
 /** A story as the rest of the program sees it. */
 export interface Story {
@@ -59,39 +66,77 @@ export function checkStoryText(text: string | undefined): string {
   return trimmed;
 }
 
-function optionalText(value: string | undefined): string | null {
+function optionalText(value: string | undefined, flag: string, max: number): string | null {
   const trimmed = value?.normalize('NFC').trim();
+  if (trimmed && trimmed.length > max) throw new ValidationError(messages.fieldTooLong(flag, trimmed.length, max), messages.fieldTooLongHint);
   return trimmed ? trimmed : null;
 }
 
+/** A name (staff, customer, reporter) cleaned and within MAX_NAME_LENGTH. */
+function checkedName(name: string, flag: string): string {
+  const cleaned = cleanName(name);
+  if (cleaned.length > MAX_NAME_LENGTH) {
+    throw new ValidationError(messages.fieldTooLong(flag, cleaned.length, MAX_NAME_LENGTH), messages.fieldTooLongHint);
+  }
+  return cleaned;
+}
+
+/** Tags normalised, each within MAX_TAG_LENGTH, at most MAX_TAGS of them. */
+function checkedTags(tags: readonly string[]): string[] {
+  const normalized = unique(tags.map(normalizeTag).filter(Boolean));
+  const long = normalized.find((tag) => tag.length > MAX_TAG_LENGTH);
+  if (long !== undefined) throw new ValidationError(messages.fieldTooLong('--tag', long.length, MAX_TAG_LENGTH), messages.fieldTooLongHint);
+  if (normalized.length > MAX_TAGS) throw new ValidationError(messages.tooMany('--tag', normalized.length, MAX_TAGS), messages.fieldTooLongHint);
+  return normalized;
+}
+
 /** Distinct names, cleaned, matched case-insensitively; the first spelling wins. */
-export function cleanNames(names: readonly string[]): string[] {
+export function cleanNames(names: readonly string[], flag = '--staff'): string[] {
   const byKey = new Map<string, string>();
   for (const name of names) {
-    const cleaned = cleanName(name);
+    const cleaned = checkedName(name, flag);
     if (cleaned && !byKey.has(nameKey(cleaned))) byKey.set(nameKey(cleaned), cleaned);
   }
+  if (byKey.size > MAX_NAMES) throw new ValidationError(messages.tooMany(flag, byKey.size, MAX_NAMES), messages.fieldTooLongHint);
   return [...byKey.values()];
+}
+
+/** Given tags, then the text's inline #tags; an inline tag beyond the caps stays text only. */
+function withInlineTags(tags: readonly string[], text: string): string[] {
+  const inline = inlineTags(text).filter((tag) => tag.length <= MAX_TAG_LENGTH);
+  return unique([...tags, ...inline]).slice(0, Math.max(tags.length, MAX_TAGS));
+}
+
+/** A story's fields but its text: validated on their own so a guided prompt can refuse bad flags before asking. */
+export type StoryFields = Omit<StoryDraft, 'text'>;
+
+/**
+ * Validates and normalises every field of a new story but its text. The one set of rules
+ * for a story's fields: the command line and an import both go through it.
+ */
+export function checkStoryFields(input: Omit<StoryInput, 'text'>, now: Date): StoryFields {
+  const customer = optionalText(input.customer, '--customer', MAX_NAME_LENGTH);
+  const by = optionalText(input.by, '--by', MAX_NAME_LENGTH);
+  return {
+    title: optionalText(input.title, '--title', MAX_TITLE_LENGTH),
+    occurredOn: input.when === undefined ? toDay(now) : parsePastDay(input.when, now, '--when'),
+    staff: cleanNames(input.staff ?? []),
+    customer: customer === null ? null : cleanName(customer),
+    customerKind: input.internal ? 'internal' : 'external',
+    channel: input.channel === undefined ? null : oneOf(input.channel, CHANNELS, '--channel'),
+    source: input.source === undefined ? null : oneOf(input.source, SOURCES, '--source'),
+    trigger: input.trigger === undefined ? null : oneOf(input.trigger, TRIGGERS, '--trigger'),
+    impact: optionalText(input.impact, '--impact', MAX_IMPACT_LENGTH),
+    reportedBy: by === null ? null : cleanName(by),
+    tags: checkedTags(input.tags ?? []),
+  };
 }
 
 /** Validates and normalises a new story; inline #tags join the --tag ones. */
 export function draftStory(input: StoryInput, now: Date): StoryDraft {
   const text = checkStoryText(input.text);
-  const tags = unique([...(input.tags ?? []).map(normalizeTag), ...inlineTags(text)].filter(Boolean));
-  return {
-    title: optionalText(input.title),
-    text,
-    occurredOn: input.when === undefined ? toDay(now) : parsePastDay(input.when, now, '--when'),
-    staff: cleanNames(input.staff ?? []),
-    customer: optionalText(input.customer) === null ? null : cleanName(input.customer ?? ''),
-    customerKind: input.internal ? 'internal' : 'external',
-    channel: input.channel === undefined ? null : oneOf(input.channel, CHANNELS, '--channel'),
-    source: input.source === undefined ? null : oneOf(input.source, SOURCES, '--source'),
-    trigger: input.trigger === undefined ? null : oneOf(input.trigger, TRIGGERS, '--trigger'),
-    impact: optionalText(input.impact),
-    reportedBy: input.by === undefined || !cleanName(input.by) ? null : cleanName(input.by),
-    tags,
-  };
+  const fields = checkStoryFields(input, now);
+  return { ...fields, text, tags: withInlineTags(fields.tags, text) };
 }
 
 /**
@@ -100,20 +145,20 @@ export function draftStory(input: StoryInput, now: Date): StoryDraft {
  */
 export function applyStoryEdit(story: Story, input: StoryInput, now: Date): StoryDraft {
   const text = input.text === undefined ? story.text : checkStoryText(input.text);
-  const baseTags = input.tags === undefined ? story.tags : input.tags.map(normalizeTag);
+  const baseTags = input.tags === undefined ? story.tags : checkedTags(input.tags);
   return {
-    title: input.title === undefined ? story.title : optionalText(input.title),
+    title: input.title === undefined ? story.title : optionalText(input.title, '--title', MAX_TITLE_LENGTH),
     text,
     occurredOn: input.when === undefined ? story.occurredOn : parsePastDay(input.when, now, '--when'),
     staff: input.staff === undefined ? story.staff : cleanNames(input.staff),
-    customer: input.customer === undefined ? story.customer : optionalText(input.customer),
+    customer: input.customer === undefined ? story.customer : optionalText(input.customer, '--customer', MAX_NAME_LENGTH),
     customerKind: input.internal === undefined ? story.customerKind : input.internal ? 'internal' : 'external',
     channel: input.channel === undefined ? story.channel : oneOf(input.channel, CHANNELS, '--channel'),
     source: input.source === undefined ? story.source : oneOf(input.source, SOURCES, '--source'),
     trigger: input.trigger === undefined ? story.trigger : oneOf(input.trigger, TRIGGERS, '--trigger'),
-    impact: input.impact === undefined ? story.impact : optionalText(input.impact),
-    reportedBy: input.by === undefined ? story.reportedBy : optionalText(input.by),
-    tags: unique([...baseTags, ...(input.text === undefined ? [] : inlineTags(text))].filter(Boolean)),
+    impact: input.impact === undefined ? story.impact : optionalText(input.impact, '--impact', MAX_IMPACT_LENGTH),
+    reportedBy: input.by === undefined ? story.reportedBy : optionalText(input.by, '--by', MAX_NAME_LENGTH),
+    tags: input.text === undefined ? baseTags : withInlineTags(baseTags, text),
   };
 }
 

@@ -5,6 +5,9 @@ import { messages } from '../../../core/messages.ts';
 import type { Context } from '../../context.ts';
 import { readStdin } from '../../io.ts';
 
+// A customer list is read whole: beyond this on stdin it is surely not one.
+const MAX_CUSTOMER_LIST_BYTES = 64 * 1024 * 1024;
+
 /** The rows of an import file, and the columns that were not understood. */
 export interface ImportFile {
   format: 'csv' | 'json';
@@ -14,7 +17,7 @@ export interface ImportFile {
 
 /** Reads a customer list: .json by its extension, CSV otherwise; "-" is CSV on stdin. */
 export async function readImportFile(file: string, ctx: Context): Promise<ImportFile> {
-  const bytes = file === '-' ? Buffer.from(await readStdin(ctx.stdin)) : readBytes(file);
+  const bytes = file === '-' ? Buffer.from(await readStdin(ctx.stdin, MAX_CUSTOMER_LIST_BYTES)) : readBytes(file);
   return /\.json$/i.test(file) ? jsonRows(bytes.toString('utf8'), file) : await csvRows(bytes, file);
 }
 

@@ -46,7 +46,8 @@ export function registerStoryCommands(program: Command): void {
     story
       .command('add')
       .description('record a great service moment, seconds after it happened')
-      .argument('[text...]', 'what happened (TEXT); without it, svc asks in a terminal or reads stdin'),
+      .argument('[text...]', 'what happened (TEXT); without it, svc asks in a terminal or reads stdin')
+      .option('--resume', 'save the story typed earlier that could not be saved (the database was busy)'),
   )
     .addHelpText(
       'after',
@@ -54,6 +55,7 @@ export function registerStoryCommands(program: Command): void {
         'svc story add "Ana called the customer back within the hour with the fix" --staff Ana --tag call-back',
         'svc story add "Bo stayed late to help Finance close the month" --staff Bo --internal --trigger request',
         'echo "Cy remembered the customer\'s name and order" | svc story add --staff Cy --when yesterday',
+        'svc story add --resume',
       ]),
     )
     .action(lazy(() => import('./add-handlers.ts'), 'add'));
