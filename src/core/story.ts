@@ -1,6 +1,7 @@
 import type { Day } from './dates.ts';
 import { parsePastDay, toDay } from './dates.ts';
 import { ValidationError } from './errors.ts';
+import { cappedText } from './limits.ts';
 import { messages } from './messages.ts';
 import { CHANNELS, oneOf, SOURCES, TRIGGERS, type Channel, type CustomerKind, type Source, type Trigger } from './story-fields.ts';
 import { cleanName, inlineTags, nameKey, normalizeTag, unique } from './text.ts';
@@ -13,6 +14,7 @@ export const MAX_STORY_LENGTH = 20_000;
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_IMPACT_LENGTH = 2_000;
 export const MAX_NAME_LENGTH = 100;
+export const MAX_CUSTOMER_NAME_LENGTH = 200;
 export const MAX_TAG_LENGTH = 60;
 export const MAX_NAMES = 50;
 export const MAX_TAGS = 50;
@@ -66,11 +68,7 @@ export function checkStoryText(text: string | undefined): string {
   return trimmed;
 }
 
-function optionalText(value: string | undefined, flag: string, max: number): string | null {
-  const trimmed = value?.normalize('NFC').trim();
-  if (trimmed && trimmed.length > max) throw new ValidationError(messages.fieldTooLong(flag, trimmed.length, max), messages.fieldTooLongHint);
-  return trimmed ? trimmed : null;
-}
+const optionalText = cappedText;
 
 /** A name (staff, customer, reporter) cleaned and within MAX_NAME_LENGTH. */
 function checkedName(name: string, flag: string): string {
@@ -115,7 +113,7 @@ export type StoryFields = Omit<StoryDraft, 'text'>;
  * for a story's fields: the command line and an import both go through it.
  */
 export function checkStoryFields(input: Omit<StoryInput, 'text'>, now: Date): StoryFields {
-  const customer = optionalText(input.customer, '--customer', MAX_NAME_LENGTH);
+  const customer = optionalText(input.customer, '--customer', MAX_CUSTOMER_NAME_LENGTH);
   const by = optionalText(input.by, '--by', MAX_NAME_LENGTH);
   return {
     title: optionalText(input.title, '--title', MAX_TITLE_LENGTH),
@@ -151,7 +149,7 @@ export function applyStoryEdit(story: Story, input: StoryInput, now: Date): Stor
     text,
     occurredOn: input.when === undefined ? story.occurredOn : parsePastDay(input.when, now, '--when'),
     staff: input.staff === undefined ? story.staff : cleanNames(input.staff),
-    customer: input.customer === undefined ? story.customer : optionalText(input.customer, '--customer', MAX_NAME_LENGTH),
+    customer: input.customer === undefined ? story.customer : optionalText(input.customer, '--customer', MAX_CUSTOMER_NAME_LENGTH),
     customerKind: input.internal === undefined ? story.customerKind : input.internal ? 'internal' : 'external',
     channel: input.channel === undefined ? story.channel : oneOf(input.channel, CHANNELS, '--channel'),
     source: input.source === undefined ? story.source : oneOf(input.source, SOURCES, '--source'),

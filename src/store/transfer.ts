@@ -1,4 +1,5 @@
-import { ConflictError, ValidationError, errorCode } from '../core/errors.ts';
+import { ConflictError, ValidationError, errorCode, isSvcError } from '../core/errors.ts';
+import { checkImportedRow } from '../core/import-rules.ts';
 import { messages } from '../core/messages.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
 import { sql, useSmallPageCache, type Db, type Store } from './db.ts';
@@ -57,6 +58,8 @@ interface Reference {
 export interface TableShape {
   name: string;
   columns: string[];
+  /** Each column's declared type (TEXT, INTEGER …), upper-case. */
+  types: Map<string, string>;
   /** The local integer key (rowid alias), never exported: ids differ between databases. */
   localId: string | null;
   refs: Map<string, Reference>;
@@ -118,6 +121,7 @@ function tableShape(db: Db, name: string): TableShape {
   return {
     name,
     columns,
+    types: new Map(info.map((c) => [c.name, c.type.toUpperCase()])),
     localId,
     refs,
     keys,
@@ -186,7 +190,7 @@ type Decision = 'added' | 'updated' | 'kept';
  * Importing the same file twice changes nothing. Call inside store.write(): any error
  * leaves the database as it was.
  */
-export function importData(db: Db, stream: ExportStream, fileName: string): ImportResult {
+export function importData(db: Db, stream: ExportStream, fileName: string, now = new Date()): ImportResult {
   const shapes = exportedTables(db);
   const byName = new Map(shapes.map((s) => [s.name, s]));
   // Incoming reference value → local id, only for rows matched by another key than their
@@ -207,6 +211,7 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
     let state = tables.get(table);
     if (!state) tables.set(table, (state = { counts: { added: 0, updated: 0, skipped: 0 }, kept: new Set(), unknown: new Set() }));
     const { counts, kept, unknown } = state;
+    checkRowValues(shape, incoming, now, { fileName, table, where });
     const values: Record<string, ExportValue> = {};
     for (const [column, value] of Object.entries(incoming)) {
       if (column === shape.localId) continue;
@@ -263,6 +268,27 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
     storiesChanged,
     ignored: [...ignoredTables, ...ordered.flatMap((s) => [...(tables.get(s.name)?.unknown ?? [])].map((c) => `${s.name}.${c}`))],
   };
+}
+
+/**
+ * A row's values checked before anything is written: text where the schema holds text,
+ * whole numbers where it holds them, and the command line's own rules for what people type.
+ */
+function checkRowValues(shape: TableShape, row: ExportRow, now: Date, at: { fileName: string; table: string; where: string }): void {
+  try {
+    for (const [column, value] of Object.entries(row)) {
+      if (value === null || shape.refs.has(column)) continue;
+      const type = shape.types.get(column);
+      if (type === 'TEXT' && typeof value !== 'string') throw new ValidationError(messages.importFieldType(column, 'text', String(value)));
+      if (type === 'INTEGER' && !(typeof value === 'number' && Number.isSafeInteger(value))) {
+        throw new ValidationError(messages.importFieldType(column, 'a whole number', JSON.stringify(value)));
+      }
+    }
+    checkImportedRow(at.table, row, now);
+  } catch (error) {
+    if (!isSvcError(error)) throw error;
+    throw new ValidationError(messages.importInvalidRow(at.fileName, at.table, at.where, error.message), messages.importBadFileHint);
+  }
 }
 
 function ownerColumnOf(shape: TableShape, owner: string): string | undefined {
@@ -367,7 +393,7 @@ export function importExport(store: Store, data: ExportStream, fileName: string,
   useSmallPageCache(store.db);
   try {
     return store.write(() => {
-      const result = importData(store.db, data, fileName);
+      const result = importData(store.db, data, fileName, new Date(options.now));
       if (result.storiesChanged > 0) {
         const practices = sql(store.db, "SELECT id FROM practices WHERE status <> 'retired'").all() as Array<{ id: number }>;
         for (const { id } of practices) linkMatchesForPractice(store.db, id, options.now);

@@ -1,7 +1,8 @@
 import { ConflictError, ValidationError } from '../../../core/errors.ts';
+import { cappedText, MAX_NOTE_LENGTH } from '../../../core/limits.ts';
 import { messages } from '../../../core/messages.ts';
-import type { Matcher } from '../../../core/practice.ts';
-import { cleanName, normalizePhrase, normalizeTag, unique } from '../../../core/text.ts';
+import { checkPracticeName, type Matcher } from '../../../core/practice.ts';
+import { normalizePhrase, normalizeTag, unique } from '../../../core/text.ts';
 import type { Db } from '../../../store/db.ts';
 import { linkMatchesForPractice } from '../../../store/matching.ts';
 import { createPractice, findPractice, matcherOwner } from '../../../store/practices.ts';
@@ -53,12 +54,11 @@ export function checkMatchersFree(db: Db, matchers: Matcher[], practiceId?: numb
 }
 
 export async function run(options: WithArgs<AddOptions>, ctx: Context): Promise<void> {
-  const name = cleanName(String(options.args[0] ?? ''));
-  if (!name) throw new ValidationError(messages.emptyPracticeName, messages.emptyPracticeNameHint);
+  const name = checkPracticeName(String(options.args[0] ?? ''));
   const matchers = matchersFromFlags(options.tag, options.phrase, await phraseKeyFunction(options.phrase));
   // Phrase matchers link stories through their cached phrases: bring them up to date first.
   if (matchers.some((m) => m.kind === 'phrase')) await indexPhrases(ctx);
-  const description = options.description?.trim() || null;
+  const description = cappedText(options.description, '--description', MAX_NOTE_LENGTH);
   const store = ctx.store();
   const now = ctx.now().toISOString();
   const { id, linked } = store.write(() => {
