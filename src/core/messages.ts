@@ -23,8 +23,8 @@ export const messages = {
   missingStoryTextHint: 'pass TEXT as an argument (svc story add "what happened" --staff NAME) or pipe it on stdin',
   storyNotFound: (id: number) => `story #${id} does not exist`,
   storyNotFoundHint: 'list stories with: svc stories',
-  badId: (noun: string, value: string) => `"${value}" is not a ${noun} id`,
-  badIdHint: (noun: string) => `a ${noun} id is a whole number such as 12`,
+  badId: (noun: string, value: string) => `"${value}" is not ${article(noun)} ${noun} id`,
+  badIdHint: (noun: string) => `${article(noun)} ${noun} id is a whole number such as 12`,
   nothingToEdit: 'no changes given',
   nothingToEditHint: 'pass the fields to change, e.g. svc story edit 12 --tag follow-up --staff Ana',
   confirmRemoveNeedsYes: (id: number) => `removing story #${id} needs confirmation, and there is no terminal to ask`,
@@ -249,6 +249,13 @@ export const messages = {
   importFieldType: (column: string, expected: string, value: string) => `${column} must be ${expected}, not ${value}`,
   importNameKey: (column: string, name: string, key: string) => `its ${column} "${key}" does not belong to the name "${name}"`,
   importTagName: (name: string) => `the tag "${name}" is not written as svc writes tags (lower-case, hyphens, no #)`,
+  dbFolderReadOnly: (dir: string) => `the folder ${dir} is read-only, and svc keeps its journal files (-wal, -shm) beside the database`,
+  dbFolderReadOnlyHint: 'make the folder writable, or move the database to a folder you can write and pass --db',
+  queryTooLong: (length: number, max: number) => `the search query is ${length.toLocaleString('en-US')} characters long; the limit is ${max.toLocaleString('en-US')}`,
+  queryTooManyTerms: (count: number, max: number) => `the search query has ${count} different words; the limit is ${max}`,
+  queryTooManyPrefixes: (count: number, max: number) => `the search query has ${count} prefix words (ending in *); the limit is ${max}`,
+  queryTooBigHint: 'search for the few words that matter most, e.g. svc search "called back" refund',
+  importLineTooLong: (line: number, max: number) => `line ${line} is longer than ${formatBytes(max)}, more than any svc record`,
   draftKept: (path: string) => `the database stayed busy, so the story was not saved; what you typed is kept in ${path}`,
   draftKeptHint: 'save it once the database is free: svc story add --resume',
   noDraft: 'there is no unsaved story to resume for this database',
@@ -262,6 +269,10 @@ export const messages = {
   unexpectedHint: 'this is a bug; run again with SVC_DEBUG=1 to see where it happened, and report it',
   cancelled: 'cancelled, nothing was saved',
 } as const;
+
+function article(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? 'an' : 'a';
+}
 
 function formatBytes(bytes: number): string {
   return bytes >= 1048576 ? `${Math.round(bytes / 1048576)} MB` : `${Math.round(bytes / 1024)} KB`;

@@ -1,4 +1,5 @@
 import { EXTRACTOR_VERSION, type Phrase } from '../core/phrases.ts';
+import { MAX_STORY_LENGTH } from '../core/story.ts';
 import type { Store } from './db.ts';
 import { sql, type Db } from './db.ts';
 import { hasPhraseMatchers, linkMatchesForStory } from './matching.ts';
@@ -79,7 +80,8 @@ export async function ensurePhrasesIndexed(store: Store, onProgress?: IndexProgr
   for (;;) {
     const rows = (all ? next.all(after, BATCH) : next.all(after, EXTRACTOR_VERSION, BATCH)) as Array<{ id: number; text: string; occurredOn: string }>;
     if (rows.length === 0) break;
-    const batch = rows.map((row) => ({ id: row.id, text: row.text, occurredOn: row.occurredOn, phrases: phrasesOf(row.text) }));
+    // Bounded work per story: a longer text (imported by an older svc) is read up to the cap.
+    const batch = rows.map((row) => ({ id: row.id, text: row.text, occurredOn: row.occurredOn, phrases: phrasesOf(row.text.slice(0, MAX_STORY_LENGTH)) }));
     store.write(() => {
       // Only stories still as they were read: another command may have edited, removed
       // or indexed one since.

@@ -105,7 +105,7 @@ export function registerPracticeCommands(program: Command): void {
     .argument('<name>', 'the practice')
     .option('--procedure <text>', 'the procedure text')
     .option('--procedure-file <file>', 'read the procedure from FILE (- for stdin)')
-    .option('--review-every <days>', 'review the procedure every N days (default 90, or as before)', parseCount('--review-every', 1))
+    .option('--review-every <days>', 'review the procedure every N days (default 90, or as before)', parseCount('--review-every', 1, 3_650, 90))
     .option('--force', 'make a retired practice standard again')
     .option('--json', 'print the new version as JSON')
     .addHelpText(

@@ -32,7 +32,7 @@ function storyListOptions(command: Command): Command {
     .option('--internal', 'only service to colleagues')
     .option('--external', 'only service to clients')
     .option('-q, --search <query>', 'only stories containing these words')
-    .option('-n, --limit <n>', 'how many, newest first (default 20; 0 for all)', parseCount('--limit', 0))
+    .option('-n, --limit <n>', 'how many, newest first (default 20; 0 for all)', parseCount('--limit', 0, 1_000_000))
     .option('--json', 'print JSON');
 }
 
