@@ -1,7 +1,7 @@
 import { ConflictError, ValidationError, errorCode, isSvcError } from '../core/errors.ts';
 import { checkImportedRow } from '../core/import-rules.ts';
 import { messages } from '../core/messages.ts';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportEntry, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
 import { sql, useSmallPageCache, type Db, type Store } from './db.ts';
 import { linkMatchesForPractice } from './matching.ts';
 import { pauseForTest } from './test-pause.ts';
@@ -383,21 +383,36 @@ class DryRun extends Error {
   }
 }
 
+/** Files with more records than this are imported in batches (see importExport). */
+export const BATCH_IMPORT_FROM = 20_000;
+/** Records per transaction of a batched import: a fraction of a second of writing. */
+export const IMPORT_BATCH = 2_000;
+
 /**
- * Imports in one IMMEDIATE transaction: all of the file or nothing. Stories that came in
- * are linked to the practices whose matchers they carry; a dry run does everything,
- * then rolls it back, so its counts are exact.
+ * Imports an export. A file of up to BATCH_IMPORT_FROM records (and every dry run) goes
+ * in one IMMEDIATE transaction: all of it or nothing. A larger one would hold the write
+ * lock for many seconds, longer than a concurrent `story add` waits; so it is first read
+ * whole and checked without the lock (`reread` gives the file again from its start), then
+ * written IMPORT_BATCH records per transaction, each batch parsed before its transaction
+ * begins. If such an import stops part-way (killed, or a clash found only while
+ * writing), the batches written stay; importing the file again finishes it, as records
+ * are matched by uuid. Stories that came in are linked to the practices whose matchers
+ * they carry; a dry run does everything, then rolls it back, so its counts are exact.
  */
-export function importExport(store: Store, data: ExportStream, fileName: string, options: { dryRun: boolean; now: string }): ImportResult {
-  // One long transaction that touches each page about once: a large cache only holds memory.
+export function importExport(
+  store: Store,
+  data: ExportStream,
+  fileName: string,
+  options: { dryRun: boolean; now: string; reread?: () => ExportStream },
+): ImportResult {
+  // Long imports touch each page about once: a large cache only holds memory.
   useSmallPageCache(store.db);
+  const records = Object.values(data.header.counts).reduce((sum, n) => sum + n, 0);
+  if (options.reread && !options.dryRun && records > BATCH_IMPORT_FROM) return importInBatches(store, data, fileName, options.now, options.reread);
   try {
     return store.write(() => {
       const result = importData(store.db, data, fileName, new Date(options.now));
-      if (result.storiesChanged > 0) {
-        const practices = sql(store.db, "SELECT id FROM practices WHERE status <> 'retired'").all() as Array<{ id: number }>;
-        for (const { id } of practices) linkMatchesForPractice(store.db, id, options.now);
-      }
+      if (result.storiesChanged > 0) relinkPractices(store.db, options.now);
       pauseForTest('import');
       if (options.dryRun) throw new DryRun(result);
       return result;
@@ -405,5 +420,53 @@ export function importExport(store: Store, data: ExportStream, fileName: string,
   } catch (error) {
     if (error instanceof DryRun) return error.result;
     throw error;
+  }
+}
+
+function activePracticeIds(db: Db): number[] {
+  return (sql(db, "SELECT id FROM practices WHERE status <> 'retired'").all() as Array<{ id: number }>).map((row) => row.id);
+}
+
+function relinkPractices(db: Db, now: string): void {
+  for (const id of activePracticeIds(db)) linkMatchesForPractice(db, id, now);
+}
+
+function importInBatches(store: Store, first: ExportStream, fileName: string, now: string, reread: () => ExportStream): ImportResult {
+  const db = store.db;
+  const at = new Date(now);
+  // Every check that needs no writing, over the whole file, before anything is written.
+  const byName = new Map(exportedTables(db).map((shape) => [shape.name, shape]));
+  for (const { table, row, where } of first.rows) {
+    const shape = byName.get(table);
+    if (shape) checkRowValues(shape, row, at, { fileName, table, where });
+  }
+  const stream = reread();
+  let open = false;
+  const inBatches = function* (): Generator<ExportEntry> {
+    const rows = stream.rows[Symbol.iterator]();
+    for (;;) {
+      // Read and parsed before the transaction begins: meanwhile other writers get in.
+      const batch: ExportEntry[] = [];
+      while (batch.length < IMPORT_BATCH) {
+        const next = rows.next();
+        if (next.done) break;
+        batch.push(next.value);
+      }
+      if (batch.length === 0) return;
+      db.exec('BEGIN IMMEDIATE');
+      open = true;
+      yield* batch;
+      db.exec('COMMIT');
+      open = false;
+    }
+  };
+  try {
+    const result = importData(db, { header: stream.header, rows: inBatches() }, fileName, at);
+    if (result.storiesChanged > 0) {
+      for (const id of activePracticeIds(db)) store.write(() => linkMatchesForPractice(db, id, now));
+    }
+    return result;
+  } finally {
+    if (open) db.exec('ROLLBACK');
   }
 }

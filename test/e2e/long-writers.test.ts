@@ -30,14 +30,14 @@ beforeEach(() => {
 afterEach(() => svc.cleanup());
 
 /** svc started in the background, with its outcome and whether it has ended yet. */
-function start(args: string[], input?: string): { done: Promise<RunResult>; ended: () => boolean; kill: () => void } {
-  const child = spawn(process.execPath, [BIN, ...args], { env: baseEnv(svc.db) });
+function start(args: string[], db = svc.db): { done: Promise<RunResult>; ended: () => boolean; kill: () => void } {
+  const child = spawn(process.execPath, [BIN, ...args], { env: baseEnv(db) });
   let stdout = '';
   let stderr = '';
   let exited = false;
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  child.stdin.end(input ?? '');
+  child.stdin.end('');
   const done = new Promise<RunResult>((resolve) =>
     child.on('close', (code) => {
       exited = true;
@@ -47,8 +47,8 @@ function start(args: string[], input?: string): { done: Promise<RunResult>; ende
   return { done, ended: () => exited, kill: () => child.kill('SIGKILL') };
 }
 
-function query<T>(sql: string): T {
-  const db = new Database(svc.db, { readonly: true });
+function query<T>(sql: string, path = svc.db): T {
+  const db = new Database(path, { readonly: true });
   try {
     return db.prepare(sql).get() as T;
   } finally {
@@ -115,6 +115,51 @@ describe('long writers let a concurrent story add in', () => {
     expect(query<{ n: number }>('SELECT count(*) AS n FROM stories').n).toBe(before + 20);
     expect(query<{ n: number }>("SELECT count(*) AS n FROM stories s JOIN story_people sp ON sp.story_id = s.id JOIN people p ON p.id = sp.person_id WHERE p.name LIKE 'Writer %'").n).toBe(20);
   }, 180_000);
+
+  it('20 concurrent story adds during a large import all succeed, while it runs', async () => {
+    const file = join(svc.dir, 'team.jsonl');
+    expect(svc.run(['export', '-o', file]).code).toBe(0);
+    const target = sandbox();
+    try {
+      expect(target.run(['init']).code).toBe(0);
+      const imported = () =>
+        query<{ n: number }>(
+          `SELECT count(*) AS n FROM stories s WHERE NOT EXISTS
+             (SELECT 1 FROM story_people sp JOIN people p ON p.id = sp.person_id WHERE sp.story_id = s.id AND p.name LIKE 'Writer %')`,
+          target.db,
+        ).n;
+      const importing = start(['import', file], target.db);
+      await until(() => importing.ended() || imported() > 0);
+      expect(importing.ended()).toBe(false);
+
+      let savedWhileImporting = 0;
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          start(['story', 'add', '--staff', `Writer ${i}`, `Writer ${i} called the customer back the same day`], target.db).done.then((result) => {
+            if (imported() < STORIES) savedWhileImporting++;
+            return result;
+          }),
+        ),
+      );
+      for (const result of results) {
+        expect(result.stderr).toMatch(/Saved story #\d+/);
+        expect(result.code).toBe(0);
+      }
+      // One transaction over the whole file kept every add waiting to its end.
+      expect(savedWhileImporting).toBeGreaterThan(0);
+      const finished = await importing.done;
+      expect(finished.stderr).toMatch(/Imported .*team\.jsonl: \d+ added/);
+      expect(finished.code).toBe(0);
+      expect(imported()).toBe(STORIES);
+      expect(query<{ n: number }>('SELECT count(*) AS n FROM stories', target.db).n).toBe(STORIES + 20);
+      // Importing it again changes nothing: a batched import is matched by uuid like any other.
+      const before = target.snapshot();
+      expect(target.run(['import', file]).code).toBe(0);
+      expect(target.snapshot()).toBe(before);
+    } finally {
+      target.cleanup();
+    }
+  }, 240_000);
 
   it('a killed reindex leaves every story\'s phrases in place', async () => {
     const digest = phraseDigest();
