@@ -63,8 +63,7 @@ export function checkImportedRow(table: string, row: ExportRow, now: Date): void
       capped(row, ['notes'], MAX_NOTE_LENGTH);
       return;
     case 'interviews':
-      capped(row, ['learned', 'liked', 'change'], MAX_STORY_LENGTH);
-      capped(row, ['note'], MAX_NOTE_LENGTH);
+      capped(row, ['learned', 'liked', 'change', 'note'], MAX_STORY_LENGTH);
       return;
     case 'practice_status_changes':
       capped(row, ['note'], MAX_NOTE_LENGTH);
