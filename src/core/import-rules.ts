@@ -1,6 +1,6 @@
 import { parseIsoPastDay } from './dates.ts';
 import { ValidationError } from './errors.ts';
-import { cappedText, MAX_NOTE_LENGTH, MAX_PRACTICE_NAME_LENGTH } from './limits.ts';
+import { cappedText, MAX_NOTE_LENGTH, MAX_PHRASE_LENGTH, MAX_PRACTICE_NAME_LENGTH } from './limits.ts';
 import { messages } from './messages.ts';
 import { checkStoryFields, checkStoryText, MAX_CUSTOMER_NAME_LENGTH, MAX_NAME_LENGTH, MAX_STORY_LENGTH, MAX_TAG_LENGTH } from './story.ts';
 import { nameKey, normalizeTag } from './text.ts';
@@ -64,6 +64,9 @@ export function checkImportedRow(table: string, row: ExportRow, now: Date): void
       return;
     case 'interviews':
       capped(row, ['learned', 'liked', 'change', 'note'], MAX_STORY_LENGTH);
+      return;
+    case 'practice_matchers':
+      capped(row, ['value'], row.kind === 'tag' ? MAX_TAG_LENGTH : MAX_PHRASE_LENGTH);
       return;
     case 'practice_status_changes':
       capped(row, ['note'], MAX_NOTE_LENGTH);

@@ -1,5 +1,6 @@
 import { ConflictError, ValidationError } from '../../../core/errors.ts';
-import { cappedText, MAX_NOTE_LENGTH } from '../../../core/limits.ts';
+import { cappedText, MAX_NOTE_LENGTH, MAX_PHRASE_LENGTH } from '../../../core/limits.ts';
+import { MAX_TAG_LENGTH } from '../../../core/story.ts';
 import { messages } from '../../../core/messages.ts';
 import { checkPracticeName, type Matcher } from '../../../core/practice.ts';
 import { normalizePhrase, normalizeTag, unique } from '../../../core/text.ts';
@@ -32,6 +33,7 @@ interface AddOptions {
  */
 export function matchersFromFlags(tags: string[] = [], phrases: string[] = [], phraseKeyOf: (v: string) => string = normalizePhrase): Matcher[] {
   const matcher = (kind: Matcher['kind'], flag: string, normalize: (v: string) => string) => (value: string) => {
+    cappedText(value, flag, kind === 'tag' ? MAX_TAG_LENGTH : MAX_PHRASE_LENGTH);
     const normalized = normalize(value);
     if (!normalized) throw new ValidationError(messages.emptyMatcher(flag), messages.emptyMatcherHint(flag));
     return { kind, value: normalized };
