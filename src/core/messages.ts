@@ -256,6 +256,9 @@ export const messages = {
   queryTooManyPrefixes: (count: number, max: number) => `the search query has ${count} prefix words (ending in *); the limit is ${max}`,
   queryTooBigHint: 'search for the few words that matter most, e.g. svc search "called back" refund',
   importLineTooLong: (line: number, max: number) => `line ${line} is longer than ${formatBytes(max)}, more than any svc record`,
+  importStoppedPartWay: (reason: string, records: number) =>
+    `${reason.replace(/; nothing was imported$/u, '')}; the first ${records.toLocaleString('en-US')} records of the file were imported before it`,
+  importStoppedPartWayHint: 'fix what is named above, then import the same file again: records already here are matched by uuid, never doubled',
   draftKept: (path: string) => `the database stayed busy, so the story was not saved; what you typed is kept in ${path}`,
   draftKeptHint: 'save it once the database is free: svc story add --resume',
   noDraft: 'there is no unsaved story to resume for this database',

@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError, errorCode, isSvcError } from '../core/errors.ts';
+import { ConflictError, SvcError, ValidationError, errorCode, isSvcError } from '../core/errors.ts';
 import { checkImportedRow } from '../core/import-rules.ts';
 import { messages } from '../core/messages.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportEntry, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
@@ -251,7 +251,9 @@ export function importData(db: Db, stream: ExportStream, fileName: string, now =
       }
     }
     if (localId === undefined) continue;
-    if (decision === 'kept') kept.add(localId);
+    // The same version here and in the file: its links come in too, so an import cut
+    // short between a row and its links is completed by importing the file again.
+    if (decision === 'kept' && !(found && sameVersion(shape, values, found.row))) kept.add(localId);
     const refValue = shape.refKey ? incoming[shape.refKey] : undefined;
     const localRef = found && shape.refKey ? found.row[shape.refKey] : refValue;
     if (refValue !== undefined && refValue !== null && String(localRef) !== String(refValue)) {
@@ -337,6 +339,10 @@ function isNewer(shape: TableShape, values: Record<string, ExportValue>, local: 
   if (!shape.newerWins) return false;
   const theirs = values.updated_at;
   return typeof theirs === 'string' && theirs > String(local.updated_at ?? '');
+}
+
+function sameVersion(shape: TableShape, values: Record<string, ExportValue>, local: Record<string, unknown>): boolean {
+  return shape.newerWins && typeof values.updated_at === 'string' && values.updated_at === String(local.updated_at ?? '');
 }
 
 /** A customer forgotten here is never brought back by an older copy of their data. */
@@ -442,6 +448,7 @@ function importInBatches(store: Store, first: ExportStream, fileName: string, no
   }
   const stream = reread();
   let open = false;
+  let committed = 0;
   const inBatches = function* (): Generator<ExportEntry> {
     const rows = stream.rows[Symbol.iterator]();
     for (;;) {
@@ -458,6 +465,7 @@ function importInBatches(store: Store, first: ExportStream, fileName: string, no
       yield* batch;
       db.exec('COMMIT');
       open = false;
+      committed += batch.length;
     }
   };
   try {
@@ -466,7 +474,12 @@ function importInBatches(store: Store, first: ExportStream, fileName: string, no
       for (const id of activePracticeIds(db)) store.write(() => linkMatchesForPractice(db, id, now));
     }
     return result;
-  } finally {
+  } catch (error) {
     if (open) db.exec('ROLLBACK');
+    // The batches before the failing one are committed: say so, and how to finish.
+    if (committed > 0 && isSvcError(error)) {
+      throw new SvcError(messages.importStoppedPartWay(error.message, committed), error.exitCode, messages.importStoppedPartWayHint);
+    }
+    throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -156,6 +156,38 @@ describe('long writers let a concurrent story add in', () => {
       const before = target.snapshot();
       expect(target.run(['import', file]).code).toBe(0);
       expect(target.snapshot()).toBe(before);
+    } finally {
+      target.cleanup();
+    }
+  }, 240_000);
+
+  it('a large import that meets a problem part-way says what it kept, and the same file finishes it', () => {
+    const file = join(svc.dir, 'team.jsonl');
+    expect(svc.run(['export', '-o', file]).code).toBe(0);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    // A link near the end to a story that is neither in the file nor in the database.
+    const index = lines.findLastIndex((line) => line.startsWith('{"table":"story_people"'));
+    const good = lines[index] ?? '';
+    const entry = JSON.parse(good) as { row: Record<string, unknown> };
+    entry.row.story_id = '00000000-0000-4000-8000-000000000000';
+    lines[index] = JSON.stringify(entry);
+    writeFileSync(file, lines.join('\n'));
+    const target = sandbox();
+    try {
+      const failed = target.run(['import', file]);
+      expect(failed.code).toBe(2);
+      expect(failed.stderr).toMatch(/^svc: .*team\.jsonl is damaged: a story_people row \(line \d+\) refers through story_id to "00000000-0000-4000-8000-000000000000", which is neither in the file nor in this database; the first [\d,]+ records of the file were imported before it\nhint: fix what is named above, then import the same file again/);
+      expect(query<{ n: number }>('SELECT count(*) AS n FROM stories', target.db).n).toBe(STORIES);
+      lines[index] = good;
+      writeFileSync(file, lines.join('\n'));
+      expect(target.run(['import', file]).code).toBe(0);
+      const whole = sandbox();
+      try {
+        expect(whole.run(['import', file]).code).toBe(0);
+        expect(target.json(['stories', '--limit', '0'])).toEqual(whole.json(['stories', '--limit', '0']));
+      } finally {
+        whole.cleanup();
+      }
     } finally {
       target.cleanup();
     }

@@ -55,7 +55,6 @@ export function registerStoryCommands(program: Command): void {
         'svc story add "Ana called the customer back within the hour with the fix" --staff Ana --tag call-back',
         'svc story add "Bo stayed late to help Finance close the month" --staff Bo --internal --trigger request',
         'echo "Cy remembered the customer\'s name and order" | svc story add --staff Cy --when yesterday',
-        'svc story add --resume',
       ]),
     )
     .action(lazy(() => import('./add-handlers.ts'), 'add'));
