@@ -61,6 +61,7 @@ describe('every text field is capped, the same on the command line as in an impo
     ['51 tags', ['story', 'add', 'ok', '--staff', 'Bo', '--tag', Array.from({ length: 51 }, (_, i) => `t${i}`).join(',')], /51 values for --tag; the limit is 50/],
     ['training notes of 3,000 characters', ['train', 'log', 'Call back the same day', '--people', 'Ana', '--notes', 'n'.repeat(3000)], /--notes is 3000 characters long; the limit is 2000/],
     ['a 200-character practice name', ['practice', 'add', 'p'.repeat(200)], /the practice name is 200 characters long; the limit is 120/],
+    ['a 300-character --phrase', ['practice', 'add', 'Explain in plain words', '--phrase', 'p '.repeat(150)], /--phrase is 299 characters long; the limit is 200/],
     ['a 200-character practice rename', ['practice', 'rename', 'Call back the same day', 'p'.repeat(200)], /the practice name is 200 characters long; the limit is 120/],
   ])('%s', (_name, args, message) => refused(args, 2, message));
 });
