@@ -68,8 +68,6 @@ export function checkStoryText(text: string | undefined): string {
   return trimmed;
 }
 
-const optionalText = cappedText;
-
 /** A name (staff, customer, reporter) cleaned and within MAX_NAME_LENGTH. */
 function checkedName(name: string, flag: string): string {
   const cleaned = cleanName(name);
@@ -113,10 +111,10 @@ export type StoryFields = Omit<StoryDraft, 'text'>;
  * for a story's fields: the command line and an import both go through it.
  */
 export function checkStoryFields(input: Omit<StoryInput, 'text'>, now: Date): StoryFields {
-  const customer = optionalText(input.customer, '--customer', MAX_CUSTOMER_NAME_LENGTH);
-  const by = optionalText(input.by, '--by', MAX_NAME_LENGTH);
+  const customer = cappedText(input.customer, '--customer', MAX_CUSTOMER_NAME_LENGTH);
+  const by = cappedText(input.by, '--by', MAX_NAME_LENGTH);
   return {
-    title: optionalText(input.title, '--title', MAX_TITLE_LENGTH),
+    title: cappedText(input.title, '--title', MAX_TITLE_LENGTH),
     occurredOn: input.when === undefined ? toDay(now) : parsePastDay(input.when, now, '--when'),
     staff: cleanNames(input.staff ?? []),
     customer: customer === null ? null : cleanName(customer),
@@ -124,7 +122,7 @@ export function checkStoryFields(input: Omit<StoryInput, 'text'>, now: Date): St
     channel: input.channel === undefined ? null : oneOf(input.channel, CHANNELS, '--channel'),
     source: input.source === undefined ? null : oneOf(input.source, SOURCES, '--source'),
     trigger: input.trigger === undefined ? null : oneOf(input.trigger, TRIGGERS, '--trigger'),
-    impact: optionalText(input.impact, '--impact', MAX_IMPACT_LENGTH),
+    impact: cappedText(input.impact, '--impact', MAX_IMPACT_LENGTH),
     reportedBy: by === null ? null : cleanName(by),
     tags: checkedTags(input.tags ?? []),
   };
@@ -145,17 +143,17 @@ export function applyStoryEdit(story: Story, input: StoryInput, now: Date): Stor
   const text = input.text === undefined ? story.text : checkStoryText(input.text);
   const baseTags = input.tags === undefined ? story.tags : checkedTags(input.tags);
   return {
-    title: input.title === undefined ? story.title : optionalText(input.title, '--title', MAX_TITLE_LENGTH),
+    title: input.title === undefined ? story.title : cappedText(input.title, '--title', MAX_TITLE_LENGTH),
     text,
     occurredOn: input.when === undefined ? story.occurredOn : parsePastDay(input.when, now, '--when'),
     staff: input.staff === undefined ? story.staff : cleanNames(input.staff),
-    customer: input.customer === undefined ? story.customer : optionalText(input.customer, '--customer', MAX_CUSTOMER_NAME_LENGTH),
+    customer: input.customer === undefined ? story.customer : cappedText(input.customer, '--customer', MAX_CUSTOMER_NAME_LENGTH),
     customerKind: input.internal === undefined ? story.customerKind : input.internal ? 'internal' : 'external',
     channel: input.channel === undefined ? story.channel : oneOf(input.channel, CHANNELS, '--channel'),
     source: input.source === undefined ? story.source : oneOf(input.source, SOURCES, '--source'),
     trigger: input.trigger === undefined ? story.trigger : oneOf(input.trigger, TRIGGERS, '--trigger'),
-    impact: input.impact === undefined ? story.impact : optionalText(input.impact, '--impact', MAX_IMPACT_LENGTH),
-    reportedBy: input.by === undefined ? story.reportedBy : optionalText(input.by, '--by', MAX_NAME_LENGTH),
+    impact: input.impact === undefined ? story.impact : cappedText(input.impact, '--impact', MAX_IMPACT_LENGTH),
+    reportedBy: input.by === undefined ? story.reportedBy : cappedText(input.by, '--by', MAX_NAME_LENGTH),
     tags: input.text === undefined ? baseTags : withInlineTags(baseTags, text),
   };
 }

@@ -64,7 +64,7 @@ describe('one set of rules for a story, typed or imported', () => {
 });
 
 describe('numbers and searches are bounded', () => {
-  it('one helper range-checks every numeric flag', () => {
+  it('one coercion function range-checks every numeric flag', () => {
     const weeks = parseCount('--drift-weeks', 1, 52, 4);
     expect(weeks(' 12 ')).toBe(12);
     expect(() => weeks('0')).toThrow('--drift-weeks "0" is not a whole number from 1 to 52');
