@@ -15,6 +15,11 @@ export const MAX_TEXT_INPUT_BYTES = 1024 * 1024;
  * they are not UTF-8 (named by the first bad byte's offset). `what` names the source.
  */
 export async function readCapped(stream: NodeJS.ReadableStream, max: number, what: string): Promise<string> {
+  return decodeUtf8(await readBytesCapped(stream, max, what), what);
+}
+
+/** A stream's bytes, read a chunk at a time and refused as soon as they pass max. */
+export async function readBytesCapped(stream: NodeJS.ReadableStream, max: number, what: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
@@ -26,7 +31,7 @@ export async function readCapped(stream: NodeJS.ReadableStream, max: number, wha
     }
     chunks.push(bytes);
   }
-  return decodeUtf8(Buffer.concat(chunks), what);
+  return Buffer.concat(chunks);
 }
 
 /** Bytes as UTF-8 text; anything else (UTF-16, a bad byte) is refused, never replaced by U+FFFD. */

@@ -240,7 +240,7 @@ export const messages = {
     `${flag} "${value}" is not a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`,
   numberOutOfRangeHint: (flag: string, example: number) => `e.g. ${flag} ${example}`,
   inputTooBig: (what: string, max: number) => `${what} is larger than ${formatBytes(max)}; svc stopped reading it`,
-  inputTooBigHint: 'pass a smaller text: svc keeps short texts, and caps them',
+  inputTooBigHint: 'that is more than svc keeps from one input: check what was given, or pass less',
   inputNotUtf8: (what: string, offset: number) => `${what} is not valid UTF-8 text (byte ${offset.toLocaleString('en-US')})`,
   inputUtf16: (what: string) => `${what} is UTF-16 text, not UTF-8`,
   inputNotUtf8Hint: 'save or convert it as UTF-8 (e.g. iconv -t UTF-8) and try again; nothing was saved',

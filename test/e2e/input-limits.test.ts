@@ -75,6 +75,10 @@ describe('stdin and files are read as streams, with a cap, and must be UTF-8', (
     refused(['practice', 'adopt', 'Call back the same day', '--procedure-file', '/dev/zero'], 2, /^svc: \/dev\/zero is larger than 1 MB; svc stopped reading it$/);
   });
 
+  it('a customer list from /dev/zero is refused after 64 MB', () => {
+    refused(['customers', 'import', '/dev/zero'], 2, /^svc: \/dev\/zero is larger than 64 MB; svc stopped reading it$/);
+  });
+
   it('UTF-16 on stdin is refused', () => {
     refused(['story', 'add', '--staff', 'Ana'], 2, /^svc: the text on stdin is UTF-16 text, not UTF-8$/, Buffer.from('\ufeffAna rang back', 'utf16le'));
   });
