@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.ts';
+import { messages } from '../core/messages.ts';
 import { echo } from '../core/safe-text.ts';
 import { oneOf } from '../core/story-fields.ts';
 
@@ -13,14 +14,19 @@ export function collectList(value: string, previous: string[] = []): string[] {
   ];
 }
 
-/** A whole number ≥ min for flag; anything else is a usage error. */
-export function parseCount(flag: string, min = 1): (value: string) => number {
+/**
+ * A whole number from min to max for flag, as a commander argument parser; anything else
+ * (text, a fraction, a number too large to mean anything) is a usage error. Every numeric
+ * flag goes through it, so none reaches a date or SQLite out of range.
+ */
+export function parseCount(flag: string, min: number, max: number, example = Math.min(Math.max(min, 10), max)): (value: string) => number {
   return (value: string) => {
     const text = value.trim();
-    if (!/^\d+$/.test(text) || Number(text) < min) {
-      throw new UsageError(`${flag} "${echo(value)}" is not a whole number of at least ${min}`, `e.g. ${flag} ${Math.max(min, 10)}`);
-    }
-    return Number(text);
+    if (!/^\d+$/.test(text)) throw new UsageError(`${flag} "${echo(value)}" is not a whole number of at least ${min}`, `e.g. ${flag} ${example}`);
+    // Digits beyond 16 are out of range whatever they say, and Number() would round them.
+    const number = text.length > 16 ? Infinity : Number(text);
+    if (number < min || number > max) throw new UsageError(messages.numberOutOfRange(flag, value, min, max), messages.numberOutOfRangeHint(flag, example));
+    return number;
   };
 }
 

@@ -14,8 +14,8 @@ const BAR_WIDTH = 24;
  * The indexing runs in a worker thread, unless indexing is all the command does
  * (`inWorker: false`; a second thread is 20 MB more there, and frees nothing after).
  */
-export async function indexPhrases(ctx: Context, options: { verb?: string; summary?: boolean; inWorker?: boolean } = {}): Promise<number> {
-  const { verb = 'Indexing', summary = true, inWorker = true } = options;
+export async function indexPhrases(ctx: Context, options: { verb?: string; summary?: boolean; inWorker?: boolean; all?: boolean } = {}): Promise<number> {
+  const { verb = 'Indexing', summary = true, inWorker = true, all = false } = options;
   const started = Date.now();
   const tty = Boolean(process.stderr.isTTY);
   let shown = false;
@@ -28,10 +28,10 @@ export async function indexPhrases(ctx: Context, options: { verb?: string; summa
     process.stderr.write(`\r${verb} story phrases ${bar} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
   };
   const store = ctx.store();
-  if (countUnindexed(store.db) === 0) return 0;
+  if (!all && countUnindexed(store.db) === 0) return 0;
   const count = inWorker
     ? await indexInWorker({ dbPath: store.path, now: ctx.now().toISOString() }, onProgress)
-    : await ensurePhrasesIndexed(store, onProgress, ctx.now());
+    : await ensurePhrasesIndexed(store, onProgress, ctx.now(), { all });
   if (shown && tty) process.stderr.write('\n');
   if (shown && summary) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -34,7 +34,9 @@ async function askOne(question: Question, answers: Answers): Promise<Answers[str
         ...(question.default === undefined ? {} : { default: question.default }),
       });
     case 'checkbox':
-      return checkbox({ message: showControls(question.message), choices: shown(question.choices) });
+      // No "a" (select all) or "i" (invert) shortcuts: people type names into these lists,
+      // and "Ana" would tick everyone.
+      return checkbox({ message: showControls(question.message), choices: shown(question.choices), shortcuts: { all: null, invert: null } });
     case 'confirm':
       return confirm({ message: showControls(question.message), default: question.default ?? false });
   }

@@ -60,11 +60,21 @@ export function parseDayExpression(input: string, now: Date): Day | undefined {
   return undefined;
 }
 
-/** Like parseDayExpression, but a bad date is a ValidationError naming the flag. */
+/** The earliest day svc takes: nothing a service team records happened before it. */
+export const EARLIEST_DAY: Day = '1900-01-01';
+
+/** Like parseDayExpression, but a bad date (or one before EARLIEST_DAY) is a ValidationError naming the flag. */
 export function parseDay(input: string, now: Date, flag: string): Day {
   const day = parseDayExpression(input, now);
   if (day === undefined) throw new ValidationError(messages.badDate(flag, input), messages.badDateHint);
+  if (day < EARLIEST_DAY) throw new ValidationError(messages.dateTooEarly(flag, day, EARLIEST_DAY), messages.badDateHint);
   return day;
+}
+
+/** A date written as YYYY-MM-DD (in a file, where "yesterday" means nothing), not in the future. */
+export function parseIsoPastDay(input: string, now: Date, label: string): Day {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input)) throw new ValidationError(messages.badIsoDate(label, input));
+  return parsePastDay(input, now, label);
 }
 
 /** A date of something that already happened: not in the future. */

@@ -25,8 +25,8 @@ export const messages = {
   missingStoryTextHint: 'pass TEXT as an argument (svc story add "what happened" --staff NAME) or pipe it on stdin',
   storyNotFound: (id: number) => `story #${id} does not exist`,
   storyNotFoundHint: 'list stories with: svc stories',
-  badId: (noun: string, value: string) => `"${echo(value)}" is not a ${noun} id`,
-  badIdHint: (noun: string) => `a ${noun} id is a whole number such as 12`,
+  badId: (noun: string, value: string) => `"${echo(value)}" is not ${article(noun)} ${noun} id`,
+  badIdHint: (noun: string) => `${article(noun)} ${noun} id is a whole number such as 12`,
   nothingToEdit: 'no changes given',
   nothingToEditHint: 'pass the fields to change, e.g. svc story edit 12 --tag follow-up --staff Ana',
   confirmRemoveNeedsYes: (id: number) => `removing story #${id} needs confirmation, and there is no terminal to ask`,
@@ -361,6 +361,41 @@ export const messages = {
   sessionBadTimeHint: (flag: string) => `use HH:MM, e.g. ${flag} 14:30`,
   sessionPlanned: (practice: string, day: string, time: string | null) => `Planned a training session on "${practice}" for ${day}${time ? ` at ${time}` : ''}`,
 
+  // input limits: caps, numbers, streams and encodings (add keys below this line)
+  fieldTooLong: (flag: string, length: number, max: number) => `${flag} is ${length} characters long; the limit is ${max}`,
+  fieldTooLongHint: 'shorten it: the story text is the place for detail',
+  tooMany: (flag: string, count: number, max: number) => `${count} values for ${flag}; the limit is ${max}`,
+  numberOutOfRange: (flag: string, value: string, min: number, max: number) =>
+    `${flag} "${value}" is not a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`,
+  numberOutOfRangeHint: (flag: string, example: number) => `e.g. ${flag} ${example}`,
+  inputTooBig: (what: string, max: number) => `${what} is larger than ${formatBytes(max)}; svc stopped reading it`,
+  inputTooBigHint: 'that is more than svc keeps from one input: check what was given, or pass less',
+  inputNotUtf8: (what: string, offset: number) => `${what} is not valid UTF-8 text (byte ${offset.toLocaleString('en-US')})`,
+  inputUtf16: (what: string) => `${what} is UTF-16 text, not UTF-8`,
+  inputNotUtf8Hint: 'save or convert it as UTF-8 (e.g. iconv -t UTF-8) and try again; nothing was saved',
+  dateTooEarly: (flag: string, day: string, earliest: string) => `${flag} ${day} is before ${earliest}`,
+  badIsoDate: (label: string, value: string) => `${label} "${value}" is not a date written as YYYY-MM-DD`,
+  importFieldType: (column: string, expected: string, value: string) => `${column} must be ${expected}, not ${value}`,
+  importNameKey: (column: string, name: string, key: string) => `its ${column} "${key}" does not belong to the name "${name}"`,
+  importTagName: (name: string) => `the tag "${name}" is not written as svc writes tags (lower-case, hyphens, no #)`,
+  dbFolderReadOnly: (dir: string) => `the folder ${dir} is read-only, and svc keeps its journal files (-wal, -shm) beside the database`,
+  dbFolderReadOnlyHint: 'make the folder writable, or move the database to a folder you can write and pass --db',
+  queryTooLong: (length: number, max: number) => `the search query is ${length.toLocaleString('en-US')} characters long; the limit is ${max.toLocaleString('en-US')}`,
+  queryTooManyTerms: (count: number, max: number) => `the search query has ${count} different words; the limit is ${max}`,
+  queryTooManyPrefixes: (count: number, max: number) => `the search query has ${count} prefix words (ending in *); the limit is ${max}`,
+  queryTooBigHint: 'search for the few words that matter most, e.g. svc search "called back" refund',
+  importLineTooLong: (line: number, max: number) => `line ${line} is longer than ${formatBytes(max)}, more than any svc record`,
+  importStoppedPartWay: (reason: string, records: number) =>
+    `${reason.replace(/; nothing was imported$/u, '')}; the first ${records.toLocaleString('en-US')} records of the file were imported before it`,
+  importStoppedPartWayHint: 'fix what is named above, then import the same file again: records already here are matched by uuid, never doubled',
+  draftKept: (path: string) => `the database stayed busy, so the story was not saved; what you typed is kept in ${path}`,
+  draftKeptHint: 'save it once the database is free: svc story add --resume',
+  noDraft: 'there is no unsaved story to resume for this database',
+  noDraftHint: 'record a new one: svc story add "what happened" --staff NAME',
+  draftOffer: (savedAt: string, text: string) => `A story typed on ${savedAt} was not saved ("${text}"). Save it now?`,
+  resumeWithText: '--resume saves the story kept from an earlier try; it takes no TEXT',
+  resumeWithTextHint: 'run svc story add --resume alone (flags such as --tag still apply)',
+
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,
   unexpectedHint: 'this is a bug; run again with SVC_DEBUG=1 to see where it happened, and report it',
@@ -370,4 +405,12 @@ export const messages = {
 /** "customer #3 was" or "customers #3, #4 were": the subject of forget's messages. */
 function forgotten(ids: readonly number[]): string {
   return ids.length === 1 ? `customer #${ids[0]} was` : `customers #${ids.join(', #')} were`;
+}
+
+function article(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? 'an' : 'a';
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1048576 ? `${Math.round(bytes / 1048576)} MB` : `${Math.round(bytes / 1024)} KB`;
 }

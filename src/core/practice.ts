@@ -1,4 +1,8 @@
-import { ConflictError } from './errors.ts';
+import { ConflictError, ValidationError } from './errors.ts';
+import { cappedText, MAX_PRACTICE_NAME_LENGTH } from './limits.ts';
+import { messages } from './messages.ts';
+import { checkName } from './names.ts';
+import { cleanName } from './text.ts';
 import { isStarDependentFigures, starShareOf } from './figures.ts';
 
 import type { PracticeStatus } from './choices.ts';
@@ -101,4 +105,11 @@ export function summarizePractice(row: PracticeCounts): PracticeSummary {
     starDependent: isStarDependentFigures(row.spread, starShare),
     lastEvidenceOn: row.lastEvidenceOn,
   };
+}
+
+/** A practice's name as typed: cleaned, not empty, within MAX_PRACTICE_NAME_LENGTH. */
+export function checkPracticeName(raw: string): string {
+  const name = cleanName(checkName(raw, 'practice name'));
+  if (!name) throw new ValidationError(messages.emptyPracticeName, messages.emptyPracticeNameHint);
+  return cappedText(name, 'the practice name', MAX_PRACTICE_NAME_LENGTH) ?? name;
 }

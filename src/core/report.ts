@@ -127,6 +127,8 @@ export interface ReportInput {
 export const DEFAULT_PERIOD_DAYS = 30;
 /** The shortest weekly trend shown, so a short period still shows a shape. */
 export const MIN_TREND_WEEKS = 8;
+/** At most five years of weekly trend, however long the period: one row per week beyond that helps nobody. */
+export const MAX_TREND_WEEKS = 260;
 
 export type PeriodBasis = 'last-meeting' | 'default' | 'given';
 
@@ -135,7 +137,7 @@ export interface Period extends Window {
   basis: PeriodBasis;
   lastMeeting: Day | null;
   previous: Window;
-  /** The weeks the trends cover: at least MIN_TREND_WEEKS, ending on `until`. */
+  /** The weeks the trends cover: MIN_TREND_WEEKS to MAX_TREND_WEEKS, ending on `until`. */
   trend: Window;
   weeks: Window[];
   /** Drift looks back this far from `until`. */
@@ -170,7 +172,7 @@ export function reportPeriod(options: {
   if (since > until) throw new ValidationError(messages.periodBackwards(since, until), messages.periodBackwardsHint);
   const days = daysBetween(since, until) + 1;
   const previousUntil = shiftDay(since, -1);
-  const trendWeeks = Math.max(MIN_TREND_WEEKS, Math.ceil(days / 7));
+  const trendWeeks = Math.min(MAX_TREND_WEEKS, Math.max(MIN_TREND_WEEKS, Math.ceil(days / 7)));
   const weeks = weekWindows(until, trendWeeks);
   return {
     since,

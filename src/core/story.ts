@@ -1,6 +1,7 @@
 import type { Day } from './dates.ts';
 import { parsePastDay, toDay } from './dates.ts';
 import { ValidationError } from './errors.ts';
+import { cappedText } from './limits.ts';
 import { messages } from './messages.ts';
 import { CHANNELS, oneOf, SOURCES, TRIGGERS, type Channel, type CustomerKind, type Source, type Trigger } from './story-fields.ts';
 import { checkName } from './names.ts';
@@ -10,6 +11,14 @@ export { CHANNELS, CUSTOMER_KINDS, SOURCES, TRIGGERS, oneOf } from './story-fiel
 export type { Channel, CustomerKind, Source, Trigger } from './story-fields.ts';
 
 export const MAX_STORY_LENGTH = 20_000;
+/** Caps on a story's short fields, the same on the command line and in an import. */
+export const MAX_TITLE_LENGTH = 200;
+export const MAX_IMPACT_LENGTH = 2_000;
+export const MAX_NAME_LENGTH = 100;
+export const MAX_CUSTOMER_NAME_LENGTH = 200;
+export const MAX_TAG_LENGTH = 60;
+export const MAX_NAMES = 50;
+export const MAX_TAGS = 50;
 
 /** A story as the rest of the program sees it. */
 export interface Story {
@@ -60,9 +69,22 @@ export function checkStoryText(text: string | undefined): string {
   return trimmed;
 }
 
-function optionalText(value: string | undefined): string | null {
-  const trimmed = value?.normalize('NFC').trim();
-  return trimmed ? trimmed : null;
+/** A name (staff, customer, reporter) cleaned and within MAX_NAME_LENGTH. */
+function checkedName(name: string, flag: string): string {
+  const cleaned = cleanName(checkName(name, 'name'));
+  if (cleaned.length > MAX_NAME_LENGTH) {
+    throw new ValidationError(messages.fieldTooLong(flag, cleaned.length, MAX_NAME_LENGTH), messages.fieldTooLongHint);
+  }
+  return cleaned;
+}
+
+/** Tags normalised, each within MAX_TAG_LENGTH, at most MAX_TAGS of them. */
+function checkedTags(tags: readonly string[]): string[] {
+  const normalized = unique(tags.map(tagName).filter(Boolean));
+  const long = normalized.find((tag) => tag.length > MAX_TAG_LENGTH);
+  if (long !== undefined) throw new ValidationError(messages.fieldTooLong('--tag', long.length, MAX_TAG_LENGTH), messages.fieldTooLongHint);
+  if (normalized.length > MAX_TAGS) throw new ValidationError(messages.tooMany('--tag', normalized.length, MAX_TAGS), messages.fieldTooLongHint);
+  return normalized;
 }
 
 /** A tag as typed, normalised; control characters refused. */
@@ -71,33 +93,52 @@ export function tagName(tag: string): string {
 }
 
 /** Distinct names, cleaned, matched case-insensitively; the first spelling wins. */
-export function cleanNames(names: readonly string[]): string[] {
+export function cleanNames(names: readonly string[], flag = '--staff'): string[] {
   const byKey = new Map<string, string>();
   for (const name of names) {
-    const cleaned = cleanName(checkName(name, 'name'));
+    const cleaned = checkedName(name, flag);
     if (cleaned && !byKey.has(nameKey(cleaned))) byKey.set(nameKey(cleaned), cleaned);
   }
+  if (byKey.size > MAX_NAMES) throw new ValidationError(messages.tooMany(flag, byKey.size, MAX_NAMES), messages.fieldTooLongHint);
   return [...byKey.values()];
+}
+
+/** Given tags, then the text's inline #tags; an inline tag beyond the caps stays text only. */
+function withInlineTags(tags: readonly string[], text: string): string[] {
+  const inline = inlineTags(text).filter((tag) => tag.length <= MAX_TAG_LENGTH);
+  return unique([...tags, ...inline]).slice(0, Math.max(tags.length, MAX_TAGS));
+}
+
+/** A story's fields but its text: validated on their own so a guided prompt can refuse bad flags before asking. */
+export type StoryFields = Omit<StoryDraft, 'text'>;
+
+/**
+ * Validates and normalises every field of a new story but its text. The one set of rules
+ * for a story's fields: the command line and an import both go through it.
+ */
+export function checkStoryFields(input: Omit<StoryInput, 'text'>, now: Date): StoryFields {
+  const customer = cappedText(input.customer, '--customer', MAX_CUSTOMER_NAME_LENGTH);
+  const by = cappedText(input.by, '--by', MAX_NAME_LENGTH);
+  return {
+    title: cappedText(input.title, '--title', MAX_TITLE_LENGTH),
+    occurredOn: input.when === undefined ? toDay(now) : parsePastDay(input.when, now, '--when'),
+    staff: cleanNames(input.staff ?? []),
+    customer: customer === null ? null : cleanName(checkName(customer, 'customer name')),
+    customerKind: input.internal ? 'internal' : 'external',
+    channel: input.channel === undefined ? null : oneOf(input.channel, CHANNELS, '--channel'),
+    source: input.source === undefined ? null : oneOf(input.source, SOURCES, '--source'),
+    trigger: input.trigger === undefined ? null : oneOf(input.trigger, TRIGGERS, '--trigger'),
+    impact: cappedText(input.impact, '--impact', MAX_IMPACT_LENGTH),
+    reportedBy: by === null ? null : cleanName(checkName(by, 'name')),
+    tags: checkedTags(input.tags ?? []),
+  };
 }
 
 /** Validates and normalises a new story; inline #tags join the --tag ones. */
 export function draftStory(input: StoryInput, now: Date): StoryDraft {
   const text = checkStoryText(input.text);
-  const tags = unique([...(input.tags ?? []).map(tagName), ...inlineTags(text)].filter(Boolean));
-  return {
-    title: optionalText(input.title),
-    text,
-    occurredOn: input.when === undefined ? toDay(now) : parsePastDay(input.when, now, '--when'),
-    staff: cleanNames(input.staff ?? []),
-    customer: optionalText(input.customer) === null ? null : cleanName(checkName(input.customer ?? '', 'customer name')),
-    customerKind: input.internal ? 'internal' : 'external',
-    channel: input.channel === undefined ? null : oneOf(input.channel, CHANNELS, '--channel'),
-    source: input.source === undefined ? null : oneOf(input.source, SOURCES, '--source'),
-    trigger: input.trigger === undefined ? null : oneOf(input.trigger, TRIGGERS, '--trigger'),
-    impact: optionalText(input.impact),
-    reportedBy: input.by === undefined || !cleanName(input.by) ? null : cleanName(checkName(input.by, 'name')),
-    tags,
-  };
+  const fields = checkStoryFields(input, now);
+  return { ...fields, text, tags: withInlineTags(fields.tags, text) };
 }
 
 /**
@@ -106,28 +147,33 @@ export function draftStory(input: StoryInput, now: Date): StoryDraft {
  */
 export function applyStoryEdit(story: Story, input: StoryInput, now: Date): StoryDraft {
   const text = input.text === undefined ? story.text : checkStoryText(input.text);
-  const baseTags = input.tags === undefined ? story.tags : input.tags.map(tagName);
+  const baseTags = input.tags === undefined ? story.tags : checkedTags(input.tags);
   return {
-    title: input.title === undefined ? story.title : optionalText(input.title),
+    title: input.title === undefined ? story.title : cappedText(input.title, '--title', MAX_TITLE_LENGTH),
     text,
     occurredOn: input.when === undefined ? story.occurredOn : parsePastDay(input.when, now, '--when'),
     staff: input.staff === undefined ? story.staff : cleanNames(input.staff),
-    customer: input.customer === undefined ? story.customer : optionalText(checkName(input.customer, 'customer name')),
+    customer: input.customer === undefined ? story.customer : cappedText(checkName(input.customer, 'customer name'), '--customer', MAX_CUSTOMER_NAME_LENGTH),
     customerKind: input.internal === undefined ? story.customerKind : input.internal ? 'internal' : 'external',
     channel: input.channel === undefined ? story.channel : oneOf(input.channel, CHANNELS, '--channel'),
     source: input.source === undefined ? story.source : oneOf(input.source, SOURCES, '--source'),
     trigger: input.trigger === undefined ? story.trigger : oneOf(input.trigger, TRIGGERS, '--trigger'),
-    impact: input.impact === undefined ? story.impact : optionalText(input.impact),
-    reportedBy: input.by === undefined ? story.reportedBy : optionalText(checkName(input.by, 'name')),
-    tags: unique([...baseTags, ...(input.text === undefined ? [] : inlineTags(text))].filter(Boolean)),
+    impact: input.impact === undefined ? story.impact : cappedText(input.impact, '--impact', MAX_IMPACT_LENGTH),
+    reportedBy: input.by === undefined ? story.reportedBy : cappedText(checkName(input.by, 'name'), '--by', MAX_NAME_LENGTH),
+    tags: input.text === undefined ? baseTags : withInlineTags(baseTags, text),
   };
+}
+
+/** Parses an id as typed: a positive whole number, "#12" accepted; `noun` names what it identifies. */
+export function parseId(value: string, noun: string): number {
+  const text = value.trim().replace(/^#/, '');
+  if (!/^\d{1,15}$/.test(text) || Number(text) < 1) {
+    throw new ValidationError(messages.badId(noun, value), messages.badIdHint(noun));
+  }
+  return Number(text);
 }
 
 /** Parses a story id as typed: a positive whole number, "#12" accepted. */
 export function parseStoryId(value: string): number {
-  const text = value.trim().replace(/^#/, '');
-  if (!/^\d{1,15}$/.test(text) || Number(text) < 1) {
-    throw new ValidationError(messages.badId('story', value), messages.badIdHint('story'));
-  }
-  return Number(text);
+  return parseId(value, 'story');
 }

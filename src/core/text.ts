@@ -70,3 +70,47 @@ export function closestWord(word: string, candidates: readonly string[]): string
   }
   return best?.name;
 }
+
+/** Why bytes are not UTF-8 text: UTF-16 (by its byte-order mark or its zero bytes), or the first bad byte. */
+export type EncodingProblem = { kind: 'utf16' } | { kind: 'invalid'; offset: number };
+
+/** ASCII text in UTF-16 without a byte-order mark: a zero byte beside every character. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 256) & ~1;
+  if (n < 4) return false;
+  for (const parity of [0, 1]) {
+    let zeros = true;
+    let letters = true;
+    for (let i = 0; i < n; i += 2) {
+      zeros &&= bytes[i + parity] === 0;
+      letters &&= bytes[i + 1 - parity] !== 0;
+    }
+    if (zeros && letters) return true;
+  }
+  return false;
+}
+
+/** Checks bytes are UTF-8 (no overlong forms, no surrogates); null when they are. */
+export function utf8Problem(bytes: Uint8Array): EncodingProblem | null {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) return { kind: 'utf16' };
+  if (looksLikeUtf16(bytes)) return { kind: 'utf16' };
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const [length, low, high] = b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
+    if (length === 0) return { kind: 'invalid', offset: i };
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k];
+      const [min, max] = k === 1 ? [low, high] : [0x80, 0xbf];
+      if (next === undefined || next < min || next > max) return { kind: 'invalid', offset: i };
+    }
+    i += length;
+  }
+  return null;
+}

@@ -7,6 +7,8 @@ export const EXPORT_FORMAT = 'svc-export';
 export const EXPORT_VERSION = 1;
 /** Import files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+/** The longest line of a JSONL export: far above any record svc writes (texts are capped at 20,000 characters). */
+export const MAX_IMPORT_LINE_CHARS = 4 * 1024 * 1024;
 
 /**
  * Whether a file that starts with these bytes is a JSONL export: its first line a header
@@ -63,11 +65,15 @@ export interface ExportStream {
  * is read a line at a time, so a large one never sits in memory whole.
  */
 export function readExport(chunks: Iterable<Uint8Array>, name: string): ExportStream {
-  const lines = decodeLines(chunks, name)[Symbol.iterator]();
+  // Unbounded until the file shows it is JSONL: a JSON export may be one long line (its
+  // size is capped before it is read); in JSONL, one record per line.
+  const limit = { line: Infinity };
+  const lines = decodeLines(chunks, name, limit)[Symbol.iterator]();
   const first = lines.next();
   if (first.done) throw new ValidationError(messages.importEmpty(name), messages.importBadFileHint);
   const head = tryJson(first.value.text);
   if (isObject(head) && !('data' in head)) {
+    limit.line = MAX_IMPORT_LINE_CHARS;
     const header = checkHeader(head, name);
     return { header, rows: counted(jsonlRows(lines, name), header, name) };
   }
@@ -106,7 +112,7 @@ export function streamOf(data: ExportData): ExportStream {
   return { header: data.header, rows };
 }
 
-function* decodeLines(chunks: Iterable<Uint8Array>, name: string): Generator<{ text: string; number: number }> {
+function* decodeLines(chunks: Iterable<Uint8Array>, name: string, limit: { line: number }): Generator<{ text: string; number: number }> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const decode = (chunk?: Uint8Array) => {
     try {
@@ -125,6 +131,8 @@ function* decodeLines(chunks: Iterable<Uint8Array>, name: string): Generator<{ t
       start = end + 1;
     }
     rest = rest.slice(start);
+    // A line longer than any record is refused as it arrives, not after gigabytes of it.
+    if (rest.length > limit.line) throw new ValidationError(messages.importBadRow(name, messages.importLineTooLong(number + 1, limit.line)), messages.importBadFileHint);
   }
   rest += decode();
   if (rest) yield { text: rest, number: ++number };
@@ -151,7 +159,8 @@ function* counted(rows: Iterable<ExportEntry>, header: ExportHeader, name: strin
     yield entry;
   }
   for (const table of new Set([...Object.keys(header.counts), ...found.keys()])) {
-    const expected = header.counts[table] ?? 0;
+    // Own keys only: a table named "constructor" must not read the object's prototype.
+    const expected = Object.hasOwn(header.counts, table) ? (header.counts[table] ?? 0) : 0;
     const got = found.get(table) ?? 0;
     if (expected !== got) throw new ValidationError(messages.importIncomplete(name, table, expected, got), messages.importIncompleteHint);
   }

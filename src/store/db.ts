@@ -84,13 +84,26 @@ function isCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }
 
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Maps SQLite's own failures to errors a person can act on. */
 export function translateSqliteError(error: unknown, path: string): unknown {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (typeof code !== 'string') return error;
   if (code.startsWith('SQLITE_CORRUPT')) return new CorruptDatabaseError(messages.dbCorrupt(path), messages.dbCorruptHint);
   if (code === 'SQLITE_NOTADB') return new SvcError(messages.notSqlite(path), ExitCode.usage, messages.notSqliteHint);
-  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') return new ConflictError(messages.dbReadOnly(path), messages.dbReadOnlyHint);
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') {
+    // A writable file in a read-only folder: SQLite cannot create its -wal and -shm files there.
+    if (writable(path) && !writable(dirname(path))) return new ConflictError(messages.dbFolderReadOnly(dirname(path)), messages.dbFolderReadOnlyHint);
+    return new ConflictError(messages.dbReadOnly(path), messages.dbReadOnlyHint);
+  }
   if (code === 'SQLITE_BUSY') return new ConflictError(messages.dbBusy, messages.dbBusyHint);
   if (code === 'SQLITE_FULL') return new SvcError(messages.diskFull, ExitCode.unexpected, messages.diskFullHint);
   // A full file system shows up as a failed write or a shared-memory file that cannot grow.

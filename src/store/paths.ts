@@ -16,6 +16,11 @@ export function resolveDbPath(
   return { path: join(userDataDir(env, platform, home), 'svc', 'svc.db'), isDefault: true };
 }
 
+/** svc's own folder in the user data directory (~/.local/share/svc on Linux): the default database, drafts. */
+export function svcDataDir(env: Record<string, string | undefined>, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+  return join(userDataDir(env, platform, home), 'svc');
+}
+
 function userDataDir(env: Record<string, string | undefined>, platform: NodeJS.Platform, home: string): string {
   if (platform === 'darwin') return join(home, 'Library', 'Application Support');
   if (platform === 'win32') return env.LOCALAPPDATA ?? join(home, 'AppData', 'Local');

@@ -1,4 +1,5 @@
 import { EXTRACTOR_VERSION, type Phrase } from '../core/phrases.ts';
+import { MAX_STORY_LENGTH } from '../core/story.ts';
 import type { Store } from './db.ts';
 import { sql, type Db } from './db.ts';
 import { hasPhraseMatchers, linkMatchesForStory } from './matching.ts';
@@ -9,10 +10,6 @@ export type IndexProgress = (done: number, total: number) => void;
 // Small enough that a batch's texts and phrases die young instead of being promoted
 // (500 kept the old generation growing by 100 MB between full collections).
 const BATCH = 100;
-// Above this many stories to index, the detection index is dropped and built again
-// afterwards: one sorted build is cheaper than as many random inserts.
-const REBUILD_INDEX_FROM = 5_000;
-const KEY_INDEX = 'CREATE INDEX story_phrases_key ON story_phrases(kind, key, story_id, occurred_on, detail)';
 
 /** How many stories were indexed by another extractor version, or never. */
 export function countUnindexed(db: Db): number {
@@ -46,13 +43,19 @@ function writePhrases(db: Db, batch: Array<{ id: number; occurredOn: string; phr
 
 /**
  * Indexes the phrases of every story not yet indexed by the current extractor (new
- * stories, edited ones, or all after an upgrade), in one transaction, and links them to
- * practices with phrase matchers. Cheap when there is nothing to do: the NLP model loads
- * only when some story needs it. Every command that reads phrases or evidence calls this
- * first. Returns how many stories were indexed.
+ * stories, edited ones, or all after an upgrade), or of every story with `all` (reindex),
+ * and links them to practices with phrase matchers. Cheap when there is nothing to do:
+ * the NLP model loads only when some story needs it. Every command that reads phrases or
+ * evidence calls this first. Returns how many stories were indexed.
+ *
+ * The language work runs outside any transaction; each batch is then written in its own
+ * short one (tens of milliseconds), so a concurrent `story add` waits briefly instead of
+ * failing, two commands indexing at once both succeed, and a killed run keeps what it did.
  */
-export async function ensurePhrasesIndexed(store: Store, onProgress?: IndexProgress, now = new Date()): Promise<number> {
-  const total = countUnindexed(store.db);
+export async function ensurePhrasesIndexed(store: Store, onProgress?: IndexProgress, now = new Date(), options: { all?: boolean } = {}): Promise<number> {
+  const db = store.db;
+  const all = options.all === true;
+  const total = all ? (sql(db, 'SELECT count(*) AS n FROM stories').get() as { n: number }).n : countUnindexed(db);
   if (total === 0) return 0;
   // wink-nlp makes ~80 KB of short-lived arrays per story, yet V8 soon allocates them
   // straight into the old generation, which then grows to 4 times its live size between
@@ -61,31 +64,39 @@ export async function ensurePhrasesIndexed(store: Store, onProgress?: IndexProgr
   setFlagsFromString('--no-allocation-site-pretenuring');
   const { phrasesOf } = await import('../core/nlp.ts');
   const stamp = now.toISOString();
-  return store.write(() => {
-    const db = store.db;
-    const relink = hasPhraseMatchers(db);
-    const rebuild = total >= REBUILD_INDEX_FROM;
-    if (rebuild) db.exec('DROP INDEX IF EXISTS story_phrases_key');
-    const next = sql(
-      db,
-      `SELECT s.id, s.text, s.occurred_on AS occurredOn FROM stories s LEFT JOIN story_phrase_index i ON i.story_id = s.id
-        WHERE s.id > ? AND (i.story_id IS NULL OR i.version <> ?) ORDER BY s.id LIMIT ?`,
-    );
-    let done = 0;
-    let after = 0;
-    for (;;) {
-      const rows = next.all(after, EXTRACTOR_VERSION, BATCH) as Array<{ id: number; text: string; occurredOn: string }>;
-      if (rows.length === 0) break;
-      writePhrases(db, rows.map((row) => ({ id: row.id, occurredOn: row.occurredOn, phrases: phrasesOf(row.text) })));
-      if (relink) for (const row of rows) linkMatchesForStory(db, row.id, stamp);
-      after = rows.at(-1)?.id ?? after;
-      done += rows.length;
-      onProgress?.(done, total);
-    }
-    // Same definition as migrations/0002_story_phrases.sql.
-    if (rebuild) db.exec(KEY_INDEX);
-    return done;
-  });
+  const next = all
+    ? sql(db, 'SELECT id, text, occurred_on AS occurredOn FROM stories WHERE id > ? ORDER BY id LIMIT ?')
+    : sql(
+        db,
+        `SELECT s.id, s.text, s.occurred_on AS occurredOn FROM stories s LEFT JOIN story_phrase_index i ON i.story_id = s.id
+          WHERE s.id > ? AND (i.story_id IS NULL OR i.version <> ?) ORDER BY s.id LIMIT ?`,
+      );
+  const current = sql(
+    db,
+    `SELECT s.text, s.occurred_on AS occurredOn, i.version FROM stories s LEFT JOIN story_phrase_index i ON i.story_id = s.id WHERE s.id = ?`,
+  );
+  let done = 0;
+  let after = 0;
+  for (;;) {
+    const rows = (all ? next.all(after, BATCH) : next.all(after, EXTRACTOR_VERSION, BATCH)) as Array<{ id: number; text: string; occurredOn: string }>;
+    if (rows.length === 0) break;
+    // Bounded work per story: a longer text (imported by an older svc) is read up to the cap.
+    const batch = rows.map((row) => ({ id: row.id, text: row.text, occurredOn: row.occurredOn, phrases: phrasesOf(row.text.slice(0, MAX_STORY_LENGTH)) }));
+    store.write(() => {
+      // Only stories still as they were read: another command may have edited, removed
+      // or indexed one since.
+      const fresh = batch.filter((story) => {
+        const now = current.get(story.id) as { text: string; occurredOn: string; version: number | null } | undefined;
+        return now !== undefined && now.text === story.text && now.occurredOn === story.occurredOn && (all || now.version !== EXTRACTOR_VERSION);
+      });
+      writePhrases(db, fresh);
+      if (hasPhraseMatchers(db)) for (const story of fresh) linkMatchesForStory(db, story.id, stamp);
+    });
+    after = rows.at(-1)?.id ?? after;
+    done += rows.length;
+    onProgress?.(done, total);
+  }
+  return done;
 }
 
 /** Forgets every story's index so that ensurePhrasesIndexed rebuilds them all. */

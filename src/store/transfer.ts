@@ -1,6 +1,7 @@
-import { ConflictError, ValidationError, errorCode } from '../core/errors.ts';
+import { ConflictError, SvcError, ValidationError, errorCode, isSvcError } from '../core/errors.ts';
+import { checkImportedRow } from '../core/import-rules.ts';
 import { messages } from '../core/messages.ts';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportEntry, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
 import { customerReferences, mergeCustomers, removeCustomer } from './customers.ts';
 import { sql, useSmallPageCache, type Db, type Store } from './db.ts';
 import { applyImportedForget, type ImportedForget } from './forget.ts';
@@ -99,6 +100,8 @@ interface Reference {
 export interface TableShape {
   name: string;
   columns: string[];
+  /** Each column's declared type (TEXT, INTEGER …), upper-case. */
+  types: Map<string, string>;
   /** The local integer key (rowid alias), never exported: ids differ between databases. */
   localId: string | null;
   refs: Map<string, Reference>;
@@ -165,6 +168,7 @@ function tableShape(db: Db, name: string): TableShape {
   return {
     name,
     columns,
+    types: new Map(info.map((c) => [c.name, c.type.toUpperCase()])),
     localId,
     refs,
     keys,
@@ -243,7 +247,7 @@ const GONE = Symbol('gone');
  * changed it later (the newer change wins). Importing the same file twice changes nothing.
  * Call inside store.write(): any error leaves the database as it was.
  */
-export function importData(db: Db, stream: ExportStream, fileName: string): ImportResult {
+export function importData(db: Db, stream: ExportStream, fileName: string, now = new Date()): ImportResult {
   const shapes = exportedTables(db);
   const byName = new Map(shapes.map((s) => [s.name, s]));
   // Incoming reference value → local id, only for rows matched by another key than their
@@ -279,6 +283,7 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
     let state = tables.get(table);
     if (!state) tables.set(table, (state = { counts: { added: 0, updated: 0, skipped: 0 }, kept: new Set(), unknown: new Set() }));
     const { counts, kept, unknown } = state;
+    checkRowValues(shape, incoming, now, { fileName, table, where });
 
     if (table === TOMBSTONES) {
       const stone = tombstoneOf(incoming, fileName, where);
@@ -353,13 +358,20 @@ export function importData(db: Db, stream: ExportStream, fileName: string): Impo
       }
     }
     if (localId === undefined) continue;
-    if (decision === 'kept') kept.add(localId);
+    // The same version here and in the file: its links come in too, so an import cut
+    // short between a row and its links is completed by importing the file again.
+    if (decision === 'kept' && !(found && sameVersion(shape, values, found.row))) kept.add(localId);
     const refValue = shape.refKey ? incoming[shape.refKey] : undefined;
     const localRef = found && shape.refKey ? found.row[shape.refKey] : refValue;
     if (refValue !== undefined && refValue !== null && String(localRef) !== String(refValue)) mapTo(mapped, table, String(refValue), localId);
     if (table === 'stories' && decision !== 'kept') storiesChanged++;
   }
-  for (const stone of pendingMerges) if (applyTombstone(db, byName, stone) === 'removed') countRemoved(stone.table);
+  const applyPending = () => {
+    for (const stone of pendingMerges) if (applyTombstone(db, byName, stone) === 'removed') countRemoved(stone.table);
+  };
+  // A batched import has committed its last batch by now: the merges get a transaction of their own.
+  if (db.inTransaction) applyPending();
+  else db.transaction(applyPending).immediate();
 
   const ordered = shapes.filter((s) => tables.has(s.name));
   return {
@@ -464,6 +476,27 @@ function keyValues(key: string): unknown[] | undefined {
   }
 }
 
+/**
+ * A row's values checked before anything is written: text where the schema holds text,
+ * whole numbers where it holds them, and the command line's own rules for what people type.
+ */
+function checkRowValues(shape: TableShape, row: ExportRow, now: Date, at: { fileName: string; table: string; where: string }): void {
+  try {
+    for (const [column, value] of Object.entries(row)) {
+      if (value === null || shape.refs.has(column)) continue;
+      const type = shape.types.get(column);
+      if (type === 'TEXT' && typeof value !== 'string') throw new ValidationError(messages.importFieldType(column, 'text', String(value)));
+      if (type === 'INTEGER' && !(typeof value === 'number' && Number.isSafeInteger(value))) {
+        throw new ValidationError(messages.importFieldType(column, 'a whole number', JSON.stringify(value)));
+      }
+    }
+    checkImportedRow(at.table, row, now);
+  } catch (error) {
+    if (!isSvcError(error)) throw error;
+    throw new ValidationError(messages.importInvalidRow(at.fileName, at.table, at.where, error.message), messages.importBadFileHint);
+  }
+}
+
 function ownerColumnOf(shape: TableShape, owner: string): string | undefined {
   return [...shape.refs].find(([, ref]) => ref.table === owner)?.[0];
 }
@@ -520,6 +553,10 @@ function isNewer(shape: TableShape, values: Record<string, ExportValue>, local: 
   return typeof theirs === 'string' && theirs > String(local.updated_at ?? '');
 }
 
+function sameVersion(shape: TableShape, values: Record<string, ExportValue>, local: Record<string, unknown>): boolean {
+  return shape.newerWins && typeof values.updated_at === 'string' && values.updated_at === String(local.updated_at ?? '');
+}
+
 /** A customer forgotten here is never brought back by an older copy of their data. */
 function keepsForgotten(shape: TableShape, values: Record<string, ExportValue>, local: Record<string, unknown>): boolean {
   return shape.columns.includes('forgotten_at') && local.forgotten_at != null && values.forgotten_at == null;
@@ -564,27 +601,97 @@ class DryRun extends Error {
   }
 }
 
+/** Files with more records than this are imported in batches (see importExport). */
+export const BATCH_IMPORT_FROM = 20_000;
+/** Records per transaction of a batched import: a fraction of a second of writing. */
+export const IMPORT_BATCH = 2_000;
+
 /**
- * Imports in one IMMEDIATE transaction: all of the file or nothing. Stories that came in
- * are linked to the practices whose matchers they carry; a dry run does everything,
- * then rolls it back, so its counts are exact.
+ * Imports an export. A file of up to BATCH_IMPORT_FROM records (and every dry run) goes
+ * in one IMMEDIATE transaction: all of it or nothing. A larger one would hold the write
+ * lock for many seconds, longer than a concurrent `story add` waits; so it is first read
+ * whole and checked without the lock (`reread` gives the file again from its start), then
+ * written IMPORT_BATCH records per transaction, each batch parsed before its transaction
+ * begins. If such an import stops part-way (killed, or a clash found only while
+ * writing), the batches written stay; importing the file again finishes it, as records
+ * are matched by uuid. Stories that came in are linked to the practices whose matchers
+ * they carry; a dry run does everything, then rolls it back, so its counts are exact.
  */
-export function importExport(store: Store, data: ExportStream, fileName: string, options: { dryRun: boolean; now: string }): ImportResult {
-  // One long transaction that touches each page about once: a large cache only holds memory.
+export function importExport(
+  store: Store,
+  data: ExportStream,
+  fileName: string,
+  options: { dryRun: boolean; now: string; reread?: () => ExportStream },
+): ImportResult {
+  // Long imports touch each page about once: a large cache only holds memory.
   useSmallPageCache(store.db);
+  const records = Object.values(data.header.counts).reduce((sum, n) => sum + n, 0);
+  if (options.reread && !options.dryRun && records > BATCH_IMPORT_FROM) return importInBatches(store, data, fileName, options.now, options.reread);
   try {
     return store.write(() => {
-      const result = importData(store.db, data, fileName);
-      if (result.storiesChanged > 0) {
-        const practices = sql(store.db, "SELECT id FROM practices WHERE status <> 'retired'").all() as Array<{ id: number }>;
-        for (const { id } of practices) linkMatchesForPractice(store.db, id, options.now);
-      }
+      const result = importData(store.db, data, fileName, new Date(options.now));
+      if (result.storiesChanged > 0) relinkPractices(store.db, options.now);
       pauseForTest('import');
       if (options.dryRun) throw new DryRun(result);
       return result;
     });
   } catch (error) {
     if (error instanceof DryRun) return error.result;
+    throw error;
+  }
+}
+
+function activePracticeIds(db: Db): number[] {
+  return (sql(db, "SELECT id FROM practices WHERE status <> 'retired'").all() as Array<{ id: number }>).map((row) => row.id);
+}
+
+function relinkPractices(db: Db, now: string): void {
+  for (const id of activePracticeIds(db)) linkMatchesForPractice(db, id, now);
+}
+
+function importInBatches(store: Store, first: ExportStream, fileName: string, now: string, reread: () => ExportStream): ImportResult {
+  const db = store.db;
+  const at = new Date(now);
+  // Every check that needs no writing, over the whole file, before anything is written.
+  const byName = new Map(exportedTables(db).map((shape) => [shape.name, shape]));
+  for (const { table, row, where } of first.rows) {
+    const shape = byName.get(table);
+    if (shape) checkRowValues(shape, row, at, { fileName, table, where });
+  }
+  const stream = reread();
+  let open = false;
+  let committed = 0;
+  const inBatches = function* (): Generator<ExportEntry> {
+    const rows = stream.rows[Symbol.iterator]();
+    for (;;) {
+      // Read and parsed before the transaction begins: meanwhile other writers get in.
+      const batch: ExportEntry[] = [];
+      while (batch.length < IMPORT_BATCH) {
+        const next = rows.next();
+        if (next.done) break;
+        batch.push(next.value);
+      }
+      if (batch.length === 0) return;
+      db.exec('BEGIN IMMEDIATE');
+      open = true;
+      yield* batch;
+      db.exec('COMMIT');
+      open = false;
+      committed += batch.length;
+    }
+  };
+  try {
+    const result = importData(db, { header: stream.header, rows: inBatches() }, fileName, at);
+    if (result.storiesChanged > 0) {
+      for (const id of activePracticeIds(db)) store.write(() => linkMatchesForPractice(db, id, now));
+    }
+    return result;
+  } catch (error) {
+    if (open) db.exec('ROLLBACK');
+    // The batches before the failing one are committed: say so, and how to finish.
+    if (committed > 0 && isSvcError(error)) {
+      throw new SvcError(messages.importStoppedPartWay(error.message, committed), error.exitCode, messages.importStoppedPartWayHint);
+    }
     throw error;
   }
 }

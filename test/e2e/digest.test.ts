@@ -82,7 +82,7 @@ describe('svc digest', () => {
     seedRhythm(svc, { env });
     const md = svc.run(['digest', '--format', 'md'], { env });
     expect(md.code).toBe(0);
-    expect(md.stdout).toContain('Listen fully; then, \\<summarise\\> & "ask"\\\\');
+    expect(md.stdout).toContain('Listen fully; then, \\<summarise\\> \\& "ask"\\\\');
     const out = join(svc.dir, 'week.html');
     expect(svc.run(['digest', '--format', 'html', '--out', out], { env }).code).toBe(0);
     const html = readFileSync(out, 'utf8');

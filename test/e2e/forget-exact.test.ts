@@ -298,7 +298,7 @@ describe('the preview', () => {
     const before = svc.snapshot();
     const result = svc.run(['customer', 'forget', 'Acme', '--yes', '--wait', 'soon']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('svc: --wait "soon" is not a whole number of at least 0\nhint: e.g. --wait 10\n');
+    expect(result.stderr).toBe('svc: --wait "soon" is not a whole number of at least 0\nhint: e.g. --wait 30\n');
     expect(svc.snapshot()).toBe(before);
   });
 });

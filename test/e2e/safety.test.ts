@@ -315,7 +315,8 @@ describe('read-only places (chattr +i: we may run as root, whom file permissions
       expect(create.stderr).toMatch(/^svc: cannot write the database at .*new\.db: permission denied\nhint: /);
       const add = runSvc(['story', 'add', 'x', '--staff', 'A'], join(folder, 'team.db'));
       expect(add.code).toBe(4);
-      expect(add.stderr).toMatch(/^svc: the database .*team\.db is read-only/);
+      // The file's own permissions are fine: the folder is what blocks its -wal and -shm files.
+      expect(add.stderr).toMatch(/^svc: the folder .*locked is read-only, and svc keeps its journal files \(-wal, -shm\) beside the database\nhint: make the folder writable/);
     } finally {
       immutable(folder, false);
     }
@@ -406,13 +407,19 @@ describe('hostile story text', () => {
     }
   });
 
-  it('invalid UTF-8 on stdin or in arguments is stored as replacement characters, not a crash', () => {
+  it('invalid UTF-8 on stdin is refused at its first bad byte; in arguments it becomes replacement characters', () => {
+    const before = svc.snapshot();
     const stdin = spawnSync(process.execPath, [BIN, 'story', 'add', '--staff', 'Ana'], { env: baseEnv(svc.db), input: Buffer.from([0x63, 0x61, 0x66, 0xc3, 0x20, 0x6f, 0x6b, 0xff, 0xfe]) });
-    expect(stdin.status).toBe(0);
+    expect(stdin.status).toBe(2);
+    expect(String(stdin.stderr)).toBe(
+      'svc: the text on stdin is not valid UTF-8 text (byte 3)\nhint: save or convert it as UTF-8 (e.g. iconv -t UTF-8) and try again; nothing was saved\n',
+    );
+    expect(svc.snapshot()).toBe(before);
+    // Node has already decoded the arguments, with U+FFFD for what was not UTF-8.
     const arg = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" story add "$(printf 'bad \\377\\300 byte')" --staff Bo`], { env: baseEnv(svc.db) });
     expect(arg.status).toBe(0);
     const texts = svc.json<Array<{ text: string }>>(['stories']).map((s) => s.text).sort();
-    expect(texts).toEqual(['bad \uFFFD\uFFFD byte', 'caf\uFFFD ok\uFFFD\uFFFD']);
+    expect(texts).toEqual(['bad \uFFFD\uFFFD byte']);
     expect(svc.run(['search', 'byte']).stdout).toContain('bad');
   });
 });

@@ -10,8 +10,14 @@ function catalogueTexts(): string[] {
     if (Array.isArray(value)) return value.map(String);
     if (typeof value === 'function') {
       const fn = value as (...args: unknown[]) => unknown;
-      // A one-element list reads as a string ("12"), a number and a list alike.
-      const texts = [String(fn(...Array.from({ length: fn.length }, () => ['12'])))];
+      const call = (placeholder: unknown) => String(fn(...Array.from({ length: fn.length }, () => placeholder)));
+      let text: string;
+      try {
+        text = call('12');
+      } catch {
+        text = call(['12']); // a function that takes lists
+      }
+      const texts = [text];
       if (key === 'importConflictHint') for (const table of ['customers', 'people', 'practices', 'tags', 'stories']) texts.push(String(fn(table)));
       return texts;
     }

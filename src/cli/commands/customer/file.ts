@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { importFieldFor, type ImportField, type ImportRow } from '../../../core/customer.ts';
-import { NotFoundError, ValidationError } from '../../../core/errors.ts';
+import { NotFoundError, ValidationError, isSvcError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import type { Context } from '../../context.ts';
-import { readStdin } from '../../io.ts';
+import { readBytesCapped, readStdin } from '../../io.ts';
+
+// A customer list is read whole: beyond this on stdin it is surely not one.
+const MAX_CUSTOMER_LIST_BYTES = 64 * 1024 * 1024;
 
 /** The rows of an import file, and the columns that were not understood. */
 export interface ImportFile {
@@ -14,7 +17,7 @@ export interface ImportFile {
 
 /** Reads a customer list: .json by its extension, CSV otherwise; "-" is CSV on stdin. */
 export async function readImportFile(file: string, ctx: Context): Promise<ImportFile> {
-  const bytes = file === '-' ? Buffer.from(await readStdin(ctx.stdin)) : readBytes(file);
+  const bytes = file === '-' ? Buffer.from(await readStdin(ctx.stdin, MAX_CUSTOMER_LIST_BYTES)) : await readBytes(file);
   return /\.json$/i.test(file) ? jsonRows(bytes.toString('utf8'), file) : await csvRows(bytes, file);
 }
 
@@ -23,10 +26,12 @@ function unreadable(file: string, reason: unknown): ValidationError {
   return new ValidationError(messages.importUnreadable(file, text), messages.importUnreadableHint);
 }
 
-function readBytes(file: string): Buffer {
+async function readBytes(file: string): Promise<Buffer> {
   try {
-    return readFileSync(file);
+    // A stream with a cap: a device or a runaway file is refused, not read into memory whole.
+    return await readBytesCapped(createReadStream(file), MAX_CUSTOMER_LIST_BYTES, file);
   } catch (error) {
+    if (isSvcError(error)) throw error;
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOENT') throw new NotFoundError(messages.importFileMissing(file), messages.importFileMissingHint);
     throw unreadable(file, error);

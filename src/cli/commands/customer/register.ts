@@ -39,7 +39,7 @@ export function registerCustomerCommands(program: Command): void {
     .argument('<customer>', 'the customer id, or their name')
     .option('--dry-run', 'list every record that would change, with the change marked; change nothing')
     .option('-y, --yes', 'do not ask')
-    .option('--wait <seconds>', 'how long to wait for other svc processes still reading old pages', parseCount('--wait', 0), 30)
+    .option('--wait <seconds>', 'how long to wait for other svc processes still reading old pages', parseCount('--wait', 0, 3600, 30), 30)
     .option('--json', 'print what was (or would be) changed as JSON')
     .addHelpText(
       'after',

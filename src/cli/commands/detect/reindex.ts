@@ -1,4 +1,3 @@
-import { clearPhraseIndex } from '../../../store/phrases.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { indexPhrases } from '../../phrases.ts';
@@ -7,8 +6,9 @@ import { indexPhrases } from '../../phrases.ts';
 export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): Promise<void> {
   const store = ctx.store();
   const started = Date.now();
-  store.write(() => clearPhraseIndex(store.db));
-  const stories = await indexPhrases(ctx, { verb: 'Reindexing', summary: false, inWorker: false });
+  // Every story is rewritten in place, batch by batch: a reindex that is killed leaves
+  // each story's phrases whole, old or new, never an empty cache.
+  const stories = await indexPhrases(ctx, { verb: 'Reindexing', summary: false, inWorker: false, all: true });
   const seconds = (Date.now() - started) / 1000;
   if (options.json) ctx.print(JSON.stringify({ stories, seconds: Math.round(seconds * 1000) / 1000 }, null, 2));
   ctx.info(

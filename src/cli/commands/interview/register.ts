@@ -21,11 +21,11 @@ export function registerInterviewCommands(program: Command): void {
   interview
     .command('pick')
     .description('pick customers at random to call, plan the calls, and print who to contact with an invitation')
-    .option('-n, --count <n>', `how many customers (default ${DEFAULT_PICK_COUNT})`, parseCount('--count'))
+    .option('-n, --count <n>', `how many customers (default ${DEFAULT_PICK_COUNT})`, parseCount('--count', 1, 100, 3))
     .option('--for <name>', 'the member of staff who will call them')
     .option('--segment <segment>', 'only customers in this segment')
-    .option('--cooldown <days>', `skip customers contacted in the last DAYS days (default ${DEFAULT_COOLDOWN_DAYS})`, parseCount('--cooldown', 0))
-    .option('--seed <n>', 'a number that makes the random pick reproducible', parseCount('--seed', 0))
+    .option('--cooldown <days>', `skip customers contacted in the last DAYS days (default ${DEFAULT_COOLDOWN_DAYS})`, parseCount('--cooldown', 0, 3_650, 180))
+    .option('--seed <n>', 'a number that makes the random pick reproducible', parseCount('--seed', 0, 4_294_967_295, 42))
     .option('--json', 'print the planned interviews, with contact details, as JSON')
     .addHelpText(
       'after',

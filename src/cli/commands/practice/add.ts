@@ -1,9 +1,9 @@
 import { ConflictError, ValidationError } from '../../../core/errors.ts';
+import { cappedText, MAX_NOTE_LENGTH, MAX_PHRASE_LENGTH } from '../../../core/limits.ts';
+import { MAX_TAG_LENGTH, tagName } from '../../../core/story.ts';
 import { messages } from '../../../core/messages.ts';
-import type { Matcher } from '../../../core/practice.ts';
-import { checkName } from '../../../core/names.ts';
-import { tagName } from '../../../core/story.ts';
-import { cleanName, normalizePhrase, unique } from '../../../core/text.ts';
+import { checkPracticeName, type Matcher } from '../../../core/practice.ts';
+import { normalizePhrase, unique } from '../../../core/text.ts';
 import type { Db } from '../../../store/db.ts';
 import { linkMatchesForPractice } from '../../../store/matching.ts';
 import { createPractice, findPractice, matcherOwner } from '../../../store/practices.ts';
@@ -33,6 +33,7 @@ interface AddOptions {
  */
 export function matchersFromFlags(tags: string[] = [], phrases: string[] = [], phraseKeyOf: (v: string) => string = normalizePhrase): Matcher[] {
   const matcher = (kind: Matcher['kind'], flag: string, normalize: (v: string) => string) => (value: string) => {
+    cappedText(value, flag, kind === 'tag' ? MAX_TAG_LENGTH : MAX_PHRASE_LENGTH);
     const normalized = normalize(value);
     if (!normalized) throw new ValidationError(messages.emptyMatcher(flag), messages.emptyMatcherHint(flag));
     return { kind, value: normalized };
@@ -55,12 +56,11 @@ export function checkMatchersFree(db: Db, matchers: Matcher[], practiceId?: numb
 }
 
 export async function run(options: WithArgs<AddOptions>, ctx: Context): Promise<void> {
-  const name = cleanName(checkName(String(options.args[0] ?? ''), 'practice name'));
-  if (!name) throw new ValidationError(messages.emptyPracticeName, messages.emptyPracticeNameHint);
+  const name = checkPracticeName(String(options.args[0] ?? ''));
   const matchers = matchersFromFlags(options.tag, options.phrase, await phraseKeyFunction(options.phrase));
   // Phrase matchers link stories through their cached phrases: bring them up to date first.
   if (matchers.some((m) => m.kind === 'phrase')) await indexPhrases(ctx);
-  const description = options.description?.trim() || null;
+  const description = cappedText(options.description, '--description', MAX_NOTE_LENGTH);
   const store = ctx.store();
   const now = ctx.now().toISOString();
   const { id, linked } = store.write(() => {

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { UsageError, ValidationError } from '../../../core/errors.ts';
+import { UsageError, ValidationError, errorCode, isSvcError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { checkTransition } from '../../../core/practice.ts';
 import { cleanProcedure, draftProcedure, stripDraftComments } from '../../../core/procedure.ts';
@@ -9,7 +8,7 @@ import { currentProcedure, insertProcedureVersion } from '../../../store/procedu
 import { storiesByIds } from '../../../store/stories.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { editInEditor, readStdin } from '../../io.ts';
+import { editInEditor, readFileCapped, readStdin } from '../../io.ts';
 import { requirePractice } from './find.ts';
 
 interface AdoptOptions {
@@ -28,9 +27,10 @@ async function procedureText(options: AdoptOptions, ctx: Context, draft: () => s
   if (options.procedureFile === '-') return readStdin(ctx.stdin);
   if (options.procedureFile !== undefined) {
     try {
-      return readFileSync(options.procedureFile, 'utf8');
+      return await readFileCapped(options.procedureFile);
     } catch (error) {
-      const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+      if (isSvcError(error)) throw error;
+      const reason = errorCode(error) || String(error);
       throw new ValidationError(messages.procedureFileUnreadable(options.procedureFile, reason), messages.procedureFileUnreadableHint);
     }
   }

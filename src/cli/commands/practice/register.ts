@@ -115,7 +115,7 @@ export function registerPracticeCommands(program: Command): void {
     .argument('<name>', 'the practice')
     .option('--procedure <text>', 'the procedure text')
     .option('--procedure-file <file>', 'read the procedure from FILE (- for stdin)')
-    .option('--review-every <days>', 'review the procedure every N days (default 90, or as before)', parseCount('--review-every', 1))
+    .option('--review-every <days>', 'review the procedure every N days (default 90, or as before)', parseCount('--review-every', 1, 3_650, 90))
     .option('--force', 'make a retired practice standard again')
     .option('--json', 'print the new version as JSON')
     .addHelpText(
@@ -183,7 +183,7 @@ export function registerPracticeCommands(program: Command): void {
     .argument('<practice>', 'the practice to train')
     .requiredOption('--on <date>', 'the day: YYYY-MM-DD, today or tomorrow')
     .option('--at <time>', 'the start, HH:MM local time (without it, the whole day)')
-    .option('--minutes <n>', 'how long it lasts (default 60)', parseCount('--minutes', 5))
+    .option('--minutes <n>', 'how long it lasts (default 60)', parseCount('--minutes', 5, 1440, 60))
     .option('--facilitator <name>', 'who runs it')
     .option('--json', 'print the planned session as JSON')
     .addHelpText(

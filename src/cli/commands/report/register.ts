@@ -14,7 +14,7 @@ export function registerReportCommands(program: Command): void {
     .addOption(new Option('-f, --format <format>', `${FORMATS.join(', ')} (default: text)`).argParser(parseChoice('--format', FORMATS)))
     .option('-o, --out <file>', 'write the report to FILE (- for stdout)')
     .option('--force', 'let --out write through a symbolic link, or to a device or FIFO')
-    .option('--drift-weeks <n>', `weeks without evidence before a standard practice drifts (default ${DEFAULT_DRIFT_WEEKS})`, parseCount('--drift-weeks', 1))
+    .option('--drift-weeks <n>', `weeks without evidence before a standard practice drifts (default ${DEFAULT_DRIFT_WEEKS})`, parseCount('--drift-weeks', 1, 52, 4))
     .option('--json', 'print the report as JSON (same as --format json)')
     .addHelpText(
       'after',

@@ -1,6 +1,6 @@
-import { UsageError } from '../../../core/errors.ts';
+import { ConflictError, NotFoundError, UsageError, errorCode } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { draftStory, type StoryInput } from '../../../core/story.ts';
+import { checkStoryFields, draftStory, type StoryInput } from '../../../core/story.ts';
 import { storyInputFromAnswers, storyQuestions } from '../../../core/story-prompt.ts';
 import { namesBehaviour } from '../../../core/vague.ts';
 import { linkMatchesForStory } from '../../../store/matching.ts';
@@ -10,20 +10,36 @@ import { tagNames } from '../../../store/tags.ts';
 import { storyJson, storySummary } from '../../../ui/render/story.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
+import { listDrafts, removeDraft, saveDraft, type StoryDraftFile } from '../../drafts.ts';
 import { readStdin } from '../../io.ts';
 import { storyInputFromOptions, type StoryFieldOptions } from './fields.ts';
 
-type AddOptions = WithArgs<StoryFieldOptions>;
+type AddOptions = WithArgs<StoryFieldOptions & { resume?: boolean }>;
 
 export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const flags = storyInputFromOptions(options);
   flags.by ??= ctx.settings()['story.by'] ?? undefined;
   const words = (options.args[0] as string[] | undefined) ?? [];
   const input: StoryInput = { ...flags, text: words.join(' ') };
+  // Bad flags are refused before anyone types a word of the story.
+  checkStoryFields(flags, ctx.now());
 
-  if (words.length === 0) {
+  // A draft is the story a person typed and svc could not save: offered back, never lost.
+  let draft: StoryDraftFile | undefined;
+  let typed = false;
+  if (options.resume) {
+    if (words.length > 0) throw new UsageError(messages.resumeWithText, messages.resumeWithTextHint);
+    draft = listDrafts(ctx.env, ctx.dbPath().path)[0];
+    if (!draft) throw new NotFoundError(messages.noDraft, messages.noDraftHint);
+    Object.assign(input, draft.input, flags);
+  } else if (words.length === 0) {
     if (ctx.canPrompt) {
-      Object.assign(input, await askForStory(flags, ctx));
+      draft = await offerDraft(ctx);
+      if (draft) Object.assign(input, draft.input, flags);
+      else {
+        Object.assign(input, await askForStory(flags, ctx));
+        typed = true;
+      }
     } else if (!ctx.stdinIsTTY) {
       input.text = await readStdin(ctx.stdin);
       if (!input.text.trim()) throw new UsageError(messages.missingStoryText, messages.missingStoryTextHint);
@@ -33,24 +49,48 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   }
 
   // Vague praise teaches nobody anything: on a terminal, ask once what they did.
-  if (ctx.canPrompt && input.text?.trim()) input.text = await askForBehaviour(input.text, ctx);
+  if (ctx.canPrompt && !draft && input.text?.trim()) {
+    input.text = await askForBehaviour(input.text, ctx);
+    typed ||= words.length > 0;
+  }
 
   const now = ctx.now();
-  const draft = draftStory(input, now); // every check happens before the first write
+  const story = draftStory(input, now); // every check happens before the first write
   const store = ctx.store();
-  const id = store.write(() => {
-    const storyId = insertStory(store.db, draft, now.toISOString());
-    linkMatchesForStory(store.db, storyId, now.toISOString());
-    return storyId;
-  });
-  const story = getStory(store.db, id);
-  if (!story) throw new Error(`story #${id} vanished after saving`);
+  let id: number;
+  try {
+    id = store.write(() => {
+      const storyId = insertStory(store.db, story, now.toISOString());
+      linkMatchesForStory(store.db, storyId, now.toISOString());
+      return storyId;
+    });
+  } catch (error) {
+    // What was typed at the prompt outlives a database that stayed locked.
+    if (typed && errorCode(error).startsWith('SQLITE_BUSY')) {
+      const path = saveDraft(ctx.env, store.path, input, now);
+      throw new ConflictError(messages.draftKept(path), messages.draftKeptHint);
+    }
+    throw error;
+  }
+  if (draft) removeDraft(draft.path);
+  const saved = getStory(store.db, id);
+  if (!saved) throw new Error(`story #${id} vanished after saving`);
 
-  if (options.json) ctx.print(JSON.stringify(storyJson(story), null, 2));
+  if (options.json) ctx.print(JSON.stringify(storyJson(saved), null, 2));
   else if (!ctx.stdoutIsTTY) ctx.print(String(id));
-  ctx.info(`${ctx.err.green('Saved')} story ${storySummary(story, { ...ctx.look(), color: ctx.err })}`);
-  if (!ctx.canPrompt && !namesBehaviour(story.text)) ctx.info(messages.vaguePraise(id));
+  ctx.info(`${ctx.err.green('Saved')} story ${storySummary(saved, { ...ctx.look(), color: ctx.err })}`);
+  if (!ctx.canPrompt && !namesBehaviour(saved.text)) ctx.info(messages.vaguePraise(id));
   ctx.info(ctx.err.dim(`hint: svc story show ${id} to read it back · svc stories to see the latest`));
+}
+
+/** On a terminal, the newest unsaved story for this database, if the person wants it saved now. */
+async function offerDraft(ctx: Context): Promise<StoryDraftFile | undefined> {
+  const draft = listDrafts(ctx.env, ctx.dbPath().path)[0];
+  if (!draft) return undefined;
+  const text = (draft.input.text ?? '').replace(/\s+/gu, ' ').trim();
+  const { askConfirm } = await import('../../prompts.ts');
+  const when = draft.savedAt.slice(0, 16).replace('T', ' ');
+  return (await askConfirm(messages.draftOffer(when, text.length > 40 ? `${text.slice(0, 39)}…` : text), true)) ? draft : undefined;
 }
 
 /** The text, with what exactly they did appended when it named no behaviour (loads the NLP model). */

@@ -32,7 +32,7 @@ function storyListOptions(command: Command): Command {
     .option('--internal', 'only service to colleagues')
     .option('--external', 'only service to clients')
     .option('-q, --search <query>', 'only stories containing these words')
-    .option('-n, --limit <n>', 'how many, newest first (default 20; 0 for all)', parseCount('--limit', 0))
+    .option('-n, --limit <n>', 'how many, newest first (default 20; 0 for all)', parseCount('--limit', 0, 1_000_000))
     .option('--json', 'print JSON');
 }
 
@@ -77,7 +77,8 @@ export function registerStoryCommands(program: Command): void {
     story
       .command('add')
       .description('record a great service moment, seconds after it happened')
-      .argument('[text...]', 'what happened (TEXT); without it, svc asks in a terminal or reads stdin'),
+      .argument('[text...]', 'what happened (TEXT); without it, svc asks in a terminal or reads stdin')
+      .option('--resume', 'save the story typed earlier that could not be saved (the database was busy)'),
   )
     .addHelpText(
       'after',

@@ -2,7 +2,8 @@ import { parsePastDay, toDay } from '../../../core/dates.ts';
 import { ConflictError, UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { checkName } from '../../../core/names.ts';
-import { cleanNames } from '../../../core/story.ts';
+import { cappedText, MAX_NOTE_LENGTH } from '../../../core/limits.ts';
+import { cleanNames, MAX_NAME_LENGTH } from '../../../core/story.ts';
 import { cleanName, nameKey } from '../../../core/text.ts';
 import { attendeeQuestion, attendeesFromAnswer } from '../../../core/training.ts';
 import { personNames } from '../../../store/people.ts';
@@ -32,11 +33,12 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
     people = cleanNames(attendeesFromAnswer((await ask([attendeeQuestion(personNames(store.db))])).people));
   }
   if (people.length === 0) throw new UsageError(messages.noAttendeesPicked, messages.noAttendeesPickedHint);
-  const facilitator = options.facilitator === undefined ? null : cleanName(checkName(options.facilitator, 'facilitator name')) || null;
+  const facilitator = cappedText(options.facilitator === undefined ? undefined : cleanName(checkName(options.facilitator, 'facilitator name')), '--facilitator', MAX_NAME_LENGTH);
+  const notes = cappedText(options.notes, '--notes', MAX_NOTE_LENGTH);
   const known = new Set(personNames(store.db).map(nameKey));
   const newcomers = [...people, ...(facilitator ? [facilitator] : [])].filter((name) => !known.has(nameKey(name)));
   const id = store.write(() =>
-    insertTraining(store.db, { practiceId: practice.id, heldOn, people, facilitator, notes: options.notes?.trim() || null }, now.toISOString()),
+    insertTraining(store.db, { practiceId: practice.id, heldOn, people, facilitator, notes }, now.toISOString()),
   );
   const training = listTrainings(store.db, practice.id).find((t) => t.id === id);
   if (options.json) ctx.print(JSON.stringify(training, null, 2));

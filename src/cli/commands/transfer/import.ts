@@ -43,10 +43,14 @@ function firstBytes(fd: number): Uint8Array {
   return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
 }
 
-/** The file's bytes a megabyte at a time. */
+/** The file's bytes from its start, a megabyte at a time (it may be read twice). */
 function* chunksOf(fd: number): Generator<Uint8Array> {
   const buffer = Buffer.alloc(1 << 20);
-  for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) yield buffer.subarray(0, n);
+  let position = 0;
+  for (let n = readSync(fd, buffer, 0, buffer.length, position); n > 0; n = readSync(fd, buffer, 0, buffer.length, position)) {
+    position += n;
+    yield buffer.subarray(0, n);
+  }
 }
 
 function importFile(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx: Context, file: string, path: string, fd: number): void {
@@ -54,7 +58,8 @@ function importFile(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx
   const data = readExport(chunksOf(fd), file);
 
   const dryRun = options.dryRun === true;
-  const result = importExport(ctx.store(), data, file, { dryRun, now: ctx.now().toISOString() });
+  const reread = () => readExport(chunksOf(fd), file);
+  const result = importExport(ctx.store(), data, file, { dryRun, now: ctx.now().toISOString(), reread });
   const totals = result.tables.reduce(
     (sum, t) => ({ added: sum.added + t.added, updated: sum.updated + t.updated, skipped: sum.skipped + t.skipped }),
     { added: 0, updated: 0, skipped: 0 },

@@ -1,0 +1,54 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXTRACTOR_VERSION } from '../../../src/core/phrases.ts';
+import { countUnindexed, ensurePhrasesIndexed, storyPhrases } from '../../../src/store/phrases.ts';
+import { insertStory } from '../../../src/store/stories.ts';
+import { NOW, NOW_ISO, tempStore } from '../../helpers/db.ts';
+import { storyDraft } from '../../helpers/stories.ts';
+
+let store: ReturnType<typeof tempStore>;
+beforeEach(() => {
+  store = tempStore();
+});
+afterEach(() => store.dispose());
+
+function addStories(n: number): void {
+  store.write(() => {
+    for (let i = 0; i < n; i++) insertStory(store.db, storyDraft({ text: `Person ${i % 7} called the customer back the same day.`, occurredOn: '2026-03-01', staff: [`P${i % 7}`] }), NOW_ISO);
+  });
+}
+
+describe('phrase indexing in batches', () => {
+  it('commits batch by batch: another connection sees progress before the end', async () => {
+    addStories(350);
+    const other = new Database(store.path, { readonly: true });
+    const seen: number[] = [];
+    const count = await ensurePhrasesIndexed(store, () => seen.push((other.prepare('SELECT count(*) AS n FROM story_phrase_index').get() as { n: number }).n), NOW);
+    other.close();
+    expect(count).toBe(350);
+    // Each progress report comes after its batch is committed, visible to any reader.
+    expect(seen).toEqual([100, 200, 300, 350]);
+    expect(countUnindexed(store.db)).toBe(0);
+  });
+
+  it('reindexes every story in place with all: the cache is never emptied on the way', async () => {
+    addStories(250);
+    await ensurePhrasesIndexed(store, undefined, NOW);
+    const before = storyPhrases(store.db, 1);
+    const unindexedDuring: number[] = [];
+    expect(await ensurePhrasesIndexed(store, () => unindexedDuring.push(countUnindexed(store.db)), NOW, { all: true })).toBe(250);
+    expect(unindexedDuring).toEqual([0, 0, 0]);
+    expect(storyPhrases(store.db, 1)).toEqual(before);
+  });
+
+  it('leaves alone a story another command indexed meanwhile', async () => {
+    addStories(3);
+    // As if another process indexed story 2 with the current extractor, differently.
+    store.write(() => {
+      store.db.prepare('INSERT INTO story_phrase_index (story_id, version) VALUES (2, ?)').run(EXTRACTOR_VERSION);
+    });
+    expect(await ensurePhrasesIndexed(store, undefined, NOW)).toBe(2);
+    expect(storyPhrases(store.db, 2)).toEqual([]);
+    expect(storyPhrases(store.db, 1).length).toBeGreaterThan(0);
+  });
+});
