@@ -1,4 +1,4 @@
-// The quality bar of detection on real service sentences (../shared/data): what a team
+// The quality bar of detection on real service sentences (test/fixtures/mams): what a team
 // leader reads at the top of `svc detect` must be behaviours, not filler.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detect } from '../../src/cli/commands/detect/detection.ts';
