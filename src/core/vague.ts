@@ -45,3 +45,8 @@ export function namesBehaviour(text: string): boolean {
   for (const word of lower.match(/[a-z]+(?:-[a-z]+)*/gu) ?? []) if (BEHAVIOUR_WORDS.has(word)) return true;
   return false;
 }
+
+/** Whether svc should ask what exactly they did: the one vague-praise check of every way in. */
+export function isVaguePraise(text: string): boolean {
+  return !namesBehaviour(text);
+}

@@ -41,6 +41,8 @@ export function detectionJson(view: DetectionView): Record<string, unknown> {
     candidates: view.practices.map((c, i) => ({
       rank: i + 1,
       ...figures(c),
+      // Every evidence story, not only the examples: a reviewer or a scorer reads them all.
+      storyIds: Array.from(c.storyIds),
       examples: c.examples.map((e) => {
         const { text, highlights } = plainHighlights(e.snippet);
         return { storyId: e.storyId, occurredOn: e.occurredOn, people: e.people, snippet: text, highlights };
