@@ -4,7 +4,7 @@
  */
 
 /** Bump when the rules change: stories indexed by an older version are indexed again. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 /** One word as the tagger saw it, with its place in the text. */
 export interface Token {
@@ -46,9 +46,9 @@ for (const attribute of QUALITY_ORDER) for (const word of QUALITY_ATTRIBUTES[att
 // Verbs that never name a behaviour worth spreading (DETECTION.md 3).
 const STOP_VERBS = new Set(
   (
-    'be have seem feel want know like love enjoy see say try wait eat order arrive leave sit pay decide stay look sound think hope need ' +
-    'let become start begin continue happen use find include mean expect return dine drink taste spend plan tend turn walk ' +
-    'remain appear mind understand believe guess wish prefer hear watch live die work add hang can could will would shall should may might must'
+    'be have seem feel want know like love enjoy see say try eat order arrive leave sit pay decide look sound think hope need ' +
+    'let become start begin continue happen use find include mean expect return dine drink taste spend plan tend turn ' +
+    'appear mind understand believe guess wish prefer hear watch live die work add can could will would shall should may might must'
   ).split(' '),
 );
 
@@ -69,6 +69,10 @@ const PASSIVE_OBJECTS = new Set(['customer', 'water', 'drink', 'order', 'request
 
 // Objects that say nothing about the behaviour ("took 30 minutes", "gave us").
 const NOT_OBJECTS = new Set(['customer', 'staff', 'time', 'minute', 'hour', 'while', 'second', 'forever', 'age', 'long', 'thing', 'everything', 'lot', 'bit']);
+// Nouns of time after a verb say when, not what: "emailed her the morning after" has no object "morning".
+const TIME_NOUNS = new Set(['morning', 'afternoon', 'evening', 'night', 'day', 'week', 'weekend', 'month', 'today', 'tomorrow', 'yesterday', 'tonight', 'minute', 'hour', 'time']);
+// Pronouns that are only ever objects: "fixed it and then explained" — "it" there is no subject.
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it', 'whom']);
 
 // Words the tagger reads as verbs in praise that are not ("the service", "DJ").
 const NOT_VERBS = new Set(['service', 'everything', 'reason', 'price', 'dj', 'prompt', 'staff', 'food', 'treats', 'accomodating', 'accommodating', 'wait', 'star', 'love']);
@@ -77,8 +81,13 @@ const PARTICLES = new Set(['back', 'up', 'out', 'over', 'by', 'on', 'in', 'down'
 // After an object only these read as particles ("called her back"); "greeted us by name" is not "greet by".
 const LATE_PARTICLES = new Set(['back', 'up', 'out', 'over', 'down', 'around', 'off']);
 const NEGATORS = new Set(['not', 'never', 'no', "n't", 'nobody', 'nothing', 'without', 'hardly', 'barely', 'nor', 'unable']);
+const RELATIVES = new Set(['who', 'that', 'which']);
+// "didn't hang up until it worked" is persistence, not negation.
+const UNTIL = new Set(['until', 'till', "'til"]);
 const FAIL_VERBS = new Set(['forget', 'fail', 'neglect', 'refuse']);
-const WRITER = new Set(['i', 'we', 'you', 'me', 'us', 'myself', 'ourselves', 'u', 'everyone', 'everybody', 'nobody', 'one', 'it', 'this', 'that', 'which', 'food', 'meal', 'place', 'restaurant', 'dish', 'price', 'atmosphere', 'wine', 'menu']);
+// Subjects whose verbs are not staff behaviour. "I" is not among them: in a staff tool the
+// writer is usually the staff member ("I rang her back"); "it" is a thing, not the writer.
+const WRITER = new Set(['we', 'you', 'me', 'us', 'ourselves', 'u', 'everyone', 'everybody', 'nobody', 'one', 'food', 'meal', 'place', 'restaurant', 'dish', 'price', 'atmosphere', 'wine', 'menu']);
 const POSSESSIVES = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'its']);
 
 // Folds (DETECTION.md 5): synonyms become one key or one detail.
@@ -90,6 +99,7 @@ const NOUN_FOLDS = new Map<string, string>(Object.entries({
 }));
 const VERB_FOLDS = new Map<string, string>(Object.entries({
   suggest: 'recommend', 'ring back': 'call back', 'phone back': 'call back', 'get back': 'call back', 'follow through': 'follow up',
+  'give ring': 'call', 'give call': 'call',
   'check up': 'check on', 'check in': 'check on', 'stop by': 'visit table', 'come by': 'visit table', 'come over': 'visit table',
   'top off': 'refill water', 'top up': 'refill water', refill: 'refill water', comp: 'comp item', 'explain': 'explain',
   'walk through': 'explain', 'break down': 'explain', describe: 'explain',
@@ -127,6 +137,7 @@ function foldNoun(lemma: string): string {
 
 /** Locally negated: not/never within ~4 words before, stopping at punctuation, a conjunction or a verb. */
 function negated(tokens: Token[], at: number): boolean {
+  if (untilFollows(tokens, at)) return false;
   for (let i = at - 1; i >= 0 && i >= at - 4; i--) {
     const t = tokens[i];
     if (!t) break;
@@ -142,6 +153,16 @@ function negated(tokens: Token[], at: number): boolean {
   return false;
 }
 
+/** "until"/"till" within a few words after the verb, in its clause: "didn't leave until it worked". */
+function untilFollows(tokens: Token[], at: number): boolean {
+  for (let i = at + 1; i < tokens.length && i <= at + 5; i++) {
+    const t = tokens[i];
+    if (!t || (t.pos === 'PUNCT' && t.text !== "'")) return false;
+    if (UNTIL.has(t.lower)) return true;
+  }
+  return false;
+}
+
 /** The nearest subject before a verb in its clause: a lower-cased word, or undefined. */
 function subjectOf(tokens: Token[], at: number): Token | undefined {
   for (let i = at - 1; i >= 0; i--) {
@@ -149,6 +170,8 @@ function subjectOf(tokens: Token[], at: number): Token | undefined {
     if (!t) break;
     if (t.pos === 'PUNCT' && t.text !== '-' && t.text !== "'") return undefined;
     if (t.pos === 'SCONJ' || (t.pos === 'ADP' && i === at - 1)) return undefined;
+    // The object of an earlier verb ("fixed it and then explained") is not this verb's subject.
+    if (t.pos === 'PRON' && (OBJECT_PRONOUNS.has(t.lower) && tokens[i - 1]?.pos === 'VERB')) continue;
     if (t.pos === 'PRON' && !POSSESSIVES.has(t.lower)) return t;
     if (t.pos === 'NOUN' || t.pos === 'PROPN') return t;
   }
@@ -173,7 +196,35 @@ function lateParticle(tokens: Token[], at: number): boolean {
   const t = tokens[at];
   if (!t || !LATE_PARTICLES.has(t.lower) || !(t.pos === 'ADP' || t.pos === 'ADV')) return false;
   const after = tokens[at + 1];
+  if (after && TIME_NOUNS.has(after.lemma)) return true;
+  // "rang her back that evening", "back the next day": a time follows, not an object.
+  if (after?.pos === 'DET' && TIME_NOUNS.has(tokens[at + 2]?.lemma ?? '')) return true;
+  if (after?.pos === 'DET' && tokens[at + 2]?.pos === 'ADJ' && TIME_NOUNS.has(tokens[at + 3]?.lemma ?? '')) return true;
   return !after || after.pos === 'PUNCT' || after.pos === 'CCONJ' || after.pos === 'ADP' || after.pos === 'SCONJ' || after.pos === 'PART';
+}
+
+/**
+ * When a person (a name, or him/her/them…) at `at` is followed by a noun phrase, the index
+ * of that phrase's head noun: the second object of a two-object verb. Else null.
+ */
+function secondObject(tokens: Token[], at: number): number | null {
+  let i = at;
+  const first = tokens[i];
+  if (!first) return null;
+  if (first.pos === 'PROPN') {
+    while (tokens[i + 1]?.pos === 'PROPN') i++;
+  } else if (!(first.pos === 'PRON' && OBJECT_PRONOUNS.has(first.lower) && first.lower !== 'it')) return null;
+  const det = tokens[i + 1];
+  if (!det || !(det.pos === 'DET' || det.pos === 'NUM' || det.pos === 'ADJ')) return null;
+  for (let j = i + 1; j < tokens.length && j <= i + 5; j++) {
+    const t = tokens[j];
+    if (!t) return null;
+    if (t.pos === 'DET' || t.pos === 'NUM' || t.pos === 'ADJ' || t.pos === 'ADV') continue;
+    if (t.pos !== 'NOUN' || TIME_NOUNS.has(t.lemma)) return null;
+    while (tokens[j + 1]?.pos === 'NOUN') j++; // compound: the last noun is the head
+    return j;
+  }
+  return null;
 }
 
 /** The object after a verb: its head noun (folded), and where the phrase ends. */
@@ -192,6 +243,8 @@ function objectAfter(tokens: Token[], at: number): { noun: string | null; partic
     if (t.pos === 'DET' || t.pos === 'NUM' || (t.pos === 'PRON' && POSSESSIVES.has(t.lower)) || t.pos === 'ADJ') continue;
     if (t.pos === 'ADV' && noun === null) continue;
     if (t.pos === 'NOUN') {
+      // "emailed her the morning after": a time, not the thing done.
+      if (TIME_NOUNS.has(t.lemma) && tokens[i + 1]?.pos !== 'NOUN') break;
       noun = foldNoun(t.lemma);
       end = i;
       const next = tokens[i + 1];
@@ -199,6 +252,26 @@ function objectAfter(tokens: Token[], at: number): { noun: string | null; partic
       if (particle === null && lateParticle(tokens, i + 1)) {
         particle = tokens[i + 1]?.lower ?? null;
         end = i + 1;
+      }
+      break;
+    }
+    // Two objects ("handed Mrs Ito the reference number", "gave them a quick ring"): the
+    // person comes first, and the thing given is the behaviour's object.
+    const second = secondObject(tokens, i);
+    if (noun === null && second !== null) {
+      noun = foldNoun(tokens[second]?.lemma ?? '');
+      end = second;
+      break;
+    }
+    // A person named as the object ("rang Mrs Adeyemi back"): the customer.
+    if (t.pos === 'PROPN' && noun === null) {
+      let last = i;
+      while (tokens[last + 1]?.pos === 'PROPN') last++;
+      noun = 'customer';
+      end = last;
+      if (particle === null && lateParticle(tokens, last + 1)) {
+        particle = tokens[last + 1]?.lower ?? null;
+        end = last + 1;
       }
       break;
     }
@@ -274,6 +347,9 @@ function qualitiesIn(sentence: Sentence, found: Phrase[]): void {
     if (!t || !(t.pos === 'ADJ' || t.pos === 'ADV' || t.pos === 'VERB' || t.pos === 'NOUN')) continue;
     const attribute = QUALITY_OF.get(t.lower) ?? (t.pos === 'ADJ' ? QUALITY_OF.get(t.lemma) : undefined);
     if (!attribute || negated(tokens, i)) continue;
+    // "the patient", "a professional": after a determiner the word names someone, not a quality.
+    const before = tokens[i - 1];
+    if (t.pos === 'NOUN' && before && (before.pos === 'DET' || (before.pos === 'PRON' && POSSESSIVES.has(before.lower)))) continue;
     // "friendly" describes people here only when it is not a noun phrase about food ("nice food").
     const next = tokens[i + 1];
     if (t.pos === 'ADJ' && next?.pos === 'NOUN' && !NOUN_FOLDS.has(next.lemma) && next.lemma !== 'service') continue;
@@ -299,6 +375,8 @@ function verbsIn(sentence: Sentence, taken: Set<number>, found: Phrase[]): void 
     if (passive && !(subject && (WRITER_PEOPLE.has(subject.lower) || PASSIVE_OBJECTS.has(foldNoun(subject.lemma))))) continue;
     // Customers acting ("regulars greet the owner") are not staff behaviour.
     if (!passive && subject && subject.pos === 'NOUN' && foldNoun(subject.lemma) === 'customer') continue;
+    // … nor are they in a relative clause ("every customer who waited").
+    if (!passive && subject && RELATIVES.has(subject.lower) && foldNoun(tokens[tokens.indexOf(subject) - 1]?.lemma ?? '') === 'customer') continue;
     // A copula with an -ing form and no object ("staff was accommodating") is a quality, not a behaviour.
     if (t.lower.endsWith('ing') && !passive) {
       const before = tokens[i - 1];
@@ -319,7 +397,7 @@ function verbsIn(sentence: Sentence, taken: Set<number>, found: Phrase[]): void 
     key = VERB_FOLDS.get(key) ?? (particle ? (VERB_FOLDS.get(lemma) ?? key) : key);
     if (ANTI_VERBS.has(key)) continue;
     if (LIGHT_VERBS.has(lemma) && lightObject && !particle) {
-      key = `${lemma} ${lightObject}`;
+      key = VERB_FOLDS.get(`${lemma} ${lightObject}`) ?? `${lemma} ${lightObject}`;
       detail = null;
     }
     if (key === 'take' && detail === 'order') key = 'take order';
