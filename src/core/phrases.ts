@@ -437,6 +437,19 @@ export function extractPhrases(tokens: Token[]): Phrase[] {
   return found;
 }
 
+// The keys the extractor composes on purpose: an idiom, a fold, a light verb with its object.
+const COMPOSED_KEYS = new Set([...IDIOMS.map((idiom) => idiom.key), ...VERB_FOLDS.values()].filter((key) => key.includes(' ')));
+
+/**
+ * Whether a key names a concrete behaviour by itself ("call back", "refill water", "take
+ * coat") rather than a bare action whose object varies ("fix", "send", "go out").
+ */
+export function isComposedKey(key: string): boolean {
+  if (COMPOSED_KEYS.has(key)) return true;
+  const [verb, second] = key.split(' ');
+  return second !== undefined && LIGHT_VERBS.has(verb ?? '') && !PARTICLES.has(second);
+}
+
 /** A phrase's key and detail as one label: "recommend wine", "call back". */
 export function phraseLabel(key: string, detail: string | null): string {
   return detail && detail !== 'customer' ? `${key} ${detail}` : key;

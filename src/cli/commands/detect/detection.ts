@@ -19,7 +19,7 @@ export function detect(db: Db, options: DetectionOptions): DetectionView {
   useSmallPageCache(db);
   const facts = storyFacts(db, options.since);
   const raws = rawCandidates(db, { ...options, pool: options.limit === 0 ? 1_000_000 : Math.max(20, options.limit + 10) }, facts);
-  const { practices, steps } = rankCandidates(raws, facts, options);
+  const { practices, steps, commonActions } = rankCandidates(raws, facts, options);
   const shown = options.limit === 0 ? practices : practices.slice(0, options.limit);
   const quality = qualityRows(db, options.since);
   return {
@@ -29,6 +29,7 @@ export function detect(db: Db, options: DetectionOptions): DetectionView {
     practices: shown.map((candidate) => withExamples(db, candidate, facts)),
     more: practices.length - shown.length,
     steps: steps.slice(0, 5),
+    commonActions: commonActions.slice(0, 5),
     qualities: qualityCounts(quality.attributes, quality.words),
   };
 }
