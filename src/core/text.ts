@@ -70,3 +70,12 @@ export function closestWord(word: string, candidates: readonly string[]): string
   }
   return best?.name;
 }
+
+/** Answers as sentences: each ends with a full stop unless it already ends a sentence. */
+export function joinSentences(parts: string[]): string {
+  return parts
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => (/[.!?…]["')\]]*$/u.test(part) ? part : `${part}.`))
+    .join(' ');
+}

@@ -175,6 +175,16 @@ describe('vague praise in svc story add', () => {
     expect(svc.json<{ text: string }>(['story', 'show', '1']).text).toBe('The staff were lovely');
   });
 
+  it('nudges the same vague praise on stdin as with flags', () => {
+    for (const text of ['Great service, thanks!', 'Sofia was so welcoming.', 'Rahul went above and beyond for us.']) {
+      const viaStdin = svc.run(['story', 'add', '--staff', 'Ana'], { input: text });
+      expect(viaStdin.code, text).toBe(0);
+      expect(viaStdin.stderr, text).toContain('praises but names no behaviour');
+    }
+    const concrete = svc.run(['story', 'add', '--staff', 'Bo'], { input: 'Bo texted her the tracking link the same evening.' });
+    expect(concrete.stderr).not.toContain('names no behaviour');
+  });
+
   it('asks once in a terminal what exactly they did, and appends the answer', async () => {
     const term = new Terminal(['story', 'add', 'Ana was lovely', '--staff', 'Ana'], svc.db);
     await term.answer('What exactly did they do?', 'She called the customer back the same day.');

@@ -2,7 +2,8 @@ import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { draftStory, type StoryInput } from '../../../core/story.ts';
 import { storyInputFromAnswers, storyQuestions } from '../../../core/story-prompt.ts';
-import { namesBehaviour } from '../../../core/vague.ts';
+import { joinSentences } from '../../../core/text.ts';
+import { isVaguePraise } from '../../../core/vague.ts';
 import { linkMatchesForStory } from '../../../store/matching.ts';
 import { personNames } from '../../../store/people.ts';
 import { getStory, insertStory } from '../../../store/stories.ts';
@@ -20,9 +21,12 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const words = (options.args[0] as string[] | undefined) ?? [];
   const input: StoryInput = { ...flags, text: words.join(' ') };
 
+  // The guided prompt asks what exactly they did itself: that answer is never asked for again.
+  let askedWhatTheyDid = false;
   if (words.length === 0) {
     if (ctx.canPrompt) {
       Object.assign(input, await askForStory(flags, ctx));
+      askedWhatTheyDid = true;
     } else if (!ctx.stdinIsTTY) {
       input.text = await readStdin(ctx.stdin);
       if (!input.text.trim()) throw new UsageError(messages.missingStoryText, messages.missingStoryTextHint);
@@ -32,7 +36,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   }
 
   // Vague praise teaches nobody anything: on a terminal, ask once what they did.
-  if (ctx.canPrompt && input.text?.trim()) input.text = await askForBehaviour(input.text, ctx);
+  if (ctx.canPrompt && !askedWhatTheyDid && input.text?.trim()) input.text = await askForBehaviour(input.text);
 
   const now = ctx.now();
   const draft = draftStory(input, now); // every check happens before the first write
@@ -48,18 +52,16 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   if (options.json) ctx.print(JSON.stringify(storyJson(story), null, 2));
   else if (!ctx.stdoutIsTTY) ctx.print(String(id));
   ctx.info(`${ctx.err.green('Saved')} story ${storySummary(story, { ...ctx.look(), color: ctx.err })}`);
-  if (!ctx.canPrompt && !namesBehaviour(story.text)) ctx.info(messages.vaguePraise(id));
+  if (!ctx.canPrompt && isVaguePraise(story.text)) ctx.info(messages.vaguePraise(id));
   ctx.info(ctx.err.dim(`hint: svc story show ${id} to read it back · svc stories to see the latest`));
 }
 
-/** The text, with what exactly they did appended when it named no behaviour (loads the NLP model). */
-async function askForBehaviour(text: string, ctx: Context): Promise<string> {
-  const { phrasesOf } = await import('../../../core/nlp.ts');
-  if (phrasesOf(text).some((p) => p.kind !== 'quality')) return text;
+/** The text, with what exactly they did appended as a sentence when it named no behaviour. */
+async function askForBehaviour(text: string): Promise<string> {
+  if (!isVaguePraise(text)) return text;
   const { askText } = await import('../../prompts.ts');
   const answer = (await askText(messages.vaguePraiseQuestion)).trim();
-  if (!answer) return text;
-  return `${text.trimEnd()}${/[.!?]$/u.test(text.trimEnd()) ? '' : '.'} ${answer}`;
+  return answer ? joinSentences([text, answer]) : text;
 }
 
 async function askForStory(flags: StoryInput, ctx: Context): Promise<StoryInput> {
