@@ -79,6 +79,21 @@ export interface Candidate {
   basis: CandidateBasis;
 }
 
+/** The existing practice most of a candidate's stories are already evidence of. */
+export interface PracticeOverlap {
+  practice: string;
+  /** How many of the candidate's stories are its evidence. */
+  stories: number;
+}
+
+/** "Mostly": a candidate overlaps a practice when at least half its stories are that practice's evidence. */
+export const OVERLAP_SHARE = 0.5;
+
+/** The overlap worth showing, if the practice holds at least OVERLAP_SHARE of the candidate's stories. */
+export function mostlyEvidenceOf(best: PracticeOverlap | undefined, stories: number): PracticeOverlap | null {
+  return best && stories > 0 && best.stories / stories >= OVERLAP_SHARE ? best : null;
+}
+
 /** What a candidate's stories have in common. */
 export type CandidateBasis =
   | { kind: 'tag'; tag: string; stories: number }

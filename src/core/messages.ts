@@ -95,6 +95,10 @@ export const messages = {
   basisAction: (phrase: string, total: number) => `"${phrase}" in ${total} stories, on something different in most`,
   commonActionsTitle: 'Common actions',
   commonActionsNote: ' (several people, a different object each time: not a practice alone): ',
+  candidateOverlap: (practice: string, stories: number, total: number) => `≈ ${practice} (${stories} of ${total} stories already its evidence)`,
+  phraseMatchesNothing: (typed: string, key: string) =>
+    `warning: --phrase "${typed}" (read as "${key}") matches no story yet; new stories with it will be linked`,
+  phraseMatchesNothingHint: 'check the wording against a story that shows it, or link stories by hand: svc practice link NAME STORY_ID',
 
   // train, adopt and playbook (add keys below this line)
   emptyProcedure: 'the procedure text is empty: nothing was adopted',

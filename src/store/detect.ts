@@ -166,6 +166,17 @@ export function exampleRows(db: Db, storyIds: number[], phraseKeys: string[]): E
   return storyIds.map((id) => byId.get(id)).filter((row): row is ExampleRow => row !== undefined);
 }
 
+/** The practice (not retired) with the most evidence among these stories, and how many. */
+export function topEvidencePractice(db: Db, storyIds: Int32Array): { practice: string; stories: number } | undefined {
+  return sql(
+    db,
+    `SELECT p.name AS practice, count(*) AS stories
+       FROM json_each(?) i JOIN evidence e ON e.story_id = i.value JOIN practices p ON p.id = e.practice_id
+      WHERE p.status <> 'retired'
+      GROUP BY p.id ORDER BY stories DESC, p.name LIMIT 1`,
+  ).get(JSON.stringify(Array.from(storyIds))) as { practice: string; stories: number } | undefined;
+}
+
 /** Quality words per attribute over the period: stories and people per attribute, and per word. */
 export function qualityRows(db: Db, since: Day | undefined): {
   attributes: Array<{ attribute: string; stories: number; people: number }>;

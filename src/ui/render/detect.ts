@@ -1,4 +1,4 @@
-import type { Candidate, CandidateBasis, QualityCount } from '../../core/detect.ts';
+import type { Candidate, CandidateBasis, PracticeOverlap, QualityCount } from '../../core/detect.ts';
 import { messages } from '../../core/messages.ts';
 import type { Day } from '../../core/dates.ts';
 import type { Look } from '../look.ts';
@@ -10,7 +10,13 @@ export interface DetectionView {
   since: Day | null;
   minStories: number;
   minStaff: number;
-  practices: Array<Candidate & { examples: Array<{ storyId: number; occurredOn: Day; people: string[]; snippet: string }> }>;
+  practices: Array<
+    Candidate & {
+      /** The existing practice most of its stories are already evidence of, if any. */
+      overlap: PracticeOverlap | null;
+      examples: Array<{ storyId: number; occurredOn: Day; people: string[]; snippet: string }>;
+    }
+  >;
   more: number;
   steps: Candidate[];
   /** Actions several people take on a different object each time: too general to be a practice alone. */
@@ -48,6 +54,7 @@ export function detectionJson(view: DetectionView): Record<string, unknown> {
       ...figures(c),
       // Every evidence story, not only the examples: a reviewer or a scorer reads them all.
       storyIds: Array.from(c.storyIds),
+      overlap: c.overlap,
       examples: c.examples.map((e) => {
         const { text, highlights } = plainHighlights(e.snippet);
         return { storyId: e.storyId, occurredOn: e.occurredOn, people: e.people, snippet: text, highlights };
@@ -82,7 +89,8 @@ export function candidateBlock(c: DetectionView['practices'][number], rank: numb
   const starNote = c.starDependent
     ? color.red(` · star-dependent${c.star ? ` (${oneLine(c.star.person)} ${percent(c.star.share)})` : ''}`)
     : ` · star share ${percent(c.starShare)}`;
-  const head = `${rank === null ? '' : `${rank}. `}${color.bold(oneLine(c.name))}`;
+  const overlap = c.overlap ? color.yellow(` ${messages.candidateOverlap(oneLine(c.overlap.practice), c.overlap.stories, c.stories)}`) : '';
+  const head = `${rank === null ? '' : `${rank}. `}${color.bold(oneLine(c.name))}${overlap}`;
   const figures = `${c.stories} stories · ${c.people} people${starNote} · last ${formatDay(c.lastOn, look.now, look.tty)}`;
   const matchers = [...c.phrases.map((p) => `"${p}"`), ...c.tags.map((t) => `#${t}`)].join(', ');
   const why = `${basisText(c.basis, c.stories)} · coherence ${c.coherence.toFixed(2)}`;

@@ -1,6 +1,6 @@
 import type { Day } from '../../../core/dates.ts';
-import { exampleStoryIds, qualityCounts, rankCandidates, snippetAround, type Candidate, type StoryFacts } from '../../../core/detect.ts';
-import { exampleRows, qualityRows, rawCandidates, storyFacts } from '../../../store/detect.ts';
+import { exampleStoryIds, mostlyEvidenceOf, qualityCounts, rankCandidates, snippetAround, type Candidate, type StoryFacts } from '../../../core/detect.ts';
+import { exampleRows, qualityRows, rawCandidates, storyFacts, topEvidencePractice } from '../../../store/detect.ts';
 import { useSmallPageCache, type Db } from '../../../store/db.ts';
 import type { DetectionView } from '../../../ui/render/detect.ts';
 
@@ -38,6 +38,7 @@ function withExamples(db: Db, candidate: Candidate, facts: StoryFacts): ShownCan
   const rows = exampleRows(db, exampleStoryIds(candidate, facts), candidate.phrases);
   return {
     ...candidate,
+    overlap: mostlyEvidenceOf(topEvidencePractice(db, candidate.storyIds), candidate.stories),
     examples: rows.map((row) => ({
       storyId: row.storyId,
       occurredOn: row.occurredOn,
