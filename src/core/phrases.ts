@@ -29,16 +29,23 @@ export interface Phrase {
   end: number;
 }
 
-/** Seed 004's attributes and the quality words that show each one. */
+/**
+ * The one vocabulary of qualities (DESIGN.md, Detection 5): seed 004's four attributes,
+ * then responsiveness and knowledge, each with the words that show it. Tags, detect and
+ * report use these names (as tags: positive-demeanor, clear-head …).
+ */
 export const QUALITY_ATTRIBUTES = {
   'positive demeanor': ['friendly', 'nice', 'warm', 'courteous', 'pleasant', 'polite', 'cheerful', 'lovely', 'welcoming', 'kind', 'sweet', 'charming', 'gracious', 'personable', 'fun', 'smiling', 'happy', 'cordial', 'hospitable', 'upbeat'],
-  responsiveness: ['prompt', 'promptly', 'quick', 'quickly', 'fast', 'efficient', 'efficiently', 'timely', 'speedy', 'swift', 'immediately', 'right away'],
+  'clear head': ['calm', 'calmly', 'composed', 'unflappable', 'level-headed', 'clear-headed', 'unruffled', 'collected', 'methodical', 'organised', 'organized', 'focused'],
   listening: ['attentive', 'accommodating', 'listened', 'listening', 'flexible', 'responsive', 'accomodating'],
   empathy: ['helpful', 'patient', 'understanding', 'generous', 'caring', 'thoughtful', 'considerate', 'sympathetic', 'compassionate', 'apologetic'],
+  responsiveness: ['prompt', 'promptly', 'quick', 'quickly', 'fast', 'efficient', 'efficiently', 'timely', 'speedy', 'swift', 'immediately', 'right away'],
   knowledge: ['knowledgeable', 'informed', 'well-informed', 'professional', 'competent', 'experienced', 'informative', 'expert', 'skilled'],
 } as const;
 export type QualityAttribute = keyof typeof QUALITY_ATTRIBUTES;
 export const QUALITY_ORDER = Object.keys(QUALITY_ATTRIBUTES) as QualityAttribute[];
+/** Each attribute as its built-in tag: "positive demeanor" → "positive-demeanor". */
+export const QUALITY_TAGS = QUALITY_ORDER.map((attribute) => attribute.replace(/ /gu, '-'));
 
 const QUALITY_OF = new Map<string, QualityAttribute>();
 for (const attribute of QUALITY_ORDER) for (const word of QUALITY_ATTRIBUTES[attribute]) QUALITY_OF.set(word, attribute);

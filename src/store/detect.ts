@@ -1,6 +1,7 @@
 import type { Day } from '../core/dates.ts';
 import type { RawCandidate, StoryFacts } from '../core/detect.ts';
 import { sql, type Db } from './db.ts';
+import { QUALITY_EVIDENCE } from './qualities.ts';
 
 /** What detection looks at: stories on or after since, candidates over the thresholds. */
 export interface DetectQuery {
@@ -183,13 +184,14 @@ export function qualityRows(db: Db, since: Day | undefined): {
   words: Array<{ attribute: string; word: string; stories: number }>;
 } {
   const from = since ?? '0000-00-00';
+  // The same stories per attribute as the report counts (quality words and attribute tags).
   const attributes = sql(
     db,
-    `SELECT sp.key AS attribute, count(DISTINCT sp.story_id) AS stories, count(DISTINCT pe.person_id) AS people
-       FROM story_phrases sp LEFT JOIN story_people pe ON pe.story_id = sp.story_id
-      WHERE sp.kind = 'quality' AND sp.occurred_on >= ?
-      GROUP BY sp.key`,
-  ).all(from) as Array<{ attribute: string; stories: number; people: number }>;
+    `WITH ${QUALITY_EVIDENCE}
+     SELECT q.attribute, count(DISTINCT q.story_id) AS stories, count(DISTINCT pe.person_id) AS people
+       FROM quality_evidence q LEFT JOIN story_people pe ON pe.story_id = q.story_id
+      GROUP BY q.attribute`,
+  ).all({ since: from, until: '9999-12-31' }) as Array<{ attribute: string; stories: number; people: number }>;
   const words = sql(
     db,
     `SELECT sp.key AS attribute, sp.detail AS word, count(DISTINCT sp.story_id) AS stories

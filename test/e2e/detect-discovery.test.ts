@@ -111,3 +111,25 @@ describe('svc practice add --phrase', () => {
     expect(some.stderr).not.toContain('matches no story');
   });
 });
+
+describe('qualities in one vocabulary', () => {
+  it('counts the same stories per attribute in detect and in report, from words and from tags', () => {
+    add([
+      ['Ana stayed calm with an angry caller and rebooked his visit.', 'Ana'],
+      ['Bo explained the new tariff line by line.', 'Bo', 'knowledge'],
+      ['Cy was so friendly and patient.', 'Cy', 'empathy'],
+    ]);
+    const detected = svc.json<{ qualities: Array<{ attribute: string; stories: number }> }>(['detect', '--json']).qualities;
+    const reported = svc.json<{ qualities: Array<{ attribute: string; stories: number }> }>(['report', '--json']).qualities;
+    expect(detected.map((q) => [q.attribute, q.stories])).toEqual([
+      ['positive demeanor', 1],
+      ['clear head', 1],
+      ['empathy', 1],
+      ['knowledge', 1],
+    ]);
+    expect(reported.map((q) => q.attribute)).toEqual(['positive-demeanor', 'clear-head', 'listening', 'empathy', 'responsiveness', 'knowledge']);
+    for (const q of reported) {
+      expect(q.stories, q.attribute).toBe(detected.find((d) => d.attribute === q.attribute.replace(/-/gu, ' '))?.stories ?? 0);
+    }
+  });
+});

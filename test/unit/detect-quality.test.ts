@@ -2,6 +2,7 @@
 // leader reads at the top of `svc detect` must be behaviours, not filler.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detect } from '../../src/cli/commands/detect/detection.ts';
+import { QUALITY_ORDER } from '../../src/core/phrases.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../src/core/search.ts';
 import { rejectCandidate } from '../../src/store/detect.ts';
 import { ensurePhrasesIndexed, storyPhrases } from '../../src/store/phrases.ts';
@@ -47,7 +48,10 @@ describe('svc detect on the shared service sentences', () => {
     for (const step of ['seat', 'take order', 'serve', 'ask', 'tell']) expect(practiceKeys).not.toContain(step);
     for (const quality of ['friendly', 'attentive', 'nice', 'helpful']) expect(practiceKeys).not.toContain(quality);
     expect(view.steps.map((s) => s.phrases[0])).toContain('seat');
-    expect(view.qualities.map((q) => q.attribute)).toEqual(['positive demeanor', 'responsiveness', 'listening', 'empathy', 'knowledge']);
+    // One vocabulary, in its order: seed 004's attributes, then responsiveness and knowledge.
+    const attributes = view.qualities.map((q) => q.attribute);
+    expect(attributes).toEqual(QUALITY_ORDER.filter((a) => attributes.includes(a)));
+    expect(attributes).toEqual(expect.arrayContaining(['positive demeanor', 'listening', 'empathy', 'responsiveness', 'knowledge']));
     // Perception outweighs performance in praise (seed 004): friendly alone beats the best practice.
     expect(view.qualities[0]?.stories).toBeGreaterThan(view.practices[0]?.stories ?? 0);
   });
