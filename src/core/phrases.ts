@@ -92,9 +92,9 @@ const RELATIVES = new Set(['who', 'that', 'which']);
 // "didn't hang up until it worked" is persistence, not negation.
 const UNTIL = new Set(['until', 'till', "'til"]);
 const FAIL_VERBS = new Set(['forget', 'fail', 'neglect', 'refuse']);
-// Subjects whose verbs are not staff behaviour. "I" is not among them: in a staff tool the
-// writer is usually the staff member ("I rang her back"); "it" is a thing, not the writer.
-const WRITER = new Set(['we', 'you', 'me', 'us', 'ourselves', 'u', 'everyone', 'everybody', 'nobody', 'one', 'food', 'meal', 'place', 'restaurant', 'dish', 'price', 'atmosphere', 'wine', 'menu']);
+// Subjects whose verbs are not staff behaviour: customers writing, things. "I" is not
+// among them: in a staff tool the writer is usually the staff member ("I rang her back").
+const WRITER = new Set(['we', 'you', 'me', 'us', 'ourselves', 'u', 'everyone', 'everybody', 'nobody', 'one', 'it', 'this', 'that', 'which', 'food', 'meal', 'place', 'restaurant', 'dish', 'price', 'atmosphere', 'wine', 'menu']);
 const POSSESSIVES = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'its']);
 
 // Folds (DETECTION.md 5): synonyms become one key or one detail.
