@@ -30,6 +30,8 @@ function add(stories: Array<[string, string, ...string[]]>): void {
 
 interface Candidate {
   name: string;
+  label: string;
+  qualifier: { kind: string; stories: number } | null;
   stories: number;
   storyIds: number[];
   coherence: number;
@@ -55,6 +57,8 @@ describe('svc detect: discovery that shows only what it can defend', () => {
     add(CALL_BACKS);
     const [first] = svc.json<DetectJson>(['detect', '--json']).candidates;
     expect(first?.name).toBe('call back');
+    // Four of the five say when: the label carries it.
+    expect([first?.label, first?.qualifier]).toEqual(['call back · promptly', { kind: 'timing', stories: 4 }]);
     expect(first?.storyIds).toEqual([1, 2, 3, 4, 5]);
     expect(first?.examples).toHaveLength(3);
     expect(first?.basis).toEqual({ kind: 'phrase', phrase: 'call back', stories: 5 });
@@ -83,7 +87,7 @@ describe('svc detect: discovery that shows only what it can defend', () => {
     expect(svc.run(['practice', 'add', 'Call back the same day', '--tag', 'callback']).code).toBe(0);
     const [first] = svc.json<DetectJson>(['detect', '--json']).candidates;
     expect(first?.overlap).toEqual({ practice: 'Call back the same day', stories: 4 });
-    expect(svc.run(['detect']).stdout).toContain('1. call back ≈ Call back the same day (4 of 5 stories already its evidence)');
+    expect(svc.run(['detect']).stdout).toContain('1. call back · promptly ≈ Call back the same day (4 of 5 stories already its evidence)');
 
     const review = new Terminal(['detect', '--review'], svc.db);
     await review.waitFor('quit: save the decisions so far');

@@ -1,5 +1,6 @@
 import type { Candidate, CandidateBasis, PracticeOverlap, QualityCount } from '../../core/detect.ts';
 import { messages } from '../../core/messages.ts';
+import type { QualifierKind } from '../../core/qualifiers.ts';
 import type { Day } from '../../core/dates.ts';
 import type { Look } from '../look.ts';
 import { renderTable } from '../table.ts';
@@ -14,6 +15,10 @@ export interface DetectionView {
     Candidate & {
       /** The existing practice most of its stories are already evidence of, if any. */
       overlap: PracticeOverlap | null;
+      /** The qualifier (timing, persistence …) at least half its stories share, if any. */
+      qualifier: { kind: QualifierKind; stories: number } | null;
+      /** Its name with that qualifier: "call back · promptly". */
+      label: string;
       examples: Array<{ storyId: number; occurredOn: Day; people: string[]; snippet: string }>;
     }
   >;
@@ -55,6 +60,8 @@ export function detectionJson(view: DetectionView): Record<string, unknown> {
       // Every evidence story, not only the examples: a reviewer or a scorer reads them all.
       storyIds: Array.from(c.storyIds),
       overlap: c.overlap,
+      label: c.label,
+      qualifier: c.qualifier,
       examples: c.examples.map((e) => {
         const { text, highlights } = plainHighlights(e.snippet);
         return { storyId: e.storyId, occurredOn: e.occurredOn, people: e.people, snippet: text, highlights };
@@ -90,7 +97,7 @@ export function candidateBlock(c: DetectionView['practices'][number], rank: numb
     ? color.red(` · star-dependent${c.star ? ` (${oneLine(c.star.person)} ${percent(c.star.share)})` : ''}`)
     : ` · star share ${percent(c.starShare)}`;
   const overlap = c.overlap ? color.yellow(` ${messages.candidateOverlap(oneLine(c.overlap.practice), c.overlap.stories, c.stories)}`) : '';
-  const head = `${rank === null ? '' : `${rank}. `}${color.bold(oneLine(c.name))}${overlap}`;
+  const head = `${rank === null ? '' : `${rank}. `}${color.bold(oneLine(c.label))}${overlap}`;
   const figures = `${c.stories} stories · ${c.people} people${starNote} · last ${formatDay(c.lastOn, look.now, look.tty)}`;
   const matchers = [...c.phrases.map((p) => `"${p}"`), ...c.tags.map((t) => `#${t}`)].join(', ');
   const why = `${basisText(c.basis, c.stories)} · coherence ${c.coherence.toFixed(2)}`;

@@ -1,5 +1,6 @@
 import type { Day } from '../../../core/dates.ts';
 import { exampleStoryIds, mostlyEvidenceOf, qualityCounts, rankCandidates, snippetAround, type Candidate, type StoryFacts } from '../../../core/detect.ts';
+import { QUALIFIER_LABELS, clauseAfter, sharedQualifier } from '../../../core/qualifiers.ts';
 import { exampleRows, qualityRows, rawCandidates, storyFacts, topEvidencePractice } from '../../../store/detect.ts';
 import { useSmallPageCache, type Db } from '../../../store/db.ts';
 import type { DetectionView } from '../../../ui/render/detect.ts';
@@ -34,10 +35,18 @@ export function detect(db: Db, options: DetectionOptions): DetectionView {
   };
 }
 
+// Enough of a candidate's latest stories to tell a qualifier most of them share.
+const QUALIFIER_SAMPLE = 200;
+
 function withExamples(db: Db, candidate: Candidate, facts: StoryFacts): ShownCandidate {
   const rows = exampleRows(db, exampleStoryIds(candidate, facts), candidate.phrases);
+  const sample = candidate.phrases.length ? exampleRows(db, Array.from(candidate.storyIds.slice(-QUALIFIER_SAMPLE)), candidate.phrases) : [];
+  const qualifier = sharedQualifier(sample.filter((row) => row.end !== null).map((row) => clauseAfter(row.text, row.end ?? 0)));
   return {
     ...candidate,
+    // The label reads as a behaviour: the action, and the qualifier most of its stories share.
+    label: qualifier ? `${candidate.name} · ${QUALIFIER_LABELS[qualifier.kind]}` : candidate.name,
+    qualifier,
     overlap: mostlyEvidenceOf(topEvidencePractice(db, candidate.storyIds), candidate.stories),
     examples: rows.map((row) => ({
       storyId: row.storyId,
