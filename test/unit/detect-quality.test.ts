@@ -8,12 +8,15 @@ import { rejectCandidate } from '../../src/store/detect.ts';
 import { ensurePhrasesIndexed, storyPhrases } from '../../src/store/phrases.ts';
 import { getStory } from '../../src/store/stories.ts';
 import { NOW, NOW_ISO, tempStore } from '../helpers/db.ts';
-import { STAFF, loadServiceStories } from '../fixtures/service-data.ts';
+import { STAFF, loadServiceStories, serviceSentences } from '../fixtures/service-data.ts';
+
+// Read while the file is collected: missing data fails the whole file, nothing is skipped.
+const SENTENCES = serviceSentences();
 
 let store: ReturnType<typeof tempStore>;
 beforeAll(async () => {
   store = tempStore();
-  loadServiceStories(store, NOW);
+  loadServiceStories(store, NOW, SENTENCES);
   await ensurePhrasesIndexed(store);
 });
 afterAll(() => store.dispose());

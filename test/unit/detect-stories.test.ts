@@ -16,13 +16,14 @@ import { tempStore } from '../helpers/db.ts';
 
 const NOW = new Date('2026-08-17T10:00:00');
 
-describe.each(storySetFiles())('svc detect on %s', (file) => {
+// Read while the file is collected: a missing set fails the whole file, nothing is skipped.
+const SETS = storySetFiles().map((file) => ({ name: file.split('/').slice(-2).join('/'), set: readStorySet(file) }));
+
+describe.each(SETS)('svc detect on $name', ({ set }: { set: StorySet }) => {
   let store: ReturnType<typeof tempStore>;
-  let set: StorySet;
   let view: ReturnType<typeof detect>;
   let matches: CandidateMatch[];
   beforeAll(async () => {
-    set = readStorySet(file);
     store = tempStore();
     const ids = loadStorySet(store, set, NOW);
     await ensurePhrasesIndexed(store, undefined, NOW);
