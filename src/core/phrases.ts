@@ -89,6 +89,8 @@ const PARTICLES = new Set(['back', 'up', 'out', 'over', 'by', 'on', 'in', 'down'
 const LATE_PARTICLES = new Set(['back', 'up', 'out', 'over', 'down', 'around', 'off']);
 const NEGATORS = new Set(['not', 'never', 'no', "n't", 'nobody', 'nothing', 'without', 'hardly', 'barely', 'nor', 'unable']);
 const RELATIVES = new Set(['who', 'that', 'which']);
+// Staff are named by first name; a name after a title is a customer ("Mrs Cohen mentioned").
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'madam']);
 // "didn't hang up until it worked" is persistence, not negation.
 const UNTIL = new Set(['until', 'till', "'til"]);
 const FAIL_VERBS = new Set(['forget', 'fail', 'neglect', 'refuse']);
@@ -101,6 +103,8 @@ const POSSESSIVES = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'its'])
 const NOUN_FOLDS = new Map<string, string>(Object.entries({
   guest: 'customer', client: 'customer', diner: 'customer', patron: 'customer', us: 'customer', me: 'customer', him: 'customer',
   them: 'customer', party: 'customer', regular: 'customer', family: 'customer', friend: 'customer', wife: 'customer', husband: 'customer', table: 'table', customer: 'customer', caller: 'customer', visitor: 'customer', people: 'customer',
+  patient: 'customer', passenger: 'customer', member: 'customer', resident: 'customer', tenant: 'customer', homeowner: 'customer',
+  student: 'customer', parent: 'customer', shopper: 'customer', buyer: 'customer', user: 'customer',
   waiter: 'staff', waitress: 'staff', server: 'staff', employee: 'staff', staff: 'staff', hostess: 'staff', host: 'staff', bartender: 'staff',
   glass: 'water', water: 'water', drink: 'drink', cup: 'water', recommendation: 'recommendation', suggestion: 'recommendation',
 }));
@@ -158,6 +162,13 @@ function negated(tokens: Token[], at: number): boolean {
     }
   }
   return false;
+}
+
+/** Whether the name ending at `at` follows a title: "Mrs Cohen", "Mr D". */
+function titled(tokens: Token[], at: number): boolean {
+  let i = at;
+  while (i > 0 && tokens[i - 1]?.pos === 'PROPN' && !TITLES.has(tokens[i - 1]?.lower.replace('.', '') ?? '')) i--;
+  return TITLES.has(tokens[i - 1]?.lower.replace('.', '') ?? '');
 }
 
 /** "until"/"till" within a few words after the verb, in its clause: "didn't leave until it worked". */
@@ -382,6 +393,7 @@ function verbsIn(sentence: Sentence, taken: Set<number>, found: Phrase[]): void 
     if (passive && !(subject && (WRITER_PEOPLE.has(subject.lower) || PASSIVE_OBJECTS.has(foldNoun(subject.lemma))))) continue;
     // Customers acting ("regulars greet the owner") are not staff behaviour.
     if (!passive && subject && subject.pos === 'NOUN' && foldNoun(subject.lemma) === 'customer') continue;
+    if (!passive && subject && subject.pos === 'PROPN' && titled(tokens, tokens.indexOf(subject))) continue;
     // … nor are they in a relative clause ("every customer who waited").
     if (!passive && subject && RELATIVES.has(subject.lower) && foldNoun(tokens[tokens.indexOf(subject) - 1]?.lemma ?? '') === 'customer') continue;
     // A copula with an -ing form and no object ("staff was accommodating") is a quality, not a behaviour.

@@ -34,6 +34,11 @@ describe('phrase extraction', () => {
     expect(keys('I rang Mrs Adeyemi back that evening.')).toEqual(['call back']);
   });
 
+  it('reads a titled name or a patient, guest or tenant acting as the customer, not as staff', () => {
+    expect(keys('When Mrs Cohen mentioned a nut allergy, Zainab checked the pesto with the chef.')).toEqual(['check']);
+    expect(keys('The patient rescheduled twice.')).toEqual([]);
+  });
+
   it('reads "through" for the "thru" of the tagger, so walking someone through is explaining', () => {
     expect(keys('Ana walked her through the form step by step.')).toEqual(['explain']);
   });
