@@ -184,7 +184,8 @@ function basisOf(raw: RawCandidate): CandidateBasis {
   const top = raw.details
     .filter((d) => d.detail !== 'customer')
     .sort((a, b) => b.stories - a.stories || a.detail.localeCompare(b.detail))[0];
-  if (top && top.stories >= 2) return { kind: 'object', phrase: raw.value, detail: top.detail, stories: Math.min(top.stories, stories) };
+  // The same object in two stories or more, or in every one of them.
+  if (top && (top.stories >= 2 || top.stories >= stories)) return { kind: 'object', phrase: raw.value, detail: top.detail, stories: Math.min(top.stories, stories) };
   return { kind: 'action', phrase: raw.value, stories: Math.min(1, stories) };
 }
 
@@ -263,7 +264,8 @@ export function rankCandidates(
     .filter((c) => c.stories >= options.minStories && c.people >= options.minStaff)
     .sort(compareCandidates);
   // Concrete behaviours before bare actions shown for their broad evidence.
-  const behaviours = kept.filter((c) => !c.step).sort((a, b) => Number(b.coherence >= MIN_COHERENCE) - Number(a.coherence >= MIN_COHERENCE) || compareCandidates(a, b));
+  const concrete = (c: Candidate) => Number(c.basis.kind !== 'action' && c.coherence >= MIN_COHERENCE);
+  const behaviours = kept.filter((c) => !c.step).sort((a, b) => concrete(b) - concrete(a) || compareCandidates(a, b));
   return {
     practices: behaviours.filter(defensible),
     steps: kept.filter((c) => c.step),
@@ -272,8 +274,9 @@ export function rankCandidates(
 }
 
 /** Whether a candidate can be shown as a practice: one concrete behaviour, or broad evidence. */
-export function defensible(c: Pick<Candidate, 'coherence' | 'stories'>): boolean {
-  return c.coherence >= MIN_COHERENCE || c.stories >= BROAD_EVIDENCE;
+export function defensible(c: Pick<Candidate, 'coherence' | 'stories' | 'basis'>): boolean {
+  // A bare action is never concrete, however few its stories (1 of 2 is not "most").
+  return (c.basis.kind !== 'action' && c.coherence >= MIN_COHERENCE) || c.stories >= BROAD_EVIDENCE;
 }
 
 /** Whether the lead's stories (marked in inLead) and another set overlap by MERGE_OVERLAP or more (Jaccard). */

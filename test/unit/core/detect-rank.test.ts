@@ -41,6 +41,13 @@ describe('rankCandidates: only what it can defend', () => {
     expect(commonActions.map((c) => [c.name, c.basis.kind])).toEqual([['fix', 'action']]);
   });
 
+  it('never shows a bare action on two stories as concrete', () => {
+    const f = facts(NAMES, [1, 2]);
+    const { practices, commonActions } = rankCandidates([raw('install', [1, 2])], f, { minStories: 2, minStaff: 2 });
+    expect(practices).toEqual([]);
+    expect(commonActions.map((c) => c.name)).toEqual(['install']);
+  });
+
   it('shows an action on the same object, with the object as its basis', () => {
     const f = facts(NAMES, [1, 2, 3]);
     const { practices } = rankCandidates([raw('mention', [1, 2, 3], [{ detail: 'allergy', stories: 3 }])], f, THRESHOLDS);
