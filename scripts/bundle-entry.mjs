@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Where the real service sentences are (SVC_SERVICE_DATA overrides). */
-export const serviceData = process.env.SVC_SERVICE_DATA ?? join(root, '..', 'shared', 'data');
+export const serviceData = process.env.SVC_SERVICE_DATA ?? join(root, 'test', 'fixtures', 'mams');
 
 /** Writes the bundle inside the package, so it resolves better-sqlite3 and finds migrations/. */
 export async function bundleEntry(name, contents) {

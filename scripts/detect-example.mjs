@@ -1,4 +1,4 @@
-// Prints `svc detect` on the real service sentences in ../shared/data (the README's
+// Prints `svc detect` on the real service sentences in test/fixtures/mams (the README's
 // example): imports them as stories through the same loader as the quality-bar test,
 // into a temporary database, then runs the built svc on it. Run `npm run build` first.
 //   node scripts/detect-example.mjs [svc detect flags…]

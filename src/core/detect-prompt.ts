@@ -12,7 +12,10 @@ export function reviewQuestions(options: {
   practices: string[];
   /** Lower-cased names already taken (existing practices and those accepted in this review). */
   taken: ReadonlySet<string>;
+  /** The practice most of the candidate's stories are already evidence of: merging into it is preselected. */
+  mergeTarget?: string | null;
 }): Question[] {
+  const target = options.mergeTarget && options.practices.includes(options.mergeTarget) ? options.mergeTarget : undefined;
   const actions: Choice[] = [
     { value: 'accept', name: 'accept: make it a candidate practice' },
     ...(options.practices.length ? [{ value: 'merge', name: 'merge into an existing practice' }] : []),
@@ -21,7 +24,7 @@ export function reviewQuestions(options: {
     { value: 'quit', name: 'quit: save the decisions so far' },
   ];
   return [
-    { key: 'action', kind: 'select', message: 'What about this one?', choices: actions, default: 'accept' },
+    { key: 'action', kind: 'select', message: 'What about this one?', choices: actions, default: target ? 'merge' : 'accept' },
     {
       key: 'name',
       kind: 'input',
@@ -39,6 +42,7 @@ export function reviewQuestions(options: {
       kind: 'select',
       message: 'Merge into which practice?',
       choices: options.practices.map((name) => ({ value: name, name })),
+      ...(target ? { default: target } : {}),
       when: (a) => a.action === 'merge',
     },
   ];

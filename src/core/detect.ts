@@ -4,12 +4,24 @@
  */
 import type { Day } from './dates.ts';
 import { isStarDependentFigures } from './figures.ts';
-import { QUALITY_ORDER, phraseLabel, type QualityAttribute } from './phrases.ts';
+import { QUALITY_ORDER, isComposedKey, phraseLabel, type QualityAttribute } from './phrases.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from './search.ts';
 
 export { DEFAULT_LIMIT, DEFAULT_MIN_STAFF, DEFAULT_MIN_STORIES } from './detect-defaults.ts';
 /** Candidates whose story sets overlap this much (Jaccard) are one candidate. */
 export const MERGE_OVERLAP = 0.5;
+/**
+ * A candidate is shown as a practice only when at least this share of its stories show
+ * one concrete behaviour (the same action on the same object, an idiom, a tag). Below it,
+ * it is a common action whose object changes every time ("fix", "send", "go out").
+ */
+export const MIN_COHERENCE = 0.5;
+/**
+ * … unless this many stories show the action. Measured: on four teams' story sets no bare
+ * action with a different object each time had more than 7 stories, and none was a
+ * practice; on the restaurant sentences recommend, help, explain and apologize have 8–20.
+ */
+export const BROAD_EVIDENCE = 8;
 
 export type CandidateSource = 'phrase' | 'tag';
 
@@ -61,7 +73,33 @@ export interface Candidate {
   starDependent: boolean;
   /** Its stories in the period, ascending ids: the evidence a practice made from it gets. */
   storyIds: Int32Array;
+  /** The share of its stories that show its leading concrete behaviour (0–1). */
+  coherence: number;
+  /** Why its stories were grouped: what they share, and in how many of them. */
+  basis: CandidateBasis;
 }
+
+/** The existing practice most of a candidate's stories are already evidence of. */
+export interface PracticeOverlap {
+  practice: string;
+  /** How many of the candidate's stories are its evidence. */
+  stories: number;
+}
+
+/** "Mostly": a candidate overlaps a practice when at least half its stories are that practice's evidence. */
+export const OVERLAP_SHARE = 0.5;
+
+/** The overlap worth showing, if the practice holds at least OVERLAP_SHARE of the candidate's stories. */
+export function mostlyEvidenceOf(best: PracticeOverlap | undefined, stories: number): PracticeOverlap | null {
+  return best && stories > 0 && best.stories / stories >= OVERLAP_SHARE ? best : null;
+}
+
+/** What a candidate's stories have in common. */
+export type CandidateBasis =
+  | { kind: 'tag'; tag: string; stories: number }
+  | { kind: 'phrase'; phrase: string; stories: number }
+  | { kind: 'object'; phrase: string; detail: string; stories: number }
+  | { kind: 'action'; phrase: string; stories: number };
 
 /** "recommend wine" when one detail covers half the stories, else "recommend (special, wine, fish)". */
 export function phraseName(value: string, stories: number, details: RawCandidate['details']): string {
@@ -138,8 +176,25 @@ export function compareCandidates(a: Candidate, b: Candidate): number {
   return b.people - a.people || b.stories - a.stories || b.lastOn.localeCompare(a.lastOn) || a.name.localeCompare(b.name);
 }
 
+/** How many of a raw candidate's stories show one concrete behaviour, and which. */
+function basisOf(raw: RawCandidate): CandidateBasis {
+  const stories = raw.storyIds.length || raw.counts.stories;
+  if (raw.source === 'tag') return { kind: 'tag', tag: raw.value, stories };
+  if (isComposedKey(raw.value)) return { kind: 'phrase', phrase: raw.value, stories };
+  const top = raw.details
+    .filter((d) => d.detail !== 'customer')
+    .sort((a, b) => b.stories - a.stories || a.detail.localeCompare(b.detail))[0];
+  // The same object in two stories or more, or in every one of them.
+  if (top && (top.stories >= 2 || top.stories >= stories)) return { kind: 'object', phrase: raw.value, detail: top.detail, stories: Math.min(top.stories, stories) };
+  return { kind: 'action', phrase: raw.value, stories: Math.min(1, stories) };
+}
+
 function toCandidate(raw: RawCandidate, facts: StoryFacts): Candidate {
+  const basis = basisOf(raw);
+  const total = raw.storyIds.length || raw.counts.stories;
   return {
+    basis,
+    coherence: total ? basis.stories / total : 0,
     key: candidateKey(raw.source, raw.value),
     keys: [candidateKey(raw.source, raw.value)],
     name: nameOf(raw),
@@ -153,8 +208,12 @@ function toCandidate(raw: RawCandidate, facts: StoryFacts): Candidate {
 
 function merge(into: Candidate, other: Candidate, facts: StoryFacts): Candidate {
   const storyIds = union(into.storyIds, other.storyIds);
+  // The merged group is as coherent as its most coherent member's share of it.
+  const [best] = [into, other].sort((a, b) => b.basis.stories - a.basis.stories);
   return {
     ...into,
+    basis: best?.basis ?? into.basis,
+    coherence: storyIds.length ? (best?.basis.stories ?? 0) / storyIds.length : 0,
     keys: [...into.keys, ...other.keys],
     phrases: [...into.phrases, ...other.phrases],
     tags: [...into.tags, ...other.tags],
@@ -173,7 +232,7 @@ export function rankCandidates(
   raws: RawCandidate[],
   facts: StoryFacts,
   options: { minStories: number; minStaff: number },
-): { practices: Candidate[]; steps: Candidate[] } {
+): { practices: Candidate[]; steps: Candidate[]; commonActions: Candidate[] } {
   let pool = raws.map((raw) => toCandidate(raw, facts)).sort(compareCandidates);
   // The lead's stories, marked by id: each overlap then costs one look-up per story of the other.
   const inLead = new Uint8Array(facts.day.length);
@@ -188,8 +247,11 @@ export function rankCandidates(
     const remaining: Candidate[] = [];
     for (const other of rest) {
       const sameWords = [...other.phrases, ...other.tags.map((t) => t.replace(/-/gu, ' '))].some((w) => leadWords.has(w));
-      // A routine step never swallows a practice, however often the two go together.
-      if (sameWords || (other.step === lead.step && overlapsHeavily(lead.storyIds, other.storyIds, inLead))) {
+      // A routine step never swallows a practice, however often the two go together; and
+      // two people's own habits never add up to a shared practice (star share is per
+      // concrete behaviour, before any merge).
+      const twoHabits = lead.starDependent && other.starDependent && lead.star?.person !== other.star?.person;
+      if (!twoHabits && (sameWords || (other.step === lead.step && overlapsHeavily(lead.storyIds, other.storyIds, inLead)))) {
         lead = merge(lead, other, facts);
         mark(other.storyIds, 1);
       } else remaining.push(other);
@@ -201,7 +263,20 @@ export function rankCandidates(
   const kept = merged
     .filter((c) => c.stories >= options.minStories && c.people >= options.minStaff)
     .sort(compareCandidates);
-  return { practices: kept.filter((c) => !c.step), steps: kept.filter((c) => c.step) };
+  // Concrete behaviours before bare actions shown for their broad evidence.
+  const concrete = (c: Candidate) => Number(c.basis.kind !== 'action' && c.coherence >= MIN_COHERENCE);
+  const behaviours = kept.filter((c) => !c.step).sort((a, b) => concrete(b) - concrete(a) || compareCandidates(a, b));
+  return {
+    practices: behaviours.filter(defensible),
+    steps: kept.filter((c) => c.step),
+    commonActions: behaviours.filter((c) => !defensible(c)),
+  };
+}
+
+/** Whether a candidate can be shown as a practice: one concrete behaviour, or broad evidence. */
+export function defensible(c: Pick<Candidate, 'coherence' | 'stories' | 'basis'>): boolean {
+  // A bare action is never concrete, however few its stories (1 of 2 is not "most").
+  return (c.basis.kind !== 'action' && c.coherence >= MIN_COHERENCE) || c.stories >= BROAD_EVIDENCE;
 }
 
 /** Whether the lead's stories (marked in inLead) and another set overlap by MERGE_OVERLAP or more (Jaccard). */

@@ -87,6 +87,22 @@ export const messages = {
     `hint: story #${id} praises but names no behaviour; add what exactly they did (svc story edit ${id}) so others can learn it`,
   vaguePraiseQuestion: 'It reads as praise but not as a behaviour. What exactly did they do? (Enter to skip)',
 
+  // detect: discovery shows only what it can defend
+  nothingStandsOut: (minStories: number, minStaff: number) =>
+    `no shared behaviour stands out yet: none yet with ${minStories}+ stories by ${minStaff}+ people shows one concrete behaviour; ` +
+    'name one with svc practice add NAME --from-stories ID,ID, or lower --min-stories / --min-staff',
+  basisTag: (tag: string, stories: number, total: number) => `tagged #${tag} in ${stories} of ${total} stories`,
+  basisPhrase: (phrase: string, stories: number, total: number) => `"${phrase}" in ${stories} of ${total} stories`,
+  basisObject: (phrase: string, detail: string, stories: number, total: number) =>
+    `"${phrase}" with the same object (${detail}) in ${stories} of ${total} stories`,
+  basisAction: (phrase: string, total: number) => `"${phrase}" in ${total} stories, on something different in most`,
+  commonActionsTitle: 'Common actions',
+  commonActionsNote: ' (several people, a different object each time: not a practice alone): ',
+  candidateOverlap: (practice: string, stories: number, total: number) => `≈ ${practice} (${stories} of ${total} stories already its evidence)`,
+  phraseMatchesNothing: (typed: string, key: string) =>
+    `warning: --phrase "${typed}" (read as "${key}") matches no story yet; new stories with it will be linked`,
+  phraseMatchesNothingHint: 'check the wording against a story that shows it, or link stories by hand: svc practice link NAME STORY_ID',
+
   // train, adopt and playbook (add keys below this line)
   emptyProcedure: 'the procedure text is empty: nothing was adopted',
   emptyProcedureHint: 'write the steps, e.g. svc practice adopt NAME --procedure "1. Call back before 5 pm …"',

@@ -13,6 +13,20 @@ import { normalizePhrase } from './text.ts';
 const nlp = winkNLP(model, ['pos']);
 const its = nlp.its;
 
+/**
+ * The model's lemma, mended where it is known to fail: "through" comes back as "thru",
+ * and past tenses it does not know ("texted") come back unchanged.
+ */
+function lemmaOf(lower: string, lemma: string, pos: string): string {
+  if (lemma === 'thru') return 'through';
+  if (pos === 'VERB' && lemma === lower && /[a-z]{3}ed$/u.test(lower)) {
+    const stem = lower.slice(0, -2);
+    // "planned" → "plan": a doubled final consonant is one.
+    return /([bdgmnprt])\1$/u.test(stem) ? stem.slice(0, -1) : stem;
+  }
+  return lemma;
+}
+
 /** Tags a text into tokens with lemmas and character spans in the original text. */
 export function tagText(text: string): Token[] {
   const doc = nlp.readDoc(text);
@@ -29,7 +43,8 @@ export function tagText(text: string): Token[] {
     const start = found >= 0 ? found : cursor;
     const end = found >= 0 ? found + word.length : cursor;
     cursor = end;
-    out.push({ text: word, lower: word.toLowerCase(), lemma: (lemmas[i] ?? word).toLowerCase(), pos: pos[i] ?? 'X', start, end });
+    const tag = pos[i] ?? 'X';
+    out.push({ text: word, lower: word.toLowerCase(), lemma: lemmaOf(word.toLowerCase(), (lemmas[i] ?? word).toLowerCase(), tag), pos: tag, start, end });
   }
   return out;
 }

@@ -4,7 +4,7 @@
  */
 
 /** Bump when the rules change: stories indexed by an older version are indexed again. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 /** One word as the tagger saw it, with its place in the text. */
 export interface Token {
@@ -29,16 +29,23 @@ export interface Phrase {
   end: number;
 }
 
-/** Seed 004's attributes and the quality words that show each one. */
+/**
+ * The one vocabulary of qualities (DESIGN.md, Detection 5): seed 004's four attributes,
+ * then responsiveness and knowledge, each with the words that show it. Tags, detect and
+ * report use these names (as tags: positive-demeanor, clear-head …).
+ */
 export const QUALITY_ATTRIBUTES = {
   'positive demeanor': ['friendly', 'nice', 'warm', 'courteous', 'pleasant', 'polite', 'cheerful', 'lovely', 'welcoming', 'kind', 'sweet', 'charming', 'gracious', 'personable', 'fun', 'smiling', 'happy', 'cordial', 'hospitable', 'upbeat'],
-  responsiveness: ['prompt', 'promptly', 'quick', 'quickly', 'fast', 'efficient', 'efficiently', 'timely', 'speedy', 'swift', 'immediately', 'right away'],
+  'clear head': ['calm', 'calmly', 'composed', 'unflappable', 'level-headed', 'clear-headed', 'unruffled', 'collected', 'methodical', 'organised', 'organized', 'focused'],
   listening: ['attentive', 'accommodating', 'listened', 'listening', 'flexible', 'responsive', 'accomodating'],
   empathy: ['helpful', 'patient', 'understanding', 'generous', 'caring', 'thoughtful', 'considerate', 'sympathetic', 'compassionate', 'apologetic'],
+  responsiveness: ['prompt', 'promptly', 'quick', 'quickly', 'fast', 'efficient', 'efficiently', 'timely', 'speedy', 'swift', 'immediately', 'right away'],
   knowledge: ['knowledgeable', 'informed', 'well-informed', 'professional', 'competent', 'experienced', 'informative', 'expert', 'skilled'],
 } as const;
 export type QualityAttribute = keyof typeof QUALITY_ATTRIBUTES;
 export const QUALITY_ORDER = Object.keys(QUALITY_ATTRIBUTES) as QualityAttribute[];
+/** Each attribute as its built-in tag: "positive demeanor" → "positive-demeanor". */
+export const QUALITY_TAGS = QUALITY_ORDER.map((attribute) => attribute.replace(/ /gu, '-'));
 
 const QUALITY_OF = new Map<string, QualityAttribute>();
 for (const attribute of QUALITY_ORDER) for (const word of QUALITY_ATTRIBUTES[attribute]) QUALITY_OF.set(word, attribute);
@@ -46,9 +53,9 @@ for (const attribute of QUALITY_ORDER) for (const word of QUALITY_ATTRIBUTES[att
 // Verbs that never name a behaviour worth spreading (DETECTION.md 3).
 const STOP_VERBS = new Set(
   (
-    'be have seem feel want know like love enjoy see say try wait eat order arrive leave sit pay decide stay look sound think hope need ' +
-    'let become start begin continue happen use find include mean expect return dine drink taste spend plan tend turn walk ' +
-    'remain appear mind understand believe guess wish prefer hear watch live die work add hang can could will would shall should may might must'
+    'be have seem feel want know like love enjoy see say try eat order arrive leave sit pay decide look sound think hope need ' +
+    'let become start begin continue happen use find include mean expect return dine drink taste spend plan tend turn ' +
+    'appear mind understand believe guess wish prefer hear watch live die work add can could will would shall should may might must'
   ).split(' '),
 );
 
@@ -69,6 +76,10 @@ const PASSIVE_OBJECTS = new Set(['customer', 'water', 'drink', 'order', 'request
 
 // Objects that say nothing about the behaviour ("took 30 minutes", "gave us").
 const NOT_OBJECTS = new Set(['customer', 'staff', 'time', 'minute', 'hour', 'while', 'second', 'forever', 'age', 'long', 'thing', 'everything', 'lot', 'bit']);
+// Nouns of time after a verb say when, not what: "emailed her the morning after" has no object "morning".
+const TIME_NOUNS = new Set(['morning', 'afternoon', 'evening', 'night', 'day', 'week', 'weekend', 'month', 'today', 'tomorrow', 'yesterday', 'tonight', 'minute', 'hour', 'time']);
+// Pronouns that are only ever objects: "fixed it and then explained" — "it" there is no subject.
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it', 'whom']);
 
 // Words the tagger reads as verbs in praise that are not ("the service", "DJ").
 const NOT_VERBS = new Set(['service', 'everything', 'reason', 'price', 'dj', 'prompt', 'staff', 'food', 'treats', 'accomodating', 'accommodating', 'wait', 'star', 'love']);
@@ -77,19 +88,29 @@ const PARTICLES = new Set(['back', 'up', 'out', 'over', 'by', 'on', 'in', 'down'
 // After an object only these read as particles ("called her back"); "greeted us by name" is not "greet by".
 const LATE_PARTICLES = new Set(['back', 'up', 'out', 'over', 'down', 'around', 'off']);
 const NEGATORS = new Set(['not', 'never', 'no', "n't", 'nobody', 'nothing', 'without', 'hardly', 'barely', 'nor', 'unable']);
+const RELATIVES = new Set(['who', 'that', 'which']);
+// Staff are named by first name; a name after a title is a customer ("Mrs Cohen mentioned").
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'madam']);
+// "didn't hang up until it worked" is persistence, not negation.
+const UNTIL = new Set(['until', 'till', "'til"]);
 const FAIL_VERBS = new Set(['forget', 'fail', 'neglect', 'refuse']);
-const WRITER = new Set(['i', 'we', 'you', 'me', 'us', 'myself', 'ourselves', 'u', 'everyone', 'everybody', 'nobody', 'one', 'it', 'this', 'that', 'which', 'food', 'meal', 'place', 'restaurant', 'dish', 'price', 'atmosphere', 'wine', 'menu']);
+// Subjects whose verbs are not staff behaviour: customers writing, things. "I" is not
+// among them: in a staff tool the writer is usually the staff member ("I rang her back").
+const WRITER = new Set(['we', 'you', 'me', 'us', 'ourselves', 'u', 'everyone', 'everybody', 'nobody', 'one', 'it', 'this', 'that', 'which', 'food', 'meal', 'place', 'restaurant', 'dish', 'price', 'atmosphere', 'wine', 'menu']);
 const POSSESSIVES = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'its']);
 
 // Folds (DETECTION.md 5): synonyms become one key or one detail.
 const NOUN_FOLDS = new Map<string, string>(Object.entries({
   guest: 'customer', client: 'customer', diner: 'customer', patron: 'customer', us: 'customer', me: 'customer', him: 'customer',
   them: 'customer', party: 'customer', regular: 'customer', family: 'customer', friend: 'customer', wife: 'customer', husband: 'customer', table: 'table', customer: 'customer', caller: 'customer', visitor: 'customer', people: 'customer',
+  patient: 'customer', passenger: 'customer', member: 'customer', resident: 'customer', tenant: 'customer', homeowner: 'customer',
+  student: 'customer', parent: 'customer', shopper: 'customer', buyer: 'customer', user: 'customer',
   waiter: 'staff', waitress: 'staff', server: 'staff', employee: 'staff', staff: 'staff', hostess: 'staff', host: 'staff', bartender: 'staff',
   glass: 'water', water: 'water', drink: 'drink', cup: 'water', recommendation: 'recommendation', suggestion: 'recommendation',
 }));
 const VERB_FOLDS = new Map<string, string>(Object.entries({
   suggest: 'recommend', 'ring back': 'call back', 'phone back': 'call back', 'get back': 'call back', 'follow through': 'follow up',
+  'give ring': 'call', 'give call': 'call',
   'check up': 'check on', 'check in': 'check on', 'stop by': 'visit table', 'come by': 'visit table', 'come over': 'visit table',
   'top off': 'refill water', 'top up': 'refill water', refill: 'refill water', comp: 'comp item', 'explain': 'explain',
   'walk through': 'explain', 'break down': 'explain', describe: 'explain',
@@ -127,6 +148,7 @@ function foldNoun(lemma: string): string {
 
 /** Locally negated: not/never within ~4 words before, stopping at punctuation, a conjunction or a verb. */
 function negated(tokens: Token[], at: number): boolean {
+  if (untilFollows(tokens, at)) return false;
   for (let i = at - 1; i >= 0 && i >= at - 4; i--) {
     const t = tokens[i];
     if (!t) break;
@@ -142,6 +164,23 @@ function negated(tokens: Token[], at: number): boolean {
   return false;
 }
 
+/** Whether the name ending at `at` follows a title: "Mrs Cohen", "Mr D". */
+function titled(tokens: Token[], at: number): boolean {
+  let i = at;
+  while (i > 0 && tokens[i - 1]?.pos === 'PROPN' && !TITLES.has(tokens[i - 1]?.lower.replace('.', '') ?? '')) i--;
+  return TITLES.has(tokens[i - 1]?.lower.replace('.', '') ?? '');
+}
+
+/** "until"/"till" within a few words after the verb, in its clause: "didn't leave until it worked". */
+function untilFollows(tokens: Token[], at: number): boolean {
+  for (let i = at + 1; i < tokens.length && i <= at + 5; i++) {
+    const t = tokens[i];
+    if (!t || (t.pos === 'PUNCT' && t.text !== "'")) return false;
+    if (UNTIL.has(t.lower)) return true;
+  }
+  return false;
+}
+
 /** The nearest subject before a verb in its clause: a lower-cased word, or undefined. */
 function subjectOf(tokens: Token[], at: number): Token | undefined {
   for (let i = at - 1; i >= 0; i--) {
@@ -149,6 +188,8 @@ function subjectOf(tokens: Token[], at: number): Token | undefined {
     if (!t) break;
     if (t.pos === 'PUNCT' && t.text !== '-' && t.text !== "'") return undefined;
     if (t.pos === 'SCONJ' || (t.pos === 'ADP' && i === at - 1)) return undefined;
+    // The object of an earlier verb ("fixed it and then explained") is not this verb's subject.
+    if (t.pos === 'PRON' && (OBJECT_PRONOUNS.has(t.lower) && tokens[i - 1]?.pos === 'VERB')) continue;
     if (t.pos === 'PRON' && !POSSESSIVES.has(t.lower)) return t;
     if (t.pos === 'NOUN' || t.pos === 'PROPN') return t;
   }
@@ -173,7 +214,35 @@ function lateParticle(tokens: Token[], at: number): boolean {
   const t = tokens[at];
   if (!t || !LATE_PARTICLES.has(t.lower) || !(t.pos === 'ADP' || t.pos === 'ADV')) return false;
   const after = tokens[at + 1];
+  if (after && TIME_NOUNS.has(after.lemma)) return true;
+  // "rang her back that evening", "back the next day": a time follows, not an object.
+  if (after?.pos === 'DET' && TIME_NOUNS.has(tokens[at + 2]?.lemma ?? '')) return true;
+  if (after?.pos === 'DET' && tokens[at + 2]?.pos === 'ADJ' && TIME_NOUNS.has(tokens[at + 3]?.lemma ?? '')) return true;
   return !after || after.pos === 'PUNCT' || after.pos === 'CCONJ' || after.pos === 'ADP' || after.pos === 'SCONJ' || after.pos === 'PART';
+}
+
+/**
+ * When a person (a name, or him/her/them…) at `at` is followed by a noun phrase, the index
+ * of that phrase's head noun: the second object of a two-object verb. Else null.
+ */
+function secondObject(tokens: Token[], at: number): number | null {
+  let i = at;
+  const first = tokens[i];
+  if (!first) return null;
+  if (first.pos === 'PROPN') {
+    while (tokens[i + 1]?.pos === 'PROPN') i++;
+  } else if (!(first.pos === 'PRON' && OBJECT_PRONOUNS.has(first.lower) && first.lower !== 'it')) return null;
+  const det = tokens[i + 1];
+  if (!det || !(det.pos === 'DET' || det.pos === 'NUM' || det.pos === 'ADJ')) return null;
+  for (let j = i + 1; j < tokens.length && j <= i + 5; j++) {
+    const t = tokens[j];
+    if (!t) return null;
+    if (t.pos === 'DET' || t.pos === 'NUM' || t.pos === 'ADJ' || t.pos === 'ADV') continue;
+    if (t.pos !== 'NOUN' || TIME_NOUNS.has(t.lemma)) return null;
+    while (tokens[j + 1]?.pos === 'NOUN') j++; // compound: the last noun is the head
+    return j;
+  }
+  return null;
 }
 
 /** The object after a verb: its head noun (folded), and where the phrase ends. */
@@ -192,6 +261,8 @@ function objectAfter(tokens: Token[], at: number): { noun: string | null; partic
     if (t.pos === 'DET' || t.pos === 'NUM' || (t.pos === 'PRON' && POSSESSIVES.has(t.lower)) || t.pos === 'ADJ') continue;
     if (t.pos === 'ADV' && noun === null) continue;
     if (t.pos === 'NOUN') {
+      // "emailed her the morning after": a time, not the thing done.
+      if (TIME_NOUNS.has(t.lemma) && tokens[i + 1]?.pos !== 'NOUN') break;
       noun = foldNoun(t.lemma);
       end = i;
       const next = tokens[i + 1];
@@ -199,6 +270,26 @@ function objectAfter(tokens: Token[], at: number): { noun: string | null; partic
       if (particle === null && lateParticle(tokens, i + 1)) {
         particle = tokens[i + 1]?.lower ?? null;
         end = i + 1;
+      }
+      break;
+    }
+    // Two objects ("handed Mrs Ito the reference number", "gave them a quick ring"): the
+    // person comes first, and the thing given is the behaviour's object.
+    const second = secondObject(tokens, i);
+    if (noun === null && second !== null) {
+      noun = foldNoun(tokens[second]?.lemma ?? '');
+      end = second;
+      break;
+    }
+    // A person named as the object ("rang Mrs Adeyemi back"): the customer.
+    if (t.pos === 'PROPN' && noun === null) {
+      let last = i;
+      while (tokens[last + 1]?.pos === 'PROPN') last++;
+      noun = 'customer';
+      end = last;
+      if (particle === null && lateParticle(tokens, last + 1)) {
+        particle = tokens[last + 1]?.lower ?? null;
+        end = last + 1;
       }
       break;
     }
@@ -274,6 +365,9 @@ function qualitiesIn(sentence: Sentence, found: Phrase[]): void {
     if (!t || !(t.pos === 'ADJ' || t.pos === 'ADV' || t.pos === 'VERB' || t.pos === 'NOUN')) continue;
     const attribute = QUALITY_OF.get(t.lower) ?? (t.pos === 'ADJ' ? QUALITY_OF.get(t.lemma) : undefined);
     if (!attribute || negated(tokens, i)) continue;
+    // "the patient", "a professional": after a determiner the word names someone, not a quality.
+    const before = tokens[i - 1];
+    if (t.pos === 'NOUN' && before && (before.pos === 'DET' || (before.pos === 'PRON' && POSSESSIVES.has(before.lower)))) continue;
     // "friendly" describes people here only when it is not a noun phrase about food ("nice food").
     const next = tokens[i + 1];
     if (t.pos === 'ADJ' && next?.pos === 'NOUN' && !NOUN_FOLDS.has(next.lemma) && next.lemma !== 'service') continue;
@@ -299,6 +393,9 @@ function verbsIn(sentence: Sentence, taken: Set<number>, found: Phrase[]): void 
     if (passive && !(subject && (WRITER_PEOPLE.has(subject.lower) || PASSIVE_OBJECTS.has(foldNoun(subject.lemma))))) continue;
     // Customers acting ("regulars greet the owner") are not staff behaviour.
     if (!passive && subject && subject.pos === 'NOUN' && foldNoun(subject.lemma) === 'customer') continue;
+    if (!passive && subject && subject.pos === 'PROPN' && titled(tokens, tokens.indexOf(subject))) continue;
+    // … nor are they in a relative clause ("every customer who waited").
+    if (!passive && subject && RELATIVES.has(subject.lower) && foldNoun(tokens[tokens.indexOf(subject) - 1]?.lemma ?? '') === 'customer') continue;
     // A copula with an -ing form and no object ("staff was accommodating") is a quality, not a behaviour.
     if (t.lower.endsWith('ing') && !passive) {
       const before = tokens[i - 1];
@@ -319,7 +416,7 @@ function verbsIn(sentence: Sentence, taken: Set<number>, found: Phrase[]): void 
     key = VERB_FOLDS.get(key) ?? (particle ? (VERB_FOLDS.get(lemma) ?? key) : key);
     if (ANTI_VERBS.has(key)) continue;
     if (LIGHT_VERBS.has(lemma) && lightObject && !particle) {
-      key = `${lemma} ${lightObject}`;
+      key = VERB_FOLDS.get(`${lemma} ${lightObject}`) ?? `${lemma} ${lightObject}`;
       detail = null;
     }
     if (key === 'take' && detail === 'order') key = 'take order';
@@ -357,6 +454,19 @@ export function extractPhrases(tokens: Token[]): Phrase[] {
     qualitiesIn(sentence, found);
   }
   return found;
+}
+
+// The keys the extractor composes on purpose: an idiom, a fold, a light verb with its object.
+const COMPOSED_KEYS = new Set([...IDIOMS.map((idiom) => idiom.key), ...VERB_FOLDS.values()].filter((key) => key.includes(' ')));
+
+/**
+ * Whether a key names a concrete behaviour by itself ("call back", "refill water", "take
+ * coat") rather than a bare action whose object varies ("fix", "send", "go out").
+ */
+export function isComposedKey(key: string): boolean {
+  if (COMPOSED_KEYS.has(key)) return true;
+  const [verb, second] = key.split(' ');
+  return second !== undefined && LIGHT_VERBS.has(verb ?? '') && !PARTICLES.has(second);
 }
 
 /** A phrase's key and detail as one label: "recommend wine", "call back". */

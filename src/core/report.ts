@@ -3,6 +3,7 @@
  * period, stories to read aloud, practices with spread, star share, trend and drift,
  * training, candidates, interviews, and a suggested agenda. Pure: rows in, view out.
  */
+import { QUALITY_TAGS } from './phrases.ts';
 import { daysBetween, shiftDay, type Day } from './dates.ts';
 import { ValidationError } from './errors.ts';
 import {
@@ -271,17 +272,8 @@ export interface AgendaItem {
   text: string;
 }
 
-/** The seed-004 attributes and SERVQUAL dimensions, as built-in tags. */
-export const ATTRIBUTES = [
-  'positive-demeanor',
-  'clear-head',
-  'listening',
-  'empathy',
-  'responsiveness',
-  'reliability',
-  'assurance',
-  'tangibles',
-] as const;
+/** The qualities the report counts: the one vocabulary of detect and tags, as tag names. */
+export const ATTRIBUTES = QUALITY_TAGS;
 
 export interface Report {
   period: Period;

@@ -1,6 +1,7 @@
 import type { Answers, Question } from './prompt.ts';
 import type { StoryInput } from './story.ts';
 import { CHANNELS, MAX_STORY_LENGTH } from './story.ts';
+import { joinSentences } from './text.ts';
 
 /** Which fields the flags already gave, and what exists to choose from. */
 export interface StoryPromptContext {
@@ -105,7 +106,7 @@ export function storyQuestions(context: StoryPromptContext): Question[] {
 /** Turns the prompt's answers into story fields (only those asked). */
 export function storyInputFromAnswers(answers: Answers): StoryInput {
   const input: StoryInput = {
-    text: [asText(answers.situation), asText(answers.action)].filter(Boolean).join(' '),
+    text: joinSentences([asText(answers.situation), asText(answers.action)]),
   };
   const result = asText(answers.result);
   if (result) input.impact = result;

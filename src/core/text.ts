@@ -114,3 +114,12 @@ export function utf8Problem(bytes: Uint8Array): EncodingProblem | null {
   }
   return null;
 }
+
+/** Answers as sentences: each ends with a full stop unless it already ends a sentence. */
+export function joinSentences(parts: string[]): string {
+  return parts
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => (/[.!?…]["')\]]*$/u.test(part) ? part : `${part}.`))
+    .join(' ');
+}

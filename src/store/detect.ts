@@ -1,6 +1,7 @@
 import type { Day } from '../core/dates.ts';
 import type { RawCandidate, StoryFacts } from '../core/detect.ts';
 import { sql, type Db } from './db.ts';
+import { QUALITY_EVIDENCE } from './qualities.ts';
 
 /** What detection looks at: stories on or after since, candidates over the thresholds. */
 export interface DetectQuery {
@@ -166,19 +167,31 @@ export function exampleRows(db: Db, storyIds: number[], phraseKeys: string[]): E
   return storyIds.map((id) => byId.get(id)).filter((row): row is ExampleRow => row !== undefined);
 }
 
+/** The practice (not retired) with the most evidence among these stories, and how many. */
+export function topEvidencePractice(db: Db, storyIds: Int32Array): { practice: string; stories: number } | undefined {
+  return sql(
+    db,
+    `SELECT p.name AS practice, count(*) AS stories
+       FROM json_each(?) i JOIN evidence e ON e.story_id = i.value JOIN practices p ON p.id = e.practice_id
+      WHERE p.status <> 'retired'
+      GROUP BY p.id ORDER BY stories DESC, p.name LIMIT 1`,
+  ).get(JSON.stringify(Array.from(storyIds))) as { practice: string; stories: number } | undefined;
+}
+
 /** Quality words per attribute over the period: stories and people per attribute, and per word. */
 export function qualityRows(db: Db, since: Day | undefined): {
   attributes: Array<{ attribute: string; stories: number; people: number }>;
   words: Array<{ attribute: string; word: string; stories: number }>;
 } {
   const from = since ?? '0000-00-00';
+  // The same stories per attribute as the report counts (quality words and attribute tags).
   const attributes = sql(
     db,
-    `SELECT sp.key AS attribute, count(DISTINCT sp.story_id) AS stories, count(DISTINCT pe.person_id) AS people
-       FROM story_phrases sp LEFT JOIN story_people pe ON pe.story_id = sp.story_id
-      WHERE sp.kind = 'quality' AND sp.occurred_on >= ?
-      GROUP BY sp.key`,
-  ).all(from) as Array<{ attribute: string; stories: number; people: number }>;
+    `WITH ${QUALITY_EVIDENCE}
+     SELECT q.attribute, count(DISTINCT q.story_id) AS stories, count(DISTINCT pe.person_id) AS people
+       FROM quality_evidence q LEFT JOIN story_people pe ON pe.story_id = q.story_id
+      GROUP BY q.attribute`,
+  ).all({ since: from, until: '9999-12-31' }) as Array<{ attribute: string; stories: number; people: number }>;
   const words = sql(
     db,
     `SELECT sp.key AS attribute, sp.detail AS word, count(DISTINCT sp.story_id) AS stories

@@ -111,3 +111,10 @@ export function storyPhrases(db: Db, storyId: number): Phrase[] {
     `SELECT kind, key, detail, span_start AS start, span_end AS end FROM story_phrases WHERE story_id = ? ORDER BY span_start`,
   ).all(storyId) as Phrase[];
 }
+
+/** How many stories hold a behaviour phrase with this key. */
+export function countPhraseStories(db: Db, key: string): number {
+  return (
+    sql(db, `SELECT count(DISTINCT story_id) AS n FROM story_phrases WHERE kind IN ('practice', 'step') AND key = ?`).get(key) as { n: number }
+  ).n;
+}

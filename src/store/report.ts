@@ -14,6 +14,7 @@ import type {
   Window,
 } from '../core/report.ts';
 import { sql, type Db } from './db.ts';
+import { QUALITY_EVIDENCE } from './qualities.ts';
 
 /**
  * All SQL of `svc report` and `svc status`, in one place. Every aggregate is windowed to
@@ -101,11 +102,10 @@ export const REPORT_SQL = {
       WHERE t.held_on <= :until
       GROUP BY t.practice_id, a.person_id`,
 
-  /** Stories in a period per built-in attribute tag (the qualities perceived). */
-  qualities: `SELECT t.name AS attribute, count(*) AS stories
-       FROM stories s JOIN story_tags st ON st.story_id = s.id JOIN tags t ON t.id = st.tag_id
-      WHERE s.occurred_on BETWEEN :since AND :until AND t.builtin = 1
-      GROUP BY t.name`,
+  /** Stories in a period per quality attribute (tag form), counted as svc detect counts them. */
+  qualities: `WITH ${QUALITY_EVIDENCE}
+     SELECT replace(attribute, ' ', '-') AS attribute, count(DISTINCT story_id) AS stories
+       FROM quality_evidence GROUP BY attribute`,
 
   /** Interviews held in the period, and those still planned by its end. */
   interviews: `SELECT i.id, i.status, i.planned_on AS plannedOn, i.held_on AS heldOn, i.learned, i.liked, i.change,
@@ -196,7 +196,7 @@ export function trainedRows(db: Db, until: Day): TrainedRow[] {
   return sql(db, REPORT_SQL.trained).all({ until }) as TrainedRow[];
 }
 
-/** Attribute tag → stories in the window. */
+/** Attribute (tag form) → stories in the window. Needs the phrase index up to date. */
 export function qualityCounts(db: Db, window: Window): Map<string, number> {
   const rows = sql(db, REPORT_SQL.qualities).all(range(window)) as Array<{ attribute: string; stories: number }>;
   return new Map(rows.map((row) => [row.attribute, row.stories]));

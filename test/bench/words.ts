@@ -20,14 +20,14 @@ export const SURNAMES = [
 export const TEAMS = ['front desk', 'phone support', 'field service', 'billing', 'chat support'] as const;
 export const ROLES = ['agent', 'senior agent', 'team lead', 'technician', 'coordinator'] as const;
 
-/** Tags beyond the eight that ship with every database: 32 more make 40. */
+/** Tags beyond the nine that ship with every database (migration 0010 added knowledge): 31 more make 40. */
 export const EXTRA_TAGS = [
   'call-back', 'follow-up', 'remember-name', 'explain-options', 'stay-late', 'own-the-problem',
   'proactive', 'first-contact-resolution', 'warm-handover', 'plain-language', 'apology', 'set-expectations',
   'personal-touch', 'accessibility', 'escalation', 'billing', 'delivery', 'returns',
   'onboarding', 'complaint', 'vip', 'elderly-customer', 'language', 'outage',
   'after-hours', 'repeat-customer', 'internal-it', 'internal-finance', 'teamwork', 'patience',
-  'speed', 'going-extra-mile',
+  'going-extra-mile',
 ] as const;
 
 export const PRODUCTS = [

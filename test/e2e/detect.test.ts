@@ -42,7 +42,7 @@ describe('svc detect', () => {
     addStories();
     const result = svc.run(['detect']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('1. call back\n   3 stories · 3 people · star share 33%');
+    expect(result.stdout).toContain('1. call back · promptly\n   3 stories · 3 people · star share 33%');
     expect(result.stdout).toContain('#1 Ana: Ana [called the customer back] within the hour.');
     expect(result.stdout).toContain('2. explain option');
     expect(result.stdout).toMatch(/positive demeanor\t1\t1\tlovely 1/u);
@@ -173,6 +173,16 @@ describe('vague praise in svc story add', () => {
     const concrete = svc.run(['story', 'add', 'Bo called the customer back', '--staff', 'Bo']);
     expect(concrete.stderr).not.toContain('names no behaviour');
     expect(svc.json<{ text: string }>(['story', 'show', '1']).text).toBe('The staff were lovely');
+  });
+
+  it('nudges the same vague praise on stdin as with flags', () => {
+    for (const text of ['Great service, thanks!', 'Sofia was so welcoming.', 'Rahul went above and beyond for us.']) {
+      const viaStdin = svc.run(['story', 'add', '--staff', 'Ana'], { input: text });
+      expect(viaStdin.code, text).toBe(0);
+      expect(viaStdin.stderr, text).toContain('praises but names no behaviour');
+    }
+    const concrete = svc.run(['story', 'add', '--staff', 'Bo'], { input: 'Bo texted her the tracking link the same evening.' });
+    expect(concrete.stderr).not.toContain('names no behaviour');
   });
 
   it('asks once in a terminal what exactly they did, and appends the answer', async () => {

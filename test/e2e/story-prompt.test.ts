@@ -41,6 +41,16 @@ describe('svc story add in a terminal', () => {
     });
   });
 
+  it('never asks what they did a second time, and joins the answers as sentences', async () => {
+    const term = new Terminal(['story', 'add', '--staff', 'Ana', '--channel', 'phone', '--trigger', 'request', '--tag', 'thanks', '--customer', 'Mr Roy'], svc.db);
+    await term.answer('What led up to it?', 'Mr Roy rang about his bill');
+    await term.answer('What exactly did they do?', 'Ana was lovely');
+    await term.answer('What resulted for the customer?', '');
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen).not.toContain('It reads as praise but not as a behaviour');
+    expect(svc.json<{ text: string }>(['story', 'show', '1']).text).toBe('Mr Roy rang about his bill. Ana was lovely.');
+  });
+
   it('saves nothing and exits 130 on Ctrl-C', async () => {
     svc.run(['init']);
     const before = svc.snapshot();

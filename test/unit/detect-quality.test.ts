@@ -1,18 +1,22 @@
-// The quality bar of detection on real service sentences (../shared/data): what a team
+// The quality bar of detection on real service sentences (test/fixtures/mams): what a team
 // leader reads at the top of `svc detect` must be behaviours, not filler.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detect } from '../../src/cli/commands/detect/detection.ts';
+import { QUALITY_ORDER } from '../../src/core/phrases.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../src/core/search.ts';
 import { rejectCandidate } from '../../src/store/detect.ts';
 import { ensurePhrasesIndexed, storyPhrases } from '../../src/store/phrases.ts';
 import { getStory } from '../../src/store/stories.ts';
 import { NOW, NOW_ISO, tempStore } from '../helpers/db.ts';
-import { STAFF, loadServiceStories } from '../fixtures/service-data.ts';
+import { STAFF, loadServiceStories, serviceSentences } from '../fixtures/service-data.ts';
+
+// Read while the file is collected: missing data fails the whole file, nothing is skipped.
+const SENTENCES = serviceSentences();
 
 let store: ReturnType<typeof tempStore>;
 beforeAll(async () => {
   store = tempStore();
-  loadServiceStories(store, NOW);
+  loadServiceStories(store, NOW, SENTENCES);
   await ensurePhrasesIndexed(store);
 });
 afterAll(() => store.dispose());
@@ -27,7 +31,9 @@ const RECOGNISABLE = ['recommend', 'help', 'visit table', 'explain', 'apologize'
 describe('svc detect on the shared service sentences', () => {
   it('puts recognisable behaviours at the top, never filler or people', () => {
     const top = run().practices;
-    expect(top).toHaveLength(10);
+    // Detection shows only what it can defend, so fewer than ten is allowed; junk is not.
+    expect(top.length).toBeGreaterThanOrEqual(7);
+    expect(top.length).toBeLessThanOrEqual(10);
     const people = new Set(STAFF.map((s) => s.toLowerCase()));
     for (const c of top) {
       const words = c.name.replace(/[()]/gu, '').split(/[\s,]+/u).filter(Boolean);
@@ -45,7 +51,10 @@ describe('svc detect on the shared service sentences', () => {
     for (const step of ['seat', 'take order', 'serve', 'ask', 'tell']) expect(practiceKeys).not.toContain(step);
     for (const quality of ['friendly', 'attentive', 'nice', 'helpful']) expect(practiceKeys).not.toContain(quality);
     expect(view.steps.map((s) => s.phrases[0])).toContain('seat');
-    expect(view.qualities.map((q) => q.attribute)).toEqual(['positive demeanor', 'responsiveness', 'listening', 'empathy', 'knowledge']);
+    // One vocabulary, in its order: seed 004's attributes, then responsiveness and knowledge.
+    const attributes = view.qualities.map((q) => q.attribute);
+    expect(attributes).toEqual(QUALITY_ORDER.filter((a) => attributes.includes(a)));
+    expect(attributes).toEqual(expect.arrayContaining(['positive demeanor', 'listening', 'empathy', 'responsiveness', 'knowledge']));
     // Perception outweighs performance in praise (seed 004): friendly alone beats the best practice.
     expect(view.qualities[0]?.stories).toBeGreaterThan(view.practices[0]?.stories ?? 0);
   });

@@ -28,9 +28,51 @@ describe('phrase extraction', () => {
     expect(phrase?.detail).toBe('name');
   });
 
-  it('ignores what the writer did', () => {
+  it('ignores what the customers writing did, but reads "I" as the staff member writing', () => {
     expect(keys('We got a table and we ordered the fish.')).toEqual([]);
-    expect(keys('I called back the next day.')).toEqual([]);
+    expect(keys('I called back the next day.')).toEqual(['call back']);
+    expect(keys('I rang Mrs Adeyemi back that evening.')).toEqual(['call back']);
+  });
+
+  it('reads a titled name or a patient, guest or tenant acting as the customer, not as staff', () => {
+    expect(keys('When Mrs Cohen mentioned a nut allergy, Zainab checked the pesto with the chef.')).toEqual(['check']);
+    expect(keys('The patient rescheduled twice.')).toEqual([]);
+  });
+
+  it('reads "through" for the "thru" of the tagger, so walking someone through is explaining', () => {
+    expect(keys('Ana walked her through the form step by step.')).toEqual(['explain']);
+  });
+
+  it('does not take the object "it" for the subject of the next verb', () => {
+    expect(keys('Ana fixed it and then explained why.')).toEqual(['fix', 'explain']);
+  });
+
+  it('takes the thing given as the object of a two-object verb', () => {
+    const [handed] = phrasesOf('Ana handed Mrs Ito the reference number.').filter((p) => p.kind !== 'quality');
+    expect([handed?.key, handed?.detail]).toEqual(['hand', 'number']);
+    expect(keys('Bo gave them a quick ring.')).toEqual(['call']);
+  });
+
+  it('reads a time after the verb as when, not what', () => {
+    const [emailed] = phrasesOf('Cy emailed her the morning after.').filter((p) => p.kind === 'practice');
+    expect(emailed?.key).toBe('email');
+    expect(emailed?.detail).not.toBe('morning');
+  });
+
+  it('lemmatises past tenses the model leaves as they are', () => {
+    expect(keys('Dee texted him the code.')).toEqual(['text']);
+  });
+
+  it('reads staying, waiting and not hanging up until something is done as behaviours', () => {
+    expect(keys('Eli stayed on the line until it worked.')).toEqual(['stay on']);
+    expect(keys("Fay didn't hang up until the router was back online.")).toEqual(['hang up']);
+    expect(keys('Gus waited with her until the taxi came.')).toEqual(['wait']);
+    expect(keys('Hana remained with the patient.')).toEqual(['remain']);
+  });
+
+  it('does not read a person named by a noun as a quality', () => {
+    expect(phrasesOf('Hana remained with the patient.').filter((p) => p.kind === 'quality')).toEqual([]);
+    expect(phrasesOf('Ivo was patient with her.').filter((p) => p.kind === 'quality').map((p) => p.key)).toEqual(['empathy']);
   });
 
   it('reads passives as something done to the customer', () => {

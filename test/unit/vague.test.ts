@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { namesBehaviour } from '../../src/core/vague.ts';
+import { joinSentences } from '../../src/core/text.ts';
+import { isVaguePraise, namesBehaviour } from '../../src/core/vague.ts';
 
 describe('namesBehaviour (no model)', () => {
   it('finds a behaviour in any inflection', () => {
@@ -14,5 +15,44 @@ describe('namesBehaviour (no model)', () => {
     expect(namesBehaviour('The staff were lovely')).toBe(false);
     expect(namesBehaviour('Great service, very friendly and attentive!')).toBe(false);
     expect(namesBehaviour('Ana is amazing')).toBe(false);
+  });
+});
+
+describe('isVaguePraise: the one check of story add, for flags, stdin and the prompt', () => {
+  it('nudges praise that names no deed', () => {
+    for (const text of [
+      'Great service, thanks!',
+      'Sofia at reception was so welcoming, lovely start to our stay.',
+      'Rahul went above and beyond for us.',
+      'Dee went the extra mile again!',
+      'Hiroshi fixed it, customer v happy.',
+      'Dmitri was very helpful and sorted everything out.',
+      'Tomasz made a stressful day so much easier. Couldnt have asked for better.',
+      'Aisha was brilliant on the phone today, the customer said she was so patient.',
+      'Guest in 509 asked us to pass on thanks to Bogdan, always smiling and friendly.',
+      'Ayesha was brilliant as always, a real credit to the team.',
+    ]) {
+      expect(isVaguePraise(text), text).toBe(true);
+    }
+  });
+
+  it('does not nudge a story that says what was done', () => {
+    for (const text of [
+      'Lucía booked the stitches-out appointment while she was still on the couch.',
+      'Hassan had him repeat the schedule back before handing the bag over.',
+      "Fay didn't hang up until the router was back online.",
+      "I never say 'soon' any more. Told Mrs Fernandes her number would move by 4pm.",
+      'Teresa folded the bath towels into a little rabbit family.',
+      'Ana went out of her way to find a table.',
+    ]) {
+      expect(isVaguePraise(text), text).toBe(false);
+    }
+  });
+});
+
+describe('joinSentences', () => {
+  it('joins answers as sentences, keeping their own full stops', () => {
+    expect(joinSentences(['The customer was upset', 'Ana called back.'])).toBe('The customer was upset. Ana called back.');
+    expect(joinSentences(['Ana was lovely!', ' ', 'She rang back'])).toBe('Ana was lovely! She rang back.');
   });
 });

@@ -1,4 +1,6 @@
-import type { Candidate, QualityCount } from '../../core/detect.ts';
+import type { Candidate, CandidateBasis, PracticeOverlap, QualityCount } from '../../core/detect.ts';
+import { messages } from '../../core/messages.ts';
+import type { QualifierKind } from '../../core/qualifiers.ts';
 import type { Day } from '../../core/dates.ts';
 import type { Look } from '../look.ts';
 import { renderTable } from '../table.ts';
@@ -9,9 +11,21 @@ export interface DetectionView {
   since: Day | null;
   minStories: number;
   minStaff: number;
-  practices: Array<Candidate & { examples: Array<{ storyId: number; occurredOn: Day; people: string[]; snippet: string }> }>;
+  practices: Array<
+    Candidate & {
+      /** The existing practice most of its stories are already evidence of, if any. */
+      overlap: PracticeOverlap | null;
+      /** The qualifier (timing, persistence …) at least half its stories share, if any. */
+      qualifier: { kind: QualifierKind; stories: number } | null;
+      /** Its name with that qualifier: "call back · promptly". */
+      label: string;
+      examples: Array<{ storyId: number; occurredOn: Day; people: string[]; snippet: string }>;
+    }
+  >;
   more: number;
   steps: Candidate[];
+  /** Actions several people take on a different object each time: too general to be a practice alone. */
+  commonActions: Candidate[];
   qualities: QualityCount[];
 }
 
@@ -33,6 +47,8 @@ export function detectionJson(view: DetectionView): Record<string, unknown> {
     star: c.star?.person ?? null,
     starDependent: c.starDependent,
     lastOn: c.lastOn,
+    coherence: Math.round(c.coherence * 1000) / 1000,
+    basis: c.basis,
   });
   return {
     since: view.since,
@@ -41,6 +57,11 @@ export function detectionJson(view: DetectionView): Record<string, unknown> {
     candidates: view.practices.map((c, i) => ({
       rank: i + 1,
       ...figures(c),
+      // Every evidence story, not only the examples: a reviewer or a scorer reads them all.
+      storyIds: Array.from(c.storyIds),
+      overlap: c.overlap,
+      label: c.label,
+      qualifier: c.qualifier,
       examples: c.examples.map((e) => {
         const { text, highlights } = plainHighlights(e.snippet);
         return { storyId: e.storyId, occurredOn: e.occurredOn, people: e.people, snippet: text, highlights };
@@ -49,8 +70,23 @@ export function detectionJson(view: DetectionView): Record<string, unknown> {
     more: view.more,
     // Steps are counted, not analysed: no star figures.
     serviceSteps: view.steps.map((c) => ({ key: c.key, name: c.name, phrases: c.phrases, stories: c.stories, people: c.people, lastOn: c.lastOn })),
+    commonActions: view.commonActions.map((c) => ({ key: c.key, name: c.name, phrases: c.phrases, stories: c.stories, people: c.people, lastOn: c.lastOn })),
     qualities: view.qualities,
   };
+}
+
+/** Why a candidate's stories were grouped, in words. */
+export function basisText(basis: CandidateBasis, total: number): string {
+  switch (basis.kind) {
+    case 'tag':
+      return messages.basisTag(basis.tag, basis.stories, total);
+    case 'phrase':
+      return messages.basisPhrase(basis.phrase, basis.stories, total);
+    case 'object':
+      return messages.basisObject(basis.phrase, basis.detail, basis.stories, total);
+    case 'action':
+      return messages.basisAction(basis.phrase, total);
+  }
 }
 
 /** One candidate as a block: name, figures, phrases and tags, examples with the matching words marked. */
@@ -60,10 +96,12 @@ export function candidateBlock(c: DetectionView['practices'][number], rank: numb
   const starNote = c.starDependent
     ? color.red(` · star-dependent${c.star ? ` (${oneLine(c.star.person)} ${percent(c.star.share)})` : ''}`)
     : ` · star share ${percent(c.starShare)}`;
-  const head = `${rank === null ? '' : `${rank}. `}${color.bold(oneLine(c.name))}`;
+  const overlap = c.overlap ? color.yellow(` ${messages.candidateOverlap(oneLine(c.overlap.practice), c.overlap.stories, c.stories)}`) : '';
+  const head = `${rank === null ? '' : `${rank}. `}${color.bold(oneLine(c.label))}${overlap}`;
   const figures = `${c.stories} stories · ${c.people} people${starNote} · last ${formatDay(c.lastOn, look.now, look.tty)}`;
   const matchers = [...c.phrases.map((p) => `"${p}"`), ...c.tags.map((t) => `#${t}`)].join(', ');
-  const lines = [head, `   ${figures}`, `   ${color.dim('from')} ${oneLine(matchers)}`];
+  const why = `${basisText(c.basis, c.stories)} · coherence ${c.coherence.toFixed(2)}`;
+  const lines = [head, `   ${figures}`, `   ${color.dim('from')} ${oneLine(matchers)}`, `   ${color.dim('why')} ${oneLine(why)}`];
   for (const e of c.examples) {
     const who = e.people.length ? ` ${oneLine(e.people.join(', '))}` : '';
     lines.push(`   ${color.dim(`#${e.storyId}${who}:`)} ${renderHighlights(e.snippet, mark)}`);
@@ -75,13 +113,8 @@ export function candidateBlock(c: DetectionView['practices'][number], rank: numb
 export function detectionText(view: DetectionView, look: Look): string {
   const color = look.color;
   const parts: string[] = [];
-  parts.push(color.bold('Practices: what people do') + color.dim(' (ranked by how many people show it)'));
-  if (view.practices.length === 0) {
-    parts.push(
-      `   none yet with ${view.minStories}+ stories by ${view.minStaff}+ people` +
-        ' — add more stories, or lower --min-stories / --min-staff',
-    );
-  }
+  parts.push(color.bold('Practices: what people do') + color.dim(' (concrete behaviours first, then by how many people show it)'));
+  if (view.practices.length === 0) parts.push(`   ${messages.nothingStandsOut(view.minStories, view.minStaff)}`);
   view.practices.forEach((c, i) => parts.push(candidateBlock(c, i + 1, look)));
   if (view.more > 0) parts.push(color.dim(`   … ${view.more} more (--limit 0 shows all)`));
   if (view.steps.length) {
@@ -89,6 +122,13 @@ export function detectionText(view: DetectionView, look: Look): string {
       color.bold('Service steps') +
         color.dim(' (routine, not best practices): ') +
         view.steps.map((s) => `${oneLine(s.name)} ${s.stories}/${s.people}p`).join(' · '),
+    );
+  }
+  if (view.commonActions.length) {
+    parts.push(
+      color.bold(messages.commonActionsTitle) +
+        color.dim(messages.commonActionsNote) +
+        view.commonActions.map((s) => `${oneLine(s.name)} ${s.stories}/${s.people}p`).join(' · '),
     );
   }
   if (view.qualities.length) {

@@ -85,7 +85,7 @@ async function review(candidates: DetectionView['practices'], ctx: Context): Pro
   const look = ctx.look();
   for (const [i, candidate] of candidates.entries()) {
     ctx.print(`\n${candidateBlock(candidate, i + 1, look)}\n`);
-    const answers = await ask(reviewQuestions({ suggestedName: candidate.name, practices, taken }));
+    const answers = await ask(reviewQuestions({ suggestedName: candidate.name, practices, taken, mergeTarget: candidate.overlap?.practice ?? null }));
     const action = answers.action as ReviewAction;
     if (action === 'quit') break;
     if (action === 'accept') {

@@ -6,6 +6,7 @@ import { checkPracticeName, type Matcher } from '../../../core/practice.ts';
 import { normalizePhrase, unique } from '../../../core/text.ts';
 import type { Db } from '../../../store/db.ts';
 import { linkMatchesForPractice } from '../../../store/matching.ts';
+import { countPhraseStories } from '../../../store/phrases.ts';
 import { createPractice, findPractice, matcherOwner } from '../../../store/practices.ts';
 import { practiceViewJson } from '../../../ui/render/practice.ts';
 import type { WithArgs } from '../../action.ts';
@@ -57,7 +58,8 @@ export function checkMatchersFree(db: Db, matchers: Matcher[], practiceId?: numb
 
 export async function run(options: WithArgs<AddOptions>, ctx: Context): Promise<void> {
   const name = checkPracticeName(String(options.args[0] ?? ''));
-  const matchers = matchersFromFlags(options.tag, options.phrase, await phraseKeyFunction(options.phrase));
+  const phraseKeyOf = await phraseKeyFunction(options.phrase);
+  const matchers = matchersFromFlags(options.tag, options.phrase, phraseKeyOf);
   // Phrase matchers link stories through their cached phrases: bring them up to date first.
   if (matchers.some((m) => m.kind === 'phrase')) await indexPhrases(ctx);
   const description = cappedText(options.description, '--description', MAX_NOTE_LENGTH);
@@ -79,4 +81,17 @@ export async function run(options: WithArgs<AddOptions>, ctx: Context): Promise<
       (matchers.some((m) => m.kind === 'tag') ? `; ${linked} ${linked === 1 ? 'story' : 'stories'} linked by tag` : ''),
   );
   ctx.info(ctx.err.dim(`hint: svc practice show "${practice.name}" · svc practice link "${practice.name}" STORY_ID to add evidence by hand`));
+  warnUnmatchedPhrases(ctx, (options.phrase ?? []).map((typed) => ({ typed, key: phraseKeyOf(typed) })));
+}
+
+/** A phrase that matches no story is usually a wording the extractor reads otherwise: say so. */
+function warnUnmatchedPhrases(ctx: Context, phrases: Array<{ typed: string; key: string }>): void {
+  const db = ctx.store().db;
+  const warned = new Set<string>();
+  for (const { typed, key } of phrases) {
+    if (!key || warned.has(key) || countPhraseStories(db, key) > 0) continue;
+    warned.add(key);
+    ctx.info(ctx.err.yellow(messages.phraseMatchesNothing(typed, key)));
+    ctx.info(ctx.err.dim(`hint: ${messages.phraseMatchesNothingHint}`));
+  }
 }

@@ -8,7 +8,7 @@ import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { periodFor, type PeriodOptions } from './period.ts';
 import { writeDocument } from '../../output.ts';
-import { indexForEvidence } from '../../phrases.ts';
+import { indexPhrases } from '../../phrases.ts';
 
 export const REPORT_FORMATS = ['text', 'md', 'html', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -21,7 +21,6 @@ interface ReportOptions extends PeriodOptions {
 }
 
 export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promise<void> {
-  await indexForEvidence(ctx);
   const format: ReportFormat = options.json ? 'json' : (options.format ?? 'text');
   const toStdout = options.out === undefined || options.out === '-';
   if (format === 'html' && options.out === undefined && ctx.stdoutIsTTY) throw new UsageError(messages.outNeedsFile, messages.outNeedsFileHint);
@@ -30,6 +29,9 @@ export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promi
 
   const { db } = ctx.store();
   const period = periodFor(db, { ...options, driftWeeks: options.driftWeeks ?? ctx.settings()['report.drift_weeks'] }, ctx.now());
+  // Quality counts come from the phrase index, as detect's do: bring it up to date first
+  // (after every check, so a refused report changes nothing).
+  await indexPhrases(ctx, { summary: false });
   const report = buildReport(period, loadReportInput(db, period));
   const text = await render(report, format, ctx);
   // Owner-only, like every document svc writes: it quotes customers' stories.

@@ -2,7 +2,8 @@ import { ConflictError, NotFoundError, UsageError, errorCode } from '../../../co
 import { messages } from '../../../core/messages.ts';
 import { checkStoryFields, draftStory, type StoryInput } from '../../../core/story.ts';
 import { storyInputFromAnswers, storyQuestions } from '../../../core/story-prompt.ts';
-import { namesBehaviour } from '../../../core/vague.ts';
+import { joinSentences } from '../../../core/text.ts';
+import { isVaguePraise } from '../../../core/vague.ts';
 import { linkMatchesForStory } from '../../../store/matching.ts';
 import { personNames } from '../../../store/people.ts';
 import { getStory, insertStory } from '../../../store/stories.ts';
@@ -49,8 +50,9 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   }
 
   // Vague praise teaches nobody anything: on a terminal, ask once what they did.
-  if (ctx.canPrompt && !draft && input.text?.trim()) {
-    input.text = await askForBehaviour(input.text, ctx);
+  // The guided prompt asks what exactly they did itself: that answer is never asked for again.
+  if (ctx.canPrompt && !draft && !typed && input.text?.trim()) {
+    input.text = await askForBehaviour(input.text);
     typed ||= words.length > 0;
   }
 
@@ -79,7 +81,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   if (options.json) ctx.print(JSON.stringify(storyJson(saved), null, 2));
   else if (!ctx.stdoutIsTTY) ctx.print(String(id));
   ctx.info(`${ctx.err.green('Saved')} story ${storySummary(saved, { ...ctx.look(), color: ctx.err })}`);
-  if (!ctx.canPrompt && !namesBehaviour(saved.text)) ctx.info(messages.vaguePraise(id));
+  if (!ctx.canPrompt && isVaguePraise(saved.text)) ctx.info(messages.vaguePraise(id));
   ctx.info(ctx.err.dim(`hint: svc story show ${id} to read it back · svc stories to see the latest`));
 }
 
@@ -93,14 +95,12 @@ async function offerDraft(ctx: Context): Promise<StoryDraftFile | undefined> {
   return (await askConfirm(messages.draftOffer(when, text.length > 40 ? `${text.slice(0, 39)}…` : text), true)) ? draft : undefined;
 }
 
-/** The text, with what exactly they did appended when it named no behaviour (loads the NLP model). */
-async function askForBehaviour(text: string, ctx: Context): Promise<string> {
-  const { phrasesOf } = await import('../../../core/nlp.ts');
-  if (phrasesOf(text).some((p) => p.kind !== 'quality')) return text;
+/** The text, with what exactly they did appended as a sentence when it named no behaviour. */
+async function askForBehaviour(text: string): Promise<string> {
+  if (!isVaguePraise(text)) return text;
   const { askText } = await import('../../prompts.ts');
   const answer = (await askText(messages.vaguePraiseQuestion)).trim();
-  if (!answer) return text;
-  return `${text.trimEnd()}${/[.!?]$/u.test(text.trimEnd()) ? '' : '.'} ${answer}`;
+  return answer ? joinSentences([text, answer]) : text;
 }
 
 async function askForStory(flags: StoryInput, ctx: Context): Promise<StoryInput> {

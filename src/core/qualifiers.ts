@@ -1,0 +1,54 @@
+/**
+ * Qualifiers: where a practice often lives when the verb is ordinary (DESIGN.md,
+ * Detection): when ("within the hour", "the next morning"), persistence ("until it
+ * worked"), manner ("step by step"), purpose ("so she wouldn't have to repeat it"), the
+ * meantime ("lent him a laptop in the meantime") and anticipation ("before she asked").
+ * Read from the words after a behaviour, up to the end of its sentence, without the model.
+ */
+
+export const QUALIFIER_KINDS = ['timing', 'persistence', 'manner', 'purpose', 'interim', 'anticipation'] as const;
+export type QualifierKind = (typeof QUALIFIER_KINDS)[number];
+
+const WHO = '(?:she|he|they|we|i|you|it|anyone|anybody|the \\w+)';
+const PATTERNS: Record<QualifierKind, RegExp> = {
+  timing: new RegExp(
+    '\\b(?:within (?:the|an|a|one|two|three|\\d+) (?:hour|minute|day)s?|(?:the )?same (?:day|morning|afternoon|evening)|(?:the )?next (?:day|morning|afternoon|week)|' +
+      'that (?:morning|afternoon|evening|night)|straight away|right away|immediately|first thing|by (?:noon|close|the end of)|in (?:minutes|seconds))\\b',
+    'u',
+  ),
+  persistence: /\b(?:until|till|kept (?:at it|going|trying)|didn'?t (?:leave|stop|give up|hang up))\b/u,
+  manner: /\b(?:step by step|one by one|line by line|screen by screen|in plain (?:words|english|language)|in (?:his|her|their|your|my) own words|slowly|patiently)\b/u,
+  purpose: new RegExp(`\\b(?:so (?:that )?${WHO} (?:wouldn'?t|didn'?t|won'?t|could|can|would|knew|had|did)|so there(?:'d| would)|in case|so as (?:not )?to)\\b`, 'u'),
+  interim: /\b(?:in the meantime|meanwhile|for now|while (?:she|he|they) waited)\b/u,
+  anticipation: new RegExp(`\\b(?:before ${WHO} (?:even )?(?:asked|had to ask|could ask)|without being asked|ahead of time|in advance|beforehand)\\b`, 'u'),
+};
+
+/** How each kind reads in a candidate's label: "call back · promptly". */
+export const QUALIFIER_LABELS: Record<QualifierKind, string> = {
+  timing: 'promptly',
+  persistence: 'until done',
+  manner: 'step by step',
+  purpose: 'to spare the customer',
+  interim: 'in the meantime',
+  anticipation: 'before being asked',
+};
+
+/** The words after position `from` up to the end of their sentence (at most 160 characters), lower-cased. */
+export function clauseAfter(text: string, from: number): string {
+  const rest = text.slice(from, from + 160);
+  const end = rest.search(/[.!?;](?:\s|$)/u);
+  return (end < 0 ? rest : rest.slice(0, end)).toLocaleLowerCase('en-US').replace(/[’‘]/gu, "'");
+}
+
+/** The qualifier kinds in a clause. */
+export function qualifiersIn(clause: string): QualifierKind[] {
+  return QUALIFIER_KINDS.filter((kind) => PATTERNS[kind].test(clause));
+}
+
+/** The qualifier at least half the clauses (and two or more) share, if any: the most shared first. */
+export function sharedQualifier(clauses: string[]): { kind: QualifierKind; stories: number } | null {
+  const counts = new Map<QualifierKind, number>();
+  for (const clause of clauses) for (const kind of qualifiersIn(clause)) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  const [best] = [...counts].sort((a, b) => b[1] - a[1] || QUALIFIER_KINDS.indexOf(a[0]) - QUALIFIER_KINDS.indexOf(b[0]));
+  return best && best[1] >= 2 && best[1] * 2 >= clauses.length ? { kind: best[0], stories: best[1] } : null;
+}
