@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nameKey } from '../../src/core/text.ts';
 import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
@@ -22,12 +24,53 @@ function ok(args: string[]): { stdout: string; stderr: string } {
   return result;
 }
 
-/** Two stories and an adopted practice whose name carries the clipboard attack. */
+/**
+ * Gives a stored name a hostile value, as an older svc stored it. svc now refuses control
+ * characters in every name typed on the command line or imported (people, customers, tags,
+ * practices), but a database written by an older version can still hold them, and svc must
+ * never print them raw. So the records are made through the CLI with clean names, and the
+ * name is then changed in svc.db the way the older version would have written it:
+ *  - practices, people, customers: `name`, and `name_key` = nameKey(name) (cleanName, lower
+ *    case), which every look-up matches on, so the record can still be found by its name;
+ *  - tags: `name` (tags have no key), and the tag matchers naming it (practice_matchers
+ *    holds the tag name as text, not an id).
+ * Everything else refers to these records by id. Fails unless exactly one record is renamed.
+ */
+function plantName(table: 'practices' | 'people' | 'customers' | 'tags', from: string, to: string): void {
+  const conn = new Database(svc.db, { fileMustExist: true });
+  try {
+    conn.transaction(() => {
+      const changed =
+        table === 'tags'
+          ? conn.prepare('UPDATE tags SET name = ? WHERE name = ?').run(to, from).changes
+          : conn.prepare(`UPDATE ${table} SET name = ?, name_key = ? WHERE name_key = ?`).run(to, nameKey(to), nameKey(from)).changes;
+      if (changed !== 1) throw new Error(`plantName: ${changed} rows of ${table} called "${from}"`);
+      if (table === 'tags') conn.prepare("UPDATE practice_matchers SET value = ? WHERE kind = 'tag' AND value = ?").run(to, from);
+    })();
+  } finally {
+    conn.close();
+  }
+}
+
+/** Two stories and an adopted practice whose stored name carries the clipboard attack. */
 function seedHostilePractice(): void {
   ok(['story', 'add', 'Ana called the customer back the next morning', '--staff', 'Ana', '--tag', 'callback']);
   ok(['story', 'add', 'Bo rang back the next morning with the answer', '--staff', 'Bo', '--tag', 'callback']);
-  ok(['practice', 'add', PRACTICE, '--tag', 'callback']);
+  ok(['practice', 'add', 'Call back', '--tag', 'callback']);
+  plantName('practices', 'Call back', PRACTICE);
+  // Looking a practice up by its stored name still works, control characters and all.
   ok(['practice', 'status', PRACTICE, 'adopted']);
+}
+
+/** Typing a control character in a name is refused (exit 2), named by code point, and changes nothing. */
+function refusedName(args: string[], code = 'U+001B'): void {
+  const before = svc.snapshot();
+  const result = svc.run(args);
+  expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
+  expect(result.stdout, args.join(' ')).toBe('');
+  expect(result.stderr, args.join(' ')).not.toMatch(RAW_CONTROL);
+  expect(result.stderr, args.join(' ')).toMatch(new RegExp(`^svc: the .*holds a control character \\(${code.replace('+', '\\+')}\\)`));
+  expect(svc.snapshot(), args.join(' ')).toBe(before);
 }
 
 describe('stored names never reach the terminal raw', () => {
@@ -44,35 +87,51 @@ describe('stored names never reach the terminal raw', () => {
     }
   });
 
-  it('confirmations of practice add, status and adopt, train log, train plan and status, and the interview invitation', () => {
+  it('confirmations of practice status and adopt, train log, train plan and status, and the interview list, from stored names', () => {
     const outputs: Array<{ args: string[]; stdout: string; stderr: string }> = [];
     const run = (args: string[]) => outputs.push({ args, ...ok(args) });
     run(['story', 'add', 'Ana called the customer back the next morning', '--staff', 'Ana', '--tag', 'callback']);
     run(['story', 'add', 'Bo rang back the next morning with the answer', '--staff', 'Bo', '--tag', 'callback']);
-    run(['practice', 'add', PRACTICE, '--tag', 'callback']);
+    // Typed, the hostile name is refused; an older svc stored it.
+    refusedName(['practice', 'add', PRACTICE, '--tag', 'callback']);
+    run(['practice', 'add', 'Call back', '--tag', 'callback']);
+    plantName('practices', 'Call back', PRACTICE);
+    plantName('tags', 'callback', `callback${OSC52}`);
     run(['practice', 'status', PRACTICE, 'adopted']);
-    run(['train', 'log', PRACTICE, '--people', `Bo, Cy${OSC52}`, '--on', '2026-03-10']);
+    refusedName(['train', 'log', PRACTICE, '--people', `Bo, Cy${OSC52}`, '--on', '2026-03-10']);
+    run(['train', 'log', PRACTICE, '--people', 'Bo, Cy', '--on', '2026-03-10']);
+    writeFileSync(join(svc.dir, 'customers.csv'), 'name,email\nDev Patel,dev@example.com\nMia Chen,mia@example.com\n');
+    run(['customers', 'import', join(svc.dir, 'customers.csv')]);
+    refusedName(['interview', 'pick', '--for', `Ana${OSC52}`, '--count', '1']);
+    run(['interview', 'pick', '--for', 'Ana', '--count', '1']);
+    plantName('people', 'Cy', `Cy${OSC52}`);
+    plantName('people', 'Ana', `Ana${OSC52}`);
+    plantName('customers', 'Dev Patel', `Dev Patel${OSC52}`);
+    plantName('customers', 'Mia Chen', 'Mia \u202eChen');
     run(['train', 'status']);
     run(['train', 'plan', PRACTICE]);
     run(['practice', 'adopt', PRACTICE, '--procedure', `Ring back before noon${OSC52}`]);
     run(['practice', 'show', PRACTICE]);
     run(['practices']);
     run(['playbook']);
-    writeFileSync(join(svc.dir, 'customers.csv'), 'name,email\nDev Patel,dev@example.com\nMia Chen,mia@example.com\n');
-    run(['customers', 'import', join(svc.dir, 'customers.csv')]);
-    run(['interview', 'pick', '--for', `Ana${OSC52}`, '--count', '1']);
+    run(['stories']);
+    run(['interview', 'list']);
     for (const { args, stdout, stderr } of outputs) {
       expect(stdout, args.join(' ')).not.toMatch(RAW_CONTROL);
       expect(stderr, args.join(' ')).not.toMatch(RAW_CONTROL);
     }
-    const shown = (args: string[]) => outputs.find((o) => o.args === args || o.args.join(' ') === args.join(' '));
-    expect(shown(['practice', 'add', PRACTICE, '--tag', 'callback'])?.stderr).toContain('Added practice "Call back\\x1b]52;c;UFdORUQ=\\x07"');
+    const shown = (args: string[]) => outputs.find((o) => o.args.join(' ') === args.join(' '));
+    expect(shown(['practice', 'status', PRACTICE, 'adopted'])?.stderr).toContain('"Call back\\x1b]52;c;UFdORUQ=\\x07"');
+    expect(shown(['train', 'log', PRACTICE, '--people', 'Bo, Cy', '--on', '2026-03-10'])?.stderr).toContain('"Call back\\x1b]52;c;UFdORUQ=\\x07"');
+    expect(shown(['train', 'status'])?.stdout).toContain('Cy\\x1b]52;c;UFdORUQ=\\x07');
     expect(shown(['train', 'plan', PRACTICE])?.stdout).toMatch(/^TRAINING PLAN: CALL BACK\\x1b\]52;C;UFDORUQ=\\x07$/m);
+    expect(shown(['practice', 'show', PRACTICE])?.stdout).toContain('tag:callback\\x1b]52;c;UFdORUQ=\\x07');
     expect(outputs.at(-1)?.stdout).toContain('Ana\\x1b]52;c;UFdORUQ=\\x07');
   });
 
   it('the guided prompt lists stored people escaped (a checkbox is drawn by the prompt library, not the renderers)', async () => {
-    ok(['story', 'add', 'Ana called back', '--staff', `Ana${OSC52}`]);
+    ok(['story', 'add', 'Ana called back', '--staff', 'Ana']);
+    plantName('people', 'Ana', `Ana${OSC52}`);
     const before = svc.snapshot();
     const term = new Terminal(['story', 'add'], svc.db);
     await term.waitFor('Who delivered it?');
@@ -100,7 +159,9 @@ describe('--json and export escape C1 and bidi controls, and mean the same', () 
   const text = 'Csi \u009b31m and \u202eevil\u202c and esc \u001b[2J, all kept';
 
   it('--json output has no raw control, and parses back to the stored text', () => {
-    ok(['story', 'add', text, '--staff', `Eve\u009b`]);
+    refusedName(['story', 'add', text, '--staff', `Eve\u009b`], 'U+009B');
+    ok(['story', 'add', text, '--staff', 'Eve']);
+    plantName('people', 'Eve', `Eve\u009b`);
     const { stdout } = ok(['stories', '--json']);
     expect(stdout).not.toMatch(RAW_CONTROL);
     expect(stdout).toContain('\\u009b');
@@ -145,7 +206,8 @@ describe('error messages that repeat what was typed', () => {
 
   it('show it escaped, in 14 commands, and change nothing', () => {
     ok(['story', 'add', 'Ana called back', '--staff', 'Ana']);
-    ok(['practice', 'add', PRACTICE, '--tag', 'callback']);
+    ok(['practice', 'add', 'Call back', '--tag', 'callback']);
+    plantName('practices', 'Call back', PRACTICE);
     const before = svc.snapshot();
     const cases: Array<[string[], number]> = [
       [['story', 'add', 'x', '--staff', 'Ana', '--when', typed], 2],
@@ -154,7 +216,7 @@ describe('error messages that repeat what was typed', () => {
       [['story', 'rm', typed, '--yes'], 2],
       [['interview', 'log', typed], 2],
       [['practice', 'show', typed], 3],
-      [['practice', 'add', PRACTICE], 4],
+      [['practice', 'adopt', typed], 3],
       [['practice', 'status', typed, 'adopted'], 3],
       [['train', 'log', typed, '--people', 'Bo'], 3],
       [['train', 'plan', typed], 3],
@@ -173,13 +235,28 @@ describe('error messages that repeat what was typed', () => {
     expect(svc.snapshot()).toBe(before);
   });
 
+  it('a control character in a name to be stored is refused without repeating it, and changes nothing', () => {
+    ok(['story', 'add', 'Ana called back', '--staff', 'Ana']);
+    ok(['practice', 'add', 'Call back', '--tag', 'callback']);
+    plantName('practices', 'Call back', PRACTICE);
+    // Adding the stored name again was "already exists" (exit 4) with the name echoed; now the name itself is refused.
+    refusedName(['practice', 'add', PRACTICE]);
+    // Every other kind of name is covered in corrections.test.ts ("control characters are refused in names").
+    refusedName(['story', 'add', 'x', '--staff', typed]);
+    refusedName(['interview', 'pick', '--for', typed]);
+  });
+
   it('cut a 120 KB value short: "No story contains …" and the other echoes stay one short line', () => {
     ok(['story', 'add', 'Ana called back', '--staff', 'Ana']);
     const before = svc.snapshot();
-    const query = 'the '.repeat(30_000);
-    const search = svc.run(['search', query]);
-    expect(search.code).toBe(0);
-    expect(search.stderr).toMatch(/^No story contains "(the ){19}the… \[120,000 characters\]"\. Try fewer words, or a prefix such as call\*\.\n$/);
+    // A search query is capped at 1,000 characters (src/core/search.ts): longer is refused in one short line.
+    const longest = svc.run(['search', 'the '.repeat(250)]);
+    expect(longest.code).toBe(0);
+    expect(longest.stderr).toMatch(/^No story contains "(the ){19}the… \[1,000 characters\]"\. Try fewer words, or a prefix such as call\*\.\n$/);
+    const search = svc.run(['search', 'the '.repeat(30_000)]);
+    expect(search.code).toBe(2);
+    expect(search.stderr).toMatch(/^svc: the search query is 120,000 characters long; the limit is 1,000\nhint: [^\n]*\n$/);
+    expect(search.stderr.length).toBeLessThan(600);
     for (const args of [
       ['practice', 'show', 'x'.repeat(120_000)],
       ['story', 'add', 'x', '--staff', 'Ana', '--when', 'y'.repeat(120_000)],
