@@ -55,9 +55,13 @@ describe('migration 0007 on a database that has data', () => {
     const maxStory = count(old, 'SELECT max(id) AS n FROM stories');
     old.close();
 
-    const upgraded = openStore(path);
+    // Up to 0007 only: later migrations add rows of their own (built-in tags).
+    const upTo7 = join(dir, 'up-to-7');
+    mkdirSync(upTo7);
+    for (const m of listMigrations(defaultMigrationsDir()).filter((m) => m.version <= 7)) copyFileSync(m.file, join(upTo7, m.file.split('/').at(-1) ?? ''));
+    const upgraded = openStore(path, { migrationsDir: upTo7 });
     cleanups.push(() => upgraded.close());
-    expect(upgraded.migration.applied).toEqual(listMigrations(defaultMigrationsDir()).filter((m) => m.version >= 7).map((m) => `${String(m.version).padStart(4, '0')}_${m.name}`));
+    expect(upgraded.migration.applied).toEqual(['0007_tombstones_and_stable_ids']);
     expect(rows(upgraded)).toEqual(kept);
     expect(upgraded.db.pragma('foreign_key_check')).toEqual([]);
     expect(upgraded.db.pragma('foreign_keys', { simple: true })).toBe(1);
