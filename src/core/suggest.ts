@@ -1,0 +1,253 @@
+/**
+ * Which practice a story likely shows, and which stories likely show a practice: pure
+ * scoring over sentence vectors (src/core/encoder.ts) and words. The figures behind the
+ * weights are in README.md ("More like this"); each signal was kept because it raised the
+ * measured suggestions on the development sets, none tunes a word list to them.
+ */
+
+/** Bump when the text given to the encoder changes: stored vectors are made again. */
+export const VECTOR_VERSION = 1;
+
+/** A unit-length sentence vector. */
+export type Vector = Float32Array;
+
+// Signal weights. The encoder's cosine is the base; a practice's own name and description
+// add the most (a person's words for the behaviour), shared uncommon words the rest.
+const WEIGHT_NAME = 1.5;
+const WEIGHT_WORDS = 0.3;
+const WEIGHT_REJECTED = 0.5;
+
+/** What the encoder reads for a story: staff and titled customer names masked, so that
+ * stories group by what was done rather than by who did it or for whom. */
+export function textForEncoder(text: string, staffNames: readonly string[]): string {
+  let masked = text;
+  for (const name of [...staffNames].sort((a, b) => b.length - a.length)) {
+    if (!name.trim()) continue;
+    masked = masked.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'gu'), 'Sam');
+  }
+  return masked.replace(/\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra)\.?\s+\p{Lu}[\p{L}'’-]+/gu, 'the customer');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A vector as 512 signed bytes (cosine ignores scale, so the largest component is ±127). */
+export function vectorToBytes(vector: ArrayLike<number>): Uint8Array {
+  let largest = 0;
+  for (let i = 0; i < vector.length; i++) largest = Math.max(largest, Math.abs(vector[i] ?? 0));
+  const bytes = new Int8Array(vector.length);
+  const scale = largest > 0 ? 127 / largest : 0;
+  for (let i = 0; i < vector.length; i++) bytes[i] = Math.round((vector[i] ?? 0) * scale);
+  return new Uint8Array(bytes.buffer);
+}
+
+/** Stored bytes back to a unit-length vector. */
+export function vectorFromBytes(bytes: Uint8Array): Vector {
+  const signed = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return unit(Float32Array.from(signed));
+}
+
+/** The vector scaled to length 1 (a zero vector stays zero). */
+export function unit(vector: ArrayLike<number>): Vector {
+  let sum = 0;
+  for (let i = 0; i < vector.length; i++) sum += (vector[i] ?? 0) ** 2;
+  const norm = Math.sqrt(sum) || 1;
+  const out = new Float32Array(vector.length);
+  for (let i = 0; i < vector.length; i++) out[i] = (vector[i] ?? 0) / norm;
+  return out;
+}
+
+/** Cosine similarity of two unit vectors. */
+export function cosine(a: Vector, b: Vector): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += (a[i] ?? 0) * (b[i] ?? 0);
+  return sum;
+}
+
+// English function words and the writer's own: they say nothing about a behaviour.
+const FUNCTION_WORDS = new Set(
+  (
+    'the a an and or but nor to of in on for with at by from so as than then that this these those there here it its ' +
+    'he she they him her them his hers their theirs we us our you your i me my mine who whom whose which what when where why how ' +
+    'was were is are be been being am had has have having do did does done not no yes would could should will shall can may might must ' +
+    'just all also very more most some any each every one two into onto over under about after before up down out off again back ' +
+    'if while because though although until till got get gets getting let lets said says went go goes going came come made make'
+  ).split(' '),
+);
+
+/** A word reduced to a crude stem, so that "rang", "calls" and "called" are compared as their stems. */
+function stem(word: string): string {
+  if (word.length <= 4) return word;
+  return word.replace(/(?:ing|ed|es|s)$/u, '');
+}
+
+/** The content words of a text as stems, once each, names left out. */
+export function contentWords(text: string, names: readonly string[] = []): string[] {
+  const skip = new Set(names.flatMap((name) => name.toLowerCase().split(/[^\p{L}]+/u)).filter(Boolean));
+  const words = text.toLowerCase().match(/\p{L}[\p{L}'’]*/gu) ?? [];
+  const out = new Set<string>();
+  for (const raw of words) {
+    const word = raw.replace(/['’]s$/u, '');
+    if (word.length < 3 || FUNCTION_WORDS.has(word) || skip.has(word)) continue;
+    out.add(stem(word));
+  }
+  return [...out];
+}
+
+/** Inverse document frequency of each stem over a sample of the team's stories. */
+export interface WordWeights {
+  weight(word: string): number;
+}
+
+/** Word weights from the content words of a sample of stories (rare words weigh more). */
+export function wordWeights(samples: ReadonlyArray<readonly string[]>): WordWeights {
+  const frequency = new Map<string, number>();
+  for (const words of samples) for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const total = Math.max(samples.length, 1);
+  return { weight: (word) => Math.log((total + 1) / ((frequency.get(word) ?? 0) + 1)) + 1 };
+}
+
+// Qualifiers that often carry the practice (DESIGN.md, Detection): generic English, shown as a reason.
+const QUALIFIERS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['timing', /\b(?:within (?:the|an?|two|three|\d+) \w+|the (?:next|same) (?:morning|day|afternoon|evening)|that (?:evening|afternoon|night)|by the end of|before (?:close|closing|the end|\w+ (?:asked|left|went|arrived)))\b/iu],
+  ['persistence', /\b(?:until|till|didn[’']?t (?:leave|hang up|stop|give up)|stayed on|kept (?:at|going|trying))\b/iu],
+  ['manner', /\b(?:step by step|in plain (?:words|english|language)|in (?:his|her|their) own words|line by line|slowly)\b/iu],
+  ['purpose', /\b(?:so (?:that )?(?:she|he|they|it|there)|in case|to make sure|to avoid)\b/iu],
+  ['interim', /\b(?:in the meantime|meanwhile|while (?:she|he|they) waited)\b/iu],
+  ['anticipation', /\b(?:before (?:she|he|they) (?:asked|had to ask|noticed)|without being asked|ahead of time|in advance|up ?front)\b/iu],
+];
+
+/** The kinds of qualifier a text holds (timing, persistence, manner, purpose, interim, anticipation). */
+export function qualifiersOf(text: string): string[] {
+  return QUALIFIERS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
+}
+
+/** A story as the scorer sees it. */
+export interface ScoredStory {
+  id: number;
+  vector: Vector;
+  words: readonly string[];
+  qualifiers: readonly string[];
+}
+
+/** A practice as the scorer sees it: its evidence, its own words, what it was said not to be. */
+export interface PracticeProfile {
+  id: number;
+  name: string;
+  evidence: readonly ScoredStory[];
+  nameVector: Vector | null;
+  rejected: readonly Vector[];
+}
+
+/** Why a story was suggested: its nearest evidence, the words and qualifiers it shares. */
+export interface SuggestionReason {
+  nearestStoryId: number | null;
+  similarity: number;
+  words: string[];
+  qualifiers: string[];
+}
+
+export interface Likeness {
+  score: number;
+  reason: SuggestionReason;
+}
+
+/** How likely a story shows a practice (higher is likelier; comparable across stories of one practice). */
+export function likeness(story: ScoredStory, practice: PracticeProfile, weights: WordWeights): Likeness {
+  let best = -1;
+  let nearest: ScoredStory | null = null;
+  let sum = 0;
+  let bestWords = 0;
+  let sharedWords: string[] = [];
+  const own = new Set(story.words);
+  const ownWeight = Math.sqrt(story.words.reduce((total, word) => total + weights.weight(word) ** 2, 0));
+  for (const example of practice.evidence) {
+    const similarity = cosine(story.vector, example.vector);
+    sum += similarity;
+    if (similarity > best) {
+      best = similarity;
+      nearest = example;
+    }
+    const shared = example.words.filter((word) => own.has(word));
+    const exampleWeight = Math.sqrt(example.words.reduce((total, word) => total + weights.weight(word) ** 2, 0));
+    const overlap = shared.reduce((total, word) => total + weights.weight(word) ** 2, 0) / (Math.sqrt(ownWeight * exampleWeight) || 1);
+    if (overlap > bestWords) {
+      bestWords = overlap;
+      sharedWords = shared;
+    }
+  }
+  const count = practice.evidence.length;
+  const semantic = count > 0 ? 0.5 * best + (0.5 * sum) / count : 0;
+  const named = practice.nameVector ? WEIGHT_NAME * cosine(story.vector, practice.nameVector) : 0;
+  let rejected = 0;
+  for (const vector of practice.rejected) rejected = Math.max(rejected, cosine(story.vector, vector));
+  const score = semantic + named + WEIGHT_WORDS * bestWords - WEIGHT_REJECTED * rejected;
+  const qualifiers = nearest ? story.qualifiers.filter((kind) => nearest.qualifiers.includes(kind)) : [];
+  const words = [...sharedWords].sort((a, b) => weights.weight(b) - weights.weight(a)).slice(0, 4);
+  return { score, reason: { nearestStoryId: nearest?.id ?? null, similarity: Math.max(best, 0), words, qualifiers } };
+}
+
+/** A practice's scores on a background sample of stories, to put practices on one scale. */
+export interface PracticeScale {
+  mean: number;
+  spread: number;
+}
+
+/** The mean and standard deviation of a practice's likeness over background stories. */
+export function practiceScale(practice: PracticeProfile, background: readonly ScoredStory[], weights: WordWeights): PracticeScale {
+  const scores = background.filter((story) => !practice.evidence.some((e) => e.id === story.id)).map((story) => likeness(story, practice, weights).score);
+  if (scores.length < 2) return { mean: 0, spread: 1 };
+  const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+  const variance = scores.reduce((total, score) => total + (score - mean) ** 2, 0) / scores.length;
+  return { mean, spread: Math.sqrt(variance) || 1 };
+}
+
+/** A practice that a story likely shows, scored on a scale shared by all practices. */
+export interface PracticeSuggestion extends Likeness {
+  practiceId: number;
+  name: string;
+}
+
+/**
+ * The practices a story most likely shows, best first. Each practice's likeness is
+ * standardised against background stories: a practice whose evidence resembles every
+ * story would otherwise come first for all of them.
+ */
+export function rankPractices(
+  story: ScoredStory,
+  practices: ReadonlyArray<{ profile: PracticeProfile; scale: PracticeScale }>,
+  weights: WordWeights,
+  limit = 3,
+): PracticeSuggestion[] {
+  return practices
+    .filter(({ profile }) => profile.evidence.length > 0 || profile.nameVector !== null)
+    .map(({ profile, scale }) => {
+      const { score, reason } = likeness(story, profile, weights);
+      return { practiceId: profile.id, name: profile.name, score: (score - scale.mean) / scale.spread, reason };
+    })
+    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
+    .slice(0, limit);
+}
+
+/** Keeps the n best of a stream of scored items without holding them all. */
+export class TopList<T extends { score: number }> {
+  readonly #items: T[] = [];
+  readonly #size: number;
+  constructor(size: number) {
+    this.#size = size;
+  }
+  offer(item: T): void {
+    if (this.#size <= 0) return;
+    if (this.#items.length < this.#size) {
+      this.#items.push(item);
+      this.#items.sort((a, b) => b.score - a.score);
+    } else if (item.score > (this.#items.at(-1)?.score ?? -Infinity)) {
+      this.#items[this.#items.length - 1] = item;
+      this.#items.sort((a, b) => b.score - a.score);
+    }
+  }
+  items(): T[] {
+    return [...this.#items];
+  }
+}
