@@ -44,6 +44,7 @@ const bundles = {
   'index-worker': src('cli/index-worker.ts'),
   // The sentence encoder and the worker that embeds stories with it (src/cli/semantic.ts).
   encoder: src('core/encoder.ts'),
+  capture: src('cli/commands/story/capture.ts'),
   'embed-worker': src('cli/embed-worker.ts'),
   // Suggestion metrics, for scripts/eval-suggest.mjs and the detection scorer.
   'suggest-metrics': src('app/suggest-metrics.ts'),

@@ -12,6 +12,11 @@ export function collectList(value: string, previous: string[] = []): string[] {
   ];
 }
 
+/** Repeatable, each value kept whole (phrases and practice names may contain commas). */
+export function collectRepeat(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 /** A whole number ≥ min for flag; anything else is a usage error. */
 export function parseCount(flag: string, min = 1): (value: string) => number {
   return (value: string) => {

@@ -237,7 +237,7 @@ export const messages = {
   embeddedSummary: (count: number, seconds: number) => `Embedded ${count.toLocaleString('en-US')} ${count === 1 ? 'story' : 'stories'} in ${seconds.toFixed(1)} s.`,
   fromStoriesCount: (count: number) => `--from-stories takes one or two story ids, not ${count}`,
   fromStoriesCountHint: 'name the practice from its clearest one or two stories, e.g. --from-stories 12,15; link more later with svc practice suggest NAME --review',
-  suggestTarget: 'svc practice suggest needs a practice NAME or --story ID, not both',
+  suggestTarget: 'practice suggest needs either a practice NAME or --story ID (one of the two)',
   suggestTargetHint: 'svc practice suggest "Call back the same day" ranks stories for a practice; svc practice suggest --story 12 ranks practices for a story',
   suggestReviewNeedsTerminal: '--review asks about each story, so it needs a terminal',
   suggestReviewNeedsTerminalHint: 'run it in a terminal, or link stories with: svc practice link NAME STORY_ID',
@@ -248,6 +248,7 @@ export const messages = {
   capturePracticeQuestion: 'Which practice does it show? (the likeliest first)',
   captureNone: 'none of these',
   reviewQuestion: (id: number) => `Does story #${id} show it?`,
+  storyLinkedTo: (names: string[]) => `Linked it to ${names.map((name) => `"${name}"`).join(', ')} by hand.`,
   reviewSummary: (confirmed: number, rejected: number) => `Confirmed ${confirmed}, rejected ${rejected}; rejected stories are not suggested for it again.`,
 
   // generic

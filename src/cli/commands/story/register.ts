@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CHANNELS, SOURCES, TRIGGERS } from '../../../core/story-fields.ts';
 import { examples, lazy } from '../../action.ts';
-import { collectList, parseChoice, parseCount } from '../../options.ts';
+import { collectList, collectRepeat, parseChoice, parseCount } from '../../options.ts';
 
 /** The fields a story has, shared by add and edit. */
 function storyFieldOptions(command: Command): Command {
@@ -48,11 +48,13 @@ export function registerStoryCommands(program: Command): void {
       .description('record a great service moment, seconds after it happened')
       .argument('[text...]', 'what happened (TEXT); without it, svc asks in a terminal or reads stdin'),
   )
+    .option('-p, --practice <name>', 'link it to this practice as evidence (repeatable); in a terminal svc suggests the likeliest', collectRepeat)
     .addHelpText(
       'after',
       examples([
         'svc story add "Ana called the customer back within the hour with the fix" --staff Ana --tag call-back',
         'svc story add "Bo stayed late to help Finance close the month" --staff Bo --internal --trigger request',
+        'svc story add "Ana rang him back the next morning" --staff Ana --practice "Call back the same day"',
         'echo "Cy remembered the customer\'s name and order" | svc story add --staff Cy --when yesterday',
       ]),
     )
