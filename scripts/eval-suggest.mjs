@@ -1,7 +1,8 @@
 // Measures svc's evidence suggestions on story sets with ground truth (the format of
 // test/fixtures/stories-dev/): assisted recall ("more like this") and capture suggestions.
-//   node scripts/eval-suggest.mjs [SET.jsonl …] [--truth truth.json]
-// Without files, every set in test/fixtures/stories-dev/. Needs a build (npm run build).
+//   node scripts/eval-suggest.mjs [SET.jsonl …] [--truth truth.json] [--json]
+// Without files, the four sets in test/fixtures/; the truth is truth.json beside each set
+// unless --truth names one. Needs a build (npm run build).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -12,14 +13,19 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { measureSuggestions, parseSet } = require(join(root, 'dist/suggest-metrics.cjs'));
 const { loadEncoder } = require(join(root, 'dist/encoder.cjs'));
 
-/** Measures each set file against its entry in the truth file; returns one row per set. */
+/** The sets in the repository: the three development sets and the fourth team's. */
+export const SETS = ['stories-dev/clinic.jsonl', 'stories-dev/contact-centre.jsonl', 'stories-dev/hotel.jsonl', 'stories-own/field-crew.jsonl'].map((f) =>
+  join(root, 'test/fixtures', f),
+);
+
+/** Measures each set file against its entry in the truth file (default: truth.json beside it); one row per set. */
 export async function evalSuggest(files, truthFile) {
-  const truth = JSON.parse(readFileSync(truthFile, 'utf8'));
   const encoder = await loadEncoder();
   const rows = [];
   for (const file of files) {
+    const truth = JSON.parse(readFileSync(truthFile ?? join(dirname(file), 'truth.json'), 'utf8'));
     const practices = truth[basename(file)]?.practices;
-    if (!practices) throw new Error(`${truthFile} has no entry for ${basename(file)}`);
+    if (!practices) throw new Error(`${truthFile ?? join(dirname(file), 'truth.json')} has no entry for ${basename(file)}`);
     const metrics = await measureSuggestions(parseSet(readFileSync(file, 'utf8')), practices, encoder);
     rows.push({ set: basename(file), ...metrics });
   }
@@ -35,12 +41,11 @@ export function formatEval(rows) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
+  const args = process.argv.slice(2).filter((arg) => arg !== '--json');
+  const json = process.argv.includes('--json');
   const at = args.indexOf('--truth');
   const truthFile = at >= 0 ? args.splice(at, 2)[1] : undefined;
-  const fixtures = join(root, 'test/fixtures/stories-dev');
-  const files = args.length > 0 ? args : ['clinic.jsonl', 'contact-centre.jsonl', 'hotel.jsonl'].map((f) => join(fixtures, f));
-  const rows = await evalSuggest(files, truthFile ?? join(dirname(files[0]), 'truth.json'));
-  console.log(formatEval(rows));
-  if (args.includes('--json')) console.log(JSON.stringify(rows, null, 2));
+  const files = args.length > 0 ? args : [...SETS];
+  const rows = await evalSuggest(files, truthFile);
+  console.log(json ? JSON.stringify(rows, null, 2) : formatEval(rows));
 }

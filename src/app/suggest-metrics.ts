@@ -79,7 +79,7 @@ export async function measureSuggestions(stories: readonly SetStory[], truth: Se
       const practiceId = namePractices(store, stories, ids, truth, [key]).get(key) ?? 0;
       await embedPending(store, encoder);
       const others = ids.filter((_, i) => stories[i]?.practice === key).slice(2);
-      const suggested = new Set(suggestStories(store.db, { id: practiceId, name: key }, others.length + 3).map((s) => s.storyId));
+      const suggested = new Set(suggestStories(store.db, { id: practiceId, name: truth[key]?.description ?? key, description: null }, others.length + 3).map((s) => s.storyId));
       assistedRecall[key] = others.filter((id) => suggested.has(id)).length / Math.max(others.length, 1);
     } finally {
       store.close();

@@ -93,15 +93,21 @@ export function needsEmbedding(db: Db): boolean {
 
 /** A stored story as the scorer sees it. */
 export function scoredStory(story: StoryWithVector): ScoredStory {
-  return { id: story.id, vector: vectorFromBytes(story.vector), words: contentWords(story.text, story.names), qualifiers: qualifiersOf(story.text) };
+  return {
+    id: story.id,
+    vector: vectorFromBytes(story.vector),
+    words: contentWords(story.text, story.names),
+    qualifiers: qualifiersOf(story.text),
+  };
 }
 
 /** A practice's evidence, name vector and rejections, ready for scoring. */
-export function practiceProfile(db: Db, practice: Pick<Practice, 'id' | 'name'>): PracticeProfile {
+export function practiceProfile(db: Db, practice: Pick<Practice, 'id' | 'name' | 'description'>): PracticeProfile {
   const evidence = storiesWithVectors(db, latestEvidenceIds(db, practice.id, EVIDENCE_LIMIT)).map(scoredStory);
   const stored = practiceVector(db, practice.id);
   const rejected = storiesWithVectors(db, rejectedStoryIds(db, practice.id)).map((story) => vectorFromBytes(story.vector));
-  return { id: practice.id, name: practice.name, evidence, nameVector: stored ? vectorFromBytes(stored.vector) : null, rejected };
+  const nameVector = stored ? vectorFromBytes(stored.vector) : null;
+  return { id: practice.id, name: practice.name, evidence, nameVector, nameWords: contentWords(practiceText(practice)), rejected };
 }
 
 /** The team's practices and a background sample, loaded once to rank practices for many stories. */
@@ -145,14 +151,16 @@ export interface StorySuggestion {
  * The stories not yet evidence of a practice (nor rejected for it) that most likely show
  * it, best first. Reads the stories a page at a time and keeps only the best.
  */
-export function suggestStories(db: Db, practice: Pick<Practice, 'id' | 'name'>, limit: number): StorySuggestion[] {
+export function suggestStories(db: Db, practice: Pick<Practice, 'id' | 'name' | 'description'>, limit: number): StorySuggestion[] {
   const profile = practiceProfile(db, practice);
   if (profile.evidence.length === 0 && profile.nameVector === null) return [];
-  const weights = wordWeights(latestStoriesWithVectors(db, BACKGROUND).map((story) => contentWords(story.text, story.names)));
+  const background = latestStoriesWithVectors(db, BACKGROUND).map(scoredStory);
+  const weights = wordWeights(background.map((story) => story.words));
+  const scale = practiceScale(profile, background, weights);
   const best = new TopList<StorySuggestion>(limit);
   for (const page of candidateStoryPages(db, practice.id)) {
     for (const story of page) {
-      const { score, reason } = likeness(scoredStory(story), profile, weights);
+      const { score, reason } = likeness(scoredStory(story), profile, weights, scale);
       best.offer({ storyId: story.id, score, reason });
     }
   }
