@@ -42,8 +42,9 @@ export async function run(options: WithArgs<SuggestOptions>, ctx: Context): Prom
   await embedStories(ctx);
   const [story] = storiesWithVectors(store.db, [storyId]);
   const index = loadPracticeIndex(store.db);
-  const suggestions = story ? suggestPractices(index, scoredStory(story), new Set(), options.limit ?? DEFAULT_PRACTICES) : [];
-  const linked = new Set(index.practices.filter(({ profile }) => profile.evidence.some((e) => e.id === storyId)).map(({ profile }) => profile.id));
+  // The practices it is already evidence of are listed apart, never suggested again.
+  const linked = index.practices.filter(({ profile }) => profile.evidence.some((e) => e.id === storyId)).map(({ profile }) => ({ practiceId: profile.id, name: profile.name }));
+  const suggestions = story ? suggestPractices(index, scoredStory(story), new Set(linked.map((p) => p.practiceId)), options.limit ?? DEFAULT_PRACTICES) : [];
   printPracticeSuggestions(storyId, suggestions, linked, options.json === true, ctx);
 }
 
@@ -86,19 +87,26 @@ function printStorySuggestions(practice: Practice, suggestions: StorySuggestion[
   ctx.info(ctx.err.dim(`hint: svc practice suggest "${practice.name}" --review to confirm or reject them`));
 }
 
-function printPracticeSuggestions(storyId: number, suggestions: PracticeSuggestion[], linked: Set<number>, json: boolean, ctx: Context): void {
+function printPracticeSuggestions(
+  storyId: number,
+  suggestions: PracticeSuggestion[],
+  linked: Array<{ practiceId: number; name: string }>,
+  json: boolean,
+  ctx: Context,
+): void {
   if (json) {
-    const out = suggestions.map((s) => ({ practiceId: s.practiceId, name: s.name, score: round(s.score), linked: linked.has(s.practiceId), reason: reasonJson(s.reason) }));
-    ctx.print(JSON.stringify({ storyId, suggestions: out }, null, 2));
+    const out = suggestions.map((s) => ({ practiceId: s.practiceId, name: s.name, score: round(s.score), reason: reasonJson(s.reason) }));
+    ctx.print(JSON.stringify({ storyId, evidenceOf: linked, suggestions: out }, null, 2));
     return;
   }
+  if (linked.length > 0) ctx.print(`Story #${storyId} is evidence of: ${linked.map((p) => p.name).join(', ')}`);
   if (suggestions.length === 0) {
     ctx.info(messages.noPracticeSuggestions);
     return;
   }
   ctx.print(`Practices story #${storyId} likely shows, likeliest first:`);
   suggestions.forEach((s, i) => {
-    ctx.print(`  ${i + 1}. ${s.name}${linked.has(s.practiceId) ? ' (already its evidence)' : ''}`);
+    ctx.print(`  ${i + 1}. ${s.name}`);
     ctx.print(`     ${ctx.out.dim(reasonText(s.reason))}`);
   });
   ctx.info(ctx.err.dim(`hint: svc practice link NAME ${storyId} to add it to a practice's evidence`));
