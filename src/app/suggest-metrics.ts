@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Encoder } from '../core/encoder.ts';
 import { draftStory } from '../core/story.ts';
 import { openStore, type Store } from '../store/db.ts';
@@ -37,17 +37,33 @@ export interface SuggestMetrics {
   captureTop3: number;
 }
 
-/** Loads a set into a new database in a temporary folder; the caller closes and removes it. */
-function loadSet(stories: readonly SetStory[]): { store: Store; dir: string; ids: number[] } {
+/**
+ * Loads a set into a database in a temporary folder and embeds its stories, once; each
+ * measurement then works on a copy of that file. The caller removes the folder.
+ */
+async function loadSet(stories: readonly SetStory[], encoder: Encoder): Promise<{ dir: string; base: string; ids: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'svc-eval-'));
-  const store = openStore(join(dir, 'eval.db'));
-  const now = new Date('2026-08-20T12:00:00Z');
-  const ids = store.write(() =>
-    stories.map((story) =>
-      insertStory(store.db, draftStory({ text: story.text, staff: story.staff.split(', '), when: story.when, channel: story.channel }, now), now.toISOString()),
-    ),
-  );
-  return { store, dir, ids };
+  const base = join(dir, 'set.db');
+  const store = openStore(base);
+  try {
+    const now = new Date('2026-08-20T12:00:00Z');
+    const ids = store.write(() =>
+      stories.map((story) =>
+        insertStory(store.db, draftStory({ text: story.text, staff: story.staff.split(', '), when: story.when, channel: story.channel }, now), now.toISOString()),
+      ),
+    );
+    await embedPending(store, encoder);
+    return { dir, base, ids };
+  } finally {
+    store.close();
+  }
+}
+
+/** A fresh copy of the embedded set, to name practices in. */
+function copyOf(base: string, name: string): Store {
+  const path = join(dirname(base), `${name}.db`);
+  copyFileSync(base, path);
+  return openStore(path);
 }
 
 /** Names each chosen practice from its first two stories (linked by hand, as `practice add --from-stories` does). */
@@ -72,37 +88,41 @@ export async function measureSuggestions(stories: readonly SetStory[], truth: Se
   const shared = Object.keys(truth).filter((key) => truth[key]?.kind === 'shared');
   const all = Object.keys(truth).filter((key) => truth[key]?.kind === 'shared' || truth[key]?.kind === 'star');
 
-  // Assisted recall: each shared practice alone in its own database, so no other practice's evidence helps.
-  for (const key of shared) {
-    const { store, dir, ids } = loadSet(stories);
-    try {
-      const practiceId = namePractices(store, stories, ids, truth, [key]).get(key) ?? 0;
-      await embedPending(store, encoder);
-      const others = ids.filter((_, i) => stories[i]?.practice === key).slice(2);
-      const suggested = new Set(suggestStories(store.db, { id: practiceId, name: truth[key]?.description ?? key, description: null }, others.length + 3).map((s) => s.storyId));
-      assistedRecall[key] = others.filter((id) => suggested.has(id)).length / Math.max(others.length, 1);
-    } finally {
-      store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-
-  // Capture: every practice named at once; where does each other story's practice rank?
-  const { store, dir, ids } = loadSet(stories);
+  const { dir, base, ids } = await loadSet(stories, encoder);
   try {
-    const practiceIds = namePractices(store, stories, ids, truth, all);
-    await embedPending(store, encoder);
-    const index = loadPracticeIndex(store.db);
-    for (const key of all) {
-      const others = ids.filter((_, i) => stories[i]?.practice === key).slice(2);
-      for (const story of storiesWithVectors(store.db, others)) {
-        const ranked = suggestPractices(index, scoredStory(story), new Set(), index.practices.length);
-        const rank = ranked.findIndex((s) => s.practiceId === practiceIds.get(key));
-        captureRanks.push(rank < 0 ? ranked.length + 1 : rank + 1);
+    // Assisted recall: each shared practice alone in its own copy, so no other practice's evidence helps.
+    for (const key of shared) {
+      const store = copyOf(base, key);
+      try {
+        const practiceId = namePractices(store, stories, ids, truth, [key]).get(key) ?? 0;
+        await embedPending(store, encoder); // the practice's name
+        const others = ids.filter((_, i) => stories[i]?.practice === key).slice(2);
+        const practice = { id: practiceId, name: truth[key]?.description ?? key, description: null };
+        const suggested = new Set(suggestStories(store.db, practice, others.length + 3).map((s) => s.storyId));
+        assistedRecall[key] = others.filter((id) => suggested.has(id)).length / Math.max(others.length, 1);
+      } finally {
+        store.close();
       }
     }
+
+    // Capture: every practice named at once; where does each other story's practice rank?
+    const store = copyOf(base, 'capture');
+    try {
+      const practiceIds = namePractices(store, stories, ids, truth, all);
+      await embedPending(store, encoder);
+      const index = loadPracticeIndex(store.db);
+      for (const key of all) {
+        const others = ids.filter((_, i) => stories[i]?.practice === key).slice(2);
+        for (const story of storiesWithVectors(store.db, others)) {
+          const ranked = suggestPractices(index, scoredStory(story), new Set(), index.practices.length);
+          const rank = ranked.findIndex((s) => s.practiceId === practiceIds.get(key));
+          captureRanks.push(rank < 0 ? ranked.length + 1 : rank + 1);
+        }
+      }
+    } finally {
+      store.close();
+    }
   } finally {
-    store.close();
     rmSync(dir, { recursive: true, force: true });
   }
   const recalls = Object.values(assistedRecall);
