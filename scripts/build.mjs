@@ -42,10 +42,9 @@ const bundles = {
   nlp: src('core/nlp.ts'),
   // Indexing runs in a worker thread, from a file of its own (src/cli/phrases.ts says why).
   'index-worker': src('cli/index-worker.ts'),
-  // The sentence encoder and the worker that embeds stories with it (src/cli/semantic.ts).
+  // The sentence encoder (src/cli/semantic.ts), and the guided prompt's use of it.
   encoder: src('core/encoder.ts'),
   capture: src('cli/commands/story/capture.ts'),
-  'embed-worker': src('cli/embed-worker.ts'),
   // Suggestion metrics, for scripts/eval-suggest.mjs and the detection scorer.
   'suggest-metrics': src('app/suggest-metrics.ts'),
   prompts: src('cli/prompts.ts'),

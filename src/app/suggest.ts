@@ -9,6 +9,7 @@ import {
   TopList,
   vectorFromBytes,
   vectorToBytes,
+  wordForms,
   wordWeights,
   likeness,
   type PracticeProfile,
@@ -61,6 +62,8 @@ export async function embedPending(store: Store, encoder: Encoder, onProgress?: 
     after = batch.at(-1)?.id ?? after;
     done += batch.length;
     onProgress?.(done, total);
+    // Let a prompt waiting on the same thread answer keystrokes between batches.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   const stale = practicesNeedingVectors(store.db);
   if (stale.length > 0) {
@@ -93,12 +96,8 @@ export function needsEmbedding(db: Db): boolean {
 
 /** A stored story as the scorer sees it. */
 export function scoredStory(story: StoryWithVector): ScoredStory {
-  return {
-    id: story.id,
-    vector: vectorFromBytes(story.vector),
-    words: contentWords(story.text, story.names),
-    qualifiers: qualifiersOf(story.text),
-  };
+  const forms = wordForms(story.text, story.names);
+  return { id: story.id, vector: vectorFromBytes(story.vector), words: [...forms.keys()], forms, qualifiers: qualifiersOf(story.text) };
 }
 
 /** A practice's evidence, name vector and rejections, ready for scoring. */
@@ -131,7 +130,8 @@ export function loadPracticeIndex(db: Db): PracticeIndex {
 
 /** A text (not yet saved) as the scorer sees it, from its vector. */
 export function scoredText(text: string, names: readonly string[], vector: Vector): ScoredStory {
-  return { id: 0, vector, words: contentWords(text, names), qualifiers: qualifiersOf(text) };
+  const forms = wordForms(text, names);
+  return { id: 0, vector, words: [...forms.keys()], forms, qualifiers: qualifiersOf(text) };
 }
 
 /** The practices a story most likely shows, best first, leaving out those it is already evidence of. */

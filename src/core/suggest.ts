@@ -93,15 +93,21 @@ function stem(word: string): string {
 
 /** The content words of a text as stems, once each, names left out. */
 export function contentWords(text: string, names: readonly string[] = []): string[] {
+  return [...wordForms(text, names).keys()];
+}
+
+/** Each content word's stem, with the first form the text wrote it in ("apologi" → "apologised"). */
+export function wordForms(text: string, names: readonly string[] = []): Map<string, string> {
   const skip = new Set(names.flatMap((name) => name.toLowerCase().split(/[^\p{L}]+/u)).filter(Boolean));
   const words = text.toLowerCase().match(/\p{L}[\p{L}'’]*/gu) ?? [];
-  const out = new Set<string>();
+  const out = new Map<string, string>();
   for (const raw of words) {
     const word = raw.replace(/['’]s$/u, '');
     if (word.length < 3 || FUNCTION_WORDS.has(word) || skip.has(word)) continue;
-    out.add(stem(word));
+    const key = stem(word);
+    if (!out.has(key)) out.set(key, word);
   }
-  return [...out];
+  return out;
 }
 
 /** Inverse document frequency of each stem over a sample of the team's stories. */
@@ -137,6 +143,8 @@ export interface ScoredStory {
   id: number;
   vector: Vector;
   words: readonly string[];
+  /** The form each stem was written in, to show as a reason. */
+  forms?: ReadonlyMap<string, string>;
   qualifiers: readonly string[];
 }
 
@@ -217,7 +225,10 @@ export function signalsOf(story: ScoredStory, practice: PracticeProfile, weights
   };
   for (const word of byName.shared) if (!sharedWords.includes(word)) sharedWords = [...sharedWords, word];
   const qualifiers = nearest ? story.qualifiers.filter((kind) => nearest.qualifiers.includes(kind)) : [];
-  const words = [...sharedWords].sort((a, b) => weights.weight(b) - weights.weight(a)).slice(0, 4);
+  const words = [...sharedWords]
+    .sort((a, b) => weights.weight(b) - weights.weight(a))
+    .slice(0, 4)
+    .map((word) => story.forms?.get(word) ?? word);
   return { signals, rejected, reason: { nearestStoryId: nearest?.id ?? null, similarity: Math.max(best, 0), words, qualifiers } };
 }
 

@@ -4,7 +4,7 @@ import { messages } from '../../../core/messages.ts';
 import { vectorToBytes, type Vector } from '../../../core/suggest.ts';
 import { suggestablePracticeIds } from '../../../store/vectors.ts';
 import type { Context } from '../../context.ts';
-import { embedStories } from '../../semantic.ts';
+import { embedStories, loadEncoderLean } from '../../semantic.ts';
 
 /** What the guided prompt needs to suggest practices: the encoder and the team's practices. */
 export interface Capture {
@@ -19,8 +19,8 @@ export interface Capture {
  */
 export async function prepareCapture(ctx: Context): Promise<Capture | null> {
   if (suggestablePracticeIds(ctx.store().db).length === 0) return null;
-  const { loadEncoder } = await import('../../../core/encoder.ts');
-  const [encoder] = await Promise.all([loadEncoder(), embedStories(ctx)]);
+  const encoder = await loadEncoderLean();
+  await embedStories(ctx, encoder);
   const index = loadPracticeIndex(ctx.store().db);
   return index.practices.length > 0 ? { encoder, index } : null;
 }
