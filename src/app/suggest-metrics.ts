@@ -6,7 +6,7 @@ import { draftStory } from '../core/story.ts';
 import { openStore, type Store } from '../store/db.ts';
 import { createPractice } from '../store/practices.ts';
 import { insertStory } from '../store/stories.ts';
-import { embedPending, loadPracticeIndex, scoredStory, suggestPractices, suggestStories } from './suggest.ts';
+import { embedPending, embedText, loadPracticeIndex, scoredStory, scoredText, suggestPractices, suggestStories } from './suggest.ts';
 import { storiesWithVectors } from '../store/vectors.ts';
 
 /**
@@ -141,4 +141,28 @@ export function parseSet(text: string): SetStory[] {
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as SetStory);
+}
+
+/**
+ * How long the guided `story add` takes from the answer to the suggestions, with the
+ * encoder and the team's practices loaded while the person typed: the median over texts,
+ * in milliseconds, on a database with practices.
+ */
+export async function measureCaptureLatency(dbPath: string, encoder: Encoder, texts: readonly string[]): Promise<number> {
+  const store = openStore(dbPath);
+  try {
+    await embedPending(store, encoder);
+    const index = loadPracticeIndex(store.db);
+    await embedText(encoder, 'warm-up', []);
+    const times: number[] = [];
+    for (const text of texts) {
+      const started = performance.now();
+      suggestPractices(index, scoredText(text, [], await embedText(encoder, text, [])));
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)] ?? 0;
+  } finally {
+    store.close();
+  }
 }
