@@ -39,8 +39,9 @@ import {
 /** Called as embedding goes: stories done so far, out of total. */
 export type EmbedProgress = (done: number, total: number) => void;
 
-// A write transaction per batch keeps `story add` from waiting long on a busy index.
-const EMBED_BATCH = 64;
+// Stories embedded per write transaction (so `story add` never waits long) and per full
+// garbage collection (src/cli/semantic.ts: the peak stays near 200 MB at 90-word stories).
+const EMBED_BATCH = 8;
 // The evidence a practice is compared by (its newest), and the background sample that
 // puts practices on one scale and weighs words.
 const EVIDENCE_LIMIT = 200;

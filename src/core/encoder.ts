@@ -20,8 +20,9 @@ export interface Encoder {
 // shrinks) smaller: `practice suggest` embedding a team's stories peaked at 194 MB, 214 MB with 8.
 const BATCH = 2;
 // Attention grows with the square of the length: a 20,000-character story would need
-// hundreds of megabytes. The behaviour is told in the first few sentences of a story.
-const MAX_CHARACTERS = 1_000;
+// hundreds of megabytes. The behaviour is told in the first few sentences of a story, and
+// 600 characters keep a 90-word story whole.
+const MAX_CHARACTERS = 600;
 
 /** The text cut to MAX_CHARACTERS at a word boundary. */
 export function clipForEncoder(text: string): string {
@@ -37,6 +38,9 @@ export async function loadEncoder(): Promise<Encoder> {
   // The weights now live in the WebAssembly heap; the loader's copy of them (28 MB) goes.
   const artifacts = (model.model as unknown as { artifacts?: { weightData?: unknown } }).artifacts;
   if (artifacts) artifacts.weightData = undefined;
+  // One batch of the longest input first sizes the WebAssembly heap once; inputs of
+  // growing lengths otherwise grew it step by step, past what the longest one needs.
+  await model.embed(Array.from({ length: BATCH }, () => 'word '.repeat(MAX_CHARACTERS / 5).trim()));
   return {
     async embed(texts) {
       const order = texts.map((text, index) => ({ text: clipForEncoder(text), index })).sort((a, b) => b.text.length - a.text.length);
