@@ -18,6 +18,8 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   schema_migrations: 'which migrations this file has had',
   story_phrases: 'derived from story text; rebuilt by the next command that reads phrases',
   story_phrase_index: 'which stories have their phrases cached; rebuilt likewise',
+  story_vectors: 'derived from story text by the sentence encoder; made again by the next practice suggest',
+  practice_vectors: 'derived from practice names likewise',
   // Full-text indexes (virtual tables) and their shadow tables are skipped automatically.
 };
 

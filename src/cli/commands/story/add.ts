@@ -33,7 +33,8 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const flags = storyInputFromOptions(options);
   const words = (options.args[0] as string[] | undefined) ?? [];
   const input: StoryInput = { ...flags, text: words.join(' ') };
-  const linked = practicesFromFlags(ctx.store().db, options.practice);
+  // The database opens only when a practice was named: a refused story must leave no file.
+  const linked = options.practice?.length ? practicesFromFlags(ctx.store().db, options.practice) : [];
   // In the guided prompt, the encoder loads while the person types (unless --practice said it).
   const guided = words.length === 0 && ctx.canPrompt;
   const capture = guided && linked.length === 0 ? import('./capture.ts').then((m) => m.prepareCapture(ctx)) : undefined;
