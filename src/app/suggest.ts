@@ -46,6 +46,9 @@ const EMBED_BATCH = 8;
 // puts practices on one scale and weighs words.
 const EVIDENCE_LIMIT = 200;
 const BACKGROUND = 1_000;
+// Each practice's scale is measured on the newest of them: every one is compared with
+// every example, and all 1,000 took `practice suggest --story` to a second at 500 stories.
+const SCALE_SAMPLE = 300;
 
 /**
  * Embeds every story without a current vector, and every practice's name and
@@ -125,7 +128,7 @@ export function loadPracticeIndex(db: Db): PracticeIndex {
     .filter((practice): practice is Practice => practice !== undefined)
     .map((practice) => practiceProfile(db, practice))
     .filter((profile) => profile.evidence.length > 0 || profile.nameVector !== null)
-    .map((profile) => ({ profile, scale: practiceScale(profile, background, weights) }));
+    .map((profile) => ({ profile, scale: practiceScale(profile, background.slice(0, SCALE_SAMPLE), weights) }));
   return { practices, weights };
 }
 
@@ -157,7 +160,7 @@ export function suggestStories(db: Db, practice: Pick<Practice, 'id' | 'name' | 
   if (profile.evidence.length === 0 && profile.nameVector === null) return [];
   const background = latestStoriesWithVectors(db, BACKGROUND).map(scoredStory);
   const weights = wordWeights(background.map((story) => story.words));
-  const scale = practiceScale(profile, background, weights);
+  const scale = practiceScale(profile, background.slice(0, SCALE_SAMPLE), weights);
   const best = new TopList<StorySuggestion>(limit);
   for (const page of candidateStoryPages(db, practice.id)) {
     for (const story of page) {
