@@ -37,7 +37,8 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const linked = options.practice?.length ? practicesFromFlags(ctx.store().db, options.practice) : [];
   // In the guided prompt, the encoder loads while the person types (unless --practice said it).
   const guided = words.length === 0 && ctx.canPrompt;
-  const capture = guided && linked.length === 0 ? import('./capture.ts').then((m) => m.prepareCapture(ctx)) : undefined;
+  // Suggestions are a help: if the encoder cannot load, the story is saved without them.
+  const capture = guided && linked.length === 0 ? import('./capture.ts').then((m) => m.prepareCapture(ctx)).catch(() => null) : undefined;
 
   if (words.length === 0) {
     if (ctx.canPrompt) {

@@ -26,8 +26,13 @@ export async function prepareCapture(ctx: Context): Promise<Capture | null> {
 }
 
 /** The practice the person picks among the three likeliest for the text, and the text's vector to keep. */
-export async function choosePractice(capture: Capture, text: string, staff: readonly string[]): Promise<{ practiceId: number | null; vector: Uint8Array }> {
-  const vector: Vector = await embedText(capture.encoder, text, staff);
+export async function choosePractice(capture: Capture, text: string, staff: readonly string[]): Promise<{ practiceId: number | null; vector: Uint8Array } | null> {
+  let vector: Vector;
+  try {
+    vector = await embedText(capture.encoder, text, staff);
+  } catch {
+    return null; // a help only: the story is saved without suggestions
+  }
   const suggestions = suggestPractices(capture.index, scoredText(text, staff, vector));
   const { askPractice } = await import('../../prompts.ts');
   const practiceId = suggestions.length === 0 ? null : await askPractice(messages.capturePracticeQuestion, suggestions.map((s) => ({ name: s.name, value: s.practiceId })), messages.captureNone);
