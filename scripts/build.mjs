@@ -42,6 +42,11 @@ const bundles = {
   nlp: src('core/nlp.ts'),
   // Indexing runs in a worker thread, from a file of its own (src/cli/phrases.ts says why).
   'index-worker': src('cli/index-worker.ts'),
+  // The sentence encoder (src/cli/semantic.ts), and the guided prompt's use of it.
+  encoder: src('core/encoder.ts'),
+  capture: src('cli/commands/story/capture.ts'),
+  // Suggestion metrics, for scripts/eval-suggest.mjs and the detection scorer.
+  'suggest-metrics': src('app/suggest-metrics.ts'),
   prompts: src('cli/prompts.ts'),
   'report-html': src('ui/render/report/html.ts'),
 };
@@ -68,7 +73,8 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['bindings'],
+  // The encoder's model package finds its weights beside its own file in node_modules.
+  external: ['bindings', '@energetic-ai/*'],
   // Dynamic imports of other bundles (made external above) load with require().
   supported: { 'dynamic-import': false },
   // The store finds its addon and migrations from its own file's URL.

@@ -14,6 +14,11 @@ export function collectList(value: string, previous: string[] = []): string[] {
   ];
 }
 
+/** Repeatable, each value kept whole (phrases and practice names may contain commas). */
+export function collectRepeat(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 /**
  * A whole number from min to max for flag, as a commander argument parser; anything else
  * (text, a fraction, a number too large to mean anything) is a usage error. Every numeric

@@ -1,6 +1,6 @@
 // The only module that loads @inquirer/prompts (about 100 ms): imported lazily by the
 // handlers that ask something, never at start-up.
-import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import { checkbox, confirm, expand, input, select } from '@inquirer/prompts';
 import type { Answers, Question } from '../core/prompt.ts';
 import { showControls } from '../core/safe-text.ts';
 
@@ -50,4 +50,23 @@ export async function askConfirm(message: string, defaultValue = false): Promise
 /** One line of free text. */
 export async function askText(message: string): Promise<string> {
   return input({ message: showControls(message) });
+}
+
+/** A suggested story's verdict, one key then Enter: y shows it, n does not, s skip, q stop. */
+export async function askReview(message: string): Promise<'yes' | 'no' | 'skip' | 'quit'> {
+  return expand({
+    message,
+    default: 'y',
+    choices: [
+      { key: 'y', name: 'yes, it shows the practice: link it', value: 'yes' },
+      { key: 'n', name: 'no: never suggest it for this practice again', value: 'no' },
+      { key: 's', name: 'skip for now', value: 'skip' },
+      { key: 'q', name: 'stop reviewing', value: 'quit' },
+    ],
+  });
+}
+
+/** One practice out of a few, picked with a number key, or none. */
+export async function askPractice(message: string, choices: Array<{ name: string; value: number }>, none: string): Promise<number | null> {
+  return select<number | null>({ message, choices: [...choices, { name: none, value: null }] });
 }

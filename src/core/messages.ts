@@ -412,6 +412,25 @@ export const messages = {
   resumeWithText: '--resume saves the story kept from an earlier try; it takes no TEXT',
   resumeWithTextHint: 'run svc story add --resume alone (flags such as --tag still apply)',
 
+  // evidence suggestions: capture, "more like this"
+  embeddingProgress: 'Embedding stories',
+  embeddedSummary: (count: number, seconds: number) => `Embedded ${count.toLocaleString('en-US')} ${count === 1 ? 'story' : 'stories'} in ${seconds.toFixed(1)} s.`,
+  fromStoriesCount: (count: number) => `--from-stories takes one or two story ids, not ${count}`,
+  fromStoriesCountHint: 'name the practice from its clearest one or two stories, e.g. --from-stories 12,15; link more later with svc practice suggest NAME --review',
+  suggestTarget: 'practice suggest needs either a practice NAME or --story ID (one of the two)',
+  suggestTargetHint: 'svc practice suggest "Call back the same day" ranks stories for a practice; svc practice suggest --story 12 ranks practices for a story',
+  suggestReviewNeedsTerminal: '--review asks about each story, so it needs a terminal',
+  suggestReviewNeedsTerminalHint: 'run it in a terminal, or link stories with: svc practice link NAME STORY_ID',
+  reviewNeedsPractice: '--review walks the suggestions for one practice: give its NAME',
+  reviewNeedsPracticeHint: 'e.g. svc practice suggest "Call back the same day" --review',
+  noStorySuggestions: (name: string) => `No story waits to be confirmed for "${name}": every story with a vector is its evidence or was rejected.`,
+  noPracticeSuggestions: 'No practice to suggest yet: name one with svc practice add NAME --from-stories ID,ID',
+  capturePracticeQuestion: 'Which practice does it show? (the likeliest first)',
+  captureNone: 'none of these',
+  reviewQuestion: (id: number) => `Does story #${id} show it?`,
+  storyLinkedTo: (names: string[]) => `Linked it to ${names.map((name) => `"${name}"`).join(', ')} by hand.`,
+  reviewSummary: (confirmed: number, rejected: number) => `Confirmed ${confirmed}, rejected ${rejected}; rejected stories are not suggested for it again.`,
+
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,
   unexpectedHint: 'this is a bug; run again with SVC_DEBUG=1 to see where it happened, and report it',

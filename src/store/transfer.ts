@@ -26,6 +26,8 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   story_phrase_index: 'which stories have their phrases cached; rebuilt likewise',
   forget_pending: "forgets whose files this database has not verified clean yet",
   written_files: 'the exports and backups svc wrote from this file',
+  story_vectors: 'derived from story text by the sentence encoder; made again by the next practice suggest',
+  practice_vectors: 'derived from practice names likewise',
   // Full-text indexes (virtual tables) and their shadow tables are skipped automatically.
 };
 

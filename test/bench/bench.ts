@@ -4,6 +4,7 @@
  * milliseconds, because the machine is shared and noisy.
  */
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -32,13 +33,20 @@ interface Case {
   id: string;
   label: string;
   /** Arguments to svc, or the floor to run. */
-  run: { svc: string[] } | { node: true } | { sqlite: FloorCommand };
+  run: { svc: string[] } | { node: true } | { sqlite: FloorCommand } | { script: string };
   target?: Target;
   /** Evicts the database from the page cache before every run. */
   cold?: boolean;
   /** Rewrites the whole database: measured last in each round. */
   heavy?: boolean;
+  /** Runs on the small sample database (the encoder's rows: embedding is slow to repeat at full size). */
+  sample?: boolean;
+  /** Drops every story vector before each run, so the run embeds the whole sample. */
+  clearVectors?: boolean;
 }
+
+/** Stories in the sample database the semantic rows run on. */
+export const SAMPLE_STORIES = 500;
 
 export type Status = 'pass' | 'fail' | 'missing' | 'error' | 'info' | 'floor';
 
@@ -103,11 +111,20 @@ export function cases(cold: boolean): Case[] {
     for (const c of list.filter((c) => coldIds.has(c.id))) list.push({ ...c, id: `${c.id}:cold`, label: `${c.label} (cold)`, cold: true });
   }
   list.push({ id: 'reindex', label: 'svc reindex', run: { svc: ['reindex'] }, target: { kind: 'throughput', min: 4000 }, heavy: true });
+  // Evidence suggestions, on a sample: the stories' vectors exist, then are all made again.
+  const sample = `${format(SAMPLE_STORIES)} stories`;
+  list.push(
+    { id: 'suggest-story', label: `svc practice suggest --story (${sample})`, run: { svc: ['practice', 'suggest', '--story', '1'] }, target: { kind: 'none', floor: 'node' }, sample: true },
+    { id: 'suggest-practice', label: `svc practice suggest NAME (${sample})`, run: { svc: ['practice', 'suggest', '1'] }, target: { kind: 'none', floor: 'node' }, sample: true },
+    { id: 'capture', label: `capture suggestions after the answer (${sample})`, run: { script: 'capture-latency.mjs' }, target: { kind: 'ms', max: 300 }, sample: true },
+    { id: 'semantic-index', label: `semantic index (${sample}, encoder load included)`, run: { svc: ['practice', 'suggest', '--story', '1'] }, target: { kind: 'throughput', min: 200 }, heavy: true, sample: true, clearVectors: true },
+  );
   return list;
 }
 
 interface Env {
   db: string;
+  sampleDb: string;
   svcEnv: NodeJS.ProcessEnv;
   scripts: Record<FloorCommand, string>;
   evict: Evictor;
@@ -117,6 +134,7 @@ interface Env {
 function argv(c: Case, env: Env): { file: string; args: string[] } {
   if ('node' in c.run) return { file: process.execPath, args: ['-e', '0'] };
   if ('sqlite' in c.run) return { file: 'sqlite3', args: ['-batch', env.db, `.read ${env.scripts[c.run.sqlite]}`] };
+  if ('script' in c.run) return { file: process.execPath, args: [join(ROOT, 'test', 'bench', c.run.script), env.sampleDb] };
   return { file: process.execPath, args: [BIN, ...c.run.svc] };
 }
 
@@ -128,20 +146,39 @@ function commandLine(c: Case, env: Env): string {
 /** One timed run; the exit status and stderr tell a broken command from a slow one. */
 function once(c: Case, env: Env): { ms: number; code: number | null; stderr: string } {
   if (c.cold) env.evict(env.db);
+  if (c.clearVectors) clearVectors(env.sampleDb);
   const { file, args } = argv(c, env);
   const start = process.hrtime.bigint();
-  const result = spawnSync(file, args, { env: env.svcEnv, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const result = spawnSync(file, args, { env: envFor(c, env), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  // A script measures its own moment (e.g. after the encoder has loaded) and prints it.
+  const ms = 'script' in c.run ? Number(String(result.stdout).trim()) : wall;
   return { ms, code: result.status, stderr: String(result.stderr ?? '') };
+}
+
+/** The environment a case runs in: the sample database for the sample rows. */
+function envFor(c: Case, env: Env): NodeJS.ProcessEnv {
+  return c.sample ? { ...env.svcEnv, SVC_DB: env.sampleDb } : env.svcEnv;
+}
+
+/** Forgets every story vector of a database, so that the next suggestion embeds them all. */
+function clearVectors(db: string): void {
+  const conn = new Database(db);
+  try {
+    conn.exec('DELETE FROM story_vectors');
+  } finally {
+    conn.close();
+  }
 }
 
 /** Peak resident memory of one more run, through GNU time (null when it is not installed). */
 function peakMb(c: Case, env: Env): number | null {
   if (!env.time) return null;
   if (c.cold) env.evict(env.db);
+  if (c.clearVectors) clearVectors(env.sampleDb);
   const { file, args } = argv(c, env);
   const report = join(OUT, 'time.txt');
-  spawnSync(env.time, ['-f', '%M', '-o', report, file, ...args], { env: env.svcEnv, stdio: 'ignore' });
+  spawnSync(env.time, ['-f', '%M', '-o', report, file, ...args], { env: envFor(c, env), stdio: 'ignore' });
   const kb = Number(readFileSync(report, 'utf8').trim().split('\n').at(-1));
   return Number.isFinite(kb) ? Math.round(kb / 102.4) / 10 : null;
 }
@@ -149,9 +186,9 @@ function peakMb(c: Case, env: Env): number | null {
 /** Whether this svc has the command at all: the budget names some that may come later. */
 function hasCommand(c: Case, env: Env): boolean {
   if (!('svc' in c.run) || c.run.svc[0]?.startsWith('-')) return true;
-  const words = c.run.svc.slice(0, c.run.svc[0] === 'story' ? 2 : 1);
+  const words = c.run.svc.slice(0, c.run.svc[0] === 'story' || (c.run.svc[0] === 'practice' && c.run.svc[1] === 'suggest') ? 2 : 1);
   // An unknown command with --help prints the top-level help instead of its own.
-  const result = spawnSync(process.execPath, [BIN, ...words, '--help'], { env: env.svcEnv, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [BIN, ...words, '--help'], { env: envFor(c, env), encoding: 'utf8' });
   return result.status === 0 && String(result.stdout).includes(`Usage: svc ${words.join(' ')} `);
 }
 
@@ -262,7 +299,7 @@ export function summarise(list: Case[], times: Map<string, number[]>, peaks: Map
         met = medianMs < target.max;
         break;
       case 'throughput': {
-        const perSecond = stories / (medianMs / 1000);
+        const perSecond = (c.sample ? SAMPLE_STORIES : stories) / (medianMs / 1000);
         measure = `${format(perSecond)} stories/s`;
         met = perSecond >= target.min;
         break;
@@ -316,11 +353,13 @@ export function runBench(options: BenchOptions, log: (line: string) => void): nu
       return [command, file];
     }),
   ) as Record<FloorCommand, string>;
+  const sampleDb = join(OUT, `bench-sample-${SAMPLE_STORIES}.db`);
+  generate({ db: sampleDb, stories: SAMPLE_STORIES, reuse: !options.fresh });
   const svcEnv: NodeJS.ProcessEnv = { ...process.env, SVC_DB: db, NO_COLOR: '1', SVC_NOW: `${until}T10:00:00` };
   delete svcEnv.SVC_DEBUG;
   const sqliteShell = which('sqlite3');
   // GNU time reports peak resident memory; the shell's built-in `time` does not.
-  const env: Env = { db, svcEnv, scripts, evict: findEvictor(db), time: existsSync('/usr/bin/time') ? '/usr/bin/time' : null };
+  const env: Env = { db, sampleDb, svcEnv, scripts, evict: findEvictor(db), time: existsSync('/usr/bin/time') ? '/usr/bin/time' : null };
   if (options.cold) log(`bench: cold runs evict the database with ${env.evict.method}`);
 
   const list = cases(options.cold).filter((c) => sqliteShell || !('sqlite' in c.run));

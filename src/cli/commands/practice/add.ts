@@ -12,6 +12,7 @@ import { practiceViewJson } from '../../../ui/render/practice.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { indexPhrases } from '../../phrases.ts';
+import { storyIdsFromArgs } from './link.ts';
 import { buildPracticeView } from './view.ts';
 
 /** The extractor's phrase key, loading the NLP model only when phrases were given. */
@@ -25,7 +26,16 @@ interface AddOptions {
   description?: string;
   tag?: string[];
   phrase?: string[];
+  fromStories?: string[];
   json?: boolean;
+}
+
+/** The --from-stories ids: one or two existing stories, the examples a practice is named from. */
+function exampleStoryIds(db: Db, values: string[] | undefined): number[] {
+  if (values === undefined) return [];
+  const ids = storyIdsFromArgs(db, values);
+  if (ids.length > 2) throw new ValidationError(messages.fromStoriesCount(ids.length), messages.fromStoriesCountHint);
+  return ids;
 }
 
 /**
@@ -64,12 +74,14 @@ export async function run(options: WithArgs<AddOptions>, ctx: Context): Promise<
   if (matchers.some((m) => m.kind === 'phrase')) await indexPhrases(ctx);
   const description = cappedText(options.description, '--description', MAX_NOTE_LENGTH);
   const store = ctx.store();
+  const examples = exampleStoryIds(store.db, options.fromStories);
   const now = ctx.now().toISOString();
   const { id, linked } = store.write(() => {
     const existing = findPractice(store.db, name);
     if (existing) throw new ConflictError(messages.practiceExists(existing.name), messages.practiceExistsHint(existing.name));
     checkMatchersFree(store.db, matchers);
-    const practiceId = createPractice(store.db, { name, description, matchers }, now);
+    const evidence = examples.map((storyId) => ({ storyId, how: 'manual' as const }));
+    const practiceId = createPractice(store.db, { name, description, matchers, evidence }, now);
     return { id: practiceId, linked: linkMatchesForPractice(store.db, practiceId, now) };
   });
   const practice = findPractice(store.db, String(id));
@@ -78,8 +90,10 @@ export async function run(options: WithArgs<AddOptions>, ctx: Context): Promise<
   else if (!ctx.stdoutIsTTY) ctx.print(String(id));
   ctx.info(
     `${ctx.err.green('Added')} practice "${practice.name}" (candidate)` +
-      (matchers.some((m) => m.kind === 'tag') ? `; ${linked} ${linked === 1 ? 'story' : 'stories'} linked by tag` : ''),
+      (matchers.some((m) => m.kind === 'tag') ? `; ${linked} ${linked === 1 ? 'story' : 'stories'} linked by tag` : '') +
+      (examples.length > 0 ? `; ${examples.map((storyId) => `#${storyId}`).join(', ')} linked by hand` : ''),
   );
+  if (examples.length > 0) ctx.info(ctx.err.dim(`hint: svc practice suggest "${practice.name}" --review to find more stories like these`));
   ctx.info(ctx.err.dim(`hint: svc practice show "${practice.name}" · svc practice link "${practice.name}" STORY_ID to add evidence by hand`));
   warnUnmatchedPhrases(ctx, (options.phrase ?? []).map((typed) => ({ typed, key: phraseKeyOf(typed) })));
 }

@@ -2,6 +2,7 @@
 export { runCommand } from '../../run.ts';
 export * as list from './list.ts';
 export * as add from './add.ts';
+export * as suggest from './suggest.ts';
 export * as show from './show.ts';
 export * as link from './link.ts';
 export * as unlink from './unlink.ts';

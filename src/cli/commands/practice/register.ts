@@ -2,12 +2,7 @@ import type { Command } from 'commander';
 import { PRACTICE_STATUSES } from '../../../core/choices.ts';
 import { DOCUMENT_FORMATS } from '../../../core/document.ts';
 import { examples, lazy } from '../../action.ts';
-import { collectList, parseChoice, parseCount } from '../../options.ts';
-
-/** Repeatable flag values kept whole (phrases may contain commas). */
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
+import { collectList, collectRepeat, parseChoice, parseCount } from '../../options.ts';
 
 /** A comma-separated list of statuses, each checked. */
 function parseStatuses(value: string, previous: string[] = []): string[] {
@@ -44,16 +39,36 @@ export function registerPracticeCommands(program: Command): void {
     .argument('<name>', 'the practice, named as a behaviour')
     .option('-d, --description <text>', 'what the behaviour is and why it matters')
     .option('-t, --tag <tags>', 'stories with this tag are evidence (repeatable, or comma-separated)', collectList)
-    .option('-p, --phrase <phrase>', 'stories with this behaviour phrase are evidence (repeatable)', collect)
+    .option('-p, --phrase <phrase>', 'stories with this behaviour phrase are evidence (repeatable)', collectRepeat)
+    .option('--from-stories <ids>', 'name it from one or two example stories, linked by hand (comma-separated)', collectList)
     .option('--json', 'print the new practice as JSON')
     .addHelpText(
       'after',
       examples([
         'svc practice add "Call back the same day" --tag call-back --description "Every open question gets a call before we close"',
         'svc practice add "Remember the regulars" --phrase "remember name" --phrase "usual order"',
+        'svc practice add "Call back the same day" --from-stories 12,15   # then: svc practice suggest "Call back the same day"',
       ]),
     )
     .action(lazy(() => import('./handlers.ts'), 'add'));
+
+  practice
+    .command('suggest')
+    .description('"more like this": stories likely to show a practice, or practices a story likely shows')
+    .argument('[name]', 'the practice whose likely stories to rank (not yet its evidence)')
+    .option('--story <id>', 'rank the practices this story likely shows instead')
+    .option('--review', 'confirm (y) or reject (n) each suggested story, in a terminal; rejections are remembered')
+    .option('-n, --limit <count>', 'how many (default 10 stories, or 3 practices)', parseCount('--limit', 1, 1000, 10))
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'svc practice suggest "Call back the same day"',
+        'svc practice suggest "Call back the same day" --review',
+        'svc practice suggest --story 42 --json',
+      ]),
+    )
+    .action(lazy(() => import('./handlers.ts'), 'suggest'));
 
   practice
     .command('show')

@@ -1,8 +1,12 @@
 import { ConflictError, NotFoundError, UsageError, errorCode } from '../../../core/errors.ts';
+import type { Practice } from '../../../core/practice.ts';
+import type { Db } from '../../../store/db.ts';
+import { findPractice, linkEvidence } from '../../../store/practices.ts';
+import { saveStoryVectors } from '../../../store/vectors.ts';
 import { messages } from '../../../core/messages.ts';
 import { checkStoryFields, draftStory, type StoryInput } from '../../../core/story.ts';
 import { storyInputFromAnswers, storyQuestions } from '../../../core/story-prompt.ts';
-import { joinSentences } from '../../../core/text.ts';
+import { joinSentences, unique } from '../../../core/text.ts';
 import { isVaguePraise } from '../../../core/vague.ts';
 import { linkMatchesForStory } from '../../../store/matching.ts';
 import { personNames } from '../../../store/people.ts';
@@ -15,7 +19,16 @@ import { listDrafts, removeDraft, saveDraft, type StoryDraftFile } from '../../d
 import { readStdin } from '../../io.ts';
 import { storyInputFromOptions, type StoryFieldOptions } from './fields.ts';
 
-type AddOptions = WithArgs<StoryFieldOptions & { resume?: boolean }>;
+type AddOptions = WithArgs<StoryFieldOptions & { resume?: boolean; practice?: string[] }>;
+
+/** The --practice names as practices, all found before anything is saved. */
+function practicesFromFlags(db: Db, names: string[] | undefined): Practice[] {
+  return unique((names ?? []).map((name) => name.trim()).filter(Boolean)).map((name) => {
+    const practice = findPractice(db, name);
+    if (!practice) throw new NotFoundError(messages.practiceNotFound(name), messages.practiceNotFoundHint);
+    return practice;
+  });
+}
 
 export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const flags = storyInputFromOptions(options);
@@ -24,6 +37,12 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const input: StoryInput = { ...flags, text: words.join(' ') };
   // Bad flags are refused before anyone types a word of the story.
   checkStoryFields(flags, ctx.now());
+  // The database opens only when a practice was named: a refused story must leave no file.
+  const linked = options.practice?.length ? practicesFromFlags(ctx.store().db, options.practice) : [];
+  // In the guided prompt, the encoder loads while the person types (unless --practice said it).
+  const guided = words.length === 0 && ctx.canPrompt && !options.resume;
+  // Suggestions are a help: if the encoder cannot load, the story is saved without them.
+  const capture = guided && linked.length === 0 ? import('./capture.ts').then((m) => m.prepareCapture(ctx)).catch(() => null) : undefined;
 
   // A draft is the story a person typed and svc could not save: offered back, never lost.
   let draft: StoryDraftFile | undefined;
@@ -58,12 +77,17 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
 
   const now = ctx.now();
   const story = draftStory(input, now); // every check happens before the first write
+  const chosen = capture ? await chooseCapturePractice(capture, story.text, story.staff) : null;
   const store = ctx.store();
+  const practiceIds = unique([...linked.map((p) => p.id), ...(chosen?.practiceId ? [chosen.practiceId] : [])]);
   let id: number;
   try {
     id = store.write(() => {
       const storyId = insertStory(store.db, story, now.toISOString());
       linkMatchesForStory(store.db, storyId, now.toISOString());
+      // Linked by a person: evidence of the highest standing, never undone by detection.
+      for (const practiceId of practiceIds) linkEvidence(store.db, practiceId, storyId, 'manual', now.toISOString());
+      if (chosen) saveStoryVectors(store.db, [{ storyId, vector: chosen.vector }]);
       return storyId;
     });
   } catch (error) {
@@ -81,6 +105,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   if (options.json) ctx.print(JSON.stringify(storyJson(saved), null, 2));
   else if (!ctx.stdoutIsTTY) ctx.print(String(id));
   ctx.info(`${ctx.err.green('Saved')} story ${storySummary(saved, { ...ctx.look(), color: ctx.err })}`);
+  if (practiceIds.length > 0) ctx.info(messages.storyLinkedTo(practiceIds.map((pid) => findPractice(store.db, String(pid))?.name ?? `#${pid}`)));
   if (!ctx.canPrompt && isVaguePraise(saved.text)) ctx.info(messages.vaguePraise(id));
   ctx.info(ctx.err.dim(`hint: svc story show ${id} to read it back · svc stories to see the latest`));
 }
@@ -93,6 +118,18 @@ async function offerDraft(ctx: Context): Promise<StoryDraftFile | undefined> {
   const { askConfirm } = await import('../../prompts.ts');
   const when = draft.savedAt.slice(0, 16).replace('T', ' ');
   return (await askConfirm(messages.draftOffer(when, text.length > 40 ? `${text.slice(0, 39)}…` : text), true)) ? draft : undefined;
+}
+
+/** The practice picked among the likeliest for the text; null when there is none to suggest or the encoder fails. */
+async function chooseCapturePractice(
+  capture: Promise<import('./capture.ts').Capture | null>,
+  text: string,
+  staff: string[],
+): Promise<{ practiceId: number | null; vector: Uint8Array } | null> {
+  const ready = await capture;
+  if (!ready) return null;
+  const { choosePractice } = await import('./capture.ts');
+  return choosePractice(ready, text, staff);
 }
 
 /** The text, with what exactly they did appended as a sentence when it named no behaviour. */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CHANNELS, SOURCES, TRIGGERS } from '../../../core/story-fields.ts';
 import { examples, lazy } from '../../action.ts';
-import { collectList, parseChoice, parseCount } from '../../options.ts';
+import { collectList, collectRepeat, parseChoice, parseCount } from '../../options.ts';
 
 /** The fields a story has, shared by add and edit. */
 function storyFieldOptions(command: Command): Command {
@@ -62,10 +62,6 @@ function storyImportCommand(parent: Command): void {
     .action(lazy(() => import('./import-handlers.ts'), 'importStories'));
 }
 
-/** Repeatable, each value kept whole (a --map value holds its own commas). */
-function collectRepeat(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
 
 export function registerStoryCommands(program: Command): void {
   const story = program
@@ -80,11 +76,13 @@ export function registerStoryCommands(program: Command): void {
       .argument('[text...]', 'what happened (TEXT); without it, svc asks in a terminal or reads stdin')
       .option('--resume', 'save the story typed earlier that could not be saved (the database was busy)'),
   )
+    .option('-p, --practice <name>', 'link it to this practice as evidence (repeatable); in a terminal svc suggests the likeliest', collectRepeat)
     .addHelpText(
       'after',
       examples([
         'svc story add "Ana called the customer back within the hour with the fix" --staff Ana --tag call-back',
         'svc story add "Bo stayed late to help Finance close the month" --staff Bo --internal --trigger request',
+        'svc story add "Ana rang him back the next morning" --staff Ana --practice "Call back the same day"',
         'echo "Cy remembered the customer\'s name and order" | svc story add --staff Cy --when yesterday',
       ]),
     )

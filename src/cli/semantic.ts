@@ -1,0 +1,57 @@
+import { embedPending, needsEmbedding } from '../app/suggest.ts';
+import type { Encoder } from '../core/encoder.ts';
+import { messages } from '../core/messages.ts';
+import type { Context } from './context.ts';
+
+const SHOW_AFTER_MS = 1_000;
+const BAR_WIDTH = 24;
+
+/**
+ * Embeds the stories and practice names that have no current vector yet, before a
+ * command compares stories by meaning, with a progress bar on stderr once it has run for
+ * a second. Returns the encoder when it had to load it (null when nothing was pending).
+ * It runs in the command's own thread: a worker thread (as phrase indexing uses) is a
+ * second isolate of about 20 MB, which took `practice suggest` over the 200 MB budget;
+ * `story add` with flags never comes here.
+ */
+export async function embedStories(ctx: Context, loaded?: Encoder): Promise<Encoder | null> {
+  const store = ctx.store();
+  if (!needsEmbedding(store.db)) return loaded ?? null;
+  const started = Date.now();
+  const tty = Boolean(process.stderr.isTTY);
+  let shown = false;
+  const encoder = loaded ?? (await loadEncoderLean());
+  const collect = await garbageCollector();
+  const count = await embedPending(store, encoder, (done, total) => {
+    // The encoder's garbage reaches V8's old generation, which grew by 35 MB over 500
+    // stories between full collections: collect after each batch (a few ms per 8 stories).
+    collect();
+    if (Date.now() - started < SHOW_AFTER_MS || !ctx.canPrompt) return;
+    shown = true;
+    if (!tty) return;
+    const filled = Math.round((done / Math.max(total, 1)) * BAR_WIDTH);
+    process.stderr.write(`\r${messages.embeddingProgress} ${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
+  });
+  if (shown && tty) process.stderr.write('\n');
+  if (Date.now() - started >= SHOW_AFTER_MS) ctx.info(ctx.err.dim(messages.embeddedSummary(count, (Date.now() - started) / 1000)));
+  return encoder;
+}
+
+/**
+ * Loads the encoder, then collects the loader's 28 MB copy of the weights at once: left
+ * to V8, it lived on while the first batches grew the WebAssembly heap.
+ */
+export async function loadEncoderLean(): Promise<Encoder> {
+  const { loadEncoder } = await import('../core/encoder.ts');
+  const encoder = await loadEncoder();
+  (await garbageCollector())();
+  return encoder;
+}
+
+/** V8's full garbage collection, as a function (Node exposes it only behind a flag). */
+async function garbageCollector(): Promise<() => void> {
+  const { setFlagsFromString } = await import('node:v8');
+  const { runInNewContext } = await import('node:vm');
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}

@@ -1,0 +1,214 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { KEY, Terminal } from '../helpers/terminal.ts';
+
+// A small team's stories: three about checking allergies with the kitchen, three about
+// warning guests ahead of disruption, and others. Ids follow this order, from 1.
+const STORIES: Array<[string, string]> = [
+  ['Zainab went through every part of the breakfast plate with the cooks so nothing had butter or egg on it for the vegan guest.', 'Zainab'],
+  ['Mateus double checked the shellfish with the kitchen for Mr Park even though the menu said the risotto was fine.', 'Mateus'],
+  ['Sofia told every guest checking in on Friday that the parade would close the main road, and which entrance taxis could use.', 'Sofia'],
+  ['Bogdan told the guest in 702 the evening before that the window cleaners would be outside at 8am.', 'Bogdan'],
+  ['When Mrs Cohen mentioned a nut allergy, Luca went into the kitchen himself to check the pesto and the dessert with chef before taking the order.', 'Luca'],
+  ['Olumide warned the Costas before they set off that the metro line to the old town was shut for works this week.', 'Olumide'],
+  ['Teresa folded the bath towels into a little rabbit family for the kids on their last night.', 'Teresa'],
+  ['Rahul fixed the wobbly desk lamp in 210 with a folded card.', 'Rahul'],
+];
+
+function evidence(db: string, practice: string): Array<{ storyId: number; how: string }> {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return conn
+      .prepare('SELECT e.story_id AS storyId, e.how FROM evidence e JOIN practices p ON p.id = e.practice_id WHERE p.name = ? ORDER BY e.story_id')
+      .all(practice) as Array<{ storyId: number; how: string }>;
+  } finally {
+    conn.close();
+  }
+}
+
+/** One line "svc: …", one line "hint: …", no stack trace. */
+function expectCleanError(stderr: string, pattern: RegExp): void {
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines[0]).toMatch(/^svc: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(lines[1]).toMatch(/^hint: /);
+  expect(lines).toHaveLength(2);
+}
+
+interface StorySuggestionsJson {
+  practice: { id: number; name: string };
+  suggestions: Array<{ storyId: number; score: number; text: string; reason: { nearestStoryId: number | null; similarity: number; words: string[]; qualifiers: string[] } }>;
+}
+
+interface PracticeSuggestionsJson {
+  storyId: number;
+  evidenceOf: Array<{ practiceId: number; name: string }>;
+  suggestions: Array<{ practiceId: number; name: string; score: number }>;
+}
+
+let svc: SvcSandbox;
+beforeAll(() => {
+  svc = sandbox();
+  for (const [text, staff] of STORIES) expect(svc.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']).code).toBe(0);
+  expect(svc.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']).code).toBe(0);
+  expect(svc.run(['practice', 'add', 'Warn guests ahead of disruption', '--from-stories', '3, 4']).code).toBe(0);
+});
+afterAll(() => svc.cleanup());
+
+describe('more like this', () => {
+  it('practice add --from-stories links the examples by hand', () => {
+    expect(evidence(svc.db, 'Check allergies with the kitchen')).toEqual([
+      { storyId: 1, how: 'manual' },
+      { storyId: 2, how: 'manual' },
+    ]);
+  });
+
+  it('practice suggest NAME ranks the stories that show it first, with the reason, leaving its evidence out', () => {
+    const out = svc.json<StorySuggestionsJson>(['practice', 'suggest', 'Check allergies with the kitchen']);
+    expect(out.practice.name).toBe('Check allergies with the kitchen');
+    const ids = out.suggestions.map((s) => s.storyId);
+    expect(ids[0]).toBe(5);
+    expect(ids).not.toContain(1);
+    expect(ids).not.toContain(2);
+    expect(ids).toHaveLength(STORIES.length - 2);
+    const first = out.suggestions[0];
+    expect(first?.reason.nearestStoryId).toBeOneOf([1, 2]);
+    expect(first?.reason.words).toContain('kitchen');
+    expect(first?.text).toContain('nut allergy');
+    const scores = out.suggestions.map((s) => s.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('shows the same ranking as text, with --limit', () => {
+    const result = svc.run(['practice', 'suggest', 'Warn guests ahead of disruption', '--limit', '2']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('Stories likely to show "Warn guests ahead of disruption", likeliest first:');
+    expect(lines[1]).toMatch(/^ {2}#6 +Olumide warned the Costas/);
+    expect(lines[2]).toMatch(/like #[34] \(0\.\d\d\)/);
+    expect(lines).toHaveLength(5);
+    expect(result.stderr).toContain('--review');
+  });
+
+  it('practice suggest --story ranks the practices a saved story likely shows', () => {
+    const out = svc.json<PracticeSuggestionsJson>(['practice', 'suggest', '--story', '6']);
+    expect(out.storyId).toBe(6);
+    expect(out.suggestions.map((s) => s.name)).toEqual(['Warn guests ahead of disruption', 'Check allergies with the kitchen']);
+    expect(out.evidenceOf).toEqual([]);
+    const linked = svc.json<PracticeSuggestionsJson>(['practice', 'suggest', '--story', '1']);
+    expect(linked.evidenceOf.map((p) => p.name)).toEqual(['Check allergies with the kitchen']);
+    expect(linked.suggestions.map((s) => s.name)).toEqual(['Warn guests ahead of disruption']);
+  });
+
+  it('embeds each story once, as 512 bytes', () => {
+    const conn = new Database(svc.db, { readonly: true });
+    try {
+      const rows = conn.prepare('SELECT story_id, length(vector) AS bytes FROM story_vectors ORDER BY story_id').all() as Array<{ story_id: number; bytes: number }>;
+      expect(rows.map((r) => r.story_id)).toEqual(STORIES.map((_, i) => i + 1));
+      expect(new Set(rows.map((r) => r.bytes))).toEqual(new Set([512]));
+    } finally {
+      conn.close();
+    }
+  });
+});
+
+describe('story add --practice', () => {
+  it('links the new story to each practice named, by hand, and loads no encoder', () => {
+    const result = svc.run([
+      'story', 'add', 'Anneke confirmed the sesame allergy with the chef on the phone.', '--staff', 'Anneke',
+      '--practice', 'check allergies with the kitchen', '--practice', 'Warn guests ahead of disruption',
+    ]);
+    expect(result.code).toBe(0);
+    const id = Number(result.stdout.trim());
+    expect(result.stderr).toContain('Linked it to "Check allergies with the kitchen", "Warn guests ahead of disruption" by hand.');
+    expect(evidence(svc.db, 'Check allergies with the kitchen')).toContainEqual({ storyId: id, how: 'manual' });
+    expect(evidence(svc.db, 'Warn guests ahead of disruption')).toContainEqual({ storyId: id, how: 'manual' });
+    const conn = new Database(svc.db, { readonly: true });
+    try {
+      expect(conn.prepare('SELECT count(*) AS n FROM story_vectors WHERE story_id = ?').get(id)).toEqual({ n: 0 });
+    } finally {
+      conn.close();
+    }
+  });
+});
+
+describe('bad input is refused clearly and changes nothing', () => {
+  it.each([
+    ['neither a practice nor --story', ['practice', 'suggest'], 2, /either a practice NAME or --story ID/],
+    ['both a practice and --story', ['practice', 'suggest', 'Warn guests ahead of disruption', '--story', '3'], 2, /either a practice NAME or --story ID/],
+    ['--review with no terminal', ['practice', 'suggest', 'Warn guests ahead of disruption', '--review'], 2, /needs a terminal/],
+    ['--review for a story', ['practice', 'suggest', '--story', '3', '--review'], 2, /one practice: give its NAME/],
+    ['an unknown practice', ['practice', 'suggest', 'Fold napkins'], 3, /there is no practice "Fold napkins"/],
+    ['a missing story', ['practice', 'suggest', '--story', '999'], 3, /story #999 does not exist/],
+    ['a bad story id', ['practice', 'suggest', '--story', 'abc'], 2, /"abc" is not a story id/],
+    ['a bad --limit', ['practice', 'suggest', 'Warn guests ahead of disruption', '--limit', '0'], 2, /--limit/],
+    ['three example stories', ['practice', 'add', 'Fold towels', '--from-stories', '7,8,1'], 2, /one or two story ids, not 3/],
+    ['a missing example story', ['practice', 'add', 'Fold towels', '--from-stories', '7,404'], 3, /story #404 does not exist/],
+    ['story add --practice with an unknown practice', ['story', 'add', 'Bo fixed it', '--staff', 'Bo', '--practice', 'Nope'], 3, /there is no practice "Nope"/],
+  ])('%s', (_label, args, code, pattern) => {
+    const before = svc.snapshot();
+    const result = svc.run(args);
+    expect(result.code).toBe(code);
+    expect(result.stdout).toBe('');
+    expectCleanError(result.stderr, pattern);
+    expect(svc.snapshot()).toBe(before);
+  });
+});
+
+describe('in a terminal', () => {
+  it('--review confirms with y and rejects with n; a rejected story is not suggested again', async () => {
+    const own = sandbox();
+    try {
+      for (const [text, staff] of STORIES) own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
+      own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
+      const term = new Terminal(['practice', 'suggest', 'Check allergies with the kitchen', '--review', '--limit', '2'], own.db);
+      await term.answer('Does story #5 show it?', 'y');
+      await term.waitFor(/Does story #(\d+) show it\?/);
+      const second = Number(/Does story #(\d+) show it\?/.exec(term.screen.slice(term.screen.indexOf('#5 show it')))?.[1]);
+      await term.answer(`Does story #${second} show it?`, 'n');
+      expect(await term.exitCode()).toBe(0);
+      expect(term.screen).toContain('Confirmed 1, rejected 1');
+      expect(evidence(own.db, 'Check allergies with the kitchen')).toEqual([
+        { storyId: 1, how: 'manual' },
+        { storyId: 2, how: 'manual' },
+        { storyId: 5, how: 'manual' },
+      ]);
+      const after = own.json<StorySuggestionsJson>(['practice', 'suggest', 'Check allergies with the kitchen']);
+      expect(after.suggestions.map((s) => s.storyId)).not.toContain(second);
+      expect(after.suggestions.map((s) => s.storyId)).not.toContain(5);
+    } finally {
+      own.cleanup();
+    }
+  });
+
+  it('the guided story add suggests the likeliest practice and links it with one key', async () => {
+    const own = sandbox();
+    try {
+      for (const [text, staff] of STORIES) own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
+      own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
+      own.run(['practice', 'add', 'Warn guests ahead of disruption', '--from-stories', '3,4']);
+      const term = new Terminal(['story', 'add', '--staff', 'Nimmi', '--channel', 'phone', '--trigger', 'request', '--tag', 'x'], own.db);
+      await term.answer('What led up to it?', 'A guest rang down about a gluten allergy.');
+      await term.answer('What exactly did they do?', 'Nimmi checked every dish on the room service order with the chef before it went up.');
+      await term.answer('What resulted for the customer?', '');
+      await term.answer('For whom?', '');
+      await term.waitFor(/Which practice does it show\?[\s\S]*none of these/);
+      const menu = term.screen.slice(term.screen.lastIndexOf('Which practice does it show?'));
+      expect(menu.indexOf('Check allergies with the kitchen')).toBeLessThan(menu.indexOf('Warn guests ahead of disruption'));
+      await term.type(KEY.enter);
+      expect(await term.exitCode()).toBe(0);
+      expect(term.screen).toContain('Linked it to "Check allergies with the kitchen" by hand.');
+      expect(evidence(own.db, 'Check allergies with the kitchen').map((e) => e.storyId)).toEqual([1, 2, 9]);
+      // The vector made for the suggestion is kept: the story is not embedded again.
+      const conn = new Database(own.db, { readonly: true });
+      try {
+        expect(conn.prepare('SELECT length(vector) AS bytes FROM story_vectors WHERE story_id = 9').get()).toEqual({ bytes: 512 });
+      } finally {
+        conn.close();
+      }
+    } finally {
+      own.cleanup();
+    }
+  });
+});
