@@ -45,6 +45,11 @@ export function rewindSchema(db: BetterSqlite3.Database, version: number): void 
     const columns = (d: BetterSqlite3.Database, table: string) => (d.pragma(`table_info("${table}")`) as Array<{ name: string }>).map((c) => c.name);
     const keep = new Set([...tables(older), 'schema_migrations']);
     db.pragma('foreign_keys = OFF');
+    // Triggers, indexes and views later migrations added go first: a trigger may name a table that goes.
+    const objects = (d: BetterSqlite3.Database) =>
+      d.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index', 'view') AND sql IS NOT NULL").all() as Array<{ type: string; name: string }>;
+    const olderObjects = new Set(objects(older).map((o) => `${o.type}:${o.name}`));
+    for (const o of objects(db)) if (!olderObjects.has(`${o.type}:${o.name}`)) db.exec(`DROP ${o.type.toUpperCase()} IF EXISTS "${o.name}"`);
     for (const table of tables(db)) {
       if (!keep.has(table)) {
         // A virtual table's shadow tables go with it.

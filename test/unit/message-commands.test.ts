@@ -11,13 +11,17 @@ function catalogueTexts(): string[] {
     if (typeof value === 'function') {
       const fn = value as (...args: unknown[]) => unknown;
       const call = (placeholder: unknown) => String(fn(...Array.from({ length: fn.length }, () => placeholder)));
-      let text: string;
-      try {
-        text = call('12');
-      } catch {
-        text = call(['12']); // a function that takes lists
+      // Text, a number or a list, whichever the function takes.
+      let text: string | undefined;
+      for (const placeholder of ['12', 12, ['12']]) {
+        try {
+          text = call(placeholder);
+          break;
+        } catch {
+          // the next kind of placeholder
+        }
       }
-      const texts = [text];
+      const texts = [text ?? ''];
       if (key === 'importConflictHint') for (const table of ['customers', 'people', 'practices', 'tags', 'stories']) texts.push(String(fn(table)));
       return texts;
     }
