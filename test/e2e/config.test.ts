@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { expectCleanError, sandbox, type SvcSandbox } from '../helpers/cli.ts';
 
 let svc: SvcSandbox;
 let env: Record<string, string>;
@@ -16,15 +16,6 @@ afterEach(() => svc.cleanup());
 function writeConfig(text: string): void {
   mkdirSync(join(svc.dir, 'xdg', 'svc'), { recursive: true });
   writeFileSync(file, text);
-}
-
-/** One line "svc: …", one line "hint: …", no stack trace. */
-function expectCleanError(stderr: string, pattern: RegExp): void {
-  const lines = stderr.trimEnd().split('\n');
-  expect(lines[0]).toMatch(/^svc: /);
-  expect(lines[0]).toMatch(pattern);
-  expect(lines[1]).toMatch(/^hint: /);
-  expect(lines).toHaveLength(2);
 }
 
 interface Listed {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type RunOptions, type SvcSandbox } from '../helpers/cli.ts';
+import { expectCleanError, sandbox, type RunOptions, type SvcSandbox } from '../helpers/cli.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
 let svc: SvcSandbox;
@@ -18,15 +18,6 @@ function ok(box: SvcSandbox, args: string[], options?: RunOptions): string {
   const result = box.run(args, options);
   if (result.code !== 0) throw new Error(`svc ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
   return result.stdout;
-}
-
-/** One line "svc: …", one line "hint: …", no stack trace. */
-function expectCleanError(stderr: string, pattern: RegExp): void {
-  const lines = stderr.trimEnd().split('\n');
-  expect(lines[0]).toMatch(/^svc: /);
-  expect(lines[0]).toMatch(pattern);
-  expect(lines[1]).toMatch(/^hint: /);
-  expect(lines).toHaveLength(2);
 }
 
 /** Runs a command that must be refused: exit code, a clean two-line error, nothing changed. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { parse as parseHtml } from 'node-html-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { expectCleanError, sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { configEnv, ODD_PRACTICE, seedRhythm, writeConfig } from '../helpers/rhythm.ts';
 
 let svc: SvcSandbox;
@@ -13,15 +13,6 @@ beforeEach(() => {
   env = configEnv(svc);
 });
 afterEach(() => svc.cleanup());
-
-/** One line "svc: …", one line "hint: …", no stack trace. */
-function expectCleanError(stderr: string, pattern: RegExp): void {
-  const lines = stderr.trimEnd().split('\n');
-  expect(lines[0]).toMatch(/^svc: /);
-  expect(lines[0]).toMatch(pattern);
-  expect(lines[1]).toMatch(/^hint: /);
-  expect(lines).toHaveLength(2);
-}
 
 interface DigestJson {
   since: string;

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { expectCleanError, sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
 // A small team's stories: three about checking allergies with the kitchen, three about
@@ -25,15 +25,6 @@ function evidence(db: string, practice: string): Array<{ storyId: number; how: s
   } finally {
     conn.close();
   }
-}
-
-/** One line "svc: …", one line "hint: …", no stack trace. */
-function expectCleanError(stderr: string, pattern: RegExp): void {
-  const lines = stderr.trimEnd().split('\n');
-  expect(lines[0]).toMatch(/^svc: /);
-  expect(lines[0]).toMatch(pattern);
-  expect(lines[1]).toMatch(/^hint: /);
-  expect(lines).toHaveLength(2);
 }
 
 interface StorySuggestionsJson {

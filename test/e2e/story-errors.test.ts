@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runSvc, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { expectCleanError, runSvc, sandbox, type SvcSandbox } from '../helpers/cli.ts';
 
 let svc: SvcSandbox;
 beforeEach(() => {
@@ -10,15 +10,6 @@ beforeEach(() => {
   expect(svc.run(['story', 'add', 'Ana called the customer back', '--staff', 'Ana']).code).toBe(0);
 });
 afterEach(() => svc.cleanup());
-
-/** One line "svc: …", one line "hint: …", no stack trace. */
-function expectCleanError(stderr: string, pattern: RegExp): void {
-  const lines = stderr.trimEnd().split('\n');
-  expect(lines[0]).toMatch(/^svc: /);
-  expect(lines[0]).toMatch(pattern);
-  expect(lines[1]).toMatch(/^hint: /);
-  expect(lines).toHaveLength(2);
-}
 
 describe('bad input is refused clearly and changes nothing', () => {
   it.each([

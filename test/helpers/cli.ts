@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './db.ts';
+import { expect } from 'vitest';
 
 export const BIN = fileURLToPath(new URL('../../bin/svc.cjs', import.meta.url));
 
@@ -97,4 +98,13 @@ export function snapshotDb(db: string): string {
   } finally {
     conn?.close();
   }
+}
+
+/** One line "svc: …", one line "hint: …", no stack trace. */
+export function expectCleanError(stderr: string, pattern: RegExp): void {
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines[0]).toMatch(/^svc: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(lines[1]).toMatch(/^hint: /);
+  expect(lines).toHaveLength(2);
 }
