@@ -87,19 +87,52 @@ export function partialLeftovers(db: Db, path: string): string[] {
   );
 }
 
-/** Whether a file holds any of the traces, compared case-insensitively for ASCII letters; read a megabyte at a time. */
+// Every row carries a random UUID, and a short trace (an external id "C-78", a phone's
+// digits) turns up inside one by chance about once in a few thousand rows: a hit that lies
+// wholly within a UUID-shaped run is not the customer's data.
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gu;
+const UUID_LENGTH = 36;
+
+/** Whether the hit at start..end of window lies inside a UUID (window is ASCII-folded). */
+function insideUuid(window: Buffer, start: number, end: number): boolean {
+  const from = Math.max(0, start - UUID_LENGTH);
+  const around = window.toString('latin1', from, Math.min(window.length, end + UUID_LENGTH));
+  for (const match of around.matchAll(UUID)) {
+    const at = from + (match.index ?? 0);
+    if (at <= start && at + UUID_LENGTH >= end) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a file holds any of the traces, compared case-insensitively for ASCII letters
+ * and not counting chance hits inside UUIDs; read a megabyte at a time.
+ */
 export function fileHolds(file: string, traces: readonly string[]): boolean {
   if (!existsSync(file) || traces.length === 0) return false;
   const needles = traces.map((t) => foldAscii(Buffer.from(t, 'utf8'))).filter((n) => n.length > 0);
   const longest = Math.max(...needles.map((n) => n.length));
+  // Windows overlap by enough that every hit is judged once with a UUID's length of context on both sides.
+  const margin = UUID_LENGTH + 4;
   const fd = openSync(file, 'r');
   try {
     const chunk = Buffer.alloc(1 << 20);
     let carry: Buffer = Buffer.alloc(0);
-    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
+    let first = true;
+    for (let n = readSync(fd, chunk); n > 0; ) {
       const window = foldAscii(Buffer.concat([carry, chunk.subarray(0, n)]));
-      if (needles.some((needle) => window.includes(needle))) return true;
-      carry = window.subarray(Math.max(0, window.length - longest + 1));
+      n = readSync(fd, chunk);
+      const last = n === 0;
+      for (const needle of needles) {
+        for (let at = window.indexOf(needle); at !== -1; at = window.indexOf(needle, at + 1)) {
+          const end = at + needle.length;
+          if (!first && at < margin) continue; // judged in the window before
+          if (!last && end > window.length - margin) continue; // judged in the next window
+          if (!insideUuid(window, at, end)) return true;
+        }
+      }
+      carry = window.subarray(Math.max(0, window.length - longest - 2 * margin));
+      first = false;
     }
     return false;
   } finally {

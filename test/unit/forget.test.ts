@@ -11,7 +11,7 @@ import { getInterview, logInterview, planInterviews } from '../../src/store/inte
 import { addMatchers, createPractice, findPractice, practiceMatchers } from '../../src/store/practices.ts';
 import { getStory, insertStory, searchStories } from '../../src/store/stories.ts';
 import { listTags } from '../../src/store/tags.ts';
-import { NOW, NOW_ISO, rewindSchema, tempStore } from '../helpers/db.ts';
+import { NOW, NOW_ISO, rewindSchema, tempDir, tempStore } from '../helpers/db.ts';
 import { snapshotDb } from '../helpers/cli.ts';
 
 const F = '(forgotten)';
@@ -213,6 +213,27 @@ describe('the migration that records forgets', () => {
       again.close();
     } finally {
       rmSync(store.dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('scanning a file for what was forgotten', () => {
+  it('finds a trace in any case, across the megabyte reads, but not by chance inside a UUID', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const file = join(dir, 'scan.bin');
+      const uuid = '1f0e8a2c-78d4-4b1e-9a3c-5d6e7f8a9b0c'; // holds "c-78" and "2c-78d4"
+      const filler = Buffer.alloc((1 << 20) - 10, 0x2e);
+      writeFileSync(file, Buffer.concat([filler, Buffer.from(`${uuid} retail`)]));
+      expect(fileHolds(file, ['C-78'])).toBe(false);
+      // The same trace outside a UUID, straddling the first megabyte's end.
+      writeFileSync(file, Buffer.concat([filler, Buffer.from(`retailC-78 ${uuid}`)]));
+      expect(fileHolds(file, ['C-78'])).toBe(true);
+      writeFileSync(file, Buffer.from(`${uuid.toUpperCase()}|maria ZYXWORTEL`));
+      expect(fileHolds(file, ['c-78'])).toBe(false);
+      expect(fileHolds(file, ['Zyxwortel'])).toBe(true);
+    } finally {
+      cleanup();
     }
   });
 });
