@@ -299,6 +299,9 @@ export const messages = {
   personAlready: (name: string, active: boolean) => `${name} is already ${active ? 'active' : 'deactivated'}`,
   personAlreadyHint: 'list people with: svc people',
   customerInUse: (id: number, uses: string) => `customer #${id} is still referred to by ${uses}`,
+  mergeForgotten: (from: number, into: number) =>
+    `customer #${from} was forgotten: svc cannot tell whether it is the same customer as #${into}, and merging would carry the forget to #${into}`,
+  mergeForgottenHint: (from: number) => `nothing is lost by keeping #${from}: it holds no personal details, only the record that it was forgotten`,
   customerInUseHint: (id: number) => `if it is the same customer as another, merge it: svc customer merge ${id} OTHER_ID; to erase their details: svc customer forget ${id}`,
   tagNotFound: (name: string) => `there is no tag "${name}"`,
   tagNotFoundHint: 'list tags with: svc tags',

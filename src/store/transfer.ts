@@ -2,7 +2,7 @@ import { ConflictError, SvcError, ValidationError, errorCode, isSvcError } from 
 import { checkImportedRow } from '../core/import-rules.ts';
 import { messages } from '../core/messages.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportEntry, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
-import { customerReferences, mergeCustomers, removeCustomer } from './customers.ts';
+import { customerReferences, isCustomerForgotten, mergeCustomers, removeCustomer } from './customers.ts';
 import { sql, useSmallPageCache, type Db, type Store } from './db.ts';
 import { applyImportedForget, type ImportedForget } from './forget.ts';
 import { linkMatchesForPractice } from './matching.ts';
@@ -63,10 +63,11 @@ export const TOMBSTONES = 'tombstones';
  * How a row deleted by a merge elsewhere is merged here: its references move to the
  * survivor, then it is deleted. Tables not listed are simply deleted.
  */
-const MERGERS: Readonly<Record<string, (db: Db, fromId: number, intoId: number, at: string) => void>> = {
-  customers: mergeCustomers,
-  people: mergePeople,
-  tags: mergeTags,
+const MERGERS: Readonly<Record<string, (db: Db, fromId: number, intoId: number, at: string) => boolean>> = {
+  // A customer forgotten here stays, with its forget: merged, the forget would move to the survivor.
+  customers: (db, from, into, at) => !isCustomerForgotten(db, from) && (mergeCustomers(db, from, into, at), true),
+  people: (db, from, into, at) => (mergePeople(db, from, into, at), true),
+  tags: (db, from, into, at) => (mergeTags(db, from, into, at), true),
 };
 
 /**
@@ -452,8 +453,7 @@ function applyTombstone(db: Db, byName: Map<string, TableShape>, stone: Tombston
     const survivor = liveRowId(db, byName, shape.name, stone.mergedInto);
     if (survivor === undefined) return 'pending';
     if (survivor === Number(row[shape.localId])) return 'none';
-    merge(db, Number(row[shape.localId]), survivor, stone.deletedAt);
-    return 'removed';
+    return merge(db, Number(row[shape.localId]), survivor, stone.deletedAt) ? 'removed' : 'none';
   }
   const remover = REMOVERS[shape.name];
   if (remover && shape.localId) return remover(db, Number(row[shape.localId]), stone.deletedAt) ? 'removed' : 'none';
