@@ -338,9 +338,11 @@ export function importData(db: Db, stream: ExportStream, fileName: string, now =
       counts.skipped++;
       continue;
     }
-    const found = findRow(db, shape, values);
+    let found = findRow(db, shape, values);
     const forgot = applyImportedForget(db, table, values, found?.row);
     if (forgot) forgotten.push(forgot);
+    // Forgetting recorded the forget here: the file's record of it is that one.
+    if (forgot && table === 'customer_forgets') found = findRow(db, shape, values);
     let localId: number | undefined;
     let decision: Decision;
     if (!found) {

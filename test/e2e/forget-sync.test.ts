@@ -101,4 +101,24 @@ describe('importing a forget into a database that has the customers', () => {
     expect(there.snapshot()).toBe(snapshot);
   });
 
+  it('applies a forget record that arrives without the forgotten customer row', () => {
+    const before = setUp();
+    expect(there.run(['import', before], at('2026-03-18T09:03:00')).code).toBe(0);
+    expect(here.run(['customer', 'forget', '1', '--yes'], at('2026-03-18T09:04:00')).code).toBe(0);
+    const after = join(here.dir, 'after.jsonl');
+    expect(here.run(['export', '--out', after], at('2026-03-18T09:06:00')).code).toBe(0);
+    const lines = readFileSync(after, 'utf8').split('\n');
+    const partial = join(here.dir, 'partial.jsonl');
+    const header = JSON.parse(lines[0] ?? '{}') as { counts: Record<string, number> };
+    header.counts.customers = (header.counts.customers ?? 0) - 1;
+    writeFileSync(
+      partial,
+      [JSON.stringify(header), ...lines.slice(1).filter((l) => !(l.startsWith('{"table":"customers"') && l.includes('"forgotten_at":"2')))].join('\n'),
+    );
+
+    const imported = there.run(['import', partial], at('2026-03-18T09:07:00'));
+    expect(imported.stderr).toContain('Forgot customer #1 here too');
+    expect(imported.code).toBe(0);
+    expect(customers(there)).toEqual([LIVE_ACME, { id: 1, name: '(forgotten)', forgotten: true }]);
+  });
 });
