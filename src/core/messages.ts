@@ -302,6 +302,9 @@ export const messages = {
   mergeForgotten: (from: number, into: number) =>
     `customer #${from} was forgotten: svc cannot tell whether it is the same customer as #${into}, and merging would carry the forget to #${into}`,
   mergeForgottenHint: (from: number) => `nothing is lost by keeping #${from}: it holds no personal details, only the record that it was forgotten`,
+  customerForgottenStays: (id: number) =>
+    `customer #${id} was forgotten: its record stays, holding no name or contact details, so that other databases forget them too when they import your export`,
+  customerForgottenStaysHint: 'there is nothing personal left to remove; svc customers lists it last, as (forgotten)',
   customerInUseHint: (id: number) => `if it is the same customer as another, merge it: svc customer merge ${id} OTHER_ID; to erase their details: svc customer forget ${id}`,
   tagNotFound: (name: string) => `there is no tag "${name}"`,
   tagNotFoundHint: 'list tags with: svc tags',

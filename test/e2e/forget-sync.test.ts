@@ -122,3 +122,23 @@ describe('importing a forget into a database that has the customers', () => {
     expect(customers(there)).toEqual([LIVE_ACME, { id: 1, name: '(forgotten)', forgotten: true }]);
   });
 });
+
+describe('removing a forgotten customer', () => {
+  it('is refused in plain words, changing nothing, and the forget still travels', () => {
+    const before = setUp();
+    expect(there.run(['import', before], at('2026-03-18T09:03:00')).code).toBe(0);
+    expect(here.run(['customer', 'forget', '1', '--yes'], at('2026-03-18T09:04:00')).code).toBe(0);
+    const snapshot = here.snapshot();
+    const removed = here.run(['customer', 'rm', '1', '--yes'], at('2026-03-18T09:05:00'));
+    expect(removed.code).toBe(4);
+    expectCleanError(removed.stderr, /^svc: customer #1 was forgotten: its record stays, .* so that other databases forget them too/);
+    expect(removed.stderr).not.toContain('customer_forgets');
+    expect(removed.stderr).not.toMatch(/merge|svc customer forget/);
+    expect(here.snapshot()).toBe(snapshot);
+
+    const after = join(here.dir, 'after.jsonl');
+    expect(here.run(['export', '--out', after], at('2026-03-18T09:06:00')).code).toBe(0);
+    expect(there.run(['import', after], at('2026-03-18T09:07:00')).code).toBe(0);
+    expect(customers(there)).toEqual([LIVE_ACME, { id: 1, name: '(forgotten)', forgotten: true }]);
+  });
+});
