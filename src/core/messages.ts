@@ -201,7 +201,7 @@ export const messages = {
   asStoryNeedsStaffHint: 'name the person with --staff NAME, or leave out --as-story',
   // customer forget: preview, finishing the files, resuming
   forgetAlreadyDone: (id: number) => `customer #${id} was already forgotten, and the files were wiped`,
-  forgetAlreadyDoneHint: 'nothing is left to erase in this database',
+  forgetAlreadyDoneHint: 'svc no longer knows their details, so it cannot look for them again; an import that brings them back erases them again as it arrives',
   forgetPinned: (ids: readonly number[]) =>
     `${forgotten(ids)} erased from every record, but another process is still reading an older snapshot of the database, which holds their data`,
   forgetUnfinished: (ids: readonly number[], reason: string) => `${forgotten(ids)} erased from every record, but wiping the files failed: ${reason}`,

@@ -1,10 +1,11 @@
+import type { ContactDetails } from '../core/forget.ts';
 import { ConflictError, SvcError, ValidationError, errorCode, isSvcError } from '../core/errors.ts';
 import { checkImportedRow } from '../core/import-rules.ts';
 import { messages } from '../core/messages.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportEntry, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
 import { customerReferences, isCustomerForgotten, mergeCustomers, removeCustomer } from './customers.ts';
 import { sql, useSmallPageCache, type Db, type Store } from './db.ts';
-import { applyImportedForget, type ImportedForget } from './forget.ts';
+import { applyImportedForget, eraseReturnedDetails, type ImportedForget } from './forget.ts';
 import { linkMatchesForPractice } from './matching.ts';
 import { mergePeople, personEvidence, removePerson } from './people.ts';
 import { mergeTags } from './tags.ts';
@@ -276,6 +277,7 @@ export function importData(db: Db, stream: ExportStream, fileName: string, now =
   const countRemoved = (table: string) => (removed[table] = (removed[table] ?? 0) + 1);
   let storiesChanged = 0;
   const forgotten: ImportedForget[] = [];
+  const returned = new Map<number, ContactDetails>();
 
   for (const { table, row: incoming, where } of stream.rows) {
     const shape = byName.get(table);
@@ -343,6 +345,11 @@ export function importData(db: Db, stream: ExportStream, fileName: string, now =
     if (forgot) forgotten.push(forgot);
     // Forgetting recorded the forget here: the file's record of it is that one.
     if (forgot && table === 'customer_forgets') found = findRow(db, shape, values);
+    // Details of a customer forgotten here, from a copy that had not heard of it: erased again once all rows are in.
+    if (table === 'customers' && found && found.row.forgotten_at != null && values.forgotten_at == null) {
+      const text = (column: string) => (typeof values[column] === 'string' ? String(values[column]) : null);
+      returned.set(Number(found.row.id), { name: text('name'), email: text('email'), phone: text('phone'), externalId: text('external_id') });
+    }
     let localId: number | undefined;
     let decision: Decision;
     if (!found) {
@@ -373,6 +380,10 @@ export function importData(db: Db, stream: ExportStream, fileName: string, now =
   }
   const applyPending = () => {
     for (const stone of pendingMerges) if (applyTombstone(db, byName, stone) === 'removed') countRemoved(stone.table);
+    for (const [id, details] of returned) {
+      const again = eraseReturnedDetails(db, id, details, now.toISOString());
+      if (again) forgotten.push(again);
+    }
   };
   // A batched import has committed its last batch by now: the merges get a transaction of their own.
   if (db.inTransaction) applyPending();

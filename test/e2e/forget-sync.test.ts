@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectCleanError, sandbox, type RunOptions, type SvcSandbox } from '../helpers/cli.ts';
@@ -140,5 +140,39 @@ describe('removing a forgotten customer', () => {
     expect(here.run(['export', '--out', after], at('2026-03-18T09:06:00')).code).toBe(0);
     expect(there.run(['import', after], at('2026-03-18T09:07:00')).code).toBe(0);
     expect(customers(there)).toEqual([LIVE_ACME, { id: 1, name: '(forgotten)', forgotten: true }]);
+  });
+});
+
+describe('details of a forgotten customer coming back in an import', () => {
+  it('are erased again on arrival, and the files wiped', () => {
+    expect(here.run(['story', 'add', 'Dee sent Maria Diaz the refund', '--staff', 'Dee', '--customer', 'Maria Diaz'], at('2026-03-18T09:00:00')).code).toBe(0);
+    const x0 = join(here.dir, 'x0.jsonl');
+    expect(here.run(['export', '--out', x0], at('2026-03-18T09:01:00')).code).toBe(0);
+    expect(there.run(['import', x0], at('2026-03-18T09:02:00')).code).toBe(0);
+    expect(here.run(['customer', 'forget', '1', '--yes'], at('2026-03-18T09:03:00')).code).toBe(0);
+    // Elsewhere, not knowing of the forget, the story is edited with the name again.
+    expect(there.run(['story', 'edit', '1', '--text', 'Dee phoned Maria Diaz back and fixed it'], at('2026-03-18T09:04:00')).code).toBe(0);
+    const y1 = join(there.dir, 'y1.jsonl');
+    expect(there.run(['export', '--out', y1], at('2026-03-18T09:05:00')).code).toBe(0);
+
+    const imported = here.run(['import', y1], at('2026-03-18T09:06:00'));
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('The file brought back details of customer #1, forgotten here: they are erased again from every record.');
+    expect(here.json<Array<{ text: string; customer: string }>>(['stories'])[0]).toMatchObject({ text: 'Dee phoned (forgotten) back and fixed it', customer: '(forgotten)' });
+    expect(customers(here)).toEqual([{ id: 1, name: '(forgotten)', forgotten: true }]);
+    const bytes = ['svc.db', 'svc.db-wal']
+      .map((name) => join(here.dir, name))
+      .filter((path) => existsSync(path))
+      .map((path) => readFileSync(path).toString('latin1').toLowerCase())
+      .join('');
+    expect(bytes).not.toContain('maria');
+    expect(bytes).not.toContain('diaz');
+
+    // Importing it again finds nothing left to erase, and changes nothing.
+    const snapshot = here.snapshot();
+    const again = here.run(['import', y1], at('2026-03-18T09:07:00'));
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toContain('erased again');
+    expect(here.snapshot()).toBe(snapshot);
   });
 });

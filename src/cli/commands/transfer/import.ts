@@ -90,7 +90,13 @@ function finishImportedForgets(ctx: Context, forgotten: ImportedForget[], dryRun
     ctx.info(`The file forgets ${ids.length === 1 ? 'customer' : 'customers'} ${which}: importing it erases their details here too.`);
     return;
   }
-  ctx.info(`Forgot ${ids.length === 1 ? 'customer' : 'customers'} ${which} here too, as the file says: their details are erased from every record.`);
+  const listed = (list: ImportedForget[]) => `${list.length === 1 ? 'customer' : 'customers'} #${list.map((f) => f.customerId).join(', #')}`;
+  const fresh = forgotten.filter((f) => !f.again);
+  const again = forgotten.filter((f) => f.again);
+  if (fresh.length > 0) ctx.info(`Forgot ${listed(fresh)} here too, as the file says: their details are erased from every record.`);
+  if (again.length > 0) {
+    ctx.info(`The file brought back details of ${listed(again)}, forgotten here: they are erased again from every record.`);
+  }
   finishForgets(ctx.store(), ids, forgotten.flatMap((f) => f.traces), FINISH_WAIT_MS);
   ctx.info('Wiped the free pages and write-ahead log that held them, and checked the database files.');
 }
