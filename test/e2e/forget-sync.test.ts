@@ -155,6 +155,11 @@ describe('details of a forgotten customer coming back in an import', () => {
     const y1 = join(there.dir, 'y1.jsonl');
     expect(there.run(['export', '--out', y1], at('2026-03-18T09:05:00')).code).toBe(0);
 
+    const unchanged = here.snapshot();
+    const dry = here.run(['import', y1, '--dry-run'], at('2026-03-18T09:06:00'));
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toContain('The file brings back details of customer #1, forgotten here: importing it erases them again.');
+    expect(here.snapshot()).toBe(unchanged);
     const imported = here.run(['import', y1], at('2026-03-18T09:06:00'));
     expect(imported.code).toBe(0);
     expect(imported.stderr).toContain('The file brought back details of customer #1, forgotten here: they are erased again from every record.');
