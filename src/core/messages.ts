@@ -201,7 +201,7 @@ export const messages = {
   asStoryNeedsStaffHint: 'name the person with --staff NAME, or leave out --as-story',
   // customer forget: preview, finishing the files, resuming
   forgetAlreadyDone: (id: number) => `customer #${id} was already forgotten, and the files were wiped`,
-  forgetAlreadyDoneHint: 'nothing is left to erase in this database',
+  forgetAlreadyDoneHint: 'svc no longer knows their details, so it cannot look for them again; an import that brings them back erases them again as it arrives',
   forgetPinned: (ids: readonly number[]) =>
     `${forgotten(ids)} erased from every record, but another process is still reading an older snapshot of the database, which holds their data`,
   forgetUnfinished: (ids: readonly number[], reason: string) => `${forgotten(ids)} erased from every record, but wiping the files failed: ${reason}`,
@@ -299,6 +299,12 @@ export const messages = {
   personAlready: (name: string, active: boolean) => `${name} is already ${active ? 'active' : 'deactivated'}`,
   personAlreadyHint: 'list people with: svc people',
   customerInUse: (id: number, uses: string) => `customer #${id} is still referred to by ${uses}`,
+  mergeForgotten: (from: number, into: number) =>
+    `customer #${from} was forgotten: svc cannot tell whether it is the same customer as #${into}, and merging would carry the forget to #${into}`,
+  mergeForgottenHint: (from: number) => `nothing is lost by keeping #${from}: it holds no personal details, only the record that it was forgotten`,
+  customerForgottenStays: (id: number) =>
+    `customer #${id} was forgotten: its record stays, holding no name or contact details, so that other databases forget them too when they import your export`,
+  customerForgottenStaysHint: 'there is nothing personal left to remove; svc customers lists it last, as (forgotten)',
   customerInUseHint: (id: number) => `if it is the same customer as another, merge it: svc customer merge ${id} OTHER_ID; to erase their details: svc customer forget ${id}`,
   tagNotFound: (name: string) => `there is no tag "${name}"`,
   tagNotFoundHint: 'list tags with: svc tags',

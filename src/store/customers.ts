@@ -202,11 +202,14 @@ function mergedRow(db: Db, id: number): MergedRow {
  * Merges customer `fromId` into `intoId` (two records of one customer): its stories and
  * interviews move, details the survivor lacks are taken from it (never into a forgotten
  * customer), it is deleted, and its tombstone names the survivor so the merge travels.
- * Call inside store.write().
+ * A forgotten customer is never merged (callers check first): its forget would move to
+ * the survivor. Call inside store.write().
  */
 export function mergeCustomers(db: Db, fromId: number, intoId: number, now: string): void {
   const from = mergedRow(db, fromId);
   const into = mergedRow(db, intoId);
+  // Its forget record would move to the survivor, and other databases would forget the survivor.
+  if (from.forgotten_at !== null) throw new Error(`customer #${fromId} is forgotten: it cannot be merged into another`);
   moveReferences(db, 'customers', fromId, intoId);
   // Deleted first: its external id is unique, and may be the survivor's now.
   sql(db, 'DELETE FROM customers WHERE id = ?').run(fromId);
@@ -218,6 +221,11 @@ export function mergeCustomers(db: Db, fromId: number, intoId: number, now: stri
       WHERE id = ?`,
   ).run(fill ? from.email : null, fill ? from.phone : null, from.segment, fill ? from.external_id : null, now, intoId);
   recordTombstone(db, { table: 'customers', key: from.uuid, deletedAt: now, mergedInto: into.uuid });
+}
+
+/** Whether this customer was forgotten. */
+export function isCustomerForgotten(db: Db, id: number): boolean {
+  return sql(db, 'SELECT 1 FROM customers WHERE id = ? AND forgotten_at IS NOT NULL').get(id) !== undefined;
 }
 
 /** What still refers to a customer: stories and interviews (and anything a later table adds). */

@@ -104,10 +104,11 @@ class Changes {
  * The forget is recorded to travel in exports, and as pending until its files are
  * verified. Call inside store.write().
  */
-export function forgetCustomer(db: Db, id: number, now: string): ForgetReport {
+export function forgetCustomer(db: Db, id: number, now: string, returned?: ContactDetails): ForgetReport {
   const details = sql(db, 'SELECT name, email, phone, external_id FROM customers WHERE id = ?').get(id) as CustomerDetailsRow | undefined;
   if (!details) throw new Error(`customer #${id} vanished while forgetting it`);
-  const contact: ContactDetails = { name: details.name, email: details.email, phone: details.phone, externalId: details.external_id };
+  // Forgotten before, the row holds nothing: the details to look for are those that came back.
+  const contact: ContactDetails = returned ?? { name: details.name, email: details.email, phone: details.phone, externalId: details.external_id };
   const redactor = redactorFor(contact, otherNames(db, id), FORGOTTEN_CUSTOMER);
   const changes = new Changes();
 
@@ -125,6 +126,8 @@ export function forgetCustomer(db: Db, id: number, now: string): ForgetReport {
   dropStalePhrases(db, id);
 
   for (const [column, value] of Object.entries(details)) if (value !== null) changes.add('customers', id, column, value, null);
+  // Erasing again what came back: the forget is recorded already, and its files wait for a wipe only if something changed.
+  if (returned && changes.list.length === 0) return { customerId: id, erased: [], storiesChanged: 0, interviewsChanged: 0, elsewhere: {}, changes: [], traces: tracesOf(contact) };
   sql(
     db,
     `UPDATE customers SET name = NULL, name_key = NULL, email = NULL, phone = NULL, external_id = NULL,
@@ -328,6 +331,19 @@ export function clearPendingForgets(db: Db, ids: readonly number[]): void {
 export interface ImportedForget {
   customerId: number;
   traces: string[];
+  /** Forgotten here before: the file brought their details back, and they were erased again. */
+  again?: boolean;
+}
+
+/**
+ * Erases again a customer forgotten here whose details an import brought back (a copy
+ * that had not heard of the forget sends their row, and text naming them): every copy of
+ * those details is redacted as the forget did. Returns what it did, if anything changed.
+ */
+export function eraseReturnedDetails(db: Db, id: number, returned: ContactDetails, now: string): ImportedForget | undefined {
+  if (!Object.values(returned).some((value) => value !== null && value !== '')) return undefined;
+  const report = forgetCustomer(db, id, now, returned);
+  return report.changes.length === 0 ? undefined : { customerId: id, traces: report.traces, again: true };
 }
 
 /**

@@ -1,10 +1,11 @@
+import type { ContactDetails } from '../core/forget.ts';
 import { ConflictError, SvcError, ValidationError, errorCode, isSvcError } from '../core/errors.ts';
 import { checkImportedRow } from '../core/import-rules.ts';
 import { messages } from '../core/messages.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportEntry, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
-import { customerReferences, mergeCustomers, removeCustomer } from './customers.ts';
+import { customerReferences, isCustomerForgotten, mergeCustomers, removeCustomer } from './customers.ts';
 import { sql, useSmallPageCache, type Db, type Store } from './db.ts';
-import { applyImportedForget, type ImportedForget } from './forget.ts';
+import { applyImportedForget, eraseReturnedDetails, type ImportedForget } from './forget.ts';
 import { linkMatchesForPractice } from './matching.ts';
 import { mergePeople, personEvidence, removePerson } from './people.ts';
 import { mergeTags } from './tags.ts';
@@ -63,10 +64,11 @@ export const TOMBSTONES = 'tombstones';
  * How a row deleted by a merge elsewhere is merged here: its references move to the
  * survivor, then it is deleted. Tables not listed are simply deleted.
  */
-const MERGERS: Readonly<Record<string, (db: Db, fromId: number, intoId: number, at: string) => void>> = {
-  customers: mergeCustomers,
-  people: mergePeople,
-  tags: mergeTags,
+const MERGERS: Readonly<Record<string, (db: Db, fromId: number, intoId: number, at: string) => boolean>> = {
+  // A customer forgotten here stays, with its forget: merged, the forget would move to the survivor.
+  customers: (db, from, into, at) => !isCustomerForgotten(db, from) && (mergeCustomers(db, from, into, at), true),
+  people: (db, from, into, at) => (mergePeople(db, from, into, at), true),
+  tags: (db, from, into, at) => (mergeTags(db, from, into, at), true),
 };
 
 /**
@@ -275,6 +277,7 @@ export function importData(db: Db, stream: ExportStream, fileName: string, now =
   const countRemoved = (table: string) => (removed[table] = (removed[table] ?? 0) + 1);
   let storiesChanged = 0;
   const forgotten: ImportedForget[] = [];
+  const returned = new Map<number, ContactDetails>();
 
   for (const { table, row: incoming, where } of stream.rows) {
     const shape = byName.get(table);
@@ -337,9 +340,16 @@ export function importData(db: Db, stream: ExportStream, fileName: string, now =
       counts.skipped++;
       continue;
     }
-    const found = findRow(db, shape, values);
+    let found = findRow(db, shape, values);
     const forgot = applyImportedForget(db, table, values, found?.row);
     if (forgot) forgotten.push(forgot);
+    // Forgetting recorded the forget here: the file's record of it is that one.
+    if (forgot && table === 'customer_forgets') found = findRow(db, shape, values);
+    // Details of a customer forgotten here, from a copy that had not heard of it: erased again once all rows are in.
+    if (table === 'customers' && found && found.row.forgotten_at != null && values.forgotten_at == null) {
+      const text = (column: string) => (typeof values[column] === 'string' ? String(values[column]) : null);
+      returned.set(Number(found.row.id), { name: text('name'), email: text('email'), phone: text('phone'), externalId: text('external_id') });
+    }
     let localId: number | undefined;
     let decision: Decision;
     if (!found) {
@@ -370,6 +380,10 @@ export function importData(db: Db, stream: ExportStream, fileName: string, now =
   }
   const applyPending = () => {
     for (const stone of pendingMerges) if (applyTombstone(db, byName, stone) === 'removed') countRemoved(stone.table);
+    for (const [id, details] of returned) {
+      const again = eraseReturnedDetails(db, id, details, now.toISOString());
+      if (again) forgotten.push(again);
+    }
   };
   // A batched import has committed its last batch by now: the merges get a transaction of their own.
   if (db.inTransaction) applyPending();
@@ -452,8 +466,7 @@ function applyTombstone(db: Db, byName: Map<string, TableShape>, stone: Tombston
     const survivor = liveRowId(db, byName, shape.name, stone.mergedInto);
     if (survivor === undefined) return 'pending';
     if (survivor === Number(row[shape.localId])) return 'none';
-    merge(db, Number(row[shape.localId]), survivor, stone.deletedAt);
-    return 'removed';
+    return merge(db, Number(row[shape.localId]), survivor, stone.deletedAt) ? 'removed' : 'none';
   }
   const remover = REMOVERS[shape.name];
   if (remover && shape.localId) return remover(db, Number(row[shape.localId]), stone.deletedAt) ? 'removed' : 'none';

@@ -94,7 +94,7 @@ describe('svc customer forget', () => {
     const after = svc.snapshot();
     const again = svc.run(['customer', 'forget', '2', '--yes']);
     expect(again.code).toBe(4);
-    expect(again.stderr).toBe('svc: customer #2 was already forgotten, and the files were wiped\nhint: nothing is left to erase in this database\n');
+    expect(again.stderr).toBe('svc: customer #2 was already forgotten, and the files were wiped\nhint: svc no longer knows their details, so it cannot look for them again; an import that brings them back erases them again as it arrives\n');
     expect(svc.snapshot()).toBe(after);
   });
 });

@@ -1,4 +1,4 @@
-import { UsageError } from '../../../core/errors.ts';
+import { ConflictError, UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { getCustomer, mergeCustomers } from '../../../store/customers.ts';
 import { oneLine } from '../../../ui/text.ts';
@@ -12,6 +12,11 @@ export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, 
   const from = requireCustomer(store.db, String(options.args[0]));
   const into = requireCustomer(store.db, String(options.args[1]));
   if (from.id === into.id) throw new UsageError(messages.mergeSame('customer'), messages.mergeSameHint('svc customers'));
+  const refuseForgotten = (id: number, forgotten: boolean) => {
+    // Its forget record would move to the survivor, and travel: other databases would forget the survivor.
+    if (forgotten) throw new ConflictError(messages.mergeForgotten(id, into.id), messages.mergeForgottenHint(id));
+  };
+  refuseForgotten(from.id, from.forgotten);
   const go = await confirmChange(ctx, {
     yes: options.yes,
     what: `merging customer #${from.id} into #${into.id}`,
@@ -20,7 +25,11 @@ export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, 
   });
   if (!go) return;
   // Read again under the lock: another svc may have changed them while we asked.
-  store.write(() => mergeCustomers(store.db, requireCustomer(store.db, `#${from.id}`).id, requireCustomer(store.db, `#${into.id}`).id, ctx.now().toISOString()));
+  store.write(() => {
+    const again = requireCustomer(store.db, `#${from.id}`);
+    refuseForgotten(again.id, again.forgotten);
+    mergeCustomers(store.db, again.id, requireCustomer(store.db, `#${into.id}`).id, ctx.now().toISOString());
+  });
   const merged = getCustomer(store.db, into.id);
   if (options.json && merged) ctx.print(JSON.stringify({ merged: from.id, into: merged }, null, 2));
   ctx.info(`${ctx.err.green('Merged')} customer #${from.id} into #${into.id} (${oneLine(into.name)}); #${from.id} is gone, and other databases merge it too when they import your export.`);

@@ -10,11 +10,13 @@ import { requireCustomer } from './forget.ts';
 export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, ctx: Context): Promise<void> {
   const store = ctx.store();
   const customer = requireCustomer(store.db, String(options.args[0]));
-  const refuseIfUsed = () => {
+  const refuseIfUsed = (forgotten: boolean) => {
+    // Its forget record must go on travelling in exports: the row it points to stays.
+    if (forgotten) throw new ConflictError(messages.customerForgottenStays(customer.id), messages.customerForgottenStaysHint);
     const uses = describeUses(customerReferences(store.db, customer.id));
     if (uses) throw new ConflictError(messages.customerInUse(customer.id, uses), messages.customerInUseHint(customer.id));
   };
-  refuseIfUsed();
+  refuseIfUsed(customer.forgotten);
   const go = await confirmChange(ctx, {
     yes: options.yes,
     what: `removing customer #${customer.id}`,
@@ -24,9 +26,9 @@ export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, 
   if (!go) return;
   store.write(() => {
     // Read again under the lock: another svc may have changed it while we asked.
-    const id = requireCustomer(store.db, `#${customer.id}`).id;
-    refuseIfUsed();
-    removeCustomer(store.db, id, ctx.now().toISOString());
+    const again = requireCustomer(store.db, `#${customer.id}`);
+    refuseIfUsed(again.forgotten);
+    removeCustomer(store.db, again.id, ctx.now().toISOString());
   });
   if (options.json) ctx.print(JSON.stringify({ removed: customer.id }, null, 2));
   ctx.info(`${ctx.err.yellow('Removed')} customer #${customer.id} (${oneLine(customer.name)}).`);

@@ -85,12 +85,18 @@ function importFile(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx
 /** Forgets the file carried: said, and, unless a dry run, their files wiped as svc customer forget does. */
 function finishImportedForgets(ctx: Context, forgotten: ImportedForget[], dryRun: boolean): void {
   const ids = forgotten.map((f) => f.customerId);
-  const which = `#${ids.join(', #')}`;
+  const listed = (list: ImportedForget[]) => `${list.length === 1 ? 'customer' : 'customers'} #${list.map((f) => f.customerId).join(', #')}`;
+  const fresh = forgotten.filter((f) => !f.again);
+  const again = forgotten.filter((f) => f.again);
   if (dryRun) {
-    ctx.info(`The file forgets ${ids.length === 1 ? 'customer' : 'customers'} ${which}: importing it erases their details here too.`);
+    if (fresh.length > 0) ctx.info(`The file forgets ${listed(fresh)}: importing it erases their details here too.`);
+    if (again.length > 0) ctx.info(`The file brings back details of ${listed(again)}, forgotten here: importing it erases them again.`);
     return;
   }
-  ctx.info(`Forgot ${ids.length === 1 ? 'customer' : 'customers'} ${which} here too, as the file says: their details are erased from every record.`);
+  if (fresh.length > 0) ctx.info(`Forgot ${listed(fresh)} here too, as the file says: their details are erased from every record.`);
+  if (again.length > 0) {
+    ctx.info(`The file brought back details of ${listed(again)}, forgotten here: they are erased again from every record.`);
+  }
   finishForgets(ctx.store(), ids, forgotten.flatMap((f) => f.traces), FINISH_WAIT_MS);
   ctx.info('Wiped the free pages and write-ahead log that held them, and checked the database files.');
 }
