@@ -5,7 +5,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportEntry, type ExportHeader, typ
 import { customerReferences, mergeCustomers, removeCustomer } from './customers.ts';
 import { sql, useSmallPageCache, type Db, type Store } from './db.ts';
 import { applyImportedForget, type ImportedForget } from './forget.ts';
-import { linkMatchesForPractice } from './matching.ts';
+import { dropMatcher, linkMatchesForPractice } from './matching.ts';
 import { mergePeople, personEvidence, removePerson } from './people.ts';
 import { mergeTags } from './tags.ts';
 import { pauseForTest } from './test-pause.ts';
@@ -79,6 +79,8 @@ const REMOVERS: Readonly<Record<string, (db: Db, id: number, at: string) => bool
   customers: (db, id, at) => Object.keys(customerReferences(db, id)).length === 0 && (removeCustomer(db, id, at), true),
   // Evidence here keeps the person; their training attendances go, as with `svc people rm`.
   people: (db, id, at) => personEvidence(db, id) === 0 && (removePerson(db, id, at), true),
+  // The evidence only this matcher brought in goes with it, as with `svc practice unphrase`.
+  practice_matchers: (db, id) => dropMatcher(db, id) !== undefined,
 };
 
 /**
