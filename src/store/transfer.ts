@@ -263,6 +263,9 @@ export function importData(db: Db, stream: ExportStream, fileName: string, now =
   const ignoredTables = new Set<string>();
   // Merges whose survivor is not here yet: tried again once every row is in.
   const pendingMerges: Tombstone[] = [];
+  // Removals refused because a row here still needed the row: tried again once the file's
+  // other tombstones are applied (a person removed along with their last story).
+  const refused: Tombstone[] = [];
   const removed: Record<string, number> = {};
   // The tombstoned keys of each table, read once: a query per row of a large file costs seconds.
   const stoned = new Map<string, Set<string>>();
@@ -296,6 +299,7 @@ export function importData(db: Db, stream: ExportStream, fileName: string, now =
       counts[recorded === 'kept' ? 'skipped' : recorded]++;
       const outcome = applyTombstone(db, byName, stone);
       if (outcome === 'pending') pendingMerges.push(stone);
+      else if (outcome === 'refused') refused.push(stone);
       else if (outcome === 'removed') countRemoved(stone.table);
       continue;
     }
@@ -372,6 +376,17 @@ export function importData(db: Db, stream: ExportStream, fileName: string, now =
   }
   const applyPending = () => {
     for (const stone of pendingMerges) if (applyTombstone(db, byName, stone) === 'removed') countRemoved(stone.table);
+    // Each removal may free another (a story's removal, then its person's): until none does.
+    for (let again = refused.length > 0; again; ) {
+      again = false;
+      for (const [i, stone] of [...refused.entries()].reverse()) {
+        const outcome = applyTombstone(db, byName, stone);
+        if (outcome === 'refused') continue;
+        refused.splice(i, 1);
+        if (outcome === 'removed') countRemoved(stone.table);
+        again = true;
+      }
+    }
   };
   // A batched import has committed its last batch by now: the merges get a transaction of their own.
   if (db.inTransaction) applyPending();
@@ -428,9 +443,9 @@ function liveRowId(db: Db, byName: Map<string, TableShape>, table: string, key: 
 /**
  * Applies a tombstone to the row it names, if that row is here and did not change after
  * it: a merge moves the row's references to the survivor ('pending' while the survivor
- * is not here yet); a deletion deletes it, unless rows here still need it.
+ * is not here yet); a deletion deletes it, unless rows here still need it ('refused').
  */
-function applyTombstone(db: Db, byName: Map<string, TableShape>, stone: Tombstone): 'removed' | 'pending' | 'none' {
+function applyTombstone(db: Db, byName: Map<string, TableShape>, stone: Tombstone): 'removed' | 'pending' | 'refused' | 'none' {
   const shape = byName.get(stone.table);
   if (!shape || stone.table === TOMBSTONES) return 'none';
   const where = shape.refKey ? [shape.refKey] : (shape.keys[0] ?? []);
@@ -458,14 +473,14 @@ function applyTombstone(db: Db, byName: Map<string, TableShape>, stone: Tombston
     return 'removed';
   }
   const remover = REMOVERS[shape.name];
-  if (remover && shape.localId) return remover(db, Number(row[shape.localId]), stone.deletedAt) ? 'removed' : 'none';
+  if (remover && shape.localId) return remover(db, Number(row[shape.localId]), stone.deletedAt) ? 'removed' : 'refused';
   // Rows here that still refer to it keep it.
   const remove = db.transaction(() => sql(db, `DELETE FROM ${quote(shape.name)} WHERE ${where.map((c) => `${quote(c)} IS ?`).join(' AND ')}`).run(...params));
   try {
     remove();
     return 'removed';
   } catch (error) {
-    if (errorCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'none';
+    if (errorCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'refused';
     throw error;
   }
 }

@@ -346,3 +346,40 @@ describe('matchers removed and evidence unlinked travel', () => {
     expect(evidenceOf(c, 'Ring back')).toEqual(['4 manual']);
   });
 });
+
+describe('removals that depend on each other', () => {
+  it('a person removed with their last story goes at the first import, and importing the file again changes nothing (it took two imports)', () => {
+    const a = person();
+    const b = person();
+    ok(a, ['story', 'add', 'Ana rang back', '--staff', 'Ana']);
+    ok(a, ['story', 'add', 'Bo rang back', '--staff', 'Bo']);
+    ok(a, ['story', 'add', 'Cy rang back', '--staff', 'Cy']);
+    ok(b, ['import', exportOf(a)]);
+    ok(a, ['story', 'rm', '3', '--yes'], at('2026-03-18T11:00:00'));
+    ok(a, ['people', 'rm', 'Cy', '--yes'], at('2026-03-18T11:01:00'));
+    const file = exportOf(a);
+
+    const first = b.json<{ removed: Record<string, number> }>(['import', file, '--json']);
+    expect(first.removed).toEqual({ stories: 1, people: 1 });
+    expect(b.json<Array<{ name: string }>>(['people', '--json']).map((p) => p.name)).toEqual(['Ana', 'Bo']);
+    const after = b.snapshot();
+    const second = b.json<{ removed: Record<string, number> }>(['import', file, '--json']);
+    expect(second.removed).toEqual({});
+    expect(b.snapshot()).toBe(after);
+    expect(contentOf(b)).toEqual(contentOf(a));
+  });
+
+  it('a person a story here still credits stays, however often the file is imported', () => {
+    const a = person();
+    const b = person();
+    ok(a, ['story', 'add', 'Cy rang back', '--staff', 'Cy']);
+    ok(b, ['import', exportOf(a)]);
+    ok(b, ['story', 'add', 'Cy stayed on the line', '--staff', 'Cy'], at('2026-03-18T10:30:00'));
+    ok(a, ['story', 'rm', '1', '--yes'], at('2026-03-18T11:00:00'));
+    ok(a, ['people', 'rm', 'Cy', '--yes'], at('2026-03-18T11:01:00'));
+    const file = exportOf(a);
+    expect(b.json<{ removed: Record<string, number> }>(['import', file, '--json']).removed).toEqual({ stories: 1 });
+    expect(b.json<Array<{ name: string }>>(['people', '--json']).map((p) => p.name)).toEqual(['Cy']);
+    expect(b.json<{ removed: Record<string, number> }>(['import', file, '--json']).removed).toEqual({});
+  });
+});
