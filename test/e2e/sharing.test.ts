@@ -338,6 +338,22 @@ describe('matchers removed and evidence unlinked travel', () => {
     expect(contentOf(d)).toEqual(contentOf(c));
   });
 
+  it('svc reindex drops matched links that no matcher makes any more (an older import left them)', () => {
+    const c = person();
+    ringBack(c);
+    ok(c, ['practice', 'unphrase', 'Ring back', 'call back'], at('2026-03-18T11:00:00'));
+    ok(c, ['practice', 'unlink', 'Ring back', '3'], at('2026-03-18T11:05:00'));
+    const db = new Database(c.db);
+    try {
+      db.prepare("INSERT INTO evidence (practice_id, story_id, how, created_at) VALUES (1, 1, 'matched', '2026-03-18T10:00:00.000Z'), (1, 2, 'matched', '2026-03-18T10:00:00.000Z')").run();
+    } finally {
+      db.close();
+    }
+    expect(evidenceOf(c, 'Ring back')).toEqual(['1 matched', '2 matched', '4 manual']);
+    ok(c, ['reindex'], at('2026-03-18T12:00:00'));
+    expect(evidenceOf(c, 'Ring back')).toEqual(['4 manual']);
+  });
+
   it('removing a phrase does not link again a story unlinked by hand', () => {
     const c = person();
     ringBack(c);
