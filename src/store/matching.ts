@@ -4,8 +4,14 @@ import { sql, type Db } from './db.ts';
  * Automatic evidence: a story that satisfies a practice's matchers is linked to it
  * (how = 'matched'). Tag matchers match a story's tags; phrase matchers match the
  * behaviour keys extracted from its text (story_phrases, filled by
- * ensurePhrasesIndexed). Links made by hand are never undone.
+ * ensurePhrasesIndexed). Links made by hand are never undone, and a story unlinked by
+ * hand (an evidence tombstone) is not linked again by a matcher.
  */
+
+/** No tombstone says this practice's link to this story was removed (aliases p and the story id). */
+const NOT_UNLINKED = (story: string) =>
+  `NOT EXISTS (SELECT 1 FROM tombstones tb WHERE tb.table_name = 'evidence'
+                 AND tb.key = json_array(p.uuid, (SELECT s.uuid FROM stories s WHERE s.id = ${story})))`;
 
 /** Re-links one story after it was added, edited or indexed. Call inside store.write(). */
 export function linkMatchesForStory(db: Db, storyId: number, now: string): void {
@@ -18,13 +24,13 @@ export function linkMatchesForStory(db: Db, storyId: number, now: string): void 
        JOIN tags t ON t.id = st.tag_id
        JOIN practice_matchers m ON m.kind = 'tag' AND m.value = t.name
        JOIN practices p ON p.id = m.practice_id AND p.status <> 'retired'
-      WHERE st.story_id = ?
+      WHERE st.story_id = ? AND ${NOT_UNLINKED('st.story_id')}
      UNION
      SELECT DISTINCT m.practice_id, sp.story_id, 'matched', ?
        FROM story_phrases sp
        JOIN practice_matchers m ON m.kind = 'phrase' AND m.value = sp.key
        JOIN practices p ON p.id = m.practice_id AND p.status <> 'retired'
-      WHERE sp.story_id = ? AND sp.kind <> 'quality'
+      WHERE sp.story_id = ? AND sp.kind <> 'quality' AND ${NOT_UNLINKED('sp.story_id')}
      ON CONFLICT (practice_id, story_id) DO NOTHING`,
   ).run(now, storyId, now, storyId);
 }
@@ -43,12 +49,42 @@ export function linkMatchesForPractice(db: Db, practiceId: number, now: string):
        FROM practice_matchers m
        JOIN tags t ON m.kind = 'tag' AND t.name = m.value
        JOIN story_tags st ON st.tag_id = t.id
-      WHERE m.practice_id = ?
+       JOIN practices p ON p.id = m.practice_id
+      WHERE m.practice_id = ? AND ${NOT_UNLINKED('st.story_id')}
      UNION
      SELECT DISTINCT m.practice_id, sp.story_id, 'matched', ?
        FROM practice_matchers m
        JOIN story_phrases sp ON m.kind = 'phrase' AND sp.key = m.value AND sp.kind <> 'quality'
-      WHERE m.practice_id = ?
+       JOIN practices p ON p.id = m.practice_id
+      WHERE m.practice_id = ? AND ${NOT_UNLINKED('sp.story_id')}
      ON CONFLICT (practice_id, story_id) DO NOTHING`,
   ).run(now, practiceId, now, practiceId).changes;
+}
+
+/**
+ * Removes a matcher and the evidence it alone brought in: stories it matched that no other
+ * matcher of the practice matches, and that were not linked by hand. Nothing is linked
+ * again, so a story unlinked by hand stays unlinked. How many stories stopped being
+ * evidence, or undefined if there is no such matcher. Call inside store.write().
+ */
+export function dropMatcher(db: Db, matcherId: number): number | undefined {
+  const matcher = sql(db, 'SELECT practice_id AS practiceId, kind, value FROM practice_matchers WHERE id = ?').get(matcherId) as
+    | { practiceId: number; kind: string; value: string }
+    | undefined;
+  if (!matcher) return undefined;
+  sql(db, 'DELETE FROM practice_matchers WHERE id = ?').run(matcherId);
+  const matchedBy =
+    matcher.kind === 'phrase'
+      ? "SELECT story_id FROM story_phrases WHERE key = ? AND kind <> 'quality'"
+      : 'SELECT st.story_id FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = ?';
+  return sql(
+    db,
+    `DELETE FROM evidence WHERE practice_id = ? AND how = 'matched' AND story_id IN (${matchedBy})
+        AND story_id NOT IN (
+          SELECT st.story_id FROM practice_matchers m JOIN tags t ON m.kind = 'tag' AND t.name = m.value JOIN story_tags st ON st.tag_id = t.id
+           WHERE m.practice_id = ?
+          UNION
+          SELECT sp.story_id FROM practice_matchers m JOIN story_phrases sp ON m.kind = 'phrase' AND sp.key = m.value AND sp.kind <> 'quality'
+           WHERE m.practice_id = ?)`,
+  ).run(matcher.practiceId, matcher.value, matcher.practiceId, matcher.practiceId).changes;
 }

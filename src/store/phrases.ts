@@ -90,7 +90,9 @@ export async function ensurePhrasesIndexed(store: Store, onProgress?: IndexProgr
         return now !== undefined && now.text === story.text && now.occurredOn === story.occurredOn && (all || now.version !== EXTRACTOR_VERSION);
       });
       writePhrases(db, fresh);
-      if (hasPhraseMatchers(db)) for (const story of fresh) linkMatchesForStory(db, story.id, stamp);
+      // Reindexing every story also drops matched links no matcher makes any more (left by an
+      // older svc's import of a matcher's removal), even when no phrase matcher is left.
+      if (all || hasPhraseMatchers(db)) for (const story of fresh) linkMatchesForStory(db, story.id, stamp);
     });
     after = rows.at(-1)?.id ?? after;
     done += rows.length;

@@ -3,7 +3,7 @@ import type { EvidenceItem } from '../core/figures.ts';
 import type { EvidenceHow, Matcher, Practice, PracticeCounts, PracticeStatus } from '../core/practice.ts';
 import { cleanName, nameKey } from '../core/text.ts';
 import { sql, type Db } from './db.ts';
-import { linkMatchesForPractice } from './matching.ts';
+import { dropMatcher } from './matching.ts';
 import { recordTombstone } from './tombstones.ts';
 
 interface PracticeRow {
@@ -94,18 +94,13 @@ export function addMatchers(db: Db, practiceId: number, matchers: Matcher[], now
  * had no such matcher. Call inside store.write().
  */
 export function removeMatcher(db: Db, practiceId: number, matcher: Matcher, now: string): number | undefined {
-  const removed = sql(db, 'DELETE FROM practice_matchers WHERE practice_id = ? AND kind = ? AND value = ?').run(practiceId, matcher.kind, matcher.value).changes > 0;
-  if (!removed) return undefined;
-  const count = () => (sql(db, 'SELECT count(*) AS n FROM evidence WHERE practice_id = ?').get(practiceId) as { n: number }).n;
-  const before = count();
-  const stories =
-    matcher.kind === 'phrase'
-      ? "SELECT story_id FROM story_phrases WHERE key = ? AND kind <> 'quality'"
-      : 'SELECT st.story_id FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = ?';
-  sql(db, `DELETE FROM evidence WHERE practice_id = ? AND how = 'matched' AND story_id IN (${stories})`).run(practiceId, matcher.value);
-  linkMatchesForPractice(db, practiceId, now);
+  const row = sql(db, 'SELECT id FROM practice_matchers WHERE practice_id = ? AND kind = ? AND value = ?').get(practiceId, matcher.kind, matcher.value) as
+    | { id: number }
+    | undefined;
+  const unlinked = row ? dropMatcher(db, row.id) : undefined;
+  if (unlinked === undefined) return undefined;
   recordTombstone(db, { table: 'practice_matchers', key: JSON.stringify([matcher.kind, matcher.value]), deletedAt: now, mergedInto: null });
-  return before - count();
+  return unlinked;
 }
 
 /** A practice's matchers. */

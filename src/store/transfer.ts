@@ -6,7 +6,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportEntry, type ExportHeader, typ
 import { customerReferences, isCustomerForgotten, mergeCustomers, removeCustomer } from './customers.ts';
 import { sql, useSmallPageCache, type Db, type Store } from './db.ts';
 import { applyImportedForget, eraseReturnedDetails, type ImportedForget } from './forget.ts';
-import { linkMatchesForPractice } from './matching.ts';
+import { dropMatcher, linkMatchesForPractice } from './matching.ts';
 import { mergePeople, personEvidence, removePerson } from './people.ts';
 import { mergeTags } from './tags.ts';
 import { pauseForTest } from './test-pause.ts';
@@ -81,6 +81,8 @@ const REMOVERS: Readonly<Record<string, (db: Db, id: number, at: string) => bool
   customers: (db, id, at) => Object.keys(customerReferences(db, id)).length === 0 && (removeCustomer(db, id, at), true),
   // Evidence here keeps the person; their training attendances go, as with `svc people rm`.
   people: (db, id, at) => personEvidence(db, id) === 0 && (removePerson(db, id, at), true),
+  // The evidence only this matcher brought in goes with it, as with `svc practice unphrase`.
+  practice_matchers: (db, id) => dropMatcher(db, id) !== undefined,
 };
 
 /**
@@ -263,6 +265,9 @@ export function importData(db: Db, stream: ExportStream, fileName: string, now =
   const ignoredTables = new Set<string>();
   // Merges whose survivor is not here yet: tried again once every row is in.
   const pendingMerges: Tombstone[] = [];
+  // Removals refused because a row here still needed the row: tried again once the file's
+  // other tombstones are applied (a person removed along with their last story).
+  const refused: Tombstone[] = [];
   const removed: Record<string, number> = {};
   // The tombstoned keys of each table, read once: a query per row of a large file costs seconds.
   const stoned = new Map<string, Set<string>>();
@@ -297,6 +302,7 @@ export function importData(db: Db, stream: ExportStream, fileName: string, now =
       counts[recorded === 'kept' ? 'skipped' : recorded]++;
       const outcome = applyTombstone(db, byName, stone);
       if (outcome === 'pending') pendingMerges.push(stone);
+      else if (outcome === 'refused') refused.push(stone);
       else if (outcome === 'removed') countRemoved(stone.table);
       continue;
     }
@@ -380,6 +386,17 @@ export function importData(db: Db, stream: ExportStream, fileName: string, now =
   }
   const applyPending = () => {
     for (const stone of pendingMerges) if (applyTombstone(db, byName, stone) === 'removed') countRemoved(stone.table);
+    // Each removal may free another (a story's removal, then its person's): until none does.
+    for (let again = refused.length > 0; again; ) {
+      again = false;
+      for (const [i, stone] of [...refused.entries()].reverse()) {
+        const outcome = applyTombstone(db, byName, stone);
+        if (outcome === 'refused') continue;
+        refused.splice(i, 1);
+        if (outcome === 'removed') countRemoved(stone.table);
+        again = true;
+      }
+    }
     for (const [id, details] of returned) {
       const again = eraseReturnedDetails(db, id, details, now.toISOString());
       if (again) forgotten.push(again);
@@ -440,9 +457,9 @@ function liveRowId(db: Db, byName: Map<string, TableShape>, table: string, key: 
 /**
  * Applies a tombstone to the row it names, if that row is here and did not change after
  * it: a merge moves the row's references to the survivor ('pending' while the survivor
- * is not here yet); a deletion deletes it, unless rows here still need it.
+ * is not here yet); a deletion deletes it, unless rows here still need it ('refused').
  */
-function applyTombstone(db: Db, byName: Map<string, TableShape>, stone: Tombstone): 'removed' | 'pending' | 'none' {
+function applyTombstone(db: Db, byName: Map<string, TableShape>, stone: Tombstone): 'removed' | 'pending' | 'refused' | 'none' {
   const shape = byName.get(stone.table);
   if (!shape || stone.table === TOMBSTONES) return 'none';
   const where = shape.refKey ? [shape.refKey] : (shape.keys[0] ?? []);
@@ -469,14 +486,14 @@ function applyTombstone(db: Db, byName: Map<string, TableShape>, stone: Tombston
     return merge(db, Number(row[shape.localId]), survivor, stone.deletedAt) ? 'removed' : 'none';
   }
   const remover = REMOVERS[shape.name];
-  if (remover && shape.localId) return remover(db, Number(row[shape.localId]), stone.deletedAt) ? 'removed' : 'none';
+  if (remover && shape.localId) return remover(db, Number(row[shape.localId]), stone.deletedAt) ? 'removed' : 'refused';
   // Rows here that still refer to it keep it.
   const remove = db.transaction(() => sql(db, `DELETE FROM ${quote(shape.name)} WHERE ${where.map((c) => `${quote(c)} IS ?`).join(' AND ')}`).run(...params));
   try {
     remove();
     return 'removed';
   } catch (error) {
-    if (errorCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'none';
+    if (errorCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'refused';
     throw error;
   }
 }

@@ -292,3 +292,110 @@ describe('three people exchange exports', () => {
     }
   });
 });
+
+interface PracticeJson {
+  matchers: Array<{ kind: string; value: string }>;
+  evidence: Array<{ storyId: number; how: string }>;
+}
+
+/** A practice's evidence as story id and how it was linked, by story id. */
+const evidenceOf = (svc: SvcSandbox, practice: string) =>
+  svc
+    .json<PracticeJson>(['practice', 'show', practice, '--json'])
+    .evidence.map((e) => `${e.storyId} ${e.how}`)
+    .sort();
+
+describe('matchers removed and evidence unlinked travel', () => {
+  /** Four stories: #1 and #2 match the phrase only, #3 the phrase and the tag, #4 is linked by hand. */
+  function ringBack(svc: SvcSandbox): void {
+    ok(svc, ['story', 'add', 'Ana said she would call back the customer the same day', '--staff', 'Ana']);
+    ok(svc, ['story', 'add', 'Bo promised to call back after lunch', '--staff', 'Bo']);
+    ok(svc, ['story', 'add', 'Cy called back the client within the hour', '--staff', 'Cy', '--tag', 'phone']);
+    ok(svc, ['story', 'add', 'Di wrote down the number before hanging up', '--staff', 'Di']);
+    ok(svc, ['practice', 'add', 'Ring back', '--phrase', 'call back', '--tag', 'phone']);
+    ok(svc, ['practice', 'link', 'Ring back', '4']);
+  }
+
+  it('the links only a removed phrase made go on the other side too, and an unlinked story stays unlinked (they used to stay there)', () => {
+    const c = person();
+    const d = person();
+    ringBack(c);
+    ok(d, ['import', exportOf(c)]);
+    expect(evidenceOf(d, 'Ring back')).toEqual(['1 matched', '2 matched', '3 matched', '4 manual']);
+
+    ok(c, ['practice', 'unphrase', 'Ring back', 'call back'], at('2026-03-18T11:00:00'));
+    expect(evidenceOf(c, 'Ring back')).toEqual(['3 matched', '4 manual']);
+    ok(c, ['practice', 'unlink', 'Ring back', '3'], at('2026-03-18T11:05:00'));
+    // A story that changed makes the import link stories to practices again: #3 stays out.
+    ok(c, ['story', 'edit', '4', '--text', 'Di wrote down the number before hanging up, then rang'], at('2026-03-18T11:10:00'));
+    expect(evidenceOf(c, 'Ring back')).toEqual(['4 manual']);
+
+    ok(d, ['import', exportOf(c)], at('2026-03-18T12:00:00'));
+    expect(d.json<PracticeJson>(['practice', 'show', 'Ring back', '--json']).matchers).toEqual([{ kind: 'tag', value: 'phone' }]);
+    expect(evidenceOf(d, 'Ring back')).toEqual(['4 manual']);
+    ok(d, ['reindex'], at('2026-03-18T12:05:00'));
+    expect(evidenceOf(d, 'Ring back')).toEqual(['4 manual']);
+    expect(contentOf(d)).toEqual(contentOf(c));
+  });
+
+  it('svc reindex drops matched links that no matcher makes any more (an older import left them)', () => {
+    const c = person();
+    ringBack(c);
+    ok(c, ['practice', 'unphrase', 'Ring back', 'call back'], at('2026-03-18T11:00:00'));
+    ok(c, ['practice', 'unlink', 'Ring back', '3'], at('2026-03-18T11:05:00'));
+    const db = new Database(c.db);
+    try {
+      db.prepare("INSERT INTO evidence (practice_id, story_id, how, created_at) VALUES (1, 1, 'matched', '2026-03-18T10:00:00.000Z'), (1, 2, 'matched', '2026-03-18T10:00:00.000Z')").run();
+    } finally {
+      db.close();
+    }
+    expect(evidenceOf(c, 'Ring back')).toEqual(['1 matched', '2 matched', '4 manual']);
+    ok(c, ['reindex'], at('2026-03-18T12:00:00'));
+    expect(evidenceOf(c, 'Ring back')).toEqual(['4 manual']);
+  });
+
+  it('removing a phrase does not link again a story unlinked by hand', () => {
+    const c = person();
+    ringBack(c);
+    ok(c, ['practice', 'unlink', 'Ring back', '3'], at('2026-03-18T11:00:00'));
+    ok(c, ['practice', 'unphrase', 'Ring back', 'call back'], at('2026-03-18T11:05:00'));
+    expect(evidenceOf(c, 'Ring back')).toEqual(['4 manual']);
+  });
+});
+
+describe('removals that depend on each other', () => {
+  it('a person removed with their last story goes at the first import, and importing the file again changes nothing (it took two imports)', () => {
+    const a = person();
+    const b = person();
+    ok(a, ['story', 'add', 'Ana rang back', '--staff', 'Ana']);
+    ok(a, ['story', 'add', 'Bo rang back', '--staff', 'Bo']);
+    ok(a, ['story', 'add', 'Cy rang back', '--staff', 'Cy']);
+    ok(b, ['import', exportOf(a)]);
+    ok(a, ['story', 'rm', '3', '--yes'], at('2026-03-18T11:00:00'));
+    ok(a, ['people', 'rm', 'Cy', '--yes'], at('2026-03-18T11:01:00'));
+    const file = exportOf(a);
+
+    const first = b.json<{ removed: Record<string, number> }>(['import', file, '--json']);
+    expect(first.removed).toEqual({ stories: 1, people: 1 });
+    expect(b.json<Array<{ name: string }>>(['people', '--json']).map((p) => p.name)).toEqual(['Ana', 'Bo']);
+    const after = b.snapshot();
+    const second = b.json<{ removed: Record<string, number> }>(['import', file, '--json']);
+    expect(second.removed).toEqual({});
+    expect(b.snapshot()).toBe(after);
+    expect(contentOf(b)).toEqual(contentOf(a));
+  });
+
+  it('a person a story here still credits stays, however often the file is imported', () => {
+    const a = person();
+    const b = person();
+    ok(a, ['story', 'add', 'Cy rang back', '--staff', 'Cy']);
+    ok(b, ['import', exportOf(a)]);
+    ok(b, ['story', 'add', 'Cy stayed on the line', '--staff', 'Cy'], at('2026-03-18T10:30:00'));
+    ok(a, ['story', 'rm', '1', '--yes'], at('2026-03-18T11:00:00'));
+    ok(a, ['people', 'rm', 'Cy', '--yes'], at('2026-03-18T11:01:00'));
+    const file = exportOf(a);
+    expect(b.json<{ removed: Record<string, number> }>(['import', file, '--json']).removed).toEqual({ stories: 1 });
+    expect(b.json<Array<{ name: string }>>(['people', '--json']).map((p) => p.name)).toEqual(['Cy']);
+    expect(b.json<{ removed: Record<string, number> }>(['import', file, '--json']).removed).toEqual({});
+  });
+});
