@@ -148,6 +148,11 @@ describe('svc tag rename and merge', () => {
     expect(svc.json<Array<{ tags: string[] }>>(['stories', '--tag', 'summary-sent'])).toHaveLength(1);
   });
 
+  it('with --json, rename and merge print what they did', () => {
+    expect(JSON.parse(ok(svc, ['tag', 'merge', 'folow-up', 'follow-up', '--yes', '--json']))).toEqual({ merged: 'folow-up', into: 'follow-up' });
+    expect(JSON.parse(ok(svc, ['tag', 'rename', 'recap', 'summary', '--json']))).toEqual({ from: 'recap', name: 'summary' });
+  });
+
   it('merge joins two tags; the practice matching the merged one now matches the survivor', () => {
     ok(svc, ['tag', 'merge', 'folow-up', 'follow-up', '--yes']);
     expect(tags()).toEqual(['follow-up:2', 'recap:1']);
