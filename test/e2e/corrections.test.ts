@@ -284,6 +284,19 @@ describe('svc customer merge and rm', () => {
     expect(svc.json<Array<{ customer: string }>>(['stories'])[0]?.customer).toBe('Dev Patel');
   });
 
+  it('merge --json prints the kept customer as svc customers --json does: contacts only when asked for', () => {
+    const merged = JSON.parse(ok(svc, ['customer', 'merge', '1', '2', '--yes', '--json'])) as { merged: number; into: Record<string, unknown> };
+    expect(merged.merged).toBe(1);
+    expect(merged.into).toEqual(svc.json<Array<Record<string, unknown>>>(['customers']).find((c) => c.id === 2));
+    expect(merged.into).not.toHaveProperty('email');
+    expect(merged.into).not.toHaveProperty('phone');
+    const file = join(svc.dir, 'crm2.csv');
+    writeFileSync(file, 'name,email,external id\nMia Wong,mia.w@example.com,C-3\n');
+    ok(svc, ['customers', 'import', file]);
+    const withContacts = JSON.parse(ok(svc, ['customer', 'merge', '4', '3', '--yes', '--json', '--include-contacts'])) as { into: Record<string, unknown> };
+    expect(withContacts.into).toMatchObject({ id: 3, email: 'mia@example.com' });
+  });
+
   it('rm removes a customer nothing refers to', () => {
     ok(svc, ['customer', 'rm', 'Mia Wong', '--yes']);
     expect(customers().map((c) => c.name)).toEqual(['Dev Patel', 'Dev Patel']);
