@@ -304,6 +304,9 @@ export const messages = {
   tagNotFoundHint: 'list tags with: svc tags',
   tagExists: (name: string) => `the tag "${name}" already exists`,
   tagExistsHint: (from: string, name: string) => `to join the two, merge them: svc tag merge ${from} ${name}`,
+  builtinTag: (name: string, done: 'renamed' | 'merged away') => `${name} is a built-in tag: it cannot be ${done}`,
+  builtinTagHint: (name: string) =>
+    `built-in tags name the attributes the report counts (svc report --json .qualities); to fold another tag into it: svc tag merge TAG ${name}`,
   matcherNotFound: (name: string, phrase: string) => `practice "${name}" has no phrase matcher "${phrase}"`,
   matcherNotFoundHint: (name: string) => `see its matchers with: svc practice show "${name}"`,
 

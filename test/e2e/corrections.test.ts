@@ -170,6 +170,28 @@ describe('svc tag rename and merge', () => {
     ['a tag with a bidirectional control', ['tag', 'rename', 'recap', 'sum\u202Emary'], 2, /control character \(U\+202E\)/],
   ])('refuses %s and changes nothing', (_name, args, code, message) => refused(args, code, message));
 
+  describe('built-in tags', () => {
+    const empathy = () => svc.json<{ qualities: Array<{ attribute: string; stories: number }> }>(['report']).qualities.find((q) => q.attribute === 'empathy')?.stories;
+    beforeEach(() => {
+      ok(svc, ['story', 'add', 'Ana listened to the worried guest #empathy', '--staff', 'Ana']);
+      ok(svc, ['story', 'add', 'Bo sat with the lost child #kind', '--staff', 'Bo']);
+    });
+
+    it.each([
+      ['a rename', ['tag', 'rename', 'empathy', 'care'], /empathy is a built-in tag: it cannot be renamed/],
+      ['a merge away', ['tag', 'merge', 'empathy', 'kind', '--yes'], /empathy is a built-in tag: it cannot be merged away/],
+    ])('refuses %s (the report counts it) and changes nothing', (_name, args, message) => {
+      refused(args, 4, message);
+      expect(svc.run(args).stderr).toMatch(/hint: built-in tags name the attributes the report counts/);
+      expect(empathy()).toBe(1);
+    });
+
+    it('another tag may still be merged into one', () => {
+      ok(svc, ['tag', 'merge', 'kind', 'empathy', '--yes']);
+      expect(empathy()).toBe(2);
+    });
+  });
+
   it('a merge travels to a database that imports it', () => {
     const other = newBox();
     exchange(svc, other);

@@ -4,15 +4,18 @@ import { tagName } from '../../../core/story.ts';
 import { findTag, renameTag } from '../../../store/tags.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { requireTag } from './find.ts';
+import { refuseBuiltin, requireTag } from './find.ts';
 
 export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
   const store = ctx.store();
   const tag = requireTag(store.db, options.args[0]);
+  refuseBuiltin(tag, 'renamed');
   const name = tagName(String(options.args[1] ?? ''));
   if (!name) throw new ValidationError(messages.emptyName('tag'), messages.emptyNameHint('svc tag rename folow-up follow-up'));
   if (name === tag.name) throw new ConflictError(messages.tagExists(name), messages.tagNotFoundHint);
   store.write(() => {
+    // Read again under the lock: another svc may have changed it meanwhile.
+    refuseBuiltin(requireTag(store.db, tag.name), 'renamed');
     if (findTag(store.db, name)) throw new ConflictError(messages.tagExists(name), messages.tagExistsHint(tag.name, name));
     renameTag(store.db, tag.id, name, ctx.now().toISOString());
   });
