@@ -304,6 +304,7 @@ export const messages = {
   tagNotFoundHint: 'list tags with: svc tags',
   tagExists: (name: string) => `the tag "${name}" already exists`,
   tagExistsHint: (from: string, name: string) => `to join the two, merge them: svc tag merge ${from} ${name}`,
+  tagNameUnchanged: (name: string) => `the tag is already called ${name} (tags are normalised: lower-case, spaces to hyphens); nothing changed`,
   builtinTag: (name: string, done: 'renamed' | 'merged away') => `${name} is a built-in tag: it cannot be ${done}`,
   builtinTagHint: (name: string) =>
     `built-in tags name the attributes the report counts (svc report --json .qualities); to fold another tag into it: svc tag merge TAG ${name}`,

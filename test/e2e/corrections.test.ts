@@ -148,6 +148,15 @@ describe('svc tag rename and merge', () => {
     expect(svc.json<Array<{ tags: string[] }>>(['stories', '--tag', 'summary-sent'])).toHaveLength(1);
   });
 
+  it('a rename to the same tag once normalised changes nothing and says so', () => {
+    const before = svc.snapshot();
+    const result = svc.run(['tag', 'rename', 'follow-up', '#FOLLOW Up', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ from: 'follow-up', name: 'follow-up' });
+    expect(result.stderr).toMatch(/the tag is already called follow-up .*nothing changed/);
+    expect(svc.snapshot()).toBe(before);
+  });
+
   it('with --json, rename and merge print what they did', () => {
     expect(JSON.parse(ok(svc, ['tag', 'merge', 'folow-up', 'follow-up', '--yes', '--json']))).toEqual({ merged: 'folow-up', into: 'follow-up' });
     expect(JSON.parse(ok(svc, ['tag', 'rename', 'recap', 'summary', '--json']))).toEqual({ from: 'recap', name: 'summary' });
