@@ -296,6 +296,8 @@ export const messages = {
     `${name} is credited on ${stories} ${stories === 1 ? 'story' : 'stories'}; removing them would lose that evidence`,
   personHasEvidenceHint: (name: string) =>
     `if they left, keep their stories: svc people deactivate "${name}"; if the name is a typo of someone, merge it: svc people merge "${name}" NAME`,
+  personFacilitated: (name: string, trainings: number) =>
+    `${name} facilitated ${trainings} ${trainings === 1 ? 'training' : 'trainings'}; removing them would lose who ran ${trainings === 1 ? 'it' : 'them'}`,
   personAlready: (name: string, active: boolean) => `${name} is already ${active ? 'active' : 'deactivated'}`,
   personAlreadyHint: 'list people with: svc people',
   customerInUse: (id: number, uses: string) => `customer #${id} is still referred to by ${uses}`,

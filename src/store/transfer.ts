@@ -6,7 +6,7 @@ import { customerReferences, mergeCustomers, removeCustomer } from './customers.
 import { sql, useSmallPageCache, type Db, type Store } from './db.ts';
 import { applyImportedForget, type ImportedForget } from './forget.ts';
 import { linkMatchesForPractice } from './matching.ts';
-import { mergePeople, personEvidence, removePerson } from './people.ts';
+import { mergePeople, personEvidence, personFacilitated, removePerson } from './people.ts';
 import { mergeTags } from './tags.ts';
 import { pauseForTest } from './test-pause.ts';
 import { recordTombstone, tombstoneFor, type Tombstone } from './tombstones.ts';
@@ -77,8 +77,8 @@ const MERGERS: Readonly<Record<string, (db: Db, fromId: number, intoId: number, 
 const REMOVERS: Readonly<Record<string, (db: Db, id: number, at: string) => boolean>> = {
   // A story here may name the customer: it keeps them, as `svc customer rm` would.
   customers: (db, id, at) => Object.keys(customerReferences(db, id)).length === 0 && (removeCustomer(db, id, at), true),
-  // Evidence here keeps the person; their training attendances go, as with `svc people rm`.
-  people: (db, id, at) => personEvidence(db, id) === 0 && (removePerson(db, id, at), true),
+  // Evidence or a training they facilitated here keeps the person; their training attendances go, as with `svc people rm`.
+  people: (db, id, at) => personEvidence(db, id) === 0 && personFacilitated(db, id) === 0 && (removePerson(db, id, at), true),
 };
 
 /**

@@ -100,6 +100,13 @@ describe('svc people: mistakes can be undone', () => {
     expect(svc.json<TrainingJson[]>(['train', 'list'])[0]?.attendees).toEqual(['Bo']);
   });
 
+  it('rm refuses someone who facilitated a training: the training would lose who ran it', () => {
+    ok(svc, ['train', 'log', 'Call back', '--people', 'Bo', '--facilitator', 'Fac']);
+    refused(['people', 'rm', 'Fac', '--yes'], 4, /Fac facilitated 1 training; removing them would lose who ran it/);
+    expect(svc.run(['people', 'rm', 'Fac', '--yes']).stderr).toMatch(/hint: .*svc people deactivate "Fac".*svc people merge "Fac"/);
+    expect(svc.json<Array<{ facilitator: string | null }>>(['train', 'list']).map((t) => t.facilitator)).toContain('Fac');
+  });
+
   it.each([
     ['rm of someone with evidence', ['people', 'rm', 'Ana', '--yes'], 4, /Ana is credited on 1 story; removing them would lose that evidence/],
     ['rename onto another person', ['people', 'rename', 'Aan', 'ana'], 4, /someone called "Ana" is already in svc/],
