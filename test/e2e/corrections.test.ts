@@ -350,6 +350,35 @@ describe('svc customer merge and rm', () => {
   ])('refuses %s and changes nothing', (_name, args, code, message) => refused(args, code, message));
 });
 
+describe('names written by corrections keep the limits a story and an import apply', () => {
+  const long = (n: number, c = 'x') => c.repeat(n);
+  beforeEach(() => {
+    ok(svc, ['story', 'add', 'Ana called back #call-back', '--staff', 'Ana']);
+    ok(svc, ['practice', 'add', 'Call back']);
+    const file = join(svc.dir, 'crm.csv');
+    writeFileSync(file, 'name,email\nMia Wong,mia@example.com\n');
+    ok(svc, ['customers', 'import', file]);
+  });
+
+  it.each([
+    ['a person renamed beyond 100 characters', ['people', 'rename', 'Ana', long(101)], /the new name is 101 characters long; the limit is 100/],
+    ['a tag renamed beyond 60 characters', ['tag', 'rename', 'call-back', long(61, 'y')], /the new tag is 61 characters long; the limit is 60/],
+    ['a training facilitator beyond 100 characters', ['train', 'log', 'Call back', '--people', 'Ana', '--facilitator', long(101)], /--facilitator is 101 characters long/],
+    ['a planned facilitator beyond 100 characters', ['train', 'schedule', 'Call back', '--on', 'tomorrow', '--facilitator', long(101)], /--facilitator is 101 characters long/],
+    ['a planned facilitator with a control character', ['train', 'schedule', 'Call back', '--on', 'tomorrow', '--facilitator', 'Cy\u001b[2J'], /the facilitator name holds a control character \(U\+001B\)/],
+    ['an interviewer beyond 100 characters', ['interview', 'pick', '--for', long(101)], /--for is 101 characters long/],
+    ['a practice renamed beyond 120 characters', ['practice', 'rename', 'Call back', long(121)], /the practice name is 121 characters long/],
+  ])('refuses %s (exit 2) and changes nothing', (_name, args, message) => refused(args, 2, message));
+
+  it('names renamed at the limits travel: the export imports into another database', () => {
+    ok(svc, ['people', 'rename', 'Ana', long(100)]);
+    ok(svc, ['tag', 'rename', 'call-back', long(60, 'y')]);
+    const other = newBox();
+    exchange(svc, other);
+    expect(names(other)).toEqual([long(100)]);
+  });
+});
+
 describe('control characters are refused in names', () => {
   beforeEach(() => {
     ok(svc, ['story', 'add', 'Ana called back', '--staff', 'Ana']);
