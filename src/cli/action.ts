@@ -27,8 +27,17 @@ export function lazy<G extends HandlerGroup>(load: () => Promise<G>, name: Handl
     const args = received.slice(0, -2);
     const group = await load();
     const handler = group[name] as Handler<WithArgs<Record<string, unknown>>>;
-    await group.runCommand(handler, { ...command.opts(), args }, command.optsWithGlobals<GlobalOptions>());
+    await group.runCommand(handler, { ...command.opts(), ...parentJson(command), args }, command.optsWithGlobals<GlobalOptions>());
   };
+}
+
+/**
+ * commander gives `tags VERB … --json` to the parent's --json when both define it: a
+ * subcommand that takes --json gets it back, so it prints what it promises.
+ */
+function parentJson(command: Command): { json?: true } {
+  const takesJson = command.options.some((option) => option.attributeName() === 'json');
+  return takesJson && command.opts().json === undefined && command.parent?.opts().json === true ? { json: true } : {};
 }
 
 /** The "Examples:" block every command's help ends with. */

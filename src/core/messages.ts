@@ -296,6 +296,8 @@ export const messages = {
     `${name} is credited on ${stories} ${stories === 1 ? 'story' : 'stories'}; removing them would lose that evidence`,
   personHasEvidenceHint: (name: string) =>
     `if they left, keep their stories: svc people deactivate "${name}"; if the name is a typo of someone, merge it: svc people merge "${name}" NAME`,
+  personFacilitated: (name: string, trainings: number) =>
+    `${name} facilitated ${trainings} ${trainings === 1 ? 'training' : 'trainings'}; removing them would lose who ran ${trainings === 1 ? 'it' : 'them'}`,
   personAlready: (name: string, active: boolean) => `${name} is already ${active ? 'active' : 'deactivated'}`,
   personAlreadyHint: 'list people with: svc people',
   customerInUse: (id: number, uses: string) => `customer #${id} is still referred to by ${uses}`,
@@ -310,6 +312,10 @@ export const messages = {
   tagNotFoundHint: 'list tags with: svc tags',
   tagExists: (name: string) => `the tag "${name}" already exists`,
   tagExistsHint: (from: string, name: string) => `to join the two, merge them: svc tag merge ${from} ${name}`,
+  tagNameUnchanged: (name: string) => `the tag is already called ${name} (tags are normalised: lower-case, spaces to hyphens); nothing changed`,
+  builtinTag: (name: string, done: 'renamed' | 'merged away') => `${name} is a built-in tag: it cannot be ${done}`,
+  builtinTagHint: (name: string) =>
+    `built-in tags name the attributes the report counts (svc report --json .qualities); to fold another tag into it: svc tag merge TAG ${name}`,
   matcherNotFound: (name: string, phrase: string) => `practice "${name}" has no phrase matcher "${phrase}"`,
   matcherNotFoundHint: (name: string) => `see its matchers with: svc practice show "${name}"`,
 

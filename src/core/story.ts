@@ -69,20 +69,28 @@ export function checkStoryText(text: string | undefined): string {
   return trimmed;
 }
 
-/** A name (staff, customer, reporter) cleaned and within MAX_NAME_LENGTH. */
-function checkedName(name: string, flag: string): string {
-  const cleaned = cleanName(checkName(name, 'name'));
+/**
+ * A person's name cleaned, control characters refused, within MAX_NAME_LENGTH; `flag` and
+ * `what` name it in the errors. The one check for every command that writes a person's name.
+ */
+export function checkedName(name: string, flag: string, what = 'name'): string {
+  const cleaned = cleanName(checkName(name, what));
   if (cleaned.length > MAX_NAME_LENGTH) {
     throw new ValidationError(messages.fieldTooLong(flag, cleaned.length, MAX_NAME_LENGTH), messages.fieldTooLongHint);
   }
   return cleaned;
 }
 
+/** A tag as typed, normalised, control characters refused, within MAX_TAG_LENGTH; `flag` names it in the error. */
+export function checkedTag(tag: string, flag = '--tag'): string {
+  const name = tagName(tag);
+  if (name.length > MAX_TAG_LENGTH) throw new ValidationError(messages.fieldTooLong(flag, name.length, MAX_TAG_LENGTH), messages.fieldTooLongHint);
+  return name;
+}
+
 /** Tags normalised, each within MAX_TAG_LENGTH, at most MAX_TAGS of them. */
 function checkedTags(tags: readonly string[]): string[] {
-  const normalized = unique(tags.map(tagName).filter(Boolean));
-  const long = normalized.find((tag) => tag.length > MAX_TAG_LENGTH);
-  if (long !== undefined) throw new ValidationError(messages.fieldTooLong('--tag', long.length, MAX_TAG_LENGTH), messages.fieldTooLongHint);
+  const normalized = unique(tags.map((tag) => checkedTag(tag)).filter(Boolean));
   if (normalized.length > MAX_TAGS) throw new ValidationError(messages.tooMany('--tag', normalized.length, MAX_TAGS), messages.fieldTooLongHint);
   return normalized;
 }

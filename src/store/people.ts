@@ -91,6 +91,11 @@ export function personEvidence(db: Db, id: number): number {
   return Object.values(countReferences(db, 'people', id, ['story_people.person_id', 'stories.reported_by'])).reduce((a, b) => a + b, 0);
 }
 
+/** The trainings a person facilitated: a record of who ran them that removing the person would lose. */
+export function personFacilitated(db: Db, id: number): number {
+  return countReferences(db, 'people', id, ['trainings.facilitator_id'])['trainings.facilitator_id'] ?? 0;
+}
+
 /**
  * Deletes a person no story credits: their training attendances go, sessions they
  * facilitated and interviews they held stay without them. Call inside store.write().

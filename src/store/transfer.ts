@@ -7,7 +7,7 @@ import { customerReferences, isCustomerForgotten, mergeCustomers, removeCustomer
 import { sql, useSmallPageCache, type Db, type Store } from './db.ts';
 import { applyImportedForget, eraseReturnedDetails, type ImportedForget } from './forget.ts';
 import { dropMatcher, linkMatchesForPractice } from './matching.ts';
-import { mergePeople, personEvidence, removePerson } from './people.ts';
+import { mergePeople, personEvidence, personFacilitated, removePerson } from './people.ts';
 import { mergeTags } from './tags.ts';
 import { pauseForTest } from './test-pause.ts';
 import { recordTombstone, tombstoneFor, type Tombstone } from './tombstones.ts';
@@ -79,8 +79,8 @@ const MERGERS: Readonly<Record<string, (db: Db, fromId: number, intoId: number, 
 const REMOVERS: Readonly<Record<string, (db: Db, id: number, at: string) => boolean>> = {
   // A story here may name the customer: it keeps them, as `svc customer rm` would.
   customers: (db, id, at) => Object.keys(customerReferences(db, id)).length === 0 && (removeCustomer(db, id, at), true),
-  // Evidence here keeps the person; their training attendances go, as with `svc people rm`.
-  people: (db, id, at) => personEvidence(db, id) === 0 && (removePerson(db, id, at), true),
+  // Evidence or a training they facilitated here keeps the person; their training attendances go, as with `svc people rm`.
+  people: (db, id, at) => personEvidence(db, id) === 0 && personFacilitated(db, id) === 0 && (removePerson(db, id, at), true),
   // The evidence only this matcher brought in goes with it, as with `svc practice unphrase`.
   practice_matchers: (db, id) => dropMatcher(db, id) !== undefined,
 };

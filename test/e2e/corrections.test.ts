@@ -100,6 +100,13 @@ describe('svc people: mistakes can be undone', () => {
     expect(svc.json<TrainingJson[]>(['train', 'list'])[0]?.attendees).toEqual(['Bo']);
   });
 
+  it('rm refuses someone who facilitated a training: the training would lose who ran it', () => {
+    ok(svc, ['train', 'log', 'Call back', '--people', 'Bo', '--facilitator', 'Fac']);
+    refused(['people', 'rm', 'Fac', '--yes'], 4, /Fac facilitated 1 training; removing them would lose who ran it/);
+    expect(svc.run(['people', 'rm', 'Fac', '--yes']).stderr).toMatch(/hint: .*svc people deactivate "Fac".*svc people merge "Fac"/);
+    expect(svc.json<Array<{ facilitator: string | null }>>(['train', 'list']).map((t) => t.facilitator)).toContain('Fac');
+  });
+
   it.each([
     ['rm of someone with evidence', ['people', 'rm', 'Ana', '--yes'], 4, /Ana is credited on 1 story; removing them would lose that evidence/],
     ['rename onto another person', ['people', 'rename', 'Aan', 'ana'], 4, /someone called "Ana" is already in svc/],
@@ -148,6 +155,20 @@ describe('svc tag rename and merge', () => {
     expect(svc.json<Array<{ tags: string[] }>>(['stories', '--tag', 'summary-sent'])).toHaveLength(1);
   });
 
+  it('a rename to the same tag once normalised changes nothing and says so', () => {
+    const before = svc.snapshot();
+    const result = svc.run(['tag', 'rename', 'follow-up', '#FOLLOW Up', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ from: 'follow-up', name: 'follow-up' });
+    expect(result.stderr).toMatch(/the tag is already called follow-up .*nothing changed/);
+    expect(svc.snapshot()).toBe(before);
+  });
+
+  it('with --json, rename and merge print what they did', () => {
+    expect(JSON.parse(ok(svc, ['tag', 'merge', 'folow-up', 'follow-up', '--yes', '--json']))).toEqual({ merged: 'folow-up', into: 'follow-up' });
+    expect(JSON.parse(ok(svc, ['tag', 'rename', 'recap', 'summary', '--json']))).toEqual({ from: 'recap', name: 'summary' });
+  });
+
   it('merge joins two tags; the practice matching the merged one now matches the survivor', () => {
     ok(svc, ['tag', 'merge', 'folow-up', 'follow-up', '--yes']);
     expect(tags()).toEqual(['follow-up:2', 'recap:1']);
@@ -164,6 +185,28 @@ describe('svc tag rename and merge', () => {
     ['a merge into itself', ['tag', 'merge', 'recap', '#Recap', '--yes'], 2, /both names are the same tag/],
     ['a tag with a bidirectional control', ['tag', 'rename', 'recap', 'sum\u202Emary'], 2, /control character \(U\+202E\)/],
   ])('refuses %s and changes nothing', (_name, args, code, message) => refused(args, code, message));
+
+  describe('built-in tags', () => {
+    const empathy = () => svc.json<{ qualities: Array<{ attribute: string; stories: number }> }>(['report']).qualities.find((q) => q.attribute === 'empathy')?.stories;
+    beforeEach(() => {
+      ok(svc, ['story', 'add', 'Ana listened to the worried guest #empathy', '--staff', 'Ana']);
+      ok(svc, ['story', 'add', 'Bo sat with the lost child #kind', '--staff', 'Bo']);
+    });
+
+    it.each([
+      ['a rename', ['tag', 'rename', 'empathy', 'care'], /empathy is a built-in tag: it cannot be renamed/],
+      ['a merge away', ['tag', 'merge', 'empathy', 'kind', '--yes'], /empathy is a built-in tag: it cannot be merged away/],
+    ])('refuses %s (the report counts it) and changes nothing', (_name, args, message) => {
+      refused(args, 4, message);
+      expect(svc.run(args).stderr).toMatch(/hint: built-in tags name the attributes the report counts/);
+      expect(empathy()).toBe(1);
+    });
+
+    it('another tag may still be merged into one', () => {
+      ok(svc, ['tag', 'merge', 'kind', 'empathy', '--yes']);
+      expect(empathy()).toBe(2);
+    });
+  });
 
   it('a merge travels to a database that imports it', () => {
     const other = newBox();
@@ -279,6 +322,19 @@ describe('svc customer merge and rm', () => {
     expect(svc.json<Array<{ customer: string }>>(['stories'])[0]?.customer).toBe('Dev Patel');
   });
 
+  it('merge --json prints the kept customer as svc customers --json does: contacts only when asked for', () => {
+    const merged = JSON.parse(ok(svc, ['customer', 'merge', '1', '2', '--yes', '--json'])) as { merged: number; into: Record<string, unknown> };
+    expect(merged.merged).toBe(1);
+    expect(merged.into).toEqual(svc.json<Array<Record<string, unknown>>>(['customers']).find((c) => c.id === 2));
+    expect(merged.into).not.toHaveProperty('email');
+    expect(merged.into).not.toHaveProperty('phone');
+    const file = join(svc.dir, 'crm2.csv');
+    writeFileSync(file, 'name,email,external id\nMia Wong,mia.w@example.com,C-3\n');
+    ok(svc, ['customers', 'import', file]);
+    const withContacts = JSON.parse(ok(svc, ['customer', 'merge', '4', '3', '--yes', '--json', '--include-contacts'])) as { into: Record<string, unknown> };
+    expect(withContacts.into).toMatchObject({ id: 3, email: 'mia@example.com' });
+  });
+
   it('rm removes a customer nothing refers to', () => {
     ok(svc, ['customer', 'rm', 'Mia Wong', '--yes']);
     expect(customers().map((c) => c.name)).toEqual(['Dev Patel', 'Dev Patel']);
@@ -292,6 +348,35 @@ describe('svc customer merge and rm', () => {
     ['merge of a missing customer', ['customer', 'merge', '9', '2', '--yes'], 3, /no customer #9/],
     ['merge without --yes off a terminal', ['customer', 'merge', '1', '2'], 2, /merging customer #1 into #2 needs confirmation/],
   ])('refuses %s and changes nothing', (_name, args, code, message) => refused(args, code, message));
+});
+
+describe('names written by corrections keep the limits a story and an import apply', () => {
+  const long = (n: number, c = 'x') => c.repeat(n);
+  beforeEach(() => {
+    ok(svc, ['story', 'add', 'Ana called back #call-back', '--staff', 'Ana']);
+    ok(svc, ['practice', 'add', 'Call back']);
+    const file = join(svc.dir, 'crm.csv');
+    writeFileSync(file, 'name,email\nMia Wong,mia@example.com\n');
+    ok(svc, ['customers', 'import', file]);
+  });
+
+  it.each([
+    ['a person renamed beyond 100 characters', ['people', 'rename', 'Ana', long(101)], /the new name is 101 characters long; the limit is 100/],
+    ['a tag renamed beyond 60 characters', ['tag', 'rename', 'call-back', long(61, 'y')], /the new tag is 61 characters long; the limit is 60/],
+    ['a training facilitator beyond 100 characters', ['train', 'log', 'Call back', '--people', 'Ana', '--facilitator', long(101)], /--facilitator is 101 characters long/],
+    ['a planned facilitator beyond 100 characters', ['train', 'schedule', 'Call back', '--on', 'tomorrow', '--facilitator', long(101)], /--facilitator is 101 characters long/],
+    ['a planned facilitator with a control character', ['train', 'schedule', 'Call back', '--on', 'tomorrow', '--facilitator', 'Cy\u001b[2J'], /the facilitator name holds a control character \(U\+001B\)/],
+    ['an interviewer beyond 100 characters', ['interview', 'pick', '--for', long(101)], /--for is 101 characters long/],
+    ['a practice renamed beyond 120 characters', ['practice', 'rename', 'Call back', long(121)], /the practice name is 121 characters long/],
+  ])('refuses %s (exit 2) and changes nothing', (_name, args, message) => refused(args, 2, message));
+
+  it('names renamed at the limits travel: the export imports into another database', () => {
+    ok(svc, ['people', 'rename', 'Ana', long(100)]);
+    ok(svc, ['tag', 'rename', 'call-back', long(60, 'y')]);
+    const other = newBox();
+    exchange(svc, other);
+    expect(names(other)).toEqual([long(100)]);
+  });
 });
 
 describe('control characters are refused in names', () => {

@@ -1,13 +1,14 @@
 import { ConflictError, UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { getCustomer, mergeCustomers } from '../../../store/customers.ts';
+import { customerJson } from '../../../ui/render/customer.ts';
 import { oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
 import { confirmChange } from '../../confirm.ts';
 import type { Context } from '../../context.ts';
 import { requireCustomer } from './forget.ts';
 
-export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, ctx: Context): Promise<void> {
+export async function run(options: WithArgs<{ yes?: boolean; json?: boolean; includeContacts?: boolean }>, ctx: Context): Promise<void> {
   const store = ctx.store();
   const from = requireCustomer(store.db, String(options.args[0]));
   const into = requireCustomer(store.db, String(options.args[1]));
@@ -31,6 +32,6 @@ export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, 
     mergeCustomers(store.db, again.id, requireCustomer(store.db, `#${into.id}`).id, ctx.now().toISOString());
   });
   const merged = getCustomer(store.db, into.id);
-  if (options.json && merged) ctx.print(JSON.stringify({ merged: from.id, into: merged }, null, 2));
+  if (options.json && merged) ctx.print(JSON.stringify({ merged: from.id, into: customerJson(merged, options.includeContacts === true) }, null, 2));
   ctx.info(`${ctx.err.green('Merged')} customer #${from.id} into #${into.id} (${oneLine(into.name)}); #${from.id} is gone, and other databases merge it too when they import your export.`);
 }

@@ -53,8 +53,9 @@ export function registerCustomerCommands(program: Command): void {
     .argument('<from>', 'the customer to merge away: id, or name')
     .argument('<into>', 'the customer to keep: id, or name')
     .option('-y, --yes', 'do not ask')
-    .option('--json', 'print the kept customer as JSON')
-    .addHelpText('after', examples(['svc customer merge 14 3', 'svc customer merge 14 3 --yes', 'svc customers   # find the ids']))
+    .option('--json', 'print the kept customer as JSON (as svc customers --json shows it)')
+    .option('--include-contacts', 'with --json, show their email and phone too (personal data: share with care)')
+    .addHelpText('after', examples(['svc customer merge 14 3', 'svc customer merge 14 3 --yes --json', 'svc customers   # find the ids']))
     .action(lazy(() => import('./handlers.ts'), 'merge'));
 
   customer

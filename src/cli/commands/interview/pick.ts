@@ -4,8 +4,7 @@ import { NotFoundError } from '../../../core/errors.ts';
 import { DEFAULT_COOLDOWN_DAYS, DEFAULT_PICK_COUNT, invitationText } from '../../../core/interview.ts';
 import { messages } from '../../../core/messages.ts';
 import { sample, seededRandom } from '../../../core/random.ts';
-import { checkName } from '../../../core/names.ts';
-import { cleanName } from '../../../core/text.ts';
+import { checkedName } from '../../../core/story.ts';
 import { getCustomer, pickCandidates } from '../../../store/customers.ts';
 import { planInterviews } from '../../../store/interviews.ts';
 import { ensurePerson } from '../../../store/people.ts';
@@ -25,7 +24,7 @@ interface PickOptions {
 export function run(options: WithArgs<PickOptions>, ctx: Context): void {
   const count = options.count ?? DEFAULT_PICK_COUNT;
   const cooldown = options.cooldown ?? DEFAULT_COOLDOWN_DAYS;
-  const interviewer = options.for === undefined || !cleanName(options.for) ? null : cleanName(checkName(options.for, '--for name'));
+  const interviewer = options.for === undefined ? null : checkedName(options.for, '--for', '--for name') || null;
   const now = ctx.now();
   const today = toDay(now);
   const random = seededRandom(options.seed ?? randomInt(0x1_0000_0000));

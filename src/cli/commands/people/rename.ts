@@ -1,7 +1,6 @@
 import { ConflictError, ValidationError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { checkName } from '../../../core/names.ts';
-import { cleanName } from '../../../core/text.ts';
+import { checkedName } from '../../../core/story.ts';
 import { findPerson, renamePerson } from '../../../store/people.ts';
 import { oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
@@ -11,7 +10,7 @@ import { requirePerson } from './find.ts';
 export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
   const store = ctx.store();
   const person = requirePerson(store.db, options.args[0]);
-  const name = cleanName(checkName(String(options.args[1] ?? ''), 'name'));
+  const name = checkedName(String(options.args[1] ?? ''), 'the new name');
   if (!name) throw new ValidationError(messages.emptyName('name'), messages.emptyNameHint('svc people rename Bo "Bo Lind"'));
   store.write(() => {
     const other = findPerson(store.db, name);

@@ -1,10 +1,9 @@
 import { parsePastDay, toDay } from '../../../core/dates.ts';
 import { ConflictError, UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { checkName } from '../../../core/names.ts';
 import { cappedText, MAX_NOTE_LENGTH } from '../../../core/limits.ts';
-import { cleanNames, MAX_NAME_LENGTH } from '../../../core/story.ts';
-import { cleanName, nameKey } from '../../../core/text.ts';
+import { checkedName, cleanNames } from '../../../core/story.ts';
+import { nameKey } from '../../../core/text.ts';
 import { attendeeQuestion, attendeesFromAnswer } from '../../../core/training.ts';
 import { personNames } from '../../../store/people.ts';
 import { insertTraining, listTrainings } from '../../../store/trainings.ts';
@@ -33,7 +32,7 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
     people = cleanNames(attendeesFromAnswer((await ask([attendeeQuestion(personNames(store.db))])).people));
   }
   if (people.length === 0) throw new UsageError(messages.noAttendeesPicked, messages.noAttendeesPickedHint);
-  const facilitator = cappedText(options.facilitator === undefined ? undefined : cleanName(checkName(options.facilitator, 'facilitator name')), '--facilitator', MAX_NAME_LENGTH);
+  const facilitator = options.facilitator === undefined ? null : checkedName(options.facilitator, '--facilitator', 'facilitator name') || null;
   const notes = cappedText(options.notes, '--notes', MAX_NOTE_LENGTH);
   const known = new Set(personNames(store.db).map(nameKey));
   const newcomers = [...people, ...(facilitator ? [facilitator] : [])].filter((name) => !known.has(nameKey(name)));

@@ -1,7 +1,7 @@
 import { ConflictError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { parseComingDay, parseSessionTime } from '../../../core/rhythm.ts';
-import { cleanName } from '../../../core/text.ts';
+import { checkedName } from '../../../core/story.ts';
 import { plannedSessions, insertPlannedSession } from '../../../store/training-sessions.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -23,7 +23,7 @@ export function run(options: WithArgs<ScheduleOptions>, ctx: Context): void {
   const store = ctx.store();
   const practice = requirePractice(store.db, options.args[0]);
   if (practice.status === 'retired') throw new ConflictError(messages.trainRetired(practice.name), messages.trainRetiredHint(practice.name));
-  const facilitator = options.facilitator === undefined ? null : cleanName(options.facilitator) || null;
+  const facilitator = options.facilitator === undefined ? null : checkedName(options.facilitator, '--facilitator', 'facilitator name') || null;
   const uuid = store.write(() =>
     insertPlannedSession(store.db, { practiceId: practice.id, plannedOn, startsAt, minutes: startsAt ? (options.minutes ?? 60) : null, facilitator }, now.toISOString()),
   );
