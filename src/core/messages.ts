@@ -330,7 +330,7 @@ export const messages = {
   configUnreadableHint: 'fix its permissions, or move it aside',
   digestNeedsAddress: (flag: string, key: string) => `an email digest needs ${flag}, and neither ${flag} nor ${key} in the config gives it`,
   digestNeedsAddressHint: (flag: string, key: string) => `pass ${flag} ADDRESS, or keep it in the config: svc config set ${key} ADDRESS`,
-  badAddress: (flag: string, value: string) => `${flag} "${value}" is not an email address svc can write into a header`,
+  badAddress: (flag: string, value: string) => `${flag} "${echo(value)}" is not an email address svc can write into a header`,
   badAddressHint: (flag: string) => `give plain addresses, comma-separated: ${flag} "Team Lead <lead@example.com>, ana@example.com"`,
   addressOnlyForEml: '--to and --from are for --format eml',
   addressOnlyForEmlHint: 'add --format eml to write an email, or leave out --to and --from',

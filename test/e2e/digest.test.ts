@@ -121,8 +121,8 @@ describe('svc digest', () => {
   });
 
   it.each([
-    ['a newline in --to', ['--format', 'eml', '--to', 'a@example.com\nBcc: x@evil.example', '--from', 'b@example.com'], /--to "a@example\.com" is not an email address/],
-    ['a header in --from', ['--format', 'eml', '--to', 'a@example.com', '--from', 'b@example.com>\r\nSubject: x'], /--from .* is not an email address/],
+    ['a newline in --to', ['--format', 'eml', '--to', 'a@example.com\nBcc: x@evil.example', '--from', 'b@example.com'], /--to "a@example\.com\\nBcc: x@evil\.example" is not an email address/],
+    ['a header in --from', ['--format', 'eml', '--to', 'a@example.com', '--from', 'b@example.com>\r\nSubject: x'], /--from "b@example\.com>\\r\\nSubject: x" is not an email address/],
     ['a display name with a quote', ['--format', 'eml', '--to', 'Ana "x" <a@example.com>', '--from', 'b@example.com'], /--to .* is not an email address/],
     ['two senders', ['--format', 'eml', '--to', 'a@example.com', '--from', 'b@example.com, c@example.com'], /--from .* is not an email address/],
     ['no --to', ['--format', 'eml', '--from', 'b@example.com'], /an email digest needs --to/],
