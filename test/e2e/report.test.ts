@@ -305,6 +305,11 @@ describe('svc demo', () => {
     expect(result.stdout).toContain('Suggested agenda');
     expect(result.stdout).toMatch(/\ncollect +\d+ stories/);
     expect(result.stdout).toMatch(/\nmonitor +last meeting/);
+    // The same status as svc status on the demo database: the listening line and what is due too.
+    const stands = result.stdout.split('Where the team stands\n')[1] ?? '';
+    expect(stands).toMatch(/\nlisten +/);
+    expect(stands).toMatch(/\n\ndue\n/);
+    expect(stands.trimEnd()).toBe(svc.run(['--db', path, 'status']).stdout.trimEnd());
     expect(result.stderr).toContain(`Built a demo database with 79 stories at ${path}`);
     expect(result.stderr).toContain('To start with your own: svc story add');
     const r = svc.json<Report>(['--db', path, 'report']);
