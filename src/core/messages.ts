@@ -334,6 +334,8 @@ export const messages = {
   badAddressHint: (flag: string) => `give plain addresses, comma-separated: ${flag} "Team Lead <lead@example.com>, ana@example.com"`,
   addressOnlyForEml: '--to and --from are for --format eml',
   addressOnlyForEmlHint: 'add --format eml to write an email, or leave out --to and --from',
+  digestAgainToday: (day: string) =>
+    `the last digest made with --since last-digest was made today (${day}); a digest never covers an empty period, so this one covers today again`,
   noDigestYet: 'no digest was made with --since last-digest yet, so the digest covers the last seven days',
   formBadMap: (part: string) => `--map "${part}" is not FIELD=COLUMN for a field svc imports`,
   formBadMapHint: 'fields: text, staff, when, customer, channel, tags, title, impact; e.g. --map text="What happened?",staff="Who helped?"',

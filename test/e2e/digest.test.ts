@@ -116,8 +116,11 @@ describe('svc digest', () => {
     const second = svc.json<DigestJson>(['digest', '--since', 'last-digest'], { env });
     expect(second).toMatchObject({ since: '2026-03-17', until: '2026-03-18', basis: 'last-digest' });
     expect(second.stories.count).toBe(1);
-    const again = svc.json<DigestJson>(['digest', '--since', 'last-digest'], { env });
-    expect(again).toMatchObject({ since: '2026-03-18', until: '2026-03-18' });
+    // A second one the same day has no later day to start on: it covers today again, and says so.
+    const again = svc.run(['digest', '--since', 'last-digest', '--json'], { env });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ since: '2026-03-18', until: '2026-03-18', basis: 'last-digest' });
+    expect(again.stderr).toContain('the last digest made with --since last-digest was made today (2026-03-18); a digest never covers an empty period, so this one covers today again');
   });
 
   it.each([
