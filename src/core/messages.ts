@@ -314,6 +314,7 @@ export const messages = {
   configNotWeekday: (key: string) => `${key} must be a weekday: monday, tuesday … sunday`,
   configNotTime: (key: string) => `${key} must be a time of day as HH:MM, e.g. "09:30"`,
   configNotSwitch: (key: string) => `${key} must be true or false`,
+  configEmptyText: (key: string) => `${key} must not be empty: give a value, or leave the key out to keep it unset`,
   configUnknownKey: (key: string) => `"${key}" is not a setting svc knows`,
   configBad: (where: string, what: string) => `${where}: ${what}`,
   configBadHint: 'svc config list shows every key with its value; fix or remove that line',
