@@ -365,7 +365,14 @@ export const messages = {
   formRowProblem: (file: string, line: number, reason: string) => `${file}:${line}: ${reason}`,
   formRowsInvalid: (file: string, bad: number, total: number) =>
     `${bad} of ${total} ${total === 1 ? 'row' : 'rows'} of ${file} cannot be imported (listed above); nothing was stored`,
-  formRowsInvalidHint: 'fix those rows, or pass --skip-invalid to import the others',
+  /** --date-format when dates read both ways; --skip-invalid only when some row could be imported. */
+  formRowsInvalidHint: (ambiguousDates: boolean, someValid: boolean) =>
+    [
+      ambiguousDates ? 'pass --date-format D/M/YYYY or M/D/YYYY (or set import.date_format) for the dates that read both ways' : '',
+      someValid ? 'fix those rows, or pass --skip-invalid to import the others' : ambiguousDates ? '' : 'fix those rows and import again',
+    ]
+      .filter((part) => part !== '')
+      .join('; '),
   formImported: (added: number, known: number, skipped: number) =>
     `Imported ${added} ${added === 1 ? 'story' : 'stories'}${known ? `; ${known} already imported` : ''}${skipped ? `; ${skipped} invalid ${skipped === 1 ? 'row' : 'rows'} skipped` : ''}`,
   formDryRun: (added: number, known: number, skipped: number) =>

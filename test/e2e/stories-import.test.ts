@@ -144,6 +144,18 @@ describe('svc stories import', () => {
       `${ambiguous}:2: the date "3/4/2026 9:15:00" could be 2026-04-03 or 2026-03-04: pass --date-format D/M/YYYY or M/D/YYYY`,
       `${ambiguous}:3: the date "3/5/2026 9:15:00" could be 2026-05-03 or 2026-03-05: pass --date-format D/M/YYYY or M/D/YYYY`,
     ]);
+    // No row is valid, so there are no others for --skip-invalid to import: the hint names --date-format.
+    expect(refused.stderr.trimEnd().split('\n').at(-1)).toBe(
+      'hint: pass --date-format D/M/YYYY or M/D/YYYY (or set import.date_format) for the dates that read both ways',
+    );
+    expect(svc.snapshot()).toBe(before);
+    // With a valid row and another failure besides, both ways out are named.
+    const mixed = file('mixed.csv', 'Timestamp,Story,Staff\n3/4/2026 9:15:00,Ana rang back,Ana\n2026-03-01,,Bo\n2026-03-02,Cy rang back,Cy\n');
+    const partly = svc.run(['stories', 'import', mixed], { env });
+    expect(partly.code).toBe(2);
+    expect(partly.stderr.trimEnd().split('\n').at(-1)).toBe(
+      'hint: pass --date-format D/M/YYYY or M/D/YYYY (or set import.date_format) for the dates that read both ways; fix those rows, or pass --skip-invalid to import the others',
+    );
     expect(svc.snapshot()).toBe(before);
     expect(svc.run(['stories', 'import', ambiguous, '--date-format', 'M/D/YYYY'], { env }).code).toBe(0);
     expect(stored().map((s) => s.occurred_on)).toEqual(['2026-03-04', '2026-03-05']);
@@ -179,6 +191,7 @@ describe('svc stories import', () => {
       `${path}:2: the story text is empty`,
       `${path}:3: the channel "fax" is not one of phone, email, in-person, chat, social, other`,
     ]);
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('hint: fix those rows and import again');
     expect(svc.snapshot()).toBe('absent');
   });
 
