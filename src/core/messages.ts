@@ -360,7 +360,7 @@ export const messages = {
   formFileEmptyHint: 'export the form responses again (CSV with a header row, or JSON)',
   formFileNoRows: (file: string) => `${file} has a header row but no answers`,
   formNotCsvOrJson: (file: string, why: string) => `${file} is neither CSV nor JSON svc can read: ${why}`,
-  formNotCsvOrJsonHint: 'export the responses as CSV (Google Forms, Microsoft Forms, Typeform and spreadsheets all can) or as a JSON array of objects',
+  formNotCsvOrJsonHint: 'export the responses as CSV (Google Forms, Microsoft Forms, Typeform and spreadsheets all can) or as a JSON array of objects, or JSON Lines (one object per line)',
   formFileTooBig: (file: string, max: number) => `${file} is larger than ${Math.round(max / 1048576)} MB, which is more than a form export holds`,
   formRowProblem: (file: string, line: number, reason: string) => `${file}:${line}: ${reason}`,
   formRowsInvalid: (file: string, bad: number, total: number) =>

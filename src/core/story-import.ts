@@ -32,6 +32,7 @@ const KNOWN_HEADERS: Record<ImportField, readonly string[]> = {
 export function normalizeHeader(header: string): string {
   return header
     .normalize('NFKC')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2') // camelCase keys of JSON exports: occurredOn, submittedAt
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
