@@ -89,7 +89,9 @@ export function parseConfigValue(key: ConfigKey, raw: unknown): { value: ConfigV
     case 'text':
       if (text === undefined) return { error: messages.configNotText(key) };
       if (/[\u0000-\u001f\u007f]/u.test(text)) return { error: messages.configControlChars(key) };
-      return { value: text === '' ? null : text };
+      // An empty value would read as "not set" and fail later, where the key is needed.
+      if (text === '') return { error: messages.configEmptyText(key) };
+      return { value: text };
     case 'count': {
       const n = typeof raw === 'number' ? raw : typeof raw === 'bigint' ? Number(raw) : text !== undefined && /^\d+$/u.test(text) ? Number(text) : NaN;
       if (!Number.isInteger(n) || n < spec.min || n > spec.max) return { error: messages.configNotCount(key, spec.min, spec.max) };
@@ -105,10 +107,10 @@ export function parseConfigValue(key: ConfigKey, raw: unknown): { value: ConfigV
       return time === null ? { error: messages.configNotTime(key) } : { value: time };
     }
     case 'switch': {
+      // Only the two words the message and the README name: "no" or "0" is refused, not guessed.
       if (typeof raw === 'boolean') return { value: raw };
-      const word = text?.toLowerCase();
-      if (word === 'true' || word === 'on' || word === 'yes' || word === '1') return { value: true };
-      if (word === 'false' || word === 'off' || word === 'no' || word === '0') return { value: false };
+      if (text === 'true') return { value: true };
+      if (text === 'false') return { value: false };
       return { error: messages.configNotSwitch(key) };
     }
   }

@@ -27,7 +27,7 @@ function parseOne(flag: string, text: string): Address {
 
 /** Comma-separated addresses ("Ana <ana@x.example>, bo@x.example"); none, or a bad one, is a usage error. */
 export function parseAddresses(flag: string, text: string): Address[] {
-  if (/[\r\n]/u.test(text)) throw new UsageError(messages.badAddress(flag, text.split(/[\r\n]/u)[0] ?? ''), messages.badAddressHint(flag));
+  if (/[\r\n]/u.test(text)) throw new UsageError(messages.badAddress(flag, text), messages.badAddressHint(flag));
   // Commas inside a quoted name ("Lima, Ana" <ana@x.example>) do not separate addresses.
   const parts = (text.match(/(?:"[^"]*"|[^,"])+|"/gu) ?? []).filter((part) => part.trim() !== '');
   if (parts.length === 0) throw new UsageError(messages.badAddress(flag, text), messages.badAddressHint(flag));

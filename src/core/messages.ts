@@ -326,6 +326,7 @@ export const messages = {
   configNotWeekday: (key: string) => `${key} must be a weekday: monday, tuesday … sunday`,
   configNotTime: (key: string) => `${key} must be a time of day as HH:MM, e.g. "09:30"`,
   configNotSwitch: (key: string) => `${key} must be true or false`,
+  configEmptyText: (key: string) => `${key} must not be empty: give a value, or leave the key out to keep it unset`,
   configUnknownKey: (key: string) => `"${key}" is not a setting svc knows`,
   configBad: (where: string, what: string) => `${where}: ${what}`,
   configBadHint: 'svc config list shows every key with its value; fix or remove that line',
@@ -342,10 +343,12 @@ export const messages = {
   configUnreadableHint: 'fix its permissions, or move it aside',
   digestNeedsAddress: (flag: string, key: string) => `an email digest needs ${flag}, and neither ${flag} nor ${key} in the config gives it`,
   digestNeedsAddressHint: (flag: string, key: string) => `pass ${flag} ADDRESS, or keep it in the config: svc config set ${key} ADDRESS`,
-  badAddress: (flag: string, value: string) => `${flag} "${value}" is not an email address svc can write into a header`,
+  badAddress: (flag: string, value: string) => `${flag} "${echo(value)}" is not an email address svc can write into a header`,
   badAddressHint: (flag: string) => `give plain addresses, comma-separated: ${flag} "Team Lead <lead@example.com>, ana@example.com"`,
   addressOnlyForEml: '--to and --from are for --format eml',
   addressOnlyForEmlHint: 'add --format eml to write an email, or leave out --to and --from',
+  digestAgainToday: (day: string) =>
+    `the last digest made with --since last-digest was made today (${day}); a digest never covers an empty period, so this one covers today again`,
   noDigestYet: 'no digest was made with --since last-digest yet, so the digest covers the last seven days',
   formBadMap: (part: string) => `--map "${part}" is not FIELD=COLUMN for a field svc imports`,
   formBadMapHint: 'fields: text, staff, when, customer, channel, tags, title, impact; e.g. --map text="What happened?",staff="Who helped?"',
@@ -369,12 +372,19 @@ export const messages = {
   formFileEmptyHint: 'export the form responses again (CSV with a header row, or JSON)',
   formFileNoRows: (file: string) => `${file} has a header row but no answers`,
   formNotCsvOrJson: (file: string, why: string) => `${file} is neither CSV nor JSON svc can read: ${why}`,
-  formNotCsvOrJsonHint: 'export the responses as CSV (Google Forms, Microsoft Forms, Typeform and spreadsheets all can) or as a JSON array of objects',
+  formNotCsvOrJsonHint: 'export the responses as CSV (Google Forms, Microsoft Forms, Typeform and spreadsheets all can) or as a JSON array of objects, or JSON Lines (one object per line)',
   formFileTooBig: (file: string, max: number) => `${file} is larger than ${Math.round(max / 1048576)} MB, which is more than a form export holds`,
   formRowProblem: (file: string, line: number, reason: string) => `${file}:${line}: ${reason}`,
   formRowsInvalid: (file: string, bad: number, total: number) =>
     `${bad} of ${total} ${total === 1 ? 'row' : 'rows'} of ${file} cannot be imported (listed above); nothing was stored`,
-  formRowsInvalidHint: 'fix those rows, or pass --skip-invalid to import the others',
+  /** --date-format when dates read both ways; --skip-invalid only when some row could be imported. */
+  formRowsInvalidHint: (ambiguousDates: boolean, someValid: boolean) =>
+    [
+      ambiguousDates ? 'pass --date-format D/M/YYYY or M/D/YYYY (or set import.date_format) for the dates that read both ways' : '',
+      someValid ? 'fix those rows, or pass --skip-invalid to import the others' : ambiguousDates ? '' : 'fix those rows and import again',
+    ]
+      .filter((part) => part !== '')
+      .join('; '),
   formImported: (added: number, known: number, skipped: number) =>
     `Imported ${added} ${added === 1 ? 'story' : 'stories'}${known ? `; ${known} already imported` : ''}${skipped ? `; ${skipped} invalid ${skipped === 1 ? 'row' : 'rows'} skipped` : ''}`,
   formDryRun: (added: number, known: number, skipped: number) =>

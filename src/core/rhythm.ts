@@ -7,7 +7,7 @@ import { timeOfDay, type Settings, type Weekday } from './config.ts';
 import { daysBetween, fromDay, parseDayExpression, shiftDay, toDay, type Day } from './dates.ts';
 import { UsageError, ValidationError } from './errors.ts';
 import { messages } from './messages.ts';
-import { shellQuote } from './status.ts';
+import { NOT_AGREED_COMMAND, shellQuote } from './status.ts';
 
 /** A planned interview call not made within this many days is overdue: a round is meant to take a week. */
 export const INTERVIEW_CALL_DAYS = 7;
@@ -185,8 +185,8 @@ export function dueItems(rhythm: Rhythm, extras: DueExtras = {}): DueItem[] {
   if (extras.candidates) {
     items.push({
       kind: 'review-suggestions',
-      text: `${extras.candidates} suggested practice${extras.candidates === 1 ? '' : 's'} waiting for review`,
-      command: 'svc detect --review',
+      text: `${extras.candidates} practice${extras.candidates === 1 ? '' : 's'} not yet agreed`,
+      command: NOT_AGREED_COMMAND,
     });
   }
   for (const name of extras.drifting ?? []) {

@@ -59,8 +59,14 @@ export const ECHO_MAX = 80;
 export function echo(value: string, max = ECHO_MAX): string {
   const text = String(value); // commander hands over whatever was parsed
   const chars = [...text];
-  if (chars.length <= max) return showControls(text);
-  return `${showControls(chars.slice(0, max - 1).join(''))}… [${chars.length.toLocaleString('en-US')} characters]`;
+  if (chars.length <= max) return showValue(text);
+  return `${showValue(chars.slice(0, max - 1).join(''))}… [${chars.length.toLocaleString('en-US')} characters]`;
+}
+
+// A repeated value stays on its message's line: a new line or carriage return in it is
+// what the user has to see (a header smuggled into --to), so it is shown as \n or \r.
+function showValue(text: string): string {
+  return showControls(text.replace(/\r/gu, '\\r').replace(/\n/gu, '\\n'));
 }
 
 // Characters Markdown (CommonMark and GitHub's) can act on; a backslash makes each literal.

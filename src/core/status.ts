@@ -6,6 +6,9 @@ import type { Day } from './dates.ts';
 import { isDrifting } from './figures.ts';
 import type { PracticeRecord, Window } from './report.ts';
 
+/** Lists the practices the team has not agreed on yet (svc detect --review is for detect's own suggestions). */
+export const NOT_AGREED_COMMAND = 'svc practices --status candidate';
+
 export const STAGES = ['collect', 'detect', 'train', 'incorporate', 'monitor'] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -64,8 +67,8 @@ export function buildStatus(input: StatusInput): StatusLine[] {
       next: 'svc story add "what happened" --staff NAME',
     },
     candidates.length > 0
-      ? { stage: 'detect', figure: `${plural(candidates.length, 'candidate practice', 'candidate practices')} waiting for review`, next: 'svc detect --review' }
-      : { stage: 'detect', figure: 'no candidate practices waiting', next: 'svc detect' },
+      ? { stage: 'detect', figure: `${plural(candidates.length, 'practice', 'practices')} not yet agreed`, next: NOT_AGREED_COMMAND }
+      : { stage: 'detect', figure: 'no practices waiting to be agreed', next: 'svc detect' },
   ];
   const firstUntrained = untrained[0];
   if (agreed.length === 0) {

@@ -32,6 +32,7 @@ const KNOWN_HEADERS: Record<ImportField, readonly string[]> = {
 export function normalizeHeader(header: string): string {
   return header
     .normalize('NFKC')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2') // camelCase keys of JSON exports: occurredOn, submittedAt
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -160,7 +161,7 @@ export function formDay(value: string, order: DateOrder | null): Day {
     const dayFirst = isoDay(parts.year, parts.second, parts.first);
     const monthFirst = isoDay(parts.year, parts.first, parts.second);
     const chosen = order === 'D/M/Y' ? dayFirst : order === 'M/D/Y' ? monthFirst : dayFirst && monthFirst && dayFirst !== monthFirst ? undefined : (dayFirst ?? monthFirst);
-    if (chosen === undefined) throw new ValidationError(messages.formAmbiguousDate(text, dayFirst ?? '', monthFirst ?? ''));
+    if (chosen === undefined) throw new AmbiguousDateError(messages.formAmbiguousDate(text, dayFirst ?? '', monthFirst ?? ''));
     if (chosen) return chosen;
   }
   throw new ValidationError(messages.formBadDate(text));
@@ -188,7 +189,12 @@ export interface ImportedRow {
 export interface RowProblem {
   line: number;
   reason: string;
+  /** The row's date reads both ways (3/4/2026): --date-format settles it, not --skip-invalid. */
+  ambiguousDate: boolean;
 }
+
+/** A slash date that reads as two real days; the file's date order settles it. */
+class AmbiguousDateError extends ValidationError {}
 
 const CHANNEL_WORDS: Record<string, Channel> = {
   phone: 'phone',
@@ -276,7 +282,7 @@ export function draftRows(
       drafts.push(draftFromRow(row, columns, order, now));
     } catch (error) {
       if (!isSvcError(error)) throw error;
-      problems.push({ line: row.line, reason: error.message });
+      problems.push({ line: row.line, reason: error.message, ambiguousDate: error instanceof AmbiguousDateError });
     }
   }
   return { drafts, problems };

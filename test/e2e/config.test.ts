@@ -38,7 +38,7 @@ describe('svc config', () => {
     const set = svc.run(['config', 'set', 'team.name', 'Support & "Field"'], { env });
     expect(set).toMatchObject({ code: 0, stdout: '' });
     expect(set.stderr).toContain(`Set team.name in ${file}`);
-    expect(svc.run(['config', 'set', 'hints', 'off'], { env }).code).toBe(0);
+    expect(svc.run(['config', 'set', 'hints', 'false'], { env }).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(
       '# our team\nhints = false\n[meeting]\n# we meet early\ntime = "08:30"\nweekday = "tuesday"\n\n[team]\nname = "Support & \\"Field\\""\n',
     );
@@ -70,6 +70,8 @@ describe('svc config', () => {
     ['a bad value', '[team]\nname = "A"\n\n[meeting]\nweekday = "funday"\n', /config\.toml:5: meeting\.weekday must be a weekday/, /fix or remove that line/],
     ['a number out of range', '[report]\ndrift_weeks = 0\n', /config\.toml:2: report\.drift_weeks must be a whole number from 1 to 104/, /./],
     ['a text with a newline', '[team]\nname = "A\\nB"\n', /config\.toml:2: team\.name holds a control character/, /./],
+    ['an empty text', '[digest]\nfrom = ""\n', /config\.toml:2: digest\.from must not be empty/, /./],
+    ['a switch as a word', 'hints = "off"\n', /config\.toml:1: hints must be true or false/, /./],
     ['broken TOML', '[meeting]\ntime = \n', /config\.toml:2: not valid TOML/, /./],
     ['an unknown table', '[colours]\nbg = "red"\n', /config\.toml:1: "colours" is not a setting/, /./],
   ])('a config file with %s is refused naming its line, and no command acts on it', (_name, text, message, hint) => {
@@ -91,6 +93,9 @@ describe('svc config', () => {
     ['a bad time', ['config', 'set', 'meeting.time', '25:00'], /must be a time of day/, /09:30/],
     ['a bad switch', ['config', 'set', 'hints', 'maybe'], /must be true or false/, /hints false/],
     ['a newline in a text', ['config', 'set', 'team.name', 'A\nB'], /control character/, /./],
+    ['an empty text', ['config', 'set', 'digest.from', ''], /cannot set digest\.from to "": digest\.from must not be empty/, /svc config set digest\.from/],
+    ['a blank text', ['config', 'set', 'team.name', '  '], /team\.name must not be empty/, /./],
+    ['a switch as "no"', ['config', 'set', 'hints', 'no'], /hints must be true or false/, /hints false/],
     ['get of an unknown key', ['config', 'get', 'nope'], /"nope" is not a setting/, /./],
   ])('config set with %s is refused and the file is unchanged', (_name, args, message, hint) => {
     writeConfig('# mine\n[meeting]\ntime = "08:30"\n');
@@ -111,11 +116,17 @@ describe('svc config', () => {
     expectCleanError(path.stderr, /neither XDG_CONFIG_HOME nor HOME is set/);
   });
 
-  it('a bad SVC_* variable is refused naming the variable', () => {
-    const result = svc.run(['config', 'list'], { env: { ...env, SVC_HINTS: 'maybe' } });
+  it.each(['maybe', 'no', 'yes', '0', 'off'])('a bad SVC_* variable (SVC_HINTS=%s) is refused naming the variable', (value) => {
+    const result = svc.run(['config', 'list'], { env: { ...env, SVC_HINTS: value } });
     expect(result.code).toBe(2);
     expectCleanError(result.stderr, /^svc: SVC_HINTS: hints must be true or false$/);
     expect(result.stderr).toContain('hint: fix or unset SVC_HINTS');
+    expect(svc.run(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env }).code).toBe(0);
+    const before = svc.snapshot();
+    const status = svc.run(['status'], { env: { ...env, SVC_HINTS: value } });
+    expect(status.code).toBe(2);
+    expectCleanError(status.stderr, /^svc: SVC_HINTS: hints must be true or false$/);
+    expect(svc.snapshot()).toBe(before);
   });
 });
 

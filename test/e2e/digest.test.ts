@@ -116,13 +116,16 @@ describe('svc digest', () => {
     const second = svc.json<DigestJson>(['digest', '--since', 'last-digest'], { env });
     expect(second).toMatchObject({ since: '2026-03-17', until: '2026-03-18', basis: 'last-digest' });
     expect(second.stories.count).toBe(1);
-    const again = svc.json<DigestJson>(['digest', '--since', 'last-digest'], { env });
-    expect(again).toMatchObject({ since: '2026-03-18', until: '2026-03-18' });
+    // A second one the same day has no later day to start on: it covers today again, and says so.
+    const again = svc.run(['digest', '--since', 'last-digest', '--json'], { env });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ since: '2026-03-18', until: '2026-03-18', basis: 'last-digest' });
+    expect(again.stderr).toContain('the last digest made with --since last-digest was made today (2026-03-18); a digest never covers an empty period, so this one covers today again');
   });
 
   it.each([
-    ['a newline in --to', ['--format', 'eml', '--to', 'a@example.com\nBcc: x@evil.example', '--from', 'b@example.com'], /--to "a@example\.com" is not an email address/],
-    ['a header in --from', ['--format', 'eml', '--to', 'a@example.com', '--from', 'b@example.com>\r\nSubject: x'], /--from .* is not an email address/],
+    ['a newline in --to', ['--format', 'eml', '--to', 'a@example.com\nBcc: x@evil.example', '--from', 'b@example.com'], /--to "a@example\.com\\nBcc: x@evil\.example" is not an email address/],
+    ['a header in --from', ['--format', 'eml', '--to', 'a@example.com', '--from', 'b@example.com>\r\nSubject: x'], /--from "b@example\.com>\\r\\nSubject: x" is not an email address/],
     ['a display name with a quote', ['--format', 'eml', '--to', 'Ana "x" <a@example.com>', '--from', 'b@example.com'], /--to .* is not an email address/],
     ['two senders', ['--format', 'eml', '--to', 'a@example.com', '--from', 'b@example.com, c@example.com'], /--from .* is not an email address/],
     ['no --to', ['--format', 'eml', '--from', 'b@example.com'], /an email digest needs --to/],

@@ -24,7 +24,7 @@ describe('svc report and status on a terminal', () => {
   it('bare svc shows the loop on a terminal too', async () => {
     const term = new Terminal([], svc.db, { NO_COLOR: undefined });
     expect(await term.exitCode()).toBe(0);
-    expect(term.screen).toContain('detect       1 candidate practice waiting for review — svc detect --review');
+    expect(term.screen).toContain('detect       1 practice not yet agreed — svc practices --status candidate');
     expect(term.screen).toContain('monitor      last meeting 2026-03-04');
   });
 });

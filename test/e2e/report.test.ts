@@ -87,11 +87,11 @@ describe('svc report', () => {
   it('prints text with sparklines and every section by default', () => {
     const result = svc.run(['report']);
     expect(result.code).toBe(0);
-    for (const title of ['Headline', 'Stories to read aloud', 'What the stories responded to', 'Practices', 'Qualities perceived', 'Training', 'Candidates waiting for review', 'What customers told us', 'Suggested agenda']) {
+    for (const title of ['Headline', 'Stories to read aloud', 'What the stories responded to', 'Practices', 'Qualities perceived', 'Training', 'Practices not yet agreed', 'What customers told us', 'Suggested agenda']) {
       expect(result.stdout).toContain(`\n${title}\n`);
     }
     expect(result.stdout).toMatch(/[▁▂▃▄▅▆▇█]{8}  Call back \[standard\]/);
-    expect(result.stdout).toContain('svc detect --review');
+    expect(result.stdout).toContain('svc practices --status candidate');
     expect(result.stdout).not.toContain('\u001b[');
     expect(result.stderr).toBe('');
   });
@@ -262,14 +262,14 @@ describe('svc status and bare svc', () => {
     expect(result.stdout).toBe(
       [
         'collect      4 stories since the meeting of 2026-03-04, from 3 of 4 people — svc story add "what happened" --staff NAME',
-        'detect       1 candidate practice waiting for review — svc detect --review',
+        'detect       1 practice not yet agreed — svc practices --status candidate',
         "train        2 of 3 agreed practices not trained yet — svc train plan 'Walk along'",
         "incorporate  1 adopted practice not yet a standard procedure — svc practice adopt 'Walk along'",
         'monitor      last meeting 2026-03-04; drifting: Written summary — svc report',
         'listen       0 interviews planned, next round 2026-04-04 — svc interviews',
         '',
         'due',
-        '  1 suggested practice waiting for review — svc detect --review',
+        '  1 practice not yet agreed — svc practices --status candidate',
         "  \"Written summary\" is drifting: no new evidence lately — svc practice show 'Written summary'",
         "  \"Walk along\" is agreed but nobody has been trained on it — svc train plan 'Walk along'",
         "  \"Written summary\" is agreed but nobody has been trained on it — svc train plan 'Written summary'",
@@ -281,6 +281,19 @@ describe('svc status and bare svc', () => {
     expect(svc.run(['status']).stdout).toBe(result.stdout);
     const json = svc.json<{ stages: Array<{ stage: string; next: string }> }>(['status']);
     expect(json.stages.map((s) => s.stage)).toEqual(['collect', 'detect', 'train', 'incorporate', 'monitor']);
+  });
+
+  it('points practices not yet agreed at the command that lists them, not at detect --review (which has nothing to show)', () => {
+    seedCrafted(svc.db);
+    const pointed = svc.run(['practices', '--status', 'candidate']);
+    expect(pointed.code).toBe(0);
+    expect(pointed.stdout).toMatch(/candidate/);
+    for (const args of [['status'], ['digest'], ['report']]) {
+      const out = svc.run(args).stdout;
+      expect(out).not.toContain('svc detect --review');
+      expect(out).toContain('svc practices --status candidate');
+    }
+    expect(svc.run(['report', '--format', 'md']).stdout).not.toContain('svc detect --review');
   });
 
   it('an unknown command is still an error, not the status', () => {
@@ -305,6 +318,11 @@ describe('svc demo', () => {
     expect(result.stdout).toContain('Suggested agenda');
     expect(result.stdout).toMatch(/\ncollect +\d+ stories/);
     expect(result.stdout).toMatch(/\nmonitor +last meeting/);
+    // The same status as svc status on the demo database: the listening line and what is due too.
+    const stands = result.stdout.split('Where the team stands\n')[1] ?? '';
+    expect(stands).toMatch(/\nlisten +/);
+    expect(stands).toMatch(/\n\ndue\n/);
+    expect(stands.trimEnd()).toBe(svc.run(['--db', path, 'status']).stdout.trimEnd());
     expect(result.stderr).toContain(`Built a demo database with 79 stories at ${path}`);
     expect(result.stderr).toContain('To start with your own: svc story add');
     const r = svc.json<Report>(['--db', path, 'report']);

@@ -135,6 +135,32 @@ describe('svc stories import', () => {
     expect(stored().map((s) => s.text)).toEqual(['Ana rang back the next day', 'Bo explained the bill in plain words']);
   });
 
+  it('reads JSON Lines (one answer per line), by its extension or its content, naming the line of a bad answer', () => {
+    const lines = [
+      '{"occurredOn":"2026-03-02","text":"Bo explained the bill in plain words","staff":"Bo","channel":"phone"}',
+      '',
+      '{"occurredOn":"2026-03-03","text":"Ana carried the bags to the room","staff":["Ana","Cy"]}',
+    ];
+    const hotel = file('hotel.jsonl', `${lines.join('\n')}\n`);
+    const result = svc.run(['stories', 'import', hotel], { env });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('Imported 2 stories');
+    expect(stored()).toEqual([
+      { text: 'Bo explained the bill in plain words', occurred_on: '2026-03-02', staff: 'Bo', channel: 'phone' },
+      { text: 'Ana carried the bags to the room', occurred_on: '2026-03-03', staff: 'Ana, Cy', channel: null },
+    ]);
+    // The same lines in a file without the extension are JSON Lines too: a re-import adds nothing.
+    const again = svc.run(['stories', 'import', file('hotel.txt', lines.join('\n'))], { env });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('2 already imported');
+    // A line that is not JSON is named, and nothing is stored.
+    const before = svc.snapshot();
+    const broken = svc.run(['stories', 'import', file('broken.jsonl', `${lines[0]}\n{"text": "Dee\n`)], { env });
+    expect(broken.code).toBe(2);
+    expectRefusal(broken.stderr, /broken\.jsonl is neither CSV nor JSON svc can read: line 2 is not a JSON object/);
+    expect(svc.snapshot()).toBe(before);
+  });
+
   it('reads ambiguous form dates only with --date-format, and infers the order when the file shows it', () => {
     const ambiguous = file('us.csv', 'Timestamp,Story,Staff\n3/4/2026 9:15:00,Ana rang back,Ana\n3/5/2026 9:15:00,Bo rang back,Bo\n');
     const before = svc.snapshot();
@@ -144,6 +170,18 @@ describe('svc stories import', () => {
       `${ambiguous}:2: the date "3/4/2026 9:15:00" could be 2026-04-03 or 2026-03-04: pass --date-format D/M/YYYY or M/D/YYYY`,
       `${ambiguous}:3: the date "3/5/2026 9:15:00" could be 2026-05-03 or 2026-03-05: pass --date-format D/M/YYYY or M/D/YYYY`,
     ]);
+    // No row is valid, so there are no others for --skip-invalid to import: the hint names --date-format.
+    expect(refused.stderr.trimEnd().split('\n').at(-1)).toBe(
+      'hint: pass --date-format D/M/YYYY or M/D/YYYY (or set import.date_format) for the dates that read both ways',
+    );
+    expect(svc.snapshot()).toBe(before);
+    // With a valid row and another failure besides, both ways out are named.
+    const mixed = file('mixed.csv', 'Timestamp,Story,Staff\n3/4/2026 9:15:00,Ana rang back,Ana\n2026-03-01,,Bo\n2026-03-02,Cy rang back,Cy\n');
+    const partly = svc.run(['stories', 'import', mixed], { env });
+    expect(partly.code).toBe(2);
+    expect(partly.stderr.trimEnd().split('\n').at(-1)).toBe(
+      'hint: pass --date-format D/M/YYYY or M/D/YYYY (or set import.date_format) for the dates that read both ways; fix those rows, or pass --skip-invalid to import the others',
+    );
     expect(svc.snapshot()).toBe(before);
     expect(svc.run(['stories', 'import', ambiguous, '--date-format', 'M/D/YYYY'], { env }).code).toBe(0);
     expect(stored().map((s) => s.occurred_on)).toEqual(['2026-03-04', '2026-03-05']);
@@ -179,6 +217,7 @@ describe('svc stories import', () => {
       `${path}:2: the story text is empty`,
       `${path}:3: the channel "fax" is not one of phone, email, in-person, chat, social, other`,
     ]);
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('hint: fix those rows and import again');
     expect(svc.snapshot()).toBe('absent');
   });
 

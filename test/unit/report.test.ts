@@ -290,7 +290,7 @@ describe('buildStatus', () => {
     });
     expect(lines.map((l) => l.stage)).toEqual(['collect', 'detect', 'train', 'incorporate', 'monitor']);
     expect(lines[0]?.figure).toBe('7 stories since the meeting of 2026-03-01, from 3 of 5 people');
-    expect(lines[1]).toMatchObject({ figure: '1 candidate practice waiting for review', next: 'svc detect --review' });
+    expect(lines[1]).toMatchObject({ figure: '1 practice not yet agreed', next: 'svc practices --status candidate' });
     expect(lines[2]).toMatchObject({ figure: '1 of 2 agreed practices not trained yet', next: `svc train plan 'Walk '\\''em there'` });
     expect(lines[3]?.next).toBe(`svc practice adopt 'Walk '\\''em there'`);
     expect(lines[4]).toMatchObject({ figure: 'last meeting 2026-03-01; drifting: Call back', next: 'svc report' });

@@ -46,7 +46,7 @@ describe('the rhythm', () => {
     expect(items.map((i) => [i.kind, i.command])).toEqual([
       ['interview-overdue', 'svc interview log 2'],
       ['procedure-review', `svc practice adopt 'Ana'\\''s way'`],
-      ['review-suggestions', 'svc detect --review'],
+      ['review-suggestions', 'svc practices --status candidate'],
       ['drifting', 'svc practice show Greet'],
       ['training', "svc train plan 'Call back'"],
       ['no-story', 'svc story add "what happened" --staff Dee'],

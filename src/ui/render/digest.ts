@@ -59,7 +59,7 @@ export function digestDocument(digest: Digest): Document {
     { role: 'stories', title: 'New stories', blocks: storyBlocks(digest) },
     {
       role: 'suggestions',
-      title: 'Suggested practices waiting for review',
+      title: 'Practices not yet agreed',
       blocks: [list(digest.suggestions.map((s) => `${s.name} (${plural(s.stories, 'story', 'stories')})`), 'None waiting.')],
     },
     { role: 'drifting', title: 'Practices drifting', blocks: [list(digest.drifting, 'None: every standard practice has fresh evidence.')] },

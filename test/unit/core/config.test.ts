@@ -9,11 +9,13 @@ describe('config values', () => {
     expect(parseConfigValue('report.drift_weeks', 6)).toEqual({ value: 6 });
     expect(parseConfigValue('report.drift_weeks', '6')).toEqual({ value: 6 });
     expect(parseConfigValue('report.drift_weeks', 2.5)).toHaveProperty('error');
-    expect(parseConfigValue('hints', 'off')).toEqual({ value: false });
+    expect(parseConfigValue('hints', 'false')).toEqual({ value: false });
+    expect(parseConfigValue('hints', 'off')).toHaveProperty('error');
+    expect(parseConfigValue('hints', 'no')).toHaveProperty('error');
     expect(parseConfigValue('hints', 'sometimes')).toHaveProperty('error');
     expect(parseConfigValue('team.name', 7)).toHaveProperty('error');
     expect(parseConfigValue('team.name', 'A\rB')).toHaveProperty('error');
-    expect(parseConfigValue('team.name', '  ')).toEqual({ value: null });
+    expect(parseConfigValue('team.name', '  ')).toHaveProperty('error');
   });
 
   it('names the variable that overrides a key', () => {
@@ -23,7 +25,7 @@ describe('config values', () => {
   it('resolves defaults < file < environment, keeping each origin', () => {
     const resolved = resolveSettings(
       { path: '/c.toml', entries: [{ key: 'meeting.time', value: '08:00', line: 3 }, { key: 'hints', value: false, line: 1 }] },
-      { SVC_HINTS: 'yes' },
+      { SVC_HINTS: 'true' },
     );
     if ('problem' in resolved) throw new Error(resolved.problem.message);
     expect(resolved.values['meeting.time']).toBe('08:00');

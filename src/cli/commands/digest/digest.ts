@@ -47,6 +47,7 @@ export async function run(options: WithArgs<DigestOptions>, ctx: Context): Promi
     const last = lastDigestOn(db);
     const start = digestSince(today, since, last);
     if (since === 'last-digest' && last === null) ctx.info(messages.noDigestYet);
+    if (since === 'last-digest' && last !== null && last >= today) ctx.info(messages.digestAgainToday(today));
     const period = reportPeriod({ since: start.since, until: today, lastMeeting: lastMeetingOn(db, today), driftWeeks: settings['report.drift_weeks'] });
     const report = buildReport(period, loadReportInput(db, period));
     const rhythm = buildRhythm({ ...loadRhythmInput(db, today), settings: rhythmSettings(settings) });

@@ -39,12 +39,12 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
     const { stories } = store.write(() => seedDemo(store.db, data, toDay(now), now.toISOString()));
     const period = periodFor(store.db, {}, now);
     const report = buildReport(period, loadReportInput(store.db, period));
-    const status = loadStatus(store.db, now);
+    const status = loadStatus(store.db, now, ctx.settings());
     if (options.json) {
       ctx.print(JSON.stringify({ database: path, stories, report, status }, null, 2));
     } else {
       ctx.print(renderReportText(report, ctx.look()));
-      ctx.print(`\n${ctx.out.bold('Where the team stands')}\n${renderStatus(status.stages, ctx.out)}`);
+      ctx.print(`\n${ctx.out.bold('Where the team stands')}\n${renderStatus(status.stages, ctx.out, status)}`);
     }
     ctx.info(messages.demoBuilt(path, stories));
     ctx.info(messages.demoNext(path));

@@ -31,7 +31,7 @@ function readBytes(file: string): Buffer {
   }
 }
 
-/** Reads a form export: JSON by its extension or its first character, else CSV (comma, semicolon or tab). */
+/** Reads a form export: JSON Lines or JSON by its extension or its first character, else CSV (comma, semicolon or tab). */
 export async function readFormFile(file: string): Promise<FormFile> {
   const bytes = readBytes(file);
   let text: string;
@@ -42,7 +42,11 @@ export async function readFormFile(file: string): Promise<FormFile> {
   }
   if (text.includes('\u0000')) throw notCsvOrJson(file, 'it is not text');
   if (!text.trim()) throw new ValidationError(messages.formFileEmpty(file), messages.formFileEmptyHint);
-  const form = /\.json$/iu.test(file) || /^\s*[[{]/u.test(text) ? jsonForm(text, file) : await csvForm(Buffer.from(text, 'utf8'), text, file);
+  const form = /\.(?:jsonl|ndjson)$/iu.test(file)
+    ? jsonLinesForm(text, file)
+    : /\.json$/iu.test(file) || /^\s*[[{]/u.test(text)
+      ? jsonForm(text, file)
+      : await csvForm(Buffer.from(text, 'utf8'), text, file);
   if (form.rows.length === 0) throw new ValidationError(messages.formFileNoRows(file), messages.formFileEmptyHint);
   return form;
 }
@@ -76,17 +80,52 @@ async function csvForm(bytes: Buffer, text: string, file: string): Promise<FormF
 /** Where the answers are in a JSON export: the array itself, or the array under one of these keys. */
 const RECORD_KEYS = ['items', 'responses', 'rows', 'data', 'records', 'answers'];
 
+/** One answer object per line (a form tool's or svc's own JSON Lines); blank lines are skipped. */
+function jsonLinesForm(text: string, file: string): FormFile {
+  const records: unknown[] = [];
+  const lines: number[] = [];
+  text.split(/\r?\n/u).forEach((content, i) => {
+    if (content.trim() === '') return;
+    try {
+      records.push(JSON.parse(content));
+    } catch (error) {
+      throw notCsvOrJson(file, `line ${i + 1} is not a JSON object (${error instanceof Error ? error.message : String(error)})`);
+    }
+    lines.push(i + 1);
+  });
+  return objectsForm(records, lines, file);
+}
+
+/** Whether every non-blank line of text is a JSON object on its own: JSON Lines, whatever the file is called. */
+function isJsonLines(text: string): boolean {
+  const lines = text.split(/\r?\n/u).filter((line) => line.trim() !== '');
+  if (lines.length < 2) return false;
+  return lines.every((line) => {
+    try {
+      const value: unknown = JSON.parse(line);
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    } catch {
+      return false;
+    }
+  });
+}
+
 function jsonForm(text: string, file: string): FormFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
+    if (isJsonLines(text)) return jsonLinesForm(text, file);
     throw notCsvOrJson(file, error instanceof Error ? error.message : String(error));
   }
   const key = Array.isArray(data) ? null : typeof data === 'object' && data !== null ? (RECORD_KEYS.find((k) => Array.isArray((data as Record<string, unknown>)[k])) ?? null) : null;
   const records = Array.isArray(data) ? data : key ? ((data as Record<string, unknown>)[key] as unknown[]) : null;
   if (!records) throw notCsvOrJson(file, 'it holds no array of answers');
-  const lines = elementLines(text, key);
+  return objectsForm(records, elementLines(text, key), file);
+}
+
+/** Answer objects, each with the line it starts on, as header and rows (the header: every key, in first-seen order). */
+function objectsForm(records: readonly unknown[], lines: readonly number[], file: string): FormFile {
   const headers: string[] = [];
   const objects = records.map((record, i) => {
     if (typeof record !== 'object' || record === null || Array.isArray(record)) throw notCsvOrJson(file, `answer ${i + 1} (line ${lines[i] ?? '?'}) is not an object`);

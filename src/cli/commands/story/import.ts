@@ -64,7 +64,12 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
   const { drafts, problems } = draftRows(form.rows, columns, fileOrder, now);
   for (const problem of problems) ctx.info(messages.formRowProblem(file, problem.line, problem.reason));
   // Every row is checked before the first write: a bad row stores nothing unless asked.
-  if (problems.length && !options.skipInvalid) throw new ValidationError(messages.formRowsInvalid(file, problems.length, form.rows.length), messages.formRowsInvalidHint);
+  if (problems.length && !options.skipInvalid) {
+    throw new ValidationError(
+      messages.formRowsInvalid(file, problems.length, form.rows.length),
+      messages.formRowsInvalidHint(problems.some((p) => p.ambiguousDate), drafts.length > 0),
+    );
+  }
 
   const store = ctx.store();
   const nowIso = now.toISOString();

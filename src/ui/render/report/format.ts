@@ -60,7 +60,7 @@ export const SECTION = {
   practices: 'Practices',
   qualities: 'Qualities perceived',
   training: 'Training',
-  candidates: 'Candidates waiting for review',
+  candidates: 'Practices not yet agreed',
   interviews: 'What customers told us',
   agenda: 'Suggested agenda',
 } as const;

@@ -1,4 +1,5 @@
 import type { Report } from '../../../core/report.ts';
+import { NOT_AGREED_COMMAND } from '../../../core/status.ts';
 import { escapeHtml as e } from '../html.ts';
 import {
   attributeLabel,
@@ -173,7 +174,7 @@ export function renderReportHtml(report: Report): string {
     'candidates',
     SECTION.candidates,
     report.candidates.length
-      ? `<ul>${report.candidates.map((c) => `<li>${e(c.name)} <span class="muted">(${c.stories} stories)</span></li>`).join('')}</ul><p>Review them with <code>svc detect --review</code>.</p>`
+      ? `<ul>${report.candidates.map((c) => `<li>${e(c.name)} <span class="muted">(${c.stories} stories)</span></li>`).join('')}</ul><p>List them with <code>${NOT_AGREED_COMMAND}</code>; agree on one with <code>svc practice status NAME adopted</code>.</p>`
       : '<p>None waiting.</p>',
   );
 

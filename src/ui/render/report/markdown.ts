@@ -1,5 +1,6 @@
 import type { Report } from '../../../core/report.ts';
 import { escapeMarkdown } from '../../../core/safe-text.ts';
+import { NOT_AGREED_COMMAND } from '../../../core/status.ts';
 import {
   attributeLabel,
   completionLine,
@@ -104,7 +105,7 @@ export function renderReportMarkdown(report: Report): string {
   section(SECTION.candidates);
   if (report.candidates.length === 0) out.push('None waiting.');
   for (const cand of report.candidates) out.push(`- ${md(cand.name)} (${cand.stories} stories)`);
-  if (report.candidates.length) out.push('', 'Review them with `svc detect --review`.');
+  if (report.candidates.length) out.push('', `List them with \`${NOT_AGREED_COMMAND}\`; agree on one with \`svc practice status NAME adopted\`.`);
 
   section(SECTION.interviews);
   const iv = report.interviews;

@@ -1,4 +1,5 @@
 import type { Report } from '../../../core/report.ts';
+import { NOT_AGREED_COMMAND } from '../../../core/status.ts';
 import type { Look } from '../../look.ts';
 import { oneLine, truncate } from '../../text.ts';
 import {
@@ -84,7 +85,7 @@ export function renderReportText(report: Report, look: Look): string {
   heading(SECTION.candidates);
   if (report.candidates.length === 0) line('None waiting.');
   for (const cand of report.candidates) line(`${oneLine(cand.name)}  ${c.dim(`${cand.stories} stories`)}`);
-  if (report.candidates.length) line(c.dim('review them with: svc detect --review'));
+  if (report.candidates.length) line(c.dim(`list them with: ${NOT_AGREED_COMMAND}; agree on one with: svc practice status NAME adopted`));
 
   heading(SECTION.interviews);
   const iv = report.interviews;
