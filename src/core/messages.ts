@@ -302,7 +302,7 @@ export const messages = {
   personAlreadyHint: 'list people with: svc people',
   customerInUse: (id: number, uses: string) => `customer #${id} is still referred to by ${uses}`,
   mergeForgotten: (from: number, into: number) =>
-    `customer #${from} was forgotten: svc cannot tell whether it is the same customer as #${into}, and merging would carry the forget to #${into}`,
+    `customer #${from} was forgotten, so svc cannot tell whether it is the same customer as #${into}; merging would carry the forget to #${into}`,
   mergeForgottenHint: (from: number) => `nothing is lost by keeping #${from}: it holds no personal details, only the record that it was forgotten`,
   customerForgottenStays: (id: number) =>
     `customer #${id} was forgotten: its record stays, holding no name or contact details, so that other databases forget them too when they import your export`,

@@ -47,7 +47,7 @@ describe('a forgotten customer and merges', () => {
     const before = here.snapshot();
     const merged = here.run(['customer', 'merge', '1', '2', '--yes'], at('2026-03-18T09:04:00'));
     expect(merged.code).toBe(4);
-    expectCleanError(merged.stderr, /customer #1 was forgotten: .* merging would carry the forget to #2/);
+    expectCleanError(merged.stderr, /customer #1 was forgotten, so svc cannot tell .*; merging would carry the forget to #2/);
     expect(here.snapshot()).toBe(before);
 
     const file = join(here.dir, 'm.jsonl');
