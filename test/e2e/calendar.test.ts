@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
-import { configEnv, ODD_PRACTICE, seedRhythm, writeConfig } from '../helpers/rhythm.ts';
+import { configEnv, eachConfiguredSandbox, ODD_PRACTICE, seedRhythm, writeConfig } from '../helpers/rhythm.ts';
 
 let svc: SvcSandbox;
 let env: Record<string, string>;
-beforeEach(() => {
-  svc = sandbox();
-  env = configEnv(svc);
-});
-afterEach(() => svc.cleanup());
+eachConfiguredSandbox((s, e) => ([svc, env] = [s, e]));
 
 function parseEvents(text: string): ICAL.Event[] {
   const calendar = new ICAL.Component(ICAL.parse(text));

@@ -2,17 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { parse as parseHtml } from 'node-html-parser';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectCleanError, sandbox, type SvcSandbox } from '../helpers/cli.ts';
-import { configEnv, ODD_PRACTICE, seedRhythm, writeConfig } from '../helpers/rhythm.ts';
+import { describe, expect, it } from 'vitest';
+import { expectCleanError, type SvcSandbox } from '../helpers/cli.ts';
+import { eachConfiguredSandbox, ODD_PRACTICE, seedRhythm, writeConfig } from '../helpers/rhythm.ts';
 
 let svc: SvcSandbox;
 let env: Record<string, string>;
-beforeEach(() => {
-  svc = sandbox();
-  env = configEnv(svc);
-});
-afterEach(() => svc.cleanup());
+eachConfiguredSandbox((s, e) => ([svc, env] = [s, e]));
 
 interface DigestJson {
   since: string;

@@ -1,14 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
-import { configEnv, ODD_PRACTICE, seedRhythm, writeConfig } from '../helpers/rhythm.ts';
+import { describe, expect, it } from 'vitest';
+import type { SvcSandbox } from '../helpers/cli.ts';
+import { eachConfiguredSandbox, ODD_PRACTICE, seedRhythm, writeConfig } from '../helpers/rhythm.ts';
 
 let svc: SvcSandbox;
 let env: Record<string, string>;
-beforeEach(() => {
-  svc = sandbox();
-  env = configEnv(svc);
-});
-afterEach(() => svc.cleanup());
+eachConfiguredSandbox((s, e) => ([svc, env] = [s, e]));
 
 interface StatusJson {
   stages: Array<{ stage: string }>;

@@ -1,17 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
-import { configEnv, writeConfig } from '../helpers/rhythm.ts';
+import { describe, expect, it } from 'vitest';
+import type { SvcSandbox } from '../helpers/cli.ts';
+import { eachConfiguredSandbox, writeConfig } from '../helpers/rhythm.ts';
 
 let svc: SvcSandbox;
 let env: Record<string, string>;
-beforeEach(() => {
-  svc = sandbox();
-  env = configEnv(svc);
-});
-afterEach(() => svc.cleanup());
+eachConfiguredSandbox((s, e) => ([svc, env] = [s, e]));
 
 function file(name: string, text: string | Buffer): string {
   const path = join(svc.dir, name);

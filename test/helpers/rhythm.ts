@@ -1,10 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunOptions, SvcSandbox } from './cli.ts';
+import { afterEach, beforeEach } from 'vitest';
+import { sandbox, type RunOptions, type SvcSandbox } from './cli.ts';
 
 /** The sandbox's own config directory, so no test reads the machine's config file. */
 export function configEnv(svc: SvcSandbox, extra: Record<string, string> = {}): Record<string, string> {
   return { XDG_CONFIG_HOME: join(svc.dir, 'xdg'), ...extra };
+}
+
+/** A new sandbox with a config folder of its own before each test, removed after it; given to use. */
+export function eachConfiguredSandbox(use: (svc: SvcSandbox, env: Record<string, string>) => void): void {
+  let current: SvcSandbox | undefined;
+  beforeEach(() => {
+    current = sandbox();
+    use(current, configEnv(current));
+  });
+  afterEach(() => current?.cleanup());
 }
 
 export function writeConfig(svc: SvcSandbox, text: string): string {
