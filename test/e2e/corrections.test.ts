@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectCleanError, sandbox, type RunOptions, type SvcSandbox } from '../helpers/cli.ts';
+import { CALL_BACK_AND_EXPLAIN, expectCleanError, sandbox, type RunOptions, type SvcSandbox } from '../helpers/cli.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
 let svc: SvcSandbox;
@@ -256,15 +256,7 @@ describe('svc practice unphrase', () => {
   it('undoes a matcher merged into a practice by mistake in detect --review (it kept pulling stories in)', async () => {
     const review = sandbox();
     others.push(review);
-    const stories: Array<[string, string]> = [
-      ['Ana called the customer back within the hour.', 'Ana'],
-      ['Bo calls back every customer who waited.', 'Bo'],
-      ['Cy called back the caller the same day and was lovely.', 'Cy'],
-      ['Ana explained the options slowly to a worried client.', 'Ana'],
-      ['Bo explained the options on the phone.', 'Bo'],
-      ['Dee explained the options twice.', 'Dee'],
-    ];
-    for (const [text, staff] of stories) ok(review, ['story', 'add', text, '--staff', staff]);
+    for (const [text, staff] of CALL_BACK_AND_EXPLAIN) ok(review, ['story', 'add', text, '--staff', staff]);
     const first = new Terminal(['detect', '--review', '--min-staff', '3'], review.db);
     await first.waitFor('quit: save the decisions so far');
     await first.type(KEY.enter); // accept "call back"

@@ -2,8 +2,7 @@
 // actions kept out of the practices, candidates an existing practice already covers, and
 // phrases that match nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/db.ts';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { queryDb, sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
 let svc: SvcSandbox;
@@ -12,14 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => svc.cleanup());
 
-function query(text: string): unknown[] {
-  const store = openStore(svc.db, { readonly: true });
-  try {
-    return store.db.prepare(text).all();
-  } finally {
-    store.close();
-  }
-}
+const query = (text: string): unknown[] => queryDb(svc.db, text);
 
 function add(stories: Array<[string, string, ...string[]]>): void {
   for (const [text, staff, ...tags] of stories) {

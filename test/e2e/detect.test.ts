@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/db.ts';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { CALL_BACK_AND_EXPLAIN, queryDb, sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
 let svc: SvcSandbox;
@@ -9,26 +8,10 @@ beforeEach(() => {
 });
 afterEach(() => svc.cleanup());
 
-/** What the sandbox's database holds, read directly (no practice commands on this branch). */
-function query(text: string): unknown[] {
-  const store = openStore(svc.db, { readonly: true });
-  try {
-    return store.db.prepare(text).all();
-  } finally {
-    store.close();
-  }
-}
+const query = (text: string): unknown[] => queryDb(svc.db, text);
 
 function addStories(): void {
-  const stories: Array<[string, string]> = [
-    ['Ana called the customer back within the hour.', 'Ana'],
-    ['Bo calls back every customer who waited.', 'Bo'],
-    ['Cy called back the caller the same day and was lovely.', 'Cy'],
-    ['Ana explained the options slowly to a worried client.', 'Ana'],
-    ['Bo explained the options on the phone.', 'Bo'],
-    ['Dee explained the options twice.', 'Dee'],
-  ];
-  for (const [text, staff] of stories) expect(svc.run(['story', 'add', text, '--staff', staff]).code).toBe(0);
+  for (const [text, staff] of CALL_BACK_AND_EXPLAIN) expect(svc.run(['story', 'add', text, '--staff', staff]).code).toBe(0);
 }
 
 interface DetectJson {

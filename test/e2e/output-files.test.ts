@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, cpSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, baseEnv, runSvc, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { BIN, baseEnv, newerSvcIn, runSvc, sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/db.ts';
 
 let svc: SvcSandbox;
@@ -280,14 +280,7 @@ describe('the pre-migration backup', () => {
   it('a kill while it is written leaves no file under its final name; the next start removes the remains and backs up whole', async () => {
     const { dir, cleanup } = tempDir();
     try {
-      // A copy of the built svc with one more migration than this one, as after an upgrade.
-      const root = join(BIN, '..', '..');
-      cpSync(join(root, 'bin'), join(dir, 'bin'), { recursive: true });
-      cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
-      cpSync(join(root, 'migrations'), join(dir, 'migrations'), { recursive: true });
-      symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-      writeFileSync(join(dir, 'migrations', '0999_extra.sql'), 'ALTER TABLE stories ADD COLUMN mood TEXT;');
-      const newer = join(dir, 'bin', 'svc.cjs');
+      const newer = newerSvcIn(dir);
       addStory();
       const before = svc.snapshot();
 

@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/db.ts';
-import { BIN, baseEnv, runSvc, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { BIN, baseEnv, newerSvcIn, runSvc, sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { draftStory } from '../../src/core/story.ts';
 import { insertStory } from '../../src/store/stories.ts';
 import { NOW, NOW_ISO, tempDir } from '../helpers/db.ts';
@@ -201,17 +201,12 @@ describe('upgrading a database that holds data', () => {
     // A copy of the built svc with one more migration than this one, as after an upgrade.
     const { dir, cleanup } = tempDir();
     try {
-      const root = join(BIN, '..', '..');
-      cpSync(join(root, 'bin'), join(dir, 'bin'), { recursive: true });
-      cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
-      cpSync(join(root, 'migrations'), join(dir, 'migrations'), { recursive: true });
-      symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-      writeFileSync(join(dir, 'migrations', '0999_extra.sql'), 'ALTER TABLE stories ADD COLUMN mood TEXT;');
+      const newer = newerSvcIn(dir);
 
       svc.run(['story', 'add', 'Ana called back', '--staff', 'Ana']);
       const version = (db: string) => (JSON.parse(runSvc(['db', 'check', '--json'], db).stdout) as { schema: { version: number } }).schema.version;
       const before = version(svc.db);
-      const upgraded = spawnSync(process.execPath, [join(dir, 'bin', 'svc.cjs'), 'stories'], { env: baseEnv(svc.db), encoding: 'utf8' });
+      const upgraded = spawnSync(process.execPath, [newer, 'stories'], { env: baseEnv(svc.db), encoding: 'utf8' });
       expect(upgraded.status).toBe(0);
       const backup = /^Backed up the database to (.+) before upgrading its schema\.$/m.exec(upgraded.stderr)?.[1] ?? '';
       expect(backup).toMatch(new RegExp(`svc\\.db\\.backup-v${before}-\\d{8}T\\d{6}Z$`));
@@ -222,7 +217,7 @@ describe('upgrading a database that holds data', () => {
       expect(version(svc.db)).toBe(999);
       expect(JSON.parse(runSvc(['stories', '--json'], backup).stdout)).toHaveLength(1);
       // Once upgraded, no further backups.
-      const again = spawnSync(process.execPath, [join(dir, 'bin', 'svc.cjs'), 'stories'], { env: baseEnv(svc.db), encoding: 'utf8' });
+      const again = spawnSync(process.execPath, [newer, 'stories'], { env: baseEnv(svc.db), encoding: 'utf8' });
       expect(again.stderr).not.toContain('Backed up');
     } finally {
       cleanup();

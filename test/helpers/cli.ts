@@ -1,6 +1,6 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
@@ -108,3 +108,35 @@ export function expectCleanError(stderr: string, pattern: RegExp): void {
   expect(lines[1]).toMatch(/^hint: /);
   expect(lines).toHaveLength(2);
 }
+
+/**
+ * A copy of the built svc in dir with one more migration than this one, as after an
+ * upgrade; returns the path of its launcher.
+ */
+export function newerSvcIn(dir: string): string {
+  const root = join(BIN, '..', '..');
+  for (const folder of ['bin', 'dist', 'migrations']) cpSync(join(root, folder), join(dir, folder), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'migrations', '0999_extra.sql'), 'ALTER TABLE stories ADD COLUMN mood TEXT;');
+  return join(dir, 'bin', 'svc.cjs');
+}
+
+/** Rows of a query on a sandbox's database, read directly and read-only. */
+export function queryDb(db: string, text: string): unknown[] {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return conn.prepare(text).all();
+  } finally {
+    conn.close();
+  }
+}
+
+/** Six stories: three people call back, three explain the options. */
+export const CALL_BACK_AND_EXPLAIN: ReadonlyArray<readonly [text: string, staff: string]> = [
+  ['Ana called the customer back within the hour.', 'Ana'],
+  ['Bo calls back every customer who waited.', 'Bo'],
+  ['Cy called back the caller the same day and was lovely.', 'Cy'],
+  ['Ana explained the options slowly to a worried client.', 'Ana'],
+  ['Bo explained the options on the phone.', 'Bo'],
+  ['Dee explained the options twice.', 'Dee'],
+];
