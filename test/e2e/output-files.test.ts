@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, baseEnv, newerSvcIn, runSvc, sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/db.ts';
+import { canChattr, canMount, immutable, mountTmpfs } from '../helpers/fs.ts';
 
 let svc: SvcSandbox;
 beforeEach(() => {
@@ -28,24 +29,7 @@ function deadPid(): number {
   return Number(String(child.stdout).trim());
 }
 
-/** chattr +i makes a folder unchangeable even for root; false where it is not allowed. */
-function immutable(path: string, on: boolean): boolean {
-  return spawnSync('chattr', [on ? '+i' : '-i', path]).status === 0;
-}
-const canChattr = (() => {
-  const { dir, cleanup } = tempDir();
-  const ok = immutable(dir, true) && immutable(dir, false);
-  cleanup();
-  return ok;
-})();
 
-const mountTmpfs = (dir: string, size: string) => spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]).status === 0;
-const canMount = (() => {
-  const probe = tempDir('svc-tmpfs-');
-  const ok = mountTmpfs(probe.dir, '64k') && spawnSync('umount', [probe.dir]).status === 0;
-  probe.cleanup();
-  return ok;
-})();
 
 /** Fills the file system that holds dir. */
 function fill(dir: string): void {

@@ -9,6 +9,7 @@ import { BIN, baseEnv, newerSvcIn, runSvc, sandbox, type SvcSandbox } from '../h
 import { draftStory } from '../../src/core/story.ts';
 import { insertStory } from '../../src/store/stories.ts';
 import { NOW, NOW_ISO, tempDir } from '../helpers/db.ts';
+import { canChattr, canMount, immutable, mountTmpfs } from '../helpers/fs.ts';
 import { seedEverything } from '../helpers/seed.ts';
 import { Terminal } from '../helpers/terminal.ts';
 
@@ -270,16 +271,6 @@ describe('a damaged or foreign database file', () => {
   });
 });
 
-/** chattr +i makes a file or folder unchangeable even for root; false where it is not allowed. */
-function immutable(path: string, on: boolean): boolean {
-  return spawnSync('chattr', [on ? '+i' : '-i', path]).status === 0;
-}
-const canChattr = (() => {
-  const { dir, cleanup } = tempDir();
-  const ok = immutable(dir, true) && immutable(dir, false);
-  cleanup();
-  return ok;
-})();
 
 describe('read-only places (chattr +i: we may run as root, whom file permissions do not stop)', () => {
   it.skipIf(!canChattr)('a read-only database file: writes refused with exit 4, reads still work', () => {
@@ -335,16 +326,9 @@ describe('a full disk', () => {
     expect(svc.run(['story', 'add', bigStory, '--staff', 'Ana']).code).toBe(0);
   });
 
-  const mountTmpfs = (dir: string) => spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]).status === 0;
-  const canMount = (() => {
-    const probe = tempDir('svc-tmpfs-');
-    const ok = mountTmpfs(probe.dir) && spawnSync('umount', [probe.dir]).status === 0;
-    probe.cleanup();
-    return ok;
-  })();
   it.skipIf(!canMount)('a real full file system (a 1 MB tmpfs): exit 1, nothing saved, fine once there is room', () => {
     const mountPoint = tempDir('svc-tmpfs-').dir;
-    expect(mountTmpfs(mountPoint)).toBe(true);
+    expect(mountTmpfs(mountPoint, '1m')).toBe(true);
     try {
       const db = join(mountPoint, 'svc.db');
       expect(runSvc(['story', 'add', 'first', '--staff', 'Ana'], db).code).toBe(0);
