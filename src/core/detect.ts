@@ -3,7 +3,7 @@
  * store's aggregate queries found. Plain data in, plain data out.
  */
 import type { Day } from './dates.ts';
-import { isStarDependentFigures } from './figures.ts';
+import { isStarDependentFigures, starTieBefore } from './figures.ts';
 import { QUALITY_ORDER, isComposedKey, phraseLabel, type QualityAttribute } from './phrases.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from './search.ts';
 
@@ -138,7 +138,7 @@ function figures(storyIds: Int32Array, facts: StoryFacts): Pick<Candidate, 'stor
     people++;
     const person = facts.names[index] ?? '';
     const share = count / storyIds.length;
-    if (!top || share > top.share || (share === top.share && person < top.person)) top = { person, share };
+    if (!top || share > top.share || (share === top.share && starTieBefore(person, top.person))) top = { person, share };
   }
   const share = top?.share ?? 0;
   return {

@@ -5,6 +5,7 @@
 import type { Day } from './dates.ts';
 import { DEFAULT_DRIFT_WEEKS } from './choices.ts';
 import { daysBetween } from './dates.ts';
+import { nameKey } from './text.ts';
 
 /** One piece of evidence: a story showing a practice, credited to some people. */
 export interface EvidenceItem {
@@ -35,6 +36,16 @@ export function starShare(evidence: readonly EvidenceItem[]): number {
   return top / evidence.length;
 }
 
+/**
+ * Among people tied for the star, whether a comes before b: by name compared
+ * case-insensitively, as the summary query's min(name_key) does, so every command
+ * names the same star.
+ */
+export function starTieBefore(a: string, b: string): boolean {
+  const [keyA, keyB] = [nameKey(a), nameKey(b)];
+  return keyA < keyB || (keyA === keyB && a < b);
+}
+
 /** Who holds the star share, and how much: undefined when there is no evidence. */
 export function star(evidence: readonly EvidenceItem[]): { person: string; share: number } | undefined {
   const counts = new Map<string, number>();
@@ -42,7 +53,7 @@ export function star(evidence: readonly EvidenceItem[]): { person: string; share
   let best: { person: string; share: number } | undefined;
   for (const [person, count] of counts) {
     const share = count / evidence.length;
-    if (!best || share > best.share || (share === best.share && person < best.person)) best = { person, share };
+    if (!best || share > best.share || (share === best.share && starTieBefore(person, best.person))) best = { person, share };
   }
   return best;
 }
