@@ -40,6 +40,15 @@ function parentJson(command: Command): { json?: true } {
   return takesJson && command.opts().json === undefined && command.parent?.opts().json === true ? { json: true } : {};
 }
 
+/**
+ * A noun's commands: the top-level names (aliases too) they add, so that a command line
+ * builds only the group its first word names, and how to add them.
+ */
+export interface CommandGroup {
+  names: readonly string[];
+  register(program: Command): void;
+}
+
 /** The "Examples:" block every command's help ends with. */
 export function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;

@@ -7,6 +7,7 @@ import { openStore, type Store } from '../store/db.ts';
 import { resolveDbPath } from '../store/paths.ts';
 import { loadSettings, settingsOrDefaults } from './config.ts';
 import { isTerminal, write } from './streams.ts';
+import { testSwitches } from './test-switches.ts';
 import { colorFor, type Palette } from '../ui/color.ts';
 import type { Look } from '../ui/look.ts';
 
@@ -82,7 +83,7 @@ export function createContext(globals: GlobalOptions): Context {
     dbPath: () => (dbPath ??= resolveDbPath(globals.db, env)),
     store: () => {
       if (!store) {
-        store = openDefaultStore(context.dbPath());
+        store = openDefaultStore(context.dbPath(), env);
         if (store.migration.backup) context.info(messages.migrationBackup(store.migration.backup));
       }
       return store;
@@ -110,9 +111,9 @@ export function createContext(globals: GlobalOptions): Context {
 /** A "hint: …" line, coloured or not. */
 const HINT_LINE = /^(?:\u001b\[[\d;]*m)*hint: /u;
 
-function openDefaultStore(where: { path: string; isDefault: boolean }): Store {
+function openDefaultStore(where: { path: string; isDefault: boolean }, env: NodeJS.ProcessEnv): Store {
   // The default data directory is ours to create, private to the user; a --db path's
   // directory must already exist.
   if (where.isDefault) mkdirSync(dirname(where.path), { recursive: true, mode: 0o700 });
-  return openStore(where.path);
+  return openStore(where.path, testSwitches(env));
 }

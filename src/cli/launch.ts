@@ -17,6 +17,22 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'svc', `v8-${process.versions.v8}-${process.arch}`);
 }
 
+/**
+ * Where a bundle's compiled code is kept: in a folder named after the folder the bundle
+ * is installed in, so two installs (a global one and a checkout, or the tests' build)
+ * each keep their own instead of rewriting each other's on every run.
+ */
+export function codeCachePath(cacheDir: string, file: string): string {
+  return join(cacheDir, pathKey(dirname(file)), `${file.replace(/^.*[\\/]/u, '')}.v8`);
+}
+
+/** A short, stable name for a path (32-bit FNV-1a, in hex): cheaper at start-up than loading node:crypto. */
+function pathKey(path: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) hash = Math.imul(hash ^ path.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
 type CommonJsFunction = (exports: object, require: NodeRequire, module: { exports: object }, filename: string, dirname: string) => void;
 
 /** Compiled code waiting to be saved when the process ends. */
@@ -41,7 +57,7 @@ export function createBundleLoader(cacheDir: string): { load(file: string): unkn
     if (known) return known.exports;
     const source = readFileSync(file, 'utf8');
     const stat = statSync(file);
-    const path = join(cacheDir, `${file.replace(/^.*[\\/]/u, '')}.v8`);
+    const path = codeCachePath(cacheDir, file);
     const header = `svc code cache ${stat.size} ${stat.mtimeMs}\n`;
     const cachedData = readCache(path, header);
     // The wrapper stays on the first line, so line numbers in stack traces are the file's own.

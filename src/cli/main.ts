@@ -22,7 +22,7 @@ export async function main(argv: string[]): Promise<void> {
 /** Prints an error as `svc: …` and `hint: …`; returns the exit code. */
 async function report(error: unknown): Promise<number> {
   // Loaded only on failure: --version and commands that succeed never parse them.
-  const [{ ExitCode, isSvcError }, { messages }, { messageLine, showControls }] = await Promise.all([
+  const [{ ExitCode, errorCode, isSvcError }, { messages }, { messageLine, showControls }] = await Promise.all([
     import('../core/errors.ts'),
     import('../core/messages.ts'),
     import('../core/safe-text.ts'),
@@ -30,13 +30,9 @@ async function report(error: unknown): Promise<number> {
   // Messages may repeat what was typed: controls shown visibly, length bounded.
   const write = (line: string) => writeTo('stderr', `${messageLine(line)}\n`);
   const debug = process.env.SVC_DEBUG === '1';
-  if (isCommanderError(error)) {
+  if (errorCode(error).startsWith('commander.')) {
     // Commander already printed help, the version, or its own (reworded) error.
-    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-  }
-  if (isPromptExit(error)) {
-    write(`svc: ${messages.cancelled}`);
-    return ExitCode.cancelled;
+    return (error as { exitCode?: unknown }).exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (isSvcError(error)) {
     write(`svc: ${error.message}`);
@@ -49,16 +45,4 @@ async function report(error: unknown): Promise<number> {
   write(`hint: ${messages.unexpectedHint}`);
   if (debug && error instanceof Error && error.stack) writeTo('stderr', `${showControls(error.stack)}\n`);
   return ExitCode.unexpected;
-}
-
-/** Commander's own exits (help, version, usage errors), told apart without loading it. */
-function isCommanderError(error: unknown): error is { exitCode: number } {
-  if (!(error instanceof Error)) return false;
-  const { code, exitCode } = error as Error & { code?: unknown; exitCode?: unknown };
-  return typeof code === 'string' && code.startsWith('commander.') && typeof exitCode === 'number';
-}
-
-/** Ctrl-C inside an inquirer prompt. */
-function isPromptExit(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ExitPromptError';
 }

@@ -1,4 +1,6 @@
+import type { Command } from 'commander';
 import { UsageError } from '../core/errors.ts';
+import { DOCUMENT_FORMATS } from '../core/formats.ts';
 import { messages } from '../core/messages.ts';
 import { echo } from '../core/safe-text.ts';
 import { oneOf } from '../core/story-fields.ts';
@@ -38,4 +40,12 @@ export function parseCount(flag: string, min: number, max: number, example = Mat
 /** A value from a closed list, as a commander argument parser. */
 export function parseChoice<T extends string>(flag: string, allowed: readonly T[]): (value: string) => T {
   return (value: string) => oneOf(value, allowed, flag);
+}
+
+/** --format, --out and --force, for the commands that write a document (train plan, playbook). */
+export function documentOutputOptions(command: Command): Command {
+  return command
+    .option('-f, --format <format>', `${DOCUMENT_FORMATS.join(', ')} (default text)`, parseChoice('--format', DOCUMENT_FORMATS))
+    .option('-o, --out <file>', 'write to FILE (readable by you only) instead of stdout; - is stdout')
+    .option('--force', 'let --out write through a symbolic link, or to a device or FIFO');
 }

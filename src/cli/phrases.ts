@@ -2,10 +2,8 @@ import { SvcError, type ExitCode } from '../core/errors.ts';
 import { countUnindexed, ensurePhrasesIndexed, type IndexProgress } from '../store/phrases.ts';
 import { hasPhraseMatchers } from '../store/matching.ts';
 import type { Context } from './context.ts';
+import { startProgress } from './progress.ts';
 import type { IndexMessage, IndexRequest } from './index-worker.ts';
-
-const SHOW_AFTER_MS = 1_000;
-const BAR_WIDTH = 24;
 
 /**
  * Brings the phrase index up to date before a command reads phrases or evidence, with
@@ -16,27 +14,15 @@ const BAR_WIDTH = 24;
  */
 export async function indexPhrases(ctx: Context, options: { verb?: string; summary?: boolean; inWorker?: boolean; all?: boolean } = {}): Promise<number> {
   const { verb = 'Indexing', summary = true, inWorker = true, all = false } = options;
-  const started = Date.now();
-  const tty = Boolean(process.stderr.isTTY);
-  let shown = false;
-  const onProgress: IndexProgress = (done, total) => {
-    if (Date.now() - started < SHOW_AFTER_MS) return;
-    shown = true;
-    if (!tty) return;
-    const filled = Math.round((done / total) * BAR_WIDTH);
-    const bar = '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
-    process.stderr.write(`\r${verb} story phrases ${bar} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
-  };
   const store = ctx.store();
   if (!all && countUnindexed(store.db) === 0) return 0;
+  const progress = startProgress(`${verb} story phrases`);
+  const onProgress: IndexProgress = (done, total) => progress.update(done, total);
   const count = inWorker
     ? await indexInWorker({ dbPath: store.path, now: ctx.now().toISOString() }, onProgress)
     : await ensurePhrasesIndexed(store, onProgress, ctx.now(), { all });
-  if (shown && tty) process.stderr.write('\n');
-  if (shown && summary) {
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    ctx.info(ctx.err.dim(`Indexed the phrases of ${count.toLocaleString('en-US')} stories in ${seconds} s.`));
-  }
+  progress.end();
+  if (progress.longRunning && summary) ctx.info(ctx.err.dim(`Indexed the phrases of ${count.toLocaleString('en-US')} stories in ${progress.seconds().toFixed(1)} s.`));
   return count;
 }
 

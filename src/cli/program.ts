@@ -2,61 +2,47 @@ import { Command, Option, type OutputConfiguration } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { messageLine } from '../core/safe-text.ts';
 import { closestWord } from '../core/text.ts';
-import { examples, lazy } from './action.ts';
+import { examples, lazy, type CommandGroup } from './action.ts';
 import { isTerminal, write } from './streams.ts';
-import { registerCalendarCommands } from './commands/calendar/register.ts';
-import { registerConfigCommands } from './commands/config/register.ts';
-import { registerDigestCommands } from './commands/digest/register.ts';
-import { registerCustomerCommands } from './commands/customer/register.ts';
-import { registerDbCommands } from './commands/db/register.ts';
-import { registerDetectCommands } from './commands/detect/register.ts';
-import { registerInterviewCommands } from './commands/interview/register.ts';
-import { registerPeopleCommands } from './commands/people/register.ts';
-import { registerPracticeCommands } from './commands/practice/register.ts';
-import { registerReportCommands } from './commands/report/register.ts';
-import { registerSearchCommands } from './commands/search/register.ts';
-import { registerStoryCommands } from './commands/story/register.ts';
-import { registerTagCommands } from './commands/tags/register.ts';
-import { registerTransferCommands } from './commands/transfer/register.ts';
+import { calendarCommands } from './commands/calendar/register.ts';
+import { configCommands } from './commands/config/register.ts';
+import { customerCommands } from './commands/customer/register.ts';
+import { dbCommands } from './commands/db/register.ts';
+import { detectCommands } from './commands/detect/register.ts';
+import { digestCommands } from './commands/digest/register.ts';
+import { interviewCommands } from './commands/interview/register.ts';
+import { peopleCommands } from './commands/people/register.ts';
+import { playbookCommands } from './commands/playbook/register.ts';
+import { practiceCommands } from './commands/practice/register.ts';
+import { reportCommands } from './commands/report/register.ts';
+import { searchCommands } from './commands/search/register.ts';
+import { storyCommands } from './commands/story/register.ts';
+import { tagCommands } from './commands/tags/register.ts';
+import { trainCommands } from './commands/train/register.ts';
+import { transferCommands } from './commands/transfer/register.ts';
 
-type Register = (program: Command) => void;
-
-/** Every group of commands, in the order root help lists them. */
-const ALL: readonly Register[] = [
-  // In the loop's order, as --help lists them: collect, detect, train and incorporate,
-  // monitor, listen, then the data itself. Practice comes before detect, which adds to it.
-  registerStoryCommands,
-  registerSearchCommands,
-  registerPracticeCommands,
-  registerDetectCommands,
-  registerPeopleCommands,
-  registerReportCommands,
-  registerDigestCommands,
-  registerCalendarCommands,
-  registerCustomerCommands,
-  registerInterviewCommands,
-  registerTagCommands,
-  registerTransferCommands,
-  registerDbCommands,
-  registerConfigCommands,
-];
-
-/** Top-level command names (aliases too) and the groups that register them; detect adds a practice subcommand. */
-export const GROUPS: ReadonlyArray<readonly [names: readonly string[], registers: readonly Register[]]> = [
-  [['story', 'stories'], [registerStoryCommands]],
-  [['practices', 'practice', 'train', 'playbook'], [registerPracticeCommands, registerDetectCommands]],
-  [['search'], [registerSearchCommands]],
-  [['people'], [registerPeopleCommands]],
-  [['tags', 'tag'], [registerTagCommands]],
-  [['init', 'db'], [registerDbCommands]],
-  [['customer', 'customers'], [registerCustomerCommands]],
-  [['interview', 'interviews'], [registerInterviewCommands]],
-  [['export', 'import', 'backup'], [registerTransferCommands]],
-  [['detect', 'reindex'], [registerDetectCommands]],
-  [['report', 'meeting', 'status', 'demo'], [registerReportCommands]],
-  [['config'], [registerConfigCommands]],
-  [['calendar'], [registerCalendarCommands]],
-  [['digest'], [registerDigestCommands]],
+/**
+ * Every group of commands, in the order root help lists them: the loop's order (collect,
+ * detect, train and incorporate, monitor, listen), then the data itself. Each group
+ * names its own top-level commands.
+ */
+export const GROUPS: readonly CommandGroup[] = [
+  storyCommands,
+  searchCommands,
+  practiceCommands,
+  trainCommands,
+  playbookCommands,
+  detectCommands,
+  peopleCommands,
+  reportCommands,
+  digestCommands,
+  calendarCommands,
+  customerCommands,
+  interviewCommands,
+  tagCommands,
+  transferCommands,
+  dbCommands,
+  configCommands,
 ];
 
 /**
@@ -127,8 +113,8 @@ export function buildProgram(argv?: readonly string[]): Command {
     );
 
   const word = argv === undefined ? undefined : firstOperand(argv.slice(2));
-  const group = word === undefined ? undefined : GROUPS.find(([names]) => names.includes(word));
-  for (const register of group?.[1] ?? ALL) register(program);
+  const group = word === undefined ? undefined : GROUPS.find((g) => g.names.includes(word));
+  for (const { register } of group ? [group] : GROUPS) register(program);
   // Bare `svc`: where the team stands (or how to start). Anything else is an unknown
   // command; an argument (unlike allowExcessArguments) is not inherited by subcommands.
   const status = lazy(() => import('./commands/report/handlers.ts'), 'status');

@@ -1,8 +1,20 @@
 // The only module that loads @inquirer/prompts (about 100 ms): imported lazily by the
 // handlers that ask something, never at start-up.
 import { checkbox, confirm, expand, input, select } from '@inquirer/prompts';
+import { CancelledError } from '../core/errors.ts';
+import { messages } from '../core/messages.ts';
 import type { Answers, Question } from '../core/prompt.ts';
 import { showControls } from '../core/safe-text.ts';
+
+/** Ctrl-C at a prompt (inquirer's ExitPromptError) as svc's own typed error: exit 130, nothing saved. */
+async function cancellable<T>(prompt: Promise<T>): Promise<T> {
+  try {
+    return await prompt;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ExitPromptError') throw new CancelledError(messages.cancelled);
+    throw error;
+  }
+}
 
 // Questions and choices name stored things (practices, people): controls shown visibly.
 const shown = <C extends { name?: string }>(choices: readonly C[]): C[] => choices.map((c) => (c.name === undefined ? c : { ...c, name: showControls(c.name) }));
@@ -12,7 +24,7 @@ export async function ask(questions: Question[]): Promise<Answers> {
   const answers: Answers = {};
   for (const question of questions) {
     if (question.when && !question.when(answers)) continue;
-    answers[question.key] = await askOne(question, answers);
+    answers[question.key] = await cancellable(askOne(question, answers));
   }
   return answers;
 }
@@ -44,29 +56,31 @@ async function askOne(question: Question, answers: Answers): Promise<Answers[str
 
 /** Yes/no in the terminal. */
 export async function askConfirm(message: string, defaultValue = false): Promise<boolean> {
-  return confirm({ message: showControls(message), default: defaultValue });
+  return cancellable(confirm({ message: showControls(message), default: defaultValue }));
 }
 
 /** One line of free text. */
 export async function askText(message: string): Promise<string> {
-  return input({ message: showControls(message) });
+  return cancellable(input({ message: showControls(message) }));
 }
 
 /** A suggested story's verdict, one key then Enter: y shows it, n does not, s skip, q stop. */
 export async function askReview(message: string): Promise<'yes' | 'no' | 'skip' | 'quit'> {
-  return expand({
-    message,
-    default: 'y',
-    choices: [
-      { key: 'y', name: 'yes, it shows the practice: link it', value: 'yes' },
-      { key: 'n', name: 'no: never suggest it for this practice again', value: 'no' },
-      { key: 's', name: 'skip for now', value: 'skip' },
-      { key: 'q', name: 'stop reviewing', value: 'quit' },
-    ],
-  });
+  return cancellable(
+    expand({
+      message,
+      default: 'y',
+      choices: [
+        { key: 'y', name: 'yes, it shows the practice: link it', value: 'yes' },
+        { key: 'n', name: 'no: never suggest it for this practice again', value: 'no' },
+        { key: 's', name: 'skip for now', value: 'skip' },
+        { key: 'q', name: 'stop reviewing', value: 'quit' },
+      ],
+    }),
+  );
 }
 
 /** One practice out of a few, picked with a number key, or none. */
 export async function askPractice(message: string, choices: Array<{ name: string; value: number }>, none: string): Promise<number | null> {
-  return select<number | null>({ message, choices: [...choices, { name: none, value: null }] });
+  return cancellable(select<number | null>({ message, choices: [...choices, { name: none, value: null }] }));
 }

@@ -2,9 +2,7 @@ import { embedPending, needsEmbedding } from '../app/suggest.ts';
 import type { Encoder } from '../core/encoder.ts';
 import { messages } from '../core/messages.ts';
 import type { Context } from './context.ts';
-
-const SHOW_AFTER_MS = 1_000;
-const BAR_WIDTH = 24;
+import { startProgress } from './progress.ts';
 
 /**
  * Embeds the stories and practice names that have no current vector yet, before a
@@ -17,23 +15,17 @@ const BAR_WIDTH = 24;
 export async function embedStories(ctx: Context, loaded?: Encoder): Promise<Encoder | null> {
   const store = ctx.store();
   if (!needsEmbedding(store.db)) return loaded ?? null;
-  const started = Date.now();
-  const tty = Boolean(process.stderr.isTTY);
-  let shown = false;
+  const progress = startProgress(messages.embeddingProgress);
   const encoder = loaded ?? (await loadEncoderLean());
   const collect = await garbageCollector();
   const count = await embedPending(store, encoder, (done, total) => {
     // The encoder's garbage reaches V8's old generation, which grew by 35 MB over 500
     // stories between full collections: collect after each batch (a few ms per 8 stories).
     collect();
-    if (Date.now() - started < SHOW_AFTER_MS || !ctx.canPrompt) return;
-    shown = true;
-    if (!tty) return;
-    const filled = Math.round((done / Math.max(total, 1)) * BAR_WIDTH);
-    process.stderr.write(`\r${messages.embeddingProgress} ${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
+    if (ctx.canPrompt) progress.update(done, total);
   });
-  if (shown && tty) process.stderr.write('\n');
-  if (Date.now() - started >= SHOW_AFTER_MS) ctx.info(ctx.err.dim(messages.embeddedSummary(count, (Date.now() - started) / 1000)));
+  progress.end();
+  if (progress.seconds() >= 1) ctx.info(ctx.err.dim(messages.embeddedSummary(count, progress.seconds())));
   return encoder;
 }
 

@@ -1,4 +1,5 @@
 import { fstatSync, writeSync } from 'node:fs';
+import { errorCode } from '../core/errors.ts';
 
 // The first touch of process.stdout, stderr or stdin builds a Node stream: some twenty
 // internal modules, and net as well for a pipe, 2–4 ms of every start. Off a terminal,
@@ -41,7 +42,7 @@ export function isTerminal(name: StreamName): boolean {
 }
 
 function isEpipe(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'EPIPE';
+  return errorCode(error) === 'EPIPE';
 }
 
 /** Node's stream for stdout or stderr, which no longer throws when its reader goes away. */

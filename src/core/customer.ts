@@ -4,6 +4,9 @@ import { controlIn } from './names.ts';
 import type { CustomerKind } from './story.ts';
 import { cleanName, nameKey } from './text.ts';
 
+/** Shown in place of a customer whose personal data was erased. */
+export const FORGOTTEN_CUSTOMER = '(forgotten)';
+
 /** A customer as lists show them; contact details only when asked for. */
 export interface Customer {
   id: number;

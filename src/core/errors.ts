@@ -61,7 +61,7 @@ export class ConflictError extends SvcError {
 
 /** The user cancelled (Ctrl-C at a prompt). Exit 130, nothing saved. */
 export class CancelledError extends SvcError {
-  constructor(message = 'cancelled, nothing was saved') {
+  constructor(message: string) {
     super(message, ExitCode.cancelled);
   }
 }

@@ -18,6 +18,7 @@ import {
   type EvidenceItem,
 } from './figures.ts';
 import { messages } from './messages.ts';
+import { countOf, percent } from './text.ts';
 import type { PracticeStatus } from './practice.ts';
 import { CHANNELS, TRIGGERS, type Channel, type CustomerKind, type Trigger } from './story.ts';
 
@@ -515,7 +516,7 @@ export function chooseStoriesToRead(
     story.personIds.forEach((id) => featured.add(id));
     const why = [
       story.impact ? 'made a difference' : '',
-      story.practices > 0 ? `shows ${story.practices} practice${story.practices === 1 ? '' : 's'}` : '',
+      story.practices > 0 ? `shows ${countOf(story.practices, 'practice', 'practices')}` : '',
       fresh && story.personIds.length > 0 ? 'not featured last period' : '',
     ].filter(Boolean);
     chosen.push({
@@ -652,7 +653,7 @@ export function deriveAgenda(report: Omit<Report, 'agenda'>): AgendaItem[] {
     items.push({ kind: 'retrain', text: `Retrain on "${name}": no evidence for ${report.period.driftWeeks} weeks.` });
   }
   for (const risk of report.starDependent.slice(0, 1)) {
-    const who = risk.star ? `${risk.star} holds ${Math.round(risk.share * 100)} % of it` : `only ${risk.spread} person shows it`;
+    const who = risk.star ? `${risk.star} holds ${percent(risk.share)} of it` : `only ${risk.spread} person shows it`;
     items.push({ kind: 'spread', text: `Spread "${risk.practice}" beyond one person (${who}): pair a colleague with them.` });
   }
   const candidate = report.candidates[0];

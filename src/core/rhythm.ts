@@ -8,6 +8,7 @@ import { daysBetween, fromDay, parseDayExpression, shiftDay, toDay, type Day } f
 import { UsageError, ValidationError } from './errors.ts';
 import { messages } from './messages.ts';
 import { NOT_AGREED_COMMAND, shellQuote } from './status.ts';
+import { countOf } from './text.ts';
 
 /** A planned interview call not made within this many days is overdue: a round is meant to take a week. */
 export const INTERVIEW_CALL_DAYS = 7;
@@ -124,7 +125,7 @@ export function buildRhythm(input: RhythmInput): Rhythm {
 
 /** The listening line of `svc status`: interviews planned, overdue, and the next round. */
 export function listeningLine(listening: Listening): { figure: string; next: string } {
-  const planned = `${listening.planned} interview${listening.planned === 1 ? '' : 's'} planned`;
+  const planned = `${countOf(listening.planned, 'interview', 'interviews')} planned`;
   const overdue = listening.overdue.length ? ` (${listening.overdue.length} overdue)` : '';
   const round = !listening.roundDue
     ? `, next round ${listening.nextRoundOn}`
@@ -185,7 +186,7 @@ export function dueItems(rhythm: Rhythm, extras: DueExtras = {}): DueItem[] {
   if (extras.candidates) {
     items.push({
       kind: 'review-suggestions',
-      text: `${extras.candidates} practice${extras.candidates === 1 ? '' : 's'} not yet agreed`,
+      text: `${countOf(extras.candidates, 'practice', 'practices')} not yet agreed`,
       command: NOT_AGREED_COMMAND,
     });
   }

@@ -1,5 +1,5 @@
 // Stored text and typed input must never act on a terminal or become markup. One
-// sanitiser covers every piece of text svc prints; one escaper every Markdown document.
+// sanitiser covers every piece of text svc prints (ui/escape.ts builds on it for HTML and Markdown).
 
 // C0 controls other than tab and new line, shown as \xNN: an escape sequence starts with
 // ESC (\x1b), and a carriage return can overwrite what a line seemed to say. JSON.stringify
@@ -67,27 +67,4 @@ export function echo(value: string, max = ECHO_MAX): string {
 // what the user has to see (a header smuggled into --to), so it is shown as \n or \r.
 function showValue(text: string): string {
   return showControls(text.replace(/\r/gu, '\\r').replace(/\n/gu, '\\n'));
-}
-
-// Characters Markdown (CommonMark and GitHub's) can act on; a backslash makes each literal.
-const MARKDOWN_SIGNIFICANT = /[\\`*_{}[\]<>()#+!|~&]/gu;
-// At the start of a line, these make a list item, a heading underline or a rule
-// ("1." is escaped as "1\.": a backslash before a digit would show).
-const MARKDOWN_LINE_START = /^(\s*)([-=]|\d+(?=\.))/gmu;
-
-/**
- * User text inside Markdown: every character Markdown acts on is escaped, so stored
- * text cannot become a link (`[click me](javascript:…)`), raw HTML (`<img onerror>`),
- * emphasis or a heading. Controls are shown visibly.
- */
-export function escapeMarkdown(text: string): string {
-  return showControls(text)
-    .replace(MARKDOWN_SIGNIFICANT, '\\$&')
-    .replace(MARKDOWN_LINE_START, (_, space: string, mark: string) => (/\d/u.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
-}
-
-/** Text as a fenced code block that nothing inside it can close: its fence is longer than any run of backticks in it. */
-export function markdownCodeBlock(text: string, info = 'text'): string {
-  const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/gu)].map((m) => m[0].length + 1)));
-  return `${fence}${info}\n${showControls(text)}\n${fence}`;
 }

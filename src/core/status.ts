@@ -4,6 +4,7 @@
  */
 import type { Day } from './dates.ts';
 import { isDrifting } from './figures.ts';
+import { countOf as plural } from './text.ts';
 import type { PracticeRecord, Window } from './report.ts';
 
 /** Lists the practices the team has not agreed on yet (svc detect --review is for detect's own suggestions). */
@@ -29,10 +30,6 @@ export interface StatusInput {
   driftWeeks: number;
   /** Standard practices whose procedure is due for review. */
   proceduresDue: string[];
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Quotes a practice name for a command line. */
@@ -80,11 +77,11 @@ export function buildStatus(input: StatusInput): StatusLine[] {
   } else if (firstUntrained) {
     lines.push({
       stage: 'train',
-      figure: `${untrained.length} of ${plural(agreed.length, 'agreed practice', 'agreed practices')} not trained yet`,
+      figure: agreed.length === 1 ? 'the one agreed practice is not trained yet' : `${untrained.length} of ${agreed.length} agreed practices not trained yet`,
       next: `svc train plan ${shellQuote(firstUntrained.name)}`,
     });
   } else {
-    lines.push({ stage: 'train', figure: `all ${plural(agreed.length, 'agreed practice', 'agreed practices')} trained`, next: 'svc train status' });
+    lines.push({ stage: 'train', figure: agreed.length === 1 ? 'the one agreed practice is trained' : `all ${agreed.length} agreed practices trained`, next: 'svc train status' });
   }
   const firstAdopted = adopted[0];
   if (firstAdopted) {

@@ -172,16 +172,3 @@ export function applyStoryEdit(story: Story, input: StoryInput, now: Date): Stor
   };
 }
 
-/** Parses an id as typed: a positive whole number, "#12" accepted; `noun` names what it identifies. */
-export function parseId(value: string, noun: string): number {
-  const text = value.trim().replace(/^#/, '');
-  if (!/^\d{1,15}$/.test(text) || Number(text) < 1) {
-    throw new ValidationError(messages.badId(noun, value), messages.badIdHint(noun));
-  }
-  return Number(text);
-}
-
-/** Parses a story id as typed: a positive whole number, "#12" accepted. */
-export function parseStoryId(value: string): number {
-  return parseId(value, 'story');
-}

@@ -123,3 +123,13 @@ export function joinSentences(parts: string[]): string {
     .map((part) => (/[.!?…]["')\]]*$/u.test(part) ? part : `${part}.`))
     .join(' ');
 }
+
+/** "1 story", "3 stories": a count with the noun that agrees with it. */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A share as a whole percent, the one form svc prints: 0.42 → "42%". */
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}

@@ -5,7 +5,7 @@ import type { CustomerKind } from '../core/story.ts';
 import { nameKey } from '../core/text.ts';
 import { sql, type Db } from './db.ts';
 import { countReferences, moveReferences } from './references.ts';
-import { FORGOTTEN_CUSTOMER } from './stories.ts';
+import { FORGOTTEN_CUSTOMER } from '../core/customer.ts';
 import { recordTombstone } from './tombstones.ts';
 
 /** The customer with this name (not forgotten), created on first mention. */

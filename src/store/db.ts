@@ -2,10 +2,10 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, statSync, accessSync, constants, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { ConflictError, CorruptDatabaseError, ValidationError, SvcError, ExitCode } from '../core/errors.ts';
+import { ConflictError, CorruptDatabaseError, ValidationError, SvcError, ExitCode, errorCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { removeLeftovers } from './files.ts';
-import { defaultMigrationsDir, listMigrations, migrate, refuseUnknownDatabase, type MigrationReport } from './migrate.ts';
+import { defaultMigrationsDir, listMigrations, migrate, refuseUnknownDatabase, type MigrationReport, type Pause } from './migrate.ts';
 
 export type Db = Database.Database;
 export type Statement = Database.Statement;
@@ -18,6 +18,8 @@ export interface Store {
   readonly migration: MigrationReport;
   /** Runs fn in a BEGIN IMMEDIATE transaction: it reads before it writes. */
   write<T>(fn: () => T): T;
+  /** Called at the points a crash test stops at (see OpenOptions.pause); does nothing otherwise. */
+  pause: Pause;
   close(): void;
 }
 
@@ -26,7 +28,13 @@ export interface OpenOptions {
   migrationsDir?: string;
   /** Open without creating or migrating (for read-only inspection). */
   readonly?: boolean;
+  /** For tests: caps the file at this many pages, so a full disk can be simulated anywhere. */
+  maxPages?: number;
+  /** For tests: called at each PausePoint, inside its transaction. */
+  pause?: Pause;
 }
+
+const noPause: Pause = () => {};
 
 /**
  * The addon's path, given to better-sqlite3 directly: its own lookup (the `bindings`
@@ -81,7 +89,7 @@ function ensureFile(path: string): void {
 }
 
 function isCode(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+  return errorCode(error) === code;
 }
 
 function writable(path: string): boolean {
@@ -95,8 +103,8 @@ function writable(path: string): boolean {
 
 /** Maps SQLite's own failures to errors a person can act on. */
 export function translateSqliteError(error: unknown, path: string): unknown {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (typeof code !== 'string') return error;
+  const code = errorCode(error);
+  if (!code) return error;
   if (code.startsWith('SQLITE_CORRUPT')) return new CorruptDatabaseError(messages.dbCorrupt(path), messages.dbCorruptHint);
   if (code === 'SQLITE_NOTADB') return new SvcError(messages.notSqlite(path), ExitCode.usage, messages.notSqliteHint);
   if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') {
@@ -136,16 +144,16 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
       refuseUnknownDatabase(db, path, migrations);
       if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
     }
-    // For tests only: caps the file's size so a full disk can be simulated anywhere.
-    const maxPages = process.env.SVC_TEST_MAX_PAGES;
-    if (maxPages && /^\d+$/.test(maxPages)) db.pragma(`max_page_count = ${Number(maxPages)}`);
-    const migration = options.readonly ? { applied: [], backup: null } : migrate(db, path, migrationsDir, migrations);
+    if (options.maxPages !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
+    const pause = options.pause ?? noPause;
+    const migration = options.readonly ? { applied: [], backup: null } : migrate(db, path, migrationsDir, migrations, pause);
     const open = db;
     return {
       db: open,
       path,
       migration,
       write: <T>(fn: () => T): T => open.transaction(fn).immediate(),
+      pause,
       close: () => open.close(),
     };
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Day } from '../core/dates.ts';
 import type { RawCandidate, StoryFacts } from '../core/detect.ts';
+import { idIn } from '../core/ids.ts';
 import { sql, type Db } from './db.ts';
 import { QUALITY_EVIDENCE } from './qualities.ts';
 
@@ -224,7 +225,7 @@ export function listRejected(db: Db): RejectedCandidate[] {
 /** Forgets rejections by label (case-insensitive), key or id; returns those removed. */
 export function unreject(db: Db, what: string): RejectedCandidate[] {
   const text = what.trim();
-  const id = /^#?\d+$/u.test(text) ? Number(text.replace('#', '')) : -1;
+  const id = idIn(text) ?? -1;
   const found = sql(
     db,
     `SELECT id, key, label, rejected_at AS rejectedAt FROM rejected_candidates

@@ -55,7 +55,7 @@ function isRunning(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as { code?: string }).code === 'EPERM';
+    return errorCode(error) === 'EPERM';
   }
 }
 
@@ -163,24 +163,36 @@ export interface FinishReport {
  * empties the write-ahead log, then scans the files for the old values. Only when all
  * of that succeeded are the forgets marked finished; otherwise the next forget resumes.
  */
-export function finishForgets(store: Store, ids: readonly number[], traces: readonly string[] | null, waitMs: number): FinishReport {
+export function finishForgets(
+  store: Store,
+  ids: readonly number[],
+  traces: readonly string[] | null,
+  waitMs: number,
+  onProgress: (done: number, total: number) => void = () => {},
+): FinishReport {
   const { db, path } = store;
+  // Four steps: copies removed, log emptied, file compacted, files checked.
+  const step = (done: number) => onProgress(done, 4);
   // Known values: delete exactly the pre-migration backups that hold them. Unknown (a
   // resumed forget): any of them may, so all go.
   const backups = migrationBackups(path).filter((file) => traces === null || fileHolds(file, traces));
   const removed = [...backups, ...partialLeftovers(db, path)];
   for (const file of removed) rmSync(file, { force: true });
+  step(1);
 
   try {
     checkpoint(db, waitMs, ids);
+    step(2);
     db.exec('VACUUM');
     checkpoint(db, waitMs, ids);
+    step(3);
   } catch (error) {
     if (isSvcError(error)) throw error;
     throw unfinished(ids, error, path);
   }
   const files = [path, `${path}-wal`, ...migrationBackups(path)];
   const holding = traces === null ? [] : files.filter((file) => fileHolds(file, traces));
+  step(4);
   if (holding.length > 0) throw new SvcError(messages.forgetStillInFiles(ids, holding), ExitCode.unexpected, messages.forgetResumeHint(ids));
   if (traces === null && existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0) {
     throw new SvcError(messages.forgetStillInFiles(ids, [`${path}-wal`]), ExitCode.unexpected, messages.forgetResumeHint(ids));

@@ -3,7 +3,7 @@ import { numberedName, redactorFor, tracesOf, type ContactDetails, type ForgetCh
 import { errorCode } from '../core/errors.ts';
 import { nameKey, normalizePhrase } from '../core/text.ts';
 import { sql, type Db, type Store } from './db.ts';
-import { FORGOTTEN_CUSTOMER } from './stories.ts';
+import { FORGOTTEN_CUSTOMER } from '../core/customer.ts';
 import { ensureTag } from './tags.ts';
 
 /*

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Day } from '../core/dates.ts';
 import type { Interview, InterviewLog, InterviewStatus } from '../core/interview.ts';
 import { sql, type Db } from './db.ts';
-import { FORGOTTEN_CUSTOMER } from './stories.ts';
+import { FORGOTTEN_CUSTOMER } from '../core/customer.ts';
 
 interface InterviewRow {
   id: number;

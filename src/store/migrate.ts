@@ -5,9 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { ConflictError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { fileError, pendingFile } from './files.ts';
-import { pauseForTest } from './test-pause.ts';
 
 type Db = Database.Database;
+
+/** Where a crash test can stop svc inside an open transaction, to kill it exactly there. */
+export type PausePoint = 'import' | 'migration' | 'backup';
+export type Pause = (point: PausePoint) => void;
 
 export interface Migration {
   version: number;
@@ -53,26 +56,26 @@ function userTables(db: Db): number {
  * PRAGMA user_version mirrors the newest applied version, so the usual case (nothing
  * to do) costs one pragma read and a directory listing.
  */
-export function migrate(db: Db, path: string, dir = defaultMigrationsDir(), migrations = listMigrations(dir)): MigrationReport {
+export function migrate(db: Db, path: string, dir = defaultMigrationsDir(), migrations = listMigrations(dir), pause: Pause = () => {}): MigrationReport {
   const current = refuseUnknownDatabase(db, path, migrations);
   const newest = migrations.at(-1)?.version ?? 0;
   if (current === newest) return { applied: [], backup: null };
 
-  const backup = current > 0 && hasUserData(db) ? backupBeforeMigration(db, path, current) : null;
+  const backup = current > 0 && hasUserData(db) ? backupBeforeMigration(db, path, current, pause) : null;
   const applied: string[] = [];
   // Rebuilding a table (SQLite's 12-step procedure) needs foreign keys off: with them on,
   // dropping the old copy would cascade-delete its children. They are checked before each commit.
   const foreignKeys = Number(db.pragma('foreign_keys', { simple: true }));
   db.pragma('foreign_keys = OFF');
   try {
-    applyPending(db, migrations, current, applied);
+    applyPending(db, migrations, current, applied, pause);
   } finally {
     db.pragma(`foreign_keys = ${foreignKeys}`);
   }
   return { applied, backup };
 }
 
-function applyPending(db: Db, migrations: Migration[], current: number, applied: string[]): void {
+function applyPending(db: Db, migrations: Migration[], current: number, applied: string[], pause: Pause): void {
   for (const migration of migrations) {
     const run = db.transaction(() => {
       // Re-read inside the lock: another svc may have migrated meanwhile.
@@ -88,7 +91,7 @@ function applyPending(db: Db, migrations: Migration[], current: number, applied:
         new Date().toISOString(),
       );
       db.pragma(`user_version = ${migration.version}`);
-      pauseForTest('migration');
+      pause('migration');
       applied.push(`${String(migration.version).padStart(4, '0')}_${migration.name}`);
     });
     if (migration.version > current) run.immediate();
@@ -131,7 +134,7 @@ export function hasUserData(db: Db): boolean {
  * its schema changes, so an upgrade can always be undone. VACUUM INTO writes a
  * consistent copy even while another svc is writing.
  */
-function backupBeforeMigration(db: Db, path: string, version: number): string {
+function backupBeforeMigration(db: Db, path: string, version: number, pause: Pause): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   for (let n = 0; ; n++) {
     const target = `${path}.backup-v${version}-${stamp}${n ? `-${n}` : ''}`;
@@ -141,7 +144,7 @@ function backupBeforeMigration(db: Db, path: string, version: number): string {
     const file = pendingFile(target, { exclusive: true });
     try {
       db.prepare('VACUUM INTO ?').run(file.temp);
-      pauseForTest('backup');
+      pause('backup');
       file.commit();
       return target;
     } catch (error) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EvidenceItem } from '../core/figures.ts';
+import { idIn } from '../core/ids.ts';
 import type { EvidenceHow, Matcher, Practice, PracticeCounts, PracticeStatus } from '../core/practice.ts';
 import { cleanName, nameKey } from '../core/text.ts';
 import { sql, type Db } from './db.ts';
@@ -62,10 +63,10 @@ export function createPractice(db: Db, practice: NewPractice, now: string): numb
 
 /** A practice by name (case-insensitive) or by "#id"/id. */
 export function findPractice(db: Db, nameOrId: string): Practice | undefined {
-  const idMatch = /^#?(\d+)$/.exec(nameOrId.trim());
+  const id = idIn(nameOrId);
   const row = (
-    idMatch
-      ? sql(db, `SELECT ${PRACTICE_COLUMNS} FROM practices WHERE id = ? OR name_key = ?`).get(Number(idMatch[1]), nameKey(nameOrId))
+    id !== undefined
+      ? sql(db, `SELECT ${PRACTICE_COLUMNS} FROM practices WHERE id = ? OR name_key = ?`).get(id, nameKey(nameOrId))
       : sql(db, `SELECT ${PRACTICE_COLUMNS} FROM practices WHERE name_key = ?`).get(nameKey(nameOrId))
   ) as PracticeRow | undefined;
   return row ? toPractice(row) : undefined;

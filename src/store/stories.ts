@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { FORGOTTEN_CUSTOMER } from '../core/customer.ts';
 import type { Day } from '../core/dates.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START, toFtsQuery } from '../core/search.ts';
 import type { Channel, CustomerKind, Source, Story, StoryDraft, Trigger } from '../core/story.ts';
@@ -42,9 +43,6 @@ export interface SearchHit {
   story: Story;
   snippet: string;
 }
-
-/** Shown in place of a customer whose personal data was erased. */
-export const FORGOTTEN_CUSTOMER = '(forgotten)';
 
 const STORY_COLUMNS = `s.id, s.uuid, s.title, s.text, s.occurred_on, c.name AS customer, c.forgotten_at AS customer_forgotten,
   s.customer_kind, s.channel, s.source, s.trigger, s.impact, r.name AS reported_by, s.created_at, s.updated_at`;

@@ -9,7 +9,6 @@ import { applyImportedForget, eraseReturnedDetails, type ImportedForget } from '
 import { dropMatcher, linkMatchesForPractice } from './matching.ts';
 import { mergePeople, personEvidence, personFacilitated, removePerson } from './people.ts';
 import { mergeTags } from './tags.ts';
-import { pauseForTest } from './test-pause.ts';
 import { recordTombstone, tombstoneFor, type Tombstone } from './tombstones.ts';
 
 /*
@@ -663,7 +662,7 @@ export function importExport(
     return store.write(() => {
       const result = importData(store.db, data, fileName, new Date(options.now));
       if (result.storiesChanged > 0) relinkPractices(store.db, options.now);
-      pauseForTest('import');
+      store.pause('import');
       if (options.dryRun) throw new DryRun(result);
       return result;
     });

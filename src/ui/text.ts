@@ -1,5 +1,3 @@
-import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
-import { fromDay, toDay } from '../core/dates.ts';
 import { showControls } from '../core/safe-text.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START, highlightParts } from '../core/search.ts';
 
@@ -20,18 +18,6 @@ export function oneLine(text: string): string {
 export function truncate(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-
-/** "today", "yesterday", "3 days ago" on a terminal; the ISO date otherwise. */
-export function formatDay(day: string, now: Date, relative: boolean): string {
-  if (!relative) return day;
-  const today = toDay(now);
-  if (day === today) return 'today';
-  if (day > today) return day;
-  const yesterday = toDay(new Date(now.getTime() - 86_400_000));
-  if (day === yesterday) return 'yesterday';
-  const distance = formatDistanceStrict(fromDay(day), fromDay(today), { roundingMethod: 'floor' });
-  return `${distance} ago`;
 }
 
 /** Renders a highlighted snippet with the given marker function for matches. */

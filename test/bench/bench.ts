@@ -1,6 +1,9 @@
 /**
  * The performance budget of DESIGN.md, measured: every command against its floor in the
- * same run, commands alternating round by round, the median of the runs. Ratios, not
+ * same run, commands alternating round by round. Each run of a command is paired with a
+ * run of its floor taken right before it (A B A B …), and the ratio is the median of the
+ * per-pair ratios, with their min and max: a noisy moment then hits both halves of a
+ * pair alike, instead of shifting one median against the other. Ratios, not
  * milliseconds, because the machine is shared and noisy.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +23,8 @@ export interface BenchOptions {
   reportOnly: boolean;
   markdown: boolean;
   fresh: boolean;
+  /** Only these rows (ids such as story-add), with their floors. */
+  only?: string[];
 }
 
 /** What a row is measured against. */
@@ -57,6 +62,8 @@ export interface Row {
   runsMs: number[];
   medianMs: number | null;
   floorMs: number | null;
+  /** Per-pair ratios (command run ÷ the floor run right before it), when paired. */
+  ratios?: number[];
   measure: string;
   target: string;
   peakMb: number | null;
@@ -192,6 +199,12 @@ function hasCommand(c: Case, env: Env): boolean {
   return result.status === 0 && String(result.stdout).includes(`Usage: svc ${words.join(' ')} `);
 }
 
+/** One run of a command and the run of its floor taken right before it. */
+export interface Pair {
+  ms: number;
+  floorMs: number;
+}
+
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -261,7 +274,7 @@ function format(n: number, digits = 0): string {
 
 /** Turns the runs into the table's rows: floors first, then each command against its floor. */
 export function summarise(list: Case[], times: Map<string, number[]>, peaks: Map<string, number | null>, missing: Set<string>,
-  errors: Map<string, string>, stories: number, commandLines: Map<string, string>): Row[] {
+  errors: Map<string, string>, stories: number, commandLines: Map<string, string>, pairs: Map<string, Pair[]> = new Map()): Row[] {
   const med = (id: string) => median(times.get(id) ?? []);
   const floorOf = (c: Case, target: Target): number | null => {
     if (target.kind === 'ms' || target.kind === 'throughput') return null;
@@ -279,7 +292,9 @@ export function summarise(list: Case[], times: Map<string, number[]>, peaks: Map
     if (!target) return { ...base, floorMs: null, measure: '', target: '', status: 'floor' };
     const targetText =
       target.kind === 'ratio' ? `≤ ${target.max}×` : target.kind === 'ms' ? `< ${format(target.max)} ms` : target.kind === 'throughput' ? `≥ ${format(target.min)} stories/s` : '';
-    const floorMs = floorOf(c, target);
+    const paired = pairs.get(c.id) ?? [];
+    const ratios = paired.map((p) => p.ms / p.floorMs);
+    const floorMs = paired.length ? median(paired.map((p) => p.floorMs)) : floorOf(c, target);
     if (missing.has(c.id)) return { ...base, floorMs, measure: '', target: targetText, status: 'missing', note: 'not in this svc yet' };
     const error = errors.get(c.id);
     if (error !== undefined || medianMs === null) return { ...base, floorMs, measure: '', target: targetText, status: 'error', note: error };
@@ -289,8 +304,10 @@ export function summarise(list: Case[], times: Map<string, number[]>, peaks: Map
     switch (target.kind) {
       case 'ratio':
       case 'none': {
-        const ratio = floorMs ? medianMs / floorMs : null;
-        measure = ratio === null ? '' : `${format(ratio, 2)}×`;
+        // Paired: the median of the per-pair ratios, and their range; else median over median.
+        const ratio = ratios.length ? median(ratios) : floorMs ? medianMs / floorMs : null;
+        const range = ratios.length > 1 ? ` (${format(Math.min(...ratios), 2)}–${format(Math.max(...ratios), 2)})` : '';
+        measure = ratio === null ? '' : `${format(ratio, 2)}×${range}`;
         met = target.kind === 'ratio' && ratio !== null ? ratio <= target.max : null;
         break;
       }
@@ -306,7 +323,8 @@ export function summarise(list: Case[], times: Map<string, number[]>, peaks: Map
       }
     }
     const status: Status = !memoryOk ? 'fail' : met === null ? 'info' : met ? 'pass' : 'fail';
-    return { ...base, floorMs, measure, target: targetText, status, ...(memoryOk ? {} : { note: `over ${MEMORY_LIMIT_MB} MB` }) };
+    const ratioRuns = ratios.length ? { ratios: ratios.map((r) => Math.round(r * 1000) / 1000) } : {};
+    return { ...base, floorMs, ...ratioRuns, measure, target: targetText, status, ...(memoryOk ? {} : { note: `over ${MEMORY_LIMIT_MB} MB` }) };
   });
 }
 
@@ -362,7 +380,11 @@ export function runBench(options: BenchOptions, log: (line: string) => void): nu
   const env: Env = { db, sampleDb, svcEnv, scripts, evict: findEvictor(db), time: existsSync('/usr/bin/time') ? '/usr/bin/time' : null };
   if (options.cold) log(`bench: cold runs evict the database with ${env.evict.method}`);
 
-  const list = cases(options.cold).filter((c) => sqliteShell || !('sqlite' in c.run));
+  const only = options.only ? new Set(options.only) : null;
+  const list = cases(options.cold)
+    .filter((c) => sqliteShell || !('sqlite' in c.run))
+    // --only: those commands, with the floors they are measured against.
+    .filter((c, _, all) => !only || only.has(c.id) || (c.id.startsWith('floor:') && all.some((o) => only.has(o.id) && o.target && 'floor' in o.target && (c.id === 'floor:node' || c.id === `floor:${o.target.floor}${o.cold ? ':cold' : ''}`))));
   if (!sqliteShell) log('bench: the sqlite3 shell is not installed (apt-get install sqlite3): report, practices and status have no floor');
   const missing = new Set(list.filter((c) => !hasCommand(c, env)).map((c) => c.id));
   const errors = new Map<string, string>();
@@ -375,20 +397,37 @@ export function runBench(options: BenchOptions, log: (line: string) => void): nu
     if (result.code !== 0) errors.set(c.id, `exit ${result.code}: ${result.stderr.trim().split('\n')[0] ?? ''}`);
   }
   const timed = measured.filter((c) => !errors.has(c.id));
-  const nodeFloor = timed.find((c) => c.id === 'floor:node');
-  const order = [...timed.filter((c) => !c.heavy && c !== nodeFloor), ...timed.filter((c) => c.heavy)];
+  // Floors run inside the pairs of the commands they are the floor of.
+  const order = [...timed.filter((c) => !c.heavy && !c.id.startsWith('floor:')), ...timed.filter((c) => c.heavy)];
+  const floorCase = new Map(timed.map((c) => [c.id, c]));
+  const pairs = new Map<string, Pair[]>();
   for (let round = 1; round <= options.runs; round++) {
     // Alternate: every command once per round, so a noisy moment hits them all alike.
-    // Node's start-up, the floor of every svc command, is measured right before each
-    // of them: the median of all those samples does not hang on one unlucky moment.
+    // Each svc command with a floor runs right after its floor (node -e 0, plus the
+    // sqlite3 shell's queries where they are part of it): A B A B …, paired run for run.
     for (const c of order) {
-      if (nodeFloor && 'svc' in c.run && !c.heavy) times.get(nodeFloor.id)?.push(once(nodeFloor, env).ms);
-      times.get(c.id)?.push(once(c, env).ms);
+      const target = c.target;
+      const pairable = 'svc' in c.run && !c.heavy && target !== undefined && (target.kind === 'ratio' || target.kind === 'none');
+      if (!pairable) {
+        times.get(c.id)?.push(once(c, env).ms);
+        continue;
+      }
+      let floorMs = 0;
+      for (const id of ['floor:node', ...(target.floor === 'node' ? [] : [`floor:${target.floor}${c.cold ? ':cold' : ''}`])]) {
+        const floor = floorCase.get(id);
+        if (!floor) continue;
+        const ms = once(floor, env).ms;
+        times.get(id)?.push(ms);
+        floorMs += ms;
+      }
+      const ms = once(c, env).ms;
+      times.get(c.id)?.push(ms);
+      if (floorMs > 0) pairs.set(c.id, [...(pairs.get(c.id) ?? []), { ms, floorMs }]);
     }
     log(`bench: round ${round}/${options.runs} done`);
   }
   const peaks = new Map(timed.map((c) => [c.id, peakMb(c, env)]));
-  const rows = summarise(list, times, peaks, missing, errors, options.stories, new Map(list.map((c) => [c.id, commandLine(c, env)])));
+  const rows = summarise(list, times, peaks, missing, errors, options.stories, new Map(list.map((c) => [c.id, commandLine(c, env)])), pairs);
 
   const table = renderTable(rows, options.markdown);
   process.stdout.write(`${table}\n`);

@@ -7,7 +7,7 @@ import { generate } from './generate.ts';
 import { shapeOf } from './store.ts';
 
 const USAGE = `usage:
-  npm run bench -- [--stories N] [--runs N] [--cold] [--fresh] [--markdown] [--report-only]
+  npm run bench -- [--stories N] [--runs N] [--cold] [--fresh] [--markdown] [--report-only] [--only story-add,version]
   node test/bench/run.mjs generate --db FILE [--stories N] [--seed N]
   node test/bench/run.mjs table FILE.json [--markdown]`;
 
@@ -43,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
           fresh: { type: 'boolean', default: false },
           markdown: { type: 'boolean', default: false },
           'report-only': { type: 'boolean', default: false },
+          only: { type: 'string' },
         },
       });
       return runBench(
@@ -53,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
           fresh: values.fresh,
           markdown: values.markdown,
           reportOnly: values['report-only'],
+          ...(values.only ? { only: values.only.split(',').map((id) => id.trim()) } : {}),
         },
         log,
       );

@@ -164,7 +164,13 @@ describe('a process killed in the middle', () => {
     try {
       const { build } = await import('esbuild');
       const entry = join(dir, 'open.ts');
-      writeFileSync(entry, `import { openStore } from ${JSON.stringify(join(BIN, '..', '..', 'src', 'store', 'db.ts'))};\nopenStore(process.argv[2], { migrationsDir: process.argv[3] }).close();\n`);
+      const src = join(BIN, '..', '..', 'src');
+      writeFileSync(
+        entry,
+        `import { openStore } from ${JSON.stringify(join(src, 'store', 'db.ts'))};\n` +
+          `import { testSwitches } from ${JSON.stringify(join(src, 'cli', 'test-switches.ts'))};\n` +
+          `openStore(process.argv[2], { migrationsDir: process.argv[3], ...testSwitches(process.env) }).close();\n`,
+      );
       const program = join(dir, 'open.cjs');
       await build({ entryPoints: [entry], outfile: program, bundle: true, platform: 'node', format: 'cjs', external: ['better-sqlite3'], logLevel: 'silent' });
       const migrations = join(dir, 'migrations');

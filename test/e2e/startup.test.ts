@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { codeCachePath } from '../../src/cli/launch.ts';
 import { BIN, baseEnv, sandbox } from '../helpers/cli.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -89,8 +90,9 @@ describe('start-up paths', () => {
     const env = { XDG_CACHE_HOME: cache };
     expect(box.run(['story', 'add', 'Ana called the customer back', '--staff', 'Ana'], { env }).code).toBe(0);
     const dir = join(cache, 'svc', `v8-${process.versions.v8}-${process.arch}`);
-    const saved = ['launch.cjs', 'svc.cjs', 'program.cjs', 'story-add.cjs'].filter((file) => existsSync(join(dir, `${file}.v8`)));
-    const stamp = (file: string) => statSync(join(dir, `${file}.v8`)).mtimeMs;
+    const cached = (file: string) => codeCachePath(dir, join(dirname(BIN), '..', 'dist', file));
+    const saved = ['launch.cjs', 'svc.cjs', 'program.cjs', 'story-add.cjs'].filter((file) => existsSync(cached(file)));
+    const stamp = (file: string) => statSync(cached(file)).mtimeMs;
     if (typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function') return; // Node's own cache instead
     expect(saved).toEqual(['svc.cjs', 'program.cjs', 'story-add.cjs']);
     const before = saved.map(stamp);

@@ -9,6 +9,10 @@ import { expect } from 'vitest';
 
 export const BIN = fileURLToPath(new URL('../../bin/svc.cjs', import.meta.url));
 
+// The built svc's code cache, kept for the tests in the checkout: never the user's own
+// (~/.cache/svc), which their installed svc uses.
+const TEST_CODE_CACHE = fileURLToPath(new URL('../../node_modules/.cache/svc-tests', import.meta.url));
+
 export interface RunResult {
   code: number | null;
   stdout: string;
@@ -35,7 +39,7 @@ export interface SvcSandbox {
 
 /** Environment for the built binary: no colour, a pinned clock, no CI prompt guard surprises. */
 export function baseEnv(db: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, SVC_DB: db, NO_COLOR: '1', SVC_NOW: '2026-03-18T10:00:00' };
+  const env: NodeJS.ProcessEnv = { ...process.env, SVC_DB: db, NO_COLOR: '1', SVC_NOW: '2026-03-18T10:00:00', XDG_CACHE_HOME: TEST_CODE_CACHE };
   delete env.SVC_DEBUG;
   delete env.FORCE_COLOR;
   for (const [key, value] of Object.entries(extra)) {

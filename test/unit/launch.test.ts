@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { codeCacheDir } from '../../src/cli/launch.ts';
+import { codeCacheDir, codeCachePath } from '../../src/cli/launch.ts';
 import { tempDir } from '../helpers/db.ts';
 
 // The loader runs in fresh Node processes, as it does for users: V8 keeps compiled code
@@ -34,9 +34,9 @@ describe("svc's code cache for its bundles", () => {
     const first = loadInNewProcess(join(dir, 'main.cjs'), cache);
     // Sibling bundles load once (the same module object), anything else through Node.
     expect(first.value).toBe('hello/true');
-    expect(first.written.sort()).toEqual([join(cache, 'main.cjs.v8'), join(cache, 'part.cjs.v8')]);
+    expect(first.written.sort()).toEqual([codeCachePath(cache, join(dir, 'main.cjs')), codeCachePath(cache, join(dir, 'part.cjs'))]);
     expect(statSync(cache).mode & 0o777).toBe(0o700);
-    expect(statSync(join(cache, 'main.cjs.v8')).mode & 0o777).toBe(0o600);
+    expect(statSync(codeCachePath(cache, join(dir, 'main.cjs'))).mode & 0o777).toBe(0o600);
     expect(loadInNewProcess(join(dir, 'main.cjs'), cache)).toEqual({ value: 'hello/true', written: [] });
   });
 
@@ -48,8 +48,8 @@ describe("svc's code cache for its bundles", () => {
     writeFileSync(bundle, `exports.value = 'two';`);
     const later = new Date(Date.now() + 5000);
     utimesSync(bundle, later, later);
-    expect(loadInNewProcess(bundle, cache)).toEqual({ value: 'two', written: [join(cache, 'main.cjs.v8')] });
-    expect(readFileSync(join(cache, 'main.cjs.v8')).toString('latin1')).toMatch(/^svc code cache 22 /);
+    expect(loadInNewProcess(bundle, cache)).toEqual({ value: 'two', written: [codeCachePath(cache, bundle)] });
+    expect(readFileSync(codeCachePath(cache, bundle)).toString('latin1')).toMatch(/^svc code cache 22 /);
   });
 
   it('still runs the command when the cache cannot be written', () => {
@@ -57,6 +57,22 @@ describe("svc's code cache for its bundles", () => {
     writeFileSync(blocked, '');
     writeFileSync(join(dir, 'main.cjs'), `exports.value = 'ran';`);
     expect(loadInNewProcess(join(dir, 'main.cjs'), join(blocked, 'cache'))).toEqual({ value: 'ran', written: [] });
+  });
+
+  it('keeps two installs of the same bundle apart, so neither rewrites the other', () => {
+    const cache = join(dir, 'cache');
+    for (const install of ['global', 'checkout']) {
+      mkdirSync(join(dir, install));
+      writeFileSync(join(dir, install, 'main.cjs'), `exports.value = ${JSON.stringify(install)};`);
+    }
+    const global = join(dir, 'global', 'main.cjs');
+    const checkout = join(dir, 'checkout', 'main.cjs');
+    expect(codeCachePath(cache, global)).not.toBe(codeCachePath(cache, checkout));
+    expect(loadInNewProcess(global, cache).written).toEqual([codeCachePath(cache, global)]);
+    expect(loadInNewProcess(checkout, cache).written).toEqual([codeCachePath(cache, checkout)]);
+    // Each starts from its own cache now: nothing is written on either's next run.
+    expect(loadInNewProcess(global, cache)).toEqual({ value: 'global', written: [] });
+    expect(loadInNewProcess(checkout, cache)).toEqual({ value: 'checkout', written: [] });
   });
 
   it('keeps the cache under XDG_CACHE_HOME, per V8 version', () => {

@@ -18,12 +18,12 @@ describe('command groups built on their own', () => {
   const whole = buildProgram();
 
   it('name every top-level command exactly once', () => {
-    const named = GROUPS.flatMap(([names]) => names);
+    const named = GROUPS.flatMap((group) => group.names);
     expect([...named].sort()).toEqual(whole.commands.flatMap(namesOf).sort());
   });
 
   it('build each command the same as the whole tree does', () => {
-    for (const [names] of GROUPS) {
+    for (const { names } of GROUPS) {
       for (const name of names) {
         const part = buildProgram(['node', 'svc', '--db', 'x.db', name, 'sub']);
         const find = (program: Command) => program.commands.find((c) => namesOf(c).includes(name));

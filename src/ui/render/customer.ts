@@ -1,7 +1,7 @@
 import type { Customer } from '../../core/customer.ts';
 import type { Look } from '../look.ts';
 import { renderTable } from '../table.ts';
-import { formatDay } from '../text.ts';
+import { formatDay } from '../format.ts';
 
 /**
  * The documented JSON shape of a customer (README). Email and phone are personal

@@ -4,7 +4,8 @@ import type { QualifierKind } from '../../core/qualifiers.ts';
 import type { Day } from '../../core/dates.ts';
 import type { Look } from '../look.ts';
 import { renderTable } from '../table.ts';
-import { formatDay, oneLine, plainHighlights, renderHighlights } from '../text.ts';
+import { countOf, formatDay, percent } from '../format.ts';
+import { oneLine, plainHighlights, renderHighlights } from '../text.ts';
 
 /** What the detect renderers need (built by the detect command). */
 export interface DetectionView {
@@ -27,10 +28,6 @@ export interface DetectionView {
   /** Actions several people take on a different object each time: too general to be a practice alone. */
   commonActions: Candidate[];
   qualities: QualityCount[];
-}
-
-function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
 }
 
 /** The documented JSON shape of `svc detect --json` (README, Detect). */
@@ -98,7 +95,7 @@ export function candidateBlock(c: DetectionView['practices'][number], rank: numb
     : ` · star share ${percent(c.starShare)}`;
   const overlap = c.overlap ? color.yellow(` ${messages.candidateOverlap(oneLine(c.overlap.practice), c.overlap.stories, c.stories)}`) : '';
   const head = `${rank === null ? '' : `${rank}. `}${color.bold(oneLine(c.label))}${overlap}`;
-  const figures = `${c.stories} stories · ${c.people} people${starNote} · last ${formatDay(c.lastOn, look.now, look.tty)}`;
+  const figures = `${countOf(c.stories, 'story', 'stories')} · ${countOf(c.people, 'person', 'people')}${starNote} · last story ${formatDay(c.lastOn, look.now, look.tty)}`;
   const matchers = [...c.phrases.map((p) => `"${p}"`), ...c.tags.map((t) => `#${t}`)].join(', ');
   const why = `${basisText(c.basis, c.stories)} · coherence ${c.coherence.toFixed(2)}`;
   const lines = [head, `   ${figures}`, `   ${color.dim('from')} ${oneLine(matchers)}`, `   ${color.dim('why')} ${oneLine(why)}`];

@@ -4,7 +4,8 @@
  */
 import type { Digest } from '../../core/digest.ts';
 import { REVIEW_LOOKAHEAD_DAYS } from '../../core/digest.ts';
-import type { Block, Document, Section } from './document.ts';
+import { countOf as plural } from '../format.ts';
+import type { Block, Document, ListItem, Section } from './document.ts';
 
 /** The opening words of a story, on one line. */
 function opening(text: string): string {
@@ -12,9 +13,7 @@ function opening(text: string): string {
   return [...line].length > 120 ? `${[...line].slice(0, 119).join('')}…` : line;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-function list(items: string[], none: string): Block {
+function list(items: ListItem[], none: string): Block {
   return items.length ? { kind: 'list', items } : { kind: 'paragraph', text: none };
 }
 
@@ -30,7 +29,7 @@ function storyBlocks(digest: Digest): Block[] {
       kind: 'list',
       items: [
         ...stories.latest.map((s) => `#${s.id}, ${s.occurredOn}${s.people.length ? `, ${s.people.join(', ')}` : ''}: ${opening(s.text)}`),
-        ...(more > 0 ? [`and ${more} more: svc stories --since ${digest.since}`] : []),
+        ...(more > 0 ? [{ text: `and ${more} more`, command: `svc stories --since ${digest.since}` }] : []),
       ],
     });
   }
@@ -54,7 +53,7 @@ export function digestDocument(digest: Digest): Document {
     {
       role: 'due',
       title: 'To do',
-      blocks: [list(digest.due.map((item) => `${item.text}: ${item.command}`), 'Nothing is due.')],
+      blocks: [list(digest.due.map((item) => ({ text: item.text, command: item.command })), 'Nothing is due.')],
     },
     { role: 'stories', title: 'New stories', blocks: storyBlocks(digest) },
     {

@@ -3,15 +3,18 @@
  * plain text, Markdown or one self-contained HTML page. Every piece of user text goes
  * through the renderer's escaping: the view models hold plain strings only.
  */
-import type { DocumentFormat } from '../../core/document.ts';
-import { escapeMarkdown, markdownCodeBlock } from '../../core/safe-text.ts';
+import type { DocumentFormat } from '../../core/formats.ts';
+import { escapeHtml, escapeMarkdown, markdownCode, markdownCodeBlock } from '../escape.ts';
 import { neutralize } from '../text.ts';
 
 export type { DocumentFormat };
 
+/** A list item: text, or text and the command that acts on it (shown as code, never escaped into another form). */
+export type ListItem = string | { text: string; command: string };
+
 export type Block =
   | { kind: 'paragraph'; text: string }
-  | { kind: 'list'; items: string[]; ordered?: boolean }
+  | { kind: 'list'; items: ListItem[]; ordered?: boolean }
   | { kind: 'quote'; text: string; cite: string }
   | { kind: 'warning'; text: string }
   | { kind: 'fields'; fields: Array<[string, string]> }
@@ -60,7 +63,9 @@ function textBlock(block: Block): string {
     case 'subheading':
       return neutralize(block.text) + ':';
     case 'list':
-      return block.items.map((item, i) => indent(neutralize(item), '   ').replace(/^ {3}/u, block.ordered ? `${i + 1}. ` : ' - ')).join('\n');
+      return block.items
+        .map((item, i) => indent(neutralize(typeof item === 'string' ? item : `${item.text}: ${item.command}`), '   ').replace(/^ {3}/u, block.ordered ? `${i + 1}. ` : ' - '))
+        .join('\n');
     case 'quote':
       return indent(`“${neutralize(block.text)}”\n  — ${neutralize(block.cite)}`, '    ');
     case 'warning':
@@ -92,6 +97,10 @@ function renderText(doc: Document): string {
 /** Markdown-significant characters are escaped so user text cannot become markup. */
 const md = escapeMarkdown;
 
+function mdItem(item: ListItem): string {
+  return typeof item === 'string' ? md(item) : `${md(item.text)}: ${markdownCode(item.command)}`;
+}
+
 function mdBlock(block: Block): string {
   switch (block.kind) {
     case 'paragraph':
@@ -99,7 +108,7 @@ function mdBlock(block: Block): string {
     case 'subheading':
       return `**${md(block.text)}**`;
     case 'list':
-      return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${md(item).replace(/\n/gu, '\n   ')}`).join('\n');
+      return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${mdItem(item).replace(/\n/gu, '\n   ')}`).join('\n');
     case 'quote':
       return `${md(block.text)
         .split('\n')
@@ -127,13 +136,10 @@ function renderMarkdown(doc: Document): string {
 
 // --- HTML -----------------------------------------------------------------------
 
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
+const html = escapeHtml;
 
-function html(text: string): string {
-  return escapeHtml(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu, ''));
+function htmlItem(item: ListItem): string {
+  return typeof item === 'string' ? html(item) : `${html(item.text)}: <code>${html(item.command)}</code>`;
 }
 
 function htmlBlock(block: Block): string {
@@ -144,7 +150,7 @@ function htmlBlock(block: Block): string {
       return `<h4>${html(block.text)}</h4>`;
     case 'list': {
       const tag = block.ordered ? 'ol' : 'ul';
-      return `<${tag}>${block.items.map((item) => `<li>${html(item)}</li>`).join('')}</${tag}>`;
+      return `<${tag}>${block.items.map((item) => `<li>${htmlItem(item)}</li>`).join('')}</${tag}>`;
     }
     case 'quote':
       return `<figure class="story"><blockquote>${html(block.text)}</blockquote><figcaption>${html(block.cite)}</figcaption></figure>`;

@@ -1,5 +1,6 @@
 import type { ForgetChange, ForgetReport, WrittenFile } from '../../core/forget.ts';
 import type { Palette } from '../color.ts';
+import { countOf as plural } from '../format.ts';
 import { oneLine } from '../text.ts';
 
 const ROW_NOUNS: Readonly<Record<string, string>> = {
@@ -61,10 +62,6 @@ export function markedChange(change: ForgetChange, replacement: string, color: P
       : `${removed(before)}${added(after)}`;
   }
   return `${recordOf(change)} ${change.column.replaceAll('_', ' ')}: ${body}`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** "3 stories, 1 interview and 2 tags": the records forgetting changes, for the confirmation and the summary. */

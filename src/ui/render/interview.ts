@@ -2,7 +2,8 @@ import type { Customer } from '../../core/customer.ts';
 import type { Interview } from '../../core/interview.ts';
 import type { Look } from '../look.ts';
 import { renderTable } from '../table.ts';
-import { formatDay, oneLine, truncate } from '../text.ts';
+import { formatDay } from '../format.ts';
+import { oneLine, truncate } from '../text.ts';
 
 /** The documented JSON shape of an interview (README): no contact details. */
 export function interviewJson(interview: Interview): Record<string, unknown> {

@@ -2,11 +2,8 @@ import type { EvidenceHow, Matcher, Practice, PracticeSummary } from '../../core
 import type { Story } from '../../core/story.ts';
 import type { Look } from '../look.ts';
 import { renderTable } from '../table.ts';
-import { formatDay, neutralize, oneLine, truncate } from '../text.ts';
-
-export function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}
+import { formatDay, percent } from '../format.ts';
+import { neutralize, oneLine, truncate } from '../text.ts';
 
 /** The star share with its holder and the star-dependent marker. */
 function starCell(summary: PracticeSummary): string {

@@ -1,7 +1,8 @@
 import { diffLines } from 'diff';
 import type { Practice } from '../../core/practice.ts';
 import type { Look } from '../look.ts';
-import { formatDay, neutralize } from '../text.ts';
+import { formatDay } from '../format.ts';
+import { neutralize } from '../text.ts';
 
 interface ProcedureVersion {
   version: number;

@@ -1,7 +1,8 @@
 import type { Story } from '../../core/story.ts';
 import type { Look } from '../look.ts';
 import { renderTable } from '../table.ts';
-import { formatDay, oneLine, truncate } from '../text.ts';
+import { formatDay } from '../format.ts';
+import { oneLine, truncate } from '../text.ts';
 
 // Apart from the other story renderers so that `story add`, which prints no table,
 // never loads cli-table3.

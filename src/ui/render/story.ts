@@ -1,6 +1,7 @@
 import type { Story } from '../../core/story.ts';
 import type { Look } from '../look.ts';
-import { formatDay, neutralize, oneLine } from '../text.ts';
+import { formatDay } from '../format.ts';
+import { neutralize, oneLine } from '../text.ts';
 
 /** The documented JSON shape of a story (README, "JSON output"). */
 export function storyJson(story: Story): Record<string, unknown> {

@@ -2,9 +2,10 @@ import type { MatrixColumn, MatrixState, TrainingPlan } from '../../core/trainin
 import type { Story } from '../../core/story.ts';
 import type { Look } from '../look.ts';
 import { renderTable } from '../table.ts';
-import { formatDay, oneLine } from '../text.ts';
+import { formatDay } from '../format.ts';
+import { oneLine } from '../text.ts';
 import type { Block, Document, Section } from './document.ts';
-import { percent } from './practice.ts';
+import { percent } from '../format.ts';
 
 /** How a quoted story is credited: "#12 · Ana · 2026-03-02 · phone". */
 export function storyCite(story: Story): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { echo, ECHO_MAX, escapeJsonControls, escapeMarkdown, markdownCodeBlock, messageLine, showControls, showControlsKeepingColour } from '../../../src/core/safe-text.ts';
+import { echo, ECHO_MAX, escapeJsonControls, messageLine, showControls, showControlsKeepingColour } from '../../../src/core/safe-text.ts';
 
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
@@ -32,18 +32,5 @@ describe('the terminal sanitiser', () => {
     expect(shown).toMatch(/… \[120,000 characters\]$/u);
     expect(echo('short \u001b[2J')).toBe('short \\x1b[2J');
     expect(messageLine('x'.repeat(5000)).length).toBe(2000);
-  });
-});
-
-describe('the Markdown escaper', () => {
-  it('keeps links, raw HTML, emphasis and headings from forming', () => {
-    expect(escapeMarkdown('[click me](javascript:alert(1))')).toBe('\\[click me\\]\\(javascript:alert\\(1\\)\\)');
-    expect(escapeMarkdown('<img src=x onerror=alert(1)>')).toBe('\\<img src=x onerror=alert\\(1\\)\\>');
-    expect(escapeMarkdown('# not a heading\n- not a list\n1. nor this *bold* &amp;')).toBe('\\# not a heading\n\\- not a list\n1\\. nor this \\*bold\\* \\&amp;');
-  });
-
-  it('fences a code block with more backticks than the text holds', () => {
-    expect(markdownCodeBlock('a ``` b ```` c')).toBe('`````text\na ``` b ```` c\n`````');
-    expect(markdownCodeBlock('esc \u001b]0;x\u0007')).toBe('```text\nesc \\x1b]0;x\\x07\n```');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/core/errors.ts';
-import { applyStoryEdit, draftStory, MAX_STORY_LENGTH, parseStoryId, type Story } from '../../../src/core/story.ts';
+import { applyStoryEdit, draftStory, MAX_STORY_LENGTH, type Story } from '../../../src/core/story.ts';
 import { NOW } from '../../helpers/db.ts';
 
 describe('draftStory', () => {
@@ -57,16 +57,5 @@ describe('applyStoryEdit', () => {
 
   it('validates like add', () => {
     expect(() => applyStoryEdit(story, { text: '   ' }, NOW)).toThrow(/empty/);
-  });
-});
-
-describe('parseStoryId', () => {
-  it('takes whole numbers and #12', () => {
-    expect(parseStoryId('12')).toBe(12);
-    expect(parseStoryId('#12')).toBe(12);
-  });
-
-  it.each(['abc', '0', '-3', '1.5', ''])('refuses %j', (value) => {
-    expect(() => parseStoryId(value)).toThrow(/is not a story id/);
   });
 });

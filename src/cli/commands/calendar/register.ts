@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { examples, lazy } from '../../action.ts';
+import { examples, lazy, type CommandGroup } from '../../action.ts';
 
-export function registerCalendarCommands(program: Command): void {
+export const calendarCommands: CommandGroup = { names: ['calendar'], register: registerCalendarCommands };
+
+function registerCalendarCommands(program: Command): void {
   program
     .command('calendar')
     .description("the team's rhythm as an iCalendar file: the weekly meeting, interview rounds, procedure reviews")

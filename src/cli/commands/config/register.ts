@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { examples, lazy } from '../../action.ts';
+import { examples, lazy, type CommandGroup } from '../../action.ts';
 
-export function registerConfigCommands(program: Command): void {
+export const configCommands: CommandGroup = { names: ['config'], register: registerConfigCommands };
+
+function registerConfigCommands(program: Command): void {
   const config = program
     .command('config')
     .description("the team's settings: meeting day and time, intervals, default --by, form columns …")

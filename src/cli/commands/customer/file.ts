@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { importFieldFor, type ImportField, type ImportRow } from '../../../core/customer.ts';
-import { NotFoundError, ValidationError, isSvcError } from '../../../core/errors.ts';
+import { NotFoundError, ValidationError, errorCode, isSvcError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import type { Context } from '../../context.ts';
 import { readBytesCapped, readStdin } from '../../io.ts';
@@ -32,8 +32,7 @@ async function readBytes(file: string): Promise<Buffer> {
     return await readBytesCapped(createReadStream(file), MAX_CUSTOMER_LIST_BYTES, file);
   } catch (error) {
     if (isSvcError(error)) throw error;
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ENOENT') throw new NotFoundError(messages.importFileMissing(file), messages.importFileMissingHint);
+    if (errorCode(error) === 'ENOENT') throw new NotFoundError(messages.importFileMissing(file), messages.importFileMissingHint);
     throw unreadable(file, error);
   }
 }

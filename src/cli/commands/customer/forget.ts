@@ -1,16 +1,17 @@
-import type { Customer } from '../../../core/customer.ts';
+import { FORGOTTEN_CUSTOMER, type Customer } from '../../../core/customer.ts';
 import { ConflictError, NotFoundError, UsageError } from '../../../core/errors.ts';
 import type { ForgetReport } from '../../../core/forget.ts';
+import { idIn } from '../../../core/ids.ts';
 import { messages } from '../../../core/messages.ts';
 import { customerIdsByName, getCustomer } from '../../../store/customers.ts';
-import type { Db } from '../../../store/db.ts';
+import type { Db, Store } from '../../../store/db.ts';
 import { finishForgets, writtenFiles, type FinishReport } from '../../../store/forget-files.ts';
 import { forgetCustomer, isForgetPending, previewForget } from '../../../store/forget.ts';
-import { FORGOTTEN_CUSTOMER } from '../../../store/stories.ts';
 import { changedCounts, markedChange, writtenFileJson, writtenFileLines } from '../../../ui/render/forget.ts';
 import { oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
+import { startProgress } from '../../progress.ts';
 
 interface ForgetOptions {
   yes?: boolean;
@@ -22,7 +23,7 @@ interface ForgetOptions {
 
 /** The customer named by id ("12", "#12") or by name. */
 export function requireCustomer(db: Db, typed: string): Customer {
-  const asId = /^#?\d{1,15}$/.test(typed.trim()) ? Number(typed.trim().replace('#', '')) : undefined;
+  const asId = idIn(typed);
   if (asId !== undefined) {
     const found = getCustomer(db, asId);
     if (!found) throw new NotFoundError(messages.customerNotFound(`#${asId}`), messages.customerNotFoundHint);
@@ -48,7 +49,7 @@ export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promi
       ctx.info(`Customer #${customer.id} is erased from every record; forget would finish wiping the files. Nothing was changed.`);
       return;
     }
-    const finish = finishForgets(store, [customer.id], null, waitMs);
+    const finish = finishWithProgress(store, customer.id, null, waitMs);
     report(ctx, options, { customerId: customer.id, resumed: true }, finish, now);
     return;
   }
@@ -83,8 +84,18 @@ export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promi
       ? `Replaced their details with "(forgotten)" in ${changedCounts(erased)}; the stories and answers are kept.`
       : 'No story, interview answer or other record held a copy of their details.',
   );
-  const finish = finishForgets(store, [customer.id], erased.traces, waitMs);
+  const finish = finishWithProgress(store, customer.id, erased.traces, waitMs);
   report(ctx, options, { ...summaryJson(erased), resumed: false }, finish, now);
+}
+
+/** Compacts and checks the files, with a progress bar: on a large database VACUUM takes a while. */
+function finishWithProgress(store: Store, id: number, traces: readonly string[] | null, waitMs: number): FinishReport {
+  const progress = startProgress(`Wiping customer #${id} from the files`);
+  try {
+    return finishForgets(store, [id], traces, waitMs, (done, total) => progress.update(done, total));
+  } finally {
+    progress.end();
+  }
 }
 
 /** The counts of a forget, without the personal data the report holds in memory. */

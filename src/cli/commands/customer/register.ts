@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
-import { examples, lazy } from '../../action.ts';
+import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { parseCount } from '../../options.ts';
 
-export function registerCustomerCommands(program: Command): void {
+export const customerCommands: CommandGroup = { names: ['customer', 'customers'], register: registerCustomerCommands };
+
+function registerCustomerCommands(program: Command): void {
   const customer = program
     .command('customer')
     .alias('customers')

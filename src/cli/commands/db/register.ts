@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { examples, lazy } from '../../action.ts';
+import { examples, lazy, type CommandGroup } from '../../action.ts';
 
-export function registerDbCommands(program: Command): void {
+export const dbCommands: CommandGroup = { names: ['init', 'db'], register: registerDbCommands };
+
+function registerDbCommands(program: Command): void {
   program
     .command('init')
     .description('create the database (any command does it on first use) and print where it is')

@@ -10,7 +10,7 @@ import { linkMatchesForPractice } from '../../../store/matching.ts';
 import { addMatchers, createPractice, findPractice, linkEvidence, listPracticeRecords } from '../../../store/practices.ts';
 import { candidateBlock, detectionJson, detectionText, type DetectionView } from '../../../ui/render/detect.ts';
 import { renderTable } from '../../../ui/table.ts';
-import { formatDay } from '../../../ui/text.ts';
+import { formatDay } from '../../../ui/format.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { indexPhrases } from '../../phrases.ts';

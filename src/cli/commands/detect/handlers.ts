@@ -2,4 +2,3 @@
 export { runCommand } from '../../run.ts';
 export * as detect from './detect.ts';
 export * as reindex from './reindex.ts';
-export * as unreject from './unreject.ts';

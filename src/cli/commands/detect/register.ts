@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { DEFAULT_LIMIT, DEFAULT_MIN_STAFF, DEFAULT_MIN_STORIES } from '../../../core/detect-defaults.ts';
-import { examples, lazy } from '../../action.ts';
+import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { parseCount } from '../../options.ts';
 
-export function registerDetectCommands(program: Command): void {
+export const detectCommands: CommandGroup = { names: ['detect', 'reindex'], register: registerDetectCommands };
+
+function registerDetectCommands(program: Command): void {
   program
     .command('detect')
     .description('find the practices several people already show in their stories, and the qualities customers perceive')
@@ -26,19 +28,4 @@ export function registerDetectCommands(program: Command): void {
     .option('--json', 'print how many stories were indexed, as JSON')
     .addHelpText('after', examples(['svc reindex', 'svc reindex --json']))
     .action(lazy(() => import('./handlers.ts'), 'reindex'));
-
-  // `practice` is another area's noun: add to it when it is there, create it otherwise.
-  const practice =
-    program.commands.find((c) => c.name() === 'practice') ??
-    program
-      .command('practice')
-      .description('manage practices')
-      .addHelpText('after', examples(['svc practice unreject "call back"', 'svc detect --show-rejected']));
-  practice
-    .command('unreject')
-    .description('let svc detect suggest a rejected candidate again')
-    .argument('<label>', 'the rejected candidate: its label, key or id (see svc detect --show-rejected)')
-    .option('--json', 'print what was restored as JSON')
-    .addHelpText('after', examples(['svc detect --show-rejected', 'svc practice unreject "recommend (wine, special)"', 'svc practice unreject 3']))
-    .action(lazy(() => import('./handlers.ts'), 'unreject'));
 }

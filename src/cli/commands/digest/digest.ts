@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parsePastDay, toDay } from '../../../core/dates.ts';
 import { buildDigest, DIGEST_STORIES, digestSince, digestSubject, type Digest } from '../../../core/digest.ts';
 import { parseAddresses, type Address } from '../../../core/email.ts';
+import type { DigestFormat } from '../../../core/formats.ts';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { buildReport, reportPeriod } from '../../../core/report.ts';
@@ -16,11 +17,10 @@ import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { writeDocument } from '../../output.ts';
 import { indexForEvidence } from '../../phrases.ts';
-import type { DIGEST_FORMATS } from './register.ts';
 
 interface DigestOptions {
   since?: string;
-  format?: (typeof DIGEST_FORMATS)[number];
+  format?: DigestFormat;
   out?: string;
   to?: string;
   from?: string;

@@ -1,10 +1,12 @@
 import { Option, type Command } from 'commander';
-import { examples, lazy } from '../../action.ts';
+import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { parseChoice } from '../../options.ts';
+import { DIGEST_FORMATS } from '../../../core/formats.ts';
 
-export const DIGEST_FORMATS = ['text', 'md', 'html', 'eml'] as const;
 
-export function registerDigestCommands(program: Command): void {
+export const digestCommands: CommandGroup = { names: ['digest'], register: registerDigestCommands };
+
+function registerDigestCommands(program: Command): void {
   program
     .command('digest')
     .description("the team's week in one page, for people who read mail: new stories, what waits for review, what is due")

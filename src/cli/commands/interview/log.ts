@@ -10,7 +10,8 @@ import {
   type InterviewLogInput,
 } from '../../../core/interview.ts';
 import { messages } from '../../../core/messages.ts';
-import { draftStory, parseId } from '../../../core/story.ts';
+import { parseId } from '../../../core/ids.ts';
+import { draftStory } from '../../../core/story.ts';
 import { cleanName } from '../../../core/text.ts';
 import type { Db } from '../../../store/db.ts';
 import { getInterview, linkStoryToInterview, listInterviews, logInterview } from '../../../store/interviews.ts';
@@ -35,7 +36,7 @@ interface LogOptions {
 }
 
 function requireInterview(db: Db, typed: string): Interview {
-  const id = parseId(typed, 'interview'); // same rules as any id: "12" or "#12"
+  const id = parseId('interview', typed);
   const interview = getInterview(db, id);
   if (!interview) throw new NotFoundError(messages.interviewNotFound(id), messages.interviewNotFoundHint);
   if (interview.status !== 'planned') {

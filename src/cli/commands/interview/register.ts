@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { DEFAULT_COOLDOWN_DAYS, DEFAULT_PICK_COUNT, INTERVIEW_STATUSES } from '../../../core/choices.ts';
-import { examples, lazy } from '../../action.ts';
+import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { collectList, parseChoice, parseCount } from '../../options.ts';
 
-export function registerInterviewCommands(program: Command): void {
+export const interviewCommands: CommandGroup = { names: ['interview', 'interviews'], register: registerInterviewCommands };
+
+function registerInterviewCommands(program: Command): void {
   const interview = program
     .command('interview')
     .alias('interviews')

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { examples, lazy } from '../../action.ts';
+import { examples, lazy, type CommandGroup } from '../../action.ts';
 
 type PeopleHandler = Parameters<typeof lazy<typeof import('./handlers.ts')>>[1];
 
@@ -12,7 +12,9 @@ function withParentJson(name: PeopleHandler) {
   };
 }
 
-export function registerPeopleCommands(program: Command): void {
+export const peopleCommands: CommandGroup = { names: ['people'], register: registerPeopleCommands };
+
+function registerPeopleCommands(program: Command): void {
   const people = program
     .command('people')
     .description('the people in the stories, with story counts and their latest story')

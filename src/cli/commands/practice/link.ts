@@ -1,6 +1,6 @@
 import { NotFoundError, UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { parseStoryId } from '../../../core/story.ts';
+import { parseId } from '../../../core/ids.ts';
 import { unique } from '../../../core/text.ts';
 import type { Db } from '../../../store/db.ts';
 import { linkEvidence } from '../../../store/practices.ts';
@@ -13,7 +13,7 @@ import { requirePractice } from './find.ts';
 export function storyIdsFromArgs(db: Db, values: unknown): number[] {
   const typed = (values as string[] | undefined) ?? [];
   if (typed.length === 0) throw new UsageError(messages.missingStoryIds, messages.missingStoryIdsHint);
-  const ids = unique(typed.map((value) => parseStoryId(value)));
+  const ids = unique(typed.map((value) => parseId('story', value)));
   const missing = ids.find((id) => !getStory(db, id));
   if (missing !== undefined) throw new NotFoundError(messages.storyNotFound(missing), messages.storyNotFoundHint);
   return ids;

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { PRACTICE_STATUSES } from '../../../core/choices.ts';
-import { DOCUMENT_FORMATS } from '../../../core/document.ts';
-import { examples, lazy } from '../../action.ts';
+import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { collectList, collectRepeat, parseChoice, parseCount } from '../../options.ts';
 
 /** A comma-separated list of statuses, each checked. */
@@ -9,14 +8,10 @@ function parseStatuses(value: string, previous: string[] = []): string[] {
   return collectList(value, previous).map((status) => parseChoice('--status', PRACTICE_STATUSES)(status));
 }
 
-const formatOption = (command: Command) =>
-  command
-    .option('-f, --format <format>', `${DOCUMENT_FORMATS.join(', ')} (default text)`, parseChoice('--format', DOCUMENT_FORMATS))
-    .option('-o, --out <file>', 'write to FILE (readable by you only) instead of stdout; - is stdout')
-    .option('--force', 'let --out write through a symbolic link, or to a device or FIFO');
+/** `svc practices` and `svc practice …`: from a behaviour to an adopted, written standard. */
+export const practiceCommands: CommandGroup = { names: ['practices', 'practice'], register: registerPracticeCommands };
 
-/** `svc practices`, `svc practice …`, `svc train …` and `svc playbook`: from a practice to a written, trained standard. */
-export function registerPracticeCommands(program: Command): void {
+function registerPracticeCommands(program: Command): void {
   program
     .command('practices')
     .description('the team\'s practices: status, evidence, spread, star share, last evidence')
@@ -159,72 +154,11 @@ export function registerPracticeCommands(program: Command): void {
     .addHelpText('after', examples(['svc practice retire "Fax confirmations"', 'svc practice retire 3 --json']))
     .action(lazy(() => import('./handlers.ts'), 'retire'));
 
-  const train = program
-    .command('train')
-    .description('train people on practices with the team\'s own stories, and see who has been trained')
-    .addHelpText('after', examples(['svc train plan "Call back the same day" --format html --out plan.html', 'svc train log "Call back the same day" --people Ana,Bo', 'svc train status']));
-
-  formatOption(
-    train
-      .command('plan')
-      .description('a training brief built from evidence: stories, peer coaches, questions, a role-play')
-      .argument('<practice>', 'the practice'),
-  )
-    .option('--json', 'print the plan as JSON')
-    .addHelpText(
-      'after',
-      examples(['svc train plan "Call back the same day"', 'svc train plan "Call back the same day" --format md > plan.md', 'svc train plan 3 --format html --out plan.html']),
-    )
-    .action(lazy(() => import('./handlers.ts'), 'trainPlan'));
-
-  train
-    .command('log')
-    .description('record a training session; in a terminal without --people, pick attendees from a list')
-    .argument('<practice>', 'the practice trained')
-    .option('--people <names>', 'who attended (repeatable, or comma-separated)', collectList)
-    .option('--on <date>', 'when it was held (default today)')
-    .option('--facilitator <name>', 'who ran it')
-    .option('--notes <text>', 'anything worth remembering')
-    .option('--json', 'print the session as JSON')
-    .addHelpText(
-      'after',
-      examples(['svc train log "Call back the same day" --people Ana,Bo,Cy --facilitator Dee', 'svc train log 3 --people Bo --on yesterday --notes "role-played story #12"', 'svc train log 3']),
-    )
-    .action(lazy(() => import('./handlers.ts'), 'trainLog'));
-
-  train
-    .command('schedule')
-    .description('plan a training session ahead; it goes into the team\'s calendar (svc calendar)')
-    .argument('<practice>', 'the practice to train')
-    .requiredOption('--on <date>', 'the day: YYYY-MM-DD, today or tomorrow')
-    .option('--at <time>', 'the start, HH:MM local time (without it, the whole day)')
-    .option('--minutes <n>', 'how long it lasts (default 60)', parseCount('--minutes', 5, 1440, 60))
-    .option('--facilitator <name>', 'who runs it')
-    .option('--json', 'print the planned session as JSON')
-    .addHelpText(
-      'after',
-      examples(['svc train schedule "Call back the same day" --on 2026-04-02 --at 14:00', 'svc train schedule 3 --on tomorrow --facilitator Dee --json']),
-    )
-    .action(lazy(() => import('./handlers.ts'), 'trainSchedule'));
-
-  train
-    .command('list')
-    .description('training sessions, newest first')
-    .option('--practice <name>', 'only sessions on this practice')
-    .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc train list', 'svc train list --practice "Call back the same day" --json']))
-    .action(lazy(() => import('./handlers.ts'), 'trainList'));
-
-  train
-    .command('status')
-    .description('people × adopted and standard practices: adopted after training, trained, shows it untrained, or gap')
-    .option('--practice <name>', 'only this practice')
-    .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc train status', 'svc train status --practice "Call back the same day" --json']))
-    .action(lazy(() => import('./handlers.ts'), 'trainStatus'));
-
-  formatOption(program.command('playbook').description('the standard procedures handbook: procedure, why, coaches, training coverage'))
-    .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc playbook', 'svc playbook --format md > PLAYBOOK.md', 'svc playbook --format html --out playbook.html']))
-    .action(lazy(() => import('./handlers.ts'), 'playbook'));
+  practice
+    .command('unreject')
+    .description('let svc detect suggest a rejected candidate again')
+    .argument('<label>', 'the rejected candidate: its label, key or id (see svc detect --show-rejected)')
+    .option('--json', 'print what was restored as JSON')
+    .addHelpText('after', examples(['svc detect --show-rejected', 'svc practice unreject "recommend (wine, special)"', 'svc practice unreject 3']))
+    .action(lazy(() => import('./handlers.ts'), 'unreject'));
 }

@@ -2,7 +2,7 @@ import { loadPracticeIndex, scoredStory, suggestPractices, suggestStories, type 
 import { UsageError, NotFoundError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import type { Practice } from '../../../core/practice.ts';
-import { parseStoryId } from '../../../core/story.ts';
+import { parseId } from '../../../core/ids.ts';
 import type { PracticeSuggestion, SuggestionReason } from '../../../core/suggest.ts';
 import { linkEvidence } from '../../../store/practices.ts';
 import { getStory, storiesByIds } from '../../../store/stories.ts';
@@ -37,7 +37,7 @@ export async function run(options: WithArgs<SuggestOptions>, ctx: Context): Prom
     else printStorySuggestions(practice, suggestions, options.json === true, ctx);
     return;
   }
-  const storyId = parseStoryId(String(options.story));
+  const storyId = parseId('story', String(options.story));
   if (!getStory(store.db, storyId)) throw new NotFoundError(messages.storyNotFound(storyId), messages.storyNotFoundHint);
   await embedStories(ctx);
   const [story] = storiesWithVectors(store.db, [storyId]);

@@ -1,7 +1,7 @@
 import { messages } from '../../../core/messages.ts';
 import { listMeetings } from '../../../store/meetings.ts';
 import { renderTable } from '../../../ui/table.ts';
-import { formatDay } from '../../../ui/text.ts';
+import { formatDay } from '../../../ui/format.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 

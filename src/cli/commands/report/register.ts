@@ -1,17 +1,19 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_DRIFT_WEEKS } from '../../../core/choices.ts';
-import { examples, lazy } from '../../action.ts';
+import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { parseChoice, parseCount } from '../../options.ts';
+import { REPORT_FORMATS } from '../../../core/formats.ts';
 
-const FORMATS = ['text', 'md', 'html', 'json'] as const;
 
-export function registerReportCommands(program: Command): void {
+export const reportCommands: CommandGroup = { names: ['report', 'meeting', 'status', 'demo'], register: registerReportCommands };
+
+function registerReportCommands(program: Command): void {
   program
     .command('report')
     .description('the report for the team meeting: stories, practices, training, what customers said, an agenda')
     .option('--since <date>', 'start of the period: a date, or last-meeting (default: the last meeting, else 30 days ago)')
     .option('--until <date>', 'end of the period (default: today)')
-    .addOption(new Option('-f, --format <format>', `${FORMATS.join(', ')} (default: text)`).argParser(parseChoice('--format', FORMATS)))
+    .addOption(new Option('-f, --format <format>', `${REPORT_FORMATS.join(', ')} (default: text)`).argParser(parseChoice('--format', REPORT_FORMATS)))
     .option('-o, --out <file>', 'write the report to FILE (- for stdout)')
     .option('--force', 'let --out write through a symbolic link, or to a device or FIFO')
     .option('--drift-weeks <n>', `weeks without evidence before a standard practice drifts (default ${DEFAULT_DRIFT_WEEKS})`, parseCount('--drift-weeks', 1, 52, 4))

@@ -9,9 +9,8 @@ import type { Context } from '../../context.ts';
 import { periodFor, type PeriodOptions } from './period.ts';
 import { writeDocument } from '../../output.ts';
 import { indexPhrases } from '../../phrases.ts';
+import type { ReportFormat } from '../../../core/formats.ts';
 
-export const REPORT_FORMATS = ['text', 'md', 'html', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 interface ReportOptions extends PeriodOptions {
   format?: ReportFormat;

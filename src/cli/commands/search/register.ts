@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
-import { examples, lazy } from '../../action.ts';
+import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { parseCount } from '../../options.ts';
 
-export function registerSearchCommands(program: Command): void {
+export const searchCommands: CommandGroup = { names: ['search'], register: registerSearchCommands };
+
+function registerSearchCommands(program: Command): void {
   program
     .command('search')
     .description('full-text search over stories, best match first, matching words highlighted')

@@ -1,7 +1,8 @@
 import { messages } from '../../../core/messages.ts';
 import { searchStories } from '../../../store/stories.ts';
 import { storyJson } from '../../../ui/render/story.ts';
-import { formatDay, oneLine, plainHighlights, renderHighlights } from '../../../ui/text.ts';
+import { formatDay } from '../../../ui/format.ts';
+import { oneLine, plainHighlights, renderHighlights } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 

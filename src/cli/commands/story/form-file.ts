@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { NotFoundError, ValidationError } from '../../../core/errors.ts';
+import { NotFoundError, ValidationError, errorCode } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import type { FormRow } from '../../../core/story-import.ts';
 import { startLines } from '../customer/file.ts';
@@ -23,11 +23,11 @@ function readBytes(file: string): Buffer {
     if (statSync(file).size > FORM_FILE_MAX_BYTES) throw new ValidationError(messages.formFileTooBig(file, FORM_FILE_MAX_BYTES), messages.formNotCsvOrJsonHint);
     return readFileSync(file);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
+    const code = errorCode(error);
     if (code === 'ENOENT') throw new NotFoundError(messages.formFileMissing(file), messages.formFileMissingHint);
     if (code === 'EISDIR') throw notCsvOrJson(file, 'it is a directory');
     if (error instanceof ValidationError) throw error;
-    throw notCsvOrJson(file, code ? String(code) : String(error));
+    throw notCsvOrJson(file, code || String(error));
   }
 }
 

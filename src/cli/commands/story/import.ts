@@ -20,6 +20,7 @@ import { storyJson } from '../../../ui/render/story.ts';
 import { importTable } from '../../../ui/render/story-import.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
+import { startProgress } from '../../progress.ts';
 import { readFormFile } from './form-file.ts';
 
 interface ImportOptions {
@@ -85,12 +86,15 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
       }
     }
     if (options.dryRun) return { stored: fresh.map((row) => ({ ...row, id: null })), alreadyImported };
-    const stored = fresh.map((row) => {
+    const progress = startProgress('Importing stories');
+    const stored = fresh.map((row, i) => {
       const id = insertStory(store.db, row.draft, nowIso);
       linkMatchesForStory(store.db, id, nowIso);
       recordImportKey(store.db, row.key, id, nowIso);
+      progress.update(i + 1, fresh.length);
       return { ...row, id: id as number | null };
     });
+    progress.end();
     return { stored, alreadyImported };
   };
   const { stored, alreadyImported } = options.dryRun ? store.db.transaction(importRows)() : store.write(importRows);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CHANNELS, SOURCES, TRIGGERS } from '../../../core/story-fields.ts';
-import { examples, lazy } from '../../action.ts';
+import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { collectList, collectRepeat, parseChoice, parseCount } from '../../options.ts';
 
 /** The fields a story has, shared by add and edit. */
@@ -63,7 +63,9 @@ function storyImportCommand(parent: Command): void {
 }
 
 
-export function registerStoryCommands(program: Command): void {
+export const storyCommands: CommandGroup = { names: ['story', 'stories'], register: registerStoryCommands };
+
+function registerStoryCommands(program: Command): void {
   const story = program
     .command('story')
     .description('collect and manage exceptional service stories')

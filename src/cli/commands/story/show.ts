@@ -1,6 +1,7 @@
 import { NotFoundError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { parseStoryId, type Story } from '../../../core/story.ts';
+import { parseId } from '../../../core/ids.ts';
+import type { Story } from '../../../core/story.ts';
 import type { Db } from '../../../store/db.ts';
 import { getStory } from '../../../store/stories.ts';
 import { storyDetail, storyJson } from '../../../ui/render/story.ts';
@@ -9,7 +10,7 @@ import type { Context } from '../../context.ts';
 
 /** The story with the id as typed, or a NotFoundError. */
 export function requireStory(db: Db, typedId: unknown): Story {
-  const id = parseStoryId(String(typedId));
+  const id = parseId('story', String(typedId));
   const story = getStory(db, id);
   if (!story) throw new NotFoundError(messages.storyNotFound(id), messages.storyNotFoundHint);
   return story;

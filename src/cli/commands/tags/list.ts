@@ -1,6 +1,6 @@
 import { listTags } from '../../../store/tags.ts';
 import { renderTable } from '../../../ui/table.ts';
-import { formatDay } from '../../../ui/text.ts';
+import { formatDay } from '../../../ui/format.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { examples, lazy } from '../../action.ts';
+import { examples, lazy, type CommandGroup } from '../../action.ts';
 
-export function registerTagCommands(program: Command): void {
+export const tagCommands: CommandGroup = { names: ['tags', 'tag'], register: registerTagCommands };
+
+function registerTagCommands(program: Command): void {
   const tags = program
     .command('tags')
     .alias('tag')

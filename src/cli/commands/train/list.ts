@@ -1,6 +1,7 @@
 import { listTrainings } from '../../../store/trainings.ts';
 import { renderTable } from '../../../ui/table.ts';
-import { formatDay, oneLine, truncate } from '../../../ui/text.ts';
+import { formatDay } from '../../../ui/format.ts';
+import { oneLine, truncate } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { requirePractice } from '../practice/find.ts';

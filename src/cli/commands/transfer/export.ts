@@ -1,22 +1,27 @@
-import { writeSync } from 'node:fs';
-import { UsageError, errorCode } from '../../../core/errors.ts';
+import { UsageError } from '../../../core/errors.ts';
+import type { ExportFormat } from '../../../core/formats.ts';
 import { messages } from '../../../core/messages.ts';
 import { escapeJsonControls, showControls } from '../../../core/safe-text.ts';
 import { csvLine, jsonlLine } from '../../../core/transfer.ts';
 import { openOutput, type OutputFile } from '../../../store/files.ts';
 import { recordingWrittenFile } from '../../../store/forget-files.ts';
-import { storyPages } from '../../../store/stories.ts';
+import { countStories, storyPages } from '../../../store/stories.ts';
 import { exportedTables, exportHeader, exportRows, readSnapshot } from '../../../store/transfer.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import type { EXPORT_FORMATS } from './register.ts';
+import { startProgress } from '../../progress.ts';
+import { write } from '../../streams.ts';
+import { countOf } from '../../../ui/format.ts';
 
 interface ExportOptions {
-  format?: (typeof EXPORT_FORMATS)[number];
+  format?: ExportFormat;
   out?: string;
   includeContacts?: boolean;
   force?: boolean;
 }
+
+// Rows between two looks at the clock for the progress bar.
+const PROGRESS_EVERY = 1_000;
 
 const STORY_CSV_COLUMNS = ['id', 'uuid', 'occurredOn', 'title', 'text', 'staff', 'tags', 'customer', 'customerKind', 'channel', 'source', 'trigger', 'impact', 'reportedBy', 'createdAt', 'updatedAt'] as const;
 
@@ -31,18 +36,21 @@ export function run(options: WithArgs<ExportOptions>, ctx: Context): void {
   try {
     // On a terminal even CSV is shown with its controls escaped; piped or in a file it stays data.
     const sink = new Sink(output, !output && ctx.stdoutIsTTY);
+    const progress = startProgress('Exporting');
     const db = ctx.store().db;
     recordingWrittenFile(db, 'export', output?.path ?? null, contacts, ctx.now().toISOString(), () => {
       readSnapshot(db, () => {
         if (format === 'csv') {
           sink.write(csvLine([...STORY_CSV_COLUMNS]));
           let written = 0;
+          const total = countStories(db);
           for (const page of storyPages(db)) {
             for (const story of page) {
               const cells = { ...story, staff: story.staff.join('; '), tags: story.tags.join(' ') };
               sink.write(csvLine(STORY_CSV_COLUMNS.map((column) => cells[column])));
             }
             written += page.length;
+            progress.update(written, total);
           }
           counts = { stories: written };
           return;
@@ -50,9 +58,20 @@ export function run(options: WithArgs<ExportOptions>, ctx: Context): void {
         const tables = exportedTables(db);
         const header = exportHeader(db, tables, contacts, ctx.now().toISOString());
         counts = header.counts;
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        let written = 0;
+        const wrote = () => {
+          written += 1;
+          if (written % PROGRESS_EVERY === 0) progress.update(written, total);
+        };
         if (format === 'jsonl') {
           sink.write(`${escapeJsonControls(JSON.stringify(header))}\n`);
-          for (const table of tables) for (const row of exportRows(db, table, tables, contacts)) sink.write(escapeJsonControls(jsonlLine(table.name, row)));
+          for (const table of tables) {
+            for (const row of exportRows(db, table, tables, contacts)) {
+              sink.write(escapeJsonControls(jsonlLine(table.name, row)));
+              wrote();
+            }
+          }
           return;
         }
         sink.write(`${escapeJsonControls(JSON.stringify(header)).slice(0, -1)},"data":{`);
@@ -62,12 +81,14 @@ export function run(options: WithArgs<ExportOptions>, ctx: Context): void {
           for (const row of exportRows(db, table, tables, contacts)) {
             sink.write(`${first ? '' : ','}\n${escapeJsonControls(JSON.stringify(row))}`);
             first = false;
+            wrote();
           }
           sink.write(']');
         });
         sink.write('\n}}\n');
       });
       sink.flush();
+      progress.end();
       output?.commit();
     });
   } catch (error) {
@@ -77,16 +98,15 @@ export function run(options: WithArgs<ExportOptions>, ctx: Context): void {
   const target = output?.path;
 
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const what = `${counts.stories ?? 0} stories${format === 'csv' ? '' : ` and ${total - (counts.stories ?? 0)} other records`}`;
+  const what = `${countOf(counts.stories ?? 0, 'story', 'stories')}${format === 'csv' ? '' : ` and ${countOf(total - (counts.stories ?? 0), 'other record', 'other records')}`}`;
   ctx.info(`${ctx.err.green('Exported')} ${what}${target ? ` to ${target}${output?.streamed ? '' : ' (readable by you only)'}` : ''}.`);
   if (format !== 'csv' && !contacts) ctx.info(ctx.err.dim("hint: customers' email and phone were left out; --include-contacts adds them"));
 }
 
-/** Buffered synchronous writes to the output file, or to stdout, so a large export streams. */
+/** Buffered writes to the output file, or to stdout through streams.ts, so a large export streams. */
 class Sink {
   private buffer: string[] = [];
   private size = 0;
-  private gone = false;
   constructor(
     private readonly output: OutputFile | null,
     private readonly toTerminal: boolean,
@@ -99,26 +119,10 @@ class Sink {
   }
 
   flush(): void {
-    let data = Buffer.from(this.buffer.join(''), 'utf8');
+    const text = this.buffer.join('');
     this.buffer = [];
     this.size = 0;
-    if (this.output) {
-      this.output.write(data);
-      return;
-    }
-    while (data.length > 0 && !this.gone) {
-      try {
-        data = data.subarray(writeSync(1, data));
-      } catch (error) {
-        const code = errorCode(error);
-        if (code === 'EPIPE') {
-          this.gone = true; // the reader stopped early (svc export | head): nothing more to write
-        } else if (code === 'EAGAIN') {
-          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); // a full non-blocking pipe: let the reader catch up
-        } else {
-          throw error;
-        }
-      }
-    }
+    if (this.output) this.output.write(Buffer.from(text, 'utf8'));
+    else write('stdout', text);
   }
 }

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
-import { examples, lazy } from '../../action.ts';
+import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { parseChoice } from '../../options.ts';
+import { EXPORT_FORMATS } from '../../../core/formats.ts';
 
-export const EXPORT_FORMATS = ['jsonl', 'json', 'csv'] as const;
 
-export function registerTransferCommands(program: Command): void {
+export const transferCommands: CommandGroup = { names: ['export', 'import', 'backup'], register: registerTransferCommands };
+
+function registerTransferCommands(program: Command): void {
   program
     .command('export')
     .description('write every record (stories, people, practices, training, procedures, interviews …) to a file')

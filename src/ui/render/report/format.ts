@@ -1,15 +1,11 @@
 import type { Compared, Report } from '../../../core/report.ts';
+import { countOf, percent } from '../../format.ts';
 
-/** 0.42 → "42 %". */
-export function percent(share: number): string {
-  return `${Math.round(share * 100)} %`;
-}
-
-/** "+3 (+25 %)", "−2 (−50 %)", "+4 (none before)", "±0". */
+/** "+3 (+25%)", "−2 (−50%)", "+4 (none before)", "±0". */
 export function delta(figure: Compared): string {
   if (figure.delta === 0) return '±0';
   const sign = figure.delta > 0 ? '+' : '−';
-  const relative = figure.ratio === null ? 'none before' : `${sign}${Math.round(Math.abs(figure.ratio) * 100)} %`;
+  const relative = figure.ratio === null ? 'none before' : `${sign}${percent(Math.abs(figure.ratio))}`;
   return `${sign}${Math.abs(figure.delta)} (${relative})`;
 }
 
@@ -26,10 +22,10 @@ export function periodLine(report: Report): string {
   const { since, until, days, basis, lastMeeting } = report.period;
   const why =
     basis === 'last-meeting' ? `since the meeting of ${lastMeeting}` : basis === 'default' ? `the last ${days} days` : 'as asked';
-  return `${since} to ${until} (${days} day${days === 1 ? '' : 's'}, ${why}); compared with ${report.period.previous.since} to ${report.period.previous.until}`;
+  return `${since} to ${until} (${countOf(days, 'day', 'days')}, ${why}); compared with ${report.period.previous.since} to ${report.period.previous.until}`;
 }
 
-/** A practice's figures in words: "5 stories · 3 people · star share 40 %". */
+/** A practice's figures in words: "5 stories · 3 people · star share 40%". */
 export function practiceLine(p: Report['practices'][number]): string {
   const parts = [`${p.evidence} stor${p.evidence === 1 ? 'y' : 'ies'}`, `${p.spread} ${p.spread === 1 ? 'person' : 'people'}`];
   if (p.evidence > 0) parts.push(`star share ${percent(p.starShare)}`);

@@ -1,13 +1,12 @@
 import type { Report } from '../../../core/report.ts';
 import { NOT_AGREED_COMMAND } from '../../../core/status.ts';
-import { escapeHtml as e } from '../html.ts';
+import { escapeHtml as e } from '../../escape.ts';
 import {
   attributeLabel,
   completionLine,
   delta,
   driftLine,
   interviewsLine,
-  percent,
   periodLine,
   practiceFlags,
   REPORT_TITLE,
@@ -15,6 +14,7 @@ import {
   SECTION,
   shownTriggers,
 } from './format.ts';
+import { countOf, percent } from '../../format.ts';
 
 interface Bar {
   label: string;
@@ -141,7 +141,7 @@ export function renderReportHtml(report: Report): string {
           const flags = practiceFlags(p);
           return (
             `<div class="practice"><div><b>${e(p.name)}</b> <span class="muted">${e(p.status)}</span><br>` +
-            `${p.evidence} stories · spread ${p.spread} · star share ${p.evidence > 0 ? percent(p.starShare) : '–'}` +
+            `${countOf(p.evidence, 'story', 'stories')} · spread ${p.spread} · star share ${p.evidence > 0 ? percent(p.starShare) : '–'}` +
             (flags.length ? `<br><span class="alert">${e(flags.join(', '))}</span>` : '') +
             `</div>${columnChart(`weekly stories: ${p.name}`, p.weekly.map((value, i) => ({ label: weekLabel(i), value })), 260, 60)}</div>`
           );
@@ -174,7 +174,7 @@ export function renderReportHtml(report: Report): string {
     'candidates',
     SECTION.candidates,
     report.candidates.length
-      ? `<ul>${report.candidates.map((c) => `<li>${e(c.name)} <span class="muted">(${c.stories} stories)</span></li>`).join('')}</ul><p>List them with <code>${NOT_AGREED_COMMAND}</code>; agree on one with <code>svc practice status NAME adopted</code>.</p>`
+      ? `<ul>${report.candidates.map((c) => `<li>${e(c.name)} <span class="muted">(${countOf(c.stories, 'story', 'stories')})</span></li>`).join('')}</ul><p>List them with <code>${NOT_AGREED_COMMAND}</code>; agree on one with <code>svc practice status NAME adopted</code>.</p>`
       : '<p>None waiting.</p>',
   );
 

@@ -1,5 +1,5 @@
 import type { Report } from '../../../core/report.ts';
-import { escapeMarkdown } from '../../../core/safe-text.ts';
+import { escapeMarkdownLine } from '../../escape.ts';
 import { NOT_AGREED_COMMAND } from '../../../core/status.ts';
 import {
   attributeLabel,
@@ -7,7 +7,6 @@ import {
   delta,
   driftLine,
   interviewsLine,
-  percent,
   periodLine,
   practiceFlags,
   REPORT_TITLE,
@@ -16,11 +15,10 @@ import {
   shownTriggers,
   sparkline,
 } from './format.ts';
+import { countOf, percent } from '../../format.ts';
 
 /** User text inside Markdown: one line, with the characters Markdown acts on escaped. */
-export function md(text: string): string {
-  return escapeMarkdown(text.replace(/\s*[\r\n]+\s*/gu, ' '));
-}
+const md = escapeMarkdownLine;
 
 function table(headers: string[], rows: string[][]): string[] {
   return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
@@ -104,7 +102,7 @@ export function renderReportMarkdown(report: Report): string {
 
   section(SECTION.candidates);
   if (report.candidates.length === 0) out.push('None waiting.');
-  for (const cand of report.candidates) out.push(`- ${md(cand.name)} (${cand.stories} stories)`);
+  for (const cand of report.candidates) out.push(`- ${md(cand.name)} (${countOf(cand.stories, 'story', 'stories')})`);
   if (report.candidates.length) out.push('', `List them with \`${NOT_AGREED_COMMAND}\`; agree on one with \`svc practice status NAME adopted\`.`);
 
   section(SECTION.interviews);

@@ -8,7 +8,6 @@ import {
   delta,
   driftLine,
   interviewsLine,
-  percent,
   periodLine,
   practiceFlags,
   practiceLine,
@@ -18,6 +17,7 @@ import {
   shownTriggers,
   sparkline,
 } from './format.ts';
+import { countOf, percent } from '../../format.ts';
 
 /** The report for a terminal or a pipe: sections, figures and unicode sparklines. */
 export function renderReportText(report: Report, look: Look): string {
@@ -84,7 +84,7 @@ export function renderReportText(report: Report, look: Look): string {
 
   heading(SECTION.candidates);
   if (report.candidates.length === 0) line('None waiting.');
-  for (const cand of report.candidates) line(`${oneLine(cand.name)}  ${c.dim(`${cand.stories} stories`)}`);
+  for (const cand of report.candidates) line(`${oneLine(cand.name)}  ${c.dim(countOf(cand.stories, 'story', 'stories'))}`);
   if (report.candidates.length) line(c.dim(`list them with: ${NOT_AGREED_COMMAND}; agree on one with: svc practice status NAME adopted`));
 
   heading(SECTION.interviews);

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../src/ui/render/html.ts';
+import { showControls } from '../../src/core/safe-text.ts';
+import { escapeHtml, escapeMarkdown, escapeMarkdownLine, markdownCode, markdownCodeBlock } from '../../src/ui/escape.ts';
 import { tempDir } from '../helpers/db.ts';
 import { FUZZ_SEED } from '../helpers/text.ts';
 
@@ -34,20 +35,21 @@ describe('escapeHtml', () => {
     expect(escapeHtml('Zoë 👍 東京\nnext line')).toBe('Zoë 👍 東京\nnext line');
   });
 
-  it('turns null and undefined into nothing and numbers into digits, and replaces NUL', () => {
+  it('turns null and undefined into nothing and numbers into digits, and shows controls as the terminal does', () => {
     expect(escapeHtml(null)).toBe('');
     expect(escapeHtml(undefined)).toBe('');
     expect(escapeHtml(42)).toBe('42');
-    expect(escapeHtml('a\u0000b')).toBe('a\uFFFDb');
+    expect(escapeHtml('a\u0000b')).toBe('a\\x00b');
+    expect(escapeHtml('x\u202Ey \u001b[31m')).toBe('x\\u202ey \\x1b[31m');
   });
 
   it('for any text: no markup characters survive, and a browser reads back the text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
         const html = escapeHtml(text);
-        expect(html).not.toMatch(/[<>"'`\u0000]/u);
+        expect(html).not.toMatch(/[<>"'`\u0000-\u0008\u001b\u202e]/u);
         expect(html.replace(/&(amp|lt|gt|quot|#39|#96);/gu, '')).not.toContain('&');
-        expect(unescape(html)).toBe(text.replaceAll('\u0000', '\uFFFD'));
+        expect(unescape(html)).toBe(showControls(text));
       }),
       { ...FUZZ_SEED, numRuns: 200 },
     );
@@ -79,5 +81,29 @@ describe('escapeHtml', () => {
     } finally {
       cleanup();
     }
+  });
+});
+
+describe('the Markdown escaper', () => {
+  it('keeps links, raw HTML, emphasis and headings from forming', () => {
+    expect(escapeMarkdown('[click me](javascript:alert(1))')).toBe('\\[click me\\]\\(javascript:alert\\(1\\)\\)');
+    expect(escapeMarkdown('<img src=x onerror=alert(1)>')).toBe('\\<img src=x onerror=alert\\(1\\)\\>');
+    expect(escapeMarkdown('# not a heading\n- not a list\n1. nor this *bold* &amp;')).toBe('\\# not a heading\n\\- not a list\n1\\. nor this \\*bold\\* \\&amp;');
+  });
+
+  it('folds new lines for one-line places, so a table cell or heading cannot be ended', () => {
+    expect(escapeMarkdownLine('a |b\n\n# c')).toBe('a \\|b \\# c');
+  });
+
+  it('fences a code block with more backticks than the text holds', () => {
+    expect(markdownCodeBlock('a ``` b ```` c')).toBe('`````text\na ``` b ```` c\n`````');
+    expect(markdownCodeBlock('esc \u001b]0;x\u0007')).toBe('```text\nesc \\x1b]0;x\\x07\n```');
+  });
+
+  it('keeps a command as typed inside a code span, whatever quotes and markup characters it holds', () => {
+    expect(markdownCode(`svc practice adopt 'Listen (fully) & <ask>'`)).toBe("`svc practice adopt 'Listen (fully) & <ask>'`");
+    expect(markdownCode('svc story add "a `b`"')).toBe('``svc story add "a `b`"``');
+    expect(markdownCode('`x`')).toBe('`` `x` ``');
+    expect(markdownCode('a\nb')).toBe('`a b`');
   });
 });
