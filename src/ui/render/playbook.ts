@@ -1,7 +1,6 @@
 import type { PlaybookEntry } from '../../core/playbook.ts';
-import { procedureSteps } from '../../core/procedure.ts';
 import { anchorFor, type Block, type Document, type Section } from './document.ts';
-import { storyBlocks } from './train.ts';
+import { procedureBlock, storyBlocks } from './train.ts';
 
 /** What needs a look in an entry: a review that is due, evidence gone quiet. */
 export function entryFlags(entry: PlaybookEntry): string[] {
@@ -15,12 +14,6 @@ export function entryFlags(entry: PlaybookEntry): string[] {
 /** "8 of 11 trained", the coverage a reader looks for first. */
 export function trainedLine(entry: PlaybookEntry): string {
   return `${entry.coverage.trained} of ${entry.coverage.people} trained`;
-}
-
-/** The procedure as numbered steps when it is written as steps, else as written. */
-export function procedureBlock(procedure: string): Block {
-  const steps = procedureSteps(procedure);
-  return steps ? { kind: 'list', ordered: true, items: steps } : { kind: 'pre', text: procedure };
 }
 
 function entrySection(entry: PlaybookEntry): Section {
