@@ -90,6 +90,44 @@ async function shoot(name: string, file: string): Promise<void> {
   await print.close();
 }
 
+/**
+ * Text whose contrast with what is behind it is under 4.5:1 (WCAG AA), which a washed-out
+ * projector makes unreadable. Chart text is measured against the period band, the
+ * darkest thing it may sit on.
+ */
+async function lowContrast(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+      const channel = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const ratio = (a: number[], b: number[]) => {
+      const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return ((l1 ?? 0) + 0.05) / ((l2 ?? 0) + 0.05);
+    };
+    const background = (el: Element | null): number[] => {
+      for (let node = el; node; node = node.parentElement) {
+        const [r, g, b, alpha = 1] = rgb(getComputedStyle(node).backgroundColor);
+        if (alpha > 0) return [r ?? 255, g ?? 255, b ?? 255];
+      }
+      return [255, 255, 255];
+    };
+    const band = [...document.querySelectorAll('rect.period-band')].map((r) => rgb(getComputedStyle(r).fill))[0] ?? [255, 255, 255];
+    const poor: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim();
+      if (!text) continue;
+      const inChart = el.closest('svg') !== null;
+      const colour = rgb(inChart ? getComputedStyle(el).fill : getComputedStyle(el).color);
+      const behind = inChart ? band : background(el);
+      const value = ratio(colour, behind);
+      if (value < 4.5) poor.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} "${text.slice(0, 30)}" ${value.toFixed(2)}`);
+    }
+    return poor;
+  });
+}
+
 const top = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
 
 describe('the report for a meeting room', () => {
@@ -108,6 +146,7 @@ describe('the report for a meeting room', () => {
       'Depends on one person: "Walk them to it" depends on Marta (spread 2, star share 75 %)',
     ]);
     await expectFits(page, 1280);
+    expect(await lowContrast(page)).toEqual([]);
     await page.close();
   });
 
@@ -241,6 +280,7 @@ describe('the playbook', () => {
     expect(steps.map((s) => s.drift.length)).toEqual([0, 1]);
     expect(steps[0]?.trained).toContain('8 of 11 trained');
     await expectFits(page, 1280);
+    expect(await lowContrast(page)).toEqual([]);
     await page.close();
   });
 
@@ -268,6 +308,7 @@ describe('the training plan', () => {
       expect(row.height, 'room to sign').toBeGreaterThanOrEqual(36);
     }
     await expectFits(page, 1280);
+    expect(await lowContrast(page)).toEqual([]);
     await page.close();
   });
 

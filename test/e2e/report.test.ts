@@ -357,3 +357,28 @@ describe('svc demo', () => {
     expect(readFileSync(other).equals(before)).toBe(true);
   });
 });
+
+describe('a first report', () => {
+  it('shows the figures without "was 0 %" or changes against an empty period, in HTML, text and Markdown', () => {
+    for (const [text, staff, when] of [
+      ['Ana called the customer back the same day.', 'Ana', '2026-03-10'],
+      ['Bo walked a customer to the right shelf.', 'Bo', '2026-03-12'],
+    ] as const) {
+      const added = svc.run(['story', 'add', text, '--staff', staff, '--when', when, '--channel', 'phone']);
+      expect(added.code, added.stderr).toBe(0);
+    }
+    const out = join(svc.dir, 'first.html');
+    expect(svc.run(['report', '--format', 'html', '--out', out], { env: { SVC_TEAM_NAME: undefined } }).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('The first report: there is no earlier period to compare with yet.');
+    expect(html).not.toMatch(/was 0 %|class="change/);
+    // No team name set: no empty team line, and the title is the report's own.
+    expect(html).not.toContain('class="team"');
+    expect(html).toMatch(/<title>Service report 2026-02-17 to 2026-03-18<\/title>/);
+    for (const format of ['text', 'md']) {
+      const result = svc.run(['report', '--format', format]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toContain('was 0 %');
+    }
+  });
+});

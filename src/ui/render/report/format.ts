@@ -109,3 +109,8 @@ export function changeWords(
   if (delta === 0) return { words: 'no change', direction: 'same' };
   return { words: `${delta > 0 ? 'up' : 'down'} ${Math.abs(delta)}${unit}`, direction: delta > 0 ? 'up' : 'down' };
 }
+
+/** "was 42 %" for a share in the previous period; nothing on a first report, where every share "was 0 %". */
+export function previousShare(report: Report, share: number): string {
+  return isFirstReport(report) ? '' : `was ${percent(share)}`;
+}
