@@ -222,7 +222,7 @@ figure.story blockquote{margin:0;white-space:pre-wrap}figcaption{color:#5a6270;f
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
 pre{white-space:pre-wrap;background:#f6f7f9;padding:.8rem 1rem;border-radius:4px;font:inherit}
 ol.contents li{margin:.2rem 0}.note{color:#444}.flag{font-weight:700;color:#7a3300}
-ol.steps li{margin:.35rem 0}
+section.procedure li{margin:.35rem 0}
 table{border-collapse:collapse;width:100%;margin:.6rem 0}caption{text-align:left;font-weight:600;margin-bottom:.3rem}
 th,td{border:1px solid #9aa3b0;padding:.35rem .6rem;text-align:left;vertical-align:top}
 table.sign-in td{height:2.6rem}table.sign-in th:first-child{width:35%}
