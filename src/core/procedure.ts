@@ -79,6 +79,8 @@ export function procedureSteps(text: string): string[] | null {
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
+  // A fenced or indented block is formatted text of its own: keep the procedure as written.
+  if (text.split('\n').some((line) => /^(\s*(```|~~~)|( {4}|\t)\S)/u.test(line))) return null;
   if (lines.length >= 2) {
     // A line that does not start a step continues the one before (a wrapped step).
     const marked = lines.filter((line) => STEP_MARK.test(line)).length;

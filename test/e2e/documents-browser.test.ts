@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { A4, launchChromium } from '../helpers/browser.ts';
+import { A4, A4_CONTENT_WIDTH, launchChromium } from '../helpers/browser.ts';
 import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -80,8 +80,12 @@ async function shoot(name: string, file: string): Promise<void> {
   const screen = await open(file, { width: 1280, height: 800 });
   await screen.screenshot({ path: join(SHOTS, `${name}.png`) });
   await screen.close();
+  // Nothing is cut inside the printed page's margins...
+  const content = await open(file, { width: A4_CONTENT_WIDTH, height: A4.height }, 'print');
+  await expectFits(content, A4_CONTENT_WIDTH);
+  await content.close();
+  // ...and the first printed page, for the README.
   const print = await open(file, A4, 'print');
-  await expectFits(print, A4.width);
   await print.screenshot({ path: join(SHOTS, `${name}-a4.png`) });
   const pdf = await print.pdf({ format: 'A4', printBackground: true });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

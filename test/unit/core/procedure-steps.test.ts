@@ -18,6 +18,11 @@ describe('procedureSteps', () => {
     expect(procedureSteps('Open at 9. 2 people cover the desk.')).toBeNull();
   });
 
+  it('leaves a procedure holding a code block or indented text as written', () => {
+    expect(procedureSteps('Step one.\n```\nsvc report\n```\nStep two.')).toBeNull();
+    expect(procedureSteps('Say:\n    "We will call you back today."\nThen note it.')).toBeNull();
+  });
+
   it('leaves one plain paragraph as written', () => {
     expect(procedureSteps('Let them finish. Then summarise and ask.')).toBeNull();
     expect(procedureSteps('')).toBeNull();
