@@ -19,7 +19,7 @@ type KeySpec =
 
 /** Every key the config file may hold, in the order `svc config list` shows them. */
 export const CONFIG_KEYS = {
-  'team.name': { kind: 'text', fallback: null, about: "the team's name, in the digest and the calendar" },
+  'team.name': { kind: 'text', fallback: null, about: "the team's name, in the digest, the calendar and the HTML report" },
   'story.by': { kind: 'text', fallback: null, about: 'who is reporting, when svc story add has no --by' },
   'meeting.weekday': { kind: 'weekday', fallback: 'monday', about: 'the weekday of the team meeting' },
   'meeting.time': { kind: 'time', fallback: '09:00', about: 'when the team meeting starts (HH:MM, local time)' },

@@ -24,6 +24,9 @@ export interface PlaybookEntry extends ProcedureFacts {
   dueForReview: boolean;
   /** No evidence story dated after the practice became standard, four weeks on. */
   noEvidenceSinceAdoption: boolean;
+  /** The report's drift: no evidence for driftWeeks weeks (see practiceDrifts). */
+  drifting: boolean;
+  driftWeeks: number;
   why: Story[];
   coaches: Coach[];
   coverage: { trained: number; people: number; adopted: number };
@@ -34,6 +37,8 @@ export interface PlaybookInput extends ProcedureFacts {
   evidence: EvidenceItem[];
   trained: TrainedPerson[];
   pool: Story[];
+  drifting: boolean;
+  driftWeeks: number;
 }
 
 /** One playbook entry from a standard practice's procedure, evidence and trainings. */
@@ -50,6 +55,8 @@ export function playbookEntry(input: PlaybookInput, activePeople: number, today:
     procedure: input.procedure,
     dueForReview: isDueForReview(input.reviewDueOn, today),
     noEvidenceSinceAdoption: isQuietSinceAdoption(input.evidenceSinceAdoption, input.adoptedAt.slice(0, 10), today),
+    drifting: input.drifting,
+    driftWeeks: input.driftWeeks,
     why: strongestStories(input.pool, PLAYBOOK_WHY_STORIES, 1),
     coaches: coaches(input.evidence),
     coverage: { trained: adoption?.trained ?? 0, people: activePeople, adopted: adoption?.adopted ?? 0 },

@@ -65,3 +65,35 @@ export function isDueForReview(reviewDueOn: Day, today: Day): boolean {
 export function isQuietSinceAdoption(evidenceSinceAdoption: number, adoptedOn: Day, today: Day, weeks = DEFAULT_DRIFT_WEEKS): boolean {
   return evidenceSinceAdoption === 0 && daysBetween(adoptedOn, today) >= weeks * 7;
 }
+
+const STEP_MARK = /^\s*(?:\d{1,3}[.)]|[-*•])\s+/u;
+
+/**
+ * A written procedure as its steps, when it is written as steps: numbered or bulleted
+ * lines ("1. …", "2) …", "- …"), lines of their own, or one paragraph numbered inline
+ * ("1. Ask. 2. Note it."). The marks are dropped: the renderer numbers the steps. Null
+ * for one plain paragraph, which reads best as written.
+ */
+export function procedureSteps(text: string): string[] | null {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  // A fenced or indented block is formatted text of its own: keep the procedure as written.
+  if (text.split('\n').some((line) => /^(\s*(```|~~~)|( {4}|\t)\S)/u.test(line))) return null;
+  if (lines.length >= 2) {
+    // A line that does not start a step continues the one before (a wrapped step).
+    const marked = lines.filter((line) => STEP_MARK.test(line)).length;
+    if (marked === 0) return lines;
+    const steps: string[] = [];
+    for (const line of lines) {
+      const last = steps.length - 1;
+      if (STEP_MARK.test(line) || last < 0) steps.push(line.replace(STEP_MARK, ''));
+      else steps[last] = `${steps[last]} ${line}`;
+    }
+    return steps.length >= 2 ? steps : null;
+  }
+  const inline = (lines[0] ?? '').split(/\s+(?=\d{1,3}[.)]\s)/u);
+  if (inline.length >= 2 && /^1[.)]\s/u.test(inline[0] ?? '')) return inline.map((step) => step.replace(STEP_MARK, '').trim());
+  return null;
+}

@@ -185,9 +185,28 @@ export function reportPeriod(options: {
     previous: { since: shiftDay(previousUntil, -(days - 1)), until: previousUntil },
     trend: { since: weeks[0]?.since ?? since, until },
     weeks,
-    drift: { since: shiftDay(until, -(driftWeeks * 7 - 1)), until },
+    drift: driftWindow(until, driftWeeks),
     driftWeeks,
   };
+}
+
+/** The weeks a standard practice's latest evidence is looked for in, ending on `until`. */
+export function driftWindow(until: Day, driftWeeks: number): Window {
+  return { since: shiftDay(until, -(driftWeeks * 7 - 1)), until };
+}
+
+/**
+ * Whether a practice drifts: a standard with no evidence in the drift window, counted
+ * from the later of its latest evidence and its becoming standard. The one rule the
+ * report and the playbook share; `latestEvidence` holds the latest day inside driftWindow.
+ */
+export function practiceDrifts(
+  practice: Pick<PracticeRecord, 'id' | 'status' | 'statusChangedAt'>,
+  latestEvidence: ReadonlyMap<number, Day>,
+  until: Day,
+  driftWeeks: number,
+): boolean {
+  return practice.status === 'standard' && isDrifting(latestEvidence.get(practice.id) ?? null, practice.statusChangedAt.slice(0, 10), until, driftWeeks);
 }
 
 /** `count` seven-day weeks ending on `until`, oldest first. */
@@ -459,9 +478,7 @@ function practiceFigures(period: Period, input: ReportInput, nameOf: (id: number
       star: top ?? null,
       starDependent: isStarDependentFigures(spreadValue, share),
       weekly: perWeek(period.weeks, all.map((item) => ({ day: item.occurredOn, count: 1 }))),
-      drifting:
-        practice.status === 'standard' &&
-        isDrifting(input.latestEvidence.get(practice.id) ?? null, practice.statusChangedAt.slice(0, 10), period.until, period.driftWeeks),
+      drifting: practiceDrifts(practice, input.latestEvidence, period.until, period.driftWeeks),
       lastTrainedOn: practice.lastTrainedOn,
     });
   }

@@ -99,17 +99,38 @@ export interface RolePlay {
  */
 export function rolePlay(story: Story): RolePlay {
   const parts = sentences(story.text);
-  const situation = parts.length > 1 ? (parts[0] ?? '') : story.customerKind === 'internal' ? 'A colleague needs help.' : 'A customer needs help.';
+  const told = parts.length > 1 ? (parts[0] ?? '') : null;
+  const situation = told ?? (story.customerKind === 'internal' ? 'A colleague needs help.' : 'A customer needs help.');
   const action = parts.length > 1 ? parts.slice(1).join(' ') : story.text.trim();
   return {
     storyId: story.id,
-    customer: story.customer ?? (story.customerKind === 'internal' ? 'a colleague from another team' : 'a customer'),
+    customer: story.customer ?? unnamedCustomer(story, told),
     channel: story.channel,
     situation,
     action,
     impact: story.impact,
     colleague: story.staff.join(' and ') || 'the colleague',
   };
+}
+
+const CHANNEL_PHRASE: Readonly<Record<string, string>> = {
+  phone: 'on the phone',
+  email: 'writing by email',
+  'in-person': 'in person',
+  chat: 'on chat',
+  social: 'on social media',
+};
+
+/**
+ * Who to play when the story names nobody, described from the story itself: "the
+ * customer in story #71, on the phone: a booking disappeared from the system."
+ */
+function unnamedCustomer(story: Story, situation: string | null): string {
+  const who = `the ${story.customerKind === 'internal' ? 'colleague from another team' : 'customer'} in story #${story.id}`;
+  const how = story.channel ? CHANNEL_PHRASE[story.channel] : undefined;
+  // "A booking disappeared" reads on after a colon as "a booking disappeared"; a name keeps its capital.
+  const what = situation ? situation.replace(/^(A|An|The|Her|His|Their|Our|Its)\b/u, (word) => word.toLowerCase()) : null;
+  return `${who}${how ? `, ${how}` : ''}${what ? `: ${what}` : ''}`;
 }
 
 /** Three questions for the session, drawn from the stories and the figures. */
@@ -146,10 +167,22 @@ export interface TrainingPlan {
   coaches: Coach[];
   questions: string[];
   rolePlay: RolePlay | null;
+  /** The written procedure, when the practice has one (a standard). */
+  procedure: { version: number; text: string } | null;
+  /** Active people with no training session on it yet, by name. */
+  stillToTrain: string[];
+}
+
+/** What the plan needs to know of the team besides the stories. */
+export interface TrainingPlanTeam {
+  activePeople: readonly string[];
+  trained: readonly TrainedPerson[];
+  procedure: { version: number; text: string } | null;
 }
 
 /** The training brief for a practice, from its evidence stories (all of them, or the strongest candidates). */
-export function buildTrainingPlan(practice: Practice, evidence: readonly EvidenceItem[], pool: readonly Story[]): TrainingPlan {
+export function buildTrainingPlan(practice: Practice, evidence: readonly EvidenceItem[], pool: readonly Story[], team: TrainingPlanTeam): TrainingPlan {
+  const trained = new Set(team.trained.map((t) => nameKey(t.person)));
   const chosen = strongestStories(pool);
   const holder = star(evidence);
   const roleStory = chosen.find((s) => sentences(s.text).length > 1 && (s.customer || s.impact)) ?? chosen[0];
@@ -170,6 +203,8 @@ export function buildTrainingPlan(practice: Practice, evidence: readonly Evidenc
     coaches: coaches(evidence),
     questions: discussionQuestions(practice, chosen, evidence),
     rolePlay: roleStory ? rolePlay(roleStory) : null,
+    procedure: team.procedure,
+    stillToTrain: team.activePeople.filter((person) => !trained.has(nameKey(person))),
   };
 }
 

@@ -151,6 +151,7 @@ describe('svc playbook', () => {
     why: Array<{ id: number }>;
     coaches: Array<{ person: string }>;
     coverage: { trained: number; people: number; adopted: number };
+    drifting: boolean;
   }
 
   it('lists each standard practice with its procedure, why, coaches and coverage, flagging reviews due and quiet practices', () => {
@@ -165,11 +166,16 @@ describe('svc playbook', () => {
     expect(callBack?.why.map((s) => s.id)).toEqual([1, 2]);
     expect(callBack?.coaches.map((c) => c.person)).toEqual(['Ana', 'Bo']);
     expect(callBack?.coverage).toEqual({ trained: 2, people: 4, adopted: 0 });
+    // Drift is the report's own figure, with the same setting.
+    expect(entries.filter((e) => e.drifting).map((e) => e.practice)).toEqual(svc.json<{ drifting: string[] }>(['report']).drifting);
+    expect(entries.map((e) => e.drifting)).toEqual([false, true]);
+    expect(svc.json<Entry[]>(['playbook'], { env: { SVC_REPORT_DRIFT_WEEKS: '20' } }).map((e) => e.drifting)).toEqual([false, false]);
 
     const text = ok(['playbook']);
     expect(text).toMatch(/^TEAM PLAYBOOK\n2 standard practices · 2026-03-18/);
     expect(text).toContain('Listen fully: review due since 2026-02-14');
     expect(text).toContain('Listen fully: no new stories show it since it became standard on 2026-01-15');
+    expect(text).toContain(' - Call back the same day — version 1 · 2 of 4 trained\n - Listen fully — version 1 · 0 of 4 trained · drifting');
     expect(text).not.toMatch(/Call back the same day: (review due|no new stories)/);
 
     const md = ok(['playbook', '--format', 'md']);
@@ -184,18 +190,24 @@ describe('svc playbook', () => {
     expect(svc.run(['playbook', '--format', 'html', '--out', out]).code).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     const html = readFileSync(out, 'utf8');
-    expect(html).not.toMatch(/<script|<link|src=|href=|@import/);
+    // Links only inside the page: the contents point to each standard.
+    expect(html).not.toMatch(/<script|<link|src=|href="(?!#)|@import/);
     expect(html).toContain('@media print');
     const doc = parse(html);
+    const contents = doc.querySelectorAll('section.overview ol.contents a');
+    expect(contents.map((a) => a.getAttribute('href'))).toEqual(['#call-back-the-same-day', '#listen-fully']);
+    for (const a of contents) expect(doc.querySelector(`section${a.getAttribute('href')} h2`)?.text).toBe(a.text);
     const practices = doc.querySelectorAll('section.practice');
     expect(practices.map((s) => s.querySelector('h2')?.text)).toEqual(['Call back the same day', 'Listen fully']);
     const [callBack, listen] = practices;
-    expect(callBack?.querySelector('section.procedure pre')?.text).toBe('1. Note the promised time.\n2. Call before it.');
+    // A numbered procedure reads as numbered steps; one plain paragraph stays as written.
+    expect(callBack?.querySelectorAll('section.procedure ol li').map((li) => li.text)).toEqual(['Note the promised time.', 'Call before it.']);
     expect(callBack?.querySelectorAll('section.why blockquote')).toHaveLength(2);
     expect(callBack?.querySelectorAll('section.coaches li').map((li) => li.text.split(' ')[0])).toEqual(['Ana', 'Bo']);
     expect(callBack?.querySelector('.warning')).toBeNull();
     expect(listen?.querySelector('section.procedure pre')?.text).toBe('Let them finish. <Then> summarise & ask.');
     expect(listen?.querySelectorAll('.warning').map((w) => w.text)).toEqual([
+      expect.stringContaining('drifting: no story has shown it for 4 weeks'),
       expect.stringContaining('review due since 2026-02-14'),
       expect.stringContaining('no new stories show it since it became standard on 2026-01-15'),
     ]);

@@ -284,7 +284,9 @@ describe('Markdown output', () => {
     const fenced = /^(`{4,})text\n([\s\S]*?)\n\1$/mu.exec(md);
     expect(fenced?.[2]).toBe(procedure);
     const outside = md.replace(fenced?.[0] ?? '', '');
-    expect(outside).not.toMatch(/(?<!\\)\[[^\]]*(?<!\\)\]\(/u); // no link
+    // No link but the contents' own, to an anchor in the page made of letters, digits and dashes.
+    expect(outside.replace(/\]\(#[\p{L}\p{N}_-]+\)/gu, ']')).not.toMatch(/(?<!\\)\[[^\]]*(?<!\\)\]\(/u);
+    expect(outside).toContain('](#click-mejavascriptalert1-img-srcx-onerroralert1)');
     expect(outside).not.toMatch(/(?<!\\)<img/u); // no raw HTML
     expect(outside).toContain('\\[click me\\]\\(javascript:alert\\(1\\)\\) \\<img src=x onerror=alert\\(1\\)\\>');
   });

@@ -1,12 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
 import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { seedCrafted } from '../helpers/report-team.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 let svc: SvcSandbox;
@@ -17,17 +16,11 @@ afterEach(() => svc.cleanup());
 
 describe('the HTML report in a browser', () => {
   it('renders without console errors or network requests, and every chart draws', async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium) to run the browser test`);
-    }
     seedCrafted(svc.db);
     const out = join(svc.dir, 'meeting.html');
     expect(svc.run(['report', '--format', 'html', '--out', out]).code).toBe(0);
 
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
       const problems: string[] = [];
@@ -49,12 +42,11 @@ describe('the HTML report in a browser', () => {
             return box.width > 0 || box.height > 0;
           });
           const box = svg.getBoundingClientRect();
-          return { name: svg.getAttribute('data-chart'), shapes: shapes.length, bars: svg.querySelectorAll('rect').length, width: box.width, height: box.height };
+          return { name: svg.getAttribute('data-chart'), shapes: shapes.length, bars: svg.querySelectorAll('rect.bar').length, width: box.width, height: box.height };
         }),
       );
       expect(charts.map((c) => c.name)).toEqual([
         'stories per week',
-        'stories per person',
         'weekly stories: Call back',
         'weekly stories: Walk along',
         'weekly stories: Written summary',

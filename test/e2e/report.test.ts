@@ -133,17 +133,18 @@ describe('svc report', () => {
     walk(document as unknown as Node);
     const attr = (node: Node, name: string) => node.attrs?.find((a) => a.name === name)?.value;
     const sections = all.filter((n) => n.nodeName === 'section').map((n) => attr(n, 'id'));
-    expect(sections).toEqual(['headline', 'stories', 'triggers', 'practices', 'qualities', 'training', 'candidates', 'interviews', 'agenda']);
+    // What to talk about and what needs attention come before the figures.
+    expect(sections).toEqual(['agenda', 'alerts', 'headline', 'stories', 'practices', 'team', 'triggers', 'qualities', 'training', 'candidates', 'interviews']);
     const charts = all.filter((n) => n.nodeName === 'svg');
     expect(charts.map((n) => attr(n, 'data-chart'))).toEqual([
       'stories per week',
-      'stories per person',
       'weekly stories: Call back',
       'weekly stories: Walk along',
       'weekly stories: Written summary',
     ]);
-    const rects = (node: Node): number => (node.nodeName === 'rect' ? 1 : 0) + (node.childNodes ?? []).reduce((n, c) => n + rects(c), 0);
-    expect(charts.slice(0, 4).every((chart) => rects(chart) > 0)).toBe(true);
+    const bars = (node: Node): number =>
+      (node.nodeName === 'rect' && /\bbar\b/.test(attr(node, 'class') ?? '') ? 1 : 0) + (node.childNodes ?? []).reduce((n, c) => n + bars(c), 0);
+    expect(charts.slice(0, 3).every((chart) => bars(chart) > 0)).toBe(true);
     expect(all.some((n) => n.nodeName === 'script')).toBe(false);
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
@@ -354,5 +355,30 @@ describe('svc demo', () => {
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/^svc: .*other\.db already exists; svc demo builds a new database and will not touch it\nhint: /);
     expect(readFileSync(other).equals(before)).toBe(true);
+  });
+});
+
+describe('a first report', () => {
+  it('shows the figures without "was 0 %" or changes against an empty period, in HTML, text and Markdown', () => {
+    for (const [text, staff, when] of [
+      ['Ana called the customer back the same day.', 'Ana', '2026-03-10'],
+      ['Bo walked a customer to the right shelf.', 'Bo', '2026-03-12'],
+    ] as const) {
+      const added = svc.run(['story', 'add', text, '--staff', staff, '--when', when, '--channel', 'phone']);
+      expect(added.code, added.stderr).toBe(0);
+    }
+    const out = join(svc.dir, 'first.html');
+    expect(svc.run(['report', '--format', 'html', '--out', out], { env: { SVC_TEAM_NAME: undefined } }).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('The first report: there is no earlier period to compare with yet.');
+    expect(html).not.toMatch(/was 0 %|class="change/);
+    // No team name set: no empty team line, and the title is the report's own.
+    expect(html).not.toContain('class="team"');
+    expect(html).toMatch(/<title>Service report 2026-02-17 to 2026-03-18<\/title>/);
+    for (const format of ['text', 'md']) {
+      const result = svc.run(['report', '--format', format]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toContain('was 0 %');
+    }
   });
 });

@@ -92,12 +92,35 @@ describe('svc train plan', () => {
     const doc = parse(html);
     expect(doc.querySelector('h1')?.text).toBe('Training plan: Call back the same day');
     const roles = doc.querySelectorAll('section').map((s) => s.classList.value[0]);
-    expect(roles).toEqual(['why', 'stories', 'coaches', 'questions', 'role-play']);
+    expect(roles).toEqual(['why', 'procedure', 'still-to-train', 'stories', 'coaches', 'questions', 'role-play', 'sign-in']);
     const quotes = doc.querySelectorAll('section.stories blockquote').map((q) => q.text);
     expect(quotes[0]).toBe('The customer had been charged twice. Ana called the bank and refunded the charge on the spot.');
     expect(quotes).toContain('<script>alert(1)</script> Eve called back & apologised.');
     expect(doc.querySelectorAll('section.coaches li').map((li) => li.text.split(' — ')[0])).toEqual(['Ana', 'Eve <b>', 'Bo']);
     expect(doc.querySelectorAll('section.questions ol li')).toHaveLength(3);
+    // Nobody has had a session: everyone is still to train, and on the sign-in sheet with blank lines to sign.
+    expect(doc.querySelectorAll('section.still-to-train li').map((li) => li.text)).toEqual(['Ana', 'Bo', 'Cy', 'Dee', 'Eve <b>']);
+    const sheet = doc.querySelectorAll('section.sign-in table.sign-in tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => td.text));
+    expect(sheet).toEqual([['Ana', ''], ['Bo', ''], ['Cy', ''], ['Dee', ''], ['Eve <b>', ''], ['', ''], ['', ''], ['', ''], ['', '']]);
+    expect(doc.querySelector('section.procedure p')?.text).toContain('Not written yet');
+  });
+
+  it('includes the written procedure of a standard as numbered steps, and leaves the trained off the list', () => {
+    seedPlan();
+    ok(['train', 'log', 'Call back the same day', '--people', 'ana,Bo', '--on', '2026-03-05']);
+    ok(['practice', 'adopt', 'Call back the same day', '--procedure', '1. Note the promised time.\n2. Call before it.']);
+    const plan = svc.json<Plan & { stillToTrain: string[]; procedure: { version: number; text: string } }>(['train', 'plan', 'Call back the same day']);
+    expect(plan.stillToTrain).toEqual(['Cy', 'Dee']);
+    expect(plan.procedure).toEqual({ version: 1, text: '1. Note the promised time.\n2. Call before it.' });
+    const out = join(svc.dir, 'plan.html');
+    expect(svc.run(['train', 'plan', 'Call back the same day', '--format', 'html', '--out', out]).code).toBe(0);
+    const doc = parse(readFileSync(out, 'utf8'));
+    expect(doc.querySelector('section.procedure h2')?.text).toBe('The procedure (version 1)');
+    expect(doc.querySelectorAll('section.procedure ol li').map((li) => li.text)).toEqual(['Note the promised time.', 'Call before it.']);
+    expect(doc.querySelectorAll('section.sign-in tbody tr td:first-child').map((td) => td.text)).toEqual(['Cy', 'Dee', '', '', '', '']);
+    const text = ok(['train', 'plan', 'Call back the same day']);
+    expect(text).toContain('Who still needs training\n========================\n\n2 people have had no session on it yet:\n\n - Cy\n - Dee');
+    expect(text).toMatch(/^Cy {12}_{12}$/m);
   });
 
   it('warns when fewer than two stories show the practice', () => {

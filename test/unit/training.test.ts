@@ -81,16 +81,38 @@ describe('rolePlay', () => {
   });
 });
 
+const NO_TEAM = { activePeople: [], trained: [], procedure: null };
+
+describe('rolePlay without a named customer', () => {
+  it('describes the customer from the story: who, how they came, their situation', () => {
+    const play = rolePlay(story(71, ['Gus'], '2026-03-14', { text: 'A booking disappeared from the system. Gus rebuilt it and called back.', channel: 'phone' }));
+    expect(play.customer).toBe('the customer in story #71, on the phone: a booking disappeared from the system.');
+    const internal = rolePlay(story(5, ['Bo'], '2026-03-14', { text: 'Finance needed the refund figures. Bo sent them within the hour.', customerKind: 'internal', channel: null }));
+    expect(internal.customer).toBe('the colleague from another team in story #5: Finance needed the refund figures.');
+    expect(rolePlay(story(6, ['Bo'], '2026-03-14', { text: 'Bo walked her to the shelf.', channel: 'in-person' })).customer).toBe('the customer in story #6, in person');
+  });
+});
+
 describe('buildTrainingPlan', () => {
+  it('lists the active people with no session yet, names compared as svc compares them, and carries the procedure', () => {
+    const plan = buildTrainingPlan(practice, [], [], {
+      activePeople: ['Ana', 'Bo', 'cy', 'Dee'],
+      trained: [{ person: 'Bo', trainedOn: '2026-03-05' }, { person: 'Cy', trainedOn: '2026-03-05' }],
+      procedure: { version: 2, text: '1. Ask.\n2. Call back.' },
+    });
+    expect(plan.stillToTrain).toEqual(['Ana', 'Dee']);
+    expect(plan.procedure).toEqual({ version: 2, text: '1. Ask.\n2. Call back.' });
+  });
+
   it('warns when fewer than two stories show the practice', () => {
     const one = [story(1, ['Ana'], '2026-03-01')];
-    expect(buildTrainingPlan(practice, evidenceOf(one), one).warning).toMatch(/only 1 evidence story/);
+    expect(buildTrainingPlan(practice, evidenceOf(one), one, NO_TEAM).warning).toMatch(/only 1 evidence story/);
     const two = [...one, story(2, ['Bo'], '2026-03-02')];
-    expect(buildTrainingPlan(practice, evidenceOf(two), two).warning).toBeNull();
+    expect(buildTrainingPlan(practice, evidenceOf(two), two, NO_TEAM).warning).toBeNull();
   });
 
   it('still asks three sensible questions when no story shows it yet', () => {
-    const plan = buildTrainingPlan(practice, [], []);
+    const plan = buildTrainingPlan(practice, [], [], NO_TEAM);
     expect(plan.questions).toHaveLength(3);
     expect(plan.questions.join(' ')).not.toMatch(/\b0 of us/);
     expect(plan).toMatchObject({ stories: [], coaches: [], rolePlay: null, warning: expect.stringContaining('only 0 evidence stories') });
@@ -98,7 +120,7 @@ describe('buildTrainingPlan', () => {
 
   it('asks three questions drawn from the stories', () => {
     const stories = [story(1, ['Ana'], '2026-03-01', { trigger: 'recovery' }), story(2, ['Bo'], '2026-03-02')];
-    const plan = buildTrainingPlan(practice, evidenceOf(stories), stories);
+    const plan = buildTrainingPlan(practice, evidenceOf(stories), stories, NO_TEAM);
     expect(plan.questions).toHaveLength(3);
     expect(plan.questions.join(' ')).toContain('story #');
   });

@@ -19,12 +19,30 @@ export type Block =
   | { kind: 'warning'; text: string }
   | { kind: 'fields'; fields: Array<[string, string]> }
   | { kind: 'pre'; text: string }
-  | { kind: 'subheading'; text: string };
+  | { kind: 'subheading'; text: string }
+  /** Links to other sections of the document by their anchor (a table of contents). */
+  | { kind: 'links'; items: Array<{ text: string; anchor: string; note?: string }> }
+  /** A table; empty cells stay empty (a sign-in sheet's signature column). */
+  | { kind: 'table'; role: string; caption: string; headers: string[]; rows: string[][] };
+
+/**
+ * An anchor for a heading as GitHub makes it for Markdown ("Call back the same day" →
+ * "call-back-the-same-day"), so the contents link the same way in HTML and Markdown.
+ */
+export function anchorFor(title: string): string {
+  return title
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/gu, '-');
+}
 
 export interface Section {
   /** A stable class for the section (e.g. "stories", "practice"), for styling and tests. */
   role: string;
   title: string;
+  /** An anchor that links may point to (see anchorFor). */
+  anchor?: string;
   blocks: Block[];
   sections?: Section[];
 }
@@ -76,7 +94,23 @@ function textBlock(block: Block): string {
     }
     case 'pre':
       return indent(neutralize(block.text), '    ');
+    case 'links':
+      return block.items.map((item) => ` - ${neutralize(item.text)}${item.note ? ` — ${neutralize(item.note)}` : ''}`).join('\n');
+    case 'table':
+      return textTable(block.headers, block.rows);
   }
+}
+
+/** Columns padded to their widest cell; an empty cell becomes a line to write on. */
+function textTable(headers: string[], rows: string[][]): string {
+  const cells = [headers, ...rows].map((row) => row.map((cell) => neutralize(cell)));
+  const widths = headers.map((_, i) => Math.max(12, ...cells.map((row) => [...(row[i] ?? '')].length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (cell === '' ? '_'.repeat(widths[i] ?? 12) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return cells.map(line).join('\n');
 }
 
 function textSection(section: Section, depth: number): string {
@@ -120,6 +154,12 @@ function mdBlock(block: Block): string {
       return block.fields.map(([label, value]) => `- **${md(label)}:** ${md(value)}`).join('\n');
     case 'pre':
       return markdownCodeBlock(block.text);
+    case 'links':
+      return block.items.map((item) => `- [${md(item.text)}](#${item.anchor})${item.note ? ` — ${md(item.note)}` : ''}`).join('\n');
+    case 'table': {
+      const row = (cells: string[]) => `| ${cells.map((cell) => md(cell).replace(/\|/gu, '\\|').replace(/\n/gu, ' ')).join(' | ')} |`;
+      return [row(block.headers), `|${block.headers.map(() => ' --- |').join('')}`, ...block.rows.map(row)].join('\n');
+    }
   }
 }
 
@@ -160,13 +200,22 @@ function htmlBlock(block: Block): string {
       return `<dl>${block.fields.map(([label, value]) => `<dt>${html(label)}</dt><dd>${html(value)}</dd>`).join('')}</dl>`;
     case 'pre':
       return `<pre>${html(block.text)}</pre>`;
+    case 'links':
+      return `<ol class="contents">${block.items
+        .map((item) => `<li><a href="#${html(item.anchor)}">${html(item.text)}</a>${item.note ? ` <span class="note">${html(item.note)}</span>` : ''}</li>`)
+        .join('')}</ol>`;
+    case 'table':
+      return `<table class="${html(block.role)}"><caption>${html(block.caption)}</caption><thead><tr>${block.headers
+        .map((h) => `<th scope="col">${html(h)}</th>`)
+        .join('')}</tr></thead><tbody>${block.rows.map((row) => `<tr>${row.map((cell) => `<td>${html(cell)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   }
 }
 
 function htmlSection(section: Section, depth: number): string {
   const h = `h${Math.min(6, depth + 2)}`;
   const children = (section.sections ?? []).map((child) => htmlSection(child, depth + 1)).join('\n');
-  return `<section class="${html(section.role)}">\n<${h}>${html(section.title)}</${h}>\n${section.blocks.map(htmlBlock).join('\n')}\n${children}</section>`;
+  const id = section.anchor ? ` id="${html(section.anchor)}"` : '';
+  return `<section class="${html(section.role)}"${id}>\n<${h}>${html(section.title)}</${h}>\n${section.blocks.map(htmlBlock).join('\n')}\n${children}</section>`;
 }
 
 const STYLE = `
@@ -178,7 +227,14 @@ figure.story blockquote{margin:0;white-space:pre-wrap}figcaption{color:#5a6270;f
 .warning{background:#fff4d6;border-left:4px solid #d89b00;padding:.5rem 1rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
 pre{white-space:pre-wrap;background:#f6f7f9;padding:.8rem 1rem;border-radius:4px;font:inherit}
-@media print{body{margin:0;max-width:none;font-size:12pt}section.practice{break-inside:avoid-page}h2{break-after:avoid}}
+ol.contents li{margin:.2rem 0}.note{color:#444}.flag{font-weight:700;color:#7a3300}
+section.procedure li{margin:.35rem 0}
+table{border-collapse:collapse;width:100%;margin:.6rem 0}caption{text-align:left;font-weight:600;margin-bottom:.3rem}
+th,td{border:1px solid #9aa3b0;padding:.35rem .6rem;text-align:left;vertical-align:top}
+table.sign-in td{height:2.6rem}table.sign-in th:first-child{width:35%}
+@page{size:A4;margin:15mm 14mm}
+@media print{body{margin:0;max-width:none;font-size:12pt;padding:0}section.practice{break-inside:avoid-page}h2{break-after:avoid}a{color:inherit;text-decoration:none}
+section.sign-in{break-before:page}tr{break-inside:avoid}}
 `;
 
 function renderHtml(doc: Document): string {

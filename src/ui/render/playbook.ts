@@ -1,13 +1,19 @@
 import type { PlaybookEntry } from '../../core/playbook.ts';
-import type { Block, Document, Section } from './document.ts';
-import { storyBlocks } from './train.ts';
+import { anchorFor, type Block, type Document, type Section } from './document.ts';
+import { procedureBlock, storyBlocks } from './train.ts';
 
 /** What needs a look in an entry: a review that is due, evidence gone quiet. */
 export function entryFlags(entry: PlaybookEntry): string[] {
   const flags: string[] = [];
+  if (entry.drifting) flags.push(`drifting: no story has shown it for ${entry.driftWeeks} weeks (the report raises the same alert)`);
   if (entry.dueForReview) flags.push(`review due since ${entry.reviewDueOn} (every ${entry.reviewEveryDays} days): read it with the team and adopt a new version or confirm it`);
   if (entry.noEvidenceSinceAdoption) flags.push(`no new stories show it since it became standard on ${entry.adoptedAt.slice(0, 10)}: is it still practised?`);
   return flags;
+}
+
+/** "8 of 11 trained", the coverage a reader looks for first. */
+export function trainedLine(entry: PlaybookEntry): string {
+  return `${entry.coverage.trained} of ${entry.coverage.people} trained`;
 }
 
 function entrySection(entry: PlaybookEntry): Section {
@@ -21,7 +27,7 @@ function entrySection(entry: PlaybookEntry): Section {
       ['Next review', entry.reviewDueOn],
       [
         'Training',
-        `${entry.coverage.trained} of ${entry.coverage.people} people trained` +
+        trainedLine(entry) +
           (entry.coverage.trained ? `; ${entry.coverage.adopted} show it in stories since` : ''),
       ],
     ],
@@ -29,9 +35,10 @@ function entrySection(entry: PlaybookEntry): Section {
   return {
     role: 'practice',
     title: entry.practice,
+    anchor: anchorFor(entry.practice),
     blocks,
     sections: [
-      { role: 'procedure', title: 'Procedure', blocks: [{ kind: 'pre', text: entry.procedure }] },
+      { role: 'procedure', title: 'Procedure', blocks: [procedureBlock(entry.procedure)] },
       {
         role: 'why',
         title: 'Why',
@@ -56,7 +63,14 @@ export function playbookDocument(entries: PlaybookEntry[], today: string): Docum
     title: 'Contents',
     blocks: entries.length
       ? [
-          { kind: 'list', items: entries.map((e) => `${e.practice} — version ${e.version}`) },
+          {
+            kind: 'links',
+            items: entries.map((e) => ({
+              text: e.practice,
+              anchor: anchorFor(e.practice),
+              note: [`version ${e.version}`, trainedLine(e), ...(e.drifting ? ['drifting'] : [])].join(' · '),
+            })),
+          },
           ...(attention.length ? [{ kind: 'subheading', text: 'Needs attention' } as Block, { kind: 'list', items: attention } as Block] : []),
         ]
       : [{ kind: 'paragraph', text: 'No standard practices yet. Make one with: svc practice adopt NAME --procedure "…"' }],

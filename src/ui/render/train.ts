@@ -1,3 +1,4 @@
+import { procedureSteps } from '../../core/procedure.ts';
 import type { MatrixColumn, MatrixState, TrainingPlan } from '../../core/training.ts';
 import type { Story } from '../../core/story.ts';
 import type { Look } from '../look.ts';
@@ -21,6 +22,15 @@ export function storyBlocks(story: Story): Block[] {
   return blocks;
 }
 
+/** The procedure as numbered steps when it is written as steps, else as written. */
+export function procedureBlock(procedure: string): Block {
+  const steps = procedureSteps(procedure);
+  return steps ? { kind: 'list', ordered: true, items: steps } : { kind: 'pre', text: procedure };
+}
+
+/** Blank rows under the names, for those who join on the day. */
+const SIGN_IN_SPARE_ROWS = 4;
+
 /** The training brief as a document, for any of the three formats. */
 export function trainingPlanDocument(plan: TrainingPlan, today: string): Document {
   const f = plan.figures;
@@ -36,8 +46,26 @@ export function trainingPlanDocument(plan: TrainingPlan, today: string): Documen
       ['Star share', f.stories ? `${percent(f.starShare)}${f.star ? ` (${f.star})` : ''}${f.starDependent ? ' — star-dependent: it lives in one person, not yet in the team' : ''}` : 'no evidence'],
     ],
   });
+  const name = plan.practice.name;
   const sections: Section[] = [
     { role: 'why', title: 'Why it matters', blocks: why },
+    {
+      role: 'procedure',
+      title: plan.procedure ? `The procedure (version ${plan.procedure.version})` : 'The procedure',
+      blocks: plan.procedure
+        ? [procedureBlock(plan.procedure.text)]
+        : [{ kind: 'paragraph', text: `Not written yet: it is written when the team makes it a standard (svc practice adopt "${name}" --procedure "…").` }],
+    },
+    {
+      role: 'still-to-train',
+      title: 'Who still needs training',
+      blocks: plan.stillToTrain.length
+        ? [
+            { kind: 'paragraph', text: `${plan.stillToTrain.length} ${plan.stillToTrain.length === 1 ? 'person has' : 'people have'} had no session on it yet:` },
+            { kind: 'list', items: plan.stillToTrain },
+          ]
+        : [{ kind: 'paragraph', text: 'Everyone on the team has had a session on it.' }],
+    },
     {
       role: 'stories',
       title: 'Stories to read together',
@@ -61,7 +89,7 @@ export function trainingPlanDocument(plan: TrainingPlan, today: string): Documen
       role: 'role-play',
       title: 'Role-play',
       blocks: [
-        { kind: 'paragraph', text: `From story #${rp.storyId}. One person plays ${rp.customer}, one plays the colleague; the others watch for "${plan.practice.name}".` },
+        { kind: 'paragraph', text: `From story #${rp.storyId}. One person plays the customer, one plays ${rp.colleague}; the others watch for "${name}".` },
         {
           kind: 'fields',
           fields: [
@@ -76,7 +104,22 @@ export function trainingPlanDocument(plan: TrainingPlan, today: string): Documen
       ],
     });
   }
-  return { title: `Training plan: ${plan.practice.name}`, subtitle: `Built from the team's stories on ${today}`, sections };
+  sections.push({
+    role: 'sign-in',
+    title: 'Sign-in sheet',
+    blocks: [
+      { kind: 'fields', fields: [['Session', name], ['Date', ''], ['Facilitator', '']] },
+      {
+        kind: 'table',
+        role: 'sign-in',
+        caption: `Attendance: ${name}`,
+        headers: ['Name', 'Signature'],
+        rows: [...plan.stillToTrain.map((person) => [person, '']), ...Array.from({ length: SIGN_IN_SPARE_ROWS }, () => ['', ''])],
+      },
+      { kind: 'paragraph', text: `Afterwards, record who came: svc train log "${name}" --people NAME,NAME` },
+    ],
+  });
+  return { title: `Training plan: ${name}`, subtitle: `Built from the team's stories on ${today}`, sections };
 }
 
 const STATE_LABEL: Record<MatrixState, string> = {

@@ -1,10 +1,5 @@
 import { toDay } from '../../../core/dates.ts';
-import { playbookEntry } from '../../../core/playbook.ts';
-import { findPractice, practiceEvidence, practiceStoryIds } from '../../../store/practices.ts';
-import { currentProcedure, procedureStates } from '../../../store/procedures.ts';
-import { activePeopleCount } from '../../../store/skills.ts';
-import { storiesByIds } from '../../../store/stories.ts';
-import { trainedPeople } from '../../../store/trainings.ts';
+import { buildPlaybook } from '../../../app/playbook.ts';
 import { renderDocument, type DocumentFormat } from '../../../ui/render/document.ts';
 import { playbookDocument } from '../../../ui/render/playbook.ts';
 import type { WithArgs } from '../../action.ts';
@@ -14,24 +9,8 @@ import { indexForEvidence } from '../../phrases.ts';
 
 export async function run(options: WithArgs<{ format?: DocumentFormat; out?: string; force?: boolean; json?: boolean }>, ctx: Context): Promise<void> {
   await indexForEvidence(ctx);
-  const db = ctx.store().db;
-  const today = toDay(ctx.now());
-  const people = activePeopleCount(db);
-  const entries = procedureStates(db).map((state) =>
-    playbookEntry(
-      {
-        ...state,
-        description: findPractice(db, String(state.practiceId))?.description ?? null,
-        procedure: currentProcedure(db, state.practiceId)?.body ?? '',
-        evidence: practiceEvidence(db, state.practiceId),
-        trained: trainedPeople(db, state.practiceId),
-        pool: storiesByIds(db, practiceStoryIds(db, state.practiceId)),
-      },
-      people,
-      today,
-    ),
-  );
-  const text = options.json ? JSON.stringify(entries, null, 2) : renderDocument(playbookDocument(entries, today), options.format ?? 'text');
+  const entries = buildPlaybook(ctx.store().db, { driftWeeks: ctx.settings()['report.drift_weeks'] }, ctx.now());
+  const text = options.json ? JSON.stringify(entries, null, 2) : renderDocument(playbookDocument(entries, toDay(ctx.now())), options.format ?? 'text');
   writeDocument(ctx, options.out, text, 'the playbook', options.force);
   if (entries.length === 0) ctx.info('No standard practices yet: svc practice adopt NAME --procedure "…" writes the first.');
 }

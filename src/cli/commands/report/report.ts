@@ -45,7 +45,7 @@ async function render(report: Report, format: ReportFormat, ctx: Context): Promi
     case 'md':
       return (await import('../../../ui/render/report/markdown.ts')).renderReportMarkdown(report);
     case 'html':
-      return (await import('../../../ui/render/report/html.ts')).renderReportHtml(report);
+      return (await import('../../../ui/render/report/html.ts')).renderReportHtml(report, { team: ctx.settings()['team.name'], generatedAt: ctx.now() });
     case 'text':
       return (await import('../../../ui/render/report/text.ts')).renderReportText(report, ctx.look());
   }

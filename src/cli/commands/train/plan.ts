@@ -1,7 +1,5 @@
 import { toDay } from '../../../core/dates.ts';
-import { buildTrainingPlan } from '../../../core/training.ts';
-import { practiceEvidence, practiceStoryIds } from '../../../store/practices.ts';
-import { storiesByIds } from '../../../store/stories.ts';
+import { trainingPlanFor } from '../../../app/training-plan.ts';
 import { renderDocument, type DocumentFormat } from '../../../ui/render/document.ts';
 import { trainingPlanDocument } from '../../../ui/render/train.ts';
 import type { WithArgs } from '../../action.ts';
@@ -21,7 +19,7 @@ export async function run(options: WithArgs<PlanOptions>, ctx: Context): Promise
   await indexForEvidence(ctx);
   const db = ctx.store().db;
   const practice = requirePractice(db, options.args[0]);
-  const plan = buildTrainingPlan(practice, practiceEvidence(db, practice.id), storiesByIds(db, practiceStoryIds(db, practice.id)));
+  const plan = trainingPlanFor(db, practice);
   if (plan.warning) ctx.info(`${ctx.err.yellow('warning:')} ${plan.warning}`);
   if (options.json) {
     writeDocument(ctx, options.out, JSON.stringify(plan, null, 2), 'the training plan', options.force);

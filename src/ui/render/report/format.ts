@@ -85,3 +85,28 @@ export function shownTriggers(report: Report): Report['triggers'] {
 export function interviewsLine(iv: Report['interviews']): string {
   return `${iv.done} interviews done, ${iv.declined} declined, ${iv.planned} planned`;
 }
+
+/**
+ * A first report: nothing was recorded in the period before, so every comparison would
+ * read "was 0 %" or "+N (none before)". Such a report shows figures without changes.
+ */
+export function isFirstReport(report: Report): boolean {
+  return report.headline.stories.previous === 0 && report.headline.peopleWithStories.previous === 0;
+}
+
+/** A change in words a reader can say aloud: "up 3", "down 2", "no change", or "new" when there was none before. */
+export function changeWords(
+  figure: Pick<Compared, 'current' | 'previous'>,
+  unit = '',
+): { words: string; direction: 'up' | 'down' | 'same' | 'new' } {
+  const delta = figure.current - figure.previous;
+  // A share of people or stories rises from 0 %; only a count can be new.
+  if (figure.previous === 0 && figure.current > 0 && unit === '') return { words: 'new', direction: 'new' };
+  if (delta === 0) return { words: 'no change', direction: 'same' };
+  return { words: `${delta > 0 ? 'up' : 'down'} ${Math.abs(delta)}${unit}`, direction: delta > 0 ? 'up' : 'down' };
+}
+
+/** "was 42 %" for a share in the previous period; nothing on a first report, where every share "was 0 %". */
+export function previousShare(report: Report, share: number): string {
+  return isFirstReport(report) ? '' : `was ${percent(share)}`;
+}

@@ -8,6 +8,7 @@ import {
   driftLine,
   interviewsLine,
   periodLine,
+  previousShare,
   practiceFlags,
   REPORT_TITLE,
   riskLine,
@@ -37,7 +38,7 @@ export function renderReportMarkdown(report: Report): string {
       [
         ['stories', String(h.stories.current), delta(h.stories)],
         ['people with stories', `${h.peopleWithStories.current} of ${h.activePeople}`, delta(h.peopleWithStories)],
-        ['team consistency', percent(h.consistency.current), `was ${percent(h.consistency.previous)}`],
+        ['team consistency', percent(h.consistency.current), previousShare(report, h.consistency.previous)],
         ['external service', String(h.external.current), delta(h.external)],
         ['internal service', String(h.internal.current), delta(h.internal)],
         ...h.channels.map((ch) => [`channel: ${ch.channel}`, String(ch.current), delta(ch)]),

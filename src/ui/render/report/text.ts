@@ -11,6 +11,7 @@ import {
   periodLine,
   practiceFlags,
   practiceLine,
+  previousShare,
   REPORT_TITLE,
   riskLine,
   SECTION,
@@ -34,7 +35,7 @@ export function renderReportText(report: Report, look: Look): string {
   const figure = (label: string, value: string) => line(`${label.padEnd(20)} ${value}`);
   figure('stories', `${h.stories.current}  ${c.dim(delta(h.stories))}   ${sparkline(report.storiesPerWeek)} ${c.dim('per week')}`);
   figure('people with stories', `${h.peopleWithStories.current} of ${h.activePeople} active  ${c.dim(delta(h.peopleWithStories))}`);
-  figure('team consistency', `${percent(h.consistency.current)}  ${c.dim(`was ${percent(h.consistency.previous)}`)}`);
+  figure('team consistency', `${percent(h.consistency.current)}  ${c.dim(previousShare(report, h.consistency.previous))}`.trimEnd());
   figure('external service', `${h.external.current}  ${c.dim(delta(h.external))}`);
   figure('internal service', `${h.internal.current}  ${c.dim(delta(h.internal))}`);
   if (h.channels.length) figure('channels', h.channels.map((ch) => `${ch.channel} ${ch.current}`).join(' · '));
@@ -53,7 +54,7 @@ export function renderReportText(report: Report, look: Look): string {
 
   heading(SECTION.triggers);
   for (const t of shownTriggers(report)) {
-    line(`${t.trigger.padEnd(12)} ${String(t.current).padStart(3)}  ${percent(t.share).padStart(5)}  ${c.dim(`was ${percent(t.previousShare)}`)}`);
+    line(`${t.trigger.padEnd(12)} ${String(t.current).padStart(3)}  ${percent(t.share).padStart(5)}  ${c.dim(previousShare(report, t.previousShare))}`.trimEnd());
   }
 
   heading(SECTION.practices);
