@@ -10,18 +10,25 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 /** Where the real service sentences are (SVC_SERVICE_DATA overrides). */
 export const serviceData = process.env.SVC_SERVICE_DATA ?? join(root, 'test', 'fixtures', 'mams');
 
-/** Writes the bundle inside the package, so it resolves better-sqlite3 and finds migrations/. */
-export async function bundleEntry(name, contents) {
+/**
+ * Writes the bundle inside the package, so it resolves better-sqlite3 and finds migrations/.
+ * With `encoder`, the sentence encoder's packages stay external and the bundle is CommonJS,
+ * as in the CLI's build: the model package finds its weights beside its own file.
+ */
+export async function bundleEntry(name, contents, { encoder = false } = {}) {
   const cache = join(root, 'node_modules', '.cache', 'svc-scripts');
   mkdirSync(cache, { recursive: true });
-  const outfile = join(cache, `${name}.mjs`);
+  const outfile = join(cache, `${name}.${encoder ? 'cjs' : 'mjs'}`);
   await build({
     stdin: { contents, resolveDir: root, loader: 'ts' },
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: encoder ? 'cjs' : 'esm',
     outfile,
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', ...(encoder ? ['@energetic-ai/*'] : [])],
+    ...(encoder
+      ? { define: { 'import.meta.url': '__fileUrl' }, banner: { js: 'var __fileUrl = require("node:url").pathToFileURL(__filename).href;' } }
+      : {}),
     logLevel: 'warning',
   });
   return outfile;

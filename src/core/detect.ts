@@ -36,8 +36,11 @@ export interface RawCandidate {
   storyIds: Int32Array;
   /** Counts from the aggregate query, used when evidence is not fetched (steps). */
   counts: { stories: number; people: number; lastOn: Day };
-  /** How many of its stories carry each detail (phrases only): "wine" 4, "special" 3. */
-  details: Array<{ detail: string; stories: number }>;
+  /**
+   * How many of its stories carry each detail (phrases only): "wine" 4, "special" 3; with
+   * those stories (ascending) when fetched, so that star share is per concrete behaviour.
+   */
+  details: Array<{ detail: string; stories: number; storyIds?: Int32Array }>;
 }
 
 /**
@@ -189,6 +192,29 @@ function basisOf(raw: RawCandidate): CandidateBasis {
   return { kind: 'action', phrase: raw.value, stories: Math.min(1, stories) };
 }
 
+/** The stories that show a candidate's leading concrete behaviour: one object's, or all of them. */
+function behaviourStoryIds(raw: RawCandidate, basis: CandidateBasis): Int32Array {
+  if (basis.kind !== 'object') return raw.storyIds;
+  const detail = raw.details.find((d) => d.detail === basis.detail)?.storyIds;
+  return detail?.length ? detail : raw.storyIds;
+}
+
+/**
+ * The candidate's figures over all its stories, with the star of its concrete behaviour
+ * when that one is star-dependent: "give ball" is one nurse's habit even when other people
+ * give other things. Star share is taken per concrete behaviour, before any merge.
+ */
+function figuresOf(storyIds: Int32Array, behaviour: Int32Array, facts: StoryFacts): ReturnType<typeof figures> {
+  const all = figures(storyIds, facts);
+  if (behaviour === storyIds || all.starDependent) return all;
+  return withBehaviourStar(all, figures(behaviour, facts));
+}
+
+/** The whole's figures, flagged with the behaviour's star when the behaviour lives in one person. */
+function withBehaviourStar<T extends Pick<Candidate, 'star' | 'starShare' | 'starDependent'>>(whole: T, behaviour: Pick<Candidate, 'star' | 'starShare' | 'starDependent'>): T {
+  return behaviour.starDependent && !whole.starDependent ? { ...whole, star: behaviour.star, starShare: behaviour.starShare, starDependent: true } : whole;
+}
+
 function toCandidate(raw: RawCandidate, facts: StoryFacts): Candidate {
   const basis = basisOf(raw);
   const total = raw.storyIds.length || raw.counts.stories;
@@ -202,7 +228,7 @@ function toCandidate(raw: RawCandidate, facts: StoryFacts): Candidate {
     tags: raw.source === 'tag' ? [raw.value] : [],
     step: raw.step,
     storyIds: raw.storyIds,
-    ...(raw.storyIds.length ? figures(raw.storyIds, facts) : countsOnly(raw.counts)),
+    ...(raw.storyIds.length ? figuresOf(raw.storyIds, behaviourStoryIds(raw, basis), facts) : countsOnly(raw.counts)),
   };
 }
 
@@ -219,7 +245,8 @@ function merge(into: Candidate, other: Candidate, facts: StoryFacts): Candidate 
     tags: [...into.tags, ...other.tags],
     step: into.step && other.step,
     storyIds,
-    ...figures(storyIds, facts),
+    // A habit of one person stays flagged when merged with what others do.
+    ...withBehaviourStar(figures(storyIds, facts), best ?? into),
   };
 }
 

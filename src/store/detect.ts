@@ -58,8 +58,9 @@ const TAG_AGGREGATE = `
 const PHRASE_STORIES = `SELECT story_id FROM story_phrases WHERE kind = 'practice' AND key = ? AND occurred_on >= ? ORDER BY story_id`;
 // All the tag's stories: those of the period are kept in JS, sparing a look-up of each story's row.
 const TAG_STORIES = 'SELECT st.story_id FROM tags t JOIN story_tags st ON st.tag_id = t.id WHERE t.name = ? ORDER BY st.story_id';
+// With each detail's stories: star share is taken per concrete behaviour (core/detect.ts).
 const PHRASE_DETAILS = `
-  SELECT detail, count(DISTINCT story_id) AS stories FROM story_phrases
+  SELECT detail, count(DISTINCT story_id) AS stories, json_group_array(DISTINCT story_id) AS storyIds FROM story_phrases
    WHERE kind = 'practice' AND key = ? AND occurred_on >= ? AND detail IS NOT NULL
    GROUP BY detail`;
 
@@ -123,7 +124,11 @@ export function rawCandidates(db: Db, query: DetectQuery, facts: StoryFacts): Ra
         'phrase',
         row,
         storySet(sql(db, PHRASE_STORIES).pluck().all(row.value, since) as number[], facts),
-        sql(db, PHRASE_DETAILS).all(row.value, since) as RawCandidate['details'],
+        (sql(db, PHRASE_DETAILS).all(row.value, since) as Array<{ detail: string; stories: number; storyIds: string }>).map((d) => ({
+          detail: d.detail,
+          stories: d.stories,
+          storyIds: storySet((JSON.parse(d.storyIds) as number[]).sort((a, b) => a - b), facts),
+        })),
       ),
     ),
     ...steps.map((row) => raw('phrase', row, new Int32Array(0), [])),

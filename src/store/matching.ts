@@ -15,24 +15,39 @@ const NOT_UNLINKED = (story: string) =>
 
 /** Re-links one story after it was added, edited or indexed. Call inside store.write(). */
 export function linkMatchesForStory(db: Db, storyId: number, now: string): void {
-  sql(db, "DELETE FROM evidence WHERE story_id = ? AND how = 'matched'").run(storyId);
+  linkMatchesForStories(db, [storyId], now);
+}
+
+/**
+ * Re-links a batch of stories in two statements, whatever its size: indexing re-links
+ * every story it indexed, and two statements per story cost as much as writing its phrases.
+ * CROSS JOIN keeps the batch's ids the outer loop: otherwise SQLite starts from a
+ * matcher's tag and scans the batch once for each of that tag's stories.
+ * Call inside store.write().
+ */
+export function linkMatchesForStories(db: Db, storyIds: readonly number[], now: string): void {
+  if (storyIds.length === 0) return;
+  const ids = JSON.stringify(storyIds);
+  sql(db, "DELETE FROM evidence WHERE story_id IN (SELECT value FROM json_each(?)) AND how = 'matched'").run(ids);
   sql(
     db,
     `INSERT INTO evidence (practice_id, story_id, how, created_at)
      SELECT DISTINCT m.practice_id, st.story_id, 'matched', ?
-       FROM story_tags st
+       FROM json_each(?) j
+       CROSS JOIN story_tags st ON st.story_id = j.value
        JOIN tags t ON t.id = st.tag_id
        JOIN practice_matchers m ON m.kind = 'tag' AND m.value = t.name
        JOIN practices p ON p.id = m.practice_id AND p.status <> 'retired'
-      WHERE st.story_id = ? AND ${NOT_UNLINKED('st.story_id')}
+      WHERE ${NOT_UNLINKED('st.story_id')}
      UNION
      SELECT DISTINCT m.practice_id, sp.story_id, 'matched', ?
-       FROM story_phrases sp
+       FROM json_each(?) j
+       CROSS JOIN story_phrases sp ON sp.story_id = j.value
        JOIN practice_matchers m ON m.kind = 'phrase' AND m.value = sp.key
        JOIN practices p ON p.id = m.practice_id AND p.status <> 'retired'
-      WHERE sp.story_id = ? AND sp.kind <> 'quality' AND ${NOT_UNLINKED('sp.story_id')}
+      WHERE sp.kind <> 'quality' AND ${NOT_UNLINKED('sp.story_id')}
      ON CONFLICT (practice_id, story_id) DO NOTHING`,
-  ).run(now, storyId, now, storyId);
+  ).run(now, ids, now, ids);
 }
 
 /** Whether any practice matches by phrase (indexing skips re-linking when none does). */

@@ -2,7 +2,7 @@ import { EXTRACTOR_VERSION, type Phrase } from '../core/phrases.ts';
 import { MAX_STORY_LENGTH } from '../core/story.ts';
 import type { Store } from './db.ts';
 import { sql, type Db } from './db.ts';
-import { hasPhraseMatchers, linkMatchesForStory } from './matching.ts';
+import { hasPhraseMatchers, linkMatchesForStories } from './matching.ts';
 
 /** Called as indexing goes: stories done so far, out of total. */
 export type IndexProgress = (done: number, total: number) => void;
@@ -92,7 +92,7 @@ export async function ensurePhrasesIndexed(store: Store, onProgress?: IndexProgr
       writePhrases(db, fresh);
       // Reindexing every story also drops matched links no matcher makes any more (left by an
       // older svc's import of a matcher's removal), even when no phrase matcher is left.
-      if (all || hasPhraseMatchers(db)) for (const story of fresh) linkMatchesForStory(db, story.id, stamp);
+      if (all || hasPhraseMatchers(db)) linkMatchesForStories(db, fresh.map((story) => story.id), stamp);
     });
     after = rows.at(-1)?.id ?? after;
     done += rows.length;

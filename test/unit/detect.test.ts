@@ -40,6 +40,20 @@ describe('detection', () => {
     expect(run().practices.map((c) => c.name)).toEqual(['call back']);
   });
 
+  it('takes star share per concrete behaviour: one person\'s object is a habit, however many others do the action', async () => {
+    add('Ana offered him a stress ball before the blood test.', ['Ana']);
+    add('Ana offered her a stress ball to squeeze.', ['Ana']);
+    add('Ana offered him a stress ball while the nurse got ready.', ['Ana']);
+    add('Bo offered her a blanket in the waiting room.', ['Bo']);
+    add('Cy offered him a lift to the station.', ['Cy']);
+    add('Dee offered them a coffee during the delay.', ['Dee']);
+    await ensurePhrasesIndexed(store);
+    const [offer] = run().practices;
+    expect(offer).toMatchObject({ name: 'offer ball', stories: 6, people: 4, basis: { kind: 'object', detail: 'ball', stories: 3 } });
+    // Over all six stories Ana holds half; over the stress balls, all of them.
+    expect(offer).toMatchObject({ starDependent: true, starShare: 1, star: { person: 'Ana', share: 1 } });
+  });
+
   it('merges a tag and a phrase that name one behaviour, listing both', async () => {
     add('Ana called the customer back.', ['Ana'], ['call-back']);
     add('Bo called back about the refund.', ['Bo'], ['call-back']);

@@ -1,0 +1,183 @@
+// What each ingredient of unsupervised discovery finds on the four story sets
+// (`npm run eval:ingredients`): each method groups a set's stories on its own, its
+// groups are ranked by coherence and scored by the rules of stories-dev/README.md, as
+// `svc detect`'s candidates are. The figures decide what discovery may show (README,
+// "Measuring detection"): a method whose first groups are mostly one-offs is left out.
+import { isStarDependentFigures } from '../../src/core/figures.ts';
+import { phrasesOf } from '../../src/core/nlp.ts';
+import { contentWords, cosine, textForEncoder, type Vector } from '../../src/core/suggest.ts';
+import { discoveryScore, matchCandidates, starScore, type ShownCandidate } from './detect-score.ts';
+import { readStorySet, storySetFiles, type StorySet } from './story-sets.ts';
+
+/** A set's stories as the methods see them: masked vectors, content words, phrase keys, people. */
+interface Prepared {
+  set: StorySet;
+  vectors: Vector[];
+  words: Array<Set<string>>;
+  keys: Array<Set<string>>;
+  people: string[][];
+}
+
+/** Pairwise similarity standardised over the set: 0 is an ordinary pair, 2 is two standard deviations closer. */
+type Similarity = (a: number, b: number) => number;
+
+const MIN_STORIES = 3;
+const MIN_PEOPLE = 2;
+const SHOWN = 10;
+
+function standardised(n: number, raw: (a: number, b: number) => number): Similarity {
+  const values: number[] = [];
+  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) values.push(raw(a, b));
+  const mean = values.reduce((s, x) => s + x, 0) / values.length;
+  const sd = Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / values.length) || 1;
+  const cache = new Map<number, number>();
+  return (a, b) => {
+    const key = Math.min(a, b) * n + Math.max(a, b);
+    let z = cache.get(key);
+    if (z === undefined) cache.set(key, (z = (raw(a, b) - mean) / sd));
+    return z;
+  };
+}
+
+/** TF-IDF cosine of two stories' content words, counting only words of two stories or more. */
+function lexicalSimilarity(words: Array<Set<string>>): (a: number, b: number) => number {
+  const df = new Map<string, number>();
+  for (const set of words) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
+  const vectors = words.map((set) => {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const w of set) {
+      if ((df.get(w) ?? 0) < 2) continue;
+      const weight = Math.log((words.length + 1) / ((df.get(w) ?? 0) + 1));
+      v.set(w, weight);
+      norm += weight * weight;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [w, x] of v) v.set(w, x / norm);
+    return v;
+  });
+  return (a, b) => {
+    let sum = 0;
+    for (const [w, x] of vectors[a] ?? []) sum += x * (vectors[b]?.get(w) ?? 0);
+    return sum;
+  };
+}
+
+function meanPairwise(ids: number[], sim: Similarity): number {
+  let sum = 0;
+  let pairs = 0;
+  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) (sum += sim(ids[i] as number, ids[j] as number)), pairs++;
+  return pairs ? sum / pairs : 0;
+}
+
+/** Average-linkage clustering, merging while the closest two clusters are at least `cut` apart in z. */
+function clusters(n: number, sim: Similarity, cut: number): number[][] {
+  const groups = Array.from({ length: n }, (_, i) => [i]);
+  const link = (a: number[], b: number[]) => {
+    let sum = 0;
+    for (const x of a) for (const y of b) sum += sim(x, y);
+    return sum / (a.length * b.length);
+  };
+  for (;;) {
+    let best = -Infinity;
+    let pair: [number, number] = [0, 0];
+    for (let i = 0; i < groups.length; i++)
+      for (let j = i + 1; j < groups.length; j++) {
+        const l = link(groups[i] as number[], groups[j] as number[]);
+        if (l > best) (best = l), (pair = [i, j]);
+      }
+    if (best < cut) return groups;
+    groups[pair[0]] = [...(groups[pair[0]] as number[]), ...(groups[pair[1]] as number[])];
+    groups.splice(pair[1], 1);
+  }
+}
+
+/** Stories sharing one feature, cut down to their core: the least similar story goes while the rest are not coherent. */
+function anchoredGroups(features: Array<Set<string>>, sim: Similarity, coherent: number): number[][] {
+  const byFeature = new Map<string, number[]>();
+  features.forEach((set, i) => {
+    for (const f of set) byFeature.set(f, [...(byFeature.get(f) ?? []), i]);
+  });
+  const out: number[][] = [];
+  for (const ids of byFeature.values()) {
+    if (ids.length < MIN_STORIES) continue;
+    let core = ids;
+    while (core.length > MIN_STORIES && meanPairwise(core, sim) < coherent) {
+      const own = core.map((a) => core.reduce((s, b) => (a === b ? s : s + sim(a, b)), 0));
+      core = core.filter((_, i) => i !== own.indexOf(Math.min(...own)));
+    }
+    out.push(core);
+  }
+  return out;
+}
+
+/** Groups of ≥ 3 stories by ≥ 2 people, most coherent first, without near-duplicates, as candidates. */
+function shown(groups: number[][], sim: Similarity, data: Prepared): ShownCandidate[] {
+  const ranked = groups
+    .filter((g) => g.length >= MIN_STORIES && new Set(g.flatMap((i) => data.people[i] ?? [])).size >= MIN_PEOPLE)
+    .map((g) => ({ g, coherence: meanPairwise(g, sim) }))
+    .sort((a, b) => b.coherence - a.coherence);
+  const kept: number[][] = [];
+  for (const { g } of ranked) {
+    const duplicate = kept.some((k) => {
+      const both = k.filter((x) => g.includes(x)).length;
+      return both / (k.length + g.length - both) >= 0.5;
+    });
+    if (!duplicate) kept.push(g);
+    if (kept.length === SHOWN) break;
+  }
+  return kept.map((g, i) => {
+    const counts = new Map<string, number>();
+    for (const id of g) for (const person of data.people[id] ?? []) counts.set(person, (counts.get(person) ?? 0) + 1);
+    const share = Math.max(...counts.values()) / g.length;
+    // Ids are the story's line number plus one, as loadStorySet would store them.
+    return { name: `group ${i + 1}`, storyIds: g.map((id) => id + 1).sort((a, b) => a - b), starDependent: isStarDependentFigures(counts.size, share) };
+  });
+}
+
+const METHODS: Record<string, (d: Prepared) => ShownCandidate[]> = {
+  'story vectors, clustered': (d) => {
+    const sim = standardised(d.vectors.length, (a, b) => cosine(d.vectors[a] as Vector, d.vectors[b] as Vector));
+    return shown(clusters(d.vectors.length, sim, 1.6), sim, d);
+  },
+  'story vectors + words, clustered': (d) => {
+    const lexical = lexicalSimilarity(d.words);
+    const sim = standardised(d.vectors.length, (a, b) => cosine(d.vectors[a] as Vector, d.vectors[b] as Vector) + lexical(a, b));
+    return shown(clusters(d.vectors.length, sim, 1.6), sim, d);
+  },
+  'one shared word, vector core': (d) => {
+    const sim = standardised(d.vectors.length, (a, b) => cosine(d.vectors[a] as Vector, d.vectors[b] as Vector));
+    return shown(anchoredGroups(d.words, sim, 1), sim, d);
+  },
+  'one phrase key, vector core': (d) => {
+    const sim = standardised(d.vectors.length, (a, b) => cosine(d.vectors[a] as Vector, d.vectors[b] as Vector));
+    return shown(anchoredGroups(d.keys, sim, 1), sim, d);
+  },
+};
+
+/** Scores every method on the four sets under root (a checkout). */
+export async function main(root: string): Promise<void> {
+  const { loadEncoder } = await import('../../src/core/encoder.ts');
+  const encoder = await loadEncoder();
+  for (const file of storySetFiles(root)) {
+    const set = readStorySet(file);
+    const names = [...new Set(set.stories.flatMap((s) => s.staff))];
+    const data: Prepared = {
+      set,
+      vectors: await encoder.embed(set.stories.map((s) => textForEncoder(s.text, names))),
+      words: set.stories.map((s) => new Set(contentWords(s.text, names))),
+      keys: set.stories.map((s) => new Set(phrasesOf(s.text).filter((p) => p.kind !== 'quality').map((p) => p.key))),
+      people: set.stories.map((s) => s.staff),
+    };
+    const byId = new Map(set.stories.map((story, i) => [i + 1, story]));
+    process.stdout.write(`${set.name}\n`);
+    for (const [method, run] of Object.entries(METHODS)) {
+      const matches = matchCandidates(set, byId, run(data));
+      const d = discoveryScore(set, matches);
+      const s = starScore(matches);
+      process.stdout.write(
+        `  ${method.padEnd(34)} recall ${d.found.length}/${d.shared} · precision@10 ${d.real}/${d.considered} = ${d.precision.toFixed(2)} · habits shown as culture ${s.shownAsCulture}\n`,
+      );
+    }
+  }
+}
