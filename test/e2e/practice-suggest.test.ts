@@ -148,16 +148,22 @@ describe('bad input is refused clearly and changes nothing', () => {
 });
 
 describe('in a terminal', () => {
-  it('--review confirms with y and rejects with n; a rejected story is not suggested again', async () => {
+  it('--review confirms with y and rejects with n, one key each and no Enter; a rejected story is not suggested again', async () => {
     const own = sandbox();
     try {
       for (const [text, staff] of STORIES) own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
       own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
       const term = new Terminal(['practice', 'suggest', 'Check allergies with the kitchen', '--review', '--limit', '2'], own.db);
-      await term.answer('Does story #5 show it?', 'y');
-      await term.waitFor(/Does story #(\d+) show it\?/);
-      const second = Number(/Does story #(\d+) show it\?/.exec(term.screen.slice(term.screen.indexOf('#5 show it')))?.[1]);
-      await term.answer(`Does story #${second} show it?`, 'n');
+      await term.waitFor('Does story #5 show it? (y yes · n no · s skip · q stop)');
+      // A key that means nothing says which keys do, and answers nothing.
+      await term.type('x');
+      await term.waitFor('press y, n, s, q');
+      await term.type('y');
+      await term.waitFor('yes, it shows the practice: linked');
+      const next = /Does story #(?!5\b)(\d+) show it\?/;
+      await term.waitFor(next);
+      const second = Number(next.exec(term.screen)?.[1]);
+      await term.type('n');
       expect(await term.exitCode()).toBe(0);
       expect(term.screen).toContain('Confirmed 1, rejected 1');
       expect(evidence(own.db, 'Check allergies with the kitchen')).toEqual([
