@@ -208,4 +208,56 @@ describe('in a terminal', () => {
       own.cleanup();
     }
   });
+
+  it('the guided story add, with another svc writing, suggests from the stories embedded so far and says so', async () => {
+    const own = sandbox();
+    const writer = new Database(own.db);
+    try {
+      for (const [text, staff] of STORIES.slice(0, 6)) own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
+      own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
+      own.run(['practice', 'add', 'Warn guests ahead of disruption', '--from-stories', '3,4']);
+      own.run(['practice', 'suggest', '--story', '1']); // embeds stories 1-6
+      for (const [text, staff] of STORIES.slice(6)) own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
+      // Another writer holds the database while the person types: stories 7 and 8 cannot be embedded.
+      writer.exec('BEGIN IMMEDIATE');
+      const term = new Terminal(['story', 'add', '--staff', 'Nimmi', '--channel', 'phone', '--trigger', 'request', '--tag', 'x'], own.db);
+      await term.answer('What led up to it?', 'A guest rang down about a gluten allergy.');
+      await term.answer('What exactly did they do?', 'Nimmi checked every dish on the room service order with the chef before it went up.');
+      await term.answer('What resulted for the customer?', '');
+      await term.answer('For whom?', '');
+      await term.waitFor(/Suggested from the stories embedded so far: another svc is writing[\s\S]*Which practice does it show\?[\s\S]*none of these/);
+      writer.exec('ROLLBACK');
+      await term.type(KEY.enter);
+      expect(await term.exitCode()).toBe(0);
+      expect(term.screen).toContain('Linked it to "Check allergies with the kitchen" by hand.');
+      expect(evidence(own.db, 'Check allergies with the kitchen').map((e) => e.storyId)).toEqual([1, 2, 9]);
+    } finally {
+      writer.close();
+      own.cleanup();
+    }
+  });
+
+  it('the guided story add says why there are no suggestions when no story could be embedded', async () => {
+    const own = sandbox();
+    const writer = new Database(own.db);
+    try {
+      for (const [text, staff] of STORIES.slice(0, 4)) own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
+      own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
+      writer.exec('BEGIN IMMEDIATE');
+      const term = new Terminal(['story', 'add', '--staff', 'Nimmi', '--channel', 'phone', '--trigger', 'request', '--tag', 'x'], own.db);
+      await term.answer('What led up to it?', 'A guest rang down about a gluten allergy.');
+      await term.answer('What exactly did they do?', 'Nimmi checked every dish on the room service order with the chef before it went up.');
+      await term.answer('What resulted for the customer?', '');
+      await term.answer('For whom?', '');
+      await term.waitFor('No practice suggestions this time: another svc is writing to the database');
+      writer.exec('ROLLBACK');
+      expect(await term.exitCode()).toBe(0);
+      expect(term.screen).not.toContain('Which practice does it show?');
+      expect(term.screen).toContain('Saved story #5');
+      expect(evidence(own.db, 'Check allergies with the kitchen').map((e) => e.storyId)).toEqual([1, 2]);
+    } finally {
+      writer.close();
+      own.cleanup();
+    }
+  });
 });
