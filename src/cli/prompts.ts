@@ -2,6 +2,7 @@
 // handlers that ask something, never at start-up.
 import { createPrompt, useKeypress, usePrefix, useState } from '@inquirer/core';
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import { messages } from '../core/messages.ts';
 import type { Answers, Question } from '../core/prompt.ts';
 import { showControls } from '../core/safe-text.ts';
 
@@ -93,7 +94,7 @@ const oneKey = createPrompt(<V,>(config: { message: string; choices: ReadonlyArr
   });
   if (chosen) return `${prefix} ${config.message} ${chosen.name}`;
   const keys = config.choices.map((c) => `${c.key} ${c.label}`).join(' · ');
-  return [`${prefix} ${config.message} (${keys})`, wrongKey ? `press ${config.choices.map((c) => c.key).join(', ')}` : ''];
+  return [`${prefix} ${config.message} (${keys})`, wrongKey ? messages.pressOneOf(config.choices.map((c) => c.key)) : ''];
 });
 
 /** One practice out of a few, picked with a number key, or none. */
