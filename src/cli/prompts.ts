@@ -1,6 +1,7 @@
 // The only module that loads @inquirer/prompts (about 100 ms): imported lazily by the
 // handlers that ask something, never at start-up.
-import { checkbox, confirm, expand, input, select } from '@inquirer/prompts';
+import { createPrompt, useKeypress, usePrefix, useState } from '@inquirer/core';
+import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { CancelledError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import type { Answers, Question } from '../core/prompt.ts';
@@ -64,21 +65,50 @@ export async function askText(message: string): Promise<string> {
   return cancellable(input({ message: showControls(message) }));
 }
 
-/** A suggested story's verdict, one key then Enter: y shows it, n does not, s skip, q stop. */
+/** A suggested story's verdict, one key and no Enter: y shows it, n does not, s skip, q stop. */
 export async function askReview(message: string): Promise<'yes' | 'no' | 'skip' | 'quit'> {
   return cancellable(
-    expand({
-      message,
-      default: 'y',
+    oneKey({
+      message: showControls(message),
       choices: [
-        { key: 'y', name: 'yes, it shows the practice: link it', value: 'yes' },
-        { key: 'n', name: 'no: never suggest it for this practice again', value: 'no' },
-        { key: 's', name: 'skip for now', value: 'skip' },
-        { key: 'q', name: 'stop reviewing', value: 'quit' },
+        { key: 'y', label: 'yes', name: 'yes, it shows the practice: linked', value: 'yes' },
+        { key: 'n', label: 'no', name: 'no: never suggested for this practice again', value: 'no' },
+        { key: 's', label: 'skip', name: 'skipped for now', value: 'skip' },
+        { key: 'q', label: 'stop', name: 'stopped reviewing', value: 'quit' },
       ],
     }),
   );
 }
+
+interface KeyChoice<V> {
+  key: string;
+  /** A word for the key, shown beside it while asking. */
+  label: string;
+  /** What the answered line says after the key was pressed. */
+  name: string;
+  value: V;
+}
+
+// A choice made with one keypress, for prompts walked many times in a row (inquirer's
+// expand waits for Enter after every key). Another key says which ones count.
+const oneKey = createPrompt(<V,>(config: { message: string; choices: ReadonlyArray<KeyChoice<V>> }, done: (value: V) => void) => {
+  const [chosen, setChosen] = useState<KeyChoice<V> | undefined>(undefined);
+  const [wrongKey, setWrongKey] = useState(false);
+  const prefix = usePrefix({ status: chosen ? 'done' : 'idle' });
+  useKeypress((event) => {
+    if (chosen) return;
+    const choice = config.choices.find((c) => c.key === event.name?.toLowerCase());
+    if (!choice) {
+      setWrongKey(true);
+      return;
+    }
+    setChosen(choice);
+    done(choice.value);
+  });
+  if (chosen) return `${prefix} ${config.message} ${chosen.name}`;
+  const keys = config.choices.map((c) => `${c.key} ${c.label}`).join(' · ');
+  return [`${prefix} ${config.message} (${keys})`, wrongKey ? messages.pressOneOf(config.choices.map((c) => c.key)) : ''];
+});
 
 /** One practice out of a few, picked with a number key, or none. */
 export async function askPractice(message: string, choices: Array<{ name: string; value: number }>, none: string): Promise<number | null> {

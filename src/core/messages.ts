@@ -452,6 +452,10 @@ export const messages = {
   reviewQuestion: (id: number) => `Does story #${id} show it?`,
   storyLinkedTo: (names: string[]) => `Linked it to ${names.map((name) => `"${name}"`).join(', ')} by hand.`,
   reviewSummary: (confirmed: number, rejected: number) => `Confirmed ${confirmed}, rejected ${rejected}; rejected stories are not suggested for it again.`,
+  captureBusyPartial: 'Suggested from the stories embedded so far: another svc is writing to the database, so the newest could not be embedded yet.',
+  captureBusyNone: 'No practice suggestions this time: another svc is writing to the database, so the stories could not be embedded yet. Later: svc practice suggest --story ID',
+  pressOneOf: (keys: readonly string[]) => `press ${keys.join(', ')}`,
+  captureFailed: (reason: string) => `No practice suggestions this time (${reason}). Later: svc practice suggest --story ID`,
 
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,

@@ -16,7 +16,7 @@ const ACTIONS = (
   'pick point pour prepare print promise reassure recognize recommend refill refund remember remind repair replace reply ' +
   'reserve resolve respond return ring run save schedule seat send serve set share ship show solve sort spot stay stop ' +
   'suggest swap switch take teach text track train translate treat try unlock update upgrade visit waive walk warn ' +
-  'welcome wrap write tell give keep put read spell quote wait go hang remain'
+  'welcome wrap write tell give keep put read spell quote wait go hang remain leave'
 ).split(' ');
 
 const IRREGULAR = (
@@ -84,16 +84,38 @@ function inflections(verb: string): string[] {
 
 const BEHAVIOUR_WORDS = new Set([...ACTIONS.flatMap(inflections), ...IRREGULAR]);
 
-/** A word that can name a deed: a known action in any form, or a regular past tense. */
+/**
+ * A word that can name a deed: a known action in any form, or a regular past tense; a
+ * compound by its last part ("price-matched") and a redone action by its verb ("rewrote").
+ */
 function deedForm(word: string): boolean {
   if (BEHAVIOUR_WORDS.has(word)) return true;
+  const last = word.slice(word.lastIndexOf('-') + 1);
+  if (last !== word) return deedForm(last);
+  if (/^re[a-z]{4,}$/u.test(word) && BEHAVIOUR_WORDS.has(word.slice(2))) return true;
   return /^[a-z]{3,}ed$/u.test(word) && !word.endsWith('eed') && !NOT_DEEDS.has(word);
+}
+
+// "the towel animals … that's Teresa's doing": a particular thing credited to someone is a
+// deed named as a noun; "great service, that's Teresa's doing" credits only praise.
+const CREDIT = /\b\p{L}+'s (?:doing|handiwork)\b/u;
+const PARTICULAR_THING = /\b(?:the|a|an|those|these) (\p{L}+)/gu;
+const NOT_PARTICULAR = new Set('service team staff stay experience day visit time way welcome help care'.split(' '));
+
+function creditsParticularThing(lower: string): boolean {
+  const credit = CREDIT.exec(lower);
+  if (!credit) return false;
+  for (const match of lower.slice(0, credit.index).matchAll(PARTICULAR_THING)) {
+    const noun = match[1] ?? '';
+    if (!PRAISE.has(noun) && !NOT_PARTICULAR.has(noun) && !DETERMINERS.has(noun)) return true;
+  }
+  return false;
 }
 
 /** Whether the text names something a person did, by a small lexicon and word order (no model). */
 export function namesBehaviour(text: string): boolean {
   let lower = text.toLocaleLowerCase('en-US').replace(/[’‘]/gu, "'");
-  if (DEED_IDIOMS.some((pattern) => pattern.test(lower))) return true;
+  if (DEED_IDIOMS.some((pattern) => pattern.test(lower)) || creditsParticularThing(lower)) return true;
   for (const pattern of PRAISE_IDIOMS) lower = lower.replace(pattern, ' ');
   // Letters of any script: "Lucía" is one word, not "luc" and "a".
   const words = [...lower.matchAll(/\p{L}+(?:['-]\p{L}+)*/gu)];
@@ -107,13 +129,16 @@ export function namesBehaviour(text: string): boolean {
     const word = match[0];
     const before = joined(i) ? (words[i - 1]?.[0] ?? '') : '';
     const twoBefore = before && joined(i - 1) ? (words[i - 2]?.[0] ?? '') : '';
+    const after = lower.slice((match.index ?? 0) + word.length).trimStart();
+    // "didn't leave until it worked", "wouldn't give up till": persistence, whatever the verb.
+    if (NEGATORS.has(before) && /^[a-z]{3,}$/u.test(word) && UNTIL.test(after)) return true;
     if (CAUSATIVES.has(twoBefore) && PEOPLE_OBJECTS.has(before) && /^[a-z]{3,}$/u.test(word)) return true;
     if (word.endsWith('ing') && word.length > 5 && DEED_LEAD.has(before)) return true;
     if (!deedForm(word)) continue;
     if (DETERMINERS.has(before) || PRAISE.has(before) || (DETERMINERS.has(twoBefore) && PRAISE.has(before))) continue;
     if (DETERMINERS.has(twoBefore) && !/(?:ed|ing)$/u.test(word) && !BEHAVIOUR_WORDS.has(before)) continue;
     if (word.endsWith('ing') && QUALITY_LEAD.has(before)) continue;
-    const rest = lower.slice((match.index ?? 0) + word.length).trimStart();
+    const rest = after;
     const negated = NEGATORS.has(before) || NEGATORS.has(twoBefore) || (HAVE.has(before) && NEGATORS.has(twoBefore));
     if (negated && !UNTIL.test(rest)) continue;
     if ([before, twoBefore, words[i - 3]?.[0] ?? ''].some((w) => CUSTOMERS.has(w))) continue;

@@ -145,3 +145,18 @@ export function suggestablePracticeIds(db: Db): number[] {
   const rows = sql(db, "SELECT id FROM practices WHERE status <> 'retired' ORDER BY id").all() as Array<{ id: number }>;
   return rows.map((row) => row.id);
 }
+
+/**
+ * Runs fn with SQLite's wait for a locked database shortened to ms, then restores it. The
+ * wait blocks the whole thread: the guided prompt embeds in the background and must not
+ * freeze the keys being typed while another svc writes.
+ */
+export async function withBusyTimeout<T>(db: Db, ms: number, fn: () => Promise<T>): Promise<T> {
+  const before = Number(db.pragma('busy_timeout', { simple: true }));
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
+  try {
+    return await fn();
+  } finally {
+    db.pragma(`busy_timeout = ${before}`);
+  }
+}

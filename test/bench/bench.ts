@@ -46,12 +46,18 @@ interface Case {
   heavy?: boolean;
   /** Runs on the small sample database (the encoder's rows: embedding is slow to repeat at full size). */
   sample?: boolean;
-  /** Drops every story vector before each run, so the run embeds the whole sample. */
-  clearVectors?: boolean;
+  /** Drops the vectors of this many newest stories before each run, so the run embeds them (as a week's new stories are). */
+  clearVectors?: number;
 }
 
 /** Stories in the sample database the semantic rows run on. */
 export const SAMPLE_STORIES = 500;
+/**
+ * Stories the semantic index row embeds in each run: the newest of the sample, as the
+ * stories added since the last suggestion are. Embedding is incremental, so this is what
+ * the index does in use; the whole sample took a minute a run and most of the bench.
+ */
+export const EMBEDDED_STORIES = 100;
 
 export type Status = 'pass' | 'fail' | 'missing' | 'error' | 'info' | 'floor';
 
@@ -124,7 +130,15 @@ export function cases(cold: boolean): Case[] {
     { id: 'suggest-story', label: `svc practice suggest --story (${sample})`, run: { svc: ['practice', 'suggest', '--story', '1'] }, target: { kind: 'none', floor: 'node' }, sample: true },
     { id: 'suggest-practice', label: `svc practice suggest NAME (${sample})`, run: { svc: ['practice', 'suggest', '1'] }, target: { kind: 'none', floor: 'node' }, sample: true },
     { id: 'capture', label: `capture suggestions after the answer (${sample})`, run: { script: 'capture-latency.mjs' }, target: { kind: 'ms', max: 300 }, sample: true },
-    { id: 'semantic-index', label: `semantic index (${sample}, encoder load included)`, run: { svc: ['practice', 'suggest', '--story', '1'] }, target: { kind: 'throughput', min: 200 }, heavy: true, sample: true, clearVectors: true },
+    {
+      id: 'semantic-index',
+      label: `semantic index (${format(EMBEDDED_STORIES)} new of ${sample}, whole command timed)`,
+      run: { svc: ['practice', 'suggest', '--story', '1'] },
+      target: { kind: 'throughput', min: 200 },
+      heavy: true,
+      sample: true,
+      clearVectors: EMBEDDED_STORIES,
+    },
   );
   return list;
 }
@@ -153,7 +167,7 @@ function commandLine(c: Case, env: Env): string {
 /** One timed run; the exit status and stderr tell a broken command from a slow one. */
 function once(c: Case, env: Env): { ms: number; code: number | null; stderr: string } {
   if (c.cold) env.evict(env.db);
-  if (c.clearVectors) clearVectors(env.sampleDb);
+  if (c.clearVectors) clearVectors(env.sampleDb, c.clearVectors);
   const { file, args } = argv(c, env);
   const start = process.hrtime.bigint();
   const result = spawnSync(file, args, { env: envFor(c, env), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -168,11 +182,11 @@ function envFor(c: Case, env: Env): NodeJS.ProcessEnv {
   return c.sample ? { ...env.svcEnv, SVC_DB: env.sampleDb } : env.svcEnv;
 }
 
-/** Forgets every story vector of a database, so that the next suggestion embeds them all. */
-function clearVectors(db: string): void {
+/** Forgets the vectors of the newest stories of a database, so that the next suggestion embeds them. */
+function clearVectors(db: string, newest: number): void {
   const conn = new Database(db);
   try {
-    conn.exec('DELETE FROM story_vectors');
+    conn.prepare('DELETE FROM story_vectors WHERE story_id IN (SELECT id FROM stories ORDER BY id DESC LIMIT ?)').run(newest);
   } finally {
     conn.close();
   }
@@ -182,7 +196,7 @@ function clearVectors(db: string): void {
 function peakMb(c: Case, env: Env): number | null {
   if (!env.time) return null;
   if (c.cold) env.evict(env.db);
-  if (c.clearVectors) clearVectors(env.sampleDb);
+  if (c.clearVectors) clearVectors(env.sampleDb, c.clearVectors);
   const { file, args } = argv(c, env);
   const report = join(OUT, 'time.txt');
   spawnSync(env.time, ['-f', '%M', '-o', report, file, ...args], { env: envFor(c, env), stdio: 'ignore' });
@@ -316,7 +330,7 @@ export function summarise(list: Case[], times: Map<string, number[]>, peaks: Map
         met = medianMs < target.max;
         break;
       case 'throughput': {
-        const perSecond = (c.sample ? SAMPLE_STORIES : stories) / (medianMs / 1000);
+        const perSecond = (c.clearVectors ?? (c.sample ? SAMPLE_STORIES : stories)) / (medianMs / 1000);
         measure = `${format(perSecond)} stories/s`;
         met = perSecond >= target.min;
         break;

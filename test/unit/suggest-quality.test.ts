@@ -41,6 +41,18 @@ describe.each(SETS)('suggestions on %s', (set) => {
   });
 });
 
+// The target is the top 3 for at least 85 % of each set's stories. The hotel set misses it
+// (79 %: its "make it right on the spot" and "offer an alternative" stories share little
+// meaning with their examples and much topic with other practices'); the day it is met,
+// the expected failure below fails and the set joins the others.
+const TOP3_TARGET = 0.85;
+const BELOW_TOP3_TARGET = new Set(['stories-dev/hotel.jsonl']);
+describe.each(SETS)('capture target on %s', (set) => {
+  (BELOW_TOP3_TARGET.has(set) ? it.fails : it)(`the right practice in the top 3 for at least ${TOP3_TARGET * 100} % of stories`, () => {
+    expect(results.get(set)?.captureTop3).toBeGreaterThanOrEqual(TOP3_TARGET);
+  });
+});
+
 it('capture: the right practice in the top 3 for at least 85 % of stories over the four sets', () => {
   const ranks = [...results.values()].flatMap((metrics) => metrics.captureRanks);
   expect(ranks.filter((rank) => rank <= 3).length / ranks.length).toBeGreaterThanOrEqual(0.85);

@@ -50,6 +50,25 @@ describe('isVaguePraise: the one check of story add, for flags, stdin and the pr
   });
 });
 
+describe('isVaguePraise: deeds said without a listed verb', () => {
+  it('reads a negated verb before "until" as persistence, whoever else is in the clause', () => {
+    expect(isVaguePraise("Marisol didn't leave until she and the customer had checked every tap in the house for pressure together.")).toBe(false);
+    expect(isVaguePraise("Ken wouldn't budge until the boiler fired.")).toBe(false);
+    expect(isVaguePraise("She couldn't be nicer until the very end.")).toBe(true);
+  });
+
+  it('reads a particular thing credited to someone as a deed, and credited praise as praise', () => {
+    expect(isVaguePraise("Guest review mentions 'the towel animals every afternoon' in 420 - that's Teresa's doing.")).toBe(false);
+    expect(isVaguePraise("Great service, that's Teresa's doing!")).toBe(true);
+    expect(isVaguePraise("The staff were lovely, it was all Ana's doing.")).toBe(true);
+  });
+
+  it('reads a compound or redone action by its verb', () => {
+    expect(isVaguePraise("Carmen price-matched them on the spot.")).toBe(false);
+    expect(isVaguePraise('Elif and Jamal rewrote the outage macro together.')).toBe(false);
+  });
+});
+
 describe('joinSentences', () => {
   it('joins answers as sentences, keeping their own full stops', () => {
     expect(joinSentences(['The customer was upset', 'Ana called back.'])).toBe('The customer was upset. Ana called back.');

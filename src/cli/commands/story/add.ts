@@ -42,7 +42,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   // In the guided prompt, the encoder loads while the person types (unless --practice said it).
   const guided = words.length === 0 && ctx.canPrompt && !options.resume;
   // Suggestions are a help: if the encoder cannot load, the story is saved without them.
-  const capture = guided && linked.length === 0 ? import('./capture.ts').then((m) => m.prepareCapture(ctx)).catch(() => null) : undefined;
+  const capture = guided && linked.length === 0 ? import('./capture.ts').then((m) => m.prepareCapture(ctx)) : undefined;
 
   // A draft is the story a person typed and svc could not save: offered back, never lost.
   let draft: StoryDraftFile | undefined;
@@ -77,7 +77,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
 
   const now = ctx.now();
   const story = draftStory(input, now); // every check happens before the first write
-  const chosen = capture ? await chooseCapturePractice(capture, story.text, story.staff) : null;
+  const chosen = capture ? await chooseCapturePractice(ctx, capture, story.text, story.staff) : null;
   const store = ctx.store();
   const practiceIds = unique([...linked.map((p) => p.id), ...(chosen?.practiceId ? [chosen.practiceId] : [])]);
   let id: number;
@@ -122,11 +122,14 @@ async function offerDraft(ctx: Context): Promise<StoryDraftFile | undefined> {
 
 /** The practice picked among the likeliest for the text; null when there is none to suggest or the encoder fails. */
 async function chooseCapturePractice(
-  capture: Promise<import('./capture.ts').Capture | null>,
+  ctx: Context,
+  capture: Promise<import('./capture.ts').CapturePrep>,
   text: string,
   staff: string[],
 ): Promise<{ practiceId: number | null; vector: Uint8Array } | null> {
-  const ready = await capture;
+  const { capture: ready, note } = await capture;
+  // Why there are no suggestions, or what they leave out: never skipped in silence.
+  if (note) ctx.info(ctx.err.dim(note));
   if (!ready) return null;
   const { choosePractice } = await import('./capture.ts');
   return choosePractice(ready, text, staff);

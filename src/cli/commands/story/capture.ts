@@ -2,7 +2,8 @@ import { embedText, loadPracticeIndex, scoredText, suggestPractices, type Practi
 import type { Encoder } from '../../../core/encoder.ts';
 import { messages } from '../../../core/messages.ts';
 import { vectorToBytes, type Vector } from '../../../core/suggest.ts';
-import { suggestablePracticeIds } from '../../../store/vectors.ts';
+import { errorCode } from '../../../core/errors.ts';
+import { suggestablePracticeIds, withBusyTimeout } from '../../../store/vectors.ts';
 import type { Context } from '../../context.ts';
 import { embedStories, loadEncoderLean } from '../../semantic.ts';
 
@@ -12,17 +13,40 @@ export interface Capture {
   index: PracticeIndex;
 }
 
+/** The suggestions made ready, or none; and what the person should know about them (why none, or what they leave out). */
+export interface CapturePrep {
+  capture: Capture | null;
+  note: string | null;
+}
+
+// How long embedding waits for a database another svc is writing to, before it goes on
+// with the stories embedded so far.
+const BUSY_WAIT_MS = 200;
+
 /**
  * Loads the encoder and brings the vectors up to date while the person is still typing
  * (the guided prompt starts this first), so the suggestions follow the answer at once.
- * Null when the team has no practice to suggest.
+ * No capture when the team has no practice to suggest; a note when suggestions cannot
+ * be made or leave stories out, never a failure (they are a help: the story is saved).
  */
-export async function prepareCapture(ctx: Context): Promise<Capture | null> {
-  if (suggestablePracticeIds(ctx.store().db).length === 0) return null;
-  const encoder = await loadEncoderLean();
-  await embedStories(ctx, encoder);
-  const index = loadPracticeIndex(ctx.store().db);
-  return index.practices.length > 0 ? { encoder, index } : null;
+export async function prepareCapture(ctx: Context): Promise<CapturePrep> {
+  try {
+    const db = ctx.store().db;
+    if (suggestablePracticeIds(db).length === 0) return { capture: null, note: null };
+    const encoder = await loadEncoderLean();
+    let busy = false;
+    try {
+      await withBusyTimeout(db, BUSY_WAIT_MS, () => embedStories(ctx, encoder));
+    } catch (error) {
+      if (!errorCode(error).startsWith('SQLITE_BUSY')) throw error;
+      busy = true;
+    }
+    const index = loadPracticeIndex(db);
+    if (index.practices.length === 0) return { capture: null, note: busy ? messages.captureBusyNone : null };
+    return { capture: { encoder, index }, note: busy ? messages.captureBusyPartial : null };
+  } catch (error) {
+    return { capture: null, note: messages.captureFailed(errorCode(error).startsWith('SQLITE_BUSY') ? messages.dbBusy : error instanceof Error ? error.message : String(error)) };
+  }
 }
 
 /** The practice the person picks among the three likeliest for the text, and the text's vector to keep. */
