@@ -60,7 +60,7 @@ export const messages = {
 
   // detect and practices (add keys below this line)
   practiceNotFound: (name: string) => `there is no practice "${echo(name)}"`,
-  practiceNotFoundHint: 'list practices with: svc practices (names are matched case-insensitively)',
+  practiceNotFoundHint: 'list practices with: svc practices (a name may be typed in any case, in part, or as its id)',
   practiceExists: (name: string) => `a practice named "${echo(name)}" already exists`,
   practiceExistsHint: (name: string) => `see it with: svc practice show "${name}", or choose another name`,
   emptyPracticeName: 'the practice name is empty',
@@ -452,6 +452,16 @@ export const messages = {
   reviewQuestion: (id: number) => `Does story #${id} show it?`,
   storyLinkedTo: (names: string[]) => `Linked it to ${names.map((name) => `"${name}"`).join(', ')} by hand.`,
   reviewSummary: (confirmed: number, rejected: number) => `Confirmed ${confirmed}, rejected ${rejected}; rejected stories are not suggested for it again.`,
+
+  // names typed loosely (any case, without accents, a unique prefix, or the id)
+  didYouMean: (names: readonly string[], listHint: string) =>
+    `did you mean ${names.map((name) => `"${echo(name)}"`).join(' or ')}? (${listHint})`,
+  ambiguousName: (typed: string, plural: string, candidates: ReadonlyArray<{ id: number; name: string }>) =>
+    `"${echo(typed)}" fits ${candidates.length} ${plural}: ${candidates
+      .slice(0, 5)
+      .map((item) => `#${item.id} ${echo(item.name)}`)
+      .join(', ')}${candidates.length > 5 ? ', …' : ''}`,
+  ambiguousNameHint: (id: number) => `type more of the name, or give the id (e.g. ${id} or #${id})`,
 
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,
