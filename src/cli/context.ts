@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Settings } from '../core/config.ts';
+import { NotFoundError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { showControls, showControlsKeepingColour } from '../core/safe-text.ts';
 import { openStore, type Store } from '../store/db.ts';
@@ -49,7 +50,7 @@ export interface Context {
  * Builds the context from the real process. Loaded only when a command runs (never for
  * --help or --version); the database opens on first use.
  */
-export function createContext(globals: GlobalOptions): Context {
+export function createContext(globals: GlobalOptions, command: { createsDatabase?: boolean } = {}): Context {
   const env = process.env;
   const stdinIsTTY = isTerminal('stdin');
   const stdoutIsTTY = isTerminal('stdout');
@@ -82,7 +83,10 @@ export function createContext(globals: GlobalOptions): Context {
     dbPath: () => (dbPath ??= resolveDbPath(globals.db, env)),
     store: () => {
       if (!store) {
-        store = openDefaultStore(context.dbPath());
+        const where = context.dbPath();
+        const created = !existsSync(where.path) && prepareMissing(where, command.createsDatabase === true);
+        store = openDefaultStore(where);
+        if (created) context.info(messages.dbCreated(where.path));
         if (store.migration.backup) context.info(messages.migrationBackup(store.migration.backup));
       }
       return store;
@@ -109,6 +113,16 @@ export function createContext(globals: GlobalOptions): Context {
 
 /** A "hint: …" line, coloured or not. */
 const HINT_LINE = /^(?:\u001b\[[\d;]*m)*hint: /u;
+
+/**
+ * Whether a missing database is to be created: a command that reads refuses it (a
+ * mistyped --db or SVC_DB would otherwise answer from a new, empty file), naming the path.
+ */
+function prepareMissing(where: { path: string; isDefault: boolean }, creates: boolean): boolean {
+  // A --db in a missing directory gets openStore's own message, which says to create it.
+  if (!creates && (where.isDefault || existsSync(dirname(where.path)))) throw new NotFoundError(messages.dbMissing(where.path), messages.dbMissingHint);
+  return creates;
+}
 
 function openDefaultStore(where: { path: string; isDefault: boolean }): Store {
   // The default data directory is ours to create, private to the user; a --db path's

@@ -5,6 +5,7 @@ import { closestWord } from '../core/text.ts';
 import { examples, lazy } from './action.ts';
 import { isTerminal, write } from './streams.ts';
 import { registerCalendarCommands } from './commands/calendar/register.ts';
+import { registerCompletionCommands } from './commands/completion/register.ts';
 import { registerConfigCommands } from './commands/config/register.ts';
 import { registerDigestCommands } from './commands/digest/register.ts';
 import { registerCustomerCommands } from './commands/customer/register.ts';
@@ -39,6 +40,7 @@ const ALL: readonly Register[] = [
   registerTransferCommands,
   registerDbCommands,
   registerConfigCommands,
+  registerCompletionCommands,
 ];
 
 /** Top-level command names (aliases too) and the groups that register them; detect adds a practice subcommand. */
@@ -57,6 +59,7 @@ export const GROUPS: ReadonlyArray<readonly [names: readonly string[], registers
   [['config'], [registerConfigCommands]],
   [['calendar'], [registerCalendarCommands]],
   [['digest'], [registerDigestCommands]],
+  [['completion', '__complete'], [registerCompletionCommands]],
 ];
 
 /**

@@ -7,7 +7,12 @@ import { echo } from './safe-text.ts';
 export const messages = {
   // dates
   badDate: (flag: string, value: string) => `${flag} "${echo(value)}" is not a date svc understands`,
-  badDateHint: 'use YYYY-MM-DD, today, yesterday, "3 days ago", "2 weeks ago" or a weekday such as monday',
+  badDateHint: 'use YYYY-MM-DD, today, yesterday, "3 days ago", "a week ago", "last week", "last month", "Dec 1" or a weekday such as monday',
+  badSinceHint:
+    'use last-meeting (or "last meeting"), YYYY-MM-DD, today, yesterday, "3 days ago", "last week", "last month", "Dec 1" or a weekday such as monday',
+  ambiguousDate: (flag: string, value: string, readings: readonly string[]) =>
+    `${flag} "${echo(value)}" reads two ways: ${readings.join(' or ')}`,
+  ambiguousDateHint: (readings: readonly string[]) => `write it as ${readings.join(' or ')} (YYYY-MM-DD reads one way only)`,
   futureDate: (flag: string, day: string) => `${flag} ${day} is in the future`,
   futureDateHint: 'a story records something that already happened: give today or an earlier date',
 
@@ -55,6 +60,10 @@ export const messages = {
   dbNewerHint: 'upgrade svc (git pull && npm install), or use another --db',
   dbBusy: 'the database is busy: another svc kept it locked too long',
   dbBusyHint: 'try again in a moment',
+  // a missing database: only commands that save something create one, and say where
+  dbMissing: (path: string) => `there is no svc database at ${path}`,
+  dbMissingHint: 'create it with: svc init (or svc --db PATH init); check --db and SVC_DB if it should exist',
+  dbCreated: (path: string) => `Created a new svc database at ${path}`,
   diskFull: 'the disk is full: nothing was saved',
   diskFullHint: 'free some space, then try again',
 
@@ -462,6 +471,9 @@ export const messages = {
       .map((item) => `#${item.id} ${echo(item.name)}`)
       .join(', ')}${candidates.length > 5 ? ', …' : ''}`,
   ambiguousNameHint: (id: number) => `type more of the name, or give the id (e.g. ${id} or #${id})`,
+
+  // shell completion
+  completionShellHint: 'e.g. eval "$(svc completion bash)" in ~/.bashrc; svc completion --help shows zsh and fish',
 
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,

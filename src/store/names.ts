@@ -17,3 +17,8 @@ const NAMES_SQL: Record<NamedKind, string> = {
 export function namedItems(db: Db, kind: NamedKind): Named[] {
   return sql(db, NAMES_SQL[kind]).all() as Named[];
 }
+
+/** The newest stories' ids with the start of their text, for completing a story id. */
+export function recentStoryIds(db: Db, limit: number): Named[] {
+  return sql(db, 'SELECT id, substr(text, 1, 60) AS name FROM stories ORDER BY id DESC LIMIT ?').all(limit) as Named[];
+}

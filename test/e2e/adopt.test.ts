@@ -202,6 +202,7 @@ describe('svc playbook', () => {
   });
 
   it('is empty but fine with no standard practices, and refuses an unwritable --out', () => {
+    expect(svc.run(['init']).code).toBe(0);
     const empty = svc.run(['playbook']);
     expect(empty.code).toBe(0);
     expect(empty.stdout).toContain('No standard practices yet');

@@ -33,14 +33,17 @@ function practicesFromFlags(db: Db, names: string[] | undefined): Practice[] {
 export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const flags = storyInputFromOptions(options);
   flags.by ??= ctx.settings()['story.by'] ?? undefined;
-  const words = (options.args[0] as string[] | undefined) ?? [];
+  const typedWords = (options.args[0] as string[] | undefined) ?? [];
+  // "-" alone is the text on stdin, as a file argument would be (echo x | svc story add - --staff Jo).
+  const fromStdin = typedWords.length === 1 && typedWords[0] === '-';
+  const words = fromStdin ? [] : typedWords;
   const input: StoryInput = { ...flags, text: words.join(' ') };
   // Bad flags are refused before anyone types a word of the story.
   checkStoryFields(flags, ctx.now());
   // The database opens only when a practice was named: a refused story must leave no file.
   const linked = options.practice?.length ? practicesFromFlags(ctx.store().db, options.practice) : [];
   // In the guided prompt, the encoder loads while the person types (unless --practice said it).
-  const guided = words.length === 0 && ctx.canPrompt && !options.resume;
+  const guided = words.length === 0 && ctx.canPrompt && !options.resume && !fromStdin;
   // Suggestions are a help: if the encoder cannot load, the story is saved without them.
   const capture = guided && linked.length === 0 ? import('./capture.ts').then((m) => m.prepareCapture(ctx)).catch(() => null) : undefined;
 
@@ -53,14 +56,14 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
     if (!draft) throw new NotFoundError(messages.noDraft, messages.noDraftHint);
     Object.assign(input, draft.input, flags);
   } else if (words.length === 0) {
-    if (ctx.canPrompt) {
+    if (ctx.canPrompt && !fromStdin) {
       draft = await offerDraft(ctx);
       if (draft) Object.assign(input, draft.input, flags);
       else {
         Object.assign(input, await askForStory(flags, ctx));
         typed = true;
       }
-    } else if (!ctx.stdinIsTTY) {
+    } else if (!ctx.stdinIsTTY || fromStdin) {
       input.text = await readStdin(ctx.stdin);
       if (!input.text.trim()) throw new UsageError(messages.missingStoryText, messages.missingStoryTextHint);
     } else {
@@ -70,7 +73,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
 
   // Vague praise teaches nobody anything: on a terminal, ask once what they did.
   // The guided prompt asks what exactly they did itself: that answer is never asked for again.
-  if (ctx.canPrompt && !draft && !typed && input.text?.trim()) {
+  if (ctx.canPrompt && !draft && !typed && !fromStdin && input.text?.trim()) {
     input.text = await askForBehaviour(input.text);
     typed ||= words.length > 0;
   }
@@ -157,3 +160,6 @@ async function askForStory(flags: StoryInput, ctx: Context): Promise<StoryInput>
   const asked = storyInputFromAnswers(await ask(questions));
   return { ...asked, ...flags, text: asked.text };
 }
+
+/** Saving is what this command is for: it creates a missing database (and says where). */
+export const createsDatabase = true;
