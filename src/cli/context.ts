@@ -16,6 +16,7 @@ export interface GlobalOptions {
   db?: string;
   color?: boolean;
   input?: boolean;
+  quiet?: boolean;
 }
 
 /** What a command handler may touch of the outside world: streams, clock, store. */
@@ -99,6 +100,8 @@ export function createContext(globals: GlobalOptions, command: { createsDatabase
     },
     info: (text) => {
       // hints = false in the config silences the "hint:" lines; a broken config never does.
+      // --quiet keeps only warnings: a script wants the result and what went wrong.
+      if (globals.quiet && !WARNING_LINE.test(text)) return;
       if (HINT_LINE.test(text) && !(hintsOn ??= settings?.hints ?? settingsOrDefaults(env).hints)) return;
       write('stderr', safeStderr(text.endsWith('\n') ? text : `${text}\n`));
     },
@@ -113,6 +116,8 @@ export function createContext(globals: GlobalOptions, command: { createsDatabase
 
 /** A "hint: …" line, coloured or not. */
 const HINT_LINE = /^(?:\u001b\[[\d;]*m)*hint: /u;
+/** A "warning: …" line, coloured or not. */
+const WARNING_LINE = /^(?:\u001b\[[\d;]*m)*warning: /u;
 
 /**
  * Whether a missing database is to be created: a command that reads refuses it (a

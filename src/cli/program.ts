@@ -92,6 +92,23 @@ function firstOperand(args: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** `svc help [COMMAND…]`: the help of the command named, as `svc COMMAND… --help` shows it. */
+function helpFor(program: Command, words: readonly string[]): void {
+  let command = program;
+  for (const word of words) {
+    const sub = command.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!sub) {
+      const suggestion = closestWord(word, command.commands.flatMap((c) => [c.name(), ...c.aliases()]));
+      program.error(`unknown command '${[...words.slice(0, words.indexOf(word)), word].join(' ')}'${suggestion ? ` (did you mean ${suggestion}?)` : ''}`, {
+        code: 'commander.unknownCommand',
+        exitCode: 2,
+      });
+    }
+    command = sub;
+  }
+  command.outputHelp();
+}
+
 /**
  * The command tree. Only commander is loaded here; handlers load on use. Given the
  * command line, only the group its first word names is built (building every
@@ -110,6 +127,7 @@ export function buildProgram(argv?: readonly string[]): Command {
     .addOption(new Option('--db <path>', 'database file (default: $SVC_DB, else ~/.local/share/svc/svc.db)'))
     .option('--no-color', 'no colour in the output (NO_COLOR works too)')
     .option('--no-input', 'never prompt; fail with the missing flag instead')
+    .option('-q, --quiet', 'no confirmations or hints on stderr (warnings and errors still show)')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -126,6 +144,7 @@ export function buildProgram(argv?: readonly string[]): Command {
         'svc story add "Ana called the customer back within the hour" --staff Ana --tag call-back',
         'svc stories --since "2 weeks ago"',
         'svc search "called back"',
+        'svc help story add',
       ]),
     );
 
@@ -141,6 +160,7 @@ export function buildProgram(argv?: readonly string[]): Command {
     .action((...received: unknown[]) => {
       const unknown = received[0] as string[];
       const word = unknown[0];
+      if (word === 'help') return helpFor(program, unknown.slice(1));
       if (word !== undefined) {
         const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
         const suggestion = closestWord(word, names);
