@@ -128,6 +128,7 @@ export function buildProgram(argv?: readonly string[]): Command {
     .option('--no-color', 'no colour in the output (NO_COLOR works too)')
     .option('--no-input', 'never prompt; fail with the missing flag instead')
     .option('-q, --quiet', 'no confirmations or hints on stderr (warnings and errors still show)')
+    .option('--no-pager', 'never show long output through $SVC_PAGER / $PAGER (less)')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({

@@ -32,7 +32,7 @@ export function practicesTable(rows: PracticeSummary[], look: Look): string {
     ? ['id', 'practice', 'status', 'stories', 'spread', 'star share', 'last evidence']
     : ['practice', 'status', 'stories', 'spread', 'star_share', 'star', 'star_dependent', 'last_evidence'];
   const style = (text: string, _row: number, column: number) => (column === 5 && text.includes('★') ? look.color.yellow(text) : text);
-  return renderTable(headers, body, { tty: look.tty, head: (text) => look.color.bold(text), style });
+  return renderTable(headers, body, { tty: look.tty, width: look.width, head: (text) => look.color.bold(text), style });
 }
 
 export interface EvidenceLine {

@@ -27,5 +27,8 @@ export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
     ...(anyInactive ? [p.active ? '' : 'deactivated'] : []),
   ]);
   const head = [...(look.tty ? ['id'] : []), 'name', 'role', 'stories', 'last story', ...(anyInactive ? [''] : [])];
-  ctx.print(renderTable(head, rows, { tty: look.tty, head: (t) => look.color.bold(t) }));
+  ctx.print(renderTable(head, rows, { tty: look.tty, width: look.width, head: (t) => look.color.bold(t) }));
 }
+
+/** Its output may run long: on a terminal it goes through the pager. */
+export const pages = true;

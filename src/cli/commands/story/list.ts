@@ -60,3 +60,6 @@ export function run(options: WithArgs<ListOptions>, ctx: Context): void {
   }
   if (shown === limit && ctx.stdoutIsTTY) ctx.info(ctx.err.dim(`showing the newest ${limit}; --limit 0 shows all`));
 }
+
+/** Its output may run long: on a terminal it goes through the pager. */
+export const pages = true;
