@@ -62,6 +62,17 @@ export const GROUPS: ReadonlyArray<readonly [names: readonly string[], registers
   [['completion', '__complete'], [registerCompletionCommands]],
 ];
 
+/** Root help lists the commands by the stage of the loop they serve, in the loop's order. */
+const STAGES: ReadonlyArray<readonly [heading: string, names: readonly string[]]> = [
+  ['Collect stories:', ['story', 'stories', 'search', 'people', 'tags']],
+  ['Detect practices:', ['detect', 'practices', 'practice', 'reindex']],
+  ['Train:', ['train']],
+  ['Incorporate:', ['playbook']],
+  ['Monitor:', ['report', 'meeting', 'status', 'digest', 'calendar']],
+  ['Listen to customers:', ['customer', 'interview']],
+  ['Set up and share:', ['init', 'db', 'config', 'demo', 'export', 'import', 'backup', 'completion']],
+];
+
 /**
  * Commander's output through svc's streams; off a terminal it need not look at Node's.
  * Widths are undefined there, as commander's own defaults return (its types say number).
@@ -152,6 +163,10 @@ export function buildProgram(argv?: readonly string[]): Command {
   const word = argv === undefined ? undefined : firstOperand(argv.slice(2));
   const group = word === undefined ? undefined : GROUPS.find(([names]) => names.includes(word));
   for (const register of group?.[1] ?? ALL) register(program);
+  for (const command of program.commands) {
+    const stage = STAGES.find(([, names]) => names.includes(command.name()));
+    if (stage) command.helpGroup(stage[0]);
+  }
   // Bare `svc`: where the team stands (or how to start). Anything else is an unknown
   // command; an argument (unlike allowExcessArguments) is not inherited by subcommands.
   const status = lazy(() => import('./commands/report/handlers.ts'), 'status');

@@ -68,3 +68,17 @@ describe('small wording', () => {
     }
   });
 });
+
+describe('root help', () => {
+  it('lists the commands by the stage of the loop they serve', () => {
+    const help = svc.run(['--help']).stdout;
+    const headings = ['Collect stories:', 'Detect practices:', 'Train:', 'Incorporate:', 'Monitor:'];
+    const at = headings.map((heading) => help.indexOf(`\n${heading}\n`));
+    for (const [i, position] of at.entries()) expect(position, headings[i]).toBeGreaterThan(0);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    const section = (heading: string) => help.slice(help.indexOf(`\n${heading}\n`)).split('\n\n')[0] ?? '';
+    expect(section('Train:')).toMatch(/^ {2}train /mu);
+    expect(section('Incorporate:')).toMatch(/^ {2}playbook /mu);
+    expect(section('Collect stories:')).toMatch(/^ {2}story /mu);
+  });
+});

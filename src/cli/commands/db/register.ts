@@ -4,7 +4,7 @@ import { examples, lazy } from '../../action.ts';
 export function registerDbCommands(program: Command): void {
   program
     .command('init')
-    .description('create the database (any command does it on first use) and print where it is')
+    .description('create the database (a command that saves does it on first use, and says where) and print where it is')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc init', 'svc --db ./team.db init', 'SVC_DB=~/team.db svc init']))
     .action(lazy(() => import('./handlers.ts'), 'init'));
