@@ -194,7 +194,7 @@ describe('svc report on a team with no meeting', () => {
 });
 
 describe('svc meeting', () => {
-  it('held records today, list shows it, and the next report starts from it', () => {
+  it('held records today, list shows it, and the next report starts the day after it', () => {
     svc.run(['story', 'add', 'Ana called back', '--staff', 'Ana', '--when', '2026-03-10']);
     const held = svc.run(['meeting', 'held', '--on', '2026-03-11', '--notes', 'Agreed to train call-backs']);
     expect(held.code).toBe(0);
@@ -202,7 +202,7 @@ describe('svc meeting', () => {
     expect(held.stderr).toContain('Recorded the meeting of 2026-03-11');
     expect(svc.json<Array<{ heldOn: string; notes: string | null }>>(['meeting', 'list'])).toMatchObject([{ heldOn: '2026-03-11', notes: 'Agreed to train call-backs' }]);
     const report = svc.json<Report>(['report']);
-    expect(report.period).toMatchObject({ since: '2026-03-11', basis: 'last-meeting' });
+    expect(report.period).toMatchObject({ since: '2026-03-12', basis: 'last-meeting' });
     expect(report.headline.stories).toMatchObject({ current: 0, previous: 1 });
     expect(svc.json<{ heldOn: string }>(['meeting', 'held']).heldOn).toBe('2026-03-18');
     expect(svc.run(['meeting', 'list']).stdout).toBe('id\theld on\tnotes\n2\t2026-03-18\t\n1\t2026-03-11\tAgreed to train call-backs\n');
