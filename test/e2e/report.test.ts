@@ -22,7 +22,7 @@ describe('svc report', () => {
       until: '2026-03-18',
       days: 15,
       basis: 'last-meeting',
-      lastMeeting: '2026-03-04',
+      lastMeeting: '2026-03-03',
       previous: { since: '2026-02-17', until: '2026-03-03' },
       driftWeeks: 4,
     });
@@ -230,6 +230,7 @@ describe('svc meeting', () => {
   });
 
   it('list on an empty database says how to record one', () => {
+    expect(svc.run(['init']).code).toBe(0);
     const result = svc.run(['meeting', 'list']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
@@ -261,11 +262,11 @@ describe('svc status and bare svc', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
-        'collect      4 stories since the meeting of 2026-03-04, from 3 of 4 people — svc story add "what happened" --staff NAME',
+        'collect      4 stories since the meeting of 2026-03-03, from 3 of 4 people — svc story add "what happened" --staff NAME',
         'detect       1 practice not yet agreed — svc practices --status candidate',
         "train        2 of 3 agreed practices not trained yet — svc train plan 'Walk along'",
         "incorporate  1 adopted practice not yet a standard procedure — svc practice adopt 'Walk along'",
-        'monitor      last meeting 2026-03-04; drifting: Written summary — svc report',
+        'monitor      last meeting 2026-03-03; drifting: Written summary — svc report',
         'listen       0 interviews planned, next round 2026-04-04 — svc interviews',
         '',
         'due',

@@ -15,6 +15,7 @@ import { tagNames } from '../../../store/tags.ts';
 import { storyJson, storySummary } from '../../../ui/render/story.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
+import { requirePractice } from '../practice/find.ts';
 import { listDrafts, removeDraft, saveDraft, type StoryDraftFile } from '../../drafts.ts';
 import { readStdin } from '../../io.ts';
 import { storyInputFromOptions, type StoryFieldOptions } from './fields.ts';
@@ -23,11 +24,7 @@ type AddOptions = WithArgs<StoryFieldOptions & { resume?: boolean; practice?: st
 
 /** The --practice names as practices, all found before anything is saved. */
 function practicesFromFlags(db: Db, names: string[] | undefined): Practice[] {
-  return unique((names ?? []).map((name) => name.trim()).filter(Boolean)).map((name) => {
-    const practice = findPractice(db, name);
-    if (!practice) throw new NotFoundError(messages.practiceNotFound(name), messages.practiceNotFoundHint);
-    return practice;
-  });
+  return unique((names ?? []).map((name) => name.trim()).filter(Boolean)).map((name) => requirePractice(db, name));
 }
 
 export async function run(options: AddOptions, ctx: Context): Promise<void> {
