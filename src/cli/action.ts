@@ -4,6 +4,10 @@ import type { Context, GlobalOptions } from './context.ts';
 /** What every command module exports: one run(options, ctx). */
 export interface Handler<O> {
   run(options: O, ctx: Context): Promise<void> | void;
+  /** Set by commands that save something: only they create a missing database. */
+  readonly createsDatabase?: boolean;
+  /** Set by commands whose output may run long: on a terminal it goes through the pager. */
+  readonly pages?: boolean;
 }
 
 /** Options as handlers receive them: the command's flags plus its positional arguments. */

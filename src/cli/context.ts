@@ -1,11 +1,13 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Settings } from '../core/config.ts';
+import { NotFoundError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { showControls, showControlsKeepingColour } from '../core/safe-text.ts';
 import { openStore, type Store } from '../store/db.ts';
 import { resolveDbPath } from '../store/paths.ts';
 import { loadSettings, settingsOrDefaults } from './config.ts';
+import { pagerCommand, showPaged } from './pager.ts';
 import { isTerminal, write } from './streams.ts';
 import { testSwitches } from './test-switches.ts';
 import { colorFor, type Palette } from '../ui/color.ts';
@@ -16,6 +18,9 @@ export interface GlobalOptions {
   db?: string;
   color?: boolean;
   input?: boolean;
+  quiet?: boolean;
+  /** false for --no-pager. */
+  pager?: boolean;
 }
 
 /** What a command handler may touch of the outside world: streams, clock, store. */
@@ -50,7 +55,7 @@ export interface Context {
  * Builds the context from the real process. Loaded only when a command runs (never for
  * --help or --version); the database opens on first use.
  */
-export function createContext(globals: GlobalOptions): Context {
+export function createContext(globals: GlobalOptions, command: { createsDatabase?: boolean; pages?: boolean } = {}): Context {
   const env = process.env;
   const stdinIsTTY = isTerminal('stdin');
   const stdoutIsTTY = isTerminal('stdout');
@@ -66,6 +71,12 @@ export function createContext(globals: GlobalOptions): Context {
   let dbPath: { path: string; isDefault: boolean } | undefined;
   let settings: Settings | undefined;
   let hintsOn: boolean | undefined;
+  // On a terminal, what a paging command prints (and says, when stderr is the same terminal)
+  // is gathered and shown through the pager once the command is done.
+  const pager = command.pages && stdoutIsTTY && globals.pager !== false ? pagerCommand(env) : undefined;
+  let paged = '';
+  const toStdout = (text: string) => (pager === undefined ? write('stdout', text) : (paged += text));
+  const toStderr = (text: string) => (pager !== undefined && isTerminal('stderr') ? (paged += text) : write('stderr', text));
   const context: Context = {
     env,
     // A getter: building the stdin stream costs milliseconds, and most commands never read it.
@@ -79,37 +90,61 @@ export function createContext(globals: GlobalOptions): Context {
     err,
     // SVC_NOW pins the clock, so examples and tests can speak of fixed dates.
     now: () => (env.SVC_NOW ? new Date(env.SVC_NOW) : new Date()),
-    look: () => ({ tty: stdoutIsTTY, color: context.out, now: context.now() }),
+    look: () => ({ tty: stdoutIsTTY, color: context.out, now: context.now(), width: stdoutIsTTY ? terminalWidth(env) : undefined }),
     dbPath: () => (dbPath ??= resolveDbPath(globals.db, env)),
     store: () => {
       if (!store) {
-        store = openDefaultStore(context.dbPath(), env);
+        const where = context.dbPath();
+        const created = !existsSync(where.path) && prepareMissing(where, command.createsDatabase === true);
+        store = openDefaultStore(where, env);
+        if (created) context.info(messages.dbCreated(where.path));
         if (store.migration.backup) context.info(messages.migrationBackup(store.migration.backup));
       }
       return store;
     },
-    print: (text) => write('stdout', safeStdout(text.endsWith('\n') ? text : `${text}\n`)),
+    print: (text) => toStdout(safeStdout(text.endsWith('\n') ? text : `${text}\n`)),
     printPieces: (pieces) => {
       let last = '';
-      for (const piece of pieces) if (piece) write('stdout', safeStdout((last = piece)));
-      if (!last.endsWith('\n')) write('stdout', '\n');
+      for (const piece of pieces) if (piece) toStdout(safeStdout((last = piece)));
+      if (!last.endsWith('\n')) toStdout('\n');
     },
     info: (text) => {
       // hints = false in the config silences the "hint:" lines; a broken config never does.
+      // --quiet keeps only warnings: a script wants the result and what went wrong.
+      if (globals.quiet && !WARNING_LINE.test(text)) return;
       if (HINT_LINE.test(text) && !(hintsOn ??= settings?.hints ?? settingsOrDefaults(env).hints)) return;
-      write('stderr', safeStderr(text.endsWith('\n') ? text : `${text}\n`));
+      toStderr(safeStderr(text.endsWith('\n') ? text : `${text}\n`));
     },
     settings: () => (settings ??= loadSettings(env).values),
     close: () => {
       store?.close();
       store = undefined;
+      if (pager !== undefined && paged) showPaged(paged, pager, env);
+      paged = '';
     },
   };
   return context;
 }
 
+/** The terminal's columns: as the terminal says, else $COLUMNS, else 80. */
+function terminalWidth(env: Record<string, string | undefined>): number {
+  return process.stdout.columns || Number(env.COLUMNS) || 80;
+}
+
 /** A "hint: …" line, coloured or not. */
 const HINT_LINE = /^(?:\u001b\[[\d;]*m)*hint: /u;
+/** A "warning: …" line, coloured or not. */
+const WARNING_LINE = /^(?:\u001b\[[\d;]*m)*warning: /u;
+
+/**
+ * Whether a missing database is to be created: a command that reads refuses it (a
+ * mistyped --db or SVC_DB would otherwise answer from a new, empty file), naming the path.
+ */
+function prepareMissing(where: { path: string; isDefault: boolean }, creates: boolean): boolean {
+  // A --db in a missing directory gets openStore's own message, which says to create it.
+  if (!creates && (where.isDefault || existsSync(dirname(where.path)))) throw new NotFoundError(messages.dbMissing(where.path), messages.dbMissingHint);
+  return creates;
+}
 
 function openDefaultStore(where: { path: string; isDefault: boolean }, env: NodeJS.ProcessEnv): Store {
   // The default data directory is ours to create, private to the user; a --db path's

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { UsageError, ValidationError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { utf8Problem } from '../core/text.ts';
@@ -51,6 +52,21 @@ export async function readStdin(stream: NodeJS.ReadableStream, max = MAX_TEXT_IN
 export async function readFileCapped(file: string, max = MAX_TEXT_INPUT_BYTES): Promise<string> {
   return readCapped(createReadStream(file, { highWaterMark: 64 * 1024 }), max, file);
 }
+/**
+ * Runs fn on a private copy of stdin in a file ("-" as FILE): importers read a file
+ * twice or by position, which a pipe cannot do. The copy is removed afterwards.
+ */
+export async function withStdinAsFile<T>(stream: NodeJS.ReadableStream, fn: (path: string) => Promise<T> | T): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'svc-stdin-'));
+  try {
+    const path = join(dir, 'stdin');
+    await pipeline(stream, createWriteStream(path, { mode: 0o600 }));
+    return await fn(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Opens $VISUAL / $EDITOR on the text and returns what was saved. */
 export function editInEditor(text: string, env: Record<string, string | undefined>): string {
   const editor = env.VISUAL || env.EDITOR || 'vi';

@@ -5,6 +5,7 @@ import { closestWord } from '../core/text.ts';
 import { examples, lazy, type CommandGroup } from './action.ts';
 import { isTerminal, write } from './streams.ts';
 import { calendarCommands } from './commands/calendar/register.ts';
+import { completionCommands } from './commands/completion/register.ts';
 import { configCommands } from './commands/config/register.ts';
 import { customerCommands } from './commands/customer/register.ts';
 import { dbCommands } from './commands/db/register.ts';
@@ -43,6 +44,18 @@ export const GROUPS: readonly CommandGroup[] = [
   transferCommands,
   dbCommands,
   configCommands,
+  completionCommands,
+];
+
+/** Root help lists the commands by the stage of the loop they serve, in the loop's order. */
+const STAGES: ReadonlyArray<readonly [heading: string, names: readonly string[]]> = [
+  ['Collect stories:', ['story', 'stories', 'search', 'people', 'tags']],
+  ['Detect practices:', ['detect', 'practices', 'practice', 'reindex']],
+  ['Train:', ['train']],
+  ['Incorporate:', ['playbook']],
+  ['Monitor:', ['report', 'meeting', 'status', 'digest', 'calendar']],
+  ['Listen to customers:', ['customer', 'interview']],
+  ['Set up and share:', ['init', 'db', 'config', 'demo', 'export', 'import', 'backup', 'completion']],
 ];
 
 /**
@@ -75,6 +88,23 @@ function firstOperand(args: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** `svc help [COMMAND…]`: the help of the command named, as `svc COMMAND… --help` shows it. */
+function helpFor(program: Command, words: readonly string[]): void {
+  let command = program;
+  for (const word of words) {
+    const sub = command.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!sub) {
+      const suggestion = closestWord(word, command.commands.flatMap((c) => [c.name(), ...c.aliases()]));
+      program.error(`unknown command '${[...words.slice(0, words.indexOf(word)), word].join(' ')}'${suggestion ? ` (did you mean ${suggestion}?)` : ''}`, {
+        code: 'commander.unknownCommand',
+        exitCode: 2,
+      });
+    }
+    command = sub;
+  }
+  command.outputHelp();
+}
+
 /**
  * The command tree. Only commander is loaded here; handlers load on use. Given the
  * command line, only the group its first word names is built (building every
@@ -93,6 +123,8 @@ export function buildProgram(argv?: readonly string[]): Command {
     .addOption(new Option('--db <path>', 'database file (default: $SVC_DB, else ~/.local/share/svc/svc.db)'))
     .option('--no-color', 'no colour in the output (NO_COLOR works too)')
     .option('--no-input', 'never prompt; fail with the missing flag instead')
+    .option('-q, --quiet', 'no confirmations or hints on stderr (warnings and errors still show)')
+    .option('--no-pager', 'never show long output through $SVC_PAGER / $PAGER (less)')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -109,12 +141,17 @@ export function buildProgram(argv?: readonly string[]): Command {
         'svc story add "Ana called the customer back within the hour" --staff Ana --tag call-back',
         'svc stories --since "2 weeks ago"',
         'svc search "called back"',
+        'svc help story add',
       ]),
     );
 
   const word = argv === undefined ? undefined : firstOperand(argv.slice(2));
   const group = word === undefined ? undefined : GROUPS.find((g) => g.names.includes(word));
   for (const { register } of group ? [group] : GROUPS) register(program);
+  for (const command of program.commands) {
+    const stage = STAGES.find(([, names]) => names.includes(command.name()));
+    if (stage) command.helpGroup(stage[0]);
+  }
   // Bare `svc`: where the team stands (or how to start). Anything else is an unknown
   // command; an argument (unlike allowExcessArguments) is not inherited by subcommands.
   const status = lazy(() => import('./commands/report/handlers.ts'), 'status');
@@ -124,6 +161,7 @@ export function buildProgram(argv?: readonly string[]): Command {
     .action((...received: unknown[]) => {
       const unknown = received[0] as string[];
       const word = unknown[0];
+      if (word === 'help') return helpFor(program, unknown.slice(1));
       if (word !== undefined) {
         const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
         const suggestion = closestWord(word, names);

@@ -8,7 +8,7 @@ import { translateSqliteError } from '../store/db.ts';
  * handler must run with the context (store, colours, streams) of its own bundle.
  */
 export async function runCommand<O>(handler: Handler<O>, options: O, globals: GlobalOptions): Promise<void> {
-  const ctx = createContext(globals);
+  const ctx = createContext(globals, { createsDatabase: handler.createsDatabase === true, pages: handler.pages === true });
   try {
     await handler.run(options, ctx);
   } catch (error) {

@@ -7,7 +7,12 @@ import { echo } from './safe-text.ts';
 export const messages = {
   // dates
   badDate: (flag: string, value: string) => `${flag} "${echo(value)}" is not a date svc understands`,
-  badDateHint: 'use YYYY-MM-DD, today, yesterday, "3 days ago", "2 weeks ago" or a weekday such as monday',
+  badDateHint: 'use YYYY-MM-DD, today, yesterday, "3 days ago", "a week ago", "last week", "last month", "Dec 1" or a weekday such as monday',
+  badSinceHint:
+    'use last-meeting (or "last meeting"), YYYY-MM-DD, today, yesterday, "3 days ago", "last week", "last month", "Dec 1" or a weekday such as monday',
+  ambiguousDate: (flag: string, value: string, readings: readonly string[]) =>
+    `${flag} "${echo(value)}" reads two ways: ${readings.join(' or ')}`,
+  ambiguousDateHint: (readings: readonly string[]) => `write it as ${readings.join(' or ')} (YYYY-MM-DD reads one way only)`,
   futureDate: (flag: string, day: string) => `${flag} ${day} is in the future`,
   futureDateHint: 'a story records something that already happened: give today or an earlier date',
 
@@ -55,12 +60,16 @@ export const messages = {
   dbNewerHint: 'upgrade svc (git pull && npm install), or use another --db',
   dbBusy: 'the database is busy: another svc kept it locked too long',
   dbBusyHint: 'try again in a moment',
+  // a missing database: only commands that save something create one, and say where
+  dbMissing: (path: string) => `there is no svc database at ${path}`,
+  dbMissingHint: 'create it with: svc init (or svc --db PATH init); check --db and SVC_DB if it should exist',
+  dbCreated: (path: string) => `Created a new svc database at ${path}`,
   diskFull: 'the disk is full: nothing was saved',
   diskFullHint: 'free some space, then try again',
 
   // detect and practices (add keys below this line)
   practiceNotFound: (name: string) => `there is no practice "${echo(name)}"`,
-  practiceNotFoundHint: 'list practices with: svc practices (names are matched case-insensitively)',
+  practiceNotFoundHint: 'list practices with: svc practices (a name may be typed in any case, in part, or as its id)',
   practiceExists: (name: string) => `a practice named "${echo(name)}" already exists`,
   practiceExistsHint: (name: string) => `see it with: svc practice show "${name}", or choose another name`,
   emptyPracticeName: 'the practice name is empty',
@@ -138,7 +147,7 @@ export const messages = {
   outDirMissingHint: 'create the directory first, or pass another --out path',
   meetingExists: (day: string) => `a meeting on ${day} is already recorded`,
   meetingExistsHint: 'list them with: svc meeting list',
-  meetingSaved: (day: string) => `Recorded the meeting of ${day}. The next report starts from it.`,
+  meetingSaved: (day: string) => `Recorded the meeting of ${day}. The next report starts the day after it.`,
   noMeetings: 'No meetings recorded yet. After the next one: svc meeting held',
   demoTargetExists: (path: string) => `${path} already exists; svc demo builds a new database and will not touch it`,
   demoTargetExistsHint: 'pass a --db path that does not exist yet, or leave --db out for a temporary one',
@@ -456,6 +465,19 @@ export const messages = {
   captureBusyNone: 'No practice suggestions this time: another svc is writing to the database, so the stories could not be embedded yet. Later: svc practice suggest --story ID',
   pressOneOf: (keys: readonly string[]) => `press ${keys.join(', ')}`,
   captureFailed: (reason: string) => `No practice suggestions this time (${reason}). Later: svc practice suggest --story ID`,
+
+  // names typed loosely (any case, without accents, a unique prefix, or the id)
+  didYouMean: (names: readonly string[], listHint: string) =>
+    `did you mean ${names.map((name) => `"${echo(name)}"`).join(' or ')}? (${listHint})`,
+  ambiguousName: (typed: string, plural: string, candidates: ReadonlyArray<{ id: number; name: string }>) =>
+    `"${echo(typed)}" fits ${candidates.length} ${plural}: ${candidates
+      .slice(0, 5)
+      .map((item) => `#${item.id} ${echo(item.name)}`)
+      .join(', ')}${candidates.length > 5 ? ', …' : ''}`,
+  ambiguousNameHint: (id: number) => `type more of the name, or give the id (e.g. ${id} or #${id})`,
+
+  // shell completion
+  completionShellHint: 'e.g. eval "$(svc completion bash)" in ~/.bashrc; svc completion --help shows zsh and fish',
 
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,

@@ -148,8 +148,17 @@ export interface Period extends Window {
 }
 
 /**
+ * Where a period after a meeting starts: the day after it, since the meeting discussed its
+ * own day's stories; a report on the meeting's own day still covers that day.
+ */
+function dayAfterMeeting(meeting: Day, until: Day): Day {
+  const next = shiftDay(meeting, 1);
+  return next > until ? until : next;
+}
+
+/**
  * The report's period: from --since (a day, or "last-meeting"), else from the last
- * meeting, else the last 30 days; up to --until or today. The previous period has the
+ * meeting (the day after it), else the last 30 days; up to --until or today. The previous period has the
  * same length and ends the day before.
  */
 export function reportPeriod(options: {
@@ -163,11 +172,11 @@ export function reportPeriod(options: {
   let basis: PeriodBasis;
   if (options.since === 'last-meeting') {
     if (!lastMeeting) throw new ValidationError(messages.noMeetingYet, messages.noMeetingYetHint);
-    [since, basis] = [lastMeeting, 'last-meeting'];
+    [since, basis] = [dayAfterMeeting(lastMeeting, until), 'last-meeting'];
   } else if (options.since !== undefined) {
     [since, basis] = [options.since, 'given'];
   } else if (lastMeeting) {
-    [since, basis] = [lastMeeting, 'last-meeting'];
+    [since, basis] = [dayAfterMeeting(lastMeeting, until), 'last-meeting'];
   } else {
     [since, basis] = [shiftDay(until, -(DEFAULT_PERIOD_DAYS - 1)), 'default'];
   }

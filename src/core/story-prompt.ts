@@ -16,8 +16,9 @@ const split = (value: Answers[string]): string[] =>
 const asText = (value: Answers[string]): string => (typeof value === 'string' ? value.trim() : '');
 
 /**
- * The guided prompt, in the Critical Incident Technique's order (Flanagan 1954): who,
- * what led up to it, what exactly they did, what resulted; then for whom, channel,
+ * The guided prompt in two steps: who and what exactly they did, enough to save; then,
+ * only if the person wants to say more, the rest of the Critical Incident Technique's
+ * questions (Flanagan 1954): what led up to it, what resulted, for whom, channel,
  * trigger and tags. Every question but "what did they do" can be skipped with Enter.
  */
 export function storyQuestions(context: StoryPromptContext): Question[] {
@@ -39,8 +40,8 @@ export function storyQuestions(context: StoryPromptContext): Question[] {
         split(value).length > 0 || split(answers.staffKnown).length > 0 || 'name at least one person, so the story can teach',
     });
   }
+  // Step one, saved in seconds: who, and what exactly they did.
   questions.push(
-    { key: 'situation', kind: 'input', message: 'What led up to it? (enter to skip)' },
     {
       key: 'action',
       kind: 'input',
@@ -52,10 +53,16 @@ export function storyQuestions(context: StoryPromptContext): Question[] {
             ? `keep it under ${MAX_STORY_LENGTH} characters`
             : true,
     },
-    { key: 'result', kind: 'input', message: 'What resulted for the customer? (enter to skip)' },
+    { key: 'more', kind: 'confirm', message: 'More detail? (what led up to it, the result, for whom…)', default: false },
   );
+  // Step two, only when asked for: the rest of the Critical Incident questions.
+  const more = (answers: Answers) => answers.more === true;
+  const rest: Question[] = [
+    { key: 'situation', kind: 'input', message: 'What led up to it? (enter to skip)' },
+    { key: 'result', kind: 'input', message: 'What resulted for the customer? (enter to skip)' },
+  ];
   if (!context.given.customer) {
-    questions.push(
+    rest.push(
       { key: 'customer', kind: 'input', message: 'For whom? (customer or colleague; enter to skip)' },
       {
         key: 'internal',
@@ -67,7 +74,7 @@ export function storyQuestions(context: StoryPromptContext): Question[] {
     );
   }
   if (!context.given.channel) {
-    questions.push({
+    rest.push({
       key: 'channel',
       kind: 'select',
       message: 'Channel?',
@@ -76,7 +83,7 @@ export function storyQuestions(context: StoryPromptContext): Question[] {
     });
   }
   if (!context.given.trigger) {
-    questions.push({
+    rest.push({
       key: 'trigger',
       kind: 'select',
       message: 'What did it respond to?',
@@ -91,14 +98,18 @@ export function storyQuestions(context: StoryPromptContext): Question[] {
   }
   if (!context.given.tags) {
     if (context.tags.length > 0) {
-      questions.push({
+      rest.push({
         key: 'tagsKnown',
         kind: 'checkbox',
         message: 'Tags?',
         choices: context.tags.map((tag) => ({ value: tag, name: tag })),
       });
     }
-    questions.push({ key: 'tagsOther', kind: 'input', message: 'New tags? (comma-separated; enter to skip)' });
+    rest.push({ key: 'tagsOther', kind: 'input', message: 'New tags? (comma-separated; enter to skip)' });
+  }
+  for (const question of rest) {
+    const asked = question.when;
+    questions.push({ ...question, when: (answers) => more(answers) && (asked ? asked(answers) : true) });
   }
   return questions;
 }

@@ -72,6 +72,12 @@ export function findPractice(db: Db, nameOrId: string): Practice | undefined {
   return row ? toPractice(row) : undefined;
 }
 
+/** One practice by id, or undefined. */
+export function getPractice(db: Db, id: number): Practice | undefined {
+  const row = sql(db, `SELECT ${PRACTICE_COLUMNS} FROM practices WHERE id = ?`).get(id) as PracticeRow | undefined;
+  return row ? toPractice(row) : undefined;
+}
+
 /** Practices, optionally of some statuses, by name. */
 export function listPracticeRecords(db: Db, statuses?: readonly PracticeStatus[]): Practice[] {
   const rows = sql(db, `SELECT ${PRACTICE_COLUMNS} FROM practices ORDER BY name_key`).all() as PracticeRow[];

@@ -5,4 +5,6 @@ export interface Look {
   tty: boolean;
   color: Palette;
   now: Date;
+  /** The terminal's width in columns (on a terminal only): tables are fitted to it. */
+  width?: number | undefined;
 }

@@ -1,11 +1,14 @@
 import Table from 'cli-table3';
+import { fitColumns } from './fit.ts';
 import { neutralize } from './text.ts';
 
 export interface TableOptions {
   /** On a terminal: a drawn table; otherwise tab-separated lines with a header. */
   tty: boolean;
-  /** Column widths on a terminal (characters); cells wrap inside them. */
+  /** Column widths on a terminal (characters), at most; cells wrap inside them. */
   widths?: Array<number | null>;
+  /** The terminal's width: the table is narrowed to fit it, its cells wrapping at words. */
+  width?: number | undefined;
   head?: (text: string) => string;
   /** Colours a cell on a terminal, after its text was made safe. */
   style?: (text: string, row: number, column: number) => string;
@@ -28,7 +31,11 @@ export function renderTable(headers: string[], rows: Array<Array<string | number
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     wordWrap: true,
     wrapOnWordBoundary: true,
-    ...(options.widths ? { colWidths: options.widths } : {}),
+    ...(options.width
+      ? { colWidths: fitColumns(headers, cells, options.width, options.widths) }
+      : options.widths
+        ? { colWidths: options.widths }
+        : {}),
   });
   const style = options.style;
   for (const [r, row] of cells.entries()) table.push(style ? row.map((cell, c) => style(cell, r, c)) : row);

@@ -17,7 +17,11 @@ export function oneLine(text: string): string {
 /** Shortens to max characters with an ellipsis. */
 export function truncate(text: string, max: number): string {
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, Math.max(0, max - 1)).join('');
+  // At a word boundary, unless that would throw away more than a third of the room.
+  const space = cut.search(/\s\S*$/u);
+  return `${(space >= cut.length * (2 / 3) ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** Renders a highlighted snippet with the given marker function for matches. */

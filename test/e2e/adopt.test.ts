@@ -104,7 +104,7 @@ describe('svc practice adopt and history', () => {
       [['practice', 'adopt', 'Call back the same day', '--procedure', 'a', '--procedure-file', 'b'], 2, /cannot both be given/],
       [['practice', 'adopt', 'Call back the same day', '--procedure-file', join(svc.dir, 'missing.md')], 2, /cannot read the procedure file .*ENOENT/],
       [['practice', 'adopt', 'Call back the same day', '--procedure', 'x', '--review-every', '0'], 2, /--review-every "0"/],
-      [['practice', 'status', 'Call back the same day', 'standard'], 2, /not one of adopted, retired/],
+      [['practice', 'status', 'Call back the same day', 'standard'], 2, /^svc: a practice becomes standard with a written procedure\n/],
     ];
     for (const [args, code, message] of cases) {
       const result = svc.run(args);
@@ -214,6 +214,7 @@ describe('svc playbook', () => {
   });
 
   it('is empty but fine with no standard practices, and refuses an unwritable --out', () => {
+    expect(svc.run(['init']).code).toBe(0);
     const empty = svc.run(['playbook']);
     expect(empty.code).toBe(0);
     expect(empty.stdout).toContain('No standard practices yet');

@@ -86,6 +86,7 @@ describe('svc calendar', () => {
   it('gives each database its own UIDs', () => {
     const other = sandbox();
     try {
+      for (const s of [svc, other]) expect(s.run(['init']).code).toBe(0);
       const uid = (s: SvcSandbox) => parseEvents(s.run(['calendar'], { env: configEnv(s) }).stdout)[0]?.uid;
       expect(uid(svc)).toMatch(/^meeting-[0-9a-f-]{36}@svc$/);
       expect(uid(svc)).not.toBe(uid(other));
@@ -102,6 +103,7 @@ describe('svc calendar', () => {
   });
 
   it('refuses a file in a missing directory, and a broken config, with a clean error', () => {
+    expect(svc.run(['init']).code).toBe(0);
     const missing = svc.run(['calendar', '--out', join(svc.dir, 'nope', 'team.ics')], { env });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^svc: .*nope does not exist/);

@@ -153,6 +153,7 @@ describe('svc customers', () => {
   });
 
   it('says how to start when there are none', () => {
+    expect(svc.run(['init']).code).toBe(0);
     const result = svc.run(['customers']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');

@@ -164,7 +164,7 @@ describe('svc interview log', () => {
       [['interview', 'log', '2'], 2, 'svc: no answers given'],
       [['interview', 'log', '--liked', 'x'], 2, 'svc: no interview ID given'],
       [['interview', 'log', '2', '--declined', '--liked', 'x'], 2, 'svc: --declined cannot come with answers'],
-      [['interview', 'log', '2', '--liked', 'x', '--on', 'tomorrow'], 2, 'svc: --on "tomorrow" is not a date'],
+      [['interview', 'log', '2', '--liked', 'x', '--on', 'tomorrow'], 2, 'svc: --on 2026-03-19 is in the future'],
       [['interview', 'log', '2', '--liked', 'the shop is tidy', '--as-story'], 2, 'svc: what they liked names no member of staff'],
       [['interview', 'log', '2', '--change', 'x', '--as-story'], 2, 'svc: --as-story needs an answer'],
       [['interview', 'log', '99', '--liked', 'x'], 3, 'svc: interview #99 does not exist'],

@@ -186,8 +186,9 @@ describe('in a terminal', () => {
       own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
       own.run(['practice', 'add', 'Warn guests ahead of disruption', '--from-stories', '3,4']);
       const term = new Terminal(['story', 'add', '--staff', 'Nimmi', '--channel', 'phone', '--trigger', 'request', '--tag', 'x'], own.db);
-      await term.answer('What led up to it?', 'A guest rang down about a gluten allergy.');
       await term.answer('What exactly did they do?', 'Nimmi checked every dish on the room service order with the chef before it went up.');
+      await term.answer('More detail?', 'y');
+      await term.answer('What led up to it?', 'A guest rang down about a gluten allergy.');
       await term.answer('What resulted for the customer?', '');
       await term.answer('For whom?', '');
       await term.waitFor(/Which practice does it show\?[\s\S]*none of these/);

@@ -22,7 +22,7 @@ describe('svc report', () => {
       until: '2026-03-18',
       days: 15,
       basis: 'last-meeting',
-      lastMeeting: '2026-03-04',
+      lastMeeting: '2026-03-03',
       previous: { since: '2026-02-17', until: '2026-03-03' },
       driftWeeks: 4,
     });
@@ -195,7 +195,7 @@ describe('svc report on a team with no meeting', () => {
 });
 
 describe('svc meeting', () => {
-  it('held records today, list shows it, and the next report starts from it', () => {
+  it('held records today, list shows it, and the next report starts the day after it', () => {
     svc.run(['story', 'add', 'Ana called back', '--staff', 'Ana', '--when', '2026-03-10']);
     const held = svc.run(['meeting', 'held', '--on', '2026-03-11', '--notes', 'Agreed to train call-backs']);
     expect(held.code).toBe(0);
@@ -203,7 +203,7 @@ describe('svc meeting', () => {
     expect(held.stderr).toContain('Recorded the meeting of 2026-03-11');
     expect(svc.json<Array<{ heldOn: string; notes: string | null }>>(['meeting', 'list'])).toMatchObject([{ heldOn: '2026-03-11', notes: 'Agreed to train call-backs' }]);
     const report = svc.json<Report>(['report']);
-    expect(report.period).toMatchObject({ since: '2026-03-11', basis: 'last-meeting' });
+    expect(report.period).toMatchObject({ since: '2026-03-12', basis: 'last-meeting' });
     expect(report.headline.stories).toMatchObject({ current: 0, previous: 1 });
     expect(svc.json<{ heldOn: string }>(['meeting', 'held']).heldOn).toBe('2026-03-18');
     expect(svc.run(['meeting', 'list']).stdout).toBe('id\theld on\tnotes\n2\t2026-03-18\t\n1\t2026-03-11\tAgreed to train call-backs\n');
@@ -231,6 +231,7 @@ describe('svc meeting', () => {
   });
 
   it('list on an empty database says how to record one', () => {
+    expect(svc.run(['init']).code).toBe(0);
     const result = svc.run(['meeting', 'list']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
@@ -262,11 +263,11 @@ describe('svc status and bare svc', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
-        'collect      4 stories since the meeting of 2026-03-04, from 3 of 4 people — svc story add "what happened" --staff NAME',
+        'collect      4 stories since the meeting of 2026-03-03, from 3 of 4 people — svc story add "what happened" --staff NAME',
         'detect       1 practice not yet agreed — svc practices --status candidate',
         "train        2 of 3 agreed practices not trained yet — svc train plan 'Walk along'",
         "incorporate  1 adopted practice not yet a standard procedure — svc practice adopt 'Walk along'",
-        'monitor      last meeting 2026-03-04; drifting: Written summary — svc report',
+        'monitor      last meeting 2026-03-03; drifting: Written summary — svc report',
         'listen       0 interviews planned, next round 2026-04-04 — svc interviews',
         '',
         'due',

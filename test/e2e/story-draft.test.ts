@@ -25,8 +25,9 @@ const drafts = () => {
 
 /** Answers the guided questions after "who" (the tag questions unless --tag was given). */
 async function typeStory(term: Terminal, askedTags = true): Promise<void> {
-  await term.answer('What led up to it?', 'The printer jammed before the board meeting.');
   await term.answer('What exactly did they do?', 'Ana drove a spare printer over and set it up in ten minutes.');
+  await term.answer('More detail?', 'y');
+  await term.answer('What led up to it?', 'The printer jammed before the board meeting.');
   await term.answer('What resulted for the customer?', 'The packs were ready on time');
   await term.answer('For whom?', '');
   await term.waitFor('Channel?');

@@ -9,11 +9,12 @@ beforeEach(() => {
 afterEach(() => svc.cleanup());
 
 describe('svc story add in a terminal', () => {
-  it('asks the guided questions in order and saves the story', async () => {
+  it('asks who and what they did, then the rest when asked for more detail, and saves the story', async () => {
     const term = new Terminal(['story', 'add'], svc.db);
     await term.answer('Who delivered it?', 'Ana, Bo');
-    await term.answer('What led up to it?', 'The customer had been charged twice.');
     await term.answer('What exactly did they do?', 'Ana called the bank and refunded the charge on the spot.');
+    await term.answer('More detail?', 'y');
+    await term.answer('What led up to it?', 'The customer had been charged twice.');
     await term.answer('What resulted for the customer?', 'Money back the same day');
     await term.answer('For whom?', 'Mrs Diaz');
     await term.answer('colleague', 'n');
@@ -41,10 +42,28 @@ describe('svc story add in a terminal', () => {
     });
   });
 
+  it('saves who and what they did in two answers, asking nothing more unless told to', async () => {
+    const term = new Terminal(['story', 'add'], svc.db);
+    await term.answer('Who delivered it?', 'Cy');
+    await term.answer('What exactly did they do?', 'Cy walked the customer to the right desk and introduced him.');
+    await term.answer('More detail?', '');
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen).toContain('Saved story #1');
+    for (const question of ['What led up to it?', 'What resulted', 'For whom?', 'Channel?', 'Tags?']) expect(term.screen).not.toContain(question);
+    expect(svc.json<Record<string, unknown>>(['story', 'show', '1'])).toMatchObject({
+      text: 'Cy walked the customer to the right desk and introduced him.',
+      staff: ['Cy'],
+      impact: null,
+      channel: null,
+      tags: [],
+    });
+  });
+
   it('never asks what they did a second time, and joins the answers as sentences', async () => {
     const term = new Terminal(['story', 'add', '--staff', 'Ana', '--channel', 'phone', '--trigger', 'request', '--tag', 'thanks', '--customer', 'Mr Roy'], svc.db);
-    await term.answer('What led up to it?', 'Mr Roy rang about his bill');
     await term.answer('What exactly did they do?', 'Ana was lovely');
+    await term.answer('More detail?', 'y');
+    await term.answer('What led up to it?', 'Mr Roy rang about his bill');
     await term.answer('What resulted for the customer?', '');
     expect(await term.exitCode()).toBe(0);
     expect(term.screen).not.toContain('It reads as praise but not as a behaviour');
@@ -55,7 +74,7 @@ describe('svc story add in a terminal', () => {
     svc.run(['init']);
     const before = svc.snapshot();
     const term = new Terminal(['story', 'add', '--staff', 'Ana'], svc.db);
-    await term.waitFor('What led up to it?');
+    await term.waitFor('What exactly did they do?');
     await term.type('Something');
     await term.type(KEY.ctrlC);
     expect(await term.exitCode()).toBe(130);

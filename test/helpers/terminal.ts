@@ -23,11 +23,12 @@ export class Terminal {
   private raw = '';
   private readonly exited: Promise<number | null>;
 
-  constructor(args: string[], db: string, env: Record<string, string | undefined> = {}) {
+  constructor(args: string[], db: string, env: Record<string, string | undefined> = {}, size = { cols: 100, rows: 40 }) {
     const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
     // CI set would (rightly) turn prompts off; the terminal test wants them on.
-    const childEnv = baseEnv(db, { CI: undefined, TERM: 'xterm', COLUMNS: '100', LINES: '40', ...env });
-    this.child = spawn('script', ['-qfec', `stty cols 100 rows 40; ${quoted}`, '/dev/null'], { env: childEnv });
+    // No pager unless a test asks for one: a pager waiting for a key would hold the test up.
+    const childEnv = baseEnv(db, { CI: undefined, TERM: 'xterm', COLUMNS: String(size.cols), LINES: String(size.rows), SVC_PAGER: 'cat', ...env });
+    this.child = spawn('script', ['-qfec', `stty cols ${size.cols} rows ${size.rows}; ${quoted}`, '/dev/null'], { env: childEnv });
     this.child.stdout.on('data', (chunk: Buffer) => (this.raw += chunk.toString('utf8')));
     this.child.stderr.on('data', (chunk: Buffer) => (this.raw += chunk.toString('utf8')));
     this.exited = new Promise((resolve) => this.child.on('close', (code) => resolve(code)));

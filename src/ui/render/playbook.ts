@@ -60,7 +60,8 @@ export function playbookDocument(entries: PlaybookEntry[], today: string): Docum
   const attention = entries.flatMap((e) => entryFlags(e).map((flag) => `${e.practice}: ${flag}`));
   const overview: Section = {
     role: 'overview',
-    title: 'Contents',
+    // An empty playbook has nothing to list: its one heading says so instead of "Contents".
+    title: entries.length ? 'Contents' : 'No standard practices yet',
     blocks: entries.length
       ? [
           {
@@ -73,7 +74,7 @@ export function playbookDocument(entries: PlaybookEntry[], today: string): Docum
           },
           ...(attention.length ? [{ kind: 'subheading', text: 'Needs attention' } as Block, { kind: 'list', items: attention } as Block] : []),
         ]
-      : [{ kind: 'paragraph', text: 'No standard practices yet. Make one with: svc practice adopt NAME --procedure "…"' }],
+      : [{ kind: 'paragraph', text: 'Make the first with: svc practice adopt NAME --procedure "…"' }],
   };
   return {
     title: 'Team playbook',

@@ -14,7 +14,9 @@ function starCell(summary: PracticeSummary): string {
 
 /** The list of practices: a table on a terminal, TSV otherwise. */
 export function practicesTable(rows: PracticeSummary[], look: Look): string {
+  // On a terminal the id comes first, to type instead of a long name; scripts keep their columns.
   const body = rows.map((row) => [
+    ...(look.tty ? [`#${row.id}`] : []),
     row.name,
     row.status,
     row.stories,
@@ -24,10 +26,10 @@ export function practicesTable(rows: PracticeSummary[], look: Look): string {
     row.lastEvidenceOn ? formatDay(row.lastEvidenceOn, look.now, look.tty) : '',
   ]);
   const headers = look.tty
-    ? ['practice', 'status', 'stories', 'spread', 'star share', 'last evidence']
+    ? ['id', 'practice', 'status', 'stories', 'spread', 'star share', 'last evidence']
     : ['practice', 'status', 'stories', 'spread', 'star_share', 'star', 'star_dependent', 'last_evidence'];
-  const style = (text: string, _row: number, column: number) => (column === 4 && text.includes('★') ? look.color.yellow(text) : text);
-  return renderTable(headers, body, { tty: look.tty, head: (text) => look.color.bold(text), style });
+  const style = (text: string, _row: number, column: number) => (column === 5 && text.includes('★') ? look.color.yellow(text) : text);
+  return renderTable(headers, body, { tty: look.tty, width: look.width, head: (text) => look.color.bold(text), style });
 }
 
 export interface EvidenceLine {

@@ -21,6 +21,7 @@ export function storyTable(stories: Story[], look: Look, continued = false): str
     tty: look.tty,
     continued,
     widths: look.tty ? [6, 12, 16, 10, 18, 50] : undefined,
+    width: look.width,
     head: (text) => look.color.bold(text),
   });
 }

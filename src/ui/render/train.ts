@@ -2,6 +2,7 @@ import { procedureSteps } from '../../core/procedure.ts';
 import type { MatrixColumn, MatrixState, TrainingPlan } from '../../core/training.ts';
 import type { Story } from '../../core/story.ts';
 import type { Look } from '../look.ts';
+import { fitColumns, tableWidth } from '../fit.ts';
 import { renderTable } from '../table.ts';
 import { formatDay } from '../format.ts';
 import { oneLine } from '../text.ts';
@@ -155,7 +156,29 @@ export function matrixTable(columns: MatrixColumn[], people: string[], look: Loo
     return state ? paint(state, text) : text;
   };
   const headers = ['person', ...columns.map((col) => `${oneLine(col.practice)}${col.trainedOutsideStar === 0 ? ' ⚠' : ''}`)];
-  return renderTable(headers, rows, { tty: true, head: (t) => c.bold(t), style });
+  // Too wide for the terminal: the practices split into several tables, each with the people.
+  return practiceGroups(headers, rows, look.width)
+    .map((group) => {
+      const pick = <T,>(row: readonly T[]) => [row[0] as T, ...group.map((column) => row[column] as T)];
+      const groupStyle = (text: string, row: number, column: number) => (column === 0 ? text : style(text, row, group[column - 1] ?? 0));
+      return renderTable(pick(headers), rows.map(pick), { tty: true, width: look.width, head: (t) => c.bold(t), style: groupStyle });
+    })
+    .join('\n');
+}
+
+/** The practice columns (1…n) in groups that each fit the width beside the person column; one group when it all fits. */
+function practiceGroups(headers: readonly string[], rows: ReadonlyArray<readonly string[]>, width: number | undefined): number[][] {
+  const all = headers.slice(1).map((_, i) => i + 1);
+  if (width === undefined) return [all];
+  const natural = fitColumns(headers, rows, Number.POSITIVE_INFINITY);
+  const person = natural[0] ?? 0;
+  const groups: number[][] = [];
+  for (const column of all) {
+    const current = groups.at(-1);
+    if (current && tableWidth([person, ...current.map((c) => natural[c] ?? 0), natural[column] ?? 0]) <= width) current.push(column);
+    else groups.push([column]);
+  }
+  return groups;
 }
 
 /** Lines under the matrix: adoption per practice, and the practices only their star knows. */

@@ -1,9 +1,10 @@
 import { FORGOTTEN_CUSTOMER, type Customer } from '../../../core/customer.ts';
-import { ConflictError, NotFoundError, UsageError } from '../../../core/errors.ts';
+import { resolveNamed } from '../../../app/names.ts';
+import { ConflictError, UsageError } from '../../../core/errors.ts';
 import type { ForgetReport } from '../../../core/forget.ts';
 import { idIn } from '../../../core/ids.ts';
 import { messages } from '../../../core/messages.ts';
-import { customerIdsByName, getCustomer } from '../../../store/customers.ts';
+import { getCustomer } from '../../../store/customers.ts';
 import type { Db, Store } from '../../../store/db.ts';
 import { finishForgets, writtenFiles, type FinishReport } from '../../../store/forget-files.ts';
 import { forgetCustomer, isForgetPending, previewForget } from '../../../store/forget.ts';
@@ -21,19 +22,9 @@ interface ForgetOptions {
   wait: number;
 }
 
-/** The customer named by id ("12", "#12") or by name. */
+/** The customer named by id ("12", "#12") or by the whole name (any case): forgetting takes no prefix. */
 export function requireCustomer(db: Db, typed: string): Customer {
-  const asId = idIn(typed);
-  if (asId !== undefined) {
-    const found = getCustomer(db, asId);
-    if (!found) throw new NotFoundError(messages.customerNotFound(`#${asId}`), messages.customerNotFoundHint);
-    return found;
-  }
-  const ids = customerIdsByName(db, typed);
-  if (ids.length > 1) throw new UsageError(messages.customerAmbiguous(typed, ids), messages.customerAmbiguousHint);
-  const found = ids[0] === undefined ? undefined : getCustomer(db, ids[0]);
-  if (!found) throw new NotFoundError(messages.customerNotFound(`called "${typed}"`), messages.customerNotFoundHint);
-  return found;
+  return getCustomer(db, resolveNamed(db, 'customer', typed, { exact: true }).id) as Customer;
 }
 
 export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promise<void> {

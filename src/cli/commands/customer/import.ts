@@ -43,3 +43,6 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
   );
   ctx.info(ctx.err.dim('hint: svc customers to see them · svc interview pick to choose three to call'));
 }
+
+/** Saving is what this command is for: it creates a missing database (and says where). */
+export const createsDatabase = true;

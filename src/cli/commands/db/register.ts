@@ -6,7 +6,7 @@ export const dbCommands: CommandGroup = { names: ['init', 'db'], register: regis
 function registerDbCommands(program: Command): void {
   program
     .command('init')
-    .description('create the database (any command does it on first use) and print where it is')
+    .description('create the database (a command that saves does it on first use, and says where) and print where it is')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc init', 'svc --db ./team.db init', 'SVC_DB=~/team.db svc init']))
     .action(lazy(() => import('./handlers.ts'), 'init'));

@@ -108,3 +108,6 @@ async function interviewId(typed: unknown, prompting: boolean, db: Db): Promise<
   const { ask } = await import('../../prompts.ts');
   return String((await ask([chooseInterviewQuestion(planned)])).interview);
 }
+
+/** Saving is what this command is for: it creates a missing database (and says where). */
+export const createsDatabase = true;

@@ -17,13 +17,18 @@ export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
   const look = ctx.look();
   // Deactivated people keep their stories; a column says so only when there are some.
   const anyInactive = people.some((p) => !p.active);
+  // On a terminal the id comes first, to type instead of the name; scripts keep their columns.
   const rows = people.map((p) => [
+    ...(look.tty ? [`#${p.id}`] : []),
     p.name,
     p.role,
     p.stories,
     p.lastStoryOn ? formatDay(p.lastStoryOn, look.now, look.tty) : '',
     ...(anyInactive ? [p.active ? '' : 'deactivated'] : []),
   ]);
-  const head = ['name', 'role', 'stories', 'last story', ...(anyInactive ? [''] : [])];
-  ctx.print(renderTable(head, rows, { tty: look.tty, head: (t) => look.color.bold(t) }));
+  const head = [...(look.tty ? ['id'] : []), 'name', 'role', 'stories', 'last story', ...(anyInactive ? [''] : [])];
+  ctx.print(renderTable(head, rows, { tty: look.tty, width: look.width, head: (t) => look.color.bold(t) }));
 }
+
+/** Its output may run long: on a terminal it goes through the pager. */
+export const pages = true;

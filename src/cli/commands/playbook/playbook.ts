@@ -14,3 +14,6 @@ export async function run(options: WithArgs<{ format?: DocumentFormat; out?: str
   writeDocument(ctx, options.out, text, 'the playbook', options.force);
   if (entries.length === 0) ctx.info('No standard practices yet: svc practice adopt NAME --procedure "…" writes the first.');
 }
+
+/** Its output may run long: on a terminal it goes through the pager. */
+export const pages = true;

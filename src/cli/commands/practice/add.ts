@@ -109,3 +109,6 @@ function warnUnmatchedPhrases(ctx: Context, phrases: Array<{ typed: string; key:
     ctx.info(ctx.err.dim(`hint: ${messages.phraseMatchesNothingHint}`));
   }
 }
+
+/** Saving is what this command is for: it creates a missing database (and says where). */
+export const createsDatabase = true;

@@ -22,3 +22,6 @@ export async function run(options: WithArgs<{ status?: PracticeStatus[]; json?: 
   }
   ctx.print(practicesTable(rows, ctx.look()).trimEnd());
 }
+
+/** Its output may run long: on a terminal it goes through the pager. */
+export const pages = true;

@@ -113,7 +113,8 @@ function registerPracticeCommands(program: Command): void {
     .command('status')
     .description('move a practice along candidate → adopted → standard → retired (standard: use adopt)')
     .argument('<name>', 'the practice')
-    .argument('<status>', 'adopted or retired', parseChoice('STATUS', ['adopted', 'retired'] as const))
+    // standard is taken here so the refusal can say how a practice becomes standard.
+    .argument('<status>', 'adopted or retired (standard: use adopt)', parseChoice('STATUS', ['adopted', 'retired', 'standard'] as const))
     .option('--force', 'allow a step backwards (e.g. bring a retired practice back)')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc practice status "Call back the same day" adopted', 'svc practice status "Old habit" retired', 'svc practice status "Old habit" adopted --force']))

@@ -14,3 +14,6 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
   if (options.json) ctx.printPieces(jsonObjectChunks(practiceViewJson(view), 'evidence'));
   else ctx.print(practiceDetail(view, ctx.look()).trimEnd());
 }
+
+/** Its output may run long: on a terminal it goes through the pager. */
+export const pages = true;

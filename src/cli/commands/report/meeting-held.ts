@@ -25,3 +25,6 @@ export function run(options: WithArgs<HeldOptions>, ctx: Context): void {
   ctx.print(options.json ? JSON.stringify(meeting, null, 2) : String(meeting.id));
   ctx.info(messages.meetingSaved(heldOn));
 }
+
+/** Saving is what this command is for: it creates a missing database (and says where). */
+export const createsDatabase = true;

@@ -1,4 +1,4 @@
-import { parseDay, toDay } from '../../../core/dates.ts';
+import { isLastMeeting, parseDay, toDay } from '../../../core/dates.ts';
 import { ValidationError } from '../../../core/errors.ts';
 import { DEFAULT_DRIFT_WEEKS } from '../../../core/figures.ts';
 import { messages } from '../../../core/messages.ts';
@@ -17,7 +17,7 @@ export function periodFor(db: Db, options: PeriodOptions, now: Date): Period {
   const today = toDay(now);
   const until = options.until === undefined ? today : parseDay(options.until, now, '--until');
   if (until > today) throw new ValidationError(messages.futureUntil(until), messages.futureUntilHint);
-  const sinceText = options.since?.trim().toLowerCase();
-  const since = sinceText === undefined ? undefined : sinceText === 'last-meeting' ? 'last-meeting' : parseDay(options.since ?? '', now, '--since');
+  const since =
+    options.since === undefined ? undefined : isLastMeeting(options.since) ? 'last-meeting' : parseDay(options.since, now, '--since', messages.badSinceHint);
   return reportPeriod({ since, until, lastMeeting: lastMeetingOn(db, until), driftWeeks: options.driftWeeks ?? DEFAULT_DRIFT_WEEKS });
 }

@@ -50,3 +50,6 @@ async function render(report: Report, format: ReportFormat, ctx: Context): Promi
       return (await import('../../../ui/render/report/text.ts')).renderReportText(report, ctx.look());
   }
 }
+
+/** Its output may run long: on a terminal it goes through the pager. */
+export const pages = true;

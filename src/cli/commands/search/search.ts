@@ -32,3 +32,6 @@ export function run(options: WithArgs<{ limit?: number; json?: boolean }>, ctx: 
   });
   ctx.print(blocks.join('\n\n'));
 }
+
+/** Its output may run long: on a terminal it goes through the pager. */
+export const pages = true;

@@ -15,6 +15,7 @@ import { tagNames } from '../../../store/tags.ts';
 import { storyJson, storySummary } from '../../../ui/render/story.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
+import { requirePractice } from '../practice/find.ts';
 import { listDrafts, removeDraft, saveDraft, type StoryDraftFile } from '../../drafts.ts';
 import { readStdin } from '../../io.ts';
 import { storyInputFromOptions, type StoryFieldOptions } from './fields.ts';
@@ -23,24 +24,23 @@ type AddOptions = WithArgs<StoryFieldOptions & { resume?: boolean; practice?: st
 
 /** The --practice names as practices, all found before anything is saved. */
 function practicesFromFlags(db: Db, names: string[] | undefined): Practice[] {
-  return unique((names ?? []).map((name) => name.trim()).filter(Boolean)).map((name) => {
-    const practice = findPractice(db, name);
-    if (!practice) throw new NotFoundError(messages.practiceNotFound(name), messages.practiceNotFoundHint);
-    return practice;
-  });
+  return unique((names ?? []).map((name) => name.trim()).filter(Boolean)).map((name) => requirePractice(db, name));
 }
 
 export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const flags = storyInputFromOptions(options);
   flags.by ??= ctx.settings()['story.by'] ?? undefined;
-  const words = (options.args[0] as string[] | undefined) ?? [];
+  const typedWords = (options.args[0] as string[] | undefined) ?? [];
+  // "-" alone is the text on stdin, as a file argument would be (echo x | svc story add - --staff Jo).
+  const fromStdin = typedWords.length === 1 && typedWords[0] === '-';
+  const words = fromStdin ? [] : typedWords;
   const input: StoryInput = { ...flags, text: words.join(' ') };
   // Bad flags are refused before anyone types a word of the story.
   checkStoryFields(flags, ctx.now());
   // The database opens only when a practice was named: a refused story must leave no file.
   const linked = options.practice?.length ? practicesFromFlags(ctx.store().db, options.practice) : [];
   // In the guided prompt, the encoder loads while the person types (unless --practice said it).
-  const guided = words.length === 0 && ctx.canPrompt && !options.resume;
+  const guided = words.length === 0 && ctx.canPrompt && !options.resume && !fromStdin;
   // Suggestions are a help: if the encoder cannot load, the story is saved without them.
   const capture = guided && linked.length === 0 ? import('./capture.ts').then((m) => m.prepareCapture(ctx)) : undefined;
 
@@ -53,14 +53,14 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
     if (!draft) throw new NotFoundError(messages.noDraft, messages.noDraftHint);
     Object.assign(input, draft.input, flags);
   } else if (words.length === 0) {
-    if (ctx.canPrompt) {
+    if (ctx.canPrompt && !fromStdin) {
       draft = await offerDraft(ctx);
       if (draft) Object.assign(input, draft.input, flags);
       else {
         Object.assign(input, await askForStory(flags, ctx));
         typed = true;
       }
-    } else if (!ctx.stdinIsTTY) {
+    } else if (!ctx.stdinIsTTY || fromStdin) {
       input.text = await readStdin(ctx.stdin);
       if (!input.text.trim()) throw new UsageError(messages.missingStoryText, messages.missingStoryTextHint);
     } else {
@@ -70,7 +70,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
 
   // Vague praise teaches nobody anything: on a terminal, ask once what they did.
   // The guided prompt asks what exactly they did itself: that answer is never asked for again.
-  if (ctx.canPrompt && !draft && !typed && input.text?.trim()) {
+  if (ctx.canPrompt && !draft && !typed && !fromStdin && input.text?.trim()) {
     input.text = await askForBehaviour(input.text);
     typed ||= words.length > 0;
   }
@@ -160,3 +160,6 @@ async function askForStory(flags: StoryInput, ctx: Context): Promise<StoryInput>
   const asked = storyInputFromAnswers(await ask(questions));
   return { ...asked, ...flags, text: asked.text };
 }
+
+/** Saving is what this command is for: it creates a missing database (and says where). */
+export const createsDatabase = true;

@@ -31,9 +31,12 @@ function readBytes(file: string): Buffer {
   }
 }
 
-/** Reads a form export: JSON Lines or JSON by its extension or its first character, else CSV (comma, semicolon or tab). */
-export async function readFormFile(file: string): Promise<FormFile> {
-  const bytes = readBytes(file);
+/**
+ * Reads a form export: JSON Lines or JSON by its extension or its first character, else
+ * CSV (comma, semicolon or tab). `file` names it in messages ("stdin" for a copy of it).
+ */
+export async function readFormFile(path: string, file = path): Promise<FormFile> {
+  const bytes = readBytes(path);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/u, '');

@@ -21,6 +21,7 @@ import { importTable } from '../../../ui/render/story-import.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { startProgress } from '../../progress.ts';
+import { withStdinAsFile } from '../../io.ts';
 import { readFormFile } from './form-file.ts';
 
 interface ImportOptions {
@@ -57,7 +58,7 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
   const dateFormat = options.dateFormat ?? settings['import.date_format'];
   const order = dateFormat ? parseDateFormat(dateFormat) : null;
 
-  const form = await readFormFile(file);
+  const form = file === '-' ? await withStdinAsFile(ctx.stdin, (copy) => readFormFile(copy, 'stdin')) : await readFormFile(file);
   const columns = resolveColumns(file, form.headers, flags, configMap(settings));
   const when = columns.when;
   const fileOrder = order ?? (when === undefined ? null : inferDateOrder(form.rows.map((row) => row.cells[when] ?? '')));
@@ -123,3 +124,6 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
   ctx.info(summary(stored.length, alreadyImported.length, problems.length));
   if (stored.length && !options.dryRun) ctx.info(ctx.err.dim('hint: svc stories to see them · svc detect to look for practices in them'));
 }
+
+/** Saving is what this command is for: it creates a missing database (and says where). */
+export const createsDatabase = true;

@@ -1,3 +1,4 @@
+import { resolveNames } from '../../../app/names.ts';
 import { parseDay } from '../../../core/dates.ts';
 import { UsageError } from '../../../core/errors.ts';
 import type { Channel } from '../../../core/story.ts';
@@ -28,11 +29,13 @@ export function run(options: WithArgs<ListOptions>, ctx: Context): void {
   const now = ctx.now();
   const limit = options.limit ?? 20;
   // A page at a time: `svc stories -n 0` over a million stories stays within memory.
-  const pages = storyPages(ctx.store().db, {
+  const db = ctx.store().db;
+  const pages = storyPages(db, {
     since: options.since === undefined ? undefined : parseDay(options.since, now, '--since'),
     until: options.until === undefined ? undefined : parseDay(options.until, now, '--until'),
-    staff: options.staff,
-    tags: options.tag,
+    // A filter naming nobody is a mistake to point out, not an empty result.
+    staff: resolveNames(db, 'person', options.staff),
+    tags: resolveNames(db, 'tag', options.tag),
     channel: options.channel,
     customerKind: options.internal ? 'internal' : options.external ? 'external' : undefined,
     search: options.search,
@@ -57,3 +60,6 @@ export function run(options: WithArgs<ListOptions>, ctx: Context): void {
   }
   if (shown === limit && ctx.stdoutIsTTY) ctx.info(ctx.err.dim(`showing the newest ${limit}; --limit 0 shows all`));
 }
+
+/** Its output may run long: on a terminal it goes through the pager. */
+export const pages = true;

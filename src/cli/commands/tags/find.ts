@@ -1,15 +1,15 @@
-import { ConflictError, NotFoundError } from '../../../core/errors.ts';
+import { resolveNamed } from '../../../app/names.ts';
+import { ConflictError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { tagName } from '../../../core/story.ts';
 import type { Db } from '../../../store/db.ts';
 import { findTag } from '../../../store/tags.ts';
 
-/** The tag named (as typed: "#Follow Up" is follow-up), or a NotFoundError. */
+/** The tag named (loosely: "#Follow Up" is follow-up, a unique prefix, or the id), or a NotFoundError. */
 export function requireTag(db: Db, typed: unknown): { id: number; name: string; builtin: boolean } {
-  const name = tagName(String(typed ?? ''));
-  const tag = findTag(db, name);
-  if (!tag) throw new NotFoundError(messages.tagNotFound(name || String(typed ?? '')), messages.tagNotFoundHint);
-  return tag;
+  const text = String(typed ?? '');
+  tagName(text);
+  return findTag(db, resolveNamed(db, 'tag', text).name) as { id: number; name: string; builtin: boolean };
 }
 
 /** Refuses to rename or merge away a built-in tag: the report counts its attributes by those names. */

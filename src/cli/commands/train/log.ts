@@ -46,3 +46,6 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
   if (newcomers.length) ctx.info(ctx.err.dim(`new ${newcomers.length === 1 ? 'person' : 'people'}: ${newcomers.join(', ')} (check the spelling: svc people)`));
   ctx.info(ctx.err.dim('hint: svc train status shows who shows the practice since their training'));
 }
+
+/** Saving is what this command is for: it creates a missing database (and says where). */
+export const createsDatabase = true;

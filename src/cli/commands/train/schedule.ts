@@ -32,3 +32,6 @@ export function run(options: WithArgs<ScheduleOptions>, ctx: Context): void {
   ctx.info(messages.sessionPlanned(practice.name, plannedOn, startsAt));
   ctx.info(ctx.err.dim('hint: svc calendar --out team.ics puts it in the team\'s calendar'));
 }
+
+/** Saving is what this command is for: it creates a missing database (and says where). */
+export const createsDatabase = true;

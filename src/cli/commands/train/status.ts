@@ -29,3 +29,6 @@ export async function run(options: WithArgs<{ practice?: string; json?: boolean 
   ctx.print(matrixTable(columns, people, ctx.look()).trimEnd());
   for (const note of matrixNotes(columns)) ctx.info(note.startsWith('⚠') ? ctx.err.yellow(note) : ctx.err.dim(note));
 }
+
+/** Its output may run long: on a terminal it goes through the pager. */
+export const pages = true;

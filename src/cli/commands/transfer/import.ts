@@ -9,13 +9,20 @@ import { importExport } from '../../../store/transfer.ts';
 import { renderTable } from '../../../ui/table.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
+import { withStdinAsFile } from '../../io.ts';
 
 // As long as svc customer forget waits, by default, for other readers to let go of old pages.
 const FINISH_WAIT_MS = 30_000;
 
-export function run(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx: Context): void {
-  const file = String(options.args[0]);
-  const path = resolve(file);
+export async function run(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx: Context): Promise<void> {
+  if (options.args[0] === '-') {
+    await withStdinAsFile(ctx.stdin, (copy) => importPath(options, ctx, 'stdin', copy));
+    return;
+  }
+  importPath(options, ctx, String(options.args[0]), resolve(String(options.args[0])));
+}
+
+function importPath(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx: Context, file: string, path: string): void {
   let size: number;
   try {
     const stat = statSync(path);
@@ -100,3 +107,6 @@ function finishImportedForgets(ctx: Context, forgotten: ImportedForget[], dryRun
   finishForgets(ctx.store(), ids, forgotten.flatMap((f) => f.traces), FINISH_WAIT_MS);
   ctx.info('Wiped the free pages and write-ahead log that held them, and checked the database files.');
 }
+
+/** Saving is what this command is for: it creates a missing database (and says where). */
+export const createsDatabase = true;

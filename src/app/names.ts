@@ -1,0 +1,44 @@
+import { NotFoundError, UsageError } from '../core/errors.ts';
+import { messages } from '../core/messages.ts';
+import { looseKey, resolveName, type Named, type ResolveOptions } from '../core/resolve.ts';
+import type { Db } from '../store/db.ts';
+import { namedItems, type NamedKind } from '../store/names.ts';
+
+export type { NamedKind } from '../store/names.ts';
+
+const NOT_FOUND: Record<NamedKind, { message: (typed: string) => string; hint: string; list: string; plural: string }> = {
+  practice: { message: messages.practiceNotFound, hint: messages.practiceNotFoundHint, list: 'list them with: svc practices', plural: 'practices' },
+  person: { message: messages.personNotFound, hint: messages.personNotFoundHint, list: 'list them with: svc people', plural: 'people' },
+  tag: { message: messages.tagNotFound, hint: messages.tagNotFoundHint, list: 'list them with: svc tags', plural: 'tags' },
+  customer: {
+    message: (typed) => messages.customerNotFound(/^#?\d+$/u.test(typed.trim()) ? `#${typed.trim().replace('#', '')}` : `called "${typed}"`),
+    hint: messages.customerNotFoundHint,
+    list: 'list them with: svc customers',
+    plural: 'customers',
+  },
+};
+
+/**
+ * The one practice, person, tag or customer a typed name stands for: any case, accents
+ * optional, the id ("12", "#12") or a unique prefix. None is a NotFoundError (exit 3)
+ * suggesting the closest names; several is a UsageError (exit 2) listing them.
+ */
+export function resolveNamed(db: Db, kind: NamedKind, typed: string, options: ResolveOptions = {}): Named {
+  const found = resolveName(typed, namedItems(db, kind), options);
+  if (found.kind === 'found') return found.item;
+  const words = NOT_FOUND[kind];
+  if (found.kind === 'ambiguous') {
+    // Namesakes (two customers called Dev Patel) only an id tells apart.
+    if (kind === 'customer' && found.candidates.every((item) => looseKey(item.name) === looseKey(typed))) {
+      throw new UsageError(messages.customerAmbiguous(typed, found.candidates.map((item) => item.id)), messages.customerAmbiguousHint);
+    }
+    throw new UsageError(messages.ambiguousName(typed, words.plural, found.candidates), messages.ambiguousNameHint(found.candidates[0]?.id ?? 1));
+  }
+  const hint = found.closest.length > 0 ? messages.didYouMean(found.closest.map((item) => item.name), words.list) : words.hint;
+  throw new NotFoundError(words.message(typed), hint);
+}
+
+/** The names as stored for several typed ones (filters such as --staff and --tag); any unknown one is refused. */
+export function resolveNames(db: Db, kind: NamedKind, typed: readonly string[] | undefined): string[] | undefined {
+  return typed?.map((name) => resolveNamed(db, kind, name).name);
+}
