@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorCode, isSvcError } from '../core/errors.ts';
-import { openStore, type Store } from '../store/db.ts';
+import { openStore, type Connection } from '../store/db.ts';
 import { ensurePhrasesIndexed } from '../store/phrases.ts';
 
 /** What the command sends: the database, and the time it stamps links with. */
@@ -20,7 +20,7 @@ export type IndexMessage =
 const request = workerData as IndexRequest;
 const post = (message: IndexMessage) => parentPort?.postMessage(message);
 async function indexAll(): Promise<void> {
-  let store: Store | undefined;
+  let store: Connection | undefined;
   try {
     store = openStore(request.dbPath);
     const count = await ensurePhrasesIndexed(store, (done, total) => post({ kind: 'progress', done, total }), new Date(request.now));

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { ConflictError, ExitCode, SvcError, errorCode, isSvcError } from '../core/errors.ts';
 import type { WrittenFile } from '../core/forget.ts';
 import { messages } from '../core/messages.ts';
-import { sql, translateSqliteError, type Db, type Store } from './db.ts';
+import { sql, translateSqliteError, type Db, type Connection } from './db.ts';
 import { clearPendingForgets } from './forget.ts';
 
 /*
@@ -163,7 +163,7 @@ export interface FinishReport {
  * empties the write-ahead log, then scans the files for the old values. Only when all
  * of that succeeded are the forgets marked finished; otherwise the next forget resumes.
  */
-export function finishForgets(store: Store, ids: readonly number[], traces: readonly string[] | null, waitMs: number): FinishReport {
+export function finishForgets(store: Connection, ids: readonly number[], traces: readonly string[] | null, waitMs: number): FinishReport {
   const { db, path } = store;
   // Known values: delete exactly the pre-migration backups that hold them. Unknown (a
   // resumed forget): any of them may, so all go.

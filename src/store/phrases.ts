@@ -1,6 +1,6 @@
 import { EXTRACTOR_VERSION, type Phrase } from '../core/phrases.ts';
 import { MAX_STORY_LENGTH } from '../core/story.ts';
-import type { Store } from './db.ts';
+import type { Connection } from './db.ts';
 import { sql, type Db } from './db.ts';
 import { hasPhraseMatchers, linkMatchesForStory } from './matching.ts';
 
@@ -52,7 +52,7 @@ function writePhrases(db: Db, batch: Array<{ id: number; occurredOn: string; phr
  * short one (tens of milliseconds), so a concurrent `story add` waits briefly instead of
  * failing, two commands indexing at once both succeed, and a killed run keeps what it did.
  */
-export async function ensurePhrasesIndexed(store: Store, onProgress?: IndexProgress, now = new Date(), options: { all?: boolean } = {}): Promise<number> {
+export async function ensurePhrasesIndexed(store: Connection, onProgress?: IndexProgress, now = new Date(), options: { all?: boolean } = {}): Promise<number> {
   const db = store.db;
   const all = options.all === true;
   const total = all ? (sql(db, 'SELECT count(*) AS n FROM stories').get() as { n: number }).n : countUnindexed(db);

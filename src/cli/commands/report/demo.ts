@@ -1,13 +1,12 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { toDay } from '../../../core/dates.ts';
+import { seedDemo } from '../../../app/demo.ts';
 import type { DemoData } from '../../../core/demo.ts';
 import { ConflictError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { buildReport } from '../../../core/report.ts';
-import { openStore } from '../../../store/db.ts';
-import { seedDemo } from '../../../store/demo.ts';
+import { openSqliteStore } from '../../../store/sqlite-store.ts';
 import { loadReportInput } from '../../../store/report.ts';
 import { renderReportText } from '../../../ui/render/report/text.ts';
 import type { WithArgs } from '../../action.ts';
@@ -34,9 +33,9 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
   const path = demoPath(ctx);
   const { default: data } = (await import('../../../../data/demo-team.json', { with: { type: 'json' } })) as { default: DemoData };
   const now = ctx.now();
-  const store = openStore(path);
+  const store = openSqliteStore(path);
   try {
-    const { stories } = store.write(() => seedDemo(store.db, data, toDay(now), now.toISOString()));
+    const { stories } = seedDemo(store, data, now);
     const period = periodFor(store.db, {}, now);
     const report = buildReport(period, loadReportInput(store.db, period));
     const status = loadStatus(store.db, now, ctx.settings());

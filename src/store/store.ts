@@ -1,0 +1,108 @@
+import type { Day } from '../core/dates.ts';
+import type { EvidenceItem } from '../core/figures.ts';
+import type { Interview, InterviewLog } from '../core/interview.ts';
+import type { EvidenceHow, Practice } from '../core/practice.ts';
+import type { CustomerKind, Story, StoryDraft } from '../core/story.ts';
+import type { Meeting } from './meetings.ts';
+import type { NewPractice } from './practices.ts';
+import type { NewTraining } from './trainings.ts';
+
+/**
+ * What use cases (src/app) talk to: svc's data grouped by noun, with no SQL and no
+ * database handle in sight, so that a second engine is an addition beside the SQLite
+ * one (src/store/sqlite-store.ts).
+ *
+ * Synchronous on purpose. better-sqlite3 answers in microseconds and an async seam
+ * would put a promise on every call of every command. A PostgreSQL implementation
+ * reaches its server from a worker thread and waits on it with Atomics.wait (the
+ * pattern `synckit` uses), so this interface stays as it is.
+ *
+ * Times are ISO strings (`now`), days are `YYYY-MM-DD`; writes that belong together go
+ * inside one `transaction()`.
+ */
+export interface Store {
+  /** Where the data lives (a file path, or a connection name), for messages. */
+  readonly path: string;
+  /** Runs fn as one transaction that reads before it writes; a throw undoes it all. */
+  transaction<T>(fn: () => T): T;
+  readonly stories: StoryStore;
+  readonly storyImports: StoryImportStore;
+  readonly practices: PracticeStore;
+  readonly people: PeopleStore;
+  readonly tags: TagStore;
+  readonly customers: CustomerStore;
+  readonly interviews: InterviewStore;
+  readonly meetings: MeetingStore;
+  readonly procedures: ProcedureStore;
+  readonly trainings: TrainingStore;
+  readonly vectors: VectorStore;
+}
+
+export interface StoryStore {
+  /** Stores a new story and returns its id. */
+  insert(draft: StoryDraft, now: string): number;
+  update(id: number, draft: StoryDraft, now: string): void;
+  get(id: number): Story | undefined;
+  /** Deletes a story (its links go with it); false when there was none. */
+  remove(id: number, now: string): boolean;
+}
+
+export interface StoryImportStore {
+  /** Of these content keys, the ones already imported. */
+  knownKeys(keys: readonly string[]): Set<string>;
+  record(key: string, storyId: number, now: string): void;
+}
+
+export interface PracticeStore {
+  create(practice: NewPractice, now: string): number;
+  /** By id ("12", "#12") or by name, case-insensitively. */
+  find(nameOrId: string): Practice | undefined;
+  /** Links a story to a practice as evidence (a person's link outranks a matcher's). */
+  link(practiceId: number, storyId: number, how: EvidenceHow, now: string): void;
+  /** Links a story to every practice whose matchers it meets, and unlinks those it no longer meets. */
+  relinkStory(storyId: number, now: string): void;
+  /** Links every story a practice's matchers meet; returns how many were newly linked. */
+  relinkPractice(practiceId: number, now: string): number;
+  evidence(practiceId: number, since?: string, until?: string): EvidenceItem[];
+}
+
+export interface PeopleStore {
+  /** The person's id, created on first mention. */
+  ensure(name: string, now: string): number;
+  setRole(personId: number, role: string): void;
+  names(): string[];
+}
+
+export interface TagStore {
+  names(): string[];
+}
+
+export interface CustomerStore {
+  /** The customer's id, created on first mention. */
+  ensure(name: string, kind: CustomerKind, now: string): number;
+}
+
+export interface InterviewStore {
+  plan(customerIds: number[], interviewerId: number | null, plannedOn: Day, now: string): number[];
+  get(id: number): Interview | undefined;
+  log(id: number, log: InterviewLog, now: string): void;
+  /** Credits the story to the interview it came from. */
+  linkStory(storyId: number, interview: Pick<Interview, 'id' | 'customerId'>): void;
+}
+
+export interface MeetingStore {
+  add(heldOn: Day, notes: string | null, now: string): Meeting;
+}
+
+export interface ProcedureStore {
+  /** Stores the next version of a practice's procedure; returns its version number. */
+  insertVersion(practiceId: number, body: string, reviewEveryDays: number, sourceStoryIds: readonly number[], now: string): number;
+}
+
+export interface TrainingStore {
+  insert(training: NewTraining, now: string): number;
+}
+
+export interface VectorStore {
+  saveStoryVectors(vectors: ReadonlyArray<{ storyId: number; vector: Uint8Array }>): void;
+}
