@@ -1,16 +1,40 @@
 import type { Store } from './store.ts';
 import { ensureCustomer } from './customers.ts';
-import { openStore, type Connection, type OpenOptions } from './db.ts';
+import { openStore, useSmallPageCache, type Connection, type OpenOptions } from './db.ts';
+import { exampleRows, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice } from './detect.ts';
 import { getInterview, linkStoryToInterview, logInterview, planInterviews } from './interviews.ts';
 import { linkMatchesForPractice, linkMatchesForStory } from './matching.ts';
 import { addMeeting } from './meetings.ts';
 import { ensurePerson, personNames, setPersonRole } from './people.ts';
-import { createPractice, findPractice, linkEvidence, practiceEvidence } from './practices.ts';
-import { insertProcedureVersion } from './procedures.ts';
-import { deleteStory, getStory, insertStory, updateStory } from './stories.ts';
+import {
+  addMatchers,
+  createPractice,
+  findPractice,
+  latestEvidenceIds,
+  linkedEvidence,
+  linkEvidence,
+  listPracticeRecords,
+  practiceEvidence,
+  practiceMatchers,
+  practiceStatusHistory,
+} from './practices.ts';
+import { currentProcedure, insertProcedureVersion } from './procedures.ts';
+import {
+  hasStories,
+  lastMeetingOn,
+  latestEvidence,
+  loadReportInput,
+  peopleRecords,
+  practiceRecords,
+  proceduresDue,
+  storiesPerPerson,
+  storyCount,
+} from './report.ts';
+import { loadRhythmInput } from './rhythm.ts';
+import { deleteStory, getStory, insertStory, storiesByIds, updateStory } from './stories.ts';
 import { importedKeys, recordImportKey } from './story-imports.ts';
 import { tagNames } from './tags.ts';
-import { insertTraining } from './trainings.ts';
+import { insertTraining, listTrainings } from './trainings.ts';
 import { saveStoryVectors } from './vectors.ts';
 
 /**
@@ -26,10 +50,12 @@ export function sqliteStore(connection: Connection): SqliteStore {
     ...connection,
     close: () => connection.close(),
     transaction: (fn) => connection.write(fn),
+    read: (fn) => db.transaction(fn)(),
     stories: {
       insert: (draft, now) => insertStory(db, draft, now),
       update: (id, draft, now) => updateStory(db, id, draft, now),
       get: (id) => getStory(db, id),
+      byIds: (ids) => storiesByIds(db, ids),
       remove: (id, now) => deleteStory(db, id, now),
     },
     storyImports: {
@@ -43,6 +69,12 @@ export function sqliteStore(connection: Connection): SqliteStore {
       relinkStory: (storyId, now) => linkMatchesForStory(db, storyId, now),
       relinkPractice: (practiceId, now) => linkMatchesForPractice(db, practiceId, now),
       evidence: (practiceId, since, until) => practiceEvidence(db, practiceId, since, until),
+      linked: (practiceId) => linkedEvidence(db, practiceId),
+      latestEvidenceIds: (practiceId, limit) => latestEvidenceIds(db, practiceId, limit),
+      list: (statuses) => listPracticeRecords(db, statuses),
+      matchers: (practiceId) => practiceMatchers(db, practiceId),
+      addMatchers: (practiceId, matchers, now) => addMatchers(db, practiceId, matchers, now),
+      statusHistory: (practiceId) => practiceStatusHistory(db, practiceId),
     },
     people: {
       ensure: (name, now) => ensurePerson(db, name, now),
@@ -60,9 +92,31 @@ export function sqliteStore(connection: Connection): SqliteStore {
     meetings: { add: (heldOn, notes, now) => addMeeting(db, heldOn, notes, now) },
     procedures: {
       insertVersion: (practiceId, body, reviewEveryDays, sources, now) => insertProcedureVersion(db, practiceId, body, reviewEveryDays, sources, now),
+      current: (practiceId) => currentProcedure(db, practiceId),
     },
-    trainings: { insert: (training, now) => insertTraining(db, training, now) },
+    trainings: { insert: (training, now) => insertTraining(db, training, now), list: (practiceId) => listTrainings(db, practiceId) },
     vectors: { saveStoryVectors: (vectors) => saveStoryVectors(db, vectors) },
+    detection: {
+      preferSmallCache: () => useSmallPageCache(db),
+      storyFacts: (since) => storyFacts(db, since),
+      rawCandidates: (query, facts) => rawCandidates(db, query, facts),
+      exampleRows: (storyIds, phraseKeys) => exampleRows(db, storyIds, phraseKeys),
+      topEvidencePractice: (storyIds) => topEvidencePractice(db, storyIds),
+      qualityRows: (since) => qualityRows(db, since),
+      rejectCandidate: (keys, label, now) => rejectCandidate(db, keys, label, now),
+    },
+    report: {
+      lastMeetingOn: (until) => lastMeetingOn(db, until),
+      hasStories: () => hasStories(db),
+      input: (period) => loadReportInput(db, period),
+      storyCount: (window) => storyCount(db, window),
+      storiesPerPerson: (window) => storiesPerPerson(db, window),
+      people: () => peopleRecords(db),
+      practices: (until) => practiceRecords(db, until),
+      latestEvidence: (window) => latestEvidence(db, window),
+      proceduresDue: (until) => proceduresDue(db, until),
+    },
+    rhythm: { input: (today) => loadRhythmInput(db, today) },
   };
 }
 

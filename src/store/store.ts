@@ -1,11 +1,16 @@
 import type { Day } from '../core/dates.ts';
+import type { RawCandidate, StoryFacts } from '../core/detect.ts';
 import type { EvidenceItem } from '../core/figures.ts';
 import type { Interview, InterviewLog } from '../core/interview.ts';
-import type { EvidenceHow, Practice } from '../core/practice.ts';
+import type { EvidenceHow, Matcher, Practice, PracticeStatus } from '../core/practice.ts';
+import type { Period, PersonRecord, PracticeRecord, ReportInput, Window } from '../core/report.ts';
+import type { RhythmInput } from '../core/rhythm.ts';
 import type { CustomerKind, Story, StoryDraft } from '../core/story.ts';
+import type { DetectQuery, ExampleRow, QualityRows } from './detect.ts';
 import type { Meeting } from './meetings.ts';
-import type { NewPractice } from './practices.ts';
-import type { NewTraining } from './trainings.ts';
+import type { NewPractice, StatusChange } from './practices.ts';
+import type { Procedure } from './procedures.ts';
+import type { NewTraining, Training } from './trainings.ts';
 
 /**
  * What use cases (src/app) talk to: svc's data grouped by noun, with no SQL and no
@@ -25,6 +30,8 @@ export interface Store {
   readonly path: string;
   /** Runs fn as one transaction that reads before it writes; a throw undoes it all. */
   transaction<T>(fn: () => T): T;
+  /** Runs fn over one consistent snapshot, for several reads that must agree; writes nothing. */
+  read<T>(fn: () => T): T;
   readonly stories: StoryStore;
   readonly storyImports: StoryImportStore;
   readonly practices: PracticeStore;
@@ -36,6 +43,9 @@ export interface Store {
   readonly procedures: ProcedureStore;
   readonly trainings: TrainingStore;
   readonly vectors: VectorStore;
+  readonly detection: DetectionStore;
+  readonly report: ReportStore;
+  readonly rhythm: RhythmStore;
 }
 
 export interface StoryStore {
@@ -43,6 +53,8 @@ export interface StoryStore {
   insert(draft: StoryDraft, now: string): number;
   update(id: number, draft: StoryDraft, now: string): void;
   get(id: number): Story | undefined;
+  /** These stories, newest first. */
+  byIds(ids: readonly number[]): Story[];
   /** Deletes a story (its links go with it); false when there was none. */
   remove(id: number, now: string): boolean;
 }
@@ -64,6 +76,14 @@ export interface PracticeStore {
   /** Links every story a practice's matchers meet; returns how many were newly linked. */
   relinkPractice(practiceId: number, now: string): number;
   evidence(practiceId: number, since?: string, until?: string): EvidenceItem[];
+  /** All its evidence, oldest first, with how each story was linked. */
+  linked(practiceId: number): Array<EvidenceItem & { how: EvidenceHow }>;
+  /** The ids of its newest evidence stories, newest first. */
+  latestEvidenceIds(practiceId: number, limit: number): number[];
+  list(statuses?: readonly PracticeStatus[]): Practice[];
+  matchers(practiceId: number): Matcher[];
+  addMatchers(practiceId: number, matchers: Matcher[], now: string): void;
+  statusHistory(practiceId: number): StatusChange[];
 }
 
 export interface PeopleStore {
@@ -97,12 +117,46 @@ export interface MeetingStore {
 export interface ProcedureStore {
   /** Stores the next version of a practice's procedure; returns its version number. */
   insertVersion(practiceId: number, body: string, reviewEveryDays: number, sourceStoryIds: readonly number[], now: string): number;
+  current(practiceId: number): Procedure | undefined;
 }
 
 export interface TrainingStore {
   insert(training: NewTraining, now: string): number;
+  list(practiceId?: number): Training[];
 }
 
 export interface VectorStore {
   saveStoryVectors(vectors: ReadonlyArray<{ storyId: number; vector: Uint8Array }>): void;
+}
+
+/** The aggregates detection ranks (src/core/detect.ts does the ranking). */
+export interface DetectionStore {
+  /** Makes the next queries go through much data once without filling memory with pages never read again. */
+  preferSmallCache(): void;
+  storyFacts(since: Day | undefined): StoryFacts;
+  rawCandidates(query: DetectQuery, facts: StoryFacts): RawCandidate[];
+  exampleRows(storyIds: number[], phraseKeys: string[]): ExampleRow[];
+  /** The practice most of these stories are already evidence of, with how many. */
+  topEvidencePractice(storyIds: Int32Array): { practice: string; stories: number } | undefined;
+  qualityRows(since: Day | undefined): QualityRows;
+  /** Remembers a rejected candidate under each of its keys, so detection stops proposing it. */
+  rejectCandidate(keys: string[], label: string, now: string): void;
+}
+
+/** What `svc report` and `svc status` read, windowed to a period. */
+export interface ReportStore {
+  lastMeetingOn(until: Day): Day | null;
+  hasStories(): boolean;
+  input(period: Period): ReportInput;
+  storyCount(window: Window): number;
+  storiesPerPerson(window: Window): Map<number, number>;
+  people(): PersonRecord[];
+  practices(until: Day): PracticeRecord[];
+  latestEvidence(window: Window): Map<number, Day>;
+  proceduresDue(until: Day): string[];
+}
+
+export interface RhythmStore {
+  /** What the team's rhythm is built from, as of today (settings come from the config). */
+  input(today: Day): Omit<RhythmInput, 'settings'>;
 }

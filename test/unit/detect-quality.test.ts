@@ -1,7 +1,7 @@
 // The quality bar of detection on real service sentences (test/fixtures/mams): what a team
 // leader reads at the top of `svc detect` must be behaviours, not filler.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detect } from '../../src/cli/commands/detect/detection.ts';
+import { detect } from '../../src/app/detect.ts';
 import { QUALITY_ORDER } from '../../src/core/phrases.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../src/core/search.ts';
 import { rejectCandidate } from '../../src/store/detect.ts';
@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => store.dispose());
 
-const run = (minStaff = 2, limit = 10, minStories = 3) => detect(store.db, { since: undefined, minStories, minStaff, limit });
+const run = (minStaff = 2, limit = 10, minStories = 3) => detect(store, { since: undefined, minStories, minStaff, limit });
 
 // Words that alone say nothing a team could train.
 const FILLER = new Set(['be', 'have', 'get', 'do', 'go', 'come', 'make', 'take', 'staff', 'the', 'service', 'food', 'great', 'good', 'table', 'drink']);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { detect } from '../../src/cli/commands/detect/detection.ts';
+import { detect } from '../../src/app/detect.ts';
 import { shiftDay, toDay } from '../../src/core/dates.ts';
 import { rejectCandidate, unreject } from '../../src/store/detect.ts';
 import { linkMatchesForPractice } from '../../src/store/matching.ts';
@@ -22,7 +22,7 @@ function add(text: string, staff: string[], tags: string[] = []): number {
   return store.write(() => insertStory(store.db, draft, NOW_ISO));
 }
 
-const run = (minStaff = 2, minStories = 3) => detect(store.db, { since: undefined, minStories, minStaff, limit: 10 });
+const run = (minStaff = 2, minStories = 3) => detect(store, { since: undefined, minStories, minStaff, limit: 10 });
 
 describe('detection', () => {
   it('ranks a behaviour three people show above one person doing it ten times', async () => {
@@ -106,7 +106,7 @@ describe('the phrase index', () => {
   it('follows a story to its new date, so --since sees it where it now is', async () => {
     for (const name of ['Ana', 'Bo', 'Cy']) add(`${name} explained the bill.`, [name]);
     await ensurePhrasesIndexed(store);
-    const recent = () => detect(store.db, { since: toDay(NOW), minStories: 1, minStaff: 1, limit: 10 }).practices;
+    const recent = () => detect(store, { since: toDay(NOW), minStories: 1, minStaff: 1, limit: 10 }).practices;
     expect(recent().map((c) => c.stories)).toEqual([1]);
     store.write(() => store.db.prepare('UPDATE stories SET occurred_on = ?').run(toDay(NOW)));
     expect(await ensurePhrasesIndexed(store)).toBe(0); // a new date needs no new parse

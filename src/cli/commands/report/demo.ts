@@ -2,17 +2,15 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { seedDemo } from '../../../app/demo.ts';
+import { loadReport, loadStatus, periodFor } from '../../../app/report.ts';
 import type { DemoData } from '../../../core/demo.ts';
 import { ConflictError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { buildReport } from '../../../core/report.ts';
 import { openSqliteStore } from '../../../store/sqlite-store.ts';
-import { loadReportInput } from '../../../store/report.ts';
 import { renderReportText } from '../../../ui/render/report/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { periodFor } from './period.ts';
-import { loadStatus, renderStatus } from './status.ts';
+import { renderStatus } from '../../../ui/render/status.ts';
 
 /**
  * Where the demo goes: the --db path when one was given on the command line (it must
@@ -36,9 +34,8 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
   const store = openSqliteStore(path);
   try {
     const { stories } = seedDemo(store, data, now);
-    const period = periodFor(store.db, {}, now);
-    const report = buildReport(period, loadReportInput(store.db, period));
-    const status = loadStatus(store.db, now, ctx.settings());
+    const report = loadReport(store, periodFor(store, {}, now));
+    const status = loadStatus(store, now, ctx.settings());
     if (options.json) {
       ctx.print(JSON.stringify({ database: path, stories, report, status }, null, 2));
     } else {

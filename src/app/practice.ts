@@ -1,0 +1,31 @@
+import { isStarDependent, spread, star, starShare } from '../core/figures.ts';
+import type { Practice, PracticeView } from '../core/practice.ts';
+import { coaches } from '../core/training.ts';
+import type { Store } from '../store/store.ts';
+
+/** Everything `svc practice show` tells about a practice. */
+export function buildPracticeView(store: Store, practice: Practice, latest = 10): PracticeView {
+  const evidence = store.practices.linked(practice.id);
+  const latestIds = store.practices.latestEvidenceIds(practice.id, latest);
+  const wanted = new Set(latestIds);
+  const latestHow = new Map(evidence.filter((item) => wanted.has(item.storyId)).map((item) => [item.storyId, item.how]));
+  const procedure = store.procedures.current(practice.id);
+  return {
+    practice,
+    matchers: store.practices.matchers(practice.id),
+    history: store.practices.statusHistory(practice.id),
+    figures: {
+      stories: evidence.length,
+      spread: spread(evidence),
+      starShare: starShare(evidence),
+      starDependent: isStarDependent(evidence),
+      star: star(evidence)?.person ?? null,
+      lastEvidenceOn: evidence.at(-1)?.occurredOn ?? null,
+    },
+    people: coaches(evidence, Infinity).map(({ person, stories, lastOn }) => ({ person, stories, lastOn })),
+    evidence: [...evidence].reverse(),
+    latest: store.stories.byIds(latestIds).map((story) => ({ story, how: latestHow.get(story.id) ?? 'matched' })),
+    procedure: procedure ? { version: procedure.version, createdAt: procedure.createdAt } : null,
+    trainings: store.trainings.list(practice.id).length,
+  };
+}
