@@ -3,7 +3,8 @@ import { ensureCustomer } from './customers.ts';
 import { openStore, useSmallPageCache, type Connection, type OpenOptions } from './db.ts';
 import { exampleRows, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice } from './detect.ts';
 import { getInterview, linkStoryToInterview, logInterview, planInterviews } from './interviews.ts';
-import { linkMatchesForPractice, linkMatchesForStory } from './matching.ts';
+import { hasPhraseMatchers, linkMatchesForPractice, linkMatchesForStory } from './matching.ts';
+import { countToIndex, savePhrases, storiesToIndex } from './phrases.ts';
 import { addMeeting } from './meetings.ts';
 import { ensurePerson, personNames, setPersonRole } from './people.ts';
 import {
@@ -68,6 +69,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       link: (practiceId, storyId, how, now) => linkEvidence(db, practiceId, storyId, how, now),
       relinkStory: (storyId, now) => linkMatchesForStory(db, storyId, now),
       relinkPractice: (practiceId, now) => linkMatchesForPractice(db, practiceId, now),
+      hasPhraseMatchers: () => hasPhraseMatchers(db),
       evidence: (practiceId, since, until) => practiceEvidence(db, practiceId, since, until),
       linked: (practiceId) => linkedEvidence(db, practiceId),
       latestEvidenceIds: (practiceId, limit) => latestEvidenceIds(db, practiceId, limit),
@@ -117,6 +119,11 @@ export function sqliteStore(connection: Connection): SqliteStore {
       proceduresDue: (until) => proceduresDue(db, until),
     },
     rhythm: { input: (today) => loadRhythmInput(db, today) },
+    phrases: {
+      countToIndex: (all) => countToIndex(db, all),
+      storiesToIndex: (afterId, limit, all) => storiesToIndex(db, afterId, limit, all),
+      save: (batch, all) => savePhrases(db, batch, all),
+    },
   };
 }
 

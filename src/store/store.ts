@@ -7,6 +7,8 @@ import type { Period, PersonRecord, PracticeRecord, ReportInput, Window } from '
 import type { RhythmInput } from '../core/rhythm.ts';
 import type { CustomerKind, Story, StoryDraft } from '../core/story.ts';
 import type { DetectQuery, ExampleRow, QualityRows } from './detect.ts';
+import type { Phrase } from '../core/phrases.ts';
+import type { StoryToIndex } from './phrases.ts';
 import type { Meeting } from './meetings.ts';
 import type { NewPractice, StatusChange } from './practices.ts';
 import type { Procedure } from './procedures.ts';
@@ -46,6 +48,7 @@ export interface Store {
   readonly detection: DetectionStore;
   readonly report: ReportStore;
   readonly rhythm: RhythmStore;
+  readonly phrases: PhraseStore;
 }
 
 export interface StoryStore {
@@ -73,6 +76,8 @@ export interface PracticeStore {
   link(practiceId: number, storyId: number, how: EvidenceHow, now: string): void;
   /** Links a story to every practice whose matchers it meets, and unlinks those it no longer meets. */
   relinkStory(storyId: number, now: string): void;
+  /** Whether any practice matches by phrase (indexing relinks only then). */
+  hasPhraseMatchers(): boolean;
   /** Links every story a practice's matchers meet; returns how many were newly linked. */
   relinkPractice(practiceId: number, now: string): number;
   evidence(practiceId: number, since?: string, until?: string): EvidenceItem[];
@@ -159,4 +164,13 @@ export interface ReportStore {
 export interface RhythmStore {
   /** What the team's rhythm is built from, as of today (settings come from the config). */
   input(today: Day): Omit<RhythmInput, 'settings'>;
+}
+
+/** The index of behaviour phrases found in each story's text (core/nlp.ts finds them). */
+export interface PhraseStore {
+  /** Stories not yet indexed by the current extractor, or every story with `all`. */
+  countToIndex(all: boolean): number;
+  storiesToIndex(afterId: number, limit: number, all: boolean): StoryToIndex[];
+  /** Stores a batch's phrases, skipping stories changed since they were read; returns the ids stored. */
+  save(batch: ReadonlyArray<StoryToIndex & { phrases: Phrase[] }>, all: boolean): number[];
 }

@@ -5,7 +5,8 @@ import { detect } from '../../src/app/detect.ts';
 import { QUALITY_ORDER } from '../../src/core/phrases.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../src/core/search.ts';
 import { rejectCandidate } from '../../src/store/detect.ts';
-import { ensurePhrasesIndexed, storyPhrases } from '../../src/store/phrases.ts';
+import { storyPhrases } from '../../src/store/phrases.ts';
+import { indexStoryPhrases } from '../../src/app/phrases.ts';
 import { getStory } from '../../src/store/stories.ts';
 import { NOW, NOW_ISO, tempStore } from '../helpers/db.ts';
 import { STAFF, loadServiceStories, serviceSentences } from '../fixtures/service-data.ts';
@@ -17,7 +18,7 @@ let store: ReturnType<typeof tempStore>;
 beforeAll(async () => {
   store = tempStore();
   loadServiceStories(store, NOW, SENTENCES);
-  await ensurePhrasesIndexed(store);
+  await indexStoryPhrases(store, {}, NOW);
 });
 afterAll(() => store.dispose());
 
