@@ -1,4 +1,6 @@
+import { NotFoundError } from '../core/errors.ts';
 import { isStarDependent, spread, star, starShare } from '../core/figures.ts';
+import { messages } from '../core/messages.ts';
 import type { Practice, PracticeView } from '../core/practice.ts';
 import { coaches } from '../core/training.ts';
 import type { Store } from '../store/store.ts';
@@ -28,4 +30,12 @@ export function buildPracticeView(store: Store, practice: Practice, latest = 10)
     procedure: procedure ? { version: procedure.version, createdAt: procedure.createdAt } : null,
     trainings: store.trainings.list(practice.id).length,
   };
+}
+
+/** The practice named (case-insensitive, or by id), or a NotFoundError. */
+export function requirePractice(store: Store, name: unknown): Practice {
+  const text = String(name ?? '');
+  const practice = store.practices.find(text);
+  if (!practice) throw new NotFoundError(messages.practiceNotFound(text), messages.practiceNotFoundHint);
+  return practice;
 }

@@ -7,7 +7,7 @@ import { trainingPlanDocument } from '../../../ui/render/train.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { writeDocument } from '../../output.ts';
-import { requirePractice } from '../practice/find.ts';
+import { requirePractice } from '../../../app/practice.ts';
 import { indexForEvidence } from '../../phrases.ts';
 
 interface PlanOptions {
@@ -19,8 +19,9 @@ interface PlanOptions {
 
 export async function run(options: WithArgs<PlanOptions>, ctx: Context): Promise<void> {
   await indexForEvidence(ctx);
-  const db = ctx.store().db;
-  const practice = requirePractice(db, options.args[0]);
+  const store = ctx.store();
+  const db = store.db;
+  const practice = requirePractice(store, options.args[0]);
   const plan = buildTrainingPlan(practice, practiceEvidence(db, practice.id), storiesByIds(db, practiceStoryIds(db, practice.id)));
   if (plan.warning) ctx.info(`${ctx.err.yellow('warning:')} ${plan.warning}`);
   if (options.json) {
