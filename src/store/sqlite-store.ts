@@ -18,6 +18,7 @@ import {
   practiceEvidence,
   practiceMatchers,
   practiceStatusHistory,
+  practiceStoryIds,
 } from './practices.ts';
 import { currentProcedure, insertProcedureVersion } from './procedures.ts';
 import {
@@ -31,8 +32,8 @@ import {
   storiesPerPerson,
   storyCount,
 } from './report.ts';
-import { loadRhythmInput } from './rhythm.ts';
-import { deleteStory, getStory, insertStory, storiesByIds, updateStory } from './stories.ts';
+import { lastDigestOn, loadRhythmInput, recordDigest } from './rhythm.ts';
+import { deleteStory, getStory, insertStory, storiesByIds, storyPages, updateStory } from './stories.ts';
 import { importedKeys, recordImportKey } from './story-imports.ts';
 import { tagNames } from './tags.ts';
 import { insertTraining, listTrainings } from './trainings.ts';
@@ -57,6 +58,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       update: (id, draft, now) => updateStory(db, id, draft, now),
       get: (id) => getStory(db, id),
       byIds: (ids) => storiesByIds(db, ids),
+      pages: (filter) => storyPages(db, filter),
       remove: (id, now) => deleteStory(db, id, now),
     },
     storyImports: {
@@ -72,6 +74,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       hasPhraseMatchers: () => hasPhraseMatchers(db),
       evidence: (practiceId, since, until) => practiceEvidence(db, practiceId, since, until),
       linked: (practiceId) => linkedEvidence(db, practiceId),
+      storyIds: (practiceId, limit) => practiceStoryIds(db, practiceId, limit),
       latestEvidenceIds: (practiceId, limit) => latestEvidenceIds(db, practiceId, limit),
       list: (statuses) => listPracticeRecords(db, statuses),
       matchers: (practiceId) => practiceMatchers(db, practiceId),
@@ -118,7 +121,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       latestEvidence: (window) => latestEvidence(db, window),
       proceduresDue: (until) => proceduresDue(db, until),
     },
-    rhythm: { input: (today) => loadRhythmInput(db, today) },
+    rhythm: { input: (today) => loadRhythmInput(db, today), lastDigestOn: () => lastDigestOn(db), recordDigest: (on) => recordDigest(db, on) },
     phrases: {
       countToIndex: (all) => countToIndex(db, all),
       storiesToIndex: (afterId, limit, all) => storiesToIndex(db, afterId, limit, all),

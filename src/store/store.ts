@@ -12,6 +12,7 @@ import type { StoryToIndex } from './phrases.ts';
 import type { Meeting } from './meetings.ts';
 import type { NewPractice, StatusChange } from './practices.ts';
 import type { Procedure } from './procedures.ts';
+import type { StoryFilter } from './stories.ts';
 import type { NewTraining, Training } from './trainings.ts';
 
 /**
@@ -58,6 +59,8 @@ export interface StoryStore {
   get(id: number): Story | undefined;
   /** These stories, newest first. */
   byIds(ids: readonly number[]): Story[];
+  /** The stories the filter keeps, newest first, a page at a time. */
+  pages(filter: StoryFilter): Iterable<Story[]>;
   /** Deletes a story (its links go with it); false when there was none. */
   remove(id: number, now: string): boolean;
 }
@@ -83,6 +86,8 @@ export interface PracticeStore {
   evidence(practiceId: number, since?: string, until?: string): EvidenceItem[];
   /** All its evidence, oldest first, with how each story was linked. */
   linked(practiceId: number): Array<EvidenceItem & { how: EvidenceHow }>;
+  /** The ids of its evidence stories a training plan draws from (at most limit, newest first). */
+  storyIds(practiceId: number, limit?: number): number[];
   /** The ids of its newest evidence stories, newest first. */
   latestEvidenceIds(practiceId: number, limit: number): number[];
   list(statuses?: readonly PracticeStatus[]): Practice[];
@@ -164,6 +169,9 @@ export interface ReportStore {
 export interface RhythmStore {
   /** What the team's rhythm is built from, as of today (settings come from the config). */
   input(today: Day): Omit<RhythmInput, 'settings'>;
+  lastDigestOn(): Day | null;
+  /** Remembers the day of a digest, where the next `--since last-digest` starts. */
+  recordDigest(on: Day): void;
 }
 
 /** The index of behaviour phrases found in each story's text (core/nlp.ts finds them). */

@@ -1,7 +1,5 @@
+import { loadTrainingPlan } from '../../../app/training.ts';
 import { toDay } from '../../../core/dates.ts';
-import { buildTrainingPlan } from '../../../core/training.ts';
-import { practiceEvidence, practiceStoryIds } from '../../../store/practices.ts';
-import { storiesByIds } from '../../../store/stories.ts';
 import { renderDocument, type DocumentFormat } from '../../../ui/render/document.ts';
 import { trainingPlanDocument } from '../../../ui/render/train.ts';
 import type { WithArgs } from '../../action.ts';
@@ -20,9 +18,7 @@ interface PlanOptions {
 export async function run(options: WithArgs<PlanOptions>, ctx: Context): Promise<void> {
   await indexForEvidence(ctx);
   const store = ctx.store();
-  const db = store.db;
-  const practice = requirePractice(store, options.args[0]);
-  const plan = buildTrainingPlan(practice, practiceEvidence(db, practice.id), storiesByIds(db, practiceStoryIds(db, practice.id)));
+  const plan = loadTrainingPlan(store, requirePractice(store, options.args[0]));
   if (plan.warning) ctx.info(`${ctx.err.yellow('warning:')} ${plan.warning}`);
   if (options.json) {
     writeDocument(ctx, options.out, JSON.stringify(plan, null, 2), 'the training plan', options.force);
