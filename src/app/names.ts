@@ -1,8 +1,8 @@
 import { NotFoundError, UsageError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { looseKey, resolveName, type Named, type ResolveOptions } from '../core/resolve.ts';
-import type { Db } from '../store/db.ts';
-import { namedItems, type NamedKind } from '../store/names.ts';
+import type { NamedKind } from '../store/names.ts';
+import type { Store } from '../store/store.ts';
 
 export type { NamedKind } from '../store/names.ts';
 
@@ -23,8 +23,8 @@ const NOT_FOUND: Record<NamedKind, { message: (typed: string) => string; hint: s
  * optional, the id ("12", "#12") or a unique prefix. None is a NotFoundError (exit 3)
  * suggesting the closest names; several is a UsageError (exit 2) listing them.
  */
-export function resolveNamed(db: Db, kind: NamedKind, typed: string, options: ResolveOptions = {}): Named {
-  const found = resolveName(typed, namedItems(db, kind), options);
+export function resolveNamed(store: Store, kind: NamedKind, typed: string, options: ResolveOptions = {}): Named {
+  const found = resolveName(typed, store.names.items(kind), options);
   if (found.kind === 'found') return found.item;
   const words = NOT_FOUND[kind];
   if (found.kind === 'ambiguous') {
@@ -39,6 +39,6 @@ export function resolveNamed(db: Db, kind: NamedKind, typed: string, options: Re
 }
 
 /** The names as stored for several typed ones (filters such as --staff and --tag); any unknown one is refused. */
-export function resolveNames(db: Db, kind: NamedKind, typed: readonly string[] | undefined): string[] | undefined {
-  return typed?.map((name) => resolveNamed(db, kind, name).name);
+export function resolveNames(store: Store, kind: NamedKind, typed: readonly string[] | undefined): string[] | undefined {
+  return typed?.map((name) => resolveNamed(store, kind, name).name);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Encoder } from '../core/encoder.ts';
 import { draftStory } from '../core/story.ts';
-import { openStore, type Store } from '../store/db.ts';
+import { openStore, type Connection } from '../store/db.ts';
 import { createPractice } from '../store/practices.ts';
 import { insertStory } from '../store/stories.ts';
 import { embedPending, embedText, loadPracticeIndex, scoredStory, scoredText, suggestPractices, suggestStories } from './suggest.ts';
@@ -60,14 +60,14 @@ async function loadSet(stories: readonly SetStory[], encoder: Encoder): Promise<
 }
 
 /** A fresh copy of the embedded set, to name practices in. */
-function copyOf(base: string, name: string): Store {
+function copyOf(base: string, name: string): Connection {
   const path = join(dirname(base), `${name}.db`);
   copyFileSync(base, path);
   return openStore(path);
 }
 
 /** Names each chosen practice from its first two stories (linked by hand, as `practice add --from-stories` does). */
-function namePractices(store: Store, stories: readonly SetStory[], ids: readonly number[], truth: SetTruth, keys: readonly string[]): Map<string, number> {
+function namePractices(store: Connection, stories: readonly SetStory[], ids: readonly number[], truth: SetTruth, keys: readonly string[]): Map<string, number> {
   const now = '2026-08-20T12:00:00.000Z';
   return store.write(
     () =>

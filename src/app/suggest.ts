@@ -20,7 +20,7 @@ import {
   type Vector,
   type WordWeights,
 } from '../core/suggest.ts';
-import type { Db, Store } from '../store/db.ts';
+import type { Db, Connection } from '../store/db.ts';
 import { findPractice, latestEvidenceIds } from '../store/practices.ts';
 import {
   candidateStoryPages,
@@ -54,7 +54,7 @@ const SCALE_SAMPLE = 300;
  * Embeds every story without a current vector, and every practice's name and
  * description whose vector is missing or stale. Returns how many stories were embedded.
  */
-export async function embedPending(store: Store, encoder: Encoder, onProgress?: EmbedProgress): Promise<number> {
+export async function embedPending(store: Connection, encoder: Encoder, onProgress?: EmbedProgress): Promise<number> {
   const total = countUnembedded(store.db);
   let done = 0;
   let after = 0;

@@ -4,7 +4,7 @@ import type { Settings } from '../core/config.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { showControls, showControlsKeepingColour } from '../core/safe-text.ts';
-import { openStore, type Store } from '../store/db.ts';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import { resolveDbPath } from '../store/paths.ts';
 import { loadSettings, settingsOrDefaults } from './config.ts';
 import { pagerCommand, showPaged } from './pager.ts';
@@ -39,7 +39,7 @@ export interface Context {
   /** The database path and whether it is the default one. */
   dbPath(): { path: string; isDefault: boolean };
   /** The store, opened (and migrated) on first use. */
-  store(): Store;
+  store(): SqliteStore;
   /** Writes the result to stdout. */
   print(text: string): void;
   /** Writes the result to stdout as given, a piece at a time (see ui/json-stream.ts). */
@@ -67,7 +67,7 @@ export function createContext(globals: GlobalOptions, command: { createsDatabase
   // reorder a line. JSON passes through unchanged in meaning (see core/safe-text.ts).
   const safeStdout = out.level > 0 ? showControlsKeepingColour : showControls;
   const safeStderr = err.level > 0 ? showControlsKeepingColour : showControls;
-  let store: Store | undefined;
+  let store: SqliteStore | undefined;
   let dbPath: { path: string; isDefault: boolean } | undefined;
   let settings: Settings | undefined;
   let hintsOn: boolean | undefined;
@@ -146,9 +146,9 @@ function prepareMissing(where: { path: string; isDefault: boolean }, creates: bo
   return creates;
 }
 
-function openDefaultStore(where: { path: string; isDefault: boolean }, env: NodeJS.ProcessEnv): Store {
+function openDefaultStore(where: { path: string; isDefault: boolean }, env: NodeJS.ProcessEnv): SqliteStore {
   // The default data directory is ours to create, private to the user; a --db path's
   // directory must already exist.
   if (where.isDefault) mkdirSync(dirname(where.path), { recursive: true, mode: 0o700 });
-  return openStore(where.path, testSwitches(env));
+  return openSqliteStore(where.path, testSwitches(env));
 }

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorCode, isSvcError } from '../core/errors.ts';
-import { openStore, type Store } from '../store/db.ts';
-import { ensurePhrasesIndexed } from '../store/phrases.ts';
+import { indexStoryPhrases } from '../app/phrases.ts';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 
 /** What the command sends: the database, and the time it stamps links with. */
 export interface IndexRequest {
@@ -20,10 +20,10 @@ export type IndexMessage =
 const request = workerData as IndexRequest;
 const post = (message: IndexMessage) => parentPort?.postMessage(message);
 async function indexAll(): Promise<void> {
-  let store: Store | undefined;
+  let store: SqliteStore | undefined;
   try {
-    store = openStore(request.dbPath);
-    const count = await ensurePhrasesIndexed(store, (done, total) => post({ kind: 'progress', done, total }), new Date(request.now));
+    store = openSqliteStore(request.dbPath);
+    const count = await indexStoryPhrases(store, { onProgress: (done, total) => post({ kind: 'progress', done, total }) }, new Date(request.now));
     post({ kind: 'done', count });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

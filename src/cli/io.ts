@@ -83,3 +83,20 @@ export function editInEditor(text: string, env: Record<string, string | undefine
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The line each record starts on, from the byte offsets where records end: a record
+ * starts after the previous one and any blank lines (a quoted field may span lines).
+ */
+export function startLines(bytes: Buffer, ends: number[]): number[] {
+  const CR = 0x0d;
+  const LF = 0x0a;
+  let line = 1;
+  let at = 0;
+  return ends.map((end) => {
+    while (at < bytes.length && (bytes[at] === CR || bytes[at] === LF)) if (bytes[at++] === LF) line++;
+    const start = line;
+    for (; at < end; at++) if (bytes[at] === LF) line++;
+    return start;
+  });
+}

@@ -1,6 +1,5 @@
 import { SvcError, type ExitCode } from '../core/errors.ts';
-import { countUnindexed, ensurePhrasesIndexed, type IndexProgress } from '../store/phrases.ts';
-import { hasPhraseMatchers } from '../store/matching.ts';
+import { indexStoryPhrases, type IndexProgress } from '../app/phrases.ts';
 import type { Context } from './context.ts';
 import { startProgress } from './progress.ts';
 import type { IndexMessage, IndexRequest } from './index-worker.ts';
@@ -8,19 +7,19 @@ import type { IndexMessage, IndexRequest } from './index-worker.ts';
 /**
  * Brings the phrase index up to date before a command reads phrases or evidence, with
  * a progress bar on stderr once it has run for a second. Returns how many stories were
- * indexed. Commands call this, not ensurePhrasesIndexed, so progress looks the same.
+ * indexed. Commands call this, not indexStoryPhrases, so progress looks the same.
  * The indexing runs in a worker thread, unless indexing is all the command does
  * (`inWorker: false`; a second thread is 20 MB more there, and frees nothing after).
  */
 export async function indexPhrases(ctx: Context, options: { verb?: string; summary?: boolean; inWorker?: boolean; all?: boolean } = {}): Promise<number> {
   const { verb = 'Indexing', summary = true, inWorker = true, all = false } = options;
   const store = ctx.store();
-  if (!all && countUnindexed(store.db) === 0) return 0;
+  if (store.phrases.countToIndex(all) === 0) return 0;
   const progress = startProgress(`${verb} story phrases`);
   const onProgress: IndexProgress = (done, total) => progress.update(done, total);
   const count = inWorker
     ? await indexInWorker({ dbPath: store.path, now: ctx.now().toISOString() }, onProgress)
-    : await ensurePhrasesIndexed(store, onProgress, ctx.now(), { all });
+    : await indexStoryPhrases(store, { all, onProgress }, ctx.now());
   progress.end();
   if (progress.longRunning && summary) ctx.info(ctx.err.dim(`Indexed the phrases of ${count.toLocaleString('en-US')} stories in ${progress.seconds().toFixed(1)} s.`));
   return count;
@@ -32,7 +31,7 @@ export async function indexPhrases(ctx: Context, options: { verb?: string; summa
  * query, and loads no model, when no practice matches by phrase.
  */
 export async function indexForEvidence(ctx: Context): Promise<void> {
-  if (hasPhraseMatchers(ctx.store().db)) await indexPhrases(ctx);
+  if (ctx.store().practices.hasPhraseMatchers()) await indexPhrases(ctx);
 }
 
 /**

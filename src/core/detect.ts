@@ -3,6 +3,7 @@
  * store's aggregate queries found. Plain data in, plain data out.
  */
 import type { Day } from './dates.ts';
+import type { QualifierKind } from './qualifiers.ts';
 import { isStarDependentFigures, starTieBefore } from './figures.ts';
 import { QUALITY_ORDER, isComposedKey, phraseLabel, type QualityAttribute } from './phrases.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from './search.ts';
@@ -376,4 +377,27 @@ export function qualityCounts(
         .map(({ word, stories }) => ({ word, stories })),
     };
   }).filter((q) => q.stories > 0);
+}
+
+/** What the detect renderers need (built by src/app/detect.ts). */
+export interface DetectionView {
+  since: Day | null;
+  minStories: number;
+  minStaff: number;
+  practices: Array<
+    Candidate & {
+      /** The existing practice most of its stories are already evidence of, if any. */
+      overlap: PracticeOverlap | null;
+      /** The qualifier (timing, persistence …) at least half its stories share, if any. */
+      qualifier: { kind: QualifierKind; stories: number } | null;
+      /** Its name with that qualifier: "call back · promptly". */
+      label: string;
+      examples: Array<{ storyId: number; occurredOn: Day; people: string[]; snippet: string }>;
+    }
+  >;
+  more: number;
+  steps: Candidate[];
+  /** Actions several people take on a different object each time: too general to be a practice alone. */
+  commonActions: Candidate[];
+  qualities: QualityCount[];
 }

@@ -6,6 +6,7 @@ import { cleanName } from './text.ts';
 import { isStarDependentFigures, starShareOf } from './figures.ts';
 
 import type { PracticeStatus } from './choices.ts';
+import type { Story } from './story.ts';
 
 export { PRACTICE_STATUSES, type PracticeStatus } from './choices.ts';
 
@@ -112,4 +113,22 @@ export function checkPracticeName(raw: string): string {
   const name = cleanName(checkName(raw, 'practice name'));
   if (!name) throw new ValidationError(messages.emptyPracticeName, messages.emptyPracticeNameHint);
   return cappedText(name, 'the practice name', MAX_PRACTICE_NAME_LENGTH) ?? name;
+}
+
+export interface EvidenceLine {
+  story: Story;
+  how: EvidenceHow;
+}
+
+export interface PracticeView {
+  practice: Practice;
+  matchers: Matcher[];
+  history: Array<{ from: string | null; to: string; changedAt: string; note: string | null }>;
+  figures: { stories: number; spread: number; starShare: number; starDependent: boolean; star: string | null; lastEvidenceOn: string | null };
+  people: Array<{ person: string; stories: number; lastOn: string }>;
+  evidence: Array<{ storyId: number; occurredOn: string; people: string[]; how: EvidenceHow }>;
+  /** The newest evidence stories in full, for reading. */
+  latest: EvidenceLine[];
+  procedure: { version: number; createdAt: string } | null;
+  trainings: number;
 }

@@ -48,15 +48,29 @@ export interface PersonRecord {
   active: boolean;
 }
 
+/** A story of the period, as far as choosing the ones to read aloud needs it. */
 export interface StoryCandidateRow {
+  id: number;
+  occurredOn: Day;
+  hasImpact: boolean;
+  /** Practices it is evidence of. */
+  practices: number;
+  personIds: number[];
+}
+
+/** A story chosen to read aloud, as rankStoriesToRead chose it. */
+export interface RankedStory extends StoryCandidateRow {
+  /** Credits someone who had no story in the previous period. */
+  fresh: boolean;
+}
+
+/** What is read aloud of a chosen story. */
+export interface StoryTextRow {
   id: number;
   title: string | null;
   text: string;
-  occurredOn: Day;
   impact: string | null;
   customerKind: CustomerKind;
-  practices: number;
-  personIds: number[];
 }
 
 export interface PracticeRecord {
@@ -110,7 +124,8 @@ export interface ReportInput {
   perDay: DayCount[];
   perPerson: Map<number, number>;
   previousPerPerson: Map<number, number>;
-  storyCandidates: StoryCandidateRow[];
+  /** The stories to read aloud, chosen by rankStoriesToRead, with their text. */
+  storiesToRead: Array<RankedStory & StoryTextRow>;
   practices: PracticeRecord[];
   /** Evidence over the trend window. */
   evidence: EvidenceRow[];
@@ -408,7 +423,7 @@ export function buildReport(period: Period, input: ReportInput): Report {
       ),
       channels,
     },
-    storiesToRead: chooseStoriesToRead(input, nameOf),
+    storiesToRead: storiesToReadOf(input, nameOf),
     peopleWithoutStories: active.filter((p) => !input.perPerson.has(p.id)).map((p) => p.name),
     triggers,
     storiesPerWeek: perWeek(period.weeks, input.perDay.map((d) => ({ day: d.day, count: d.stories }))),
@@ -519,33 +534,43 @@ function adoptionByPractice(period: Period, input: ReportInput, nameOf: (id: num
 export const STORIES_TO_READ = 3;
 
 /**
- * Two or three stories to read aloud: with an impact, showing practices, and biased
+ * The stories to read aloud, best first: with an impact, showing practices, and biased
  * towards people who were not in the previous period's stories, never the same person
- * twice. No leaderboard: the point is to hear from more of the team.
+ * twice. No leaderboard: the point is to hear from more of the team. The one ranking:
+ * the store fetches every story of the period as a candidate, unranked.
  */
-export function chooseStoriesToRead(
-  input: Pick<ReportInput, 'storyCandidates' | 'perPerson' | 'previousPerPerson'>,
-  nameOf: (id: number) => string,
-): StoryToRead[] {
+export function rankStoriesToRead(input: {
+  storyCandidates: readonly StoryCandidateRow[];
+  perPerson: ReadonlyMap<number, number>;
+  previousPerPerson: ReadonlyMap<number, number>;
+}): RankedStory[] {
   const scored = input.storyCandidates.map((story) => {
     const fresh = story.personIds.some((id) => !input.previousPerPerson.has(id));
     const most = Math.max(0, ...story.personIds.map((id) => input.perPerson.get(id) ?? 0));
-    const score = (story.impact ? 1 : 0) + Math.min(story.practices, 3) + (fresh ? 2 : 0) - most / 10;
+    const score = (story.hasImpact ? 1 : 0) + Math.min(story.practices, 3) + (fresh ? 2 : 0) - most / 10;
     return { story, fresh, score };
   });
   scored.sort((a, b) => b.score - a.score || b.story.occurredOn.localeCompare(a.story.occurredOn) || b.story.id - a.story.id);
-  const chosen: StoryToRead[] = [];
+  const chosen: RankedStory[] = [];
   const featured = new Set<number>();
   for (const { story, fresh } of scored) {
     if (chosen.length === STORIES_TO_READ) break;
     if (story.personIds.some((id) => featured.has(id))) continue;
     story.personIds.forEach((id) => featured.add(id));
+    chosen.push({ ...story, fresh });
+  }
+  return chosen;
+}
+
+/** The chosen stories as the report shows them: names, and why each was chosen, in words. */
+export function storiesToReadOf(input: Pick<ReportInput, 'storiesToRead'>, nameOf: (id: number) => string): StoryToRead[] {
+  return input.storiesToRead.map((story) => {
     const why = [
       story.impact ? 'made a difference' : '',
       story.practices > 0 ? `shows ${countOf(story.practices, 'practice', 'practices')}` : '',
-      fresh && story.personIds.length > 0 ? 'not featured last period' : '',
+      story.fresh && story.personIds.length > 0 ? 'not featured last period' : '',
     ].filter(Boolean);
-    chosen.push({
+    return {
       id: story.id,
       title: story.title,
       text: story.text,
@@ -555,9 +580,8 @@ export function chooseStoriesToRead(
       customerKind: story.customerKind,
       practices: story.practices,
       why: why.join(', ') || 'a recent story',
-    });
-  }
-  return chosen;
+    };
+  });
 }
 
 // ---- interviews ----------------------------------------------------------------------

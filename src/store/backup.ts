@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConflictError, SvcError, ExitCode, ValidationError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
-import { openFile, type Store } from './db.ts';
+import { openFile, type Connection } from './db.ts';
 import { fileError, pendingFile } from './files.ts';
 
 export interface BackupResult {
@@ -16,7 +16,7 @@ export interface BackupResult {
  * consistent while other svc processes write. The copy is owner-only, a single file
  * (no -wal beside it), verified, and appears under its name only when complete.
  */
-export async function backupTo(store: Store, target: string): Promise<BackupResult> {
+export async function backupTo(store: Connection, target: string): Promise<BackupResult> {
   const path = checkBackupTarget(target);
   const file = pendingFile(path, { exclusive: true });
   try {

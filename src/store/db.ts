@@ -10,8 +10,11 @@ import { defaultMigrationsDir, listMigrations, migrate, refuseUnknownDatabase, t
 export type Db = Database.Database;
 export type Statement = Database.Statement;
 
-/** An open svc database. Passed explicitly; there is no global one. */
-export interface Store {
+/**
+ * An open SQLite connection: what the store's SQL modules work on. Use cases talk to the
+ * Store (store.ts) built over it by sqlite-store.ts.
+ */
+export interface Connection {
   readonly db: Db;
   readonly path: string;
   /** What opening it did to the schema (pending migrations applied, backups written). */
@@ -125,7 +128,7 @@ export function openFile(path: string, options: { readonly: boolean }): Db {
 }
 
 /** Opens (creating if needed) and migrates the database at path. */
-export function openStore(path: string, options: OpenOptions = {}): Store {
+export function openStore(path: string, options: OpenOptions = {}): Connection {
   if (!options.readonly) {
     ensureFile(path);
     // What a killed svc left half-written beside the database (pre-migration backups, exports).

@@ -185,10 +185,12 @@ export function topEvidencePractice(db: Db, storyIds: Int32Array): { practice: s
 }
 
 /** Quality words per attribute over the period: stories and people per attribute, and per word. */
-export function qualityRows(db: Db, since: Day | undefined): {
+export interface QualityRows {
   attributes: Array<{ attribute: string; stories: number; people: number }>;
   words: Array<{ attribute: string; word: string; stories: number }>;
-} {
+}
+
+export function qualityRows(db: Db, since: Day | undefined): QualityRows {
   const from = since ?? '0000-00-00';
   // The same stories per attribute as the report counts (quality words and attribute tags).
   const attributes = sql(

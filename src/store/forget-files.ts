@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { ConflictError, ExitCode, SvcError, errorCode, isSvcError } from '../core/errors.ts';
 import type { WrittenFile } from '../core/forget.ts';
 import { messages } from '../core/messages.ts';
-import { sql, translateSqliteError, type Db, type Store } from './db.ts';
+import { sql, translateSqliteError, type Db, type Connection } from './db.ts';
 import { clearPendingForgets } from './forget.ts';
 
 /*
@@ -164,7 +164,7 @@ export interface FinishReport {
  * of that succeeded are the forgets marked finished; otherwise the next forget resumes.
  */
 export function finishForgets(
-  store: Store,
+  store: Connection,
   ids: readonly number[],
   traces: readonly string[] | null,
   waitMs: number,

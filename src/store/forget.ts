@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { numberedName, redactorFor, tracesOf, type ContactDetails, type ForgetChange, type ForgetReport, type Redactor } from '../core/forget.ts';
 import { errorCode } from '../core/errors.ts';
 import { nameKey, normalizePhrase } from '../core/text.ts';
-import { sql, type Db, type Store } from './db.ts';
+import { sql, type Db, type Connection } from './db.ts';
 import { FORGOTTEN_CUSTOMER } from '../core/customer.ts';
 import { ensureTag } from './tags.ts';
 
@@ -300,7 +300,7 @@ class Rollback extends Error {
 }
 
 /** What forgetting the customer would change, found by doing it and rolling it back. */
-export function previewForget(store: Store, id: number, now: string): ForgetReport {
+export function previewForget(store: Connection, id: number, now: string): ForgetReport {
   try {
     store.write(() => {
       throw new Rollback(forgetCustomer(store.db, id, now));

@@ -1,15 +1,5 @@
 import { EXTRACTOR_VERSION, type Phrase } from '../core/phrases.ts';
-import { MAX_STORY_LENGTH } from '../core/story.ts';
-import type { Store } from './db.ts';
 import { sql, type Db } from './db.ts';
-import { hasPhraseMatchers, linkMatchesForStories } from './matching.ts';
-
-/** Called as indexing goes: stories done so far, out of total. */
-export type IndexProgress = (done: number, total: number) => void;
-
-// Small enough that a batch's texts and phrases die young instead of being promoted
-// (500 kept the old generation growing by 100 MB between full collections).
-const BATCH = 100;
 
 /** How many stories were indexed by another extractor version, or never. */
 export function countUnindexed(db: Db): number {
@@ -41,67 +31,47 @@ function writePhrases(db: Db, batch: Array<{ id: number; occurredOn: string; phr
   ).run(EXTRACTOR_VERSION, ids);
 }
 
+/** A story whose phrases are to be indexed. */
+export interface StoryToIndex {
+  id: number;
+  text: string;
+  occurredOn: string;
+}
+
+/** How many stories an indexing run goes through: those indexed by another extractor version or never, or with `all` every story. */
+export function countToIndex(db: Db, all: boolean): number {
+  return all ? (sql(db, 'SELECT count(*) AS n FROM stories').get() as { n: number }).n : countUnindexed(db);
+}
+
+/** The next stories to index after the id given, in id order. */
+export function storiesToIndex(db: Db, afterId: number, limit: number, all: boolean): StoryToIndex[] {
+  if (all) return sql(db, 'SELECT id, text, occurred_on AS occurredOn FROM stories WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as StoryToIndex[];
+  return sql(
+    db,
+    `SELECT s.id, s.text, s.occurred_on AS occurredOn FROM stories s LEFT JOIN story_phrase_index i ON i.story_id = s.id
+      WHERE s.id > ? AND (i.story_id IS NULL OR i.version <> ?) ORDER BY s.id LIMIT ?`,
+  ).all(afterId, EXTRACTOR_VERSION, limit) as StoryToIndex[];
+}
+
 /**
- * Indexes the phrases of every story not yet indexed by the current extractor (new
- * stories, edited ones, or all after an upgrade), or of every story with `all` (reindex),
- * and links them to practices with phrase matchers. Cheap when there is nothing to do:
- * the NLP model loads only when some story needs it. Every command that reads phrases or
- * evidence calls this first. Returns how many stories were indexed.
- *
- * The language work runs outside any transaction; each batch is then written in its own
- * short one (tens of milliseconds), so a concurrent `story add` waits briefly instead of
- * failing, two commands indexing at once both succeed, and a killed run keeps what it did.
+ * Stores the phrases found in a batch of stories, skipping each story edited, deleted or
+ * indexed by another run since it was read (the language work runs outside any
+ * transaction). Returns the ids stored. Call inside store.write().
  */
-export async function ensurePhrasesIndexed(store: Store, onProgress?: IndexProgress, now = new Date(), options: { all?: boolean } = {}): Promise<number> {
-  const db = store.db;
-  const all = options.all === true;
-  const total = all ? (sql(db, 'SELECT count(*) AS n FROM stories').get() as { n: number }).n : countUnindexed(db);
-  if (total === 0) return 0;
-  // wink-nlp makes ~80 KB of short-lived arrays per story, yet V8 soon allocates them
-  // straight into the old generation, which then grows to 4 times its live size between
-  // full collections: reindex peaked at 255 MB, 170 MB without. The flag is read at run time.
-  const { setFlagsFromString } = await import('node:v8');
-  setFlagsFromString('--no-allocation-site-pretenuring');
-  const { phrasesOf } = await import('../core/nlp.ts');
-  const stamp = now.toISOString();
-  const next = all
-    ? sql(db, 'SELECT id, text, occurred_on AS occurredOn FROM stories WHERE id > ? ORDER BY id LIMIT ?')
-    : sql(
-        db,
-        `SELECT s.id, s.text, s.occurred_on AS occurredOn FROM stories s LEFT JOIN story_phrase_index i ON i.story_id = s.id
-          WHERE s.id > ? AND (i.story_id IS NULL OR i.version <> ?) ORDER BY s.id LIMIT ?`,
-      );
+export function savePhrases(db: Db, batch: ReadonlyArray<StoryToIndex & { phrases: Phrase[] }>, all: boolean): number[] {
   const current = sql(
     db,
     `SELECT s.text, s.occurred_on AS occurredOn, i.version FROM stories s LEFT JOIN story_phrase_index i ON i.story_id = s.id WHERE s.id = ?`,
   );
-  let done = 0;
-  let after = 0;
-  for (;;) {
-    const rows = (all ? next.all(after, BATCH) : next.all(after, EXTRACTOR_VERSION, BATCH)) as Array<{ id: number; text: string; occurredOn: string }>;
-    if (rows.length === 0) break;
-    // Bounded work per story: a longer text (imported by an older svc) is read up to the cap.
-    const batch = rows.map((row) => ({ id: row.id, text: row.text, occurredOn: row.occurredOn, phrases: phrasesOf(row.text.slice(0, MAX_STORY_LENGTH)) }));
-    store.write(() => {
-      // Only stories still as they were read: another command may have edited, removed
-      // or indexed one since.
-      const fresh = batch.filter((story) => {
-        const now = current.get(story.id) as { text: string; occurredOn: string; version: number | null } | undefined;
-        return now !== undefined && now.text === story.text && now.occurredOn === story.occurredOn && (all || now.version !== EXTRACTOR_VERSION);
-      });
-      writePhrases(db, fresh);
-      // Reindexing every story also drops matched links no matcher makes any more (left by an
-      // older svc's import of a matcher's removal), even when no phrase matcher is left.
-      if (all || hasPhraseMatchers(db)) linkMatchesForStories(db, fresh.map((story) => story.id), stamp);
-    });
-    after = rows.at(-1)?.id ?? after;
-    done += rows.length;
-    onProgress?.(done, total);
-  }
-  return done;
+  const fresh = batch.filter((story) => {
+    const now = current.get(story.id) as { text: string; occurredOn: string; version: number | null } | undefined;
+    return now !== undefined && now.text === story.text && now.occurredOn === story.occurredOn && (all || now.version !== EXTRACTOR_VERSION);
+  });
+  writePhrases(db, fresh);
+  return fresh.map((story) => story.id);
 }
 
-/** Forgets every story's index so that ensurePhrasesIndexed rebuilds them all. */
+/** Forgets every story's index so that the next indexing rebuilds them all. */
 export function clearPhraseIndex(db: Db): void {
   sql(db, 'DELETE FROM story_phrase_index').run();
 }

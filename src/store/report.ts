@@ -8,11 +8,13 @@ import type {
   PersonRecord,
   PracticeRecord,
   StoryCandidateRow,
+  StoryTextRow,
   StoryMixRow,
   TrainedRow,
   TrainingRow,
   Window,
 } from '../core/report.ts';
+import { rankStoriesToRead } from '../core/report.ts';
 import { sql, type Db } from './db.ts';
 import { QUALITY_EVIDENCE } from './qualities.ts';
 
@@ -51,15 +53,14 @@ export const REPORT_SQL = {
    * Stories worth reading aloud: the period's stories ranked on the index and evidence
    * alone, then the first 200 read in full with their people.
    */
-  storyCandidates: `SELECT s.id, s.title, s.text, s.occurred_on AS occurredOn, s.impact, s.customer_kind AS customerKind, r.practices,
+  /** Every story of the period as a candidate to read aloud, unranked: core's rankStoriesToRead ranks them. */
+  storyCandidates: `SELECT s.id, s.occurred_on AS occurredOn, s.impact IS NOT NULL AS hasImpact,
+            (SELECT count(*) FROM evidence e WHERE e.story_id = s.id) AS practices,
             (SELECT json_group_array(sp.person_id) FROM story_people sp WHERE sp.story_id = s.id) AS people
-       FROM (SELECT s.id, s.impact IS NOT NULL AS hasImpact, s.occurred_on,
-                    (SELECT count(*) FROM evidence e WHERE e.story_id = s.id) AS practices
-               FROM stories s WHERE s.occurred_on BETWEEN :since AND :until
-              ORDER BY hasImpact DESC, practices DESC, s.occurred_on DESC, s.id DESC
-              LIMIT 200) r
-       JOIN stories s ON s.id = r.id
-      ORDER BY r.hasImpact DESC, r.practices DESC, r.occurred_on DESC, r.id DESC`,
+       FROM stories s WHERE s.occurred_on BETWEEN :since AND :until`,
+
+  /** The text of the stories chosen to read aloud (:ids, a JSON array). */
+  storyTexts: `SELECT id, title, text, impact, customer_kind AS customerKind FROM stories WHERE id IN (SELECT value FROM json_each(:ids))`,
 
   /** Practices by status (adopted and standard for the report, candidates waiting for review). */
   practices: `SELECT p.id, p.name, p.status, p.status_changed_at AS statusChangedAt,
@@ -163,8 +164,20 @@ export function peopleRecords(db: Db): PersonRecord[] {
 }
 
 export function storyCandidates(db: Db, window: Window): StoryCandidateRow[] {
-  const rows = sql(db, REPORT_SQL.storyCandidates).all(range(window)) as Array<Omit<StoryCandidateRow, 'personIds'> & { people: string }>;
-  return rows.map(({ people, ...row }) => ({ ...row, personIds: JSON.parse(people) as number[] }));
+  const rows = sql(db, REPORT_SQL.storyCandidates).all(range(window)) as Array<Omit<StoryCandidateRow, 'personIds' | 'hasImpact'> & { people: string; hasImpact: number }>;
+  return rows.map(({ people, hasImpact, ...row }) => ({ ...row, hasImpact: hasImpact === 1, personIds: JSON.parse(people) as number[] }));
+}
+
+/** The stories the report reads aloud, ranked by core, with their text. */
+function storiesToRead(db: Db, period: Period, perPerson: Map<number, number>, previousPerPerson: Map<number, number>): ReportInput['storiesToRead'] {
+  const ranked = rankStoriesToRead({ storyCandidates: storyCandidates(db, period), perPerson, previousPerPerson });
+  const texts = new Map(
+    (sql(db, REPORT_SQL.storyTexts).all({ ids: JSON.stringify(ranked.map((story) => story.id)) }) as StoryTextRow[]).map((row) => [row.id, row]),
+  );
+  return ranked.flatMap((story) => {
+    const text = texts.get(story.id);
+    return text ? [{ ...story, ...text }] : [];
+  });
 }
 
 /** Candidate, adopted and standard practices, with the last training held on each by `until`. */
@@ -218,15 +231,17 @@ export function hasStories(db: Db): boolean {
 
 /** Everything the report needs for a period, read in one short read transaction. */
 export function loadReportInput(db: Db, period: Period): ReportInput {
-  return db.transaction(
-    (): ReportInput => ({
+  return db.transaction((): ReportInput => {
+    const perPerson = storiesPerPerson(db, period);
+    const previousPerPerson = storiesPerPerson(db, period.previous);
+    return {
       people: peopleRecords(db),
       mix: storyMix(db, period),
       previousMix: storyMix(db, period.previous),
       perDay: storiesPerDay(db, period.trend),
-      perPerson: storiesPerPerson(db, period),
-      previousPerPerson: storiesPerPerson(db, period.previous),
-      storyCandidates: storyCandidates(db, period),
+      perPerson,
+      previousPerPerson,
+      storiesToRead: storiesToRead(db, period, perPerson, previousPerPerson),
       practices: practiceRecords(db, period.until),
       evidence: evidenceRows(db, period.trend),
       latestEvidence: latestEvidence(db, period.drift),
@@ -235,6 +250,6 @@ export function loadReportInput(db: Db, period: Period): ReportInput {
       trained: trainedRows(db, period.until),
       qualities: qualityCounts(db, period),
       interviews: interviewRows(db, period),
-    }),
-  )();
+    };
+  })();
 }

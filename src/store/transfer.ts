@@ -4,7 +4,7 @@ import { checkImportedRow } from '../core/import-rules.ts';
 import { messages } from '../core/messages.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportEntry, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
 import { customerReferences, isCustomerForgotten, mergeCustomers, removeCustomer } from './customers.ts';
-import { sql, useSmallPageCache, type Db, type Store } from './db.ts';
+import { sql, useSmallPageCache, type Db, type Connection } from './db.ts';
 import { applyImportedForget, eraseReturnedDetails, type ImportedForget } from './forget.ts';
 import { dropMatcher, linkMatchesForPractice } from './matching.ts';
 import { mergePeople, personEvidence, personFacilitated, removePerson } from './people.ts';
@@ -649,7 +649,7 @@ export const IMPORT_BATCH = 2_000;
  * they carry; a dry run does everything, then rolls it back, so its counts are exact.
  */
 export function importExport(
-  store: Store,
+  store: Connection,
   data: ExportStream,
   fileName: string,
   options: { dryRun: boolean; now: string; reread?: () => ExportStream },
@@ -680,7 +680,7 @@ function relinkPractices(db: Db, now: string): void {
   for (const id of activePracticeIds(db)) linkMatchesForPractice(db, id, now);
 }
 
-function importInBatches(store: Store, first: ExportStream, fileName: string, now: string, reread: () => ExportStream): ImportResult {
+function importInBatches(store: Connection, first: ExportStream, fileName: string, now: string, reread: () => ExportStream): ImportResult {
   const db = store.db;
   const at = new Date(now);
   // Every check that needs no writing, over the whole file, before anything is written.

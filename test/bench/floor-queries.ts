@@ -61,6 +61,8 @@ export function floorQueries(command: FloorCommand, period: Period): FloorQuery[
         q('storiesPerPerson', w.now),
         q('storiesPerPerson', w.before),
         q('storyCandidates', w.now),
+        // The texts of the three stories read aloud; which three does not change the cost.
+        { name: 'storyTexts', sql: REPORT_SQL.storyTexts, named: { ids: '[1,2,3]' } },
         q('practices', w.now),
         q('evidence', w.trend),
         q('latestEvidence', w.trend),

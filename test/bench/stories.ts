@@ -2,7 +2,7 @@
 // made of the real service sentences, 50 people, 40 tags, over a year.
 import { shiftDay, toDay } from '../../src/core/dates.ts';
 import type { StoryDraft } from '../../src/core/story.ts';
-import type { Store } from '../../src/store/db.ts';
+import type { Connection } from '../../src/store/db.ts';
 import { insertStory } from '../../src/store/stories.ts';
 import { serviceSentences } from '../fixtures/service-data.ts';
 
@@ -16,7 +16,7 @@ function random(seed: number): () => number {
 }
 
 /** Inserts count stories through the store, in transactions of 5,000. */
-export function generateStories(store: Store, count: number, today: Date): void {
+export function generateStories(store: Connection, count: number, today: Date): void {
   const sentences = [...serviceSentences('service_positive.jsonl'), ...serviceSentences('service_negative.jsonl')];
   const people = Array.from({ length: 50 }, (_, i) => `Person ${String(i + 1).padStart(2, '0')}`);
   const tags = Array.from({ length: 40 }, (_, i) => `tag-${i + 1}`);

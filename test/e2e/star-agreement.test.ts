@@ -7,17 +7,77 @@ beforeEach(() => {
 });
 afterEach(() => svc.cleanup());
 
+interface Figures {
+  spread: number;
+  star: string | null;
+  starShare: number;
+}
+
+/** Spread, star and star share of one practice as each command that shows them tells it. */
+function figuresEverywhere(practice: string): Record<'practices' | 'practice show' | 'report' | 'train plan', Figures> {
+  const listed = svc.json<Array<{ name: string } & Figures>>(['practices']).find((p) => p.name === practice);
+  const shown = svc.json<{ figures: Figures }>(['practice', 'show', practice]).figures;
+  const reported = svc
+    .json<{ practices: Array<{ name: string; spread: number; starShare: number; star: { person: string } | null }> }>(['report', '--format', 'json', '--since', '2026-01-01'])
+    .practices.find((p) => p.name === practice);
+  const plan = svc.json<{ figures: Figures }>(['train', 'plan', practice]).figures;
+  const pick = (f: Figures | undefined) => ({ spread: f?.spread, star: f?.star, starShare: f?.starShare }) as Figures;
+  return {
+    practices: pick(listed),
+    'practice show': pick(shown),
+    report: pick(reported && { spread: reported.spread, starShare: reported.starShare, star: reported.star?.person ?? null }),
+    'train plan': pick(plan),
+  };
+}
+
+function addStories(stories: ReadonlyArray<[staff: string, when: string]>, tag: string): void {
+  for (const [staff, when] of stories) {
+    expect(svc.run(['story', 'add', `${staff} called the customer back`, '--staff', staff, '--tag', tag, '--when', when]).code).toBe(0);
+  }
+}
+
+function adopt(practice: string, tag: string): void {
+  expect(svc.run(['practice', 'add', practice, '--tag', tag]).code).toBe(0);
+  expect(svc.run(['practice', 'status', practice, 'adopted']).code).toBe(0);
+}
+
 describe('the star of a practice', () => {
-  it('is the same person in practices, practice show and train plan when two people tie, whatever their case', () => {
+  it('is the same person in practices, practice show, report and train plan when two people tie, whatever their case', () => {
     // "Bo" sorts before "ana" by code unit, after it case-insensitively: the old tie-breaks disagreed.
-    for (const [text, staff] of [['Bo called the customer back', 'Bo'], ['ana called the customer back', 'ana']]) {
-      expect(svc.run(['story', 'add', text ?? '', '--staff', staff ?? '', '--tag', 'call-back']).code).toBe(0);
-    }
-    expect(svc.run(['practice', 'add', 'Call back', '--tag', 'call-back']).code).toBe(0);
-    const listed = svc.json<Array<{ name: string; star: string; starShare: number; spread: number }>>(['practices', '--json']);
-    const shown = svc.json<{ figures: { star: string; starShare: number; spread: number } }>(['practice', 'show', 'Call back', '--json']);
-    expect(listed[0]).toMatchObject({ star: 'ana', starShare: 0.5, spread: 2 });
-    expect(shown.figures).toMatchObject({ star: 'ana', starShare: 0.5, spread: 2 });
+    addStories([['Bo', '2026-03-10'], ['ana', '2026-03-10']], 'call-back');
+    adopt('Call back', 'call-back');
+    const expected = { spread: 2, star: 'ana', starShare: 0.5 };
+    expect(figuresEverywhere('Call back')).toEqual({ practices: expected, 'practice show': expected, report: expected, 'train plan': expected });
     expect(svc.run(['train', 'plan', 'Call back']).stdout).toMatch(/Star share\s+50% \(ana\)/u);
+  });
+
+  /** The four commands agree with each other, and on the expected figures. */
+  function expectEverywhere(practice: string, expected: Figures): void {
+    const everywhere = figuresEverywhere(practice);
+    for (const [command, figures] of Object.entries(everywhere)) {
+      expect({ ...figures, starShare: Math.round(figures.starShare * 1000) / 1000 }, `${practice} in ${command}`).toEqual(expected);
+    }
+    // The same share to the last digit, not only once rounded.
+    expect(new Set(Object.values(everywhere).map((f) => f.starShare)).size, practice).toBe(1);
+  }
+
+  it('agrees in every command on a three-way tie', () => {
+    addStories([['Zoe', '2026-03-10'], ['max', '2026-03-10'], ['Amy', '2026-03-10']], 'walk');
+    adopt('Walk along', 'walk');
+    expectEverywhere('Walk along', { spread: 3, star: 'Amy', starShare: 0.333 });
+  });
+
+  it('agrees in every command on a tie whose evidence came on different days', () => {
+    // Broken by name (core's starTieBefore, the summary query's min(name_key)), whichever came first.
+    addStories([['ana', '2026-03-12'], ['Bo', '2026-03-11']], 'explain');
+    adopt('Explain', 'explain');
+    expectEverywhere('Explain', { spread: 2, star: 'ana', starShare: 0.5 });
+  });
+
+  it('agrees in every command on one person written in two cases', () => {
+    // "Cy" and "cy" are one person: two stories of four, so the star without a tie.
+    addStories([['Cy', '2026-03-10'], ['cy', '2026-03-11'], ['Dee', '2026-03-10'], ['eve', '2026-03-10']], 'greet');
+    adopt('Greet', 'greet');
+    expectEverywhere('Greet', { spread: 3, star: 'Cy', starShare: 0.5 });
   });
 });

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Store } from '../../src/store/db.ts';
+import type { Connection } from '../../src/store/db.ts';
 import { insertStory } from '../../src/store/stories.ts';
 import type { Channel } from '../../src/core/story.ts';
 import { storyDraft } from '../helpers/stories.ts';
@@ -79,7 +79,7 @@ export function readStorySet(file: string): StorySet {
 }
 
 /** Stores the set's stories (text, staff, date, channel; never the truth). Returns their ids in line order. */
-export function loadStorySet(store: Store, set: StorySet, now: Date): number[] {
+export function loadStorySet(store: Connection, set: StorySet, now: Date): number[] {
   const stamp = now.toISOString();
   return store.write(() =>
     set.stories.map((story) =>

@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type Store } from '../../src/store/db.ts';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.ts';
 import { defaultMigrationsDir, listMigrations } from '../../src/store/migrate.ts';
 
 /** A fresh directory under the system temp dir, removed by the returned cleanup. */
@@ -12,9 +12,9 @@ export function tempDir(prefix = 'svc-test-'): { dir: string; cleanup: () => voi
 }
 
 /** A new database with the real migrations applied, in its own temp dir. */
-export function tempStore(): Store & { dir: string; dispose: () => void } {
+export function tempStore(): SqliteStore & { dir: string; dispose: () => void } {
   const { dir, cleanup } = tempDir();
-  const store = openStore(join(dir, 'svc.db'));
+  const store = openSqliteStore(join(dir, 'svc.db'));
   return Object.assign(store, {
     dir,
     dispose: () => {

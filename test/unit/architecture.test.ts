@@ -61,6 +61,46 @@ describe('dependencies point one way', () => {
     }
   });
 
+  it('app imports only core, store and itself (never cli, ui or the process), and talks to the Store, not to SQLite', () => {
+    for (const file of files(join(SRC, 'app'))) {
+      const rel = relative(SRC, file);
+      const text = readFileSync(file, 'utf8');
+      for (const spec of imports(file)) {
+        expect(spec, `${rel} imports ${spec}`).toMatch(/^(\.\/[\w-]+\.ts$|\.\.\/(core|store)\/|node:(?!process$))/);
+      }
+      expect(text, `${rel} uses process`).not.toMatch(/\bprocess\./);
+      // The suggestion engine still reads vectors through a Connection; everything else goes through the seam.
+      if (!['app/suggest.ts', 'app/suggest-metrics.ts'].includes(rel)) {
+        expect(imports(file).filter((spec) => spec.startsWith('../store/')), `${rel} reaches past the Store`).toEqual(
+          imports(file).filter((spec) => spec === '../store/store.ts'),
+        );
+      }
+    }
+  });
+
+  it('cli holds no SQL: no prepared statement, no raw SQLite call, no better-sqlite3', () => {
+    for (const file of files(join(SRC, 'cli'))) {
+      const rel = relative(SRC, file);
+      const text = readFileSync(file, 'utf8');
+      expect(text, `${rel} prepares SQL`).not.toMatch(/\.(prepare|pragma)\(|\bdb\.exec\(/);
+      expect(imports(file), `${rel} loads better-sqlite3`).not.toContain('better-sqlite3');
+      // SQL keywords as SQL writes them, in upper case: the words themselves appear in help text.
+      expect(text, `${rel} has SQL`).not.toMatch(/\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|(CREATE|DROP|ALTER)\s+(TABLE|INDEX|VIEW|TRIGGER)|PRAGMA\s+\w|BEGIN\s+(IMMEDIATE|DEFERRED|EXCLUSIVE|TRANSACTION)|WITH\s+(RECURSIVE\s+)?\w+\s+AS\s*\()/);
+    }
+  });
+
+  it('core imports nothing from store, app, cli or ui', () => {
+    for (const file of files(join(SRC, 'core'))) {
+      for (const spec of imports(file)) expect(spec, `${relative(SRC, file)} imports ${spec}`).not.toMatch(/(^|\/)(store|app|cli|ui)\//);
+    }
+  });
+
+  it('store, core and ui import nothing from app', () => {
+    for (const file of [...files(join(SRC, 'store')), ...files(join(SRC, 'core')), ...files(join(SRC, 'ui'))]) {
+      for (const spec of imports(file)) expect(spec, `${relative(SRC, file)} imports ${spec}`).not.toMatch(/\/app\//);
+    }
+  });
+
   it('program.ts loads handlers lazily', () => {
     const text = readFileSync(join(SRC, 'cli/program.ts'), 'utf8');
     expect(imports(join(SRC, 'cli/program.ts')).filter((s) => !s.startsWith('./commands/') || !s.endsWith('/register.ts'))).toEqual(

@@ -1,11 +1,12 @@
 // The quality bar of detection on real service sentences (test/fixtures/mams): what a team
 // leader reads at the top of `svc detect` must be behaviours, not filler.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detect } from '../../src/cli/commands/detect/detection.ts';
+import { detect } from '../../src/app/detect.ts';
 import { QUALITY_ORDER } from '../../src/core/phrases.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../src/core/search.ts';
 import { rejectCandidate } from '../../src/store/detect.ts';
-import { ensurePhrasesIndexed, storyPhrases } from '../../src/store/phrases.ts';
+import { storyPhrases } from '../../src/store/phrases.ts';
+import { indexStoryPhrases } from '../../src/app/phrases.ts';
 import { getStory } from '../../src/store/stories.ts';
 import { NOW, NOW_ISO, tempStore } from '../helpers/db.ts';
 import { STAFF, loadServiceStories, serviceSentences } from '../fixtures/service-data.ts';
@@ -17,11 +18,11 @@ let store: ReturnType<typeof tempStore>;
 beforeAll(async () => {
   store = tempStore();
   loadServiceStories(store, NOW, SENTENCES);
-  await ensurePhrasesIndexed(store);
+  await indexStoryPhrases(store, {}, NOW);
 });
 afterAll(() => store.dispose());
 
-const run = (minStaff = 2, limit = 10, minStories = 3) => detect(store.db, { since: undefined, minStories, minStaff, limit });
+const run = (minStaff = 2, limit = 10, minStories = 3) => detect(store, { since: undefined, minStories, minStaff, limit });
 
 // Words that alone say nothing a team could train.
 const FILLER = new Set(['be', 'have', 'get', 'do', 'go', 'come', 'make', 'take', 'staff', 'the', 'service', 'food', 'great', 'good', 'table', 'drink']);

@@ -6,10 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detect } from '../../src/cli/commands/detect/detection.ts';
+import { detect } from '../../src/app/detect.ts';
 import { DEFAULT_LIMIT, DEFAULT_MIN_STAFF, DEFAULT_MIN_STORIES, defensible } from '../../src/core/detect.ts';
 import { isVaguePraise } from '../../src/core/vague.ts';
-import { ensurePhrasesIndexed } from '../../src/store/phrases.ts';
+import { indexStoryPhrases } from '../../src/app/phrases.ts';
 import { discoveryScore, matchCandidates, starScore, truthById, vagueScore, type CandidateMatch } from '../eval/detect-score.ts';
 import { loadStorySet, readStorySet, storySetFiles, type StorySet } from '../eval/story-sets.ts';
 import { tempStore } from '../helpers/db.ts';
@@ -26,8 +26,8 @@ describe.each(SETS)('svc detect on $name', ({ set }: { set: StorySet }) => {
   beforeAll(async () => {
     store = tempStore();
     const ids = loadStorySet(store, set, NOW);
-    await ensurePhrasesIndexed(store, undefined, NOW);
-    view = detect(store.db, { since: undefined, minStories: DEFAULT_MIN_STORIES, minStaff: DEFAULT_MIN_STAFF, limit: DEFAULT_LIMIT });
+    await indexStoryPhrases(store, {}, NOW);
+    view = detect(store, { since: undefined, minStories: DEFAULT_MIN_STORIES, minStaff: DEFAULT_MIN_STAFF, limit: DEFAULT_LIMIT });
     matches = matchCandidates(set, truthById(set, ids), view.practices.map((c) => ({ name: c.name, storyIds: [...c.storyIds], starDependent: c.starDependent })));
   });
   afterAll(() => store.dispose());

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { detect } from '../../src/cli/commands/detect/detection.ts';
+import { detect } from '../../src/app/detect.ts';
 import { shiftDay, toDay } from '../../src/core/dates.ts';
 import { rejectCandidate, unreject } from '../../src/store/detect.ts';
 import { linkMatchesForPractice } from '../../src/store/matching.ts';
-import { clearPhraseIndex, countUnindexed, ensurePhrasesIndexed, storyPhrases } from '../../src/store/phrases.ts';
+import { clearPhraseIndex, countUnindexed, storyPhrases } from '../../src/store/phrases.ts';
+import { indexStoryPhrases } from '../../src/app/phrases.ts';
 import { createPractice, practiceEvidence } from '../../src/store/practices.ts';
 import { insertStory, updateStory } from '../../src/store/stories.ts';
 import { NOW, NOW_ISO, tempStore } from '../helpers/db.ts';
@@ -22,7 +23,7 @@ function add(text: string, staff: string[], tags: string[] = []): number {
   return store.write(() => insertStory(store.db, draft, NOW_ISO));
 }
 
-const run = (minStaff = 2, minStories = 3) => detect(store.db, { since: undefined, minStories, minStaff, limit: 10 });
+const run = (minStaff = 2, minStories = 3) => detect(store, { since: undefined, minStories, minStaff, limit: 10 });
 
 describe('detection', () => {
   it('ranks a behaviour three people show above one person doing it ten times', async () => {
@@ -30,7 +31,7 @@ describe('detection', () => {
     add('Bo called the customer back within the hour.', ['Bo']);
     add('Cy calls back every customer who waited.', ['Cy']);
     add('Dee called back the caller the same day.', ['Dee']);
-    await ensurePhrasesIndexed(store);
+    await indexStoryPhrases(store, {}, NOW);
 
     const all = run(1);
     expect(all.practices.map((c) => c.name)).toEqual(['call back', 'remember name']);
@@ -47,7 +48,7 @@ describe('detection', () => {
     add('Bo offered her a blanket in the waiting room.', ['Bo']);
     add('Cy offered him a lift to the station.', ['Cy']);
     add('Dee offered them a coffee during the delay.', ['Dee']);
-    await ensurePhrasesIndexed(store);
+    await indexStoryPhrases(store, {}, NOW);
     const [offer] = run().practices;
     expect(offer).toMatchObject({ name: 'offer ball', stories: 6, people: 4, basis: { kind: 'object', detail: 'ball', stories: 3 } });
     // Over all six stories Ana holds half; over the stress balls, all of them.
@@ -58,7 +59,7 @@ describe('detection', () => {
     add('Ana called the customer back.', ['Ana'], ['call-back']);
     add('Bo called back about the refund.', ['Bo'], ['call-back']);
     add('Cy called the client back the same day.', ['Cy'], ['call-back']);
-    await ensurePhrasesIndexed(store);
+    await indexStoryPhrases(store, {}, NOW);
     const [only, ...rest] = run().practices;
     expect(rest).toEqual([]);
     expect(only).toMatchObject({ phrases: ['call back'], tags: ['call-back'], stories: 3, people: 3 });
@@ -67,7 +68,7 @@ describe('detection', () => {
 
   it('merges candidates whose story sets overlap heavily', async () => {
     for (const name of ['Ana', 'Bo', 'Cy']) add(`${name} apologized and offered a voucher.`, [name]);
-    await ensurePhrasesIndexed(store);
+    await indexStoryPhrases(store, {}, NOW);
     const { practices } = run();
     expect(practices).toHaveLength(1);
     expect(practices[0]?.phrases.sort()).toEqual(['apologize', 'offer']);
@@ -75,7 +76,7 @@ describe('detection', () => {
 
   it('never suggests a rejected candidate again, until it is unrejected', async () => {
     for (const name of ['Ana', 'Bo', 'Cy']) add(`${name} explained the options slowly.`, [name]);
-    await ensurePhrasesIndexed(store);
+    await indexStoryPhrases(store, {}, NOW);
     const [candidate] = run().practices;
     expect(candidate?.name).toBe('explain option');
     store.write(() => rejectCandidate(store.db, candidate?.keys ?? [], candidate?.name ?? '', NOW_ISO));
@@ -86,7 +87,7 @@ describe('detection', () => {
 
   it('shows examples with the matching words marked, routine steps apart, and qualities per attribute', async () => {
     for (const name of ['Ana', 'Bo', 'Cy']) add(`${name} was friendly, took our order and recommended the soup.`, [name]);
-    await ensurePhrasesIndexed(store);
+    await indexStoryPhrases(store, {}, NOW);
     const view = run();
     expect(view.practices.map((c) => c.name)).toEqual(['recommend soup']);
     expect(view.practices[0]?.examples[0]?.snippet).toContain('\u0002recommended the soup\u0003');
@@ -99,37 +100,37 @@ describe('the phrase index', () => {
   it('indexes only what is new or edited, and reindexes everything on demand', async () => {
     const id = add('Ana called the customer back.', ['Ana']);
     expect(countUnindexed(store.db)).toBe(1);
-    expect(await ensurePhrasesIndexed(store)).toBe(1);
-    expect(await ensurePhrasesIndexed(store)).toBe(0);
+    expect(await indexStoryPhrases(store, {}, NOW)).toBe(1);
+    expect(await indexStoryPhrases(store, {}, NOW)).toBe(0);
 
     add('Bo stayed late to help.', ['Bo']);
-    expect(await ensurePhrasesIndexed(store)).toBe(1);
+    expect(await indexStoryPhrases(store, {}, NOW)).toBe(1);
 
     const draft = { title: null, text: 'Ana explained the bill.', occurredOn: toDay(NOW), staff: ['Ana'], customer: null, customerKind: 'external' as const, channel: null, source: null, trigger: null, impact: null, reportedBy: null, tags: [] };
     store.write(() => updateStory(store.db, id, draft, NOW_ISO));
     expect(storyPhrases(store.db, id)).toEqual([]);
-    expect(await ensurePhrasesIndexed(store)).toBe(1);
+    expect(await indexStoryPhrases(store, {}, NOW)).toBe(1);
     expect(storyPhrases(store.db, id).map((p) => p.key)).toEqual(['explain']);
 
     store.write(() => clearPhraseIndex(store.db));
     const progress: number[] = [];
-    expect(await ensurePhrasesIndexed(store, (done) => progress.push(done))).toBe(2);
+    expect(await indexStoryPhrases(store, { onProgress: (done) => progress.push(done) }, NOW)).toBe(2);
     expect(progress.at(-1)).toBe(2);
   });
 
   it('follows a story to its new date, so --since sees it where it now is', async () => {
     for (const name of ['Ana', 'Bo', 'Cy']) add(`${name} explained the bill.`, [name]);
-    await ensurePhrasesIndexed(store);
-    const recent = () => detect(store.db, { since: toDay(NOW), minStories: 1, minStaff: 1, limit: 10 }).practices;
+    await indexStoryPhrases(store, {}, NOW);
+    const recent = () => detect(store, { since: toDay(NOW), minStories: 1, minStaff: 1, limit: 10 }).practices;
     expect(recent().map((c) => c.stories)).toEqual([1]);
     store.write(() => store.db.prepare('UPDATE stories SET occurred_on = ?').run(toDay(NOW)));
-    expect(await ensurePhrasesIndexed(store)).toBe(0); // a new date needs no new parse
+    expect(await indexStoryPhrases(store, {}, NOW)).toBe(0); // a new date needs no new parse
     expect(recent().map((c) => c.stories)).toEqual([3]);
   });
 
   it('links stories to practices by phrase matchers, when indexed and when the matcher is added', async () => {
     const first = add('Ana called the customer back.', ['Ana']);
-    await ensurePhrasesIndexed(store);
+    await indexStoryPhrases(store, {}, NOW);
     const practiceId = store.write(() => {
       const id = createPractice(store.db, { name: 'Same-day call back', matchers: [{ kind: 'phrase', value: 'call back' }] }, NOW_ISO);
       linkMatchesForPractice(store.db, id, NOW_ISO);
@@ -139,7 +140,7 @@ describe('the phrase index', () => {
 
     const second = add('Bo calls back every customer who waited.', ['Bo']);
     add('Cy was lovely.', ['Cy']);
-    await ensurePhrasesIndexed(store);
+    await indexStoryPhrases(store, {}, NOW);
     expect(practiceEvidence(store.db, practiceId).map((e) => e.storyId).sort()).toEqual([first, second].sort());
   });
 });

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftStory } from '../../src/core/story.ts';
 import { linkMatchesForStories, linkMatchesForStory } from '../../src/store/matching.ts';
-import { ensurePhrasesIndexed } from '../../src/store/phrases.ts';
+import { indexStoryPhrases } from '../../src/app/phrases.ts';
 import { createPractice, linkedEvidence, setPracticeStatus, findPractice, unlinkEvidence } from '../../src/store/practices.ts';
 import { insertStory } from '../../src/store/stories.ts';
 import { NOW, NOW_ISO, tempStore } from '../helpers/db.ts';
@@ -32,7 +32,7 @@ describe('linkMatchesForStories', () => {
       addStory('Dee greeted every guest by name.', 'Dee'),
       addStory('Eli called back a worried client the same day.', 'Eli'),
     ];
-    await ensurePhrasesIndexed(store, undefined, NOW);
+    await indexStoryPhrases(store, {}, NOW);
     const [callBack, greet, retired] = store.write(() => [
       createPractice(store.db, { name: 'Call back', matchers: [{ kind: 'phrase', value: 'call back' }, { kind: 'tag', value: 'callback' }] }, NOW_ISO),
       createPractice(store.db, { name: 'Greet by name', evidence: [{ storyId: ids[0] as number, how: 'manual' }] }, NOW_ISO),

@@ -77,6 +77,21 @@ describe('report queries', () => {
     ]);
   });
 
+  it('reads aloud a fresh voice however many richer stories the period holds: every story is a candidate, core ranks them', () => {
+    store.write(() => {
+      for (const [name, tag] of [['Call back', 'call-back'], ['Walk along', 'walk'], ['Explain', 'explain']]) {
+        createPractice(store.db, { name: name ?? '', status: 'adopted', matchers: [{ kind: 'tag', value: tag ?? '' }] }, T);
+      }
+      story('2026-02-20', ['Ana'], []); // Ana was heard last period
+      for (let i = 0; i < 250; i++) story('2026-03-10', ['Ana'], ['call-back', 'walk', 'explain'], { impact: 'kept the booking' });
+      story('2026-03-02', ['Bo'], ['walk']); // no impact, one practice, an older day: last by impact and practices alone
+    });
+    const period = reportPeriod({ until: '2026-03-14', lastMeeting: null, driftWeeks: 4 });
+    const report = buildReport(period, loadReportInput(store.db, period));
+    expect(report.storiesToRead.map((s) => s.people)).toEqual([['Bo'], ['Ana']]);
+    expect(report.storiesToRead[0]?.why).toBe('shows 1 practice, not featured last period');
+  });
+
   it('meetings are listed latest first', () => {
     store.write(() => {
       addMeeting(store.db, '2026-02-01', 'first', NOW_ISO);
@@ -110,7 +125,7 @@ describe('report queries', () => {
   it('every query over stories searches the date index instead of scanning the table', () => {
     for (const [name, text] of Object.entries(REPORT_SQL)) {
       if (!/\b(FROM|JOIN) stories\b/.test(text) || name === 'anyStory') continue;
-      const params = Object.fromEntries(['since', 'until'].filter((k) => text.includes(`:${k}`)).map((k) => [k, '2026-03-01']));
+      const params = Object.fromEntries(['since', 'until', 'ids'].filter((k) => text.includes(`:${k}`)).map((k) => [k, k === 'ids' ? '[1]' : '2026-03-01']));
       const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(params) as Array<{ detail: string }>).map((r) => r.detail);
       const storySteps = plan.filter((d) => /\b(stories|s)\b/.test(d) && !/\b(sp|st|e)\b USING/.test(d) && /^(SCAN|SEARCH) (stories|s)\b/.test(d));
       expect(storySteps, `${name}: ${plan.join(' | ')}`).not.toHaveLength(0);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/core/errors.ts';
 import {
   buildReport,
-  chooseStoriesToRead,
+  rankStoriesToRead,
+  storiesToReadOf,
   countAnswers,
   groupAnswers,
   perWeek,
@@ -26,7 +27,7 @@ function input(overrides: Partial<ReportInput> = {}): ReportInput {
     perDay: [],
     perPerson: new Map(),
     previousPerPerson: new Map(),
-    storyCandidates: [],
+    storiesToRead: [],
     practices: [],
     evidence: [],
     latestEvidence: new Map(),
@@ -240,35 +241,53 @@ describe('groupAnswers', () => {
   });
 });
 
-describe('chooseStoriesToRead', () => {
-  const story = (id: number, personIds: number[], practices: number, impact: string | null): StoryCandidateRow => ({
+describe('rankStoriesToRead', () => {
+  const story = (id: number, personIds: number[], practices: number, hasImpact: boolean, occurredOn = '2026-03-10'): StoryCandidateRow => ({
     id,
-    title: null,
-    text: `story ${id}`,
-    occurredOn: '2026-03-10',
-    impact,
-    customerKind: 'external',
+    occurredOn,
+    hasImpact,
     practices,
     personIds,
   });
-  const names = (id: number) => ['', 'Ana', 'Bo', 'Cy', 'Dee'][id] ?? '?';
 
   it('prefers people not featured last period, and never the same person twice', () => {
-    const chosen = chooseStoriesToRead(
-      {
-        storyCandidates: [story(1, [1], 2, 'kept the order'), story(2, [1], 2, 'saved the day'), story(3, [2], 1, null), story(4, [3], 0, null)],
-        perPerson: new Map([[1, 9], [2, 1], [3, 1]]),
-        previousPerPerson: new Map([[1, 5]]),
-      },
-      names,
-    );
+    const chosen = rankStoriesToRead({
+      storyCandidates: [story(1, [1], 2, true), story(2, [1], 2, true), story(3, [2], 1, false), story(4, [3], 0, false)],
+      perPerson: new Map([[1, 9], [2, 1], [3, 1]]),
+      previousPerPerson: new Map([[1, 5]]),
+    });
     // Stories 1 and 2 tie; the newer one (higher id on the same day) wins.
-    expect(chosen.map((s) => s.id)).toEqual([3, 2, 4]);
-    expect(chosen[0]).toMatchObject({ people: ['Bo'], why: 'shows 1 practice, not featured last period' });
+    expect(chosen.map((s) => [s.id, s.fresh])).toEqual([[3, true], [2, false], [4, true]]);
+  });
+
+  it('lifts a fresh person above any number of stories richer in impact and practices by people heard last period', () => {
+    const regulars = Array.from({ length: 500 }, (_, i) => story(i + 1, [1 + (i % 2)], 3, true, '2026-03-12'));
+    const chosen = rankStoriesToRead({
+      storyCandidates: [...regulars, story(999, [7], 2, true, '2026-03-01')],
+      perPerson: new Map([[1, 250], [2, 250], [7, 1]]),
+      previousPerPerson: new Map([[1, 40], [2, 40]]),
+    });
+    expect(chosen[0]?.id).toBe(999);
+    expect(chosen.map((s) => s.personIds[0])).toEqual([7, 2, 1]);
   });
 
   it('reads nothing from an empty period', () => {
-    expect(chooseStoriesToRead({ storyCandidates: [], perPerson: new Map(), previousPerPerson: new Map() }, names)).toEqual([]);
+    expect(rankStoriesToRead({ storyCandidates: [], perPerson: new Map(), previousPerPerson: new Map() })).toEqual([]);
+  });
+});
+
+describe('storiesToReadOf', () => {
+  it('names the people and says why each story was chosen', () => {
+    const names = (id: number) => ['', 'Ana', 'Bo'][id] ?? '?';
+    const [read] = storiesToReadOf(
+      {
+        storiesToRead: [
+          { id: 3, occurredOn: '2026-03-10', hasImpact: false, practices: 1, personIds: [2, 1], fresh: true, title: null, text: 'story 3', impact: null, customerKind: 'external' },
+        ],
+      },
+      names,
+    );
+    expect(read).toMatchObject({ id: 3, people: ['Ana', 'Bo'], text: 'story 3', why: 'shows 1 practice, not featured last period' });
   });
 });
 

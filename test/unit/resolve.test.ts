@@ -100,23 +100,23 @@ describe('resolveNamed on a database', () => {
   };
 
   it('resolves each kind loosely', () => {
-    expect(resolveNamed(store.db, 'person', 'ANA').name).toBe('Ana');
-    expect(resolveNamed(store.db, 'tag', '#Call Back').name).toBe('call-back');
-    expect(resolveNamed(store.db, 'customer', 'dev').name).toBe('Dev Patel');
-    expect(resolveNamed(store.db, 'practice', 'call').name).toBe('Call back the same day');
-    expect(resolveNames(store.db, 'person', ['ana', 'ans'])).toEqual(['Ana', 'Anselm']);
-    expect(resolveNames(store.db, 'person', undefined)).toBeUndefined();
+    expect(resolveNamed(store, 'person', 'ANA').name).toBe('Ana');
+    expect(resolveNamed(store, 'tag', '#Call Back').name).toBe('call-back');
+    expect(resolveNamed(store, 'customer', 'dev').name).toBe('Dev Patel');
+    expect(resolveNamed(store, 'practice', 'call').name).toBe('Call back the same day');
+    expect(resolveNames(store, 'person', ['ana', 'ans'])).toEqual(['Ana', 'Anselm']);
+    expect(resolveNames(store, 'person', undefined)).toBeUndefined();
   });
 
   it('refuses an unknown name with exit 3 and the closest, an ambiguous one with exit 2 and the candidates', () => {
-    expect(failure(() => resolveNamed(store.db, 'person', 'Anna'))).toEqual({
+    expect(failure(() => resolveNamed(store, 'person', 'Anna'))).toEqual({
       code: 3,
       message: 'nobody called "Anna" appears in svc',
       hint: 'did you mean "Ana"? (list them with: svc people)',
     });
-    const ambiguous = failure(() => resolveNamed(store.db, 'person', 'an'));
+    const ambiguous = failure(() => resolveNamed(store, 'person', 'an'));
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.message).toMatch(/^"an" fits 2 people: #\d+ Ana, #\d+ Anselm$/);
-    expect(failure(() => resolveNamed(store.db, 'customer', 'dev', { exact: true })).code).toBe(3);
+    expect(failure(() => resolveNamed(store, 'customer', 'dev', { exact: true })).code).toBe(3);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError } from '../../src/core/errors.ts';
 import { EXPORT_VERSION, csvField, parseExport, readExport, startsAsJsonl, streamOf, type ExportData, type ExportRow } from '../../src/core/transfer.ts';
-import type { Store } from '../../src/store/db.ts';
+import type { Connection } from '../../src/store/db.ts';
 import { getStory } from '../../src/store/stories.ts';
 import { NOT_EXPORTED, exportHeader, exportRows, exportedTables, importExport, readSnapshot } from '../../src/store/transfer.ts';
 import { NOW_ISO, tempStore } from '../helpers/db.ts';
@@ -20,7 +20,7 @@ afterEach(() => {
 });
 
 /** Everything an export of the store holds, as parsed data (what a file would carry). */
-function exportOf(s: Store, contacts = false): ExportData {
+function exportOf(s: Connection, contacts = false): ExportData {
   return readSnapshot(s.db, () => {
     const tables = exportedTables(s.db);
     const header = exportHeader(s.db, tables, contacts, NOW_ISO);
@@ -40,7 +40,7 @@ function fileOf(data: ExportData): Uint8Array {
   return new TextEncoder().encode(lines.join('\n') + '\n');
 }
 
-const importAll = (s: Store, data: ExportData, dryRun = false) => importExport(s, streamOf(data), 'test.jsonl', { dryRun, now: NOW_ISO });
+const importAll = (s: Connection, data: ExportData, dryRun = false) => importExport(s, streamOf(data), 'test.jsonl', { dryRun, now: NOW_ISO });
 const total = (r: ReturnType<typeof importAll>, key: 'added' | 'updated' | 'skipped') => r.tables.reduce((n, t) => n + t[key], 0);
 
 describe('which tables travel', () => {

@@ -1,34 +1,11 @@
-import type { Candidate, CandidateBasis, PracticeOverlap, QualityCount } from '../../core/detect.ts';
+import type { Candidate, CandidateBasis, DetectionView } from '../../core/detect.ts';
 import { messages } from '../../core/messages.ts';
-import type { QualifierKind } from '../../core/qualifiers.ts';
-import type { Day } from '../../core/dates.ts';
 import type { Look } from '../look.ts';
 import { renderTable } from '../table.ts';
 import { countOf, formatDay, percent } from '../format.ts';
 import { oneLine, plainHighlights, renderHighlights } from '../text.ts';
 
-/** What the detect renderers need (built by the detect command). */
-export interface DetectionView {
-  since: Day | null;
-  minStories: number;
-  minStaff: number;
-  practices: Array<
-    Candidate & {
-      /** The existing practice most of its stories are already evidence of, if any. */
-      overlap: PracticeOverlap | null;
-      /** The qualifier (timing, persistence …) at least half its stories share, if any. */
-      qualifier: { kind: QualifierKind; stories: number } | null;
-      /** Its name with that qualifier: "call back · promptly". */
-      label: string;
-      examples: Array<{ storyId: number; occurredOn: Day; people: string[]; snippet: string }>;
-    }
-  >;
-  more: number;
-  steps: Candidate[];
-  /** Actions several people take on a different object each time: too general to be a practice alone. */
-  commonActions: Candidate[];
-  qualities: QualityCount[];
-}
+export type { DetectionView };
 
 /** The documented JSON shape of `svc detect --json` (README, Detect). */
 export function detectionJson(view: DetectionView): Record<string, unknown> {

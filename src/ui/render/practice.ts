@@ -1,4 +1,4 @@
-import type { EvidenceHow, Matcher, Practice, PracticeSummary } from '../../core/practice.ts';
+import type { EvidenceLine, PracticeSummary, PracticeView } from '../../core/practice.ts';
 import type { Story } from '../../core/story.ts';
 import type { Look } from '../look.ts';
 import { renderTable } from '../table.ts';
@@ -32,23 +32,7 @@ export function practicesTable(rows: PracticeSummary[], look: Look): string {
   return renderTable(headers, body, { tty: look.tty, width: look.width, head: (text) => look.color.bold(text), style });
 }
 
-export interface EvidenceLine {
-  story: Story;
-  how: EvidenceHow;
-}
-
-export interface PracticeView {
-  practice: Practice;
-  matchers: Matcher[];
-  history: Array<{ from: string | null; to: string; changedAt: string; note: string | null }>;
-  figures: { stories: number; spread: number; starShare: number; starDependent: boolean; star: string | null; lastEvidenceOn: string | null };
-  people: Array<{ person: string; stories: number; lastOn: string }>;
-  evidence: Array<{ storyId: number; occurredOn: string; people: string[]; how: EvidenceHow }>;
-  /** The newest evidence stories in full, for reading. */
-  latest: EvidenceLine[];
-  procedure: { version: number; createdAt: string } | null;
-  trainings: number;
-}
+export type { EvidenceLine, PracticeView };
 
 /** The documented JSON of `svc practice show`. */
 export function practiceViewJson(view: PracticeView) {

@@ -5,7 +5,7 @@ import { controlIn } from '../../../src/core/names.ts';
 import { draftStory } from '../../../src/core/story.ts';
 import { streamOf, type ExportData } from '../../../src/core/transfer.ts';
 import { mergeCustomers, removeCustomer } from '../../../src/store/customers.ts';
-import { openStore, type Store } from '../../../src/store/db.ts';
+import { openStore, type Connection } from '../../../src/store/db.ts';
 import { defaultMigrationsDir, listMigrations } from '../../../src/store/migrate.ts';
 import { mergePeople, removePerson } from '../../../src/store/people.ts';
 import { deleteStory, getStory, insertStory, searchStories } from '../../../src/store/stories.ts';
@@ -19,22 +19,22 @@ const cleanups: Array<() => void> = [];
 afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
-function store(): Store {
+function store(): Connection {
   const s = tempStore();
   cleanups.push(s.dispose);
   return s;
 }
-const count = (s: Store, sql: string, ...params: unknown[]) => (s.db.prepare(sql).get(...params) as { n: number }).n;
-const idOf = (s: Store, table: string, uuid: string) => (s.db.prepare(`SELECT id FROM ${table} WHERE uuid = ?`).get(uuid) as { id: number }).id;
-const addStory = (s: Store, text: string, staff: string[]) => s.write(() => insertStory(s.db, draftStory({ text, staff }, NOW), NOW_ISO));
+const count = (s: Connection, sql: string, ...params: unknown[]) => (s.db.prepare(sql).get(...params) as { n: number }).n;
+const idOf = (s: Connection, table: string, uuid: string) => (s.db.prepare(`SELECT id FROM ${table} WHERE uuid = ?`).get(uuid) as { id: number }).id;
+const addStory = (s: Connection, text: string, staff: string[]) => s.write(() => insertStory(s.db, draftStory({ text, staff }, NOW), NOW_ISO));
 
-function exportOf(s: Store): ExportData {
+function exportOf(s: Connection): ExportData {
   return readSnapshot(s.db, () => {
     const tables = exportedTables(s.db);
     return { header: exportHeader(s.db, tables, false, NOW_ISO), tables: new Map(tables.map((t) => [t.name, [...exportRows(s.db, t, tables, false)]])) };
   });
 }
-const importAll = (s: Store, data: ExportData) => importExport(s, streamOf(data), 'test.jsonl', { dryRun: false, now: NOW_ISO });
+const importAll = (s: Connection, data: ExportData) => importExport(s, streamOf(data), 'test.jsonl', { dryRun: false, now: NOW_ISO });
 
 describe('migration 0007 on a database that has data', () => {
   it('keeps every id and reference, and ids are no longer reused', () => {
@@ -50,7 +50,7 @@ describe('migration 0007 on a database that has data', () => {
     }
     // The newest story deleted before the upgrade: its id was free for the taking then.
     old.db.prepare('DELETE FROM stories WHERE id = (SELECT max(id) FROM stories)').run();
-    const rows = (s: Store) => ['people', 'customers', 'stories', 'story_people', 'story_tags', 'tags'].map((t) => s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all());
+    const rows = (s: Connection) => ['people', 'customers', 'stories', 'story_people', 'story_tags', 'tags'].map((t) => s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all());
     const kept = rows(old);
     const maxStory = count(old, 'SELECT max(id) AS n FROM stories');
     old.close();
@@ -127,7 +127,7 @@ describe('removals that travel', () => {
     importAll(b, exportOf(a));
     const at = '2026-03-18T11:00:00.000Z';
     // In a, Bo loses his story credits and is removed; in b he still has them, so he stays.
-    const removeBo = (s: Store) =>
+    const removeBo = (s: Connection) =>
       s.write(() => {
         const bo = idOf(s, 'people', 'a-bo-0000-0000-000000000000');
         s.db.prepare('DELETE FROM story_people WHERE person_id = ?').run(bo);
@@ -149,7 +149,7 @@ describe('removals that travel', () => {
   it('a customer removed elsewhere stays while a story here names them', () => {
     const a = store();
     const b = store();
-    const insert = (s: Store) => s.db.prepare("INSERT INTO customers (uuid, name, name_key, created_at, updated_at) VALUES ('c1', 'Dev', 'dev', ?, ?)").run(NOW_ISO, NOW_ISO);
+    const insert = (s: Connection) => s.db.prepare("INSERT INTO customers (uuid, name, name_key, created_at, updated_at) VALUES ('c1', 'Dev', 'dev', ?, ?)").run(NOW_ISO, NOW_ISO);
     insert(a);
     importAll(b, exportOf(a));
     b.write(() => insertStory(b.db, draftStory({ text: 'Bo helped Dev', staff: ['Bo'], customer: 'Dev' }, NOW), NOW_ISO));

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXTRACTOR_VERSION } from '../../../src/core/phrases.ts';
-import { countUnindexed, ensurePhrasesIndexed, storyPhrases } from '../../../src/store/phrases.ts';
+import { countUnindexed, storyPhrases } from '../../../src/store/phrases.ts';
+import { indexStoryPhrases } from '../../../src/app/phrases.ts';
 import { insertStory } from '../../../src/store/stories.ts';
 import { NOW, NOW_ISO, tempStore } from '../../helpers/db.ts';
 import { storyDraft } from '../../helpers/stories.ts';
@@ -23,7 +24,7 @@ describe('phrase indexing in batches', () => {
     addStories(350);
     const other = new Database(store.path, { readonly: true });
     const seen: number[] = [];
-    const count = await ensurePhrasesIndexed(store, () => seen.push((other.prepare('SELECT count(*) AS n FROM story_phrase_index').get() as { n: number }).n), NOW);
+    const count = await indexStoryPhrases(store, { onProgress: () => seen.push((other.prepare('SELECT count(*) AS n FROM story_phrase_index').get() as { n: number }).n) }, NOW);
     other.close();
     expect(count).toBe(350);
     // Each progress report comes after its batch is committed, visible to any reader.
@@ -33,10 +34,10 @@ describe('phrase indexing in batches', () => {
 
   it('reindexes every story in place with all: the cache is never emptied on the way', async () => {
     addStories(250);
-    await ensurePhrasesIndexed(store, undefined, NOW);
+    await indexStoryPhrases(store, {}, NOW);
     const before = storyPhrases(store.db, 1);
     const unindexedDuring: number[] = [];
-    expect(await ensurePhrasesIndexed(store, () => unindexedDuring.push(countUnindexed(store.db)), NOW, { all: true })).toBe(250);
+    expect(await indexStoryPhrases(store, { all: true, onProgress: () => unindexedDuring.push(countUnindexed(store.db)) }, NOW)).toBe(250);
     expect(unindexedDuring).toEqual([0, 0, 0]);
     expect(storyPhrases(store.db, 1)).toEqual(before);
   });
@@ -47,7 +48,7 @@ describe('phrase indexing in batches', () => {
     store.write(() => {
       store.db.prepare('INSERT INTO story_phrase_index (story_id, version) VALUES (2, ?)').run(EXTRACTOR_VERSION);
     });
-    expect(await ensurePhrasesIndexed(store, undefined, NOW)).toBe(2);
+    expect(await indexStoryPhrases(store, {}, NOW)).toBe(2);
     expect(storyPhrases(store.db, 2)).toEqual([]);
     expect(storyPhrases(store.db, 1).length).toBeGreaterThan(0);
   });

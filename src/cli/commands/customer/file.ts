@@ -3,7 +3,7 @@ import { importFieldFor, type ImportField, type ImportRow } from '../../../core/
 import { NotFoundError, ValidationError, errorCode, isSvcError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import type { Context } from '../../context.ts';
-import { readBytesCapped, readStdin } from '../../io.ts';
+import { readBytesCapped, readStdin, startLines } from '../../io.ts';
 
 // A customer list is read whole: beyond this on stdin it is surely not one.
 const MAX_CUSTOMER_LIST_BYTES = 64 * 1024 * 1024;
@@ -62,22 +62,6 @@ async function csvRows(bytes: Buffer, file: string): Promise<ImportFile> {
   return { format: 'csv', rows, ignoredColumns };
 }
 
-/**
- * The line each record starts on, from the byte offsets where records end: a record
- * starts after the previous one and any blank lines (a quoted field may span lines).
- */
-export function startLines(bytes: Buffer, ends: number[]): number[] {
-  const CR = 0x0d;
-  const LF = 0x0a;
-  let line = 1;
-  let at = 0;
-  return ends.map((end) => {
-    while (at < bytes.length && (bytes[at] === CR || bytes[at] === LF)) if (bytes[at++] === LF) line++;
-    const start = line;
-    for (; at < end; at++) if (bytes[at] === LF) line++;
-    return start;
-  });
-}
 
 function jsonRows(text: string, file: string): ImportFile {
   let data: unknown;

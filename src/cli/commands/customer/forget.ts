@@ -5,7 +5,8 @@ import type { ForgetReport } from '../../../core/forget.ts';
 import { idIn } from '../../../core/ids.ts';
 import { messages } from '../../../core/messages.ts';
 import { getCustomer } from '../../../store/customers.ts';
-import type { Db, Store } from '../../../store/db.ts';
+import type { Db } from '../../../store/db.ts';
+import type { SqliteStore } from '../../../store/sqlite-store.ts';
 import { finishForgets, writtenFiles, type FinishReport } from '../../../store/forget-files.ts';
 import { forgetCustomer, isForgetPending, previewForget } from '../../../store/forget.ts';
 import { changedCounts, markedChange, writtenFileJson, writtenFileLines } from '../../../ui/render/forget.ts';
@@ -23,13 +24,13 @@ interface ForgetOptions {
 }
 
 /** The customer named by id ("12", "#12") or by the whole name (any case): forgetting takes no prefix. */
-export function requireCustomer(db: Db, typed: string): Customer {
-  return getCustomer(db, resolveNamed(db, 'customer', typed, { exact: true }).id) as Customer;
+export function requireCustomer(store: SqliteStore, typed: string): Customer {
+  return getCustomer(store.db, resolveNamed(store, 'customer', typed, { exact: true }).id) as Customer;
 }
 
 export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promise<void> {
   const store = ctx.store();
-  const customer = requireCustomer(store.db, String(options.args[0]));
+  const customer = requireCustomer(store, String(options.args[0]));
   const waitMs = options.wait * 1000;
   const now = ctx.now().toISOString();
 
@@ -80,7 +81,7 @@ export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promi
 }
 
 /** Compacts and checks the files, with a progress bar: on a large database VACUUM takes a while. */
-function finishWithProgress(store: Store, id: number, traces: readonly string[] | null, waitMs: number): FinishReport {
+function finishWithProgress(store: SqliteStore, id: number, traces: readonly string[] | null, waitMs: number): FinishReport {
   const progress = startProgress(`Wiping customer #${id} from the files`);
   try {
     return finishForgets(store, [id], traces, waitMs, (done, total) => progress.update(done, total));

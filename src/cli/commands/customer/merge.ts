@@ -10,8 +10,8 @@ import { requireCustomer } from './forget.ts';
 
 export async function run(options: WithArgs<{ yes?: boolean; json?: boolean; includeContacts?: boolean }>, ctx: Context): Promise<void> {
   const store = ctx.store();
-  const from = requireCustomer(store.db, String(options.args[0]));
-  const into = requireCustomer(store.db, String(options.args[1]));
+  const from = requireCustomer(store, String(options.args[0]));
+  const into = requireCustomer(store, String(options.args[1]));
   if (from.id === into.id) throw new UsageError(messages.mergeSame('customer'), messages.mergeSameHint('svc customers'));
   const refuseForgotten = (id: number, forgotten: boolean) => {
     // Its forget record would move to the survivor, and travel: other databases would forget the survivor.
@@ -27,9 +27,9 @@ export async function run(options: WithArgs<{ yes?: boolean; json?: boolean; inc
   if (!go) return;
   // Read again under the lock: another svc may have changed them while we asked.
   store.write(() => {
-    const again = requireCustomer(store.db, `#${from.id}`);
+    const again = requireCustomer(store, `#${from.id}`);
     refuseForgotten(again.id, again.forgotten);
-    mergeCustomers(store.db, again.id, requireCustomer(store.db, `#${into.id}`).id, ctx.now().toISOString());
+    mergeCustomers(store.db, again.id, requireCustomer(store, `#${into.id}`).id, ctx.now().toISOString());
   });
   const merged = getCustomer(store.db, into.id);
   if (options.json && merged) ctx.print(JSON.stringify({ merged: from.id, into: customerJson(merged, options.includeContacts === true) }, null, 2));

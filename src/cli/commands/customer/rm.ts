@@ -9,7 +9,7 @@ import { requireCustomer } from './forget.ts';
 
 export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, ctx: Context): Promise<void> {
   const store = ctx.store();
-  const customer = requireCustomer(store.db, String(options.args[0]));
+  const customer = requireCustomer(store, String(options.args[0]));
   const refuseIfUsed = (forgotten: boolean) => {
     // Its forget record must go on travelling in exports: the row it points to stays.
     if (forgotten) throw new ConflictError(messages.customerForgottenStays(customer.id), messages.customerForgottenStaysHint);
@@ -26,7 +26,7 @@ export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, 
   if (!go) return;
   store.write(() => {
     // Read again under the lock: another svc may have changed it while we asked.
-    const again = requireCustomer(store.db, `#${customer.id}`);
+    const again = requireCustomer(store, `#${customer.id}`);
     refuseIfUsed(again.forgotten);
     removeCustomer(store.db, again.id, ctx.now().toISOString());
   });

@@ -1,20 +1,17 @@
+import { applyReviewDecisions, detect, type ReviewDecision } from '../../../app/detect.ts';
 import { parseDay } from '../../../core/dates.ts';
-import { DEFAULT_LIMIT, type Candidate } from '../../../core/detect.ts';
+import { DEFAULT_LIMIT } from '../../../core/detect.ts';
 import { reviewQuestions, type ReviewAction } from '../../../core/detect-prompt.ts';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import type { Matcher } from '../../../core/practice.ts';
 import { nameKey } from '../../../core/text.ts';
-import { listRejected, rejectCandidate } from '../../../store/detect.ts';
-import { linkMatchesForPractice } from '../../../store/matching.ts';
-import { addMatchers, createPractice, findPractice, linkEvidence, listPracticeRecords } from '../../../store/practices.ts';
+import { listRejected } from '../../../store/detect.ts';
 import { candidateBlock, detectionJson, detectionText, type DetectionView } from '../../../ui/render/detect.ts';
 import { renderTable } from '../../../ui/table.ts';
 import { formatDay } from '../../../ui/format.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { indexPhrases } from '../../phrases.ts';
-import { detect } from './detection.ts';
 
 interface DetectOptions {
   since?: string;
@@ -25,11 +22,6 @@ interface DetectOptions {
   showRejected?: boolean;
   json?: boolean;
 }
-
-type Decision =
-  | { action: 'accept'; candidate: Candidate; name: string; description: string }
-  | { action: 'merge'; candidate: Candidate; practice: string }
-  | { action: 'reject'; candidate: Candidate };
 
 export async function run(options: WithArgs<DetectOptions>, ctx: Context): Promise<void> {
   if (options.review && options.json) throw new UsageError(messages.reviewWithJson, messages.reviewWithJsonHint);
@@ -44,7 +36,7 @@ export async function run(options: WithArgs<DetectOptions>, ctx: Context): Promi
   }
 
   await indexPhrases(ctx);
-  const view = detect(store.db, {
+  const view = detect(store, {
     since,
     minStories: options.minStories ?? ctx.settings()['detect.min_stories'],
     minStaff: options.minStaff ?? ctx.settings()['detect.min_staff'],
@@ -66,10 +58,7 @@ export async function run(options: WithArgs<DetectOptions>, ctx: Context): Promi
     return;
   }
   const decisions = await review(view.practices, ctx);
-  const stamp = now.toISOString();
-  store.write(() => {
-    for (const d of decisions) apply(d, ctx, stamp);
-  });
+  applyReviewDecisions(store, decisions, now);
   const count = (action: ReviewAction) => decisions.filter((d) => d.action === action).length;
   ctx.info(
     `${ctx.err.green('Reviewed')}: ${count('accept')} accepted, ${count('merge')} merged, ${count('reject')} rejected.` +
@@ -77,11 +66,11 @@ export async function run(options: WithArgs<DetectOptions>, ctx: Context): Promi
   );
 }
 
-async function review(candidates: DetectionView['practices'], ctx: Context): Promise<Decision[]> {
+async function review(candidates: DetectionView['practices'], ctx: Context): Promise<ReviewDecision[]> {
   const { ask } = await import('../../prompts.ts');
-  const practices = listPracticeRecords(ctx.store().db).map((p) => p.name);
+  const practices = ctx.store().practices.list().map((p) => p.name);
   const taken = new Set(practices.map(nameKey));
-  const decisions: Decision[] = [];
+  const decisions: ReviewDecision[] = [];
   const look = ctx.look();
   for (const [i, candidate] of candidates.entries()) {
     ctx.print(`\n${candidateBlock(candidate, i + 1, look)}\n`);
@@ -99,41 +88,6 @@ async function review(candidates: DetectionView['practices'], ctx: Context): Pro
     }
   }
   return decisions;
-}
-
-function matchersOf(candidate: Candidate): Matcher[] {
-  return [
-    ...candidate.phrases.map((value) => ({ kind: 'phrase' as const, value })),
-    ...candidate.tags.map((value) => ({ kind: 'tag' as const, value })),
-  ];
-}
-
-function apply(decision: Decision, ctx: Context, now: string): void {
-  const db = ctx.store().db;
-  const { candidate } = decision;
-  if (decision.action === 'reject') {
-    rejectCandidate(db, candidate.keys, candidate.name, now);
-    return;
-  }
-  if (decision.action === 'accept') {
-    const id = createPractice(
-      db,
-      {
-        name: decision.name,
-        description: decision.description || null,
-        matchers: matchersOf(candidate),
-        evidence: Array.from(candidate.storyIds, (storyId) => ({ storyId, how: 'matched' as const })),
-      },
-      now,
-    );
-    linkMatchesForPractice(db, id, now);
-    return;
-  }
-  const practice = findPractice(db, decision.practice);
-  if (!practice) return; // it existed when the review listed it; nothing else removes practices mid-review
-  addMatchers(db, practice.id, matchersOf(candidate), now);
-  for (const storyId of candidate.storyIds) linkEvidence(db, practice.id, storyId, 'matched', now);
-  linkMatchesForPractice(db, practice.id, now);
 }
 
 function showRejected(ctx: Context, json: boolean): void {

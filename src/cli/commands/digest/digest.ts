@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { parsePastDay, toDay } from '../../../core/dates.ts';
-import { buildDigest, DIGEST_STORIES, digestSince, digestSubject, type Digest } from '../../../core/digest.ts';
+import { parsePastDay } from '../../../core/dates.ts';
+import { loadDigest, recordDigest } from '../../../app/digest.ts';
+import { digestSubject, type Digest } from '../../../core/digest.ts';
 import { parseAddresses, type Address } from '../../../core/email.ts';
 import type { DigestFormat } from '../../../core/formats.ts';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { buildReport, reportPeriod } from '../../../core/report.ts';
-import { buildRhythm, rhythmSettings } from '../../../core/rhythm.ts';
-import { lastMeetingOn, loadReportInput } from '../../../store/report.ts';
-import { lastDigestOn, loadRhythmInput, recordDigest } from '../../../store/rhythm.ts';
-import { storyPages } from '../../../store/stories.ts';
 import { renderDocument } from '../../../ui/render/document.ts';
 import { digestDocument, digestJson } from '../../../ui/render/digest.ts';
 import { renderEml } from '../../../ui/render/email.ts';
@@ -31,7 +27,6 @@ export async function run(options: WithArgs<DigestOptions>, ctx: Context): Promi
   const settings = ctx.settings();
   const format = options.format ?? 'text';
   const now = ctx.now();
-  const today = toDay(now);
   // Every flag is checked before the database is read.
   const mail = format === 'eml' && !options.json ? mailAddresses(options, settings['digest.to'], settings['digest.from']) : null;
   if (!mail && (options.to !== undefined || options.from !== undefined) && !options.json) {
@@ -42,25 +37,14 @@ export async function run(options: WithArgs<DigestOptions>, ctx: Context): Promi
 
   await indexForEvidence(ctx);
   const store = ctx.store();
-  const { db } = store;
-  const digest = db.transaction((): Digest => {
-    const last = lastDigestOn(db);
-    const start = digestSince(today, since, last);
-    if (since === 'last-digest' && last === null) ctx.info(messages.noDigestYet);
-    if (since === 'last-digest' && last !== null && last >= today) ctx.info(messages.digestAgainToday(today));
-    const period = reportPeriod({ since: start.since, until: today, lastMeeting: lastMeetingOn(db, today), driftWeeks: settings['report.drift_weeks'] });
-    const report = buildReport(period, loadReportInput(db, period));
-    const rhythm = buildRhythm({ ...loadRhythmInput(db, today), settings: rhythmSettings(settings) });
-    const [latest = []] = storyPages(db, { since: period.since, until: period.until, limit: DIGEST_STORIES });
-    const stories = latest.map((s) => ({ id: s.id, occurredOn: s.occurredOn, people: s.staff, text: s.text }));
-    return buildDigest(report, rhythm, stories, settings['team.name'], start.basis);
-  })();
+  const { digest, notices } = loadDigest(store, { since, settings }, now);
+  for (const notice of notices) ctx.info(notice);
 
   if (options.json) writeDocument(ctx, options.out, digestJson(digest), 'the digest');
   else if (mail) writeDocument(ctx, options.out, emlFor(digest, mail, now), 'the digest');
   else writeDocument(ctx, options.out, renderDocument(digestDocument(digest), format === 'eml' ? 'text' : format), 'the digest');
   // The next --since last-digest starts after today; a digest without it changes nothing.
-  if (since === 'last-digest') store.write(() => recordDigest(db, today));
+  if (since === 'last-digest') recordDigest(store, now);
 }
 
 function mailAddresses(options: DigestOptions, configTo: string | null, configFrom: string | null): { to: Address[]; from: Address } {

@@ -1,4 +1,5 @@
-import { ConflictError, NotFoundError, UsageError, ValidationError } from '../../../core/errors.ts';
+import { logInterview, requirePlannedInterview } from '../../../app/interview.ts';
+import { NotFoundError, UsageError, ValidationError } from '../../../core/errors.ts';
 import {
   asStoryQuestion,
   chooseInterviewQuestion,
@@ -6,18 +7,13 @@ import {
   interviewInputFromAnswers,
   interviewQuestions,
   staffNamed,
-  type Interview,
   type InterviewLogInput,
 } from '../../../core/interview.ts';
 import { messages } from '../../../core/messages.ts';
-import { parseId } from '../../../core/ids.ts';
 import { draftStory } from '../../../core/story.ts';
 import { cleanName } from '../../../core/text.ts';
 import type { Db } from '../../../store/db.ts';
-import { getInterview, linkStoryToInterview, listInterviews, logInterview } from '../../../store/interviews.ts';
-import { linkMatchesForStory } from '../../../store/matching.ts';
-import { personNames } from '../../../store/people.ts';
-import { insertStory } from '../../../store/stories.ts';
+import { listInterviews } from '../../../store/interviews.ts';
 import { interviewJson } from '../../../ui/render/interview.ts';
 import { oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
@@ -35,16 +31,6 @@ interface LogOptions {
   json?: boolean;
 }
 
-function requireInterview(db: Db, typed: string): Interview {
-  const id = parseId('interview', typed);
-  const interview = getInterview(db, id);
-  if (!interview) throw new NotFoundError(messages.interviewNotFound(id), messages.interviewNotFoundHint);
-  if (interview.status !== 'planned') {
-    throw new ConflictError(messages.interviewAlreadyLogged(id, interview.status, interview.heldOn), messages.interviewAlreadyLoggedHint);
-  }
-  return interview;
-}
-
 export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<void> {
   const store = ctx.store();
   const flags: InterviewLogInput = {
@@ -57,7 +43,7 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
   };
   const scripted = options.declined || [options.learned, options.liked, options.change].some((v) => v !== undefined);
   const prompting = ctx.canPrompt && !scripted;
-  const interview = requireInterview(store.db, await interviewId(options.args[0], prompting, store.db));
+  const interview = requirePlannedInterview(store, await interviewId(options.args[0], prompting, store.db));
 
   let input = flags;
   if (prompting) {
@@ -68,7 +54,7 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
 
   const now = ctx.now();
   const log = draftInterviewLog(input, now);
-  const staff = options.staff ? options.staff.map(cleanName) : log.liked ? staffNamed(log.liked, personNames(store.db)) : [];
+  const staff = options.staff ? options.staff.map(cleanName) : log.liked ? staffNamed(log.liked, store.people.names()) : [];
   let asStory = options.asStory === true;
   if (asStory && !log.liked) throw new ValidationError(messages.asStoryNeedsLiked, messages.asStoryNeedsLikedHint);
   if (asStory && staff.length === 0) throw new ValidationError(messages.asStoryNeedsStaff, messages.asStoryNeedsStaffHint);
@@ -82,17 +68,7 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
       ? draftStory({ text: log.liked, staff, source: 'interview', when: log.heldOn, by: interview.interviewer ?? undefined }, now)
       : null;
 
-  const storyId = store.write(() => {
-    logInterview(store.db, interview.id, log, now.toISOString());
-    if (!story) return null;
-    const id = insertStory(store.db, story, now.toISOString());
-    linkMatchesForStory(store.db, id, now.toISOString());
-    linkStoryToInterview(store.db, id, interview);
-    return id;
-  });
-
-  const logged = getInterview(store.db, interview.id);
-  if (!logged) throw new Error(`interview #${interview.id} vanished after logging`);
+  const { interview: logged, storyId } = logInterview(store, { interviewId: interview.id, log, story }, now);
   if (options.json) ctx.print(JSON.stringify(interviewJson(logged), null, 2));
   ctx.info(`${ctx.err.green('Logged')} interview #${logged.id} with ${oneLine(logged.customer)}: ${logged.status}.`);
   if (storyId !== null) ctx.info(`${ctx.err.green('Saved')} story #${storyId} crediting ${staff.map(oneLine).join(', ')} (source: interview).`);

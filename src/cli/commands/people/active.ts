@@ -8,7 +8,7 @@ import { requirePerson } from './find.ts';
 
 function setActive(active: boolean, options: WithArgs<{ json?: boolean }>, ctx: Context): void {
   const store = ctx.store();
-  const person = requirePerson(store.db, options.args[0]);
+  const person = requirePerson(store, options.args[0]);
   if ((person.active === 1) === active) throw new ConflictError(messages.personAlready(person.name, active), messages.personAlreadyHint);
   store.write(() => setPersonActive(store.db, person.id, active, ctx.now().toISOString()));
   if (options.json) ctx.print(JSON.stringify({ id: person.id, name: person.name, active }, null, 2));

@@ -9,8 +9,8 @@ import { requirePerson } from './find.ts';
 
 export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, ctx: Context): Promise<void> {
   const store = ctx.store();
-  const from = requirePerson(store.db, options.args[0]);
-  const into = requirePerson(store.db, options.args[1]);
+  const from = requirePerson(store, options.args[0]);
+  const into = requirePerson(store, options.args[1]);
   if (from.id === into.id) throw new UsageError(messages.mergeSame('person'), messages.mergeSameHint('svc people'));
   const go = await confirmChange(ctx, {
     yes: options.yes,
@@ -20,7 +20,7 @@ export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, 
   });
   if (!go) return;
   // Read again under the lock: another svc may have changed them while we asked.
-  store.write(() => mergePeople(store.db, requirePerson(store.db, from.name).id, requirePerson(store.db, into.name).id, ctx.now().toISOString()));
+  store.write(() => mergePeople(store.db, requirePerson(store, from.name).id, requirePerson(store, into.name).id, ctx.now().toISOString()));
   if (options.json) ctx.print(JSON.stringify({ merged: from.name, into: { id: into.id, name: into.name } }, null, 2));
   ctx.info(`${ctx.err.green('Merged')} ${oneLine(from.name)} into ${oneLine(into.name)}: their stories, evidence and trainings are ${oneLine(into.name)}'s now.`);
 }

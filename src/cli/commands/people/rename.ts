@@ -9,7 +9,7 @@ import { requirePerson } from './find.ts';
 
 export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
   const store = ctx.store();
-  const person = requirePerson(store.db, options.args[0]);
+  const person = requirePerson(store, options.args[0]);
   const name = checkedName(String(options.args[1] ?? ''), 'the new name');
   if (!name) throw new ValidationError(messages.emptyName('name'), messages.emptyNameHint('svc people rename Bo "Bo Lind"'));
   store.write(() => {

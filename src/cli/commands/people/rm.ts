@@ -9,7 +9,7 @@ import { requirePerson } from './find.ts';
 
 export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, ctx: Context): Promise<void> {
   const store = ctx.store();
-  const person = requirePerson(store.db, options.args[0]);
+  const person = requirePerson(store, options.args[0]);
   const refuseWithEvidence = () => {
     const stories = personEvidence(store.db, person.id);
     if (stories > 0) throw new ConflictError(messages.personHasEvidence(person.name, stories), messages.personHasEvidenceHint(person.name));
@@ -27,7 +27,7 @@ export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, 
   store.write(() => {
     // Read again under the lock: another svc may have changed them while we asked.
     refuseWithEvidence();
-    removePerson(store.db, requirePerson(store.db, person.name).id, ctx.now().toISOString());
+    removePerson(store.db, requirePerson(store, person.name).id, ctx.now().toISOString());
   });
   if (options.json) ctx.print(JSON.stringify({ removed: person.name }, null, 2));
   ctx.info(`${ctx.err.yellow('Removed')} ${oneLine(person.name)}.`);

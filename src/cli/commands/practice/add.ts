@@ -13,7 +13,7 @@ import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { indexPhrases } from '../../phrases.ts';
 import { storyIdsFromArgs } from './link.ts';
-import { buildPracticeView } from './view.ts';
+import { buildPracticeView } from '../../../app/practice.ts';
 
 /** The extractor's phrase key, loading the NLP model only when phrases were given. */
 export async function phraseKeyFunction(phrases: string[] | undefined): Promise<(text: string) => string> {
@@ -86,7 +86,7 @@ export async function run(options: WithArgs<AddOptions>, ctx: Context): Promise<
   });
   const practice = findPractice(store.db, String(id));
   if (!practice) throw new Error(`practice #${id} vanished after saving`);
-  if (options.json) ctx.print(JSON.stringify(practiceViewJson(buildPracticeView(store.db, practice)), null, 2));
+  if (options.json) ctx.print(JSON.stringify(practiceViewJson(buildPracticeView(store, practice)), null, 2));
   else if (!ctx.stdoutIsTTY) ctx.print(String(id));
   ctx.info(
     `${ctx.err.green('Added')} practice "${practice.name}" (candidate)` +

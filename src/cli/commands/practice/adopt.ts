@@ -9,7 +9,7 @@ import { storiesByIds } from '../../../store/stories.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { editInEditor, readFileCapped, readStdin } from '../../io.ts';
-import { requirePractice } from './find.ts';
+import { requirePractice } from '../../../app/practice.ts';
 
 interface AdoptOptions {
   procedure?: string;
@@ -40,7 +40,7 @@ async function procedureText(options: AdoptOptions, ctx: Context, draft: () => s
 
 export async function run(options: WithArgs<AdoptOptions>, ctx: Context): Promise<void> {
   const store = ctx.store();
-  const practice = requirePractice(store.db, options.args[0]);
+  const practice = requirePractice(store, options.args[0]);
   checkTransition(practice.name, practice.status, 'standard', Boolean(options.force));
   const current = currentProcedure(store.db, practice.id);
   const body = cleanProcedure(

@@ -3,11 +3,12 @@ import { procedureVersions } from '../../../store/procedures.ts';
 import { procedureHistoryJson, procedureHistoryText } from '../../../ui/render/procedure.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { requirePractice } from './find.ts';
+import { requirePractice } from '../../../app/practice.ts';
 
 export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
-  const db = ctx.store().db;
-  const practice = requirePractice(db, options.args[0]);
+  const store = ctx.store();
+  const db = store.db;
+  const practice = requirePractice(store, options.args[0]);
   const versions = procedureVersions(db, practice.id);
   if (options.json) {
     ctx.print(JSON.stringify(procedureHistoryJson(practice, versions), null, 2));

@@ -7,7 +7,7 @@ import { linkEvidence } from '../../../store/practices.ts';
 import { getStory } from '../../../store/stories.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { requirePractice } from './find.ts';
+import { requirePractice } from '../../../app/practice.ts';
 
 /** The STORY_ID arguments as ids of existing stories; any bad or missing one refuses all. */
 export function storyIdsFromArgs(db: Db, values: unknown): number[] {
@@ -21,7 +21,7 @@ export function storyIdsFromArgs(db: Db, values: unknown): number[] {
 
 export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
   const store = ctx.store();
-  const practice = requirePractice(store.db, options.args[0]);
+  const practice = requirePractice(store, options.args[0]);
   const ids = storyIdsFromArgs(store.db, options.args[1]);
   const now = ctx.now().toISOString();
   store.write(() => {

@@ -4,11 +4,11 @@ import { checkPracticeName } from '../../../core/practice.ts';
 import { findPractice, renamePractice } from '../../../store/practices.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { requirePractice } from './find.ts';
+import { requirePractice } from '../../../app/practice.ts';
 
 export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
   const store = ctx.store();
-  const practice = requirePractice(store.db, options.args[0]);
+  const practice = requirePractice(store, options.args[0]);
   const name = checkPracticeName(String(options.args[1] ?? ''));
   const now = ctx.now().toISOString();
   store.write(() => {

@@ -2,14 +2,13 @@ import { practiceDetail, practiceViewJson } from '../../../ui/render/practice.ts
 import { jsonObjectChunks } from '../../../ui/json-stream.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { requirePractice } from './find.ts';
-import { buildPracticeView } from './view.ts';
+import { buildPracticeView, requirePractice } from '../../../app/practice.ts';
 import { indexForEvidence } from '../../phrases.ts';
 
 export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): Promise<void> {
   await indexForEvidence(ctx);
-  const db = ctx.store().db;
-  const view = buildPracticeView(db, requirePractice(db, options.args[0]));
+  const store = ctx.store();
+  const view = buildPracticeView(store, requirePractice(store, options.args[0]));
   // A practice's evidence can run to hundreds of thousands of stories: written a page at a time.
   if (options.json) ctx.printPieces(jsonObjectChunks(practiceViewJson(view), 'evidence'));
   else ctx.print(practiceDetail(view, ctx.look()).trimEnd());

@@ -4,7 +4,7 @@ import { checkTransition, type Practice, type PracticeStatus } from '../../../co
 import { findPractice, setPracticeStatus } from '../../../store/practices.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { requirePractice } from './find.ts';
+import { requirePractice } from '../../../app/practice.ts';
 
 /** Moves a practice along its lifecycle (refusing impossible steps) and says so. */
 export function changeStatus(ctx: Context, practice: Practice, to: PracticeStatus, force: boolean, json: boolean | undefined): void {
@@ -22,6 +22,6 @@ export function changeStatus(ctx: Context, practice: Practice, to: PracticeStatu
 }
 
 export function run(options: WithArgs<{ force?: boolean; json?: boolean }>, ctx: Context): void {
-  const practice = requirePractice(ctx.store().db, options.args[0]);
+  const practice = requirePractice(ctx.store(), options.args[0]);
   changeStatus(ctx, practice, options.args[1] as PracticeStatus, Boolean(options.force), options.json);
 }

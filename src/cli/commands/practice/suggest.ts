@@ -10,7 +10,7 @@ import { forgetRejection, rejectSuggestion, storiesWithVectors } from '../../../
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { embedStories } from '../../semantic.ts';
-import { requirePractice } from './find.ts';
+import { requirePractice } from '../../../app/practice.ts';
 
 interface SuggestOptions {
   story?: string;
@@ -30,7 +30,7 @@ export async function run(options: WithArgs<SuggestOptions>, ctx: Context): Prom
   const store = ctx.store();
   // Every check on the arguments before the first write (embedding writes vectors).
   if (name !== undefined) {
-    const practice = requirePractice(store.db, name);
+    const practice = requirePractice(store, name);
     await embedStories(ctx);
     const suggestions = suggestStories(store.db, practice, options.limit ?? DEFAULT_STORIES);
     if (options.review) await review(practice, suggestions, ctx);

@@ -3,12 +3,12 @@ import { messages } from '../../../core/messages.ts';
 import { evidenceLinks, unlinkEvidence } from '../../../store/practices.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { requirePractice } from './find.ts';
+import { requirePractice } from '../../../app/practice.ts';
 import { storyIdsFromArgs } from './link.ts';
 
 export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
   const store = ctx.store();
-  const practice = requirePractice(store.db, options.args[0]);
+  const practice = requirePractice(store, options.args[0]);
   const ids = storyIdsFromArgs(store.db, options.args[1]);
   const links = evidenceLinks(store.db, practice.id);
   const strangers = ids.filter((id) => !links.has(id));

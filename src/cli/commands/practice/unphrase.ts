@@ -5,11 +5,11 @@ import { practiceMatchers, removeMatcher } from '../../../store/practices.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { phraseKeyFunction } from './add.ts';
-import { requirePractice } from './find.ts';
+import { requirePractice } from '../../../app/practice.ts';
 
 export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): Promise<void> {
   const store = ctx.store();
-  const practice = requirePractice(store.db, options.args[0]);
+  const practice = requirePractice(store, options.args[0]);
   const typed = String(options.args[1] ?? '');
   const phrases = practiceMatchers(store.db, practice.id).filter((m) => m.kind === 'phrase').map((m) => m.value);
   // As `practice show` lists it ("call back"), else as written in a story ("called back").

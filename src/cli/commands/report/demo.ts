@@ -1,19 +1,16 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { toDay } from '../../../core/dates.ts';
+import { seedDemo } from '../../../app/demo.ts';
+import { loadReport, loadStatus, periodFor } from '../../../app/report.ts';
 import type { DemoData } from '../../../core/demo.ts';
 import { ConflictError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { buildReport } from '../../../core/report.ts';
-import { openStore } from '../../../store/db.ts';
-import { seedDemo } from '../../../store/demo.ts';
-import { loadReportInput } from '../../../store/report.ts';
+import { openSqliteStore } from '../../../store/sqlite-store.ts';
 import { renderReportText } from '../../../ui/render/report/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { periodFor } from './period.ts';
-import { loadStatus, renderStatus } from './status.ts';
+import { renderStatus } from '../../../ui/render/status.ts';
 
 /**
  * Where the demo goes: the --db path when one was given on the command line (it must
@@ -34,12 +31,11 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
   const path = demoPath(ctx);
   const { default: data } = (await import('../../../../data/demo-team.json', { with: { type: 'json' } })) as { default: DemoData };
   const now = ctx.now();
-  const store = openStore(path);
+  const store = openSqliteStore(path);
   try {
-    const { stories } = store.write(() => seedDemo(store.db, data, toDay(now), now.toISOString()));
-    const period = periodFor(store.db, {}, now);
-    const report = buildReport(period, loadReportInput(store.db, period));
-    const status = loadStatus(store.db, now, ctx.settings());
+    const { stories } = seedDemo(store, data, now);
+    const report = loadReport(store, periodFor(store, {}, now));
+    const status = loadStatus(store, now, ctx.settings());
     if (options.json) {
       ctx.print(JSON.stringify({ database: path, stories, report, status }, null, 2));
     } else {

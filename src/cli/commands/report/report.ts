@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
+import { loadReport, periodFor, type PeriodOptions } from '../../../app/report.ts';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { buildReport, type Report } from '../../../core/report.ts';
-import { loadReportInput } from '../../../store/report.ts';
+import type { Report } from '../../../core/report.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { periodFor, type PeriodOptions } from './period.ts';
 import { writeDocument } from '../../output.ts';
 import { indexPhrases } from '../../phrases.ts';
 import type { ReportFormat } from '../../../core/formats.ts';
@@ -26,12 +25,12 @@ export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promi
   const target = toStdout ? undefined : resolve(options.out ?? '');
   if (target && !existsSync(dirname(target))) throw new UsageError(messages.outDirMissing(dirname(target)), messages.outDirMissingHint);
 
-  const { db } = ctx.store();
-  const period = periodFor(db, { ...options, driftWeeks: options.driftWeeks ?? ctx.settings()['report.drift_weeks'] }, ctx.now());
+  const store = ctx.store();
+  const period = periodFor(store, { ...options, driftWeeks: options.driftWeeks ?? ctx.settings()['report.drift_weeks'] }, ctx.now());
   // Quality counts come from the phrase index, as detect's do: bring it up to date first
   // (after every check, so a refused report changes nothing).
   await indexPhrases(ctx, { summary: false });
-  const report = buildReport(period, loadReportInput(db, period));
+  const report = loadReport(store, period);
   const text = await render(report, format, ctx);
   // Owner-only, like every document svc writes: it quotes customers' stories.
   writeDocument(ctx, target, toStdout ? text.trimEnd() : text, 'the report', options.force);

@@ -1,71 +1,10 @@
 import { existsSync } from 'node:fs';
-import { defaultSettings, type Settings } from '../../../core/config.ts';
+import { loadStatus } from '../../../app/report.ts';
 import { messages } from '../../../core/messages.ts';
-import { buildRhythm, dueItems, listeningLine, rhythmSettings, type DueItem, type Listening } from '../../../core/rhythm.ts';
-import { buildStatus, driftingPractices, type StatusLine } from '../../../core/status.ts';
-import type { Db } from '../../../store/db.ts';
-import { loadRhythmInput } from '../../../store/rhythm.ts';
-import {
-  hasStories,
-  latestEvidence,
-  peopleRecords,
-  practiceRecords,
-  proceduresDue,
-  storiesPerPerson,
-  storyCount,
-} from '../../../store/report.ts';
-import type { Palette } from '../../../ui/color.ts';
-import { oneLine } from '../../../ui/text.ts';
+import { renderStatus } from '../../../ui/render/status.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { periodFor } from './period.ts';
 import { indexForEvidence } from '../../phrases.ts';
-
-/** The loop stages for a database with stories, over the report's default period; with the rhythm's listening line and due items. */
-export function loadStatus(
-  db: Db,
-  now: Date,
-  settings: Settings = defaultSettings(),
-): { since: string; until: string; lastMeeting: string | null; stages: StatusLine[]; listening: Listening & { figure: string; next: string }; due: DueItem[] } {
-  const period = periodFor(db, { driftWeeks: settings['report.drift_weeks'] }, now);
-  const { stages, listening, due } = db.transaction(() => {
-    const perPerson = storiesPerPerson(db, period);
-    const active = peopleRecords(db).filter((p) => p.active);
-    const input = {
-      period,
-      stories: storyCount(db, period),
-      activePeople: active.length,
-      peopleWithStories: active.filter((p) => perPerson.has(p.id)).length,
-      practices: practiceRecords(db, period.until),
-      latestEvidence: latestEvidence(db, period.drift),
-      driftWeeks: period.driftWeeks,
-      proceduresDue: proceduresDue(db, period.until),
-    };
-    const rhythm = buildRhythm({ ...loadRhythmInput(db, period.until), settings: rhythmSettings(settings) });
-    const agreed = input.practices.filter((p) => p.status === 'adopted' || p.status === 'standard');
-    return {
-      stages: buildStatus(input),
-      listening: { ...rhythm.listening, ...listeningLine(rhythm.listening) },
-      due: dueItems(rhythm, {
-        candidates: input.practices.filter((p) => p.status === 'candidate').length,
-        drifting: driftingPractices(input).map((p) => p.name),
-        untrained: agreed.filter((p) => p.lastTrainedOn === null).map((p) => p.name),
-        peopleWithoutStories: active.filter((p) => !perPerson.has(p.id)).map((p) => p.name),
-      }),
-    };
-  })();
-  return { since: period.since, until: period.until, lastMeeting: period.lastMeeting, stages, listening, due };
-}
-
-/** One aligned line per stage: "detect  4 candidates waiting — svc detect --review"; then the listening line and what is due. */
-export function renderStatus(stages: readonly StatusLine[], c: Palette, rhythm?: { listening: { figure: string; next: string }; due: readonly DueItem[] }): string {
-  const lines = [...stages.map((line) => ({ stage: line.stage as string, figure: line.figure, next: line.next })), ...(rhythm ? [{ stage: 'listen', ...rhythm.listening }] : [])];
-  const width = Math.max(...lines.map((line) => line.stage.length));
-  const out = lines.map((line) => `${c.bold(line.stage.padEnd(width))}  ${line.figure} ${c.dim('—')} ${c.cyan(line.next)}`);
-  // Practice and people names are stored text: no control character of theirs reaches the terminal.
-  if (rhythm?.due.length) out.push('', c.bold('due'), ...rhythm.due.map((item) => `  ${oneLine(item.text)} ${c.dim('—')} ${c.cyan(oneLine(item.command))}`));
-  return out.join('\n');
-}
 
 /**
  * Where the team stands in the loop. On a database that does not exist yet (or has no
@@ -73,13 +12,13 @@ export function renderStatus(stages: readonly StatusLine[], c: Palette, rhythm?:
  */
 export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): Promise<void> {
   const { path } = ctx.dbPath();
-  if (!existsSync(path) || !hasStories(ctx.store().db)) {
+  if (!existsSync(path) || !ctx.store().report.hasStories()) {
     if (options.json) ctx.print(JSON.stringify({ database: path, stories: 0, stages: [], gettingStarted: messages.gettingStarted }, null, 2));
     else ctx.print(messages.gettingStarted.join('\n'));
     return;
   }
   await indexForEvidence(ctx);
-  const status = loadStatus(ctx.store().db, ctx.now(), ctx.settings());
+  const status = loadStatus(ctx.store(), ctx.now(), ctx.settings());
   if (options.json) ctx.print(JSON.stringify({ database: path, ...status }, null, 2));
   else ctx.print(renderStatus(status.stages, ctx.out, status));
 }

@@ -1,31 +1,19 @@
+import { requirePractices, saveStory } from '../../../app/story.ts';
+import type { Story } from '../../../core/story.ts';
 import { ConflictError, NotFoundError, UsageError, errorCode } from '../../../core/errors.ts';
-import type { Practice } from '../../../core/practice.ts';
-import type { Db } from '../../../store/db.ts';
-import { findPractice, linkEvidence } from '../../../store/practices.ts';
-import { saveStoryVectors } from '../../../store/vectors.ts';
 import { messages } from '../../../core/messages.ts';
 import { checkStoryFields, draftStory, type StoryInput } from '../../../core/story.ts';
 import { storyInputFromAnswers, storyQuestions } from '../../../core/story-prompt.ts';
 import { joinSentences, unique } from '../../../core/text.ts';
 import { isVaguePraise } from '../../../core/vague.ts';
-import { linkMatchesForStory } from '../../../store/matching.ts';
-import { personNames } from '../../../store/people.ts';
-import { getStory, insertStory } from '../../../store/stories.ts';
-import { tagNames } from '../../../store/tags.ts';
 import { storyJson, storySummary } from '../../../ui/render/story.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { requirePractice } from '../practice/find.ts';
 import { listDrafts, removeDraft, saveDraft, type StoryDraftFile } from '../../drafts.ts';
 import { readStdin } from '../../io.ts';
 import { storyInputFromOptions, type StoryFieldOptions } from './fields.ts';
 
 type AddOptions = WithArgs<StoryFieldOptions & { resume?: boolean; practice?: string[] }>;
-
-/** The --practice names as practices, all found before anything is saved. */
-function practicesFromFlags(db: Db, names: string[] | undefined): Practice[] {
-  return unique((names ?? []).map((name) => name.trim()).filter(Boolean)).map((name) => requirePractice(db, name));
-}
 
 export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const flags = storyInputFromOptions(options);
@@ -38,7 +26,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   // Bad flags are refused before anyone types a word of the story.
   checkStoryFields(flags, ctx.now());
   // The database opens only when a practice was named: a refused story must leave no file.
-  const linked = options.practice?.length ? practicesFromFlags(ctx.store().db, options.practice) : [];
+  const linked = options.practice?.length ? requirePractices(ctx.store(), options.practice) : [];
   // In the guided prompt, the encoder loads while the person types (unless --practice said it).
   const guided = words.length === 0 && ctx.canPrompt && !options.resume && !fromStdin;
   // Suggestions are a help: if the encoder cannot load, the story is saved without them.
@@ -80,16 +68,9 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const chosen = capture ? await chooseCapturePractice(ctx, capture, story.text, story.staff) : null;
   const store = ctx.store();
   const practiceIds = unique([...linked.map((p) => p.id), ...(chosen?.practiceId ? [chosen.practiceId] : [])]);
-  let id: number;
+  let saved: Story;
   try {
-    id = store.write(() => {
-      const storyId = insertStory(store.db, story, now.toISOString());
-      linkMatchesForStory(store.db, storyId, now.toISOString());
-      // Linked by a person: evidence of the highest standing, never undone by detection.
-      for (const practiceId of practiceIds) linkEvidence(store.db, practiceId, storyId, 'manual', now.toISOString());
-      if (chosen) saveStoryVectors(store.db, [{ storyId, vector: chosen.vector }]);
-      return storyId;
-    });
+    saved = saveStory(store, { draft: story, practiceIds, vector: chosen?.vector }, now);
   } catch (error) {
     // What was typed at the prompt outlives a database that stayed locked.
     if (typed && errorCode(error).startsWith('SQLITE_BUSY')) {
@@ -99,13 +80,12 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
     throw error;
   }
   if (draft) removeDraft(draft.path);
-  const saved = getStory(store.db, id);
-  if (!saved) throw new Error(`story #${id} vanished after saving`);
+  const id = saved.id;
 
   if (options.json) ctx.print(JSON.stringify(storyJson(saved), null, 2));
   else if (!ctx.stdoutIsTTY) ctx.print(String(id));
   ctx.info(`${ctx.err.green('Saved')} story ${storySummary(saved, { ...ctx.look(), color: ctx.err })}`);
-  if (practiceIds.length > 0) ctx.info(messages.storyLinkedTo(practiceIds.map((pid) => findPractice(store.db, String(pid))?.name ?? `#${pid}`)));
+  if (practiceIds.length > 0) ctx.info(messages.storyLinkedTo(practiceIds.map((pid) => store.practices.find(String(pid))?.name ?? `#${pid}`)));
   if (!ctx.canPrompt && isVaguePraise(saved.text)) ctx.info(messages.vaguePraise(id));
   ctx.info(ctx.err.dim(`hint: svc story show ${id} to read it back · svc stories to see the latest`));
 }
@@ -153,8 +133,8 @@ async function askForStory(flags: StoryInput, ctx: Context): Promise<StoryInput>
       trigger: flags.trigger !== undefined,
       tags: flags.tags !== undefined,
     },
-    people: personNames(store.db),
-    tags: tagNames(store.db),
+    people: store.people.names(),
+    tags: store.tags.names(),
   });
   const { ask } = await import('../../prompts.ts');
   const asked = storyInputFromAnswers(await ask(questions));

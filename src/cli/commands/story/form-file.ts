@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
+import { startLines } from '../../io.ts';
 import { NotFoundError, ValidationError, errorCode } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import type { FormRow } from '../../../core/story-import.ts';
-import { startLines } from '../customer/file.ts';
 
 /** A form export, as header and rows of cells, each row with the line it starts on. */
 export interface FormFile {

@@ -1,3 +1,4 @@
+import { importStories } from '../../../app/story.ts';
 import { UsageError, ValidationError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import {
@@ -8,14 +9,9 @@ import {
   parseDateFormat,
   resolveColumns,
   type ColumnMap,
-  type ImportedRow,
 } from '../../../core/story-import.ts';
 import { namesBehaviour } from '../../../core/vague.ts';
 import type { Settings } from '../../../core/config.ts';
-import type { Db } from '../../../store/db.ts';
-import { linkMatchesForStory } from '../../../store/matching.ts';
-import { getStory, insertStory } from '../../../store/stories.ts';
-import { importedKeys, recordImportKey } from '../../../store/story-imports.ts';
 import { storyJson } from '../../../ui/render/story.ts';
 import { importTable } from '../../../ui/render/story-import.ts';
 import type { WithArgs } from '../../action.ts';
@@ -43,13 +39,6 @@ function configMap(settings: Settings): ColumnMap {
   return map;
 }
 
-/** A stored story as story add prints it. */
-function savedStoryJson(db: Db, id: number): Record<string, unknown> {
-  const story = getStory(db, id);
-  if (!story) throw new Error(`story #${id} vanished after saving`);
-  return storyJson(story);
-}
-
 export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promise<void> {
   const file = String(options.args[0] ?? '');
   if (!file) throw new UsageError(messages.formFileMissing('FILE'), messages.formFileMissingHint);
@@ -73,32 +62,13 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
     );
   }
 
-  const store = ctx.store();
-  const nowIso = now.toISOString();
-  const importRows = () => {
-    const known = importedKeys(store.db, drafts.map((d) => d.key));
-    const fresh: ImportedRow[] = [];
-    const alreadyImported: number[] = [];
-    for (const draft of drafts) {
-      if (known.has(draft.key)) alreadyImported.push(draft.line);
-      else {
-        known.add(draft.key); // the same row twice in one file is one story
-        fresh.push(draft);
-      }
-    }
-    if (options.dryRun) return { stored: fresh.map((row) => ({ ...row, id: null })), alreadyImported };
-    const progress = startProgress('Importing stories');
-    const stored = fresh.map((row, i) => {
-      const id = insertStory(store.db, row.draft, nowIso);
-      linkMatchesForStory(store.db, id, nowIso);
-      recordImportKey(store.db, row.key, id, nowIso);
-      progress.update(i + 1, fresh.length);
-      return { ...row, id: id as number | null };
-    });
-    progress.end();
-    return { stored, alreadyImported };
-  };
-  const { stored, alreadyImported } = options.dryRun ? store.db.transaction(importRows)() : store.write(importRows);
+  const progress = options.dryRun ? undefined : startProgress('Importing stories');
+  const { stored, alreadyImported } = importStories(
+    ctx.store(),
+    { rows: drafts, dryRun: options.dryRun === true, onProgress: (done, total) => progress?.update(done, total) },
+    now,
+  );
+  progress?.end();
 
   if (options.json) {
     ctx.print(
@@ -108,7 +78,7 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
           format: form.format,
           dryRun: options.dryRun === true,
           columns: Object.fromEntries(Object.entries(columns).map(([field, index]) => [field, form.headers[index] ?? null])),
-          imported: stored.map((row) => ({ line: row.line, key: row.key, story: row.id === null ? { ...row.draft } : savedStoryJson(store.db, row.id) })),
+          imported: stored.map((row) => ({ line: row.line, key: row.key, story: row.story ? storyJson(row.story) : { ...row.draft } })),
           alreadyImported,
           invalid: problems,
         },

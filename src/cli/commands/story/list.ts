@@ -29,13 +29,13 @@ export function run(options: WithArgs<ListOptions>, ctx: Context): void {
   const now = ctx.now();
   const limit = options.limit ?? 20;
   // A page at a time: `svc stories -n 0` over a million stories stays within memory.
-  const db = ctx.store().db;
-  const pages = storyPages(db, {
+  const store = ctx.store();
+  const pages = storyPages(store.db, {
     since: options.since === undefined ? undefined : parseDay(options.since, now, '--since'),
     until: options.until === undefined ? undefined : parseDay(options.until, now, '--until'),
     // A filter naming nobody is a mistake to point out, not an empty result.
-    staff: resolveNames(db, 'person', options.staff),
-    tags: resolveNames(db, 'tag', options.tag),
+    staff: resolveNames(store, 'person', options.staff),
+    tags: resolveNames(store, 'tag', options.tag),
     channel: options.channel,
     customerKind: options.internal ? 'internal' : options.external ? 'external' : undefined,
     search: options.search,

@@ -2,14 +2,14 @@ import { resolveNamed } from '../../../app/names.ts';
 import { ConflictError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { tagName } from '../../../core/story.ts';
-import type { Db } from '../../../store/db.ts';
+import type { SqliteStore } from '../../../store/sqlite-store.ts';
 import { findTag } from '../../../store/tags.ts';
 
 /** The tag named (loosely: "#Follow Up" is follow-up, a unique prefix, or the id), or a NotFoundError. */
-export function requireTag(db: Db, typed: unknown): { id: number; name: string; builtin: boolean } {
+export function requireTag(store: SqliteStore, typed: unknown): { id: number; name: string; builtin: boolean } {
   const text = String(typed ?? '');
   tagName(text);
-  return findTag(db, resolveNamed(db, 'tag', text).name) as { id: number; name: string; builtin: boolean };
+  return findTag(store.db, resolveNamed(store, 'tag', text).name) as { id: number; name: string; builtin: boolean };
 }
 
 /** Refuses to rename or merge away a built-in tag: the report counts its attributes by those names. */

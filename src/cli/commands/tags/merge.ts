@@ -8,8 +8,8 @@ import { refuseBuiltin, requireTag } from './find.ts';
 
 export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, ctx: Context): Promise<void> {
   const store = ctx.store();
-  const from = requireTag(store.db, options.args[0]);
-  const into = requireTag(store.db, options.args[1]);
+  const from = requireTag(store, options.args[0]);
+  const into = requireTag(store, options.args[1]);
   if (from.id === into.id) throw new UsageError(messages.mergeSame('tag'), messages.mergeSameHint('svc tags'));
   refuseBuiltin(from, 'merged away');
   const go = await confirmChange(ctx, {
@@ -21,9 +21,9 @@ export async function run(options: WithArgs<{ yes?: boolean; json?: boolean }>, 
   if (!go) return;
   // Read again under the lock: another svc may have changed them while we asked.
   store.write(() => {
-    const gone = requireTag(store.db, from.name);
+    const gone = requireTag(store, from.name);
     refuseBuiltin(gone, 'merged away');
-    mergeTags(store.db, gone.id, requireTag(store.db, into.name).id, ctx.now().toISOString());
+    mergeTags(store.db, gone.id, requireTag(store, into.name).id, ctx.now().toISOString());
   });
   if (options.json) ctx.print(JSON.stringify({ merged: from.name, into: into.name }, null, 2));
   ctx.info(`${ctx.err.green('Merged')} tag ${from.name} into ${into.name}.`);

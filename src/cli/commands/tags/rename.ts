@@ -8,7 +8,7 @@ import { refuseBuiltin, requireTag } from './find.ts';
 
 export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
   const store = ctx.store();
-  const tag = requireTag(store.db, options.args[0]);
+  const tag = requireTag(store, options.args[0]);
   const name = checkedTag(String(options.args[1] ?? ''), 'the new tag');
   if (!name) throw new ValidationError(messages.emptyName('tag'), messages.emptyNameHint('svc tag rename folow-up follow-up'));
   if (name === tag.name) {
@@ -20,7 +20,7 @@ export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
   refuseBuiltin(tag, 'renamed');
   store.write(() => {
     // Read again under the lock: another svc may have changed it meanwhile.
-    refuseBuiltin(requireTag(store.db, tag.name), 'renamed');
+    refuseBuiltin(requireTag(store, tag.name), 'renamed');
     if (findTag(store.db, name)) throw new ConflictError(messages.tagExists(name), messages.tagExistsHint(tag.name, name));
     renameTag(store.db, tag.id, name, ctx.now().toISOString());
   });

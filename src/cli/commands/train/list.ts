@@ -4,11 +4,12 @@ import { formatDay } from '../../../ui/format.ts';
 import { oneLine, truncate } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { requirePractice } from '../practice/find.ts';
+import { requirePractice } from '../../../app/practice.ts';
 
 export function run(options: WithArgs<{ practice?: string; json?: boolean }>, ctx: Context): void {
-  const db = ctx.store().db;
-  const practiceId = options.practice === undefined ? undefined : requirePractice(db, options.practice).id;
+  const store = ctx.store();
+  const db = store.db;
+  const practiceId = options.practice === undefined ? undefined : requirePractice(store, options.practice).id;
   const trainings = listTrainings(db, practiceId);
   if (options.json) {
     ctx.print(JSON.stringify(trainings, null, 2));

@@ -9,7 +9,7 @@ import { personNames } from '../../../store/people.ts';
 import { insertTraining, listTrainings } from '../../../store/trainings.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { requirePractice } from '../practice/find.ts';
+import { requirePractice } from '../../../app/practice.ts';
 
 interface LogOptions {
   people?: string[];
@@ -21,7 +21,7 @@ interface LogOptions {
 
 export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<void> {
   const store = ctx.store();
-  const practice = requirePractice(store.db, options.args[0]);
+  const practice = requirePractice(store, options.args[0]);
   if (practice.status === 'retired') throw new ConflictError(messages.trainRetired(practice.name), messages.trainRetiredHint(practice.name));
   const now = ctx.now();
   const heldOn = options.on === undefined ? toDay(now) : parsePastDay(options.on, now, '--on');

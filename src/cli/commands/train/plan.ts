@@ -1,11 +1,11 @@
+import { loadTrainingPlan } from '../../../app/training.ts';
 import { toDay } from '../../../core/dates.ts';
-import { trainingPlanFor } from '../../../app/training-plan.ts';
 import { renderDocument, type DocumentFormat } from '../../../ui/render/document.ts';
 import { trainingPlanDocument } from '../../../ui/render/train.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { writeDocument } from '../../output.ts';
-import { requirePractice } from '../practice/find.ts';
+import { requirePractice } from '../../../app/practice.ts';
 import { indexForEvidence } from '../../phrases.ts';
 
 interface PlanOptions {
@@ -17,9 +17,8 @@ interface PlanOptions {
 
 export async function run(options: WithArgs<PlanOptions>, ctx: Context): Promise<void> {
   await indexForEvidence(ctx);
-  const db = ctx.store().db;
-  const practice = requirePractice(db, options.args[0]);
-  const plan = trainingPlanFor(db, practice);
+  const store = ctx.store();
+  const plan = loadTrainingPlan(store, requirePractice(store, options.args[0]));
   if (plan.warning) ctx.info(`${ctx.err.yellow('warning:')} ${plan.warning}`);
   if (options.json) {
     writeDocument(ctx, options.out, JSON.stringify(plan, null, 2), 'the training plan', options.force);

@@ -5,7 +5,7 @@ import { checkedName } from '../../../core/story.ts';
 import { plannedSessions, insertPlannedSession } from '../../../store/training-sessions.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { requirePractice } from '../practice/find.ts';
+import { requirePractice } from '../../../app/practice.ts';
 
 interface ScheduleOptions {
   on: string;
@@ -21,7 +21,7 @@ export function run(options: WithArgs<ScheduleOptions>, ctx: Context): void {
   const plannedOn = parseComingDay(options.on, now, '--on');
   const startsAt = options.at === undefined ? null : parseSessionTime(options.at, '--at');
   const store = ctx.store();
-  const practice = requirePractice(store.db, options.args[0]);
+  const practice = requirePractice(store, options.args[0]);
   if (practice.status === 'retired') throw new ConflictError(messages.trainRetired(practice.name), messages.trainRetiredHint(practice.name));
   const facilitator = options.facilitator === undefined ? null : checkedName(options.facilitator, '--facilitator', 'facilitator name') || null;
   const uuid = store.write(() =>

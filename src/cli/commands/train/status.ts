@@ -5,13 +5,14 @@ import { trainedPeople } from '../../../store/trainings.ts';
 import { matrixNotes, matrixTable } from '../../../ui/render/train.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { requirePractice } from '../practice/find.ts';
+import { requirePractice } from '../../../app/practice.ts';
 import { indexForEvidence } from '../../phrases.ts';
 
 export async function run(options: WithArgs<{ practice?: string; json?: boolean }>, ctx: Context): Promise<void> {
   await indexForEvidence(ctx);
-  const db = ctx.store().db;
-  const practices = options.practice === undefined ? listPracticeRecords(db, ['adopted', 'standard']) : [requirePractice(db, options.practice)];
+  const store = ctx.store();
+  const db = store.db;
+  const practices = options.practice === undefined ? listPracticeRecords(db, ['adopted', 'standard']) : [requirePractice(store, options.practice)];
   const people = personNames(db);
   const columns = practices.map((p) => matrixColumn(p, people, trainedPeople(db, p.id), practiceEvidence(db, p.id)));
   if (options.json) {

@@ -1,0 +1,50 @@
+import { shiftDay, toDay } from '../core/dates.ts';
+import { demoStoryDraft, type DemoData } from '../core/demo.ts';
+import type { Store } from '../store/store.ts';
+import { insertLinkedStory } from './story.ts';
+
+/** Builds the demo team's database in one transaction: people, practices, stories, trainings, meetings, interviews. */
+export function seedDemo(store: Store, data: DemoData, clock: Date): { stories: number } {
+  const today = toDay(clock);
+  const now = clock.toISOString();
+  const at = (daysAgo: number) => `${shiftDay(today, -daysAgo)}T09:00:00.000Z`;
+  return store.transaction(() => {
+    const person = (name: string) => store.people.ensure(name, now);
+    for (const p of data.people) store.people.setRole(person(p.name), p.role);
+    const practiceIds = new Map<string, number>();
+    for (const p of data.practices) {
+      const changedAt = p.adoptedDaysAgo === undefined ? now : at(p.adoptedDaysAgo);
+      const id = store.practices.create({ name: p.name, description: p.description, status: p.status, matchers: [{ kind: 'tag', value: p.tag }] }, changedAt);
+      practiceIds.set(p.name, id);
+    }
+    const ordered = [...data.stories].sort((a, b) => b.daysAgo - a.daysAgo);
+    for (const story of ordered) insertLinkedStory(store, demoStoryDraft(story, today), now);
+    for (const p of data.practices) {
+      const id = practiceIds.get(p.name);
+      if (id === undefined || !p.procedure) continue;
+      const writtenAt = p.adoptedDaysAgo === undefined ? now : at(p.adoptedDaysAgo);
+      const sources = store.practices.evidence(id, undefined, writtenAt.slice(0, 10)).map((item) => item.storyId);
+      store.procedures.insertVersion(id, p.procedure, 90, sources, writtenAt);
+    }
+    for (const t of data.trainings) {
+      const practiceId = practiceIds.get(t.practice);
+      if (practiceId === undefined) continue;
+      store.trainings.insert({ practiceId, heldOn: shiftDay(today, -t.daysAgo), facilitator: t.facilitator, notes: t.notes, people: t.attendees }, now);
+    }
+    for (const m of data.meetings) store.meetings.add(shiftDay(today, -m.daysAgo), m.notes, now);
+    const customers = new Map(data.customers.map((c) => [c.name, store.customers.ensure(c.name, 'external', now)]));
+    for (const i of data.interviews) {
+      const customerId = customers.get(i.customer);
+      if (customerId === undefined) continue;
+      const day = shiftDay(today, -i.daysAgo);
+      const [interviewId] = store.interviews.plan([customerId], person(i.interviewer), i.status === 'planned' ? day : shiftDay(day, -3), now);
+      if (interviewId === undefined || i.status === 'planned') continue;
+      store.interviews.log(
+        interviewId,
+        { status: i.status, heldOn: day, learned: i.learned ?? null, liked: i.liked ?? null, change: i.change ?? null, note: null },
+        now,
+      );
+    }
+    return { stories: ordered.length };
+  });
+}

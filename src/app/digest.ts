@@ -1,0 +1,31 @@
+import type { Settings } from '../core/config.ts';
+import { toDay, type Day } from '../core/dates.ts';
+import { buildDigest, DIGEST_STORIES, digestSince, type Digest } from '../core/digest.ts';
+import { messages } from '../core/messages.ts';
+import { buildReport, reportPeriod } from '../core/report.ts';
+import { buildRhythm, rhythmSettings } from '../core/rhythm.ts';
+import type { Store } from '../store/store.ts';
+
+/** The digest since a day, since the last digest, or over the default period; with what to tell the reader about that choice. */
+export function loadDigest(store: Store, input: { since: Day | 'last-digest' | undefined; settings: Settings }, now: Date): { digest: Digest; notices: string[] } {
+  const today = toDay(now);
+  const { settings, since } = input;
+  return store.read(() => {
+    const notices: string[] = [];
+    const last = store.rhythm.lastDigestOn();
+    const start = digestSince(today, since, last);
+    if (since === 'last-digest' && last === null) notices.push(messages.noDigestYet);
+    if (since === 'last-digest' && last !== null && last >= today) notices.push(messages.digestAgainToday(today));
+    const period = reportPeriod({ since: start.since, until: today, lastMeeting: store.report.lastMeetingOn(today), driftWeeks: settings['report.drift_weeks'] });
+    const report = buildReport(period, store.report.input(period));
+    const rhythm = buildRhythm({ ...store.rhythm.input(today), settings: rhythmSettings(settings) });
+    const [latest = []] = store.stories.pages({ since: period.since, until: period.until, limit: DIGEST_STORIES });
+    const stories = latest.map((s) => ({ id: s.id, occurredOn: s.occurredOn, people: s.staff, text: s.text }));
+    return { digest: buildDigest(report, rhythm, stories, settings['team.name'], start.basis), notices };
+  });
+}
+
+/** Remembers today's digest: the next `--since last-digest` starts after it. */
+export function recordDigest(store: Store, now: Date): void {
+  store.transaction(() => store.rhythm.recordDigest(toDay(now)));
+}

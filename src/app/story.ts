@@ -1,0 +1,124 @@
+import { NotFoundError } from '../core/errors.ts';
+import { messages } from '../core/messages.ts';
+import type { Practice } from '../core/practice.ts';
+import { applyStoryEdit, type Story, type StoryDraft, type StoryInput } from '../core/story.ts';
+import type { ImportedRow } from '../core/story-import.ts';
+import { unique } from '../core/text.ts';
+import { parseId } from '../core/ids.ts';
+import { requirePractice } from './practice.ts';
+import type { Store } from '../store/store.ts';
+
+/**
+ * Stores a story and links it to every practice whose tags or phrases it matches: the
+ * one way a story enters svc (add, edit, interview log, import, demo). Call inside
+ * store.transaction(), so that a story is never seen unlinked.
+ */
+export function insertLinkedStory(store: Store, draft: StoryDraft, now: string): number {
+  const id = store.stories.insert(draft, now);
+  store.practices.relinkStory(id, now);
+  return id;
+}
+
+/** The story with the id as typed ("12" or "#12"), or a NotFoundError. */
+export function requireStory(store: Store, typedId: unknown): Story {
+  const id = parseId('story', String(typedId));
+  const story = store.stories.get(id);
+  if (!story) throw new NotFoundError(messages.storyNotFound(id), messages.storyNotFoundHint);
+  return story;
+}
+
+/** The practices named (by name or id), each found before anything is saved. */
+export function requirePractices(store: Store, names: readonly string[]): Practice[] {
+  return unique(names.map((name) => name.trim()).filter(Boolean)).map((name) => requirePractice(store, name));
+}
+
+export interface NewStory {
+  draft: StoryDraft;
+  /** Practices a person linked it to: evidence of the highest standing, never undone by detection. */
+  practiceIds: readonly number[];
+  /** The story's vector when the encoder already made one (at capture). */
+  vector?: Uint8Array | undefined;
+}
+
+/** Saves a new story with its links, in one transaction; returns it as stored. */
+export function saveStory(store: Store, input: NewStory, now: Date): Story {
+  const at = now.toISOString();
+  const id = store.transaction(() => {
+    const storyId = insertLinkedStory(store, input.draft, at);
+    for (const practiceId of unique([...input.practiceIds])) store.practices.link(practiceId, storyId, 'manual', at);
+    if (input.vector) store.vectors.saveStoryVectors([{ storyId, vector: input.vector }]);
+    return storyId;
+  });
+  return storedStory(store, id);
+}
+
+/** Applies the changed fields to a story and relinks it, in one transaction; returns it as stored. */
+export function editStory(store: Store, input: { story: Story; changes: StoryInput }, now: Date): Story {
+  const draft = applyStoryEdit(input.story, input.changes, now); // every check happens before the write
+  const at = now.toISOString();
+  store.transaction(() => {
+    store.stories.update(input.story.id, draft, at);
+    store.practices.relinkStory(input.story.id, at);
+  });
+  return storedStory(store, input.story.id);
+}
+
+export interface StoryImport {
+  /** Rows already checked, in file order. */
+  rows: readonly ImportedRow[];
+  /** Say what would be stored, store nothing. */
+  dryRun: boolean;
+  /** Hears of each stored row: done so far, out of the rows to store. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+export interface StoryImportResult {
+  /** The rows stored (or that would be, on a dry run, with story null), in file order. */
+  stored: Array<ImportedRow & { id: number | null; story: Story | null }>;
+  /** File lines whose content was imported before. */
+  alreadyImported: number[];
+}
+
+/** Stores the rows not imported before (the same row twice in one file is one story), in one transaction. */
+export function importStories(store: Store, input: StoryImport, now: Date): StoryImportResult {
+  const fresh = () => {
+    const known = store.storyImports.knownKeys(input.rows.map((row) => row.key));
+    const rows: ImportedRow[] = [];
+    const alreadyImported: number[] = [];
+    for (const row of input.rows) {
+      if (known.has(row.key)) alreadyImported.push(row.line);
+      else {
+        known.add(row.key);
+        rows.push(row);
+      }
+    }
+    return { rows, alreadyImported };
+  };
+  if (input.dryRun) {
+    const { rows, alreadyImported } = fresh();
+    return { stored: rows.map((row) => ({ ...row, id: null, story: null })), alreadyImported };
+  }
+  const at = now.toISOString();
+  const { ids, rows, alreadyImported } = store.transaction(() => {
+    const found = fresh();
+    const stored = found.rows.map((row, i) => {
+      const id = insertLinkedStory(store, row.draft, at);
+      store.storyImports.record(row.key, id, at);
+      input.onProgress?.(i + 1, found.rows.length);
+      return id;
+    });
+    return { ...found, ids: stored };
+  });
+  return { stored: rows.map((row, i) => ({ ...row, id: ids[i] ?? null, story: storedStory(store, ids[i] ?? 0) })), alreadyImported };
+}
+
+/** Deletes a story and its links. */
+export function removeStory(store: Store, story: Pick<Story, 'id'>, now: Date): void {
+  store.transaction(() => store.stories.remove(story.id, now.toISOString()));
+}
+
+function storedStory(store: Store, id: number): Story {
+  const story = store.stories.get(id);
+  if (!story) throw new Error(`story #${id} vanished after saving`);
+  return story;
+}

@@ -1,0 +1,141 @@
+import type { Store } from './store.ts';
+import { ensureCustomer } from './customers.ts';
+import { openStore, useSmallPageCache, type Connection, type OpenOptions } from './db.ts';
+import { exampleRows, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice } from './detect.ts';
+import { getInterview, linkStoryToInterview, logInterview, planInterviews } from './interviews.ts';
+import { hasPhraseMatchers, linkMatchesForPractice, linkMatchesForStories, linkMatchesForStory } from './matching.ts';
+import { countToIndex, savePhrases, storiesToIndex } from './phrases.ts';
+import { addMeeting } from './meetings.ts';
+import { ensurePerson, personNames, setPersonRole } from './people.ts';
+import {
+  addMatchers,
+  createPractice,
+  findPractice,
+  latestEvidenceIds,
+  linkedEvidence,
+  linkEvidence,
+  listPracticeRecords,
+  practiceEvidence,
+  practiceMatchers,
+  practiceStatusHistory,
+  practiceStoryIds,
+} from './practices.ts';
+import { currentProcedure, insertProcedureVersion } from './procedures.ts';
+import {
+  hasStories,
+  lastMeetingOn,
+  latestEvidence,
+  loadReportInput,
+  peopleRecords,
+  practiceRecords,
+  proceduresDue,
+  storiesPerPerson,
+  storyCount,
+} from './report.ts';
+import { lastDigestOn, loadRhythmInput, recordDigest } from './rhythm.ts';
+import { deleteStory, getStory, insertStory, storiesByIds, storyPages, updateStory } from './stories.ts';
+import { importedKeys, recordImportKey } from './story-imports.ts';
+import { tagNames } from './tags.ts';
+import { namedItems } from './names.ts';
+import { insertTraining, listTrainings, trainedPeople } from './trainings.ts';
+import { saveStoryVectors } from './vectors.ts';
+
+/**
+ * The Store over one SQLite connection. Still a Connection too, so that code not yet
+ * moved to src/app can reach `db` meanwhile; app code sees only the Store.
+ */
+export type SqliteStore = Store & Connection;
+
+/** The Store seam over an open connection: each method is one call into the noun's SQL module. */
+export function sqliteStore(connection: Connection): SqliteStore {
+  const { db } = connection;
+  return {
+    ...connection,
+    close: () => connection.close(),
+    transaction: (fn) => connection.write(fn),
+    read: (fn) => db.transaction(fn)(),
+    stories: {
+      insert: (draft, now) => insertStory(db, draft, now),
+      update: (id, draft, now) => updateStory(db, id, draft, now),
+      get: (id) => getStory(db, id),
+      byIds: (ids) => storiesByIds(db, ids),
+      pages: (filter) => storyPages(db, filter),
+      remove: (id, now) => deleteStory(db, id, now),
+    },
+    storyImports: {
+      knownKeys: (keys) => importedKeys(db, keys),
+      record: (key, storyId, now) => recordImportKey(db, key, storyId, now),
+    },
+    practices: {
+      create: (practice, now) => createPractice(db, practice, now),
+      find: (nameOrId) => findPractice(db, nameOrId),
+      link: (practiceId, storyId, how, now) => linkEvidence(db, practiceId, storyId, how, now),
+      relinkStory: (storyId, now) => linkMatchesForStory(db, storyId, now),
+      relinkStories: (storyIds, now) => linkMatchesForStories(db, storyIds, now),
+      relinkPractice: (practiceId, now) => linkMatchesForPractice(db, practiceId, now),
+      hasPhraseMatchers: () => hasPhraseMatchers(db),
+      evidence: (practiceId, since, until) => practiceEvidence(db, practiceId, since, until),
+      linked: (practiceId) => linkedEvidence(db, practiceId),
+      storyIds: (practiceId, limit) => practiceStoryIds(db, practiceId, limit),
+      latestEvidenceIds: (practiceId, limit) => latestEvidenceIds(db, practiceId, limit),
+      list: (statuses) => listPracticeRecords(db, statuses),
+      matchers: (practiceId) => practiceMatchers(db, practiceId),
+      addMatchers: (practiceId, matchers, now) => addMatchers(db, practiceId, matchers, now),
+      statusHistory: (practiceId) => practiceStatusHistory(db, practiceId),
+    },
+    people: {
+      ensure: (name, now) => ensurePerson(db, name, now),
+      setRole: (personId, role) => setPersonRole(db, personId, role),
+      names: () => personNames(db),
+    },
+    tags: { names: () => tagNames(db) },
+    customers: { ensure: (name, kind, now) => ensureCustomer(db, name, kind, now) },
+    interviews: {
+      plan: (customerIds, interviewerId, plannedOn, now) => planInterviews(db, customerIds, interviewerId, plannedOn, now),
+      get: (id) => getInterview(db, id),
+      log: (id, log, now) => logInterview(db, id, log, now),
+      linkStory: (storyId, interview) => linkStoryToInterview(db, storyId, interview),
+    },
+    meetings: { add: (heldOn, notes, now) => addMeeting(db, heldOn, notes, now) },
+    procedures: {
+      insertVersion: (practiceId, body, reviewEveryDays, sources, now) => insertProcedureVersion(db, practiceId, body, reviewEveryDays, sources, now),
+      current: (practiceId) => currentProcedure(db, practiceId),
+    },
+    trainings: { insert: (training, now) => insertTraining(db, training, now), list: (practiceId) => listTrainings(db, practiceId), trained: (practiceId) => trainedPeople(db, practiceId) },
+    vectors: { saveStoryVectors: (vectors) => saveStoryVectors(db, vectors) },
+    detection: {
+      preferSmallCache: () => useSmallPageCache(db),
+      storyFacts: (since) => storyFacts(db, since),
+      rawCandidates: (query, facts) => rawCandidates(db, query, facts),
+      exampleRows: (storyIds, phraseKeys) => exampleRows(db, storyIds, phraseKeys),
+      topEvidencePractice: (storyIds) => topEvidencePractice(db, storyIds),
+      qualityRows: (since) => qualityRows(db, since),
+      rejectCandidate: (keys, label, now) => rejectCandidate(db, keys, label, now),
+    },
+    report: {
+      lastMeetingOn: (until) => lastMeetingOn(db, until),
+      hasStories: () => hasStories(db),
+      input: (period) => loadReportInput(db, period),
+      storyCount: (window) => storyCount(db, window),
+      storiesPerPerson: (window) => storiesPerPerson(db, window),
+      people: () => peopleRecords(db),
+      practices: (until) => practiceRecords(db, until),
+      latestEvidence: (window) => latestEvidence(db, window),
+      proceduresDue: (until) => proceduresDue(db, until),
+    },
+    rhythm: { input: (today) => loadRhythmInput(db, today), lastDigestOn: () => lastDigestOn(db), recordDigest: (on) => recordDigest(db, on) },
+    phrases: {
+      countToIndex: (all) => countToIndex(db, all),
+      storiesToIndex: (afterId, limit, all) => storiesToIndex(db, afterId, limit, all),
+      save: (batch, all) => savePhrases(db, batch, all),
+    },
+    names: {
+      items: (kind) => namedItems(db, kind),
+    },
+  };
+}
+
+/** Opens (creating and migrating if needed) the SQLite database at path, as a Store. */
+export function openSqliteStore(path: string, options: OpenOptions = {}): SqliteStore {
+  return sqliteStore(openStore(path, options));
+}

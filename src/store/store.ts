@@ -1,0 +1,198 @@
+import type { Day } from '../core/dates.ts';
+import type { RawCandidate, StoryFacts } from '../core/detect.ts';
+import type { EvidenceItem } from '../core/figures.ts';
+import type { Interview, InterviewLog } from '../core/interview.ts';
+import type { EvidenceHow, Matcher, Practice, PracticeStatus } from '../core/practice.ts';
+import type { Period, PersonRecord, PracticeRecord, ReportInput, Window } from '../core/report.ts';
+import type { RhythmInput } from '../core/rhythm.ts';
+import type { CustomerKind, Story, StoryDraft } from '../core/story.ts';
+import type { DetectQuery, ExampleRow, QualityRows } from './detect.ts';
+import type { Phrase } from '../core/phrases.ts';
+import type { StoryToIndex } from './phrases.ts';
+import type { Meeting } from './meetings.ts';
+import type { NewPractice, StatusChange } from './practices.ts';
+import type { Procedure } from './procedures.ts';
+import type { StoryFilter } from './stories.ts';
+import type { Named } from '../core/resolve.ts';
+import type { NamedKind } from './names.ts';
+import type { NewTraining, Training } from './trainings.ts';
+import type { TrainedPerson } from '../core/figures.ts';
+
+/**
+ * What use cases (src/app) talk to: svc's data grouped by noun, with no SQL and no
+ * database handle in sight, so that a second engine is an addition beside the SQLite
+ * one (src/store/sqlite-store.ts).
+ *
+ * Synchronous on purpose. better-sqlite3 answers in microseconds and an async seam
+ * would put a promise on every call of every command. A PostgreSQL implementation
+ * reaches its server from a worker thread and waits on it with Atomics.wait (the
+ * pattern `synckit` uses), so this interface stays as it is.
+ *
+ * Times are ISO strings (`now`), days are `YYYY-MM-DD`; writes that belong together go
+ * inside one `transaction()`.
+ */
+export interface Store {
+  /** Where the data lives (a file path, or a connection name), for messages. */
+  readonly path: string;
+  /** Runs fn as one transaction that reads before it writes; a throw undoes it all. */
+  transaction<T>(fn: () => T): T;
+  /** Runs fn over one consistent snapshot, for several reads that must agree; writes nothing. */
+  read<T>(fn: () => T): T;
+  readonly stories: StoryStore;
+  readonly storyImports: StoryImportStore;
+  readonly practices: PracticeStore;
+  readonly people: PeopleStore;
+  readonly tags: TagStore;
+  readonly customers: CustomerStore;
+  readonly interviews: InterviewStore;
+  readonly meetings: MeetingStore;
+  readonly procedures: ProcedureStore;
+  readonly trainings: TrainingStore;
+  readonly vectors: VectorStore;
+  readonly detection: DetectionStore;
+  readonly report: ReportStore;
+  readonly rhythm: RhythmStore;
+  readonly phrases: PhraseStore;
+  readonly names: NameStore;
+}
+
+/** Ids and names of what people type on the command line, for resolving and completing them. */
+export interface NameStore {
+  /** Every practice, person, tag or customer, as id and name (a forgotten customer's is empty). */
+  items(kind: NamedKind): Named[];
+}
+
+export interface StoryStore {
+  /** Stores a new story and returns its id. */
+  insert(draft: StoryDraft, now: string): number;
+  update(id: number, draft: StoryDraft, now: string): void;
+  get(id: number): Story | undefined;
+  /** These stories, newest first. */
+  byIds(ids: readonly number[]): Story[];
+  /** The stories the filter keeps, newest first, a page at a time. */
+  pages(filter: StoryFilter): Iterable<Story[]>;
+  /** Deletes a story (its links go with it); false when there was none. */
+  remove(id: number, now: string): boolean;
+}
+
+export interface StoryImportStore {
+  /** Of these content keys, the ones already imported. */
+  knownKeys(keys: readonly string[]): Set<string>;
+  record(key: string, storyId: number, now: string): void;
+}
+
+export interface PracticeStore {
+  create(practice: NewPractice, now: string): number;
+  /** By id ("12", "#12") or by name, case-insensitively. */
+  find(nameOrId: string): Practice | undefined;
+  /** Links a story to a practice as evidence (a person's link outranks a matcher's). */
+  link(practiceId: number, storyId: number, how: EvidenceHow, now: string): void;
+  /** Links a story to every practice whose matchers it meets, and unlinks those it no longer meets. */
+  relinkStory(storyId: number, now: string): void;
+  /** The same for many stories at once (indexing), in two statements. */
+  relinkStories(storyIds: readonly number[], now: string): void;
+  /** Whether any practice matches by phrase (indexing relinks only then). */
+  hasPhraseMatchers(): boolean;
+  /** Links every story a practice's matchers meet; returns how many were newly linked. */
+  relinkPractice(practiceId: number, now: string): number;
+  evidence(practiceId: number, since?: string, until?: string): EvidenceItem[];
+  /** All its evidence, oldest first, with how each story was linked. */
+  linked(practiceId: number): Array<EvidenceItem & { how: EvidenceHow }>;
+  /** The ids of its evidence stories a training plan draws from (at most limit, newest first). */
+  storyIds(practiceId: number, limit?: number): number[];
+  /** The ids of its newest evidence stories, newest first. */
+  latestEvidenceIds(practiceId: number, limit: number): number[];
+  list(statuses?: readonly PracticeStatus[]): Practice[];
+  matchers(practiceId: number): Matcher[];
+  addMatchers(practiceId: number, matchers: Matcher[], now: string): void;
+  statusHistory(practiceId: number): StatusChange[];
+}
+
+export interface PeopleStore {
+  /** The person's id, created on first mention. */
+  ensure(name: string, now: string): number;
+  setRole(personId: number, role: string): void;
+  names(): string[];
+}
+
+export interface TagStore {
+  names(): string[];
+}
+
+export interface CustomerStore {
+  /** The customer's id, created on first mention. */
+  ensure(name: string, kind: CustomerKind, now: string): number;
+}
+
+export interface InterviewStore {
+  plan(customerIds: number[], interviewerId: number | null, plannedOn: Day, now: string): number[];
+  get(id: number): Interview | undefined;
+  log(id: number, log: InterviewLog, now: string): void;
+  /** Credits the story to the interview it came from. */
+  linkStory(storyId: number, interview: Pick<Interview, 'id' | 'customerId'>): void;
+}
+
+export interface MeetingStore {
+  add(heldOn: Day, notes: string | null, now: string): Meeting;
+}
+
+export interface ProcedureStore {
+  /** Stores the next version of a practice's procedure; returns its version number. */
+  insertVersion(practiceId: number, body: string, reviewEveryDays: number, sourceStoryIds: readonly number[], now: string): number;
+  current(practiceId: number): Procedure | undefined;
+}
+
+export interface TrainingStore {
+  insert(training: NewTraining, now: string): number;
+  list(practiceId?: number): Training[];
+  /** Who was trained on a practice, and when last. */
+  trained(practiceId: number): TrainedPerson[];
+}
+
+export interface VectorStore {
+  saveStoryVectors(vectors: ReadonlyArray<{ storyId: number; vector: Uint8Array }>): void;
+}
+
+/** The aggregates detection ranks (src/core/detect.ts does the ranking). */
+export interface DetectionStore {
+  /** Makes the next queries go through much data once without filling memory with pages never read again. */
+  preferSmallCache(): void;
+  storyFacts(since: Day | undefined): StoryFacts;
+  rawCandidates(query: DetectQuery, facts: StoryFacts): RawCandidate[];
+  exampleRows(storyIds: number[], phraseKeys: string[]): ExampleRow[];
+  /** The practice most of these stories are already evidence of, with how many. */
+  topEvidencePractice(storyIds: Int32Array): { practice: string; stories: number } | undefined;
+  qualityRows(since: Day | undefined): QualityRows;
+  /** Remembers a rejected candidate under each of its keys, so detection stops proposing it. */
+  rejectCandidate(keys: string[], label: string, now: string): void;
+}
+
+/** What `svc report` and `svc status` read, windowed to a period. */
+export interface ReportStore {
+  lastMeetingOn(until: Day): Day | null;
+  hasStories(): boolean;
+  input(period: Period): ReportInput;
+  storyCount(window: Window): number;
+  storiesPerPerson(window: Window): Map<number, number>;
+  people(): PersonRecord[];
+  practices(until: Day): PracticeRecord[];
+  latestEvidence(window: Window): Map<number, Day>;
+  proceduresDue(until: Day): string[];
+}
+
+export interface RhythmStore {
+  /** What the team's rhythm is built from, as of today (settings come from the config). */
+  input(today: Day): Omit<RhythmInput, 'settings'>;
+  lastDigestOn(): Day | null;
+  /** Remembers the day of a digest, where the next `--since last-digest` starts. */
+  recordDigest(on: Day): void;
+}
+
+/** The index of behaviour phrases found in each story's text (core/nlp.ts finds them). */
+export interface PhraseStore {
+  /** Stories not yet indexed by the current extractor, or every story with `all`. */
+  countToIndex(all: boolean): number;
+  storiesToIndex(afterId: number, limit: number, all: boolean): StoryToIndex[];
+  /** Stores a batch's phrases, skipping stories changed since they were read; returns the ids stored. */
+  save(batch: ReadonlyArray<StoryToIndex & { phrases: Phrase[] }>, all: boolean): number[];
+}
