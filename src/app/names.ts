@@ -1,10 +1,9 @@
 import { NotFoundError, UsageError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
-import { looseKey, resolveName, type Named, type ResolveOptions } from '../core/resolve.ts';
-import type { NamedKind } from '../store/names.ts';
+import { looseKey, resolveName, type Named, type NamedKind, type ResolveOptions } from '../core/resolve.ts';
 import type { Store } from '../store/store.ts';
 
-export type { NamedKind } from '../store/names.ts';
+export type { NamedKind } from '../core/resolve.ts';
 
 const NOT_FOUND: Record<NamedKind, { message: (typed: string) => string; hint: string; list: string; plural: string }> = {
   practice: { message: messages.practiceNotFound, hint: messages.practiceNotFoundHint, list: 'list them with: svc practices', plural: 'practices' },

@@ -3,6 +3,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { messageLine } from '../core/safe-text.ts';
 import { closestWord } from '../core/text.ts';
 import { examples, lazy, type CommandGroup } from './action.ts';
+import { setProgramBuilder } from './program-tree.ts';
 import { isTerminal, write } from './streams.ts';
 import { calendarCommands } from './commands/calendar/register.ts';
 import { completionCommands } from './commands/completion/register.ts';
@@ -111,6 +112,8 @@ function helpFor(program: Command, words: readonly string[]): void {
  * command's options costs milliseconds at each start); help, bare `svc` and unknown
  * words get the whole tree.
  */
+setProgramBuilder(() => buildProgram());
+
 export function buildProgram(argv?: readonly string[]): Command {
   const program = new Command('svc');
   program

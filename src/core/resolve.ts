@@ -1,3 +1,6 @@
+/** The kinds of thing a user names on the command line. */
+export type NamedKind = 'practice' | 'person' | 'tag' | 'customer';
+
 /** Something a user names on the command line: a practice, person, tag or customer. */
 export interface Named {
   id: number;

@@ -1,8 +1,7 @@
-import type { Named } from '../core/resolve.ts';
+import type { Named, NamedKind } from '../core/resolve.ts';
 import { sql, type Db } from './db.ts';
 
-/** The kinds of thing a user names on the command line. */
-export type NamedKind = 'practice' | 'person' | 'tag' | 'customer';
+export type { NamedKind } from '../core/resolve.ts';
 
 // One small query per kind: id and name only, so resolving and completing a name stays cheap.
 const NAMES_SQL: Record<NamedKind, string> = {

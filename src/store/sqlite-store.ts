@@ -20,7 +20,8 @@ import {
   practiceStatusHistory,
   practiceStoryIds,
 } from './practices.ts';
-import { currentProcedure, insertProcedureVersion } from './procedures.ts';
+import { currentProcedure, insertProcedureVersion, procedureStates } from './procedures.ts';
+import { activePeopleCount } from './skills.ts';
 import {
   hasStories,
   lastMeetingOn,
@@ -87,6 +88,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       ensure: (name, now) => ensurePerson(db, name, now),
       setRole: (personId, role) => setPersonRole(db, personId, role),
       names: () => personNames(db),
+      activeCount: () => activePeopleCount(db),
     },
     tags: { names: () => tagNames(db) },
     customers: { ensure: (name, kind, now) => ensureCustomer(db, name, kind, now) },
@@ -100,6 +102,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
     procedures: {
       insertVersion: (practiceId, body, reviewEveryDays, sources, now) => insertProcedureVersion(db, practiceId, body, reviewEveryDays, sources, now),
       current: (practiceId) => currentProcedure(db, practiceId),
+      states: () => procedureStates(db),
     },
     trainings: { insert: (training, now) => insertTraining(db, training, now), list: (practiceId) => listTrainings(db, practiceId), trained: (practiceId) => trainedPeople(db, practiceId) },
     vectors: { saveStoryVectors: (vectors) => saveStoryVectors(db, vectors) },

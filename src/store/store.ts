@@ -11,10 +11,9 @@ import type { Phrase } from '../core/phrases.ts';
 import type { StoryToIndex } from './phrases.ts';
 import type { Meeting } from './meetings.ts';
 import type { NewPractice, StatusChange } from './practices.ts';
-import type { Procedure } from './procedures.ts';
+import type { Procedure, ProcedureState } from './procedures.ts';
 import type { StoryFilter } from './stories.ts';
-import type { Named } from '../core/resolve.ts';
-import type { NamedKind } from './names.ts';
+import type { Named, NamedKind } from '../core/resolve.ts';
 import type { NewTraining, Training } from './trainings.ts';
 import type { TrainedPerson } from '../core/figures.ts';
 
@@ -113,6 +112,8 @@ export interface PeopleStore {
   ensure(name: string, now: string): number;
   setRole(personId: number, role: string): void;
   names(): string[];
+  /** How many people are active on the team. */
+  activeCount(): number;
 }
 
 export interface TagStore {
@@ -140,6 +141,8 @@ export interface ProcedureStore {
   /** Stores the next version of a practice's procedure; returns its version number. */
   insertVersion(practiceId: number, body: string, reviewEveryDays: number, sourceStoryIds: readonly number[], now: string): number;
   current(practiceId: number): Procedure | undefined;
+  /** Every standard's procedure state (version, review due), for the playbook. */
+  states(): ProcedureState[];
 }
 
 export interface TrainingStore {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command, Option } from 'commander';
 import { looseKey, type Named } from '../../../core/resolve.ts';
 import { openStore } from '../../../store/db.ts';
+import { wholeProgram } from '../../program-tree.ts';
 import { namedItems, recentStoryIds, type NamedKind } from '../../../store/names.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -42,8 +43,7 @@ const STORY_IDS = 50;
 export async function run(options: WithArgs<Record<string, unknown>>, ctx: Context): Promise<void> {
   const words = ((options.args[0] as string[] | undefined) ?? []).map(String);
   const current = (words.pop() ?? '').replace(/^["']/u, '');
-  const { buildProgram } = await import('../../program.ts');
-  const candidates = candidatesFor(buildProgram(), words, current, (kind) => valuesOf(ctx, kind));
+  const candidates = candidatesFor(wholeProgram(), words, current, (kind) => valuesOf(ctx, kind));
   if (candidates.length > 0) ctx.print(candidates.join('\n'));
 }
 

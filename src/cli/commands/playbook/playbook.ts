@@ -9,7 +9,7 @@ import { indexForEvidence } from '../../phrases.ts';
 
 export async function run(options: WithArgs<{ format?: DocumentFormat; out?: string; force?: boolean; json?: boolean }>, ctx: Context): Promise<void> {
   await indexForEvidence(ctx);
-  const entries = buildPlaybook(ctx.store().db, { driftWeeks: ctx.settings()['report.drift_weeks'] }, ctx.now());
+  const entries = buildPlaybook(ctx.store(), { driftWeeks: ctx.settings()['report.drift_weeks'] }, ctx.now());
   const text = options.json ? JSON.stringify(entries, null, 2) : renderDocument(playbookDocument(entries, toDay(ctx.now())), options.format ?? 'text');
   writeDocument(ctx, options.out, text, 'the playbook', options.force);
   if (entries.length === 0) ctx.info('No standard practices yet: svc practice adopt NAME --procedure "…" writes the first.');
