@@ -4,6 +4,7 @@ import { messageLine } from '../core/safe-text.ts';
 import { closestWord } from '../core/text.ts';
 import { examples, lazy } from './action.ts';
 import { isTerminal, write } from './streams.ts';
+import { registerAssessCommands } from './commands/assess/register.ts';
 import { registerCalendarCommands } from './commands/calendar/register.ts';
 import { registerConfigCommands } from './commands/config/register.ts';
 import { registerDigestCommands } from './commands/digest/register.ts';
@@ -35,6 +36,7 @@ const ALL: readonly Register[] = [
   registerCalendarCommands,
   registerCustomerCommands,
   registerInterviewCommands,
+  registerAssessCommands,
   registerTagCommands,
   registerTransferCommands,
   registerDbCommands,
@@ -57,6 +59,7 @@ export const GROUPS: ReadonlyArray<readonly [names: readonly string[], registers
   [['config'], [registerConfigCommands]],
   [['calendar'], [registerCalendarCommands]],
   [['digest'], [registerDigestCommands]],
+  [['assess'], [registerAssessCommands]],
 ];
 
 /**

@@ -19,6 +19,7 @@ import {
 } from './figures.ts';
 import { messages } from './messages.ts';
 import type { PracticeStatus } from './practice.ts';
+import type { SelfAssessmentSection } from './perception.ts';
 import { CHANNELS, TRIGGERS, type Channel, type CustomerKind, type Trigger } from './story.ts';
 
 // ---- what the store hands over -------------------------------------------------------
@@ -264,7 +265,7 @@ export interface InterviewerCompletion {
   completion: number;
 }
 
-export const AGENDA_KINDS = ['celebrate', 'retrain', 'spread', 'decide', 'look-for-stories', 'listen', 'recoveries', 'collect'] as const;
+export const AGENDA_KINDS = ['celebrate', 'retrain', 'spread', 'decide', 'look-for-stories', 'listen', 'recoveries', 'collect', 'perception'] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
 
 export interface AgendaItem {
@@ -312,6 +313,8 @@ export interface Report {
     interviewers: InterviewerCompletion[];
   };
   agenda: AgendaItem[];
+  /** The team's view of itself beside stories and customers (src/core/perception.ts); absent where not loaded. */
+  selfAssessment?: SelfAssessmentSection;
 }
 
 function compared(current: number, previous: number): Compared {

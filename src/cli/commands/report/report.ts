@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
+import { selfAssessmentForReport } from '../../../app/assess.ts';
+import { withPerceptionAgenda, type SelfAssessmentSection } from '../../../core/perception.ts';
 import { buildReport, type Report } from '../../../core/report.ts';
 import { loadReportInput } from '../../../store/report.ts';
 import type { WithArgs } from '../../action.ts';
@@ -32,7 +34,9 @@ export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promi
   // Quality counts come from the phrase index, as detect's do: bring it up to date first
   // (after every check, so a refused report changes nothing).
   await indexPhrases(ctx, { summary: false });
-  const report = buildReport(period, loadReportInput(db, period));
+  const input = loadReportInput(db, period);
+  const built = buildReport(period, input);
+  const report = withSelfAssessment(built, selfAssessmentForReport(db, { stories: built.qualities, interviews: input.interviews }, ctx.now()));
   const text = await render(report, format, ctx);
   // Owner-only, like every document svc writes: it quotes customers' stories.
   writeDocument(ctx, target, toStdout ? text.trimEnd() : text, 'the report', options.force);
@@ -50,4 +54,9 @@ async function render(report: Report, format: ReportFormat, ctx: Context): Promi
     case 'text':
       return (await import('../../../ui/render/report/text.ts')).renderReportText(report, ctx.look());
   }
+}
+
+/** The report with its self-assessment section, and the largest gap between perception and performance on the agenda. */
+function withSelfAssessment(report: Report, section: SelfAssessmentSection): Report {
+  return { ...report, selfAssessment: section, agenda: withPerceptionAgenda(report.agenda, section.perception) };
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { assessmentStatus } from '../../../app/assess.ts';
 import { defaultSettings, type Settings } from '../../../core/config.ts';
 import { messages } from '../../../core/messages.ts';
 import { buildRhythm, dueItems, listeningLine, rhythmSettings, type DueItem, type Listening } from '../../../core/rhythm.ts';
@@ -51,6 +52,7 @@ export function loadStatus(
         drifting: driftingPractices(input).map((p) => p.name),
         untrained: agreed.filter((p) => p.lastTrainedOn === null).map((p) => p.name),
         peopleWithoutStories: active.filter((p) => !perPerson.has(p.id)).map((p) => p.name),
+        assessment: assessmentStatus(db, { intervalDays: settings['assess.interval_days'] }, now),
       }),
     };
   })();

@@ -15,6 +15,7 @@ import {
   SECTION,
   shownTriggers,
 } from './format.ts';
+import { selfAssessmentHtml } from './self-assessment.ts';
 
 interface Bar {
   label: string;
@@ -192,6 +193,8 @@ export function renderReportHtml(report: Report): string {
       groups('What they would change', iv.change) +
       (iv.interviewers.length ? table(['interviewer', 'completion'], iv.interviewers.map((r) => [e(r.interviewer), e(completionLine(r))])) : ''),
   );
+
+  if (report.selfAssessment) parts.push(selfAssessmentHtml(report.selfAssessment));
 
   section('agenda', SECTION.agenda, `<ol>${report.agenda.map((item) => `<li>${e(item.text)}</li>`).join('')}</ol>`);
 

@@ -16,6 +16,7 @@ import {
   shownTriggers,
   sparkline,
 } from './format.ts';
+import { selfAssessmentMarkdown } from './self-assessment.ts';
 
 /** User text inside Markdown: one line, with the characters Markdown acts on escaped. */
 export function md(text: string): string {
@@ -117,6 +118,8 @@ export function renderReportMarkdown(report: Report): string {
     for (const g of groups) out.push(`- ${g.answers.map((a) => `"${md(a)}"`).join(' / ')}${g.count > 1 ? ` (${g.count}× "${md(g.key)}")` : ''}`);
   }
   if (iv.interviewers.length) out.push('', ...table(['interviewer', 'completion'], iv.interviewers.map((r) => [md(r.interviewer), completionLine(r)])));
+
+  if (report.selfAssessment) out.push(...selfAssessmentMarkdown(report.selfAssessment));
 
   section(SECTION.agenda);
   report.agenda.forEach((item, i) => out.push(`${i + 1}. ${md(item.text)}`));
