@@ -73,3 +73,25 @@ CREATE TABLE assessment_answers (
   note        TEXT,
   PRIMARY KEY (round_id, question_id, person_id)
 ) WITHOUT ROWID;
+
+-- Actions: what the team decided to change, most often from a customer's "would change"
+-- answer, with an owner and a due day, followed on the report's agenda until done.
+CREATE TABLE actions (
+  id         INTEGER PRIMARY KEY,
+  uuid       TEXT NOT NULL UNIQUE,
+  text       TEXT NOT NULL,
+  owner_id   INTEGER REFERENCES people(id),
+  due_on     TEXT NOT NULL,
+  status     TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),
+  done_on    TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX actions_open ON actions(status, due_on);
+
+-- The interviews whose answers an action came from.
+CREATE TABLE action_sources (
+  action_id    INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+  interview_id INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+  PRIMARY KEY (action_id, interview_id)
+) WITHOUT ROWID;

@@ -168,16 +168,20 @@ export function closeAssessmentRound(store: Store, now: Date): { openedOn: Day; 
 
 /**
  * The report's self-assessment section for a built report: the team's latest figures,
- * and each attribute's rating beside the period's stories and the customers' words.
+ * and each attribute's rating beside the period's stories and the customers' words;
+ * null before the first round.
  */
 export function selfAssessmentForReport(
   db: Db,
   input: { stories: ReadonlyArray<{ attribute: string; stories: number }>; interviews: ReadonlyArray<InterviewRow> },
   now: Date,
-): SelfAssessmentSection {
+): SelfAssessmentSection | null {
+  // The report is shown to the whole team: team figures only, whatever assess.attributed says.
+  const assessment = assessmentView(db, { attributed: false }, now);
+  // A team that has not started assessing itself gets no section (and no gap to discuss).
+  if (assessment.rounds.length === 0) return null;
   return buildSelfAssessmentSection({
-    // The report is shown to the whole team: team figures only, whatever assess.attributed says.
-    assessment: assessmentView(db, { attributed: false }, now),
+    assessment,
     stories: input.stories,
     interviews: input.interviews.filter((i) => i.status === 'done').map((i) => [i.learned, i.liked, i.change]),
   });

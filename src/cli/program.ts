@@ -4,6 +4,7 @@ import { messageLine } from '../core/safe-text.ts';
 import { closestWord } from '../core/text.ts';
 import { examples, lazy } from './action.ts';
 import { isTerminal, write } from './streams.ts';
+import { registerActionCommands } from './commands/action/register.ts';
 import { registerAssessCommands } from './commands/assess/register.ts';
 import { registerCalendarCommands } from './commands/calendar/register.ts';
 import { registerConfigCommands } from './commands/config/register.ts';
@@ -36,6 +37,7 @@ const ALL: readonly Register[] = [
   registerCalendarCommands,
   registerCustomerCommands,
   registerInterviewCommands,
+  registerActionCommands,
   registerAssessCommands,
   registerTagCommands,
   registerTransferCommands,
@@ -60,6 +62,7 @@ export const GROUPS: ReadonlyArray<readonly [names: readonly string[], registers
   [['calendar'], [registerCalendarCommands]],
   [['digest'], [registerDigestCommands]],
   [['assess'], [registerAssessCommands]],
+  [['action', 'actions'], [registerActionCommands]],
 ];
 
 /**

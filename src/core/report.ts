@@ -19,6 +19,7 @@ import {
 } from './figures.ts';
 import { messages } from './messages.ts';
 import type { PracticeStatus } from './practice.ts';
+import type { ActionView } from './action.ts';
 import type { SelfAssessmentSection } from './perception.ts';
 import { CHANNELS, TRIGGERS, type Channel, type CustomerKind, type Trigger } from './story.ts';
 
@@ -265,7 +266,7 @@ export interface InterviewerCompletion {
   completion: number;
 }
 
-export const AGENDA_KINDS = ['celebrate', 'retrain', 'spread', 'decide', 'look-for-stories', 'listen', 'recoveries', 'collect', 'perception'] as const;
+export const AGENDA_KINDS = ['celebrate', 'retrain', 'spread', 'decide', 'look-for-stories', 'listen', 'recoveries', 'collect', 'perception', 'follow-up'] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
 
 export interface AgendaItem {
@@ -315,6 +316,8 @@ export interface Report {
   agenda: AgendaItem[];
   /** The team's view of itself beside stories and customers (src/core/perception.ts); absent where not loaded. */
   selfAssessment?: SelfAssessmentSection;
+  /** Actions open now and done in the period (src/core/action.ts); absent where not loaded. */
+  actions?: { open: ActionView[]; doneInPeriod: ActionView[] };
 }
 
 function compared(current: number, previous: number): Compared {

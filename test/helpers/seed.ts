@@ -74,5 +74,10 @@ export function seedEverything(db: Db, prefix = 'a', at = '2026-03-01T09:00:00.0
     );
     run('INSERT INTO assessment_takers (round_id, person_id) VALUES (?, ?)', round, ana);
     run('INSERT INTO assessment_answers (round_id, question_id, person_id, score, note) VALUES (?, ?, ?, ?, ?)', round, question, ana, 4, 'kept by name');
+    const action = run(
+      'INSERT INTO actions (uuid, text, owner_id, due_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      uuid('action'), 'Open longer hours', ana, '2026-04-01', at, at,
+    );
+    run('INSERT INTO action_sources (action_id, interview_id) VALUES (?, ?)', action, interview);
   })();
 }

@@ -15,6 +15,7 @@ import {
   SECTION,
   shownTriggers,
 } from './format.ts';
+import { actionsHtml } from './actions.ts';
 import { selfAssessmentHtml } from './self-assessment.ts';
 
 interface Bar {
@@ -194,6 +195,7 @@ export function renderReportHtml(report: Report): string {
       (iv.interviewers.length ? table(['interviewer', 'completion'], iv.interviewers.map((r) => [e(r.interviewer), e(completionLine(r))])) : ''),
   );
 
+  if (report.actions) parts.push(actionsHtml(report.actions));
   if (report.selfAssessment) parts.push(selfAssessmentHtml(report.selfAssessment));
 
   section('agenda', SECTION.agenda, `<ol>${report.agenda.map((item) => `<li>${e(item.text)}</li>`).join('')}</ol>`);

@@ -16,6 +16,7 @@ import {
   shownTriggers,
   sparkline,
 } from './format.ts';
+import { actionsMarkdown } from './actions.ts';
 import { selfAssessmentMarkdown } from './self-assessment.ts';
 
 /** User text inside Markdown: one line, with the characters Markdown acts on escaped. */
@@ -119,6 +120,7 @@ export function renderReportMarkdown(report: Report): string {
   }
   if (iv.interviewers.length) out.push('', ...table(['interviewer', 'completion'], iv.interviewers.map((r) => [md(r.interviewer), completionLine(r)])));
 
+  if (report.actions) out.push(...actionsMarkdown(report.actions));
   if (report.selfAssessment) out.push(...selfAssessmentMarkdown(report.selfAssessment));
 
   section(SECTION.agenda);

@@ -18,6 +18,7 @@ import {
   shownTriggers,
   sparkline,
 } from './format.ts';
+import { actionsText } from './actions.ts';
 import { selfAssessmentText } from './self-assessment.ts';
 
 /** The report for a terminal or a pipe: sections, figures and unicode sparklines. */
@@ -96,6 +97,7 @@ export function renderReportText(report: Report, look: Look): string {
   for (const g of iv.change) line(`would change: ${g.answers.map((a) => `"${cut(a, 80)}"`).join(' / ')}${g.count > 1 ? c.dim(` (${g.count}× "${g.key}")`) : ''}`);
   for (const row of iv.interviewers) line(`${oneLine(row.interviewer)}: ${completionLine(row)}`);
 
+  if (report.actions) out.push(...actionsText(report.actions, c));
   if (report.selfAssessment) out.push(...selfAssessmentText(report.selfAssessment, c));
 
   heading(SECTION.agenda);
