@@ -228,6 +228,7 @@ describe('anonymity: nobody\'s answers can be read back', () => {
     for (const format of ['text', 'md', 'html']) out[format] = run(['assess', 'results', '--format', format], options).stdout;
     out.json = run(['assess', 'results', '--json'], options).stdout;
     out.status = run(['status', '--json'], options).stdout;
+    for (const format of ['text', 'md', 'html', 'json']) out[`report ${format}`] = run(['report', '--format', format, '--out', '-'], options).stdout;
     return out;
   }
 
@@ -279,7 +280,8 @@ describe('anonymity: nobody\'s answers can be read back', () => {
     });
     for (const [format, text] of Object.entries(out)) {
       for (const name of ['Ana', 'Bo', 'Cy']) {
-        if (format === 'export' || format === 'status') continue; // they name the team, never beside an answer
+        // They name the team (people, stories), never beside an answer.
+        if (format === 'export' || format === 'status' || format.startsWith('report')) continue;
         expect(text, format).not.toContain(name);
       }
       // No per-score counts anywhere: 1, 4 and 5 never appear as one person's answer.
@@ -302,5 +304,33 @@ describe('anonymity: nobody\'s answers can be read back', () => {
       ['Bo', 'returns-calls', 4],
     ]);
     expect(run(['assess', 'results']).stdout).toMatch(/Ana, returns-calls: 1/);
+  });
+});
+
+describe('the demo team', () => {
+  it('has a closed round the report shows beside stories and customers, an open round, and actions on the agenda', () => {
+    const path = join(svc.dir, 'demo.db');
+    expect(svc.run(['--db', path, 'demo']).code).toBe(0);
+    const report = JSON.parse(svc.run(['--db', path, 'report', '--json']).stdout) as {
+      selfAssessment: { round: { took: number; questions: Array<{ key: string; mean: number | null }> }; perception: { calls: number; attributes: Array<{ attribute: string; rating: number | null; stories: number }>; gaps: string[] } };
+      actions: { open: Array<{ id: number; overdue: boolean }>; doneInPeriod: Array<{ id: number }> };
+      agenda: Array<{ kind: string; text: string }>;
+    };
+    expect(report.selfAssessment.round.took).toBe(5);
+    expect(report.selfAssessment.round.questions.find((q) => q.key === 'listening')?.mean).toBe(4.6);
+    expect(report.selfAssessment.perception.attributes.find((a) => a.attribute === 'listening')).toMatchObject({ rating: 4.6 });
+    expect(report.selfAssessment.perception.gaps[0]).toMatch(/^We rate .+ \d\.\d; customers did not mention it in 4 calls\.$/);
+    expect(report.actions.open.map((a) => [a.id, a.overdue])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+    expect(report.actions.doneInPeriod.map((a) => a.id)).toEqual([3]);
+    expect(report.agenda.map((a) => a.kind)).toEqual(expect.arrayContaining(['follow-up', 'perception']));
+    // The round still open shows nothing but how many answered.
+    const open = JSON.parse(svc.run(['--db', path, 'assess', 'results', '--json']).stdout) as View;
+    expect(open.rounds[0]).toMatchObject({ open: true, took: 2 });
+    expect(open.rounds[0]?.questions.every((q) => q.mean === null)).toBe(true);
+    const status = JSON.parse(svc.run(['--db', path, 'status', '--json']).stdout) as { due: Array<{ kind: string; text: string }> };
+    expect(status.due.find((d) => d.kind === 'assessment')?.text).toMatch(/^self-assessment open until \d{4}-\d\d-\d\d: 2 of 11 answered$/);
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { withListeningSections } from '../../../app/report-sections.ts';
 import { toDay } from '../../../core/dates.ts';
 import type { DemoData } from '../../../core/demo.ts';
 import { ConflictError } from '../../../core/errors.ts';
@@ -38,7 +39,8 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
   try {
     const { stories } = store.write(() => seedDemo(store.db, data, toDay(now), now.toISOString()));
     const period = periodFor(store.db, {}, now);
-    const report = buildReport(period, loadReportInput(store.db, period));
+    const input = loadReportInput(store.db, period);
+    const report = withListeningSections(store.db, buildReport(period, input), { interviews: input.interviews, period }, now);
     const status = loadStatus(store.db, now, ctx.settings());
     if (options.json) {
       ctx.print(JSON.stringify({ database: path, stories, report, status }, null, 2));

@@ -2,10 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { actionsForReport } from '../../../app/actions.ts';
-import { selfAssessmentForReport } from '../../../app/assess.ts';
-import { withActionAgenda } from '../../../core/action.ts';
-import { withPerceptionAgenda, type SelfAssessmentSection } from '../../../core/perception.ts';
+import { withListeningSections } from '../../../app/report-sections.ts';
 import { buildReport, type Report } from '../../../core/report.ts';
 import { loadReportInput } from '../../../store/report.ts';
 import type { WithArgs } from '../../action.ts';
@@ -38,10 +35,7 @@ export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promi
   await indexPhrases(ctx, { summary: false });
   const input = loadReportInput(db, period);
   const built = buildReport(period, input);
-  const report = withActions(
-    withSelfAssessment(built, selfAssessmentForReport(db, { stories: built.qualities, interviews: input.interviews }, ctx.now())),
-    actionsForReport(db, period, ctx.now()),
-  );
+  const report = withListeningSections(db, built, { interviews: input.interviews, period }, ctx.now());
   const text = await render(report, format, ctx);
   // Owner-only, like every document svc writes: it quotes customers' stories.
   writeDocument(ctx, target, toStdout ? text.trimEnd() : text, 'the report', options.force);
@@ -61,14 +55,3 @@ async function render(report: Report, format: ReportFormat, ctx: Context): Promi
   }
 }
 
-/** The report with its self-assessment section, and the largest gap between perception and performance on the agenda. */
-function withSelfAssessment(report: Report, section: SelfAssessmentSection | null): Report {
-  if (!section) return report;
-  return { ...report, selfAssessment: section, agenda: withPerceptionAgenda(report.agenda, section.perception) };
-}
-
-/** The report with the actions being followed, and the open ones on the agenda until done. */
-function withActions(report: Report, actions: Report['actions'] | null): Report {
-  if (!actions) return report;
-  return { ...report, actions, agenda: withActionAgenda(report.agenda, actions.open) };
-}
