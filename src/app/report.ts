@@ -39,7 +39,12 @@ export interface TeamStatus {
 }
 
 /** The loop stages for a database with stories, over the report's default period; with the rhythm's listening line and due items. */
-export function loadStatus(store: Store, now: Date, settings: Settings = defaultSettings()): TeamStatus {
+export function loadStatus(
+  store: Store,
+  now: Date,
+  settings: Settings = defaultSettings(),
+  extras: { assessment?: { text: string; command: string } | null } = {},
+): TeamStatus {
   const period = periodFor(store, { driftWeeks: settings['report.drift_weeks'] }, now);
   const { stages, listening, due } = store.read(() => {
     const perPerson = store.report.storiesPerPerson(period);
@@ -64,6 +69,7 @@ export function loadStatus(store: Store, now: Date, settings: Settings = default
         drifting: driftingPractices(input).map((p) => p.name),
         untrained: agreed.filter((p) => p.lastTrainedOn === null).map((p) => p.name),
         peopleWithoutStories: active.filter((p) => !perPerson.has(p.id)).map((p) => p.name),
+        assessment: extras.assessment ?? null,
       }),
     };
   });

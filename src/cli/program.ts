@@ -5,6 +5,8 @@ import { closestWord } from '../core/text.ts';
 import { examples, lazy, type CommandGroup } from './action.ts';
 import { setProgramBuilder } from './program-tree.ts';
 import { isTerminal, write } from './streams.ts';
+import { actionCommands } from './commands/action/register.ts';
+import { assessCommands } from './commands/assess/register.ts';
 import { calendarCommands } from './commands/calendar/register.ts';
 import { completionCommands } from './commands/completion/register.ts';
 import { configCommands } from './commands/config/register.ts';
@@ -41,6 +43,8 @@ export const GROUPS: readonly CommandGroup[] = [
   calendarCommands,
   customerCommands,
   interviewCommands,
+  actionCommands,
+  assessCommands,
   tagCommands,
   transferCommands,
   dbCommands,
@@ -55,7 +59,7 @@ const STAGES: ReadonlyArray<readonly [heading: string, names: readonly string[]]
   ['Train:', ['train']],
   ['Incorporate:', ['playbook']],
   ['Monitor:', ['report', 'meeting', 'status', 'digest', 'calendar']],
-  ['Listen to customers:', ['customer', 'interview']],
+  ['Listen to customers:', ['customer', 'interview', 'action', 'assess']],
   ['Set up and share:', ['init', 'db', 'config', 'demo', 'export', 'import', 'backup', 'completion']],
 ];
 

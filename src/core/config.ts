@@ -25,6 +25,8 @@ export const CONFIG_KEYS = {
   'meeting.time': { kind: 'time', fallback: '09:00', about: 'when the team meeting starts (HH:MM, local time)' },
   'meeting.minutes': { kind: 'count', fallback: 30, min: 5, max: 480, about: 'how long the team meeting lasts' },
   'interview.interval_days': { kind: 'count', fallback: 30, min: 1, max: 365, about: 'days between interview rounds' },
+  'assess.interval_days': { kind: 'count', fallback: 30, min: 1, max: 365, about: 'days a self-assessment round stays open; the next is due after it' },
+  'assess.attributed': { kind: 'switch', fallback: false, about: "keep each person's self-assessment answers under their name (false: team figures only)" },
   'report.drift_weeks': {
     kind: 'count',
     fallback: DEFAULT_DRIFT_WEEKS,

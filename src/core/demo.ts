@@ -45,6 +45,15 @@ export interface DemoData {
     liked?: string;
     change?: string;
   }>;
+  /** Self-assessment rounds: each person's scores by question key, and notes. */
+  assessments?: Array<{
+    openedDaysAgo: number;
+    /** Closed early to debrief; absent while the round is open. */
+    closedDaysAgo?: number;
+    responses: Array<{ person: string; scores: Record<string, number>; notes?: Record<string, string> }>;
+  }>;
+  /** Actions from what a customer would change (their interview's answer, unless text is given). */
+  actions?: Array<{ customer: string; owner: string; dueInDays: number; text?: string; doneDaysAgo?: number }>;
 }
 
 /** A demo story as a validated draft, dated `daysAgo` before today. */

@@ -20,6 +20,8 @@ import {
 import { messages } from './messages.ts';
 import { countOf, percent } from './text.ts';
 import type { PracticeStatus } from './practice.ts';
+import type { ActionView } from './action.ts';
+import type { SelfAssessmentSection } from './perception.ts';
 import { CHANNELS, TRIGGERS, type Channel, type CustomerKind, type Trigger } from './story.ts';
 
 // ---- what the store hands over -------------------------------------------------------
@@ -308,7 +310,7 @@ export interface InterviewerCompletion {
   completion: number;
 }
 
-export const AGENDA_KINDS = ['celebrate', 'retrain', 'spread', 'decide', 'look-for-stories', 'listen', 'recoveries', 'collect'] as const;
+export const AGENDA_KINDS = ['celebrate', 'retrain', 'spread', 'decide', 'look-for-stories', 'listen', 'recoveries', 'collect', 'perception', 'follow-up'] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
 
 export interface AgendaItem {
@@ -356,6 +358,10 @@ export interface Report {
     interviewers: InterviewerCompletion[];
   };
   agenda: AgendaItem[];
+  /** The team's view of itself beside stories and customers (src/core/perception.ts); absent where not loaded. */
+  selfAssessment?: SelfAssessmentSection;
+  /** Actions open now and done in the period (src/core/action.ts); absent where not loaded. */
+  actions?: { open: ActionView[]; doneInPeriod: ActionView[] };
 }
 
 function compared(current: number, previous: number): Compared {

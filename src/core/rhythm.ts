@@ -145,7 +145,7 @@ export function listeningLine(listening: Listening): { figure: string; next: str
 
 /** Something the rhythm says is due, with the command that acts on it. */
 export interface DueItem {
-  kind: 'meeting' | 'interview-round' | 'interview-overdue' | 'procedure-review' | 'review-suggestions' | 'drifting' | 'training' | 'no-story';
+  kind: 'meeting' | 'interview-round' | 'interview-overdue' | 'procedure-review' | 'review-suggestions' | 'drifting' | 'training' | 'no-story' | 'assessment';
   text: string;
   command: string;
 }
@@ -156,6 +156,8 @@ export interface DueExtras {
   drifting?: readonly string[];
   untrained?: readonly string[];
   peopleWithoutStories?: readonly string[];
+  /** The self-assessment's line: open, or due; absent until the next round. */
+  assessment?: { text: string; command: string } | null;
 }
 
 /** Every due item, most urgent first: overdue calls and reviews, then what the team decides, then the meeting. */
@@ -205,6 +207,7 @@ export function dueItems(rhythm: Rhythm, extras: DueExtras = {}): DueItem[] {
       command: `svc story add "what happened" --staff ${shellQuote(quiet[0] ?? 'NAME')}`,
     });
   }
+  if (extras.assessment) items.push({ kind: 'assessment', ...extras.assessment });
   const inDays = daysBetween(rhythm.today, rhythm.nextMeeting.on);
   items.push({
     kind: 'meeting',

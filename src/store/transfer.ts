@@ -28,6 +28,9 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   written_files: 'the exports and backups svc wrote from this file',
   story_vectors: 'derived from story text by the sentence encoder; made again by the next practice suggest',
   practice_vectors: 'derived from practice names likewise',
+  // In a round few people answered, the counts and notes are their answers: they never leave the database.
+  assessment_tallies: 'anonymous self-assessment answers, as counts per score',
+  assessment_notes: 'anonymous self-assessment notes',
   // Full-text indexes (virtual tables) and their shadow tables are skipped automatically.
 };
 

@@ -276,6 +276,7 @@ describe('svc status and bare svc', () => {
         "  \"Walk along\" is agreed but nobody has been trained on it — svc train plan 'Walk along'",
         "  \"Written summary\" is agreed but nobody has been trained on it — svc train plan 'Written summary'",
         '  no story yet from Ivo — svc story add "what happened" --staff Ivo',
+        '  no self-assessment yet: each person answers a one-minute check-in — svc assess --as NAME',
         '  team meeting on monday 2026-03-23 at 09:00 — svc report',
         '',
       ].join('\n'),

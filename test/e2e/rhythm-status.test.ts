@@ -28,6 +28,7 @@ describe('svc status and bare svc: the rhythm', () => {
       `  "${ODD_PRACTICE}" is drifting: no new evidence lately — svc practice show ${QUOTED}`,
       `  "${ODD_PRACTICE}" is agreed but nobody has been trained on it — svc train plan ${QUOTED}`,
       '  no story yet from Bo, Dee — svc story add "what happened" --staff Bo',
+      '  no self-assessment yet: each person answers a one-minute check-in — svc assess --as NAME',
       '  team meeting on monday 2026-03-23 at 09:00 — svc report',
     ]);
     // Bare svc shows the same.

@@ -67,5 +67,17 @@ export function seedEverything(db: Db, prefix = 'a', at = '2026-03-01T09:00:00.0
       uuid('session'), practice, '2026-04-02', '14:00', 60, ana, at, at,
     );
     run('INSERT INTO story_import_keys (key, story_id, imported_at) VALUES (?, ?, ?)', `${prefix}-form-row-1`, story2, at);
+    const round = run('INSERT INTO assessment_rounds (uuid, opened_on, closes_on, created_at) VALUES (?, ?, ?, ?)', uuid('round'), '2026-03-01', '2026-03-31', at);
+    const question = run(
+      'INSERT INTO assessment_questions (uuid, key, text, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      uuid('question'), `${prefix}-follow-up`, 'We follow up every promise', at, at,
+    );
+    run('INSERT INTO assessment_takers (round_id, person_id) VALUES (?, ?)', round, ana);
+    run('INSERT INTO assessment_answers (round_id, question_id, person_id, score, note) VALUES (?, ?, ?, ?, ?)', round, question, ana, 4, 'kept by name');
+    const action = run(
+      'INSERT INTO actions (uuid, text, owner_id, due_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      uuid('action'), 'Open longer hours', ana, '2026-04-01', at, at,
+    );
+    run('INSERT INTO action_sources (action_id, interview_id) VALUES (?, ?)', action, interview);
   })();
 }

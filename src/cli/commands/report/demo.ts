@@ -1,8 +1,12 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { assessmentStatus } from '../../../app/assess.ts';
 import { seedDemo } from '../../../app/demo.ts';
-import { loadReport, loadStatus, periodFor } from '../../../app/report.ts';
+import { loadReportWithListening } from '../../../app/report-sections.ts';
+import { loadStatus, periodFor } from '../../../app/report.ts';
+import { toDay } from '../../../core/dates.ts';
+import { seedListeningDemo } from '../../../store/demo-listening.ts';
 import type { DemoData } from '../../../core/demo.ts';
 import { ConflictError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
@@ -34,8 +38,10 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
   const store = openSqliteStore(path);
   try {
     const { stories } = seedDemo(store, data, now);
-    const report = loadReport(store, periodFor(store, {}, now));
-    const status = loadStatus(store, now, ctx.settings());
+    store.write(() => seedListeningDemo(store.db, data, toDay(now), now.toISOString()));
+    const report = loadReportWithListening(store, periodFor(store, {}, now), now);
+    const settings = ctx.settings();
+    const status = loadStatus(store, now, settings, { assessment: assessmentStatus(store.db, { intervalDays: settings['assess.interval_days'] }, now) });
     if (options.json) {
       ctx.print(JSON.stringify({ database: path, stories, report, status }, null, 2));
     } else {

@@ -3,6 +3,7 @@ import { loadReport, periodFor, type PeriodOptions } from '../../../app/report.t
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
+import { loadReportWithListening } from '../../../app/report-sections.ts';
 import type { Report } from '../../../core/report.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -30,7 +31,7 @@ export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promi
   // Quality counts come from the phrase index, as detect's do: bring it up to date first
   // (after every check, so a refused report changes nothing).
   await indexPhrases(ctx, { summary: false });
-  const report = loadReport(store, period);
+  const report = loadReportWithListening(store, period, ctx.now());
   const text = await render(report, format, ctx);
   // Owner-only, like every document svc writes: it quotes customers' stories.
   writeDocument(ctx, target, toStdout ? text.trimEnd() : text, 'the report', options.force);

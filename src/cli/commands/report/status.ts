@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { assessmentStatus } from '../../../app/assess.ts';
 import { loadStatus } from '../../../app/report.ts';
 import { messages } from '../../../core/messages.ts';
 import { renderStatus } from '../../../ui/render/status.ts';
@@ -18,7 +19,10 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
     return;
   }
   await indexForEvidence(ctx);
-  const status = loadStatus(ctx.store(), ctx.now(), ctx.settings());
+  const store = ctx.store();
+  const settings = ctx.settings();
+  const assessment = assessmentStatus(store.db, { intervalDays: settings['assess.interval_days'] }, ctx.now());
+  const status = loadStatus(store, ctx.now(), settings, { assessment });
   if (options.json) ctx.print(JSON.stringify({ database: path, ...status }, null, 2));
   else ctx.print(renderStatus(status.stages, ctx.out, status));
 }

@@ -18,6 +18,8 @@ import {
   SECTION,
   shownTriggers,
 } from './format.ts';
+import { ACTIONS_TITLE, actionsHtml } from './actions.ts';
+import { SELF_ASSESSMENT_TITLE, selfAssessmentHtml } from './self-assessment.ts';
 import { countOf, percent } from '../../format.ts';
 
 /** What the page says besides the report itself: whose it is and when it was made. */
@@ -215,12 +217,31 @@ const interviews: SectionBuilder = (report) => {
   };
 };
 
+const actions: SectionBuilder = (report) => (report.actions ? { id: 'actions', title: ACTIONS_TITLE, body: actionsHtml(report.actions) } : null);
+
+const selfAssessment: SectionBuilder = (report) =>
+  report.selfAssessment ? { id: 'self-assessment', title: SELF_ASSESSMENT_TITLE, body: selfAssessmentHtml(report.selfAssessment) } : null;
+
 /**
  * The page's sections in reading order: what to talk about and what needs attention
  * first, figures after. A new section is one more builder in this list; a builder that
  * returns null leaves its section out.
  */
-export const REPORT_HTML_SECTIONS: readonly SectionBuilder[] = [agenda, alerts, headline, stories, practices, team, triggers, qualities, training, candidates, interviews];
+export const REPORT_HTML_SECTIONS: readonly SectionBuilder[] = [
+  agenda,
+  alerts,
+  headline,
+  actions,
+  selfAssessment,
+  stories,
+  practices,
+  team,
+  triggers,
+  qualities,
+  training,
+  candidates,
+  interviews,
+];
 
 const STYLE = `
 @page{size:A4;margin:14mm 12mm}

@@ -17,6 +17,8 @@ import {
   sparkline,
 } from './format.ts';
 import { countOf, percent } from '../../format.ts';
+import { actionsMarkdown } from './actions.ts';
+import { selfAssessmentMarkdown } from './self-assessment.ts';
 
 /** User text inside Markdown: one line, with the characters Markdown acts on escaped. */
 const md = escapeMarkdownLine;
@@ -116,6 +118,9 @@ export function renderReportMarkdown(report: Report): string {
     for (const g of groups) out.push(`- ${g.answers.map((a) => `"${md(a)}"`).join(' / ')}${g.count > 1 ? ` (${g.count}× "${md(g.key)}")` : ''}`);
   }
   if (iv.interviewers.length) out.push('', ...table(['interviewer', 'completion'], iv.interviewers.map((r) => [md(r.interviewer), completionLine(r)])));
+
+  if (report.actions) out.push(...actionsMarkdown(report.actions));
+  if (report.selfAssessment) out.push(...selfAssessmentMarkdown(report.selfAssessment));
 
   section(SECTION.agenda);
   report.agenda.forEach((item, i) => out.push(`${i + 1}. ${md(item.text)}`));

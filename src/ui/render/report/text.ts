@@ -19,6 +19,8 @@ import {
   sparkline,
 } from './format.ts';
 import { countOf, percent } from '../../format.ts';
+import { actionsText } from './actions.ts';
+import { selfAssessmentText } from './self-assessment.ts';
 
 /** The report for a terminal or a pipe: sections, figures and unicode sparklines. */
 export function renderReportText(report: Report, look: Look): string {
@@ -95,6 +97,9 @@ export function renderReportText(report: Report, look: Look): string {
   for (const g of iv.liked) line(`liked: ${g.answers.map((a) => `"${cut(a, 80)}"`).join(' / ')}${g.count > 1 ? c.dim(` (${g.count}× "${g.key}")`) : ''}`);
   for (const g of iv.change) line(`would change: ${g.answers.map((a) => `"${cut(a, 80)}"`).join(' / ')}${g.count > 1 ? c.dim(` (${g.count}× "${g.key}")`) : ''}`);
   for (const row of iv.interviewers) line(`${oneLine(row.interviewer)}: ${completionLine(row)}`);
+
+  if (report.actions) out.push(...actionsText(report.actions, c));
+  if (report.selfAssessment) out.push(...selfAssessmentText(report.selfAssessment, c));
 
   heading(SECTION.agenda);
   report.agenda.forEach((item, i) => line(`${i + 1}. ${oneLine(item.text)}`));
