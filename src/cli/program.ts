@@ -46,7 +46,7 @@ export const GROUPS: ReadonlyArray<readonly [names: readonly string[], registers
   [['story', 'stories'], [registerStoryCommands]],
   [['practices', 'practice', 'train', 'playbook'], [registerPracticeCommands, registerDetectCommands]],
   [['search'], [registerSearchCommands]],
-  [['people'], [registerPeopleCommands]],
+  [['people', 'teams', 'team'], [registerPeopleCommands]],
   [['tags', 'tag'], [registerTagCommands]],
   [['init', 'db'], [registerDbCommands]],
   [['customer', 'customers'], [registerCustomerCommands]],

@@ -453,6 +453,28 @@ export const messages = {
   storyLinkedTo: (names: string[]) => `Linked it to ${names.map((name) => `"${name}"`).join(', ')} by hand.`,
   reviewSummary: (confirmed: number, rejected: number) => `Confirmed ${confirmed}, rejected ${rejected}; rejected stories are not suggested for it again.`,
 
+  // teams and training as a programme (add keys below this line)
+  nothingToEditPerson: 'nothing to change: give --role, --team, --no-team, --leader or --no-leader',
+  nothingToEditPersonHint: 'e.g. svc people edit Ana --team Support --leader',
+  nothingToEditTeam: 'nothing to change: give --parent NAME or --no-parent',
+  nothingToEditTeamHint: 'e.g. svc team edit "Support desk" --parent Support',
+  teamNotFound: (name: string) => `no team called "${echo(name)}" exists in svc`,
+  teamNotFoundHint: 'list teams with: svc teams; a team starts when someone joins it: svc people edit NAME --team TEAM',
+  teamCycle: (team: string, parent: string) => `"${echo(parent)}" is inside "${echo(team)}" already: a team cannot belong to itself, even through other teams`,
+  teamCycleHint: 'svc teams lists each team\'s parent; choose a parent above it, or --no-parent',
+  assignRetired: (name: string) => `practice "${echo(name)}" is retired: nobody is trained on it any more`,
+  assignRetiredHint: (name: string) => `bring it back first: svc practice status "${name}" adopted --force`,
+  dueBadDay: (value: string) => `--due "${echo(value)}" is not a day svc understands`,
+  dueBadDayHint: 'use YYYY-MM-DD, today, tomorrow, or "in 2 weeks"',
+  dueInPast: (day: string) => `--due ${day} is in the past: an assignment is due today or later`,
+  dueInPastHint: 'give a day to come, e.g. --due "in 2 weeks"',
+  assignNobody: 'nobody to assign: give --people NAMES or --team TEAM',
+  assignNobodyHint: 'e.g. svc train assign "Call back the same day" --people Ana,Bo --due "in 2 weeks"',
+  emptyTeam: (team: string) => `team "${echo(team)}" has no active people to assign`,
+  emptyTeamHint: 'add people to it with: svc people edit NAME --team TEAM',
+  ackNoProcedure: (name: string) => `practice "${echo(name)}" has no written procedure to acknowledge`,
+  ackNoProcedureHint: (name: string) => `write one when it becomes the standard: svc practice adopt "${name}"`,
+
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,
   unexpectedHint: 'this is a bug; run again with SVC_DEBUG=1 to see where it happened, and report it',

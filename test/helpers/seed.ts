@@ -67,5 +67,10 @@ export function seedEverything(db: Db, prefix = 'a', at = '2026-03-01T09:00:00.0
       uuid('session'), practice, '2026-04-02', '14:00', 60, ana, at, at,
     );
     run('INSERT INTO story_import_keys (key, story_id, imported_at) VALUES (?, ?, ?)', `${prefix}-form-row-1`, story2, at);
+    run('INSERT INTO teams (uuid, name, name_key, parent_key, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?), (?, ?, ?, ?, ?, ?)',
+      uuid('team-support'), `${prefix} Support`, `${prefix} support`, at, at, uuid('team-desk'), `${prefix} Desk`, `${prefix} desk`, `${prefix} support`, at, at);
+    run('INSERT INTO training_assignments (uuid, practice_id, person_id, due_on, training_id, done_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, NULL, NULL, ?, ?)',
+      uuid('assignment-done'), practice, bo, '2026-03-01', training, '2026-02-27', at, at, uuid('assignment-open'), practice, ana, '2026-04-01', at, at);
+    run('INSERT INTO procedure_acks (procedure_id, person_id, acked_at) VALUES (?, ?, ?)', procedure, bo, at);
   })();
 }

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { couldCoach } from '../../../core/practice.ts';
-import { findPerson, listPeople } from '../../../store/people.ts';
+import { findPerson, listPeople, personPlace } from '../../../store/people.ts';
 import { activePeopleCount, personPractices, personTags } from '../../../store/skills.ts';
 import { renderTable } from '../../../ui/table.ts';
 import { formatDay, oneLine } from '../../../ui/text.ts';
@@ -24,6 +24,7 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
     name: person.name,
     role: person.role,
     team: person.team,
+    leader: personPlace(db, person.id).leader,
     active: person.active === 1,
     stories: summary?.stories ?? 0,
     lastStoryOn: summary?.lastStoryOn ?? null,
@@ -38,7 +39,8 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
   const look = ctx.look();
   const c = look.color;
   const day = (d: string) => formatDay(d, look.now, look.tty);
-  let out = `${c.bold(oneLine(person.name))}${person.role ? c.dim(` · ${oneLine(person.role)}`) : ''}\n`;
+  const place = [person.role, person.team && `team ${person.team}`, view.leader && 'leader'].filter((part): part is string => Boolean(part));
+  let out = `${c.bold(oneLine(person.name))}${place.map((part) => c.dim(` · ${oneLine(part)}`)).join('')}\n`;
   out += `${view.stories} ${view.stories === 1 ? 'story' : 'stories'}${view.lastStoryOn ? `, latest ${day(view.lastStoryOn)}` : ''}\n`;
   out += `\n${c.bold('Practices shown in their stories')}\n`;
   out += practices.length

@@ -219,8 +219,9 @@ export function registerPracticeCommands(program: Command): void {
     .command('status')
     .description('people × adopted and standard practices: adopted after training, trained, shows it untrained, or gap')
     .option('--practice <name>', 'only this practice')
+    .option('--team <name>', 'only the people of this team and the teams inside it')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc train status', 'svc train status --practice "Call back the same day" --json']))
+    .addHelpText('after', examples(['svc train status', 'svc train status --team Support', 'svc train status --practice "Call back the same day" --json']))
     .action(lazy(() => import('./handlers.ts'), 'trainStatus'));
 
   formatOption(program.command('playbook').description('the standard procedures handbook: procedure, why, coaches, training coverage'))

@@ -1,6 +1,7 @@
 import { parseDay } from '../../../core/dates.ts';
 import { UsageError } from '../../../core/errors.ts';
 import type { Channel } from '../../../core/story.ts';
+import { teamFilter } from '../../../app/teams.ts';
 import { storyPages } from '../../../store/stories.ts';
 import { storyJson } from '../../../ui/render/story.ts';
 import { storyTable } from '../../../ui/render/story-table.ts';
@@ -12,6 +13,7 @@ interface ListOptions {
   since?: string;
   until?: string;
   staff?: string[];
+  team?: string;
   tag?: string[];
   channel?: Channel;
   internal?: boolean;
@@ -28,10 +30,12 @@ export function run(options: WithArgs<ListOptions>, ctx: Context): void {
   const now = ctx.now();
   const limit = options.limit ?? 20;
   // A page at a time: `svc stories -n 0` over a million stories stays within memory.
+  const team = teamFilter(ctx.store(), options.team);
   const pages = storyPages(ctx.store().db, {
     since: options.since === undefined ? undefined : parseDay(options.since, now, '--since'),
     until: options.until === undefined ? undefined : parseDay(options.until, now, '--until'),
     staff: options.staff,
+    personIds: team?.ids,
     tags: options.tag,
     channel: options.channel,
     customerKind: options.internal ? 'internal' : options.external ? 'external' : undefined,

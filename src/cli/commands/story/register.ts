@@ -27,6 +27,7 @@ function storyListOptions(command: Command): Command {
     .option('--since <date>', 'stories on or after this date (YYYY-MM-DD, "30 days ago", monday …)')
     .option('--until <date>', 'stories on or before this date')
     .option('-s, --staff <names>', 'only stories crediting these people (repeatable: all must appear)', collectList)
+    .option('--team <name>', 'only stories crediting someone in this team or a team inside it')
     .option('-t, --tag <tags>', 'only stories with these tags (repeatable: all must appear)', collectList)
     .option('--channel <channel>', `only this channel (${CHANNELS.join(', ')})`, parseChoice('--channel', CHANNELS))
     .option('--internal', 'only service to colleagues')
