@@ -3,6 +3,7 @@
  * period, stories to read aloud, practices with spread, star share, trend and drift,
  * training, candidates, interviews, and a suggested agenda. Pure: rows in, view out.
  */
+import type { Programme } from './programme.ts';
 import { QUALITY_TAGS } from './phrases.ts';
 import { daysBetween, shiftDay, type Day } from './dates.ts';
 import { ValidationError } from './errors.ts';
@@ -312,6 +313,8 @@ export interface Report {
     interviewers: InterviewerCompletion[];
   };
   agenda: AgendaItem[];
+  /** Training assignments and procedures not yet read, as of the period's end (set by the report's use case). */
+  programme?: Programme;
 }
 
 function compared(current: number, previous: number): Compared {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { loadProgramme } from '../../../app/training-programme.ts';
 import { parsePastDay, toDay } from '../../../core/dates.ts';
 import { buildDigest, DIGEST_STORIES, digestSince, digestSubject, type Digest } from '../../../core/digest.ts';
 import { parseAddresses, type Address } from '../../../core/email.ts';
@@ -53,7 +54,7 @@ export async function run(options: WithArgs<DigestOptions>, ctx: Context): Promi
     const rhythm = buildRhythm({ ...loadRhythmInput(db, today), settings: rhythmSettings(settings) });
     const [latest = []] = storyPages(db, { since: period.since, until: period.until, limit: DIGEST_STORIES });
     const stories = latest.map((s) => ({ id: s.id, occurredOn: s.occurredOn, people: s.staff, text: s.text }));
-    return buildDigest(report, rhythm, stories, settings['team.name'], start.basis);
+    return { ...buildDigest(report, rhythm, stories, settings['team.name'], start.basis), programme: loadProgramme(store, { today }) };
   })();
 
   if (options.json) writeDocument(ctx, options.out, digestJson(digest), 'the digest');

@@ -1,3 +1,6 @@
+import { personProgramme } from '../../../app/training-programme.ts';
+import { toDay } from '../../../core/dates.ts';
+import { personProgrammeText } from '../../../ui/render/programme.ts';
 import { NotFoundError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { couldCoach } from '../../../core/practice.ts';
@@ -31,6 +34,7 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
     practices,
     tags,
     coaches: practices.filter((p) => p.couldCoach).map((p) => p.practice),
+    ...personProgramme(ctx.store(), person.id, toDay(ctx.now())),
   };
   if (options.json) {
     ctx.print(JSON.stringify(view, null, 2));
@@ -56,5 +60,6 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
     out += `\n${c.bold('Could coach')} ${c.dim('(they show it; most colleagues do not yet)')}\n`;
     out += view.coaches.map((p) => `  ${oneLine(p)}\n`).join('');
   }
+  out += personProgrammeText(view, look);
   ctx.print(out.trimEnd());
 }

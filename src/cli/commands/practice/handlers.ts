@@ -18,3 +18,5 @@ export * as trainList from '../train/list.ts';
 export * as trainStatus from '../train/status.ts';
 export * as trainSchedule from '../train/schedule.ts';
 export * as playbook from '../playbook/playbook.ts';
+export * as ack from './ack.ts';
+export * as trainAssign from '../train/assign.ts';

@@ -152,6 +152,15 @@ export function registerPracticeCommands(program: Command): void {
     .action(lazy(() => import('./handlers.ts'), 'history'));
 
   practice
+    .command('ack')
+    .description('record that a person read the current version of the practice\'s procedure; a new version asks again')
+    .argument('<name>', 'the practice (a standard with a written procedure)')
+    .requiredOption('--as <person>', 'who read it')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc practice ack "Call back the same day" --as Ana', 'svc status   # lists who has not read the current version yet']))
+    .action(lazy(() => import('./handlers.ts'), 'ack'));
+
+  practice
     .command('retire')
     .description('take a practice out of use and out of the playbook; everything about it is kept')
     .argument('<name>', 'the practice')
@@ -191,6 +200,24 @@ export function registerPracticeCommands(program: Command): void {
       examples(['svc train log "Call back the same day" --people Ana,Bo,Cy --facilitator Dee', 'svc train log 3 --people Bo --on yesterday --notes "role-played story #12"', 'svc train log 3']),
     )
     .action(lazy(() => import('./handlers.ts'), 'trainLog'));
+
+  train
+    .command('assign')
+    .description('assign a practice\'s training to people or a team, due by a day; svc train log closes the assignments')
+    .argument('<practice>', 'the practice to train')
+    .option('--people <names>', 'who is to be trained (repeatable, or comma-separated)', collectList)
+    .option('--team <name>', 'everyone active in this team and the teams inside it')
+    .requiredOption('--due <date>', 'by when: YYYY-MM-DD, today, tomorrow, "in 2 weeks"')
+    .option('--json', 'print the assignments as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'svc train assign "Call back the same day" --people Ana,Bo --due "in 2 weeks"',
+        'svc train assign "Call back the same day" --team Support --due 2026-04-30',
+        'svc train log "Call back the same day" --people Ana,Bo   # closes their assignments',
+      ]),
+    )
+    .action(lazy(() => import('./handlers.ts'), 'trainAssign'));
 
   train
     .command('schedule')

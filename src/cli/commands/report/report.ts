@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { loadProgramme } from '../../../app/training-programme.ts';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
@@ -32,7 +33,7 @@ export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promi
   // Quality counts come from the phrase index, as detect's do: bring it up to date first
   // (after every check, so a refused report changes nothing).
   await indexPhrases(ctx, { summary: false });
-  const report = buildReport(period, loadReportInput(db, period));
+  const report: Report = { ...buildReport(period, loadReportInput(db, period)), programme: loadProgramme(ctx.store(), { today: period.until }) };
   const text = await render(report, format, ctx);
   // Owner-only, like every document svc writes: it quotes customers' stories.
   writeDocument(ctx, target, toStdout ? text.trimEnd() : text, 'the report', options.force);

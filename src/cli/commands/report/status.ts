@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import { loadProgramme } from '../../../app/training-programme.ts';
+import { toDay } from '../../../core/dates.ts';
+import { programmeLines } from '../../../ui/render/programme.ts';
 import { defaultSettings, type Settings } from '../../../core/config.ts';
 import { messages } from '../../../core/messages.ts';
 import { buildRhythm, dueItems, listeningLine, rhythmSettings, type DueItem, type Listening } from '../../../core/rhythm.ts';
@@ -80,6 +83,7 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
   }
   await indexForEvidence(ctx);
   const status = loadStatus(ctx.store().db, ctx.now(), ctx.settings());
-  if (options.json) ctx.print(JSON.stringify({ database: path, ...status }, null, 2));
-  else ctx.print(renderStatus(status.stages, ctx.out, status));
+  const programme = loadProgramme(ctx.store(), { today: toDay(ctx.now()) });
+  if (options.json) ctx.print(JSON.stringify({ database: path, ...status, programme }, null, 2));
+  else ctx.print([renderStatus(status.stages, ctx.out, status), ...programmeLines(programme, ctx.out)].join('\n'));
 }

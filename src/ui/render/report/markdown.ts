@@ -1,6 +1,7 @@
 import type { Report } from '../../../core/report.ts';
 import { escapeMarkdown } from '../../../core/safe-text.ts';
 import { NOT_AGREED_COMMAND } from '../../../core/status.ts';
+import { programmeMarkdown } from '../programme.ts';
 import {
   attributeLabel,
   completionLine,
@@ -101,6 +102,8 @@ export function renderReportMarkdown(report: Report): string {
     out.push('', ...table(['practice', 'trained', 'shows it since', 'adoption after training'], t.adoption.map((a) => [md(a.practice), String(a.trained), String(a.adopted), percent(a.rate)])));
   }
   for (const u of t.untrainedWithEvidence) out.push('', `Shows "${md(u.practice)}" without training (possible coaches): ${u.people.map(md).join(', ')}.`);
+
+  if (report.programme) out.push(...programmeMarkdown(report.programme, md));
 
   section(SECTION.candidates);
   if (report.candidates.length === 0) out.push('None waiting.');
