@@ -4,7 +4,7 @@ import { checkedName } from '../core/story.ts';
 import { closesCycle } from '../core/team.ts';
 import type { Store } from '../store/db.ts';
 import { ensurePerson, findPerson, personPlace, setPersonPlace, type PersonPlace } from '../store/people.ts';
-import { ensureTeam, findTeam, listTeams, setTeamParent, teamParents, teamPeople, type TeamRow, type TeamSummary } from '../store/teams.ts';
+import { ensureTeam, findTeam, listTeams, setTeamParent, teamParents, teamPeople, withinPeople, type TeamRow, type TeamSummary } from '../store/teams.ts';
 
 /** What `svc people edit` changes; a field left undefined stays as it is, null clears it. */
 export interface PersonEdit {
@@ -82,4 +82,10 @@ export function teamFilter(store: Store, team: string | undefined): TeamMembers 
   const found = requireTeam(store, team);
   const people = teamPeople(store.db, found.id);
   return { team: found.name, ids: people.map((p) => p.id), activeNames: people.filter((p) => p.active).map((p) => p.name) };
+}
+
+/** Reads one team's figures (its people and its sub-teams', their stories), or everyone's without a team. */
+export function withinTeam<T>(store: Store, team: string | undefined, read: () => T): T {
+  const members = teamFilter(store, team);
+  return members ? withinPeople(store.db, members.ids, read) : read();
 }

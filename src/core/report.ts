@@ -315,6 +315,8 @@ export interface Report {
   agenda: AgendaItem[];
   /** Training assignments and procedures not yet read, as of the period's end (set by the report's use case). */
   programme?: Programme;
+  /** The team the report is narrowed to (its people, its sub-teams', their stories), if any. */
+  team?: string;
 }
 
 function compared(current: number, previous: number): Compared {

@@ -70,3 +70,23 @@ export function teamPeople(db: Db, teamId: number): Array<{ id: number; name: st
   ).all(JSON.stringify(teams)) as Array<{ id: number; name: string; active: number }>;
   return rows.map((row) => ({ ...row, active: row.active === 1 }));
 }
+
+/**
+ * Runs `read` with stories, their people and people narrowed to the given people: temp
+ * views named like the tables shadow them (SQLite looks in temp first), so every query of
+ * the report, status and practice figures reads one team without a filter of its own.
+ * Only for reads: the views are dropped before this returns.
+ */
+export function withinPeople<T>(db: Db, personIds: readonly number[], read: () => T): T {
+  db.exec(`CREATE TEMP TABLE scope_people (id INTEGER PRIMARY KEY);
+    CREATE TEMP VIEW people AS SELECT * FROM main.people WHERE id IN (SELECT id FROM temp.scope_people);
+    CREATE TEMP VIEW story_people AS SELECT * FROM main.story_people WHERE person_id IN (SELECT id FROM temp.scope_people);
+    CREATE TEMP VIEW stories AS SELECT * FROM main.stories WHERE id IN (SELECT story_id FROM main.story_people WHERE person_id IN (SELECT id FROM temp.scope_people));`);
+  try {
+    const insert = db.prepare('INSERT INTO temp.scope_people (id) VALUES (?)');
+    for (const id of personIds) insert.run(id);
+    return read();
+  } finally {
+    db.exec('DROP VIEW temp.stories; DROP VIEW temp.story_people; DROP VIEW temp.people; DROP TABLE temp.scope_people;');
+  }
+}

@@ -43,6 +43,30 @@ describe('people as a team', () => {
   });
 });
 
+describe('a team\'s own figures', () => {
+  it('narrows the report, status and practices to the team and the teams inside it', () => {
+    expect(svc.run(['team', 'edit', 'Support desk', '--parent', 'Support']).code).toBe(0);
+    expect(svc.run(['practice', 'add', 'Stay with the customer', '--from-stories', '1,3']).code).toBe(0);
+    const report = svc.json<{ team: string; headline: { stories: { current: number }; activePeople: number }; storiesPerPerson: Array<{ person: string }> }>(['report', '--team', 'support']);
+    expect(report.team).toBe('Support');
+    expect(report.headline.stories.current).toBe(2);
+    expect(report.headline.activePeople).toBe(2);
+    expect(report.storiesPerPerson.map((p) => p.person)).toEqual(['Ana', 'Bo']);
+    expect(svc.run(['report', '--team', 'Support', '--format', 'md']).stdout).toMatch(/team Support, 2026-/);
+    // Everyone's report is unchanged by a team's: the narrowing lasts one command.
+    expect(svc.json<{ headline: { stories: { current: number } } }>(['report']).headline.stories.current).toBe(3);
+
+    const practices = (team?: string) =>
+      svc.json<Array<{ name: string; stories: number; spread: number; star: string | null }>>(['practices', ...(team ? ['--team', team] : [])])[0];
+    expect(practices()).toMatchObject({ stories: 2, spread: 2 });
+    expect(practices('Support')).toMatchObject({ stories: 1, spread: 1, star: 'Ana' });
+    expect(practices('Finance')).toMatchObject({ stories: 1, spread: 1, star: 'Cy' });
+    const status = svc.json<{ team: string; stages: Array<{ stage: string; figure: string }> }>(['status', '--team', 'Finance']);
+    expect(status.team).toBe('Finance');
+    expect(status.stages.find((s) => s.stage === 'collect')?.figure).toMatch(/^1 stor/);
+  });
+});
+
 describe('bad input about teams is refused and changes nothing', () => {
   beforeEach(() => {
     expect(svc.run(['team', 'edit', 'Support desk', '--parent', 'Support']).code).toBe(0);
@@ -56,6 +80,9 @@ describe('bad input about teams is refused and changes nothing', () => {
     ['team edit with nothing to change', ['team', 'edit', 'Support'], 2, /nothing to change: give --parent/],
     ['people edit with nothing to change', ['people', 'edit', 'Ana'], 2, /nothing to change: give --role/],
     ['a --team filter naming no team', ['stories', '--team', 'Nowhere'], 3, /no team called "Nowhere"/],
+    ['a report of no team', ['report', '--team', 'Nowhere'], 3, /no team called "Nowhere"/],
+    ['a status of no team', ['status', '--team', 'Nowhere'], 3, /no team called "Nowhere"/],
+    ['practices of no team', ['practices', '--team', 'Nowhere'], 3, /no team called "Nowhere"/],
     ['a control character in a team name', ['people', 'edit', 'Ana', '--team', 'Sup\u001b[31mport'], 2, /control character/],
   ])('%s', (_name, args, code, message) => {
     const before = svc.snapshot();

@@ -44,10 +44,10 @@ export function personProgrammeText(programme: PersonProgramme, look: Look): str
 
 export const PROGRAMME_TITLE = 'Training programme';
 
-/** The report's programme section in Markdown; `md` escapes stored text. */
+/** The report's programme section in Markdown, nothing when all is done; `md` escapes stored text. */
 export function programmeMarkdown(programme: Programme, md: (text: string) => string): string[] {
+  if (programme.open.length === 0 && programme.unread.length === 0) return [];
   const out = ['', `### ${PROGRAMME_TITLE}`, ''];
-  if (programme.open.length === 0 && programme.unread.length === 0) return [...out, 'Every assignment is done and every current procedure read.'];
   if (programme.open.length) {
     out.push(`${programme.open.length} open, ${programme.overdue} overdue, ${programme.done} done.`, '');
     out.push('| person | practice | due | state |', '| --- | --- | --- | --- |');
@@ -57,9 +57,13 @@ export function programmeMarkdown(programme: Programme, md: (text: string) => st
   return out;
 }
 
+/** Whether the programme has anything to show: the report leaves its section out otherwise. */
+export function hasProgramme(programme: Programme | undefined): programme is Programme {
+  return programme !== undefined && (programme.open.length > 0 || programme.unread.length > 0);
+}
+
 /** The report's programme section in HTML; `e` escapes stored text. */
 export function programmeHtml(programme: Programme, e: (text: string) => string): string {
-  if (programme.open.length === 0 && programme.unread.length === 0) return '<p>Every assignment is done and every current procedure read.</p>';
   const rows = programme.open
     .map((a) => `<tr class="${a.state}"><td>${e(a.person)}</td><td>${e(a.practice)}</td><td>${e(a.dueOn)}</td><td>${a.state === 'overdue' ? `<strong>overdue ${a.daysOverdue} d</strong>` : 'open'}</td></tr>`)
     .join('');

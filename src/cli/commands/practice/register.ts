@@ -21,8 +21,9 @@ export function registerPracticeCommands(program: Command): void {
     .command('practices')
     .description('the team\'s practices: status, evidence, spread, star share, last evidence')
     .option('--status <statuses>', `only these statuses (${PRACTICE_STATUSES.join(', ')}; repeatable or comma-separated)`, parseStatuses)
+    .option('--team <name>', 'figures from this team\'s stories only (its people and the teams inside it)')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc practices', 'svc practices --status adopted,standard', 'svc practices --json']))
+    .addHelpText('after', examples(['svc practices', 'svc practices --status adopted,standard', 'svc practices --team Support --json']))
     .action(lazy(() => import('./handlers.ts'), 'list'));
 
   const practice = program

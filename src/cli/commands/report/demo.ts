@@ -5,7 +5,7 @@ import { toDay } from '../../../core/dates.ts';
 import type { DemoData } from '../../../core/demo.ts';
 import { ConflictError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { buildReport } from '../../../core/report.ts';
+import { buildReport, type Report } from '../../../core/report.ts';
 import { openStore } from '../../../store/db.ts';
 import { seedDemo } from '../../../store/demo.ts';
 import { loadReportInput } from '../../../store/report.ts';
@@ -13,7 +13,7 @@ import { renderReportText } from '../../../ui/render/report/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { periodFor } from './period.ts';
-import { loadStatus, renderStatus } from './status.ts';
+import { loadFullStatus, renderFullStatus } from './status.ts';
 
 /**
  * Where the demo goes: the --db path when one was given on the command line (it must
@@ -38,13 +38,13 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
   try {
     const { stories } = store.write(() => seedDemo(store.db, data, toDay(now), now.toISOString()));
     const period = periodFor(store.db, {}, now);
-    const report = buildReport(period, loadReportInput(store.db, period));
-    const status = loadStatus(store.db, now, ctx.settings());
+    const { status, programme } = loadFullStatus(store, now, ctx.settings());
+    const report: Report = { ...buildReport(period, loadReportInput(store.db, period)), programme };
     if (options.json) {
-      ctx.print(JSON.stringify({ database: path, stories, report, status }, null, 2));
+      ctx.print(JSON.stringify({ database: path, stories, report, status: { ...status, programme } }, null, 2));
     } else {
       ctx.print(renderReportText(report, ctx.look()));
-      ctx.print(`\n${ctx.out.bold('Where the team stands')}\n${renderStatus(status.stages, ctx.out, status)}`);
+      ctx.print(`\n${ctx.out.bold('Where the team stands')}\n${renderFullStatus({ status, programme }, ctx.out)}`);
     }
     ctx.info(messages.demoBuilt(path, stories));
     ctx.info(messages.demoNext(path));

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { requireTeam, withinTeam } from '../../../app/teams.ts';
 import { loadProgramme } from '../../../app/training-programme.ts';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../../../core/errors.ts';
@@ -19,6 +20,7 @@ interface ReportOptions extends PeriodOptions {
   out?: string;
   force?: boolean;
   json?: boolean;
+  team?: string;
 }
 
 export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promise<void> {
@@ -29,11 +31,16 @@ export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promi
   if (target && !existsSync(dirname(target))) throw new UsageError(messages.outDirMissing(dirname(target)), messages.outDirMissingHint);
 
   const { db } = ctx.store();
+  const team = options.team === undefined ? undefined : requireTeam(ctx.store(), options.team).name;
   const period = periodFor(db, { ...options, driftWeeks: options.driftWeeks ?? ctx.settings()['report.drift_weeks'] }, ctx.now());
   // Quality counts come from the phrase index, as detect's do: bring it up to date first
   // (after every check, so a refused report changes nothing).
   await indexPhrases(ctx, { summary: false });
-  const report: Report = { ...buildReport(period, loadReportInput(db, period)), programme: loadProgramme(ctx.store(), { today: period.until }) };
+  const report: Report = withinTeam(ctx.store(), team, () => ({
+    ...buildReport(period, loadReportInput(db, period)),
+    programme: loadProgramme(ctx.store(), { today: period.until }),
+    ...(team === undefined ? {} : { team }),
+  }));
   const text = await render(report, format, ctx);
   // Owner-only, like every document svc writes: it quotes customers' stories.
   writeDocument(ctx, target, toStdout ? text.trimEnd() : text, 'the report', options.force);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { requireTeam, withinTeam } from '../../../app/teams.ts';
 import { loadProgramme } from '../../../app/training-programme.ts';
 import { toDay } from '../../../core/dates.ts';
 import { programmeLines } from '../../../ui/render/programme.ts';
@@ -6,7 +7,8 @@ import { defaultSettings, type Settings } from '../../../core/config.ts';
 import { messages } from '../../../core/messages.ts';
 import { buildRhythm, dueItems, listeningLine, rhythmSettings, type DueItem, type Listening } from '../../../core/rhythm.ts';
 import { buildStatus, driftingPractices, type StatusLine } from '../../../core/status.ts';
-import type { Db } from '../../../store/db.ts';
+import type { Programme } from '../../../core/programme.ts';
+import type { Db, Store } from '../../../store/db.ts';
 import { loadRhythmInput } from '../../../store/rhythm.ts';
 import {
   hasStories,
@@ -60,12 +62,31 @@ export function loadStatus(
   return { since: period.since, until: period.until, lastMeeting: period.lastMeeting, stages, listening, due };
 }
 
-/** One aligned line per stage: "detect  4 candidates waiting — svc detect --review"; then the listening line and what is due. */
-export function renderStatus(stages: readonly StatusLine[], c: Palette, rhythm?: { listening: { figure: string; next: string }; due: readonly DueItem[] }): string {
+/** The loop stages with the training programme: what `svc status` and `svc demo` show. */
+export function loadFullStatus(store: Store, now: Date, settings: Settings): { status: ReturnType<typeof loadStatus>; programme: Programme } {
+  return { status: loadStatus(store.db, now, settings), programme: loadProgramme(store, { today: toDay(now) }) };
+}
+
+/** `svc status` as text: stages, listening line, the training programme, what is due. */
+export function renderFullStatus(view: ReturnType<typeof loadFullStatus>, c: Palette): string {
+  return renderStatus(view.status.stages, c, view.status, programmeLines(view.programme, c));
+}
+
+/**
+ * One aligned line per stage: "detect  4 candidates waiting — svc detect --review"; then the
+ * listening line, further sections (lines, each starting with a blank one) and what is due.
+ */
+export function renderStatus(
+  stages: readonly StatusLine[],
+  c: Palette,
+  rhythm?: { listening: { figure: string; next: string }; due: readonly DueItem[] },
+  sections: readonly string[] = [],
+): string {
   const lines = [...stages.map((line) => ({ stage: line.stage as string, figure: line.figure, next: line.next })), ...(rhythm ? [{ stage: 'listen', ...rhythm.listening }] : [])];
   const width = Math.max(...lines.map((line) => line.stage.length));
   const out = lines.map((line) => `${c.bold(line.stage.padEnd(width))}  ${line.figure} ${c.dim('—')} ${c.cyan(line.next)}`);
   // Practice and people names are stored text: no control character of theirs reaches the terminal.
+  out.push(...sections);
   if (rhythm?.due.length) out.push('', c.bold('due'), ...rhythm.due.map((item) => `  ${oneLine(item.text)} ${c.dim('—')} ${c.cyan(oneLine(item.command))}`));
   return out.join('\n');
 }
@@ -74,16 +95,16 @@ export function renderStatus(stages: readonly StatusLine[], c: Palette, rhythm?:
  * Where the team stands in the loop. On a database that does not exist yet (or has no
  * story) it prints a getting-started guide, and never creates the file to say so.
  */
-export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): Promise<void> {
+export async function run(options: WithArgs<{ json?: boolean; team?: string }>, ctx: Context): Promise<void> {
   const { path } = ctx.dbPath();
   if (!existsSync(path) || !hasStories(ctx.store().db)) {
     if (options.json) ctx.print(JSON.stringify({ database: path, stories: 0, stages: [], gettingStarted: messages.gettingStarted }, null, 2));
     else ctx.print(messages.gettingStarted.join('\n'));
     return;
   }
+  const team = options.team === undefined ? undefined : requireTeam(ctx.store(), options.team).name;
   await indexForEvidence(ctx);
-  const status = loadStatus(ctx.store().db, ctx.now(), ctx.settings());
-  const programme = loadProgramme(ctx.store(), { today: toDay(ctx.now()) });
-  if (options.json) ctx.print(JSON.stringify({ database: path, ...status, programme }, null, 2));
-  else ctx.print([renderStatus(status.stages, ctx.out, status), ...programmeLines(programme, ctx.out)].join('\n'));
+  const { status, programme } = withinTeam(ctx.store(), team, () => loadFullStatus(ctx.store(), ctx.now(), ctx.settings()));
+  if (options.json) ctx.print(JSON.stringify({ database: path, ...(team === undefined ? {} : { team }), ...status, programme }, null, 2));
+  else ctx.print(renderFullStatus({ status, programme }, ctx.out));
 }

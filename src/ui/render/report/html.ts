@@ -1,7 +1,7 @@
 import type { Report } from '../../../core/report.ts';
 import { NOT_AGREED_COMMAND } from '../../../core/status.ts';
 import { escapeHtml as e } from '../html.ts';
-import { PROGRAMME_TITLE, programmeHtml } from '../programme.ts';
+import { hasProgramme, PROGRAMME_TITLE, programmeHtml } from '../programme.ts';
 import {
   attributeLabel,
   completionLine,
@@ -171,7 +171,7 @@ export function renderReportHtml(report: Report): string {
       t.untrainedWithEvidence.map((u) => `<p>Shows “${e(u.practice)}” without training (possible coaches): ${u.people.map(e).join(', ')}</p>`).join(''),
   );
 
-  if (report.programme) section('programme', PROGRAMME_TITLE, programmeHtml(report.programme, e));
+  if (hasProgramme(report.programme)) section('programme', PROGRAMME_TITLE, programmeHtml(report.programme, e));
 
   section(
     'candidates',
