@@ -51,3 +51,7 @@ CREATE TABLE procedure_acks (
   PRIMARY KEY (procedure_id, person_id)
 ) WITHOUT ROWID;
 CREATE INDEX procedure_acks_person ON procedure_acks(person_id);
+
+-- A review that keeps a version unchanged: the next review counts from it, and no new
+-- version is written (svc practice review --confirm).
+ALTER TABLE procedures ADD COLUMN reviewed_at TEXT;

@@ -474,6 +474,11 @@ export const messages = {
   emptyTeamHint: 'add people to it with: svc people edit NAME --team TEAM',
   ackNoProcedure: (name: string) => `practice "${echo(name)}" has no written procedure to acknowledge`,
   ackNoProcedureHint: (name: string) => `write one when it becomes the standard: svc practice adopt "${name}"`,
+  reviewIntervalChanged: (name: string, version: number, days: number) =>
+    `The procedure of "${name}" is unchanged at version ${version}; it is now reviewed every ${days} days.`,
+  confirmReviewHint: (name: string) => `hint: if this was its review, confirm it: svc practice review "${name}" --confirm`,
+  reviewNoProcedure: (name: string) => `practice "${echo(name)}" has no written procedure to review`,
+  reviewNoProcedureHint: (name: string) => `make it the standard first: svc practice adopt "${name}"`,
 
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,

@@ -20,3 +20,4 @@ export * as trainSchedule from '../train/schedule.ts';
 export * as playbook from '../playbook/playbook.ts';
 export * as ack from './ack.ts';
 export * as trainAssign from '../train/assign.ts';
+export * as review from './review.ts';

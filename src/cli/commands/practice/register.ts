@@ -153,6 +153,22 @@ export function registerPracticeCommands(program: Command): void {
     .action(lazy(() => import('./handlers.ts'), 'history'));
 
   practice
+    .command('review')
+    .description('review a standard with the evidence: the stories since its current version, each following or going beyond its steps')
+    .argument('<name>', 'the practice (a standard with a written procedure)')
+    .option('--confirm', 'reviewed and unchanged: the next review counts from today, no new version')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'svc practice review "Call back the same day"',
+        'svc practice review "Call back the same day" --confirm',
+        'svc practice adopt "Call back the same day"   # write the next version, drafted with the stories that go beyond it',
+      ]),
+    )
+    .action(lazy(() => import('./handlers.ts'), 'review'));
+
+  practice
     .command('ack')
     .description('record that a person read the current version of the practice\'s procedure; a new version asks again')
     .argument('<name>', 'the practice (a standard with a written procedure)')
