@@ -55,3 +55,24 @@ CREATE INDEX procedure_acks_person ON procedure_acks(person_id);
 -- A review that keeps a version unchanged: the next review counts from it, and no new
 -- version is written (svc practice review --confirm).
 ALTER TABLE procedures ADD COLUMN reviewed_at TEXT;
+
+-- An internal customer is a colleague: the person served, so the chain shows who serves
+-- whom. Rows already there are linked by exact name (case-insensitive); the rest wait
+-- for `svc chain link`.
+ALTER TABLE customers ADD COLUMN person_id INTEGER REFERENCES people(id);
+CREATE INDEX customers_person ON customers(person_id) WHERE person_id IS NOT NULL;
+UPDATE customers SET person_id = (SELECT p.id FROM people p WHERE p.name_key = customers.name_key)
+ WHERE kind = 'internal' AND name_key IS NOT NULL AND forgotten_at IS NULL;
+
+-- A pairing to move a star's practice to a colleague (svc people succession --pair):
+-- the star's share of it is followed from then on.
+CREATE TABLE succession_pairs (
+  id          INTEGER PRIMARY KEY,
+  uuid        TEXT NOT NULL UNIQUE,
+  practice_id INTEGER NOT NULL REFERENCES practices(id) ON DELETE CASCADE,
+  star_id     INTEGER NOT NULL REFERENCES people(id),
+  learner_id  INTEGER NOT NULL REFERENCES people(id),
+  paired_on   TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  UNIQUE (practice_id, star_id, learner_id)
+);

@@ -5,6 +5,7 @@ import { closestWord } from '../core/text.ts';
 import { examples, lazy } from './action.ts';
 import { isTerminal, write } from './streams.ts';
 import { registerCalendarCommands } from './commands/calendar/register.ts';
+import { registerChainCommands } from './commands/chain/register.ts';
 import { registerConfigCommands } from './commands/config/register.ts';
 import { registerDigestCommands } from './commands/digest/register.ts';
 import { registerCustomerCommands } from './commands/customer/register.ts';
@@ -30,6 +31,7 @@ const ALL: readonly Register[] = [
   registerPracticeCommands,
   registerDetectCommands,
   registerPeopleCommands,
+  registerChainCommands,
   registerReportCommands,
   registerDigestCommands,
   registerCalendarCommands,
@@ -57,6 +59,7 @@ export const GROUPS: ReadonlyArray<readonly [names: readonly string[], registers
   [['config'], [registerConfigCommands]],
   [['calendar'], [registerCalendarCommands]],
   [['digest'], [registerDigestCommands]],
+  [['chain'], [registerChainCommands]],
 ];
 
 /**

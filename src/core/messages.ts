@@ -477,6 +477,18 @@ export const messages = {
   reviewIntervalChanged: (name: string, version: number, days: number) =>
     `The procedure of "${name}" is unchanged at version ${version}; it is now reviewed every ${days} days.`,
   confirmReviewHint: (name: string) => `hint: if this was its review, confirm it: svc practice review "${name}" --confirm`,
+  servedIsStoryteller: (name: string) => `--served ${echo(name)} is who delivered the story: a colleague served is someone else`,
+  servedIsStorytellerHint: 'name the colleague who was helped, e.g. svc story add "…" --staff Bo --served Ana',
+  servedWithCustomer: '--served names the colleague served: it replaces --customer and --external',
+  servedWithCustomerHint: 'give one: --served NAME for a colleague, --customer NAME for a client',
+  customerNotInternal: (name: string) => `no colleague served called "${echo(name)}" is waiting to be linked`,
+  customerNotInternalHint: 'list them with: svc chain unresolved',
+  pairNeedsLearner: '--pair PRACTICE needs --learner NAME: who learns it',
+  pairNeedsLearnerHint: 'e.g. svc people succession Ana --pair "Call back the same day" --learner Bo',
+  pairSelf: (name: string) => `${echo(name)} cannot pair with themselves`,
+  pairSelfHint: 'choose a colleague who does not show it yet (svc people succession NAME suggests some)',
+  pairRetired: (name: string) => `practice "${echo(name)}" is retired: there is nothing to hand on`,
+  pairRetiredHint: (name: string) => `bring it back first: svc practice status "${name}" adopted --force`,
   reviewNoProcedure: (name: string) => `practice "${echo(name)}" has no written procedure to review`,
   reviewNoProcedureHint: (name: string) => `make it the standard first: svc practice adopt "${name}"`,
 

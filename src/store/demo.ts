@@ -5,13 +5,15 @@ import type { Db } from './db.ts';
 import { logInterview, planInterviews } from './interviews.ts';
 import { linkMatchesForStory } from './matching.ts';
 import { addMeeting } from './meetings.ts';
-import { ensurePerson, setPersonRole } from './people.ts';
+import { ensurePerson, personPlace, setPersonPlace, setPersonRole } from './people.ts';
+import { acknowledgeProcedure, assignPractice } from './programme.ts';
+import { ensureTeam, setTeamParent } from './teams.ts';
 import { createPractice, practiceEvidence } from './practices.ts';
-import { insertProcedureVersion } from './procedures.ts';
+import { currentProcedure, insertProcedureVersion } from './procedures.ts';
 import { insertTraining } from './trainings.ts';
 import { insertStory } from './stories.ts';
 
-/** Builds the demo team's database: people, practices, stories, trainings, meetings, interviews. */
+/** Builds the demo team's database: people and teams, practices, stories, trainings and assignments, meetings, interviews. */
 export function seedDemo(db: Db, data: DemoData, today: Day, now: string): { stories: number } {
   const at = (daysAgo: number) => `${shiftDay(today, -daysAgo)}T09:00:00.000Z`;
   const person = (name: string) => ensurePerson(db, name, now);
@@ -35,6 +37,22 @@ export function seedDemo(db: Db, data: DemoData, today: Day, now: string): { sto
     const practiceId = practiceIds.get(t.practice);
     if (practiceId === undefined) continue;
     insertTraining(db, { practiceId, heldOn: shiftDay(today, -t.daysAgo), facilitator: t.facilitator, notes: t.notes, people: t.attendees }, now);
+  }
+  for (const t of data.teams) {
+    const team = ensureTeam(db, t.name, now);
+    if (t.parent) setTeamParent(db, team.id, ensureTeam(db, t.parent, now).id, now);
+    for (const name of t.people) {
+      const id = person(name);
+      setPersonPlace(db, id, { ...personPlace(db, id), team: team.name, leader: name === t.leader }, now);
+    }
+  }
+  for (const a of data.assignments) {
+    const practiceId = practiceIds.get(a.practice);
+    if (practiceId !== undefined) assignPractice(db, practiceId, a.people.map(person), shiftDay(today, a.dueInDays), now);
+  }
+  for (const k of data.acknowledgements) {
+    const procedure = currentProcedure(db, practiceIds.get(k.practice) ?? -1);
+    if (procedure) for (const name of k.people) acknowledgeProcedure(db, procedure.id, person(name), now);
   }
   for (const m of data.meetings) addMeeting(db, shiftDay(today, -m.daysAgo), m.notes, now);
   const customers = new Map(data.customers.map((c) => [c.name, ensureCustomer(db, c.name, 'external', now)]));

@@ -8,3 +8,4 @@ export { activate, deactivate } from './active.ts';
 export * as rm from './rm.ts';
 export * as edit from './edit.ts';
 export { list as teamList, edit as teamEdit } from './teams.ts';
+export * as succession from './succession.ts';

@@ -45,6 +45,19 @@ export function registerPeopleCommands(program: Command): void {
     .action(withParentJson('edit'));
 
   people
+    .command('succession')
+    .description('what depends on a person: agreed practices that would fall below two people without them, and who could learn each from whom')
+    .argument('<name>', 'the person (case-insensitive)')
+    .option('--pair <practice>', 'record that --learner pairs with them on this practice; its star share is then followed in practice show')
+    .option('--learner <name>', 'the colleague who learns it')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      examples(['svc people succession Ana', 'svc people succession Ana --pair "Call back the same day" --learner Bo', 'svc practice show "Call back the same day"   # the star share since']),
+    )
+    .action(withParentJson('succession'));
+
+  people
     .command('rename')
     .description('correct a person\'s name; their stories, evidence and trainings follow')
     .argument('<name>', 'the person as named now (case-insensitive)')

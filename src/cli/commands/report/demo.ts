@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { loadChain } from '../../../app/chain.ts';
 import { toDay } from '../../../core/dates.ts';
 import type { DemoData } from '../../../core/demo.ts';
 import { ConflictError } from '../../../core/errors.ts';
@@ -39,7 +40,7 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
     const { stories } = store.write(() => seedDemo(store.db, data, toDay(now), now.toISOString()));
     const period = periodFor(store.db, {}, now);
     const { status, programme } = loadFullStatus(store, now, ctx.settings());
-    const report: Report = { ...buildReport(period, loadReportInput(store.db, period)), programme };
+    const report: Report = { ...buildReport(period, loadReportInput(store.db, period)), programme, chain: loadChain(store, period) };
     if (options.json) {
       ctx.print(JSON.stringify({ database: path, stories, report, status: { ...status, programme } }, null, 2));
     } else {

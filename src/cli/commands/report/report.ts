@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { loadChain } from '../../../app/chain.ts';
 import { requireTeam, withinTeam } from '../../../app/teams.ts';
 import { loadProgramme } from '../../../app/training-programme.ts';
 import { dirname, resolve } from 'node:path';
@@ -39,6 +40,7 @@ export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promi
   const report: Report = withinTeam(ctx.store(), team, () => ({
     ...buildReport(period, loadReportInput(db, period)),
     programme: loadProgramme(ctx.store(), { today: period.until }),
+    chain: loadChain(ctx.store(), period),
     ...(team === undefined ? {} : { team }),
   }));
   const text = await render(report, format, ctx);

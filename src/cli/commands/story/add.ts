@@ -1,3 +1,4 @@
+import { servedColleague } from '../../../app/chain.ts';
 import { ConflictError, NotFoundError, UsageError, errorCode } from '../../../core/errors.ts';
 import type { Practice } from '../../../core/practice.ts';
 import type { Db } from '../../../store/db.ts';
@@ -19,7 +20,7 @@ import { listDrafts, removeDraft, saveDraft, type StoryDraftFile } from '../../d
 import { readStdin } from '../../io.ts';
 import { storyInputFromOptions, type StoryFieldOptions } from './fields.ts';
 
-type AddOptions = WithArgs<StoryFieldOptions & { resume?: boolean; practice?: string[] }>;
+type AddOptions = WithArgs<StoryFieldOptions & { resume?: boolean; practice?: string[]; served?: string }>;
 
 /** The --practice names as practices, all found before anything is saved. */
 function practicesFromFlags(db: Db, names: string[] | undefined): Practice[] {
@@ -33,6 +34,9 @@ function practicesFromFlags(db: Db, names: string[] | undefined): Practice[] {
 export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const flags = storyInputFromOptions(options);
   flags.by ??= ctx.settings()['story.by'] ?? undefined;
+  // A colleague served is a person: the story is internal, its customer that person.
+  const served = options.served === undefined ? undefined : { served: options.served, customer: flags.customer, external: options.external };
+  if (served) Object.assign(flags, { customer: servedColleague(ctx.store(), { ...served, staff: flags.staff ?? [] }), internal: true });
   const words = (options.args[0] as string[] | undefined) ?? [];
   const input: StoryInput = { ...flags, text: words.join(' ') };
   // Bad flags are refused before anyone types a word of the story.
@@ -77,6 +81,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
 
   const now = ctx.now();
   const story = draftStory(input, now); // every check happens before the first write
+  if (served) servedColleague(ctx.store(), { ...served, staff: story.staff });
   const chosen = capture ? await chooseCapturePractice(capture, story.text, story.staff) : null;
   const store = ctx.store();
   const practiceIds = unique([...linked.map((p) => p.id), ...(chosen?.practiceId ? [chosen.practiceId] : [])]);

@@ -1,6 +1,7 @@
 import type { Report } from '../../../core/report.ts';
 import { NOT_AGREED_COMMAND } from '../../../core/status.ts';
 import { escapeHtml as e } from '../html.ts';
+import { CHAIN_TITLE, chainHtmlBody, hasChain, MATRIX_STYLE } from '../chain.ts';
 import { hasProgramme, PROGRAMME_TITLE, programmeHtml } from '../programme.ts';
 import {
   attributeLabel,
@@ -172,6 +173,7 @@ export function renderReportHtml(report: Report): string {
   );
 
   if (hasProgramme(report.programme)) section('programme', PROGRAMME_TITLE, programmeHtml(report.programme, e));
+  if (hasChain(report.chain)) section('chain', CHAIN_TITLE, `<style>${MATRIX_STYLE}</style>${chainHtmlBody(report.chain)}`);
 
   section(
     'candidates',

@@ -1,6 +1,7 @@
 import type { Report } from '../../../core/report.ts';
 import { escapeMarkdown } from '../../../core/safe-text.ts';
 import { NOT_AGREED_COMMAND } from '../../../core/status.ts';
+import { chainMarkdown, hasChain } from '../chain.ts';
 import { programmeMarkdown } from '../programme.ts';
 import {
   attributeLabel,
@@ -104,6 +105,7 @@ export function renderReportMarkdown(report: Report): string {
   for (const u of t.untrainedWithEvidence) out.push('', `Shows "${md(u.practice)}" without training (possible coaches): ${u.people.map(md).join(', ')}.`);
 
   if (report.programme) out.push(...programmeMarkdown(report.programme, md));
+  if (hasChain(report.chain)) out.push('', ...chainMarkdown(report.chain, 2).trimEnd().split('\n'));
 
   section(SECTION.candidates);
   if (report.candidates.length === 0) out.push('None waiting.');

@@ -1,6 +1,7 @@
 import type { Report } from '../../../core/report.ts';
 import { NOT_AGREED_COMMAND } from '../../../core/status.ts';
 import type { Look } from '../../look.ts';
+import { chainText, hasChain } from '../chain.ts';
 import { PROGRAMME_TITLE, programmeLines } from '../programme.ts';
 import { oneLine, truncate } from '../../text.ts';
 import {
@@ -84,6 +85,7 @@ export function renderReportText(report: Report, look: Look): string {
   }
 
   if (report.programme) out.push(...programmeLines(report.programme, c, PROGRAMME_TITLE));
+  if (hasChain(report.chain)) out.push('', ...chainText(report.chain, c.bold).trimEnd().split('\n'));
 
   heading(SECTION.candidates);
   if (report.candidates.length === 0) line('None waiting.');
