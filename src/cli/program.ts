@@ -8,6 +8,7 @@ import { isTerminal, write } from './streams.ts';
 import { actionCommands } from './commands/action/register.ts';
 import { assessCommands } from './commands/assess/register.ts';
 import { calendarCommands } from './commands/calendar/register.ts';
+import { chainCommands } from './commands/chain/register.ts';
 import { completionCommands } from './commands/completion/register.ts';
 import { configCommands } from './commands/config/register.ts';
 import { customerCommands } from './commands/customer/register.ts';
@@ -38,6 +39,7 @@ export const GROUPS: readonly CommandGroup[] = [
   playbookCommands,
   detectCommands,
   peopleCommands,
+  chainCommands,
   reportCommands,
   digestCommands,
   calendarCommands,
@@ -54,11 +56,11 @@ export const GROUPS: readonly CommandGroup[] = [
 
 /** Root help lists the commands by the stage of the loop they serve, in the loop's order. */
 const STAGES: ReadonlyArray<readonly [heading: string, names: readonly string[]]> = [
-  ['Collect stories:', ['story', 'stories', 'search', 'people', 'tags']],
+  ['Collect stories:', ['story', 'stories', 'search', 'people', 'teams', 'team', 'tags']],
   ['Detect practices:', ['detect', 'practices', 'practice', 'reindex']],
   ['Train:', ['train']],
   ['Incorporate:', ['playbook']],
-  ['Monitor:', ['report', 'meeting', 'status', 'digest', 'calendar']],
+  ['Monitor:', ['report', 'meeting', 'status', 'digest', 'calendar', 'chain']],
   ['Listen to customers:', ['customer', 'interview', 'action', 'assess']],
   ['Set up and share:', ['init', 'db', 'config', 'demo', 'export', 'import', 'backup', 'completion']],
 ];

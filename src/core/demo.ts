@@ -34,6 +34,12 @@ export interface DemoData {
     procedure?: string;
   }>;
   trainings: Array<{ practice: string; daysAgo: number; facilitator: string; attendees: string[]; notes: string }>;
+  /** Teams, their people and leader; a team may sit inside a parent listed before it. */
+  teams: Array<{ name: string; parent?: string; people: string[]; leader?: string }>;
+  /** Training assignments due `dueInDays` from the demo's day (negative: overdue). */
+  assignments: Array<{ practice: string; people: string[]; dueInDays: number }>;
+  /** Who read the current procedure of a practice. */
+  acknowledgements: Array<{ practice: string; people: string[] }>;
   meetings: Array<{ daysAgo: number; notes: string }>;
   customers: Array<{ name: string }>;
   interviews: Array<{

@@ -3,6 +3,7 @@
  * from the report over the digest's period and the rhythm (meeting, interviews, reviews).
  * Pure: plain data in and out; renderers format it.
  */
+import type { Programme } from './programme.ts';
 import { shiftDay, type Day } from './dates.ts';
 import type { Report, StoryToRead } from './report.ts';
 import { dueItems, type DueItem, type PlannedSession, type Rhythm } from './rhythm.ts';
@@ -53,6 +54,8 @@ export interface Digest {
   nextMeeting: Rhythm['nextMeeting'];
   /** Everything due, each with the command that acts on it. */
   due: DueItem[];
+  /** Training assignments and procedures not yet read (set by the digest's use case). */
+  programme?: Programme;
 }
 
 /** How far ahead the digest lists procedure reviews not due yet and training sessions. */

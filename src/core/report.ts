@@ -3,6 +3,8 @@
  * period, stories to read aloud, practices with spread, star share, trend and drift,
  * training, candidates, interviews, and a suggested agenda. Pure: rows in, view out.
  */
+import type { Chain } from './chain.ts';
+import type { Programme } from './programme.ts';
 import { QUALITY_TAGS } from './phrases.ts';
 import { daysBetween, shiftDay, type Day } from './dates.ts';
 import { ValidationError } from './errors.ts';
@@ -362,6 +364,12 @@ export interface Report {
   selfAssessment?: SelfAssessmentSection;
   /** Actions open now and done in the period (src/core/action.ts); absent where not loaded. */
   actions?: { open: ActionView[]; doneInPeriod: ActionView[] };
+  /** Training assignments and procedures not yet read, as of the period's end (set by the report's use case). */
+  programme?: Programme;
+  /** Who serves whom inside the team in the period (set by the report's use case). */
+  chain?: Chain;
+  /** The team the report is narrowed to (its people, its sub-teams', their stories), if any. */
+  team?: string;
 }
 
 function compared(current: number, previous: number): Compared {

@@ -182,7 +182,7 @@ export function dueItems(rhythm: Rhythm, extras: DueExtras = {}): DueItem[] {
     items.push({
       kind: 'procedure-review',
       text: `the procedure of "${review.practice}" (version ${review.version}) was due for review on ${review.dueOn}`,
-      command: `svc practice adopt ${shellQuote(review.practice)}`,
+      command: `svc practice review ${shellQuote(review.practice)}`,
     });
   }
   if (extras.candidates) {
@@ -278,7 +278,7 @@ export function buildCalendar(rhythm: Rhythm, team: { name: string | null; uuid:
     events.push({
       uid: `procedure-review-${review.practiceUuid}@svc`,
       summary: `Review the procedure "${review.practice}"`,
-      description: `Version ${review.version} is due for review. Read it: svc practice show ${shellQuote(review.practice)}. Write the next version: svc practice adopt ${shellQuote(review.practice)}.`,
+      description: `Version ${review.version} is due for review. Read it: svc practice show ${shellQuote(review.practice)}. Then confirm it unchanged (svc practice review ${shellQuote(review.practice)} --confirm) or write the next version (svc practice adopt ${shellQuote(review.practice)}).`,
       day: review.dueOn,
     });
   }

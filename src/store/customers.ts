@@ -15,12 +15,17 @@ export function ensureCustomer(db: Db, name: string, kind: CustomerKind, now: st
     db,
     'SELECT id FROM customers WHERE name_key = ? AND kind = ? AND forgotten_at IS NULL ORDER BY id LIMIT 1',
   ).get(key, kind) as { id: number } | undefined;
-  if (found) return found.id;
-  const result = sql(
-    db,
-    'INSERT INTO customers (uuid, name, name_key, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(randomUUID(), name, key, kind, now, now);
-  return Number(result.lastInsertRowid);
+  const id = found
+    ? found.id
+    : Number(
+        sql(db, 'INSERT INTO customers (uuid, name, name_key, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(randomUUID(), name, key, kind, now, now)
+          .lastInsertRowid,
+      );
+  // A colleague served is the person of that name, as migration 0014 linked the rows before it.
+  if (kind === 'internal') {
+    sql(db, 'UPDATE customers SET person_id = (SELECT p.id FROM people p WHERE p.name_key = ?) WHERE id = ? AND person_id IS NULL').run(key, id);
+  }
+  return id;
 }
 
 interface CustomerRow {

@@ -130,7 +130,7 @@ export function forgetCustomer(db: Db, id: number, now: string, returned?: Conta
   if (returned && changes.list.length === 0) return { customerId: id, erased: [], storiesChanged: 0, interviewsChanged: 0, elsewhere: {}, changes: [], traces: tracesOf(contact) };
   sql(
     db,
-    `UPDATE customers SET name = NULL, name_key = NULL, email = NULL, phone = NULL, external_id = NULL,
+    `UPDATE customers SET name = NULL, name_key = NULL, email = NULL, phone = NULL, external_id = NULL, person_id = NULL,
             forgotten_at = coalesce(forgotten_at, @now), updated_at = max(updated_at, @now) WHERE id = @id`,
   ).run({ now, id });
   sql(db, 'INSERT INTO customer_forgets (uuid, customer_id, forgotten_at) VALUES (?, ?, ?) ON CONFLICT (customer_id) DO NOTHING').run(randomUUID(), id, now);

@@ -116,3 +116,21 @@ export function renamePerson(db: Db, id: number, name: string, now: string): voi
 export function setPersonActive(db: Db, id: number, active: boolean, now: string): void {
   sql(db, 'UPDATE people SET active = ?, updated_at = ? WHERE id = ?').run(active ? 1 : 0, now, id);
 }
+
+/** Where a person stands in the team: role, team and whether they lead. */
+export interface PersonPlace {
+  role: string | null;
+  team: string | null;
+  leader: boolean;
+}
+
+/** A person's role, team and leader flag. */
+export function personPlace(db: Db, id: number): PersonPlace {
+  const row = sql(db, 'SELECT role, team, leader FROM people WHERE id = ?').get(id) as { role: string | null; team: string | null; leader: number };
+  return { role: row.role, team: row.team, leader: row.leader === 1 };
+}
+
+/** Sets a person's role, team (a team's name as stored) and leader flag. Call inside store.write(). */
+export function setPersonPlace(db: Db, id: number, place: PersonPlace, now: string): void {
+  sql(db, 'UPDATE people SET role = ?, team = ?, leader = ?, updated_at = ? WHERE id = ?').run(place.role, place.team, place.leader ? 1 : 0, now, id);
+}

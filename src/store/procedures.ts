@@ -78,8 +78,10 @@ export interface ProcedureState {
   /** When the current version was written (ISO timestamp). */
   writtenAt: string;
   reviewEveryDays: number;
-  /** The day the current version is due for review. */
+  /** The day the current version is due for review: counted from its last confirmed review, else from when it was written. */
   reviewDueOn: Day;
+  /** When the team last reviewed the current version and kept it, or null. */
+  reviewedAt: string | null;
   /** When the practice first got a procedure (its adoption as a standard). */
   adoptedAt: string;
   /** The latest evidence story's date, or null. */
@@ -90,7 +92,8 @@ export interface ProcedureState {
 
 const PROCEDURE_STATE_SQL = `SELECT p.id AS practiceId, p.name AS practice, cur.version, cur.created_at AS writtenAt,
        cur.review_every_days AS reviewEveryDays,
-       date(cur.created_at, '+' || cur.review_every_days || ' days') AS reviewDueOn,
+       date(coalesce(cur.reviewed_at, cur.created_at), '+' || cur.review_every_days || ' days') AS reviewDueOn,
+       cur.reviewed_at AS reviewedAt,
        first.created_at AS adoptedAt,
        (SELECT max(s.occurred_on) FROM evidence e JOIN stories s ON s.id = e.story_id WHERE e.practice_id = p.id) AS lastEvidenceOn,
        (SELECT count(*) FROM evidence e JOIN stories s ON s.id = e.story_id
@@ -118,4 +121,14 @@ export function proceduresDueForReview(db: Db, today: Day): ProcedureState[] {
  */
 export function practicesQuietSinceAdoption(db: Db, today: Day, weeks?: number): ProcedureState[] {
   return procedureStates(db).filter((state) => isQuietSinceAdoption(state.evidenceSinceAdoption, state.adoptedAt.slice(0, 10), today, weeks));
+}
+
+/** Records that the team reviewed a version and kept it: its next review counts from now. Call inside store.write(). */
+export function confirmProcedureReview(db: Db, procedureId: number, now: string): void {
+  sql(db, 'UPDATE procedures SET reviewed_at = ? WHERE id = ?').run(now, procedureId);
+}
+
+/** Changes how often a version is reviewed, without writing a new version. Call inside store.write(). */
+export function setReviewInterval(db: Db, procedureId: number, reviewEveryDays: number): void {
+  sql(db, 'UPDATE procedures SET review_every_days = ? WHERE id = ?').run(reviewEveryDays, procedureId);
 }

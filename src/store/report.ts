@@ -122,7 +122,7 @@ export const REPORT_SQL = {
        FROM procedures pr JOIN practices p ON p.id = pr.practice_id
       WHERE p.status = 'standard'
         AND pr.version = (SELECT max(v.version) FROM procedures v WHERE v.practice_id = pr.practice_id)
-        AND date(pr.created_at, '+' || pr.review_every_days || ' days') <= :until
+        AND date(coalesce(pr.reviewed_at, pr.created_at), '+' || pr.review_every_days || ' days') <= :until
       ORDER BY p.name_key`,
 
   /** Whether there is anything at all: the first story, found through the index. */

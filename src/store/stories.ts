@@ -32,6 +32,8 @@ export interface StoryFilter {
   since?: Day | undefined;
   until?: Day | undefined;
   staff?: string[] | undefined;
+  /** Only stories crediting one of these people (a team and its sub-teams). */
+  personIds?: readonly number[] | undefined;
   tags?: string[] | undefined;
   channel?: Channel | undefined;
   customerKind?: CustomerKind | undefined;
@@ -225,6 +227,10 @@ function storyConditions(filter: StoryFilter): { where: string[]; params: unknow
   for (const name of filter.staff ?? []) {
     where.push('s.id IN (SELECT sp.story_id FROM story_people sp JOIN people p ON p.id = sp.person_id WHERE p.name_key = ?)');
     params.push(nameKey(name));
+  }
+  if (filter.personIds) {
+    where.push('s.id IN (SELECT sp.story_id FROM story_people sp WHERE sp.person_id IN (SELECT value FROM json_each(?)))');
+    params.push(JSON.stringify(filter.personIds));
   }
   for (const tag of filter.tags ?? []) {
     where.push('s.id IN (SELECT st.story_id FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = ?)');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TrainedPerson } from '../core/figures.ts';
 import { sql, type Db } from './db.ts';
 import { ensurePerson } from './people.ts';
+import { closeAssignments } from './programme.ts';
 
 export interface NewTraining {
   practiceId: number;
@@ -23,7 +24,10 @@ export interface Training {
   createdAt: string;
 }
 
-/** Records a session and its attendees (people are created on first mention). Call inside store.write(). */
+/**
+ * Records a session and its attendees (people are created on first mention); it closes
+ * their open assignments on the practice. Call inside store.write().
+ */
 export function insertTraining(db: Db, training: NewTraining, now: string): number {
   const facilitatorId = training.facilitator === null ? null : ensurePerson(db, training.facilitator, now);
   const result = sql(
@@ -38,6 +42,7 @@ export function insertTraining(db: Db, training: NewTraining, now: string): numb
       ensurePerson(db, name, now),
     );
   }
+  closeAssignments(db, id, now);
   return id;
 }
 

@@ -49,7 +49,7 @@ describe('svc digest', () => {
     expect(digest.due.map((d) => d.command)).toEqual([
       'svc interview log 2',
       'svc interview log 3',
-      `svc practice adopt 'Listen fully; then, <summarise> & "ask"\\'`,
+      `svc practice review 'Listen fully; then, <summarise> & "ask"\\'`,
       `svc practice show 'Listen fully; then, <summarise> & "ask"\\'`,
       `svc train plan 'Listen fully; then, <summarise> & "ask"\\'`,
       'svc story add "what happened" --staff Bo',

@@ -326,7 +326,7 @@ describe('svc demo', () => {
     expect(stands).toMatch(/\nlisten +/);
     expect(stands).toMatch(/\n\ndue\n/);
     expect(stands.trimEnd()).toBe(svc.run(['--db', path, 'status']).stdout.trimEnd());
-    expect(result.stderr).toContain(`Built a demo database with 79 stories at ${path}`);
+    expect(result.stderr).toContain(`Built a demo database with 81 stories at ${path}`);
     expect(result.stderr).toContain('To start with your own: svc story add');
     const r = svc.json<Report>(['--db', path, 'report']);
     expect(r.headline.activePeople).toBeGreaterThanOrEqual(10);
@@ -341,7 +341,7 @@ describe('svc demo', () => {
 
   it('without --db builds in a temporary directory, never in SVC_DB', () => {
     const result = svc.json<{ database: string; stories: number; report: Report }>(['demo']);
-    expect(result.stories).toBe(79);
+    expect(result.stories).toBe(81);
     expect(result.database).not.toBe(svc.db);
     expect(existsSync(result.database)).toBe(true);
     expect(existsSync(svc.db)).toBe(false);

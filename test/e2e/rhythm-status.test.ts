@@ -24,7 +24,7 @@ describe('svc status and bare svc: the rhythm', () => {
     expect(due).toEqual([
       '  interview #2, planned 2026-03-01, is 17 days old — svc interview log 2',
       '  interview #3, planned 2026-03-01, is 17 days old — svc interview log 3',
-      `  the procedure of "${ODD_PRACTICE}" (version 1) was due for review on 2026-02-14 — svc practice adopt ${QUOTED}`,
+      `  the procedure of "${ODD_PRACTICE}" (version 1) was due for review on 2026-02-14 — svc practice review ${QUOTED}`,
       `  "${ODD_PRACTICE}" is drifting: no new evidence lately — svc practice show ${QUOTED}`,
       `  "${ODD_PRACTICE}" is agreed but nobody has been trained on it — svc train plan ${QUOTED}`,
       '  no story yet from Bo, Dee — svc story add "what happened" --staff Bo',

@@ -79,5 +79,11 @@ export function seedEverything(db: Db, prefix = 'a', at = '2026-03-01T09:00:00.0
       uuid('action'), 'Open longer hours', ana, '2026-04-01', at, at,
     );
     run('INSERT INTO action_sources (action_id, interview_id) VALUES (?, ?)', action, interview);
+    run('INSERT INTO teams (uuid, name, name_key, parent_key, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?), (?, ?, ?, ?, ?, ?)',
+      uuid('team-support'), `${prefix} Support`, `${prefix} support`, at, at, uuid('team-desk'), `${prefix} Desk`, `${prefix} desk`, `${prefix} support`, at, at);
+    run('INSERT INTO training_assignments (uuid, practice_id, person_id, due_on, training_id, done_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, NULL, NULL, ?, ?)',
+      uuid('assignment-done'), practice, bo, '2026-03-01', training, '2026-02-27', at, at, uuid('assignment-open'), practice, ana, '2026-04-01', at, at);
+    run('INSERT INTO procedure_acks (procedure_id, person_id, acked_at) VALUES (?, ?, ?)', procedure, bo, at);
+    run('INSERT INTO succession_pairs (uuid, practice_id, star_id, learner_id, paired_on, created_at) VALUES (?, ?, ?, ?, ?, ?)', uuid('pair'), practice, ana, bo, '2026-03-01', at);
   })();
 }

@@ -45,7 +45,7 @@ describe('the rhythm', () => {
     const items = dueItems(rhythm, { candidates: 1, drifting: ['Greet'], untrained: ['Call back'], peopleWithoutStories: ['Dee', 'Eve'] });
     expect(items.map((i) => [i.kind, i.command])).toEqual([
       ['interview-overdue', 'svc interview log 2'],
-      ['procedure-review', `svc practice adopt 'Ana'\\''s way'`],
+      ['procedure-review', `svc practice review 'Ana'\\''s way'`],
       ['review-suggestions', 'svc practices --status candidate'],
       ['drifting', 'svc practice show Greet'],
       ['training', "svc train plan 'Call back'"],

@@ -2,6 +2,7 @@
  * The digest as a document (text, Markdown, HTML through the shared document renderer,
  * which escapes every piece of user text for its format) and as JSON.
  */
+import { programmeSection } from './programme.ts';
 import type { Digest } from '../../core/digest.ts';
 import { REVIEW_LOOKAHEAD_DAYS } from '../../core/digest.ts';
 import { countOf as plural } from '../format.ts';
@@ -100,6 +101,7 @@ export function digestDocument(digest: Digest): Document {
         ),
       ],
     },
+    ...(digest.programme ? [programmeSection(digest.programme)] : []),
     { role: 'quiet', title: 'People with no story yet', blocks: [list(digest.peopleWithoutStories, 'None: everyone is in a story.')] },
     {
       role: 'meeting',

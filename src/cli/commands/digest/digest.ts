@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { parsePastDay } from '../../../core/dates.ts';
 import { loadDigest, recordDigest } from '../../../app/digest.ts';
 import { digestSubject, type Digest } from '../../../core/digest.ts';
+import { loadProgramme } from '../../../app/training-programme.ts';
+import { toDay } from '../../../core/dates.ts';
 import { parseAddresses, type Address } from '../../../core/email.ts';
 import type { DigestFormat } from '../../../core/formats.ts';
 import { UsageError } from '../../../core/errors.ts';
@@ -37,8 +39,9 @@ export async function run(options: WithArgs<DigestOptions>, ctx: Context): Promi
 
   await indexForEvidence(ctx);
   const store = ctx.store();
-  const { digest, notices } = loadDigest(store, { since, settings }, now);
-  for (const notice of notices) ctx.info(notice);
+  const loaded = loadDigest(store, { since, settings }, now);
+  for (const notice of loaded.notices) ctx.info(notice);
+  const digest: Digest = { ...loaded.digest, programme: loadProgramme(store, { today: toDay(now) }) };
 
   if (options.json) writeDocument(ctx, options.out, digestJson(digest), 'the digest');
   else if (mail) writeDocument(ctx, options.out, emlFor(digest, mail, now), 'the digest');

@@ -6,3 +6,6 @@ export * as rename from './rename.ts';
 export * as merge from './merge.ts';
 export { activate, deactivate } from './active.ts';
 export * as rm from './rm.ts';
+export * as edit from './edit.ts';
+export { list as teamList, edit as teamEdit } from './teams.ts';
+export * as succession from './succession.ts';

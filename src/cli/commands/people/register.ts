@@ -12,7 +12,7 @@ function withParentJson(name: PeopleHandler) {
   };
 }
 
-export const peopleCommands: CommandGroup = { names: ['people'], register: registerPeopleCommands };
+export const peopleCommands: CommandGroup = { names: ['people', 'teams', 'team'], register: registerPeopleCommands };
 
 function registerPeopleCommands(program: Command): void {
   const people = program
@@ -29,6 +29,35 @@ function registerPeopleCommands(program: Command): void {
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc people show Ana', 'svc people show "Bo Lind" --json']))
     .action(withParentJson('show'));
+
+  people
+    .command('edit')
+    .description('set a person\'s role, team and whether they lead (a team starts when someone joins it)')
+    .argument('<name>', 'the person (case-insensitive)')
+    .option('--role <text>', 'their role, e.g. "support agent"')
+    .option('--team <name>', 'the team they belong to')
+    .option('--no-team', 'take them out of their team')
+    .option('--leader', 'they lead: the chain shows whether leaders serve the people who serve customers')
+    .option('--no-leader', 'they do not lead')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      examples(['svc people edit Ana --team Support --role "support agent"', 'svc people edit Dee --team Support --leader', 'svc people edit Bo --no-team --json']),
+    )
+    .action(withParentJson('edit'));
+
+  people
+    .command('succession')
+    .description('what depends on a person: agreed practices that would fall below two people without them, and who could learn each from whom')
+    .argument('<name>', 'the person (case-insensitive)')
+    .option('--pair <practice>', 'record that --learner pairs with them on this practice; its star share is then followed in practice show')
+    .option('--learner <name>', 'the colleague who learns it')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      examples(['svc people succession Ana', 'svc people succession Ana --pair "Call back the same day" --learner Bo', 'svc practice show "Call back the same day"   # the star share since']),
+    )
+    .action(withParentJson('succession'));
 
   people
     .command('rename')
@@ -73,4 +102,23 @@ function registerPeopleCommands(program: Command): void {
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc people rm "Ana Typo"', 'svc people rm Aan --yes', 'svc people merge Aan Ana   # to keep what they did']))
     .action(withParentJson('rm'));
+
+  program
+    .command('teams')
+    .description('the teams, the team each belongs to, their people and leaders')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc teams', 'svc teams --json', 'svc people edit Ana --team Support   # a team starts when someone joins it']))
+    .action(lazy(() => import('./handlers.ts'), 'teamList'));
+
+  program
+    .command('team')
+    .description('organise teams: put one inside another')
+    .command('edit')
+    .description('put a team inside a parent team, or take it out (a team cannot end up inside itself)')
+    .argument('<name>', 'the team (case-insensitive)')
+    .option('--parent <name>', 'the team it belongs to')
+    .option('--no-parent', 'make it a top-level team')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc team edit "Support desk" --parent Support', 'svc team edit "Support desk" --no-parent --json']))
+    .action(lazy(() => import('./handlers.ts'), 'teamEdit'));
 }

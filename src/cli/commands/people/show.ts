@@ -1,7 +1,10 @@
+import { personProgramme } from '../../../app/training-programme.ts';
+import { toDay } from '../../../core/dates.ts';
+import { personProgrammeText } from '../../../ui/render/programme.ts';
 import { NotFoundError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { couldCoach } from '../../../core/practice.ts';
-import { findPerson, listPeople } from '../../../store/people.ts';
+import { findPerson, listPeople, personPlace } from '../../../store/people.ts';
 import { activePeopleCount, personPractices, personTags } from '../../../store/skills.ts';
 import { renderTable } from '../../../ui/table.ts';
 import { formatDay } from '../../../ui/format.ts';
@@ -25,12 +28,14 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
     name: person.name,
     role: person.role,
     team: person.team,
+    leader: personPlace(db, person.id).leader,
     active: person.active === 1,
     stories: summary?.stories ?? 0,
     lastStoryOn: summary?.lastStoryOn ?? null,
     practices,
     tags,
     coaches: practices.filter((p) => p.couldCoach).map((p) => p.practice),
+    ...personProgramme(ctx.store(), person.id, toDay(ctx.now())),
   };
   if (options.json) {
     ctx.print(JSON.stringify(view, null, 2));
@@ -39,7 +44,8 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
   const look = ctx.look();
   const c = look.color;
   const day = (d: string) => formatDay(d, look.now, look.tty);
-  let out = `${c.bold(oneLine(person.name))}${person.role ? c.dim(` · ${oneLine(person.role)}`) : ''}\n`;
+  const place = [person.role, person.team && `team ${person.team}`, view.leader && 'leader'].filter((part): part is string => Boolean(part));
+  let out = `${c.bold(oneLine(person.name))}${place.map((part) => c.dim(` · ${oneLine(part)}`)).join('')}\n`;
   out += `${view.stories} ${view.stories === 1 ? 'story' : 'stories'}${view.lastStoryOn ? `, latest ${day(view.lastStoryOn)}` : ''}\n`;
   out += `\n${c.bold('Practices shown in their stories')}\n`;
   out += practices.length
@@ -55,5 +61,6 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
     out += `\n${c.bold('Could coach')} ${c.dim('(they show it; most colleagues do not yet)')}\n`;
     out += view.coaches.map((p) => `  ${oneLine(p)}\n`).join('');
   }
+  out += personProgrammeText(view, look);
   ctx.print(out.trimEnd());
 }

@@ -2,9 +2,11 @@ import { UsageError, ValidationError, errorCode, isSvcError } from '../../../cor
 import { messages } from '../../../core/messages.ts';
 import { checkTransition } from '../../../core/practice.ts';
 import { cleanProcedure, draftProcedure, stripDraftComments } from '../../../core/procedure.ts';
+import { revisionDraft } from '../../../core/review.ts';
 import { strongestStories } from '../../../core/training.ts';
+import { nextVersionDraft, reviewProcedure } from '../../../app/review.ts';
 import { findPractice, practiceEvidence, practiceMatchers, practiceStoryIds, setPracticeStatus } from '../../../store/practices.ts';
-import { currentProcedure, insertProcedureVersion } from '../../../store/procedures.ts';
+import { currentProcedure, insertProcedureVersion, setReviewInterval } from '../../../store/procedures.ts';
 import { storiesByIds } from '../../../store/stories.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -46,14 +48,24 @@ export async function run(options: WithArgs<AdoptOptions>, ctx: Context): Promis
   const body = cleanProcedure(
     await procedureText(options, ctx, () =>
       current
-        ? `# Procedure for "${practice.name}", version ${current.version}. Edit it and save to write version ${current.version + 1}.\n# Lines starting with # at the top are ignored.\n\n${current.body}\n`
+        ? practice.status === 'standard'
+          ? nextVersionDraft(reviewProcedure(store, { practice: String(practice.id) }, ctx.now), current.body)
+          : revisionDraft(practice.name, current.version, current.body, [])
         : draftProcedure(practice, practiceMatchers(store.db, practice.id), strongestStories(storiesByIds(store.db, practiceStoryIds(store.db, practice.id)))),
     ),
   );
   const reviewEveryDays = options.reviewEvery ?? current?.reviewEveryDays ?? ctx.settings()['procedure.review_days'];
-  if (practice.status === 'standard' && current && current.body === body && current.reviewEveryDays === reviewEveryDays) {
-    if (options.json) ctx.print(JSON.stringify({ practice: practice.name, status: practice.status, version: current.version, changed: false }, null, 2));
-    ctx.info(`The procedure of "${practice.name}" is unchanged; it stays at version ${current.version}.`);
+  if (practice.status === 'standard' && current && current.body === body) {
+    // The same text with another interval changes the schedule, not the standard: no new version.
+    const rescheduled = current.reviewEveryDays !== reviewEveryDays;
+    if (rescheduled) store.write(() => setReviewInterval(store.db, current.id, reviewEveryDays));
+    if (options.json) ctx.print(JSON.stringify({ practice: practice.name, status: practice.status, version: current.version, reviewEveryDays, changed: false }, null, 2));
+    ctx.info(
+      rescheduled
+        ? messages.reviewIntervalChanged(practice.name, current.version, reviewEveryDays)
+        : `The procedure of "${practice.name}" is unchanged; it stays at version ${current.version}.`,
+    );
+    if (!rescheduled) ctx.info(ctx.err.dim(messages.confirmReviewHint(practice.name)));
     return;
   }
   const now = ctx.now().toISOString();

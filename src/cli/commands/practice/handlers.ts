@@ -13,3 +13,5 @@ export * as adopt from './adopt.ts';
 export * as history from './history.ts';
 export * as retire from './retire.ts';
 export * as unreject from './unreject.ts';
+export * as ack from './ack.ts';
+export * as review from './review.ts';

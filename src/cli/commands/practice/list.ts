@@ -1,3 +1,4 @@
+import { requireTeam, withinTeam } from '../../../app/teams.ts';
 import { PRACTICE_STATUSES, summarizePractice, type PracticeStatus } from '../../../core/practice.ts';
 import { practiceCounts } from '../../../store/practices.ts';
 import { practicesTable } from '../../../ui/render/practice.ts';
@@ -5,9 +6,10 @@ import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { indexForEvidence } from '../../phrases.ts';
 
-export async function run(options: WithArgs<{ status?: PracticeStatus[]; json?: boolean }>, ctx: Context): Promise<void> {
+export async function run(options: WithArgs<{ status?: PracticeStatus[]; team?: string; json?: boolean }>, ctx: Context): Promise<void> {
+  const team = options.team === undefined ? undefined : requireTeam(ctx.store(), options.team).name;
   await indexForEvidence(ctx);
-  const rows = practiceCounts(ctx.store().db, options.status).map(summarizePractice);
+  const rows = withinTeam(ctx.store(), team, () => practiceCounts(ctx.store().db, options.status)).map(summarizePractice);
   if (options.json) {
     ctx.print(JSON.stringify(rows, null, 2));
     return;

@@ -16,8 +16,9 @@ function registerPracticeCommands(program: Command): void {
     .command('practices')
     .description('the team\'s practices: status, evidence, spread, star share, last evidence')
     .option('--status <statuses>', `only these statuses (${PRACTICE_STATUSES.join(', ')}; repeatable or comma-separated)`, parseStatuses)
+    .option('--team <name>', 'figures from this team\'s stories only (its people and the teams inside it)')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc practices', 'svc practices --status adopted,standard', 'svc practices --json']))
+    .addHelpText('after', examples(['svc practices', 'svc practices --status adopted,standard', 'svc practices --team Support --json']))
     .action(lazy(() => import('./handlers.ts'), 'list'));
 
   const practice = program
@@ -146,6 +147,31 @@ function registerPracticeCommands(program: Command): void {
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc practice history "Call back the same day"', 'svc practice history 3 --json']))
     .action(lazy(() => import('./handlers.ts'), 'history'));
+
+  practice
+    .command('review')
+    .description('review a standard with the evidence: the stories since its current version, each following or going beyond its steps')
+    .argument('<name>', 'the practice (a standard with a written procedure)')
+    .option('--confirm', 'reviewed and unchanged: the next review counts from today, no new version')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'svc practice review "Call back the same day"',
+        'svc practice review "Call back the same day" --confirm',
+        'svc practice adopt "Call back the same day"   # write the next version, drafted with the stories that go beyond it',
+      ]),
+    )
+    .action(lazy(() => import('./handlers.ts'), 'review'));
+
+  practice
+    .command('ack')
+    .description('record that a person read the current version of the practice\'s procedure; a new version asks again')
+    .argument('<name>', 'the practice (a standard with a written procedure)')
+    .requiredOption('--as <person>', 'who read it')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples(['svc practice ack "Call back the same day" --as Ana', 'svc status   # lists who has not read the current version yet']))
+    .action(lazy(() => import('./handlers.ts'), 'ack'));
 
   practice
     .command('retire')

@@ -5,8 +5,12 @@ import { assessmentStatus } from '../../../app/assess.ts';
 import { seedDemo } from '../../../app/demo.ts';
 import { loadReportWithListening } from '../../../app/report-sections.ts';
 import { loadStatus, periodFor } from '../../../app/report.ts';
+import { loadChain } from '../../../app/chain.ts';
+import { loadProgramme } from '../../../app/training-programme.ts';
+import type { Report } from '../../../core/report.ts';
+import { programmeLines } from '../../../ui/render/programme.ts';
 import { toDay } from '../../../core/dates.ts';
-import { seedListeningDemo } from '../../../store/demo-listening.ts';
+import { seedListeningDemo, seedTeamDemo } from '../../../store/demo-seed.ts';
 import type { DemoData } from '../../../core/demo.ts';
 import { ConflictError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
@@ -38,15 +42,20 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
   const store = openSqliteStore(path);
   try {
     const { stories } = seedDemo(store, data, now);
-    store.write(() => seedListeningDemo(store.db, data, toDay(now), now.toISOString()));
-    const report = loadReportWithListening(store, periodFor(store, {}, now), now);
+    store.write(() => {
+      seedTeamDemo(store.db, data, toDay(now), now.toISOString());
+      seedListeningDemo(store.db, data, toDay(now), now.toISOString());
+    });
+    const period = periodFor(store, {}, now);
     const settings = ctx.settings();
+    const programme = loadProgramme(store, { today: toDay(now) });
+    const report: Report = { ...loadReportWithListening(store, period, now), programme, chain: loadChain(store, period) };
     const status = loadStatus(store, now, settings, { assessment: assessmentStatus(store.db, { intervalDays: settings['assess.interval_days'] }, now) });
     if (options.json) {
-      ctx.print(JSON.stringify({ database: path, stories, report, status }, null, 2));
+      ctx.print(JSON.stringify({ database: path, stories, report, status: { ...status, programme } }, null, 2));
     } else {
       ctx.print(renderReportText(report, ctx.look()));
-      ctx.print(`\n${ctx.out.bold('Where the team stands')}\n${renderStatus(status.stages, ctx.out, status)}`);
+      ctx.print(`\n${ctx.out.bold('Where the team stands')}\n${renderStatus(status.stages, ctx.out, status, programmeLines(programme, ctx.out))}`);
     }
     ctx.info(messages.demoBuilt(path, stories));
     ctx.info(messages.demoNext(path));

@@ -17,6 +17,7 @@ function registerReportCommands(program: Command): void {
     .option('-o, --out <file>', 'write the report to FILE (- for stdout)')
     .option('--force', 'let --out write through a symbolic link, or to a device or FIFO')
     .option('--drift-weeks <n>', `weeks without evidence before a standard practice drifts (default ${DEFAULT_DRIFT_WEEKS})`, parseCount('--drift-weeks', 1, 52, 4))
+    .option('--team <name>', 'only this team: its people, the teams inside it, and their stories')
     .option('--json', 'print the report as JSON (same as --format json)')
     .addHelpText(
       'after',
@@ -50,8 +51,9 @@ function registerReportCommands(program: Command): void {
   program
     .command('status')
     .description('where the team stands in the loop, and the next command to run (also: svc with no command)')
+    .option('--team <name>', 'only this team: its people, the teams inside it, and their stories')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc status', 'svc', 'svc status --json']))
+    .addHelpText('after', examples(['svc status', 'svc status --team Support', 'svc status --json']))
     .action(lazy(() => import('./handlers.ts'), 'status'));
 
   program

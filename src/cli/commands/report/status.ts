@@ -3,6 +3,10 @@ import { assessmentStatus } from '../../../app/assess.ts';
 import { loadStatus } from '../../../app/report.ts';
 import { messages } from '../../../core/messages.ts';
 import { renderStatus } from '../../../ui/render/status.ts';
+import { requireTeam, withinTeam } from '../../../app/teams.ts';
+import { loadProgramme } from '../../../app/training-programme.ts';
+import { toDay } from '../../../core/dates.ts';
+import { programmeLines } from '../../../ui/render/programme.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { indexForEvidence } from '../../phrases.ts';
@@ -11,18 +15,22 @@ import { indexForEvidence } from '../../phrases.ts';
  * Where the team stands in the loop. On a database that does not exist yet (or has no
  * story) it prints a getting-started guide, and never creates the file to say so.
  */
-export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): Promise<void> {
+export async function run(options: WithArgs<{ json?: boolean; team?: string }>, ctx: Context): Promise<void> {
   const { path } = ctx.dbPath();
   if (!existsSync(path) || !ctx.store().report.hasStories()) {
     if (options.json) ctx.print(JSON.stringify({ database: path, stories: 0, stages: [], gettingStarted: messages.gettingStarted }, null, 2));
     else ctx.print(messages.gettingStarted.join('\n'));
     return;
   }
+  const team = options.team === undefined ? undefined : requireTeam(ctx.store(), options.team).name;
   await indexForEvidence(ctx);
   const store = ctx.store();
   const settings = ctx.settings();
-  const assessment = assessmentStatus(store.db, { intervalDays: settings['assess.interval_days'] }, ctx.now());
-  const status = loadStatus(store, ctx.now(), settings, { assessment });
-  if (options.json) ctx.print(JSON.stringify({ database: path, ...status }, null, 2));
-  else ctx.print(renderStatus(status.stages, ctx.out, status));
+  const now = ctx.now();
+  const { status, programme } = withinTeam(store, team, () => ({
+    status: loadStatus(store, now, settings, { assessment: assessmentStatus(store.db, { intervalDays: settings['assess.interval_days'] }, now) }),
+    programme: loadProgramme(store, { today: toDay(now) }),
+  }));
+  if (options.json) ctx.print(JSON.stringify({ database: path, ...(team === undefined ? {} : { team }), ...status, programme }, null, 2));
+  else ctx.print(renderStatus(status.stages, ctx.out, status, programmeLines(programme, ctx.out)));
 }

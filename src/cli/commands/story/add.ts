@@ -1,5 +1,6 @@
 import { requirePractices, saveStory } from '../../../app/story.ts';
 import type { Story } from '../../../core/story.ts';
+import { servedColleague } from '../../../app/chain.ts';
 import { ConflictError, NotFoundError, UsageError, errorCode } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { checkStoryFields, draftStory, type StoryInput } from '../../../core/story.ts';
@@ -13,11 +14,14 @@ import { listDrafts, removeDraft, saveDraft, type StoryDraftFile } from '../../d
 import { readStdin } from '../../io.ts';
 import { storyInputFromOptions, type StoryFieldOptions } from './fields.ts';
 
-type AddOptions = WithArgs<StoryFieldOptions & { resume?: boolean; practice?: string[] }>;
+type AddOptions = WithArgs<StoryFieldOptions & { resume?: boolean; practice?: string[]; served?: string }>;
 
 export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const flags = storyInputFromOptions(options);
   flags.by ??= ctx.settings()['story.by'] ?? undefined;
+  // A colleague served is a person: the story is internal, its customer that person.
+  const served = options.served === undefined ? undefined : { served: options.served, customer: flags.customer, external: options.external };
+  if (served) Object.assign(flags, { customer: servedColleague(ctx.store(), { ...served, staff: flags.staff ?? [] }), internal: true });
   const typedWords = (options.args[0] as string[] | undefined) ?? [];
   // "-" alone is the text on stdin, as a file argument would be (echo x | svc story add - --staff Jo).
   const fromStdin = typedWords.length === 1 && typedWords[0] === '-';
@@ -65,6 +69,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
 
   const now = ctx.now();
   const story = draftStory(input, now); // every check happens before the first write
+  if (served) servedColleague(ctx.store(), { ...served, staff: story.staff });
   const chosen = capture ? await chooseCapturePractice(ctx, capture, story.text, story.staff) : null;
   const store = ctx.store();
   const practiceIds = unique([...linked.map((p) => p.id), ...(chosen?.practiceId ? [chosen.practiceId] : [])]);

@@ -2,6 +2,7 @@ import { resolveNames } from '../../../app/names.ts';
 import { parseDay } from '../../../core/dates.ts';
 import { UsageError } from '../../../core/errors.ts';
 import type { Channel } from '../../../core/story.ts';
+import { teamFilter } from '../../../app/teams.ts';
 import { storyPages } from '../../../store/stories.ts';
 import { storyJson } from '../../../ui/render/story.ts';
 import { storyTable } from '../../../ui/render/story-table.ts';
@@ -13,6 +14,7 @@ interface ListOptions {
   since?: string;
   until?: string;
   staff?: string[];
+  team?: string;
   tag?: string[];
   channel?: Channel;
   internal?: boolean;
@@ -30,11 +32,13 @@ export function run(options: WithArgs<ListOptions>, ctx: Context): void {
   const limit = options.limit ?? 20;
   // A page at a time: `svc stories -n 0` over a million stories stays within memory.
   const store = ctx.store();
+  const team = teamFilter(store, options.team);
   const pages = storyPages(store.db, {
     since: options.since === undefined ? undefined : parseDay(options.since, now, '--since'),
     until: options.until === undefined ? undefined : parseDay(options.until, now, '--until'),
     // A filter naming nobody is a mistake to point out, not an empty result.
     staff: resolveNames(store, 'person', options.staff),
+    personIds: team?.ids,
     tags: resolveNames(store, 'tag', options.tag),
     channel: options.channel,
     customerKind: options.internal ? 'internal' : options.external ? 'external' : undefined,

@@ -27,6 +27,7 @@ function storyListOptions(command: Command): Command {
     .option('--since <date>', 'stories on or after this date (YYYY-MM-DD, "30 days ago", monday …)')
     .option('--until <date>', 'stories on or before this date')
     .option('-s, --staff <names>', 'only stories crediting these people (repeatable: all must appear)', collectList)
+    .option('--team <name>', 'only stories crediting someone in this team or a team inside it')
     .option('-t, --tag <tags>', 'only stories with these tags (repeatable: all must appear)', collectList)
     .option('--channel <channel>', `only this channel (${CHANNELS.join(', ')})`, parseChoice('--channel', CHANNELS))
     .option('--internal', 'only service to colleagues')
@@ -79,11 +80,12 @@ function registerStoryCommands(program: Command): void {
       .option('--resume', 'save the story typed earlier that could not be saved (the database was busy)'),
   )
     .option('-p, --practice <name>', 'link it to this practice as evidence (repeatable); in a terminal svc suggests the likeliest', collectRepeat)
+    .option('--served <name>', 'the colleague served, a person in svc (internal service; the chain shows who serves whom)')
     .addHelpText(
       'after',
       examples([
         'svc story add "Ana called the customer back within the hour with the fix" --staff Ana --tag call-back',
-        'svc story add "Bo stayed late to help Finance close the month" --staff Bo --internal --trigger request',
+        'svc story add "Bo stayed late to help Lena close the month" --staff Bo --served Lena --trigger request',
         'svc story add "Ana rang him back the next morning" --staff Ana --practice "Call back the same day"',
         'echo "Cy remembered the customer\'s name and order" | svc story add --staff Cy --when yesterday',
       ]),

@@ -5,3 +5,4 @@ export * as log from './log.ts';
 export * as list from './list.ts';
 export * as status from './status.ts';
 export * as schedule from './schedule.ts';
+export * as assign from './assign.ts';

@@ -6,6 +6,7 @@ import { checkedName, cleanNames } from '../../../core/story.ts';
 import { nameKey } from '../../../core/text.ts';
 import { attendeeQuestion, attendeesFromAnswer } from '../../../core/training.ts';
 import { personNames } from '../../../store/people.ts';
+import { assignmentsClosedBy } from '../../../store/programme.ts';
 import { insertTraining, listTrainings } from '../../../store/trainings.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -43,6 +44,8 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
   if (options.json) ctx.print(JSON.stringify(training, null, 2));
   else if (!ctx.stdoutIsTTY) ctx.print(String(id));
   ctx.info(`${ctx.err.green('Logged')} training #${id} on "${practice.name}" (${heldOn}) with ${people.join(', ')}`);
+  const closed = assignmentsClosedBy(store.db, id);
+  if (closed) ctx.info(`It closes ${closed} training ${closed === 1 ? 'assignment' : 'assignments'} on "${practice.name}".`);
   if (newcomers.length) ctx.info(ctx.err.dim(`new ${newcomers.length === 1 ? 'person' : 'people'}: ${newcomers.join(', ')} (check the spelling: svc people)`));
   ctx.info(ctx.err.dim('hint: svc train status shows who shows the practice since their training'));
 }

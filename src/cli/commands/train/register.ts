@@ -40,6 +40,24 @@ function registerTrainCommands(program: Command): void {
     .action(lazy(() => import('./handlers.ts'), 'log'));
 
   train
+    .command('assign')
+    .description('assign a practice\'s training to people or a team, due by a day; svc train log closes the assignments')
+    .argument('<practice>', 'the practice to train')
+    .option('--people <names>', 'who is to be trained (repeatable, or comma-separated)', collectList)
+    .option('--team <name>', 'everyone active in this team and the teams inside it')
+    .requiredOption('--due <date>', 'by when: YYYY-MM-DD, today, tomorrow, "in 2 weeks"')
+    .option('--json', 'print the assignments as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'svc train assign "Call back the same day" --people Ana,Bo --due "in 2 weeks"',
+        'svc train assign "Call back the same day" --team Support --due 2026-04-30',
+        'svc train log "Call back the same day" --people Ana,Bo   # closes their assignments',
+      ]),
+    )
+    .action(lazy(() => import('./handlers.ts'), 'assign'));
+
+  train
     .command('schedule')
     .description('plan a training session ahead; it goes into the team\'s calendar (svc calendar)')
     .argument('<practice>', 'the practice to train')
@@ -66,7 +84,8 @@ function registerTrainCommands(program: Command): void {
     .command('status')
     .description('people × adopted and standard practices: adopted after training, trained, shows it untrained, or gap')
     .option('--practice <name>', 'only this practice')
+    .option('--team <name>', 'only the people of this team and the teams inside it')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc train status', 'svc train status --practice "Call back the same day" --json']))
+    .addHelpText('after', examples(['svc train status', 'svc train status --team Support', 'svc train status --practice "Call back the same day" --json']))
     .action(lazy(() => import('./handlers.ts'), 'status'));
 }

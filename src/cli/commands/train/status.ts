@@ -1,3 +1,4 @@
+import { teamFilter } from '../../../app/teams.ts';
 import { matrixColumn } from '../../../core/training.ts';
 import { listPracticeRecords, practiceEvidence } from '../../../store/practices.ts';
 import { personNames } from '../../../store/people.ts';
@@ -8,12 +9,13 @@ import type { Context } from '../../context.ts';
 import { requirePractice } from '../../../app/practice.ts';
 import { indexForEvidence } from '../../phrases.ts';
 
-export async function run(options: WithArgs<{ practice?: string; json?: boolean }>, ctx: Context): Promise<void> {
+export async function run(options: WithArgs<{ practice?: string; team?: string; json?: boolean }>, ctx: Context): Promise<void> {
   await indexForEvidence(ctx);
   const store = ctx.store();
   const db = store.db;
+  const team = teamFilter(store, options.team);
   const practices = options.practice === undefined ? listPracticeRecords(db, ['adopted', 'standard']) : [requirePractice(store, options.practice)];
-  const people = personNames(db);
+  const people = team ? team.activeNames : personNames(db);
   const columns = practices.map((p) => matrixColumn(p, people, trainedPeople(db, p.id), practiceEvidence(db, p.id)));
   if (options.json) {
     ctx.print(JSON.stringify({ people, practices: columns }, null, 2));

@@ -22,7 +22,7 @@ export function periodLine(report: Report): string {
   const { since, until, days, basis, lastMeeting } = report.period;
   const why =
     basis === 'last-meeting' ? `since the meeting of ${lastMeeting}` : basis === 'default' ? `the last ${days} days` : 'as asked';
-  return `${since} to ${until} (${countOf(days, 'day', 'days')}, ${why}); compared with ${report.period.previous.since} to ${report.period.previous.until}`;
+  return `${report.team ? `team ${report.team}, ` : ''}${since} to ${until} (${countOf(days, 'day', 'days')}, ${why}); compared with ${report.period.previous.since} to ${report.period.previous.until}`;
 }
 
 /** A practice's figures in words: "5 stories · 3 people · star share 40%". */

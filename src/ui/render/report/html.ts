@@ -3,6 +3,8 @@ import type { Compared, Report } from '../../../core/report.ts';
 import { NOT_AGREED_COMMAND } from '../../../core/status.ts';
 import { escapeHtml as e } from '../../escape.ts';
 import { columnChart, earlierMean, sharedMax, type WeekValue } from './chart.ts';
+import { CHAIN_TITLE, chainHtmlBody, hasChain, MATRIX_STYLE } from '../chain.ts';
+import { hasProgramme, PROGRAMME_TITLE, programmeHtml } from '../programme.ts';
 import {
   attributeLabel,
   changeWords,
@@ -199,6 +201,12 @@ const candidates: SectionBuilder = (report) => ({
     : '<p>None waiting.</p>',
 });
 
+const programme: SectionBuilder = (report) =>
+  hasProgramme(report.programme) ? { id: 'programme', title: PROGRAMME_TITLE, body: programmeHtml(report.programme, e) } : null;
+
+const chain: SectionBuilder = (report) =>
+  hasChain(report.chain) ? { id: 'chain', title: CHAIN_TITLE, body: `<style>${MATRIX_STYLE}</style>${chainHtmlBody(report.chain)}` } : null;
+
 const interviews: SectionBuilder = (report) => {
   const iv = report.interviews;
   const groups = (title: string, list: Report['interviews']['liked']) =>
@@ -239,6 +247,8 @@ export const REPORT_HTML_SECTIONS: readonly SectionBuilder[] = [
   triggers,
   qualities,
   training,
+  programme,
+  chain,
   candidates,
   interviews,
 ];

@@ -1,6 +1,8 @@
 import type { Report } from '../../../core/report.ts';
 import { escapeMarkdownLine } from '../../escape.ts';
 import { NOT_AGREED_COMMAND } from '../../../core/status.ts';
+import { chainMarkdown, hasChain } from '../chain.ts';
+import { programmeMarkdown } from '../programme.ts';
 import {
   attributeLabel,
   completionLine,
@@ -102,6 +104,9 @@ export function renderReportMarkdown(report: Report): string {
     out.push('', ...table(['practice', 'trained', 'shows it since', 'adoption after training'], t.adoption.map((a) => [md(a.practice), String(a.trained), String(a.adopted), percent(a.rate)])));
   }
   for (const u of t.untrainedWithEvidence) out.push('', `Shows "${md(u.practice)}" without training (possible coaches): ${u.people.map(md).join(', ')}.`);
+
+  if (report.programme) out.push(...programmeMarkdown(report.programme, md));
+  if (hasChain(report.chain)) out.push('', ...chainMarkdown(report.chain, 2).trimEnd().split('\n'));
 
   section(SECTION.candidates);
   if (report.candidates.length === 0) out.push('None waiting.');

@@ -1,6 +1,8 @@
 import type { Report } from '../../../core/report.ts';
 import { NOT_AGREED_COMMAND } from '../../../core/status.ts';
 import type { Look } from '../../look.ts';
+import { chainText, hasChain } from '../chain.ts';
+import { PROGRAMME_TITLE, programmeLines } from '../programme.ts';
 import { oneLine, truncate } from '../../text.ts';
 import {
   attributeLabel,
@@ -84,6 +86,9 @@ export function renderReportText(report: Report, look: Look): string {
   for (const u of t.untrainedWithEvidence) {
     line(`shows "${oneLine(u.practice)}" without training (possible coaches): ${u.people.map(oneLine).join(', ')}`);
   }
+
+  if (report.programme) out.push(...programmeLines(report.programme, c, PROGRAMME_TITLE));
+  if (hasChain(report.chain)) out.push('', ...chainText(report.chain, c.bold).trimEnd().split('\n'));
 
   heading(SECTION.candidates);
   if (report.candidates.length === 0) line('None waiting.');

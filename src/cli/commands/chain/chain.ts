@@ -1,0 +1,29 @@
+import { loadChain } from '../../../app/chain.ts';
+import type { WithArgs } from '../../action.ts';
+import type { Context } from '../../context.ts';
+import { writeDocument } from '../../output.ts';
+import { periodFor, type PeriodOptions } from '../../../app/report.ts';
+import type { CHAIN_FORMATS } from './register.ts';
+
+interface ChainOptions extends PeriodOptions {
+  format?: (typeof CHAIN_FORMATS)[number];
+  out?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+export async function run(options: WithArgs<ChainOptions>, ctx: Context): Promise<void> {
+  const format = options.json ? 'json' : (options.format ?? 'text');
+  const store = ctx.store();
+  const chain = loadChain(store, periodFor(store, options, ctx.now()));
+  const render = await import('../../../ui/render/chain.ts');
+  const text =
+    format === 'json'
+      ? JSON.stringify(chain, null, 2)
+      : format === 'md'
+        ? render.chainMarkdown(chain)
+        : format === 'html'
+          ? render.chainHtml(chain)
+          : render.chainText(chain, options.out === undefined ? ctx.out.bold : undefined);
+  writeDocument(ctx, options.out, options.out === undefined || options.out === '-' ? text.trimEnd() : text, 'the chain', options.force);
+}

@@ -1,0 +1,38 @@
+import type { PracticePairing, Succession } from '../../core/succession.ts';
+import type { Look } from '../look.ts';
+import { oneLine } from '../text.ts';
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
+/** `svc people succession NAME`: what depends on them, and who could learn it from whom. */
+export function successionText(succession: Succession, look: Look): string {
+  const c = look.color;
+  const name = oneLine(succession.person);
+  const out = [c.bold(`Without ${name}`)];
+  if (succession.atRisk.length === 0) out.push(`  every agreed practice ${name} shows would still have two people or more`);
+  for (const p of succession.atRisk) {
+    const left = p.without.length ? `only ${p.without.map(oneLine).join(', ')} would show it` : 'nobody would show it';
+    out.push(`  ${c.yellow(oneLine(p.practice))} ${c.dim(`[${p.status}]`)}: ${name} holds ${percent(p.share)} of its stories; ${left}`);
+    for (const pair of p.pairings) out.push(`    pair ${oneLine(pair.learner)} with ${oneLine(pair.from)} ${c.dim(`(${oneLine(pair.why)})`)}`);
+  }
+  if (succession.pairs.length) {
+    out.push('', c.bold('Pairings'));
+    for (const pair of succession.pairs) out.push(`  ${oneLine(pair.practice)}: ${oneLine(pair.learner)} since ${pair.pairedOn}`);
+  }
+  if (succession.atRisk.some((p) => p.pairings.length)) {
+    out.push('', c.dim(`record one: svc people succession ${name} --pair PRACTICE --learner NAME; its star share then shows in svc practice show`));
+  }
+  return out.join('\n');
+}
+
+/** Under `svc practice show`: each pairing, and the star's share before and month by month since. */
+export function pairingsText(pairings: readonly PracticePairing[], look: Look): string {
+  if (pairings.length === 0) return '';
+  const c = look.color;
+  const out = ['', c.bold('Succession')];
+  for (const p of pairings) {
+    out.push(`  ${oneLine(p.learner)} learns it from ${oneLine(p.star)} since ${p.pairedOn}; ${oneLine(p.star)}'s share before: ${p.shareBefore === null ? 'no stories' : percent(p.shareBefore)}`);
+    out.push(p.shareByMonth.length ? `    ${p.shareByMonth.map((m) => `${m.month} ${percent(m.share)} of ${m.stories}`).join(' · ')}` : '    no story since the pairing yet');
+  }
+  return out.join('\n');
+}
