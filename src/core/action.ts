@@ -5,7 +5,7 @@
 import { parseDay, toDay, type Day } from './dates.ts';
 import { ValidationError } from './errors.ts';
 import { messages } from './messages.ts';
-import type { AgendaItem } from './report.ts';
+import type { AgendaItem } from './report-parts.ts';
 
 export const ACTION_TEXT_MAX = 500;
 

@@ -5,7 +5,7 @@
  */
 import type { Day } from './dates.ts';
 import { change } from './figures.ts';
-import type { Compared, Window } from './report.ts';
+import type { Compared, Window } from './report-parts.ts';
 
 /** One server → served pair in a period, as the store reads it. */
 export interface ChainEdge {

@@ -18,3 +18,7 @@ export type DigestFormat = (typeof DIGEST_FORMATS)[number];
 /** `svc export`: jsonl for svc import, json, csv (stories only, for spreadsheets). */
 export const EXPORT_FORMATS = ['jsonl', 'json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** `svc chain`. */
+export const CHAIN_FORMATS = ['text', 'md', 'html', 'json'] as const;
+export type ChainFormat = (typeof CHAIN_FORMATS)[number];

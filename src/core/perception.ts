@@ -7,7 +7,7 @@
 import { attributeMeans, type AssessmentView, type RoundFigures } from './assess.ts';
 import type { Day } from './dates.ts';
 import { QUALITY_ATTRIBUTES, QUALITY_ORDER, type QualityAttribute } from './phrases.ts';
-import type { AgendaItem } from './report.ts';
+import type { AgendaItem } from './report-parts.ts';
 
 export interface PerceptionRow {
   attribute: QualityAttribute;

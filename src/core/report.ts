@@ -4,6 +4,8 @@
  * training, candidates, interviews, and a suggested agenda. Pure: rows in, view out.
  */
 import type { Chain } from './chain.ts';
+import { AGENDA_KINDS, type AgendaItem, type AgendaKind, type Compared, type Window } from './report-parts.ts';
+export { AGENDA_KINDS, type AgendaItem, type AgendaKind, type Compared, type Window } from './report-parts.ts';
 import type { Programme } from './programme.ts';
 import { QUALITY_TAGS } from './phrases.ts';
 import { daysBetween, shiftDay, type Day } from './dates.ts';
@@ -29,10 +31,6 @@ import { CHANNELS, TRIGGERS, type Channel, type CustomerKind, type Trigger } fro
 // ---- what the store hands over -------------------------------------------------------
 
 /** A closed range of days. */
-export interface Window {
-  since: Day;
-  until: Day;
-}
 
 export interface StoryMixRow {
   channel: Channel | null;
@@ -259,15 +257,6 @@ export function perWeek(weeks: readonly Window[], dated: Iterable<{ day: Day; co
 
 // ---- the view ------------------------------------------------------------------------
 
-/** A count now and in the previous period. */
-export interface Compared {
-  current: number;
-  previous: number;
-  delta: number;
-  /** Relative change; null when the previous period had none. */
-  ratio: number | null;
-}
-
 export interface StoryToRead {
   id: number;
   title: string | null;
@@ -312,13 +301,6 @@ export interface InterviewerCompletion {
   completion: number;
 }
 
-export const AGENDA_KINDS = ['celebrate', 'retrain', 'spread', 'decide', 'look-for-stories', 'listen', 'recoveries', 'collect', 'perception', 'follow-up'] as const;
-export type AgendaKind = (typeof AGENDA_KINDS)[number];
-
-export interface AgendaItem {
-  kind: AgendaKind;
-  text: string;
-}
 
 /** The qualities the report counts: the one vocabulary of detect and tags, as tag names. */
 export const ATTRIBUTES = QUALITY_TAGS;

@@ -139,7 +139,7 @@ describe('the report for a meeting room', () => {
     const page = await open(files.report, { width: 1280, height: 800 });
     expect(await page.textContent('header .team')).toBe(TEAM);
     expect(await page.textContent('header .generated')).toBe('Generated 2026-03-18 10:00');
-    expect(await page.title()).toBe(`${TEAM} · Service report 2026-02-19 to 2026-03-18`);
+    expect(await page.title()).toBe(`${TEAM} · Service report 2026-02-20 to 2026-03-18`);
     const headings = await page.$$eval('main h2', (hs) => hs.map((h) => h.textContent));
     expect(headings.slice(0, 3)).toEqual(['Suggested agenda', 'Alerts', 'Headline']);
     // On the first screen: the agenda is visible without scrolling, and comes before any chart.
@@ -232,7 +232,7 @@ describe('the report for a meeting room', () => {
     const up = changes.find((c) => c.cls.endsWith('up'));
     const down = changes.find((c) => c.cls.endsWith('down'));
     expect(up?.color).not.toBe(down?.color);
-    expect(await page.textContent('#headline .figure:first-child')).toMatch(/stories\s*35\s*▲ up 13/);
+    expect(await page.textContent('#headline .figure:first-child')).toMatch(/stories\s*36\s*▲ up 15/);
     expect(await page.textContent('body')).not.toMatch(/was 0 ?%/);
     const people = await page.$$eval('#team li', (lis) => lis.map((li) => li.firstChild?.textContent?.trim()));
     expect(people).toEqual(['Ana', 'Bo', 'Chen', 'Dara', 'Eli', 'Femi', 'Gus', 'Hana', 'Ivo', 'Marta', 'Sam']);
@@ -299,7 +299,7 @@ describe('the training plan', () => {
     expect(await page.$$eval('section.procedure ol li', (lis) => lis.length)).toBe(4);
     expect(await page.$$eval('section.still-to-train li', (lis) => lis.map((li) => li.textContent))).toEqual(['Dara', 'Marta', 'Sam']);
     const customer = await page.$$eval('section.role-play dt', (dts) => dts.find((dt) => dt.textContent === 'Customer')?.nextElementSibling?.textContent);
-    expect(customer).toBe('the customer in story #71, on the phone: a booking disappeared from the system.');
+    expect(customer).toBe('the customer in story #73, on the phone: a booking disappeared from the system.');
     const sheet = await page.$$eval('table.sign-in tbody tr', (rows) =>
       rows.map((row) => {
         const [name, signature] = [...row.querySelectorAll('td')];

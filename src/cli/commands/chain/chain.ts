@@ -3,10 +3,10 @@ import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { writeDocument } from '../../output.ts';
 import { periodFor, type PeriodOptions } from '../../../app/report.ts';
-import type { CHAIN_FORMATS } from './register.ts';
+import type { ChainFormat } from '../../../core/formats.ts';
 
 interface ChainOptions extends PeriodOptions {
-  format?: (typeof CHAIN_FORMATS)[number];
+  format?: ChainFormat;
   out?: string;
   force?: boolean;
   json?: boolean;

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { parseChoice } from '../../options.ts';
+import { CHAIN_FORMATS } from '../../../core/formats.ts';
 
-export const CHAIN_FORMATS = ['text', 'md', 'html', 'json'] as const;
 
 /** `svc chain`: who serves whom inside the team (seed 003), and linking colleagues served to people. */
 export const chainCommands: CommandGroup = { names: ['chain'], register: registerChainCommands };
