@@ -6,7 +6,7 @@ import { showControls, showControlsKeepingColour } from '../core/safe-text.ts';
 import { openStore, type Store } from '../store/db.ts';
 import { resolveDbPath } from '../store/paths.ts';
 import { loadSettings, settingsOrDefaults } from './config.ts';
-import { isTerminal, write } from './streams.ts';
+import { environment, isTerminal, stdinStream, write } from './streams.ts';
 import { testSwitches } from './test-switches.ts';
 import { colorFor, type Palette } from '../ui/color.ts';
 import type { Look } from '../ui/look.ts';
@@ -47,11 +47,11 @@ export interface Context {
 }
 
 /**
- * Builds the context from the real process. Loaded only when a command runs (never for
+ * Builds the context from the process (or the host a run was given, see streams.ts). Loaded only when a command runs (never for
  * --help or --version); the database opens on first use.
  */
 export function createContext(globals: GlobalOptions): Context {
-  const env = process.env;
+  const env = environment();
   const stdinIsTTY = isTerminal('stdin');
   const stdoutIsTTY = isTerminal('stdout');
   const colorAllowed = globals.color !== false;
@@ -70,7 +70,7 @@ export function createContext(globals: GlobalOptions): Context {
     env,
     // A getter: building the stdin stream costs milliseconds, and most commands never read it.
     get stdin() {
-      return process.stdin;
+      return stdinStream();
     },
     stdinIsTTY,
     stdoutIsTTY,
