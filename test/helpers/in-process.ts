@@ -13,7 +13,9 @@ const INDEX_WORKER = new URL('../../dist/index-worker.cjs', import.meta.url);
  * spawning Node and loading the bundles for every command. What only a real process
  * shows (signals, terminals, start-up, locks between processes) stays in the spawned tests.
  */
-export interface InProcessOptions extends Omit<RunOptions, 'cwd'> {
+export interface InProcessOptions extends Omit<RunOptions, 'cwd' | 'input'> {
+  /** What stdin holds, then closed; nothing unless given. */
+  input?: string | Buffer;
   /** Which streams are terminals (none, as under spawnSync, unless given). */
   tty?: boolean | Partial<Record<StreamName, boolean>>;
 }
@@ -40,13 +42,20 @@ export async function runInProcess(args: string[], db: string, options: InProces
     write: (name, text) => {
       output[name] += text;
     },
-    // stdin as spawnSync gives it: the input, then closed.
-    stdin: () => Readable.from([Buffer.from(options.input ?? '', 'utf8')]) as unknown as NodeJS.ReadStream,
+    // stdin as a pipe gives it: the input a chunk at a time, then closed.
+    stdin: () => Readable.from(pipeChunks(Buffer.from(options.input ?? ''))) as unknown as NodeJS.ReadStream,
     // The worker thread loads a bundle, never TypeScript: the build's own (npm test builds first).
     indexWorker: INDEX_WORKER,
   };
   const code = await run([process.execPath, 'svc', ...args], host);
   return { code, ...output };
+}
+
+/** A pipe's capacity on Linux: what one read of stdin returns at most. */
+const PIPE_CHUNK = 64 * 1024;
+
+function* pipeChunks(bytes: Buffer): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += PIPE_CHUNK) yield bytes.subarray(at, at + PIPE_CHUNK);
 }
 
 export function inProcessSandbox(): InProcessSandbox {
