@@ -47,8 +47,9 @@ export interface Context {
 }
 
 /**
- * Builds the context from the process (or the host a run was given, see streams.ts). Loaded only when a command runs (never for
- * --help or --version); the database opens on first use.
+ * Builds the context from the process, or from the host the run was given (streams.ts).
+ * Loaded only when a command runs (never for --help or --version); the database opens
+ * on first use.
  */
 export function createContext(globals: GlobalOptions): Context {
   const env = environment();

@@ -160,6 +160,39 @@ describe('svc story show / edit / rm', () => {
     expect(await yes.exitCode()).toBe(0);
     expect((await svc.run(['story', 'show', '2'])).code).toBe(3);
   });
+
+  it('answers the guided questions given as keys, and saves nothing on Ctrl-C', async () => {
+    // An empty database of its own: the lists offered (channels, tags) follow what is stored.
+    const empty = inProcessSandbox();
+    try {
+      const terminal = { tty: true, env: { CI: undefined } };
+      expect((await empty.run(['init'])).code).toBe(0);
+      const before = empty.snapshot();
+      const cancelled = await empty.run(['story', 'add', '--staff', 'Ana'], { ...terminal, answers: ['Something' + KEY.ctrlC] });
+      expect(cancelled.code).toBe(130);
+      expect(cancelled.stdout).toContain('What led up to it?');
+      expect(cancelled.stderr).toBe('svc: cancelled, nothing was saved\n');
+      expect(empty.snapshot()).toBe(before);
+
+      const answers = ['Ana, Bo\r', 'The customer had been charged twice.\r', 'Ana refunded the charge on the spot.\r', 'Money back the same day\r', 'Mrs Diaz\r', 'n\r'];
+      // Channel: (skip) → phone → email; trigger: recovery; tags: empathy, then two typed.
+      answers.push(KEY.down + KEY.down + KEY.enter, KEY.down + KEY.enter, KEY.down + KEY.down + KEY.space + KEY.enter, 'refund, #Same Day\r');
+      const saved = await empty.run(['story', 'add'], { ...terminal, answers });
+      expect(saved.code, saved.stderr).toBe(0);
+      expect(saved.stderr).toMatch(/^Saved story #1 · Ana, Bo · today · #empathy #refund #same-day\n/);
+      expect(await empty.json<StoryJson>(['story', 'show', '1'])).toMatchObject({
+        text: 'The customer had been charged twice. Ana refunded the charge on the spot.',
+        impact: 'Money back the same day',
+        staff: ['Ana', 'Bo'],
+        customer: 'Mrs Diaz',
+        channel: 'email',
+        trigger: 'recovery',
+        tags: ['empathy', 'refund', 'same-day'],
+      });
+    } finally {
+      empty.cleanup();
+    }
+  });
 });
 
 describe('people and tags', () => {

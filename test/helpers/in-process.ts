@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main.ts';
 import type { Host, StreamName } from '../../src/cli/streams.ts';
@@ -18,6 +18,12 @@ export interface InProcessOptions extends Omit<RunOptions, 'cwd' | 'input'> {
   input?: string | Buffer;
   /** Which streams are terminals (none, as under spawnSync, unless given). */
   tty?: boolean | Partial<Record<StreamName, boolean>>;
+  /**
+   * The keys typed at each prompt, one string per prompt in order (e.g. 'Ana\r', or
+   * KEY.down + KEY.enter from terminal.ts); a prompt beyond them gets Ctrl-C. Prompts
+   * draw on stdout, as on a terminal. Needs tty (svc asks only on a terminal).
+   */
+  answers?: string[];
 }
 
 /** A temporary database and a way to run svc in-process against it, shaped like cli.ts's sandbox. */
@@ -47,8 +53,32 @@ export async function runInProcess(args: string[], db: string, options: InProces
     // The worker thread loads a bundle, never TypeScript: the build's own (npm test builds first).
     indexWorker: INDEX_WORKER,
   };
+  if (options.answers) Object.assign(host, { promptStreams: promptStreamsAnswering(options.answers, (text) => (output.stdout += text)) });
   const code = await run([process.execPath, 'svc', ...args], host);
   return { code, ...output };
+}
+
+const CTRL_C = '\u0003';
+
+/**
+ * Streams for svc's prompts that type the next answer once each prompt is listening:
+ * every prompt pipes its drawing into output as it starts, and its keys are read from
+ * the next turn on. One answer at a time, since a prompt that is answered drops the
+ * keys that came with its Enter.
+ */
+function promptStreamsAnswering(answers: readonly string[], draw: (text: string) => void): NonNullable<Host['promptStreams']> {
+  const pending = [...answers];
+  const input = new PassThrough();
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      draw(chunk.toString('utf8'));
+      done();
+    },
+  });
+  // Each prompt ends its own drawing stream when answered; the screen stays open for the next.
+  output.end = () => output;
+  output.on('pipe', () => setImmediate(() => input.write(pending.shift() ?? CTRL_C)));
+  return { input, output };
 }
 
 /** A pipe's capacity on Linux: what one read of stdin returns at most. */
