@@ -8,7 +8,7 @@ import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import { resolveDbPath } from '../store/paths.ts';
 import { loadSettings, settingsOrDefaults } from './config.ts';
 import { pagerCommand, showPaged } from './pager.ts';
-import { isTerminal, write } from './streams.ts';
+import { environment, isTerminal, stdinStream, write } from './streams.ts';
 import { testSwitches } from './test-switches.ts';
 import { colorFor, type Palette } from '../ui/color.ts';
 import type { Look } from '../ui/look.ts';
@@ -52,11 +52,12 @@ export interface Context {
 }
 
 /**
- * Builds the context from the real process. Loaded only when a command runs (never for
- * --help or --version); the database opens on first use.
+ * Builds the context from the process, or from the host the run was given (streams.ts).
+ * Loaded only when a command runs (never for --help or --version); the database opens
+ * on first use.
  */
 export function createContext(globals: GlobalOptions, command: { createsDatabase?: boolean; pages?: boolean } = {}): Context {
-  const env = process.env;
+  const env = environment();
   const stdinIsTTY = isTerminal('stdin');
   const stdoutIsTTY = isTerminal('stdout');
   const colorAllowed = globals.color !== false;
@@ -81,7 +82,7 @@ export function createContext(globals: GlobalOptions, command: { createsDatabase
     env,
     // A getter: building the stdin stream costs milliseconds, and most commands never read it.
     get stdin() {
-      return process.stdin;
+      return stdinStream();
     },
     stdinIsTTY,
     stdoutIsTTY,

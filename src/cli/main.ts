@@ -1,21 +1,36 @@
 import pkg from '../../package.json' with { type: 'json' };
-import { write as writeTo } from './streams.ts';
+import { environment, useHost, write as writeTo, type Host } from './streams.ts';
 
 /**
  * The one place that catches errors, prints them and sets the exit code. Everything
  * below throws typed errors; nothing else ends the process.
  */
 export async function main(argv: string[]): Promise<void> {
-  // `svc --version` alone needs no command tree: skip loading commander at all.
-  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
-    writeTo('stdout', `${pkg.version}\n`);
-    return;
-  }
+  const code = await run(argv);
+  if (code !== 0) process.exitCode = code;
+}
+
+/**
+ * Runs one command line against host (the real process when none is given) and returns
+ * the exit code the process should end with.
+ */
+export async function run(argv: string[], host?: Host): Promise<number> {
+  useHost(host);
   try {
-    const { buildProgram } = await import('./program.ts');
-    await buildProgram(argv).parseAsync(argv);
-  } catch (error) {
-    process.exitCode = await report(error);
+    // `svc --version` alone needs no command tree: skip loading commander at all.
+    if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
+      writeTo('stdout', `${pkg.version}\n`);
+      return 0;
+    }
+    try {
+      const { buildProgram } = await import('./program.ts');
+      await buildProgram(argv).parseAsync(argv);
+      return 0;
+    } catch (error) {
+      return await report(error);
+    }
+  } finally {
+    if (host) useHost(undefined);
   }
 }
 
@@ -29,7 +44,7 @@ async function report(error: unknown): Promise<number> {
   ]);
   // Messages may repeat what was typed: controls shown visibly, length bounded.
   const write = (line: string) => writeTo('stderr', `${messageLine(line)}\n`);
-  const debug = process.env.SVC_DEBUG === '1';
+  const debug = environment().SVC_DEBUG === '1';
   if (errorCode(error).startsWith('commander.')) {
     // Commander already printed help, the version, or its own (reworded) error.
     return (error as { exitCode?: unknown }).exitCode === 0 ? ExitCode.ok : ExitCode.usage;

@@ -2,6 +2,7 @@ import { SvcError, type ExitCode } from '../core/errors.ts';
 import { indexStoryPhrases, type IndexProgress } from '../app/phrases.ts';
 import type { Context } from './context.ts';
 import { startProgress } from './progress.ts';
+import { indexWorkerBundle } from './streams.ts';
 import type { IndexMessage, IndexRequest } from './index-worker.ts';
 
 /**
@@ -42,7 +43,7 @@ export async function indexForEvidence(ctx: Context): Promise<void> {
 async function indexInWorker(request: IndexRequest, onProgress: IndexProgress): Promise<number> {
   const { Worker } = await import('node:worker_threads');
   // Beside this bundle in dist/ (the build makes src/cli/index-worker.ts its own bundle).
-  const worker = new Worker(new URL('./index-worker.cjs', import.meta.url), { workerData: request });
+  const worker = new Worker(indexWorkerBundle() ?? new URL('./index-worker.cjs', import.meta.url), { workerData: request });
   return new Promise((resolve, reject) => {
     let outcome: IndexMessage | undefined;
     worker.on('message', (message: IndexMessage) => {

@@ -6,6 +6,10 @@ import { CancelledError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import type { Answers, Question } from '../core/prompt.ts';
 import { showControls } from '../core/safe-text.ts';
+import { promptStreams } from './streams.ts';
+
+// The streams a prompt reads keys from and draws on: Node's own, unless the run has its own.
+const on = () => promptStreams();
 
 /** Ctrl-C at a prompt (inquirer's ExitPromptError) as svc's own typed error: exit 130, nothing saved. */
 async function cancellable<T>(prompt: Promise<T>): Promise<T> {
@@ -38,31 +42,31 @@ async function askOne(question: Question, answers: Answers): Promise<Answers[str
         message: showControls(question.message),
         ...(question.default === undefined ? {} : { default: question.default }),
         ...(validate ? { validate: (value: string) => validate(value, answers) } : {}),
-      });
+      }, on());
     }
     case 'select':
       return select({
         message: showControls(question.message),
         choices: shown(question.choices),
         ...(question.default === undefined ? {} : { default: question.default }),
-      });
+      }, on());
     case 'checkbox':
       // No "a" (select all) or "i" (invert) shortcuts: people type names into these lists,
       // and "Ana" would tick everyone.
-      return checkbox({ message: showControls(question.message), choices: shown(question.choices), shortcuts: { all: null, invert: null } });
+      return checkbox({ message: showControls(question.message), choices: shown(question.choices), shortcuts: { all: null, invert: null } }, on());
     case 'confirm':
-      return confirm({ message: showControls(question.message), default: question.default ?? false });
+      return confirm({ message: showControls(question.message), default: question.default ?? false }, on());
   }
 }
 
 /** Yes/no in the terminal. */
 export async function askConfirm(message: string, defaultValue = false): Promise<boolean> {
-  return cancellable(confirm({ message: showControls(message), default: defaultValue }));
+  return cancellable(confirm({ message: showControls(message), default: defaultValue }, on()));
 }
 
 /** One line of free text. */
 export async function askText(message: string): Promise<string> {
-  return cancellable(input({ message: showControls(message) }));
+  return cancellable(input({ message: showControls(message) }, on()));
 }
 
 /** A suggested story's verdict, one key and no Enter: y shows it, n does not, s skip, q stop. */
@@ -76,7 +80,7 @@ export async function askReview(message: string): Promise<'yes' | 'no' | 'skip' 
         { key: 's', label: 'skip', name: 'skipped for now', value: 'skip' },
         { key: 'q', label: 'stop', name: 'stopped reviewing', value: 'quit' },
       ],
-    }),
+    }, on()),
   );
 }
 
@@ -112,5 +116,5 @@ const oneKey = createPrompt(<V,>(config: { message: string; choices: ReadonlyArr
 
 /** One practice out of a few, picked with a number key, or none. */
 export async function askPractice(message: string, choices: Array<{ name: string; value: number }>, none: string): Promise<number | null> {
-  return cancellable(select<number | null>({ message, choices: [...choices, { name: none, value: null }] }));
+  return cancellable(select<number | null>({ message, choices: [...choices, { name: none, value: null }] }, on()));
 }

@@ -7,6 +7,49 @@ import { errorCode } from '../core/errors.ts';
 
 export type StreamName = 'stdin' | 'stdout' | 'stderr';
 
+/**
+ * What a run of svc touches of its process: the environment, stdin, stdout and stderr.
+ * The real process unless a caller of main's run() gives its own (the in-process tests
+ * do), so that both take the same path through every command.
+ */
+export interface Host {
+  readonly env: NodeJS.ProcessEnv;
+  isTerminal(name: StreamName): boolean;
+  write(name: 'stdout' | 'stderr', text: string): void;
+  stdin(): NodeJS.ReadStream;
+  /** Where prompts read keys and draw: Node's own streams unless given. */
+  readonly promptStreams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
+  /** The phrase-indexing worker's bundle: dist/index-worker.cjs beside svc's own unless given (a run from source has none beside it). */
+  readonly indexWorker?: URL;
+}
+
+let host: Host | undefined;
+
+/** Runs svc against host until the next call (undefined: the real process again). */
+export function useHost(next: Host | undefined): void {
+  host = next;
+}
+
+/** The environment svc reads its settings from. */
+export function environment(): NodeJS.ProcessEnv {
+  return host ? host.env : process.env;
+}
+
+/** stdin as a stream, built on first use. */
+export function stdinStream(): NodeJS.ReadStream {
+  return host ? host.stdin() : process.stdin;
+}
+
+/** The phrase-indexing worker's bundle, when it is not the one beside the running bundle. */
+export function indexWorkerBundle(): URL | undefined {
+  return host?.indexWorker;
+}
+
+/** The streams prompts use, when they are not Node's own. */
+export function promptStreams(): Host['promptStreams'] {
+  return host?.promptStreams;
+}
+
 const FD: Record<StreamName, number> = { stdin: 0, stdout: 1, stderr: 2 };
 const viaStream = new Set<StreamName>();
 // Streams whose reader has gone (`svc … | head`): the rest of the output is dropped
@@ -38,6 +81,7 @@ function mayBeTerminal(name: StreamName): boolean {
 
 /** Whether the stream is a terminal. */
 export function isTerminal(name: StreamName): boolean {
+  if (host) return host.isTerminal(name);
   return mayBeTerminal(name) && Boolean(process[name].isTTY);
 }
 
@@ -60,6 +104,10 @@ function nodeStream(name: 'stdout' | 'stderr'): NodeJS.WriteStream {
 
 /** Writes text to stdout or stderr, whole and in order. */
 export function write(name: 'stdout' | 'stderr', text: string): void {
+  if (host) {
+    host.write(name, text);
+    return;
+  }
   if (readerGone.has(name)) return;
   if (viaStream.has(name) || mayBeTerminal(name)) {
     nodeStream(name).write(text);

@@ -9,12 +9,15 @@ const PAUSE_POINTS: readonly PausePoint[] = ['import', 'migration', 'backup'];
  * and handed to the store as open options. Never set them in normal use:
  * SVC_TEST_MAX_PAGES=N caps the database file at N pages (a full disk anywhere);
  * SVC_TEST_PAUSE_AT=import|migration|backup stops svc there, inside its open
- * transaction, for a minute, so a crash test can kill it exactly there.
+ * transaction, for a minute, so a crash test can kill it exactly there;
+ * SVC_TEST_BUSY_TIMEOUT_MS=N gives up on a locked database after N ms instead of 10 s.
  */
-export function testSwitches(env: NodeJS.ProcessEnv): Pick<OpenOptions, 'maxPages' | 'pause'> {
-  const switches: Pick<OpenOptions, 'maxPages' | 'pause'> = {};
+export function testSwitches(env: NodeJS.ProcessEnv): Pick<OpenOptions, 'maxPages' | 'pause' | 'busyTimeoutMs'> {
+  const switches: Pick<OpenOptions, 'maxPages' | 'pause' | 'busyTimeoutMs'> = {};
   const maxPages = env.SVC_TEST_MAX_PAGES;
   if (maxPages && /^\d+$/u.test(maxPages)) switches.maxPages = Number(maxPages);
+  const busyTimeout = env.SVC_TEST_BUSY_TIMEOUT_MS;
+  if (busyTimeout && /^\d+$/u.test(busyTimeout)) switches.busyTimeoutMs = Number(busyTimeout);
   const at = env.SVC_TEST_PAUSE_AT;
   if (at && (PAUSE_POINTS as readonly string[]).includes(at)) {
     switches.pause = (point) => {

@@ -35,9 +35,14 @@ export interface OpenOptions {
   maxPages?: number;
   /** For tests: called at each PausePoint, inside its transaction. */
   pause?: Pause;
+  /** For tests: how long a write waits for another connection's lock before giving up (10 s otherwise). */
+  busyTimeoutMs?: number;
 }
 
 const noPause: Pause = () => {};
+
+/** How long a write waits for another svc's transaction to end. */
+const BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * The addon's path, given to better-sqlite3 directly: its own lookup (the `bindings`
@@ -137,7 +142,7 @@ export function openStore(path: string, options: OpenOptions = {}): Connection {
   let db: Db | undefined;
   try {
     db = openFile(path, { readonly: options.readonly ?? false });
-    db.pragma('busy_timeout = 10000');
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
     const migrationsDir = options.readonly ? '' : (options.migrationsDir ?? defaultMigrationsDir());

@@ -2,26 +2,26 @@ import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { Terminal } from '../helpers/terminal.ts';
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 beforeEach(() => {
-  svc = sandbox();
+  svc = inProcessSandbox();
 });
 afterEach(() => svc.cleanup());
 
-function ok(args: string[], input?: string): string {
-  const result = svc.run(args, input === undefined ? {} : { input });
+async function ok(args: string[], input?: string): Promise<string> {
+  const result = await svc.run(args, input === undefined ? {} : { input });
   if (result.code !== 0) throw new Error(`svc ${args.join(' ')}: ${result.stderr}`);
   return result.stdout;
 }
 
-function seed(): void {
-  ok(['story', 'add', 'The customer had been charged twice. Ana called the bank and refunded it.', '--staff', 'Ana', '--impact', 'Money back the same day', '--when', '2026-01-10', '--tag', 'call-back']);
-  ok(['story', 'add', 'Bo called the customer back within the hour.', '--staff', 'Bo', '--when', '2026-01-12', '--tag', 'call-back']);
-  ok(['story', 'add', 'Cy listened to the whole complaint.', '--staff', 'Cy', '--when', '2026-01-12', '--tag', 'listening']);
-  ok(['practice', 'add', 'Call back the same day', '--tag', 'call-back', '--description', 'Every open question gets a call before we close']);
+async function seed(): Promise<void> {
+  await ok(['story', 'add', 'The customer had been charged twice. Ana called the bank and refunded it.', '--staff', 'Ana', '--impact', 'Money back the same day', '--when', '2026-01-10', '--tag', 'call-back']);
+  await ok(['story', 'add', 'Bo called the customer back within the hour.', '--staff', 'Bo', '--when', '2026-01-12', '--tag', 'call-back']);
+  await ok(['story', 'add', 'Cy listened to the whole complaint.', '--staff', 'Cy', '--when', '2026-01-12', '--tag', 'listening']);
+  await ok(['practice', 'add', 'Call back the same day', '--tag', 'call-back', '--description', 'Every open question gets a call before we close']);
 }
 
 interface Version {
@@ -34,18 +34,18 @@ interface Version {
 }
 
 describe('svc practice adopt and history', () => {
-  it('writes version 1 from the evidence, then version 2 with a line diff, keeping the history', () => {
-    seed();
-    const first = svc.run(['practice', 'adopt', 'Call back the same day', '--procedure', '1. Note the promised time.\n2. Call before it, even without news.', '--json']);
+  it('writes version 1 from the evidence, then version 2 with a line diff, keeping the history', async () => {
+    await seed();
+    const first = await svc.run(['practice', 'adopt', 'Call back the same day', '--procedure', '1. Note the promised time.\n2. Call before it, even without news.', '--json']);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ status: 'standard', version: 1, reviewEveryDays: 90, sourceStoryIds: [1, 2] });
-    expect(svc.json<Array<{ status: string }>>(['practices'])[0]?.status).toBe('standard');
+    expect((await svc.json<Array<{ status: string }>>(['practices']))[0]?.status).toBe('standard');
 
     const file = join(svc.dir, 'callback.md');
     writeFileSync(file, '1. Note the promised time in the ticket.\n2. Call before it, even without news.\n3. Say when you will call next.\n');
-    ok(['practice', 'adopt', 'Call back the same day', '--procedure-file', file, '--review-every', '30'], undefined);
+    await ok(['practice', 'adopt', 'Call back the same day', '--procedure-file', file, '--review-every', '30'], undefined);
 
-    const history = svc.json<{ versions: Version[] }>(['practice', 'history', 'Call back the same day']);
+    const history = await svc.json<{ versions: Version[] }>(['practice', 'history', 'Call back the same day']);
     expect(history.versions.map((v) => [v.version, v.reviewEveryDays])).toEqual([
       [1, 90],
       [2, 30],
@@ -56,25 +56,25 @@ describe('svc practice adopt and history', () => {
       { op: 'same', text: '2. Call before it, even without news.' },
       { op: 'add', text: '3. Say when you will call next.' },
     ]);
-    const text = ok(['practice', 'history', 'Call back the same day']);
+    const text = await ok(['practice', 'history', 'Call back the same day']);
     expect(text).toContain('version 2  2026-03-18  review every 30 days');
     expect(text).toContain('  - 1. Note the promised time.\n  + 1. Note the promised time in the ticket.');
 
     // Same text again: no new version.
-    const again = svc.run(['practice', 'adopt', 'Call back the same day', '--procedure-file', file]);
+    const again = await svc.run(['practice', 'adopt', 'Call back the same day', '--procedure-file', file]);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('unchanged');
-    expect(svc.json<{ versions: Version[] }>(['practice', 'history', 'Call back the same day']).versions).toHaveLength(2);
+    expect((await svc.json<{ versions: Version[] }>(['practice', 'history', 'Call back the same day'])).versions).toHaveLength(2);
   });
 
-  it('reads the procedure from stdin with --procedure-file -', () => {
-    seed();
-    ok(['practice', 'adopt', 'Call back the same day', '--procedure-file', '-'], 'Call back before five.\n');
-    expect(svc.json<{ versions: Version[] }>(['practice', 'history', 'Call back the same day']).versions[0]?.body).toBe('Call back before five.');
+  it('reads the procedure from stdin with --procedure-file -', async () => {
+    await seed();
+    await ok(['practice', 'adopt', 'Call back the same day', '--procedure-file', '-'], 'Call back before five.\n');
+    expect((await svc.json<{ versions: Version[] }>(['practice', 'history', 'Call back the same day'])).versions[0]?.body).toBe('Call back before five.');
   });
 
   it('in a terminal without a procedure, opens $EDITOR on a draft built from the practice and its stories', async () => {
-    seed();
+    await seed();
     const editor = join(svc.dir, 'editor.sh');
     const seen = join(svc.dir, 'draft.txt');
     writeFileSync(editor, `#!/bin/sh\ncp "$1" "${seen}"\nprintf '# a comment line\\n1. Call before the promised time.\\n' > "$1"\n`);
@@ -86,15 +86,15 @@ describe('svc practice adopt and history', () => {
     expect(draft).toContain('Story #1 (2026-01-10, Ana): The customer had been charged twice.');
     expect(draft).toContain('(as in story #2) Bo called the customer back within the hour.');
     expect(draft).not.toContain('Cy listened');
-    expect(svc.json<{ versions: Version[] }>(['practice', 'history', 'Call back the same day']).versions[0]?.body).toBe('1. Call before the promised time.');
+    expect((await svc.json<{ versions: Version[] }>(['practice', 'history', 'Call back the same day'])).versions[0]?.body).toBe('1. Call before the promised time.');
   });
 
-  it('refuses what the lifecycle forbids and bad input, with the right exit code and nothing changed', () => {
-    seed();
-    ok(['practice', 'add', 'Fax confirmations']);
-    ok(['practice', 'retire', 'Fax confirmations']);
+  it('refuses what the lifecycle forbids and bad input, with the right exit code and nothing changed', async () => {
+    await seed();
+    await ok(['practice', 'add', 'Fax confirmations']);
+    await ok(['practice', 'retire', 'Fax confirmations']);
     const before = svc.snapshot();
-    const retired = svc.run(['practice', 'adopt', 'Fax confirmations', '--procedure', 'Fax it']);
+    const retired = await svc.run(['practice', 'adopt', 'Fax confirmations', '--procedure', 'Fax it']);
     expect(retired.code).toBe(4);
     expect(retired.stderr).toMatch(/^svc: practice "Fax confirmations" is retired; it cannot become standard\nhint: .*--force/);
     const cases: Array<[string[], number, RegExp]> = [
@@ -107,39 +107,39 @@ describe('svc practice adopt and history', () => {
       [['practice', 'status', 'Call back the same day', 'standard'], 2, /^svc: a practice becomes standard with a written procedure\n/],
     ];
     for (const [args, code, message] of cases) {
-      const result = svc.run(args);
+      const result = await svc.run(args);
       expect(result.code, args.join(' ')).toBe(code);
       expect(result.stderr).toMatch(message);
     }
     expect(svc.snapshot()).toBe(before);
     // --force brings a retired practice back as a standard.
-    expect(svc.run(['practice', 'adopt', 'Fax confirmations', '--procedure', 'Fax it', '--force']).code).toBe(0);
+    expect((await svc.run(['practice', 'adopt', 'Fax confirmations', '--procedure', 'Fax it', '--force'])).code).toBe(0);
   });
 
-  it('retire takes a standard practice out of the playbook and keeps its history', () => {
-    seed();
-    ok(['practice', 'adopt', 'Call back the same day', '--procedure', 'Call back.']);
-    expect(svc.run(['practice', 'retire', 'Call back the same day']).code).toBe(0);
-    expect(svc.json<unknown[]>(['playbook'])).toEqual([]);
-    expect(svc.json<{ versions: Version[] }>(['practice', 'history', 'Call back the same day']).versions).toHaveLength(1);
+  it('retire takes a standard practice out of the playbook and keeps its history', async () => {
+    await seed();
+    await ok(['practice', 'adopt', 'Call back the same day', '--procedure', 'Call back.']);
+    expect((await svc.run(['practice', 'retire', 'Call back the same day'])).code).toBe(0);
+    expect(await svc.json<unknown[]>(['playbook'])).toEqual([]);
+    expect((await svc.json<{ versions: Version[] }>(['practice', 'history', 'Call back the same day'])).versions).toHaveLength(1);
     const before = svc.snapshot();
-    expect(svc.run(['practice', 'adopt', 'Call back the same day', '--procedure', 'Again.']).code).toBe(4);
+    expect((await svc.run(['practice', 'adopt', 'Call back the same day', '--procedure', 'Again.'])).code).toBe(4);
     expect(svc.snapshot()).toBe(before);
   });
 });
 
 describe('svc playbook', () => {
   /** Two standard practices: one fresh, one adopted long ago, due for review, with no stories since. */
-  function seedPlaybook(): void {
-    seed();
-    ok(['practice', 'adopt', 'Call back the same day', '--procedure', '1. Note the promised time.\n2. Call before it.'], undefined);
-    ok(['practice', 'add', 'Listen fully', '--tag', 'listening']);
-    const old = svc.run(['practice', 'adopt', 'Listen fully', '--procedure', 'Let them finish. <Then> summarise & ask.', '--review-every', '30'], {
+  async function seedPlaybook(): Promise<void> {
+    await seed();
+    await ok(['practice', 'adopt', 'Call back the same day', '--procedure', '1. Note the promised time.\n2. Call before it.'], undefined);
+    await ok(['practice', 'add', 'Listen fully', '--tag', 'listening']);
+    const old = await svc.run(['practice', 'adopt', 'Listen fully', '--procedure', 'Let them finish. <Then> summarise & ask.', '--review-every', '30'], {
       env: { SVC_NOW: '2026-01-15T09:00:00' },
     });
     if (old.code !== 0) throw new Error(old.stderr);
-    ok(['story', 'add', 'Ana called back the courier.', '--staff', 'Ana', '--when', '2026-03-17', '--tag', 'call-back']);
-    ok(['train', 'log', 'Call back the same day', '--people', 'Bo,Dee', '--on', '2026-03-01']);
+    await ok(['story', 'add', 'Ana called back the courier.', '--staff', 'Ana', '--when', '2026-03-17', '--tag', 'call-back']);
+    await ok(['train', 'log', 'Call back the same day', '--people', 'Bo,Dee', '--on', '2026-03-01']);
   }
 
   interface Entry {
@@ -154,9 +154,9 @@ describe('svc playbook', () => {
     drifting: boolean;
   }
 
-  it('lists each standard practice with its procedure, why, coaches and coverage, flagging reviews due and quiet practices', () => {
-    seedPlaybook();
-    const entries = svc.json<Entry[]>(['playbook']);
+  it('lists each standard practice with its procedure, why, coaches and coverage, flagging reviews due and quiet practices', async () => {
+    await seedPlaybook();
+    const entries = await svc.json<Entry[]>(['playbook']);
     expect(entries.map((e) => [e.practice, e.version, e.dueForReview, e.noEvidenceSinceAdoption])).toEqual([
       ['Call back the same day', 1, false, false],
       ['Listen fully', 1, true, true],
@@ -167,27 +167,27 @@ describe('svc playbook', () => {
     expect(callBack?.coaches.map((c) => c.person)).toEqual(['Ana', 'Bo']);
     expect(callBack?.coverage).toEqual({ trained: 2, people: 4, adopted: 0 });
     // Drift is the report's own figure, with the same setting.
-    expect(entries.filter((e) => e.drifting).map((e) => e.practice)).toEqual(svc.json<{ drifting: string[] }>(['report']).drifting);
+    expect(entries.filter((e) => e.drifting).map((e) => e.practice)).toEqual((await svc.json<{ drifting: string[] }>(['report'])).drifting);
     expect(entries.map((e) => e.drifting)).toEqual([false, true]);
-    expect(svc.json<Entry[]>(['playbook'], { env: { SVC_REPORT_DRIFT_WEEKS: '20' } }).map((e) => e.drifting)).toEqual([false, false]);
+    expect((await svc.json<Entry[]>(['playbook'], { env: { SVC_REPORT_DRIFT_WEEKS: '20' } })).map((e) => e.drifting)).toEqual([false, false]);
 
-    const text = ok(['playbook']);
+    const text = await ok(['playbook']);
     expect(text).toMatch(/^TEAM PLAYBOOK\n2 standard practices · 2026-03-18/);
     expect(text).toContain('Listen fully: review due since 2026-02-14');
     expect(text).toContain('Listen fully: no new stories show it since it became standard on 2026-01-15');
     expect(text).toContain(' - Call back the same day — version 1 · 2 of 4 trained\n - Listen fully — version 1 · 0 of 4 trained · drifting');
     expect(text).not.toMatch(/Call back the same day: (review due|no new stories)/);
 
-    const md = ok(['playbook', '--format', 'md']);
+    const md = await ok(['playbook', '--format', 'md']);
     expect(md).toMatch(/^## Listen fully$/m);
     expect(md).toContain('Let them finish. <Then> summarise & ask.'); // inside a code fence, verbatim
     expect(md).toMatch(/^> \*\*Warning:\*\* review due since 2026-02-14/m);
   });
 
-  it('renders one self-contained, printable HTML file with a section per practice and escaped text', () => {
-    seedPlaybook();
+  it('renders one self-contained, printable HTML file with a section per practice and escaped text', async () => {
+    await seedPlaybook();
     const out = join(svc.dir, 'playbook.html');
-    expect(svc.run(['playbook', '--format', 'html', '--out', out]).code).toBe(0);
+    expect((await svc.run(['playbook', '--format', 'html', '--out', out])).code).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     const html = readFileSync(out, 'utf8');
     // Links only inside the page: the contents point to each standard.
@@ -213,12 +213,12 @@ describe('svc playbook', () => {
     ]);
   });
 
-  it('is empty but fine with no standard practices, and refuses an unwritable --out', () => {
-    expect(svc.run(['init']).code).toBe(0);
-    const empty = svc.run(['playbook']);
+  it('is empty but fine with no standard practices, and refuses an unwritable --out', async () => {
+    expect((await svc.run(['init'])).code).toBe(0);
+    const empty = await svc.run(['playbook']);
     expect(empty.code).toBe(0);
     expect(empty.stdout).toContain('No standard practices yet');
-    const bad = svc.run(['playbook', '--out', join(svc.dir, 'missing', 'p.html'), '--format', 'html']);
+    const bad = await svc.run(['playbook', '--out', join(svc.dir, 'missing', 'p.html'), '--format', 'html']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^svc: the directory .*missing does not exist\nhint: /);
   });

@@ -7,7 +7,7 @@ import { configEnv, eachConfiguredSandbox, ODD_PRACTICE, seedRhythm, writeConfig
 
 let svc: SvcSandbox;
 let env: Record<string, string>;
-eachConfiguredSandbox((s, e) => ([svc, env] = [s, e]));
+eachConfiguredSandbox(sandbox, (s, e) => ([svc, env] = [s, e]));
 
 function parseEvents(text: string): ICAL.Event[] {
   const calendar = new ICAL.Component(ICAL.parse(text));
@@ -15,8 +15,8 @@ function parseEvents(text: string): ICAL.Event[] {
 }
 
 describe('svc calendar', () => {
-  it('writes an iCalendar file that a real parser reads: the weekly meeting, interview rounds and procedure reviews', () => {
-    seedRhythm(svc, { env });
+  it('writes an iCalendar file that a real parser reads: the weekly meeting, interview rounds and procedure reviews', async () => {
+    await seedRhythm(svc, { env });
     writeConfig(svc, '[team]\nname = "Support, Field; and \\"Ops\\""\n[meeting]\nweekday = "tuesday"\ntime = "08:45"\nminutes = 45\n[interview]\ninterval_days = 14\n');
     const out = join(svc.dir, 'team.ics');
     const result = svc.run(['calendar', '--out', out], { env });
@@ -68,8 +68,8 @@ describe('svc calendar', () => {
     expect(laterReview.startDate.toString()).toBe('2026-06-15');
   });
 
-  it('keeps every UID from one export to the next, so a subscribed calendar updates instead of duplicating', () => {
-    seedRhythm(svc, { env });
+  it('keeps every UID from one export to the next, so a subscribed calendar updates instead of duplicating', async () => {
+    await seedRhythm(svc, { env });
     const first = svc.run(['calendar'], { env });
     writeConfig(svc, '[meeting]\nweekday = "friday"\n');
     const second = svc.run(['calendar'], { env: { ...env, SVC_NOW: '2026-03-25T10:00:00' } });
@@ -95,8 +95,8 @@ describe('svc calendar', () => {
     }
   });
 
-  it('prints the events as JSON', () => {
-    seedRhythm(svc, { env });
+  it('prints the events as JSON', async () => {
+    await seedRhythm(svc, { env });
     const calendar = svc.json<{ name: string; events: Array<{ uid: string; day: string; repeat?: unknown }> }>(['calendar'], { env });
     expect(calendar.name).toBe('Team rhythm');
     expect(calendar.events[0]).toMatchObject({ day: '2026-03-23', time: '09:00', minutes: 30, repeat: { every: 'week', weekday: 'monday' } });

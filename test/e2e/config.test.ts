@@ -1,13 +1,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectCleanError, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { expectCleanError } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 let env: Record<string, string>;
 let file: string;
-beforeEach(() => {
-  svc = sandbox();
+beforeEach(async () => {
+  svc = inProcessSandbox();
   env = { XDG_CONFIG_HOME: join(svc.dir, 'xdg') };
   file = join(svc.dir, 'xdg', 'svc', 'config.toml');
 });
@@ -26,43 +27,43 @@ interface Listed {
 const setting = (listed: Listed, key: string) => listed.settings.find((s) => s.key === key);
 
 describe('svc config', () => {
-  it('path follows XDG_CONFIG_HOME, and falls back to ~/.config', () => {
-    expect(svc.run(['config', 'path'], { env }).stdout).toBe(`${file}\n`);
-    const home = svc.run(['config', 'path'], { env: { XDG_CONFIG_HOME: undefined, HOME: '/home/lead' } });
+  it('path follows XDG_CONFIG_HOME, and falls back to ~/.config', async () => {
+    expect((await svc.run(['config', 'path'], { env })).stdout).toBe(`${file}\n`);
+    const home = await svc.run(['config', 'path'], { env: { XDG_CONFIG_HOME: undefined, HOME: '/home/lead' } });
     expect(home.stdout).toBe('/home/lead/.config/svc/config.toml\n');
   });
 
-  it('set writes TOML that keeps the comments, and get and list read it back', () => {
+  it('set writes TOML that keeps the comments, and get and list read it back', async () => {
     writeConfig('# our team\n[meeting]\n# we meet early\ntime = "08:30"\n');
-    expect(svc.run(['config', 'set', 'meeting.weekday', 'Tue'], { env }).code).toBe(0);
-    const set = svc.run(['config', 'set', 'team.name', 'Support & "Field"'], { env });
+    expect((await svc.run(['config', 'set', 'meeting.weekday', 'Tue'], { env })).code).toBe(0);
+    const set = await svc.run(['config', 'set', 'team.name', 'Support & "Field"'], { env });
     expect(set).toMatchObject({ code: 0, stdout: '' });
     expect(set.stderr).toContain(`Set team.name in ${file}`);
-    expect(svc.run(['config', 'set', 'hints', 'false'], { env }).code).toBe(0);
+    expect((await svc.run(['config', 'set', 'hints', 'false'], { env })).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(
       '# our team\nhints = false\n[meeting]\n# we meet early\ntime = "08:30"\nweekday = "tuesday"\n\n[team]\nname = "Support & \\"Field\\""\n',
     );
-    expect(svc.run(['config', 'get', 'team.name'], { env }).stdout).toBe('Support & "Field"\n');
-    expect(svc.run(['config', 'get', 'meeting.weekday'], { env }).stdout).toBe('tuesday\n');
+    expect((await svc.run(['config', 'get', 'team.name'], { env })).stdout).toBe('Support & "Field"\n');
+    expect((await svc.run(['config', 'get', 'meeting.weekday'], { env })).stdout).toBe('tuesday\n');
     // Setting a key again replaces its line.
-    expect(svc.run(['config', 'set', 'meeting.time', '9:15'], { env }).code).toBe(0);
+    expect((await svc.run(['config', 'set', 'meeting.time', '9:15'], { env })).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('time = "09:15"\n');
     expect(readFileSync(file, 'utf8')).not.toContain('08:30');
   });
 
-  it('list --origin shows defaults, the file line and SVC_* variables; the environment wins over the file', () => {
+  it('list --origin shows defaults, the file line and SVC_* variables; the environment wins over the file', async () => {
     writeConfig('[report]\ndrift_weeks = 6\n\n[detect]\nmin_staff = 3\n');
-    const listed = svc.json<Listed>(['config', 'list'], { env: { ...env, SVC_DETECT_MIN_STAFF: '4' } });
+    const listed = await svc.json<Listed>(['config', 'list'], { env: { ...env, SVC_DETECT_MIN_STAFF: '4' } });
     expect(listed.path).toBe(file);
     expect(setting(listed, 'report.drift_weeks')).toMatchObject({ value: 6, origin: { from: 'config', line: 2 } });
     expect(setting(listed, 'detect.min_staff')).toMatchObject({ value: 4, origin: { from: 'env', variable: 'SVC_DETECT_MIN_STAFF' } });
     expect(setting(listed, 'meeting.weekday')).toMatchObject({ value: 'monday', origin: { from: 'default' } });
-    const text = svc.run(['config', 'list', '--origin'], { env: { ...env, SVC_DETECT_MIN_STAFF: '4' } });
+    const text = await svc.run(['config', 'list', '--origin'], { env: { ...env, SVC_DETECT_MIN_STAFF: '4' } });
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(new RegExp(`^report\\.drift_weeks += 6 +# ${file.replace(/[.]/g, '\\.')}:2$`, 'm'));
     expect(text.stdout).toMatch(/^detect\.min_staff += 4 +# SVC_DETECT_MIN_STAFF$/m);
     expect(text.stdout).toMatch(/^meeting\.weekday += "monday" +# default$/m);
-    expect(svc.run(['config', 'list'], { env }).stdout).not.toContain('#');
+    expect((await svc.run(['config', 'list'], { env })).stdout).not.toContain('#');
   });
 
   it.each([
@@ -74,14 +75,14 @@ describe('svc config', () => {
     ['a switch as a word', 'hints = "off"\n', /config\.toml:1: hints must be true or false/, /./],
     ['broken TOML', '[meeting]\ntime = \n', /config\.toml:2: not valid TOML/, /./],
     ['an unknown table', '[colours]\nbg = "red"\n', /config\.toml:1: "colours" is not a setting/, /./],
-  ])('a config file with %s is refused naming its line, and no command acts on it', (_name, text, message, hint) => {
+  ])('a config file with %s is refused naming its line, and no command acts on it', async (_name, text, message, hint) => {
     writeConfig(text);
-    const list = svc.run(['config', 'list'], { env });
+    const list = await svc.run(['config', 'list'], { env });
     expect(list.code).toBe(2);
     expect(list.stdout).toBe('');
     expectCleanError(list.stderr, message);
     expect(list.stderr.split('\n')[1]).toMatch(hint);
-    const add = svc.run(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env });
+    const add = await svc.run(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env });
     expect(add.code).toBe(2);
     expectCleanError(add.stderr, message);
     expect(svc.snapshot()).toBe('absent');
@@ -97,9 +98,9 @@ describe('svc config', () => {
     ['a blank text', ['config', 'set', 'team.name', '  '], /team\.name must not be empty/, /./],
     ['a switch as "no"', ['config', 'set', 'hints', 'no'], /hints must be true or false/, /hints false/],
     ['get of an unknown key', ['config', 'get', 'nope'], /"nope" is not a setting/, /./],
-  ])('config set with %s is refused and the file is unchanged', (_name, args, message, hint) => {
+  ])('config set with %s is refused and the file is unchanged', async (_name, args, message, hint) => {
     writeConfig('# mine\n[meeting]\ntime = "08:30"\n');
-    const result = svc.run(args, { env });
+    const result = await svc.run(args, { env });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expectCleanError(result.stderr, message);
@@ -107,23 +108,23 @@ describe('svc config', () => {
     expect(readFileSync(file, 'utf8')).toBe('# mine\n[meeting]\ntime = "08:30"\n');
   });
 
-  it('without HOME or XDG_CONFIG_HOME, commands run on the defaults and variables; config path says why it has none', () => {
+  it('without HOME or XDG_CONFIG_HOME, commands run on the defaults and variables; config path says why it has none', async () => {
     const noHome = { XDG_CONFIG_HOME: undefined, HOME: undefined, SVC_STORY_BY: 'Lee' };
-    const added = svc.json<{ reportedBy: string }>(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env: noHome });
+    const added = await svc.json<{ reportedBy: string }>(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env: noHome });
     expect(added.reportedBy).toBe('Lee');
-    const path = svc.run(['config', 'path'], { env: noHome });
+    const path = await svc.run(['config', 'path'], { env: noHome });
     expect(path.code).toBe(2);
     expectCleanError(path.stderr, /neither XDG_CONFIG_HOME nor HOME is set/);
   });
 
-  it.each(['maybe', 'no', 'yes', '0', 'off'])('a bad SVC_* variable (SVC_HINTS=%s) is refused naming the variable', (value) => {
-    const result = svc.run(['config', 'list'], { env: { ...env, SVC_HINTS: value } });
+  it.each(['maybe', 'no', 'yes', '0', 'off'])('a bad SVC_* variable (SVC_HINTS=%s) is refused naming the variable', async (value) => {
+    const result = await svc.run(['config', 'list'], { env: { ...env, SVC_HINTS: value } });
     expect(result.code).toBe(2);
     expectCleanError(result.stderr, /^svc: SVC_HINTS: hints must be true or false$/);
     expect(result.stderr).toContain('hint: fix or unset SVC_HINTS');
-    expect(svc.run(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env }).code).toBe(0);
+    expect((await svc.run(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env })).code).toBe(0);
     const before = svc.snapshot();
-    const status = svc.run(['status'], { env: { ...env, SVC_HINTS: value } });
+    const status = await svc.run(['status'], { env: { ...env, SVC_HINTS: value } });
     expect(status.code).toBe(2);
     expectCleanError(status.stderr, /^svc: SVC_HINTS: hints must be true or false$/);
     expect(svc.snapshot()).toBe(before);
@@ -131,40 +132,40 @@ describe('svc config', () => {
 });
 
 describe('the settings reach the commands that use them', () => {
-  it('story.by is the default --by, and a flag wins over it', () => {
+  it('story.by is the default --by, and a flag wins over it', async () => {
     writeConfig('[story]\nby = "Lee"\n');
-    const first = svc.json<{ reportedBy: string }>(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env });
+    const first = await svc.json<{ reportedBy: string }>(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env });
     expect(first.reportedBy).toBe('Lee');
-    const second = svc.json<{ reportedBy: string }>(['story', 'add', 'Bo rang back the next morning', '--staff', 'Bo', '--by', 'Max'], { env });
+    const second = await svc.json<{ reportedBy: string }>(['story', 'add', 'Bo rang back the next morning', '--staff', 'Bo', '--by', 'Max'], { env });
     expect(second.reportedBy).toBe('Max');
-    const third = svc.json<{ reportedBy: string }>(['story', 'add', 'Cy rang back', '--staff', 'Cy'], { env: { ...env, SVC_STORY_BY: 'Kim' } });
+    const third = await svc.json<{ reportedBy: string }>(['story', 'add', 'Cy rang back', '--staff', 'Cy'], { env: { ...env, SVC_STORY_BY: 'Kim' } });
     expect(third.reportedBy).toBe('Kim');
   });
 
-  it('hints = false silences the hint lines, not the confirmations', () => {
-    const on = svc.run(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env });
+  it('hints = false silences the hint lines, not the confirmations', async () => {
+    const on = await svc.run(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env });
     expect(on.stderr).toMatch(/^hint: /m);
     writeConfig('hints = false\n');
-    const off = svc.run(['story', 'add', 'Bo rang back the next morning', '--staff', 'Bo'], { env });
+    const off = await svc.run(['story', 'add', 'Bo rang back the next morning', '--staff', 'Bo'], { env });
     expect(off.code).toBe(0);
     expect(off.stderr).toContain('Saved story');
     expect(off.stderr).not.toMatch(/^hint: /m);
   });
 
-  it('report.drift_weeks is the report\'s default, and --drift-weeks wins over it', () => {
-    expect(svc.run(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env }).code).toBe(0);
+  it('report.drift_weeks is the report\'s default, and --drift-weeks wins over it', async () => {
+    expect((await svc.run(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env })).code).toBe(0);
     writeConfig('[report]\ndrift_weeks = 7\n');
-    const fromConfig = svc.json<{ period: { driftWeeks: number } }>(['report'], { env });
+    const fromConfig = await svc.json<{ period: { driftWeeks: number } }>(['report'], { env });
     expect(fromConfig.period.driftWeeks).toBe(7);
-    const fromFlag = svc.json<{ period: { driftWeeks: number } }>(['report', '--drift-weeks', '2'], { env });
+    const fromFlag = await svc.json<{ period: { driftWeeks: number } }>(['report', '--drift-weeks', '2'], { env });
     expect(fromFlag.period.driftWeeks).toBe(2);
   });
 
-  it('detect thresholds come from the config unless flags give them', () => {
-    expect(svc.run(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env }).code).toBe(0);
+  it('detect thresholds come from the config unless flags give them', async () => {
+    expect((await svc.run(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env })).code).toBe(0);
     writeConfig('[detect]\nmin_stories = 5\nmin_staff = 4\n');
-    const view = svc.json<{ minStories: number; minStaff: number }>(['detect'], { env });
+    const view = await svc.json<{ minStories: number; minStaff: number }>(['detect'], { env });
     expect(view).toMatchObject({ minStories: 5, minStaff: 4 });
-    expect(svc.json<{ minStories: number }>(['detect', '--min-stories', '2'], { env }).minStories).toBe(2);
+    expect((await svc.json<{ minStories: number }>(['detect', '--min-stories', '2'], { env })).minStories).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
 interface CustomerJson {
   id: number;
@@ -13,9 +13,9 @@ interface CustomerJson {
   lastContactedOn: string | null;
 }
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 beforeEach(() => {
-  svc = sandbox();
+  svc = inProcessSandbox();
 });
 afterEach(() => svc.cleanup());
 
@@ -34,55 +34,55 @@ const GOOD = [
 ].join('\n');
 
 describe('svc customers import', () => {
-  it('imports a good file, and re-importing it changes nothing', () => {
+  it('imports a good file, and re-importing it changes nothing', async () => {
     const path = file('customers.csv', GOOD);
-    const first = svc.run(['customers', 'import', path]);
+    const first = await svc.run(['customers', 'import', path]);
     expect(first.code).toBe(0);
     expect(first.stderr).toContain('4 added, 0 updated, 0 unchanged');
-    const customers = svc.json<CustomerJson[]>(['customers', '--include-contacts']);
+    const customers = await svc.json<CustomerJson[]>(['customers', '--include-contacts']);
     expect(customers.map((c) => c.name).sort()).toEqual(['Maria Diaz', 'Smith, Jo', 'Иван Петров', '王芳'].sort());
     expect(customers.find((c) => c.externalId === 'C-1')).toMatchObject({ email: 'maria@example.com', phone: '+442079460958', segment: 'retail' });
 
     const before = svc.snapshot();
-    const again = svc.run(['customers', 'import', path]);
+    const again = await svc.run(['customers', 'import', path]);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('0 added, 0 updated, 4 unchanged');
     expect(svc.snapshot()).toBe(before);
   });
 
-  it('matches on external id, else email, else name and phone, and updates what changed', () => {
-    svc.run(['customers', 'import', file('a.csv', 'name,email,phone,external id\nMaria Diaz,maria@example.com,,C-1\nJo,,555 0101,\nLi,li@example.cn,,\n')]);
-    const result = svc.json<{ added: number; updated: number; unchanged: number }>([
+  it('matches on external id, else email, else name and phone, and updates what changed', async () => {
+    await svc.run(['customers', 'import', file('a.csv', 'name,email,phone,external id\nMaria Diaz,maria@example.com,,C-1\nJo,,555 0101,\nLi,li@example.cn,,\n')]);
+    const result = await svc.json<{ added: number; updated: number; unchanged: number }>([
       'customers', 'import',
       file('b.csv', 'name,email,phone,segment,external id\nMaria D.,new@example.com,,vip,C-1\nJo,,5550101,retail,\nLi,LI@example.cn,,,L-9\n'),
     ]);
     expect(result).toMatchObject({ added: 0, updated: 3, unchanged: 0 });
-    const byName = Object.fromEntries(svc.json<CustomerJson[]>(['customers', '--include-contacts']).map((c) => [c.name, c]));
+    const byName = Object.fromEntries((await svc.json<CustomerJson[]>(['customers', '--include-contacts'])).map((c) => [c.name, c]));
     expect(byName['Maria D.']).toMatchObject({ email: 'new@example.com', segment: 'vip', externalId: 'C-1' });
     expect(byName.Jo).toMatchObject({ phone: '5550101', segment: 'retail' });
     expect(byName.Li).toMatchObject({ email: 'li@example.cn', externalId: 'L-9' });
   });
 
-  it('reads a BOM, CRLF line ends, quoted commas and new lines, and non-Latin names', () => {
+  it('reads a BOM, CRLF line ends, quoted commas and new lines, and non-Latin names', async () => {
     const path = file('excel.csv', '\uFEFFName,Email\r\n"Diaz, Maria","maria@example.com"\r\n"Two\r\nLines",two@example.com\r\n\r\nΓιώργος Παπαδόπουλος,g@example.gr\r\n');
-    expect(svc.run(['customers', 'import', path]).code).toBe(0);
-    expect(svc.json<CustomerJson[]>(['customers']).map((c) => c.name)).toEqual(['Diaz, Maria', 'Two Lines', 'Γιώργος Παπαδόπουλος']);
+    expect((await svc.run(['customers', 'import', path])).code).toBe(0);
+    expect((await svc.json<CustomerJson[]>(['customers'])).map((c) => c.name)).toEqual(['Diaz, Maria', 'Two Lines', 'Γιώργος Παπαδόπουλος']);
   });
 
-  it('imports a .json list', () => {
+  it('imports a .json list', async () => {
     const path = file('list.json', JSON.stringify([{ name: 'Ana Cliente', email: 'ana@example.com', externalId: 7 }, { name: 'Bo', phone: '555 0199' }]));
-    expect(svc.json(['customers', 'import', path])).toMatchObject({ added: 2, skipped: [] });
-    expect(svc.json<CustomerJson[]>(['customers'])).toMatchObject([{ name: 'Ana Cliente', externalId: '7' }, { name: 'Bo' }]);
+    expect(await svc.json(['customers', 'import', path])).toMatchObject({ added: 2, skipped: [] });
+    expect(await svc.json<CustomerJson[]>(['customers'])).toMatchObject([{ name: 'Ana Cliente', externalId: '7' }, { name: 'Bo' }]);
   });
 
-  it('reads a row repeated word for word once', () => {
+  it('reads a row repeated word for word once', async () => {
     const path = file('dup.csv', 'name,email\nJo,jo@example.com\nJo,JO@example.com\n');
-    const result = svc.run(['customers', 'import', path]);
+    const result = await svc.run(['customers', 'import', path]);
     expect(result.stderr).toContain('1 added, 0 updated, 0 unchanged (1 repeated row read once)');
   });
 
-  it('refuses a file with bad rows, one line per row, and imports nothing', () => {
-    svc.run(['customers', 'import', file('ok.csv', 'name,email\nKept,kept@example.com\n')]);
+  it('refuses a file with bad rows, one line per row, and imports nothing', async () => {
+    await svc.run(['customers', 'import', file('ok.csv', 'name,email\nKept,kept@example.com\n')]);
     const before = svc.snapshot();
     const path = file('bad.csv', [
       'name,email,phone,segment',
@@ -93,7 +93,7 @@ describe('svc customers import', () => {
       `${'x'.repeat(201)},,,`,
       'Good One,good@example.com,555 0101,',
     ].join('\n'));
-    const result = svc.run(['customers', 'import', path]);
+    const result = await svc.run(['customers', 'import', path]);
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n').filter(Boolean)).toEqual([
       `${path}:3: the name is empty`,
@@ -107,17 +107,17 @@ describe('svc customers import', () => {
     expect(svc.snapshot()).toBe(before);
   });
 
-  it('with --skip-invalid imports the good rows and reports the rest', () => {
+  it('with --skip-invalid imports the good rows and reports the rest', async () => {
     const path = file('mixed.csv', 'name,email\nGood,good@example.com\nBad,bad@\n');
-    const result = svc.run(['customers', 'import', path, '--skip-invalid', '--json']);
+    const result = await svc.run(['customers', 'import', path, '--skip-invalid', '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ added: 1, skipped: [{ line: 3, reason: '"bad@" is not an email address' }] });
     expect(result.stderr).toContain(`skipped ${path}:3: "bad@" is not an email address`);
-    expect(svc.json<CustomerJson[]>(['customers']).map((c) => c.name)).toEqual(['Good']);
+    expect((await svc.json<CustomerJson[]>(['customers'])).map((c) => c.name)).toEqual(['Good']);
   });
 
-  it('refuses a missing file, a file without a name column, broken quoting and an empty file, changing nothing', () => {
-    svc.run(['init']);
+  it('refuses a missing file, a file without a name column, broken quoting and an empty file, changing nothing', async () => {
+    await svc.run(['init']);
     const before = svc.snapshot();
     const cases: Array<[string[], number, RegExp]> = [
       [['customers', 'import', join(svc.dir, 'nope.csv')], 3, /does not exist/],
@@ -127,7 +127,7 @@ describe('svc customers import', () => {
       [['customers', 'import', file('bad.json', '{"name": "Jo"}')], 2, /must be an array/],
     ];
     for (const [args, code, message] of cases) {
-      const result = svc.run(args);
+      const result = await svc.run(args);
       expect(result.code, args.join(' ')).toBe(code);
       expect(result.stderr).toMatch(new RegExp(`^svc: .*${message.source}`, "m"));
       expect(result.stderr).toMatch(/^hint: /m);
@@ -137,24 +137,24 @@ describe('svc customers import', () => {
 });
 
 describe('svc customers', () => {
-  it('lists without contact details unless asked, with the last contacted date', () => {
-    svc.run(['customers', 'import', file('c.csv', 'name,email,phone\nMaria Diaz,maria@example.com,5550101\n')]);
-    const plain = svc.run(['customers']);
+  it('lists without contact details unless asked, with the last contacted date', async () => {
+    await svc.run(['customers', 'import', file('c.csv', 'name,email,phone\nMaria Diaz,maria@example.com,5550101\n')]);
+    const plain = await svc.run(['customers']);
     expect(plain.stdout).toBe('id\tname\tsegment\tlast contacted\n1\tMaria Diaz\t\t\n');
-    const json = svc.json<CustomerJson[]>(['customers']);
+    const json = await svc.json<CustomerJson[]>(['customers']);
     expect(json[0]).not.toHaveProperty('email');
     expect(json[0]).not.toHaveProperty('phone');
     expect(JSON.stringify(json)).not.toContain('maria@example.com');
-    expect(svc.run(['customers', '--include-contacts']).stdout).toContain('maria@example.com\t5550101');
+    expect((await svc.run(['customers', '--include-contacts'])).stdout).toContain('maria@example.com\t5550101');
 
-    svc.run(['interview', 'pick', '--count', '1']);
-    svc.run(['interview', 'log', '1', '--declined', '--on', '2026-03-10']);
-    expect(svc.json<CustomerJson[]>(['customers'])[0]?.lastContactedOn).toBe('2026-03-10');
+    await svc.run(['interview', 'pick', '--count', '1']);
+    await svc.run(['interview', 'log', '1', '--declined', '--on', '2026-03-10']);
+    expect((await svc.json<CustomerJson[]>(['customers']))[0]?.lastContactedOn).toBe('2026-03-10');
   });
 
-  it('says how to start when there are none', () => {
-    expect(svc.run(['init']).code).toBe(0);
-    const result = svc.run(['customers']);
+  it('says how to start when there are none', async () => {
+    expect((await svc.run(['init'])).code).toBe(0);
+    const result = await svc.run(['customers']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('svc customers import');
@@ -162,22 +162,22 @@ describe('svc customers', () => {
 });
 
 describe('line numbers in a messy file', () => {
-  it('counts blank lines and new lines inside quotes, with CRLF too', () => {
+  it('counts blank lines and new lines inside quotes, with CRLF too', async () => {
     const path = file('messy.csv', 'name,email\r\n\r\n"Two\r\nLines",bad@\r\nGood,good@example.com\r\n\r\n,x@example.com\r\n');
-    const result = svc.run(['customers', 'import', path]);
+    const result = await svc.run(['customers', 'import', path]);
     expect(result.stderr).toContain(`${path}:3: "bad@" is not an email address`);
     expect(result.stderr).toContain(`${path}:7: the name is empty`);
   });
 });
 
 describe('reading from stdin and odd JSON', () => {
-  it('reads CSV from stdin with -, and names JSON entries that are not customers', () => {
-    const piped = svc.run(['customers', 'import', '-'], { input: 'name,phone\nZoë,+1 (555) 010-0199\n' });
+  it('reads CSV from stdin with -, and names JSON entries that are not customers', async () => {
+    const piped = await svc.run(['customers', 'import', '-'], { input: 'name,phone\nZoë,+1 (555) 010-0199\n' });
     expect(piped.code).toBe(0);
     expect(piped.stderr).toContain('Imported stdin: 1 added');
     const before = svc.snapshot();
     const path = file('odd.json', '[{"name": "A"}, 5, {"email": "x@example.com"}]');
-    const result = svc.run(['customers', 'import', path]);
+    const result = await svc.run(['customers', 'import', path]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${path}: entry 2: this entry is not an object`);
     expect(result.stderr).toContain(`${path}: entry 3: the name is empty`);

@@ -2,21 +2,22 @@
 // actions kept out of the practices, candidates an existing practice already covers, and
 // phrases that match nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { queryDb, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { queryDb } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 beforeEach(() => {
-  svc = sandbox();
+  svc = inProcessSandbox();
 });
 afterEach(() => svc.cleanup());
 
 const query = (text: string): unknown[] => queryDb(svc.db, text);
 
-function add(stories: Array<[string, string, ...string[]]>): void {
+async function add(stories: Array<[string, string, ...string[]]>): Promise<void> {
   for (const [text, staff, ...tags] of stories) {
     const args = ['story', 'add', text, '--staff', staff, ...tags.flatMap((t) => ['--tag', t])];
-    expect(svc.run(args).code, text).toBe(0);
+    expect((await svc.run(args)).code, text).toBe(0);
   }
 }
 
@@ -45,9 +46,9 @@ const CALL_BACKS: Array<[string, string]> = [
 ];
 
 describe('svc detect: discovery that shows only what it can defend', () => {
-  it('lists every evidence story id of a candidate, not only the examples, with its basis', () => {
-    add(CALL_BACKS);
-    const [first] = svc.json<DetectJson>(['detect', '--json']).candidates;
+  it('lists every evidence story id of a candidate, not only the examples, with its basis', async () => {
+    await add(CALL_BACKS);
+    const [first] = (await svc.json<DetectJson>(['detect', '--json'])).candidates;
     expect(first?.name).toBe('call back');
     // Four of the five say when: the label carries it.
     expect([first?.label, first?.qualifier]).toEqual(['call back · promptly', { kind: 'timing', stories: 4 }]);
@@ -55,19 +56,19 @@ describe('svc detect: discovery that shows only what it can defend', () => {
     expect(first?.examples).toHaveLength(3);
     expect(first?.basis).toEqual({ kind: 'phrase', phrase: 'call back', stories: 5 });
     expect(first?.coherence).toBe(1);
-    expect(svc.run(['detect']).stdout).toContain('   why "call back" in 5 of 5 stories · coherence 1.00');
+    expect((await svc.run(['detect'])).stdout).toContain('   why "call back" in 5 of 5 stories · coherence 1.00');
   });
 
-  it('keeps an action done to something different each time out of the practices, and says nothing stands out', () => {
-    add([
+  it('keeps an action done to something different each time out of the practices, and says nothing stands out', async () => {
+    await add([
       ['Ana fixed the printer in the lobby.', 'Ana'],
       ['Bo fixed the booking system before opening.', 'Bo'],
       ['Cy fixed a leaking tap in room 4.', 'Cy'],
     ]);
-    const json = svc.json<DetectJson>(['detect', '--json']);
+    const json = await svc.json<DetectJson>(['detect', '--json']);
     expect(json.candidates).toEqual([]);
     expect(json.commonActions.map((c) => [c.name, c.stories, c.people])).toEqual([['fix', 3, 3]]);
-    const text = svc.run(['detect']);
+    const text = await svc.run(['detect']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('no shared behaviour stands out yet');
     expect(text.stdout).toContain('svc practice add NAME --from-stories ID,ID');
@@ -75,11 +76,11 @@ describe('svc detect: discovery that shows only what it can defend', () => {
   });
 
   it('shows when an existing practice already holds most of a candidate, and --review preselects it as the merge target', async () => {
-    add([...CALL_BACKS.slice(0, 4).map(([text, staff]): [string, string, string] => [text, staff, 'callback']), CALL_BACKS[4] as [string, string]]);
-    expect(svc.run(['practice', 'add', 'Call back the same day', '--tag', 'callback']).code).toBe(0);
-    const [first] = svc.json<DetectJson>(['detect', '--json']).candidates;
+    await add([...CALL_BACKS.slice(0, 4).map(([text, staff]): [string, string, string] => [text, staff, 'callback']), CALL_BACKS[4] as [string, string]]);
+    expect((await svc.run(['practice', 'add', 'Call back the same day', '--tag', 'callback'])).code).toBe(0);
+    const [first] = (await svc.json<DetectJson>(['detect', '--json'])).candidates;
     expect(first?.overlap).toEqual({ practice: 'Call back the same day', stories: 4 });
-    expect(svc.run(['detect']).stdout).toContain('1. call back · promptly ≈ Call back the same day (4 of 5 stories already its evidence)');
+    expect((await svc.run(['detect'])).stdout).toContain('1. call back · promptly ≈ Call back the same day (4 of 5 stories already its evidence)');
 
     const review = new Terminal(['detect', '--review'], svc.db);
     await review.waitFor('quit: save the decisions so far');
@@ -96,27 +97,27 @@ describe('svc detect: discovery that shows only what it can defend', () => {
 });
 
 describe('svc practice add --phrase', () => {
-  it('warns when the phrase matches no story, and saves the practice all the same', () => {
-    add(CALL_BACKS.slice(0, 2));
-    const none = svc.run(['practice', 'add', 'Teach back', '--phrase', 'asked her to repeat it']);
+  it('warns when the phrase matches no story, and saves the practice all the same', async () => {
+    await add(CALL_BACKS.slice(0, 2));
+    const none = await svc.run(['practice', 'add', 'Teach back', '--phrase', 'asked her to repeat it']);
     expect(none.code).toBe(0);
     expect(none.stderr).toMatch(/warning: --phrase "asked her to repeat it" \(read as "[^"]+"\) matches no story yet/u);
     expect(query("SELECT name FROM practices WHERE name = 'Teach back'")).toEqual([{ name: 'Teach back' }]);
-    const some = svc.run(['practice', 'add', 'Call back', '--phrase', 'called back']);
+    const some = await svc.run(['practice', 'add', 'Call back', '--phrase', 'called back']);
     expect(some.code).toBe(0);
     expect(some.stderr).not.toContain('matches no story');
   });
 });
 
 describe('qualities in one vocabulary', () => {
-  it('counts the same stories per attribute in detect and in report, from words and from tags', () => {
-    add([
+  it('counts the same stories per attribute in detect and in report, from words and from tags', async () => {
+    await add([
       ['Ana stayed calm with an angry caller and rebooked his visit.', 'Ana'],
       ['Bo explained the new tariff line by line.', 'Bo', 'knowledge'],
       ['Cy was so friendly and patient.', 'Cy', 'empathy'],
     ]);
-    const detected = svc.json<{ qualities: Array<{ attribute: string; stories: number }> }>(['detect', '--json']).qualities;
-    const reported = svc.json<{ qualities: Array<{ attribute: string; stories: number }> }>(['report', '--json']).qualities;
+    const detected = (await svc.json<{ qualities: Array<{ attribute: string; stories: number }> }>(['detect', '--json'])).qualities;
+    const reported = (await svc.json<{ qualities: Array<{ attribute: string; stories: number }> }>(['report', '--json'])).qualities;
     expect(detected.map((q) => [q.attribute, q.stories])).toEqual([
       ['positive demeanor', 1],
       ['clear head', 1],

@@ -1,17 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CALL_BACK_AND_EXPLAIN, queryDb, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { CALL_BACK_AND_EXPLAIN, queryDb } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 beforeEach(() => {
-  svc = sandbox();
+  svc = inProcessSandbox();
 });
 afterEach(() => svc.cleanup());
 
 const query = (text: string): unknown[] => queryDb(svc.db, text);
 
-function addStories(): void {
-  for (const [text, staff] of CALL_BACK_AND_EXPLAIN) expect(svc.run(['story', 'add', text, '--staff', staff]).code).toBe(0);
+async function addStories(): Promise<void> {
+  for (const [text, staff] of CALL_BACK_AND_EXPLAIN) expect((await svc.run(['story', 'add', text, '--staff', staff])).code).toBe(0);
 }
 
 interface DetectJson {
@@ -21,9 +22,9 @@ interface DetectJson {
 }
 
 describe('svc detect', () => {
-  it('lists the practices several people show, with examples and qualities', () => {
-    addStories();
-    const result = svc.run(['detect']);
+  it('lists the practices several people show, with examples and qualities', async () => {
+    await addStories();
+    const result = await svc.run(['detect']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('1. call back · promptly\n   3 stories · 3 people · star share 33%');
     expect(result.stdout).toContain('#1 Ana: Ana [called the customer back] within the hour.');
@@ -33,9 +34,9 @@ describe('svc detect', () => {
     expect(result.stderr).toContain('svc detect --review');
   });
 
-  it('prints documented JSON', () => {
-    addStories();
-    const json = svc.json<DetectJson>(['detect', '--min-staff', '3']);
+  it('prints documented JSON', async () => {
+    await addStories();
+    const json = await svc.json<DetectJson>(['detect', '--min-staff', '3']);
     expect(json.candidates.map((c) => [c.rank, c.name, c.stories, c.people, c.starDependent])).toEqual([
       [1, 'call back', 3, 3, false],
       [2, 'explain option', 3, 3, false],
@@ -47,39 +48,39 @@ describe('svc detect', () => {
     expect(json.qualities).toEqual([{ attribute: 'positive demeanor', stories: 1, people: 1, words: [{ word: 'lovely', stories: 1 }] }]);
   });
 
-  it('says so when nothing passes the thresholds', () => {
-    svc.run(['story', 'add', 'Ana called the customer back.', '--staff', 'Ana']);
-    const result = svc.run(['detect']);
+  it('says so when nothing passes the thresholds', async () => {
+    await svc.run(['story', 'add', 'Ana called the customer back.', '--staff', 'Ana']);
+    const result = await svc.run(['detect']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('none yet with 3+ stories by 2+ people');
   });
 
-  it('refuses bad thresholds and --review without a terminal, changing nothing', () => {
-    addStories();
+  it('refuses bad thresholds and --review without a terminal, changing nothing', async () => {
+    await addStories();
     const before = svc.snapshot();
     for (const args of [['detect', '--min-stories', '0'], ['detect', '--limit', 'many'], ['detect', '--review'], ['detect', '--review', '--json'], ['detect', '--since', 'someday']]) {
-      const result = svc.run(args);
+      const result = await svc.run(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/^svc: .+\nhint: .+\n$/u);
       expect(svc.snapshot()).toBe(before);
     }
-    expect(svc.run(['detect', '--review']).stderr).toContain('no terminal');
+    expect((await svc.run(['detect', '--review'])).stderr).toContain('no terminal');
   });
 });
 
 describe('svc reindex', () => {
-  it('rebuilds the phrases of every story', () => {
-    addStories();
-    svc.run(['detect']);
-    const json = svc.json<{ stories: number }>(['reindex']);
+  it('rebuilds the phrases of every story', async () => {
+    await addStories();
+    await svc.run(['detect']);
+    const json = await svc.json<{ stories: number }>(['reindex']);
     expect(json.stories).toBe(6);
-    expect(svc.run(['reindex']).stderr).toMatch(/^Reindexed the phrases of 6 stories in \d+\.\d s\.\n$/u);
+    expect((await svc.run(['reindex'])).stderr).toMatch(/^Reindexed the phrases of 6 stories in \d+\.\d s\.\n$/u);
   });
 });
 
 describe('rejected candidates', () => {
   it('are listed, and restored by svc practice unreject', async () => {
-    addStories();
+    await addStories();
     const term = new Terminal(['detect', '--min-staff', '3'], svc.db);
     await term.waitFor('call back');
     expect(await term.exitCode()).toBe(0);
@@ -101,26 +102,26 @@ describe('rejected candidates', () => {
     expect(query('SELECT kind, value FROM practice_matchers')).toEqual([{ kind: 'phrase', value: 'explain' }]);
     expect(query('SELECT count(*) AS n FROM evidence')).toEqual([{ n: 3 }]);
 
-    const rejected = svc.json<Array<{ key: string; label: string }>>(['detect', '--show-rejected']);
+    const rejected = await svc.json<Array<{ key: string; label: string }>>(['detect', '--show-rejected']);
     expect(rejected.map((r) => [r.key, r.label])).toEqual([['phrase:call back', 'call back']]);
-    expect(svc.json<DetectJson>(['detect', '--min-staff', '3']).candidates).toEqual([]);
+    expect((await svc.json<DetectJson>(['detect', '--min-staff', '3'])).candidates).toEqual([]);
 
     const before = svc.snapshot();
-    const missing = svc.run(['practice', 'unreject', 'no such thing']);
+    const missing = await svc.run(['practice', 'unreject', 'no such thing']);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toBe('svc: no rejected candidate matches "no such thing"\nhint: list them with: svc detect --show-rejected\n');
     expect(svc.snapshot()).toBe(before);
 
-    const restored = svc.run(['practice', 'unreject', 'Call Back']);
+    const restored = await svc.run(['practice', 'unreject', 'Call Back']);
     expect(restored.code).toBe(0);
     expect(restored.stderr).toContain('Restored "call back"');
-    expect(svc.json<DetectJson>(['detect', '--min-staff', '3']).candidates.map((c) => c.name)).toEqual(['call back']);
+    expect((await svc.json<DetectJson>(['detect', '--min-staff', '3'])).candidates.map((c) => c.name)).toEqual(['call back']);
   });
 });
 
 describe('svc detect --review', () => {
   it('merges a candidate into an existing practice', async () => {
-    addStories();
+    await addStories();
     const first = new Terminal(['detect', '--review', '--min-staff', '3'], svc.db);
     await first.waitFor('quit: save the decisions so far');
     await first.type(KEY.enter); // accept "call back"
@@ -144,27 +145,27 @@ describe('svc detect --review', () => {
       { name: 'call back', kind: 'phrase', value: 'explain' },
     ]);
     expect(query('SELECT count(*) AS n FROM evidence')).toEqual([{ n: 6 }]);
-    expect(svc.json<DetectJson>(['detect', '--min-staff', '3']).candidates).toEqual([]);
+    expect((await svc.json<DetectJson>(['detect', '--min-staff', '3'])).candidates).toEqual([]);
   });
 });
 
 describe('vague praise in svc story add', () => {
-  it('saves it and prints a one-line hint without a terminal', () => {
-    const vague = svc.run(['story', 'add', 'The staff were lovely', '--staff', 'Ana']);
+  it('saves it and prints a one-line hint without a terminal', async () => {
+    const vague = await svc.run(['story', 'add', 'The staff were lovely', '--staff', 'Ana']);
     expect(vague.code).toBe(0);
     expect(vague.stderr).toContain('hint: story #1 praises but names no behaviour');
-    const concrete = svc.run(['story', 'add', 'Bo called the customer back', '--staff', 'Bo']);
+    const concrete = await svc.run(['story', 'add', 'Bo called the customer back', '--staff', 'Bo']);
     expect(concrete.stderr).not.toContain('names no behaviour');
-    expect(svc.json<{ text: string }>(['story', 'show', '1']).text).toBe('The staff were lovely');
+    expect((await svc.json<{ text: string }>(['story', 'show', '1'])).text).toBe('The staff were lovely');
   });
 
-  it('nudges the same vague praise on stdin as with flags', () => {
+  it('nudges the same vague praise on stdin as with flags', async () => {
     for (const text of ['Great service, thanks!', 'Sofia was so welcoming.', 'Rahul went above and beyond for us.']) {
-      const viaStdin = svc.run(['story', 'add', '--staff', 'Ana'], { input: text });
+      const viaStdin = await svc.run(['story', 'add', '--staff', 'Ana'], { input: text });
       expect(viaStdin.code, text).toBe(0);
       expect(viaStdin.stderr, text).toContain('praises but names no behaviour');
     }
-    const concrete = svc.run(['story', 'add', '--staff', 'Bo'], { input: 'Bo texted her the tracking link the same evening.' });
+    const concrete = await svc.run(['story', 'add', '--staff', 'Bo'], { input: 'Bo texted her the tracking link the same evening.' });
     expect(concrete.stderr).not.toContain('names no behaviour');
   });
 
@@ -173,7 +174,7 @@ describe('vague praise in svc story add', () => {
     await term.answer('What exactly did they do?', 'She called the customer back the same day.');
     expect(await term.exitCode()).toBe(0);
     expect(term.screen).not.toContain('names no behaviour');
-    expect(svc.json<{ text: string }>(['story', 'show', '1']).text).toBe('Ana was lovely. She called the customer back the same day.');
+    expect((await svc.json<{ text: string }>(['story', 'show', '1'])).text).toBe('Ana was lovely. She called the customer back the same day.');
 
     const concrete = new Terminal(['story', 'add', 'Bo explained the bill', '--staff', 'Bo'], svc.db);
     expect(await concrete.exitCode()).toBe(0);

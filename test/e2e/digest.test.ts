@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { expectCleanError, type SvcSandbox } from '../helpers/cli.ts';
+import { expectCleanError } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { eachConfiguredSandbox, ODD_PRACTICE, seedRhythm, writeConfig } from '../helpers/rhythm.ts';
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 let env: Record<string, string>;
-eachConfiguredSandbox((s, e) => ([svc, env] = [s, e]));
+eachConfiguredSandbox(inProcessSandbox, (s, e) => ([svc, env] = [s, e]));
 
 interface DigestJson {
   since: string;
@@ -26,9 +27,9 @@ interface DigestJson {
 }
 
 describe('svc digest', () => {
-  it('puts the week on one page: new stories, one to read aloud, what is due with the command for each', () => {
-    seedRhythm(svc, { env });
-    const digest = svc.json<DigestJson>(['digest'], { env });
+  it('puts the week on one page: new stories, one to read aloud, what is due with the command for each', async () => {
+    await seedRhythm(svc, { env });
+    const digest = await svc.json<DigestJson>(['digest'], { env });
     expect(digest).toMatchObject({ since: '2026-03-12', until: '2026-03-18', basis: 'week' });
     expect(digest.stories).toMatchObject({ count: 2, people: 2, toRead: { id: 4, text: 'Ana called back the courier the same day.' } });
     expect(digest.drifting).toEqual([ODD_PRACTICE]);
@@ -56,7 +57,7 @@ describe('svc digest', () => {
       'svc report',
     ]);
 
-    const text = svc.run(['digest'], { env });
+    const text = await svc.run(['digest'], { env });
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^TEAM DIGEST\n2026-03-12 to 2026-03-18\n/);
     expect(text.stdout).toContain('Training sessions planned\n=========================\n\n - Call back the same day: 2026-03-20 at 14:00, run by Dee\n');
@@ -65,13 +66,13 @@ describe('svc digest', () => {
     expect(text.stdout).toContain('“Ana called back the courier the same day.”\n      — story #4, 2026-03-17, Ana');
   });
 
-  it('escapes every name in Markdown and HTML', () => {
-    seedRhythm(svc, { env });
-    const md = svc.run(['digest', '--format', 'md'], { env });
+  it('escapes every name in Markdown and HTML', async () => {
+    await seedRhythm(svc, { env });
+    const md = await svc.run(['digest', '--format', 'md'], { env });
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('Listen fully; then, \\<summarise\\> \\& "ask"\\\\');
     const out = join(svc.dir, 'week.html');
-    expect(svc.run(['digest', '--format', 'html', '--out', out], { env }).code).toBe(0);
+    expect((await svc.run(['digest', '--format', 'html', '--out', out], { env })).code).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).not.toContain('<summarise>');
     const root = parseHtml(html);
@@ -80,18 +81,18 @@ describe('svc digest', () => {
     expect(root.querySelectorAll('section.due li code').map((c) => c.text)).toContain(`svc practice adopt 'Listen fully; then, <summarise> & "ask"\\'`);
   });
 
-  it('writes each command as Markdown code, runnable as copied from the source or the page', () => {
-    seedRhythm(svc, { env });
-    const md = svc.run(['digest', '--format', 'md'], { env }).stdout;
+  it('writes each command as Markdown code, runnable as copied from the source or the page', async () => {
+    await seedRhythm(svc, { env });
+    const md = (await svc.run(['digest', '--format', 'md'], { env })).stdout;
     expect(md).toContain(`: \`svc practice adopt 'Listen fully; then, <summarise> & "ask"\\'\`\n`);
     expect(md).toContain(': `svc story add "what happened" --staff Bo`\n');
     expect(md).not.toMatch(/svc practice adopt \\'/u);
   });
 
   it('writes an RFC 5322 message with text and HTML alternatives that a real mail parser reads', async () => {
-    seedRhythm(svc, { env });
+    await seedRhythm(svc, { env });
     writeConfig(svc, '[team]\nname = "Support & Field — Nord"\n[digest]\nto = "Team <team@example.com>, lee@example.com"\nfrom = "Lée Lead <lead@example.com>"\n');
-    const result = svc.run(['digest', '--format', 'eml'], { env });
+    const result = await svc.run(['digest', '--format', 'eml'], { env });
     expect(result.code).toBe(0);
     expect(result.stdout.split('\r\n').every((line) => line.length <= 998)).toBe(true);
     const mail = await simpleParser(result.stdout);
@@ -106,23 +107,23 @@ describe('svc digest', () => {
     expect(mail.text).toContain('svc interview log 2');
     expect(parseHtml(mail.html || '').querySelector('h1')?.text).toBe('Support & Field — Nord digest');
     // Flags win over the config.
-    const flagged = await simpleParser(svc.run(['digest', '--format', 'eml', '--to', 'bo@example.com'], { env }).stdout);
+    const flagged = await simpleParser((await svc.run(['digest', '--format', 'eml', '--to', 'bo@example.com'], { env })).stdout);
     expect(Array.isArray(flagged.to) ? flagged.to.length : flagged.to?.value.map((a) => a.address)).toEqual(['bo@example.com']);
   });
 
-  it('--since last-digest starts the day after the last digest made so, and records today', () => {
-    seedRhythm(svc, { env });
-    const first = svc.run(['digest', '--since', 'last-digest', '--json'], { env: { ...env, SVC_NOW: '2026-03-16T07:00:00' } });
+  it('--since last-digest starts the day after the last digest made so, and records today', async () => {
+    await seedRhythm(svc, { env });
+    const first = await svc.run(['digest', '--since', 'last-digest', '--json'], { env: { ...env, SVC_NOW: '2026-03-16T07:00:00' } });
     expect(first.code).toBe(0);
     expect(first.stderr).toContain('no digest was made with --since last-digest yet');
     expect(JSON.parse(first.stdout)).toMatchObject({ since: '2026-03-10', until: '2026-03-16', basis: 'week' });
     // A digest without last-digest does not move the mark.
-    expect(svc.run(['digest', '--json'], { env: { ...env, SVC_NOW: '2026-03-17T07:00:00' } }).code).toBe(0);
-    const second = svc.json<DigestJson>(['digest', '--since', 'last-digest'], { env });
+    expect((await svc.run(['digest', '--json'], { env: { ...env, SVC_NOW: '2026-03-17T07:00:00' } })).code).toBe(0);
+    const second = await svc.json<DigestJson>(['digest', '--since', 'last-digest'], { env });
     expect(second).toMatchObject({ since: '2026-03-17', until: '2026-03-18', basis: 'last-digest' });
     expect(second.stories.count).toBe(1);
     // A second one the same day has no later day to start on: it covers today again, and says so.
-    const again = svc.run(['digest', '--since', 'last-digest', '--json'], { env });
+    const again = await svc.run(['digest', '--since', 'last-digest', '--json'], { env });
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ since: '2026-03-18', until: '2026-03-18', basis: 'last-digest' });
     expect(again.stderr).toContain('the last digest made with --since last-digest was made today (2026-03-18); a digest never covers an empty period, so this one covers today again');
@@ -138,10 +139,10 @@ describe('svc digest', () => {
     ['a bad --since', ['--since', 'someday'], /--since "someday" is not a date/],
     ['a --since in the future', ['--since', '2026-04-01'], /--since 2026-04-01 is in the future/],
     ['an unknown format', ['--format', 'pdf'], /--format "pdf" is not one of text, md, html, eml/],
-  ])('refuses %s, changing nothing', (_name, args, message) => {
-    seedRhythm(svc, { env });
+  ])('refuses %s, changing nothing', async (_name, args, message) => {
+    await seedRhythm(svc, { env });
     const before = svc.snapshot();
-    const result = svc.run(['digest', ...args], { env });
+    const result = await svc.run(['digest', ...args], { env });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expectCleanError(result.stderr, message);

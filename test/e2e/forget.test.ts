@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 beforeEach(() => {
-  svc = sandbox();
+  svc = inProcessSandbox();
 });
 afterEach(() => svc.cleanup());
 
@@ -24,21 +24,21 @@ function databaseBytes(): string {
 }
 
 describe('svc customer forget', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     const path = join(svc.dir, 'customers.csv');
     writeFileSync(path, `name,email,phone,segment,external id\n${NAME},${EMAIL},${PHONE},retail,C-77\nOther Person,other@elsewhere.org,555 0101,retail,C-78\n`);
-    svc.run(['customers', 'import', path]);
-    svc.run(['story', 'add', `Ana called ${NAME} back on ${PHONE} and emailed ${EMAIL}`, '--staff', 'Ana', '--customer', NAME, '--title', 'Zyxwortel order']);
-    svc.run(['story', 'add', 'Bo wrapped the gift', '--staff', 'Bo']);
-    svc.run(['interview', 'pick', '--count', '2', '--for', 'Ana']);
-    const ids = svc.json<Array<{ id: number; customer: string }>>(['interviews']);
+    await svc.run(['customers', 'import', path]);
+    await svc.run(['story', 'add', `Ana called ${NAME} back on ${PHONE} and emailed ${EMAIL}`, '--staff', 'Ana', '--customer', NAME, '--title', 'Zyxwortel order']);
+    await svc.run(['story', 'add', 'Bo wrapped the gift', '--staff', 'Bo']);
+    await svc.run(['interview', 'pick', '--count', '2', '--for', 'Ana']);
+    const ids = await svc.json<Array<{ id: number; customer: string }>>(['interviews']);
     const hers = ids.find((i) => i.customer === NAME)?.id;
-    svc.run(['interview', 'log', String(hers), '--liked', 'Ana knows me, Mrs Zyxwortel, by name', '--note', `reach me on ${EMAIL}`]);
+    await svc.run(['interview', 'log', String(hers), '--liked', 'Ana knows me, Mrs Zyxwortel, by name', '--note', `reach me on ${EMAIL}`]);
   });
 
-  it('erases name, email and phone from every table, the search index and the files, keeping stories and answers', () => {
+  it('erases name, email and phone from every table, the search index and the files, keeping stories and answers', async () => {
     expect(databaseBytes()).toContain('zyxwortel'); // the scan below can see it when it is there
-    const result = svc.run(['customer', 'forget', NAME.toLowerCase(), '--yes', '--json']);
+    const result = await svc.run(['customer', 'forget', NAME.toLowerCase(), '--yes', '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       customerId: 1,
@@ -54,16 +54,16 @@ describe('svc customer forget', () => {
     expect(result.stderr).toContain('Forgot customer #1: erased name, email, phone, external id.');
     expect(result.stderr).toContain('in 1 story and 1 interview');
 
-    const stories = svc.json<Array<{ text: string; title: string | null; customer: string | null }>>(['stories']);
+    const stories = await svc.json<Array<{ text: string; title: string | null; customer: string | null }>>(['stories']);
     expect(stories).toHaveLength(2);
     expect(stories[1]).toMatchObject({ text: 'Ana called (forgotten) back on (forgotten) and emailed (forgotten)', title: '(forgotten) order', customer: '(forgotten)' });
-    const interviews = svc.json<Array<{ customer: string; liked: string | null; note: string | null }>>(['interviews']);
+    const interviews = await svc.json<Array<{ customer: string; liked: string | null; note: string | null }>>(['interviews']);
     expect(interviews.find((i) => i.customer === '(forgotten)')).toMatchObject({ liked: 'Ana knows me, Mrs (forgotten), by name', note: 'reach me on (forgotten)' });
-    expect(svc.json<Array<{ name: string }>>(['customers', '--include-contacts'])).toMatchObject([
+    expect(await svc.json<Array<{ name: string }>>(['customers', '--include-contacts'])).toMatchObject([
       { name: 'Other Person', email: 'other@elsewhere.org' },
       { name: '(forgotten)', email: null, phone: null, externalId: null, segment: 'retail', forgotten: true },
     ]);
-    expect(svc.run(['search', 'zyxwortel']).stdout).toBe('');
+    expect((await svc.run(['search', 'zyxwortel'])).stdout).toBe('');
 
     const wal = join(svc.dir, 'svc.db-wal');
     expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
@@ -72,10 +72,10 @@ describe('svc customer forget', () => {
     expect(bytes).toContain('elsewhere.org'); // the other customer is untouched
   });
 
-  it('refuses without --yes off a terminal, an unknown or ambiguous customer, and a second forget, changing nothing', () => {
+  it('refuses without --yes off a terminal, an unknown or ambiguous customer, and a second forget, changing nothing', async () => {
     const twins = join(svc.dir, 'twins.csv');
     writeFileSync(twins, 'name,email\nSam Twin,sam1@twins.org\nSam Twin,sam2@twins.org\n');
-    svc.run(['customers', 'import', twins]);
+    await svc.run(['customers', 'import', twins]);
     const before = svc.snapshot();
     const cases: Array<[string[], number, string]> = [
       [['customer', 'forget', '1'], 2, 'svc: forgetting customer #1 needs confirmation, and there is no terminal to ask\nhint: run again with --yes: svc customer forget 1 --yes\n'],
@@ -84,15 +84,15 @@ describe('svc customer forget', () => {
       [['customer', 'forget', 'Nobody Here', '--yes'], 3, 'svc: no customer called "Nobody Here"\nhint: list customers with: svc customers\n'],
     ];
     for (const [args, code, stderr] of cases) {
-      const result = svc.run(args);
+      const result = await svc.run(args);
       expect(result.code, args.join(' ')).toBe(code);
       expect(result.stderr).toBe(stderr);
     }
     expect(svc.snapshot()).toBe(before);
 
-    expect(svc.run(['customer', 'forget', '2', '--yes']).code).toBe(0);
+    expect((await svc.run(['customer', 'forget', '2', '--yes'])).code).toBe(0);
     const after = svc.snapshot();
-    const again = svc.run(['customer', 'forget', '2', '--yes']);
+    const again = await svc.run(['customer', 'forget', '2', '--yes']);
     expect(again.code).toBe(4);
     expect(again.stderr).toBe('svc: customer #2 was already forgotten, and the files were wiped\nhint: svc no longer knows their details, so it cannot look for them again; an import that brings them back erases them again as it arrives\n');
     expect(svc.snapshot()).toBe(after);

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nameKey } from '../../src/core/text.ts';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 beforeEach(() => {
-  svc = sandbox();
+  svc = inProcessSandbox();
 });
 afterEach(() => svc.cleanup());
 
@@ -18,8 +18,8 @@ const PRACTICE = `Call back${OSC52}`;
 // Anything a terminal acts on: C0 but tab and new line, DEL, C1 (U+009B is CSI) and bidi controls.
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
-function ok(args: string[]): { stdout: string; stderr: string } {
-  const result = svc.run(args);
+async function ok(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const result = await svc.run(args);
   expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
   return result;
 }
@@ -53,19 +53,19 @@ function plantName(table: 'practices' | 'people' | 'customers' | 'tags', from: s
 }
 
 /** Two stories and an adopted practice whose stored name carries the clipboard attack. */
-function seedHostilePractice(): void {
-  ok(['story', 'add', 'Ana called the customer back the next morning', '--staff', 'Ana', '--tag', 'callback']);
-  ok(['story', 'add', 'Bo rang back the next morning with the answer', '--staff', 'Bo', '--tag', 'callback']);
-  ok(['practice', 'add', 'Call back', '--tag', 'callback']);
+async function seedHostilePractice(): Promise<void> {
+  await ok(['story', 'add', 'Ana called the customer back the next morning', '--staff', 'Ana', '--tag', 'callback']);
+  await ok(['story', 'add', 'Bo rang back the next morning with the answer', '--staff', 'Bo', '--tag', 'callback']);
+  await ok(['practice', 'add', 'Call back', '--tag', 'callback']);
   plantName('practices', 'Call back', PRACTICE);
   // Looking a practice up by its stored name still works, control characters and all.
-  ok(['practice', 'status', PRACTICE, 'adopted']);
+  await ok(['practice', 'status', PRACTICE, 'adopted']);
 }
 
 /** Typing a control character in a name is refused (exit 2), named by code point, and changes nothing. */
-function refusedName(args: string[], code = 'U+001B'): void {
+async function refusedName(args: string[], code = 'U+001B'): Promise<void> {
   const before = svc.snapshot();
-  const result = svc.run(args);
+  const result = await svc.run(args);
   expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
   expect(result.stdout, args.join(' ')).toBe('');
   expect(result.stderr, args.join(' ')).not.toMatch(RAW_CONTROL);
@@ -75,8 +75,8 @@ function refusedName(args: string[], code = 'U+001B'): void {
 
 describe('stored names never reach the terminal raw', () => {
   it('svc train status in a real terminal, with colour: no OSC 52, no bell; the name is shown escaped', async () => {
-    seedHostilePractice();
-    ok(['train', 'log', PRACTICE, '--people', 'Bo', '--on', '2026-03-10']);
+    await seedHostilePractice();
+    await ok(['train', 'log', PRACTICE, '--people', 'Bo', '--on', '2026-03-10']);
     for (const env of [{}, { NO_COLOR: undefined }]) {
       const term = new Terminal(['train', 'status'], svc.db, env);
       expect(await term.exitCode()).toBe(0);
@@ -87,35 +87,35 @@ describe('stored names never reach the terminal raw', () => {
     }
   });
 
-  it('confirmations of practice status and adopt, train log, train plan and status, and the interview list, from stored names', () => {
+  it('confirmations of practice status and adopt, train log, train plan and status, and the interview list, from stored names', async () => {
     const outputs: Array<{ args: string[]; stdout: string; stderr: string }> = [];
-    const run = (args: string[]) => outputs.push({ args, ...ok(args) });
-    run(['story', 'add', 'Ana called the customer back the next morning', '--staff', 'Ana', '--tag', 'callback']);
-    run(['story', 'add', 'Bo rang back the next morning with the answer', '--staff', 'Bo', '--tag', 'callback']);
+    const run = async (args: string[]) => outputs.push({ args, ...(await ok(args)) });
+    await run(['story', 'add', 'Ana called the customer back the next morning', '--staff', 'Ana', '--tag', 'callback']);
+    await run(['story', 'add', 'Bo rang back the next morning with the answer', '--staff', 'Bo', '--tag', 'callback']);
     // Typed, the hostile name is refused; an older svc stored it.
-    refusedName(['practice', 'add', PRACTICE, '--tag', 'callback']);
-    run(['practice', 'add', 'Call back', '--tag', 'callback']);
+    await refusedName(['practice', 'add', PRACTICE, '--tag', 'callback']);
+    await run(['practice', 'add', 'Call back', '--tag', 'callback']);
     plantName('practices', 'Call back', PRACTICE);
     plantName('tags', 'callback', `callback${OSC52}`);
-    run(['practice', 'status', PRACTICE, 'adopted']);
-    refusedName(['train', 'log', PRACTICE, '--people', `Bo, Cy${OSC52}`, '--on', '2026-03-10']);
-    run(['train', 'log', PRACTICE, '--people', 'Bo, Cy', '--on', '2026-03-10']);
+    await run(['practice', 'status', PRACTICE, 'adopted']);
+    await refusedName(['train', 'log', PRACTICE, '--people', `Bo, Cy${OSC52}`, '--on', '2026-03-10']);
+    await run(['train', 'log', PRACTICE, '--people', 'Bo, Cy', '--on', '2026-03-10']);
     writeFileSync(join(svc.dir, 'customers.csv'), 'name,email\nDev Patel,dev@example.com\nMia Chen,mia@example.com\n');
-    run(['customers', 'import', join(svc.dir, 'customers.csv')]);
-    refusedName(['interview', 'pick', '--for', `Ana${OSC52}`, '--count', '1']);
-    run(['interview', 'pick', '--for', 'Ana', '--count', '1']);
+    await run(['customers', 'import', join(svc.dir, 'customers.csv')]);
+    await refusedName(['interview', 'pick', '--for', `Ana${OSC52}`, '--count', '1']);
+    await run(['interview', 'pick', '--for', 'Ana', '--count', '1']);
     plantName('people', 'Cy', `Cy${OSC52}`);
     plantName('people', 'Ana', `Ana${OSC52}`);
     plantName('customers', 'Dev Patel', `Dev Patel${OSC52}`);
     plantName('customers', 'Mia Chen', 'Mia \u202eChen');
-    run(['train', 'status']);
-    run(['train', 'plan', PRACTICE]);
-    run(['practice', 'adopt', PRACTICE, '--procedure', `Ring back before noon${OSC52}`]);
-    run(['practice', 'show', PRACTICE]);
-    run(['practices']);
-    run(['playbook']);
-    run(['stories']);
-    run(['interview', 'list']);
+    await run(['train', 'status']);
+    await run(['train', 'plan', PRACTICE]);
+    await run(['practice', 'adopt', PRACTICE, '--procedure', `Ring back before noon${OSC52}`]);
+    await run(['practice', 'show', PRACTICE]);
+    await run(['practices']);
+    await run(['playbook']);
+    await run(['stories']);
+    await run(['interview', 'list']);
     for (const { args, stdout, stderr } of outputs) {
       expect(stdout, args.join(' ')).not.toMatch(RAW_CONTROL);
       expect(stderr, args.join(' ')).not.toMatch(RAW_CONTROL);
@@ -130,7 +130,7 @@ describe('stored names never reach the terminal raw', () => {
   });
 
   it('the guided prompt lists stored people escaped (a checkbox is drawn by the prompt library, not the renderers)', async () => {
-    ok(['story', 'add', 'Ana called back', '--staff', 'Ana']);
+    await ok(['story', 'add', 'Ana called back', '--staff', 'Ana']);
     plantName('people', 'Ana', `Ana${OSC52}`);
     const before = svc.snapshot();
     const term = new Terminal(['story', 'add'], svc.db);
@@ -144,44 +144,44 @@ describe('stored names never reach the terminal raw', () => {
     expect(svc.snapshot()).toBe(before);
   });
 
-  it('U+202E (right-to-left override) and U+009B (C1 CSI) are shown as \\u escapes on the terminal', () => {
-    ok(['story', 'add', 'Refund for order \u202e1234\u202c approved, csi \u009b31m', '--staff', 'Ana', '--title', 'Order \u202eevil']);
+  it('U+202E (right-to-left override) and U+009B (C1 CSI) are shown as \\u escapes on the terminal', async () => {
+    await ok(['story', 'add', 'Refund for order \u202e1234\u202c approved, csi \u009b31m', '--staff', 'Ana', '--title', 'Order \u202eevil']);
     for (const args of [['stories'], ['story', 'show', '1'], ['search', 'refund']]) {
-      const { stdout } = ok(args);
+      const { stdout } = await ok(args);
       expect(stdout, args.join(' ')).not.toMatch(RAW_CONTROL);
       expect(stdout, args.join(' ')).toContain('\\u202e');
     }
-    expect(ok(['story', 'show', '1']).stdout).toContain('\\u009b31m');
+    expect((await ok(['story', 'show', '1'])).stdout).toContain('\\u009b31m');
   });
 });
 
 describe('--json and export escape C1 and bidi controls, and mean the same', () => {
   const text = 'Csi \u009b31m and \u202eevil\u202c and esc \u001b[2J, all kept';
 
-  it('--json output has no raw control, and parses back to the stored text', () => {
-    refusedName(['story', 'add', text, '--staff', `Eve\u009b`], 'U+009B');
-    ok(['story', 'add', text, '--staff', 'Eve']);
+  it('--json output has no raw control, and parses back to the stored text', async () => {
+    await refusedName(['story', 'add', text, '--staff', `Eve\u009b`], 'U+009B');
+    await ok(['story', 'add', text, '--staff', 'Eve']);
     plantName('people', 'Eve', `Eve\u009b`);
-    const { stdout } = ok(['stories', '--json']);
+    const { stdout } = await ok(['stories', '--json']);
     expect(stdout).not.toMatch(RAW_CONTROL);
     expect(stdout).toContain('\\u009b');
     expect(stdout).toContain('\\u202e');
     expect((JSON.parse(stdout) as Array<{ text: string; staff: string[] }>)[0]).toMatchObject({ text, staff: ['Eve\u009b'] });
-    expect(ok(['story', 'show', '1', '--json']).stdout).not.toMatch(RAW_CONTROL);
+    expect((await ok(['story', 'show', '1', '--json'])).stdout).not.toMatch(RAW_CONTROL);
   });
 
-  it('export (jsonl and json, to stdout and to a file) has no raw control; importing it gives the text back', () => {
-    ok(['story', 'add', text, '--staff', 'Ana']);
+  it('export (jsonl and json, to stdout and to a file) has no raw control; importing it gives the text back', async () => {
+    await ok(['story', 'add', text, '--staff', 'Ana']);
     const file = join(svc.dir, 'all.jsonl');
     for (const args of [['export'], ['export', '--format', 'json'], ['export', '--out', file]]) {
-      const { stdout } = ok(args);
+      const { stdout } = await ok(args);
       expect(stdout, args.join(' ')).not.toMatch(RAW_CONTROL);
     }
-    const other = sandbox();
+    const other = inProcessSandbox();
     try {
-      const imported = other.run(['import', file]);
+      const imported = await other.run(['import', file]);
       expect(imported.code, imported.stderr).toBe(0);
-      expect(other.json<Array<{ text: string }>>(['stories'])[0]?.text).toBe(text);
+      expect((await other.json<Array<{ text: string }>>(['stories']))[0]?.text).toBe(text);
     } finally {
       other.cleanup();
     }
@@ -190,23 +190,23 @@ describe('--json and export escape C1 and bidi controls, and mean the same', () 
 
 describe('export to a terminal', () => {
   it('shows even CSV with its controls escaped; piped, CSV stays the stored data', async () => {
-    ok(['story', 'add', `Ana called back ${OSC52} \u001b]0;owned\u0007`, '--staff', 'Ana']);
+    await ok(['story', 'add', `Ana called back ${OSC52} \u001b]0;owned\u0007`, '--staff', 'Ana']);
     const term = new Terminal(['export', '--format', 'csv'], svc.db);
     expect(await term.exitCode()).toBe(0);
     const raw = (term as unknown as { raw: string }).raw;
     expect(raw).toContain('Ana called back \\x1b]52;c;UFdORUQ=\\x07');
     expect(raw).not.toContain('\u001b]52');
     expect(raw).not.toContain('\u001b]0;owned');
-    expect(ok(['export', '--format', 'csv']).stdout).toContain(`Ana called back ${OSC52}`);
+    expect((await ok(['export', '--format', 'csv'])).stdout).toContain(`Ana called back ${OSC52}`);
   });
 });
 
 describe('error messages that repeat what was typed', () => {
   const typed = `Ana${OSC52}\u009b2J\u202e`;
 
-  it('show it escaped, in 14 commands, and change nothing', () => {
-    ok(['story', 'add', 'Ana called back', '--staff', 'Ana']);
-    ok(['practice', 'add', 'Call back', '--tag', 'callback']);
+  it('show it escaped, in 14 commands, and change nothing', async () => {
+    await ok(['story', 'add', 'Ana called back', '--staff', 'Ana']);
+    await ok(['practice', 'add', 'Call back', '--tag', 'callback']);
     plantName('practices', 'Call back', PRACTICE);
     const before = svc.snapshot();
     const cases: Array<[string[], number]> = [
@@ -226,7 +226,7 @@ describe('error messages that repeat what was typed', () => {
       [['stories', `--${typed}`], 2],
     ];
     for (const [args, code] of cases) {
-      const result = svc.run(args);
+      const result = await svc.run(args);
       expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(code);
       expect(result.stderr, args.join(' ')).not.toMatch(RAW_CONTROL);
       expect(result.stderr, args.join(' ')).toMatch(/^svc: .*\\x1b\]52;c;UFdORUQ=\\x07/);
@@ -235,25 +235,25 @@ describe('error messages that repeat what was typed', () => {
     expect(svc.snapshot()).toBe(before);
   });
 
-  it('a control character in a name to be stored is refused without repeating it, and changes nothing', () => {
-    ok(['story', 'add', 'Ana called back', '--staff', 'Ana']);
-    ok(['practice', 'add', 'Call back', '--tag', 'callback']);
+  it('a control character in a name to be stored is refused without repeating it, and changes nothing', async () => {
+    await ok(['story', 'add', 'Ana called back', '--staff', 'Ana']);
+    await ok(['practice', 'add', 'Call back', '--tag', 'callback']);
     plantName('practices', 'Call back', PRACTICE);
     // Adding the stored name again was "already exists" (exit 4) with the name echoed; now the name itself is refused.
-    refusedName(['practice', 'add', PRACTICE]);
+    await refusedName(['practice', 'add', PRACTICE]);
     // Every other kind of name is covered in corrections.test.ts ("control characters are refused in names").
-    refusedName(['story', 'add', 'x', '--staff', typed]);
-    refusedName(['interview', 'pick', '--for', typed]);
+    await refusedName(['story', 'add', 'x', '--staff', typed]);
+    await refusedName(['interview', 'pick', '--for', typed]);
   });
 
-  it('cut a 120 KB value short: "No story contains …" and the other echoes stay one short line', () => {
-    ok(['story', 'add', 'Ana called back', '--staff', 'Ana']);
+  it('cut a 120 KB value short: "No story contains …" and the other echoes stay one short line', async () => {
+    await ok(['story', 'add', 'Ana called back', '--staff', 'Ana']);
     const before = svc.snapshot();
     // A search query is capped at 1,000 characters (src/core/search.ts): longer is refused in one short line.
-    const longest = svc.run(['search', 'the '.repeat(250)]);
+    const longest = await svc.run(['search', 'the '.repeat(250)]);
     expect(longest.code).toBe(0);
     expect(longest.stderr).toMatch(/^No story contains "(the ){19}the… \[1,000 characters\]"\. Try fewer words, or a prefix such as call\*\.\n$/);
-    const search = svc.run(['search', 'the '.repeat(30_000)]);
+    const search = await svc.run(['search', 'the '.repeat(30_000)]);
     expect(search.code).toBe(2);
     expect(search.stderr).toMatch(/^svc: the search query is 120,000 characters long; the limit is 1,000\nhint: [^\n]*\n$/);
     expect(search.stderr.length).toBeLessThan(600);
@@ -262,7 +262,7 @@ describe('error messages that repeat what was typed', () => {
       ['story', 'add', 'x', '--staff', 'Ana', '--when', 'y'.repeat(120_000)],
       ['people', 'show', 'z'.repeat(120_000)],
     ]) {
-      const result = svc.run(args);
+      const result = await svc.run(args);
       expect(result.code, args[0]).not.toBe(0);
       expect(result.stderr.length, args.join(' ').slice(0, 40)).toBeLessThan(600);
       expect(result.stderr).toContain('… [120,000 characters]');
@@ -272,14 +272,14 @@ describe('error messages that repeat what was typed', () => {
 });
 
 describe('Markdown output', () => {
-  it('playbook --format md: names cannot become links or HTML, and the procedure stays inside its code block', () => {
-    ok(['story', 'add', 'Ana called back', '--staff', 'Ana', '--tag', 'callback']);
+  it('playbook --format md: names cannot become links or HTML, and the procedure stays inside its code block', async () => {
+    await ok(['story', 'add', 'Ana called back', '--staff', 'Ana', '--tag', 'callback']);
     const name = '[click me](javascript:alert(1)) <img src=x onerror=alert(1)>';
-    ok(['practice', 'add', name, '--tag', 'callback']);
-    ok(['practice', 'status', name, 'adopted']);
+    await ok(['practice', 'add', name, '--tag', 'callback']);
+    await ok(['practice', 'status', name, 'adopted']);
     const procedure = 'Step one.\n```\n[click me](javascript:alert(1))\n<img src=x onerror=alert(1)>\n```\nStep two.';
-    ok(['practice', 'adopt', name, '--procedure', procedure]);
-    const md = ok(['playbook', '--format', 'md']).stdout;
+    await ok(['practice', 'adopt', name, '--procedure', procedure]);
+    const md = (await ok(['playbook', '--format', 'md'])).stdout;
     // The procedure sits whole inside a fence longer than any it holds, so nothing in it closes the block.
     const fenced = /^(`{4,})text\n([\s\S]*?)\n\1$/mu.exec(md);
     expect(fenced?.[2]).toBe(procedure);
@@ -291,10 +291,10 @@ describe('Markdown output', () => {
     expect(outside).toContain('\\[click me\\]\\(javascript:alert\\(1\\)\\) \\<img src=x onerror=alert\\(1\\)\\>');
   });
 
-  it('report --format md escapes practice names the same way', () => {
-    ok(['story', 'add', 'Ana called back', '--staff', 'Ana', '--tag', 'callback']);
-    ok(['practice', 'add', '[x](javascript:alert(1))', '--tag', 'callback']);
-    const md = ok(['report', '--format', 'md', '--since', '2026-01-01']).stdout;
+  it('report --format md escapes practice names the same way', async () => {
+    await ok(['story', 'add', 'Ana called back', '--staff', 'Ana', '--tag', 'callback']);
+    await ok(['practice', 'add', '[x](javascript:alert(1))', '--tag', 'callback']);
+    const md = (await ok(['report', '--format', 'md', '--since', '2026-01-01'])).stdout;
     expect(md).not.toMatch(/(?<!\\)\[x(?<!\\)\]\(/u);
     expect(md).toContain('\\[x\\]\\(javascript:alert\\(1\\)\\)');
   });

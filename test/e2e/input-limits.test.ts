@@ -1,14 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, baseEnv, sandbox, type RunResult, type SvcSandbox } from '../helpers/cli.ts';
+import type { RunResult } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
-let svc: SvcSandbox;
-beforeEach(() => {
-  svc = sandbox();
-  expect(svc.run(['story', 'add', 'Ana called the customer back the same day', '--staff', 'Ana', '--customer', 'Mrs Diaz']).code).toBe(0);
-  expect(svc.run(['practice', 'add', 'Call back the same day', '--tag', 'call-back']).code).toBe(0);
+let svc: InProcessSandbox;
+beforeEach(async () => {
+  svc = inProcessSandbox();
+  expect((await svc.run(['story', 'add', 'Ana called the customer back the same day', '--staff', 'Ana', '--customer', 'Mrs Diaz'])).code).toBe(0);
+  expect((await svc.run(['practice', 'add', 'Call back the same day', '--tag', 'call-back'])).code).toBe(0);
 });
 afterEach(() => svc.cleanup());
 
@@ -24,14 +24,9 @@ function expectRefused(result: RunResult, before: string, code: number, message:
   expect(svc.snapshot()).toBe(before);
 }
 
-function refused(args: string[], code: number, message: RegExp, input?: string | Buffer): void {
+async function refused(args: string[], code: number, message: RegExp, input?: string | Buffer): Promise<void> {
   const before = svc.snapshot();
-  let result: RunResult;
-  if (typeof input === 'string' || input === undefined) result = svc.run(args, input === undefined ? {} : { input });
-  else {
-    const r = spawnSync(process.execPath, [BIN, ...args], { env: baseEnv(svc.db), input, maxBuffer: 1 << 26 });
-    result = { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
-  }
+  const result = await svc.run(args, input === undefined ? {} : { input });
   expectRefused(result, before, code, message);
 }
 
@@ -46,9 +41,9 @@ describe('numeric flags are range-checked: exit 2, never "this is a bug"', () =>
     ['detect --min-stories 1e9', ['detect', '--min-stories', '1e9'], /--min-stories "1e9" is not a whole number/],
     ['report --since 0001-01-01', ['report', '--since', '0001-01-01'], /--since 0001-01-01 is before 1900-01-01/],
     ['story add --when 1066-10-14', ['story', 'add', 'ok', '--staff', 'Bo', '--when', '1066-10-14'], /--when 1066-10-14 is before 1900-01-01/],
-  ])('%s', (_name, args, message) => refused(args, 2, message));
+  ])('%s', async (_name, args, message) => await refused(args, 2, message));
 
-  it('interview log 0 names an interview id, not a story id', () => refused(['interview', 'log', '0', '--learned', 'web'], 2, /^svc: "0" is not an interview id$/));
+  it('interview log 0 names an interview id, not a story id', async () => await refused(['interview', 'log', '0', '--learned', 'web'], 2, /^svc: "0" is not an interview id$/));
 });
 
 describe('every text field is capped, the same on the command line as in an import', () => {
@@ -63,36 +58,36 @@ describe('every text field is capped, the same on the command line as in an impo
     ['a 200-character practice name', ['practice', 'add', 'p'.repeat(200)], /the practice name is 200 characters long; the limit is 120/],
     ['a 300-character --phrase', ['practice', 'add', 'Explain in plain words', '--phrase', 'p '.repeat(150)], /--phrase is 299 characters long; the limit is 200/],
     ['a 200-character practice rename', ['practice', 'rename', 'Call back the same day', 'p'.repeat(200)], /the practice name is 200 characters long; the limit is 120/],
-  ])('%s', (_name, args, message) => refused(args, 2, message));
+  ])('%s', async (_name, args, message) => await refused(args, 2, message));
 });
 
 describe('stdin and files are read as streams, with a cap, and must be UTF-8', () => {
-  it('50 MB on stdin is refused once the first megabyte is passed', () => {
-    refused(['story', 'add', '--staff', 'Ana'], 2, /^svc: the text on stdin is larger than 1 MB; svc stopped reading it$/, Buffer.alloc(50 * 1024 * 1024, 'a'));
+  it('50 MB on stdin is refused once the first megabyte is passed', async () => {
+    await refused(['story', 'add', '--staff', 'Ana'], 2, /^svc: the text on stdin is larger than 1 MB; svc stopped reading it$/, Buffer.alloc(50 * 1024 * 1024, 'a'));
   });
 
-  it('--procedure-file /dev/zero is refused, not read for ever', () => {
-    refused(['practice', 'adopt', 'Call back the same day', '--procedure-file', '/dev/zero'], 2, /^svc: \/dev\/zero is larger than 1 MB; svc stopped reading it$/);
+  it('--procedure-file /dev/zero is refused, not read for ever', async () => {
+    await refused(['practice', 'adopt', 'Call back the same day', '--procedure-file', '/dev/zero'], 2, /^svc: \/dev\/zero is larger than 1 MB; svc stopped reading it$/);
   });
 
-  it('a customer list from /dev/zero is refused after 64 MB', () => {
-    refused(['customers', 'import', '/dev/zero'], 2, /^svc: \/dev\/zero is larger than 64 MB; svc stopped reading it$/);
+  it('a customer list from /dev/zero is refused after 64 MB', async () => {
+    await refused(['customers', 'import', '/dev/zero'], 2, /^svc: \/dev\/zero is larger than 64 MB; svc stopped reading it$/);
   });
 
-  it('UTF-16 on stdin is refused', () => {
-    refused(['story', 'add', '--staff', 'Ana'], 2, /^svc: the text on stdin is UTF-16 text, not UTF-8$/, Buffer.from('\ufeffAna rang back', 'utf16le'));
+  it('UTF-16 on stdin is refused', async () => {
+    await refused(['story', 'add', '--staff', 'Ana'], 2, /^svc: the text on stdin is UTF-16 text, not UTF-8$/, Buffer.from('\ufeffAna rang back', 'utf16le'));
   });
 
-  it('invalid UTF-8 in a procedure file is refused with its byte offset', () => {
+  it('invalid UTF-8 in a procedure file is refused with its byte offset', async () => {
     const file = join(svc.dir, 'procedure.md');
     writeFileSync(file, Buffer.concat([Buffer.from('1. Call back the same day. 2. Caf'), Buffer.from([0xe9]), Buffer.from(' ok')]));
-    refused(['practice', 'adopt', 'Call back the same day', '--procedure-file', file], 2, /^svc: .*procedure\.md is not valid UTF-8 text \(byte 33\)$/);
+    await refused(['practice', 'adopt', 'Call back the same day', '--procedure-file', file], 2, /^svc: .*procedure\.md is not valid UTF-8 text \(byte 33\)$/);
   });
 });
 
 describe('search is bounded', () => {
-  it('"the" 200 times is one term, and answers', () => {
-    const result = svc.run(['search', Array.from({ length: 200 }, () => 'the').join(' '), '--json']);
+  it('"the" 200 times is one term, and answers', async () => {
+    const result = await svc.run(['search', Array.from({ length: 200 }, () => 'the').join(' '), '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toHaveLength(1);
   });
@@ -102,17 +97,17 @@ describe('search is bounded', () => {
     ['100 words', Array.from({ length: 100 }, (_, i) => `w${i}`).join(' '), /the search query has 100 different words; the limit is 16/],
     ['5 prefix terms', 'a* b* c* d* e*', /the search query has 5 prefix words \(ending in \*\); the limit is 4/],
     ['a 120 KB query', 'q'.repeat(120_000), /the search query is 120,000 characters long; the limit is 1,000/],
-  ])('%s', (_name, query, message) => refused(['search', query], 2, message));
+  ])('%s', async (_name, query, message) => await refused(['search', query], 2, message));
 });
 
 describe('import applies the command line\'s rules to every record', () => {
   let file: string;
-  let other: SvcSandbox;
-  beforeEach(() => {
-    other = sandbox();
-    expect(other.run(['story', 'add', 'Bo stayed late to finish the month end', '--staff', 'Bo']).code).toBe(0);
+  let other: InProcessSandbox;
+  beforeEach(async () => {
+    other = inProcessSandbox();
+    expect((await other.run(['story', 'add', 'Bo stayed late to finish the month end', '--staff', 'Bo'])).code).toBe(0);
     file = join(other.dir, 'in.jsonl');
-    expect(svc.run(['export', '-o', file]).code).toBe(0);
+    expect((await svc.run(['export', '-o', file])).code).toBe(0);
   });
   afterEach(() => other.cleanup());
 
@@ -126,9 +121,9 @@ describe('import applies the command line\'s rules to every record', () => {
     writeFileSync(file, lines.join('\n'));
   }
 
-  function importRefused(message: RegExp): void {
+  async function importRefused(message: RegExp): Promise<void> {
     const before = other.snapshot();
-    const result = other.run(['import', file]);
+    const result = await other.run(['import', file]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
@@ -144,32 +139,32 @@ describe('import applies the command line\'s rules to every record', () => {
     ['a date in the future', (row: Record<string, unknown>) => (row.occurred_on = '2030-01-01'), /occurred_on 2030-01-01 is in the future/],
     ['a number where text belongs', (row: Record<string, unknown>) => (row.text = 42), /text must be text, not 42/],
     ['a 300-character title', (row: Record<string, unknown>) => (row.title = 't'.repeat(300)), /--title is 300 characters long; the limit is 200/],
-  ])('stories: %s', (_name, change, message) => {
+  ])('stories: %s', async (_name, change, message) => {
     editRow('stories', change);
-    importRefused(message);
+    await importRefused(message);
   });
 
-  it('a person whose name disagrees with its key', () => {
+  it('a person whose name disagrees with its key', async () => {
     editRow('people', (row) => (row.name = 'Zed'));
-    importRefused(/holds a people row \(line \d+\) this database cannot take: its name_key "ana" does not belong to the name "Zed"/);
+    await importRefused(/holds a people row \(line \d+\) this database cannot take: its name_key "ana" does not belong to the name "Zed"/);
   });
 
-  it('a tag not written as svc writes tags', () => {
+  it('a tag not written as svc writes tags', async () => {
     editRow('tags', (row) => (row.name = '#Follow Up'));
-    importRefused(/the tag "#Follow Up" is not written as svc writes tags/);
+    await importRefused(/the tag "#Follow Up" is not written as svc writes tags/);
   });
 
-  it('a header counting a table named "constructor" names the count, not a function', () => {
+  it('a header counting a table named "constructor" names the count, not a function', async () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     lines.splice(2, 0, JSON.stringify({ table: 'constructor', row: {} }));
     writeFileSync(file, lines.join('\n'));
-    importRefused(/its header promises 0 constructor rows, the file holds 1/);
+    await importRefused(/its header promises 0 constructor rows, the file holds 1/);
   });
 
-  it('a 2 GB line is refused after its first megabytes', () => {
+  it('a 2 GB line is refused after its first megabytes', async () => {
     const header = readFileSync(file, 'utf8').split('\n')[0];
     writeFileSync(file, `${header}\n{"table":"stories","row":{"text":"`);
     truncateSync(file, 2 * 1024 * 1024 * 1024); // sparse: no disk used
-    importRefused(/is damaged: line 2 is longer than 4 MB, more than any svc record/);
+    await importRefused(/is damaged: line 2 is longer than 4 MB, more than any svc record/);
   });
 });

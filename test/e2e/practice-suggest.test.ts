@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectCleanError, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { expectCleanError } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
 // A small team's stories: three about checking allergies with the kitchen, three about
@@ -38,25 +39,25 @@ interface PracticeSuggestionsJson {
   suggestions: Array<{ practiceId: number; name: string; score: number }>;
 }
 
-let svc: SvcSandbox;
-beforeAll(() => {
-  svc = sandbox();
-  for (const [text, staff] of STORIES) expect(svc.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']).code).toBe(0);
-  expect(svc.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']).code).toBe(0);
-  expect(svc.run(['practice', 'add', 'Warn guests ahead of disruption', '--from-stories', '3, 4']).code).toBe(0);
+let svc: InProcessSandbox;
+beforeAll(async () => {
+  svc = inProcessSandbox();
+  for (const [text, staff] of STORIES) expect((await svc.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10'])).code).toBe(0);
+  expect((await svc.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2'])).code).toBe(0);
+  expect((await svc.run(['practice', 'add', 'Warn guests ahead of disruption', '--from-stories', '3, 4'])).code).toBe(0);
 });
 afterAll(() => svc.cleanup());
 
 describe('more like this', () => {
-  it('practice add --from-stories links the examples by hand', () => {
+  it('practice add --from-stories links the examples by hand', async () => {
     expect(evidence(svc.db, 'Check allergies with the kitchen')).toEqual([
       { storyId: 1, how: 'manual' },
       { storyId: 2, how: 'manual' },
     ]);
   });
 
-  it('practice suggest NAME ranks the stories that show it first, with the reason, leaving its evidence out', () => {
-    const out = svc.json<StorySuggestionsJson>(['practice', 'suggest', 'Check allergies with the kitchen']);
+  it('practice suggest NAME ranks the stories that show it first, with the reason, leaving its evidence out', async () => {
+    const out = await svc.json<StorySuggestionsJson>(['practice', 'suggest', 'Check allergies with the kitchen']);
     expect(out.practice.name).toBe('Check allergies with the kitchen');
     const ids = out.suggestions.map((s) => s.storyId);
     expect(ids[0]).toBe(5);
@@ -71,8 +72,8 @@ describe('more like this', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
-  it('shows the same ranking as text, with --limit', () => {
-    const result = svc.run(['practice', 'suggest', 'Warn guests ahead of disruption', '--limit', '2']);
+  it('shows the same ranking as text, with --limit', async () => {
+    const result = await svc.run(['practice', 'suggest', 'Warn guests ahead of disruption', '--limit', '2']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('Stories likely to show "Warn guests ahead of disruption", likeliest first:');
@@ -82,17 +83,17 @@ describe('more like this', () => {
     expect(result.stderr).toContain('--review');
   });
 
-  it('practice suggest --story ranks the practices a saved story likely shows', () => {
-    const out = svc.json<PracticeSuggestionsJson>(['practice', 'suggest', '--story', '6']);
+  it('practice suggest --story ranks the practices a saved story likely shows', async () => {
+    const out = await svc.json<PracticeSuggestionsJson>(['practice', 'suggest', '--story', '6']);
     expect(out.storyId).toBe(6);
     expect(out.suggestions.map((s) => s.name)).toEqual(['Warn guests ahead of disruption', 'Check allergies with the kitchen']);
     expect(out.evidenceOf).toEqual([]);
-    const linked = svc.json<PracticeSuggestionsJson>(['practice', 'suggest', '--story', '1']);
+    const linked = await svc.json<PracticeSuggestionsJson>(['practice', 'suggest', '--story', '1']);
     expect(linked.evidenceOf.map((p) => p.name)).toEqual(['Check allergies with the kitchen']);
     expect(linked.suggestions.map((s) => s.name)).toEqual(['Warn guests ahead of disruption']);
   });
 
-  it('embeds each story once, as 512 bytes', () => {
+  it('embeds each story once, as 512 bytes', async () => {
     const conn = new Database(svc.db, { readonly: true });
     try {
       const rows = conn.prepare('SELECT story_id, length(vector) AS bytes FROM story_vectors ORDER BY story_id').all() as Array<{ story_id: number; bytes: number }>;
@@ -105,8 +106,8 @@ describe('more like this', () => {
 });
 
 describe('story add --practice', () => {
-  it('links the new story to each practice named, by hand, and loads no encoder', () => {
-    const result = svc.run([
+  it('links the new story to each practice named, by hand, and loads no encoder', async () => {
+    const result = await svc.run([
       'story', 'add', 'Anneke confirmed the sesame allergy with the chef on the phone.', '--staff', 'Anneke',
       '--practice', 'check allergies with the kitchen', '--practice', 'Warn guests ahead of disruption',
     ]);
@@ -137,9 +138,9 @@ describe('bad input is refused clearly and changes nothing', () => {
     ['three example stories', ['practice', 'add', 'Fold towels', '--from-stories', '7,8,1'], 2, /one or two story ids, not 3/],
     ['a missing example story', ['practice', 'add', 'Fold towels', '--from-stories', '7,404'], 3, /story #404 does not exist/],
     ['story add --practice with an unknown practice', ['story', 'add', 'Bo fixed it', '--staff', 'Bo', '--practice', 'Nope'], 3, /there is no practice "Nope"/],
-  ])('%s', (_label, args, code, pattern) => {
+  ])('%s', async (_label, args, code, pattern) => {
     const before = svc.snapshot();
-    const result = svc.run(args);
+    const result = await svc.run(args);
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('');
     expectCleanError(result.stderr, pattern);
@@ -149,10 +150,10 @@ describe('bad input is refused clearly and changes nothing', () => {
 
 describe('in a terminal', () => {
   it('--review confirms with y and rejects with n, one key each and no Enter; a rejected story is not suggested again', async () => {
-    const own = sandbox();
+    const own = inProcessSandbox();
     try {
-      for (const [text, staff] of STORIES) own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
-      own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
+      for (const [text, staff] of STORIES) await own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
+      await own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
       const term = new Terminal(['practice', 'suggest', 'Check allergies with the kitchen', '--review', '--limit', '2'], own.db);
       await term.waitFor('Does story #5 show it? (y yes · n no · s skip · q stop)');
       // A key that means nothing says which keys do, and answers nothing.
@@ -171,7 +172,7 @@ describe('in a terminal', () => {
         { storyId: 2, how: 'manual' },
         { storyId: 5, how: 'manual' },
       ]);
-      const after = own.json<StorySuggestionsJson>(['practice', 'suggest', 'Check allergies with the kitchen']);
+      const after = await own.json<StorySuggestionsJson>(['practice', 'suggest', 'Check allergies with the kitchen']);
       expect(after.suggestions.map((s) => s.storyId)).not.toContain(second);
       expect(after.suggestions.map((s) => s.storyId)).not.toContain(5);
     } finally {
@@ -180,11 +181,11 @@ describe('in a terminal', () => {
   });
 
   it('the guided story add suggests the likeliest practice and links it with one key', async () => {
-    const own = sandbox();
+    const own = inProcessSandbox();
     try {
-      for (const [text, staff] of STORIES) own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
-      own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
-      own.run(['practice', 'add', 'Warn guests ahead of disruption', '--from-stories', '3,4']);
+      for (const [text, staff] of STORIES) await own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
+      await own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
+      await own.run(['practice', 'add', 'Warn guests ahead of disruption', '--from-stories', '3,4']);
       const term = new Terminal(['story', 'add', '--staff', 'Nimmi', '--channel', 'phone', '--trigger', 'request', '--tag', 'x'], own.db);
       await term.answer('What exactly did they do?', 'Nimmi checked every dish on the room service order with the chef before it went up.');
       await term.answer('More detail?', 'y');
@@ -211,7 +212,7 @@ describe('in a terminal', () => {
   });
 
   it('the guided story add, with another svc writing, suggests from the stories embedded so far and says so', async () => {
-    const own = sandbox();
+    const own = inProcessSandbox();
     const writer = new Database(own.db);
     try {
       for (const [text, staff] of STORIES.slice(0, 6)) own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
@@ -239,7 +240,7 @@ describe('in a terminal', () => {
   });
 
   it('the guided story add says why there are no suggestions when no story could be embedded', async () => {
-    const own = sandbox();
+    const own = inProcessSandbox();
     const writer = new Database(own.db);
     try {
       for (const [text, staff] of STORIES.slice(0, 4)) own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);

@@ -1,35 +1,35 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PracticeSummary } from '../../src/core/practice.ts';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 beforeEach(() => {
-  svc = sandbox();
+  svc = inProcessSandbox();
 });
 afterEach(() => svc.cleanup());
 
-function story(text: string, staff: string, when: string, ...tags: string[]): void {
-  const result = svc.run(['story', 'add', text, '--staff', staff, '--when', when, ...tags.flatMap((t) => ['--tag', t])]);
+async function story(text: string, staff: string, when: string, ...tags: string[]): Promise<void> {
+  const result = await svc.run(['story', 'add', text, '--staff', staff, '--when', when, ...tags.flatMap((t) => ['--tag', t])]);
   if (result.code !== 0) throw new Error(result.stderr);
 }
 
 /** Three call-back stories by Ana and Bo, one untagged story by Cy. */
-function seed(): void {
-  story('Ana called the customer back within the hour.', 'Ana', '2026-03-01', 'call-back');
-  story('Bo called back before lunch as promised.', 'Bo', '2026-03-05', 'call-back');
-  story('Ana phoned back the same afternoon.', 'Ana', '2026-03-10', 'call-back', 'empathy');
-  story('Cy remembered the regular\'s usual order.', 'Cy', '2026-03-11');
+async function seed(): Promise<void> {
+  await story('Ana called the customer back within the hour.', 'Ana', '2026-03-01', 'call-back');
+  await story('Bo called back before lunch as promised.', 'Bo', '2026-03-05', 'call-back');
+  await story('Ana phoned back the same afternoon.', 'Ana', '2026-03-10', 'call-back', 'empathy');
+  await story('Cy remembered the regular\'s usual order.', 'Cy', '2026-03-11');
 }
 
 describe('svc practice add and svc practices', () => {
-  it('links stories carrying the tag and lists spread, star share and the star-dependent marker', () => {
-    seed();
-    const added = svc.run(['practice', 'add', 'Call back the same day', '--tag', 'Call Back', '--description', 'Every open question gets a call']);
+  it('links stories carrying the tag and lists spread, star share and the star-dependent marker', async () => {
+    await seed();
+    const added = await svc.run(['practice', 'add', 'Call back the same day', '--tag', 'Call Back', '--description', 'Every open question gets a call']);
     expect(added.code).toBe(0);
     expect(added.stdout).toBe('1\n');
     expect(added.stderr).toContain('3 stories linked by tag');
 
-    const [row] = svc.json<PracticeSummary[]>(['practices']);
+    const [row] = await svc.json<PracticeSummary[]>(['practices']);
     expect(row).toEqual({
       id: 1,
       name: 'Call back the same day',
@@ -41,64 +41,64 @@ describe('svc practice add and svc practices', () => {
       starDependent: true,
       lastEvidenceOn: '2026-03-10',
     });
-    const table = svc.run(['practices']);
+    const table = await svc.run(['practices']);
     expect(table.stdout.split('\n')[1]).toBe('Call back the same day\tcandidate\t3\t2\t0.67\tAna\tyes\t2026-03-10');
 
     // A new story with the tag becomes evidence too.
-    story('Cy called back the supplier.', 'Cy', '2026-03-12', 'call-back');
-    expect(svc.json<PracticeSummary[]>(['practices'])[0]).toMatchObject({ stories: 4, spread: 3, starDependent: false });
+    await story('Cy called back the supplier.', 'Cy', '2026-03-12', 'call-back');
+    expect((await svc.json<PracticeSummary[]>(['practices']))[0]).toMatchObject({ stories: 4, spread: 3, starDependent: false });
   });
 
-  it('filters by --status and stores --phrase matchers as the extractor\'s keys', () => {
-    svc.run(['practice', 'add', 'Remember the regulars', '--phrase', 'Remember  Name!', '--phrase', 'usual order, again']);
-    svc.run(['practice', 'add', 'Stay late']);
-    svc.run(['practice', 'status', 'Stay late', 'adopted']);
-    expect(svc.json<PracticeSummary[]>(['practices', '--status', 'adopted']).map((p) => p.name)).toEqual(['Stay late']);
-    expect(svc.json<PracticeSummary[]>(['practices', '--status', 'candidate,adopted'])).toHaveLength(2);
-    const shown = svc.json<{ matchers: unknown[] }>(['practice', 'show', 'remember the regulars']);
+  it('filters by --status and stores --phrase matchers as the extractor\'s keys', async () => {
+    await svc.run(['practice', 'add', 'Remember the regulars', '--phrase', 'Remember  Name!', '--phrase', 'usual order, again']);
+    await svc.run(['practice', 'add', 'Stay late']);
+    await svc.run(['practice', 'status', 'Stay late', 'adopted']);
+    expect((await svc.json<PracticeSummary[]>(['practices', '--status', 'adopted'])).map((p) => p.name)).toEqual(['Stay late']);
+    expect(await svc.json<PracticeSummary[]>(['practices', '--status', 'candidate,adopted'])).toHaveLength(2);
+    const shown = await svc.json<{ matchers: unknown[] }>(['practice', 'show', 'remember the regulars']);
     expect(shown.matchers).toEqual([
       { kind: 'phrase', value: 'remember' }, // keyed on the action; the object is a detail
       { kind: 'phrase', value: 'usual order again' },
     ]);
   });
 
-  it('links by phrase whatever the inflection, including stories added after the practice', () => {
-    story('Ana called the customer back within the hour.', 'Ana', '2026-03-01');
-    story('Bo calls back every client who leaves a message.', 'Bo', '2026-03-05');
-    story('Cy greeted the regulars by name.', 'Cy', '2026-03-06');
-    expect(svc.run(['practice', 'add', 'Call back', '--phrase', 'called back']).code).toBe(0);
-    expect(svc.json<{ matchers: unknown[] }>(['practice', 'show', 'Call back']).matchers).toEqual([{ kind: 'phrase', value: 'call back' }]);
-    expect(svc.json<PracticeSummary[]>(['practices'])[0]).toMatchObject({ stories: 2, spread: 2 });
+  it('links by phrase whatever the inflection, including stories added after the practice', async () => {
+    await story('Ana called the customer back within the hour.', 'Ana', '2026-03-01');
+    await story('Bo calls back every client who leaves a message.', 'Bo', '2026-03-05');
+    await story('Cy greeted the regulars by name.', 'Cy', '2026-03-06');
+    expect((await svc.run(['practice', 'add', 'Call back', '--phrase', 'called back'])).code).toBe(0);
+    expect((await svc.json<{ matchers: unknown[] }>(['practice', 'show', 'Call back'])).matchers).toEqual([{ kind: 'phrase', value: 'call back' }]);
+    expect((await svc.json<PracticeSummary[]>(['practices']))[0]).toMatchObject({ stories: 2, spread: 2 });
     // story add never loads the language model; the next command that reads evidence indexes the new story.
-    story('Dee rang the supplier back before noon.', 'Dee', '2026-03-07');
-    expect(svc.json<PracticeSummary[]>(['practices'])[0]).toMatchObject({ stories: 3, spread: 3 });
+    await story('Dee rang the supplier back before noon.', 'Dee', '2026-03-07');
+    expect((await svc.json<PracticeSummary[]>(['practices']))[0]).toMatchObject({ stories: 3, spread: 3 });
   });
 
-  it('refuses a taken name, a taken tag and an empty name, changing nothing', () => {
-    seed();
-    svc.run(['practice', 'add', 'Call back', '--tag', 'call-back']);
+  it('refuses a taken name, a taken tag and an empty name, changing nothing', async () => {
+    await seed();
+    await svc.run(['practice', 'add', 'Call back', '--tag', 'call-back']);
     const before = svc.snapshot();
-    const taken = svc.run(['practice', 'add', 'CALL BACK ']);
+    const taken = await svc.run(['practice', 'add', 'CALL BACK ']);
     expect(taken.code).toBe(4);
     expect(taken.stderr).toMatch(/^svc: a practice named "Call back" already exists\nhint: /);
-    const tag = svc.run(['practice', 'add', 'Phone back', '--tag', '#call-back']);
+    const tag = await svc.run(['practice', 'add', 'Phone back', '--tag', '#call-back']);
     expect(tag.code).toBe(4);
     expect(tag.stderr).toContain('the tag "call-back" already links stories to practice "Call back"');
-    const empty = svc.run(['practice', 'add', '  ']);
+    const empty = await svc.run(['practice', 'add', '  ']);
     expect(empty.code).toBe(2);
-    const badStatus = svc.run(['practices', '--status', 'golden']);
+    const badStatus = await svc.run(['practices', '--status', 'golden']);
     expect(badStatus.code).toBe(2);
     expect(svc.snapshot()).toBe(before);
   });
 });
 
 describe('svc practice show, link, unlink, rename', () => {
-  it('says which evidence was matched and which was linked by hand, with people and history', () => {
-    seed();
-    svc.run(['practice', 'add', 'Call back', '--tag', 'call-back']);
-    const linked = svc.run(['practice', 'link', 'call back', '4', '#2']);
+  it('says which evidence was matched and which was linked by hand, with people and history', async () => {
+    await seed();
+    await svc.run(['practice', 'add', 'Call back', '--tag', 'call-back']);
+    const linked = await svc.run(['practice', 'link', 'call back', '4', '#2']);
     expect(linked.code).toBe(0);
-    const shown = svc.json<{
+    const shown = await svc.json<{
       evidence: Array<{ storyId: number; how: string; people: string[] }>;
       people: Array<{ person: string; stories: number }>;
       statusHistory: Array<{ from: string | null; to: string }>;
@@ -116,17 +116,17 @@ describe('svc practice show, link, unlink, rename', () => {
       { person: 'Bo', stories: 1, lastOn: '2026-03-05' },
     ]);
     expect(shown.statusHistory).toMatchObject([{ from: null, to: 'candidate' }]);
-    const text = svc.run(['practice', 'show', 'Call back']).stdout;
+    const text = (await svc.run(['practice', 'show', 'Call back'])).stdout;
     expect(text).toContain('#4\t2026-03-11\tCy\tby hand\tCy remembered');
     expect(text).toContain('#3\t2026-03-10\tAna\tmatched\t');
 
-    expect(svc.run(['practice', 'unlink', 'Call back', '4', '1']).code).toBe(0);
-    expect(svc.json<{ figures: { stories: number } }>(['practice', 'show', 'Call back']).figures.stories).toBe(2);
+    expect((await svc.run(['practice', 'unlink', 'Call back', '4', '1'])).code).toBe(0);
+    expect((await svc.json<{ figures: { stories: number } }>(['practice', 'show', 'Call back'])).figures.stories).toBe(2);
   });
 
-  it('refuses unknown practices and stories, bad ids and stories that are not evidence, changing nothing', () => {
-    seed();
-    svc.run(['practice', 'add', 'Call back', '--tag', 'call-back']);
+  it('refuses unknown practices and stories, bad ids and stories that are not evidence, changing nothing', async () => {
+    await seed();
+    await svc.run(['practice', 'add', 'Call back', '--tag', 'call-back']);
     const before = svc.snapshot();
     const cases: Array<[string[], number, RegExp]> = [
       [['practice', 'show', 'Nope'], 3, /there is no practice "Nope"/],
@@ -138,7 +138,7 @@ describe('svc practice show, link, unlink, rename', () => {
       [['practice', 'status', 'Call back', 'golden'], 2, /not one of adopted, retired/],
     ];
     for (const [args, code, message] of cases) {
-      const result = svc.run(args);
+      const result = await svc.run(args);
       expect(result.code, args.join(' ')).toBe(code);
       expect(result.stderr).toMatch(message);
       expect(result.stderr).toMatch(/\nhint: /);
@@ -146,61 +146,61 @@ describe('svc practice show, link, unlink, rename', () => {
     expect(svc.snapshot()).toBe(before);
   });
 
-  it('renames, keeping evidence; refuses a name another practice has', () => {
-    seed();
-    svc.run(['practice', 'add', 'call back', '--tag', 'call-back']);
-    svc.run(['practice', 'add', 'Listen']);
-    expect(svc.run(['practice', 'rename', 'call back', 'Call back the same day']).code).toBe(0);
-    expect(svc.json<PracticeSummary[]>(['practices']).map((p) => [p.name, p.stories])).toEqual([
+  it('renames, keeping evidence; refuses a name another practice has', async () => {
+    await seed();
+    await svc.run(['practice', 'add', 'call back', '--tag', 'call-back']);
+    await svc.run(['practice', 'add', 'Listen']);
+    expect((await svc.run(['practice', 'rename', 'call back', 'Call back the same day'])).code).toBe(0);
+    expect((await svc.json<PracticeSummary[]>(['practices'])).map((p) => [p.name, p.stories])).toEqual([
       ['Call back the same day', 3],
       ['Listen', 0],
     ]);
     const before = svc.snapshot();
-    expect(svc.run(['practice', 'rename', 'Listen', 'call back the same day']).code).toBe(4);
+    expect((await svc.run(['practice', 'rename', 'Listen', 'call back the same day'])).code).toBe(4);
     expect(svc.snapshot()).toBe(before);
   });
 });
 
 describe('svc practice status', () => {
-  it('follows the lifecycle and refuses impossible steps without --force', () => {
-    svc.run(['practice', 'add', 'Call back']);
-    expect(svc.run(['practice', 'status', 'Call back', 'adopted']).code).toBe(0);
-    expect(svc.run(['practice', 'status', 'Call back', 'retired']).code).toBe(0);
+  it('follows the lifecycle and refuses impossible steps without --force', async () => {
+    await svc.run(['practice', 'add', 'Call back']);
+    expect((await svc.run(['practice', 'status', 'Call back', 'adopted'])).code).toBe(0);
+    expect((await svc.run(['practice', 'status', 'Call back', 'retired'])).code).toBe(0);
     const before = svc.snapshot();
-    const back = svc.run(['practice', 'status', 'Call back', 'adopted']);
+    const back = await svc.run(['practice', 'status', 'Call back', 'adopted']);
     expect(back.code).toBe(4);
     expect(back.stderr).toMatch(/^svc: practice "Call back" is retired; it cannot become adopted\nhint: .*--force/);
     expect(svc.snapshot()).toBe(before);
-    expect(svc.run(['practice', 'status', 'Call back', 'adopted', '--force']).code).toBe(0);
-    const history = svc.json<{ statusHistory: Array<{ from: string | null; to: string; note: string | null }> }>(['practice', 'show', 'Call back']).statusHistory;
+    expect((await svc.run(['practice', 'status', 'Call back', 'adopted', '--force'])).code).toBe(0);
+    const history = (await svc.json<{ statusHistory: Array<{ from: string | null; to: string; note: string | null }> }>(['practice', 'show', 'Call back'])).statusHistory;
     expect(history.map((h) => `${h.from}→${h.to}`)).toEqual(['null→candidate', 'candidate→adopted', 'adopted→retired', 'retired→adopted']);
     expect(history.at(-1)?.note).toBe('forced');
   });
 });
 
 describe('svc people show', () => {
-  it('lists the practices a person shows, the tags on their stories, and where they could coach', () => {
-    seed();
-    story('Dee listened to the whole complaint.', 'Dee', '2026-03-12', 'listening');
-    svc.run(['practice', 'add', 'Call back', '--tag', 'call-back']);
-    svc.run(['practice', 'add', 'Listen fully', '--tag', 'listening']);
-    const dee = svc.json<{ practices: Array<{ practice: string; stories: number; couldCoach: boolean }>; tags: unknown[]; coaches: string[] }>([
+  it('lists the practices a person shows, the tags on their stories, and where they could coach', async () => {
+    await seed();
+    await story('Dee listened to the whole complaint.', 'Dee', '2026-03-12', 'listening');
+    await svc.run(['practice', 'add', 'Call back', '--tag', 'call-back']);
+    await svc.run(['practice', 'add', 'Listen fully', '--tag', 'listening']);
+    const dee = await svc.json<{ practices: Array<{ practice: string; stories: number; couldCoach: boolean }>; tags: unknown[]; coaches: string[] }>([
       'people',
       'show',
       'dee',
     ]);
     expect(dee.practices).toMatchObject([{ practice: 'Listen fully', stories: 1, lastOn: '2026-03-12', couldCoach: true }]);
     expect(dee.coaches).toEqual(['Listen fully']);
-    const ana = svc.json<{ practices: Array<{ practice: string; stories: number; couldCoach: boolean }>; tags: unknown[] }>(['people', 'show', 'Ana']);
+    const ana = await svc.json<{ practices: Array<{ practice: string; stories: number; couldCoach: boolean }>; tags: unknown[] }>(['people', 'show', 'Ana']);
     // Ana and Bo show it: one of Ana's three colleagues is fewer than half.
     expect(ana.practices).toMatchObject([{ practice: 'Call back', stories: 2, firstOn: '2026-03-01', lastOn: '2026-03-10', couldCoach: true }]);
     expect(ana.tags).toEqual([
       { tag: 'call-back', stories: 2 },
       { tag: 'empathy', stories: 1 },
     ]);
-    const text = svc.run(['people', 'show', 'Ana']);
+    const text = await svc.run(['people', 'show', 'Ana']);
     expect(text.stdout).toContain('Could coach');
-    const missing = svc.run(['people', 'show', 'Zed']);
+    const missing = await svc.run(['people', 'show', 'Zed']);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('nobody called "Zed"');
   });

@@ -3,20 +3,20 @@ import { dirname, join } from 'node:path';
 import { parse } from 'parse5';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.ts';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { seedCrafted } from '../helpers/report-team.ts';
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 beforeEach(() => {
-  svc = sandbox();
+  svc = inProcessSandbox();
 });
 afterEach(() => svc.cleanup());
 
 describe('svc report', () => {
   beforeEach(() => seedCrafted(svc.db));
 
-  it('--json carries every figure of the crafted period', () => {
-    const r = svc.json<Report>(['report']);
+  it('--json carries every figure of the crafted period', async () => {
+    const r = await svc.json<Report>(['report']);
     expect(r.period).toMatchObject({
       since: '2026-03-04',
       until: '2026-03-18',
@@ -84,8 +84,8 @@ describe('svc report', () => {
     expect(JSON.stringify(r)).not.toContain('Grace');
   });
 
-  it('prints text with sparklines and every section by default', () => {
-    const result = svc.run(['report']);
+  it('prints text with sparklines and every section by default', async () => {
+    const result = await svc.run(['report']);
     expect(result.code).toBe(0);
     for (const title of ['Headline', 'Stories to read aloud', 'What the stories responded to', 'Practices', 'Qualities perceived', 'Training', 'Practices not yet agreed', 'What customers told us', 'Suggested agenda']) {
       expect(result.stdout).toContain(`\n${title}\n`);
@@ -96,8 +96,8 @@ describe('svc report', () => {
     expect(result.stderr).toBe('');
   });
 
-  it('writes valid Markdown: headings and well-formed tables, user text escaped', () => {
-    const result = svc.run(['report', '--format', 'md']);
+  it('writes valid Markdown: headings and well-formed tables, user text escaped', async () => {
+    const result = await svc.run(['report', '--format', 'md']);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('# Service report');
@@ -114,9 +114,9 @@ describe('svc report', () => {
     expect(result.stdout).not.toContain('<script>');
   });
 
-  it('writes one self-contained HTML file with every section, charts with shapes, text escaped', () => {
+  it('writes one self-contained HTML file with every section, charts with shapes, text escaped', async () => {
     const out = join(svc.dir, 'meeting.html');
-    const result = svc.run(['report', '--format', 'html', '--out', out]);
+    const result = await svc.run(['report', '--format', 'html', '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`Wrote the report to ${out}`);
@@ -151,15 +151,15 @@ describe('svc report', () => {
     expect(html).toContain('@media print');
   });
 
-  it('--since, --until and --drift-weeks move the window', () => {
-    const r = svc.json<Report>(['report', '--since', '2026-01-01', '--until', '2026-02-28', '--drift-weeks', '2']);
+  it('--since, --until and --drift-weeks move the window', async () => {
+    const r = await svc.json<Report>(['report', '--since', '2026-01-01', '--until', '2026-02-28', '--drift-weeks', '2']);
     expect(r.period).toMatchObject({ since: '2026-01-01', until: '2026-02-28', days: 59, basis: 'given', lastMeeting: '2026-02-01', driftWeeks: 2 });
     expect(r.headline.stories.current).toBe(2);
-    expect(svc.json<Report>(['report', '--since', 'last-meeting']).period.since).toBe('2026-03-04');
+    expect((await svc.json<Report>(['report', '--since', 'last-meeting'])).period.since).toBe('2026-03-04');
   });
 
-  it('writes the HTML to stdout with --out -', () => {
-    const result = svc.run(['report', '--format', 'html', '--out', '-']);
+  it('writes the HTML to stdout with --out -', async () => {
+    const result = await svc.run(['report', '--format', 'html', '--out', '-']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^<!doctype html>/);
   });
@@ -171,9 +171,9 @@ describe('svc report', () => {
     [['--format', 'pdf'], /--format "pdf" is not one of text, md, html, json/],
     [['--drift-weeks', '0'], /--drift-weeks "0"/],
     [['--out', '/nonexistent-dir/r.html'], /directory \/nonexistent-dir does not exist/],
-  ])('refuses %j with exit 2 and changes nothing', (args, message) => {
+  ])('refuses %j with exit 2 and changes nothing', async (args, message) => {
     const before = svc.snapshot();
-    const result = svc.run(['report', ...args]);
+    const result = await svc.run(['report', ...args]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
@@ -183,67 +183,67 @@ describe('svc report', () => {
 });
 
 describe('svc report on a team with no meeting', () => {
-  it('--since last-meeting without a meeting is refused; the default is 30 days', () => {
-    svc.run(['story', 'add', 'Ana called back', '--staff', 'Ana', '--when', '2026-03-01']);
+  it('--since last-meeting without a meeting is refused; the default is 30 days', async () => {
+    await svc.run(['story', 'add', 'Ana called back', '--staff', 'Ana', '--when', '2026-03-01']);
     const before = svc.snapshot();
-    const result = svc.run(['report', '--since', 'last-meeting']);
+    const result = await svc.run(['report', '--since', 'last-meeting']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^svc: --since last-meeting was given, but no meeting is recorded yet\nhint: /);
     expect(svc.snapshot()).toBe(before);
-    expect(svc.json<Report>(['report']).period).toMatchObject({ since: '2026-02-17', basis: 'default', lastMeeting: null });
+    expect((await svc.json<Report>(['report'])).period).toMatchObject({ since: '2026-02-17', basis: 'default', lastMeeting: null });
   });
 });
 
 describe('svc meeting', () => {
-  it('held records today, list shows it, and the next report starts the day after it', () => {
-    svc.run(['story', 'add', 'Ana called back', '--staff', 'Ana', '--when', '2026-03-10']);
-    const held = svc.run(['meeting', 'held', '--on', '2026-03-11', '--notes', 'Agreed to train call-backs']);
+  it('held records today, list shows it, and the next report starts the day after it', async () => {
+    await svc.run(['story', 'add', 'Ana called back', '--staff', 'Ana', '--when', '2026-03-10']);
+    const held = await svc.run(['meeting', 'held', '--on', '2026-03-11', '--notes', 'Agreed to train call-backs']);
     expect(held.code).toBe(0);
     expect(held.stdout).toBe('1\n');
     expect(held.stderr).toContain('Recorded the meeting of 2026-03-11');
-    expect(svc.json<Array<{ heldOn: string; notes: string | null }>>(['meeting', 'list'])).toMatchObject([{ heldOn: '2026-03-11', notes: 'Agreed to train call-backs' }]);
-    const report = svc.json<Report>(['report']);
+    expect(await svc.json<Array<{ heldOn: string; notes: string | null }>>(['meeting', 'list'])).toMatchObject([{ heldOn: '2026-03-11', notes: 'Agreed to train call-backs' }]);
+    const report = await svc.json<Report>(['report']);
     expect(report.period).toMatchObject({ since: '2026-03-12', basis: 'last-meeting' });
     expect(report.headline.stories).toMatchObject({ current: 0, previous: 1 });
-    expect(svc.json<{ heldOn: string }>(['meeting', 'held']).heldOn).toBe('2026-03-18');
-    expect(svc.run(['meeting', 'list']).stdout).toBe('id\theld on\tnotes\n2\t2026-03-18\t\n1\t2026-03-11\tAgreed to train call-backs\n');
+    expect((await svc.json<{ heldOn: string }>(['meeting', 'held'])).heldOn).toBe('2026-03-18');
+    expect((await svc.run(['meeting', 'list'])).stdout).toBe('id\theld on\tnotes\n2\t2026-03-18\t\n1\t2026-03-11\tAgreed to train call-backs\n');
   });
 
   it.each([
     [['--on', 'tomorrowish'], 2, /--on "tomorrowish" is not a date/],
     [['--on', '2026-03-19'], 2, /--on 2026-03-19 is in the future/],
-  ])('refuses %j and changes nothing', (args, code, message) => {
-    svc.run(['init']);
+  ])('refuses %j and changes nothing', async (args, code, message) => {
+    await svc.run(['init']);
     const before = svc.snapshot();
-    const result = svc.run(['meeting', 'held', ...args]);
+    const result = await svc.run(['meeting', 'held', ...args]);
     expect(result.code).toBe(code);
     expect(result.stderr).toMatch(message);
     expect(svc.snapshot()).toBe(before);
   });
 
-  it('refuses a second meeting on the same day with exit 4', () => {
-    svc.run(['meeting', 'held', '--on', '2026-03-11']);
+  it('refuses a second meeting on the same day with exit 4', async () => {
+    await svc.run(['meeting', 'held', '--on', '2026-03-11']);
     const before = svc.snapshot();
-    const result = svc.run(['meeting', 'held', '--on', '2026-03-11']);
+    const result = await svc.run(['meeting', 'held', '--on', '2026-03-11']);
     expect(result.code).toBe(4);
     expect(result.stderr).toBe('svc: a meeting on 2026-03-11 is already recorded\nhint: list them with: svc meeting list\n');
     expect(svc.snapshot()).toBe(before);
   });
 
-  it('list on an empty database says how to record one', () => {
-    expect(svc.run(['init']).code).toBe(0);
-    const result = svc.run(['meeting', 'list']);
+  it('list on an empty database says how to record one', async () => {
+    expect((await svc.run(['init'])).code).toBe(0);
+    const result = await svc.run(['meeting', 'list']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('svc meeting held');
-    expect(svc.json(['meeting', 'list'])).toEqual([]);
+    expect(await svc.json(['meeting', 'list'])).toEqual([]);
   });
 });
 
 describe('svc status and bare svc', () => {
-  it('on a database that does not exist prints the three-line guide and creates nothing', () => {
+  it('on a database that does not exist prints the three-line guide and creates nothing', async () => {
     for (const args of [[], ['status']]) {
-      const result = svc.run(args);
+      const result = await svc.run(args);
       expect(result.code).toBe(0);
       expect(result.stdout.trimEnd().split('\n')).toHaveLength(3);
       expect(result.stdout).toContain('svc story add');
@@ -252,14 +252,14 @@ describe('svc status and bare svc', () => {
     }
   });
 
-  it('on an existing database with no stories prints the guide too', () => {
-    svc.run(['init']);
-    expect(svc.run([]).stdout).toContain('svc has no stories yet');
+  it('on an existing database with no stories prints the guide too', async () => {
+    await svc.run(['init']);
+    expect((await svc.run([])).stdout).toContain('svc has no stories yet');
   });
 
-  it('walks the loop with a figure and a next command per stage', () => {
+  it('walks the loop with a figure and a next command per stage', async () => {
     seedCrafted(svc.db);
-    const result = svc.run([]);
+    const result = await svc.run([]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
@@ -281,41 +281,41 @@ describe('svc status and bare svc', () => {
         '',
       ].join('\n'),
     );
-    expect(svc.run(['status']).stdout).toBe(result.stdout);
-    const json = svc.json<{ stages: Array<{ stage: string; next: string }> }>(['status']);
+    expect((await svc.run(['status'])).stdout).toBe(result.stdout);
+    const json = await svc.json<{ stages: Array<{ stage: string; next: string }> }>(['status']);
     expect(json.stages.map((s) => s.stage)).toEqual(['collect', 'detect', 'train', 'incorporate', 'monitor']);
   });
 
-  it('points practices not yet agreed at the command that lists them, not at detect --review (which has nothing to show)', () => {
+  it('points practices not yet agreed at the command that lists them, not at detect --review (which has nothing to show)', async () => {
     seedCrafted(svc.db);
-    const pointed = svc.run(['practices', '--status', 'candidate']);
+    const pointed = await svc.run(['practices', '--status', 'candidate']);
     expect(pointed.code).toBe(0);
     expect(pointed.stdout).toMatch(/candidate/);
     for (const args of [['status'], ['digest'], ['report']]) {
-      const out = svc.run(args).stdout;
+      const out = (await svc.run(args)).stdout;
       expect(out).not.toContain('svc detect --review');
       expect(out).toContain('svc practices --status candidate');
     }
-    expect(svc.run(['report', '--format', 'md']).stdout).not.toContain('svc detect --review');
+    expect((await svc.run(['report', '--format', 'md'])).stdout).not.toContain('svc detect --review');
   });
 
-  it('an unknown command is still an error, not the status', () => {
-    const result = svc.run(['stauts']);
+  it('an unknown command is still an error, not the status', async () => {
+    const result = await svc.run(['stauts']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^svc: unknown command 'stauts' \(did you mean status\?\)\nhint: /);
     expect(existsSync(svc.db)).toBe(false);
     // The default action does not make other commands accept stray arguments.
-    const stray = svc.run(['tags', 'stray']);
+    const stray = await svc.run(['tags', 'stray']);
     expect(stray.code).toBe(2);
     expect(stray.stderr).toMatch(/^svc: too many arguments for 'tags'/);
   });
 });
 
 describe('svc demo', () => {
-  it('builds the sample team at --db, prints the report and the status, and says how to start', () => {
+  it('builds the sample team at --db, prints the report and the status, and says how to start', async () => {
     const path = join(svc.dir, 'demo', 'demo.db');
     mkdirSync(join(svc.dir, 'demo'));
-    const result = svc.run(['--db', path, 'demo']);
+    const result = await svc.run(['--db', path, 'demo']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Service report');
     expect(result.stdout).toContain('Suggested agenda');
@@ -325,10 +325,10 @@ describe('svc demo', () => {
     const stands = result.stdout.split('Where the team stands\n')[1] ?? '';
     expect(stands).toMatch(/\nlisten +/);
     expect(stands).toMatch(/\n\ndue\n/);
-    expect(stands.trimEnd()).toBe(svc.run(['--db', path, 'status']).stdout.trimEnd());
+    expect(stands.trimEnd()).toBe((await svc.run(['--db', path, 'status'])).stdout.trimEnd());
     expect(result.stderr).toContain(`Built a demo database with 81 stories at ${path}`);
     expect(result.stderr).toContain('To start with your own: svc story add');
-    const r = svc.json<Report>(['--db', path, 'report']);
+    const r = await svc.json<Report>(['--db', path, 'report']);
     expect(r.headline.activePeople).toBeGreaterThanOrEqual(10);
     expect(r.practices.some((p) => p.status === 'standard')).toBe(true);
     expect(r.starDependent.length).toBeGreaterThan(0);
@@ -339,8 +339,8 @@ describe('svc demo', () => {
     expect(existsSync(svc.db)).toBe(false);
   });
 
-  it('without --db builds in a temporary directory, never in SVC_DB', () => {
-    const result = svc.json<{ database: string; stories: number; report: Report }>(['demo']);
+  it('without --db builds in a temporary directory, never in SVC_DB', async () => {
+    const result = await svc.json<{ database: string; stories: number; report: Report }>(['demo']);
     expect(result.stories).toBe(81);
     expect(result.database).not.toBe(svc.db);
     expect(existsSync(result.database)).toBe(true);
@@ -348,12 +348,12 @@ describe('svc demo', () => {
     rmSync(dirname(result.database), { recursive: true, force: true });
   });
 
-  it('refuses to build over an existing file with exit 4', () => {
+  it('refuses to build over an existing file with exit 4', async () => {
     seedCrafted(svc.db);
     const other = join(svc.dir, 'other.db');
     seedCrafted(other);
     const before = readFileSync(other);
-    const result = svc.run(['--db', other, 'demo']);
+    const result = await svc.run(['--db', other, 'demo']);
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/^svc: .*other\.db already exists; svc demo builds a new database and will not touch it\nhint: /);
     expect(readFileSync(other).equals(before)).toBe(true);
@@ -361,16 +361,16 @@ describe('svc demo', () => {
 });
 
 describe('a first report', () => {
-  it('shows the figures without "was 0 %" or changes against an empty period, in HTML, text and Markdown', () => {
+  it('shows the figures without "was 0 %" or changes against an empty period, in HTML, text and Markdown', async () => {
     for (const [text, staff, when] of [
       ['Ana called the customer back the same day.', 'Ana', '2026-03-10'],
       ['Bo walked a customer to the right shelf.', 'Bo', '2026-03-12'],
     ] as const) {
-      const added = svc.run(['story', 'add', text, '--staff', staff, '--when', when, '--channel', 'phone']);
+      const added = await svc.run(['story', 'add', text, '--staff', staff, '--when', when, '--channel', 'phone']);
       expect(added.code, added.stderr).toBe(0);
     }
     const out = join(svc.dir, 'first.html');
-    expect(svc.run(['report', '--format', 'html', '--out', out], { env: { SVC_TEAM_NAME: undefined } }).code).toBe(0);
+    expect((await svc.run(['report', '--format', 'html', '--out', out], { env: { SVC_TEAM_NAME: undefined } })).code).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('The first report: there is no earlier period to compare with yet.');
     expect(html).not.toMatch(/was 0 ?%|class="change/);
@@ -378,7 +378,7 @@ describe('a first report', () => {
     expect(html).not.toContain('class="team"');
     expect(html).toMatch(/<title>Service report 2026-02-17 to 2026-03-18<\/title>/);
     for (const format of ['text', 'md']) {
-      const result = svc.run(['report', '--format', format]);
+      const result = await svc.run(['report', '--format', format]);
       expect(result.code).toBe(0);
       expect(result.stdout).not.toMatch(/was 0 ?%/);
     }

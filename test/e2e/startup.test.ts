@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { codeCachePath } from '../../src/cli/launch.ts';
 import { BIN, baseEnv, sandbox } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -48,6 +49,17 @@ describe('start-up paths', () => {
     expect(first.uuid).toMatch(v4);
     expect(second.uuid).toMatch(v4);
     expect(first.uuid).not.toBe(second.uuid);
+  });
+
+  // Most command tests run svc's program in-process (test/helpers/in-process.ts): the
+  // built binary must print and exit exactly as that does, for the groups tested only so.
+  it('prints and exits as the in-process program does, read commands and refusals alike', async () => {
+    const env = { XDG_CONFIG_HOME: join(box.dir, 'xdg') };
+    for (const args of [[], ['config', 'list'], ['digest'], ['practices', '--json'], ['report', '--format', 'json'], ['config', 'get', 'nothing']]) {
+      const spawned = box.run(args, { env });
+      expect(spawned.stdout + spawned.stderr, `svc ${args.join(' ')}`).not.toBe('');
+      expect(await runInProcess(args, box.db, { env }), `svc ${args.join(' ')}`).toEqual(spawned);
+    }
   });
 
   /** The bundles (dist/*.cjs) and heavy Node built-ins one run of svc loaded. */

@@ -2,12 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { SvcSandbox } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { eachConfiguredSandbox, writeConfig } from '../helpers/rhythm.ts';
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 let env: Record<string, string>;
-eachConfiguredSandbox((s, e) => ([svc, env] = [s, e]));
+eachConfiguredSandbox(inProcessSandbox, (s, e) => ([svc, env] = [s, e]));
 
 function file(name: string, text: string | Buffer): string {
   const path = join(svc.dir, name);
@@ -50,9 +50,9 @@ function expectRefusal(stderr: string, message: RegExp): string[] {
 }
 
 describe('svc stories import', () => {
-  it('reads a Google Forms export by its headers, stores each story, nudges vague praise per story, and a re-import adds nothing', () => {
+  it('reads a Google Forms export by its headers, stores each story, nudges vague praise per story, and a re-import adds nothing', async () => {
     const path = file('responses.csv', GOOGLE_FORM);
-    const result = svc.run(['stories', 'import', path], { env });
+    const result = await svc.run(['stories', 'import', path], { env });
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe('line\tid\tdate\tstaff\tchannel\ttags\ttext');
     expect(result.stdout).toContain('4\t3\t2026-03-16\tCy, Dee\tchat\t\tCy stayed on the line until the router worked. Then Cy explained it in plain words.\n');
@@ -66,24 +66,24 @@ describe('svc stories import', () => {
     ]);
 
     const before = svc.snapshot();
-    const again = svc.run(['stories', 'import', path, '--json'], { env });
+    const again = await svc.run(['stories', 'import', path, '--json'], { env });
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ imported: [], alreadyImported: [2, 3, 4], invalid: [] });
     expect(again.stderr).toContain('Imported 0 stories; 3 already imported');
     expect(svc.snapshot()).toBe(before);
     // The same rows with one more answer: only the new one comes in, and a story removed here stays removed.
-    expect(svc.run(['story', 'rm', '2', '--yes'], { env }).code).toBe(0);
+    expect((await svc.run(['story', 'rm', '2', '--yes'], { env })).code).toBe(0);
     const more = file('more.csv', `${GOOGLE_FORM}\n17/03/2026 08:00:00,Eve walked the customer to the right desk,Eve,In person,e@example.com\n`);
-    const third = svc.json<{ imported: Array<{ line: number; story: { id: number } }>; alreadyImported: number[] }>(['story', 'import', more], { env });
+    const third = await svc.json<{ imported: Array<{ line: number; story: { id: number } }>; alreadyImported: number[] }>(['story', 'import', more], { env });
     expect(third.imported.map((row) => row.line)).toEqual([6]);
     expect(third.alreadyImported).toEqual([2, 3, 4]);
     expect(stored().map((s) => s.staff)).toEqual(['Ana', 'Cy, Dee', 'Eve']);
   });
 
-  it('--dry-run shows what would be stored and stores nothing', () => {
-    expect(svc.run(['story', 'add', 'Ana rang back', '--staff', 'Ana'], { env }).code).toBe(0);
+  it('--dry-run shows what would be stored and stores nothing', async () => {
+    expect((await svc.run(['story', 'add', 'Ana rang back', '--staff', 'Ana'], { env })).code).toBe(0);
     const before = svc.snapshot();
-    const result = svc.run(['stories', 'import', file('responses.csv', GOOGLE_FORM), '--dry-run', '--json'], { env });
+    const result = await svc.run(['stories', 'import', file('responses.csv', GOOGLE_FORM), '--dry-run', '--json'], { env });
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as { dryRun: boolean; imported: Array<{ line: number; story: { occurredOn: string } }> };
     expect(json.dryRun).toBe(true);
@@ -92,25 +92,25 @@ describe('svc stories import', () => {
     expect(svc.snapshot()).toBe(before);
   });
 
-  it('maps columns by --map or by the config, the flag winning', () => {
+  it('maps columns by --map or by the config, the flag winning', async () => {
     const path = file('sheet.csv', 'Quand,Histoire,Équipe\n2026-03-10,Ana rang back the same day,Ana\n');
-    const refused = svc.run(['stories', 'import', path], { env });
+    const refused = await svc.run(['stories', 'import', path], { env });
     expect(refused.code).toBe(2);
     expectRefusal(refused.stderr, /cannot tell which column .* holds the story; its columns are: "Quand", "Histoire", "Équipe"/);
     expect(refused.stderr).toContain('hint: name the columns with --map');
     writeConfig(svc, '[import.map]\ntext = "Histoire"\nstaff = "Nobody"\n');
-    const wrong = svc.run(['stories', 'import', path], { env });
+    const wrong = await svc.run(['stories', 'import', path], { env });
     expect(wrong.code).toBe(2);
     expectRefusal(wrong.stderr, /has no column "Nobody" \(the config maps staff to it\)/);
-    const result = svc.run(['stories', 'import', path, '--map', 'staff=Équipe,when=Quand', '--json'], { env });
+    const result = await svc.run(['stories', 'import', path, '--map', 'staff=Équipe,when=Quand', '--json'], { env });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).columns).toEqual({ text: 'Histoire', staff: 'Équipe', when: 'Quand' });
     expect(stored()).toEqual([{ text: 'Ana rang back the same day', occurred_on: '2026-03-10', staff: 'Ana', channel: null }]);
   });
 
-  it('reads JSON exports, an array or a Typeform-like {"items": […]}, naming lines of bad answers', () => {
+  it('reads JSON exports, an array or a Typeform-like {"items": […]}, naming lines of bad answers', async () => {
     const array = file('a.json', JSON.stringify([{ Story: 'Ana rang back the next day', Staff: ['Ana', 'Bo'], Date: '2026-03-01T10:00:00Z', Tags: 'call-back' }], null, 2));
-    const first = svc.run(['stories', 'import', array], { env });
+    const first = await svc.run(['stories', 'import', array], { env });
     expect(first.code).toBe(0);
     expect(stored()).toEqual([{ text: 'Ana rang back the next day', occurred_on: '2026-03-01', staff: 'Ana, Bo', channel: null }]);
     const items = file(
@@ -118,27 +118,27 @@ describe('svc stories import', () => {
       '{\n  "total": 2,\n  "items": [\n    {\n      "submitted_at": "2026-03-02",\n      "text": "Bo explained the bill in plain words",\n      "staff": "Bo"\n    },\n    {\n      "submitted_at": "2031-01-01",\n      "text": "Cy called",\n      "staff": "Cy"\n    }\n  ]\n}\n',
     );
     const before = svc.snapshot();
-    const bad = svc.run(['stories', 'import', items], { env });
+    const bad = await svc.run(['stories', 'import', items], { env });
     expect(bad.code).toBe(2);
     expect(expectRefusal(bad.stderr, /1 of 2 rows of .*typeform\.json cannot be imported \(listed above\); nothing was stored/)).toEqual([
       `${items}:9: the date "2031-01-01" is in the future (today is 2026-03-18)`,
     ]);
     expect(svc.snapshot()).toBe(before);
-    const skipped = svc.run(['stories', 'import', items, '--skip-invalid'], { env });
+    const skipped = await svc.run(['stories', 'import', items, '--skip-invalid'], { env });
     expect(skipped.code).toBe(0);
     expect(skipped.stderr).toContain(`${items}:9: the date "2031-01-01" is in the future`);
     expect(skipped.stderr).toContain('Imported 1 story; 1 invalid row skipped');
     expect(stored().map((s) => s.text)).toEqual(['Ana rang back the next day', 'Bo explained the bill in plain words']);
   });
 
-  it('reads JSON Lines (one answer per line), by its extension or its content, naming the line of a bad answer', () => {
+  it('reads JSON Lines (one answer per line), by its extension or its content, naming the line of a bad answer', async () => {
     const lines = [
       '{"occurredOn":"2026-03-02","text":"Bo explained the bill in plain words","staff":"Bo","channel":"phone"}',
       '',
       '{"occurredOn":"2026-03-03","text":"Ana carried the bags to the room","staff":["Ana","Cy"]}',
     ];
     const hotel = file('hotel.jsonl', `${lines.join('\n')}\n`);
-    const result = svc.run(['stories', 'import', hotel], { env });
+    const result = await svc.run(['stories', 'import', hotel], { env });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Imported 2 stories');
     expect(stored()).toEqual([
@@ -146,21 +146,21 @@ describe('svc stories import', () => {
       { text: 'Ana carried the bags to the room', occurred_on: '2026-03-03', staff: 'Ana, Cy', channel: null },
     ]);
     // The same lines in a file without the extension are JSON Lines too: a re-import adds nothing.
-    const again = svc.run(['stories', 'import', file('hotel.txt', lines.join('\n'))], { env });
+    const again = await svc.run(['stories', 'import', file('hotel.txt', lines.join('\n'))], { env });
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('2 already imported');
     // A line that is not JSON is named, and nothing is stored.
     const before = svc.snapshot();
-    const broken = svc.run(['stories', 'import', file('broken.jsonl', `${lines[0]}\n{"text": "Dee\n`)], { env });
+    const broken = await svc.run(['stories', 'import', file('broken.jsonl', `${lines[0]}\n{"text": "Dee\n`)], { env });
     expect(broken.code).toBe(2);
     expectRefusal(broken.stderr, /broken\.jsonl is neither CSV nor JSON svc can read: line 2 is not a JSON object/);
     expect(svc.snapshot()).toBe(before);
   });
 
-  it('reads ambiguous form dates only with --date-format, and infers the order when the file shows it', () => {
+  it('reads ambiguous form dates only with --date-format, and infers the order when the file shows it', async () => {
     const ambiguous = file('us.csv', 'Timestamp,Story,Staff\n3/4/2026 9:15:00,Ana rang back,Ana\n3/5/2026 9:15:00,Bo rang back,Bo\n');
     const before = svc.snapshot();
-    const refused = svc.run(['stories', 'import', ambiguous], { env });
+    const refused = await svc.run(['stories', 'import', ambiguous], { env });
     expect(refused.code).toBe(2);
     expect(expectRefusal(refused.stderr, /2 of 2 rows/)).toEqual([
       `${ambiguous}:2: the date "3/4/2026 9:15:00" could be 2026-04-03 or 2026-03-04: pass --date-format D/M/YYYY or M/D/YYYY`,
@@ -173,17 +173,17 @@ describe('svc stories import', () => {
     expect(svc.snapshot()).toBe(before);
     // With a valid row and another failure besides, both ways out are named.
     const mixed = file('mixed.csv', 'Timestamp,Story,Staff\n3/4/2026 9:15:00,Ana rang back,Ana\n2026-03-01,,Bo\n2026-03-02,Cy rang back,Cy\n');
-    const partly = svc.run(['stories', 'import', mixed], { env });
+    const partly = await svc.run(['stories', 'import', mixed], { env });
     expect(partly.code).toBe(2);
     expect(partly.stderr.trimEnd().split('\n').at(-1)).toBe(
       'hint: pass --date-format D/M/YYYY or M/D/YYYY (or set import.date_format) for the dates that read both ways; fix those rows, or pass --skip-invalid to import the others',
     );
     expect(svc.snapshot()).toBe(before);
-    expect(svc.run(['stories', 'import', ambiguous, '--date-format', 'M/D/YYYY'], { env }).code).toBe(0);
+    expect((await svc.run(['stories', 'import', ambiguous, '--date-format', 'M/D/YYYY'], { env })).code).toBe(0);
     expect(stored().map((s) => s.occurred_on)).toEqual(['2026-03-04', '2026-03-05']);
     // One unambiguous date (the 13th) settles the order for the whole file.
     const inferred = file('uk.csv', 'Timestamp,Story,Staff\n3/2/2026 9:15:00,Cy rang back,Cy\n13/2/2026 9:15:00,Dee rang back,Dee\n');
-    expect(svc.run(['stories', 'import', inferred], { env }).code).toBe(0);
+    expect((await svc.run(['stories', 'import', inferred], { env })).code).toBe(0);
     expect(stored().map((s) => s.occurred_on).slice(2)).toEqual(['2026-02-03', '2026-02-13']);
   });
 
@@ -192,11 +192,11 @@ describe('svc stories import', () => {
     ['a date before 2000', '1899-12-30', 'Ana', /the date "1899-12-30" is before 2000-01-01/],
     ['a date that does not exist', '31/02/2026', 'Ana', /"31\/02\/2026" is not a date svc can read/],
     ['ten names in the staff column', '2026-03-01', 'A, B, C, D, E, F, G, H, I, J', /the staff column names 10 people; a story credits at most 6/],
-  ])('refuses a row with %s, naming FILE:LINE, and stores nothing', (_name, when, staff, reason) => {
-    expect(svc.run(['story', 'add', 'Ana rang back', '--staff', 'Ana'], { env }).code).toBe(0);
+  ])('refuses a row with %s, naming FILE:LINE, and stores nothing', async (_name, when, staff, reason) => {
+    expect((await svc.run(['story', 'add', 'Ana rang back', '--staff', 'Ana'], { env })).code).toBe(0);
     const path = file('bad.csv', `Date,Story,Staff\n2026-03-01,Bo rang back,Bo\n${when},Cy rang back,"${staff}"\n`);
     const before = svc.snapshot();
-    const result = svc.run(['stories', 'import', path], { env });
+    const result = await svc.run(['stories', 'import', path], { env });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     const listed = expectRefusal(result.stderr, /1 of 2 rows of .*bad\.csv cannot be imported/);
@@ -205,9 +205,9 @@ describe('svc stories import', () => {
     expect(svc.snapshot()).toBe(before);
   });
 
-  it('checks each row as story add does: empty text, an unknown channel', () => {
+  it('checks each row as story add does: empty text, an unknown channel', async () => {
     const path = file('rows.csv', 'Date,Story,Staff,Channel\n2026-03-01,,Bo,phone\n2026-03-02,Cy rang back,Cy,fax\n');
-    const result = svc.run(['stories', 'import', path], { env });
+    const result = await svc.run(['stories', 'import', path], { env });
     expect(result.code).toBe(2);
     expect(expectRefusal(result.stderr, /2 of 2 rows/)).toEqual([
       `${path}:2: the story text is empty`,
@@ -224,9 +224,9 @@ describe('svc stories import', () => {
     ['broken JSON', 'broken.json', '[{"Story": "x",', 2, /broken.json is neither CSV nor JSON svc can read/],
     ['JSON with no answers array', 'object.json', '{"name": "form"}', 2, /object.json is neither CSV nor JSON svc can read: it holds no array of answers/],
     ['a CSV with an unclosed quote', 'quote.csv', 'Story,Staff\n"Ana rang,Ana\n', 2, /quote.csv is neither CSV nor JSON svc can read/],
-  ])('refuses %s with a clean error and no database change', (_name, name, content, code, message) => {
+  ])('refuses %s with a clean error and no database change', async (_name, name, content, code, message) => {
     const path = file(name, content);
-    const result = svc.run(['stories', 'import', path], { env });
+    const result = await svc.run(['stories', 'import', path], { env });
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(2);
@@ -234,15 +234,15 @@ describe('svc stories import', () => {
     expect(svc.snapshot()).toBe('absent');
   });
 
-  it('refuses a missing file (exit 3), a bad --map and a bad --date-format (exit 2)', () => {
-    const missing = svc.run(['stories', 'import', join(svc.dir, 'nope.csv')], { env });
+  it('refuses a missing file (exit 3), a bad --map and a bad --date-format (exit 2)', async () => {
+    const missing = await svc.run(['stories', 'import', join(svc.dir, 'nope.csv')], { env });
     expect(missing.code).toBe(3);
     expectRefusal(missing.stderr, /nope\.csv does not exist/);
     const path = file('ok.csv', 'Story,Staff\nAna rang back,Ana\n');
-    const map = svc.run(['stories', 'import', path, '--map', 'colour=Story'], { env });
+    const map = await svc.run(['stories', 'import', path, '--map', 'colour=Story'], { env });
     expect(map.code).toBe(2);
     expectRefusal(map.stderr, /--map "colour=Story" is not FIELD=COLUMN/);
-    const format = svc.run(['stories', 'import', path, '--date-format', 'sometimes'], { env });
+    const format = await svc.run(['stories', 'import', path, '--date-format', 'sometimes'], { env });
     expect(format.code).toBe(2);
     expectRefusal(format.stderr, /--date-format "sometimes" is not an order of day, month and year/);
     expect(svc.snapshot()).toBe('absent');

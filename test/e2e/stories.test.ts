@@ -5,30 +5,30 @@ import type { Story } from '../../src/core/story.ts';
 import { draftStory } from '../../src/core/story.ts';
 import { openStore } from '../../src/store/db.ts';
 import { insertStory } from '../../src/store/stories.ts';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
 /** The JSON a story prints is the core Story shape. */
 type StoryJson = Story;
 
-let svc: SvcSandbox;
-const add = (...args: string[]) => {
-  const result = svc.run(['story', 'add', ...args]);
+let svc: InProcessSandbox;
+const add = async (...args: string[]) => {
+  const result = await svc.run(['story', 'add', ...args]);
   expect(result.code, result.stderr).toBe(0);
   return Number(result.stdout.trim());
 };
 
-beforeEach(() => {
-  svc = sandbox();
-  add('Ana refunded the double charge on the spot', '--staff', 'Ana', '--tag', 'refund', '--when', '2026-03-01', '--channel', 'phone');
-  add('Bo stayed late to help Payroll close the month', '--staff', 'Bo', '--internal', '--customer', 'Payroll', '--when', '2026-03-05');
-  add('Ana and Bo called the customer back within the hour #call-back', '--staff', 'Ana,Bo', '--tag', 'refund', '--when', '2026-03-10', '--channel', 'email');
+beforeEach(async () => {
+  svc = inProcessSandbox();
+  await add('Ana refunded the double charge on the spot', '--staff', 'Ana', '--tag', 'refund', '--when', '2026-03-01', '--channel', 'phone');
+  await add('Bo stayed late to help Payroll close the month', '--staff', 'Bo', '--internal', '--customer', 'Payroll', '--when', '2026-03-05');
+  await add('Ana and Bo called the customer back within the hour #call-back', '--staff', 'Ana,Bo', '--tag', 'refund', '--when', '2026-03-10', '--channel', 'email');
 });
 afterEach(() => svc.cleanup());
 
 describe('svc stories / svc story list', () => {
-  it('lists newest first as TSV with a header when piped, with no escape codes', () => {
-    const result = svc.run(['stories']);
+  it('lists newest first as TSV with a header when piped, with no escape codes', async () => {
+    const result = await svc.run(['stories']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('id\tdate\tstaff\tchannel\ttags\ttext');
@@ -37,30 +37,30 @@ describe('svc stories / svc story list', () => {
     expect(result.stdout).not.toContain('\u001b[');
   });
 
-  it('filters, and both spellings give the same answer', () => {
-    const ids = (args: string[]) => svc.json<StoryJson[]>(['stories', ...args]).map((s) => s.id);
-    expect(ids(['--staff', 'ana'])).toEqual([3, 1]);
-    expect(ids(['--tag', '#Refund', '--channel', 'email'])).toEqual([3]);
-    expect(ids(['--internal'])).toEqual([2]);
-    expect(ids(['--external'])).toEqual([3, 1]);
-    expect(ids(['--since', '2026-03-02', '--until', '2026-03-09'])).toEqual([2]);
-    expect(ids(['--since', '2 weeks ago'])).toEqual([3, 2]);
-    expect(ids(['--search', 'called back'])).toEqual([3]);
-    expect(ids(['--limit', '1'])).toEqual([3]);
-    expect(svc.json<StoryJson[]>(['story', 'list', '--staff', 'ana'])).toEqual(svc.json<StoryJson[]>(['stories', '--staff', 'ana']));
+  it('filters, and both spellings give the same answer', async () => {
+    const ids = async (args: string[]) => (await svc.json<StoryJson[]>(['stories', ...args])).map((s) => s.id);
+    expect(await ids(['--staff', 'ana'])).toEqual([3, 1]);
+    expect(await ids(['--tag', '#Refund', '--channel', 'email'])).toEqual([3]);
+    expect(await ids(['--internal'])).toEqual([2]);
+    expect(await ids(['--external'])).toEqual([3, 1]);
+    expect(await ids(['--since', '2026-03-02', '--until', '2026-03-09'])).toEqual([2]);
+    expect(await ids(['--since', '2 weeks ago'])).toEqual([3, 2]);
+    expect(await ids(['--search', 'called back'])).toEqual([3]);
+    expect(await ids(['--limit', '1'])).toEqual([3]);
+    expect(await svc.json<StoryJson[]>(['story', 'list', '--staff', 'ana'])).toEqual(await svc.json<StoryJson[]>(['stories', '--staff', 'ana']));
   });
 
-  it('says so on stderr when nothing matches, and prints an empty JSON array', () => {
-    const result = svc.run(['stories', '--until', '1999-12-31']);
+  it('says so on stderr when nothing matches, and prints an empty JSON array', async () => {
+    const result = await svc.run(['stories', '--until', '1999-12-31']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/No stories match/);
-    expect(svc.json(['stories', '--until', '1999-12-31'])).toEqual([]);
+    expect(await svc.json(['stories', '--until', '1999-12-31'])).toEqual([]);
   });
 });
 
 describe('long lists', () => {
-  it('lists, prints as JSON and exports as CSV every story when there are more than a page of them', () => {
+  it('lists, prints as JSON and exports as CSV every story when there are more than a page of them', async () => {
     // 2,500 more stories, written straight into the sandbox's file: more than two pages of 1,000.
     const store = openStore(svc.db);
     const now = new Date('2026-03-18T10:00:00');
@@ -72,38 +72,38 @@ describe('long lists', () => {
     });
     store.close();
 
-    const json = svc.json<StoryJson[]>(['stories', '-n', '0', '--json']);
+    const json = await svc.json<StoryJson[]>(['stories', '-n', '0', '--json']);
     expect(json).toHaveLength(2503);
     expect(new Set(json.map((s) => s.id)).size).toBe(2503);
     const keys = json.map((s) => `${s.occurredOn} ${String(s.id).padStart(5, '0')}`);
     expect(keys).toEqual([...keys].sort().reverse());
 
-    const tsv = svc.run(['stories', '-n', '0']);
+    const tsv = await svc.run(['stories', '-n', '0']);
     const lines = tsv.stdout.trimEnd().split('\n');
     expect(lines.filter((line) => line.startsWith('id\t'))).toHaveLength(1);
     expect(lines.slice(1).map((line) => Number(line.split('\t')[0]))).toEqual(json.map((s) => s.id));
 
-    expect(svc.json<StoryJson[]>(['stories', '-n', '1500', '--json']).map((s) => s.id)).toEqual(json.slice(0, 1500).map((s) => s.id));
-    const csv = svc.run(['export', '--format', 'csv']);
+    expect((await svc.json<StoryJson[]>(['stories', '-n', '1500', '--json'])).map((s) => s.id)).toEqual(json.slice(0, 1500).map((s) => s.id));
+    const csv = await svc.run(['export', '--format', 'csv']);
     expect(csv.code, csv.stderr).toBe(0);
     expect(csv.stdout.trimEnd().split('\n')).toHaveLength(2504);
   });
 });
 
 describe('svc search', () => {
-  it('finds stories by words, stemmed, with the matches marked', () => {
-    const result = svc.run(['search', 'calls']);
+  it('finds stories by words, stemmed, with the matches marked', async () => {
+    const result = await svc.run(['search', 'calls']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('#3 · 2026-03-10 · Ana, Bo');
     expect(result.stdout).toContain('[called]');
-    const [hit] = svc.json<Array<StoryJson & { snippet: string; highlights: Array<{ start: number; end: number }> }>>(['search', 'calls']);
+    const [hit] = await svc.json<Array<StoryJson & { snippet: string; highlights: Array<{ start: number; end: number }> }>>(['search', 'calls']);
     expect(hit?.id).toBe(3);
     const h = hit!.highlights[0]!;
     expect(hit!.snippet.slice(h.start, h.end)).toBe('called');
   });
 
-  it('prints nothing on stdout when there is no match', () => {
-    const result = svc.run(['search', 'unicorn']);
+  it('prints nothing on stdout when there is no match', async () => {
+    const result = await svc.run(['search', 'unicorn']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/No story contains "unicorn"/);
@@ -111,31 +111,31 @@ describe('svc search', () => {
 });
 
 describe('svc story show / edit / rm', () => {
-  it('shows a story in full', () => {
-    const result = svc.run(['story', 'show', '#2']);
+  it('shows a story in full', async () => {
+    const result = await svc.run(['story', 'show', '#2']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Story #2');
     expect(result.stdout).toContain('Bo stayed late to help Payroll close the month');
     expect(result.stdout).toMatch(/customer\s+Payroll \(internal\)/);
   });
 
-  it('edits only the fields given, and re-derives inline tags', () => {
-    const result = svc.run(['story', 'edit', '1', '--staff', 'Cy', '--text', 'Cy refunded the charge #same-day', '--json']);
+  it('edits only the fields given, and re-derives inline tags', async () => {
+    const result = await svc.run(['story', 'edit', '1', '--staff', 'Cy', '--text', 'Cy refunded the charge #same-day', '--json']);
     expect(result.code).toBe(0);
     const story = JSON.parse(result.stdout) as StoryJson;
     expect(story).toMatchObject({ staff: ['Cy'], text: 'Cy refunded the charge #same-day', tags: ['refund', 'same-day'], channel: 'phone', occurredOn: '2026-03-01' });
-    expect(svc.json<StoryJson>(['story', 'show', '1'])).toMatchObject({ staff: ['Cy'] });
-    expect(svc.json<Array<{ name: string; stories: number }>>(['people']).map((p) => [p.name, p.stories])).toEqual([
+    expect(await svc.json<StoryJson>(['story', 'show', '1'])).toMatchObject({ staff: ['Cy'] });
+    expect((await svc.json<Array<{ name: string; stories: number }>>(['people'])).map((p) => [p.name, p.stories])).toEqual([
       ['Ana', 1], ['Bo', 2], ['Cy', 1],
     ]);
   });
 
-  it('removes a story with --yes, and its tags no longer count it', () => {
-    const result = svc.run(['story', 'rm', '3', '--yes']);
+  it('removes a story with --yes, and its tags no longer count it', async () => {
+    const result = await svc.run(['story', 'rm', '3', '--yes']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Deleted story #3');
-    expect(svc.run(['story', 'show', '3']).code).toBe(3);
-    const tags = svc.json<Array<{ name: string; stories: number }>>(['tags', '--used']);
+    expect((await svc.run(['story', 'show', '3'])).code).toBe(3);
+    const tags = await svc.json<Array<{ name: string; stories: number }>>(['tags', '--used']);
     expect(tags).toEqual([expect.objectContaining({ name: 'refund', stories: 1 })]);
   });
 
@@ -145,7 +145,7 @@ describe('svc story show / edit / rm', () => {
     chmodSync(editor, 0o755);
     const term = new Terminal(['story', 'edit', '1'], svc.db, { EDITOR: editor });
     expect(await term.exitCode()).toBe(0);
-    expect(svc.json<StoryJson>(['story', 'show', '1']).text).toBe('Ana refunded the charge and phoned to confirm');
+    expect((await svc.json<StoryJson>(['story', 'show', '1'])).text).toBe('Ana refunded the charge and phoned to confirm');
   });
 
   it('asks before removing in a terminal, and keeps the story on "no"', async () => {
@@ -153,31 +153,64 @@ describe('svc story show / edit / rm', () => {
     await term.waitFor('Delete story #2');
     await term.type('n' + KEY.enter);
     expect(await term.exitCode()).toBe(0);
-    expect(svc.run(['story', 'show', '2']).code).toBe(0);
+    expect((await svc.run(['story', 'show', '2'])).code).toBe(0);
     const yes = new Terminal(['story', 'rm', '2'], svc.db);
     await yes.waitFor('Delete story #2');
     await yes.type('y' + KEY.enter);
     expect(await yes.exitCode()).toBe(0);
-    expect(svc.run(['story', 'show', '2']).code).toBe(3);
+    expect((await svc.run(['story', 'show', '2'])).code).toBe(3);
+  });
+
+  it('answers the guided questions given as keys, and saves nothing on Ctrl-C', async () => {
+    // An empty database of its own: the lists offered (channels, tags) follow what is stored.
+    const empty = inProcessSandbox();
+    try {
+      const terminal = { tty: true, env: { CI: undefined } };
+      expect((await empty.run(['init'])).code).toBe(0);
+      const before = empty.snapshot();
+      const cancelled = await empty.run(['story', 'add', '--staff', 'Ana'], { ...terminal, answers: ['Something' + KEY.ctrlC] });
+      expect(cancelled.code).toBe(130);
+      expect(cancelled.stdout).toContain('What led up to it?');
+      expect(cancelled.stderr).toBe('svc: cancelled, nothing was saved\n');
+      expect(empty.snapshot()).toBe(before);
+
+      const answers = ['Ana, Bo\r', 'The customer had been charged twice.\r', 'Ana refunded the charge on the spot.\r', 'Money back the same day\r', 'Mrs Diaz\r', 'n\r'];
+      // Channel: (skip) → phone → email; trigger: recovery; tags: empathy, then two typed.
+      answers.push(KEY.down + KEY.down + KEY.enter, KEY.down + KEY.enter, KEY.down + KEY.down + KEY.space + KEY.enter, 'refund, #Same Day\r');
+      const saved = await empty.run(['story', 'add'], { ...terminal, answers });
+      expect(saved.code, saved.stderr).toBe(0);
+      expect(saved.stderr).toMatch(/^Saved story #1 · Ana, Bo · today · #empathy #refund #same-day\n/);
+      expect(await empty.json<StoryJson>(['story', 'show', '1'])).toMatchObject({
+        text: 'The customer had been charged twice. Ana refunded the charge on the spot.',
+        impact: 'Money back the same day',
+        staff: ['Ana', 'Bo'],
+        customer: 'Mrs Diaz',
+        channel: 'email',
+        trigger: 'recovery',
+        tags: ['empathy', 'refund', 'same-day'],
+      });
+    } finally {
+      empty.cleanup();
+    }
   });
 });
 
 describe('people and tags', () => {
-  it('lists people with counts and their latest story', () => {
-    expect(svc.json(['people'])).toEqual([
+  it('lists people with counts and their latest story', async () => {
+    expect(await svc.json(['people'])).toEqual([
       expect.objectContaining({ name: 'Ana', stories: 2, lastStoryOn: '2026-03-10', active: true }),
       expect.objectContaining({ name: 'Bo', stories: 2, lastStoryOn: '2026-03-10' }),
     ]);
   });
 
-  it('keeps empty trailing columns in tab-separated output', () => {
-    add('Cy greeted everyone by name', '--staff', 'Cy', '--by', 'Eve');
-    const lines = svc.run(['people']).stdout.split('\n');
+  it('keeps empty trailing columns in tab-separated output', async () => {
+    await add('Cy greeted everyone by name', '--staff', 'Cy', '--by', 'Eve');
+    const lines = (await svc.run(['people'])).stdout.split('\n');
     expect(lines).toContain('Eve\t\t0\t');
   });
 
-  it('lists tags most used first, the default taxonomy included', () => {
-    const tags = svc.json<Array<{ name: string; stories: number; builtin: boolean }>>(['tags']);
+  it('lists tags most used first, the default taxonomy included', async () => {
+    const tags = await svc.json<Array<{ name: string; stories: number; builtin: boolean }>>(['tags']);
     expect(tags[0]).toMatchObject({ name: 'refund', stories: 2, builtin: false });
     expect(tags.filter((t) => t.builtin).map((t) => t.name)).toEqual(
       expect.arrayContaining(['positive-demeanor', 'clear-head', 'listening', 'empathy', 'reliability', 'assurance', 'tangibles', 'responsiveness']),
@@ -186,25 +219,25 @@ describe('people and tags', () => {
 });
 
 describe('text is stored and shown exactly', () => {
-  it('keeps quotes, emoji, SQL fragments and non-Latin scripts', () => {
+  it('keeps quotes, emoji, SQL fragments and non-Latin scripts', async () => {
     const text = `O'Brien said "merci" 🙏; DROP TABLE stories;-- Ζωή 東京 مرحبا`;
-    const id = add(text, '--staff', 'Zoë 张', '--customer', 'Ñandú Ltd.');
-    const story = svc.json<StoryJson & { customer: string }>(['story', 'show', String(id)]);
+    const id = await add(text, '--staff', 'Zoë 张', '--customer', 'Ñandú Ltd.');
+    const story = await svc.json<StoryJson & { customer: string }>(['story', 'show', String(id)]);
     expect(story.text).toBe(text);
     expect(story.staff).toEqual(['Zoë 张']);
     expect(story.customer).toBe('Ñandú Ltd.');
-    expect(svc.run(['story', 'show', String(id)]).stdout).toContain(text);
-    expect(svc.json<StoryJson[]>(['search', '東京']).map((s) => s.id)).toEqual([id]);
+    expect((await svc.run(['story', 'show', String(id)])).stdout).toContain(text);
+    expect((await svc.json<StoryJson[]>(['search', '東京'])).map((s) => s.id)).toEqual([id]);
   });
 
-  it('never replays terminal escape sequences from stored text', () => {
-    const id = add('Ana fixed it \u001b[31mRED\u001b[0m \u0007 bell \u0002marks\u0003', '--staff', 'Ana');
+  it('never replays terminal escape sequences from stored text', async () => {
+    const id = await add('Ana fixed it \u001b[31mRED\u001b[0m \u0007 bell \u0002marks\u0003', '--staff', 'Ana');
     for (const args of [['story', 'show', String(id)], ['stories'], ['search', 'fixed']]) {
-      const out = svc.run(args).stdout;
+      const out = (await svc.run(args)).stdout;
       expect(out).not.toContain('\u001b');
       expect(out).not.toMatch(/[\u0002\u0003\u0007]/);
       expect(out).toContain('\\x1b[31mRED');
     }
-    expect(svc.json<StoryJson>(['story', 'show', String(id)]).text).toBe('Ana fixed it \u001b[31mRED\u001b[0m \u0007 bell \u0002marks\u0003');
+    expect((await svc.json<StoryJson>(['story', 'show', String(id)])).text).toBe('Ana fixed it \u001b[31mRED\u001b[0m \u0007 bell \u0002marks\u0003');
   });
 });

@@ -2,12 +2,13 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectCleanError, runSvc, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { expectCleanError } from '../helpers/cli.ts';
+import { inProcessSandbox, runInProcess, type InProcessSandbox } from '../helpers/in-process.ts';
 
-let svc: SvcSandbox;
-beforeEach(() => {
-  svc = sandbox();
-  expect(svc.run(['story', 'add', 'Ana called the customer back', '--staff', 'Ana']).code).toBe(0);
+let svc: InProcessSandbox;
+beforeEach(async () => {
+  svc = inProcessSandbox();
+  expect((await svc.run(['story', 'add', 'Ana called the customer back', '--staff', 'Ana'])).code).toBe(0);
 });
 afterEach(() => svc.cleanup());
 
@@ -33,72 +34,72 @@ describe('bad input is refused clearly and changes nothing', () => {
     ['a bad --limit', ['stories', '--limit', 'lots'], 2, /--limit "lots" is not a whole number/],
     ['a search with no words', ['search', '!!!'], 2, /no words/],
     ['an unknown option', ['story', 'add', 'ok', '--colour', 'red'], 2, /unknown option '--colour'/],
-  ])('%s', (_name, args, code, message) => {
+  ])('%s', async (_name, args, code, message) => {
     const before = svc.snapshot();
-    const result = svc.run(args);
+    const result = await svc.run(args);
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('');
     expectCleanError(result.stderr, message);
     expect(svc.snapshot()).toBe(before);
   });
 
-  it('shows the stack only with SVC_DEBUG=1', () => {
-    const result = svc.run(['story', 'show', '99999'], { env: { SVC_DEBUG: '1' } });
+  it('shows the stack only with SVC_DEBUG=1', async () => {
+    const result = await svc.run(['story', 'show', '99999'], { env: { SVC_DEBUG: '1' } });
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/\n\s+at /);
   });
 });
 
 describe('database problems', () => {
-  it('refuses a --db in a missing directory and creates nothing', () => {
+  it('refuses a --db in a missing directory and creates nothing', async () => {
     const db = join(svc.dir, 'no', 'such', 'dir', 'svc.db');
-    const result = runSvc(['--db', db, 'stories'], svc.db);
+    const result = await runInProcess(['--db', db, 'stories'], svc.db);
     expect(result.code).toBe(2);
     expectCleanError(result.stderr, /directory .*no\/such\/dir does not exist/);
-    expect(svc.run(['--db', db, 'db', 'path']).stdout.trim()).toBe(db);
+    expect((await svc.run(['--db', db, 'db', 'path'])).stdout.trim()).toBe(db);
   });
 
-  it('refuses a --db in a directory that cannot be written', () => {
-    const result = runSvc(['--db', '/proc/svc-test.db', 'init'], svc.db);
+  it('refuses a --db in a directory that cannot be written', async () => {
+    const result = await runInProcess(['--db', '/proc/svc-test.db', 'init'], svc.db);
     expect(result.code).toBe(2);
     expectCleanError(result.stderr, /cannot write the database at \/proc\/svc-test\.db/);
   });
 
-  it('refuses a file that is not a SQLite database, leaving it as it was', () => {
+  it('refuses a file that is not a SQLite database, leaving it as it was', async () => {
     const notes = join(svc.dir, 'notes.db');
     writeFileSync(notes, 'shopping list: milk, eggs\n'.repeat(100));
-    const result = runSvc(['--db', notes, 'story', 'add', 'hello'], svc.db);
+    const result = await runInProcess(['--db', notes, 'story', 'add', 'hello'], svc.db);
     expect(result.code).toBe(2);
     expectCleanError(result.stderr, /not an svc database/);
     expect(readFileSync(notes, 'utf8').startsWith('shopping list')).toBe(true);
   });
 
-  it('refuses (exit 4) a database created by a newer svc, byte for byte untouched', () => {
+  it('refuses (exit 4) a database created by a newer svc, byte for byte untouched', async () => {
     const raw = new Database(svc.db);
     raw.pragma('user_version = 999');
     raw.pragma('wal_checkpoint(TRUNCATE)');
     raw.close();
     const before = readFileSync(svc.db);
-    const result = svc.run(['story', 'add', 'hello', '--staff', 'Ana']);
+    const result = await svc.run(['story', 'add', 'hello', '--staff', 'Ana']);
     expect(result.code).toBe(4);
     expectCleanError(result.stderr, /written by a newer svc \(schema 999; this svc knows up to \d+\); it was not touched/);
     expect(readFileSync(svc.db).equals(before)).toBe(true);
   });
 
-  it('says that a directory is not a database file', () => {
+  it('says that a directory is not a database file', async () => {
     const dir = join(svc.dir, 'adir');
     mkdirSync(dir);
-    const result = runSvc(['--db', dir, 'stories'], svc.db);
+    const result = await runInProcess(['--db', dir, 'stories'], svc.db);
     expect(result.code).toBe(2);
     expectCleanError(result.stderr, /is a directory/);
   });
 
-  it('--help and --version work even when SVC_DB cannot be opened', () => {
+  it('--help and --version work even when SVC_DB cannot be opened', async () => {
     const locked = join(svc.dir, 'locked');
     mkdirSync(locked);
     chmodSync(locked, 0o000);
     for (const args of [['--help'], ['--version'], ['story', 'add', '--help']]) {
-      const result = runSvc(args, join(locked, 'x', 'svc.db'));
+      const result = await runInProcess(args, join(locked, 'x', 'svc.db'));
       expect(result.code).toBe(0);
       expect(result.stderr).toBe('');
     }

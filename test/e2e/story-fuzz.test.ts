@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sandbox } from '../helpers/cli.ts';
+import { inProcessSandbox } from '../helpers/in-process.ts';
 import { storyText, FUZZ_SEED } from '../helpers/text.ts';
 
 interface StoryJson {
@@ -9,32 +9,32 @@ interface StoryJson {
 }
 
 describe('random text through svc story add, list, show and search', () => {
-  it('what the binary stores is what it reads back, and no raw control character reaches stdout', () => {
+  it('what the binary stores is what it reads back, and no raw control character reaches stdout', async () => {
     let run = 0;
-    fc.assert(
-      fc.property(fc.array(storyText, { minLength: 6, maxLength: 6 }), (texts) => {
-        const svc = sandbox();
+    await fc.assert(
+      fc.asyncProperty(fc.array(storyText, { minLength: 6, maxLength: 6 }), async (texts) => {
+        const svc = inProcessSandbox();
         try {
           const saved: Array<{ id: number; text: string; marker: string }> = [];
-          texts.forEach((text, i) => {
+          for (const [i, text] of texts.entries()) {
             // A marker word makes every story findable by search, whatever else it holds.
             const marker = `zq${run}x${i}`;
             const input = `${text} ${marker}`;
-            const result = svc.run(['story', 'add', '--staff', 'Ana'], { input });
+            const result = await svc.run(['story', 'add', '--staff', 'Ana'], { input });
             expect(result.code).toBe(0);
             saved.push({ id: Number(result.stdout.trim()), text: input.normalize('NFC').trim(), marker });
-          });
-          const listed = svc.json<StoryJson[]>(['stories', '--limit', '0']);
+          }
+          const listed = await svc.json<StoryJson[]>(['stories', '--limit', '0']);
           for (const story of saved) {
             expect(listed.find((s) => s.id === story.id)?.text).toBe(story.text);
           }
           const first = saved[0];
           if (first) {
-            expect(svc.json<StoryJson>(['story', 'show', String(first.id)]).text).toBe(first.text);
-            expect(svc.json<StoryJson[]>(['search', first.marker]).map((s) => s.text)).toEqual([first.text]);
+            expect((await svc.json<StoryJson>(['story', 'show', String(first.id)])).text).toBe(first.text);
+            expect((await svc.json<StoryJson[]>(['search', first.marker])).map((s) => s.text)).toEqual([first.text]);
           }
           for (const args of [['stories'], ['story', 'show', String(first?.id)], ['search', first?.marker ?? 'x']]) {
-            expect(svc.run(args).stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
+            expect((await svc.run(args)).stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
           }
         } finally {
           svc.cleanup();

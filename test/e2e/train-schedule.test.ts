@@ -1,24 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
-let svc: SvcSandbox;
-beforeEach(() => {
-  svc = sandbox();
+let svc: InProcessSandbox;
+beforeEach(async () => {
+  svc = inProcessSandbox();
   for (const args of [
     ['story', 'add', 'Ana called the customer back the same day', '--staff', 'Ana', '--tag', 'call-back'],
     ['practice', 'add', 'Call back the same day', '--tag', 'call-back'],
     ['practice', 'add', 'Fax confirmations'],
     ['practice', 'retire', 'Fax confirmations'],
   ]) {
-    const result = svc.run(args);
+    const result = await svc.run(args);
     if (result.code !== 0) throw new Error(result.stderr);
   }
 });
 afterEach(() => svc.cleanup());
 
 describe('svc train schedule', () => {
-  it('plans a session ahead, with or without a time, and prints it', () => {
-    const timed = svc.run(['train', 'schedule', 'Call back the same day', '--on', '2026-04-02', '--at', '9:30', '--facilitator', 'Dee', '--json']);
+  it('plans a session ahead, with or without a time, and prints it', async () => {
+    const timed = await svc.run(['train', 'schedule', 'Call back the same day', '--on', '2026-04-02', '--at', '9:30', '--facilitator', 'Dee', '--json']);
     expect(timed.code).toBe(0);
     expect(JSON.parse(timed.stdout)).toEqual({
       uuid: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -29,7 +29,7 @@ describe('svc train schedule', () => {
       facilitator: 'Dee',
     });
     expect(timed.stderr).toContain('Planned a training session on "Call back the same day" for 2026-04-02 at 09:30');
-    const allDay = svc.run(['train', 'schedule', 'call back the same day', '--on', 'tomorrow']);
+    const allDay = await svc.run(['train', 'schedule', 'call back the same day', '--on', 'tomorrow']);
     expect(allDay).toMatchObject({ code: 0, stdout: '' });
     expect(allDay.stderr).toContain('for 2026-03-19\n');
   });
@@ -41,9 +41,9 @@ describe('svc train schedule', () => {
     ['no --on', ['Call back the same day'], 2, /required option '--on <date>' not specified/],
     ['an unknown practice', ['Smile more', '--on', '2026-04-02'], 3, /there is no practice "Smile more"/],
     ['a retired practice', ['Fax confirmations', '--on', '2026-04-02'], 4, /is retired/],
-  ])('refuses %s, changing nothing', (_name, args, code, message) => {
+  ])('refuses %s, changing nothing', async (_name, args, code, message) => {
     const before = svc.snapshot();
-    const result = svc.run(['train', 'schedule', ...args]);
+    const result = await svc.run(['train', 'schedule', ...args]);
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trimEnd().split('\n');

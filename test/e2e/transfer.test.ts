@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, statSync, truncateSync, writeFileSyn
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/db.ts';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { seedEverything } from '../helpers/seed.ts';
 
 interface ImportJson {
@@ -12,142 +12,142 @@ interface ImportJson {
   ignored: string[];
 }
 
-let ana: SvcSandbox;
-let bo: SvcSandbox;
-beforeEach(() => {
-  ana = sandbox();
-  bo = sandbox();
+let ana: InProcessSandbox;
+let bo: InProcessSandbox;
+beforeEach(async () => {
+  ana = inProcessSandbox();
+  bo = inProcessSandbox();
 });
 afterEach(() => {
   ana.cleanup();
   bo.cleanup();
 });
 
-function seed(svc: SvcSandbox, prefix: string): void {
+function seed(svc: InProcessSandbox, prefix: string): void {
   const store = openStore(svc.db);
   seedEverything(store.db, prefix);
   store.close();
 }
 
 /** What the read commands show: the same after a round trip, ids included. */
-function views(svc: SvcSandbox): unknown[] {
+async function views(svc: InProcessSandbox): Promise<unknown[]> {
   return [
-    svc.json(['stories', '--limit', '0']),
-    svc.json(['people']),
-    svc.json(['tags']),
-    svc.json(['search', 'called']),
+    await svc.json(['stories', '--limit', '0']),
+    await svc.json(['people']),
+    await svc.json(['tags']),
+    await svc.json(['search', 'called']),
   ];
 }
 
 describe('svc export and svc import', () => {
-  it('round-trips every record into an empty database: the same query results', () => {
+  it('round-trips every record into an empty database: the same query results', async () => {
     seed(ana, 'a');
-    ana.run(['story', 'add', 'Cy remembered the order <b>by heart</b> #memory', '--staff', 'Cy', '--customer', 'Dee']);
+    await ana.run(['story', 'add', 'Cy remembered the order <b>by heart</b> #memory', '--staff', 'Cy', '--customer', 'Dee']);
     const file = join(ana.dir, 'all.jsonl');
-    const exported = ana.run(['export', '--out', file]);
+    const exported = await ana.run(['export', '--out', file]);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toBe('');
     expect(exported.stderr).toMatch(/Exported 3 stories and \d+ other records to .*all\.jsonl/);
     expect(statSync(file).mode & 0o777).toBe(0o600);
 
-    const imported = bo.run(['import', file]);
+    const imported = await bo.run(['import', file]);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/^records\tadded\tupdated\tskipped\n/);
     expect(imported.stdout).toMatch(/^stories\t3\t0\t0$/m);
     expect(imported.stderr).toMatch(/Imported .*all\.jsonl: \d+ added, 0 updated/);
-    expect(views(bo)).toEqual(views(ana));
+    expect(await views(bo)).toEqual(await views(ana));
 
     // The copy exports what the original exported.
     const again = join(bo.dir, 'again.jsonl');
-    bo.run(['export', '--out', again]);
+    await bo.run(['export', '--out', again]);
     const rows = (text: string) => text.split('\n').slice(1).sort();
     expect(rows(readFileSync(again, 'utf8'))).toEqual(rows(readFileSync(file, 'utf8')));
   });
 
-  it('json export imports too; stdout is the default', () => {
+  it('json export imports too; stdout is the default', async () => {
     seed(ana, 'a');
-    const result = ana.run(['export', '--format', 'json']);
+    const result = await ana.run(['export', '--format', 'json']);
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout) as { format: string; version: number; data: Record<string, unknown[]> };
     expect(doc).toMatchObject({ format: 'svc-export', version: 1, contacts: false });
     expect(doc.data.stories).toHaveLength(2);
     const file = join(bo.dir, 'a.json');
     writeFileSync(file, result.stdout);
-    expect(bo.json<ImportJson>(['import', file]).totals.updated).toBe(0);
-    expect(views(bo)).toEqual(views(ana));
+    expect((await bo.json<ImportJson>(['import', file])).totals.updated).toBe(0);
+    expect(await views(bo)).toEqual(await views(ana));
   });
 
-  it('merges two people’s databases; importing the same file twice changes nothing', () => {
+  it('merges two people’s databases; importing the same file twice changes nothing', async () => {
     seed(ana, 'a');
     seed(bo, 'b');
     const fromBo = join(bo.dir, 'bo.jsonl');
-    bo.run(['export', '-o', fromBo]);
+    await bo.run(['export', '-o', fromBo]);
 
-    const dry = ana.json<ImportJson>(['import', '--dry-run', fromBo]);
+    const dry = await ana.json<ImportJson>(['import', '--dry-run', fromBo]);
     expect(dry.dryRun).toBe(true);
     const before = ana.snapshot();
-    const first = ana.json<ImportJson>(['import', fromBo]);
+    const first = await ana.json<ImportJson>(['import', fromBo]);
     expect(ana.snapshot()).not.toBe(before);
     expect({ ...first, dryRun: true }).toEqual(dry);
     expect(first.tables.find((t) => t.table === 'stories')).toMatchObject({ added: 2, updated: 0 });
     // Ana and Bo are the same people on both sides: merged by name.
     expect(first.tables.find((t) => t.table === 'people')).toMatchObject({ added: 0, skipped: 2 });
-    expect(ana.json<unknown[]>(['stories'])).toHaveLength(4);
-    expect(ana.json<unknown[]>(['people'])).toHaveLength(2);
+    expect(await ana.json<unknown[]>(['stories'])).toHaveLength(4);
+    expect(await ana.json<unknown[]>(['people'])).toHaveLength(2);
 
     const after = ana.snapshot();
-    const second = ana.json<ImportJson>(['import', fromBo]);
+    const second = await ana.json<ImportJson>(['import', fromBo]);
     expect(second.totals).toMatchObject({ added: 0, updated: 0 });
     expect(ana.snapshot()).toBe(after);
 
     // And back: Bo gets Ana's stories, and both now hold the same stories.
     const fromAna = join(ana.dir, 'ana.jsonl');
-    ana.run(['export', '-o', fromAna]);
-    bo.run(['import', fromAna]);
-    const texts = (svc: SvcSandbox) => svc.json<Array<{ uuid: string; text: string }>>(['stories']).map((s) => `${s.uuid} ${s.text}`).sort();
-    expect(texts(bo)).toEqual(texts(ana));
+    await ana.run(['export', '-o', fromAna]);
+    await bo.run(['import', fromAna]);
+    const texts = async (svc: InProcessSandbox) => (await svc.json<Array<{ uuid: string; text: string }>>(['stories'])).map((s) => `${s.uuid} ${s.text}`).sort();
+    expect(await texts(bo)).toEqual(await texts(ana));
   });
 
-  it('the newer edit wins, whichever side imports', () => {
-    ana.run(['story', 'add', 'Ana called back', '--staff', 'Ana', '--tag', 'call-back']);
+  it('the newer edit wins, whichever side imports', async () => {
+    await ana.run(['story', 'add', 'Ana called back', '--staff', 'Ana', '--tag', 'call-back']);
     const file = join(ana.dir, 'a.jsonl');
-    ana.run(['export', '-o', file]);
-    bo.run(['import', file]);
-    bo.run(['story', 'edit', '1', '--text', 'Ana called back within the hour', '--tag', 'fast'], { env: { SVC_NOW: '2026-03-19T10:00:00' } });
+    await ana.run(['export', '-o', file]);
+    await bo.run(['import', file]);
+    await bo.run(['story', 'edit', '1', '--text', 'Ana called back within the hour', '--tag', 'fast'], { env: { SVC_NOW: '2026-03-19T10:00:00' } });
     const fromBo = join(bo.dir, 'b.jsonl');
-    bo.run(['export', '-o', fromBo]);
-    const result = ana.json<ImportJson>(['import', fromBo]);
+    await bo.run(['export', '-o', fromBo]);
+    const result = await ana.json<ImportJson>(['import', fromBo]);
     expect(result.tables.find((t) => t.table === 'stories')).toMatchObject({ updated: 1 });
-    expect(ana.json(['story', 'show', '1'])).toMatchObject({ text: 'Ana called back within the hour', tags: ['fast'] });
+    expect(await ana.json(['story', 'show', '1'])).toMatchObject({ text: 'Ana called back within the hour', tags: ['fast'] });
     // The older file no longer changes anything.
-    expect(ana.json<ImportJson>(['import', file]).totals.updated).toBe(0);
-    expect(ana.json(['story', 'show', '1'])).toMatchObject({ text: 'Ana called back within the hour' });
+    expect((await ana.json<ImportJson>(['import', file])).totals.updated).toBe(0);
+    expect(await ana.json(['story', 'show', '1'])).toMatchObject({ text: 'Ana called back within the hour' });
   });
 
-  it("leaves customers' contact details out unless --include-contacts", () => {
+  it("leaves customers' contact details out unless --include-contacts", async () => {
     seed(ana, 'a');
-    const plain = ana.run(['export']);
+    const plain = await ana.run(['export']);
     expect(plain.stdout).not.toContain('buyer@acme.example');
     expect(plain.stdout).not.toContain('7946');
     expect(plain.stderr).toContain('--include-contacts');
-    const full = ana.run(['export', '--include-contacts']);
+    const full = await ana.run(['export', '--include-contacts']);
     expect(full.stdout).toContain('buyer@acme.example');
     expect(JSON.parse(full.stdout.split('\n')[0] ?? '')).toMatchObject({ contacts: true });
   });
 
-  it('writes stories as CSV for spreadsheets', () => {
-    ana.run(['story', 'add', '=cmd|calc, "quoted"', '--staff', 'Ana,Bo', '--tag', 'x']);
-    const result = ana.run(['export', '--format', 'csv']);
+  it('writes stories as CSV for spreadsheets', async () => {
+    await ana.run(['story', 'add', '=cmd|calc, "quoted"', '--staff', 'Ana,Bo', '--tag', 'x']);
+    const result = await ana.run(['export', '--format', 'csv']);
     expect(result.code).toBe(0);
     const [head, row] = result.stdout.split('\r\n');
     expect(head).toBe('id,uuid,occurredOn,title,text,staff,tags,customer,customerKind,channel,source,trigger,impact,reportedBy,createdAt,updatedAt');
     expect(row).toMatch(/^1,[0-9a-f-]{36},2026-03-18,,"'=cmd\|calc, ""quoted""",Ana; Bo,x,,external,/);
-    const refused = ana.run(['export', '--format', 'csv', '--include-contacts']);
+    const refused = await ana.run(['export', '--format', 'csv', '--include-contacts']);
     expect(refused.code).toBe(2);
   });
 
-  it('never leaves a half-written export, and refuses a missing directory', () => {
-    const result = ana.run(['export', '--out', join(ana.dir, 'nope', 'x.jsonl')]);
+  it('never leaves a half-written export, and refuses a missing directory', async () => {
+    const result = await ana.run(['export', '--out', join(ana.dir, 'nope', 'x.jsonl')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^svc: the directory .*nope does not exist\nhint: /);
   });
@@ -156,16 +156,16 @@ describe('svc export and svc import', () => {
 describe('svc import refuses bad files and changes nothing', () => {
   let file: string;
   let before: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     seed(ana, 'a');
     file = join(ana.dir, 'in.jsonl');
-    ana.run(['export', '-o', file]);
+    await ana.run(['export', '-o', file]);
     seed(bo, 'b');
     before = bo.snapshot();
   });
 
-  const refused = (args: string[], code: number, message: RegExp) => {
-    const result = bo.run(['import', ...args]);
+  const refused = async (args: string[], code: number, message: RegExp) => {
+    const result = await bo.run(['import', ...args]);
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
@@ -174,47 +174,47 @@ describe('svc import refuses bad files and changes nothing', () => {
     expect(bo.snapshot()).toBe(before);
   };
 
-  it('a newer export format: exit 4', () => {
+  it('a newer export format: exit 4', async () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     lines[0] = JSON.stringify({ ...JSON.parse(lines[0] ?? ''), version: 2 });
     writeFileSync(file, lines.join('\n'));
-    refused([file], 4, /^svc: .* uses export format 2, newer than this svc reads \(up to 1\); nothing was imported\n/);
+    await refused([file], 4, /^svc: .* uses export format 2, newer than this svc reads \(up to 1\); nothing was imported\n/);
   });
 
-  it('a file cut off while copying', () => {
+  it('a file cut off while copying', async () => {
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.slice(0, Math.floor(text.length * 0.7)));
-    refused([file], 2, /^svc: .*(incomplete|damaged)/);
+    await refused([file], 2, /^svc: .*(incomplete|damaged)/);
   });
 
-  it('a file that is not an export', () => {
+  it('a file that is not an export', async () => {
     writeFileSync(file, 'id,text\n1,hello\n');
-    refused([file], 2, /^svc: .* is not an svc export/);
+    await refused([file], 2, /^svc: .* is not an svc export/);
   });
 
-  it('a file that is not UTF-8 text', () => {
+  it('a file that is not UTF-8 text', async () => {
     writeFileSync(file, Buffer.concat([readFileSync(file).subarray(0, 100), Buffer.from([0xc3, 0x28, 0xff]), readFileSync(file).subarray(100)]));
-    refused([file], 2, /^svc: .* is not valid UTF-8 text/);
+    await refused([file], 2, /^svc: .* is not valid UTF-8 text/);
   });
 
-  it('a row the schema rejects', () => {
+  it('a row the schema rejects', async () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('"channel":"phone"', '"channel":"pigeon"'));
-    refused([file], 2, /^svc: .* holds a stories row .* this database cannot take/);
+    await refused([file], 2, /^svc: .* holds a stories row .* this database cannot take/);
   });
 
-  it('a huge file, refused before it is read', () => {
+  it('a huge file, refused before it is read', async () => {
     const huge = join(bo.dir, 'huge.jsonl');
     closeSync(openSync(huge, 'w'));
     truncateSync(huge, 300 * 1024 * 1024); // sparse: no disk used
-    refused([huge], 2, /^svc: .*huge\.jsonl is 300 MB and not JSONL; svc reads other exports whole, up to 256 MB/);
+    await refused([huge], 2, /^svc: .*huge\.jsonl is 300 MB and not JSONL; svc reads other exports whole, up to 256 MB/);
   });
 
-  it('a file that does not exist: exit 3', () => {
-    refused([join(bo.dir, 'missing.jsonl')], 3, /^svc: .*missing\.jsonl does not exist/);
+  it('a file that does not exist: exit 3', async () => {
+    await refused([join(bo.dir, 'missing.jsonl')], 3, /^svc: .*missing\.jsonl does not exist/);
   });
 
-  it('an empty file', () => {
+  it('an empty file', async () => {
     writeFileSync(file, '');
-    refused([file], 2, /^svc: .* is empty/);
+    await refused([file], 2, /^svc: .* is empty/);
   });
 });

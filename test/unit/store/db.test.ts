@@ -3,6 +3,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../src/core/errors.ts';
+import { testSwitches } from '../../../src/cli/test-switches.ts';
 import { openStore } from '../../../src/store/db.ts';
 import { defaultMigrationsDir, listMigrations } from '../../../src/store/migrate.ts';
 import { tempDir } from '../../helpers/db.ts';
@@ -24,6 +25,21 @@ describe('openStore', () => {
     expect(store.db.pragma('secure_delete', { simple: true })).toBe(1);
     expect(Number(store.db.pragma('busy_timeout', { simple: true }))).toBeGreaterThanOrEqual(5000);
     store.close();
+  });
+
+  it('waits as long for a lock as the SVC_TEST_BUSY_TIMEOUT_MS switch says, and only a number counts', () => {
+    const path = join(dir, 'svc.db');
+    const waits = (env: NodeJS.ProcessEnv) => {
+      const store = openStore(path, testSwitches(env));
+      try {
+        return Number(store.db.pragma('busy_timeout', { simple: true }));
+      } finally {
+        store.close();
+      }
+    };
+    expect(waits({ SVC_TEST_BUSY_TIMEOUT_MS: '250' })).toBe(250);
+    expect(waits({ SVC_TEST_BUSY_TIMEOUT_MS: 'soon' })).toBe(10_000);
+    expect(waits({})).toBe(10_000);
   });
 
   it('applies every migration once and records it', () => {
