@@ -177,6 +177,7 @@ describe('long writers let a concurrent story add in', () => {
     writeFileSync(file, lines.join('\n'));
     const target = sandbox();
     try {
+      expect(target.run(['init']).code).toBe(0);
       const failed = target.run(['import', file]);
       expect(failed.code).toBe(2);
       expect(failed.stderr).toMatch(/^svc: .*team\.jsonl is damaged: a story_people row \(line \d+\) refers through story_id to "00000000-0000-4000-8000-000000000000", which is neither in the file nor in this database; the first [\d,]+ records of the file were imported before it\nhint: fix what is named above, then import the same file again/);
