@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectCleanError, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { expectCleanError, sandbox, type SvcSandbox, expectRefused } from '../helpers/cli.ts';
 
 let svc: SvcSandbox;
 const ok = (args: string[], env: Record<string, string> = {}) => {
@@ -87,14 +87,7 @@ describe('bad input is refused clearly and changes nothing', () => {
     ['a bad interview id', ['action', 'add', 'x', '--owner', 'Ana', '--due', '2026-04-01', '--from-interview', 'abc'], 2, /"abc" is not an? interview id/],
     ['done on a missing action', ['action', 'done', '42'], 3, /action #42 does not exist/],
     ['show of a missing action', ['action', 'show', '42'], 3, /action #42 does not exist/],
-  ])('%s', (_name, args, code, message) => {
-    const before = svc.snapshot();
-    const result = svc.run(args);
-    expect(result.code).toBe(code);
-    expect(result.stdout).toBe('');
-    expectCleanError(result.stderr, message);
-    expect(svc.snapshot()).toBe(before);
-  });
+  ])('%s', (_name, args, code, message) => expectRefused(svc, args, code, message));
 
   it('an action done twice', () => {
     ok(['action', 'done', '1']);

@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectCleanError, queryDb, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { launchChromium, openDocument } from '../helpers/browser.ts';
+import { expectCleanError, queryDb, sandbox, type SvcSandbox, expectRefused } from '../helpers/cli.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 let svc: SvcSandbox;
 
 function ok(args: string[], env?: Record<string, string>): { stdout: string; stderr: string } {
@@ -85,23 +82,11 @@ describe('svc chain', () => {
   });
 
   it('draws the matrix in a browser: every pair a shaded cell, no console error, no request', async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it to run the browser test`);
     const out = join(svc.dir, 'chain.html');
     ok(['chain', '--format', 'html', '--out', out]);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('request', (request) => requests.push(request.url()));
-      const url = pathToFileURL(out).href;
-      await page.goto(url, { waitUntil: 'load' });
-      expect(problems).toEqual([]);
-      expect(requests).toEqual([url]);
+      const page = await openDocument(browser, out, { width: 1000, height: 800 });
       const cells = await page.$$eval('table[data-matrix="people"] td', (tds) =>
         tds.map((td) => ({ text: td.textContent, shaded: (globalThis as unknown as { getComputedStyle(el: unknown): { backgroundColor: string } }).getComputedStyle(td).backgroundColor !== 'rgba(0, 0, 0, 0)', width: td.getBoundingClientRect().width })),
       );
@@ -126,14 +111,7 @@ describe('bad input about the chain is refused and changes nothing', () => {
     ['linking a colleague nobody named', ['chain', 'link', 'Nobody', 'Ana'], 3, /no colleague served called "Nobody"/],
     ['a chain --format svc has not', ['chain', '--format', 'pdf'], 2, /--format "pdf" is not one of/],
     ['a chain --until in the future', ['chain', '--until', '2026-04-01'], 2, /future/],
-  ])('%s', (_name, args, code, message) => {
-    const before = svc.snapshot();
-    const result = svc.run(args);
-    expect(result.code).toBe(code);
-    expect(result.stdout).toBe('');
-    expectCleanError(result.stderr, message);
-    expect(svc.snapshot()).toBe(before);
-  });
+  ])('%s', (_name, args, code, message) => expectRefused(svc, args, code, message));
 
   it('refuses to link a colleague to nobody', () => {
     ok(['story', 'add', 'Ana helped Tom with the rota', '--staff', 'Ana', '--customer', 'Tom', '--internal']);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { A4, A4_CONTENT_WIDTH, launchChromium } from '../helpers/browser.ts';
+import { A4, A4_CONTENT_WIDTH, launchChromium, openDocument } from '../helpers/browser.ts';
 import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -45,22 +45,8 @@ afterAll(async () => {
   svc?.cleanup();
 });
 
-/** Opens a document on a screen of the given size or as print, failing on console errors and on any request but the file. */
-async function open(file: string, viewport: { width: number; height: number }, media: 'screen' | 'print' = 'screen'): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  const problems: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('request', (request) => requests.push(request.url()));
-  await page.emulateMedia({ media });
-  const url = pathToFileURL(file).href;
-  await page.goto(url, { waitUntil: 'load' });
-  expect(problems).toEqual([]);
-  expect(requests).toEqual([url]);
-  return page;
+function open(file: string, viewport: { width: number; height: number }, media: 'screen' | 'print' = 'screen'): Promise<Page> {
+  return openDocument(browser, file, viewport, media);
 }
 
 /** Nothing wider than the page: no horizontal scrolling, no element running past the right edge. */

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, openDocument } from '../helpers/browser.ts';
 import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { seedCrafted } from '../helpers/report-team.ts';
 
@@ -22,19 +22,7 @@ describe('the HTML report in a browser', () => {
 
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('request', (request) => requests.push(request.url()));
-      const url = pathToFileURL(out).href;
-      await page.goto(url, { waitUntil: 'load' });
-
-      expect(problems).toEqual([]);
-      expect(requests).toEqual([url]);
+      const page = await openDocument(browser, out, { width: 1100, height: 900 });
       const charts = await page.$$eval('svg.chart', (svgs) =>
         svgs.map((svg) => {
           const shapes = [...svg.querySelectorAll('rect, line, path, circle, polyline')].filter((shape) => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectCleanError, queryDb, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { expectCleanError, queryDb, sandbox, type SvcSandbox, expectRefused } from '../helpers/cli.ts';
 
 const PRACTICE = 'Call back the same day';
 const PROCEDURE = '1. Note the promised time.\n2. Call back the same day, even without news.';
@@ -74,12 +74,5 @@ describe('bad input about reviews is refused and changes nothing', () => {
   it.each([
     ['a practice with no procedure', ['practice', 'review', 'Smile', '--confirm'], 4, /"Smile" has no written procedure to review/],
     ['an unknown practice', ['practice', 'review', 'Juggling'], 3, /no practice "Juggling"/],
-  ])('%s', (_name, args, code, message) => {
-    const before = svc.snapshot();
-    const result = svc.run(args);
-    expect(result.code).toBe(code);
-    expect(result.stdout).toBe('');
-    expectCleanError(result.stderr, message);
-    expect(svc.snapshot()).toBe(before);
-  });
+  ])('%s', (_name, args, code, message) => expectRefused(svc, args, code, message));
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectCleanError, queryDb, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { expectCleanError, queryDb, sandbox, type SvcSandbox, expectRefused } from '../helpers/cli.ts';
 
 const PRACTICE = 'Call back the same day';
 let svc: SvcSandbox;
@@ -81,12 +81,5 @@ describe('bad input about succession is refused and changes nothing', () => {
     ['--pair without --learner', ['people', 'succession', 'Ana', '--pair', PRACTICE], 2, /needs --learner/],
     ['an unknown learner', ['people', 'succession', 'Ana', '--pair', PRACTICE, '--learner', 'Zed'], 3, /nobody called "Zed"/],
     ['an unknown person', ['people', 'succession', 'Zed'], 3, /nobody called "Zed"/],
-  ])('%s', (_name, args, code, message) => {
-    const before = svc.snapshot();
-    const result = svc.run(args);
-    expect(result.code).toBe(code);
-    expect(result.stdout).toBe('');
-    expectCleanError(result.stderr, message);
-    expect(svc.snapshot()).toBe(before);
-  });
+  ])('%s', (_name, args, code, message) => expectRefused(svc, args, code, message));
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectCleanError, queryDb, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { expectCleanError, queryDb, sandbox, type SvcSandbox, expectRefused } from '../helpers/cli.ts';
 
 let svc: SvcSandbox;
 beforeEach(() => {
@@ -84,12 +84,5 @@ describe('bad input about teams is refused and changes nothing', () => {
     ['a status of no team', ['status', '--team', 'Nowhere'], 3, /no team called "Nowhere"/],
     ['practices of no team', ['practices', '--team', 'Nowhere'], 3, /no team called "Nowhere"/],
     ['a control character in a team name', ['people', 'edit', 'Ana', '--team', 'Sup\u001b[31mport'], 2, /control character/],
-  ])('%s', (_name, args, code, message) => {
-    const before = svc.snapshot();
-    const result = svc.run(args);
-    expect(result.code).toBe(code);
-    expect(result.stdout).toBe('');
-    expectCleanError(result.stderr, message);
-    expect(svc.snapshot()).toBe(before);
-  });
+  ])('%s', (_name, args, code, message) => expectRefused(svc, args, code, message));
 });

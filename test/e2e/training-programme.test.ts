@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectCleanError, queryDb, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { expectCleanError, queryDb, sandbox, type SvcSandbox, expectRefused } from '../helpers/cli.ts';
 
 const PRACTICE = 'Call back the same day';
 let svc: SvcSandbox;
@@ -95,14 +95,7 @@ describe('bad input about training assignments and acknowledgements is refused a
     ['an unknown practice', ['train', 'assign', 'Juggling', '--people', 'Ana', '--due', 'tomorrow'], 3, /no practice "Juggling"/],
     ['acknowledging a practice with no procedure', ['practice', 'ack', PRACTICE, '--as', 'Ana'], 4, /has no written procedure to acknowledge/],
     ['acknowledging as nobody known', ['practice', 'ack', PRACTICE, '--as', 'Zed'], 4, /has no written procedure/],
-  ])('%s', (_name, args, code, message) => {
-    const before = svc.snapshot();
-    const result = svc.run(args);
-    expect(result.code).toBe(code);
-    expect(result.stdout).toBe('');
-    expectCleanError(result.stderr, message);
-    expect(svc.snapshot()).toBe(before);
-  });
+  ])('%s', (_name, args, code, message) => expectRefused(svc, args, code, message));
 
   it('refuses an acknowledgement by someone unknown once there is a procedure', () => {
     ok(['practice', 'adopt', PRACTICE, '--procedure', 'Call back before the promised time.']);

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -18,4 +20,25 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/**
+ * Opens a document file on a screen of the given size or as print, failing on console
+ * errors and warnings and on any request but the file itself (svc's documents are self-contained).
+ */
+export async function openDocument(browser: Browser, file: string, viewport: { width: number; height: number }, media: 'screen' | 'print' = 'screen'): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  const problems: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('request', (request) => requests.push(request.url()));
+  await page.emulateMedia({ media });
+  const url = pathToFileURL(file).href;
+  await page.goto(url, { waitUntil: 'load' });
+  expect(problems).toEqual([]);
+  expect(requests).toEqual([url]);
+  return page;
 }

@@ -113,6 +113,16 @@ export function expectCleanError(stderr: string, pattern: RegExp): void {
   expect(lines).toHaveLength(2);
 }
 
+/** A refused command: its exit code, nothing on stdout, one clean error, and the database as it was. */
+export function expectRefused(svc: SvcSandbox, args: string[], code: number, message: RegExp): void {
+  const before = svc.snapshot();
+  const result = svc.run(args);
+  expect(result.code).toBe(code);
+  expect(result.stdout).toBe('');
+  expectCleanError(result.stderr, message);
+  expect(svc.snapshot()).toBe(before);
+}
+
 /**
  * A copy of the built svc in dir with one more migration than this one, as after an
  * upgrade; returns the path of its launcher.
