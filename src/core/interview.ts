@@ -1,4 +1,4 @@
-import { parsePastDay, toDay, type Day } from './dates.ts';
+import { parseDay, parsePastDay, toDay, type Day } from './dates.ts';
 import { ValidationError } from './errors.ts';
 import { messages } from './messages.ts';
 import type { Answers, Question } from './prompt.ts';
@@ -30,10 +30,84 @@ export interface Interview {
   liked: string | null;
   change: string | null;
   note: string | null;
+  /** The call the customer agreed to: day, local time and the number or contact they gave; null while only invited. */
+  agreed: InterviewAgreement | null;
   /** Stories saved from this interview's answers. */
   storyIds: number[];
   createdAt: string;
   updatedAt: string;
+}
+
+/** A call the customer agreed to. */
+export interface InterviewAgreement {
+  on: Day;
+  /** HH:MM, local time. */
+  at: string;
+  contact: string;
+}
+
+/** Where an interview stands: invited (planned, no answer yet), agreed, then done, declined or no reply. */
+export type InterviewState = 'invited' | 'agreed' | 'done' | 'declined' | 'no reply';
+
+export function interviewState(interview: Pick<Interview, 'status' | 'agreed'>): InterviewState {
+  if (interview.status === 'planned') return interview.agreed ? 'agreed' : 'invited';
+  return interview.status === 'no_reply' ? 'no reply' : interview.status;
+}
+
+/** What `svc interview agree` was given. */
+export interface InterviewAgreementInput {
+  on?: string | undefined;
+  at?: string | undefined;
+  phone?: string | undefined;
+  contact?: string | undefined;
+}
+
+const MAX_CONTACT_LENGTH = 200;
+
+function localTime(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+/** Validates an agreed call: a day, a time of day, and one way to reach the customer; never in the past. */
+export function draftAgreement(input: InterviewAgreementInput, now: Date): InterviewAgreement {
+  if (input.on === undefined) throw new ValidationError(messages.agreeNeedsDay, messages.agreeNeedsDayHint);
+  if (input.at === undefined) throw new ValidationError(messages.agreeNeedsTime, messages.agreeNeedsTimeHint);
+  const on = parseDay(input.on, now, '--on');
+  const time = /^([01]?\d|2[0-3])[:.h]([0-5]\d)$/u.exec(input.at.trim());
+  if (!time) throw new ValidationError(messages.badAgreedTime(input.at), messages.badAgreedTimeHint);
+  const at = `${(time[1] ?? '').padStart(2, '0')}:${time[2] ?? ''}`;
+  if (input.phone !== undefined && input.contact !== undefined) throw new ValidationError(messages.agreePhoneOrContact, messages.agreeNeedsContactHint);
+  const contact = (input.phone ?? input.contact ?? '').normalize('NFC').trim();
+  if (!contact) throw new ValidationError(messages.agreeNeedsContact, messages.agreeNeedsContactHint);
+  if (contact.length > MAX_CONTACT_LENGTH) throw new ValidationError(messages.answerTooLong(input.phone !== undefined ? '--phone' : '--contact', MAX_CONTACT_LENGTH), messages.agreeNeedsContactHint);
+  if (input.phone !== undefined && !/^\+?[\d\s().\/-]{5,}$/u.test(contact)) throw new ValidationError(messages.badPhone(contact), messages.agreeNeedsContactHint);
+  const today = toDay(now);
+  if (on < today || (on === today && at < localTime(now))) throw new ValidationError(messages.agreedInPast(on, at), messages.agreedInPastHint);
+  return { on, at, contact };
+}
+
+/** The next step of each open interview: who to call and when, or whose answer to the invitation to record. */
+export function interviewNextSteps(open: readonly Interview[], now: Date): Array<{ kind: 'interview-next'; text: string; command: string }> {
+  const today = toDay(now);
+  const caller = (i: Interview) => (i.interviewer ? ` (${i.interviewer})` : '');
+  return open
+    .filter((i) => i.status === 'planned')
+    .map((i) => {
+      if (!i.agreed) {
+        return {
+          kind: 'interview-next' as const,
+          text: `${i.customer}${caller(i)} was invited on ${i.plannedOn}: record their answer`,
+          command: `svc interview agree ${i.id} --on DATE --at HH:MM --phone NUMBER`,
+        };
+      }
+      const when = i.agreed.on === today ? `today at ${i.agreed.at}` : `on ${i.agreed.on} at ${i.agreed.at}`;
+      const past = i.agreed.on < today || (i.agreed.on === today && i.agreed.at < localTime(now));
+      return {
+        kind: 'interview-next' as const,
+        text: `${past ? 'log the call to' : 'call'} ${i.customer}${caller(i)} ${when} on ${i.agreed.contact}`,
+        command: `svc interview log ${i.id}`,
+      };
+    });
 }
 
 /** What was typed (or passed as flags) after a call. */
