@@ -7,11 +7,18 @@ import { parseId } from '../core/ids.ts';
 import type { Store } from '../store/store.ts';
 import { insertLinkedStory } from './story.ts';
 
-/** The planned interview with the id as typed ("12" or "#12"): not found, or already logged, is refused. */
-export function requirePlannedInterview(store: Store, typedId: string): Interview {
+/** The interview with the id as typed ("12" or "#12"), in any state; not found is refused. */
+export function requireInterview(store: Store, typedId: string): Interview {
   const id = parseId('interview', typedId);
   const interview = store.interviews.get(id);
   if (!interview) throw new NotFoundError(messages.interviewNotFound(id), messages.interviewNotFoundHint);
+  return interview;
+}
+
+/** The planned interview with the id as typed ("12" or "#12"): not found, or already logged, is refused. */
+export function requirePlannedInterview(store: Store, typedId: string): Interview {
+  const interview = requireInterview(store, typedId);
+  const id = interview.id;
   if (interview.status !== 'planned') {
     throw new ConflictError(messages.interviewAlreadyLogged(id, interviewState(interview), interview.heldOn), messages.interviewAlreadyLoggedHint);
   }

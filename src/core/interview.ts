@@ -1,4 +1,5 @@
 import { parseDay, parsePastDay, toDay, type Day } from './dates.ts';
+import { timeOfDay } from './config.ts';
 import { ValidationError } from './errors.ts';
 import { messages } from './messages.ts';
 import type { Answers, Question } from './prompt.ts';
@@ -73,9 +74,8 @@ export function draftAgreement(input: InterviewAgreementInput, now: Date): Inter
   if (input.on === undefined) throw new ValidationError(messages.agreeNeedsDay, messages.agreeNeedsDayHint);
   if (input.at === undefined) throw new ValidationError(messages.agreeNeedsTime, messages.agreeNeedsTimeHint);
   const on = parseDay(input.on, now, '--on');
-  const time = /^([01]?\d|2[0-3])[:.h]([0-5]\d)$/u.exec(input.at.trim());
-  if (!time) throw new ValidationError(messages.badAgreedTime(input.at), messages.badAgreedTimeHint);
-  const at = `${(time[1] ?? '').padStart(2, '0')}:${time[2] ?? ''}`;
+  const at = timeOfDay(input.at);
+  if (at === null) throw new ValidationError(messages.badAgreedTime(input.at), messages.badAgreedTimeHint);
   if (input.phone !== undefined && input.contact !== undefined) throw new ValidationError(messages.agreePhoneOrContact, messages.agreeNeedsContactHint);
   const contact = (input.phone ?? input.contact ?? '').normalize('NFC').trim();
   if (!contact) throw new ValidationError(messages.agreeNeedsContact, messages.agreeNeedsContactHint);
@@ -184,21 +184,41 @@ export function staffNamed(text: string, people: readonly string[]): string[] {
   return found.sort((a, b) => a.at - b.at).map((f) => f.name);
 }
 
-/** The invitation to send: ten minutes, and a day, a time and a number to call. */
-export function invitationText(interviewer: string | null): string {
-  return [
-    'Subject: Ten minutes of your time?',
-    '',
-    'Hello,',
-    '',
-    `I am ${interviewer ?? '[your name]'}, and I would like to hear, in your own words, how we are doing.`,
-    'It takes ten minutes on the phone: three short questions, nothing to buy.',
-    '',
-    'If you agree, just reply with a day, a time and a phone number where I can call you.',
-    '',
-    'Thank you,',
-    interviewer ?? '[your name]',
-  ].join('\n');
+/** The placeholders an invitation template may hold (config key interview.invitation). */
+export const INVITATION_PLACEHOLDERS = ['customer', 'caller'] as const;
+
+/** The invitation when the config holds none: ten minutes, and a day, a time and a number to call. */
+export const DEFAULT_INVITATION = [
+  'Subject: Ten minutes of your time?',
+  '',
+  'Hello {customer},',
+  '',
+  'I am {caller}, and I would like to hear, in your own words, how we are doing.',
+  'It takes ten minutes on the phone: three short questions, nothing to buy.',
+  '',
+  'If you agree, just reply with a day, a time and a phone number where I can call you.',
+  '',
+  'Thank you,',
+  '{caller}',
+].join('\n');
+
+/**
+ * The invitation to send, from the team's template (or the default) with the customer's
+ * and the caller's names. A config value is one line, so "\n" written in it breaks the line.
+ */
+export function invitationText(template: string | null, names: { customer: string | null; caller: string | null }): string {
+  const values: Record<(typeof INVITATION_PLACEHOLDERS)[number], string> = {
+    customer: names.customer ?? '[customer name]',
+    caller: names.caller ?? '[your name]',
+  };
+  return (template ?? DEFAULT_INVITATION)
+    .replaceAll('\\n', '\n')
+    .replace(/\{(customer|caller)\}/gu, (_, key: keyof typeof values) => values[key]);
+}
+
+/** The reminder for the end of a call: the customer leaves with a way to reach the caller directly. */
+export function closingReminder(customer: string, caller: string | null): string {
+  return `before you hang up: give ${customer} a direct contact${caller ? ` for ${caller}` : ''} (a phone number or email), so they can reach someone who knows them`;
 }
 
 /** Who was called, and whether --note already gave the note. */

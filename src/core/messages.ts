@@ -351,6 +351,8 @@ export const messages = {
   configNotTime: (key: string) => `${key} must be a time of day as HH:MM, e.g. "09:30"`,
   configNotSwitch: (key: string) => `${key} must be true or false`,
   configEmptyText: (key: string) => `${key} must not be empty: give a value, or leave the key out to keep it unset`,
+  configUnknownPlaceholder: (key: string, name: string, known: readonly string[]) =>
+    `${key} holds {${name}}, which svc cannot fill in: use ${known.map((k) => `{${k}}`).join(' or ')}`,
   configUnknownKey: (key: string) => `"${key}" is not a setting svc knows`,
   configBad: (where: string, what: string) => `${where}: ${what}`,
   configBadHint: 'svc config list shows every key with its value; fix or remove that line',

@@ -39,3 +39,24 @@ export function pickTable(picked: Array<{ interviewId: number; customer: Custome
     head: (text) => look.color.bold(text),
   });
 }
+
+/** One interview in full: where it stands, the agreed call, the answers, and while open the invitation to send. */
+export function interviewLines(interview: Interview, invitation: string, look: Look): string {
+  const c = look.color;
+  const field = (label: string, value: string) => `${c.dim(`${label}:`.padEnd(10))}${oneLine(value)}`;
+  const lines = [c.bold(`Interview #${interview.id} with ${oneLine(interview.customer)}: ${interviewState(interview)}`)];
+  if (interview.interviewer) lines.push(field('caller', interview.interviewer));
+  lines.push(field('invited', interview.plannedOn));
+  if (interview.agreed) lines.push(field('call', `${interview.agreed.on} at ${interview.agreed.at}${interview.agreed.contact ? ` on ${interview.agreed.contact}` : ''}`));
+  if (interview.heldOn) lines.push(field(interview.status === 'done' ? 'held' : 'closed', interview.heldOn));
+  for (const [label, value] of [
+    ['learned', interview.learned],
+    ['liked', interview.liked],
+    ['change', interview.change],
+    ['note', interview.note],
+  ] as const) {
+    if (value) lines.push(field(label, value));
+  }
+  if (interview.status === 'planned') lines.push('', c.bold('Invitation to send'), '', invitation);
+  return lines.join('\n');
+}

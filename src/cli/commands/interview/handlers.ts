@@ -6,3 +6,4 @@ export * as log from './log.ts';
 export * as agree from './agree.ts';
 export * as decline from './decline.ts';
 export * as noreply from './noreply.ts';
+export * as show from './show.ts';

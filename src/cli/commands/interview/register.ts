@@ -91,4 +91,12 @@ function registerInterviewCommands(program: Command): void {
     .option('--json', 'print the interview as JSON')
     .addHelpText('after', examples(['svc interview noreply 5', 'svc interviews --status no_reply']))
     .action(lazy(() => import('./handlers.ts'), 'noreply'));
+
+  interview
+    .command('show')
+    .description('show one interview: where it stands, the agreed call, the answers, and the invitation to send')
+    .argument('<id>', 'the interview id')
+    .option('--json', 'print the interview and its invitation as JSON')
+    .addHelpText('after', examples(['svc interview show 3', 'svc interview show 3 --json']))
+    .action(lazy(() => import('./handlers.ts'), 'show'));
 }
