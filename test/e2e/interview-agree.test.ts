@@ -145,3 +145,25 @@ describe('customer forget and an agreed number', () => {
     expect(bytes()).not.toContain('7946 0555');
   });
 });
+
+describe("the report's interview answers", () => {
+  it('groups answers by what they are about: the Saturday line with the weekend, "a friend" with "a friend recommended you"', async () => {
+    const ids = (await svc.json<InterviewJson[]>(['interviews'])).map((i) => String(i.id));
+    await svc.run(['interview', 'log', ids[0]!, '--learned', 'a friend', '--change', 'open the phone line on Saturdays', '--on', '2026-03-17']);
+    await svc.run(['interview', 'log', ids[1]!, '--learned', 'a friend recommended you', '--change', 'be open at weekends', '--on', '2026-03-17']);
+    await svc.run(['interview', 'log', ids[2]!, '--learned', 'the website', '--change', 'the phone line is always busy', '--on', '2026-03-17']);
+    const report = await svc.json<{ interviews: { learned: Array<{ answer: string; count: number }>; change: Array<{ key: string; count: number; answers: string[] }> } }>([
+      'report',
+      '--json',
+    ]);
+    expect(report.interviews.learned).toEqual([
+      { answer: 'a friend', count: 2 },
+      { answer: 'the website', count: 1 },
+    ]);
+    expect(report.interviews.change[0]).toMatchObject({ key: 'weekend', count: 2 });
+    expect(report.interviews.change[0]!.answers.sort()).toEqual(['be open at weekends', 'open the phone line on Saturdays']);
+    const text = await svc.run(['report']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/weekend/);
+  });
+});
