@@ -30,8 +30,15 @@ export function withListeningSections(
 /** What an interview answer is about (answers.ts), read as stories are read. */
 export type AnswerReader = (text: string) => AnswerConcept[];
 
-/** The answer reader, with the language model it needs (loaded here, ~200 ms, not at start-up). */
-export async function answerReader(): Promise<AnswerReader> {
+/**
+ * The answer reader, with the language model it needs (loaded here, ~200 ms, not at
+ * start-up), when the period has answers to read; undefined when it has none.
+ */
+export async function answerReader(store: Store, period: { since: Day; until: Day }): Promise<AnswerReader | undefined> {
+  const held = store.interviews
+    .list({ status: 'done' })
+    .some((i) => i.heldOn !== null && i.heldOn >= period.since && i.heldOn <= period.until && Boolean(i.learned || i.liked || i.change));
+  if (!held) return undefined;
   const { tagText } = await import('../core/nlp.ts');
   return (text) => answerConcepts(text, tagText(text));
 }

@@ -68,21 +68,31 @@ export interface ConceptGroup {
  * Each answer joins the group of its concept that most answers share (ties: the lower
  * rank, then alphabetical); an answer sharing none stands alone. Largest groups first.
  */
-export function groupByConcepts(items: ReadonlyArray<{ text: string; concepts: readonly AnswerConcept[] }>): ConceptGroup[] {
+export function groupByConcepts(
+  items: ReadonlyArray<{ text: string; concepts: readonly AnswerConcept[] }>,
+  /** The words a group's answers all share, to name a group held together by a behaviour or a thing ("opening hour", not "hour"). */
+  sharedWords: (answers: readonly string[]) => string = () => '',
+): ConceptGroup[] {
   const frequency = new Map<string, number>();
   for (const item of items) for (const concept of new Set(item.concepts.map((c) => c.key))) frequency.set(concept, (frequency.get(concept) ?? 0) + 1);
   const groups = new Map<string, ConceptGroup>();
+  const ranks = new Map<string, number>();
   for (const item of items) {
     const shared = item.concepts
       .filter((c) => (frequency.get(c.key) ?? 0) >= 2)
       .sort((a, b) => (frequency.get(b.key) ?? 0) - (frequency.get(a.key) ?? 0) || a.rank - b.rank || a.key.localeCompare(b.key));
     const key = shared[0]?.key ?? item.text;
+    if (shared[0]) ranks.set(key, shared[0].rank);
     const group = groups.get(key) ?? { key, count: 0, answers: [] };
     group.count++;
     group.answers.push(item.text);
     groups.set(key, group);
   }
   // An answer left alone goes by its own words, not by a concept it shared with an answer that went elsewhere.
-  for (const group of groups.values()) if (group.count === 1) group.key = group.answers[0] ?? group.key;
+  // A quality or a part of the week names its group; a behaviour or a thing reads better in the words the answers share.
+  for (const group of groups.values()) {
+    if (group.count === 1) group.key = group.answers[0] ?? group.key;
+    else if ((ranks.get(group.key) ?? 0) > 0) group.key = sharedWords(group.answers) || group.key;
+  }
   return [...groups.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }

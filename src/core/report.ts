@@ -628,12 +628,14 @@ export function groupAnswers(answers: readonly string[]): AnswerGroup[] {
     groups.set(key, group);
   });
   // A group's key is every word its answers share ("call back"), not just the first.
-  for (const group of groups.values()) {
-    if (group.count < 2) continue;
-    const sets = group.answers.map((a) => new Set(answerWords(a)));
-    group.key = answerWords(group.answers[0] ?? '').filter((w) => sets.every((set) => set.has(w))).join(' ');
-  }
+  for (const group of groups.values()) if (group.count >= 2) group.key = sharedAnswerWords(group.answers);
   return [...groups.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+/** The meaningful words every answer holds, in the first answer's order. */
+export function sharedAnswerWords(answers: readonly string[]): string {
+  const sets = answers.map((a) => new Set(answerWords(a)));
+  return answerWords(answers[0] ?? '').filter((w) => sets.every((set) => set.has(w))).join(' ');
 }
 
 /** Identical answers (ignoring case, punctuation and filler words) counted together. */
@@ -656,7 +658,7 @@ export const NO_INTERVIEWER = '(no interviewer)';
 function interviewSection(rows: readonly InterviewRow[], period: Window, concepts?: ReadonlyMap<string, readonly AnswerConcept[]>): Report['interviews'] {
   const held = rows.filter((r) => r.status === 'done' && r.heldOn !== null && inPeriod(period, r.heldOn));
   const answers = (pick: (r: InterviewRow) => string | null) => held.map(pick).filter((a): a is string => Boolean(a?.trim()));
-  const grouped = (texts: readonly string[]) => groupByConcepts(texts.map((text) => ({ text: text.trim(), concepts: concepts?.get(text) ?? [] })));
+  const grouped = (texts: readonly string[]) => groupByConcepts(texts.map((text) => ({ text: text.trim(), concepts: concepts?.get(text) ?? [] })), sharedAnswerWords);
   // How they heard of us: each group under its shortest answer ("a friend", not "a friend recommended you").
   const counted = (texts: readonly string[]) =>
     grouped(texts)

@@ -91,6 +91,18 @@ describe('svc interview agree, decline, noreply', () => {
     expect(status).not.toContain(`agree ${b!.id} `);
   });
 
+  it('does not invite again, within the cooldown, a customer who never replied', async () => {
+    const [a] = await svc.json<InterviewJson[]>(['interviews']);
+    await svc.run(['interview', 'noreply', String(a!.id)]);
+    const before = svc.snapshot();
+    const again = await svc.run(['interview', 'pick']);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toMatch(/^svc: no customer can be picked: of 3 with contact details, 1 were contacted in the last 180 days and 2 are already planned\n/);
+    expect(svc.snapshot()).toBe(before);
+    const picked = await svc.json<{ interviews: Array<{ customer: string }> }>(['interview', 'pick', '--cooldown', '0']);
+    expect(picked.interviews.map((i) => i.customer)).toEqual([a!.customer]);
+  });
+
   it('refuses every bad move with one clear line and a hint, and changes nothing', async () => {
     const [a, b] = await svc.json<InterviewJson[]>(['interviews']);
     await svc.run(['interview', 'decline', String(b!.id)]);

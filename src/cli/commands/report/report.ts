@@ -36,7 +36,7 @@ export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promi
   // Quality counts come from the phrase index, as detect's do: bring it up to date first
   // (after every check, so a refused report changes nothing).
   await indexPhrases(ctx, { summary: false });
-  const read = await answerReader();
+  const read = await answerReader(store, period);
   const report: Report = withinTeam(store, team, () => ({
     ...loadReportWithListening(store, period, ctx.now(), read),
     programme: loadProgramme(store, { today: period.until }),
