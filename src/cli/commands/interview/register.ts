@@ -10,7 +10,7 @@ function registerInterviewCommands(program: Command): void {
     .command('interview')
     .alias('interviews')
     .description('call three customers, ask three questions, hear what they say')
-    .addHelpText('after', examples(['svc interview pick --for Ana', 'svc interview log 3', 'svc interviews --status done']));
+    .addHelpText('after', examples(['svc interview pick --for Ana', 'svc interview agree 3 --on tomorrow --at 10:30 --phone "+44 20 7946 0000"', 'svc interview log 3']));
 
   interview
     .command('list', { isDefault: true })
