@@ -1,4 +1,5 @@
 import { withActionAgenda } from '../core/action.ts';
+import { answerConcepts, type AnswerConcept } from '../core/answers.ts';
 import type { Day } from '../core/dates.ts';
 import { withPerceptionAgenda } from '../core/perception.ts';
 import { buildReport, type InterviewRow, type Period, type Report } from '../core/report.ts';
@@ -26,8 +27,36 @@ export function withListeningSections(
   return out;
 }
 
-/** The report over a period (see periodFor), with the listening sections. */
-export function loadReportWithListening(store: Store & { db: Db }, period: Period, now: Date): Report {
+/** What an interview answer is about (answers.ts), read as stories are read. */
+export type AnswerReader = (text: string) => AnswerConcept[];
+
+/**
+ * The answer reader, with the language model it needs (loaded here, ~200 ms, not at
+ * start-up), when the period has answers to read; undefined when it has none.
+ */
+export async function answerReader(store: Store, period: { since: Day; until: Day }): Promise<AnswerReader | undefined> {
+  const held = store.interviews
+    .list({ status: 'done' })
+    .some((i) => i.heldOn !== null && i.heldOn >= period.since && i.heldOn <= period.until && Boolean(i.learned || i.liked || i.change));
+  if (!held) return undefined;
+  const { tagText } = await import('../core/nlp.ts');
+  return (text) => answerConcepts(text, tagText(text));
+}
+
+/**
+ * The report over a period (see periodFor), with the listening sections; with a reader,
+ * customers' answers are grouped by what they are about rather than by shared words.
+ */
+export function loadReportWithListening(store: Store & { db: Db }, period: Period, now: Date, read?: AnswerReader): Report {
   const input = store.report.input(period);
-  return withListeningSections(store.db, buildReport(period, input), { interviews: input.interviews, period }, now);
+  const answerConcepts = read ? conceptsOfAnswers(input.interviews, read) : undefined;
+  return withListeningSections(store.db, buildReport(period, { ...input, ...(answerConcepts ? { answerConcepts } : {}) }), { interviews: input.interviews, period }, now);
+}
+
+function conceptsOfAnswers(rows: readonly InterviewRow[], read: AnswerReader): Map<string, AnswerConcept[]> {
+  const concepts = new Map<string, AnswerConcept[]>();
+  for (const row of rows) {
+    for (const text of [row.learned, row.liked, row.change]) if (text && !concepts.has(text)) concepts.set(text, read(text));
+  }
+  return concepts;
 }

@@ -7,6 +7,7 @@ import { buildReport, reportPeriod, type Period, type Report } from '../core/rep
 import { buildRhythm, dueItems, listeningLine, rhythmSettings, type DueItem, type Listening } from '../core/rhythm.ts';
 import { buildStatus, driftingPractices, type StatusLine } from '../core/status.ts';
 import type { Store } from '../store/store.ts';
+import { interviewNextSteps } from '../core/interview.ts';
 
 export interface PeriodOptions {
   since?: string | undefined;
@@ -61,6 +62,8 @@ export function loadStatus(
     };
     const rhythm = buildRhythm({ ...store.rhythm.input(period.until), settings: rhythmSettings(settings) });
     const agreed = input.practices.filter((p) => p.status === 'adopted' || p.status === 'standard');
+    const overdue = new Set(rhythm.listening.overdue.map((i) => i.id));
+    const open = store.interviews.list({ status: 'planned' }).filter((i) => !overdue.has(i.id));
     return {
       stages: buildStatus(input),
       listening: { ...rhythm.listening, ...listeningLine(rhythm.listening) },
@@ -70,7 +73,7 @@ export function loadStatus(
         untrained: agreed.filter((p) => p.lastTrainedOn === null).map((p) => p.name),
         peopleWithoutStories: active.filter((p) => !perPerson.has(p.id)).map((p) => p.name),
         assessment: extras.assessment ?? null,
-      }),
+      }).concat(interviewNextSteps(open, now)),
     };
   });
   return { since: period.since, until: period.until, lastMeeting: period.lastMeeting, stages, listening, due };

@@ -4,7 +4,7 @@
 export const PRACTICE_STATUSES = ['candidate', 'adopted', 'standard', 'retired'] as const;
 export type PracticeStatus = (typeof PRACTICE_STATUSES)[number];
 
-export const INTERVIEW_STATUSES = ['planned', 'done', 'declined'] as const;
+export const INTERVIEW_STATUSES = ['planned', 'done', 'declined', 'no_reply'] as const;
 export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
 
 export const DEFAULT_PICK_COUNT = 3;

@@ -11,7 +11,7 @@ export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
 export type Weekday = (typeof WEEKDAYS)[number];
 
 type KeySpec =
-  | { kind: 'text'; fallback: string | null; about: string }
+  | { kind: 'text'; fallback: string | null; about: string; placeholders?: readonly string[] }
   | { kind: 'count'; fallback: number; min: number; max: number; about: string }
   | { kind: 'weekday'; fallback: Weekday; about: string }
   | { kind: 'time'; fallback: string; about: string }
@@ -25,6 +25,12 @@ export const CONFIG_KEYS = {
   'meeting.time': { kind: 'time', fallback: '09:00', about: 'when the team meeting starts (HH:MM, local time)' },
   'meeting.minutes': { kind: 'count', fallback: 30, min: 5, max: 480, about: 'how long the team meeting lasts' },
   'interview.interval_days': { kind: 'count', fallback: 30, min: 1, max: 365, about: 'days between interview rounds' },
+  'interview.invitation': {
+    kind: 'text',
+    fallback: null,
+    placeholders: ['customer', 'caller'],
+    about: 'the invitation svc interview pick and show print: {customer} and {caller} are filled in, \\n breaks the line',
+  },
   'assess.interval_days': { kind: 'count', fallback: 30, min: 1, max: 365, about: 'days a self-assessment round stays open; the next is due after it' },
   'assess.attributed': { kind: 'switch', fallback: false, about: "keep each person's self-assessment answers under their name (false: team figures only)" },
   'report.drift_weeks': {
@@ -93,6 +99,10 @@ export function parseConfigValue(key: ConfigKey, raw: unknown): { value: ConfigV
       if (/[\u0000-\u001f\u007f]/u.test(text)) return { error: messages.configControlChars(key) };
       // An empty value would read as "not set" and fail later, where the key is needed.
       if (text === '') return { error: messages.configEmptyText(key) };
+      if (spec.placeholders) {
+        const unknown = [...text.matchAll(/\{([^{}]*)\}/gu)].map((m) => m[1] ?? '').find((name) => !spec.placeholders?.includes(name));
+        if (unknown !== undefined) return { error: messages.configUnknownPlaceholder(key, unknown, spec.placeholders) };
+      }
       return { value: text };
     case 'count': {
       const n = typeof raw === 'number' ? raw : typeof raw === 'bigint' ? Number(raw) : text !== undefined && /^\d+$/u.test(text) ? Number(text) : NaN;

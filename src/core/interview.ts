@@ -1,4 +1,5 @@
-import { parsePastDay, toDay, type Day } from './dates.ts';
+import { parseDay, parsePastDay, toDay, type Day } from './dates.ts';
+import { timeOfDay } from './config.ts';
 import { ValidationError } from './errors.ts';
 import { messages } from './messages.ts';
 import type { Answers, Question } from './prompt.ts';
@@ -30,10 +31,83 @@ export interface Interview {
   liked: string | null;
   change: string | null;
   note: string | null;
+  /** The call the customer agreed to: day, local time and the number or contact they gave; null while only invited. */
+  agreed: InterviewAgreement | null;
   /** Stories saved from this interview's answers. */
   storyIds: number[];
   createdAt: string;
   updatedAt: string;
+}
+
+/** A call the customer agreed to. */
+export interface InterviewAgreement {
+  on: Day;
+  /** HH:MM, local time. */
+  at: string;
+  contact: string;
+}
+
+/** Where an interview stands: invited (planned, no answer yet), agreed, then done, declined or no reply. */
+export type InterviewState = 'invited' | 'agreed' | 'done' | 'declined' | 'no reply';
+
+export function interviewState(interview: Pick<Interview, 'status' | 'agreed'>): InterviewState {
+  if (interview.status === 'planned') return interview.agreed ? 'agreed' : 'invited';
+  return interview.status === 'no_reply' ? 'no reply' : interview.status;
+}
+
+/** What `svc interview agree` was given. */
+export interface InterviewAgreementInput {
+  on?: string | undefined;
+  at?: string | undefined;
+  phone?: string | undefined;
+  contact?: string | undefined;
+}
+
+const MAX_CONTACT_LENGTH = 200;
+
+function localTime(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+/** Validates an agreed call: a day, a time of day, and one way to reach the customer; never in the past. */
+export function draftAgreement(input: InterviewAgreementInput, now: Date): InterviewAgreement {
+  if (input.on === undefined) throw new ValidationError(messages.agreeNeedsDay, messages.agreeNeedsDayHint);
+  if (input.at === undefined) throw new ValidationError(messages.agreeNeedsTime, messages.agreeNeedsTimeHint);
+  const on = parseDay(input.on, now, '--on');
+  const at = timeOfDay(input.at);
+  if (at === null) throw new ValidationError(messages.badAgreedTime(input.at), messages.badAgreedTimeHint);
+  if (input.phone !== undefined && input.contact !== undefined) throw new ValidationError(messages.agreePhoneOrContact, messages.agreeNeedsContactHint);
+  const contact = (input.phone ?? input.contact ?? '').normalize('NFC').trim();
+  if (!contact) throw new ValidationError(messages.agreeNeedsContact, messages.agreeNeedsContactHint);
+  if (contact.length > MAX_CONTACT_LENGTH) throw new ValidationError(messages.answerTooLong(input.phone !== undefined ? '--phone' : '--contact', MAX_CONTACT_LENGTH), messages.agreeNeedsContactHint);
+  if (input.phone !== undefined && !/^\+?[\d\s().\/-]{5,}$/u.test(contact)) throw new ValidationError(messages.badPhone(contact), messages.agreeNeedsContactHint);
+  const today = toDay(now);
+  if (on < today || (on === today && at < localTime(now))) throw new ValidationError(messages.agreedInPast(on, at), messages.agreedInPastHint);
+  return { on, at, contact };
+}
+
+/** The next step of each open interview: who to call and when, or whose answer to the invitation to record. */
+export function interviewNextSteps(open: readonly Interview[], now: Date): Array<{ kind: 'interview-next'; text: string; command: string }> {
+  const today = toDay(now);
+  const caller = (i: Interview) => (i.interviewer ? ` (${i.interviewer})` : '');
+  return open
+    .filter((i) => i.status === 'planned')
+    .map((i) => {
+      if (!i.agreed) {
+        return {
+          kind: 'interview-next' as const,
+          text: `${i.customer}${caller(i)} was invited on ${i.plannedOn}: record their answer`,
+          command: `svc interview agree ${i.id} --on DATE --at HH:MM --phone NUMBER`,
+        };
+      }
+      const when = i.agreed.on === today ? `today at ${i.agreed.at}` : `on ${i.agreed.on} at ${i.agreed.at}`;
+      const past = i.agreed.on < today || (i.agreed.on === today && i.agreed.at < localTime(now));
+      return {
+        kind: 'interview-next' as const,
+        text: `${past ? 'log the call to' : 'call'} ${i.customer}${caller(i)} ${when} on ${i.agreed.contact}`,
+        command: `svc interview log ${i.id}`,
+      };
+    });
 }
 
 /** What was typed (or passed as flags) after a call. */
@@ -110,21 +184,41 @@ export function staffNamed(text: string, people: readonly string[]): string[] {
   return found.sort((a, b) => a.at - b.at).map((f) => f.name);
 }
 
-/** The invitation to send: ten minutes, and a day, a time and a number to call. */
-export function invitationText(interviewer: string | null): string {
-  return [
-    'Subject: Ten minutes of your time?',
-    '',
-    'Hello,',
-    '',
-    `I am ${interviewer ?? '[your name]'}, and I would like to hear, in your own words, how we are doing.`,
-    'It takes ten minutes on the phone: three short questions, nothing to buy.',
-    '',
-    'If you agree, just reply with a day, a time and a phone number where I can call you.',
-    '',
-    'Thank you,',
-    interviewer ?? '[your name]',
-  ].join('\n');
+/** The placeholders an invitation template may hold (config key interview.invitation). */
+export const INVITATION_PLACEHOLDERS = ['customer', 'caller'] as const;
+
+/** The invitation when the config holds none: ten minutes, and a day, a time and a number to call. */
+export const DEFAULT_INVITATION = [
+  'Subject: Ten minutes of your time?',
+  '',
+  'Hello {customer},',
+  '',
+  'I am {caller}, and I would like to hear, in your own words, how we are doing.',
+  'It takes ten minutes on the phone: three short questions, nothing to buy.',
+  '',
+  'If you agree, just reply with a day, a time and a phone number where I can call you.',
+  '',
+  'Thank you,',
+  '{caller}',
+].join('\n');
+
+/**
+ * The invitation to send, from the team's template (or the default) with the customer's
+ * and the caller's names. A config value is one line, so "\n" written in it breaks the line.
+ */
+export function invitationText(template: string | null, names: { customer: string | null; caller: string | null }): string {
+  const values: Record<(typeof INVITATION_PLACEHOLDERS)[number], string> = {
+    customer: names.customer ?? '[customer name]',
+    caller: names.caller ?? '[your name]',
+  };
+  return (template ?? DEFAULT_INVITATION)
+    .replaceAll('\\n', '\n')
+    .replace(/\{(customer|caller)\}/gu, (_, key: keyof typeof values) => values[key]);
+}
+
+/** The reminder for the end of a call: the customer leaves with a way to reach the caller directly. */
+export function closingReminder(customer: string, caller: string | null): string {
+  return `before you hang up: give ${customer} a direct contact${caller ? ` for ${caller}` : ''} (a phone number or email), so they can reach someone who knows them`;
 }
 
 /** Who was called, and whether --note already gave the note. */

@@ -3,6 +3,7 @@
  * period, stories to read aloud, practices with spread, star share, trend and drift,
  * training, candidates, interviews, and a suggested agenda. Pure: rows in, view out.
  */
+import { groupByConcepts, type AnswerConcept } from './answers.ts';
 import type { Chain } from './chain.ts';
 import { AGENDA_KINDS, type AgendaItem, type AgendaKind, type Compared, type Window } from './report-parts.ts';
 export { AGENDA_KINDS, type AgendaItem, type AgendaKind, type Compared, type Window } from './report-parts.ts';
@@ -107,7 +108,7 @@ export interface TrainedRow {
 
 export interface InterviewRow {
   id: number;
-  status: 'planned' | 'done' | 'declined';
+  status: 'planned' | 'done' | 'declined' | 'no_reply';
   plannedOn: Day;
   heldOn: Day | null;
   learned: string | null;
@@ -138,6 +139,11 @@ export interface ReportInput {
   trained: TrainedRow[];
   qualities: Map<string, number>;
   interviews: InterviewRow[];
+  /**
+   * What each interview answer is about (answers.ts), by its text: answers are then
+   * grouped as stories are read, not by shared words. Without it, by shared words.
+   */
+  answerConcepts?: ReadonlyMap<string, readonly AnswerConcept[]>;
 }
 
 // ---- periods -------------------------------------------------------------------------
@@ -449,7 +455,7 @@ export function buildReport(period: Period, input: ReportInput): Report {
       .filter((p) => p.status === 'candidate')
       .map((p) => ({ id: p.id, name: p.name, stories: input.candidateStories.get(p.id) ?? 0 }))
       .sort((a, b) => b.stories - a.stories || a.name.localeCompare(b.name)),
-    interviews: interviewSection(input.interviews, period),
+    interviews: interviewSection(input.interviews, period, input.answerConcepts),
     agenda: [],
   };
   report.agenda = deriveAgenda(report);
@@ -622,12 +628,14 @@ export function groupAnswers(answers: readonly string[]): AnswerGroup[] {
     groups.set(key, group);
   });
   // A group's key is every word its answers share ("call back"), not just the first.
-  for (const group of groups.values()) {
-    if (group.count < 2) continue;
-    const sets = group.answers.map((a) => new Set(answerWords(a)));
-    group.key = answerWords(group.answers[0] ?? '').filter((w) => sets.every((set) => set.has(w))).join(' ');
-  }
+  for (const group of groups.values()) if (group.count >= 2) group.key = sharedAnswerWords(group.answers);
   return [...groups.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+/** The meaningful words every answer holds, in the first answer's order. */
+export function sharedAnswerWords(answers: readonly string[]): string {
+  const sets = answers.map((a) => new Set(answerWords(a)));
+  return answerWords(answers[0] ?? '').filter((w) => sets.every((set) => set.has(w))).join(' ');
 }
 
 /** Identical answers (ignoring case, punctuation and filler words) counted together. */
@@ -647,14 +655,21 @@ export function countAnswers(answers: readonly string[]): Array<{ answer: string
 /** The unassigned interviewer's label. */
 export const NO_INTERVIEWER = '(no interviewer)';
 
-function interviewSection(rows: readonly InterviewRow[], period: Window): Report['interviews'] {
+function interviewSection(rows: readonly InterviewRow[], period: Window, concepts?: ReadonlyMap<string, readonly AnswerConcept[]>): Report['interviews'] {
   const held = rows.filter((r) => r.status === 'done' && r.heldOn !== null && inPeriod(period, r.heldOn));
   const answers = (pick: (r: InterviewRow) => string | null) => held.map(pick).filter((a): a is string => Boolean(a?.trim()));
+  const grouped = (texts: readonly string[]) => groupByConcepts(texts.map((text) => ({ text: text.trim(), concepts: concepts?.get(text) ?? [] })), sharedAnswerWords);
+  // How they heard of us: each group under its shortest answer ("a friend", not "a friend recommended you").
+  const counted = (texts: readonly string[]) =>
+    grouped(texts)
+      .map((g) => ({ answer: g.answers.reduce((a, b) => (b.length < a.length ? b : a)), count: g.count }))
+      .sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer));
   const byInterviewer = new Map<string, InterviewerCompletion>();
   for (const row of rows) {
     const interviewer = row.interviewer ?? NO_INTERVIEWER;
     const entry = byInterviewer.get(interviewer) ?? { interviewer, done: 0, declined: 0, planned: 0, completion: 0 };
-    entry[row.status]++;
+    // A call nobody answered counts against completion as a declined one does.
+    entry[row.status === 'no_reply' ? 'declined' : row.status]++;
     byInterviewer.set(interviewer, entry);
   }
   const interviewers = [...byInterviewer.values()]
@@ -662,11 +677,11 @@ function interviewSection(rows: readonly InterviewRow[], period: Window): Report
     .sort((a, b) => a.interviewer.localeCompare(b.interviewer));
   return {
     done: held.length,
-    declined: rows.filter((r) => r.status === 'declined').length,
+    declined: rows.filter((r) => r.status === 'declined' || r.status === 'no_reply').length,
     planned: rows.filter((r) => r.status === 'planned').length,
-    learned: countAnswers(answers((r) => r.learned)),
-    liked: groupAnswers(answers((r) => r.liked)),
-    change: groupAnswers(answers((r) => r.change)),
+    learned: concepts ? counted(answers((r) => r.learned)) : countAnswers(answers((r) => r.learned)),
+    liked: concepts ? grouped(answers((r) => r.liked)) : groupAnswers(answers((r) => r.liked)),
+    change: concepts ? grouped(answers((r) => r.change)) : groupAnswers(answers((r) => r.change)),
     interviewers,
   };
 }

@@ -145,7 +145,7 @@ export function listeningLine(listening: Listening): { figure: string; next: str
 
 /** Something the rhythm says is due, with the command that acts on it. */
 export interface DueItem {
-  kind: 'meeting' | 'interview-round' | 'interview-overdue' | 'procedure-review' | 'review-suggestions' | 'drifting' | 'training' | 'no-story' | 'assessment';
+  kind: 'meeting' | 'interview-round' | 'interview-overdue' | 'procedure-review' | 'review-suggestions' | 'drifting' | 'training' | 'no-story' | 'assessment' | 'interview-next';
   text: string;
   command: string;
 }

@@ -173,14 +173,15 @@ export interface PickCandidate {
 
 /**
  * The customers with an email or phone (in the segment, if given), each marked as
- * already planned or contacted on or after `since`.
+ * already planned or contacted on or after `since` (an invitation nobody answered counts:
+ * it is not sent again within the cooldown).
  */
 export function pickCandidates(db: Db, filter: { segment?: string | undefined; since: Day }): PickCandidate[] {
   const rows = sql(
     db,
     `SELECT c.id,
             EXISTS (SELECT 1 FROM interviews i WHERE i.customer_id = c.id AND i.status = 'planned') AS planned,
-            EXISTS (SELECT 1 FROM interviews i WHERE i.customer_id = c.id AND i.status IN ('done', 'declined')
+            EXISTS (SELECT 1 FROM interviews i WHERE i.customer_id = c.id AND i.status IN ('done', 'declined', 'no_reply')
                        AND i.held_on >= ?) AS recent
        FROM customers c
       WHERE c.forgotten_at IS NULL AND (c.email IS NOT NULL OR c.phone IS NOT NULL)

@@ -122,6 +122,7 @@ export function forgetCustomer(db: Db, id: number, now: string, returned?: Conta
   redactTags(db, id, redactor, now, changes);
   redactPractices(db, redactor, now, changes);
   redactMatchers(db, redactor, changes);
+  eraseAgreedContacts(db, id, now, changes);
   redactText(db, id, redactor, now, changes);
   dropStalePhrases(db, id);
 
@@ -148,6 +149,15 @@ export function forgetCustomer(db: Db, id: number, now: string, returned?: Conta
     changes: changes.list,
     traces: tracesOf(contact),
   };
+}
+
+/** The number or contact a customer gave for an agreed call is theirs, whatever it looks like: erased whole. */
+function eraseAgreedContacts(db: Db, id: number, now: string, changes: Changes): void {
+  const rows = sql(db, 'SELECT id, contact FROM interviews WHERE customer_id = ? AND contact IS NOT NULL').all(id) as Array<{ id: number; contact: string }>;
+  for (const row of rows) {
+    sql(db, 'UPDATE interviews SET contact = NULL, updated_at = max(updated_at, ?) WHERE id = ?').run(now, row.id);
+    changes.add('interviews', row.id, 'contact', row.contact, null);
+  }
 }
 
 /**

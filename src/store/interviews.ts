@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Day } from '../core/dates.ts';
-import type { Interview, InterviewLog, InterviewStatus } from '../core/interview.ts';
+import type { Interview, InterviewAgreement, InterviewLog, InterviewStatus } from '../core/interview.ts';
 import { sql, type Db } from './db.ts';
 import { FORGOTTEN_CUSTOMER } from '../core/customer.ts';
 
@@ -18,12 +18,16 @@ interface InterviewRow {
   liked: string | null;
   change: string | null;
   note: string | null;
+  agreed_on: string | null;
+  agreed_time: string | null;
+  contact: string | null;
   created_at: string;
   updated_at: string;
 }
 
 const INTERVIEW_SELECT = `SELECT i.id, i.uuid, i.status, i.customer_id, c.name AS customer, c.forgotten_at AS customer_forgotten,
-    p.name AS interviewer, i.planned_on, i.held_on, i.learned, i.liked, i.change, i.note, i.created_at, i.updated_at
+    p.name AS interviewer, i.planned_on, i.held_on, i.learned, i.liked, i.change, i.note,
+    i.agreed_on, i.agreed_time, i.contact, i.created_at, i.updated_at
   FROM interviews i
   JOIN customers c ON c.id = i.customer_id
   LEFT JOIN people p ON p.id = i.interviewer_id`;
@@ -47,6 +51,7 @@ function hydrate(db: Db, rows: InterviewRow[]): Interview[] {
     liked: row.liked,
     change: row.change,
     note: row.note,
+    agreed: row.agreed_on && row.agreed_time ? { on: row.agreed_on, at: row.agreed_time, contact: row.contact ?? '' } : null,
     storyIds: stories.filter((s) => s.interviewId === row.id).map((s) => s.id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -94,4 +99,20 @@ export function logInterview(db: Db, id: number, log: InterviewLog, now: string)
 /** Marks a story as heard in an interview, for that interview's customer. Call inside store.write(). */
 export function linkStoryToInterview(db: Db, storyId: number, interview: Pick<Interview, 'id' | 'customerId'>): void {
   sql(db, 'UPDATE stories SET interview_id = ?, customer_id = ? WHERE id = ?').run(interview.id, interview.customerId, storyId);
+}
+
+/** Records the day, time and contact a customer agreed to be called on. Call inside store.write(). */
+export function agreeInterview(db: Db, id: number, agreement: InterviewAgreement, now: string): void {
+  sql(db, 'UPDATE interviews SET agreed_on = ?, agreed_time = ?, contact = ?, updated_at = ? WHERE id = ?').run(
+    agreement.on,
+    agreement.at,
+    agreement.contact,
+    now,
+    id,
+  );
+}
+
+/** Closes a call that never happened: the customer never answered the invitation. Call inside store.write(). */
+export function markNoReply(db: Db, id: number, day: Day, now: string): void {
+  sql(db, `UPDATE interviews SET status = 'no_reply', held_on = ?, updated_at = ? WHERE id = ?`).run(day, now, id);
 }

@@ -2,7 +2,7 @@ import type { Store } from './store.ts';
 import { ensureCustomer } from './customers.ts';
 import { openStore, useSmallPageCache, type Connection, type OpenOptions } from './db.ts';
 import { exampleRows, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice } from './detect.ts';
-import { getInterview, linkStoryToInterview, logInterview, planInterviews } from './interviews.ts';
+import { agreeInterview, getInterview, linkStoryToInterview, listInterviews, logInterview, markNoReply, planInterviews } from './interviews.ts';
 import { hasPhraseMatchers, linkMatchesForPractice, linkMatchesForStories, linkMatchesForStory } from './matching.ts';
 import { countToIndex, savePhrases, storiesToIndex } from './phrases.ts';
 import { addMeeting } from './meetings.ts';
@@ -97,6 +97,9 @@ export function sqliteStore(connection: Connection): SqliteStore {
       get: (id) => getInterview(db, id),
       log: (id, log, now) => logInterview(db, id, log, now),
       linkStory: (storyId, interview) => linkStoryToInterview(db, storyId, interview),
+      agree: (id, agreement, now) => agreeInterview(db, id, agreement, now),
+      noReply: (id, day, now) => markNoReply(db, id, day, now),
+      list: (filter) => listInterviews(db, filter),
     },
     meetings: { add: (heldOn, notes, now) => addMeeting(db, heldOn, notes, now) },
     procedures: {

@@ -1,7 +1,7 @@
 import type { Day } from '../core/dates.ts';
 import type { RawCandidate, StoryFacts } from '../core/detect.ts';
 import type { EvidenceItem } from '../core/figures.ts';
-import type { Interview, InterviewLog } from '../core/interview.ts';
+import type { Interview, InterviewAgreement, InterviewLog, InterviewStatus } from '../core/interview.ts';
 import type { EvidenceHow, Matcher, Practice, PracticeStatus } from '../core/practice.ts';
 import type { Period, PersonRecord, PracticeRecord, ReportInput, Window } from '../core/report.ts';
 import type { RhythmInput } from '../core/rhythm.ts';
@@ -131,6 +131,12 @@ export interface InterviewStore {
   log(id: number, log: InterviewLog, now: string): void;
   /** Credits the story to the interview it came from. */
   linkStory(storyId: number, interview: Pick<Interview, 'id' | 'customerId'>): void;
+  /** The day, time and contact the customer agreed to. */
+  agree(id: number, agreement: InterviewAgreement, now: string): void;
+  /** Interviews, planned ones first (see listInterviews). */
+  list(filter?: { status?: InterviewStatus | undefined }): Interview[];
+  /** The customer never answered the invitation. */
+  noReply(id: number, day: Day, now: string): void;
 }
 
 export interface MeetingStore {

@@ -170,7 +170,7 @@ describe('svc interview log', () => {
       [['interview', 'log', '2', '--change', 'x', '--as-story'], 2, 'svc: --as-story needs an answer'],
       [['interview', 'log', '99', '--liked', 'x'], 3, 'svc: interview #99 does not exist'],
       [['interview', 'log', '1', '--liked', 'x'], 4, 'svc: interview #1 was already logged as done on 2026-03-18'],
-      [['interview', 'list', '--status', 'lost'], 2, 'svc: --status "lost" is not one of planned, done, declined'],
+      [['interview', 'list', '--status', 'lost'], 2, 'svc: --status "lost" is not one of planned, done, declined, no_reply'],
     ];
     for (const [args, code, message] of cases) {
       const result = await svc.run(args);
@@ -187,7 +187,7 @@ describe('svc interview log', () => {
     expect(list.code).toBe(0);
     const lines = list.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('id\tstatus\tcustomer\tinterviewer\tdate\tlearned\tliked\tchange');
-    expect(lines.slice(1).map((l) => l.split('\t')[1])).toEqual(['planned', 'planned', 'done']);
+    expect(lines.slice(1).map((l) => l.split('\t')[1])).toEqual(['invited', 'invited', 'done']);
     expect(lines[3]).toContain('the quick replies');
     expect(list.stdout).not.toContain('@example.com');
     expect(JSON.stringify(await svc.json(['interviews']))).not.toContain('@example.com');

@@ -74,7 +74,14 @@ describe('the interview prompt flow', () => {
 
   it('offers the story with Enter as yes, and the invitation asks for ten minutes, a day, a time and a number', () => {
     expect(asStoryQuestion(['Ana'])).toMatchObject({ kind: 'confirm', default: true, message: expect.stringContaining('Ana') });
-    const text = invitationText('Bo');
-    for (const words of ['ten minutes', 'a day, a time and a phone number', 'Bo']) expect(text).toContain(words);
+    const text = invitationText(null, { customer: 'Maria Lind', caller: 'Bo' });
+    for (const words of ['ten minutes', 'a day, a time and a phone number', 'Hello Maria Lind,', 'I am Bo,']) expect(text).toContain(words);
+    expect(text).not.toMatch(/\{|\}/u);
+  });
+
+  it("fills the team's template with the customer's and caller's names, line breaks where it says \\n", () => {
+    const template = 'Dear {customer},\\nthis is {caller} from the shop: ten minutes on the phone? {caller}';
+    expect(invitationText(template, { customer: 'Jo $& Co', caller: 'Ana' })).toBe('Dear Jo $& Co,\nthis is Ana from the shop: ten minutes on the phone? Ana');
+    expect(invitationText(template, { customer: null, caller: null })).toBe('Dear [customer name],\nthis is [your name] from the shop: ten minutes on the phone? [your name]');
   });
 });

@@ -3,3 +3,7 @@ export { runCommand } from '../../run.ts';
 export * as list from './list.ts';
 export * as pick from './pick.ts';
 export * as log from './log.ts';
+export * as agree from './agree.ts';
+export * as decline from './decline.ts';
+export * as noreply from './noreply.ts';
+export * as show from './show.ts';

@@ -2,6 +2,7 @@ import { logInterview, requirePlannedInterview } from '../../../app/interview.ts
 import { NotFoundError, UsageError, ValidationError } from '../../../core/errors.ts';
 import {
   asStoryQuestion,
+  closingReminder,
   chooseInterviewQuestion,
   draftInterviewLog,
   interviewInputFromAnswers,
@@ -71,6 +72,7 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
   const { interview: logged, storyId } = logInterview(store, { interviewId: interview.id, log, story }, now);
   if (options.json) ctx.print(JSON.stringify(interviewJson(logged), null, 2));
   ctx.info(`${ctx.err.green('Logged')} interview #${logged.id} with ${oneLine(logged.customer)}: ${logged.status}.`);
+  if (logged.status === 'done') ctx.info(ctx.err.yellow(closingReminder(oneLine(logged.customer), logged.interviewer)));
   if (storyId !== null) ctx.info(`${ctx.err.green('Saved')} story #${storyId} crediting ${staff.map(oneLine).join(', ')} (source: interview).`);
   ctx.info(ctx.err.dim('hint: svc interviews --status done shows what customers said'));
 }

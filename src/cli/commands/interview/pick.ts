@@ -9,6 +9,7 @@ import { getCustomer, pickCandidates } from '../../../store/customers.ts';
 import { planInterviews } from '../../../store/interviews.ts';
 import { ensurePerson } from '../../../store/people.ts';
 import { pickTable } from '../../../ui/render/interview.ts';
+import { oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 
@@ -50,7 +51,8 @@ export function run(options: WithArgs<PickOptions>, ctx: Context): void {
   });
 
   if (picked.length < count) ctx.info(ctx.err.yellow(messages.fewerEligible(picked.length, count)));
-  const invitation = invitationText(interviewer);
+  const template = ctx.settings()['interview.invitation'];
+  const invitationFor = (customer: string | null) => invitationText(template, { customer, caller: interviewer });
   if (options.json) {
     const interviews = picked.map(({ interviewId, customer }) => ({
       id: interviewId,
@@ -61,14 +63,17 @@ export function run(options: WithArgs<PickOptions>, ctx: Context): void {
       segment: customer.segment,
       interviewer,
       plannedOn: today,
+      invitation: invitationFor(customer.name),
     }));
-    ctx.print(JSON.stringify({ interviews, invitation }, null, 2));
+    ctx.print(JSON.stringify({ interviews, invitation: invitationFor(null) }, null, 2));
   } else {
     const look = ctx.look();
     ctx.print(pickTable(picked, look));
-    ctx.print(`\n${look.color.bold('Invitation to send')} (ten minutes; ask for a day, a time and a number):\n\n${invitation}`);
+    for (const { interviewId, customer } of picked) {
+      ctx.print(`\n${look.color.bold(`Invitation to send to ${oneLine(customer.name)}`)} (#${interviewId}; ask for a day, a time and a number):\n\n${invitationFor(customer.name)}`);
+    }
   }
   const first = picked[0]?.interviewId;
   ctx.info(`${ctx.err.green('Planned')} ${picked.length} ${picked.length === 1 ? 'interview' : 'interviews'}${interviewer ? ` for ${interviewer}` : ''}.`);
-  ctx.info(ctx.err.dim(`hint: after each call, svc interview log ${first ?? 'ID'} asks the three questions`));
+  ctx.info(ctx.err.dim(`hint: when they reply, svc interview agree ${first ?? 'ID'} --on DATE --at HH:MM --phone NUMBER; after the call, svc interview log ${first ?? 'ID'}`));
 }

@@ -10,7 +10,7 @@ function registerInterviewCommands(program: Command): void {
     .command('interview')
     .alias('interviews')
     .description('call three customers, ask three questions, hear what they say')
-    .addHelpText('after', examples(['svc interview pick --for Ana', 'svc interview log 3', 'svc interviews --status done']));
+    .addHelpText('after', examples(['svc interview pick --for Ana', 'svc interview agree 3 --on tomorrow --at 10:30 --phone "+44 20 7946 0000"', 'svc interview log 3']));
 
   interview
     .command('list', { isDefault: true })
@@ -57,4 +57,46 @@ function registerInterviewCommands(program: Command): void {
       ]),
     )
     .action(lazy(() => import('./handlers.ts'), 'log'));
+
+  interview
+    .command('agree')
+    .description('record the day, time and number an invited customer agreed to be called on')
+    .argument('<id>', 'the interview id')
+    .option('--on <date>', 'the day of the call (YYYY-MM-DD, today, tomorrow)')
+    .option('--at <time>', 'the time of the call, HH:MM')
+    .option('--phone <number>', 'the number they gave')
+    .option('--contact <text>', 'another way to reach them, instead of a phone number')
+    .option('--json', 'print the interview as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'svc interview agree 3 --on 2026-06-12 --at 10:30 --phone "+44 20 7946 0000"',
+        'svc interview agree 4 --on tomorrow --at 16:00 --contact "Teams: j.doe@example.com"',
+      ]),
+    )
+    .action(lazy(() => import('./handlers.ts'), 'agree'));
+
+  interview
+    .command('decline')
+    .description('close an invited or agreed call: the customer said no')
+    .argument('<id>', 'the interview id')
+    .option('--json', 'print the interview as JSON')
+    .addHelpText('after', examples(['svc interview decline 4', 'svc interview log 4 --declined --note "busy until June"']))
+    .action(lazy(() => import('./handlers.ts'), 'decline'));
+
+  interview
+    .command('noreply')
+    .description('close an invited call the customer never answered')
+    .argument('<id>', 'the interview id')
+    .option('--json', 'print the interview as JSON')
+    .addHelpText('after', examples(['svc interview noreply 5', 'svc interviews --status no_reply']))
+    .action(lazy(() => import('./handlers.ts'), 'noreply'));
+
+  interview
+    .command('show')
+    .description('show one interview: where it stands, the agreed call, the answers, and the invitation to send')
+    .argument('<id>', 'the interview id')
+    .option('--json', 'print the interview and its invitation as JSON')
+    .addHelpText('after', examples(['svc interview show 3', 'svc interview show 3 --json']))
+    .action(lazy(() => import('./handlers.ts'), 'show'));
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { assessmentStatus } from '../../../app/assess.ts';
 import { seedDemo } from '../../../app/demo.ts';
-import { loadReportWithListening } from '../../../app/report-sections.ts';
+import { answerReader, loadReportWithListening } from '../../../app/report-sections.ts';
 import { loadStatus, periodFor } from '../../../app/report.ts';
 import { loadChain } from '../../../app/chain.ts';
 import { loadProgramme } from '../../../app/training-programme.ts';
@@ -49,7 +49,7 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
     const period = periodFor(store, {}, now);
     const settings = ctx.settings();
     const programme = loadProgramme(store, { today: toDay(now) });
-    const report: Report = { ...loadReportWithListening(store, period, now), programme, chain: loadChain(store, period) };
+    const report: Report = { ...loadReportWithListening(store, period, now, await answerReader(store, period)), programme, chain: loadChain(store, period) };
     const status = loadStatus(store, now, settings, { assessment: assessmentStatus(store.db, { intervalDays: settings['assess.interval_days'] }, now) });
     if (options.json) {
       ctx.print(JSON.stringify({ database: path, stories, report, status: { ...status, programme } }, null, 2));

@@ -6,7 +6,7 @@ import { loadProgramme } from '../../../app/training-programme.ts';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { loadReportWithListening } from '../../../app/report-sections.ts';
+import { answerReader, loadReportWithListening } from '../../../app/report-sections.ts';
 import type { Report } from '../../../core/report.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -36,8 +36,9 @@ export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promi
   // Quality counts come from the phrase index, as detect's do: bring it up to date first
   // (after every check, so a refused report changes nothing).
   await indexPhrases(ctx, { summary: false });
+  const read = await answerReader(store, period);
   const report: Report = withinTeam(store, team, () => ({
-    ...loadReportWithListening(store, period, ctx.now()),
+    ...loadReportWithListening(store, period, ctx.now(), read),
     programme: loadProgramme(store, { today: period.until }),
     chain: loadChain(store, period),
     ...(team === undefined ? {} : { team }),
