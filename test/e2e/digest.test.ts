@@ -78,15 +78,15 @@ describe('svc digest', () => {
     const root = parseHtml(html);
     expect(root.querySelector('section.reviews li')?.text).toBe(`${ODD_PRACTICE}, version 1: due since 2026-02-14`);
     expect(root.querySelectorAll('section.due li')).toHaveLength(7);
-    expect(root.querySelectorAll('section.due li code').map((c) => c.text)).toContain(`svc practice adopt 'Listen fully; then, <summarise> & "ask"\\'`);
+    expect(root.querySelectorAll('section.due li code').map((c) => c.text)).toContain(`svc practice review 'Listen fully; then, <summarise> & "ask"\\'`);
   });
 
   it('writes each command as Markdown code, runnable as copied from the source or the page', async () => {
     await seedRhythm(svc, { env });
     const md = (await svc.run(['digest', '--format', 'md'], { env })).stdout;
-    expect(md).toContain(`: \`svc practice adopt 'Listen fully; then, <summarise> & "ask"\\'\`\n`);
+    expect(md).toContain(`: \`svc practice review 'Listen fully; then, <summarise> & "ask"\\'\`\n`);
     expect(md).toContain(': `svc story add "what happened" --staff Bo`\n');
-    expect(md).not.toMatch(/svc practice adopt \\'/u);
+    expect(md).not.toMatch(/svc practice review \\'/u);
   });
 
   it('writes an RFC 5322 message with text and HTML alternatives that a real mail parser reads', async () => {
