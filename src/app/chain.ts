@@ -6,6 +6,7 @@ import { nameKey } from '../core/text.ts';
 import { chainEdges, chainPeople, chainStoryCounts, findInternalCustomer, linkCustomerToPerson, unlinkedInternalCustomers, type UnlinkedCustomer } from '../store/chain.ts';
 import type { Connection as Store } from '../store/db.ts';
 import { findPerson, type PersonRow } from '../store/people.ts';
+import { requireTeam, withinTeam } from './teams.ts';
 
 function requirePersonNamed(store: Store, name: string): PersonRow {
   const person = findPerson(store.db, name);
@@ -29,6 +30,16 @@ export function loadChain(store: Store, period: Pick<Period, 'since' | 'until' |
       unresolved: now.unresolved,
     });
   })();
+}
+
+/**
+ * `svc chain`: everyone's chain, or with a team only its people and the teams inside it
+ * (who among them serves whom), named as stored. An unknown team is a NotFoundError.
+ */
+export function chainView(store: Store, input: { period: Pick<Period, 'since' | 'until' | 'previous'>; team?: string | undefined }): Chain {
+  if (input.team === undefined) return loadChain(store, input.period);
+  const team = requireTeam(store, input.team).name;
+  return { ...withinTeam(store, team, () => loadChain(store, input.period)), team };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError, UsageError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { checkedName } from '../core/story.ts';
+import { closestNames } from '../core/resolve.ts';
 import { closesCycle } from '../core/team.ts';
 import type { Connection as Store } from '../store/db.ts';
 import { ensurePerson, findPerson, personPlace, setPersonPlace, type PersonPlace } from '../store/people.ts';
@@ -24,8 +25,9 @@ export interface EditedPerson extends PersonPlace {
 /** The team named (case-insensitive), or a NotFoundError. */
 export function requireTeam(store: Store, name: string): TeamRow {
   const team = findTeam(store.db, name);
-  if (!team) throw new NotFoundError(messages.teamNotFound(name), messages.teamNotFoundHint);
-  return team;
+  if (team) return team;
+  const closest = closestNames(name, listTeams(store.db));
+  throw new NotFoundError(messages.teamNotFound(name), closest.length ? messages.didYouMean(closest.map((t) => t.name), 'svc teams lists them') : messages.teamNotFoundHint);
 }
 
 /** Sets a person's role, team and leader flag; the person and the team are created on first mention, as in `svc train log`. */

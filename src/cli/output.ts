@@ -1,5 +1,9 @@
 import { showControls } from '../core/safe-text.ts';
+import type { DocumentFormat } from '../core/formats.ts';
 import { writeOutputFile } from '../store/files.ts';
+import { colorFor } from '../ui/color.ts';
+import type { Look } from '../ui/look.ts';
+import { renderDocument, type Document } from '../ui/render/document.ts';
 import type { Context } from './context.ts';
 
 /**
@@ -15,4 +19,34 @@ export function writeDocument(ctx: Context, out: string | undefined, text: strin
   // The same sanitiser as the terminal's: a document is read with cat and less too.
   const path = writeOutputFile(out, showControls(text), { force });
   ctx.info(`${ctx.err.green('Wrote')} ${what} to ${path}`);
+}
+
+/** A read command's output choices: --format text|md|html, --json, --out FILE, --force. */
+export interface ViewOutputOptions {
+  format?: DocumentFormat;
+  json?: boolean;
+  out?: string;
+  force?: boolean;
+}
+
+/** One view model as the command can print it: JSON, terminal text, or a document (Markdown, HTML). */
+export interface ViewRenderers {
+  json: () => unknown;
+  text: (look: Look) => string;
+  document: () => Document;
+}
+
+/**
+ * Writes a view in the format asked for, to stdout or --out FILE. Text keeps the
+ * terminal's layout; in a file it carries no colour.
+ */
+export function writeView(ctx: Context, options: ViewOutputOptions, what: string, view: ViewRenderers): void {
+  const toStdout = options.out === undefined || options.out === '-';
+  const format = options.format ?? 'text';
+  const text = options.json
+    ? JSON.stringify(view.json(), null, 2)
+    : format === 'text'
+      ? view.text(toStdout ? ctx.look() : { tty: false, color: colorFor(false, {}, false), now: ctx.now() })
+      : renderDocument(view.document(), format);
+  writeDocument(ctx, options.out, toStdout ? text.trimEnd() : `${text.trimEnd()}\n`, what, options.force);
 }

@@ -46,6 +46,8 @@ export interface Chain {
   leaders: Array<{ leader: string; serves: number; served: number }>;
   /** Internal stories in the period whose colleague is not linked to a person yet. */
   unresolved: number;
+  /** The team it is narrowed to (its people and the teams inside it), if any. */
+  team?: string;
 }
 
 /** The label of a person without a team in the team matrix. */

@@ -5,6 +5,11 @@ import { oneLine } from '../text.ts';
 
 export const CHAIN_TITLE = 'The service chain';
 
+/** The title of a chain of its own: the team's name when it is narrowed to one. */
+export function chainTitle(chain: Chain): string {
+  return chain.team === undefined ? CHAIN_TITLE : `${CHAIN_TITLE}: ${chain.team}`;
+}
+
 function trend(c: Compared): string {
   const sign = c.delta > 0 ? '+' : '';
   return `${c.current} (${sign}${c.delta} on the previous period's ${c.previous})`;
@@ -30,7 +35,7 @@ function matrixText(m: ChainMatrix): string[] {
 
 /** The chain for a terminal or a pipe. */
 export function chainText(chain: Chain, bold: (text: string) => string = (t) => t): string {
-  const out = [bold(CHAIN_TITLE), chainSummary(chain)];
+  const out = [bold(oneLine(chainTitle(chain))), chainSummary(chain)];
   if (chain.people.rows.length === 0) out.push('', 'No internal story names a colleague served in this period: svc story add "…" --staff NAME --served COLLEAGUE');
   else out.push('', bold('People'), ...matrixText(chain.people), '', bold('Teams'), ...matrixText(chain.teams));
   const findings = chainFindings(chain);
@@ -49,7 +54,7 @@ function matrixMarkdown(m: ChainMatrix): string[] {
 /** The chain in Markdown (a section of its own, or of the report at `level`). */
 export function chainMarkdown(chain: Chain, level = 1): string {
   const h = '#'.repeat(level);
-  const out = [`${h} ${CHAIN_TITLE}`, '', chainSummary(chain)];
+  const out = [`${h} ${escapeMarkdown(chainTitle(chain))}`, '', chainSummary(chain)];
   if (chain.people.rows.length) out.push('', `${h}# People`, '', ...matrixMarkdown(chain.people), '', `${h}# Teams`, '', ...matrixMarkdown(chain.teams));
   const findings = chainFindings(chain);
   if (findings.length) out.push('', ...findings.map((line) => `- ${escapeMarkdown(line)}`));
@@ -93,8 +98,8 @@ export function chainHtml(chain: Chain): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${e(CHAIN_TITLE)} ${e(chain.since)} to ${e(chain.until)}</title>
+<title>${e(chainTitle(chain))} ${e(chain.since)} to ${e(chain.until)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;color:#111}${MATRIX_STYLE}</style></head>
-<body><h1>${e(CHAIN_TITLE)}</h1>${chainHtmlBody(chain)}</body></html>
+<body><h1>${e(chainTitle(chain))}</h1>${chainHtmlBody(chain)}</body></html>
 `;
 }

@@ -1,6 +1,8 @@
 import type { PracticePairing, Succession } from '../../core/succession.ts';
+import { shellQuote } from '../../core/status.ts';
 import type { Look } from '../look.ts';
 import { oneLine } from '../text.ts';
+import type { Document, Section } from './document.ts';
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
@@ -35,4 +37,42 @@ export function pairingsText(pairings: readonly PracticePairing[], look: Look): 
     out.push(p.shareByMonth.length ? `    ${p.shareByMonth.map((m) => `${m.month} ${percent(m.share)} of ${m.stories}`).join(' · ')}` : '    no story since the pairing yet');
   }
   return out.join('\n');
+}
+
+/** `svc people succession --format md|html`: what depends on them, as a document for the succession talk. */
+export function successionDocument(succession: Succession): Document {
+  const name = succession.person;
+  const atRisk: Section = {
+    role: 'at-risk',
+    title: `Without ${name}`,
+    blocks: succession.atRisk.length
+      ? [
+          {
+            kind: 'table',
+            role: 'at-risk',
+            caption: `Practices that would fall below two people without ${name}`,
+            headers: ['Practice', 'Status', `${name}'s share`, 'Left without them', 'Pair'],
+            rows: succession.atRisk.map((p) => [
+              p.practice,
+              p.status,
+              percent(p.share),
+              p.without.length ? p.without.join(', ') : 'nobody',
+              p.pairings.map((pair) => `${pair.learner} with ${pair.from} (${pair.why})`).join('; '),
+            ]),
+          },
+        ]
+      : [{ kind: 'paragraph', text: `Every agreed practice ${name} shows would still have two people or more.` }],
+  };
+  const sections: Section[] = [atRisk];
+  if (succession.pairs.length) {
+    sections.push({ role: 'pairings', title: 'Pairings', blocks: [{ kind: 'list', items: succession.pairs.map((pair) => `${pair.practice}: ${pair.learner} since ${pair.pairedOn}`) }] });
+  }
+  if (succession.atRisk.some((p) => p.pairings.length)) {
+    sections.push({
+      role: 'next',
+      title: 'Record a pairing',
+      blocks: [{ kind: 'list', items: [{ text: 'its star share then shows in svc practice show', command: `svc people succession ${shellQuote(name)} --pair PRACTICE --learner NAME` }] }],
+    });
+  }
+  return { title: `What depends on ${name}`, sections };
 }

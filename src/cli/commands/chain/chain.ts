@@ -1,4 +1,4 @@
-import { loadChain } from '../../../app/chain.ts';
+import { chainView } from '../../../app/chain.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { writeDocument } from '../../output.ts';
@@ -10,12 +10,13 @@ interface ChainOptions extends PeriodOptions {
   out?: string;
   force?: boolean;
   json?: boolean;
+  team?: string;
 }
 
 export async function run(options: WithArgs<ChainOptions>, ctx: Context): Promise<void> {
   const format = options.json ? 'json' : (options.format ?? 'text');
   const store = ctx.store();
-  const chain = loadChain(store, periodFor(store, options, ctx.now()));
+  const chain = chainView(store, { period: periodFor(store, options, ctx.now()), team: options.team });
   const render = await import('../../../ui/render/chain.ts');
   const text =
     format === 'json'

@@ -13,13 +13,14 @@ function registerChainCommands(program: Command): void {
     .description('the service chain: who serves whom in the team (people and teams), who is never served, whether leaders serve')
     .option('--since <date>', 'start of the period: a date, or last-meeting (default: the last meeting, else 30 days ago)')
     .option('--until <date>', 'end of the period (default: today)')
+    .option('--team <name>', 'only this team: who among its people and the teams inside it serves whom')
     .option('-f, --format <format>', `${CHAIN_FORMATS.join(', ')} (default text)`, parseChoice('--format', CHAIN_FORMATS))
     .option('-o, --out <file>', 'write to FILE (readable by you only) instead of stdout; - is stdout')
     .option('--force', 'let --out write through a symbolic link, or to a device or FIFO')
     .option('--json', 'print JSON (same as --format json)')
     .addHelpText(
       'after',
-      examples(['svc chain', 'svc chain --since 2026-01-01 --format html --out chain.html', 'svc chain unresolved   # colleagues served not linked to a person yet']),
+      examples(['svc chain', 'svc chain --team Support', 'svc chain --since 2026-01-01 --format html --out chain.html', 'svc chain unresolved   # colleagues served not linked to a person yet']),
     )
     .action(lazy(() => import('./handlers.ts'), 'chain'));
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { parsePastDay } from '../../../core/dates.ts';
 import { loadDigest, recordDigest } from '../../../app/digest.ts';
-import { digestSubject, type Digest } from '../../../core/digest.ts';
+import { requireTeam, withinTeam } from '../../../app/teams.ts';
 import { loadProgramme } from '../../../app/training-programme.ts';
 import { toDay } from '../../../core/dates.ts';
+import { digestSubject, type Digest } from '../../../core/digest.ts';
 import { parseAddresses, type Address } from '../../../core/email.ts';
 import type { DigestFormat } from '../../../core/formats.ts';
 import { UsageError } from '../../../core/errors.ts';
@@ -23,6 +24,7 @@ interface DigestOptions {
   to?: string;
   from?: string;
   json?: boolean;
+  team?: string;
 }
 
 export async function run(options: WithArgs<DigestOptions>, ctx: Context): Promise<void> {
@@ -39,9 +41,14 @@ export async function run(options: WithArgs<DigestOptions>, ctx: Context): Promi
 
   await indexForEvidence(ctx);
   const store = ctx.store();
-  const loaded = loadDigest(store, { since, settings }, now);
+  const team = options.team === undefined ? undefined : requireTeam(store, options.team).name;
+  // A team's digest reads its people, the teams inside it and their stories, under its name.
+  const loaded = withinTeam(store, team, () => {
+    const { digest, notices } = loadDigest(store, { since, settings: team === undefined ? settings : { ...settings, 'team.name': team } }, now);
+    return { notices, digest: { ...digest, programme: loadProgramme(store, { today: toDay(now) }) } };
+  });
   for (const notice of loaded.notices) ctx.info(notice);
-  const digest: Digest = { ...loaded.digest, programme: loadProgramme(store, { today: toDay(now) }) };
+  const digest: Digest = loaded.digest;
 
   if (options.json) writeDocument(ctx, options.out, digestJson(digest), 'the digest');
   else if (mail) writeDocument(ctx, options.out, emlFor(digest, mail, now), 'the digest');

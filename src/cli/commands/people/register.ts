@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { examples, lazy, type CommandGroup } from '../../action.ts';
+import { documentOutputOptions } from '../../options.ts';
 
 type PeopleHandler = Parameters<typeof lazy<typeof import('./handlers.ts')>>[1];
 
@@ -46,16 +47,18 @@ function registerPeopleCommands(program: Command): void {
     )
     .action(withParentJson('edit'));
 
-  people
-    .command('succession')
-    .description('what depends on a person: agreed practices that would fall below two people without them, and who could learn each from whom')
-    .argument('<name>', 'the person (case-insensitive)')
+  documentOutputOptions(
+    people
+      .command('succession')
+      .description('what depends on a person: agreed practices that would fall below two people without them, and who could learn each from whom')
+      .argument('<name>', 'the person (case-insensitive)'),
+  )
     .option('--pair <practice>', 'record that --learner pairs with them on this practice; its star share is then followed in practice show')
     .option('--learner <name>', 'the colleague who learns it')
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      examples(['svc people succession Ana', 'svc people succession Ana --pair "Call back the same day" --learner Bo', 'svc practice show "Call back the same day"   # the star share since']),
+      examples(['svc people succession Ana', 'svc people succession Ana --format md --out ana.md', 'svc people succession Ana --pair "Call back the same day" --learner Bo', 'svc practice show "Call back the same day"   # the star share since']),
     )
     .action(withParentJson('succession'));
 

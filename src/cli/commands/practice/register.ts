@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { PRACTICE_STATUSES } from '../../../core/choices.ts';
 import { examples, lazy, type CommandGroup } from '../../action.ts';
-import { collectList, collectRepeat, parseChoice, parseCount } from '../../options.ts';
+import { collectList, collectRepeat, documentOutputOptions, parseChoice, parseCount } from '../../options.ts';
 
 /** A comma-separated list of statuses, each checked. */
 function parseStatuses(value: string, previous: string[] = []): string[] {
@@ -148,16 +148,19 @@ function registerPracticeCommands(program: Command): void {
     .addHelpText('after', examples(['svc practice history "Call back the same day"', 'svc practice history 3 --json']))
     .action(lazy(() => import('./handlers.ts'), 'history'));
 
-  practice
-    .command('review')
-    .description('review a standard with the evidence: the stories since its current version, each following or going beyond its steps')
-    .argument('<name>', 'the practice (a standard with a written procedure)')
+  documentOutputOptions(
+    practice
+      .command('review')
+      .description('review a standard with the evidence: the stories since its current version, each following or going beyond its steps')
+      .argument('<name>', 'the practice (a standard with a written procedure)'),
+  )
     .option('--confirm', 'reviewed and unchanged: the next review counts from today, no new version')
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
       examples([
         'svc practice review "Call back the same day"',
+        'svc practice review "Call back the same day" --format html --out review.html',
         'svc practice review "Call back the same day" --confirm',
         'svc practice adopt "Call back the same day"   # write the next version, drafted with the stories that go beyond it',
       ]),
