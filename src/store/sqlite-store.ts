@@ -6,7 +6,20 @@ import { getInterview, linkStoryToInterview, logInterview, planInterviews } from
 import { hasPhraseMatchers, linkMatchesForPractice, linkMatchesForStories, linkMatchesForStory } from './matching.ts';
 import { countToIndex, savePhrases, storiesToIndex } from './phrases.ts';
 import { addMeeting } from './meetings.ts';
-import { ensurePerson, personNames, setPersonRole } from './people.ts';
+import {
+  ensurePerson,
+  findPerson,
+  listPeople,
+  mergePeople,
+  personEvidence,
+  personFacilitated,
+  personNames,
+  personPlace,
+  removePerson,
+  renamePerson,
+  setPersonActive,
+  setPersonRole,
+} from './people.ts';
 import {
   addMatchers,
   createPractice,
@@ -21,7 +34,7 @@ import {
   practiceStoryIds,
 } from './practices.ts';
 import { currentProcedure, insertProcedureVersion, procedureStates } from './procedures.ts';
-import { activePeopleCount } from './skills.ts';
+import { activePeopleCount, personPractices, personTags } from './skills.ts';
 import {
   hasStories,
   lastMeetingOn,
@@ -89,6 +102,17 @@ export function sqliteStore(connection: Connection): SqliteStore {
       setRole: (personId, role) => setPersonRole(db, personId, role),
       names: () => personNames(db),
       activeCount: () => activePeopleCount(db),
+      find: (name) => findPerson(db, name),
+      list: () => listPeople(db),
+      rename: (personId, name, now) => renamePerson(db, personId, name, now),
+      merge: (fromId, intoId, now) => mergePeople(db, fromId, intoId, now),
+      remove: (personId, now) => removePerson(db, personId, now),
+      setActive: (personId, active, now) => setPersonActive(db, personId, active, now),
+      evidenceCount: (personId) => personEvidence(db, personId),
+      facilitatedCount: (personId) => personFacilitated(db, personId),
+      place: (personId) => personPlace(db, personId),
+      practices: (personId) => personPractices(db, personId),
+      tags: (personId) => personTags(db, personId),
     },
     tags: { names: () => tagNames(db) },
     customers: { ensure: (name, kind, now) => ensureCustomer(db, name, kind, now) },

@@ -16,6 +16,11 @@ import type { StoryFilter } from './stories.ts';
 import type { Named, NamedKind } from '../core/resolve.ts';
 import type { NewTraining, Training } from './trainings.ts';
 import type { TrainedPerson } from '../core/figures.ts';
+import type { PersonPlace, PersonRow, PersonSummary } from './people.ts';
+import type { PersonPractice } from './skills.ts';
+
+export type { PersonPlace, PersonRow, PersonSummary } from './people.ts';
+export type { PersonPractice } from './skills.ts';
 
 /**
  * What use cases (src/app) talk to: svc's data grouped by noun, with no SQL and no
@@ -114,6 +119,25 @@ export interface PeopleStore {
   names(): string[];
   /** How many people are active on the team. */
   activeCount(): number;
+  /** A person by name (case-insensitive), or undefined. */
+  find(name: string): PersonRow | undefined;
+  /** Everyone, with how many stories credit them and the date of the latest, by name. */
+  list(): PersonSummary[];
+  rename(personId: number, name: string, now: string): void;
+  /** Moves the first person's stories, evidence and trainings to the second and deletes the first. */
+  merge(fromId: number, intoId: number, now: string): void;
+  /** Deletes a person no story credits (their attendances go with them). */
+  remove(personId: number, now: string): void;
+  setActive(personId: number, active: boolean, now: string): void;
+  /** How many stories credit the person or were reported by them. */
+  evidenceCount(personId: number): number;
+  /** How many trainings the person facilitated. */
+  facilitatedCount(personId: number): number;
+  place(personId: number): PersonPlace;
+  /** The practices the person shows in their stories, most evidenced first. */
+  practices(personId: number): PersonPractice[];
+  /** The tags on the person's stories, most used first. */
+  tags(personId: number): Array<{ tag: string; stories: number }>;
 }
 
 export interface TagStore {
