@@ -49,7 +49,7 @@ import {
 import { lastDigestOn, loadRhythmInput, recordDigest } from './rhythm.ts';
 import { deleteStory, getStory, insertStory, storiesByIds, storyPages, updateStory } from './stories.ts';
 import { importedKeys, recordImportKey } from './story-imports.ts';
-import { tagNames } from './tags.ts';
+import { findTag, listTags, mergeTags, renameTag, tagNames } from './tags.ts';
 import { namedItems } from './names.ts';
 import { insertTraining, listTrainings, trainedPeople } from './trainings.ts';
 import { saveStoryVectors } from './vectors.ts';
@@ -114,7 +114,13 @@ export function sqliteStore(connection: Connection): SqliteStore {
       practices: (personId) => personPractices(db, personId),
       tags: (personId) => personTags(db, personId),
     },
-    tags: { names: () => tagNames(db) },
+    tags: {
+      names: () => tagNames(db),
+      find: (name) => findTag(db, name),
+      list: () => listTags(db),
+      rename: (tagId, name, now) => renameTag(db, tagId, name, now),
+      merge: (fromId, intoId, now) => mergeTags(db, fromId, intoId, now),
+    },
     customers: { ensure: (name, kind, now) => ensureCustomer(db, name, kind, now) },
     interviews: {
       plan: (customerIds, interviewerId, plannedOn, now) => planInterviews(db, customerIds, interviewerId, plannedOn, now),

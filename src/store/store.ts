@@ -21,6 +21,8 @@ import type { PersonPractice } from './skills.ts';
 
 export type { PersonPlace, PersonRow, PersonSummary } from './people.ts';
 export type { PersonPractice } from './skills.ts';
+export type { TagSummary } from './tags.ts';
+import type { TagSummary } from './tags.ts';
 
 /**
  * What use cases (src/app) talk to: svc's data grouped by noun, with no SQL and no
@@ -142,6 +144,20 @@ export interface PeopleStore {
 
 export interface TagStore {
   names(): string[];
+  /** A tag by its normalised name, or undefined; built-in tags are the default taxonomy's. */
+  find(name: string): Tag | undefined;
+  /** Every tag with how many stories carry it and when it was last used. */
+  list(): TagSummary[];
+  /** Renames a tag; its stories and practice matchers follow. */
+  rename(tagId: number, name: string, now: string): void;
+  /** Gives the first tag's stories the second and deletes the first. */
+  merge(fromId: number, intoId: number, now: string): void;
+}
+
+export interface Tag {
+  id: number;
+  name: string;
+  builtin: boolean;
 }
 
 export interface CustomerStore {
