@@ -1,5 +1,5 @@
 import type { Store } from './store.ts';
-import { ensureCustomer } from './customers.ts';
+import { customerReferences, ensureCustomer, getCustomer, importCustomers, listCustomers, mergeCustomers, removeCustomer } from './customers.ts';
 import { openStore, useSmallPageCache, type Connection, type OpenOptions } from './db.ts';
 import { exampleRows, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice } from './detect.ts';
 import { getInterview, linkStoryToInterview, logInterview, planInterviews } from './interviews.ts';
@@ -121,7 +121,15 @@ export function sqliteStore(connection: Connection): SqliteStore {
       rename: (tagId, name, now) => renameTag(db, tagId, name, now),
       merge: (fromId, intoId, now) => mergeTags(db, fromId, intoId, now),
     },
-    customers: { ensure: (name, kind, now) => ensureCustomer(db, name, kind, now) },
+    customers: {
+      ensure: (name, kind, now) => ensureCustomer(db, name, kind, now),
+      get: (id) => getCustomer(db, id),
+      list: () => listCustomers(db),
+      import: (drafts, now) => importCustomers(db, drafts, now),
+      merge: (fromId, intoId, now) => mergeCustomers(db, fromId, intoId, now),
+      references: (id) => customerReferences(db, id),
+      remove: (id, now) => removeCustomer(db, id, now),
+    },
     interviews: {
       plan: (customerIds, interviewerId, plannedOn, now) => planInterviews(db, customerIds, interviewerId, plannedOn, now),
       get: (id) => getInterview(db, id),

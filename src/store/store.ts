@@ -23,6 +23,9 @@ export type { PersonPlace, PersonRow, PersonSummary } from './people.ts';
 export type { PersonPractice } from './skills.ts';
 export type { TagSummary } from './tags.ts';
 import type { TagSummary } from './tags.ts';
+import type { Customer, ImportDraft } from '../core/customer.ts';
+import type { ImportCounts } from './customers.ts';
+export type { ImportCounts } from './customers.ts';
 
 /**
  * What use cases (src/app) talk to: svc's data grouped by noun, with no SQL and no
@@ -163,6 +166,16 @@ export interface Tag {
 export interface CustomerStore {
   /** The customer's id, created on first mention. */
   ensure(name: string, kind: CustomerKind, now: string): number;
+  get(id: number): Customer | undefined;
+  /** Every customer, by name; forgotten ones last. */
+  list(): Customer[];
+  /** Adds the new customers and updates the known ones (an empty field keeps its stored value). */
+  import(drafts: ImportDraft[], now: string): ImportCounts;
+  /** Moves the first customer's stories and interviews to the second and deletes the first. */
+  merge(fromId: number, intoId: number, now: string): void;
+  /** How many rows refer to the customer, per table.column. */
+  references(id: number): Record<string, number>;
+  remove(id: number, now: string): void;
 }
 
 export interface InterviewStore {
