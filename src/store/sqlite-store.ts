@@ -47,7 +47,7 @@ import {
   storyCount,
 } from './report.ts';
 import { lastDigestOn, loadRhythmInput, recordDigest } from './rhythm.ts';
-import { deleteStory, getStory, insertStory, storiesByIds, storyPages, updateStory } from './stories.ts';
+import { deleteStory, getStory, insertStory, searchStories, storiesByIds, storyPages, updateStory } from './stories.ts';
 import { importedKeys, recordImportKey } from './story-imports.ts';
 import { findTag, listTags, mergeTags, renameTag, tagNames } from './tags.ts';
 import { namedItems } from './names.ts';
@@ -75,6 +75,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       byIds: (ids) => storiesByIds(db, ids),
       pages: (filter) => storyPages(db, filter),
       remove: (id, now) => deleteStory(db, id, now),
+      search: (query, limit) => searchStories(db, query, limit),
     },
     storyImports: {
       knownKeys: (keys) => importedKeys(db, keys),

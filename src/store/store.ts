@@ -12,7 +12,8 @@ import type { StoryToIndex } from './phrases.ts';
 import type { Meeting } from './meetings.ts';
 import type { NewPractice, StatusChange } from './practices.ts';
 import type { Procedure, ProcedureState } from './procedures.ts';
-import type { StoryFilter } from './stories.ts';
+import type { SearchHit, StoryFilter } from './stories.ts';
+export type { SearchHit } from './stories.ts';
 import type { Named, NamedKind } from '../core/resolve.ts';
 import type { NewTraining, Training } from './trainings.ts';
 import type { TrainedPerson } from '../core/figures.ts';
@@ -82,6 +83,8 @@ export interface StoryStore {
   pages(filter: StoryFilter): Iterable<Story[]>;
   /** Deletes a story (its links go with it); false when there was none. */
   remove(id: number, now: string): boolean;
+  /** Full-text search, best match first, with the matched words marked in a snippet. */
+  search(query: string, limit: number): SearchHit[];
 }
 
 export interface StoryImportStore {
