@@ -53,6 +53,8 @@ import { findTag, listTags, mergeTags, renameTag, tagNames } from './tags.ts';
 import { namedItems } from './names.ts';
 import { insertTraining, listTrainings, trainedPeople } from './trainings.ts';
 import { saveStoryVectors } from './vectors.ts';
+import { assignmentsClosedBy } from './programme.ts';
+import { insertPlannedSession, plannedSessions } from './training-sessions.ts';
 
 /**
  * The Store over one SQLite connection. Still a Connection too, so that code not yet
@@ -143,7 +145,14 @@ export function sqliteStore(connection: Connection): SqliteStore {
       current: (practiceId) => currentProcedure(db, practiceId),
       states: () => procedureStates(db),
     },
-    trainings: { insert: (training, now) => insertTraining(db, training, now), list: (practiceId) => listTrainings(db, practiceId), trained: (practiceId) => trainedPeople(db, practiceId) },
+    trainings: {
+      insert: (training, now) => insertTraining(db, training, now),
+      list: (practiceId) => listTrainings(db, practiceId),
+      trained: (practiceId) => trainedPeople(db, practiceId),
+      closedAssignments: (trainingId) => assignmentsClosedBy(db, trainingId),
+      plan: (session, now) => insertPlannedSession(db, session, now),
+      planned: (from) => plannedSessions(db, from),
+    },
     vectors: { saveStoryVectors: (vectors) => saveStoryVectors(db, vectors) },
     detection: {
       preferSmallCache: () => useSmallPageCache(db),

@@ -4,7 +4,7 @@ import type { EvidenceItem } from '../core/figures.ts';
 import type { Interview, InterviewLog } from '../core/interview.ts';
 import type { EvidenceHow, Matcher, Practice, PracticeStatus } from '../core/practice.ts';
 import type { Period, PersonRecord, PracticeRecord, ReportInput, Window } from '../core/report.ts';
-import type { RhythmInput } from '../core/rhythm.ts';
+import type { PlannedSession, RhythmInput } from '../core/rhythm.ts';
 import type { CustomerKind, Story, StoryDraft } from '../core/story.ts';
 import type { DetectQuery, ExampleRow, QualityRows } from './detect.ts';
 import type { Phrase } from '../core/phrases.ts';
@@ -16,6 +16,7 @@ import type { SearchHit, StoryFilter } from './stories.ts';
 export type { SearchHit } from './stories.ts';
 import type { Named, NamedKind } from '../core/resolve.ts';
 import type { NewTraining, Training } from './trainings.ts';
+export type { Training } from './trainings.ts';
 import type { TrainedPerson } from '../core/figures.ts';
 import type { PersonPlace, PersonRow, PersonSummary } from './people.ts';
 import type { PersonPractice } from './skills.ts';
@@ -206,6 +207,21 @@ export interface TrainingStore {
   list(practiceId?: number): Training[];
   /** Who was trained on a practice, and when last. */
   trained(practiceId: number): TrainedPerson[];
+  /** How many training assignments a logged session closed. */
+  closedAssignments(trainingId: number): number;
+  /** Plans a session ahead (the facilitator is created on first mention); returns its uuid. */
+  plan(session: NewSession, now: string): string;
+  /** Sessions planned on or after a day, soonest first, of practices not retired. */
+  planned(from: Day): PlannedSession[];
+}
+
+export interface NewSession {
+  practiceId: number;
+  plannedOn: Day;
+  /** HH:MM, or null for a day without a time. */
+  startsAt: string | null;
+  minutes: number | null;
+  facilitator: string | null;
 }
 
 export interface VectorStore {

@@ -106,9 +106,9 @@ describe('svc train plan', () => {
   });
 
   it('includes the written procedure of a standard as numbered steps, and leaves the trained off the list', async () => {
-    seedPlan();
-    ok(['train', 'log', 'Call back the same day', '--people', 'ana,Bo', '--on', '2026-03-05']);
-    ok(['practice', 'adopt', 'Call back the same day', '--procedure', '1. Note the promised time.\n2. Call before it.']);
+    await seedPlan();
+    await ok(['train', 'log', 'Call back the same day', '--people', 'ana,Bo', '--on', '2026-03-05']);
+    await ok(['practice', 'adopt', 'Call back the same day', '--procedure', '1. Note the promised time.\n2. Call before it.']);
     const plan = await svc.json<Plan & { stillToTrain: string[]; procedure: { version: number; text: string } }>(['train', 'plan', 'Call back the same day']);
     expect(plan.stillToTrain).toEqual(['Cy', 'Dee']);
     expect(plan.procedure).toEqual({ version: 1, text: '1. Note the promised time.\n2. Call before it.' });
@@ -118,7 +118,7 @@ describe('svc train plan', () => {
     expect(doc.querySelector('section.procedure h2')?.text).toBe('The procedure (version 1)');
     expect(doc.querySelectorAll('section.procedure ol li').map((li) => li.text)).toEqual(['Note the promised time.', 'Call before it.']);
     expect(doc.querySelectorAll('section.sign-in tbody tr td:first-child').map((td) => td.text)).toEqual(['Cy', 'Dee', '', '', '', '']);
-    const text = ok(['train', 'plan', 'Call back the same day']);
+    const text = await ok(['train', 'plan', 'Call back the same day']);
     expect(text).toContain('Who still needs training\n========================\n\n2 people have had no session on it yet:\n\n - Cy\n - Dee');
     expect(text).toMatch(/^Cy {12}_{12}$/m);
   });
