@@ -1,7 +1,7 @@
 import type { Store } from './store.ts';
 import { customerReferences, ensureCustomer, getCustomer, importCustomers, listCustomers, mergeCustomers, removeCustomer } from './customers.ts';
 import { openStore, useSmallPageCache, type Connection, type OpenOptions } from './db.ts';
-import { exampleRows, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice } from './detect.ts';
+import { exampleRows, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice, unreject } from './detect.ts';
 import { getInterview, linkStoryToInterview, logInterview, planInterviews } from './interviews.ts';
 import { hasPhraseMatchers, linkMatchesForPractice, linkMatchesForStories, linkMatchesForStory } from './matching.ts';
 import { countToIndex, savePhrases, storiesToIndex } from './phrases.ts';
@@ -32,8 +32,9 @@ import {
   practiceMatchers,
   practiceStatusHistory,
   practiceStoryIds,
+  renamePractice,
 } from './practices.ts';
-import { currentProcedure, insertProcedureVersion, procedureStates } from './procedures.ts';
+import { currentProcedure, insertProcedureVersion, procedureStates, procedureVersions } from './procedures.ts';
 import { activePeopleCount, personPractices, personTags } from './skills.ts';
 import {
   hasStories,
@@ -99,6 +100,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       matchers: (practiceId) => practiceMatchers(db, practiceId),
       addMatchers: (practiceId, matchers, now) => addMatchers(db, practiceId, matchers, now),
       statusHistory: (practiceId) => practiceStatusHistory(db, practiceId),
+      rename: (practiceId, name, now) => renamePractice(db, practiceId, name, now),
     },
     people: {
       ensure: (name, now) => ensurePerson(db, name, now),
@@ -143,6 +145,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
     procedures: {
       insertVersion: (practiceId, body, reviewEveryDays, sources, now) => insertProcedureVersion(db, practiceId, body, reviewEveryDays, sources, now),
       current: (practiceId) => currentProcedure(db, practiceId),
+      versions: (practiceId) => procedureVersions(db, practiceId),
       states: () => procedureStates(db),
     },
     trainings: {
@@ -162,6 +165,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       topEvidencePractice: (storyIds) => topEvidencePractice(db, storyIds),
       qualityRows: (since) => qualityRows(db, since),
       rejectCandidate: (keys, label, now) => rejectCandidate(db, keys, label, now),
+      unreject: (what) => unreject(db, what),
     },
     report: {
       lastMeetingOn: (until) => lastMeetingOn(db, until),

@@ -6,12 +6,14 @@ import type { EvidenceHow, Matcher, Practice, PracticeStatus } from '../core/pra
 import type { Period, PersonRecord, PracticeRecord, ReportInput, Window } from '../core/report.ts';
 import type { PlannedSession, RhythmInput } from '../core/rhythm.ts';
 import type { CustomerKind, Story, StoryDraft } from '../core/story.ts';
-import type { DetectQuery, ExampleRow, QualityRows } from './detect.ts';
+import type { DetectQuery, ExampleRow, QualityRows, RejectedCandidate } from './detect.ts';
+export type { RejectedCandidate } from './detect.ts';
 import type { Phrase } from '../core/phrases.ts';
 import type { StoryToIndex } from './phrases.ts';
 import type { Meeting } from './meetings.ts';
 import type { NewPractice, StatusChange } from './practices.ts';
 import type { Procedure, ProcedureState } from './procedures.ts';
+export type { Procedure } from './procedures.ts';
 import type { SearchHit, StoryFilter } from './stories.ts';
 export type { SearchHit } from './stories.ts';
 import type { Named, NamedKind } from '../core/resolve.ts';
@@ -119,6 +121,7 @@ export interface PracticeStore {
   matchers(practiceId: number): Matcher[];
   addMatchers(practiceId: number, matchers: Matcher[], now: string): void;
   statusHistory(practiceId: number): StatusChange[];
+  rename(practiceId: number, name: string, now: string): void;
 }
 
 export interface PeopleStore {
@@ -198,6 +201,8 @@ export interface ProcedureStore {
   /** Stores the next version of a practice's procedure; returns its version number. */
   insertVersion(practiceId: number, body: string, reviewEveryDays: number, sourceStoryIds: readonly number[], now: string): number;
   current(practiceId: number): Procedure | undefined;
+  /** Every version of a practice's procedure, oldest first. */
+  versions(practiceId: number): Procedure[];
   /** Every standard's procedure state (version, review due), for the playbook. */
   states(): ProcedureState[];
 }
@@ -240,6 +245,8 @@ export interface DetectionStore {
   qualityRows(since: Day | undefined): QualityRows;
   /** Remembers a rejected candidate under each of its keys, so detection stops proposing it. */
   rejectCandidate(keys: string[], label: string, now: string): void;
+  /** Forgets the rejections matching a label or key, so detection may propose them again; returns those forgotten. */
+  unreject(what: string): RejectedCandidate[];
 }
 
 /** What `svc report` and `svc status` read, windowed to a period. */
