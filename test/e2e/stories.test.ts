@@ -170,11 +170,12 @@ describe('svc story show / edit / rm', () => {
       const before = empty.snapshot();
       const cancelled = await empty.run(['story', 'add', '--staff', 'Ana'], { ...terminal, answers: ['Something' + KEY.ctrlC] });
       expect(cancelled.code).toBe(130);
-      expect(cancelled.stdout).toContain('What led up to it?');
+      expect(cancelled.stdout).toContain('What exactly did they do?');
       expect(cancelled.stderr).toBe('svc: cancelled, nothing was saved\n');
       expect(empty.snapshot()).toBe(before);
 
-      const answers = ['Ana, Bo\r', 'The customer had been charged twice.\r', 'Ana refunded the charge on the spot.\r', 'Money back the same day\r', 'Mrs Diaz\r', 'n\r'];
+      // Step one (who, what they did), then yes to more detail: what led up to it, the result, for whom.
+      const answers = ['Ana, Bo\r', 'Ana refunded the charge on the spot.\r', 'y\r', 'The customer had been charged twice.\r', 'Money back the same day\r', 'Mrs Diaz\r', 'n\r'];
       // Channel: (skip) → phone → email; trigger: recovery; tags: empathy, then two typed.
       answers.push(KEY.down + KEY.down + KEY.enter, KEY.down + KEY.enter, KEY.down + KEY.down + KEY.space + KEY.enter, 'refund, #Same Day\r');
       const saved = await empty.run(['story', 'add'], { ...terminal, answers });
