@@ -215,16 +215,17 @@ describe('in a terminal', () => {
     const own = inProcessSandbox();
     const writer = new Database(own.db);
     try {
-      for (const [text, staff] of STORIES.slice(0, 6)) own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
-      own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
-      own.run(['practice', 'add', 'Warn guests ahead of disruption', '--from-stories', '3,4']);
-      own.run(['practice', 'suggest', '--story', '1']); // embeds stories 1-6
-      for (const [text, staff] of STORIES.slice(6)) own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
+      for (const [text, staff] of STORIES.slice(0, 6)) await own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
+      await own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
+      await own.run(['practice', 'add', 'Warn guests ahead of disruption', '--from-stories', '3,4']);
+      await own.run(['practice', 'suggest', '--story', '1']); // embeds stories 1-6
+      for (const [text, staff] of STORIES.slice(6)) await own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
       // Another writer holds the database while the person types: stories 7 and 8 cannot be embedded.
       writer.exec('BEGIN IMMEDIATE');
       const term = new Terminal(['story', 'add', '--staff', 'Nimmi', '--channel', 'phone', '--trigger', 'request', '--tag', 'x'], own.db);
-      await term.answer('What led up to it?', 'A guest rang down about a gluten allergy.');
       await term.answer('What exactly did they do?', 'Nimmi checked every dish on the room service order with the chef before it went up.');
+      await term.answer('More detail?', 'y');
+      await term.answer('What led up to it?', 'A guest rang down about a gluten allergy.');
       await term.answer('What resulted for the customer?', '');
       await term.answer('For whom?', '');
       await term.waitFor(/Suggested from the stories embedded so far: another svc is writing[\s\S]*Which practice does it show\?[\s\S]*none of these/);
@@ -243,12 +244,13 @@ describe('in a terminal', () => {
     const own = inProcessSandbox();
     const writer = new Database(own.db);
     try {
-      for (const [text, staff] of STORIES.slice(0, 4)) own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
-      own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
+      for (const [text, staff] of STORIES.slice(0, 4)) await own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
+      await own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
       writer.exec('BEGIN IMMEDIATE');
       const term = new Terminal(['story', 'add', '--staff', 'Nimmi', '--channel', 'phone', '--trigger', 'request', '--tag', 'x'], own.db);
-      await term.answer('What led up to it?', 'A guest rang down about a gluten allergy.');
       await term.answer('What exactly did they do?', 'Nimmi checked every dish on the room service order with the chef before it went up.');
+      await term.answer('More detail?', 'y');
+      await term.answer('What led up to it?', 'A guest rang down about a gluten allergy.');
       await term.answer('What resulted for the customer?', '');
       await term.answer('For whom?', '');
       await term.waitFor('No practice suggestions this time: another svc is writing to the database');
