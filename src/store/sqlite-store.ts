@@ -1,12 +1,25 @@
 import type { Store } from './store.ts';
-import { ensureCustomer } from './customers.ts';
+import { customerReferences, ensureCustomer, getCustomer, importCustomers, listCustomers, mergeCustomers, removeCustomer } from './customers.ts';
 import { openStore, useSmallPageCache, type Connection, type OpenOptions } from './db.ts';
-import { exampleRows, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice } from './detect.ts';
+import { exampleRows, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice, unreject } from './detect.ts';
 import { agreeInterview, getInterview, linkStoryToInterview, listInterviews, logInterview, markNoReply, planInterviews } from './interviews.ts';
 import { hasPhraseMatchers, linkMatchesForPractice, linkMatchesForStories, linkMatchesForStory } from './matching.ts';
 import { countToIndex, savePhrases, storiesToIndex } from './phrases.ts';
 import { addMeeting } from './meetings.ts';
-import { ensurePerson, personNames, setPersonRole } from './people.ts';
+import {
+  ensurePerson,
+  findPerson,
+  listPeople,
+  mergePeople,
+  personEvidence,
+  personFacilitated,
+  personNames,
+  personPlace,
+  removePerson,
+  renamePerson,
+  setPersonActive,
+  setPersonRole,
+} from './people.ts';
 import {
   addMatchers,
   createPractice,
@@ -19,9 +32,10 @@ import {
   practiceMatchers,
   practiceStatusHistory,
   practiceStoryIds,
+  renamePractice,
 } from './practices.ts';
-import { currentProcedure, insertProcedureVersion, procedureStates } from './procedures.ts';
-import { activePeopleCount } from './skills.ts';
+import { currentProcedure, insertProcedureVersion, procedureStates, procedureVersions } from './procedures.ts';
+import { activePeopleCount, personPractices, personTags } from './skills.ts';
 import {
   hasStories,
   lastMeetingOn,
@@ -34,12 +48,14 @@ import {
   storyCount,
 } from './report.ts';
 import { lastDigestOn, loadRhythmInput, recordDigest } from './rhythm.ts';
-import { deleteStory, getStory, insertStory, storiesByIds, storyPages, updateStory } from './stories.ts';
+import { deleteStory, getStory, insertStory, searchStories, storiesByIds, storyPages, updateStory } from './stories.ts';
 import { importedKeys, recordImportKey } from './story-imports.ts';
-import { tagNames } from './tags.ts';
+import { findTag, listTags, mergeTags, renameTag, tagNames } from './tags.ts';
 import { namedItems } from './names.ts';
 import { insertTraining, listTrainings, trainedPeople } from './trainings.ts';
 import { saveStoryVectors } from './vectors.ts';
+import { assignmentsClosedBy } from './programme.ts';
+import { insertPlannedSession, plannedSessions } from './training-sessions.ts';
 
 /**
  * The Store over one SQLite connection. Still a Connection too, so that code not yet
@@ -62,6 +78,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       byIds: (ids) => storiesByIds(db, ids),
       pages: (filter) => storyPages(db, filter),
       remove: (id, now) => deleteStory(db, id, now),
+      search: (query, limit) => searchStories(db, query, limit),
     },
     storyImports: {
       knownKeys: (keys) => importedKeys(db, keys),
@@ -83,15 +100,41 @@ export function sqliteStore(connection: Connection): SqliteStore {
       matchers: (practiceId) => practiceMatchers(db, practiceId),
       addMatchers: (practiceId, matchers, now) => addMatchers(db, practiceId, matchers, now),
       statusHistory: (practiceId) => practiceStatusHistory(db, practiceId),
+      rename: (practiceId, name, now) => renamePractice(db, practiceId, name, now),
     },
     people: {
       ensure: (name, now) => ensurePerson(db, name, now),
       setRole: (personId, role) => setPersonRole(db, personId, role),
       names: () => personNames(db),
       activeCount: () => activePeopleCount(db),
+      find: (name) => findPerson(db, name),
+      list: () => listPeople(db),
+      rename: (personId, name, now) => renamePerson(db, personId, name, now),
+      merge: (fromId, intoId, now) => mergePeople(db, fromId, intoId, now),
+      remove: (personId, now) => removePerson(db, personId, now),
+      setActive: (personId, active, now) => setPersonActive(db, personId, active, now),
+      evidenceCount: (personId) => personEvidence(db, personId),
+      facilitatedCount: (personId) => personFacilitated(db, personId),
+      place: (personId) => personPlace(db, personId),
+      practices: (personId) => personPractices(db, personId),
+      tags: (personId) => personTags(db, personId),
     },
-    tags: { names: () => tagNames(db) },
-    customers: { ensure: (name, kind, now) => ensureCustomer(db, name, kind, now) },
+    tags: {
+      names: () => tagNames(db),
+      find: (name) => findTag(db, name),
+      list: () => listTags(db),
+      rename: (tagId, name, now) => renameTag(db, tagId, name, now),
+      merge: (fromId, intoId, now) => mergeTags(db, fromId, intoId, now),
+    },
+    customers: {
+      ensure: (name, kind, now) => ensureCustomer(db, name, kind, now),
+      get: (id) => getCustomer(db, id),
+      list: () => listCustomers(db),
+      import: (drafts, now) => importCustomers(db, drafts, now),
+      merge: (fromId, intoId, now) => mergeCustomers(db, fromId, intoId, now),
+      references: (id) => customerReferences(db, id),
+      remove: (id, now) => removeCustomer(db, id, now),
+    },
     interviews: {
       plan: (customerIds, interviewerId, plannedOn, now) => planInterviews(db, customerIds, interviewerId, plannedOn, now),
       get: (id) => getInterview(db, id),
@@ -105,9 +148,17 @@ export function sqliteStore(connection: Connection): SqliteStore {
     procedures: {
       insertVersion: (practiceId, body, reviewEveryDays, sources, now) => insertProcedureVersion(db, practiceId, body, reviewEveryDays, sources, now),
       current: (practiceId) => currentProcedure(db, practiceId),
+      versions: (practiceId) => procedureVersions(db, practiceId),
       states: () => procedureStates(db),
     },
-    trainings: { insert: (training, now) => insertTraining(db, training, now), list: (practiceId) => listTrainings(db, practiceId), trained: (practiceId) => trainedPeople(db, practiceId) },
+    trainings: {
+      insert: (training, now) => insertTraining(db, training, now),
+      list: (practiceId) => listTrainings(db, practiceId),
+      trained: (practiceId) => trainedPeople(db, practiceId),
+      closedAssignments: (trainingId) => assignmentsClosedBy(db, trainingId),
+      plan: (session, now) => insertPlannedSession(db, session, now),
+      planned: (from) => plannedSessions(db, from),
+    },
     vectors: { saveStoryVectors: (vectors) => saveStoryVectors(db, vectors) },
     detection: {
       preferSmallCache: () => useSmallPageCache(db),
@@ -117,6 +168,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       topEvidencePractice: (storyIds) => topEvidencePractice(db, storyIds),
       qualityRows: (since) => qualityRows(db, since),
       rejectCandidate: (keys, label, now) => rejectCandidate(db, keys, label, now),
+      unreject: (what) => unreject(db, what),
     },
     report: {
       lastMeetingOn: (until) => lastMeetingOn(db, until),

@@ -4,18 +4,32 @@ import type { EvidenceItem } from '../core/figures.ts';
 import type { Interview, InterviewAgreement, InterviewLog, InterviewStatus } from '../core/interview.ts';
 import type { EvidenceHow, Matcher, Practice, PracticeStatus } from '../core/practice.ts';
 import type { Period, PersonRecord, PracticeRecord, ReportInput, Window } from '../core/report.ts';
-import type { RhythmInput } from '../core/rhythm.ts';
+import type { PlannedSession, RhythmInput } from '../core/rhythm.ts';
 import type { CustomerKind, Story, StoryDraft } from '../core/story.ts';
-import type { DetectQuery, ExampleRow, QualityRows } from './detect.ts';
+import type { DetectQuery, ExampleRow, QualityRows, RejectedCandidate } from './detect.ts';
+export type { RejectedCandidate } from './detect.ts';
 import type { Phrase } from '../core/phrases.ts';
 import type { StoryToIndex } from './phrases.ts';
 import type { Meeting } from './meetings.ts';
 import type { NewPractice, StatusChange } from './practices.ts';
 import type { Procedure, ProcedureState } from './procedures.ts';
-import type { StoryFilter } from './stories.ts';
+export type { Procedure } from './procedures.ts';
+import type { SearchHit, StoryFilter } from './stories.ts';
+export type { SearchHit } from './stories.ts';
 import type { Named, NamedKind } from '../core/resolve.ts';
 import type { NewTraining, Training } from './trainings.ts';
+export type { Training } from './trainings.ts';
 import type { TrainedPerson } from '../core/figures.ts';
+import type { PersonPlace, PersonRow, PersonSummary } from './people.ts';
+import type { PersonPractice } from './skills.ts';
+
+export type { PersonPlace, PersonRow, PersonSummary } from './people.ts';
+export type { PersonPractice } from './skills.ts';
+export type { TagSummary } from './tags.ts';
+import type { TagSummary } from './tags.ts';
+import type { Customer, ImportDraft } from '../core/customer.ts';
+import type { ImportCounts } from './customers.ts';
+export type { ImportCounts } from './customers.ts';
 
 /**
  * What use cases (src/app) talk to: svc's data grouped by noun, with no SQL and no
@@ -72,6 +86,8 @@ export interface StoryStore {
   pages(filter: StoryFilter): Iterable<Story[]>;
   /** Deletes a story (its links go with it); false when there was none. */
   remove(id: number, now: string): boolean;
+  /** Full-text search, best match first, with the matched words marked in a snippet. */
+  search(query: string, limit: number): SearchHit[];
 }
 
 export interface StoryImportStore {
@@ -105,6 +121,7 @@ export interface PracticeStore {
   matchers(practiceId: number): Matcher[];
   addMatchers(practiceId: number, matchers: Matcher[], now: string): void;
   statusHistory(practiceId: number): StatusChange[];
+  rename(practiceId: number, name: string, now: string): void;
 }
 
 export interface PeopleStore {
@@ -114,15 +131,58 @@ export interface PeopleStore {
   names(): string[];
   /** How many people are active on the team. */
   activeCount(): number;
+  /** A person by name (case-insensitive), or undefined. */
+  find(name: string): PersonRow | undefined;
+  /** Everyone, with how many stories credit them and the date of the latest, by name. */
+  list(): PersonSummary[];
+  rename(personId: number, name: string, now: string): void;
+  /** Moves the first person's stories, evidence and trainings to the second and deletes the first. */
+  merge(fromId: number, intoId: number, now: string): void;
+  /** Deletes a person no story credits (their attendances go with them). */
+  remove(personId: number, now: string): void;
+  setActive(personId: number, active: boolean, now: string): void;
+  /** How many stories credit the person or were reported by them. */
+  evidenceCount(personId: number): number;
+  /** How many trainings the person facilitated. */
+  facilitatedCount(personId: number): number;
+  place(personId: number): PersonPlace;
+  /** The practices the person shows in their stories, most evidenced first. */
+  practices(personId: number): PersonPractice[];
+  /** The tags on the person's stories, most used first. */
+  tags(personId: number): Array<{ tag: string; stories: number }>;
 }
 
 export interface TagStore {
   names(): string[];
+  /** A tag by its normalised name, or undefined; built-in tags are the default taxonomy's. */
+  find(name: string): Tag | undefined;
+  /** Every tag with how many stories carry it and when it was last used. */
+  list(): TagSummary[];
+  /** Renames a tag; its stories and practice matchers follow. */
+  rename(tagId: number, name: string, now: string): void;
+  /** Gives the first tag's stories the second and deletes the first. */
+  merge(fromId: number, intoId: number, now: string): void;
+}
+
+export interface Tag {
+  id: number;
+  name: string;
+  builtin: boolean;
 }
 
 export interface CustomerStore {
   /** The customer's id, created on first mention. */
   ensure(name: string, kind: CustomerKind, now: string): number;
+  get(id: number): Customer | undefined;
+  /** Every customer, by name; forgotten ones last. */
+  list(): Customer[];
+  /** Adds the new customers and updates the known ones (an empty field keeps its stored value). */
+  import(drafts: ImportDraft[], now: string): ImportCounts;
+  /** Moves the first customer's stories and interviews to the second and deletes the first. */
+  merge(fromId: number, intoId: number, now: string): void;
+  /** How many rows refer to the customer, per table.column. */
+  references(id: number): Record<string, number>;
+  remove(id: number, now: string): void;
 }
 
 export interface InterviewStore {
@@ -147,6 +207,8 @@ export interface ProcedureStore {
   /** Stores the next version of a practice's procedure; returns its version number. */
   insertVersion(practiceId: number, body: string, reviewEveryDays: number, sourceStoryIds: readonly number[], now: string): number;
   current(practiceId: number): Procedure | undefined;
+  /** Every version of a practice's procedure, oldest first. */
+  versions(practiceId: number): Procedure[];
   /** Every standard's procedure state (version, review due), for the playbook. */
   states(): ProcedureState[];
 }
@@ -156,6 +218,21 @@ export interface TrainingStore {
   list(practiceId?: number): Training[];
   /** Who was trained on a practice, and when last. */
   trained(practiceId: number): TrainedPerson[];
+  /** How many training assignments a logged session closed. */
+  closedAssignments(trainingId: number): number;
+  /** Plans a session ahead (the facilitator is created on first mention); returns its uuid. */
+  plan(session: NewSession, now: string): string;
+  /** Sessions planned on or after a day, soonest first, of practices not retired. */
+  planned(from: Day): PlannedSession[];
+}
+
+export interface NewSession {
+  practiceId: number;
+  plannedOn: Day;
+  /** HH:MM, or null for a day without a time. */
+  startsAt: string | null;
+  minutes: number | null;
+  facilitator: string | null;
 }
 
 export interface VectorStore {
@@ -174,6 +251,8 @@ export interface DetectionStore {
   qualityRows(since: Day | undefined): QualityRows;
   /** Remembers a rejected candidate under each of its keys, so detection stops proposing it. */
   rejectCandidate(keys: string[], label: string, now: string): void;
+  /** Forgets the rejections matching a label or key, so detection may propose them again; returns those forgotten. */
+  unreject(what: string): RejectedCandidate[];
 }
 
 /** What `svc report` and `svc status` read, windowed to a period. */

@@ -174,6 +174,7 @@ describe('svc story show / edit / rm', () => {
       expect(cancelled.stderr).toBe('svc: cancelled, nothing was saved\n');
       expect(empty.snapshot()).toBe(before);
 
+      // Step one (who, what they did), then yes to more detail: what led up to it, the result, for whom.
       const answers = ['Ana, Bo\r', 'Ana refunded the charge on the spot.\r', 'y\r', 'The customer had been charged twice.\r', 'Money back the same day\r', 'Mrs Diaz\r', 'n\r'];
       // Channel: (skip) → phone → email; trigger: recovery; tags: empathy, then two typed.
       answers.push(KEY.down + KEY.down + KEY.enter, KEY.down + KEY.enter, KEY.down + KEY.down + KEY.space + KEY.enter, 'refund, #Same Day\r');

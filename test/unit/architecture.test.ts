@@ -80,6 +80,26 @@ describe('dependencies point one way', () => {
     }
   });
 
+  // Nouns whose handlers are parse → app → render: they reach data only through src/app
+  // (types from the store are fine). Succession and forgetting are on their way there separately.
+  const THIN_NOUNS = ['people', 'tags', 'customer', 'search', 'db', 'train', 'story'];
+  // db check reads the file itself: a damaged database is what it reports on, and one cannot open it as a Store.
+  // story capture asks the suggestion engine, which still works on the connection (app/suggest.ts).
+  const THIN_EXCEPT = ['people/succession.ts', 'customer/forget.ts', 'db/check.ts', 'story/capture.ts'];
+
+  it('handlers of the thin nouns load no store module and never reach the connection', () => {
+    for (const noun of THIN_NOUNS) {
+      for (const file of files(join(SRC, 'cli/commands', noun))) {
+        const rel = relative(join(SRC, 'cli/commands'), file);
+        if (THIN_EXCEPT.includes(rel)) continue;
+        const text = readFileSync(file, 'utf8');
+        const storeValues = [...text.matchAll(/(?:^|\n)\s*import\s+(?!type\b)[^;]*?from\s+['"]([^'"]*\/store\/[^'"]+)['"]/g)].map((m) => m[1]);
+        expect(storeValues, `${rel} loads the store`).toEqual([]);
+        expect(text, `${rel} reaches the connection`).not.toMatch(/(\bstore|\))\.db\b|\{\s*db\s*\}\s*=/);
+      }
+    }
+  });
+
   it('cli holds no SQL: no prepared statement, no raw SQLite call, no better-sqlite3', () => {
     for (const file of files(join(SRC, 'cli'))) {
       const rel = relative(SRC, file);

@@ -1,5 +1,5 @@
 import { FORGOTTEN_CUSTOMER, type Customer } from '../../../core/customer.ts';
-import { resolveNamed } from '../../../app/names.ts';
+import { requireCustomer } from '../../../app/customers.ts';
 import { ConflictError, UsageError } from '../../../core/errors.ts';
 import type { ForgetReport } from '../../../core/forget.ts';
 import { idIn } from '../../../core/ids.ts';
@@ -21,11 +21,6 @@ interface ForgetOptions {
   dryRun?: boolean;
   /** Seconds to wait for other readers to let go of old pages (30 unless given). */
   wait: number;
-}
-
-/** The customer named by id ("12", "#12") or by the whole name (any case): forgetting takes no prefix. */
-export function requireCustomer(store: SqliteStore, typed: string): Customer {
-  return getCustomer(store.db, resolveNamed(store, 'customer', typed, { exact: true }).id) as Customer;
 }
 
 export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promise<void> {

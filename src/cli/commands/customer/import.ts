@@ -1,7 +1,7 @@
+import { importCustomers } from '../../../app/customers.ts';
 import { checkImportRows, type RowProblem } from '../../../core/customer.ts';
 import { ValidationError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { importCustomers } from '../../../store/customers.ts';
 import { oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -25,8 +25,7 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
   }
   if (drafts.length === 0 && problems.length === 0) throw new ValidationError(messages.customersFileEmpty(file), messages.customersFileEmptyHint);
 
-  const store = ctx.store();
-  const counts = store.write(() => importCustomers(store.db, drafts, ctx.now().toISOString()));
+  const counts = importCustomers(ctx.store(), { drafts }, ctx.now);
 
   if (parsed.ignoredColumns.length > 0) ctx.info(ctx.err.yellow(`ignored columns: ${parsed.ignoredColumns.map(oneLine).join(', ')}`));
   for (const problem of problems) ctx.info(ctx.err.yellow(`skipped ${describe(problem)}`));

@@ -1,11 +1,11 @@
-import { listPeople } from '../../../store/people.ts';
+import { listPeople } from '../../../app/people.ts';
 import { renderTable } from '../../../ui/table.ts';
 import { formatDay } from '../../../ui/format.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 
 export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
-  const people = listPeople(ctx.store().db);
+  const people = listPeople(ctx.store());
   if (options.json) {
     ctx.print(JSON.stringify(people, null, 2));
     return;

@@ -1,11 +1,7 @@
 import { personProgramme } from '../../../app/training-programme.ts';
 import { toDay } from '../../../core/dates.ts';
 import { personProgrammeText } from '../../../ui/render/programme.ts';
-import { NotFoundError } from '../../../core/errors.ts';
-import { messages } from '../../../core/messages.ts';
-import { couldCoach } from '../../../core/practice.ts';
-import { findPerson, listPeople, personPlace } from '../../../store/people.ts';
-import { activePeopleCount, personPractices, personTags } from '../../../store/skills.ts';
+import { personView } from '../../../app/people.ts';
 import { renderTable } from '../../../ui/table.ts';
 import { formatDay } from '../../../ui/format.ts';
 import { oneLine } from '../../../ui/text.ts';
@@ -15,28 +11,10 @@ import { indexForEvidence } from '../../phrases.ts';
 
 export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): Promise<void> {
   await indexForEvidence(ctx);
-  const db = ctx.store().db;
-  const name = String(options.args[0] ?? '');
-  const person = findPerson(db, name);
-  if (!person) throw new NotFoundError(messages.personNotFound(name), messages.personNotFoundHint);
-  const summary = listPeople(db).find((p) => p.id === person.id);
-  const colleagues = activePeopleCount(db) - (person.active === 1 ? 1 : 0);
-  const practices = personPractices(db, person.id).map((p) => ({ ...p, couldCoach: couldCoach(p.colleaguesWithEvidence, colleagues) }));
-  const tags = personTags(db, person.id);
-  const view = {
-    id: person.id,
-    name: person.name,
-    role: person.role,
-    team: person.team,
-    leader: personPlace(db, person.id).leader,
-    active: person.active === 1,
-    stories: summary?.stories ?? 0,
-    lastStoryOn: summary?.lastStoryOn ?? null,
-    practices,
-    tags,
-    coaches: practices.filter((p) => p.couldCoach).map((p) => p.practice),
-    ...personProgramme(ctx.store(), person.id, toDay(ctx.now())),
-  };
+  const store = ctx.store();
+  const person = personView(store, { name: String(options.args[0] ?? '') });
+  const view = { ...person, ...personProgramme(store, person.id, toDay(ctx.now())) };
+  const { practices, tags } = view;
   if (options.json) {
     ctx.print(JSON.stringify(view, null, 2));
     return;

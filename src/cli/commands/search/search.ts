@@ -1,5 +1,5 @@
 import { messages } from '../../../core/messages.ts';
-import { searchStories } from '../../../store/stories.ts';
+import { searchStories } from '../../../app/search.ts';
 import { storyJson } from '../../../ui/render/story.ts';
 import { formatDay } from '../../../ui/format.ts';
 import { oneLine, plainHighlights, renderHighlights } from '../../../ui/text.ts';
@@ -8,7 +8,7 @@ import type { Context } from '../../context.ts';
 
 export function run(options: WithArgs<{ limit?: number; json?: boolean }>, ctx: Context): void {
   const query = ((options.args[0] as string[] | undefined) ?? []).join(' ');
-  const hits = searchStories(ctx.store().db, query, options.limit ?? 20);
+  const hits = searchStories(ctx.store(), { query, limit: options.limit });
   if (options.json) {
     const json = hits.map((hit) => {
       const { text, highlights } = plainHighlights(hit.snippet);

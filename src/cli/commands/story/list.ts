@@ -1,9 +1,7 @@
-import { resolveNames } from '../../../app/names.ts';
-import { parseDay } from '../../../core/dates.ts';
+import { listStories } from '../../../app/story-list.ts';
 import { UsageError } from '../../../core/errors.ts';
 import type { Channel } from '../../../core/story.ts';
 import { teamFilter } from '../../../app/teams.ts';
-import { storyPages } from '../../../store/stories.ts';
 import { storyJson } from '../../../ui/render/story.ts';
 import { storyTable } from '../../../ui/render/story-table.ts';
 import { jsonArrayChunks } from '../../../ui/json-stream.ts';
@@ -28,23 +26,24 @@ export function run(options: WithArgs<ListOptions>, ctx: Context): void {
   if (options.internal && options.external) {
     throw new UsageError('--internal and --external cannot both be given', 'leave both out to see all stories');
   }
-  const now = ctx.now();
   const limit = options.limit ?? 20;
-  // A page at a time: `svc stories -n 0` over a million stories stays within memory.
   const store = ctx.store();
   const team = teamFilter(store, options.team);
-  const pages = storyPages(store.db, {
-    since: options.since === undefined ? undefined : parseDay(options.since, now, '--since'),
-    until: options.until === undefined ? undefined : parseDay(options.until, now, '--until'),
-    // A filter naming nobody is a mistake to point out, not an empty result.
-    staff: resolveNames(store, 'person', options.staff),
-    personIds: team?.ids,
-    tags: resolveNames(store, 'tag', options.tag),
-    channel: options.channel,
-    customerKind: options.internal ? 'internal' : options.external ? 'external' : undefined,
-    search: options.search,
-    limit: limit === 0 ? undefined : limit,
-  });
+  const pages = listStories(
+    store,
+    {
+      since: options.since,
+      until: options.until,
+      staff: options.staff,
+      personIds: team?.ids,
+      tags: options.tag,
+      channel: options.channel,
+      customerKind: options.internal ? 'internal' : options.external ? 'external' : undefined,
+      search: options.search,
+      limit,
+    },
+    ctx.now,
+  );
   if (options.json) {
     ctx.printPieces(jsonArrayChunks(pages, storyJson));
     return;

@@ -1,11 +1,11 @@
-import { listTags } from '../../../store/tags.ts';
+import { listTags } from '../../../app/tags.ts';
 import { renderTable } from '../../../ui/table.ts';
 import { formatDay } from '../../../ui/format.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 
 export function run(options: WithArgs<{ used?: boolean; json?: boolean }>, ctx: Context): void {
-  const tags = listTags(ctx.store().db).filter((tag) => !options.used || tag.stories > 0);
+  const tags = listTags(ctx.store(), { used: options.used });
   if (options.json) {
     ctx.print(JSON.stringify(tags, null, 2));
     return;

@@ -1,16 +1,12 @@
-import { listTrainings } from '../../../store/trainings.ts';
+import { listTrainings } from '../../../app/train.ts';
 import { renderTable } from '../../../ui/table.ts';
 import { formatDay } from '../../../ui/format.ts';
 import { oneLine, truncate } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { requirePractice } from '../../../app/practice.ts';
 
 export function run(options: WithArgs<{ practice?: string; json?: boolean }>, ctx: Context): void {
-  const store = ctx.store();
-  const db = store.db;
-  const practiceId = options.practice === undefined ? undefined : requirePractice(store, options.practice).id;
-  const trainings = listTrainings(db, practiceId);
+  const trainings = listTrainings(ctx.store(), { practice: options.practice });
   if (options.json) {
     ctx.print(JSON.stringify(trainings, null, 2));
     return;

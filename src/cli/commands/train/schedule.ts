@@ -1,11 +1,8 @@
-import { ConflictError } from '../../../core/errors.ts';
+import { scheduleTraining } from '../../../app/train.ts';
 import { messages } from '../../../core/messages.ts';
 import { parseComingDay, parseSessionTime } from '../../../core/rhythm.ts';
-import { checkedName } from '../../../core/story.ts';
-import { plannedSessions, insertPlannedSession } from '../../../store/training-sessions.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { requirePractice } from '../../../app/practice.ts';
 
 interface ScheduleOptions {
   on: string;
@@ -17,17 +14,15 @@ interface ScheduleOptions {
 
 /** Plans a training session ahead, so it reaches the team's calendar (svc calendar). */
 export function run(options: WithArgs<ScheduleOptions>, ctx: Context): void {
+  // Parsed before the database is opened: a mistyped day creates nothing.
   const now = ctx.now();
   const plannedOn = parseComingDay(options.on, now, '--on');
   const startsAt = options.at === undefined ? null : parseSessionTime(options.at, '--at');
-  const store = ctx.store();
-  const practice = requirePractice(store, options.args[0]);
-  if (practice.status === 'retired') throw new ConflictError(messages.trainRetired(practice.name), messages.trainRetiredHint(practice.name));
-  const facilitator = options.facilitator === undefined ? null : checkedName(options.facilitator, '--facilitator', 'facilitator name') || null;
-  const uuid = store.write(() =>
-    insertPlannedSession(store.db, { practiceId: practice.id, plannedOn, startsAt, minutes: startsAt ? (options.minutes ?? 60) : null, facilitator }, now.toISOString()),
+  const { practice, session } = scheduleTraining(
+    ctx.store(),
+    { practice: String(options.args[0] ?? ''), plannedOn, startsAt, minutes: options.minutes, facilitator: options.facilitator },
+    ctx.now,
   );
-  const session = plannedSessions(store.db, plannedOn).find((s) => s.uuid === uuid);
   if (options.json) ctx.print(JSON.stringify(session, null, 2));
   ctx.info(messages.sessionPlanned(practice.name, plannedOn, startsAt));
   ctx.info(ctx.err.dim('hint: svc calendar --out team.ics puts it in the team\'s calendar'));
