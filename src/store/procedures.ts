@@ -45,8 +45,8 @@ export function insertProcedureVersion(
   };
   const result = sql(
     db,
-    `INSERT INTO procedures (uuid, practice_id, version, body, review_every_days, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(randomUUID(), practiceId, next, body, reviewEveryDays, now);
+    `INSERT INTO procedures (uuid, practice_id, version, body, review_every_days, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(randomUUID(), practiceId, next, body, reviewEveryDays, now, now);
   const id = Number(result.lastInsertRowid);
   for (const storyId of sourceStoryIds) {
     sql(db, 'INSERT INTO procedure_sources (procedure_id, story_id) VALUES (?, ?) ON CONFLICT DO NOTHING').run(id, storyId);
@@ -125,10 +125,10 @@ export function practicesQuietSinceAdoption(db: Db, today: Day, weeks?: number):
 
 /** Records that the team reviewed a version and kept it: its next review counts from now. Call inside store.write(). */
 export function confirmProcedureReview(db: Db, procedureId: number, now: string): void {
-  sql(db, 'UPDATE procedures SET reviewed_at = ? WHERE id = ?').run(now, procedureId);
+  sql(db, 'UPDATE procedures SET reviewed_at = ?, updated_at = ? WHERE id = ?').run(now, now, procedureId);
 }
 
 /** Changes how often a version is reviewed, without writing a new version. Call inside store.write(). */
-export function setReviewInterval(db: Db, procedureId: number, reviewEveryDays: number): void {
-  sql(db, 'UPDATE procedures SET review_every_days = ? WHERE id = ?').run(reviewEveryDays, procedureId);
+export function setReviewInterval(db: Db, procedureId: number, reviewEveryDays: number, now: string): void {
+  sql(db, 'UPDATE procedures SET review_every_days = ?, updated_at = ? WHERE id = ?').run(reviewEveryDays, now, procedureId);
 }

@@ -76,3 +76,31 @@ describe('bad input about reviews is refused and changes nothing', () => {
     ['an unknown practice', ['practice', 'review', 'Juggling'], 3, /no practice "Juggling"/],
   ])('%s', (_name, args, code, message) => expectRefused(svc, args, code, message));
 });
+
+describe('a review kept or rescheduled in one database', () => {
+  it('travels to another through export and import: the newer copy of the procedure wins', () => {
+    const other = sandbox();
+    try {
+      const file = `${svc.dir}/team.jsonl`;
+      ok(['export', '--out', file]);
+      expect(other.run(['import', file]).code).toBe(0);
+      const procedureIn = (db: string) =>
+        queryDb(db, 'SELECT reviewed_at, review_every_days FROM procedures')[0] as { reviewed_at: string | null; review_every_days: number };
+      expect(procedureIn(other.db)).toMatchObject({ reviewed_at: null, review_every_days: 90 });
+
+      ok(['practice', 'review', PRACTICE, '--confirm'], LATER);
+      ok(['practice', 'adopt', PRACTICE, '--procedure', PROCEDURE, '--review-every', '30'], LATER);
+      ok(['export', '--out', file, '--force'], LATER);
+      const imported = other.run(['import', file], LATER);
+      expect(imported.code, imported.stderr).toBe(0);
+      const kept = procedureIn(svc.db);
+      expect(kept).toMatchObject({ review_every_days: 30 });
+      expect(kept.reviewed_at).toMatch(/^2026-07-01/);
+      expect(procedureIn(other.db)).toEqual(kept);
+      // Still one version on both sides: keeping a version writes no new one.
+      expect(queryDb(other.db, 'SELECT id FROM procedures')).toHaveLength(1);
+    } finally {
+      other.cleanup();
+    }
+  });
+});

@@ -58,7 +58,7 @@ export async function run(options: WithArgs<AdoptOptions>, ctx: Context): Promis
   if (practice.status === 'standard' && current && current.body === body) {
     // The same text with another interval changes the schedule, not the standard: no new version.
     const rescheduled = current.reviewEveryDays !== reviewEveryDays;
-    if (rescheduled) store.write(() => setReviewInterval(store.db, current.id, reviewEveryDays));
+    if (rescheduled) store.write(() => setReviewInterval(store.db, current.id, reviewEveryDays, ctx.now().toISOString()));
     if (options.json) ctx.print(JSON.stringify({ practice: practice.name, status: practice.status, version: current.version, reviewEveryDays, changed: false }, null, 2));
     ctx.info(
       rescheduled
