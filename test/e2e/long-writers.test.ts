@@ -181,7 +181,7 @@ describe('long writers let a concurrent story add in', () => {
       const failed = target.run(['import', file]);
       expect(failed.code).toBe(2);
       // The import made the database, and says so first; then what stopped it.
-      expect(failed.stderr).toMatch(/^Created a new svc database at .*\nsvc: .*team\.jsonl is damaged: a story_people row \(line \d+\) refers through story_id to "00000000-0000-4000-8000-000000000000", which is neither in the file nor in this database; the first [\d,]+ records of the file were imported before it\nhint: fix what is named above, then import the same file again/);
+      expect(failed.stderr).toMatch(/^svc: .*team\.jsonl is damaged: a story_people row \(line \d+\) refers through story_id to "00000000-0000-4000-8000-000000000000", which is neither in the file nor in this database; the first [\d,]+ records of the file were imported before it\nhint: fix what is named above, then import the same file again/);
       expect(query<{ n: number }>('SELECT count(*) AS n FROM stories', target.db).n).toBe(STORIES);
       lines[index] = good;
       writeFileSync(file, lines.join('\n'));
