@@ -15,6 +15,7 @@ import type { NewPractice, StatusChange } from './practices.ts';
 import type { Procedure, ProcedureState } from './procedures.ts';
 export type { Procedure } from './procedures.ts';
 import type { SearchHit, StoryFilter } from './stories.ts';
+export type { StoryFilter } from './stories.ts';
 export type { SearchHit } from './stories.ts';
 import type { Named, NamedKind } from '../core/resolve.ts';
 import type { NewTraining, Training } from './trainings.ts';
