@@ -48,6 +48,15 @@ beforeAll(async () => {
 });
 afterAll(() => svc.cleanup());
 
+/** Nimmi's allergy check, typed at the guided story add: both steps, result and customer left empty. */
+async function tellAllergyStory(term: Terminal): Promise<void> {
+  await term.answer('What exactly did they do?', 'Nimmi checked every dish on the room service order with the chef before it went up.');
+  await term.answer('More detail?', 'y');
+  await term.answer('What led up to it?', 'A guest rang down about a gluten allergy.');
+  await term.answer('What resulted for the customer?', '');
+  await term.answer('For whom?', '');
+}
+
 describe('more like this', () => {
   it('practice add --from-stories links the examples by hand', async () => {
     expect(evidence(svc.db, 'Check allergies with the kitchen')).toEqual([
@@ -187,11 +196,7 @@ describe('in a terminal', () => {
       await own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
       await own.run(['practice', 'add', 'Warn guests ahead of disruption', '--from-stories', '3,4']);
       const term = new Terminal(['story', 'add', '--staff', 'Nimmi', '--channel', 'phone', '--trigger', 'request', '--tag', 'x'], own.db);
-      await term.answer('What exactly did they do?', 'Nimmi checked every dish on the room service order with the chef before it went up.');
-      await term.answer('More detail?', 'y');
-      await term.answer('What led up to it?', 'A guest rang down about a gluten allergy.');
-      await term.answer('What resulted for the customer?', '');
-      await term.answer('For whom?', '');
+      await tellAllergyStory(term);
       await term.waitFor(/Which practice does it show\?[\s\S]*none of these/);
       const menu = term.screen.slice(term.screen.lastIndexOf('Which practice does it show?'));
       expect(menu.indexOf('Check allergies with the kitchen')).toBeLessThan(menu.indexOf('Warn guests ahead of disruption'));
@@ -223,11 +228,7 @@ describe('in a terminal', () => {
       // Another writer holds the database while the person types: stories 7 and 8 cannot be embedded.
       writer.exec('BEGIN IMMEDIATE');
       const term = new Terminal(['story', 'add', '--staff', 'Nimmi', '--channel', 'phone', '--trigger', 'request', '--tag', 'x'], own.db);
-      await term.answer('What exactly did they do?', 'Nimmi checked every dish on the room service order with the chef before it went up.');
-      await term.answer('More detail?', 'y');
-      await term.answer('What led up to it?', 'A guest rang down about a gluten allergy.');
-      await term.answer('What resulted for the customer?', '');
-      await term.answer('For whom?', '');
+      await tellAllergyStory(term);
       await term.waitFor(/Suggested from the stories embedded so far: another svc is writing[\s\S]*Which practice does it show\?[\s\S]*none of these/);
       writer.exec('ROLLBACK');
       await term.type(KEY.enter);
@@ -248,11 +249,7 @@ describe('in a terminal', () => {
       await own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
       writer.exec('BEGIN IMMEDIATE');
       const term = new Terminal(['story', 'add', '--staff', 'Nimmi', '--channel', 'phone', '--trigger', 'request', '--tag', 'x'], own.db);
-      await term.answer('What exactly did they do?', 'Nimmi checked every dish on the room service order with the chef before it went up.');
-      await term.answer('More detail?', 'y');
-      await term.answer('What led up to it?', 'A guest rang down about a gluten allergy.');
-      await term.answer('What resulted for the customer?', '');
-      await term.answer('For whom?', '');
+      await tellAllergyStory(term);
       await term.waitFor('No practice suggestions this time: another svc is writing to the database');
       writer.exec('ROLLBACK');
       expect(await term.exitCode()).toBe(0);

@@ -1,3 +1,4 @@
+import { emptyReportInput } from '../helpers/report-input.ts';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/core/errors.ts';
 import {
@@ -20,24 +21,7 @@ import { buildStatus } from '../../src/core/status.ts';
 const PERIOD = reportPeriod({ since: '2026-03-01', until: '2026-03-14', lastMeeting: null, driftWeeks: 4 });
 
 function input(overrides: Partial<ReportInput> = {}): ReportInput {
-  return {
-    people: [],
-    mix: [],
-    previousMix: [],
-    perDay: [],
-    perPerson: new Map(),
-    previousPerPerson: new Map(),
-    storiesToRead: [],
-    practices: [],
-    evidence: [],
-    latestEvidence: new Map(),
-    candidateStories: new Map(),
-    trainings: [],
-    trained: [],
-    qualities: new Map(),
-    interviews: [],
-    ...overrides,
-  };
+  return emptyReportInput(overrides);
 }
 
 const people = [

@@ -1,3 +1,4 @@
+import { emptyReportInput } from '../../helpers/report-input.ts';
 import { describe, expect, it } from 'vitest';
 import { answerConcepts, groupByConcepts } from '../../../src/core/answers.ts';
 import { tagText } from '../../../src/core/nlp.ts';
@@ -66,21 +67,5 @@ describe("the report's interview section", () => {
 });
 
 function emptyInput(interviews: ReportInput['interviews']): ReportInput {
-  return {
-    people: [],
-    mix: [],
-    previousMix: [],
-    perDay: [],
-    perPerson: new Map(),
-    previousPerPerson: new Map(),
-    storiesToRead: [],
-    practices: [],
-    evidence: [],
-    latestEvidence: new Map(),
-    candidateStories: new Map(),
-    trainings: [],
-    trained: [],
-    qualities: new Map(),
-    interviews,
-  };
+  return emptyReportInput({ interviews });
 }
