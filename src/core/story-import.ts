@@ -105,8 +105,28 @@ export function parseDateFormat(text: string): DateOrder {
   throw new UsageError(messages.formBadDateFormat(text), messages.formBadDateFormatHint);
 }
 
-// 2026-03-12, 2026-03-12T14:05:33Z, 2026/03/12 14:05
-const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/u;
+// 2026-03-12, 2026-03-12T14:05:33Z, 2026/03/12 14:05, and Google Forms' 2026/03/12 2:05:33 PM GMT+1
+const YEAR_FIRST =
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([AaPp][Mm])?\s*(Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?$/u;
+
+/** "GMT+1", "UTC-05:30", "+0100", "Z" as an ISO offset ("+01:00"). */
+function isoOffset(zone: string): string {
+  if (zone === 'Z') return 'Z';
+  const match = /([+-])(\d{1,2}):?(\d{2})?$/u.exec(zone);
+  if (!match) return 'Z'; // a bare GMT or UTC
+  return `${match[1]}${(match[2] ?? '0').padStart(2, '0')}:${match[3] ?? '00'}`;
+}
+
+/** The instant of a year-first date with a time and a zone; null when it has no zone. */
+function zonedInstant(match: RegExpExecArray): Date | null {
+  const [, year, month, day, hours, minutes, seconds, half, zone] = match;
+  if (zone === undefined || hours === undefined) return null;
+  let hour = Number(hours);
+  if (half) hour = (hour % 12) + (/p/iu.test(half) ? 12 : 0);
+  const pad = (n: string | number | undefined) => String(n ?? 0).padStart(2, '0');
+  const instant = new Date(`${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minutes)}:${pad(seconds)}${isoOffset(zone)}`);
+  return Number.isNaN(instant.getTime()) ? null : instant;
+}
 // 12/3/2026 14:05:33, 12.03.26, 3/12/2026 2:05 PM
 const DAY_OR_MONTH_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ ,T]\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?$/u;
 
@@ -149,10 +169,8 @@ export function formDay(value: string, order: DateOrder | null): Day {
   const text = value.trim();
   const iso = YEAR_FIRST.exec(text);
   if (iso) {
-    if (iso[7] !== undefined) {
-      const instant = new Date(text.replace(' ', 'T'));
-      if (!Number.isNaN(instant.getTime())) return toDay(instant);
-    }
+    const instant = zonedInstant(iso);
+    if (instant) return toDay(instant);
     const day = isoDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     if (day) return day;
   }

@@ -80,6 +80,23 @@ describe('svc stories import', () => {
     expect(stored().map((s) => s.staff)).toEqual(['Ana', 'Cy, Dee', 'Eve']);
   });
 
+  it("reads the timestamps of a Google Forms sheet downloaded as CSV (12-hour clock, GMT offset)", async () => {
+    const path = file(
+      'sheet.csv',
+      [
+        'Timestamp,What happened?,Who helped?',
+        '2026/03/12 2:05:33 PM GMT+1,"Ana rang the customer back the next morning with the fix",Ana',
+        '2026/03/13 9:40:00 AM GMT+1,"Bo walked the customer to the right desk",Bo',
+      ].join('\n'),
+    );
+    const result = await svc.run(['stories', 'import', path], { env });
+    expect(result.code).toBe(0);
+    expect(stored().map((story) => [story.occurred_on, story.staff])).toEqual([
+      ['2026-03-12', 'Ana'],
+      ['2026-03-13', 'Bo'],
+    ]);
+  });
+
   it('--dry-run shows what would be stored and stores nothing', async () => {
     expect((await svc.run(['story', 'add', 'Ana rang back', '--staff', 'Ana'], { env })).code).toBe(0);
     const before = svc.snapshot();

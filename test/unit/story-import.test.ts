@@ -28,6 +28,13 @@ describe('form dates', () => {
     expect(formDay('2026-03-12T12:00:00Z', null)).toBe('2026-03-12');
   });
 
+  it("reads Google Forms' timestamps with a 12-hour clock and a GMT offset", () => {
+    expect(formDay('2026/03/12 2:05:33 PM GMT+1', null)).toBe('2026-03-12');
+    expect(formDay('2026/03/12 9:15:00 am GMT', null)).toBe('2026-03-12');
+    expect(formDay('2026/03/12 12:30:00 PM UTC-05:30', null)).toBe('2026-03-12');
+    expect(() => formDay('2026/03/12 2:05:33 PM Mars+1', null)).toThrow(/is not a date svc can read/);
+  });
+
   it('reads slash dates by the order given, and refuses an open one', () => {
     expect(formDay('12/3/2026 14:05:33', 'D/M/Y')).toBe('2026-03-12');
     expect(formDay('12/3/2026 14:05:33', 'M/D/Y')).toBe('2026-12-03');
