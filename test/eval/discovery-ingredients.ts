@@ -155,6 +155,54 @@ const METHODS: Record<string, (d: Prepared) => ShownCandidate[]> = {
   },
 };
 
+/** Split into sentences and their clauses (at commas, dashes and linking words), for clause-level likeness. */
+function clausesOf(text: string): string[] {
+  const out = new Set<string>();
+  for (const sentence of text.split(/(?<=[.!?])\s+/u).filter((s) => s.trim())) {
+    out.add(sentence.trim());
+    for (const part of sentence.split(/,\s+|;\s+|\s+-\s+|\s+(?=(?:so|because|before|after|until|while|rather than|instead of|then|so that|in case)\b)/u))
+      if (part.trim().split(/\s+/u).length >= 3) out.add(part.trim());
+  }
+  return [...out];
+}
+
+/**
+ * How well a likeness tells two stories of one practice from any other two, over pairs
+ * of stories by different people: the chance that a same-practice pair scores above an
+ * unrelated pair (AUC, 0.5 is chance), and how many of the 30 closest pairs share a
+ * practice. Discovery can only show a group a team can defend when its closest pairs
+ * mostly share one.
+ */
+function separability(data: Prepared, raw: (a: number, b: number) => number): { auc: number; closest: number } {
+  const { stories } = data.set;
+  const same: number[] = [];
+  const other: number[] = [];
+  const all: Array<[number, boolean]> = [];
+  for (let a = 0; a < stories.length; a++)
+    for (let b = a + 1; b < stories.length; b++) {
+      const sa = stories[a];
+      const sb = stories[b];
+      if (!sa || !sb || sa.staff.every((p) => sb.staff.includes(p))) continue;
+      const shared = sa.practice !== null && sa.practice === sb.practice;
+      const value = raw(a, b);
+      (shared ? same : other).push(value);
+      all.push([value, shared]);
+    }
+  let wins = 0;
+  for (const x of same) for (const y of other) wins += x > y ? 1 : x === y ? 0.5 : 0;
+  all.sort((x, y) => y[0] - x[0]);
+  return { auc: wins / (same.length * other.length || 1), closest: all.slice(0, 30).filter(([, shared]) => shared).length };
+}
+
+/** Subtracts each story's mean likeness to its 5 nearest (CSLS): stories close to everything count less. */
+function hubnessCorrected(n: number, raw: (a: number, b: number) => number): (a: number, b: number) => number {
+  const near = Array.from({ length: n }, (_, a) => {
+    const values = Array.from({ length: n }, (_, b) => (a === b ? -Infinity : raw(a, b))).sort((x, y) => y - x);
+    return values.slice(0, 5).reduce((s, x) => s + x, 0) / 5;
+  });
+  return (a, b) => 2 * raw(a, b) - (near[a] ?? 0) - (near[b] ?? 0);
+}
+
 /** Scores every method on the four sets under root (a checkout). */
 export async function main(root: string): Promise<void> {
   const { loadEncoder } = await import('../../src/core/encoder.ts');
@@ -171,6 +219,20 @@ export async function main(root: string): Promise<void> {
     };
     const byId = new Map(set.stories.map((story, i) => [i + 1, story]));
     process.stdout.write(`${set.name}\n`);
+    const clauseVectors = await Promise.all(set.stories.map((s) => encoder.embed(clausesOf(textForEncoder(s.text, names)))));
+    const storyLikeness = (a: number, b: number) => cosine(data.vectors[a] as Vector, data.vectors[b] as Vector);
+    const wordLikeness = lexicalSimilarity(data.words);
+    const likenesses: Record<string, (a: number, b: number) => number> = {
+      'story vectors': storyLikeness,
+      'story vectors, hubness corrected': hubnessCorrected(set.stories.length, storyLikeness),
+      'closest clauses': (a, b) => Math.max(...(clauseVectors[a] ?? []).flatMap((x) => (clauseVectors[b] ?? []).map((y) => cosine(x, y)))),
+      'shared words (tf-idf)': wordLikeness,
+      'story vectors + words': (a, b) => storyLikeness(a, b) + wordLikeness(a, b),
+    };
+    for (const [likeness, raw] of Object.entries(likenesses)) {
+      const { auc, closest } = separability(data, raw);
+      process.stdout.write(`  pairs by ${likeness.padEnd(34)} AUC ${auc.toFixed(2)} · closest 30 pairs sharing a practice ${closest}\n`);
+    }
     for (const [method, run] of Object.entries(METHODS)) {
       const matches = matchCandidates(set, byId, run(data));
       const d = discoveryScore(set, matches);
