@@ -6,6 +6,8 @@
  * Read from the words after a behaviour, up to the end of its sentence, without the model.
  */
 
+import type { Phrase } from './phrases.ts';
+
 export const QUALIFIER_KINDS = ['timing', 'persistence', 'manner', 'purpose', 'interim', 'anticipation'] as const;
 export type QualifierKind = (typeof QUALIFIER_KINDS)[number];
 
@@ -51,4 +53,14 @@ export function sharedQualifier(clauses: string[]): { kind: QualifierKind; stori
   for (const clause of clauses) for (const kind of qualifiersIn(clause)) counts.set(kind, (counts.get(kind) ?? 0) + 1);
   const [best] = [...counts].sort((a, b) => b[1] - a[1] || QUALIFIER_KINDS.indexOf(a[0]) - QUALIFIER_KINDS.indexOf(b[0]));
   return best && best[1] >= 2 && best[1] * 2 >= clauses.length ? { kind: best[0], stories: best[1] } : null;
+}
+
+/** A phrase with the qualifiers read after it in its story: its details (migrations/0018). */
+export interface IndexedPhrase extends Phrase {
+  qualifiers: readonly QualifierKind[];
+}
+
+/** Each behaviour phrase with the qualifiers its clause holds after it; qualities have none. */
+export function withQualifiers(text: string, phrases: readonly Phrase[]): IndexedPhrase[] {
+  return phrases.map((p) => ({ ...p, qualifiers: p.kind === 'quality' ? [] : qualifiersIn(clauseAfter(text, p.end)) }));
 }
