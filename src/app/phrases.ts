@@ -1,4 +1,5 @@
 import { MAX_STORY_LENGTH } from '../core/story.ts';
+import { withQualifiers } from '../core/qualifiers.ts';
 import type { Store } from '../store/store.ts';
 
 /** Called as indexing goes: stories done so far, out of total. */
@@ -36,7 +37,10 @@ export async function indexStoryPhrases(store: Store, input: { all?: boolean; on
   for (;;) {
     const rows = store.phrases.storiesToIndex(after, BATCH, all);
     if (rows.length === 0) break;
-    const batch = rows.map((row) => ({ ...row, phrases: phrasesOf(row.text.slice(0, MAX_STORY_LENGTH)) }));
+    const batch = rows.map((row) => {
+      const text = row.text.slice(0, MAX_STORY_LENGTH);
+      return { ...row, phrases: withQualifiers(text, phrasesOf(text)) };
+    });
     store.transaction(() => {
       const saved = store.phrases.save(batch, all);
       if (all || store.practices.hasPhraseMatchers()) store.practices.relinkStories(saved, now);

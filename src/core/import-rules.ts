@@ -3,6 +3,7 @@ import { ValidationError } from './errors.ts';
 import { cappedText, MAX_NOTE_LENGTH, MAX_PHRASE_LENGTH, MAX_PRACTICE_NAME_LENGTH } from './limits.ts';
 import { messages } from './messages.ts';
 import { checkStoryFields, checkStoryText, MAX_CUSTOMER_NAME_LENGTH, MAX_NAME_LENGTH, MAX_STORY_LENGTH, MAX_TAG_LENGTH } from './story.ts';
+import { QUALIFIER_KINDS } from './qualifiers.ts';
 import { nameKey, normalizeTag } from './text.ts';
 import type { ExportRow } from './transfer.ts';
 
@@ -65,9 +66,14 @@ export function checkImportedRow(table: string, row: ExportRow, now: Date): void
     case 'interviews':
       capped(row, ['learned', 'liked', 'change', 'note'], MAX_STORY_LENGTH);
       return;
-    case 'practice_matchers':
+    case 'practice_matchers': {
       capped(row, ['value'], row.kind === 'tag' ? MAX_TAG_LENGTH : MAX_PHRASE_LENGTH);
+      const qualifier = textOf(row, 'qualifier') ?? '';
+      if (qualifier !== '' && (row.kind !== 'phrase' || !(QUALIFIER_KINDS as readonly string[]).includes(qualifier))) {
+        throw new ValidationError(messages.importBadQualifier(qualifier));
+      }
       return;
+    }
     case 'practice_status_changes':
       capped(row, ['note'], MAX_NOTE_LENGTH);
       return;

@@ -1,4 +1,5 @@
 import { echo } from './safe-text.ts';
+import { QUALIFIER_KINDS } from './qualifiers.ts';
 
 /**
  * What svc says to people, in one place, so the wording stays consistent. Error
@@ -75,7 +76,8 @@ export const messages = {
   emptyPracticeName: 'the practice name is empty',
   emptyPracticeNameHint: 'name the behaviour, e.g. svc practice add "Call back the same day" --tag call-back',
   matcherTaken: (kind: string, value: string, owner: string) => `the ${kind} "${echo(value)}" already links stories to practice "${owner}"`,
-  matcherTakenHint: 'a tag or phrase can point to one practice only: leave it out, or rename that practice instead',
+  matcherTakenHint:
+    'a tag, or a phrase with the same details, points to one practice only: leave it out, give the phrase its qualifier ("called back the same day"), or rename that practice instead',
   emptyMatcher: (flag: string) => `${flag} is empty`,
   emptyMatcherHint: (flag: string) => `give a value, e.g. ${flag} call-back`,
   missingStoryIds: 'no STORY_ID given',
@@ -111,6 +113,9 @@ export const messages = {
   phraseMatchesNothing: (typed: string, key: string) =>
     `warning: --phrase "${typed}" (read as "${key}") matches no story yet; new stories with it will be linked`,
   phraseMatchesNothingHint: 'check the wording against a story that shows it, or link stories by hand: svc practice link NAME STORY_ID',
+  // one phrase, two practices: a phrase's details are its qualifier (migrations/0018)
+  phraseShared: (label: string, owners: string) => `the phrase "${echo(label)}" also serves ${owners}: a story that matches both is evidence of both`,
+  importBadQualifier: (value: string) => `its qualifier "${echo(value)}" is not one a phrase can have (${QUALIFIER_KINDS.join(', ')})`,
 
   // train, adopt and playbook (add keys below this line)
   emptyProcedure: 'the procedure text is empty: nothing was adopted',

@@ -5,6 +5,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { extractPhrases, type Phrase, type Token } from './phrases.ts';
+import { clauseAfter, qualifiersIn, type QualifierKind } from './qualifiers.ts';
 import { normalizePhrase } from './text.ts';
 
 // Part of speech only: sentences are split in phrases.ts, and wink's negation flag (to
@@ -60,9 +61,21 @@ export function phrasesOf(text: string): Phrase[] {
  * when the words hold no behaviour.
  */
 export function phraseKey(text: string): string {
-  const behaviours = phrasesOf(text).filter((p) => p.kind !== 'quality');
-  if (behaviours[0]) return behaviours[0].key;
+  return phraseMatcherOf(text).key;
+}
+
+/**
+ * A typed phrase as a phrase matcher: its key (phraseKey), and its details, the first
+ * qualifier written after the behaviour ("called back the next morning": call back,
+ * timing), read as indexing reads a story's.
+ */
+export function phraseMatcherOf(text: string): { key: string; qualifier?: QualifierKind } {
+  const found = (words: string) => {
+    const behaviour = phrasesOf(words).find((p) => p.kind !== 'quality');
+    if (!behaviour) return undefined;
+    const [qualifier] = qualifiersIn(clauseAfter(words, behaviour.end));
+    return qualifier ? { key: behaviour.key, qualifier } : { key: behaviour.key };
+  };
   // A bare verb phrase reads better with a staff subject in front of it.
-  const withSubject = phrasesOf(`She ${text}.`).filter((p) => p.kind !== 'quality');
-  return withSubject[0]?.key ?? normalizePhrase(text);
+  return found(text) ?? found(`She ${text}.`) ?? { key: normalizePhrase(text) };
 }

@@ -7,6 +7,7 @@ import { isStarDependentFigures, starShareOf } from './figures.ts';
 
 import type { PracticeStatus } from './choices.ts';
 import type { Story } from './story.ts';
+import type { QualifierKind } from './qualifiers.ts';
 
 export { PRACTICE_STATUSES, type PracticeStatus } from './choices.ts';
 
@@ -16,6 +17,17 @@ export type MatcherKind = (typeof MATCHER_KINDS)[number];
 export interface Matcher {
   kind: MatcherKind;
   value: string;
+  /**
+   * A phrase's details: the qualifier a story must show after the phrase ("call back" with
+   * timing: "rang him back the next morning"). Absent, the phrase matches however it was
+   * qualified. Two practices may share a phrase when their qualifiers differ.
+   */
+  qualifier?: QualifierKind;
+}
+
+/** A matcher as people read and type it: "call back (timing)". */
+export function matcherLabel(matcher: Pick<Matcher, 'value' | 'qualifier'>): string {
+  return matcher.qualifier ? `${matcher.value} (${matcher.qualifier})` : matcher.value;
 }
 
 /** How a story became evidence: matched automatically, or linked by hand. */

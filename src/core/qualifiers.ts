@@ -6,6 +6,8 @@
  * Read from the words after a behaviour, up to the end of its sentence, without the model.
  */
 
+import type { Phrase } from './phrases.ts';
+
 export const QUALIFIER_KINDS = ['timing', 'persistence', 'manner', 'purpose', 'interim', 'anticipation'] as const;
 export type QualifierKind = (typeof QUALIFIER_KINDS)[number];
 
@@ -35,9 +37,18 @@ export const QUALIFIER_LABELS: Record<QualifierKind, string> = {
 
 /** The words after position `from` up to the end of their sentence (at most 160 characters), lower-cased. */
 export function clauseAfter(text: string, from: number): string {
-  const rest = text.slice(from, from + 160);
+  return lowered(sentenceRest(text.slice(from, from + CLAUSE_LENGTH)));
+}
+
+const CLAUSE_LENGTH = 160;
+
+function sentenceRest(rest: string): string {
   const end = rest.search(/[.!?;](?:\s|$)/u);
-  return (end < 0 ? rest : rest.slice(0, end)).toLocaleLowerCase('en-US').replace(/[’‘]/gu, "'");
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+function lowered(text: string): string {
+  return text.toLocaleLowerCase('en-US').replace(/[’‘]/gu, "'");
 }
 
 /** The qualifier kinds in a clause. */
@@ -51,4 +62,18 @@ export function sharedQualifier(clauses: string[]): { kind: QualifierKind; stori
   for (const clause of clauses) for (const kind of qualifiersIn(clause)) counts.set(kind, (counts.get(kind) ?? 0) + 1);
   const [best] = [...counts].sort((a, b) => b[1] - a[1] || QUALIFIER_KINDS.indexOf(a[0]) - QUALIFIER_KINDS.indexOf(b[0]));
   return best && best[1] >= 2 && best[1] * 2 >= clauses.length ? { kind: best[0], stories: best[1] } : null;
+}
+
+/** A phrase with the qualifiers read after it in its story: its details (migrations/0018). */
+export interface IndexedPhrase extends Phrase {
+  qualifiers: readonly QualifierKind[];
+}
+
+/** Each behaviour phrase with the qualifiers its clause holds after it; qualities have none. */
+export function withQualifiers(text: string, phrases: readonly Phrase[]): IndexedPhrase[] {
+  // The text lowered once rather than each phrase's clause (lowering was half the cost of
+  // this at 2,000 stories); where lowering changes a length (rare letters), clause by clause.
+  const lower = lowered(text);
+  const clause = lower.length === text.length ? (from: number) => sentenceRest(lower.slice(from, from + CLAUSE_LENGTH)) : (from: number) => clauseAfter(text, from);
+  return phrases.map((p) => ({ ...p, qualifiers: p.kind === 'quality' ? [] : qualifiersIn(clause(p.end)) }));
 }

@@ -6,7 +6,7 @@
  */
 
 /** Bump when the text given to the encoder changes: stored vectors are made again. */
-export const VECTOR_VERSION = 1;
+export const VECTOR_VERSION = 2;
 
 /** A unit-length sentence vector. */
 export type Vector = Float32Array;
@@ -23,7 +23,7 @@ const PRACTICE_WEIGHTS: Signals = { evidence: 0.5, words: 0.3, name: 1, nameWord
 // A story as close to a rejected story as the evidence is loses about two standard deviations.
 const WEIGHT_REJECTED = 2;
 
-/** What the encoder reads for a story: staff and titled customer names masked, so that
+/** What the encoder reads for a story: staff, titled customers' and families' names masked, so that
  * stories group by what was done rather than by who did it or for whom. */
 export function textForEncoder(text: string, staffNames: readonly string[]): string {
   let masked = text;
@@ -31,7 +31,13 @@ export function textForEncoder(text: string, staffNames: readonly string[]): str
     if (!name.trim()) continue;
     masked = masked.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'gu'), 'Sam');
   }
-  return masked.replace(/\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra)\.?\s+\p{Lu}[\p{L}'’-]+/gu, 'the customer');
+  return (
+    masked
+      .replace(/\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra)\.?\s+\p{Lu}[\p{L}'’-]+/gu, 'the customer')
+      // A family by its surname ("the Hendersons", "the Patels'"): measured, the field
+      // crew's "more like this" rose from 63 % to 68 % and no set lost.
+      .replace(/\b([Tt]he) \p{Lu}\p{Ll}+s\b/gu, '$1 customers')
+  );
 }
 
 function escapeRegExp(text: string): string {
@@ -297,6 +303,35 @@ export function rankPractices(
     .map(({ profile, scale }) => ({ practiceId: profile.id, name: profile.name, ...likeness(story, profile, weights, scale, PRACTICE_WEIGHTS) }))
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
     .slice(0, limit);
+}
+
+// Ranking stories for a practice, the first few suggestions (likely right) vouch for the
+// stories most like them: a story close to them gains this many standard deviations of
+// that closeness. Measured: the clinic's "more like this" rose from 68 % to 73 %, no set
+// lost; 0.5 and more cost two sets up to 10 points (the first few are not always right).
+const WEIGHT_FEEDBACK = 0.25;
+const FEEDBACK_STORIES = 3;
+
+/**
+ * Pseudo-relevance feedback: reorders a pool of stories ranked for a practice by how close
+ * each is to the first few of the pool, on the scale of the background stories' closeness
+ * to them. Returns the pool, best first.
+ */
+export function rerankByFeedback<T extends { storyId: number; score: number; vector: Vector }>(pool: readonly T[], background: readonly Vector[]): T[] {
+  const ranked = [...pool].sort((a, b) => b.score - a.score);
+  const leaders = ranked.slice(0, FEEDBACK_STORIES);
+  if (leaders.length < 2 || background.length < 2) return ranked;
+  const closeness = (vector: Vector, except: number) => {
+    const others = leaders.filter((leader) => leader.storyId !== except);
+    return others.reduce((total, leader) => total + cosine(vector, leader.vector), 0) / Math.max(others.length, 1);
+  };
+  const scale = background.map((vector) => closeness(vector, -1));
+  const mean = scale.reduce((a, b) => a + b, 0) / scale.length;
+  const spread = Math.sqrt(scale.reduce((total, value) => total + (value - mean) ** 2, 0) / scale.length) || 1;
+  return ranked
+    .map((item) => ({ item, score: item.score + (WEIGHT_FEEDBACK * (closeness(item.vector, item.storyId) - mean)) / spread }))
+    .sort((a, b) => b.score - a.score)
+    .map(({ item, score }) => ({ ...item, score }));
 }
 
 /** Keeps the n best of a stream of scored items without holding them all. */

@@ -236,15 +236,15 @@ function redactPractices(db: Db, redactor: Redactor, now: string, changes: Chang
 function redactMatchers(db: Db, redactor: Redactor, changes: Changes): void {
   const matchers = sql(
     db,
-    `SELECT id, kind, value, practice_id IN (SELECT practice_id FROM temp.linked_practices) AS linked FROM practice_matchers ORDER BY id`,
-  ).all() as Array<{ id: number; kind: 'tag' | 'phrase'; value: string; linked: number }>;
+    `SELECT id, kind, value, qualifier, practice_id IN (SELECT practice_id FROM temp.linked_practices) AS linked FROM practice_matchers ORDER BY id`,
+  ).all() as Array<{ id: number; kind: 'tag' | 'phrase'; value: string; qualifier: string; linked: number }>;
   for (const matcher of matchers) {
     const linked = matcher.linked === 1;
     const raw = matcher.kind === 'tag' ? redactor.redactTag(matcher.value, linked) : redactor.redact(matcher.value, linked);
     if (raw === null) continue;
     const value = matcher.kind === 'tag' ? raw : normalizePhrase(raw);
     if (value === matcher.value) continue;
-    const held = sql(db, 'SELECT 1 FROM practice_matchers WHERE kind = ? AND value = ?').get(matcher.kind, value) !== undefined;
+    const held = sql(db, 'SELECT 1 FROM practice_matchers WHERE kind = ? AND value = ? AND qualifier = ?').get(matcher.kind, value, matcher.qualifier) !== undefined;
     if (held) sql(db, 'DELETE FROM practice_matchers WHERE id = ?').run(matcher.id);
     else sql(db, 'UPDATE practice_matchers SET value = ? WHERE id = ?').run(value, matcher.id);
     changes.add('practice_matchers', matcher.id, 'value', matcher.value, held ? null : value);

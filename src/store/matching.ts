@@ -8,6 +8,13 @@ import { sql, type Db } from './db.ts';
  * hand (an evidence tombstone) is not linked again by a matcher.
  */
 
+/**
+ * Phrase matcher m matches story phrase sp: the same key, a behaviour, and the matcher's
+ * qualifier among those read after the phrase (a matcher without one takes any).
+ */
+export const PHRASE_MATCHES = `sp.key = m.value AND sp.kind <> 'quality'
+  AND (m.qualifier = '' OR instr(' ' || sp.qualifiers || ' ', ' ' || m.qualifier || ' ') > 0)`;
+
 /** No tombstone says this practice's link to this story was removed (aliases p and the story id). */
 const NOT_UNLINKED = (story: string) =>
   `NOT EXISTS (SELECT 1 FROM tombstones tb WHERE tb.table_name = 'evidence'
@@ -43,9 +50,9 @@ export function linkMatchesForStories(db: Db, storyIds: readonly number[], now: 
      SELECT DISTINCT m.practice_id, sp.story_id, 'matched', ?
        FROM json_each(?) j
        CROSS JOIN story_phrases sp ON sp.story_id = j.value
-       JOIN practice_matchers m ON m.kind = 'phrase' AND m.value = sp.key
+       JOIN practice_matchers m ON m.kind = 'phrase' AND ${PHRASE_MATCHES}
        JOIN practices p ON p.id = m.practice_id AND p.status <> 'retired'
-      WHERE sp.kind <> 'quality' AND ${NOT_UNLINKED('sp.story_id')}
+      WHERE ${NOT_UNLINKED('sp.story_id')}
      ON CONFLICT (practice_id, story_id) DO NOTHING`,
   ).run(now, ids, now, ids);
 }
@@ -69,7 +76,7 @@ export function linkMatchesForPractice(db: Db, practiceId: number, now: string):
      UNION
      SELECT DISTINCT m.practice_id, sp.story_id, 'matched', ?
        FROM practice_matchers m
-       JOIN story_phrases sp ON m.kind = 'phrase' AND sp.key = m.value AND sp.kind <> 'quality'
+       JOIN story_phrases sp ON m.kind = 'phrase' AND ${PHRASE_MATCHES}
        JOIN practices p ON p.id = m.practice_id
       WHERE m.practice_id = ? AND ${NOT_UNLINKED('sp.story_id')}
      ON CONFLICT (practice_id, story_id) DO NOTHING`,
@@ -83,15 +90,16 @@ export function linkMatchesForPractice(db: Db, practiceId: number, now: string):
  * evidence, or undefined if there is no such matcher. Call inside store.write().
  */
 export function dropMatcher(db: Db, matcherId: number): number | undefined {
-  const matcher = sql(db, 'SELECT practice_id AS practiceId, kind, value FROM practice_matchers WHERE id = ?').get(matcherId) as
-    | { practiceId: number; kind: string; value: string }
+  const matcher = sql(db, 'SELECT practice_id AS practiceId, kind, value, qualifier FROM practice_matchers WHERE id = ?').get(matcherId) as
+    | { practiceId: number; kind: string; value: string; qualifier: string }
     | undefined;
   if (!matcher) return undefined;
   sql(db, 'DELETE FROM practice_matchers WHERE id = ?').run(matcherId);
-  const matchedBy =
+  // The stories this matcher matched (m is the removed matcher, as a row of values).
+  const [matchedBy, ...matchedParams] =
     matcher.kind === 'phrase'
-      ? "SELECT story_id FROM story_phrases WHERE key = ? AND kind <> 'quality'"
-      : 'SELECT st.story_id FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = ?';
+      ? [`SELECT sp.story_id FROM story_phrases sp, (SELECT ? AS value, ? AS qualifier) m WHERE ${PHRASE_MATCHES}`, matcher.value, matcher.qualifier]
+      : ['SELECT st.story_id FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = ?', matcher.value];
   return sql(
     db,
     `DELETE FROM evidence WHERE practice_id = ? AND how = 'matched' AND story_id IN (${matchedBy})
@@ -99,7 +107,7 @@ export function dropMatcher(db: Db, matcherId: number): number | undefined {
           SELECT st.story_id FROM practice_matchers m JOIN tags t ON m.kind = 'tag' AND t.name = m.value JOIN story_tags st ON st.tag_id = t.id
            WHERE m.practice_id = ?
           UNION
-          SELECT sp.story_id FROM practice_matchers m JOIN story_phrases sp ON m.kind = 'phrase' AND sp.key = m.value AND sp.kind <> 'quality'
+          SELECT sp.story_id FROM practice_matchers m JOIN story_phrases sp ON m.kind = 'phrase' AND ${PHRASE_MATCHES}
            WHERE m.practice_id = ?)`,
-  ).run(matcher.practiceId, matcher.value, matcher.practiceId, matcher.practiceId).changes;
+  ).run(matcher.practiceId, ...matchedParams, matcher.practiceId, matcher.practiceId).changes;
 }

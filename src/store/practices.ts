@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EvidenceItem } from '../core/figures.ts';
 import { idIn } from '../core/ids.ts';
 import type { EvidenceHow, Matcher, Practice, PracticeCounts, PracticeStatus } from '../core/practice.ts';
+import type { QualifierKind } from '../core/qualifiers.ts';
 import { cleanName, nameKey } from '../core/text.ts';
 import { sql, type Db } from './db.ts';
 import { dropMatcher } from './matching.ts';
@@ -84,14 +85,25 @@ export function listPracticeRecords(db: Db, statuses?: readonly PracticeStatus[]
   return rows.map(toPractice).filter((p) => !statuses || statuses.includes(p.status));
 }
 
-/** Adds matchers; one already bound to any practice is left where it is. */
+/** Adds matchers; one already bound to any practice (same kind, value and qualifier) is left where it is. */
 export function addMatchers(db: Db, practiceId: number, matchers: Matcher[], now: string): void {
   for (const m of matchers) {
     sql(
       db,
-      'INSERT INTO practice_matchers (practice_id, kind, value, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (kind, value) DO NOTHING',
-    ).run(practiceId, m.kind, m.value, now);
+      `INSERT INTO practice_matchers (practice_id, kind, value, qualifier, created_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (kind, value, qualifier) DO NOTHING`,
+    ).run(practiceId, m.kind, m.value, m.qualifier ?? '', now);
   }
+}
+
+interface MatcherRow {
+  kind: Matcher['kind'];
+  value: string;
+  qualifier: string;
+}
+
+function toMatcher(row: MatcherRow): Matcher {
+  return row.qualifier ? { kind: row.kind, value: row.value, qualifier: row.qualifier as QualifierKind } : { kind: row.kind, value: row.value };
 }
 
 /**
@@ -101,18 +113,25 @@ export function addMatchers(db: Db, practiceId: number, matchers: Matcher[], now
  * had no such matcher. Call inside store.write().
  */
 export function removeMatcher(db: Db, practiceId: number, matcher: Matcher, now: string): number | undefined {
-  const row = sql(db, 'SELECT id FROM practice_matchers WHERE practice_id = ? AND kind = ? AND value = ?').get(practiceId, matcher.kind, matcher.value) as
-    | { id: number }
-    | undefined;
+  const qualifier = matcher.qualifier ?? '';
+  const row = sql(db, 'SELECT id FROM practice_matchers WHERE practice_id = ? AND kind = ? AND value = ? AND qualifier = ?').get(
+    practiceId,
+    matcher.kind,
+    matcher.value,
+    qualifier,
+  ) as { id: number } | undefined;
   const unlinked = row ? dropMatcher(db, row.id) : undefined;
   if (unlinked === undefined) return undefined;
-  recordTombstone(db, { table: 'practice_matchers', key: JSON.stringify([matcher.kind, matcher.value]), deletedAt: now, mergedInto: null });
+  // Named by the unique key, as export and import name the row (migrations/0018).
+  recordTombstone(db, { table: 'practice_matchers', key: JSON.stringify([matcher.kind, matcher.value, qualifier]), deletedAt: now, mergedInto: null });
   return unlinked;
 }
 
 /** A practice's matchers. */
 export function practiceMatchers(db: Db, practiceId: number): Matcher[] {
-  return sql(db, 'SELECT kind, value FROM practice_matchers WHERE practice_id = ? ORDER BY kind, value').all(practiceId) as Matcher[];
+  return (sql(db, 'SELECT kind, value, qualifier FROM practice_matchers WHERE practice_id = ? ORDER BY kind, value, qualifier').all(practiceId) as MatcherRow[]).map(
+    toMatcher,
+  );
 }
 
 /** Links a story as evidence; a manual link upgrades a matched one, never the reverse. */
@@ -241,12 +260,22 @@ export function unlinkEvidence(db: Db, practiceId: number, storyIds: readonly nu
   return removed;
 }
 
-/** Which practice already holds a matcher, if any. */
+/** The other practices whose phrase matchers have this key, each with its matcher (whatever its qualifier). */
+export function phraseHolders(db: Db, key: string, exceptPracticeId: number): Array<{ practice: string; matcher: Matcher }> {
+  const rows = sql(
+    db,
+    `SELECT p.name AS practice, m.kind, m.value, m.qualifier FROM practice_matchers m JOIN practices p ON p.id = m.practice_id
+      WHERE m.kind = 'phrase' AND m.value = ? AND m.practice_id <> ? ORDER BY p.name_key, m.qualifier`,
+  ).all(key, exceptPracticeId) as Array<MatcherRow & { practice: string }>;
+  return rows.map((row) => ({ practice: row.practice, matcher: toMatcher(row) }));
+}
+
+/** Which practice already holds a matcher (the same kind, value and qualifier), if any. */
 export function matcherOwner(db: Db, matcher: Matcher): string | undefined {
   const row = sql(
     db,
-    'SELECT p.name FROM practice_matchers m JOIN practices p ON p.id = m.practice_id WHERE m.kind = ? AND m.value = ?',
-  ).get(matcher.kind, matcher.value) as { name: string } | undefined;
+    'SELECT p.name FROM practice_matchers m JOIN practices p ON p.id = m.practice_id WHERE m.kind = ? AND m.value = ? AND m.qualifier = ?',
+  ).get(matcher.kind, matcher.value, matcher.qualifier ?? '') as { name: string } | undefined;
   return row?.name;
 }
 

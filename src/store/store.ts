@@ -10,6 +10,7 @@ import type { DetectQuery, ExampleRow, QualityRows, RejectedCandidate } from './
 export type { RejectedCandidate } from './detect.ts';
 import type { Phrase } from '../core/phrases.ts';
 import type { StoryToIndex } from './phrases.ts';
+import type { IndexedPhrase } from '../core/qualifiers.ts';
 import type { Meeting } from './meetings.ts';
 import type { NewPractice, StatusChange } from './practices.ts';
 import type { Procedure, ProcedureState } from './procedures.ts';
@@ -283,5 +284,5 @@ export interface PhraseStore {
   countToIndex(all: boolean): number;
   storiesToIndex(afterId: number, limit: number, all: boolean): StoryToIndex[];
   /** Stores a batch's phrases, skipping stories changed since they were read; returns the ids stored. */
-  save(batch: ReadonlyArray<StoryToIndex & { phrases: Phrase[] }>, all: boolean): number[];
+  save(batch: ReadonlyArray<StoryToIndex & { phrases: readonly IndexedPhrase[] }>, all: boolean): number[];
 }

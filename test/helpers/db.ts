@@ -57,8 +57,25 @@ export function rewindSchema(db: BetterSqlite3.Database, version: number): void 
         continue;
       }
       if (table === 'schema_migrations') continue;
-      const wanted = new Set(columns(older, table));
-      for (const column of columns(db, table)) if (!wanted.has(column)) db.exec(`ALTER TABLE "${table}" DROP COLUMN "${column}"`);
+      const wanted = columns(older, table);
+      const have = columns(db, table);
+      if (have.every((column) => wanted.includes(column))) continue;
+      try {
+        for (const column of have) if (!wanted.includes(column)) db.exec(`ALTER TABLE "${table}" DROP COLUMN "${column}"`);
+        continue;
+      } catch {
+        // A column in a UNIQUE key a later migration made (DROP COLUMN cannot undo that):
+        // the table is rebuilt as it was, with the rows' common columns.
+      }
+      const older_ = older.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { sql: string };
+      const left = columns(db, table);
+      const common = wanted.filter((column) => left.includes(column)).map((column) => `"${column}"`).join(', ');
+      db.exec(older_.sql.replace(/^CREATE TABLE "?[\w]+"?/u, `CREATE TABLE "${table}_rewound"`));
+      db.exec(`INSERT INTO "${table}_rewound" (${common}) SELECT ${common} FROM "${table}"`);
+      db.exec(`DROP TABLE "${table}"`);
+      db.exec(`ALTER TABLE "${table}_rewound" RENAME TO "${table}"`);
+      const indexes = older.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as Array<{ sql: string }>;
+      for (const index of indexes) db.exec(index.sql);
     }
     db.prepare('DELETE FROM schema_migrations WHERE version > ?').run(version);
     db.pragma(`user_version = ${version}`);

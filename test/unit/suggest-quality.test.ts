@@ -33,24 +33,32 @@ describe.each(SETS)('suggestions on %s', (set) => {
     expect(results.get(set)?.assistedRecallMean).toBeGreaterThanOrEqual(0.6);
   });
 
-  it('capture: the right practice first for at least 60 % of stories, in the top 3 for at least 75 %', () => {
+  it('capture: the right practice first for at least 60 % of stories', () => {
     const metrics = results.get(set);
     expect(metrics?.captureRanks.length).toBeGreaterThanOrEqual(20);
     expect(metrics?.captureFirst).toBeGreaterThanOrEqual(0.6);
-    expect(metrics?.captureTop3).toBeGreaterThanOrEqual(0.75);
   });
 });
 
 // The target is the top 3 for at least 85 % of each set's stories. The hotel set misses it
-// (79 %: its "make it right on the spot" and "offer an alternative" stories share little
-// meaning with their examples and much topic with other practices'); the day it is met,
-// the expected failure below fails and the set joins the others.
+// (79 %: its "make it right on the spot", "offer an alternative" and "warn ahead" stories
+// share little meaning with their examples and much topic with other practices': a meal
+// gone wrong reads as the allergy check). Clause vectors, centring, shared neighbours,
+// top-k (CSLS) scales and qualifier agreement were measured and moved it only by trading
+// a story of another set. It must not fall below what it reaches; the day it meets the
+// target, the expected failure below fails and the set joins the others.
 const TOP3_TARGET = 0.85;
-const BELOW_TOP3_TARGET = new Set(['stories-dev/hotel.jsonl']);
+const BELOW_TOP3_TARGET = new Map([['stories-dev/hotel.jsonl', 0.79]]);
 describe.each(SETS)('capture target on %s', (set) => {
-  (BELOW_TOP3_TARGET.has(set) ? it.fails : it)(`the right practice in the top 3 for at least ${TOP3_TARGET * 100} % of stories`, () => {
+  const floor = BELOW_TOP3_TARGET.get(set);
+  (floor === undefined ? it : it.fails)(`the right practice in the top 3 for at least ${TOP3_TARGET * 100} % of stories`, () => {
     expect(results.get(set)?.captureTop3).toBeGreaterThanOrEqual(TOP3_TARGET);
   });
+  if (floor !== undefined) {
+    it(`the right practice in the top 3 for at least ${Math.round(floor * 100)} % of stories, as now`, () => {
+      expect(results.get(set)?.captureTop3).toBeGreaterThanOrEqual(floor);
+    });
+  }
 });
 
 it('capture: the right practice in the top 3 for at least 85 % of stories over the four sets', () => {

@@ -1,4 +1,4 @@
-import type { EvidenceLine, PracticeSummary, PracticeView } from '../../core/practice.ts';
+import { matcherLabel, type EvidenceLine, type PracticeSummary, type PracticeView } from '../../core/practice.ts';
 import type { Story } from '../../core/story.ts';
 import type { Look } from '../look.ts';
 import { renderTable } from '../table.ts';
@@ -57,7 +57,7 @@ export function practiceDetail(view: PracticeView, look: Look): string {
   let out = `${c.bold(oneLine(practice.name))} ${c.dim(`(${practice.status})`)}\n`;
   if (practice.description) out += `${neutralize(practice.description)}\n`;
   out += '\n';
-  out += field('matchers', view.matchers.length ? view.matchers.map((m) => `${m.kind}:${oneLine(m.value)}`).join(', ') : 'none (link stories by hand)');
+  out += field('matchers', view.matchers.length ? view.matchers.map((m) => `${m.kind}:${oneLine(matcherLabel(m))}`).join(', ') : 'none (link stories by hand)');
   out += field('evidence', `${figures.stories} ${figures.stories === 1 ? 'story' : 'stories'}${figures.lastEvidenceOn ? `, latest ${day(figures.lastEvidenceOn)}` : ''}`);
   out += field('spread', `${figures.spread} ${figures.spread === 1 ? 'person' : 'people'}`);
   if (figures.stories > 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clauseAfter, qualifiersIn, sharedQualifier } from '../../../src/core/qualifiers.ts';
+import { clauseAfter, qualifiersIn, sharedQualifier, withQualifiers } from '../../../src/core/qualifiers.ts';
 
 describe('qualifiers', () => {
   it('reads when, how long, how, why, meanwhile and before being asked', () => {
@@ -22,5 +22,25 @@ describe('qualifiers', () => {
     expect(sharedQualifier([' within the hour', ' the same day', ' the bill'])).toEqual({ kind: 'timing', stories: 2 });
     expect(sharedQualifier([' within the hour', ' the bill', ' the menu'])).toBeNull();
     expect(sharedQualifier([' within the hour'])).toBeNull();
+  });
+});
+
+describe('a phrase with its details', () => {
+  const phrase = (key: string, text: string, after: string) => {
+    const end = text.indexOf(after) + after.length;
+    return { kind: 'practice' as const, key, detail: null, start: 0, end };
+  };
+
+  it('reads the qualifiers of each behaviour phrase in its own clause, and none for a quality', () => {
+    const text = 'Ana called him back the next morning. She stayed on the line until it worked, calm as ever.';
+    const phrases = [phrase('call back', text, 'called him back'), phrase('stay on', text, 'stayed on'), { kind: 'quality' as const, key: 'clear head', detail: 'calm', start: 80, end: 84 }];
+    expect(withQualifiers(text, phrases).map((p) => p.qualifiers)).toEqual([['timing'], ['persistence'], []]);
+  });
+
+  it('reads the same as clause by clause where lowering a letter changes the length of the text', () => {
+    const text = 'İpek RANG him back the same day; then she explained it step by step.';
+    const phrases = [phrase('call back', text, 'RANG him back'), phrase('explain', text, 'explained it')];
+    expect(withQualifiers(text, phrases).map((p) => p.qualifiers)).toEqual(phrases.map((p) => qualifiersIn(clauseAfter(text, p.end))));
+    expect(withQualifiers(text, phrases).map((p) => p.qualifiers)).toEqual([['timing'], ['manner']]);
   });
 });

@@ -42,6 +42,26 @@ describe('phrase indexing in batches', () => {
     expect(storyPhrases(store.db, 1)).toEqual(before);
   });
 
+  it('rewrites only the stories whose phrases changed: a reindex of unchanged stories writes nothing', async () => {
+    addStories(120);
+    await indexStoryPhrases(store, {}, NOW);
+    const changes = () => (store.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const before = changes();
+    // No practice matches by phrase, so nothing but the phrase cache could change.
+    expect(await indexStoryPhrases(store, { all: true }, NOW)).toBe(120);
+    expect(changes()).toBe(before);
+    // A phrase stored wrongly (as by an older extractor) is put right; its neighbours stay as they were.
+    const story1 = storyPhrases(store.db, 1);
+    const story2 = storyPhrases(store.db, 2);
+    store.write(() => store.db.prepare("UPDATE story_phrases SET key = 'phone' WHERE story_id = 1").run());
+    const beforeFix = changes();
+    await indexStoryPhrases(store, { all: true }, NOW);
+    expect(storyPhrases(store.db, 1)).toEqual(story1);
+    expect(storyPhrases(store.db, 2)).toEqual(story2);
+    // Story 1's rows deleted and inserted again: no other story's.
+    expect(changes() - beforeFix).toBe(2 * story1.length);
+  });
+
   it('leaves alone a story another command indexed meanwhile', async () => {
     addStories(3);
     // As if another process indexed story 2 with the current extractor, differently.
