@@ -5,7 +5,6 @@ import {
   practiceScale,
   qualifiersOf,
   rankPractices,
-  rerankByFeedback,
   textForEncoder,
   TopList,
   vectorFromBytes,
@@ -50,9 +49,6 @@ const BACKGROUND = 1_000;
 // Each practice's scale is measured on the newest of them: every one is compared with
 // every example, and all 1,000 took `practice suggest --story` to a second at 500 stories.
 const SCALE_SAMPLE = 300;
-// The pool `practice suggest NAME` reorders (rerankByFeedback): this many times the stories asked for, at least FEEDBACK_POOL_MIN.
-const FEEDBACK_POOL = 4;
-const FEEDBACK_POOL_MIN = 50;
 
 /**
  * Embeds every story without a current vector, and every practice's name and
@@ -165,18 +161,14 @@ export function suggestStories(db: Db, practice: Pick<Practice, 'id' | 'name' | 
   const background = latestStoriesWithVectors(db, BACKGROUND).map(scoredStory);
   const weights = wordWeights(background.map((story) => story.words));
   const scale = practiceScale(profile, background.slice(0, SCALE_SAMPLE), weights);
-  // A pool larger than asked for, reordered by feedback from its first few (rerankByFeedback).
-  const pool = new TopList<StorySuggestion & { vector: Vector }>(Math.max(limit * FEEDBACK_POOL, FEEDBACK_POOL_MIN));
+  const best = new TopList<StorySuggestion>(limit);
   for (const page of candidateStoryPages(db, practice.id)) {
     for (const story of page) {
-      const scored = scoredStory(story);
-      const { score, reason } = likeness(scored, profile, weights, scale);
-      pool.offer({ storyId: story.id, score, reason, vector: scored.vector });
+      const { score, reason } = likeness(scoredStory(story), profile, weights, scale);
+      best.offer({ storyId: story.id, score, reason });
     }
   }
-  return rerankByFeedback(pool.items(), background.slice(0, SCALE_SAMPLE).map((story) => story.vector))
-    .slice(0, limit)
-    .map(({ storyId, score, reason }) => ({ storyId, score, reason }));
+  return best.items();
 }
 
 /** Embeds one text with the names it credits masked, for a suggestion before it is saved. */

@@ -305,35 +305,6 @@ export function rankPractices(
     .slice(0, limit);
 }
 
-// Ranking stories for a practice, the first few suggestions (likely right) vouch for the
-// stories most like them: a story close to them gains this many standard deviations of
-// that closeness. Measured: the clinic's "more like this" rose from 68 % to 73 %, no set
-// lost; 0.5 and more cost two sets up to 10 points (the first few are not always right).
-const WEIGHT_FEEDBACK = 0.25;
-const FEEDBACK_STORIES = 3;
-
-/**
- * Pseudo-relevance feedback: reorders a pool of stories ranked for a practice by how close
- * each is to the first few of the pool, on the scale of the background stories' closeness
- * to them. Returns the pool, best first.
- */
-export function rerankByFeedback<T extends { storyId: number; score: number; vector: Vector }>(pool: readonly T[], background: readonly Vector[]): T[] {
-  const ranked = [...pool].sort((a, b) => b.score - a.score);
-  const leaders = ranked.slice(0, FEEDBACK_STORIES);
-  if (leaders.length < 2 || background.length < 2) return ranked;
-  const closeness = (vector: Vector, except: number) => {
-    const others = leaders.filter((leader) => leader.storyId !== except);
-    return others.reduce((total, leader) => total + cosine(vector, leader.vector), 0) / Math.max(others.length, 1);
-  };
-  const scale = background.map((vector) => closeness(vector, -1));
-  const mean = scale.reduce((a, b) => a + b, 0) / scale.length;
-  const spread = Math.sqrt(scale.reduce((total, value) => total + (value - mean) ** 2, 0) / scale.length) || 1;
-  return ranked
-    .map((item) => ({ item, score: item.score + (WEIGHT_FEEDBACK * (closeness(item.vector, item.storyId) - mean)) / spread }))
-    .sort((a, b) => b.score - a.score)
-    .map(({ item, score }) => ({ ...item, score }));
-}
-
 /** Keeps the n best of a stream of scored items without holding them all. */
 export class TopList<T extends { score: number }> {
   readonly #items: T[] = [];

@@ -8,7 +8,6 @@ import {
   practiceScale,
   qualifiersOf,
   rankPractices,
-  rerankByFeedback,
   textForEncoder,
   TopList,
   unit,
@@ -75,31 +74,6 @@ describe('what the encoder reads', () => {
     expect(qualifiersOf('He rang her back the next morning and stayed on the line until it worked.')).toEqual(['timing', 'persistence']);
     expect(qualifiersOf('She explained it step by step so she would not have to call again.')).toEqual(['manner', 'purpose']);
     expect(qualifiersOf('Lovely as always.')).toEqual([]);
-  });
-});
-
-describe('feedback from the first suggestions', () => {
-  const background = [0, 1, 2, 3, 4, 5, 6, 7].flatMap((axis) => [along(axis), along(axis, (axis + 1) % 8, 0.5)]);
-
-  it('lifts a story like the first few suggestions above one that scored a little higher alone', () => {
-    const pool = [
-      { storyId: 1, score: 3, vector: along(0) },
-      { storyId: 2, score: 2.9, vector: along(0, 1, 0.1) },
-      { storyId: 3, score: 2.8, vector: along(0, 2, 0.1) },
-      { storyId: 4, score: 1.05, vector: along(5) },
-      { storyId: 5, score: 1, vector: along(0, 3, 0.3) },
-    ];
-    expect(rerankByFeedback(pool, background).map((item) => item.storyId)).toEqual([1, 2, 3, 5, 4]);
-  });
-
-  it('leaves a pool of one, or a team without background, in its order', () => {
-    const pool = [{ storyId: 1, score: 1, vector: along(0) }];
-    expect(rerankByFeedback(pool, background)).toEqual(pool);
-    const two = [
-      { storyId: 1, score: 1, vector: along(0) },
-      { storyId: 2, score: 2, vector: along(1) },
-    ];
-    expect(rerankByFeedback(two, []).map((item) => item.storyId)).toEqual([2, 1]);
   });
 });
 
