@@ -1,7 +1,11 @@
 import { withActionAgenda } from '../core/action.ts';
 import { answerConcepts, type AnswerConcept } from '../core/answers.ts';
 import type { Day } from '../core/dates.ts';
-import { withPerceptionAgenda } from '../core/perception.ts';
+import { withPerceptionAgenda, type PracticeOutcome } from '../core/perception.ts';
+import { signalTrends } from '../core/signal.ts';
+import { practiceConfirmations } from '../store/interviews.ts';
+import { listPracticeRecords } from '../store/practices.ts';
+import { practiceSignals, practicesWithSignals } from '../store/signals.ts';
 import { buildReport, type InterviewRow, type Period, type Report } from '../core/report.ts';
 import type { Db } from '../store/db.ts';
 import type { Store } from '../store/store.ts';
@@ -24,7 +28,27 @@ export function withListeningSections(
   if (section) out = { ...out, selfAssessment: section, agenda: withPerceptionAgenda(out.agenda, section.perception) };
   const actions = actionsForReport(db, input.period, now);
   if (actions) out = { ...out, actions, agenda: withActionAgenda(out.agenda, actions.open) };
+  const outcomes = practiceOutcomes(db, report, input.period);
+  if (outcomes.length) out = { ...out, outcomes };
   return out;
+}
+
+/**
+ * The practices customers confirmed in the period, and those with outcome signals (their
+ * trends up to the period's end), beside their stories of the period; by name.
+ */
+function practiceOutcomes(db: Db, report: Report, period: { since: Day; until: Day }): PracticeOutcome[] {
+  const withSignals = new Set(practicesWithSignals(db));
+  const outcomes: PracticeOutcome[] = [];
+  for (const practice of listPracticeRecords(db)) {
+    if (practice.status === 'retired') continue;
+    const confirms = practiceConfirmations(db, practice.id).filter((c) => c.heldOn >= period.since && c.heldOn <= period.until);
+    const signals = withSignals.has(practice.id) ? signalTrends(practiceSignals(db, practice.id), period.until) : [];
+    if (confirms.length === 0 && signals.length === 0) continue;
+    const figures = report.practices.find((p) => p.id === practice.id);
+    outcomes.push({ practiceId: practice.id, practice: practice.name, stories: figures ? figures.evidence : null, confirms, signals });
+  }
+  return outcomes;
 }
 
 /** What an interview answer is about (answers.ts), read as stories are read. */

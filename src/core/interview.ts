@@ -35,8 +35,19 @@ export interface Interview {
   agreed: InterviewAgreement | null;
   /** Stories saved from this interview's answers. */
   storyIds: number[];
+  /** The practices its "confirms" answer (what they like most) confirms, matched or linked by hand. */
+  confirms: Array<{ practiceId: number; practice: string; how: 'matched' | 'manual' }>;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A held interview whose answer confirms a practice, as the practice sees it. */
+export interface PracticeConfirmation {
+  interviewId: number;
+  heldOn: Day;
+  /** What the customer liked most, in their words (null if they did not say). */
+  answer: string | null;
+  how: 'matched' | 'manual';
 }
 
 /** A call the customer agreed to. */
