@@ -54,7 +54,8 @@ function atRow<T>(line: number, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof ValidationError) error.message = messages.signalRowProblem(line, error.message);
+    // A date's own error carries no hint: the file's columns are the hint here.
+    if (error instanceof ValidationError) throw new ValidationError(messages.signalRowProblem(line, error.message), error.hint ?? messages.signalFileHint);
     throw error;
   }
 }
