@@ -115,7 +115,8 @@ export function interviewNextSteps(open: readonly Interview[], now: Date): Array
       const past = i.agreed.on < today || (i.agreed.on === today && i.agreed.at < localTime(now));
       return {
         kind: 'interview-next' as const,
-        text: `${past ? 'log the call to' : 'call'} ${i.customer}${caller(i)} ${when} on ${i.agreed.contact}`,
+        // An imported copy without contacts knows when, not the number.
+        text: `${past ? 'log the call to' : 'call'} ${i.customer}${caller(i)} ${when}${i.agreed.contact ? ` on ${i.agreed.contact}` : ''}`,
         command: `svc interview log ${i.id}`,
       };
     });

@@ -132,6 +132,8 @@ export function markNoReply(db: Db, id: number, day: Day, now: string): void {
  * turned back into a matched one. Call inside store.write().
  */
 export function linkInterviewPractices(db: Db, interviewId: number, practiceIds: readonly number[], how: EvidenceHow, now: string): void {
+  // The links travel with their interview (newer wins): a change by hand makes it newer.
+  if (how === 'manual' && practiceIds.length > 0) touchInterview(db, interviewId, now);
   for (const practiceId of practiceIds) {
     sql(
       db,
@@ -153,6 +155,7 @@ export function unlinkInterviewPractice(db: Db, interviewId: number, practiceId:
      RETURNING (SELECT uuid FROM interviews WHERE id = interview_id) AS interview, (SELECT uuid FROM practices WHERE id = practice_id) AS practice`,
   ).get(interviewId, practiceId) as { interview: string; practice: string } | undefined;
   if (!gone) return false;
+  touchInterview(db, interviewId, now);
   recordTombstone(db, { table: 'interview_practices', key: JSON.stringify([gone.interview, gone.practice]), deletedAt: now, mergedInto: null });
   return true;
 }
@@ -184,4 +187,8 @@ export function practiceConfirmations(db: Db, practiceId: number): PracticeConfi
       WHERE ip.practice_id = ? AND i.status = 'done'
       ORDER BY i.held_on DESC, i.id DESC`,
   ).all(practiceId) as PracticeConfirmation[];
+}
+
+function touchInterview(db: Db, id: number, now: string): void {
+  sql(db, 'UPDATE interviews SET updated_at = max(updated_at, ?) WHERE id = ?').run(now, id);
 }

@@ -37,6 +37,8 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
 /** Columns left out unless --include-contacts: personal contact data (DESIGN.md, Privacy). */
 export const CONTACT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   customers: ['email', 'phone'],
+  // The number (or other contact) a customer gave for an agreed call.
+  interviews: ['contact'],
 };
 
 /**
@@ -96,6 +98,8 @@ export const OWNED_BY: Readonly<Record<string, string>> = {
   story_tags: 'stories',
   training_attendees: 'trainings',
   procedure_sources: 'procedures',
+  // What a held call's answer confirms: linked when it was logged, or by hand (which makes the interview newer).
+  interview_practices: 'interviews',
 };
 
 interface Reference {
