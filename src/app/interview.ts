@@ -67,9 +67,13 @@ export interface InterviewLogging {
  * held call with that answer); null for none.
  */
 export async function readAnswerKeys(liked: string | null): Promise<AnswerMatchKeys | null> {
-  if (!liked) return null;
+  return liked ? (await answerKeysReader())(liked) : null;
+}
+
+/** Reads "confirms" answers as readAnswerKeys does, with the language model loaded once (~200 ms). */
+export async function answerKeysReader(): Promise<(text: string) => AnswerMatchKeys> {
   const { tagText } = await import('../core/nlp.ts');
-  return answerMatchKeys(liked, tagText(liked));
+  return (text) => answerMatchKeys(text, tagText(text));
 }
 
 /** Logs a held (or declined) interview and, when asked, the story it gave, in one transaction. Returns it as stored, and the story's id. */
