@@ -117,6 +117,11 @@ describe('svc signal import and list', () => {
     expect(empty.stderr).toContain('No signals yet.');
   });
 
+  it('reads CSV from stdin with -', async () => {
+    const result = await ok(['signal', 'import', '-', '--json'], { input: SIGNALS });
+    expect(JSON.parse(result.stdout)).toMatchObject({ file: '-', rows: 5, added: 5 });
+  });
+
   it('help documents the columns with an example', async () => {
     const help = (await ok(['signal', 'import', '--help'])).stdout;
     expect(help).toContain('date,practice,story,measure,value');
@@ -162,6 +167,19 @@ describe('bad signal files are refused whole, naming the row, and change nothing
 });
 
 describe('signals travel in export and import', () => {
+  it('a signal about a story deleted here is not brought back by an older export', async () => {
+    await ok(['signal', 'import', file('signals.csv', SIGNALS)]);
+    const older = join(svc.dir, 'older.jsonl');
+    await ok(['export', '--out', older]);
+    await ok(['story', 'rm', '1', '--yes'], { env: { SVC_NOW: '2026-03-19T10:00:00' } });
+    expect(queryDb(svc.db, 'SELECT count(*) AS n FROM signals WHERE story_id IS NOT NULL')).toEqual([{ n: 0 }]);
+    const imported = await ok(['import', older], { env: { SVC_NOW: '2026-03-19T11:00:00' } });
+    expect(imported.code).toBe(0);
+    expect(queryDb(svc.db, 'SELECT count(*) AS n FROM signals WHERE story_id IS NOT NULL')).toEqual([{ n: 0 }]);
+    expect(queryDb(svc.db, 'SELECT count(*) AS n FROM signals')).toEqual([{ n: 4 }]);
+  });
+
+
   it('the same figure imported into two databases merges into one row', async () => {
     const path = file('signals.csv', SIGNALS);
     await ok(['signal', 'import', path]);

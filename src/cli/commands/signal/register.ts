@@ -36,7 +36,7 @@ function registerSignalCommands(program: Command): void {
   signal
     .command('import')
     .description('import signals from a CSV file: date, practice or story, measure, value')
-    .argument('<file>', 'the CSV (or JSON) file')
+    .argument('<file>', 'the CSV (or JSON) file; - reads CSV from stdin')
     .option('--json', 'print what was imported as JSON')
     .addHelpText('after', `${FILE_HELP}\n${examples(['svc signal import signals.csv', 'svc signal import response-times.csv --json'])}`)
     .action(lazy(() => import('./handlers.ts'), 'import'));
