@@ -10,6 +10,9 @@ CREATE TABLE interview_practices (
   PRIMARY KEY (interview_id, practice_id)
 ) WITHOUT ROWID;
 CREATE INDEX interview_practices_practice ON interview_practices(practice_id, interview_id);
+-- What that answer is matched to practices by, read once when the call is logged:
+-- {"phrases": [...], "tags": [...]}, so a practice added later is linked as stories are.
+ALTER TABLE interviews ADD COLUMN answer_keys TEXT;
 
 -- Outcome signals: one figure (a response time, a satisfaction score) measured on a day,
 -- about one practice or one story, never about a customer. The uuid is derived from the

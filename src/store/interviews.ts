@@ -4,6 +4,7 @@ import type { AnswerMatchKeys } from '../core/answers.ts';
 import type { Interview, InterviewAgreement, InterviewLog, InterviewStatus, PracticeConfirmation } from '../core/interview.ts';
 import type { EvidenceHow } from '../core/practice.ts';
 import { sql, type Db } from './db.ts';
+import { linkMatchesForInterview } from './matching.ts';
 import { recordTombstone } from './tombstones.ts';
 import { FORGOTTEN_CUSTOMER } from '../core/customer.ts';
 
@@ -161,21 +162,13 @@ export function unlinkInterviewPractice(db: Db, interviewId: number, practiceId:
 }
 
 /**
- * Re-links an interview to the practices whose matchers its "confirms" answer satisfies,
- * as a story is re-linked (matching.ts): a phrase matcher by the answer's behaviour keys,
- * a tag matcher by the tags the answer reads as. Links made by hand stay. Call inside store.write().
+ * Stores what an interview's "confirms" answer is matched by and re-links it to the
+ * practices whose matchers it satisfies, as a story is re-linked (matching.ts). Links
+ * made by hand stay. Call inside store.write().
  */
 export function relinkInterviewAnswer(db: Db, interviewId: number, keys: AnswerMatchKeys, now: string): void {
-  sql(db, "DELETE FROM interview_practices WHERE interview_id = ? AND how = 'matched'").run(interviewId);
-  sql(
-    db,
-    `INSERT INTO interview_practices (interview_id, practice_id, how, created_at)
-     SELECT DISTINCT ?, m.practice_id, 'matched', ?
-       FROM practice_matchers m JOIN practices p ON p.id = m.practice_id AND p.status <> 'retired'
-      WHERE (m.kind = 'phrase' AND m.value IN (SELECT value FROM json_each(?)))
-         OR (m.kind = 'tag' AND m.value IN (SELECT value FROM json_each(?)))
-     ON CONFLICT (interview_id, practice_id) DO NOTHING`,
-  ).run(interviewId, now, JSON.stringify(keys.phrases), JSON.stringify(keys.tags));
+  sql(db, 'UPDATE interviews SET answer_keys = ? WHERE id = ?').run(JSON.stringify(keys), interviewId);
+  linkMatchesForInterview(db, interviewId, now);
 }
 
 /** The held interviews whose answers confirm a practice, the latest first. */

@@ -68,6 +68,25 @@ describe('svc interview log: the answer confirms the practices it matches', () =
   });
 });
 
+describe('practices added or changed after the call', () => {
+  it('a practice added later is linked to the answers it matches; removing its matcher takes those links away', async () => {
+    await ok(['interview', 'log', '1', '--liked', 'they walked me to the right shelf']);
+    expect(links()).toEqual([]);
+    await ok(['practice', 'add', 'Walk them to it', '--phrase', 'walked']);
+    expect(links()).toEqual([{ interview: 1, practice: 4, how: 'matched' }]);
+    expect((await svc.json<{ perception: { confirms: Array<{ interviewId: number }> } }>(['practice', 'show', 'Walk them to it'])).perception.confirms.map((c) => c.interviewId)).toEqual([1]);
+    await ok(['practice', 'unphrase', 'Walk them to it', 'walk']);
+    expect(links()).toEqual([]);
+  });
+
+  it('a link removed by hand stays removed; another practice matched later is linked', async () => {
+    await ok(['interview', 'log', '1', '--liked', 'someone always calls back the same day']);
+    await ok(['interview', 'unlink', '1', 'Call back the same day']);
+    await ok(['practice', 'add', 'Call back soon', '--phrase', 'call back']);
+    expect(links()).toEqual([{ interview: 1, practice: 4, how: 'matched' }]);
+  });
+});
+
 describe('svc interview link and unlink', () => {
   beforeEach(async () => {
     await ok(['interview', 'log', '1', '--liked', 'the shop is tidy', '--change', 'longer hours']);

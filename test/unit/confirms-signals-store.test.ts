@@ -44,6 +44,17 @@ describe('interview links to the practices an answer confirms', () => {
     expect(links()).toEqual([{ practice: listen, how: 'manual' }]);
   });
 
+  it('a practice whose matchers change links the held calls it now matches, but never one unlinked by hand', () => {
+    store.interviews.relinkAnswer(interview, keysOf('they called me back'), NOW_ISO);
+    expect(store.interviews.unlinkPractice(interview, callBack, NOW_ISO)).toBe(true);
+    store.practices.relinkPractice(callBack, NOW_ISO);
+    store.interviews.relinkAnswer(interview, keysOf('they called me back'), NOW_ISO);
+    expect(links()).toEqual([]);
+    const other = store.practices.create({ name: 'Phone back', description: null, status: 'adopted', matchers: [{ kind: 'phrase', value: 'call back' }] }, NOW_ISO);
+    store.practices.relinkPractice(other, NOW_ISO);
+    expect(links()).toEqual([{ practice: other, how: 'matched' }]);
+  });
+
   it('lists the held calls that confirm a practice, with their words', () => {
     store.interviews.linkPractices(interview, [callBack], 'matched', NOW_ISO);
     expect(store.interviews.confirming(callBack)).toEqual([{ interviewId: interview, heldOn: '2026-03-12', answer: 'x', how: 'matched' }]);
