@@ -99,6 +99,11 @@ describe('svc signal import and list', () => {
     const text = (await ok(['practice', 'show', 'Call back the same day'])).stdout;
     expect(text).toContain('Outcome signals\n  response time (hours): 9 → 7.5 → 5 (2026-01 to 2026-03, down 2.5; 4 readings)\n  satisfaction: 5 (2026-03; 1 reading)');
     expect((await ok(['practice', 'show', 'Explain the options'])).stdout).not.toContain('Outcome signals');
+    // On the HTML page, a measure with more than one month is drawn as a line: highest mean on top.
+    const html = (await ok(['report', '--format', 'html', '--out', '-'])).stdout;
+    const line = /<svg class="trend" role="img" aria-label="response time[^"]*"[^>]*><title>[^<]+<\/title><polyline [^>]*points="([^"]+)"\/><\/svg>/.exec(html);
+    expect(line?.[1]).toBe('4.0,4.0 60.0,13.0 116.0,28.0');
+    expect(html).not.toMatch(/<svg class="trend" role="img" aria-label="satisfaction/);
 
     const report = await svc.json<{ outcomes: Array<{ practice: string; signals: Array<{ measure: string }> }> }>(['report']);
     expect(report.outcomes.map((o) => [o.practice, o.signals.map((s) => s.measure)])).toEqual([['Call back the same day', ['response time (hours)', 'satisfaction']]]);
