@@ -97,7 +97,6 @@ export function logInterview(store: Store, input: InterviewLogging, now: Date): 
   return { interview, storyId };
 }
 
-
 /** The held interview with the id as typed, whose "confirms" answer can be linked to practices. */
 function requireConfirmingInterview(store: Store, typedId: string): Interview {
   const interview = requireInterview(store, typedId);

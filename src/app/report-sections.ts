@@ -3,9 +3,6 @@ import { answerConcepts, type AnswerConcept } from '../core/answers.ts';
 import type { Day } from '../core/dates.ts';
 import { withPerceptionAgenda, type PracticeOutcome } from '../core/perception.ts';
 import { signalTrends } from '../core/signal.ts';
-import { practiceConfirmations } from '../store/interviews.ts';
-import { listPracticeRecords } from '../store/practices.ts';
-import { practiceSignals, practicesWithSignals } from '../store/signals.ts';
 import { buildReport, type InterviewRow, type Period, type Report } from '../core/report.ts';
 import type { Db } from '../store/db.ts';
 import type { Store } from '../store/store.ts';
@@ -15,7 +12,8 @@ import { selfAssessmentForReport } from './assess.ts';
 /**
  * The report with what listening added: the team's self-assessment beside its stories
  * and customers' words (the largest gap on the agenda), and the actions being followed
- * (open ones on the agenda until done). Each is left out where the team has none.
+ * (open ones on the agenda until done). Each is left out where the team has none. The
+ * practices customers confirmed and their signals are added by loadReportWithListening.
  */
 export function withListeningSections(
   db: Db,
@@ -28,8 +26,6 @@ export function withListeningSections(
   if (section) out = { ...out, selfAssessment: section, agenda: withPerceptionAgenda(out.agenda, section.perception) };
   const actions = actionsForReport(db, input.period, now);
   if (actions) out = { ...out, actions, agenda: withActionAgenda(out.agenda, actions.open) };
-  const outcomes = practiceOutcomes(db, report, input.period);
-  if (outcomes.length) out = { ...out, outcomes };
   return out;
 }
 
@@ -37,13 +33,13 @@ export function withListeningSections(
  * The practices customers confirmed in the period, and those with outcome signals (their
  * trends up to the period's end), beside their stories of the period; by name.
  */
-function practiceOutcomes(db: Db, report: Report, period: { since: Day; until: Day }): PracticeOutcome[] {
-  const withSignals = new Set(practicesWithSignals(db));
+function practiceOutcomes(store: Store, report: Report, period: { since: Day; until: Day }): PracticeOutcome[] {
+  const withSignals = new Set(store.signals.practices());
   const outcomes: PracticeOutcome[] = [];
-  for (const practice of listPracticeRecords(db)) {
+  for (const practice of store.practices.list()) {
     if (practice.status === 'retired') continue;
-    const confirms = practiceConfirmations(db, practice.id).filter((c) => c.heldOn >= period.since && c.heldOn <= period.until);
-    const signals = withSignals.has(practice.id) ? signalTrends(practiceSignals(db, practice.id), period.until) : [];
+    const confirms = store.interviews.confirming(practice.id).filter((c) => c.heldOn >= period.since && c.heldOn <= period.until);
+    const signals = withSignals.has(practice.id) ? signalTrends(store.signals.forPractice(practice.id), period.until) : [];
     if (confirms.length === 0 && signals.length === 0) continue;
     const figures = report.practices.find((p) => p.id === practice.id);
     outcomes.push({ practiceId: practice.id, practice: practice.name, stories: figures ? figures.evidence : null, confirms, signals });
@@ -74,7 +70,9 @@ export async function answerReader(store: Store, period: { since: Day; until: Da
 export function loadReportWithListening(store: Store & { db: Db }, period: Period, now: Date, read?: AnswerReader): Report {
   const input = store.report.input(period);
   const answerConcepts = read ? conceptsOfAnswers(input.interviews, read) : undefined;
-  return withListeningSections(store.db, buildReport(period, { ...input, ...(answerConcepts ? { answerConcepts } : {}) }), { interviews: input.interviews, period }, now);
+  const report = withListeningSections(store.db, buildReport(period, { ...input, ...(answerConcepts ? { answerConcepts } : {}) }), { interviews: input.interviews, period }, now);
+  const outcomes = practiceOutcomes(store, report, period);
+  return outcomes.length ? { ...report, outcomes } : report;
 }
 
 function conceptsOfAnswers(rows: readonly InterviewRow[], read: AnswerReader): Map<string, AnswerConcept[]> {
