@@ -51,7 +51,7 @@ export function practiceViewJson(view: PracticeView) {
   };
 }
 
-/** "4.3 of 5", or why the team's figure is not shown. */
+/** "4.3 of 5", or a dash while the team's figure is hidden (an open round, or fewer than three answered). */
 function ratingCell(rating: number | null): string {
   return rating === null ? '—' : `${rating.toFixed(1)} of 5`;
 }
