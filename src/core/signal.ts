@@ -8,6 +8,7 @@
 import { parseIsoPastDay, type Day } from './dates.ts';
 import { ValidationError } from './errors.ts';
 import { messages } from './messages.ts';
+import { checkName } from './names.ts';
 import { normalizeHeader, type FormRow } from './story-import.ts';
 
 /** A measure's name is a short label ("response time"), not a place for notes. */
@@ -35,7 +36,7 @@ export interface SignalRow {
 
 /** A measure's name as stored and compared: one line, lower case, single spaces. */
 export function measureName(typed: string): string {
-  const name = typed.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLocaleLowerCase('en-US');
+  const name = checkName(typed, 'measure').normalize('NFKC').replace(/\s+/gu, ' ').trim().toLocaleLowerCase('en-US');
   if (name === '') throw new ValidationError(messages.signalNoMeasure, messages.signalFileHint);
   if (name.length > MEASURE_MAX) throw new ValidationError(messages.signalMeasureTooLong(name.length, MEASURE_MAX), messages.signalFileHint);
   return name;

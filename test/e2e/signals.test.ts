@@ -147,6 +147,7 @@ describe('bad signal files are refused whole, naming the row, and change nothing
     ['a row naming both a practice and a story', `${header}2026-03-02,Call back the same day,1,satisfaction,4\n`, 2, /^svc: line 2: a signal names a practice or a story: one of the two/m],
     ['a row naming neither', `${header}2026-03-02,,,satisfaction,4\n`, 2, /^svc: line 2: a signal names a practice or a story/m],
     ['an empty measure', `${header}2026-03-02,Call back the same day,,,4\n`, 2, /^svc: line 2: the measure is empty$/m],
+    ['a measure with a control character', `${header}2026-03-02,Call back the same day,,csat\u001b[31m,4\n`, 2, /^svc: line 2: the measure holds a control character/m],
     ['a missing value column', 'date,practice,measure\n2026-03-02,Call back the same day,satisfaction\n', 2, /^svc: the file has no value column$/m],
     ['no practice or story column', 'date,measure,value\n2026-03-02,satisfaction,4\n', 2, /^svc: the file has no practice or story column$/m],
     ['an empty file', '', 2, /is empty/],

@@ -54,6 +54,7 @@ describe('signalValue and measureName', () => {
   it('keeps a measure as one lower-case line', () => {
     expect(measureName('  Response\tTime (Hours) ')).toBe('response time (hours)');
     expect(() => measureName('   ')).toThrow(ValidationError);
+    expect(() => measureName('red\u001b[31m')).toThrow(/measure/);
   });
 });
 
