@@ -1,10 +1,15 @@
 import { shiftDay, toDay } from '../core/dates.ts';
 import { demoStoryDraft, type DemoData } from '../core/demo.ts';
+import type { AnswerMatchKeys } from '../core/answers.ts';
 import type { Store } from '../store/store.ts';
 import { insertLinkedStory } from './story.ts';
 
-/** Builds the demo team's database in one transaction: people, practices, stories, trainings, meetings, interviews. */
-export function seedDemo(store: Store, data: DemoData, clock: Date): { stories: number } {
+/**
+ * Builds the demo team's database in one transaction: people, practices, stories,
+ * trainings, meetings, interviews (what customers liked linked to the practices it
+ * confirms, when given the reader `svc interview log` uses) and outcome signals.
+ */
+export function seedDemo(store: Store, data: DemoData, clock: Date, readAnswer?: (text: string) => AnswerMatchKeys): { stories: number } {
   const today = toDay(clock);
   const now = clock.toISOString();
   const at = (daysAgo: number) => `${shiftDay(today, -daysAgo)}T09:00:00.000Z`;
@@ -38,10 +43,21 @@ export function seedDemo(store: Store, data: DemoData, clock: Date): { stories: 
       if (customerId === undefined) continue;
       const day = shiftDay(today, -i.daysAgo);
       const [interviewId] = store.interviews.plan([customerId], person(i.interviewer), i.status === 'planned' ? day : shiftDay(day, -3), now);
-      if (interviewId === undefined || i.status === 'planned') continue;
+      if (interviewId === undefined) continue;
+      if (i.agreed) store.interviews.agree(interviewId, { on: shiftDay(today, i.agreed.inDays), at: i.agreed.at, contact: i.agreed.phone }, now);
+      if (i.status === 'planned') continue;
       store.interviews.log(
         interviewId,
         { status: i.status, heldOn: day, learned: i.learned ?? null, liked: i.liked ?? null, change: i.change ?? null, note: null },
+        now,
+      );
+      if (i.status === 'done' && i.liked && readAnswer) store.interviews.relinkAnswer(interviewId, readAnswer(i.liked), now);
+    }
+    for (const signal of data.signals ?? []) {
+      const practiceId = practiceIds.get(signal.practice);
+      if (practiceId === undefined) continue;
+      store.signals.save(
+        signal.readings.map(({ daysAgo, value }) => ({ on: shiftDay(today, -daysAgo), measure: signal.measure, value, practiceId, storyId: null })),
         now,
       );
     }

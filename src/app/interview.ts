@@ -1,7 +1,9 @@
-import { ConflictError, NotFoundError } from '../core/errors.ts';
+import { answerMatchKeys, type AnswerMatchKeys } from '../core/answers.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors.ts';
 import { interviewState, type Interview, type InterviewAgreement, type InterviewLog } from '../core/interview.ts';
 import type { Day } from '../core/dates.ts';
 import { messages } from '../core/messages.ts';
+import type { Practice } from '../core/practice.ts';
 import type { StoryDraft } from '../core/story.ts';
 import { parseId } from '../core/ids.ts';
 import type { Store } from '../store/store.ts';
@@ -53,6 +55,25 @@ export interface InterviewLogging {
   log: InterviewLog;
   /** What the customer liked, as a story crediting the staff they named; null for none. */
   story: StoryDraft | null;
+  /** Practices the caller says the answer confirms (linked by hand). */
+  confirms?: readonly number[] | undefined;
+  /** The "confirms" answer read as a story is read (readAnswerKeys), to link the practices it matches. */
+  answerKeys?: AnswerMatchKeys | null | undefined;
+}
+
+/**
+ * What a "confirms" answer (what the customer likes most) is matched to practices by,
+ * read with the language model stories are read with (loaded here, ~200 ms, only for a
+ * held call with that answer); null for none.
+ */
+export async function readAnswerKeys(liked: string | null): Promise<AnswerMatchKeys | null> {
+  return liked ? (await answerKeysReader())(liked) : null;
+}
+
+/** Reads "confirms" answers as readAnswerKeys does, with the language model loaded once (~200 ms). */
+export async function answerKeysReader(): Promise<(text: string) => AnswerMatchKeys> {
+  const { tagText } = await import('../core/nlp.ts');
+  return (text) => answerMatchKeys(text, tagText(text));
 }
 
 /** Logs a held (or declined) interview and, when asked, the story it gave, in one transaction. Returns it as stored, and the story's id. */
@@ -62,6 +83,10 @@ export function logInterview(store: Store, input: InterviewLogging, now: Date): 
     const interview = store.interviews.get(input.interviewId);
     if (!interview) throw new NotFoundError(messages.interviewNotFound(input.interviewId), messages.interviewNotFoundHint);
     store.interviews.log(interview.id, input.log, at);
+    if (input.log.status === 'done' && input.log.liked) {
+      if (input.answerKeys) store.interviews.relinkAnswer(interview.id, input.answerKeys, at);
+      store.interviews.linkPractices(interview.id, input.confirms ?? [], 'manual', at);
+    }
     if (!input.story) return null;
     const id = insertLinkedStory(store, input.story, at);
     store.interviews.linkStory(id, interview);
@@ -72,3 +97,42 @@ export function logInterview(store: Store, input: InterviewLogging, now: Date): 
   return { interview, storyId };
 }
 
+/** The held interview with the id as typed, whose "confirms" answer can be linked to practices. */
+function requireConfirmingInterview(store: Store, typedId: string): Interview {
+  const interview = requireInterview(store, typedId);
+  if (interview.status !== 'done') throw new ConflictError(messages.confirmsNeedsHeld(interview.id, interviewState(interview)), messages.confirmsNeedsHeldHint);
+  if (!interview.liked) throw new ValidationError(messages.confirmsNeedsLiked(interview.id), messages.confirmsNeedsLikedHint);
+  return interview;
+}
+
+/**
+ * Links a held interview's answer to the practices it confirms, by hand: such a link
+ * stays whatever the matchers say. Returns the interview as stored.
+ */
+export function linkInterviewToPractices(store: Store, input: { interviewId: string; practiceIds: readonly number[] }, now: Date): Interview {
+  const at = now.toISOString();
+  const id = store.transaction(() => {
+    const interview = requireConfirmingInterview(store, input.interviewId);
+    store.interviews.linkPractices(interview.id, input.practiceIds, 'manual', at);
+    return interview.id;
+  });
+  return storedInterview(store, id);
+}
+
+/** Removes the link between an interview and a practice; one that is not there is not found. */
+export function unlinkInterviewFromPractice(store: Store, input: { interviewId: string; practice: Practice }, now: Date): Interview {
+  const id = store.transaction(() => {
+    const interview = requireInterview(store, input.interviewId);
+    if (!store.interviews.unlinkPractice(interview.id, input.practice.id, now.toISOString())) {
+      throw new NotFoundError(messages.interviewNotLinked(interview.id, input.practice.name), messages.interviewNotLinkedHint);
+    }
+    return interview.id;
+  });
+  return storedInterview(store, id);
+}
+
+function storedInterview(store: Store, id: number): Interview {
+  const interview = store.interviews.get(id);
+  if (!interview) throw new Error(`interview #${id} vanished after linking`);
+  return interview;
+}

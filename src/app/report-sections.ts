@@ -1,7 +1,8 @@
 import { withActionAgenda } from '../core/action.ts';
 import { answerConcepts, type AnswerConcept } from '../core/answers.ts';
 import type { Day } from '../core/dates.ts';
-import { withPerceptionAgenda } from '../core/perception.ts';
+import { withPerceptionAgenda, type PracticeOutcome } from '../core/perception.ts';
+import { signalTrends } from '../core/signal.ts';
 import { buildReport, type InterviewRow, type Period, type Report } from '../core/report.ts';
 import type { Db } from '../store/db.ts';
 import type { Store } from '../store/store.ts';
@@ -11,7 +12,8 @@ import { selfAssessmentForReport } from './assess.ts';
 /**
  * The report with what listening added: the team's self-assessment beside its stories
  * and customers' words (the largest gap on the agenda), and the actions being followed
- * (open ones on the agenda until done). Each is left out where the team has none.
+ * (open ones on the agenda until done). Each is left out where the team has none. The
+ * practices customers confirmed and their signals are added by loadReportWithListening.
  */
 export function withListeningSections(
   db: Db,
@@ -25,6 +27,24 @@ export function withListeningSections(
   const actions = actionsForReport(db, input.period, now);
   if (actions) out = { ...out, actions, agenda: withActionAgenda(out.agenda, actions.open) };
   return out;
+}
+
+/**
+ * The practices customers confirmed in the period, and those with outcome signals (their
+ * trends up to the period's end), beside their stories of the period; by name.
+ */
+function practiceOutcomes(store: Store, report: Report, period: { since: Day; until: Day }): PracticeOutcome[] {
+  const withSignals = new Set(store.signals.practices());
+  const outcomes: PracticeOutcome[] = [];
+  for (const practice of store.practices.list()) {
+    if (practice.status === 'retired') continue;
+    const confirms = store.interviews.confirming(practice.id).filter((c) => c.heldOn >= period.since && c.heldOn <= period.until);
+    const signals = withSignals.has(practice.id) ? signalTrends(store.signals.forPractice(practice.id), period.until) : [];
+    if (confirms.length === 0 && signals.length === 0) continue;
+    const figures = report.practices.find((p) => p.id === practice.id);
+    outcomes.push({ practiceId: practice.id, practice: practice.name, stories: figures ? figures.evidence : null, confirms, signals });
+  }
+  return outcomes;
 }
 
 /** What an interview answer is about (answers.ts), read as stories are read. */
@@ -50,7 +70,9 @@ export async function answerReader(store: Store, period: { since: Day; until: Da
 export function loadReportWithListening(store: Store & { db: Db }, period: Period, now: Date, read?: AnswerReader): Report {
   const input = store.report.input(period);
   const answerConcepts = read ? conceptsOfAnswers(input.interviews, read) : undefined;
-  return withListeningSections(store.db, buildReport(period, { ...input, ...(answerConcepts ? { answerConcepts } : {}) }), { interviews: input.interviews, period }, now);
+  const report = withListeningSections(store.db, buildReport(period, { ...input, ...(answerConcepts ? { answerConcepts } : {}) }), { interviews: input.interviews, period }, now);
+  const outcomes = practiceOutcomes(store, report, period);
+  return outcomes.length ? { ...report, outcomes } : report;
 }
 
 function conceptsOfAnswers(rows: readonly InterviewRow[], read: AnswerReader): Map<string, AnswerConcept[]> {

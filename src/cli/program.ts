@@ -6,6 +6,7 @@ import { examples, lazy, type CommandGroup } from './action.ts';
 import { setProgramBuilder } from './program-tree.ts';
 import { isTerminal, write } from './streams.ts';
 import { actionCommands } from './commands/action/register.ts';
+import { signalCommands } from './commands/signal/register.ts';
 import { assessCommands } from './commands/assess/register.ts';
 import { calendarCommands } from './commands/calendar/register.ts';
 import { chainCommands } from './commands/chain/register.ts';
@@ -47,6 +48,7 @@ export const GROUPS: readonly CommandGroup[] = [
   interviewCommands,
   actionCommands,
   assessCommands,
+  signalCommands,
   tagCommands,
   transferCommands,
   dbCommands,
@@ -61,7 +63,7 @@ const STAGES: ReadonlyArray<readonly [heading: string, names: readonly string[]]
   ['Train:', ['train']],
   ['Incorporate:', ['playbook']],
   ['Monitor:', ['report', 'meeting', 'status', 'digest', 'calendar', 'chain']],
-  ['Listen to customers:', ['customer', 'interview', 'action', 'assess']],
+  ['Listen to customers:', ['customer', 'interview', 'action', 'assess', 'signal']],
   ['Set up and share:', ['init', 'db', 'config', 'demo', 'export', 'import', 'backup', 'completion']],
 ];
 

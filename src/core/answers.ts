@@ -7,6 +7,7 @@
  */
 import { attributesMentioned } from './perception.ts';
 import { extractPhrases, phraseLabel, type Token } from './phrases.ts';
+import { normalizeTag } from './text.ts';
 
 /** What an answer is about; a lower rank wins a tie, so a named category beats a bare noun. */
 export interface AnswerConcept {
@@ -95,4 +96,34 @@ export function groupByConcepts(
     else if ((ranks.get(group.key) ?? 0) > 0) group.key = sharedWords(group.answers) || group.key;
   }
   return [...groups.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+/** What a practice's matchers are compared with in an answer: its behaviour keys, and the tags it reads as. */
+export interface AnswerMatchKeys {
+  /** Behaviour keys, as phrase matchers hold them ("call back"). */
+  phrases: string[];
+  /** Tags: each behaviour written as a tag ("call-back", "remember-name"), and the qualities it names ("listening"). */
+  tags: string[];
+}
+
+/**
+ * The keys an answer matches practices by, read as a story is read: a phrase matcher by
+ * the same behaviour keys, a tag matcher by the behaviour or quality the tag names.
+ * Unlike a story, an answer carries no tags of its own, so a tag stands for its words.
+ */
+export function answerMatchKeys(text: string, tokens: readonly Token[]): AnswerMatchKeys {
+  const phrases = new Set<string>();
+  const tags = new Set<string>();
+  for (const phrase of extractPhrases([...tokens])) {
+    if (phrase.kind === 'quality') {
+      tags.add(normalizeTag(phrase.key));
+      continue;
+    }
+    phrases.add(phrase.key);
+    tags.add(normalizeTag(phrase.key));
+    tags.add(normalizeTag(phraseLabel(phrase.key, phrase.detail)));
+  }
+  for (const attribute of attributesMentioned(text)) tags.add(normalizeTag(attribute));
+  for (const tag of text.match(/#[\p{L}\p{N}_-]+/gu) ?? []) tags.add(normalizeTag(tag));
+  return { phrases: [...phrases].sort(), tags: [...tags].filter((t) => t !== '').sort() };
 }

@@ -50,7 +50,11 @@ export interface DemoData {
     learned?: string;
     liked?: string;
     change?: string;
+    /** A planned call the customer agreed to, `inDays` from the demo's day. */
+    agreed?: { inDays: number; at: string; phone: string };
   }>;
+  /** Outcome signals about a practice: readings of one measure. */
+  signals?: Array<{ practice: string; measure: string; readings: Array<{ daysAgo: number; value: number }> }>;
   /** Self-assessment rounds: each person's scores by question key, and notes. */
   assessments?: Array<{
     openedDaysAgo: number;

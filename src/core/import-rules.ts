@@ -2,6 +2,7 @@ import { parseIsoPastDay } from './dates.ts';
 import { ValidationError } from './errors.ts';
 import { cappedText, MAX_NOTE_LENGTH, MAX_PHRASE_LENGTH, MAX_PRACTICE_NAME_LENGTH } from './limits.ts';
 import { messages } from './messages.ts';
+import { measureName } from './signal.ts';
 import { checkStoryFields, checkStoryText, MAX_CUSTOMER_NAME_LENGTH, MAX_NAME_LENGTH, MAX_STORY_LENGTH, MAX_TAG_LENGTH } from './story.ts';
 import { QUALIFIER_KINDS } from './qualifiers.ts';
 import { nameKey, normalizeTag } from './text.ts';
@@ -27,6 +28,22 @@ function checkNameAndKey(row: ExportRow, max: number, label: string): void {
 function capped(row: ExportRow, columns: readonly string[], max: number): void {
   for (const column of columns) cappedText(textOf(row, column), column, max);
 }
+
+/** An interview's answer keys: what matching reads, {"phrases": [...], "tags": [...]} of short texts, or nothing. */
+function checkAnswerKeys(text: string | undefined): void {
+  if (text === undefined) return;
+  let keys: unknown;
+  try {
+    keys = JSON.parse(text);
+  } catch {
+    keys = undefined;
+  }
+  const lists = typeof keys === 'object' && keys !== null && !Array.isArray(keys) ? Object.entries(keys) : undefined;
+  const ok = lists?.every(([name, list]) => ['phrases', 'tags'].includes(name) && Array.isArray(list) && list.every((k) => typeof k === 'string' && k.length <= MAX_PHRASE_LENGTH));
+  if (!ok) throw new ValidationError(messages.importFieldType('answer_keys', 'lists of phrases and tags', cut(text)));
+}
+
+const cut = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
 /**
  * Checks one imported row with the rules the command line applies to what is typed
@@ -65,7 +82,15 @@ export function checkImportedRow(table: string, row: ExportRow, now: Date): void
       return;
     case 'interviews':
       capped(row, ['learned', 'liked', 'change', 'note'], MAX_STORY_LENGTH);
+      checkAnswerKeys(textOf(row, 'answer_keys'));
       return;
+    case 'signals': {
+      parseIsoPastDay(textOf(row, 'measured_on') ?? '', now, 'measured_on');
+      const measure = textOf(row, 'measure') ?? '';
+      if (measureName(measure) !== measure) throw new ValidationError(messages.importFieldType('measure', 'a measure as svc writes it (one lower-case line)', cut(measure)));
+      if (typeof row.value !== 'number' || !Number.isFinite(row.value)) throw new ValidationError(messages.importFieldType('value', 'a number', String(row.value)));
+      return;
+    }
     case 'practice_matchers': {
       capped(row, ['value'], row.kind === 'tag' ? MAX_TAG_LENGTH : MAX_PHRASE_LENGTH);
       const qualifier = textOf(row, 'qualifier') ?? '';

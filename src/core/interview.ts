@@ -35,8 +35,19 @@ export interface Interview {
   agreed: InterviewAgreement | null;
   /** Stories saved from this interview's answers. */
   storyIds: number[];
+  /** The practices its "confirms" answer (what they like most) confirms, matched or linked by hand. */
+  confirms: Array<{ practiceId: number; practice: string; how: 'matched' | 'manual' }>;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A held interview whose answer confirms a practice, as the practice sees it. */
+export interface PracticeConfirmation {
+  interviewId: number;
+  heldOn: Day;
+  /** What the customer liked most, in their words (null if they did not say). */
+  answer: string | null;
+  how: 'matched' | 'manual';
 }
 
 /** A call the customer agreed to. */
@@ -104,7 +115,8 @@ export function interviewNextSteps(open: readonly Interview[], now: Date): Array
       const past = i.agreed.on < today || (i.agreed.on === today && i.agreed.at < localTime(now));
       return {
         kind: 'interview-next' as const,
-        text: `${past ? 'log the call to' : 'call'} ${i.customer}${caller(i)} ${when} on ${i.agreed.contact}`,
+        // An imported copy without contacts knows when, not the number.
+        text: `${past ? 'log the call to' : 'call'} ${i.customer}${caller(i)} ${when}${i.agreed.contact ? ` on ${i.agreed.contact}` : ''}`,
         command: `svc interview log ${i.id}`,
       };
     });

@@ -228,6 +228,17 @@ export const messages = {
   agreedInPastHint: 'give the day and time still to come; a call that already happened is logged with svc interview log',
   interviewClosed: (id: number, state: string) => `interview #${id} is already ${state}`,
   interviewClosedHint: 'only an invited or agreed call can move on; plan another with svc interview pick',
+  // interview link: "confirms" answers linked to the practices they confirm
+  confirmsNeedsHeld: (id: number, state: string) => `interview #${id} is ${state}: only a held call's answers can confirm a practice`,
+  confirmsNeedsHeldHint: 'log the call first: svc interview log ID --liked "…" (svc interviews --status done)',
+  confirmsNeedsLiked: (id: number) => `interview #${id} has no answer to "What do you like most?" to confirm a practice`,
+  confirmsNeedsLikedHint: 'only what a customer liked confirms a practice; what they would change can become an action (svc action add)',
+  confirmsWithDeclined: '--confirms cannot come with --declined',
+  confirmsWithDeclinedHint: 'a customer who declined confirmed nothing: leave out --confirms',
+  interviewLinked: (id: number, practices: readonly string[]) => `Linked interview #${id} to ${practices.join(', ')}: its answer confirms ${practices.length === 1 ? 'it' : 'them'}.`,
+  interviewUnlinked: (id: number, practice: string) => `Unlinked interview #${id} from ${practice}.`,
+  interviewNotLinked: (id: number, practice: string) => `interview #${id} is not linked to ${practice}`,
+  interviewNotLinkedHint: 'see its links with: svc interview show ID',
   // customer forget: preview, finishing the files, resuming
   forgetAlreadyDone: (id: number) => `customer #${id} was already forgotten, and the files were wiped`,
   forgetAlreadyDoneHint: 'svc no longer knows their details, so it cannot look for them again; an import that brings them back erases them again as it arrives',
@@ -562,6 +573,19 @@ export const messages = {
   assessNoOpenRound: 'no self-assessment round is open',
   assessNoOpenRoundHint: 'a round opens with the first answer: svc assess --as NAME',
   assessClosed: (openedOn: string, took: number) => `Closed the round that opened on ${openedOn}; ${took} ${took === 1 ? 'person' : 'people'} answered.`,
+  // outcome signals: figures about practices and stories, imported from CSV
+  signalFileHint: 'columns: date (YYYY-MM-DD), practice (name or id) or story (id), measure, value; see svc signal import --help',
+  signalMissingColumn: (column: string) => `the file has no ${column} column`,
+  signalNoRows: 'the file has a header but no signals',
+  signalRowProblem: (line: number, problem: string) => `line ${line}: ${problem}`,
+  signalNoMeasure: 'the measure is empty',
+  signalMeasureTooLong: (length: number, max: number) => `the measure's name is ${length} characters long; the limit is ${max}`,
+  signalBadValue: (typed: string) => `the value "${typed}" is not a number`,
+  signalSubject: 'a signal names a practice or a story: one of the two, not both and not neither',
+  signalBadStory: (typed: string) => `the story "${typed}" is not a story id`,
+  signalImported: (added: number, updated: number, unchanged: number) =>
+    `Imported ${added} new signal${added === 1 ? '' : 's'}${updated ? `, updated ${updated}` : ''}${unchanged ? `, ${unchanged} already known` : ''}.`,
+  noSignals: 'No signals yet. Import figures such as response times or satisfaction scores: svc signal import FILE.csv',
 
   // teams and training as a programme (add keys below this line)
   nothingToEditPerson: 'nothing to change: give --role, --team, --no-team, --leader or --no-leader',

@@ -7,6 +7,8 @@
 import { attributeMeans, type AssessmentView, type RoundFigures } from './assess.ts';
 import type { Day } from './dates.ts';
 import { QUALITY_ATTRIBUTES, QUALITY_ORDER, type QualityAttribute } from './phrases.ts';
+import type { PracticeConfirmation } from './interview.ts';
+import type { SignalTrend } from './signal.ts';
 import type { AgendaItem } from './report-parts.ts';
 
 export interface PerceptionRow {
@@ -113,4 +115,54 @@ export function withPerceptionAgenda(agenda: readonly AgendaItem[], perception: 
   if (generic >= 0) items.splice(generic, 1);
   items.splice(Math.min(1, items.length), 0, { kind: 'perception', text: `${gap} Talk about why.` });
   return items.slice(0, 5);
+}
+
+/** The three views of one practice, for `svc practice show`. */
+export interface PracticePerception {
+  /** Team figures show only from this many answers, in a closed round. */
+  minAnswering: number;
+  /** Interviews held in all: what "confirmed in N calls" counts against. */
+  calls: number;
+  /**
+   * The attributes the practice is about, as its stories show them or the customers who
+   * confirmed it name them: the team's own rating (null while hidden), the evidence
+   * stories that show it, and the confirming answers that name it.
+   */
+  attributes: PerceptionRow[];
+  /** The held interviews whose answers confirm the practice, latest first. */
+  confirms: PracticeConfirmation[];
+}
+
+/** What the team says, what its stories show and what customers confirmed, for one practice. */
+export function buildPracticePerception(input: {
+  assessment: AssessmentView;
+  /** The practice's evidence stories per attribute (as the report counts them). */
+  stories: ReadonlyArray<{ attribute: string; stories: number }>;
+  confirms: readonly PracticeConfirmation[];
+  calls: number;
+}): PracticePerception {
+  const means = attributeMeans(input.assessment);
+  const mentioned = input.confirms.map((c) => new Set(c.answer ? attributesMentioned(c.answer) : []));
+  const attributes = QUALITY_ORDER.map((attribute) => ({
+    attribute,
+    rating: means.get(attribute)?.mean ?? null,
+    ratedOn: means.get(attribute)?.openedOn ?? null,
+    stories: input.stories.find((s) => s.attribute.replace(/-/gu, ' ') === attribute)?.stories ?? 0,
+    mentions: mentioned.filter((set) => set.has(attribute)).length,
+  })).filter((row) => row.stories > 0 || row.mentions > 0);
+  return { minAnswering: input.assessment.minAnswering, calls: input.calls, attributes, confirms: [...input.confirms] };
+}
+
+/**
+ * One practice in the report's "customers confirmed, figures say" section: its stories
+ * in the period beside the customers who confirmed it in the period and the trends of
+ * the signals about it. Only practices with a confirmation or a signal appear.
+ */
+export interface PracticeOutcome {
+  practiceId: number;
+  practice: string;
+  /** Its evidence stories in the period (adopted and standard practices; null for others). */
+  stories: number | null;
+  confirms: PracticeConfirmation[];
+  signals: SignalTrend[];
 }

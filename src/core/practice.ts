@@ -7,6 +7,8 @@ import { isStarDependentFigures, starShareOf } from './figures.ts';
 
 import type { PracticeStatus } from './choices.ts';
 import type { Story } from './story.ts';
+import type { PracticePerception } from './perception.ts';
+import type { SignalTrend } from './signal.ts';
 import type { QualifierKind } from './qualifiers.ts';
 
 export { PRACTICE_STATUSES, type PracticeStatus } from './choices.ts';
@@ -143,4 +145,8 @@ export interface PracticeView {
   latest: EvidenceLine[];
   procedure: { version: number; createdAt: string } | null;
   trainings: number;
+  /** The team's view, its stories and the customers' words about the practice. */
+  perception: PracticePerception;
+  /** Trends of the outcome signals about it; empty without any. */
+  signals: SignalTrend[];
 }

@@ -26,7 +26,7 @@ import { messages } from './messages.ts';
 import { countOf, percent } from './text.ts';
 import type { PracticeStatus } from './practice.ts';
 import type { ActionView } from './action.ts';
-import type { SelfAssessmentSection } from './perception.ts';
+import type { PracticeOutcome, SelfAssessmentSection } from './perception.ts';
 import { CHANNELS, TRIGGERS, type Channel, type CustomerKind, type Trigger } from './story.ts';
 
 // ---- what the store hands over -------------------------------------------------------
@@ -350,6 +350,8 @@ export interface Report {
   agenda: AgendaItem[];
   /** The team's view of itself beside stories and customers (src/core/perception.ts); absent where not loaded. */
   selfAssessment?: SelfAssessmentSection;
+  /** Practices customers confirmed in the period, and the trends of the signals kept about them (perception.ts); absent when there are none. */
+  outcomes?: PracticeOutcome[];
   /** Actions open now and done in the period (src/core/action.ts); absent where not loaded. */
   actions?: { open: ActionView[]; doneInPeriod: ActionView[] };
   /** Training assignments and procedures not yet read, as of the period's end (set by the report's use case). */

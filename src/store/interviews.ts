@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Day } from '../core/dates.ts';
-import type { Interview, InterviewAgreement, InterviewLog, InterviewStatus } from '../core/interview.ts';
+import type { AnswerMatchKeys } from '../core/answers.ts';
+import type { Interview, InterviewAgreement, InterviewLog, InterviewStatus, PracticeConfirmation } from '../core/interview.ts';
+import type { EvidenceHow } from '../core/practice.ts';
 import { sql, type Db } from './db.ts';
+import { linkMatchesForInterview } from './matching.ts';
+import { recordTombstone } from './tombstones.ts';
 import { FORGOTTEN_CUSTOMER } from '../core/customer.ts';
 
 interface InterviewRow {
@@ -38,6 +42,12 @@ function hydrate(db: Db, rows: InterviewRow[]): Interview[] {
     db,
     'SELECT interview_id AS interviewId, id FROM stories WHERE interview_id IN (SELECT value FROM json_each(?)) ORDER BY id',
   ).all(JSON.stringify(rows.map((row) => row.id))) as Array<{ interviewId: number; id: number }>;
+  const confirms = sql(
+    db,
+    `SELECT ip.interview_id AS interviewId, ip.practice_id AS practiceId, p.name AS practice, ip.how
+       FROM interview_practices ip JOIN practices p ON p.id = ip.practice_id
+      WHERE ip.interview_id IN (SELECT value FROM json_each(?)) ORDER BY p.name_key`,
+  ).all(JSON.stringify(rows.map((row) => row.id))) as Array<{ interviewId: number; practiceId: number; practice: string; how: EvidenceHow }>;
   return rows.map((row) => ({
     id: row.id,
     uuid: row.uuid,
@@ -53,6 +63,7 @@ function hydrate(db: Db, rows: InterviewRow[]): Interview[] {
     note: row.note,
     agreed: row.agreed_on && row.agreed_time ? { on: row.agreed_on, at: row.agreed_time, contact: row.contact ?? '' } : null,
     storyIds: stories.filter((s) => s.interviewId === row.id).map((s) => s.id),
+    confirms: confirms.filter((c) => c.interviewId === row.id).map(({ practiceId, practice, how }) => ({ practiceId, practice, how })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }));
@@ -115,4 +126,62 @@ export function agreeInterview(db: Db, id: number, agreement: InterviewAgreement
 /** Closes a call that never happened: the customer never answered the invitation. Call inside store.write(). */
 export function markNoReply(db: Db, id: number, day: Day, now: string): void {
   sql(db, `UPDATE interviews SET status = 'no_reply', held_on = ?, updated_at = ? WHERE id = ?`).run(day, now, id);
+}
+
+/**
+ * Links a held interview's answer to practices it confirms. A link made by hand is never
+ * turned back into a matched one. Call inside store.write().
+ */
+export function linkInterviewPractices(db: Db, interviewId: number, practiceIds: readonly number[], how: EvidenceHow, now: string): void {
+  // The links travel with their interview (newer wins): a change by hand makes it newer.
+  if (how === 'manual' && practiceIds.length > 0) touchInterview(db, interviewId, now);
+  for (const practiceId of practiceIds) {
+    sql(
+      db,
+      `INSERT INTO interview_practices (interview_id, practice_id, how, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (interview_id, practice_id) DO UPDATE SET how = 'manual' WHERE excluded.how = 'manual'`,
+    ).run(interviewId, practiceId, how, now);
+  }
+}
+
+/**
+ * Removes a link between an interview and a practice, leaving a tombstone so that an
+ * older export does not bring it back; whether there was one. Call inside store.write().
+ */
+export function unlinkInterviewPractice(db: Db, interviewId: number, practiceId: number, now: string): boolean {
+  // The tombstone names the link as exports do: by the interview's and the practice's uuids.
+  const gone = sql(
+    db,
+    `DELETE FROM interview_practices WHERE interview_id = ? AND practice_id = ?
+     RETURNING (SELECT uuid FROM interviews WHERE id = interview_id) AS interview, (SELECT uuid FROM practices WHERE id = practice_id) AS practice`,
+  ).get(interviewId, practiceId) as { interview: string; practice: string } | undefined;
+  if (!gone) return false;
+  touchInterview(db, interviewId, now);
+  recordTombstone(db, { table: 'interview_practices', key: JSON.stringify([gone.interview, gone.practice]), deletedAt: now, mergedInto: null });
+  return true;
+}
+
+/**
+ * Stores what an interview's "confirms" answer is matched by and re-links it to the
+ * practices whose matchers it satisfies, as a story is re-linked (matching.ts). Links
+ * made by hand stay. Call inside store.write().
+ */
+export function relinkInterviewAnswer(db: Db, interviewId: number, keys: AnswerMatchKeys, now: string): void {
+  sql(db, 'UPDATE interviews SET answer_keys = ? WHERE id = ?').run(JSON.stringify(keys), interviewId);
+  linkMatchesForInterview(db, interviewId, now);
+}
+
+/** The held interviews whose answers confirm a practice, the latest first. */
+export function practiceConfirmations(db: Db, practiceId: number): PracticeConfirmation[] {
+  return sql(
+    db,
+    `SELECT i.id AS interviewId, i.held_on AS heldOn, i.liked AS answer, ip.how
+       FROM interview_practices ip JOIN interviews i ON i.id = ip.interview_id
+      WHERE ip.practice_id = ? AND i.status = 'done'
+      ORDER BY i.held_on DESC, i.id DESC`,
+  ).all(practiceId) as PracticeConfirmation[];
+}
+
+function touchInterview(db: Db, id: number, now: string): void {
+  sql(db, 'UPDATE interviews SET updated_at = max(updated_at, ?) WHERE id = ?').run(now, id);
 }

@@ -62,9 +62,9 @@ export function hasPhraseMatchers(db: Db): boolean {
   return sql(db, "SELECT 1 FROM practice_matchers WHERE kind = 'phrase' LIMIT 1").get() !== undefined;
 }
 
-/** Links every story that satisfies a practice's matchers (after matchers change). */
+/** Links every story (and held interview's answer) that satisfies a practice's matchers (after matchers change); how many stories. */
 export function linkMatchesForPractice(db: Db, practiceId: number, now: string): number {
-  return sql(
+  const linked = sql(
     db,
     `INSERT INTO evidence (practice_id, story_id, how, created_at)
      SELECT DISTINCT m.practice_id, st.story_id, 'matched', ?
@@ -81,6 +81,8 @@ export function linkMatchesForPractice(db: Db, practiceId: number, now: string):
       WHERE m.practice_id = ? AND ${NOT_UNLINKED('sp.story_id')}
      ON CONFLICT (practice_id, story_id) DO NOTHING`,
   ).run(now, practiceId, now, practiceId).changes;
+  linkAnswersForPractice(db, practiceId, now);
+  return linked;
 }
 
 /**
@@ -95,6 +97,7 @@ export function dropMatcher(db: Db, matcherId: number): number | undefined {
     | undefined;
   if (!matcher) return undefined;
   sql(db, 'DELETE FROM practice_matchers WHERE id = ?').run(matcherId);
+  dropUnmatchedAnswers(db, matcher.practiceId);
   // The stories this matcher matched (m is the removed matcher, as a row of values).
   const [matchedBy, ...matchedParams] =
     matcher.kind === 'phrase'
@@ -110,4 +113,58 @@ export function dropMatcher(db: Db, matcherId: number): number | undefined {
           SELECT sp.story_id FROM practice_matchers m JOIN story_phrases sp ON m.kind = 'phrase' AND ${PHRASE_MATCHES}
            WHERE m.practice_id = ?)`,
   ).run(matcher.practiceId, ...matchedParams, matcher.practiceId, matcher.practiceId).changes;
+}
+
+/*
+ * Customers' "confirms" answers are matched the same way: a held interview's answer keys
+ * (interviews.answer_keys, read when it was logged) against the practices' matchers, a
+ * phrase matcher by the answer's behaviours, a tag matcher by the tags it reads as. Links
+ * by hand stay, and a link removed by hand (a tombstone) is not made again.
+ */
+
+/**
+ * Each held interview and practice whose matcher its answer satisfies, with their uuids
+ * (for tombstones) and the practice's status. Interviews are few (three calls a leader a
+ * round), so the whole set is cheap to build.
+ */
+const ANSWER_MATCHES = ['phrases', 'tags']
+  .map(
+    (list) => `SELECT i.id AS interview_id, m.practice_id, i.uuid AS interview_uuid, p.uuid AS practice_uuid, p.status
+       FROM interviews i
+       JOIN json_each(CASE WHEN json_valid(i.answer_keys) THEN i.answer_keys ELSE '{}' END, '$.${list}') k
+       JOIN practice_matchers m ON m.kind = '${list === 'phrases' ? 'phrase' : 'tag'}' AND m.value = k.value
+       JOIN practices p ON p.id = m.practice_id
+      WHERE i.status = 'done'`,
+  )
+  .join(' UNION ');
+
+function linkAnswers(db: Db, filter: string, params: Record<string, unknown>): number {
+  return sql(
+    db,
+    `INSERT INTO interview_practices (interview_id, practice_id, how, created_at)
+     SELECT a.interview_id, a.practice_id, 'matched', @now FROM (${ANSWER_MATCHES}) a
+      WHERE ${filter}
+        AND NOT EXISTS (SELECT 1 FROM tombstones tb WHERE tb.table_name = 'interview_practices' AND tb.key = json_array(a.interview_uuid, a.practice_uuid))
+     ON CONFLICT (interview_id, practice_id) DO NOTHING`,
+  ).run(params).changes;
+}
+
+/** Re-links one held interview after its answer keys were stored (links by hand stay). Call inside store.write(). */
+export function linkMatchesForInterview(db: Db, interviewId: number, now: string): void {
+  sql(db, "DELETE FROM interview_practices WHERE interview_id = ? AND how = 'matched'").run(interviewId);
+  linkAnswers(db, "a.interview_id = @interview AND a.status <> 'retired'", { interview: interviewId, now });
+}
+
+/** Links every held interview whose answer satisfies a practice's matchers (after they change). */
+export function linkAnswersForPractice(db: Db, practiceId: number, now: string): number {
+  return linkAnswers(db, 'a.practice_id = @practice', { practice: practiceId, now });
+}
+
+/** Drops a practice's matched interview links that none of its matchers supports any more (after one was removed). */
+function dropUnmatchedAnswers(db: Db, practiceId: number): void {
+  sql(
+    db,
+    `DELETE FROM interview_practices WHERE practice_id = @practice AND how = 'matched'
+        AND interview_id NOT IN (SELECT a.interview_id FROM (${ANSWER_MATCHES}) a WHERE a.practice_id = @practice)`,
+  ).run({ practice: practiceId });
 }

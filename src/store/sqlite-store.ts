@@ -2,7 +2,22 @@ import type { Store } from './store.ts';
 import { customerReferences, ensureCustomer, getCustomer, importCustomers, listCustomers, mergeCustomers, removeCustomer } from './customers.ts';
 import { openStore, useSmallPageCache, type Connection, type OpenOptions } from './db.ts';
 import { exampleRows, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice, unreject } from './detect.ts';
-import { agreeInterview, getInterview, linkStoryToInterview, listInterviews, logInterview, markNoReply, planInterviews } from './interviews.ts';
+import {
+  agreeInterview,
+  getInterview,
+  linkInterviewPractices,
+  linkStoryToInterview,
+  listInterviews,
+  logInterview,
+  markNoReply,
+  planInterviews,
+  practiceConfirmations,
+  relinkInterviewAnswer,
+  unlinkInterviewPractice,
+} from './interviews.ts';
+import { loadAssessmentInput } from './assessments.ts';
+import { practiceQualities } from './qualities.ts';
+import { listSignals, practiceSignals, practicesWithSignals, saveSignals } from './signals.ts';
 import { hasPhraseMatchers, linkMatchesForPractice, linkMatchesForStories, linkMatchesForStory } from './matching.ts';
 import { countToIndex, savePhrases, storiesToIndex } from './phrases.ts';
 import { addMeeting } from './meetings.ts';
@@ -101,6 +116,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       addMatchers: (practiceId, matchers, now) => addMatchers(db, practiceId, matchers, now),
       statusHistory: (practiceId) => practiceStatusHistory(db, practiceId),
       rename: (practiceId, name, now) => renamePractice(db, practiceId, name, now),
+      qualities: (practiceId) => practiceQualities(db, practiceId),
     },
     people: {
       ensure: (name, now) => ensurePerson(db, name, now),
@@ -143,6 +159,17 @@ export function sqliteStore(connection: Connection): SqliteStore {
       agree: (id, agreement, now) => agreeInterview(db, id, agreement, now),
       noReply: (id, day, now) => markNoReply(db, id, day, now),
       list: (filter) => listInterviews(db, filter),
+      linkPractices: (interviewId, practiceIds, how, now) => linkInterviewPractices(db, interviewId, practiceIds, how, now),
+      unlinkPractice: (interviewId, practiceId, now) => unlinkInterviewPractice(db, interviewId, practiceId, now),
+      relinkAnswer: (interviewId, keys, now) => relinkInterviewAnswer(db, interviewId, keys, now),
+      confirming: (practiceId) => practiceConfirmations(db, practiceId),
+    },
+    assessments: { input: () => loadAssessmentInput(db) },
+    signals: {
+      save: (drafts, now) => saveSignals(db, drafts, now),
+      list: (filter) => listSignals(db, filter),
+      forPractice: (practiceId) => practiceSignals(db, practiceId),
+      practices: () => practicesWithSignals(db),
     },
     meetings: { add: (heldOn, notes, now) => addMeeting(db, heldOn, notes, now) },
     procedures: {

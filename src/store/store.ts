@@ -1,7 +1,14 @@
 import type { Day } from '../core/dates.ts';
 import type { RawCandidate, StoryFacts } from '../core/detect.ts';
 import type { EvidenceItem } from '../core/figures.ts';
-import type { Interview, InterviewAgreement, InterviewLog, InterviewStatus } from '../core/interview.ts';
+import type { Interview, InterviewAgreement, InterviewLog, InterviewStatus, PracticeConfirmation } from '../core/interview.ts';
+import type { AnswerMatchKeys } from '../core/answers.ts';
+import type { Signal } from '../core/signal.ts';
+import type { SignalDraft } from './signals.ts';
+export type { SignalDraft } from './signals.ts';
+import type { loadAssessmentInput } from './assessments.ts';
+/** What the self-assessment's team view is built from. */
+export type AssessmentInput = ReturnType<typeof loadAssessmentInput>;
 import type { EvidenceHow, Matcher, Practice, PracticeStatus } from '../core/practice.ts';
 import type { Period, PersonRecord, PracticeRecord, ReportInput, Window } from '../core/report.ts';
 import type { PlannedSession, RhythmInput } from '../core/rhythm.ts';
@@ -60,6 +67,8 @@ export interface Store {
   readonly tags: TagStore;
   readonly customers: CustomerStore;
   readonly interviews: InterviewStore;
+  readonly assessments: AssessmentStore;
+  readonly signals: SignalStore;
   readonly meetings: MeetingStore;
   readonly procedures: ProcedureStore;
   readonly trainings: TrainingStore;
@@ -124,6 +133,8 @@ export interface PracticeStore {
   addMatchers(practiceId: number, matchers: Matcher[], now: string): void;
   statusHistory(practiceId: number): StatusChange[];
   rename(practiceId: number, name: string, now: string): void;
+  /** The practice's evidence stories that show each quality attribute (as the report counts them). */
+  qualities(practiceId: number): Array<{ attribute: string; stories: number }>;
 }
 
 export interface PeopleStore {
@@ -199,6 +210,30 @@ export interface InterviewStore {
   list(filter?: { status?: InterviewStatus | undefined }): Interview[];
   /** The customer never answered the invitation. */
   noReply(id: number, day: Day, now: string): void;
+  /** Links a held interview to practices its answer confirms; a link by hand is never made 'matched' again. */
+  linkPractices(interviewId: number, practiceIds: readonly number[], how: EvidenceHow, now: string): void;
+  /** Removes one link; whether there was one. */
+  unlinkPractice(interviewId: number, practiceId: number, now: string): boolean;
+  /** Re-links the interview to the practices whose matchers its "confirms" answer satisfies (links by hand stay). */
+  relinkAnswer(interviewId: number, keys: AnswerMatchKeys, now: string): void;
+  /** The held interviews whose answers confirm a practice, latest first. */
+  confirming(practiceId: number): PracticeConfirmation[];
+}
+
+export interface AssessmentStore {
+  /** What the team view of the self-assessment is built from (buildAssessmentView), anonymous counts included. */
+  input(): AssessmentInput;
+}
+
+export interface SignalStore {
+  /** Adds new signals and updates the value of known ones (same day, measure and subject). */
+  save(drafts: readonly SignalDraft[], now: string): { added: number; updated: number; unchanged: number };
+  /** Signals, latest first. */
+  list(filter?: { measure?: string | undefined }): Signal[];
+  /** The readings about a practice: its own, and those of its evidence stories. */
+  forPractice(practiceId: number): Array<{ on: Day; measure: string; value: number }>;
+  /** Practices (not retired) with any signal. */
+  practices(): number[];
 }
 
 export interface MeetingStore {

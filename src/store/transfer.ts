@@ -37,6 +37,8 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
 /** Columns left out unless --include-contacts: personal contact data (DESIGN.md, Privacy). */
 export const CONTACT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   customers: ['email', 'phone'],
+  // The number (or other contact) a customer gave for an agreed call.
+  interviews: ['contact'],
 };
 
 /**
@@ -88,6 +90,14 @@ const REMOVERS: Readonly<Record<string, (db: Db, id: number, at: string) => bool
 };
 
 /**
+ * Nullable references without which a row means nothing: a signal is about a practice or a
+ * story, so one whose story was deleted here is dropped, as a NOT NULL reference's row is.
+ */
+const DROPPED_WITHOUT: Readonly<Record<string, readonly string[]>> = {
+  signals: ['practice_id', 'story_id'],
+};
+
+/**
  * Link tables whose rows belong to one parent row: when a newer version of the parent
  * is imported, its links are replaced by the file's; when ours is newer, ours stay.
  */
@@ -96,6 +106,8 @@ export const OWNED_BY: Readonly<Record<string, string>> = {
   story_tags: 'stories',
   training_attendees: 'trainings',
   procedure_sources: 'procedures',
+  // What a held call's answer confirms: linked when it was logged, or by hand (which makes the interview newer).
+  interview_practices: 'interviews',
 };
 
 interface Reference {
@@ -332,7 +344,7 @@ export function importData(db: Db, stream: ExportStream, fileName: string, now =
       const resolved = ref && value !== null ? resolveRef(db, byName, mapped, ref, String(value), { fileName, table, where, column }) : value;
       if (resolved === GONE) {
         // A reference to a row deleted on either side: dropped where it may be empty, else the row goes too.
-        if (shape.notNull.has(column)) dropped = true;
+        if (shape.notNull.has(column) || DROPPED_WITHOUT[table]?.includes(column)) dropped = true;
         values[column] = null;
       } else values[column] = resolved;
     }

@@ -84,6 +84,11 @@ export function seedEverything(db: Db, prefix = 'a', at = '2026-03-01T09:00:00.0
     run('INSERT INTO training_assignments (uuid, practice_id, person_id, due_on, training_id, done_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, NULL, NULL, ?, ?)',
       uuid('assignment-done'), practice, bo, '2026-03-01', training, '2026-02-27', at, at, uuid('assignment-open'), practice, ana, '2026-04-01', at, at);
     run('INSERT INTO procedure_acks (procedure_id, person_id, acked_at) VALUES (?, ?, ?)', procedure, bo, at);
+    run("INSERT INTO interview_practices (interview_id, practice_id, how, created_at) VALUES (?, ?, 'manual', ?)", interview, practice, at);
+    run(
+      'INSERT INTO signals (uuid, measured_on, measure, value, practice_id, story_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?), (?, ?, ?, ?, NULL, ?, ?, ?)',
+      uuid('signal-practice'), '2026-02-28', 'response time (hours)', 6.5, practice, at, at, uuid('signal-story'), '2026-02-21', 'satisfaction', 5, story, at, at,
+    );
     run('INSERT INTO succession_pairs (uuid, practice_id, star_id, learner_id, paired_on, created_at) VALUES (?, ?, ?, ?, ?, ?)', uuid('pair'), practice, ana, bo, '2026-03-01', at);
   })();
 }

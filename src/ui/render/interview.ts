@@ -57,6 +57,7 @@ export function interviewLines(interview: Interview, invitation: string, look: L
   ] as const) {
     if (value) lines.push(field(label, value));
   }
+  if (interview.confirms.length) lines.push(field('confirms', interview.confirms.map((c) => `${c.practice}${c.how === 'manual' ? ' (by hand)' : ''}`).join(', ')));
   if (interview.status === 'planned') lines.push('', c.bold('Invitation to send'), '', invitation);
   return lines.join('\n');
 }

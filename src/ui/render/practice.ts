@@ -1,5 +1,6 @@
 import { matcherLabel, type EvidenceLine, type PracticeSummary, type PracticeView } from '../../core/practice.ts';
 import type { Story } from '../../core/story.ts';
+import { trendLine } from '../../core/signal.ts';
 import type { Look } from '../look.ts';
 import { renderTable } from '../table.ts';
 import { formatDay, percent } from '../format.ts';
@@ -45,7 +46,43 @@ export function practiceViewJson(view: PracticeView) {
     evidence: view.evidence,
     procedure: view.procedure,
     trainings: view.trainings,
+    perception: view.perception,
+    signals: view.signals,
   };
+}
+
+/** "4.3 of 5", or a dash while the team's figure is hidden (an open round, or fewer than three answered). */
+function ratingCell(rating: number | null): string {
+  return rating === null ? '—' : `${rating.toFixed(1)} of 5`;
+}
+
+/** The three views of the practice, and the trends of its signals, for people. */
+function perceptionText(view: PracticeView, look: Look): string {
+  const c = look.color;
+  const { perception } = view;
+  let out = `\n${c.bold('How we see it, beside stories and customers')}\n`;
+  if (perception.attributes.length === 0) out += `  ${c.dim('Its stories name no quality (patient, listened, calm …) yet, and no customer who confirmed it did.')}\n`;
+  else {
+    out += renderTable(
+      ['attribute', 'we rate it', 'its stories show it', 'customers who confirmed it say it'],
+      perception.attributes.map((row) => [row.attribute, ratingCell(row.rating), row.stories, row.mentions]),
+      { tty: look.tty, head: (t) => c.bold(t) },
+    );
+    out += `  ${c.dim(`The team's rating is a mean shown only once a self-assessment round has closed with ${perception.minAnswering} or more answers.`)}\n`;
+  }
+  const calls = `${perception.calls} call${perception.calls === 1 ? '' : 's'} held`;
+  if (perception.confirms.length === 0) out += `  Customers: no held call confirms it yet (${calls}; svc interview link ID "${oneLine(view.practice.name)}").\n`;
+  else {
+    out += `  Customers confirmed it in ${perception.confirms.length} of ${calls}:\n`;
+    for (const confirm of perception.confirms) {
+      out += `    #${confirm.interviewId} ${formatDay(confirm.heldOn, look.now, look.tty)}  "${oneLine(confirm.answer ?? '')}"${confirm.how === 'manual' ? c.dim(' (linked by hand)') : ''}\n`;
+    }
+  }
+  if (view.signals.length) {
+    out += `\n${c.bold('Outcome signals')}\n`;
+    for (const trend of view.signals) out += `  ${oneLine(trendLine(trend))}\n`;
+  }
+  return out;
 }
 
 /** One practice in full, for people. */
@@ -80,6 +117,7 @@ export function practiceDetail(view: PracticeView, look: Look): string {
       { tty: look.tty, head: (t) => c.bold(t) },
     );
   }
+  out += perceptionText(view, look);
   if (view.latest.length) {
     out += `\n${c.bold('Evidence')}${view.evidence.length > view.latest.length ? c.dim(` (newest ${view.latest.length} of ${view.evidence.length})`) : ''}\n`;
     out += renderTable(

@@ -53,6 +53,16 @@ describe('one set of rules for a story, typed or imported', () => {
     expect(() => checkImportedRow('tags', { name: 'Follow Up' }, NOW)).toThrow(/is not written as svc writes tags/);
     expect(() => checkImportedRow('trainings', { held_on: '2026-03-01', notes: 'n'.repeat(2001) }, NOW)).toThrow('notes is 2001 characters long; the limit is 2000');
     expect(() => checkImportedRow('settings', { key: 'anything', value: 'x'.repeat(50_000) }, NOW)).not.toThrow();
+    const interview = { learned: null, liked: 'quick', change: null, note: null, answer_keys: '{"phrases":["call back"],"tags":["call-back"]}' };
+    expect(() => checkImportedRow('interviews', interview, NOW)).not.toThrow();
+    expect(() => checkImportedRow('interviews', { ...interview, answer_keys: null }, NOW)).not.toThrow();
+    expect(() => checkImportedRow('interviews', { ...interview, answer_keys: '{"phrases":"call back"}' }, NOW)).toThrow(/^answer_keys must be lists of phrases and tags/);
+    expect(() => checkImportedRow('interviews', { ...interview, answer_keys: 'not json' }, NOW)).toThrow(/^answer_keys must be/);
+    const signal = { measured_on: '2026-03-01', measure: 'response time', value: 4.5 };
+    expect(() => checkImportedRow('signals', signal, NOW)).not.toThrow();
+    expect(() => checkImportedRow('signals', { ...signal, measured_on: '2026-03-19' }, NOW)).toThrow('measured_on 2026-03-19 is in the future');
+    expect(() => checkImportedRow('signals', { ...signal, measure: 'Response  Time' }, NOW)).toThrow(/^measure must be a measure as svc writes it/);
+    expect(() => checkImportedRow('signals', { ...signal, value: 'high' }, NOW)).toThrow('value must be a number, not high');
   });
 
   it('dates: from 1900, and strictly YYYY-MM-DD in files', () => {

@@ -7,3 +7,5 @@ export * as agree from './agree.ts';
 export * as decline from './decline.ts';
 export * as noreply from './noreply.ts';
 export * as show from './show.ts';
+export * as link from './link.ts';
+export * as unlink from './unlink.ts';

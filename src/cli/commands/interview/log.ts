@@ -1,4 +1,5 @@
-import { logInterview, requirePlannedInterview } from '../../../app/interview.ts';
+import { logInterview, readAnswerKeys, requirePlannedInterview } from '../../../app/interview.ts';
+import { requirePractices } from '../../../app/story.ts';
 import { NotFoundError, UsageError, ValidationError } from '../../../core/errors.ts';
 import {
   asStoryQuestion,
@@ -29,6 +30,7 @@ interface LogOptions {
   on?: string;
   asStory?: boolean;
   staff?: string[];
+  confirms?: string[];
   json?: boolean;
 }
 
@@ -55,6 +57,9 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
 
   const now = ctx.now();
   const log = draftInterviewLog(input, now);
+  if (options.confirms?.length && log.status !== 'done') throw new UsageError(messages.confirmsWithDeclined, messages.confirmsWithDeclinedHint);
+  if (options.confirms?.length && !log.liked) throw new ValidationError(messages.confirmsNeedsLiked(interview.id), messages.confirmsNeedsLikedHint);
+  const confirms = requirePractices(store, options.confirms ?? []).map((p) => p.id);
   const staff = options.staff ? options.staff.map(cleanName) : log.liked ? staffNamed(log.liked, store.people.names()) : [];
   let asStory = options.asStory === true;
   if (asStory && !log.liked) throw new ValidationError(messages.asStoryNeedsLiked, messages.asStoryNeedsLikedHint);
@@ -69,10 +74,12 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
       ? draftStory({ text: log.liked, staff, source: 'interview', when: log.heldOn, by: interview.interviewer ?? undefined }, now)
       : null;
 
-  const { interview: logged, storyId } = logInterview(store, { interviewId: interview.id, log, story }, now);
+  const answerKeys = log.status === 'done' ? await readAnswerKeys(log.liked) : null;
+  const { interview: logged, storyId } = logInterview(store, { interviewId: interview.id, log, story, confirms, answerKeys }, now);
   if (options.json) ctx.print(JSON.stringify(interviewJson(logged), null, 2));
   ctx.info(`${ctx.err.green('Logged')} interview #${logged.id} with ${oneLine(logged.customer)}: ${logged.status}.`);
   if (logged.status === 'done') ctx.info(ctx.err.yellow(closingReminder(oneLine(logged.customer), logged.interviewer)));
+  if (logged.confirms.length) ctx.info(messages.interviewLinked(logged.id, logged.confirms.map((c) => oneLine(c.practice))));
   if (storyId !== null) ctx.info(`${ctx.err.green('Saved')} story #${storyId} crediting ${staff.map(oneLine).join(', ')} (source: interview).`);
   ctx.info(ctx.err.dim('hint: svc interviews --status done shows what customers said'));
 }

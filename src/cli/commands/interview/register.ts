@@ -47,6 +47,7 @@ function registerInterviewCommands(program: Command): void {
     .option('--on <date>', 'when the call happened (default: today)')
     .option('--as-story', 'also save what they liked as a story crediting the staff it names (source: interview)')
     .option('-s, --staff <names>', 'with --as-story: who they were praising, if the answer does not say', collectList)
+    .option('--confirms <practices>', 'practices what they liked confirms (name or id; repeatable), beside those svc links by itself', collectList)
     .option('--json', 'print the logged interview as JSON')
     .addHelpText(
       'after',
@@ -54,6 +55,7 @@ function registerInterviewCommands(program: Command): void {
         'svc interview log 3',
         'svc interview log 3 --learned "a friend" --liked "Ana always calls me back" --change "longer opening hours" --as-story',
         'svc interview log 4 --declined --note "busy until June"',
+        'svc interview log 5 --liked "someone always calls back the same day" --confirms "Call back the same day"',
       ]),
     )
     .action(lazy(() => import('./handlers.ts'), 'log'));
@@ -99,4 +101,22 @@ function registerInterviewCommands(program: Command): void {
     .option('--json', 'print the interview and its invitation as JSON')
     .addHelpText('after', examples(['svc interview show 3', 'svc interview show 3 --json']))
     .action(lazy(() => import('./handlers.ts'), 'show'));
+
+  interview
+    .command('link')
+    .description('link a held call to the practices its answer "what do you like most" confirms (shown in practice show and the report)')
+    .argument('<id>', 'the interview id')
+    .argument('<practices...>', 'the practices it confirms (name or id)')
+    .option('--json', 'print the interview as JSON')
+    .addHelpText('after', examples(['svc interview link 3 "Call back the same day"', 'svc interview link 3 2 5 --json', 'svc practice show "Call back the same day"   # the customers who confirmed it']))
+    .action(lazy(() => import('./handlers.ts'), 'link'));
+
+  interview
+    .command('unlink')
+    .description('remove the link between a held call and a practice it does not confirm after all')
+    .argument('<id>', 'the interview id')
+    .argument('<practice>', 'the practice (name or id)')
+    .option('--json', 'print the interview as JSON')
+    .addHelpText('after', examples(['svc interview unlink 3 "Call back the same day"', 'svc interview show 3   # its links']))
+    .action(lazy(() => import('./handlers.ts'), 'unlink'));
 }

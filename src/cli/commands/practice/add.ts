@@ -107,7 +107,7 @@ export async function run(options: WithArgs<AddOptions>, ctx: Context): Promise<
   });
   const practice = findPractice(store.db, String(id));
   if (!practice) throw new Error(`practice #${id} vanished after saving`);
-  if (options.json) ctx.print(JSON.stringify(practiceViewJson(buildPracticeView(store, practice)), null, 2));
+  if (options.json) ctx.print(JSON.stringify(practiceViewJson(buildPracticeView(store, practice, ctx.now())), null, 2));
   else if (!ctx.stdoutIsTTY) ctx.print(String(id));
   ctx.info(
     `${ctx.err.green('Added')} practice "${practice.name}" (candidate)` +

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { assessmentStatus } from '../../../app/assess.ts';
 import { seedDemo } from '../../../app/demo.ts';
+import { answerKeysReader } from '../../../app/interview.ts';
 import { answerReader, loadReportWithListening } from '../../../app/report-sections.ts';
 import { loadStatus, periodFor } from '../../../app/report.ts';
 import { loadChain } from '../../../app/chain.ts';
@@ -41,7 +42,7 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
   const now = ctx.now();
   const store = openSqliteStore(path);
   try {
-    const { stories } = seedDemo(store, data, now);
+    const { stories } = seedDemo(store, data, now, await answerKeysReader());
     store.write(() => {
       seedTeamDemo(store.db, data, toDay(now), now.toISOString());
       seedListeningDemo(store.db, data, toDay(now), now.toISOString());

@@ -22,6 +22,7 @@ import {
 } from './format.ts';
 import { ACTIONS_TITLE, actionsHtml } from './actions.ts';
 import { SELF_ASSESSMENT_TITLE, selfAssessmentHtml } from './self-assessment.ts';
+import { OUTCOMES_TITLE, outcomesHtml } from './outcomes.ts';
 import { countOf, percent } from '../../format.ts';
 
 /** What the page says besides the report itself: whose it is and when it was made. */
@@ -230,6 +231,8 @@ const actions: SectionBuilder = (report) => (report.actions ? { id: 'actions', t
 const selfAssessment: SectionBuilder = (report) =>
   report.selfAssessment ? { id: 'self-assessment', title: SELF_ASSESSMENT_TITLE, body: selfAssessmentHtml(report.selfAssessment) } : null;
 
+const outcomes: SectionBuilder = (report) => (report.outcomes ? { id: 'outcomes', title: OUTCOMES_TITLE, body: outcomesHtml(report.outcomes) } : null);
+
 /**
  * The page's sections in reading order: what to talk about and what needs attention
  * first, figures after. A new section is one more builder in this list; a builder that
@@ -241,6 +244,7 @@ export const REPORT_HTML_SECTIONS: readonly SectionBuilder[] = [
   headline,
   actions,
   selfAssessment,
+  outcomes,
   stories,
   practices,
   team,

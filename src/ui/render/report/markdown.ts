@@ -21,6 +21,7 @@ import {
 import { countOf, percent } from '../../format.ts';
 import { actionsMarkdown } from './actions.ts';
 import { selfAssessmentMarkdown } from './self-assessment.ts';
+import { outcomesMarkdown } from './outcomes.ts';
 
 /** User text inside Markdown: one line, with the characters Markdown acts on escaped. */
 const md = escapeMarkdownLine;
@@ -126,6 +127,7 @@ export function renderReportMarkdown(report: Report): string {
 
   if (report.actions) out.push(...actionsMarkdown(report.actions));
   if (report.selfAssessment) out.push(...selfAssessmentMarkdown(report.selfAssessment));
+  if (report.outcomes) out.push(...outcomesMarkdown(report.outcomes));
 
   section(SECTION.agenda);
   report.agenda.forEach((item, i) => out.push(`${i + 1}. ${md(item.text)}`));

@@ -23,6 +23,7 @@ import {
 import { countOf, percent } from '../../format.ts';
 import { actionsText } from './actions.ts';
 import { selfAssessmentText } from './self-assessment.ts';
+import { outcomesText } from './outcomes.ts';
 
 /** The report for a terminal or a pipe: sections, figures and unicode sparklines. */
 export function renderReportText(report: Report, look: Look): string {
@@ -105,6 +106,7 @@ export function renderReportText(report: Report, look: Look): string {
 
   if (report.actions) out.push(...actionsText(report.actions, c));
   if (report.selfAssessment) out.push(...selfAssessmentText(report.selfAssessment, c));
+  if (report.outcomes) out.push(...outcomesText(report.outcomes, c));
 
   heading(SECTION.agenda);
   report.agenda.forEach((item, i) => line(`${i + 1}. ${oneLine(item.text)}`));
