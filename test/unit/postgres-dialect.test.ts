@@ -45,6 +45,7 @@ describe('translating SQLite statements to PostgreSQL', () => {
     expect(text("SELECT date(x), date(coalesce(a, b), '+' || n || ' days'), date(x, 'start of month') FROM t")).toBe(
       "SELECT substr(x, 1, 10), to_char(CAST(substr(coalesce(a, b), 1, 10) AS date) + CAST(n AS integer), 'YYYY-MM-DD'), date(x, 'start of month') FROM t",
     );
+    expect(text("SELECT group_concat(name), group_concat(DISTINCT tag, ' ') FROM t")).toBe("SELECT string_agg((name)::text, ','), string_agg(DISTINCT (tag)::text, ' ') FROM t");
     expect(text('SELECT EXISTS (SELECT 1) AS planned FROM t WHERE NOT EXISTS (SELECT 2)')).toBe('SELECT CAST(EXISTS (SELECT 1) AS integer) AS planned FROM t WHERE NOT EXISTS (SELECT 2)');
   });
 

@@ -204,7 +204,10 @@ function translateCode(code: string, literal: (marker: string) => string | undef
   // array_to_json writes SQLite's compact text ([1,2], not json_agg's [1, 2]).
   text = rewriteCalls(text, 'json_group_array', ([arg]) => `coalesce(array_to_json(array_agg(${arg}))::text, '[]')`);
   text = rewriteCalls(text, 'json_array', (args) => `('[' || concat_ws(',', ${args.map((a) => `coalesce(to_json(${a})::text, 'null')`).join(', ')}) || ']')`);
-  text = rewriteCalls(text, 'group_concat', ([arg, separator]) => `string_agg((${arg})::text, ${separator ?? "','"})`);
+  text = rewriteCalls(text, 'group_concat', ([arg = '', separator]) => {
+    const distinct = /^DISTINCT\s+/i.exec(arg);
+    return `string_agg(${distinct ? 'DISTINCT ' : ''}(${arg.slice(distinct?.[0].length ?? 0)})::text, ${separator ?? "','"})`;
+  });
   text = rewriteCalls(text, 'char', (args) => (args.length === 1 ? `chr(${args[0]})` : null));
   text = rewriteCalls(text, 'date', (args) => {
     if (args.length === 1) return `substr(${args[0]}, 1, 10)`;
