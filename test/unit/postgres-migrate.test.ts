@@ -37,27 +37,20 @@ function sqlState(call: () => unknown): string | undefined {
   return (error as PostgresError).code;
 }
 
-/** A fresh database per test, with a client on it, dropped afterwards. */
-function withDatabase(): { url: () => string; client: () => SyncPostgresClient } {
-  let client: SyncPostgresClient | undefined;
-  const databases: Array<ReturnType<typeof freshPostgresDatabase>> = [];
-  const clients: SyncPostgresClient[] = [];
+/** Makes a fresh database with a client on it each time it is called; all are dropped after the suite. */
+function freshDatabases(): () => { url: string; client: SyncPostgresClient } {
+  const made: Array<{ database: ReturnType<typeof freshPostgresDatabase>; client: SyncPostgresClient }> = [];
   afterAll(() => {
-    for (const c of clients) c.close();
-    for (const d of databases) d.drop();
+    for (const { database, client } of made) {
+      client.close();
+      database.drop();
+    }
   });
-  return {
-    url: () => {
-      const database = freshPostgresDatabase();
-      databases.push(database);
-      client = connectPostgres(database.url);
-      clients.push(client);
-      return database.url;
-    },
-    client: () => {
-      if (!client) throw new Error('call url() first');
-      return client;
-    },
+  return () => {
+    const database = freshPostgresDatabase();
+    const client = connectPostgres(database.url);
+    made.push({ database, client });
+    return { url: database.url, client };
   };
 }
 
@@ -68,11 +61,10 @@ function tableNames(client: SyncPostgresClient): string[] {
 }
 
 describeOnPostgres('migrating a PostgreSQL database', () => {
-  const db = withDatabase();
+  const fresh = freshDatabases();
 
   it('applies every migration to an empty database, records each once, and then has nothing to do', () => {
-    const url = db.url();
-    const client = db.client();
+    const { url, client } = fresh();
     expect(migratePostgres(client, url).applied).toEqual(MIGRATIONS.map(migrationLabel));
     expect(client.query('SELECT version, name FROM schema_migrations ORDER BY version').rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
     expect(migratePostgres(client, url).applied).toEqual([]);
@@ -80,7 +72,7 @@ describeOnPostgres('migrating a PostgreSQL database', () => {
   });
 
   it('migrates once when two processes start on an empty database at the same moment', async () => {
-    const url = db.url();
+    const { url, client: check } = fresh();
     const { dir, cleanup } = tempDir();
     try {
       const { build } = await import('esbuild');
@@ -123,7 +115,6 @@ describeOnPostgres('migrating a PostgreSQL database', () => {
       }
       const applied = children.flatMap((c) => JSON.parse(c.out.stdout.split('\n')[1] ?? '[]') as string[]);
       expect(applied.sort()).toEqual(MIGRATIONS.map(migrationLabel));
-      const check = db.client();
       expect(check.query('SELECT count(*) AS n, count(DISTINCT version) AS versions FROM schema_migrations').rows[0]).toEqual({ n: MIGRATIONS.length, versions: MIGRATIONS.length });
     } finally {
       cleanup();
@@ -131,8 +122,7 @@ describeOnPostgres('migrating a PostgreSQL database', () => {
   });
 
   it('refuses a database of a newer schema with the message SQLite gives, the password not shown, and changes nothing', () => {
-    const url = db.url();
-    const client = db.client();
+    const { url, client } = fresh();
     migratePostgres(client, url);
     client.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from_the_future', '2030-01-01T00:00:00.000Z')");
     const tables = tableNames(client);
@@ -162,8 +152,7 @@ describeOnPostgres('migrating a PostgreSQL database', () => {
   });
 
   it('refuses a schema holding another program’s tables, and writes nothing', () => {
-    const url = db.url();
-    const client = db.client();
+    const { url, client } = fresh();
     client.query('CREATE TABLE invoices (id integer PRIMARY KEY)');
     const error = thrown(() => migratePostgres(client, url));
     expect(error).toBeInstanceOf(ConflictError);
@@ -172,8 +161,7 @@ describeOnPostgres('migrating a PostgreSQL database', () => {
   });
 
   it('rolls a failing migration back whole and keeps the ones before it', () => {
-    const url = db.url();
-    const client = db.client();
+    const { url, client } = fresh();
     const { dir, cleanup } = tempDir();
     try {
       for (const m of MIGRATIONS) copyFileSync(m.file, join(dir, `${migrationLabel(m)}.sql`));
@@ -206,11 +194,10 @@ const AFTER = [
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describeOnPostgres('data written before a migration', () => {
-  const db = withDatabase();
+  const fresh = freshDatabases();
 
   it('is carried by 0006 and 0014 to the same rows as on SQLite', () => {
-    const url = db.url();
-    const client = db.client();
+    const { url, client } = fresh();
     const upTo5 = MIGRATIONS.filter((m) => m.version <= 5);
     migratePostgres(client, url, defaultPostgresMigrationsDir(), upTo5);
     for (const sql of OLD_ROWS) client.query(sql);
@@ -240,7 +227,7 @@ describeOnPostgres('data written before a migration', () => {
 });
 
 describeOnPostgres('the PostgreSQL schema with rows in it', () => {
-  const db = withDatabase();
+  const fresh = freshDatabases();
   let client: SyncPostgresClient;
   const count = (sql: string, params: unknown[] = []) => Number(client.query(sql, params).rows[0]?.n);
   const story = (uuid: string, text: string, extra: { title?: string; impact?: string } = {}) =>
@@ -257,9 +244,9 @@ describeOnPostgres('the PostgreSQL schema with rows in it', () => {
       .rows.map((r) => Number(r.story_id));
 
   beforeAll(() => {
-    const url = db.url();
-    client = db.client();
-    migratePostgres(client, url);
+    const database = fresh();
+    client = database.client;
+    migratePostgres(client, database.url);
   });
 
   it('refuses a duplicate unique key (23505), a value outside a check (23514) and a dangling reference (23503)', () => {

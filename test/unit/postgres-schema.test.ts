@@ -158,6 +158,14 @@ function postgresSchema(client: SyncPostgresClient): Schema {
   return schema;
 }
 
+function sqliteViews(db: BetterSqlite3.Database): string[] {
+  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+}
+
+function postgresViews(client: SyncPostgresClient): string[] {
+  return client.query("SELECT table_name AS name FROM information_schema.views WHERE table_schema = current_schema() ORDER BY 1").rows.map((r) => String(r.name));
+}
+
 function sqliteTriggers(db: BetterSqlite3.Database): string[] {
   return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
 }
@@ -218,8 +226,9 @@ describeOnPostgres('the PostgreSQL schema after every migration', () => {
     for (const [table, shape] of Object.entries(expected)) expect(actual[table], `table ${table}`).toEqual(shape);
   });
 
-  it('has SQLite’s triggers under the same names', () => {
+  it('has SQLite’s triggers and views under the same names', () => {
     expect(postgresTriggers(client)).toEqual(sqliteTriggers(sqlite).filter((name) => !SQLITE_ONLY_TRIGGERS.includes(name)));
+    expect(postgresViews(client)).toEqual(sqliteViews(sqlite));
   });
 
   it('seeds the same rows: built-in tags and assessment questions', () => {
