@@ -49,6 +49,14 @@ describe('translating SQLite statements to PostgreSQL', () => {
     expect(text('SELECT EXISTS (SELECT 1) AS planned FROM t WHERE NOT EXISTS (SELECT 2)')).toBe('SELECT CAST(EXISTS (SELECT 1) AS integer) AS planned FROM t WHERE NOT EXISTS (SELECT 2)');
   });
 
+  it('sorts NULL first, as SQLite does, in every ORDER BY', () => {
+    expect(text('SELECT a FROM t ORDER BY a, coalesce(b, c) DESC LIMIT ?')).toBe('SELECT a FROM t ORDER BY a NULLS FIRST, coalesce(b, c) DESC NULLS LAST LIMIT $1');
+    expect(text('SELECT (SELECT json_group_array(name) FROM (SELECT name FROM people ORDER BY name_key)) AS people FROM t ORDER BY id DESC')).toBe(
+      "SELECT (SELECT coalesce(array_to_json(array_agg(name))::text, '[]') FROM (SELECT name FROM people ORDER BY name_key NULLS FIRST)) AS people FROM t ORDER BY id DESC NULLS LAST",
+    );
+    expect(text('INSERT INTO t (a) SELECT a FROM u ORDER BY a NULLS LAST ON CONFLICT DO NOTHING')).toBe('INSERT INTO t (a) SELECT a FROM u ORDER BY a NULLS LAST ON CONFLICT DO NOTHING');
+  });
+
   it('names what it leaves as SQLite wrote it', () => {
     expect(untranslated(toPostgres("SELECT value FROM json_each(?) j JOIN stories s ON s.id = j.value WHERE stories_fts MATCH ?").text)).toEqual(['json_each', 'FTS5']);
     expect(untranslated(toPostgres("SELECT rowid FROM pragma_table_list WHERE name NOT LIKE 'sqlite_%'").text)).toEqual(['PRAGMA', 'rowid']);
@@ -175,6 +183,11 @@ const STATEMENTS: Array<{ from: string; sql: string; params: unknown[]; ties?: t
   {
     from: 'people listing: names in SQLite order',
     sql: 'SELECT name FROM people ORDER BY name',
+    params: [],
+  },
+  {
+    from: 'people listing: no team first, as SQLite sorts NULL',
+    sql: 'SELECT name, team FROM people ORDER BY team, name_key',
     params: [],
   },
 ];

@@ -16,7 +16,8 @@
  * - `EXISTS (…) AS name` in a select list becomes 0 or 1, as SQLite gives it;
  * - `date(x)` of an ISO timestamp becomes its first ten characters, and
  *   `date(x, '+' || n || ' days')` a day n days later;
- * - `a = b COLLATE NOCASE` becomes `lower(a) = lower(b)` (ASCII folding, as SQLite's).
+ * - `a = b COLLATE NOCASE` becomes `lower(a) = lower(b)` (ASCII folding, as SQLite's);
+ * - each ORDER BY term sorts NULL first (last when descending), as SQLite does.
  *
  * Text inside string literals, quoted identifiers and comments is never touched. What
  * is not translated (json_each in FROM, FTS5, PRAGMA, rowid) is listed by `untranslated`,
@@ -95,6 +96,37 @@ function splitConcatenation(expression: string): string[] {
   }
   parts.push(expression.slice(start).trim());
   return parts;
+}
+
+const ORDER_BY = /\bORDER\s+BY\b/gi;
+const ORDER_BY_END = /^(?:LIMIT|OFFSET|FETCH|FOR|UNION|INTERSECT|EXCEPT|RETURNING|ON|WINDOW)\b/i;
+
+/**
+ * SQLite sorts NULL before every value, PostgreSQL after: each ORDER BY term gets the
+ * NULLS FIRST (ascending) or NULLS LAST (descending) that gives SQLite's order.
+ */
+function nullsAsSqlite(code: string): string {
+  let out = '';
+  let last = 0;
+  for (let m = ORDER_BY.exec(code); m; m = ORDER_BY.exec(code)) {
+    let depth = 0;
+    let end = m.index + m[0].length;
+    for (; end < code.length; end++) {
+      const c = code[end];
+      if (c === '(') depth++;
+      else if (c === ')' && --depth < 0) break;
+      else if (c === ';' && depth === 0) break;
+      else if (depth === 0 && /\s/.test(c ?? '') && ORDER_BY_END.test(code.slice(end + 1))) break;
+    }
+    const terms = splitArguments(code.slice(m.index + m[0].length, end)).map((term) => {
+      if (/\bNULLS\s+(?:FIRST|LAST)$/i.test(term)) return term;
+      return `${term} ${/\bDESC$/i.test(term) ? 'NULLS LAST' : 'NULLS FIRST'}`;
+    });
+    out += `${code.slice(last, m.index)}${m[0]} ${terms.join(', ')}`;
+    last = end;
+    ORDER_BY.lastIndex = end;
+  }
+  return out + code.slice(last);
 }
 
 /** Where the parenthesis opened at `open` closes. */
@@ -220,6 +252,7 @@ function translateCode(code: string, literal: (marker: string) => string | undef
   });
   // A test in the select list is 0 or 1 on SQLite, as the store reads it; PostgreSQL gives a boolean.
   text = rewriteCalls(text, 'EXISTS', (args, after) => (/^\s+AS\s+\w+/i.test(after) ? `CAST(EXISTS (${args.join(', ')}) AS integer)` : null));
+  text = nullsAsSqlite(text);
   // An alias in mixed case is quoted, or PostgreSQL folds it to lower case (storyId → storyid).
   text = text.replace(/\bAS\s+([A-Za-z_]\w*)\b/g, (whole, alias: string) => (/[A-Z]/.test(alias) && /[a-z]/.test(alias) ? `AS "${alias}"` : whole));
   return { code: text, slots, arrays };
