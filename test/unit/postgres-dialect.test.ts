@@ -30,6 +30,7 @@ describe('translating SQLite statements to PostgreSQL', () => {
 
   it('spells null-safe equality, typed NULL tests, NOCASE, json_each lists, scalar max/min and the JSON and date functions', () => {
     expect(text('SELECT 1 FROM t WHERE a IS ? AND b IS NOT ? AND c IS NULL AND d IS NOT NULL')).toBe('SELECT 1 FROM t WHERE a IS NOT DISTINCT FROM $1 AND b IS DISTINCT FROM $2 AND c IS NULL AND d IS NOT NULL');
+    expect(text("SELECT 1 FROM t WHERE a LIKE ? AND b NOT LIKE 'x\\_%' AND c LIKE '%!%' ESCAPE '!'")).toBe("SELECT 1 FROM t WHERE a ILIKE $1 ESCAPE '' AND b NOT ILIKE 'x\\_%' ESCAPE '' AND c LIKE '%!%' ESCAPE '!'");
     expect(text('SELECT 1 WHERE (? IS NULL OR c.segment = ? COLLATE NOCASE)')).toBe('SELECT 1 WHERE ($1::text IS NULL OR lower(c.segment) = lower($2))');
     const twice = toPostgres('SELECT 1 WHERE (:p IS NULL OR a.person_id = :p)');
     expect(twice.text).toBe('SELECT 1 WHERE ($2::text IS NULL OR a.person_id = $1)');
@@ -183,6 +184,16 @@ const STATEMENTS: Array<{ from: string; sql: string; params: unknown[]; ties?: t
   {
     from: 'people listing: names in SQLite order',
     sql: 'SELECT name FROM people ORDER BY name',
+    params: [],
+  },
+  {
+    from: 'a name by its start, any ASCII case, with no escape character',
+    sql: "SELECT name FROM people WHERE name LIKE ? OR name LIKE 'z%' ORDER BY name",
+    params: ['A_%'],
+  },
+  {
+    from: 'LIKE folds ASCII only: ZOË is not Zoë',
+    sql: "SELECT name FROM people WHERE name LIKE 'ZOË' OR name LIKE 'b%' ORDER BY name",
     params: [],
   },
   {

@@ -16,7 +16,8 @@
  * - `EXISTS (…) AS name` in a select list becomes 0 or 1, as SQLite gives it;
  * - `date(x)` of an ISO timestamp becomes its first ten characters, and
  *   `date(x, '+' || n || ' days')` a day n days later;
- * - `a = b COLLATE NOCASE` becomes `lower(a) = lower(b)` (ASCII folding, as SQLite's);
+ * - `a = b COLLATE NOCASE` becomes `lower(a) = lower(b)` (ASCII folding, as SQLite's), and
+ *   `LIKE` `ILIKE … ESCAPE ''` (ASCII case ignored, no escape character, as SQLite's);
  * - each ORDER BY term sorts NULL first (last when descending), as SQLite does.
  *
  * Text inside string literals, quoted identifiers and comments is never touched. What
@@ -222,6 +223,9 @@ function translateCode(code: string, literal: (marker: string) => string | undef
   });
   text = text.replace(/\bIS\s+NOT\s+(\$\d+)/gi, 'IS DISTINCT FROM $1').replace(/\bIS\s+(\$\d+)/gi, 'IS NOT DISTINCT FROM $1');
   text = text.replace(new RegExp(`(${OPERAND})\\s*=\\s*(${OPERAND})\\s+COLLATE\\s+NOCASE\\b`, 'gi'), 'lower($1) = lower($2)');
+  // SQLite's LIKE ignores ASCII case and knows no escape character unless told one;
+  // PostgreSQL's ILIKE with no escape is the same (the columns' "C" collation folds ASCII only).
+  text = text.replace(new RegExp(`\\bLIKE\\s+(${SENTINEL}\\d+${SENTINEL}|\\$\\d+)(?!\\s+ESCAPE\\b)`, 'gi'), "ILIKE $1 ESCAPE ''");
 
   if (/\bINSERT\s+OR\s+IGNORE\s+INTO\b/i.test(text)) {
     text = text.replace(/\bINSERT\s+OR\s+IGNORE\s+INTO\b/i, 'INSERT INTO');
