@@ -2,8 +2,8 @@
 -- the search index's pages at once. PostgreSQL has no such switch: a deleted or updated
 -- row, and its index entries, stay on disk as dead tuples until VACUUM reclaims them, and
 -- even then the bytes may remain in the freed space, in the write-ahead log and in
--- backups. What forget can reach on a server, and what the operator must do, is in
--- the README ("Use svc as a team": forget on a server).
+-- backups. What forget can reach on a server, and what is left to the operator, is
+-- in migrations/postgres/README.md (Full-text search: Forget).
 --
 -- The number is kept so that both engines share one schema version. One thing helps and
 -- costs little: the search index takes no pending list (fastupdate), so an entry is in
