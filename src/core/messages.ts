@@ -67,6 +67,9 @@ export const messages = {
   dbCreated: (path: string) => `Created a new svc database at ${path}`,
   diskFull: 'the disk is full: nothing was saved',
   diskFullHint: 'free some space, then try again',
+  // a PostgreSQL database (its address shown redacted)
+  foreignPostgres: (address: string, schema: string) => `${address} has tables in schema "${schema}" that svc did not create`,
+  foreignPostgresHint: 'svc will not change another program\'s tables: give svc an empty database (or a schema of its own, e.g. ?options=-csearch_path%3Dsvc)',
 
   // detect and practices (add keys below this line)
   practiceNotFound: (name: string) => `there is no practice "${echo(name)}"`,

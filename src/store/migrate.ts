@@ -35,6 +35,11 @@ export function defaultMigrationsDir(): string {
   throw new Error('svc cannot find its migrations folder; the installation is incomplete');
 }
 
+/** How a migration is named in reports: its file name without `.sql`. */
+export function migrationLabel(migration: Migration): string {
+  return `${String(migration.version).padStart(4, '0')}_${migration.name}`;
+}
+
 /** The NNNN_name.sql files in order. */
 export function listMigrations(dir: string): Migration[] {
   return readdirSync(dir)
@@ -92,7 +97,7 @@ function applyPending(db: Db, migrations: Migration[], current: number, applied:
       );
       db.pragma(`user_version = ${migration.version}`);
       pause('migration');
-      applied.push(`${String(migration.version).padStart(4, '0')}_${migration.name}`);
+      applied.push(migrationLabel(migration));
     });
     if (migration.version > current) {
       run.immediate();
@@ -110,11 +115,17 @@ function applyPending(db: Db, migrations: Migration[], current: number, applied:
 export function refuseUnknownDatabase(db: Db, path: string, migrations: Migration[]): number {
   const newest = migrations.at(-1)?.version ?? 0;
   const current = Number(db.pragma('user_version', { simple: true }));
-  if (current > newest) throw new ConflictError(messages.dbNewer(path, current, newest), messages.dbNewerHint);
+  refuseNewerSchema(path, current, migrations);
   if (current === 0 && current !== newest && userTables(db) > 0 && !hasMigrationTable(db)) {
     throw new ConflictError(messages.foreignSqlite(path), messages.foreignSqliteHint);
   }
   return current;
+}
+
+/** Refuses a schema version this program does not know, on either engine; `address` is shown as given. */
+export function refuseNewerSchema(address: string, current: number, migrations: Migration[]): void {
+  const newest = migrations.at(-1)?.version ?? 0;
+  if (current > newest) throw new ConflictError(messages.dbNewer(address, current, newest), messages.dbNewerHint);
 }
 
 function hasMigrationTable(db: Db): boolean {

@@ -176,7 +176,7 @@ describe('a process killed in the middle', () => {
       const migrations = join(dir, 'migrations');
       mkdirSync(migrations);
       const real = join(BIN, '..', '..', 'migrations');
-      for (const f of readdirSync(real)) writeFileSync(join(migrations, f), readFileSync(join(real, f)));
+      for (const f of readdirSync(real).filter((name) => name.endsWith('.sql'))) writeFileSync(join(migrations, f), readFileSync(join(real, f)));
       writeFileSync(join(migrations, '0999_extra.sql'), 'CREATE TABLE extra_things (id INTEGER PRIMARY KEY); ALTER TABLE stories ADD COLUMN mood TEXT;');
 
       seed(svc.db);

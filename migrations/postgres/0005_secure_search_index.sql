@@ -1,0 +1,11 @@
+-- SQLite turns on FTS5's secure-delete here, so that a forgotten customer's words leave
+-- the search index's pages at once. PostgreSQL has no such switch: a deleted or updated
+-- row, and its index entries, stay on disk as dead tuples until VACUUM reclaims them, and
+-- even then the bytes may remain in the freed space, in the write-ahead log and in
+-- backups. What forget can reach on a server, and what is left to the operator, is
+-- in migrations/postgres/README.md (Full-text search: Forget).
+--
+-- The number is kept so that both engines share one schema version. One thing helps and
+-- costs little: the search index takes no pending list (fastupdate), so an entry is in
+-- the index proper, where VACUUM removes it, rather than in a list only a cleanup clears.
+ALTER INDEX stories_fts_document SET (fastupdate = off);

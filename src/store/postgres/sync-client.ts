@@ -1,0 +1,116 @@
+/**
+ * A synchronous PostgreSQL client. The Store is synchronous (better-sqlite3's speed and
+ * transactions that cannot interleave), and node-postgres is asynchronous, so the client
+ * runs in a worker thread: each query is posted to it and this thread sleeps on a shared
+ * flag (Atomics.wait) until the worker has posted the answer back, which is then read
+ * without the event loop (receiveMessageOnPort). node-postgres is loaded only here, so a
+ * SQLite user's start-up never parses it.
+ */
+import { createRequire } from 'node:module';
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+
+/** What one statement returned: its rows (objects by column name) and how many rows it touched. */
+export interface QueryResult {
+  rows: Array<Record<string, unknown>>;
+  rowCount: number;
+}
+
+/** A PostgreSQL error as the server reported it: the SQLSTATE code says which (40001 is a serialization failure). */
+export class PostgresError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+    this.name = 'PostgresError';
+  }
+}
+
+export interface SyncPostgresClient {
+  query(sql: string, params?: readonly unknown[]): QueryResult;
+  close(): void;
+}
+
+interface Answer {
+  rows?: Array<Record<string, unknown>>;
+  rowCount?: number;
+  error?: { message: string; code?: string };
+}
+
+// The worker's source, run as CommonJS. Types are read as SQLite hands them back: 64-bit
+// integers (ids, counts) as numbers, not strings; numeric as a number; dates and times as
+// the text they were stored as.
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const pg = require(workerData.pg);
+const { port, flag, url } = workerData;
+for (const oid of [20]) pg.types.setTypeParser(oid, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+for (const oid of [1082, 1083, 1114, 1184]) pg.types.setTypeParser(oid, (v) => v);
+const client = new pg.Client({ connectionString: url, application_name: 'svc' });
+const ready = client.connect();
+// A refused connection is answered to the first query, not thrown in the worker.
+ready.catch(() => {});
+let broken = null;
+client.on('error', (error) => { broken = error; });
+function answer(message) {
+  port.postMessage(message);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+}
+port.on('message', async (request) => {
+  try {
+    await ready;
+    if (broken) throw broken;
+    if (request.close) { await client.end(); answer({ rows: [], rowCount: 0 }); port.close(); return; }
+    const result = await client.query({ text: request.sql, values: request.params });
+    const last = Array.isArray(result) ? result[result.length - 1] : result;
+    answer({ rows: last.rows ?? [], rowCount: last.rowCount ?? 0 });
+  } catch (error) {
+    answer({ error: { message: String(error && error.message || error), code: error && error.code } });
+  }
+});
+`;
+
+// A query that takes longer than this is a server that stopped answering.
+const QUERY_TIMEOUT_MS = 120_000;
+
+/** Connects to the database at `url` (a postgres:// address; libpq's PG* variables fill what it leaves out). */
+export function connectPostgres(url: string): SyncPostgresClient {
+  const pgPath = createRequire(import.meta.url).resolve('pg');
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { pg: pgPath, port: port2, flag, url }, transferList: [port2] });
+  // The worker must not keep the process alive once the command is done.
+  worker.unref();
+  let closed = false;
+
+  function call(request: object): Answer {
+    Atomics.store(flag, 0, 0);
+    port1.postMessage(request);
+    const waited = Atomics.wait(flag, 0, 0, QUERY_TIMEOUT_MS);
+    if (waited === 'timed-out') throw new PostgresError(`PostgreSQL did not answer within ${QUERY_TIMEOUT_MS / 1000} s`, undefined);
+    const received = receiveMessageOnPort(port1 as MessagePort);
+    if (!received) throw new PostgresError('the PostgreSQL connection closed without an answer', undefined);
+    return received.message as Answer;
+  }
+
+  return {
+    query(sql, params = []) {
+      if (closed) throw new PostgresError('the PostgreSQL connection is closed', undefined);
+      const answer = call({ sql, params });
+      if (answer.error) throw new PostgresError(answer.error.message, answer.error.code);
+      return { rows: answer.rows ?? [], rowCount: answer.rowCount ?? 0 };
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      try {
+        call({ close: true });
+      } finally {
+        port1.close();
+        void worker.terminate();
+      }
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// PostgreSQL for the tests: SVC_TEST_POSTGRES_URL names a server where the tests may
+// create and drop databases (`.ci/run` starts one and sets it). Each test file gets a
+// database of its own, dropped afterwards. Without the variable the PostgreSQL suites
+// are skipped with a message saying how to run them; with SVC_TEST_POSTGRES_REQUIRED=1
+// (as in CI) a missing server fails instead.
+import { describe } from 'vitest';
+import { connectPostgres, type SyncPostgresClient } from '../../src/store/postgres/sync-client.ts';
+
+const ADMIN_URL = process.env.SVC_TEST_POSTGRES_URL;
+const REQUIRED = process.env.SVC_TEST_POSTGRES_REQUIRED === '1';
+
+let warned = false;
+
+/** `describe` on PostgreSQL, or a skipped suite that says why and how to run it. */
+export function describeOnPostgres(name: string, body: () => void): void {
+  if (!ADMIN_URL) {
+    if (REQUIRED) throw new Error('SVC_TEST_POSTGRES_REQUIRED=1 but SVC_TEST_POSTGRES_URL is not set: start PostgreSQL and name a server where tests may create databases');
+    if (!warned) {
+      warned = true;
+      console.warn(
+        'PostgreSQL suites skipped: set SVC_TEST_POSTGRES_URL=postgres://USER@HOST/postgres (a role that may create databases) to run them; .ci/run does this',
+      );
+    }
+    describe.skip(`${name} (PostgreSQL not configured)`, body);
+    return;
+  }
+  describe(name, body);
+}
+
+function urlWithDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+let counter = 0;
+
+/** A new, empty database; call `drop` when the tests are done (in afterAll). */
+export function freshPostgresDatabase(): { url: string; name: string; drop: () => void } {
+  if (!ADMIN_URL) throw new Error('SVC_TEST_POSTGRES_URL is not set');
+  const name = `svc_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  const admin = connectPostgres(ADMIN_URL);
+  try {
+    admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    admin.close();
+  }
+  return { url: urlWithDatabase(ADMIN_URL, name), name, drop: () => dropPostgresDatabase(name) };
+}
+
+/** Drops a test database, ending any session still connected to it. */
+export function dropPostgresDatabase(name: string): void {
+  if (!ADMIN_URL) return;
+  const admin: SyncPostgresClient = connectPostgres(ADMIN_URL);
+  try {
+    admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    admin.close();
+  }
+}
