@@ -1,23 +1,6 @@
-import { afterAll, beforeAll, expect, it, describe } from 'vitest';
-import { numberPlaceholders, openPostgresDatabase, type PostgresDatabase } from '../../src/store/postgres/database.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openPostgresDatabase, type PostgresDatabase } from '../../src/store/postgres/database.ts';
 import { describeOnPostgres, freshPostgresDatabase } from '../helpers/postgres.ts';
-
-describe('placeholders numbered for PostgreSQL', () => {
-  it('numbers ?, ?NNN and named parameters, a repeated name once, and leaves literals, identifiers, casts and comments alone', () => {
-    expect(numberPlaceholders('SELECT * FROM t WHERE a = ? AND b = ?')).toEqual({
-      text: 'SELECT * FROM t WHERE a = $1 AND b = $2',
-      parameters: [
-        { kind: 'position', index: 0 },
-        { kind: 'position', index: 1 },
-      ],
-    });
-    expect(numberPlaceholders('UPDATE t SET a = @now, b = max(b, @now) WHERE id = :id').text).toBe('UPDATE t SET a = $1, b = max(b, $1) WHERE id = $2');
-    expect(numberPlaceholders("SELECT '?', 'it''s @x', \"col?\" FROM t -- why?\nWHERE a = ?2 /* @y */").text).toBe(
-      "SELECT '?', 'it''s @x', \"col?\" FROM t -- why?\nWHERE a = $1 /* @y */",
-    );
-    expect(numberPlaceholders('SELECT a::text FROM t WHERE b = $b').text).toBe('SELECT a::text FROM t WHERE b = $1');
-  });
-});
 
 describeOnPostgres('the better-sqlite3 surface on PostgreSQL', () => {
   let database: ReturnType<typeof freshPostgresDatabase>;
@@ -49,7 +32,6 @@ describeOnPostgres('the better-sqlite3 surface on PostgreSQL', () => {
       [3, 'Cy'],
     ]);
     expect([...db.prepare('SELECT name FROM people WHERE active = 1 ORDER BY id').pluck().iterate()]).toEqual(['Ana', 'Bo']);
-    expect(() => db.prepare('SELECT * FROM people WHERE name = @name').get({})).toThrow(/missing named parameter "name"/);
   });
 
   it('commits a transaction, rolls it back when the function throws, and nests as a savepoint', () => {

@@ -2,13 +2,11 @@
  * The part of better-sqlite3's Database that the store's SQL modules use (prepare with
  * get/all/run/iterate/pluck/raw, exec, transaction), answered by PostgreSQL through the
  * synchronous client. It lets one set of store functions run on both engines; what
- * differs in the SQL itself is translated by `translate` (the dialect), and what differs
+ * differs in the SQL itself is translated by the dialect (dialect.ts), and what differs
  * in kind (pragmas, backups, forget to the byte) is written per engine in the store.
  */
+import { toPostgres, type PostgresStatement as TranslatedStatement } from './dialect.ts';
 import { connectPostgres, type SyncPostgresClient } from './sync-client.ts';
-
-/** Turns a statement written for SQLite into PostgreSQL's; the identity until a dialect is given. */
-export type Translate = (sql: string) => string;
 
 /** What `run` returns, as better-sqlite3 does. */
 export interface RunResult {
@@ -16,98 +14,28 @@ export interface RunResult {
   lastInsertRowid: number;
 }
 
-type Parameter = { kind: 'position'; index: number } | { kind: 'name'; name: string };
-
-/** A statement with its placeholders numbered for PostgreSQL and how to bind them. */
-export interface PreparedText {
-  text: string;
-  parameters: Parameter[];
+/** better-sqlite3 takes parameters spread or as arrays; booleans and bigints are stored as numbers. */
+function values(args: readonly unknown[]): unknown[] {
+  const named = args.length === 1 && args[0] !== null && typeof args[0] === 'object' && !Array.isArray(args[0]) && !(args[0] instanceof Uint8Array);
+  if (named) return [Object.fromEntries(Object.entries(args[0] as Record<string, unknown>).map(([key, value]) => [key, scalar(value)]))];
+  return args.flatMap((arg) => (Array.isArray(arg) ? arg : [arg])).map(scalar);
 }
 
-/**
- * SQLite's placeholders (`?`, `?NNN`, `@name`, `:name`, `$name`) as PostgreSQL's `$1…`,
- * outside string literals, quoted identifiers and comments. A name used twice is one
- * parameter, as in SQLite.
- */
-export function numberPlaceholders(sql: string): PreparedText {
-  const parameters: Parameter[] = [];
-  const byName = new Map<string, number>();
-  let positional = 0;
-  let out = '';
-  let i = 0;
-  while (i < sql.length) {
-    const c = sql[i] as string;
-    const next = sql[i + 1];
-    if (c === "'" || c === '"') {
-      const end = closing(sql, i, c);
-      out += sql.slice(i, end);
-      i = end;
-    } else if (c === '-' && next === '-') {
-      const end = sql.indexOf('\n', i);
-      const stop = end < 0 ? sql.length : end;
-      out += sql.slice(i, stop);
-      i = stop;
-    } else if (c === '/' && next === '*') {
-      const end = sql.indexOf('*/', i + 2);
-      const stop = end < 0 ? sql.length : end + 2;
-      out += sql.slice(i, stop);
-      i = stop;
-    } else if (c === '?') {
-      const digits = /^\d+/u.exec(sql.slice(i + 1))?.[0];
-      const index = digits ? Number(digits) - 1 : positional++;
-      parameters.push({ kind: 'position', index });
-      out += `$${parameters.length}`;
-      i += 1 + (digits?.length ?? 0);
-    } else if ((c === '@' || c === ':' || c === '$') && next !== undefined && /[A-Za-z_]/u.test(next) && !(c === ':' && sql[i - 1] === ':')) {
-      const name = /^[A-Za-z_]\w*/u.exec(sql.slice(i + 1))?.[0] ?? '';
-      let number = byName.get(name);
-      if (number === undefined) {
-        parameters.push({ kind: 'name', name });
-        byName.set(name, (number = parameters.length));
-      }
-      out += `$${number}`;
-      i += 1 + name.length;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return { text: out, parameters };
-}
-
-/** The index just past the literal or identifier opened by `quote` at `start` (doubled quotes escape). */
-function closing(sql: string, start: number, quote: string): number {
-  let i = start + 1;
-  while (i < sql.length) {
-    if (sql[i] === quote) {
-      if (sql[i + 1] === quote) i += 2;
-      else return i + 1;
-    } else i++;
-  }
-  return sql.length;
-}
-
-function bind(parameters: readonly Parameter[], args: readonly unknown[]): unknown[] {
-  const named = args.length === 1 && args[0] !== null && typeof args[0] === 'object' && !Array.isArray(args[0]) && !(args[0] instanceof Uint8Array) ? (args[0] as Record<string, unknown>) : null;
-  const positional = named ? [] : args.flatMap((arg) => (Array.isArray(arg) ? arg : [arg]));
-  return parameters.map((parameter) => {
-    const value = parameter.kind === 'name' ? named?.[parameter.name] : positional[parameter.index];
-    if (value === undefined) throw new RangeError(parameter.kind === 'name' ? `missing named parameter "${parameter.name}"` : 'too few parameter values were provided');
-    // SQLite has no booleans: svc stores flags as 0 and 1.
-    return typeof value === 'boolean' ? Number(value) : typeof value === 'bigint' ? Number(value) : value;
-  });
+function scalar(value: unknown): unknown {
+  // SQLite has no booleans: svc stores flags as 0 and 1.
+  return typeof value === 'boolean' || typeof value === 'bigint' ? Number(value) : value;
 }
 
 const INSERT_INTO = /^\s*INSERT\s+INTO\s+("?)(\w+)\1/iu;
 
 /** A prepared statement with better-sqlite3's reading and writing methods. */
-export class PostgresStatement {
+export class PreparedStatement {
   private plucking = false;
   private rawRows = false;
 
   constructor(
     private readonly database: PostgresDatabase,
-    private readonly prepared: PreparedText,
+    private readonly translated: TranslatedStatement,
     /** For INSERTs into a table with an id: the id of the row, as SQLite's last_insert_rowid. */
     private readonly returnsId: boolean,
   ) {}
@@ -131,12 +59,12 @@ export class PostgresStatement {
   }
 
   get(...args: unknown[]): unknown {
-    const row = this.database.query(this.prepared.text, bind(this.prepared.parameters, args)).rows[0];
+    const row = this.database.query(this.translated.text, this.translated.bind(values(args))).rows[0];
     return row === undefined ? undefined : this.shape(row);
   }
 
   all(...args: unknown[]): unknown[] {
-    return this.database.query(this.prepared.text, bind(this.prepared.parameters, args)).rows.map((row) => this.shape(row));
+    return this.database.query(this.translated.text, this.translated.bind(values(args))).rows.map((row) => this.shape(row));
   }
 
   *iterate(...args: unknown[]): IterableIterator<unknown> {
@@ -144,8 +72,8 @@ export class PostgresStatement {
   }
 
   run(...args: unknown[]): RunResult {
-    const text = this.returnsId ? `${this.prepared.text.replace(/;\s*$/u, '')} RETURNING id` : this.prepared.text;
-    const result = this.database.query(text, bind(this.prepared.parameters, args));
+    const text = this.returnsId ? `${this.translated.text.replace(/;\s*$/u, '')} RETURNING id` : this.translated.text;
+    const result = this.database.query(text, this.translated.bind(values(args)));
     const last = result.rows.at(-1)?.id;
     if (typeof last === 'number') this.database.lastInsertRowid = last;
     return { changes: result.rowCount, lastInsertRowid: this.database.lastInsertRowid };
@@ -163,13 +91,10 @@ export class PostgresDatabase {
   lastInsertRowid = 0;
   private depth = 0;
   private savepoints = 0;
-  private readonly statements = new Map<string, PostgresStatement>();
+  private readonly statements = new Map<string, PreparedStatement>();
   private tablesWithId: Set<string> | null = null;
 
-  constructor(
-    private readonly client: SyncPostgresClient,
-    private readonly translate: Translate = (sql) => sql,
-  ) {}
+  constructor(private readonly client: SyncPostgresClient) {}
 
   get inTransaction(): boolean {
     return this.depth > 0;
@@ -179,20 +104,20 @@ export class PostgresDatabase {
     return this.client.query(text, params);
   }
 
-  prepare(sql: string): PostgresStatement {
+  prepare(sql: string): PreparedStatement {
     let statement = this.statements.get(sql);
     if (!statement) {
-      const prepared = numberPlaceholders(this.translate(sql));
-      const table = INSERT_INTO.exec(prepared.text)?.[2];
-      const returnsId = table !== undefined && !/\bRETURNING\b/iu.test(prepared.text) && this.hasId(table);
-      this.statements.set(sql, (statement = new PostgresStatement(this, prepared, returnsId)));
+      const translated = toPostgres(sql);
+      const table = INSERT_INTO.exec(translated.text)?.[2];
+      const returnsId = table !== undefined && !/\bRETURNING\b/iu.test(translated.text) && this.hasId(table);
+      this.statements.set(sql, (statement = new PreparedStatement(this, translated, returnsId)));
     }
     return statement;
   }
 
   /** Runs statements with no parameters (several at once, as SQLite's exec does). */
   exec(sql: string): this {
-    this.client.query(this.translate(sql));
+    this.client.query(toPostgres(sql).text);
     return this;
   }
 
@@ -261,6 +186,6 @@ export class PostgresDatabase {
 }
 
 /** Opens a PostgreSQL database behind the better-sqlite3 surface. */
-export function openPostgresDatabase(url: string, translate?: Translate): PostgresDatabase {
-  return new PostgresDatabase(connectPostgres(url), translate);
+export function openPostgresDatabase(url: string): PostgresDatabase {
+  return new PostgresDatabase(connectPostgres(url));
 }
