@@ -69,6 +69,22 @@ function gapsOf(rows: readonly PerceptionRow[], calls: number): Array<{ size: nu
   return gaps.sort((a, b) => b.size - a.size);
 }
 
+/** Each attribute's three views: the team's rating, the stories that show it, and how many customers' answers mention it. */
+function attributeViews(
+  assessment: AssessmentView,
+  stories: ReadonlyArray<{ attribute: string; stories: number }>,
+  mentioned: ReadonlyArray<ReadonlySet<string>>,
+): PerceptionRow[] {
+  const means = attributeMeans(assessment);
+  return QUALITY_ORDER.map((attribute) => ({
+    attribute,
+    rating: means.get(attribute)?.mean ?? null,
+    ratedOn: means.get(attribute)?.openedOn ?? null,
+    stories: stories.find((s) => s.attribute.replace(/-/gu, ' ') === attribute)?.stories ?? 0,
+    mentions: mentioned.filter((set) => set.has(attribute)).length,
+  }));
+}
+
 /** The three views of each attribute, and the gaps between them. */
 export function buildPerception(input: {
   assessment: AssessmentView;
@@ -77,15 +93,8 @@ export function buildPerception(input: {
   /** Answers of each interview held in the period. */
   interviews: ReadonlyArray<ReadonlyArray<string | null>>;
 }): Perception {
-  const means = attributeMeans(input.assessment);
   const mentioned = input.interviews.map((answers) => new Set(answers.flatMap((a) => (a ? attributesMentioned(a) : []))));
-  const attributes = QUALITY_ORDER.map((attribute) => ({
-    attribute,
-    rating: means.get(attribute)?.mean ?? null,
-    ratedOn: means.get(attribute)?.openedOn ?? null,
-    stories: input.stories.find((s) => s.attribute.replace(/-/gu, ' ') === attribute)?.stories ?? 0,
-    mentions: mentioned.filter((set) => set.has(attribute)).length,
-  }));
+  const attributes = attributeViews(input.assessment, input.stories, mentioned);
   return { calls: input.interviews.length, attributes, gaps: gapsOf(attributes, input.interviews.length).map((g) => g.text) };
 }
 
@@ -141,15 +150,8 @@ export function buildPracticePerception(input: {
   confirms: readonly PracticeConfirmation[];
   calls: number;
 }): PracticePerception {
-  const means = attributeMeans(input.assessment);
   const mentioned = input.confirms.map((c) => new Set(c.answer ? attributesMentioned(c.answer) : []));
-  const attributes = QUALITY_ORDER.map((attribute) => ({
-    attribute,
-    rating: means.get(attribute)?.mean ?? null,
-    ratedOn: means.get(attribute)?.openedOn ?? null,
-    stories: input.stories.find((s) => s.attribute.replace(/-/gu, ' ') === attribute)?.stories ?? 0,
-    mentions: mentioned.filter((set) => set.has(attribute)).length,
-  })).filter((row) => row.stories > 0 || row.mentions > 0);
+  const attributes = attributeViews(input.assessment, input.stories, mentioned).filter((row) => row.stories > 0 || row.mentions > 0);
   return { minAnswering: input.assessment.minAnswering, calls: input.calls, attributes, confirms: [...input.confirms] };
 }
 

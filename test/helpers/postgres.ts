@@ -3,7 +3,12 @@
 // database of its own, dropped afterwards. Without the variable the PostgreSQL suites
 // are skipped with a message saying how to run them; with SVC_TEST_POSTGRES_REQUIRED=1
 // (as in CI) a missing server fails instead.
-import { describe } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { migrate } from '../../src/store/migrate.ts';
+import { migratePostgres } from '../../src/store/postgres/migrate.ts';
+import { tempDir } from './db.ts';
 import { connectPostgres, type SyncPostgresClient } from '../../src/store/postgres/sync-client.ts';
 
 const ADMIN_URL = process.env.SVC_TEST_POSTGRES_URL;
@@ -57,4 +62,41 @@ export function dropPostgresDatabase(name: string): void {
   } finally {
     admin.close();
   }
+}
+
+/**
+ * A fresh PostgreSQL database and a fresh SQLite file, both migrated to the newest schema,
+ * for the tests of the describe block it is called in (set up before them, removed after).
+ */
+export function migratedOnBothEngines(): { readonly client: SyncPostgresClient; readonly sqlite: BetterSqlite3.Database } {
+  let database: ReturnType<typeof freshPostgresDatabase> | undefined;
+  let client: SyncPostgresClient | undefined;
+  let sqlite: BetterSqlite3.Database | undefined;
+  let cleanup: (() => void) | undefined;
+  beforeAll(() => {
+    database = freshPostgresDatabase();
+    client = connectPostgres(database.url);
+    migratePostgres(client, database.url);
+    const temp = tempDir();
+    cleanup = temp.cleanup;
+    const path = join(temp.dir, 'svc.db');
+    sqlite = new BetterSqlite3(path);
+    migrate(sqlite, path);
+  });
+  afterAll(() => {
+    sqlite?.close();
+    cleanup?.();
+    client?.close();
+    database?.drop();
+  });
+  return {
+    get client() {
+      if (!client) throw new Error('the PostgreSQL database is set up before the tests');
+      return client;
+    },
+    get sqlite() {
+      if (!sqlite) throw new Error('the SQLite database is set up before the tests');
+      return sqlite;
+    },
+  };
 }

@@ -1,16 +1,11 @@
 // The SQLite-to-PostgreSQL translation of the store's statements: how each construct is
 // spelt, and, on real databases, that statements copied from src/store give the same rows
 // on PostgreSQL (translated) as on SQLite (as written).
-import BetterSqlite3 from 'better-sqlite3';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toFtsQuery } from '../../src/core/search.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { toPostgres, toTsQuery, untranslated } from '../../src/store/postgres/dialect.ts';
-import { migratePostgres } from '../../src/store/postgres/migrate.ts';
-import { connectPostgres, type SyncPostgresClient } from '../../src/store/postgres/sync-client.ts';
-import { tempDir } from '../helpers/db.ts';
-import { describeOnPostgres, freshPostgresDatabase } from '../helpers/postgres.ts';
+import { describeOnPostgres, migratedOnBothEngines } from '../helpers/postgres.ts';
 
 const text = (sql: string) => toPostgres(sql).text.replace(/\s+/g, ' ').trim();
 
@@ -226,43 +221,26 @@ const WRITES: Array<{ from: string; sql: string; params: unknown[]; check: strin
 ];
 
 describeOnPostgres('translated statements on PostgreSQL', () => {
-  let database: ReturnType<typeof freshPostgresDatabase>;
-  let client: SyncPostgresClient;
-  let sqlite: BetterSqlite3.Database;
-  let cleanup: () => void;
+  const engines = migratedOnBothEngines();
   const onPostgres = (sql: string, params: unknown[]) => {
     const statement = toPostgres(sql);
     expect(untranslated(statement.text)).toEqual([]);
-    return client.query(statement.text, statement.bind(params)).rows;
+    return engines.client.query(statement.text, statement.bind(params)).rows;
   };
   const onSqlite = (sql: string, params: unknown[]) => {
-    const statement = sqlite.prepare(sql);
+    const statement = engines.sqlite.prepare(sql);
     return statement.reader ? statement.all(...params) : (statement.run(...params), []);
   };
 
   beforeAll(() => {
-    database = freshPostgresDatabase();
-    client = connectPostgres(database.url);
-    migratePostgres(client, database.url);
-    const temp = tempDir();
-    cleanup = temp.cleanup;
-    const path = join(temp.dir, 'svc.db');
-    sqlite = new BetterSqlite3(path);
-    migrate(sqlite, path);
     for (const sql of FIXTURE) {
-      client.query(sql);
-      sqlite.exec(sql);
+      engines.client.query(sql);
+      engines.sqlite.exec(sql);
     }
     // The action whose sources are written below.
     const action = "INSERT INTO actions (uuid, text, due_on, created_at, updated_at) VALUES ('ac1', 'Call within a day', '2026-04-01', 't', 't')";
-    client.query(action);
-    sqlite.exec(action);
-  });
-  afterAll(() => {
-    sqlite?.close();
-    cleanup?.();
-    client?.close();
-    database?.drop();
+    engines.client.query(action);
+    engines.sqlite.exec(action);
   });
 
   const sorted = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).sort();
@@ -282,7 +260,7 @@ describeOnPostgres('translated statements on PostgreSQL', () => {
         onSqlite(sql, params);
         onPostgres(sql, params);
       }
-      expect(client.query(check).rows).toEqual(sqlite.prepare(check).all());
+      expect(engines.client.query(check).rows).toEqual(engines.sqlite.prepare(check).all());
     });
   }
 });

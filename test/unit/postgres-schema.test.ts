@@ -3,12 +3,11 @@
 // added, these tests fail until migrations/postgres has its counterpart.
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultMigrationsDir, listMigrations, migrate, migrationLabel } from '../../src/store/migrate.ts';
-import { defaultPostgresMigrationsDir, migratePostgres } from '../../src/store/postgres/migrate.ts';
-import { connectPostgres, type SyncPostgresClient } from '../../src/store/postgres/sync-client.ts';
-import { tempDir } from '../helpers/db.ts';
-import { describeOnPostgres, freshPostgresDatabase } from '../helpers/postgres.ts';
+import { defaultPostgresMigrationsDir } from '../../src/store/postgres/migrate.ts';
+import type { SyncPostgresClient } from '../../src/store/postgres/sync-client.ts';
+import { describeOnPostgres, migratedOnBothEngines } from '../helpers/postgres.ts';
 
 /** One table as both engines can describe it, in PostgreSQL's terms. */
 interface TableShape {
@@ -189,30 +188,11 @@ describe('PostgreSQL migrations', () => {
 });
 
 describeOnPostgres('the PostgreSQL schema after every migration', () => {
-  let database: ReturnType<typeof freshPostgresDatabase>;
-  let client: SyncPostgresClient;
-  let sqlite: BetterSqlite3.Database;
-  let cleanup: () => void;
-  beforeAll(() => {
-    database = freshPostgresDatabase();
-    client = connectPostgres(database.url);
-    migratePostgres(client, database.url);
-    const temp = tempDir();
-    cleanup = temp.cleanup;
-    const path = join(temp.dir, 'svc.db');
-    sqlite = new BetterSqlite3(path);
-    migrate(sqlite, path);
-  });
-  afterAll(() => {
-    sqlite?.close();
-    cleanup?.();
-    client?.close();
-    database?.drop();
-  });
+  const engines = migratedOnBothEngines();
 
   it('has every SQLite table and no other, except the full-text index', () => {
-    const sqliteTables = Object.keys(sqliteSchema(sqlite)).sort();
-    const postgresTables = Object.keys(postgresSchema(client)).sort();
+    const sqliteTables = Object.keys(sqliteSchema(engines.sqlite)).sort();
+    const postgresTables = Object.keys(postgresSchema(engines.client)).sort();
     expect(
       sqliteTables.filter((t) => !postgresTables.includes(t)),
       'SQLite tables with no PostgreSQL counterpart: write the migration in migrations/postgres',
@@ -221,24 +201,24 @@ describeOnPostgres('the PostgreSQL schema after every migration', () => {
   });
 
   it('gives each table the same columns in the same order (types mapped), keys, indexes, foreign keys and checks', () => {
-    const expected = sqliteSchema(sqlite);
-    const actual = postgresSchema(client);
+    const expected = sqliteSchema(engines.sqlite);
+    const actual = postgresSchema(engines.client);
     for (const [table, shape] of Object.entries(expected)) expect(actual[table], `table ${table}`).toEqual(shape);
   });
 
   it('has SQLite’s triggers and views under the same names', () => {
-    expect(postgresTriggers(client)).toEqual(sqliteTriggers(sqlite).filter((name) => !SQLITE_ONLY_TRIGGERS.includes(name)));
-    expect(postgresViews(client)).toEqual(sqliteViews(sqlite));
+    expect(postgresTriggers(engines.client)).toEqual(sqliteTriggers(engines.sqlite).filter((name) => !SQLITE_ONLY_TRIGGERS.includes(name)));
+    expect(postgresViews(engines.client)).toEqual(sqliteViews(engines.sqlite));
   });
 
   it('seeds the same rows: built-in tags and assessment questions', () => {
     for (const sql of ['SELECT id, name, builtin, created_at FROM tags ORDER BY id', 'SELECT id, uuid, key, version, text, attribute, built_in FROM assessment_questions ORDER BY id']) {
-      expect(client.query(sql).rows).toEqual(sqlite.prepare(sql).all());
+      expect(engines.client.query(sql).rows).toEqual(engines.sqlite.prepare(sql).all());
     }
   });
 
   it('records the same versions as SQLite', () => {
     const sql = 'SELECT version, name FROM schema_migrations ORDER BY version';
-    expect(client.query(sql).rows).toEqual(sqlite.prepare(sql).all());
+    expect(engines.client.query(sql).rows).toEqual(engines.sqlite.prepare(sql).all());
   });
 });
