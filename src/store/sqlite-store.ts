@@ -1,11 +1,11 @@
 import type { Store } from './store.ts';
 import { customerReferences, ensureCustomer, getCustomer, importCustomers, listCustomers, mergeCustomers, removeCustomer } from './customers.ts';
 import { openStore, useSmallPageCache, type Connection, type OpenOptions } from './db.ts';
-import { exampleRows, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice, unreject } from './detect.ts';
+import { exampleRows, listRejected, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice, unreject } from './detect.ts';
 import { agreeInterview, getInterview, linkStoryToInterview, listInterviews, logInterview, markNoReply, planInterviews } from './interviews.ts';
 import { hasPhraseMatchers, linkMatchesForPractice, linkMatchesForStories, linkMatchesForStory } from './matching.ts';
-import { countToIndex, savePhrases, storiesToIndex } from './phrases.ts';
-import { addMeeting } from './meetings.ts';
+import { countPhraseStories, countToIndex, savePhrases, storiesToIndex } from './phrases.ts';
+import { addMeeting, listMeetings } from './meetings.ts';
 import {
   ensurePerson,
   findPerson,
@@ -18,6 +18,7 @@ import {
   removePerson,
   renamePerson,
   setPersonActive,
+  setPersonPlace,
   setPersonRole,
 } from './people.ts';
 import {
@@ -33,8 +34,14 @@ import {
   practiceStatusHistory,
   practiceStoryIds,
   renamePractice,
+  practiceCounts,
+  setPracticeStatus,
+  matcherOwner,
+  removeMatcher,
+  evidenceLinks,
+  unlinkEvidence,
 } from './practices.ts';
-import { currentProcedure, insertProcedureVersion, procedureStates, procedureVersions } from './procedures.ts';
+import { confirmProcedureReview, currentProcedure, insertProcedureVersion, procedureStates, procedureVersions, setReviewInterval } from './procedures.ts';
 import { activePeopleCount, personPractices, personTags } from './skills.ts';
 import {
   hasStories,
@@ -54,7 +61,18 @@ import { findTag, listTags, mergeTags, renameTag, tagNames } from './tags.ts';
 import { namedItems } from './names.ts';
 import { insertTraining, listTrainings, trainedPeople } from './trainings.ts';
 import { saveStoryVectors } from './vectors.ts';
-import { assignmentsClosedBy } from './programme.ts';
+import { ensureTeam, findTeam, listTeams, setTeamParent, teamParents, teamPeople, withinPeople } from './teams.ts';
+import {
+  acknowledgeProcedure,
+  assignmentsByIds,
+  assignmentsClosedBy,
+  assignPractice,
+  listAssignments,
+  personAcknowledgements,
+  personTrainings,
+  unreadProcedures,
+} from './programme.ts';
+import { chainEdges, chainPeople, chainStoryCounts, findInternalCustomer, linkCustomerToPerson, unlinkedInternalCustomers } from './chain.ts';
 import { insertPlannedSession, plannedSessions } from './training-sessions.ts';
 
 /**
@@ -101,6 +119,12 @@ export function sqliteStore(connection: Connection): SqliteStore {
       addMatchers: (practiceId, matchers, now) => addMatchers(db, practiceId, matchers, now),
       statusHistory: (practiceId) => practiceStatusHistory(db, practiceId),
       rename: (practiceId, name, now) => renamePractice(db, practiceId, name, now),
+      summaries: (statuses) => practiceCounts(db, statuses),
+      setStatus: (practice, to, now, note) => setPracticeStatus(db, practice, to, now, note),
+      matcherOwner: (matcher) => matcherOwner(db, matcher),
+      removeMatcher: (practiceId, matcher, now) => removeMatcher(db, practiceId, matcher, now),
+      evidenceLinks: (practiceId) => evidenceLinks(db, practiceId),
+      unlink: (practiceId, storyIds, now) => unlinkEvidence(db, practiceId, storyIds, now),
     },
     people: {
       ensure: (name, now) => ensurePerson(db, name, now),
@@ -116,6 +140,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       evidenceCount: (personId) => personEvidence(db, personId),
       facilitatedCount: (personId) => personFacilitated(db, personId),
       place: (personId) => personPlace(db, personId),
+      setPlace: (personId, place, now) => setPersonPlace(db, personId, place, now),
       practices: (personId) => personPractices(db, personId),
       tags: (personId) => personTags(db, personId),
     },
@@ -144,12 +169,14 @@ export function sqliteStore(connection: Connection): SqliteStore {
       noReply: (id, day, now) => markNoReply(db, id, day, now),
       list: (filter) => listInterviews(db, filter),
     },
-    meetings: { add: (heldOn, notes, now) => addMeeting(db, heldOn, notes, now) },
+    meetings: { add: (heldOn, notes, now) => addMeeting(db, heldOn, notes, now), list: () => listMeetings(db) },
     procedures: {
       insertVersion: (practiceId, body, reviewEveryDays, sources, now) => insertProcedureVersion(db, practiceId, body, reviewEveryDays, sources, now),
       current: (practiceId) => currentProcedure(db, practiceId),
       versions: (practiceId) => procedureVersions(db, practiceId),
       states: () => procedureStates(db),
+      confirmReview: (procedureId, now) => confirmProcedureReview(db, procedureId, now),
+      setReviewInterval: (procedureId, days, now) => setReviewInterval(db, procedureId, days, now),
     },
     trainings: {
       insert: (training, now) => insertTraining(db, training, now),
@@ -169,6 +196,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       qualityRows: (since) => qualityRows(db, since),
       rejectCandidate: (keys, label, now) => rejectCandidate(db, keys, label, now),
       unreject: (what) => unreject(db, what),
+      rejected: () => listRejected(db),
     },
     report: {
       lastMeetingOn: (until) => lastMeetingOn(db, until),
@@ -186,9 +214,36 @@ export function sqliteStore(connection: Connection): SqliteStore {
       countToIndex: (all) => countToIndex(db, all),
       storiesToIndex: (afterId, limit, all) => storiesToIndex(db, afterId, limit, all),
       save: (batch, all) => savePhrases(db, batch, all),
+      storiesWith: (key) => countPhraseStories(db, key),
     },
     names: {
       items: (kind) => namedItems(db, kind),
+    },
+    chain: {
+      edges: (window) => chainEdges(db, window),
+      storyCounts: (window) => chainStoryCounts(db, window),
+      people: () => chainPeople(db),
+      unlinkedCustomers: () => unlinkedInternalCustomers(db),
+      findInternalCustomer: (nameOrId) => findInternalCustomer(db, nameOrId),
+      linkCustomer: (customerId, personId, now) => linkCustomerToPerson(db, customerId, personId, now),
+    },
+    programme: {
+      assign: (practiceId, personIds, dueOn, now) => assignPractice(db, practiceId, personIds, dueOn, now),
+      assignmentsByIds: (ids) => assignmentsByIds(db, ids),
+      assignments: (filter) => listAssignments(db, filter),
+      acknowledge: (procedureId, personId, now) => acknowledgeProcedure(db, procedureId, personId, now),
+      unread: (personIds) => unreadProcedures(db, personIds),
+      personAcknowledgements: (personId) => personAcknowledgements(db, personId),
+      personTrainings: (personId) => personTrainings(db, personId),
+    },
+    teams: {
+      find: (name) => findTeam(db, name),
+      ensure: (name, now) => ensureTeam(db, name, now),
+      parents: () => teamParents(db),
+      setParent: (teamId, parentId, now) => setTeamParent(db, teamId, parentId, now),
+      list: () => listTeams(db),
+      people: (teamId) => teamPeople(db, teamId),
+      within: (personIds, read) => withinPeople(db, personIds, read),
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Day } from '../core/dates.ts';
 import type { RawCandidate, StoryFacts } from '../core/detect.ts';
 import type { EvidenceItem } from '../core/figures.ts';
 import type { Interview, InterviewAgreement, InterviewLog, InterviewStatus } from '../core/interview.ts';
-import type { EvidenceHow, Matcher, Practice, PracticeStatus } from '../core/practice.ts';
+import type { EvidenceHow, Matcher, Practice, PracticeCounts, PracticeStatus } from '../core/practice.ts';
 import type { Period, PersonRecord, PracticeRecord, ReportInput, Window } from '../core/report.ts';
 import type { PlannedSession, RhythmInput } from '../core/rhythm.ts';
 import type { CustomerKind, Story, StoryDraft } from '../core/story.ts';
@@ -11,6 +11,7 @@ export type { RejectedCandidate } from './detect.ts';
 import type { Phrase } from '../core/phrases.ts';
 import type { StoryToIndex } from './phrases.ts';
 import type { Meeting } from './meetings.ts';
+export type { Meeting } from './meetings.ts';
 import type { NewPractice, StatusChange } from './practices.ts';
 import type { Procedure, ProcedureState } from './procedures.ts';
 export type { Procedure } from './procedures.ts';
@@ -23,6 +24,12 @@ export type { Training } from './trainings.ts';
 import type { TrainedPerson } from '../core/figures.ts';
 import type { PersonPlace, PersonRow, PersonSummary } from './people.ts';
 import type { PersonPractice } from './skills.ts';
+import type { TeamRow, TeamSummary } from './teams.ts';
+import type { ChainEdge, ChainPerson } from '../core/chain.ts';
+import type { AssignmentRecord, PersonProgramme, UnreadProcedure } from '../core/programme.ts';
+import type { UnlinkedCustomer } from './chain.ts';
+export type { UnlinkedCustomer } from './chain.ts';
+export type { TeamRow, TeamSummary } from './teams.ts';
 
 export type { PersonPlace, PersonRow, PersonSummary } from './people.ts';
 export type { PersonPractice } from './skills.ts';
@@ -68,6 +75,55 @@ export interface Store {
   readonly rhythm: RhythmStore;
   readonly phrases: PhraseStore;
   readonly names: NameStore;
+  readonly teams: TeamStore;
+  readonly chain: ChainStore;
+  readonly programme: ProgrammeStore;
+}
+
+/** The customer service chain: who serves whom among colleagues (seed 003). */
+export interface ChainStore {
+  /** Server → served pairs of a window's internal stories. */
+  edges(window: Window): ChainEdge[];
+  /** A window's internal stories: linked to a colleague, or not yet resolved to one. */
+  storyCounts(window: Window): { linked: number; unresolved: number };
+  /** Everyone active with their team and whether they lead. */
+  people(): ChainPerson[];
+  /** Internal customers not yet linked to the person they are. */
+  unlinkedCustomers(): UnlinkedCustomer[];
+  /** An internal customer by name or #id. */
+  findInternalCustomer(nameOrId: string): { id: number; name: string; personId: number | null } | undefined;
+  linkCustomer(customerId: number, personId: number, now: string): void;
+}
+
+/** Training assignments and procedure acknowledgements. */
+export interface ProgrammeStore {
+  /** Assigns a practice to people by a day (an open assignment gets the new day); returns the ids. */
+  assign(practiceId: number, personIds: readonly number[], dueOn: Day, now: string): number[];
+  assignmentsByIds(ids: readonly number[]): AssignmentRecord[];
+  assignments(filter?: { personId?: number; personIds?: readonly number[] | undefined }): AssignmentRecord[];
+  /** Records that a person read a procedure version; false when they had already. */
+  acknowledge(procedureId: number, personId: number, now: string): boolean;
+  /** Current procedures people have not acknowledged yet, optionally of some people. */
+  unread(personIds?: readonly number[]): UnreadProcedure[];
+  personAcknowledgements(personId: number): PersonProgramme['acknowledgements'];
+  personTrainings(personId: number): PersonProgramme['trainings'];
+}
+
+/** Teams, one inside another, and the people in them. */
+export interface TeamStore {
+  /** A team by name (case-insensitive), or undefined. */
+  find(name: string): TeamRow | undefined;
+  /** The team with this name, created on first mention. */
+  ensure(name: string, now: string): TeamRow;
+  /** Each team's parent (what the cycle rule and the sub-team walk read). */
+  parents(): Map<number, number | null>;
+  setParent(teamId: number, parentId: number | null, now: string): void;
+  /** Every team with its parent, its active people and its leaders, by name. */
+  list(): TeamSummary[];
+  /** The people of a team and of the teams inside it, by name. */
+  people(teamId: number): Array<{ id: number; name: string; active: boolean }>;
+  /** Runs read with stories and people narrowed to these people (reads only). */
+  within<T>(personIds: readonly number[], read: () => T): T;
 }
 
 /** Ids and names of what people type on the command line, for resolving and completing them. */
@@ -123,6 +179,18 @@ export interface PracticeStore {
   addMatchers(practiceId: number, matchers: Matcher[], now: string): void;
   statusHistory(practiceId: number): StatusChange[];
   rename(practiceId: number, name: string, now: string): void;
+  /** Every practice's evidence counts (stories, spread, last evidence), optionally of some statuses, by name. */
+  summaries(statuses?: readonly PracticeStatus[]): PracticeCounts[];
+  /** Moves a practice along its lifecycle and records the step (nothing when it is there already). */
+  setStatus(practice: Practice, to: PracticeStatus, now: string, note?: string): void;
+  /** The name of the practice a matcher links stories to, if any. */
+  matcherOwner(matcher: Matcher): string | undefined;
+  /** Removes a matcher; returns how many stories it alone linked (now unlinked), undefined when it had none such. */
+  removeMatcher(practiceId: number, matcher: Matcher, now: string): number | undefined;
+  /** Each evidence story of a practice with how it was linked. */
+  evidenceLinks(practiceId: number): Map<number, EvidenceHow>;
+  /** Takes stories out of a practice's evidence; returns how many were. */
+  unlink(practiceId: number, storyIds: readonly number[], now: string): number;
 }
 
 export interface PeopleStore {
@@ -147,6 +215,8 @@ export interface PeopleStore {
   /** How many trainings the person facilitated. */
   facilitatedCount(personId: number): number;
   place(personId: number): PersonPlace;
+  /** Sets a person's role, team and leader flag. */
+  setPlace(personId: number, place: PersonPlace, now: string): void;
   /** The practices the person shows in their stories, most evidenced first. */
   practices(personId: number): PersonPractice[];
   /** The tags on the person's stories, most used first. */
@@ -202,6 +272,8 @@ export interface InterviewStore {
 
 export interface MeetingStore {
   add(heldOn: Day, notes: string | null, now: string): Meeting;
+  /** Every meeting, newest first. */
+  list(): Meeting[];
 }
 
 export interface ProcedureStore {
@@ -212,6 +284,10 @@ export interface ProcedureStore {
   versions(practiceId: number): Procedure[];
   /** Every standard's procedure state (version, review due), for the playbook. */
   states(): ProcedureState[];
+  /** Records that the current version was reviewed and kept: the next review is one interval on. */
+  confirmReview(procedureId: number, now: string): void;
+  /** Changes how often a procedure version is reviewed, without a new version. */
+  setReviewInterval(procedureId: number, reviewEveryDays: number, now: string): void;
 }
 
 export interface TrainingStore {
@@ -254,6 +330,8 @@ export interface DetectionStore {
   rejectCandidate(keys: string[], label: string, now: string): void;
   /** Forgets the rejections matching a label or key, so detection may propose them again; returns those forgotten. */
   unreject(what: string): RejectedCandidate[];
+  /** Every rejected candidate, newest first. */
+  rejected(): RejectedCandidate[];
 }
 
 /** What `svc report` and `svc status` read, windowed to a period. */
@@ -284,4 +362,6 @@ export interface PhraseStore {
   storiesToIndex(afterId: number, limit: number, all: boolean): StoryToIndex[];
   /** Stores a batch's phrases, skipping stories changed since they were read; returns the ids stored. */
   save(batch: ReadonlyArray<StoryToIndex & { phrases: Phrase[] }>, all: boolean): number[];
+  /** How many stories carry a phrase key. */
+  storiesWith(key: string): number;
 }

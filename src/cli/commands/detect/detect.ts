@@ -1,11 +1,10 @@
-import { applyReviewDecisions, detect, type ReviewDecision } from '../../../app/detect.ts';
+import { applyReviewDecisions, detect, rejectedCandidates, type ReviewDecision } from '../../../app/detect.ts';
 import { parseDay } from '../../../core/dates.ts';
 import { DEFAULT_LIMIT } from '../../../core/detect.ts';
 import { reviewQuestions, type ReviewAction } from '../../../core/detect-prompt.ts';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { nameKey } from '../../../core/text.ts';
-import { listRejected } from '../../../store/detect.ts';
 import { candidateBlock, detectionJson, detectionText, type DetectionView } from '../../../ui/render/detect.ts';
 import { renderTable } from '../../../ui/table.ts';
 import { formatDay } from '../../../ui/format.ts';
@@ -91,7 +90,7 @@ async function review(candidates: DetectionView['practices'], ctx: Context): Pro
 }
 
 function showRejected(ctx: Context, json: boolean): void {
-  const rows = listRejected(ctx.store().db);
+  const rows = rejectedCandidates(ctx.store());
   if (json) {
     ctx.print(JSON.stringify(rows, null, 2));
     return;

@@ -1,26 +1,10 @@
-import { ConflictError, ValidationError } from '../../../core/errors.ts';
-import { cappedText, MAX_NOTE_LENGTH, MAX_PHRASE_LENGTH } from '../../../core/limits.ts';
-import { MAX_TAG_LENGTH, tagName } from '../../../core/story.ts';
+import { addPractice, matchersFromInput } from '../../../app/practice-evidence.ts';
 import { messages } from '../../../core/messages.ts';
-import { checkPracticeName, type Matcher } from '../../../core/practice.ts';
-import { normalizePhrase, unique } from '../../../core/text.ts';
-import type { Db } from '../../../store/db.ts';
-import { linkMatchesForPractice } from '../../../store/matching.ts';
-import { countPhraseStories } from '../../../store/phrases.ts';
-import { createPractice, findPractice, matcherOwner } from '../../../store/practices.ts';
+import { checkPracticeName } from '../../../core/practice.ts';
 import { practiceViewJson } from '../../../ui/render/practice.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { indexPhrases } from '../../phrases.ts';
-import { storyIdsFromArgs } from './link.ts';
-import { buildPracticeView } from '../../../app/practice.ts';
-
-/** The extractor's phrase key, loading the NLP model only when phrases were given. */
-export async function phraseKeyFunction(phrases: string[] | undefined): Promise<(text: string) => string> {
-  if (!phrases?.length) return normalizePhrase;
-  const { phraseKey } = await import('../../../core/nlp.ts');
-  return phraseKey;
-}
 
 interface AddOptions {
   description?: string;
@@ -30,64 +14,15 @@ interface AddOptions {
   json?: boolean;
 }
 
-/** The --from-stories ids: one or two existing stories, the examples a practice is named from. */
-function exampleStoryIds(db: Db, values: string[] | undefined): number[] {
-  if (values === undefined) return [];
-  const ids = storyIdsFromArgs(db, values);
-  if (ids.length > 2) throw new ValidationError(messages.fromStoriesCount(ids.length), messages.fromStoriesCountHint);
-  return ids;
-}
-
-/**
- * Tag and phrase matchers from the flags, normalised; an empty one is an error. A phrase
- * becomes the key the extractor stores ("called back" → "call back") when phraseKeyOf is given.
- */
-export function matchersFromFlags(tags: string[] = [], phrases: string[] = [], phraseKeyOf: (v: string) => string = normalizePhrase): Matcher[] {
-  const matcher = (kind: Matcher['kind'], flag: string, normalize: (v: string) => string) => (value: string) => {
-    cappedText(value, flag, kind === 'tag' ? MAX_TAG_LENGTH : MAX_PHRASE_LENGTH);
-    const normalized = normalize(value);
-    if (!normalized) throw new ValidationError(messages.emptyMatcher(flag), messages.emptyMatcherHint(flag));
-    return { kind, value: normalized };
-  };
-  const all = [...tags.map(matcher('tag', '--tag', tagName)), ...phrases.map(matcher('phrase', '--phrase', phraseKeyOf))];
-  return unique(all.map((m) => `${m.kind}\u0000${m.value}`)).map((key) => {
-    const [kind, value] = key.split('\u0000') as [Matcher['kind'], string];
-    return { kind, value };
-  });
-}
-
-/** Refuses matchers that already link stories to another practice. */
-export function checkMatchersFree(db: Db, matchers: Matcher[], practiceId?: number): void {
-  for (const m of matchers) {
-    const owner = matcherOwner(db, m);
-    if (owner !== undefined && findPractice(db, owner)?.id !== practiceId) {
-      throw new ConflictError(messages.matcherTaken(m.kind, m.value, owner), messages.matcherTakenHint);
-    }
-  }
-}
-
 export async function run(options: WithArgs<AddOptions>, ctx: Context): Promise<void> {
   const name = checkPracticeName(String(options.args[0] ?? ''));
-  const phraseKeyOf = await phraseKeyFunction(options.phrase);
-  const matchers = matchersFromFlags(options.tag, options.phrase, phraseKeyOf);
+  const { matchers, phrases } = await matchersFromInput({ tags: options.tag, phrases: options.phrase });
   // Phrase matchers link stories through their cached phrases: bring them up to date first.
   if (matchers.some((m) => m.kind === 'phrase')) await indexPhrases(ctx);
-  const description = cappedText(options.description, '--description', MAX_NOTE_LENGTH);
-  const store = ctx.store();
-  const examples = exampleStoryIds(store.db, options.fromStories);
-  const now = ctx.now().toISOString();
-  const { id, linked } = store.write(() => {
-    const existing = findPractice(store.db, name);
-    if (existing) throw new ConflictError(messages.practiceExists(existing.name), messages.practiceExistsHint(existing.name));
-    checkMatchersFree(store.db, matchers);
-    const evidence = examples.map((storyId) => ({ storyId, how: 'manual' as const }));
-    const practiceId = createPractice(store.db, { name, description, matchers, evidence }, now);
-    return { id: practiceId, linked: linkMatchesForPractice(store.db, practiceId, now) };
-  });
-  const practice = findPractice(store.db, String(id));
-  if (!practice) throw new Error(`practice #${id} vanished after saving`);
-  if (options.json) ctx.print(JSON.stringify(practiceViewJson(buildPracticeView(store, practice)), null, 2));
-  else if (!ctx.stdoutIsTTY) ctx.print(String(id));
+  const added = addPractice(ctx.store(), { name, description: options.description, matchers, phrases, fromStories: options.fromStories }, ctx.now);
+  const { practice, linked, examples } = added;
+  if (options.json) ctx.print(JSON.stringify(practiceViewJson(added.view), null, 2));
+  else if (!ctx.stdoutIsTTY) ctx.print(String(practice.id));
   ctx.info(
     `${ctx.err.green('Added')} practice "${practice.name}" (candidate)` +
       (matchers.some((m) => m.kind === 'tag') ? `; ${linked} ${linked === 1 ? 'story' : 'stories'} linked by tag` : '') +
@@ -95,16 +30,8 @@ export async function run(options: WithArgs<AddOptions>, ctx: Context): Promise<
   );
   if (examples.length > 0) ctx.info(ctx.err.dim(`hint: svc practice suggest "${practice.name}" --review to find more stories like these`));
   ctx.info(ctx.err.dim(`hint: svc practice show "${practice.name}" · svc practice link "${practice.name}" STORY_ID to add evidence by hand`));
-  warnUnmatchedPhrases(ctx, (options.phrase ?? []).map((typed) => ({ typed, key: phraseKeyOf(typed) })));
-}
-
-/** A phrase that matches no story is usually a wording the extractor reads otherwise: say so. */
-function warnUnmatchedPhrases(ctx: Context, phrases: Array<{ typed: string; key: string }>): void {
-  const db = ctx.store().db;
-  const warned = new Set<string>();
-  for (const { typed, key } of phrases) {
-    if (!key || warned.has(key) || countPhraseStories(db, key) > 0) continue;
-    warned.add(key);
+  // A phrase that matches no story is usually a wording the extractor reads otherwise: say so.
+  for (const { typed, key } of added.unmatchedPhrases) {
     ctx.info(ctx.err.yellow(messages.phraseMatchesNothing(typed, key)));
     ctx.info(ctx.err.dim(`hint: ${messages.phraseMatchesNothingHint}`));
   }

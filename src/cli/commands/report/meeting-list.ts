@@ -1,12 +1,12 @@
 import { messages } from '../../../core/messages.ts';
-import { listMeetings } from '../../../store/meetings.ts';
+import { listMeetings } from '../../../app/meetings.ts';
 import { renderTable } from '../../../ui/table.ts';
 import { formatDay } from '../../../ui/format.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 
 export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
-  const meetings = listMeetings(ctx.store().db);
+  const meetings = listMeetings(ctx.store());
   if (options.json) {
     ctx.print(JSON.stringify(meetings, null, 2));
     return;
