@@ -60,7 +60,24 @@ import { importedKeys, recordImportKey } from './story-imports.ts';
 import { findTag, listTags, mergeTags, renameTag, tagNames } from './tags.ts';
 import { namedItems } from './names.ts';
 import { insertTraining, listTrainings, trainedPeople } from './trainings.ts';
-import { saveStoryVectors } from './vectors.ts';
+import {
+  candidateStoryPages,
+  countUnembedded,
+  forgetRejection,
+  latestStoriesWithVectors,
+  practiceVector,
+  rejectedStoryIds,
+  rejectSuggestion,
+  savePracticeVector,
+  saveStoryVectors,
+  storiesToEmbed,
+  storiesWithVectors,
+  suggestablePracticeIds,
+  withBusyTimeout,
+} from './vectors.ts';
+import { insertPair, pairsOfPractice, pairsOfStar } from './succession.ts';
+import { getAction, insertAction, interviewSources, listActions, markActionDone } from './actions.ts';
+import { closeRound, hasTaken, insertQuestion, insertRound, listQuestions, listRounds, loadAssessmentInput, recordResponse, retireQuestion } from './assessments.ts';
 import { ensureTeam, findTeam, listTeams, setTeamParent, teamParents, teamPeople, withinPeople } from './teams.ts';
 import {
   acknowledgeProcedure,
@@ -186,7 +203,21 @@ export function sqliteStore(connection: Connection): SqliteStore {
       plan: (session, now) => insertPlannedSession(db, session, now),
       planned: (from) => plannedSessions(db, from),
     },
-    vectors: { saveStoryVectors: (vectors) => saveStoryVectors(db, vectors) },
+    withBusyTimeout: (ms, fn) => withBusyTimeout(db, ms, fn),
+    vectors: {
+      countUnembedded: () => countUnembedded(db),
+      storiesToEmbed: (afterId, limit) => storiesToEmbed(db, afterId, limit),
+      saveStoryVectors: (vectors) => saveStoryVectors(db, vectors),
+      storiesWithVectors: (ids) => storiesWithVectors(db, ids),
+      latestStoriesWithVectors: (limit) => latestStoriesWithVectors(db, limit),
+      candidatePages: (practiceId) => candidateStoryPages(db, practiceId),
+      practiceVector: (practiceId) => practiceVector(db, practiceId),
+      savePracticeVector: (practiceId, text, vector) => savePracticeVector(db, practiceId, text, vector),
+      rejectSuggestion: (practiceId, storyId, now) => rejectSuggestion(db, practiceId, storyId, now),
+      forgetRejection: (practiceId, storyId) => forgetRejection(db, practiceId, storyId),
+      rejectedStoryIds: (practiceId) => rejectedStoryIds(db, practiceId),
+      suggestablePracticeIds: () => suggestablePracticeIds(db),
+    },
     detection: {
       preferSmallCache: () => useSmallPageCache(db),
       storyFacts: (since) => storyFacts(db, since),
@@ -235,6 +266,29 @@ export function sqliteStore(connection: Connection): SqliteStore {
       unread: (personIds) => unreadProcedures(db, personIds),
       personAcknowledgements: (personId) => personAcknowledgements(db, personId),
       personTrainings: (personId) => personTrainings(db, personId),
+    },
+    actions: {
+      interviewSources: (ids) => interviewSources(db, ids),
+      insert: (action, now) => insertAction(db, action, now),
+      get: (id) => getAction(db, id),
+      list: (filter) => listActions(db, filter),
+      markDone: (id, on, now) => markActionDone(db, id, on, now),
+    },
+    assessments: {
+      questions: () => listQuestions(db),
+      insertQuestion: (question, now) => insertQuestion(db, question, now),
+      retireQuestion: (key, now) => retireQuestion(db, key, now),
+      rounds: () => listRounds(db),
+      insertRound: (round, now) => insertRound(db, round, now),
+      hasTaken: (roundId, personId) => hasTaken(db, roundId, personId),
+      recordResponse: (roundId, personId, response, attributed) => recordResponse(db, roundId, personId, response, attributed),
+      input: () => loadAssessmentInput(db),
+      closeRound: (roundId, on) => closeRound(db, roundId, on),
+    },
+    succession: {
+      pair: (practiceId, starId, learnerId, pairedOn, now) => insertPair(db, practiceId, starId, learnerId, pairedOn, now),
+      pairsOfStar: (starId) => pairsOfStar(db, starId),
+      pairsOfPractice: (practiceId) => pairsOfPractice(db, practiceId),
     },
     teams: {
       find: (name) => findTeam(db, name),

@@ -25,6 +25,12 @@ import type { TrainedPerson } from '../core/figures.ts';
 import type { PersonPlace, PersonRow, PersonSummary } from './people.ts';
 import type { PersonPractice } from './skills.ts';
 import type { TeamRow, TeamSummary } from './teams.ts';
+import type { StoryForVector, StoryWithVector } from './vectors.ts';
+export type { StoryWithVector } from './vectors.ts';
+import type { Action, ActionSource } from '../core/action.ts';
+import type { AssessmentQuestion, AssessmentResponse, AssessmentRound } from '../core/assess.ts';
+import type { QualityAttribute } from '../core/phrases.ts';
+import type { AssessmentInput } from './assessments.ts';
 import type { ChainEdge, ChainPerson } from '../core/chain.ts';
 import type { AssignmentRecord, PersonProgramme, UnreadProcedure } from '../core/programme.ts';
 import type { UnlinkedCustomer } from './chain.ts';
@@ -59,6 +65,11 @@ export interface Store {
   transaction<T>(fn: () => T): T;
   /** Runs fn over one consistent snapshot, for several reads that must agree; writes nothing. */
   read<T>(fn: () => T): T;
+  /**
+   * Runs fn waiting at most ms for data another process is writing (then failing busy),
+   * for background work that must not hold up a person typing.
+   */
+  withBusyTimeout<T>(ms: number, fn: () => Promise<T>): Promise<T>;
   readonly stories: StoryStore;
   readonly storyImports: StoryImportStore;
   readonly practices: PracticeStore;
@@ -78,6 +89,45 @@ export interface Store {
   readonly teams: TeamStore;
   readonly chain: ChainStore;
   readonly programme: ProgrammeStore;
+  readonly actions: ActionStore;
+  readonly assessments: AssessmentStore;
+  readonly succession: SuccessionStore;
+}
+
+/** Colleagues pairing with a practice's star to learn it. */
+export interface SuccessionStore {
+  /** Records a pairing from a day; false when it was recorded already. */
+  pair(practiceId: number, starId: number, learnerId: number, pairedOn: Day, now: string): boolean;
+  /** The pairings a star has, by practice. */
+  pairsOfStar(starId: number): Array<{ practice: string; learner: string; pairedOn: Day }>;
+  /** The pairings on a practice: who learns it from whom, since when. */
+  pairsOfPractice(practiceId: number): Array<{ star: string; learner: string; pairedOn: Day }>;
+}
+
+/** What the team decided to change after listening, who sees it through, by when. */
+export interface ActionStore {
+  /** The interviews an action may come from, as sources; ids that do not exist are left out. */
+  interviewSources(ids: readonly number[]): ActionSource[];
+  insert(action: { text: string; ownerId: number; dueOn: Day; interviewIds: readonly number[] }, now: string): number;
+  get(id: number): Action | undefined;
+  list(filter: { openOnly: boolean }): Action[];
+  markDone(id: number, on: Day, now: string): void;
+}
+
+/** The team's self-assessment: questions, rounds and answers. */
+export interface AssessmentStore {
+  questions(): AssessmentQuestion[];
+  insertQuestion(question: { key: string; text: string; attribute: QualityAttribute | null }, now: string): number;
+  /** Retires an open question; false when there was none with the key. */
+  retireQuestion(key: string, now: string): boolean;
+  /** Every round, with how many took it. */
+  rounds(): Array<AssessmentRound & { took: number }>;
+  insertRound(round: { openedOn: Day; closesOn: Day }, now: string): AssessmentRound;
+  hasTaken(roundId: number, personId: number): boolean;
+  recordResponse(roundId: number, personId: number, response: AssessmentResponse, attributed: boolean): void;
+  /** What the team view is built from: counts, notes, and answers by name (kept only by attributed teams). */
+  input(): AssessmentInput;
+  closeRound(roundId: number, on: Day): void;
 }
 
 /** The customer service chain: who serves whom among colleagues (seed 003). */
@@ -312,8 +362,28 @@ export interface NewSession {
   facilitator: string | null;
 }
 
+/** Sentence vectors of stories and practices, and the stories people said do not show a practice. */
 export interface VectorStore {
+  /** How many stories have no vector from the current encoder input. */
+  countUnembedded(): number;
+  /** Stories without a current vector after an id, by id. */
+  storiesToEmbed(afterId: number, limit: number): StoryForVector[];
   saveStoryVectors(vectors: ReadonlyArray<{ storyId: number; vector: Uint8Array }>): void;
+  /** These stories with their vectors (those without one are left out). */
+  storiesWithVectors(ids: readonly number[]): StoryWithVector[];
+  /** The newest stories with vectors: the background sample. */
+  latestStoriesWithVectors(limit: number): StoryWithVector[];
+  /** Stories not yet evidence of a practice nor rejected for it, with vectors, a page at a time. */
+  candidatePages(practiceId: number): Iterable<StoryWithVector[]>;
+  practiceVector(practiceId: number): { text: string; vector: Uint8Array } | undefined;
+  savePracticeVector(practiceId: number, text: string, vector: Uint8Array): void;
+  /** Remembers that a story does not show a practice, so it is not suggested again. */
+  rejectSuggestion(practiceId: number, storyId: number, now: string): void;
+  forgetRejection(practiceId: number, storyId: number): void;
+  /** The stories rejected for a practice, newest first. */
+  rejectedStoryIds(practiceId: number): number[];
+  /** Practices that are not retired: those a story may show. */
+  suggestablePracticeIds(): number[];
 }
 
 /** The aggregates detection ranks (src/core/detect.ts does the ranking). */

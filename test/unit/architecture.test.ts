@@ -69,14 +69,9 @@ describe('dependencies point one way', () => {
         expect(spec, `${rel} imports ${spec}`).toMatch(/^(\.\/[\w-]+\.ts$|\.\.\/(core|store)\/|node:(?!process$))/);
       }
       expect(text, `${rel} uses process`).not.toMatch(/\bprocess\./);
-      // Still on a Connection, to be moved behind the seam: the suggestion engine (vectors) and
-      // listening (self-assessment, actions and the report sections they add),
-      // and the team programme (teams, assignments, acknowledgements, reviews, the chain, succession). Everything else goes through the Store.
-      if (!['app/suggest.ts', 'app/suggest-metrics.ts', 'app/assess.ts', 'app/actions.ts', 'app/report-sections.ts', 'app/succession.ts'].includes(rel)) {
-        expect(imports(file).filter((spec) => spec.startsWith('../store/')), `${rel} reaches past the Store`).toEqual(
-          imports(file).filter((spec) => spec === '../store/store.ts'),
-        );
-      }
+      expect(imports(file).filter((spec) => spec.startsWith('../store/')), `${rel} reaches past the Store`).toEqual(
+        imports(file).filter((spec) => spec === '../store/store.ts'),
+      );
     }
   });
 
@@ -84,8 +79,7 @@ describe('dependencies point one way', () => {
   // (types from the store are fine). Succession and forgetting are on their way there separately.
   const THIN_NOUNS = ['people', 'tags', 'customer', 'search', 'db', 'train', 'story', 'practice', 'detect', 'playbook', 'digest', 'chain'];
   // db check reads the file itself: a damaged database is what it reports on, and one cannot open it as a Store.
-  // story capture asks the suggestion engine, which still works on the connection (app/suggest.ts).
-  const THIN_EXCEPT = ['customer/forget.ts', 'db/check.ts', 'story/capture.ts', 'practice/suggest.ts'];
+  const THIN_EXCEPT = ['customer/forget.ts', 'db/check.ts'];
 
   it('handlers of the thin nouns load no store module and never reach the connection', () => {
     for (const noun of THIN_NOUNS) {

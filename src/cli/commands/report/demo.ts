@@ -50,7 +50,7 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
     const settings = ctx.settings();
     const programme = loadProgramme(store, { today: toDay(now) });
     const report: Report = { ...loadReportWithListening(store, period, now, await answerReader(store, period)), programme, chain: loadChain(store, period) };
-    const status = loadStatus(store, now, settings, { assessment: assessmentStatus(store.db, { intervalDays: settings['assess.interval_days'] }, now) });
+    const status = loadStatus(store, now, settings, { assessment: assessmentStatus(store, { intervalDays: settings['assess.interval_days'] }, now) });
     if (options.json) {
       ctx.print(JSON.stringify({ database: path, stories, report, status: { ...status, programme } }, null, 2));
     } else {

@@ -28,7 +28,7 @@ export async function run(options: WithArgs<{ json?: boolean; team?: string }>, 
   const settings = ctx.settings();
   const now = ctx.now();
   const { status, programme } = withinTeam(store, team, () => ({
-    status: loadStatus(store, now, settings, { assessment: assessmentStatus(store.db, { intervalDays: settings['assess.interval_days'] }, now) }),
+    status: loadStatus(store, now, settings, { assessment: assessmentStatus(store, { intervalDays: settings['assess.interval_days'] }, now) }),
     programme: loadProgramme(store, { today: toDay(now) }),
   }));
   if (options.json) ctx.print(JSON.stringify({ database: path, ...(team === undefined ? {} : { team }), ...status, programme }, null, 2));
