@@ -1,5 +1,5 @@
 import type { Store } from './store.ts';
-import { customerReferences, ensureCustomer, getCustomer, importCustomers, listCustomers, mergeCustomers, removeCustomer } from './customers.ts';
+import { customerReferences, ensureCustomer, getCustomer, importCustomers, listCustomers, mergeCustomers, pickCandidates, removeCustomer } from './customers.ts';
 import { openStore, useSmallPageCache, type Connection, type OpenOptions } from './db.ts';
 import { exampleRows, listRejected, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice, unreject } from './detect.ts';
 import { agreeInterview, getInterview, linkStoryToInterview, listInterviews, logInterview, markNoReply, planInterviews } from './interviews.ts';
@@ -54,11 +54,11 @@ import {
   storiesPerPerson,
   storyCount,
 } from './report.ts';
-import { lastDigestOn, loadRhythmInput, recordDigest } from './rhythm.ts';
+import { lastDigestOn, loadRhythmInput, recordDigest, teamIdentity } from './rhythm.ts';
 import { deleteStory, getStory, insertStory, searchStories, storiesByIds, storyPages, updateStory } from './stories.ts';
 import { importedKeys, recordImportKey } from './story-imports.ts';
 import { findTag, listTags, mergeTags, renameTag, tagNames } from './tags.ts';
-import { namedItems } from './names.ts';
+import { namedItems, recentStoryIds } from './names.ts';
 import { insertTraining, listTrainings, trainedPeople } from './trainings.ts';
 import {
   candidateStoryPages,
@@ -176,6 +176,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       merge: (fromId, intoId, now) => mergeCustomers(db, fromId, intoId, now),
       references: (id) => customerReferences(db, id),
       remove: (id, now) => removeCustomer(db, id, now),
+      pickCandidates: (filter) => pickCandidates(db, filter),
     },
     interviews: {
       plan: (customerIds, interviewerId, plannedOn, now) => planInterviews(db, customerIds, interviewerId, plannedOn, now),
@@ -240,7 +241,12 @@ export function sqliteStore(connection: Connection): SqliteStore {
       latestEvidence: (window) => latestEvidence(db, window),
       proceduresDue: (until) => proceduresDue(db, until),
     },
-    rhythm: { input: (today) => loadRhythmInput(db, today), lastDigestOn: () => lastDigestOn(db), recordDigest: (on) => recordDigest(db, on) },
+    rhythm: {
+      input: (today) => loadRhythmInput(db, today),
+      lastDigestOn: () => lastDigestOn(db),
+      recordDigest: (on) => recordDigest(db, on),
+      teamIdentity: (today) => teamIdentity(db, today),
+    },
     phrases: {
       countToIndex: (all) => countToIndex(db, all),
       storiesToIndex: (afterId, limit, all) => storiesToIndex(db, afterId, limit, all),
@@ -249,6 +255,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
     },
     names: {
       items: (kind) => namedItems(db, kind),
+      recentStories: (limit) => recentStoryIds(db, limit),
     },
     chain: {
       edges: (window) => chainEdges(db, window),

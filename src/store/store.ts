@@ -42,7 +42,7 @@ export type { PersonPractice } from './skills.ts';
 export type { TagSummary } from './tags.ts';
 import type { TagSummary } from './tags.ts';
 import type { Customer, ImportDraft } from '../core/customer.ts';
-import type { ImportCounts } from './customers.ts';
+import type { ImportCounts, PickCandidate } from './customers.ts';
 export type { ImportCounts } from './customers.ts';
 
 /**
@@ -180,6 +180,8 @@ export interface TeamStore {
 export interface NameStore {
   /** Every practice, person, tag or customer, as id and name (a forgotten customer's is empty). */
   items(kind: NamedKind): Named[];
+  /** The newest stories' ids, with the start of their text as the name. */
+  recentStories(limit: number): Named[];
 }
 
 export interface StoryStore {
@@ -304,6 +306,8 @@ export interface CustomerStore {
   /** How many rows refer to the customer, per table.column. */
   references(id: number): Record<string, number>;
   remove(id: number, now: string): void;
+  /** Customers with an email or phone (in the segment, if given), each marked planned or contacted on or after `since`. */
+  pickCandidates(filter: { segment?: string | undefined; since: Day }): PickCandidate[];
 }
 
 export interface InterviewStore {
@@ -423,6 +427,8 @@ export interface RhythmStore {
   lastDigestOn(): Day | null;
   /** Remembers the day of a digest, where the next `--since last-digest` starts. */
   recordDigest(on: Day): void;
+  /** The team's own id and the day its calendar began, made on first use and kept (calendar UIDs come from them). */
+  teamIdentity(today: Day): { uuid: string; since: Day };
 }
 
 /** The index of behaviour phrases found in each story's text (core/nlp.ts finds them). */

@@ -1,4 +1,5 @@
 import { applyReviewDecisions, detect, rejectedCandidates, type ReviewDecision } from '../../../app/detect.ts';
+import { knownNames } from '../../../app/names.ts';
 import { parseDay } from '../../../core/dates.ts';
 import { DEFAULT_LIMIT } from '../../../core/detect.ts';
 import { reviewQuestions, type ReviewAction } from '../../../core/detect-prompt.ts';
@@ -67,7 +68,7 @@ export async function run(options: WithArgs<DetectOptions>, ctx: Context): Promi
 
 async function review(candidates: DetectionView['practices'], ctx: Context): Promise<ReviewDecision[]> {
   const { ask } = await import('../../prompts.ts');
-  const practices = ctx.store().practices.list().map((p) => p.name);
+  const practices = knownNames(ctx.store(), 'practice');
   const taken = new Set(practices.map(nameKey));
   const decisions: ReviewDecision[] = [];
   const look = ctx.look();
