@@ -55,7 +55,11 @@ import {
   storyCount,
 } from './report.ts';
 import { lastDigestOn, loadRhythmInput, recordDigest, teamIdentity } from './rhythm.ts';
-import { deleteStory, getStory, insertStory, searchStories, storiesByIds, storyPages, updateStory } from './stories.ts';
+import { countStories, deleteStory, getStory, insertStory, searchStories, storiesByIds, storyPages, updateStory } from './stories.ts';
+import { forgetCustomer, isForgetPending, previewForget } from './forget.ts';
+import { finishForgets, recordingWrittenFile, writtenFiles } from './forget-files.ts';
+import { exportedTables, exportHeader, exportRows, importExport, readSnapshot } from './transfer.ts';
+import { backupTo } from './backup.ts';
 import { importedKeys, recordImportKey } from './story-imports.ts';
 import { findTag, listTags, mergeTags, renameTag, tagNames } from './tags.ts';
 import { namedItems, recentStoryIds } from './names.ts';
@@ -296,6 +300,23 @@ export function sqliteStore(connection: Connection): SqliteStore {
       pair: (practiceId, starId, learnerId, pairedOn, now) => insertPair(db, practiceId, starId, learnerId, pairedOn, now),
       pairsOfStar: (starId) => pairsOfStar(db, starId),
       pairsOfPractice: (practiceId) => pairsOfPractice(db, practiceId),
+    },
+    forgets: {
+      preview: (customerId, now) => previewForget(connection, customerId, now),
+      forget: (customerId, now) => forgetCustomer(db, customerId, now),
+      isPending: (customerId) => isForgetPending(db, customerId),
+      finish: (customerIds, traces, waitMs, onProgress) => finishForgets(connection, customerIds, traces, waitMs, onProgress),
+      writtenFiles: (until) => writtenFiles(db, until),
+      recordingWrittenFile: (kind, path, contacts, now, write) => recordingWrittenFile(db, kind, path, contacts, now, write),
+    },
+    transfer: {
+      tables: () => exportedTables(db),
+      header: (tables, contacts, now) => exportHeader(db, tables, contacts, now),
+      rows: (table, tables, contacts) => exportRows(db, table, tables, contacts),
+      snapshot: (fn) => readSnapshot(db, fn),
+      storyCount: () => countStories(db),
+      import: (data, fileName, options) => importExport(connection, data, fileName, options),
+      backup: (target) => backupTo(connection, target),
     },
     teams: {
       find: (name) => findTeam(db, name),

@@ -25,6 +25,14 @@ import type { TrainedPerson } from '../core/figures.ts';
 import type { PersonPlace, PersonRow, PersonSummary } from './people.ts';
 import type { PersonPractice } from './skills.ts';
 import type { TeamRow, TeamSummary } from './teams.ts';
+import type { ForgetReport, WrittenFile } from '../core/forget.ts';
+import type { ExportHeader, ExportRow, ExportStream } from '../core/transfer.ts';
+import type { FinishReport } from './forget-files.ts';
+import type { ImportResult as TransferResult, TableShape } from './transfer.ts';
+import type { BackupResult } from './backup.ts';
+export type { FinishReport } from './forget-files.ts';
+export type { ImportedForget } from './forget.ts';
+export type { ImportResult as TransferResult } from './transfer.ts';
 import type { StoryForVector, StoryWithVector } from './vectors.ts';
 export type { StoryWithVector } from './vectors.ts';
 import type { Action, ActionSource } from '../core/action.ts';
@@ -92,6 +100,39 @@ export interface Store {
   readonly actions: ActionStore;
   readonly assessments: AssessmentStore;
   readonly succession: SuccessionStore;
+  readonly forgets: ForgetStore;
+  readonly transfer: TransferStore;
+}
+
+/** Forgetting a customer: in the records, then in the files that may still hold the old values. */
+export interface ForgetStore {
+  /** What forgetting the customer would change, found by doing it and rolling it back. */
+  preview(customerId: number, now: string): ForgetReport;
+  /** Erases the customer's personal data from every record, keeping the anonymised stories; inside a transaction. */
+  forget(customerId: number, now: string): ForgetReport;
+  /** Whether a forget is erased from the records but its files are not verified clean yet. */
+  isPending(customerId: number): boolean;
+  /** Deletes svc's own copies, compacts the files and checks no byte holds the old values (traces; null when resuming). */
+  finish(customerIds: readonly number[], traces: readonly string[] | null, waitMs: number, onProgress?: (done: number, total: number) => void): FinishReport;
+  /** The exports and backups svc wrote up to a time that still exist (and those sent to standard output). */
+  writtenFiles(until: string): WrittenFile[];
+  /** Runs write with the file it writes recorded first (a forget meanwhile names it); a failed write takes the record back. */
+  recordingWrittenFile<T>(kind: WrittenFile['kind'], path: string | null, contacts: boolean, now: string, write: () => T): T;
+}
+
+/** Export, import and backup of the whole database. */
+export interface TransferStore {
+  /** The tables an export holds, in the order they import. */
+  tables(): TableShape[];
+  header(tables: TableShape[], contacts: boolean, now: string): ExportHeader;
+  rows(table: TableShape, tables: TableShape[], contacts: boolean): Iterable<ExportRow>;
+  /** Runs fn over one consistent snapshot (an export that others write meanwhile). */
+  snapshot<T>(fn: () => T): T;
+  storyCount(): number;
+  /** Imports an export (or rolls it back for a dry run): all of a small file or nothing; a large one in batches. */
+  import(data: ExportStream, fileName: string, options: { dryRun: boolean; now: string; reread?: () => ExportStream }): TransferResult;
+  /** Copies the database to a new file, consistent while others write, verified. */
+  backup(target: string): Promise<BackupResult>;
 }
 
 /** Colleagues pairing with a practice's star to learn it. */
