@@ -95,6 +95,14 @@ describe('dependencies point one way', () => {
     }
   });
 
+  it('nothing in cli calls the Store itself but the suggestion metrics, which build their own story sets to measure on', () => {
+    for (const file of files(join(SRC, 'cli'))) {
+      const rel = relative(SRC, file);
+      if (rel === 'cli/suggest-metrics.ts') continue;
+      expect(readFileSync(file, 'utf8'), `${rel} calls the Store`).not.toMatch(/\bstore(\(\))?\.(?!withBusyTimeout\b|close\b|path\b)[a-zA-Z]+\.[a-zA-Z]+\(|\bstore(\(\))?\.(transaction|read)\(/);
+    }
+  });
+
   it('cli holds no SQL: no prepared statement, no raw SQLite call, no better-sqlite3', () => {
     for (const file of files(join(SRC, 'cli'))) {
       const rel = relative(SRC, file);
