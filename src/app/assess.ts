@@ -22,6 +22,7 @@ import type { InterviewRow } from '../core/report.ts';
 import type { FormRow } from '../core/story-import.ts';
 import { nameKey } from '../core/text.ts';
 import type { PersonRow, Store } from '../store/store.ts';
+import { requirePersonExactly } from './people.ts';
 
 /** How the team runs its check-in (from the config). */
 export interface AssessSettings {
@@ -34,11 +35,6 @@ export function assessmentQuestions(store: Store): AssessmentQuestion[] {
   return store.assessments.questions();
 }
 
-function requirePerson(store: Store, name: string): PersonRow {
-  const person = store.people.find(name);
-  if (!person) throw new NotFoundError(messages.personNotFound(name), messages.personNotFoundHint);
-  return person;
-}
 
 /** The open round, or a new one opened today. Call inside store.transaction(). */
 function roundForNow(store: Store, now: Date, intervalDays: number): AssessmentRound {
@@ -57,7 +53,7 @@ function refuseSecondAnswer(store: Store, person: PersonRow, today: Day): void {
  * already answered this round, is refused before they spend a minute on it.
  */
 export function checkAssessor(store: Store, input: { person: string }, now: Date): { person: string } {
-  const person = requirePerson(store, input.person);
+  const person = requirePersonExactly(store, input.person);
   refuseSecondAnswer(store, person, toDay(now));
   return { person: person.name };
 }
@@ -70,7 +66,7 @@ export function answerAssessment(
 ): { openedOn: Day; answers: number } {
   const today = toDay(now);
   return store.transaction(() => {
-    const person = requirePerson(store, input.person);
+    const person = requirePersonExactly(store, input.person);
     const response = draftResponse(store.assessments.questions(), input.scores, input.notes);
     refuseSecondAnswer(store, person, today);
     const round = roundForNow(store, now, input.settings.intervalDays);
@@ -94,7 +90,7 @@ export function importAssessment(
     const seen = new Set<string>();
     const checked: Array<{ person: PersonRow; response: AssessmentResponse }> = formResponses(input.form).map((row) =>
       atLine(row.line, () => {
-        const person = requirePerson(store, row.person);
+        const person = requirePersonExactly(store, row.person);
         if (seen.has(nameKey(person.name))) throw new ValidationError(messages.assessImportTwice(person.name, row.line), messages.assessImportHint);
         seen.add(nameKey(person.name));
         refuseSecondAnswer(store, person, today);

@@ -3,14 +3,10 @@ import { NotFoundError, UsageError, ValidationError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import type { Period } from '../core/report.ts';
 import { nameKey } from '../core/text.ts';
-import type { PersonRow, Store, UnlinkedCustomer } from '../store/store.ts';
+import type { Store, UnlinkedCustomer } from '../store/store.ts';
 import { requireTeam, withinTeam } from './teams.ts';
+import { requirePersonExactly } from './people.ts';
 
-function requirePersonNamed(store: Store, name: string): PersonRow {
-  const person = store.people.find(name);
-  if (!person) throw new NotFoundError(messages.personNotFound(name), messages.personNotFoundHint);
-  return person;
-}
 
 /** Who serves whom in a period and the one before, with the leaders and those never served. */
 export function loadChain(store: Store, period: Pick<Period, 'since' | 'until' | 'previous'>): Chain {
@@ -46,7 +42,7 @@ export function chainView(store: Store, input: { period: Pick<Period, 'since' | 
  */
 export function servedColleague(store: Store, input: { served: string; staff: readonly string[]; customer?: string | undefined; external?: boolean | undefined }): string {
   if (input.customer !== undefined || input.external) throw new UsageError(messages.servedWithCustomer, messages.servedWithCustomerHint);
-  const person = requirePersonNamed(store, input.served);
+  const person = requirePersonExactly(store, input.served);
   if (input.staff.some((name) => nameKey(name) === nameKey(person.name))) {
     throw new ValidationError(messages.servedIsStoryteller(person.name), messages.servedIsStorytellerHint);
   }
@@ -62,7 +58,7 @@ export function unresolvedColleagues(store: Store): UnlinkedCustomer[] {
 export function linkColleague(store: Store, input: { customer: string; person: string }, clock: () => Date): { customerId: number; customer: string; person: string } {
   const customer = store.chain.findInternalCustomer(input.customer);
   if (!customer) throw new NotFoundError(messages.customerNotInternal(input.customer), messages.customerNotInternalHint);
-  const person = requirePersonNamed(store, input.person);
+  const person = requirePersonExactly(store, input.person);
   store.transaction(() => store.chain.linkCustomer(customer.id, person.id, clock().toISOString()));
   return { customerId: customer.id, customer: customer.name, person: person.name };
 }

@@ -1,6 +1,4 @@
-import { NotFoundError } from '../core/errors.ts';
 import { isStarDependent, spread, star } from '../core/figures.ts';
-import { messages } from '../core/messages.ts';
 import type { Practice, PracticeView } from '../core/practice.ts';
 import { coaches } from '../core/training.ts';
 import { resolveNamed } from './names.ts';

@@ -2,22 +2,18 @@ import { toDay } from '../core/dates.ts';
 import { ConflictError, NotFoundError, UsageError, ValidationError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { shareByMonth, successionFor, type PracticePairing, type Succession } from '../core/succession.ts';
-import type { PersonRow, Store } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
+import { requirePersonExactly } from './people.ts';
 
-function requirePersonNamed(store: Store, name: string): PersonRow {
-  const person = store.people.find(name);
-  if (!person) throw new NotFoundError(messages.personNotFound(name), messages.personNotFoundHint);
-  return person;
-}
 
 /** The person's name as stored, or a NotFoundError: checked before anything is indexed. */
 export function successionPerson(store: Store, name: string): string {
-  return requirePersonNamed(store, name).name;
+  return requirePersonExactly(store, name).name;
 }
 
 /** For a person: the agreed practices that would fall below two people without them, with pairing suggestions, and their pairings. */
 export function personSuccession(store: Store, input: { person: string }): Succession {
-  const person = requirePersonNamed(store, input.person);
+  const person = requirePersonExactly(store, input.person);
   const { team } = store.people.place(person.id);
   const colleagues = store.chain.people();
   const atRisk = store.practices.list(['adopted', 'standard']).flatMap((practice) => {
@@ -30,11 +26,11 @@ export function personSuccession(store: Store, input: { person: string }): Succe
 /** Records that `learner` pairs with `person` on a practice, from today. */
 export function recordPair(store: Store, input: { person: string; practice?: string | undefined; learner?: string | undefined }, clock: () => Date): { recorded: boolean } {
   if (input.practice === undefined || input.learner === undefined) throw new UsageError(messages.pairNeedsLearner, messages.pairNeedsLearnerHint);
-  const star = requirePersonNamed(store, input.person);
+  const star = requirePersonExactly(store, input.person);
   const practice = store.practices.find(input.practice);
   if (!practice) throw new NotFoundError(messages.practiceNotFound(input.practice), messages.practiceNotFoundHint);
   if (practice.status === 'retired') throw new ConflictError(messages.pairRetired(practice.name), messages.pairRetiredHint(practice.name));
-  const learner = requirePersonNamed(store, input.learner);
+  const learner = requirePersonExactly(store, input.learner);
   if (learner.id === star.id) throw new ValidationError(messages.pairSelf(star.name), messages.pairSelfHint);
   const now = clock();
   return { recorded: store.transaction(() => store.succession.pair(practice.id, star.id, learner.id, toDay(now), now.toISOString())) };

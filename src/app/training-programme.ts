@@ -4,8 +4,9 @@ import { messages } from '../core/messages.ts';
 import type { Practice } from '../core/practice.ts';
 import { assignmentState, buildProgramme, parseDueDay, type Assignment, type PersonProgramme, type Programme } from '../core/programme.ts';
 import { cleanNames } from '../core/story.ts';
-import type { PersonRow, Store } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
 import { teamFilter } from './teams.ts';
+import { requirePersonExactly } from './people.ts';
 
 /** The practice named (case-insensitive, or by id), or a NotFoundError. */
 function requirePracticeNamed(store: Store, name: string): Practice {
@@ -14,12 +15,6 @@ function requirePracticeNamed(store: Store, name: string): Practice {
   return practice;
 }
 
-/** The person named, or a NotFoundError: an assignment or an acknowledgement is never made for a typo. */
-function requirePersonNamed(store: Store, name: string): PersonRow {
-  const person = store.people.find(name);
-  if (!person) throw new NotFoundError(messages.personNotFound(name), messages.personNotFoundHint);
-  return person;
-}
 
 export interface AssignInput {
   practice: string;
@@ -40,10 +35,10 @@ export function assignTraining(store: Store, input: AssignInput, clock: () => Da
   const practice = requirePracticeNamed(store, input.practice);
   if (practice.status === 'retired') throw new ConflictError(messages.assignRetired(practice.name), messages.assignRetiredHint(practice.name));
   const dueOn = parseDueDay(input.due, now);
-  const named = cleanNames(input.people ?? [], '--people').map((name) => requirePersonNamed(store, name).id);
+  const named = cleanNames(input.people ?? [], '--people').map((name) => requirePersonExactly(store, name).id);
   const team = teamFilter(store, input.team);
   if (team && team.activeNames.length === 0) throw new ConflictError(messages.emptyTeam(team.team), messages.emptyTeamHint);
-  const fromTeam = team ? team.activeNames.map((name) => requirePersonNamed(store, name).id) : [];
+  const fromTeam = team ? team.activeNames.map((name) => requirePersonExactly(store, name).id) : [];
   const people = [...new Set([...named, ...fromTeam])];
   if (people.length === 0) throw new UsageError(messages.assignNobody, messages.assignNobodyHint);
   const ids = store.transaction(() => store.programme.assign(practice.id, people, dueOn, now.toISOString()));
@@ -64,7 +59,7 @@ export function acknowledgeCurrentProcedure(store: Store, input: { practice: str
   const practice = requirePracticeNamed(store, input.practice);
   const procedure = store.procedures.current(practice.id);
   if (!procedure) throw new ConflictError(messages.ackNoProcedure(practice.name), messages.ackNoProcedureHint(practice.name));
-  const person = requirePersonNamed(store, input.person);
+  const person = requirePersonExactly(store, input.person);
   const recorded = store.transaction(() => store.programme.acknowledge(procedure.id, person.id, clock().toISOString()));
   return { practice: practice.name, version: procedure.version, person: person.name, recorded };
 }
