@@ -28,12 +28,13 @@ export function spread(evidence: readonly EvidenceItem[]): number {
 export interface PersonEvidence {
   person: string;
   stories: number;
-  firstOn: Day;
+  /** Null where no tie needs it: the practices query looks it up for tied people only. */
+  firstOn: Day | null;
 }
 
 /** Per person, how many of the evidence stories credit them and the day of their first (a story crediting someone twice counts once). */
-export function evidenceByPerson(evidence: readonly EvidenceItem[]): PersonEvidence[] {
-  const byPerson = new Map<string, PersonEvidence>();
+export function evidenceByPerson(evidence: readonly EvidenceItem[]): Array<PersonEvidence & { firstOn: Day }> {
+  const byPerson = new Map<string, PersonEvidence & { firstOn: Day }>();
   for (const item of evidence) {
     for (const person of new Set(item.people)) {
       const seen = byPerson.get(person);
@@ -53,7 +54,7 @@ export function evidenceByPerson(evidence: readonly EvidenceItem[]): PersonEvide
  * DESIGN.md, Figures: every command names the same star.
  */
 export function starTieBefore(a: Pick<PersonEvidence, 'person' | 'firstOn'>, b: Pick<PersonEvidence, 'person' | 'firstOn'>): boolean {
-  if (a.firstOn !== b.firstOn) return a.firstOn < b.firstOn;
+  if (a.firstOn !== null && b.firstOn !== null && a.firstOn !== b.firstOn) return a.firstOn < b.firstOn;
   const [keyA, keyB] = [nameKey(a.person), nameKey(b.person)];
   return keyA < keyB || (keyA === keyB && a.person < b.person);
 }

@@ -86,6 +86,11 @@ describe('practiceCounts (the svc practices aggregate)', () => {
     expect(row?.topPeople).toHaveLength(2);
     expect(summarizePractice(row!)).toMatchObject({ star: 'Bo', starShare: 0.4, spread: 3 });
     expect(star(practiceEvidence(store.db, id))).toEqual({ person: 'Bo', share: 0.4 });
+    // Without a tie the first day decides nothing, and is not looked up.
+    addStory('ana called back a third time', ['ana'], '2026-02-21', ['call-back']);
+    store.write(() => linkMatchesForPractice(store.db, id, NOW_ISO));
+    expect(practiceCounts(store.db)[0]?.topPeople).toEqual([{ person: 'ana', stories: 3, firstOn: null }]);
+    expect(summarizePractice(practiceCounts(store.db)[0]!)).toMatchObject({ star: 'ana', starShare: 0.5 });
   });
 });
 
