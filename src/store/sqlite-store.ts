@@ -97,8 +97,9 @@ import { chainEdges, chainPeople, chainStoryCounts, findInternalCustomer, linkCu
 import { insertPlannedSession, plannedSessions } from './training-sessions.ts';
 
 /**
- * The Store over one SQLite connection. Still a Connection too, so that code not yet
- * moved to src/app can reach `db` meanwhile; app code sees only the Store.
+ * The Store over one SQLite connection. Still a Connection too: the CLI reads what
+ * opening it migrated, and store tests reach `db` for their own SQL. Every use case in
+ * src/app and every handler sees only the Store (test/unit/architecture.test.ts).
  */
 export type SqliteStore = Store & Connection;
 

@@ -103,6 +103,13 @@ describe('dependencies point one way', () => {
     }
   });
 
+  it('handlers lay out no tables: the renderers in src/ui do', () => {
+    for (const file of files(join(SRC, 'cli'))) {
+      expect(imports(file), `${relative(SRC, file)} builds a table`).not.toContain('../../../ui/table.ts');
+      expect(imports(file), `${relative(SRC, file)} builds a table`).not.toContain('../ui/table.ts');
+    }
+  });
+
   it('cli holds no SQL: no prepared statement, no raw SQLite call, no better-sqlite3', () => {
     for (const file of files(join(SRC, 'cli'))) {
       const rel = relative(SRC, file);

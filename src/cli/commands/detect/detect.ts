@@ -6,9 +6,7 @@ import { reviewQuestions, type ReviewAction } from '../../../core/detect-prompt.
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { nameKey } from '../../../core/text.ts';
-import { candidateBlock, detectionJson, detectionText, type DetectionView } from '../../../ui/render/detect.ts';
-import { renderTable } from '../../../ui/table.ts';
-import { formatDay } from '../../../ui/format.ts';
+import { candidateBlock, detectionJson, detectionText, rejectedTable, type DetectionView } from '../../../ui/render/detect.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { indexPhrases } from '../../phrases.ts';
@@ -100,13 +98,6 @@ function showRejected(ctx: Context, json: boolean): void {
     ctx.info('No rejected candidates.');
     return;
   }
-  const look = ctx.look();
-  ctx.print(
-    renderTable(
-      ['id', 'label', 'key', 'rejected'],
-      rows.map((r) => [r.id, r.label, r.key, look.tty ? formatDay(r.rejectedAt.slice(0, 10), look.now, true) : r.rejectedAt]),
-      { tty: look.tty, head: (t) => look.color.bold(t) },
-    ).trimEnd(),
-  );
+  ctx.print(rejectedTable(rows, ctx.look()));
   ctx.info(ctx.err.dim('hint: svc practice unreject LABEL brings one back'));
 }

@@ -6,7 +6,7 @@ import { MAX_IMPORT_BYTES, readExport, startsAsJsonl } from '../../../core/trans
 import { finishImportedForgets } from '../../../app/forget.ts';
 import { importData } from '../../../app/transfer.ts';
 import type { ImportedForget } from '../../../store/store.ts';
-import { renderTable } from '../../../ui/table.ts';
+import { importTable } from '../../../ui/render/transfer.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { withStdinAsFile } from '../../io.ts';
@@ -72,9 +72,7 @@ function importFile(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx
   if (options.json) {
     ctx.print(JSON.stringify({ file: path, dryRun, formatVersion: data.header.version, exportedAt: data.header.exportedAt, tables: result.tables, totals, removed: result.removed, ignored: result.ignored }, null, 2));
   } else if (result.tables.length > 0) {
-    const look = ctx.look();
-    const rows = result.tables.map((t) => [t.table.replaceAll('_', ' '), t.added, t.updated, t.skipped]);
-    ctx.print(renderTable(['records', 'added', 'updated', 'skipped'], rows, { tty: look.tty, head: (t) => look.color.bold(t) }).trimEnd());
+    ctx.print(importTable(result.tables, ctx.look()));
   }
   if (result.ignored.length > 0) ctx.info(ctx.err.yellow(`warning: ${messages.importIgnored(result.ignored.join(', '))}`));
   const removed = result.removedCount;
