@@ -4,7 +4,8 @@ import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import type { Practice } from '../../../core/practice.ts';
 import type { Story } from '../../../core/story.ts';
-import type { PracticeSuggestion, SuggestionReason } from '../../../core/suggest.ts';
+import type { PracticeSuggestion } from '../../../core/suggest.ts';
+import { practiceSuggestionsJson, practiceSuggestionsText, reasonText, storySuggestionsJson, storySuggestionsText } from '../../../ui/render/suggest.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { embedStories } from '../../semantic.ts';
@@ -42,43 +43,18 @@ export async function run(options: WithArgs<SuggestOptions>, ctx: Context): Prom
   printPracticeSuggestions(storyId, suggestions, evidenceOf, options.json === true, ctx);
 }
 
-/** "like #7 (0.71) · words: rang, back · qualifier: timing" */
-export function reasonText(reason: SuggestionReason): string {
-  const parts: string[] = [];
-  if (reason.nearestStoryId !== null) parts.push(`like #${reason.nearestStoryId} (${reason.similarity.toFixed(2)})`);
-  if (reason.words.length > 0) parts.push(`words: ${reason.words.join(', ')}`);
-  if (reason.qualifiers.length > 0) parts.push(`qualifier: ${reason.qualifiers.join(', ')}`);
-  return parts.join(' · ') || 'its name';
-}
-
-function reasonJson(reason: SuggestionReason) {
-  return { nearestStoryId: reason.nearestStoryId, similarity: round(reason.similarity), words: reason.words, qualifiers: reason.qualifiers };
-}
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
-
-function excerpt(text: string, width = 90): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > width ? `${line.slice(0, width - 1)}…` : line;
-}
-
 type Suggested = StorySuggestion & { story: Story };
 
 function printStorySuggestions(practice: Practice, suggestions: Suggested[], json: boolean, ctx: Context): void {
   if (json) {
-    const out = suggestions.map((s) => ({ storyId: s.storyId, score: round(s.score), text: s.story.text, reason: reasonJson(s.reason) }));
-    ctx.print(JSON.stringify({ practice: { id: practice.id, name: practice.name }, suggestions: out }, null, 2));
+    ctx.print(storySuggestionsJson(practice, suggestions));
     return;
   }
   if (suggestions.length === 0) {
     ctx.info(messages.noStorySuggestions(practice.name));
     return;
   }
-  ctx.print(`Stories likely to show "${practice.name}", likeliest first:`);
-  for (const s of suggestions) {
-    ctx.print(`  #${String(s.storyId).padEnd(6)} ${excerpt(s.story.text)}`);
-    ctx.print(`          ${ctx.out.dim(reasonText(s.reason))}`);
-  }
+  ctx.print(storySuggestionsText(practice, suggestions, ctx.out));
   ctx.info(ctx.err.dim(`hint: svc practice suggest "${practice.name}" --review to confirm or reject them`));
 }
 
@@ -90,8 +66,7 @@ function printPracticeSuggestions(
   ctx: Context,
 ): void {
   if (json) {
-    const out = suggestions.map((s) => ({ practiceId: s.practiceId, name: s.name, score: round(s.score), reason: reasonJson(s.reason) }));
-    ctx.print(JSON.stringify({ storyId, evidenceOf: linked, suggestions: out }, null, 2));
+    ctx.print(practiceSuggestionsJson(storyId, suggestions, linked));
     return;
   }
   if (linked.length > 0) ctx.print(`Story #${storyId} is evidence of: ${linked.map((p) => p.name).join(', ')}`);
@@ -99,11 +74,7 @@ function printPracticeSuggestions(
     ctx.info(messages.noPracticeSuggestions);
     return;
   }
-  ctx.print(`Practices story #${storyId} likely shows, likeliest first:`);
-  suggestions.forEach((s, i) => {
-    ctx.print(`  ${i + 1}. ${s.name}`);
-    ctx.print(`     ${ctx.out.dim(reasonText(s.reason))}`);
-  });
+  ctx.print(practiceSuggestionsText(storyId, suggestions, ctx.out));
   ctx.info(ctx.err.dim(`hint: svc practice link NAME ${storyId} to add it to a practice's evidence`));
 }
 
