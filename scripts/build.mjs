@@ -46,7 +46,7 @@ const bundles = {
   encoder: src('core/encoder.ts'),
   capture: src('cli/commands/story/capture.ts'),
   // Suggestion metrics, for scripts/eval-suggest.mjs and the detection scorer.
-  'suggest-metrics': src('app/suggest-metrics.ts'),
+  'suggest-metrics': src('cli/suggest-metrics.ts'),
   prompts: src('cli/prompts.ts'),
   'report-html': src('ui/render/report/html.ts'),
 };

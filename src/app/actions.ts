@@ -2,9 +2,7 @@ import { actionDue, actionText, withOverdue, type ActionView } from '../core/act
 import { parsePastDay, toDay, type Day } from '../core/dates.ts';
 import { ConflictError, NotFoundError, UsageError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
-import { getAction, insertAction, interviewSources, listActions, markActionDone } from '../store/actions.ts';
-import type { Connection as Store, Db } from '../store/db.ts';
-import { findPerson } from '../store/people.ts';
+import type { Store } from '../store/store.ts';
 
 /**
  * Adds an action: what will change, who sees it through, by when, and the interviews
@@ -18,45 +16,45 @@ export function addAction(
   if (input.owner === undefined) throw new UsageError(messages.actionNeedsOwner, messages.actionNeedsOwnerHint);
   if (input.due === undefined) throw new UsageError(messages.actionNeedsDue, messages.actionNeedsDueHint);
   const dueOn = actionDue(input.due, now);
-  const id = store.write(() => {
-    const owner = findPerson(store.db, input.owner ?? '');
+  const id = store.transaction(() => {
+    const owner = store.people.find(input.owner ?? '');
     if (!owner) throw new NotFoundError(messages.personNotFound(input.owner ?? ''), messages.personNotFoundHint);
-    const sources = interviewSources(store.db, input.interviews);
+    const sources = store.actions.interviewSources(input.interviews);
     const missing = input.interviews.find((id) => !sources.some((s) => s.interviewId === id));
     if (missing !== undefined) throw new NotFoundError(messages.interviewNotFound(missing), messages.interviewNotFoundHint);
     const text = actionText(input.text, sources);
-    return insertAction(store.db, { text, ownerId: owner.id, dueOn, interviewIds: input.interviews }, now.toISOString());
+    return store.actions.insert({ text, ownerId: owner.id, dueOn, interviewIds: input.interviews }, now.toISOString());
   });
-  return actionView(store.db, id, now);
+  return actionView(store, id, now);
 }
 
 /** One action as shown, with the interviews it came from. */
-export function actionView(db: Db, id: number, now: Date): ActionView {
-  const action = getAction(db, id);
+export function actionView(store: Store, id: number, now: Date): ActionView {
+  const action = store.actions.get(id);
   if (!action) throw new NotFoundError(messages.actionNotFound(id), messages.actionNotFoundHint);
   return withOverdue(action, toDay(now));
 }
 
 /** Open actions (or all), overdue ones flagged. */
-export function actionList(db: Db, input: { all: boolean }, now: Date): ActionView[] {
-  return listActions(db, { openOnly: !input.all }).map((a) => withOverdue(a, toDay(now)));
+export function actionList(store: Store, input: { all: boolean }, now: Date): ActionView[] {
+  return store.actions.list({ openOnly: !input.all }).map((a) => withOverdue(a, toDay(now)));
 }
 
 /** Marks an action done (today, or on a past day given). */
 export function completeAction(store: Store, input: { id: number; on?: string | undefined }, now: Date): ActionView {
   const on: Day = input.on === undefined ? toDay(now) : parsePastDay(input.on, now, '--on');
-  store.write(() => {
-    const action = getAction(store.db, input.id);
+  store.transaction(() => {
+    const action = store.actions.get(input.id);
     if (!action) throw new NotFoundError(messages.actionNotFound(input.id), messages.actionNotFoundHint);
     if (action.status === 'done') throw new ConflictError(messages.actionAlreadyDone(input.id, action.doneOn ?? ''), messages.actionAlreadyDoneHint);
-    markActionDone(store.db, input.id, on, now.toISOString());
+    store.actions.markDone(input.id, on, now.toISOString());
   });
-  return actionView(store.db, input.id, now);
+  return actionView(store, input.id, now);
 }
 
 /** The report's actions: every open one, and those done in the period; null when there are none. */
-export function actionsForReport(db: Db, period: { since: Day; until: Day }, now: Date): { open: ActionView[]; doneInPeriod: ActionView[] } | null {
-  const all = actionList(db, { all: true }, now);
+export function actionsForReport(store: Store, period: { since: Day; until: Day }, now: Date): { open: ActionView[]; doneInPeriod: ActionView[] } | null {
+  const all = actionList(store, { all: true }, now);
   const open = all.filter((a) => a.status === 'open');
   const doneInPeriod = all.filter((a) => a.status === 'done' && a.doneOn !== null && a.doneOn >= period.since && a.doneOn <= period.until);
   return open.length + doneInPeriod.length === 0 ? null : { open, doneInPeriod };

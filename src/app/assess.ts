@@ -21,19 +21,8 @@ import { buildSelfAssessmentSection, type SelfAssessmentSection } from '../core/
 import type { InterviewRow } from '../core/report.ts';
 import type { FormRow } from '../core/story-import.ts';
 import { nameKey } from '../core/text.ts';
-import {
-  closeRound,
-  hasTaken,
-  insertQuestion,
-  insertRound,
-  listQuestions,
-  listRounds,
-  loadAssessmentInput,
-  recordResponse,
-  retireQuestion,
-} from '../store/assessments.ts';
-import type { Connection as Store, Db } from '../store/db.ts';
-import { findPerson, listPeople, type PersonRow } from '../store/people.ts';
+import type { PersonRow, Store } from '../store/store.ts';
+import { requirePersonExactly } from './people.ts';
 
 /** How the team runs its check-in (from the config). */
 export interface AssessSettings {
@@ -43,25 +32,20 @@ export interface AssessSettings {
 
 /** The questions asked now (open ones), for the prompt and `question list`. */
 export function assessmentQuestions(store: Store): AssessmentQuestion[] {
-  return listQuestions(store.db);
+  return store.assessments.questions();
 }
 
-function requirePerson(db: Db, name: string): PersonRow {
-  const person = findPerson(db, name);
-  if (!person) throw new NotFoundError(messages.personNotFound(name), messages.personNotFoundHint);
-  return person;
-}
 
-/** The open round, or a new one opened today. Call inside store.write(). */
-function roundForNow(db: Db, now: Date, intervalDays: number): AssessmentRound {
+/** The open round, or a new one opened today. Call inside store.transaction(). */
+function roundForNow(store: Store, now: Date, intervalDays: number): AssessmentRound {
   const today = toDay(now);
-  return openRound(listRounds(db), today) ?? insertRound(db, newRound(today, intervalDays), now.toISOString());
+  return openRound(store.assessments.rounds(), today) ?? store.assessments.insertRound(newRound(today, intervalDays), now.toISOString());
 }
 
 /** Refuses a person who already answered the round open today. */
-function refuseSecondAnswer(db: Db, person: PersonRow, today: Day): void {
-  const round = openRound(listRounds(db), today);
-  if (round && hasTaken(db, round.id, person.id)) throw new ConflictError(messages.assessAlreadyAnswered(person.name, round.openedOn), messages.assessAlreadyAnsweredHint);
+function refuseSecondAnswer(store: Store, person: PersonRow, today: Day): void {
+  const round = openRound(store.assessments.rounds(), today);
+  if (round && store.assessments.hasTaken(round.id, person.id)) throw new ConflictError(messages.assessAlreadyAnswered(person.name, round.openedOn), messages.assessAlreadyAnsweredHint);
 }
 
 /**
@@ -69,8 +53,8 @@ function refuseSecondAnswer(db: Db, person: PersonRow, today: Day): void {
  * already answered this round, is refused before they spend a minute on it.
  */
 export function checkAssessor(store: Store, input: { person: string }, now: Date): { person: string } {
-  const person = requirePerson(store.db, input.person);
-  refuseSecondAnswer(store.db, person, toDay(now));
+  const person = requirePersonExactly(store, input.person);
+  refuseSecondAnswer(store, person, toDay(now));
   return { person: person.name };
 }
 
@@ -81,12 +65,12 @@ export function answerAssessment(
   now: Date,
 ): { openedOn: Day; answers: number } {
   const today = toDay(now);
-  return store.write(() => {
-    const person = requirePerson(store.db, input.person);
-    const response = draftResponse(listQuestions(store.db), input.scores, input.notes);
-    refuseSecondAnswer(store.db, person, today);
-    const round = roundForNow(store.db, now, input.settings.intervalDays);
-    recordResponse(store.db, round.id, person.id, response, input.settings.attributed);
+  return store.transaction(() => {
+    const person = requirePersonExactly(store, input.person);
+    const response = draftResponse(store.assessments.questions(), input.scores, input.notes);
+    refuseSecondAnswer(store, person, today);
+    const round = roundForNow(store, now, input.settings.intervalDays);
+    store.assessments.recordResponse(round.id, person.id, response, input.settings.attributed);
     return { openedOn: round.openedOn, answers: response.answers.length };
   });
 }
@@ -101,21 +85,21 @@ export function importAssessment(
   now: Date,
 ): { openedOn: Day; people: number } {
   const today = toDay(now);
-  return store.write(() => {
-    const questions = listQuestions(store.db);
+  return store.transaction(() => {
+    const questions = store.assessments.questions();
     const seen = new Set<string>();
     const checked: Array<{ person: PersonRow; response: AssessmentResponse }> = formResponses(input.form).map((row) =>
       atLine(row.line, () => {
-        const person = requirePerson(store.db, row.person);
+        const person = requirePersonExactly(store, row.person);
         if (seen.has(nameKey(person.name))) throw new ValidationError(messages.assessImportTwice(person.name, row.line), messages.assessImportHint);
         seen.add(nameKey(person.name));
-        refuseSecondAnswer(store.db, person, today);
+        refuseSecondAnswer(store, person, today);
         return { person, response: draftResponse(questions, row.scores, row.notes) };
       }),
     );
     if (checked.length === 0) throw new ValidationError(messages.assessImportEmpty, messages.assessImportHint);
-    const round = roundForNow(store.db, now, input.settings.intervalDays);
-    for (const { person, response } of checked) recordResponse(store.db, round.id, person.id, response, input.settings.attributed);
+    const round = roundForNow(store, now, input.settings.intervalDays);
+    for (const { person, response } of checked) store.assessments.recordResponse(round.id, person.id, response, input.settings.attributed);
     return { openedOn: round.openedOn, people: checked.length };
   });
 }
@@ -125,43 +109,43 @@ export function addAssessmentQuestion(store: Store, input: { key: string; text: 
   const key = questionKey(input.key);
   const text = questionText(input.text);
   const attribute = input.attribute === undefined ? null : questionAttribute(input.attribute);
-  return store.write(() => {
-    if (listQuestions(store.db).some((q) => q.key === key && q.retiredAt === null)) {
+  return store.transaction(() => {
+    if (store.assessments.questions().some((q) => q.key === key && q.retiredAt === null)) {
       throw new ConflictError(messages.assessQuestionExists(key), messages.assessQuestionExistsHint(key));
     }
-    return { key, version: insertQuestion(store.db, { key, text, attribute }, now.toISOString()) };
+    return { key, version: store.assessments.insertQuestion({ key, text, attribute }, now.toISOString()) };
   });
 }
 
 /** Retires a question: it is no longer asked, and its past answers stay in their rounds. */
 export function retireAssessmentQuestion(store: Store, input: { key: string }, now: Date): { key: string } {
   const key = questionKey(input.key);
-  store.write(() => {
-    if (!retireQuestion(store.db, key, now.toISOString())) throw new NotFoundError(messages.assessQuestionNotOpen(key), messages.assessQuestionsHint);
+  store.transaction(() => {
+    if (!store.assessments.retireQuestion(key, now.toISOString())) throw new NotFoundError(messages.assessQuestionNotOpen(key), messages.assessQuestionsHint);
   });
   return { key };
 }
 
 /** The team figures of every round (and answers by name only for an attributed team). */
-export function assessmentView(db: Db, input: { attributed: boolean }, now: Date): AssessmentView {
-  return buildAssessmentView({ today: toDay(now), attributed: input.attributed, ...loadAssessmentInput(db) });
+export function assessmentView(store: Store, input: { attributed: boolean }, now: Date): AssessmentView {
+  return buildAssessmentView({ today: toDay(now), attributed: input.attributed, ...store.assessments.input() });
 }
 
 /** The status line of the self-assessment: due, or open with how many answered. */
-export function assessmentStatus(db: Db, input: { intervalDays: number }, now: Date): { text: string; command: string } | null {
+export function assessmentStatus(store: Store, input: { intervalDays: number }, now: Date): { text: string; command: string } | null {
   const today = toDay(now);
-  const rounds = listRounds(db);
+  const rounds = store.assessments.rounds();
   const open = openRound(rounds, today);
-  return assessmentDue(rounds, open?.took ?? 0, listPeople(db).filter((p) => p.active).length, today, input.intervalDays);
+  return assessmentDue(rounds, open?.took ?? 0, store.people.list().filter((p) => p.active).length, today, input.intervalDays);
 }
 
 /** Closes the open round today: its figures show (where enough answered) and it takes no more answers. */
 export function closeAssessmentRound(store: Store, now: Date): { openedOn: Day; took: number } {
   const today = toDay(now);
-  return store.write(() => {
-    const round = openRound(listRounds(store.db), today);
+  return store.transaction(() => {
+    const round = openRound(store.assessments.rounds(), today);
     if (!round) throw new NotFoundError(messages.assessNoOpenRound, messages.assessNoOpenRoundHint);
-    closeRound(store.db, round.id, today);
+    store.assessments.closeRound(round.id, today);
     return { openedOn: round.openedOn, took: round.took };
   });
 }
@@ -172,12 +156,12 @@ export function closeAssessmentRound(store: Store, now: Date): { openedOn: Day; 
  * null before the first round.
  */
 export function selfAssessmentForReport(
-  db: Db,
+  store: Store,
   input: { stories: ReadonlyArray<{ attribute: string; stories: number }>; interviews: ReadonlyArray<InterviewRow> },
   now: Date,
 ): SelfAssessmentSection | null {
   // The report is shown to the whole team: team figures only, whatever assess.attributed says.
-  const assessment = assessmentView(db, { attributed: false }, now);
+  const assessment = assessmentView(store, { attributed: false }, now);
   // A team that has not started assessing itself gets no section (and no gap to discuss).
   if (assessment.rounds.length === 0) return null;
   return buildSelfAssessmentSection({

@@ -3,33 +3,27 @@ import { NotFoundError, UsageError, ValidationError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import type { Period } from '../core/report.ts';
 import { nameKey } from '../core/text.ts';
-import { chainEdges, chainPeople, chainStoryCounts, findInternalCustomer, linkCustomerToPerson, unlinkedInternalCustomers, type UnlinkedCustomer } from '../store/chain.ts';
-import type { Connection as Store } from '../store/db.ts';
-import { findPerson, type PersonRow } from '../store/people.ts';
+import type { Store, UnlinkedCustomer } from '../store/store.ts';
 import { requireTeam, withinTeam } from './teams.ts';
+import { requirePersonExactly } from './people.ts';
 
-function requirePersonNamed(store: Store, name: string): PersonRow {
-  const person = findPerson(store.db, name);
-  if (!person) throw new NotFoundError(messages.personNotFound(name), messages.personNotFoundHint);
-  return person;
-}
 
 /** Who serves whom in a period and the one before, with the leaders and those never served. */
 export function loadChain(store: Store, period: Pick<Period, 'since' | 'until' | 'previous'>): Chain {
-  return store.db.transaction(() => {
-    const now = chainStoryCounts(store.db, period);
-    const before = chainStoryCounts(store.db, period.previous);
+  return store.read(() => {
+    const now = store.chain.storyCounts(period);
+    const before = store.chain.storyCounts(period.previous);
     return buildChain({
       window: period,
       previous: period.previous,
-      edges: chainEdges(store.db, period),
-      previousEdges: chainEdges(store.db, period.previous),
+      edges: store.chain.edges(period),
+      previousEdges: store.chain.edges(period.previous),
       stories: now.linked,
       previousStories: before.linked,
-      people: chainPeople(store.db),
+      people: store.chain.people(),
       unresolved: now.unresolved,
     });
-  })();
+  });
 }
 
 /**
@@ -48,7 +42,7 @@ export function chainView(store: Store, input: { period: Pick<Period, 'since' | 
  */
 export function servedColleague(store: Store, input: { served: string; staff: readonly string[]; customer?: string | undefined; external?: boolean | undefined }): string {
   if (input.customer !== undefined || input.external) throw new UsageError(messages.servedWithCustomer, messages.servedWithCustomerHint);
-  const person = requirePersonNamed(store, input.served);
+  const person = requirePersonExactly(store, input.served);
   if (input.staff.some((name) => nameKey(name) === nameKey(person.name))) {
     throw new ValidationError(messages.servedIsStoryteller(person.name), messages.servedIsStorytellerHint);
   }
@@ -57,14 +51,14 @@ export function servedColleague(store: Store, input: { served: string; staff: re
 
 /** Internal customers not linked to a person yet: what `svc chain link` resolves. */
 export function unresolvedColleagues(store: Store): UnlinkedCustomer[] {
-  return unlinkedInternalCustomers(store.db);
+  return store.chain.unlinkedCustomers();
 }
 
 /** Links an internal customer (by name or #id) to the person they are. */
 export function linkColleague(store: Store, input: { customer: string; person: string }, clock: () => Date): { customerId: number; customer: string; person: string } {
-  const customer = findInternalCustomer(store.db, input.customer);
+  const customer = store.chain.findInternalCustomer(input.customer);
   if (!customer) throw new NotFoundError(messages.customerNotInternal(input.customer), messages.customerNotInternalHint);
-  const person = requirePersonNamed(store, input.person);
-  store.write(() => linkCustomerToPerson(store.db, customer.id, person.id, clock().toISOString()));
+  const person = requirePersonExactly(store, input.person);
+  store.transaction(() => store.chain.linkCustomer(customer.id, person.id, clock().toISOString()));
   return { customerId: customer.id, customer: customer.name, person: person.name };
 }

@@ -11,7 +11,7 @@ import {
 } from '../core/detect.ts';
 import type { Matcher } from '../core/practice.ts';
 import { QUALIFIER_LABELS, clauseAfter, sharedQualifier } from '../core/qualifiers.ts';
-import type { Store } from '../store/store.ts';
+import type { RejectedCandidate, Store } from '../store/store.ts';
 
 type ShownCandidate = DetectionView['practices'][number];
 
@@ -113,4 +113,9 @@ export function applyReviewDecisions(store: Store, decisions: readonly ReviewDec
       }
     }
   });
+}
+
+/** Every candidate rejected in review, newest first: what `svc detect --rejected` lists. */
+export function rejectedCandidates(store: Store): RejectedCandidate[] {
+  return store.detection.rejected();
 }

@@ -3,7 +3,7 @@ import { toDay, type Day } from '../core/dates.ts';
 import { buildDigest, DIGEST_STORIES, digestSince, type Digest } from '../core/digest.ts';
 import { messages } from '../core/messages.ts';
 import { buildReport, reportPeriod } from '../core/report.ts';
-import { buildRhythm, rhythmSettings } from '../core/rhythm.ts';
+import { buildCalendar, buildRhythm, rhythmSettings, type TeamCalendar } from '../core/rhythm.ts';
 import type { Store } from '../store/store.ts';
 
 /** The digest since a day, since the last digest, or over the default period; with what to tell the reader about that choice. */
@@ -28,4 +28,13 @@ export function loadDigest(store: Store, input: { since: Day | 'last-digest' | u
 /** Remembers today's digest: the next `--since last-digest` starts after it. */
 export function recordDigest(store: Store, now: Date): void {
   store.transaction(() => store.rhythm.recordDigest(toDay(now)));
+}
+
+/** The team's rhythm as calendar events (meetings, interviews, reviews, sessions), under the team's kept identity. */
+export function loadCalendar(store: Store, input: { settings: Settings }, now: Date): TeamCalendar {
+  const today = toDay(now);
+  const { settings } = input;
+  // The identity is made on first use: a write.
+  const { team, rhythm } = store.transaction(() => ({ team: store.rhythm.teamIdentity(today), rhythm: store.rhythm.input(today) }));
+  return buildCalendar(buildRhythm({ ...rhythm, settings: rhythmSettings(settings) }), { name: settings['team.name'], ...team }, settings['interview.interval_days']);
 }

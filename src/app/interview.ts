@@ -1,7 +1,9 @@
 import { answerMatchKeys, type AnswerMatchKeys } from '../core/answers.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.ts';
-import { interviewState, type Interview, type InterviewAgreement, type InterviewLog } from '../core/interview.ts';
-import type { Day } from '../core/dates.ts';
+import { interviewState, type Interview, type InterviewAgreement, type InterviewLog, type InterviewStatus } from '../core/interview.ts';
+import { shiftDay, toDay, type Day } from '../core/dates.ts';
+import type { Customer } from '../core/customer.ts';
+import { sample } from '../core/random.ts';
 import { messages } from '../core/messages.ts';
 import type { Practice } from '../core/practice.ts';
 import type { StoryDraft } from '../core/story.ts';
@@ -135,4 +137,48 @@ function storedInterview(store: Store, id: number): Interview {
   const interview = store.interviews.get(id);
   if (!interview) throw new Error(`interview #${id} vanished after linking`);
   return interview;
+}
+
+/** Interviews, planned ones first, optionally in one state. */
+export function listInterviews(store: Store, input: { status?: InterviewStatus | undefined } = {}): Interview[] {
+  return store.interviews.list({ status: input.status });
+}
+
+export interface PickInput {
+  count: number;
+  /** Customers called (or invited) in the last so many days are left out. */
+  cooldownDays: number;
+  segment?: string | undefined;
+  /** Who will call them (created on first mention), or null. */
+  interviewer: string | null;
+  /** Picks at random: 0 ≤ random() < 1. */
+  random: () => number;
+}
+
+/**
+ * Picks customers at random to interview among those with contact details who are
+ * neither planned nor contacted within the cooldown, and plans a call with each, in one
+ * transaction. None eligible is a NotFoundError that says why.
+ */
+export function pickInterviews(store: Store, input: PickInput, clock: () => Date): Array<{ interviewId: number; customer: Customer }> {
+  const now = clock();
+  const today = toDay(now);
+  return store.transaction(() => {
+    // Contacted within the cooldown: on or after the day `cooldown - 1` days ago.
+    const candidates = store.customers.pickCandidates({ segment: input.segment?.trim(), since: shiftDay(today, 1 - input.cooldownDays) });
+    const eligible = candidates.filter((c) => !c.planned && !c.contactedRecently).map((c) => c.id);
+    if (eligible.length === 0) {
+      const recent = candidates.filter((c) => c.contactedRecently).length;
+      const planned = candidates.filter((c) => c.planned && !c.contactedRecently).length;
+      throw new NotFoundError(messages.noneEligible(candidates.length, recent, planned, input.cooldownDays), messages.noneEligibleHint);
+    }
+    const chosen = sample(eligible, input.count, input.random);
+    const interviewerId = input.interviewer === null ? null : store.people.ensure(input.interviewer, now.toISOString());
+    const ids = store.interviews.plan(chosen, interviewerId, today, now.toISOString());
+    return chosen.map((customerId, i) => {
+      const customer = store.customers.get(customerId);
+      if (!customer) throw new Error(`customer #${customerId} vanished while planning`);
+      return { interviewId: ids[i] ?? 0, customer };
+    });
+  });
 }

@@ -41,3 +41,20 @@ export function resolveNamed(store: Store, kind: NamedKind, typed: string, optio
 export function resolveNames(store: Store, kind: NamedKind, typed: readonly string[] | undefined): string[] | undefined {
   return typed?.map((name) => resolveNamed(store, kind, name).name);
 }
+
+/** What a shell completes a value from: the names of a kind, or the newest stories (id and text) for a story. */
+export function completionItems(store: Store, input: { kind: NamedKind | 'story'; stories: number }): Named[] {
+  return input.kind === 'story' ? store.names.recentStories(input.stories) : store.names.items(input.kind);
+}
+
+/** Every name svc knows of a kind, for prompts that offer them. */
+export function knownNames(store: Store, kind: 'person' | 'tag' | 'practice'): string[] {
+  if (kind === 'person') return store.people.names();
+  if (kind === 'tag') return store.tags.names();
+  return store.practices.list().map((p) => p.name);
+}
+
+/** The names of these practices, in order (#id for one gone meanwhile). */
+export function practiceNames(store: Store, ids: readonly number[]): string[] {
+  return ids.map((id) => store.practices.find(String(id))?.name ?? `#${id}`);
+}

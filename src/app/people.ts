@@ -10,6 +10,17 @@ export function requirePerson(store: Store, name: unknown): PersonRow {
   return store.people.find(resolveNamed(store, 'person', String(name ?? '')).name) as PersonRow;
 }
 
+/**
+ * The person with exactly this name (any case), or a NotFoundError: what records a
+ * person's answer, assignment, pairing or place in the chain takes no prefix, so a typo
+ * never lands on someone else.
+ */
+export function requirePersonExactly(store: Store, name: string): PersonRow {
+  const person = store.people.find(name);
+  if (!person) throw new NotFoundError(messages.personNotFound(name), messages.personNotFoundHint);
+  return person;
+}
+
 export function listPeople(store: Store): PersonSummary[] {
   return store.people.list();
 }

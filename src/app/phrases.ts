@@ -51,3 +51,13 @@ export async function indexStoryPhrases(store: Store, input: { all?: boolean; on
   }
   return done;
 }
+
+/** How many stories indexing would read: those not yet indexed by the current extractor, or every story with `all`. */
+export function storiesToIndex(store: Store, input: { all?: boolean }): number {
+  return store.phrases.countToIndex(input.all === true);
+}
+
+/** Whether evidence depends on the phrase index: some practice matches by phrase. */
+export function evidenceNeedsPhrases(store: Store): boolean {
+  return store.practices.hasPhraseMatchers();
+}

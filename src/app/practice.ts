@@ -1,6 +1,4 @@
-import { NotFoundError } from '../core/errors.ts';
-import { isStarDependent, spread, star, starShare } from '../core/figures.ts';
-import { messages } from '../core/messages.ts';
+import { isStarDependent, spread, star } from '../core/figures.ts';
 import type { Practice, PracticeView } from '../core/practice.ts';
 import { coaches } from '../core/training.ts';
 import { buildAssessmentView } from '../core/assess.ts';
@@ -21,6 +19,7 @@ export function buildPracticeView(store: Store, practice: Practice, now: Date, l
   const wanted = new Set(latestIds);
   const latestHow = new Map(evidence.filter((item) => wanted.has(item.storyId)).map((item) => [item.storyId, item.how]));
   const procedure = store.procedures.current(practice.id);
+  const holder = star(evidence);
   return {
     practice,
     matchers: store.practices.matchers(practice.id),
@@ -28,9 +27,9 @@ export function buildPracticeView(store: Store, practice: Practice, now: Date, l
     figures: {
       stories: evidence.length,
       spread: spread(evidence),
-      starShare: starShare(evidence),
+      starShare: holder?.share ?? 0,
       starDependent: isStarDependent(evidence),
-      star: star(evidence)?.person ?? null,
+      star: holder?.person ?? null,
       lastEvidenceOn: evidence.at(-1)?.occurredOn ?? null,
     },
     people: coaches(evidence, Infinity).map(({ person, stories, lastOn }) => ({ person, stories, lastOn })),

@@ -4,7 +4,6 @@ import type { Day } from '../core/dates.ts';
 import { withPerceptionAgenda, type PracticeOutcome } from '../core/perception.ts';
 import { signalTrends } from '../core/signal.ts';
 import { buildReport, type InterviewRow, type Period, type Report } from '../core/report.ts';
-import type { Db } from '../store/db.ts';
 import type { Store } from '../store/store.ts';
 import { actionsForReport } from './actions.ts';
 import { selfAssessmentForReport } from './assess.ts';
@@ -16,15 +15,15 @@ import { selfAssessmentForReport } from './assess.ts';
  * practices customers confirmed and their signals are added by loadReportWithListening.
  */
 export function withListeningSections(
-  db: Db,
+  store: Store,
   report: Report,
   input: { interviews: readonly InterviewRow[]; period: { since: Day; until: Day } },
   now: Date,
 ): Report {
   let out = report;
-  const section = selfAssessmentForReport(db, { stories: report.qualities, interviews: input.interviews }, now);
+  const section = selfAssessmentForReport(store, { stories: report.qualities, interviews: input.interviews }, now);
   if (section) out = { ...out, selfAssessment: section, agenda: withPerceptionAgenda(out.agenda, section.perception) };
-  const actions = actionsForReport(db, input.period, now);
+  const actions = actionsForReport(store, input.period, now);
   if (actions) out = { ...out, actions, agenda: withActionAgenda(out.agenda, actions.open) };
   return out;
 }
@@ -67,10 +66,10 @@ export async function answerReader(store: Store, period: { since: Day; until: Da
  * The report over a period (see periodFor), with the listening sections; with a reader,
  * customers' answers are grouped by what they are about rather than by shared words.
  */
-export function loadReportWithListening(store: Store & { db: Db }, period: Period, now: Date, read?: AnswerReader): Report {
+export function loadReportWithListening(store: Store, period: Period, now: Date, read?: AnswerReader): Report {
   const input = store.report.input(period);
   const answerConcepts = read ? conceptsOfAnswers(input.interviews, read) : undefined;
-  const report = withListeningSections(store.db, buildReport(period, { ...input, ...(answerConcepts ? { answerConcepts } : {}) }), { interviews: input.interviews, period }, now);
+  const report = withListeningSections(store, buildReport(period, { ...input, ...(answerConcepts ? { answerConcepts } : {}) }), { interviews: input.interviews, period }, now);
   const outcomes = practiceOutcomes(store, report, period);
   return outcomes.length ? { ...report, outcomes } : report;
 }

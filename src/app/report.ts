@@ -78,3 +78,8 @@ export function loadStatus(
   });
   return { since: period.since, until: period.until, lastMeeting: period.lastMeeting, stages, listening, due };
 }
+
+/** Whether the team has any story yet: `svc status` shows how to start until it does. */
+export function hasStories(store: Store): boolean {
+  return store.report.hasStories();
+}

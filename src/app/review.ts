@@ -3,33 +3,29 @@ import { ConflictError, NotFoundError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { isDueForReview } from '../core/procedure.ts';
 import { reviewStories, revisionDraft, type ProcedureReview } from '../core/review.ts';
-import type { Connection as Store } from '../store/db.ts';
-import { personNames } from '../store/people.ts';
-import { findPractice, practiceEvidence } from '../store/practices.ts';
-import { confirmProcedureReview, currentProcedure, procedureStates, type Procedure } from '../store/procedures.ts';
-import { storiesByIds } from '../store/stories.ts';
+import type { Procedure, Store } from '../store/store.ts';
 
 /** The stories a review reads at most: the newest, so a busy practice's review stays one screen. */
 export const REVIEW_STORIES = 50;
 
 function requireProcedure(store: Store, name: string): { practice: string; procedure: Procedure } {
-  const practice = findPractice(store.db, name);
+  const practice = store.practices.find(name);
   if (!practice) throw new NotFoundError(messages.practiceNotFound(name), messages.practiceNotFoundHint);
-  const procedure = practice.status === 'standard' ? currentProcedure(store.db, practice.id) : undefined;
+  const procedure = practice.status === 'standard' ? store.procedures.current(practice.id) : undefined;
   if (!procedure) throw new ConflictError(messages.reviewNoProcedure(practice.name), messages.reviewNoProcedureHint(practice.name));
   return { practice: practice.name, procedure };
 }
 
 function buildReview(store: Store, practice: string, procedure: Procedure, today: string): ProcedureReview {
-  const state = procedureStates(store.db).find((s) => s.practiceId === procedure.practiceId);
+  const state = store.procedures.states().find((s) => s.practiceId === procedure.practiceId);
   const writtenOn = procedure.createdAt.slice(0, 10);
   const sources = new Set(procedure.sourceStoryIds);
-  const since = practiceEvidence(store.db, procedure.practiceId, writtenOn)
+  const since = store.practices.evidence(procedure.practiceId, writtenOn)
     .filter((item) => !sources.has(item.storyId))
     .sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.storyId - a.storyId)
     .slice(0, REVIEW_STORIES);
-  const stories = storiesByIds(store.db, since.map((item) => item.storyId)).map((s) => ({ id: s.id, occurredOn: s.occurredOn, people: s.staff, text: s.text }));
-  const read = reviewStories(procedure.body, stories, personNames(store.db));
+  const stories = store.stories.byIds(since.map((item) => item.storyId)).map((s) => ({ id: s.id, occurredOn: s.occurredOn, people: s.staff, text: s.text }));
+  const read = reviewStories(procedure.body, stories, store.people.names());
   const reviewDueOn = state?.reviewDueOn ?? shiftDay(writtenOn, procedure.reviewEveryDays);
   return {
     practice,
@@ -53,7 +49,7 @@ export function reviewProcedure(store: Store, input: { practice: string }, clock
 export function confirmReview(store: Store, input: { practice: string }, clock: () => Date): ProcedureReview {
   const { practice, procedure } = requireProcedure(store, input.practice);
   const now = clock();
-  store.write(() => confirmProcedureReview(store.db, procedure.id, now.toISOString()));
+  store.transaction(() => store.procedures.confirmReview(procedure.id, now.toISOString()));
   return buildReview(store, practice, procedure, toDay(now));
 }
 

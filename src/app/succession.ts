@@ -2,54 +2,45 @@ import { toDay } from '../core/dates.ts';
 import { ConflictError, NotFoundError, UsageError, ValidationError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { shareByMonth, successionFor, type PracticePairing, type Succession } from '../core/succession.ts';
-import { chainPeople } from '../store/chain.ts';
-import type { Connection as Store } from '../store/db.ts';
-import { findPerson, personPlace, type PersonRow } from '../store/people.ts';
-import { findPractice, listPracticeRecords, practiceEvidence } from '../store/practices.ts';
-import { insertPair, pairsOfPractice, pairsOfStar } from '../store/succession.ts';
-import { trainedPeople } from '../store/trainings.ts';
+import type { Store } from '../store/store.ts';
+import { requirePersonExactly } from './people.ts';
 
-function requirePersonNamed(store: Store, name: string): PersonRow {
-  const person = findPerson(store.db, name);
-  if (!person) throw new NotFoundError(messages.personNotFound(name), messages.personNotFoundHint);
-  return person;
-}
 
 /** The person's name as stored, or a NotFoundError: checked before anything is indexed. */
 export function successionPerson(store: Store, name: string): string {
-  return requirePersonNamed(store, name).name;
+  return requirePersonExactly(store, name).name;
 }
 
 /** For a person: the agreed practices that would fall below two people without them, with pairing suggestions, and their pairings. */
 export function personSuccession(store: Store, input: { person: string }): Succession {
-  const person = requirePersonNamed(store, input.person);
-  const { team } = personPlace(store.db, person.id);
-  const colleagues = chainPeople(store.db);
-  const atRisk = listPracticeRecords(store.db, ['adopted', 'standard']).flatMap((practice) => {
-    const found = successionFor(person.name, practice, practiceEvidence(store.db, practice.id), trainedPeople(store.db, practice.id), colleagues, team);
+  const person = requirePersonExactly(store, input.person);
+  const { team } = store.people.place(person.id);
+  const colleagues = store.chain.people();
+  const atRisk = store.practices.list(['adopted', 'standard']).flatMap((practice) => {
+    const found = successionFor(person.name, practice, store.practices.evidence(practice.id), store.trainings.trained(practice.id), colleagues, team);
     return found ? [found] : [];
   });
-  return { person: person.name, atRisk, pairs: pairsOfStar(store.db, person.id) };
+  return { person: person.name, atRisk, pairs: store.succession.pairsOfStar(person.id) };
 }
 
 /** Records that `learner` pairs with `person` on a practice, from today. */
 export function recordPair(store: Store, input: { person: string; practice?: string | undefined; learner?: string | undefined }, clock: () => Date): { recorded: boolean } {
   if (input.practice === undefined || input.learner === undefined) throw new UsageError(messages.pairNeedsLearner, messages.pairNeedsLearnerHint);
-  const star = requirePersonNamed(store, input.person);
-  const practice = findPractice(store.db, input.practice);
+  const star = requirePersonExactly(store, input.person);
+  const practice = store.practices.find(input.practice);
   if (!practice) throw new NotFoundError(messages.practiceNotFound(input.practice), messages.practiceNotFoundHint);
   if (practice.status === 'retired') throw new ConflictError(messages.pairRetired(practice.name), messages.pairRetiredHint(practice.name));
-  const learner = requirePersonNamed(store, input.learner);
+  const learner = requirePersonExactly(store, input.learner);
   if (learner.id === star.id) throw new ValidationError(messages.pairSelf(star.name), messages.pairSelfHint);
   const now = clock();
-  return { recorded: store.write(() => insertPair(store.db, practice.id, star.id, learner.id, toDay(now), now.toISOString())) };
+  return { recorded: store.transaction(() => store.succession.pair(practice.id, star.id, learner.id, toDay(now), now.toISOString())) };
 }
 
 /** A practice's pairings, each with the star's monthly share of its evidence since the pairing. */
 export function practiceSuccession(store: Store, practiceId: number): PracticePairing[] {
-  const pairs = pairsOfPractice(store.db, practiceId);
+  const pairs = store.succession.pairsOfPractice(practiceId);
   if (pairs.length === 0) return [];
-  const evidence = practiceEvidence(store.db, practiceId);
+  const evidence = store.practices.evidence(practiceId);
   return pairs.map((pair) => {
     const before = evidence.filter((item) => item.occurredOn < pair.pairedOn);
     const shareBefore = before.length ? before.filter((item) => item.people.includes(pair.star)).length / before.length : null;

@@ -1,5 +1,6 @@
 import type { Encoder } from '../core/encoder.ts';
 import type { Practice } from '../core/practice.ts';
+import type { Story } from '../core/story.ts';
 import {
   contentWords,
   practiceScale,
@@ -20,21 +21,7 @@ import {
   type Vector,
   type WordWeights,
 } from '../core/suggest.ts';
-import type { Db, Connection } from '../store/db.ts';
-import { findPractice, latestEvidenceIds } from '../store/practices.ts';
-import {
-  candidateStoryPages,
-  countUnembedded,
-  latestStoriesWithVectors,
-  practiceVector,
-  rejectedStoryIds,
-  saveStoryVectors,
-  savePracticeVector,
-  storiesToEmbed,
-  storiesWithVectors,
-  suggestablePracticeIds,
-  type StoryWithVector,
-} from '../store/vectors.ts';
+import type { Store, StoryWithVector } from '../store/store.ts';
 
 /** Called as embedding goes: stories done so far, out of total. */
 export type EmbedProgress = (done: number, total: number) => void;
@@ -54,25 +41,25 @@ const SCALE_SAMPLE = 300;
  * Embeds every story without a current vector, and every practice's name and
  * description whose vector is missing or stale. Returns how many stories were embedded.
  */
-export async function embedPending(store: Connection, encoder: Encoder, onProgress?: EmbedProgress): Promise<number> {
-  const total = countUnembedded(store.db);
+export async function embedPending(store: Store, encoder: Encoder, onProgress?: EmbedProgress): Promise<number> {
+  const total = store.vectors.countUnembedded();
   let done = 0;
   let after = 0;
   for (;;) {
-    const batch = storiesToEmbed(store.db, after, EMBED_BATCH);
+    const batch = store.vectors.storiesToEmbed(after, EMBED_BATCH);
     if (batch.length === 0) break;
     const vectors = await encoder.embed(batch.map((story) => textForEncoder(story.text, story.names)));
-    store.write(() => saveStoryVectors(store.db, batch.map((story, i) => ({ storyId: story.id, vector: vectorToBytes(vectors[i] ?? []) }))));
+    store.transaction(() => store.vectors.saveStoryVectors(batch.map((story, i) => ({ storyId: story.id, vector: vectorToBytes(vectors[i] ?? []) }))));
     after = batch.at(-1)?.id ?? after;
     done += batch.length;
     onProgress?.(done, total);
     // Let a prompt waiting on the same thread answer keystrokes between batches.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const stale = practicesNeedingVectors(store.db);
+  const stale = practicesNeedingVectors(store);
   if (stale.length > 0) {
     const vectors = await encoder.embed(stale.map((item) => item.text));
-    store.write(() => stale.forEach((item, i) => savePracticeVector(store.db, item.id, item.text, vectorToBytes(vectors[i] ?? []))));
+    store.transaction(() => stale.forEach((item, i) => store.vectors.savePracticeVector(item.id, item.text, vectorToBytes(vectors[i] ?? []))));
   }
   return done;
 }
@@ -82,20 +69,20 @@ export function practiceText(practice: Pick<Practice, 'name' | 'description'>): 
   return practice.description ? `${practice.name}. ${practice.description}` : practice.name;
 }
 
-function practicesNeedingVectors(db: Db): Array<{ id: number; text: string }> {
+function practicesNeedingVectors(store: Store): Array<{ id: number; text: string }> {
   const out: Array<{ id: number; text: string }> = [];
-  for (const id of suggestablePracticeIds(db)) {
-    const practice = findPractice(db, String(id));
+  for (const id of store.vectors.suggestablePracticeIds()) {
+    const practice = store.practices.find(String(id));
     if (!practice) continue;
     const text = practiceText(practice);
-    if (practiceVector(db, id)?.text !== text) out.push({ id, text });
+    if (store.vectors.practiceVector(id)?.text !== text) out.push({ id, text });
   }
   return out;
 }
 
 /** Whether anything waits for the encoder: stories or practice names without a current vector. */
-export function needsEmbedding(db: Db): boolean {
-  return countUnembedded(db) > 0 || practicesNeedingVectors(db).length > 0;
+export function needsEmbedding(store: Store): boolean {
+  return store.vectors.countUnembedded() > 0 || practicesNeedingVectors(store).length > 0;
 }
 
 /** A stored story as the scorer sees it. */
@@ -105,10 +92,10 @@ export function scoredStory(story: StoryWithVector): ScoredStory {
 }
 
 /** A practice's evidence, name vector and rejections, ready for scoring. */
-export function practiceProfile(db: Db, practice: Pick<Practice, 'id' | 'name' | 'description'>): PracticeProfile {
-  const evidence = storiesWithVectors(db, latestEvidenceIds(db, practice.id, EVIDENCE_LIMIT)).map(scoredStory);
-  const stored = practiceVector(db, practice.id);
-  const rejected = storiesWithVectors(db, rejectedStoryIds(db, practice.id)).map((story) => vectorFromBytes(story.vector));
+export function practiceProfile(store: Store, practice: Pick<Practice, 'id' | 'name' | 'description'>): PracticeProfile {
+  const evidence = store.vectors.storiesWithVectors(store.practices.latestEvidenceIds(practice.id, EVIDENCE_LIMIT)).map(scoredStory);
+  const stored = store.vectors.practiceVector(practice.id);
+  const rejected = store.vectors.storiesWithVectors(store.vectors.rejectedStoryIds(practice.id)).map((story) => vectorFromBytes(story.vector));
   const nameVector = stored ? vectorFromBytes(stored.vector) : null;
   return { id: practice.id, name: practice.name, evidence, nameVector, nameWords: contentWords(practiceText(practice)), rejected };
 }
@@ -120,13 +107,13 @@ export interface PracticeIndex {
 }
 
 /** Loads every practice a story may show, each with its scale over the background sample. */
-export function loadPracticeIndex(db: Db): PracticeIndex {
-  const background = latestStoriesWithVectors(db, BACKGROUND).map(scoredStory);
+export function loadPracticeIndex(store: Store): PracticeIndex {
+  const background = store.vectors.latestStoriesWithVectors(BACKGROUND).map(scoredStory);
   const weights = wordWeights(background.map((story) => story.words));
-  const practices = suggestablePracticeIds(db)
-    .map((id) => findPractice(db, String(id)))
+  const practices = store.vectors.suggestablePracticeIds()
+    .map((id) => store.practices.find(String(id)))
     .filter((practice): practice is Practice => practice !== undefined)
-    .map((practice) => practiceProfile(db, practice))
+    .map((practice) => practiceProfile(store, practice))
     .filter((profile) => profile.evidence.length > 0 || profile.nameVector !== null)
     .map((profile) => ({ profile, scale: practiceScale(profile, background.slice(0, SCALE_SAMPLE), weights) }));
   return { practices, weights };
@@ -155,14 +142,14 @@ export interface StorySuggestion {
  * The stories not yet evidence of a practice (nor rejected for it) that most likely show
  * it, best first. Reads the stories a page at a time and keeps only the best.
  */
-export function suggestStories(db: Db, practice: Pick<Practice, 'id' | 'name' | 'description'>, limit: number): StorySuggestion[] {
-  const profile = practiceProfile(db, practice);
+export function suggestStories(store: Store, practice: Pick<Practice, 'id' | 'name' | 'description'>, limit: number): StorySuggestion[] {
+  const profile = practiceProfile(store, practice);
   if (profile.evidence.length === 0 && profile.nameVector === null) return [];
-  const background = latestStoriesWithVectors(db, BACKGROUND).map(scoredStory);
+  const background = store.vectors.latestStoriesWithVectors(BACKGROUND).map(scoredStory);
   const weights = wordWeights(background.map((story) => story.words));
   const scale = practiceScale(profile, background.slice(0, SCALE_SAMPLE), weights);
   const best = new TopList<StorySuggestion>(limit);
-  for (const page of candidateStoryPages(db, practice.id)) {
+  for (const page of store.vectors.candidatePages(practice.id)) {
     for (const story of page) {
       const { score, reason } = likeness(scoredStory(story), profile, weights, scale);
       best.offer({ storyId: story.id, score, reason });
@@ -176,4 +163,47 @@ export async function embedText(encoder: Encoder, text: string, names: readonly 
   const [vector] = await encoder.embed([textForEncoder(text, names)]);
   if (!vector) throw new Error('the sentence encoder returned no vector');
   return vector;
+}
+
+/** The stories likely to show a practice, best first, each with its text. */
+export function storySuggestions(store: Store, input: { practice: Practice; limit: number }): Array<StorySuggestion & { story: Story }> {
+  const suggestions = suggestStories(store, input.practice, input.limit);
+  const stories = new Map(store.stories.byIds(suggestions.map((s) => s.storyId)).map((story) => [story.id, story]));
+  return suggestions.flatMap((s) => {
+    const story = stories.get(s.storyId);
+    return story ? [{ ...s, story }] : [];
+  });
+}
+
+/** The practices a saved story likely shows (best first), and those it is already evidence of, listed apart. */
+export function practiceSuggestions(
+  store: Store,
+  input: { storyId: number; limit: number },
+): { evidenceOf: Array<{ practiceId: number; name: string }>; suggestions: PracticeSuggestion[] } {
+  const [story] = store.vectors.storiesWithVectors([input.storyId]);
+  const index = loadPracticeIndex(store);
+  const evidenceOf = index.practices
+    .filter(({ profile }) => profile.evidence.some((e) => e.id === input.storyId))
+    .map(({ profile }) => ({ practiceId: profile.id, name: profile.name }));
+  const suggestions = story ? suggestPractices(index, scoredStory(story), new Set(evidenceOf.map((p) => p.practiceId)), input.limit) : [];
+  return { evidenceOf, suggestions };
+}
+
+/**
+ * A person's verdict on a suggested story: yes links it by hand (a person's word wins
+ * over detection, and over an earlier rejection); no remembers it does not show the practice.
+ */
+export function judgeSuggestion(store: Store, input: { practiceId: number; storyId: number; shows: boolean }, clock: () => Date): void {
+  const now = clock().toISOString();
+  store.transaction(() => {
+    if (input.shows) {
+      store.practices.link(input.practiceId, input.storyId, 'manual', now);
+      store.vectors.forgetRejection(input.practiceId, input.storyId);
+    } else store.vectors.rejectSuggestion(input.practiceId, input.storyId, now);
+  });
+}
+
+/** Whether the team has a practice a story could be suggested for (the guided prompt loads the encoder only then). */
+export function hasSuggestablePractices(store: Store): boolean {
+  return store.vectors.suggestablePracticeIds().length > 0;
 }

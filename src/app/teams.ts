@@ -3,9 +3,7 @@ import { messages } from '../core/messages.ts';
 import { checkedName } from '../core/story.ts';
 import { closestNames } from '../core/resolve.ts';
 import { closesCycle } from '../core/team.ts';
-import type { Connection as Store } from '../store/db.ts';
-import { ensurePerson, findPerson, personPlace, setPersonPlace, type PersonPlace } from '../store/people.ts';
-import { ensureTeam, findTeam, listTeams, setTeamParent, teamParents, teamPeople, withinPeople, type TeamRow, type TeamSummary } from '../store/teams.ts';
+import type { PersonPlace, Store, TeamRow, TeamSummary } from '../store/store.ts';
 
 /** What `svc people edit` changes; a field left undefined stays as it is, null clears it. */
 export interface PersonEdit {
@@ -24,9 +22,9 @@ export interface EditedPerson extends PersonPlace {
 
 /** The team named (case-insensitive), or a NotFoundError. */
 export function requireTeam(store: Store, name: string): TeamRow {
-  const team = findTeam(store.db, name);
+  const team = store.teams.find(name);
   if (team) return team;
-  const closest = closestNames(name, listTeams(store.db));
+  const closest = closestNames(name, store.teams.list());
   throw new NotFoundError(messages.teamNotFound(name), closest.length ? messages.didYouMean(closest.map((t) => t.name), 'svc teams lists them') : messages.teamNotFoundHint);
 }
 
@@ -40,13 +38,13 @@ export function editPerson(store: Store, input: PersonEdit, clock: () => Date): 
   const role = input.role === undefined ? undefined : checkedName(input.role, '--role', 'role') || null;
   const teamName = typeof input.team === 'string' ? checkedName(input.team, '--team', 'team name') || null : input.team;
   const now = clock().toISOString();
-  return store.write(() => {
-    const known = findPerson(store.db, name);
-    const person = known ?? { id: ensurePerson(store.db, name, now), name };
-    const place = personPlace(store.db, person.id);
-    const team = teamName === undefined ? place.team : teamName === null ? null : ensureTeam(store.db, teamName, now).name;
+  return store.transaction(() => {
+    const known = store.people.find(name);
+    const person = known ?? { id: store.people.ensure(name, now), name };
+    const place = store.people.place(person.id);
+    const team = teamName === undefined ? place.team : teamName === null ? null : store.teams.ensure(teamName, now).name;
     const next: PersonPlace = { role: role === undefined ? place.role : role, team, leader: input.leader ?? place.leader };
-    setPersonPlace(store.db, person.id, next, now);
+    store.people.setPlace(person.id, next, now);
     return { id: person.id, name: person.name, ...next, created: known === undefined };
   });
 }
@@ -56,18 +54,18 @@ export function editTeam(store: Store, input: { name: string; parent: string | n
   if (input.parent === undefined) throw new UsageError(messages.nothingToEditTeam, messages.nothingToEditTeamHint);
   const team = requireTeam(store, input.name);
   const parent = input.parent === null ? null : requireTeam(store, input.parent);
-  store.write(() => {
-    if (parent && closesCycle(teamParents(store.db), team.id, parent.id)) {
+  store.transaction(() => {
+    if (parent && closesCycle(store.teams.parents(), team.id, parent.id)) {
       throw new ConflictError(messages.teamCycle(team.name, parent.name), messages.teamCycleHint);
     }
-    setTeamParent(store.db, team.id, parent?.id ?? null, clock().toISOString());
+    store.teams.setParent(team.id, parent?.id ?? null, clock().toISOString());
   });
-  return listTeams(store.db).find((t) => t.id === team.id)!;
+  return store.teams.list().find((t) => t.id === team.id)!;
 }
 
 /** Every team with its parent, people and leaders. */
 export function teamsView(store: Store): TeamSummary[] {
-  return listTeams(store.db);
+  return store.teams.list();
 }
 
 /** Who a `--team` filter keeps: the team's people and its sub-teams'. */
@@ -82,12 +80,12 @@ export interface TeamMembers {
 export function teamFilter(store: Store, team: string | undefined): TeamMembers | undefined {
   if (team === undefined) return undefined;
   const found = requireTeam(store, team);
-  const people = teamPeople(store.db, found.id);
+  const people = store.teams.people(found.id);
   return { team: found.name, ids: people.map((p) => p.id), activeNames: people.filter((p) => p.active).map((p) => p.name) };
 }
 
 /** Reads one team's figures (its people and its sub-teams', their stories), or everyone's without a team. */
 export function withinTeam<T>(store: Store, team: string | undefined, read: () => T): T {
   const members = teamFilter(store, team);
-  return members ? withinPeople(store.db, members.ids, read) : read();
+  return members ? store.teams.within(members.ids, read) : read();
 }

@@ -40,6 +40,10 @@ export interface Context {
   dbPath(): { path: string; isDefault: boolean };
   /** The store, opened (and migrated) on first use. */
   store(): SqliteStore;
+  /** A store at another path (created and migrated if new), for the caller to close: the demo builds one. */
+  openStore(path: string): SqliteStore;
+  /** The existing database opened read-only (never created nor migrated), or undefined when there is none. */
+  readOnlyStore(): SqliteStore | undefined;
   /** Writes the result to stdout. */
   print(text: string): void;
   /** Writes the result to stdout as given, a piece at a time (see ui/json-stream.ts). */
@@ -69,6 +73,7 @@ export function createContext(globals: GlobalOptions, command: { createsDatabase
   const safeStdout = out.level > 0 ? showControlsKeepingColour : showControls;
   const safeStderr = err.level > 0 ? showControlsKeepingColour : showControls;
   let store: SqliteStore | undefined;
+  let readOnly: SqliteStore | undefined;
   let dbPath: { path: string; isDefault: boolean } | undefined;
   let settings: Settings | undefined;
   let hintsOn: boolean | undefined;
@@ -103,6 +108,12 @@ export function createContext(globals: GlobalOptions, command: { createsDatabase
       }
       return store;
     },
+    openStore: (path) => openSqliteStore(path, testSwitches(env)),
+    readOnlyStore: () => {
+      const { path } = context.dbPath();
+      if (!readOnly && existsSync(path)) readOnly = openSqliteStore(path, { readonly: true });
+      return readOnly;
+    },
     print: (text) => toStdout(safeStdout(text.endsWith('\n') ? text : `${text}\n`)),
     printPieces: (pieces) => {
       let last = '';
@@ -120,6 +131,8 @@ export function createContext(globals: GlobalOptions, command: { createsDatabase
     close: () => {
       store?.close();
       store = undefined;
+      readOnly?.close();
+      readOnly = undefined;
       if (pager !== undefined && paged) showPaged(paged, pager, env);
       paged = '';
     },

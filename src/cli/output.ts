@@ -1,6 +1,10 @@
 import { showControls } from '../core/safe-text.ts';
 import type { DocumentFormat } from '../core/formats.ts';
 import { writeOutputFile } from '../store/files.ts';
+
+// Files a command writes are the CLI's business; their mechanics (owner-only, whole or not at all) live in the store's file helpers.
+export { openOutput, type OutputFile } from '../store/files.ts';
+export { checkBackupTarget } from '../store/backup.ts';
 import { colorFor } from '../ui/color.ts';
 import type { Look } from '../ui/look.ts';
 import { renderDocument, type Document } from '../ui/render/document.ts';

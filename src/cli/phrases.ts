@@ -1,5 +1,5 @@
 import { SvcError, type ExitCode } from '../core/errors.ts';
-import { indexStoryPhrases, type IndexProgress } from '../app/phrases.ts';
+import { evidenceNeedsPhrases, indexStoryPhrases, storiesToIndex, type IndexProgress } from '../app/phrases.ts';
 import type { Context } from './context.ts';
 import { startProgress } from './progress.ts';
 import { indexWorkerBundle } from './streams.ts';
@@ -15,7 +15,7 @@ import type { IndexMessage, IndexRequest } from './index-worker.ts';
 export async function indexPhrases(ctx: Context, options: { verb?: string; summary?: boolean; inWorker?: boolean; all?: boolean } = {}): Promise<number> {
   const { verb = 'Indexing', summary = true, inWorker = true, all = false } = options;
   const store = ctx.store();
-  if (store.phrases.countToIndex(all) === 0) return 0;
+  if (storiesToIndex(store, { all }) === 0) return 0;
   const progress = startProgress(`${verb} story phrases`);
   const onProgress: IndexProgress = (done, total) => progress.update(done, total);
   const count = inWorker
@@ -32,7 +32,7 @@ export async function indexPhrases(ctx: Context, options: { verb?: string; summa
  * query, and loads no model, when no practice matches by phrase.
  */
 export async function indexForEvidence(ctx: Context): Promise<void> {
-  if (ctx.store().practices.hasPhraseMatchers()) await indexPhrases(ctx);
+  if (evidenceNeedsPhrases(ctx.store())) await indexPhrases(ctx);
 }
 
 /**

@@ -14,7 +14,7 @@ import { startProgress } from './progress.ts';
  */
 export async function embedStories(ctx: Context, loaded?: Encoder): Promise<Encoder | null> {
   const store = ctx.store();
-  if (!needsEmbedding(store.db)) return loaded ?? null;
+  if (!needsEmbedding(store)) return loaded ?? null;
   const progress = startProgress(messages.embeddingProgress);
   const encoder = loaded ?? (await loadEncoderLean());
   const collect = await garbageCollector();

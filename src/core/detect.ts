@@ -4,7 +4,7 @@
  */
 import type { Day } from './dates.ts';
 import type { QualifierKind } from './qualifiers.ts';
-import { isStarDependentFigures, starTieBefore } from './figures.ts';
+import { isStarDependentFigures, starOf, type PersonEvidence } from './figures.ts';
 import { QUALITY_ORDER, isComposedKey, phraseLabel, type QualityAttribute } from './phrases.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from './search.ts';
 
@@ -127,23 +127,31 @@ function dayText(day: number): Day {
 
 function figures(storyIds: Int32Array, facts: StoryFacts): Pick<Candidate, 'stories' | 'people' | 'lastOn' | 'starShare' | 'star' | 'starDependent'> {
   const counts = new Int32Array(facts.names.length);
+  // Each person's first evidence day, for the star's tie-break.
+  const first = new Int32Array(facts.names.length);
   let last = 0;
   for (const id of storyIds) {
-    last = Math.max(last, facts.day[id] ?? 0);
+    const day = facts.day[id] ?? 0;
+    last = Math.max(last, day);
     for (let i = facts.start[id] ?? 0, end = facts.start[id + 1] ?? 0; i < end; i++) {
       const person = facts.people[i] ?? 0;
       counts[person] = (counts[person] ?? 0) + 1;
+      if (first[person] === 0 || day < (first[person] ?? 0)) first[person] = day;
     }
   }
   let people = 0;
-  let top: { person: string; share: number } | null = null;
-  for (const [index, count] of counts.entries()) {
+  let most = 0;
+  for (const count of counts) {
     if (count === 0) continue;
     people++;
-    const person = facts.names[index] ?? '';
-    const share = count / storyIds.length;
-    if (!top || share > top.share || (share === top.share && starTieBefore(person, top.person))) top = { person, share };
+    most = Math.max(most, count);
   }
+  // The star from the top people's counts, as every command names it (figures.ts starOf).
+  const tied: PersonEvidence[] = [];
+  for (const [index, count] of counts.entries()) {
+    if (count === most && count > 0) tied.push({ person: facts.names[index] ?? '', stories: count, firstOn: dayText(first[index] ?? 0) });
+  }
+  const top = starOf(tied, storyIds.length) ?? null;
   const share = top?.share ?? 0;
   return {
     stories: storyIds.length,

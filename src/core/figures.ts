@@ -24,38 +24,65 @@ export function spread(evidence: readonly EvidenceItem[]): number {
   return new Set(evidence.flatMap((item) => item.people)).size;
 }
 
+/** One person's evidence of a practice: how many stories credit them, and the day of their first. */
+export interface PersonEvidence {
+  person: string;
+  stories: number;
+  /** Null where no tie needs it: the practices query looks it up for tied people only. */
+  firstOn: Day | null;
+}
+
+/** Per person, how many of the evidence stories credit them and the day of their first (a story crediting someone twice counts once). */
+export function evidenceByPerson(evidence: readonly EvidenceItem[]): Array<PersonEvidence & { firstOn: Day }> {
+  const byPerson = new Map<string, PersonEvidence & { firstOn: Day }>();
+  for (const item of evidence) {
+    for (const person of new Set(item.people)) {
+      const seen = byPerson.get(person);
+      if (!seen) byPerson.set(person, { person, stories: 1, firstOn: item.occurredOn });
+      else {
+        seen.stories++;
+        if (item.occurredOn < seen.firstOn) seen.firstOn = item.occurredOn;
+      }
+    }
+  }
+  return [...byPerson.values()];
+}
+
+/**
+ * Among people tied for the star, whether a comes before b: the earliest evidence first,
+ * then the name compared case-insensitively (then as written, so the order is total).
+ * DESIGN.md, Figures: every command names the same star.
+ */
+export function starTieBefore(a: Pick<PersonEvidence, 'person' | 'firstOn'>, b: Pick<PersonEvidence, 'person' | 'firstOn'>): boolean {
+  if (a.firstOn !== null && b.firstOn !== null && a.firstOn !== b.firstOn) return a.firstOn < b.firstOn;
+  const [keyA, keyB] = [nameKey(a.person), nameKey(b.person)];
+  return keyA < keyB || (keyA === keyB && a.person < b.person);
+}
+
+/**
+ * The star of a practice and their share, from per-person counts (those of the top
+ * people are enough) over `stories` evidence stories: the most stories, ties broken by
+ * starTieBefore. Undefined when there is no evidence. Every star svc shows comes from here.
+ */
+export function starOf(people: readonly PersonEvidence[], stories: number): { person: string; share: number } | undefined {
+  let best: PersonEvidence | undefined;
+  for (const candidate of people) {
+    if (!best || candidate.stories > best.stories || (candidate.stories === best.stories && starTieBefore(candidate, best))) best = candidate;
+  }
+  return best && stories > 0 ? { person: best.person, share: best.stories / stories } : undefined;
+}
+
+/** Who holds the star share, and how much: undefined when there is no evidence. */
+export function star(evidence: readonly EvidenceItem[]): { person: string; share: number } | undefined {
+  return starOf(evidenceByPerson(evidence), evidence.length);
+}
+
 /**
  * The largest share of the evidence held by one person: stories crediting that person
  * over all stories. 0 when there is no evidence.
  */
 export function starShare(evidence: readonly EvidenceItem[]): number {
-  if (evidence.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const item of evidence) for (const person of new Set(item.people)) counts.set(person, (counts.get(person) ?? 0) + 1);
-  const top = Math.max(0, ...counts.values());
-  return top / evidence.length;
-}
-
-/**
- * Among people tied for the star, whether a comes before b: by name compared
- * case-insensitively, as the summary query's min(name_key) does, so every command
- * names the same star.
- */
-export function starTieBefore(a: string, b: string): boolean {
-  const [keyA, keyB] = [nameKey(a), nameKey(b)];
-  return keyA < keyB || (keyA === keyB && a < b);
-}
-
-/** Who holds the star share, and how much: undefined when there is no evidence. */
-export function star(evidence: readonly EvidenceItem[]): { person: string; share: number } | undefined {
-  const counts = new Map<string, number>();
-  for (const item of evidence) for (const person of new Set(item.people)) counts.set(person, (counts.get(person) ?? 0) + 1);
-  let best: { person: string; share: number } | undefined;
-  for (const [person, count] of counts) {
-    const share = count / evidence.length;
-    if (!best || share > best.share || (share === best.share && starTieBefore(person, best.person))) best = { person, share };
-  }
-  return best;
+  return star(evidence)?.share ?? 0;
 }
 
 /** From precomputed figures: spread < 2 or star share > 0.6. */
@@ -101,11 +128,6 @@ export function adoptionAfterTraining(
 /** Whether the person has evidence dated after the day (after their training: adoption). */
 export function showsItAfter(evidence: readonly EvidenceItem[], person: string, day: Day): boolean {
   return evidence.some((item) => item.occurredOn > day && item.people.includes(person));
-}
-
-/** Star share from aggregate counts: the top person's stories over all stories (0 when none). */
-export function starShareOf(topPersonStories: number, stories: number): number {
-  return stories === 0 ? 0 : topPersonStories / stories;
 }
 
 /** Drift: no evidence for `weeks` weeks up to today (a standard practice going quiet). */

@@ -1,6 +1,6 @@
 /** The playbook: every standard practice with its procedure, why, coaches and coverage. */
 import type { Day } from './dates.ts';
-import { adoptionAfterTraining, type EvidenceItem, type TrainedPerson } from './figures.ts';
+import { adoptionAfterTraining, isStarDependent, spread, star, type EvidenceItem, type TrainedPerson } from './figures.ts';
 import type { Story } from './story.ts';
 import { isDueForReview, isQuietSinceAdoption } from './procedure.ts';
 import { coaches, strongestStories, type Coach } from './training.ts';
@@ -29,6 +29,8 @@ export interface PlaybookEntry extends ProcedureFacts {
   driftWeeks: number;
   why: Story[];
   coaches: Coach[];
+  /** Spread, star and star share over all its evidence, as every command shows them. */
+  figures: { stories: number; spread: number; star: string | null; starShare: number; starDependent: boolean };
   coverage: { trained: number; people: number; adopted: number };
 }
 
@@ -44,6 +46,7 @@ export interface PlaybookInput extends ProcedureFacts {
 /** One playbook entry from a standard practice's procedure, evidence and trainings. */
 export function playbookEntry(input: PlaybookInput, activePeople: number, today: Day): PlaybookEntry {
   const adoption = adoptionAfterTraining(input.trained, input.evidence);
+  const holder = star(input.evidence);
   return {
     practice: input.practice,
     description: input.description,
@@ -59,6 +62,13 @@ export function playbookEntry(input: PlaybookInput, activePeople: number, today:
     driftWeeks: input.driftWeeks,
     why: strongestStories(input.pool, PLAYBOOK_WHY_STORIES, 1),
     coaches: coaches(input.evidence),
+    figures: {
+      stories: input.evidence.length,
+      spread: spread(input.evidence),
+      star: holder?.person ?? null,
+      starShare: holder?.share ?? 0,
+      starDependent: isStarDependent(input.evidence),
+    },
     coverage: { trained: adoption?.trained ?? 0, people: activePeople, adopted: adoption?.adopted ?? 0 },
   };
 }

@@ -3,7 +3,7 @@ import { cappedText, MAX_PRACTICE_NAME_LENGTH } from './limits.ts';
 import { messages } from './messages.ts';
 import { checkName } from './names.ts';
 import { cleanName } from './text.ts';
-import { isStarDependentFigures, starShareOf } from './figures.ts';
+import { isStarDependentFigures, starOf, type PersonEvidence } from './figures.ts';
 
 import type { PracticeStatus } from './choices.ts';
 import type { Story } from './story.ts';
@@ -87,9 +87,8 @@ export interface PracticeCounts {
   statusChangedAt: string;
   stories: number;
   spread: number;
-  /** Stories crediting the person with the most evidence. */
-  topStories: number;
-  star: string | null;
+  /** The people with the most evidence (more than one on a tie), for starOf. */
+  topPeople: PersonEvidence[];
   lastEvidenceOn: string | null;
 }
 
@@ -108,7 +107,8 @@ export interface PracticeSummary {
 
 /** Star share and star-dependency from the counts (DESIGN.md, Figures). */
 export function summarizePractice(row: PracticeCounts): PracticeSummary {
-  const starShare = starShareOf(row.topStories, row.stories);
+  const holder = starOf(row.topPeople, row.stories);
+  const starShare = holder?.share ?? 0;
   return {
     id: row.id,
     name: row.name,
@@ -116,7 +116,7 @@ export function summarizePractice(row: PracticeCounts): PracticeSummary {
     stories: row.stories,
     spread: row.spread,
     starShare,
-    star: row.stories === 0 ? null : row.star,
+    star: holder?.person ?? null,
     starDependent: isStarDependentFigures(row.spread, starShare),
     lastEvidenceOn: row.lastEvidenceOn,
   };

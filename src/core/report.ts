@@ -18,7 +18,6 @@ import {
   isStarDependentFigures,
   spread,
   star,
-  starShare,
   teamConsistency,
   type EvidenceItem,
 } from './figures.ts';
@@ -495,7 +494,7 @@ function practiceFigures(period: Period, input: ReportInput, nameOf: (id: number
     const current = all.filter((item) => inPeriod(period, item.occurredOn));
     const top = star(current);
     const spreadValue = spread(current);
-    const share = starShare(current);
+    const share = top?.share ?? 0;
     figures.push({
       id: practice.id,
       name: practice.name,

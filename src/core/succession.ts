@@ -4,7 +4,7 @@
  * from whom.
  */
 import type { Day } from './dates.ts';
-import { STAR_SPREAD_MIN, type EvidenceItem, type TrainedPerson } from './figures.ts';
+import { STAR_SPREAD_MIN, star, type EvidenceItem, type TrainedPerson } from './figures.ts';
 
 export interface SuccessionPractice {
   practice: string;
@@ -13,6 +13,9 @@ export interface SuccessionPractice {
   share: number;
   /** The people who show it now, them included. */
   spread: number;
+  /** The practice's star (who holds the largest share; perhaps someone else on a tie) and that share. */
+  star: string | null;
+  starShare: number;
   /** Who would still show it without them. */
   without: string[];
   /** Who could learn it, best first, and from whom. */
@@ -59,6 +62,7 @@ export function successionFor(
   const without = [...holders].filter((name) => name !== person).sort((a, b) => a.localeCompare(b));
   if (without.length >= STAR_SPREAD_MIN) return undefined;
   const mine = evidence.filter((item) => item.people.includes(person)).length;
+  const holder = star(evidence);
   const trainedNames = new Set(trained.map((t) => t.person));
   const rank = (c: { name: string; team: string | null }) => (trainedNames.has(c.name) ? 0 : team !== null && c.team === team ? 1 : 2);
   const learners = colleagues
@@ -70,6 +74,8 @@ export function successionFor(
     status: practice.status,
     share: evidence.length ? mine / evidence.length : 0,
     spread: holders.size,
+    star: holder?.person ?? null,
+    starShare: holder?.share ?? 0,
     without,
     pairings: learners.map((c) => ({
       learner: c.name,

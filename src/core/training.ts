@@ -9,7 +9,6 @@ import {
   showsItAfter,
   spread,
   star,
-  starShare,
   type EvidenceItem,
   type TrainedPerson,
 } from './figures.ts';
@@ -191,7 +190,7 @@ export function buildTrainingPlan(practice: Practice, evidence: readonly Evidenc
     figures: {
       stories: evidence.length,
       spread: spread(evidence),
-      starShare: starShare(evidence),
+      starShare: holder?.share ?? 0,
       starDependent: isStarDependent(evidence),
       star: holder?.person ?? null,
     },

@@ -102,14 +102,17 @@ export function recordResponse(db: Db, roundId: number, personId: number, respon
   }
 }
 
-/** What the team view is built from: counts, notes, and (for attributed teams) answers by name. */
-export function loadAssessmentInput(db: Db): {
+/** What the team view of the self-assessment is built from. */
+export interface AssessmentInput {
   rounds: Array<AssessmentRound & { took: number }>;
   questions: AssessmentQuestion[];
   tallies: Tally[];
   notes: Array<{ roundId: number; questionId: number; note: string }>;
   byPerson: AssessmentView['byPerson'];
-} {
+}
+
+/** What the team view is built from: counts, notes, and (for attributed teams) answers by name. */
+export function loadAssessmentInput(db: Db): AssessmentInput {
   return {
     rounds: listRounds(db),
     questions: listQuestions(db),

@@ -49,10 +49,6 @@ export const REPORT_SQL = {
   /** Everyone, active or not (names for the ids above; the active ones count for consistency). */
   people: `SELECT id, name, active FROM people ORDER BY name_key`,
 
-  /**
-   * Stories worth reading aloud: the period's stories ranked on the index and evidence
-   * alone, then the first 200 read in full with their people.
-   */
   /** Every story of the period as a candidate to read aloud, unranked: core's rankStoriesToRead ranks them. */
   storyCandidates: `SELECT s.id, s.occurred_on AS occurredOn, s.impact IS NOT NULL AS hasImpact,
             (SELECT count(*) FROM evidence e WHERE e.story_id = s.id) AS practices,

@@ -13,20 +13,30 @@ interface Figures {
   starShare: number;
 }
 
-/** Spread, star and star share of one practice as each command that shows them tells it. */
-function figuresEverywhere(practice: string): Record<'practices' | 'practice show' | 'report' | 'train plan', Figures> {
+type Command = 'practices' | 'practice show' | 'report' | 'train plan' | 'playbook' | 'people succession';
+
+/**
+ * Spread, star and star share of one practice as each command that shows them tells it.
+ * `people succession` lists a practice only while it rests on at most two people: it is
+ * asked of the star, and left out above that.
+ */
+function figuresEverywhere(practice: string, star: string): Partial<Record<Command, Figures>> {
   const listed = svc.json<Array<{ name: string } & Figures>>(['practices']).find((p) => p.name === practice);
   const shown = svc.json<{ figures: Figures }>(['practice', 'show', practice]).figures;
   const reported = svc
     .json<{ practices: Array<{ name: string; spread: number; starShare: number; star: { person: string } | null }> }>(['report', '--format', 'json', '--since', '2026-01-01'])
     .practices.find((p) => p.name === practice);
   const plan = svc.json<{ figures: Figures }>(['train', 'plan', practice]).figures;
+  const playbook = svc.json<Array<{ practice: string; figures: Figures }>>(['playbook']).find((p) => p.practice === practice)?.figures;
+  const succession = svc.json<{ atRisk: Array<{ practice: string } & Figures> }>(['people', 'succession', star]).atRisk.find((p) => p.practice === practice);
   const pick = (f: Figures | undefined) => ({ spread: f?.spread, star: f?.star, starShare: f?.starShare }) as Figures;
   return {
     practices: pick(listed),
     'practice show': pick(shown),
     report: pick(reported && { spread: reported.spread, starShare: reported.starShare, star: reported.star?.person ?? null }),
     'train plan': pick(plan),
+    playbook: pick(playbook),
+    ...(shown.spread <= 2 ? { 'people succession': pick(succession) } : {}),
   };
 }
 
@@ -36,24 +46,28 @@ function addStories(stories: ReadonlyArray<[staff: string, when: string]>, tag: 
   }
 }
 
+/** Makes the practice a standard, so the playbook and succession show it too. */
 function adopt(practice: string, tag: string): void {
   expect(svc.run(['practice', 'add', practice, '--tag', tag]).code).toBe(0);
   expect(svc.run(['practice', 'status', practice, 'adopted']).code).toBe(0);
+  expect(svc.run(['practice', 'adopt', practice, '--procedure', `1. ${practice}.`]).code).toBe(0);
 }
 
 describe('the star of a practice', () => {
-  it('is the same person in practices, practice show, report and train plan when two people tie, whatever their case', () => {
+  it('is the same person in every command when two people tie on the same day, whatever their case', () => {
     // "Bo" sorts before "ana" by code unit, after it case-insensitively: the old tie-breaks disagreed.
     addStories([['Bo', '2026-03-10'], ['ana', '2026-03-10']], 'call-back');
     adopt('Call back', 'call-back');
     const expected = { spread: 2, star: 'ana', starShare: 0.5 };
-    expect(figuresEverywhere('Call back')).toEqual({ practices: expected, 'practice show': expected, report: expected, 'train plan': expected });
+    const everywhere = figuresEverywhere('Call back', 'ana');
+    expect(Object.keys(everywhere)).toEqual(['practices', 'practice show', 'report', 'train plan', 'playbook', 'people succession']);
+    for (const figures of Object.values(everywhere)) expect(figures).toEqual(expected);
     expect(svc.run(['train', 'plan', 'Call back']).stdout).toMatch(/Star share\s+50% \(ana\)/u);
   });
 
-  /** The four commands agree with each other, and on the expected figures. */
+  /** Every command agrees with the others, and on the expected figures. */
   function expectEverywhere(practice: string, expected: Figures): void {
-    const everywhere = figuresEverywhere(practice);
+    const everywhere = figuresEverywhere(practice, expected.star ?? '');
     for (const [command, figures] of Object.entries(everywhere)) {
       expect({ ...figures, starShare: Math.round(figures.starShare * 1000) / 1000 }, `${practice} in ${command}`).toEqual(expected);
     }
@@ -67,11 +81,18 @@ describe('the star of a practice', () => {
     expectEverywhere('Walk along', { spread: 3, star: 'Amy', starShare: 0.333 });
   });
 
-  it('agrees in every command on a tie whose evidence came on different days', () => {
-    // Broken by name (core's starTieBefore, the summary query's min(name_key)), whichever came first.
+  it('gives a tie to the person whose evidence came first, before any name order', () => {
+    // By name "ana" would come first; Bo's story is a day older (DESIGN.md: earliest evidence, then name).
     addStories([['ana', '2026-03-12'], ['Bo', '2026-03-11']], 'explain');
     adopt('Explain', 'explain');
-    expectEverywhere('Explain', { spread: 2, star: 'ana', starShare: 0.5 });
+    expectEverywhere('Explain', { spread: 2, star: 'Bo', starShare: 0.5 });
+  });
+
+  it('counts a tied person\'s first story, not their latest, as their evidence date', () => {
+    // Zed's first story (03-01) is older than Amy's (03-05) though Zed's latest is newer.
+    addStories([['Amy', '2026-03-05'], ['Amy', '2026-03-06'], ['Zed', '2026-03-01'], ['Zed', '2026-03-15']], 'fix');
+    adopt('Fix it', 'fix');
+    expectEverywhere('Fix it', { spread: 2, star: 'Zed', starShare: 0.5 });
   });
 
   it('agrees in every command on one person written in two cases', () => {

@@ -48,6 +48,8 @@ describe('star succession', () => {
         status: 'adopted',
         share: 0.75,
         spread: 2,
+        star: 'Ana',
+        starShare: 0.75,
         without: ['Bo'],
         pairings: [
           { learner: 'Cy', from: 'Ana', why: 'trained on it, no story shows it yet' },

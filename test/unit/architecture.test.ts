@@ -69,34 +69,44 @@ describe('dependencies point one way', () => {
         expect(spec, `${rel} imports ${spec}`).toMatch(/^(\.\/[\w-]+\.ts$|\.\.\/(core|store)\/|node:(?!process$))/);
       }
       expect(text, `${rel} uses process`).not.toMatch(/\bprocess\./);
-      // Still on a Connection, to be moved behind the seam: the suggestion engine (vectors) and
-      // listening (self-assessment, actions and the report sections they add),
-      // and the team programme (teams, assignments, acknowledgements, reviews, the chain, succession). Everything else goes through the Store.
-      if (!['app/suggest.ts', 'app/suggest-metrics.ts', 'app/assess.ts', 'app/actions.ts', 'app/report-sections.ts', 'app/chain.ts', 'app/review.ts', 'app/succession.ts', 'app/teams.ts', 'app/training-programme.ts'].includes(rel)) {
-        expect(imports(file).filter((spec) => spec.startsWith('../store/')), `${rel} reaches past the Store`).toEqual(
-          imports(file).filter((spec) => spec === '../store/store.ts'),
-        );
-      }
+      expect(imports(file).filter((spec) => spec.startsWith('../store/')), `${rel} reaches past the Store`).toEqual(
+        imports(file).filter((spec) => spec === '../store/store.ts'),
+      );
     }
   });
 
-  // Nouns whose handlers are parse → app → render: they reach data only through src/app
-  // (types from the store are fine). Succession and forgetting are on their way there separately.
-  const THIN_NOUNS = ['people', 'tags', 'customer', 'search', 'db', 'train', 'story'];
-  // db check reads the file itself: a damaged database is what it reports on, and one cannot open it as a Store.
-  // story capture asks the suggestion engine, which still works on the connection (app/suggest.ts).
-  const THIN_EXCEPT = ['people/succession.ts', 'customer/forget.ts', 'db/check.ts', 'story/capture.ts'];
+  // Every handler is parse → app → render: it reaches data only through src/app (types
+  // from the store are fine). db check reads the file itself: a damaged database is what
+  // it reports on, and one cannot open it as a Store.
+  const NOT_THROUGH_APP = ['db/check.ts'];
 
-  it('handlers of the thin nouns load no store module and never reach the connection', () => {
-    for (const noun of THIN_NOUNS) {
-      for (const file of files(join(SRC, 'cli/commands', noun))) {
-        const rel = relative(join(SRC, 'cli/commands'), file);
-        if (THIN_EXCEPT.includes(rel)) continue;
-        const text = readFileSync(file, 'utf8');
-        const storeValues = [...text.matchAll(/(?:^|\n)\s*import\s+(?!type\b)[^;]*?from\s+['"]([^'"]*\/store\/[^'"]+)['"]/g)].map((m) => m[1]);
-        expect(storeValues, `${rel} loads the store`).toEqual([]);
-        expect(text, `${rel} reaches the connection`).not.toMatch(/(\bstore|\))\.db\b|\{\s*db\s*\}\s*=/);
-      }
+  it('handlers load no store module, never reach the connection and never call the Store themselves', () => {
+    const handlers = files(join(SRC, 'cli/commands'));
+    expect(handlers.length).toBeGreaterThan(100);
+    for (const file of handlers) {
+      const rel = relative(join(SRC, 'cli/commands'), file);
+      if (NOT_THROUGH_APP.includes(rel)) continue;
+      const text = readFileSync(file, 'utf8');
+      const storeValues = [...text.matchAll(/(?:^|\n)\s*import\s+(?!type\b)[^;]*?from\s+['"]([^'"]*\/store\/[^'"]+)['"]/g)].map((m) => m[1]);
+      expect(storeValues, `${rel} loads the store`).toEqual([]);
+      expect(text, `${rel} reaches the connection`).not.toMatch(/\bstore(\(\))?\.db\b|\{\s*db\s*\}\s*=/);
+      // Nor the Store itself: what a handler reads or writes is one use case in src/app.
+      expect(text, `${rel} calls the Store`).not.toMatch(/\bstore(\(\))?\.(?!withBusyTimeout\b|close\b|path\b)[a-zA-Z]+\.[a-zA-Z]+\(|\bstore(\(\))?\.(transaction|read)\(/);
+    }
+  });
+
+  it('nothing in cli calls the Store itself but the suggestion metrics, which build their own story sets to measure on', () => {
+    for (const file of files(join(SRC, 'cli'))) {
+      const rel = relative(SRC, file);
+      if (rel === 'cli/suggest-metrics.ts') continue;
+      expect(readFileSync(file, 'utf8'), `${rel} calls the Store`).not.toMatch(/\bstore(\(\))?\.(?!withBusyTimeout\b|close\b|path\b)[a-zA-Z]+\.[a-zA-Z]+\(|\bstore(\(\))?\.(transaction|read)\(/);
+    }
+  });
+
+  it('handlers lay out no tables: the renderers in src/ui do', () => {
+    for (const file of files(join(SRC, 'cli'))) {
+      expect(imports(file), `${relative(SRC, file)} builds a table`).not.toContain('../../../ui/table.ts');
+      expect(imports(file), `${relative(SRC, file)} builds a table`).not.toContain('../ui/table.ts');
     }
   });
 

@@ -155,7 +155,7 @@ describe('the store keeps answers without their author', () => {
     ]);
     expect(store.db.prepare('SELECT count(*) AS n FROM assessment_answers').get()).toEqual({ n: 0 });
     expect(closeAssessmentRound(store, NOW)).toEqual({ openedOn: '2026-03-18', took: 3 });
-    const calls = assessmentView(store.db, { attributed: false }, NOW).rounds[0]?.questions.find((q) => q.key === 'returns-calls');
+    const calls = assessmentView(store, { attributed: false }, NOW).rounds[0]?.questions.find((q) => q.key === 'returns-calls');
     expect(calls).toMatchObject({ answered: 3, mean: 4 });
   });
 

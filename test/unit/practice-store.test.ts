@@ -63,6 +63,35 @@ describe('practiceCounts (the svc practices aggregate)', () => {
     expect(rows.find((r) => r.name === 'Empty')).toMatchObject({ stories: 0, spread: 0, lastEvidenceOn: null });
     expect(practiceCounts(store.db, ['adopted'])).toEqual([]);
   });
+
+  it('brings the tied top people with their first evidence day, and names the star core names on a tie', () => {
+    // Two stories each; Bo's first is the oldest though "ana" comes first by name.
+    addStory('ana called back', ['ana'], '2026-02-10', ['call-back']);
+    addStory('Bo called back', ['Bo'], '2026-02-03', ['call-back']);
+    addStory('ana called back again', ['ana'], '2026-02-04', ['call-back']);
+    addStory('Bo called back again', ['Bo'], '2026-02-20', ['call-back']);
+    addStory('Cy called back', ['Cy'], '2026-02-01', ['call-back']);
+    const id = store.write(() => {
+      const practiceId = createPractice(store.db, { name: 'Call back', matchers: [{ kind: 'tag', value: 'call-back' }] }, NOW_ISO);
+      linkMatchesForPractice(store.db, practiceId, NOW_ISO);
+      return practiceId;
+    });
+    const [row] = practiceCounts(store.db);
+    expect(row?.topPeople).toEqual(
+      expect.arrayContaining([
+        { person: 'ana', stories: 2, firstOn: '2026-02-04' },
+        { person: 'Bo', stories: 2, firstOn: '2026-02-03' },
+      ]),
+    );
+    expect(row?.topPeople).toHaveLength(2);
+    expect(summarizePractice(row!)).toMatchObject({ star: 'Bo', starShare: 0.4, spread: 3 });
+    expect(star(practiceEvidence(store.db, id))).toEqual({ person: 'Bo', share: 0.4 });
+    // Without a tie the first day decides nothing, and is not looked up.
+    addStory('ana called back a third time', ['ana'], '2026-02-21', ['call-back']);
+    store.write(() => linkMatchesForPractice(store.db, id, NOW_ISO));
+    expect(practiceCounts(store.db)[0]?.topPeople).toEqual([{ person: 'ana', stories: 3, firstOn: null }]);
+    expect(summarizePractice(practiceCounts(store.db)[0]!)).toMatchObject({ star: 'ana', starShare: 0.5 });
+  });
 });
 
 describe('procedures', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { measureSuggestions, parseSet, type SetTruth, type SuggestMetrics } from '../../src/app/suggest-metrics.ts';
+import { measureSuggestions, parseSet, type SetTruth, type SuggestMetrics } from '../../src/cli/suggest-metrics.ts';
 import { loadEncoder, type Encoder } from '../../src/core/encoder.ts';
 import { storySetFiles } from '../eval/story-sets.ts';
 

@@ -167,6 +167,6 @@ describe('the vector store', () => {
     const practiceId = store.write(() => createPractice(store.db, { name: 'Call back', evidence: [{ storyId: ids[0] ?? 0, how: 'manual' }] }, NOW_ISO));
     store.write(() => rejectSuggestion(store.db, practiceId, ids[1] ?? 0, NOW_ISO));
     expect([...candidateStoryPages(store.db, practiceId, 1)].flat().map((s) => s.id)).toEqual([ids[2]]);
-    expect(suggestStories(store.db, { id: practiceId, name: 'Call back', description: null }, 5).map((s) => s.storyId)).toEqual([ids[2]]);
+    expect(suggestStories(store, { id: practiceId, name: 'Call back', description: null }, 5).map((s) => s.storyId)).toEqual([ids[2]]);
   });
 });

@@ -2,6 +2,8 @@ import { chainFindings, type Chain, type ChainMatrix } from '../../core/chain.ts
 import type { Compared } from '../../core/report.ts';
 import { escapeHtml as e, escapeMarkdown } from '../escape.ts';
 import { oneLine } from '../text.ts';
+import type { Look } from '../look.ts';
+import { renderTable } from '../table.ts';
 
 export const CHAIN_TITLE = 'The service chain';
 
@@ -102,4 +104,9 @@ export function chainHtml(chain: Chain): string {
 <style>body{font-family:system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;color:#111}${MATRIX_STYLE}</style></head>
 <body><h1>${e(chainTitle(chain))}</h1>${chainHtmlBody(chain)}</body></html>
 `;
+}
+
+/** `svc chain unresolved`: internal customers not linked to a person, most-named first. */
+export function unresolvedTable(rows: ReadonlyArray<{ id: number; name: string; stories: number }>, look: Look): string {
+  return renderTable(['id', 'colleague served', 'stories'], rows.map((r) => [`#${r.id}`, r.name, r.stories]), { tty: look.tty, head: (t) => look.color.bold(t) });
 }

@@ -124,3 +124,12 @@ export function detectionText(view: DetectionView, look: Look): string {
   }
   return parts.join('\n\n');
 }
+
+/** `svc detect --show-rejected`: each rejected candidate, when it was rejected (a relative day on a terminal). */
+export function rejectedTable(rows: ReadonlyArray<{ id: number; label: string; key: string; rejectedAt: string }>, look: Look): string {
+  return renderTable(
+    ['id', 'label', 'key', 'rejected'],
+    rows.map((r) => [r.id, r.label, r.key, look.tty ? formatDay(r.rejectedAt.slice(0, 10), look.now, true) : r.rejectedAt]),
+    { tty: look.tty, head: (t) => look.color.bold(t) },
+  ).trimEnd();
+}

@@ -5,7 +5,7 @@ import type { Look } from '../look.ts';
 import { fitColumns, tableWidth } from '../fit.ts';
 import { renderTable } from '../table.ts';
 import { formatDay } from '../format.ts';
-import { oneLine } from '../text.ts';
+import { oneLine, truncate } from '../text.ts';
 import type { Block, Document, Section } from './document.ts';
 import { percent } from '../format.ts';
 
@@ -194,4 +194,20 @@ export function matrixNotes(columns: MatrixColumn[]): string[] {
     );
   }
   return notes;
+}
+
+/** `svc train list`: the sessions held, newest first; long notes are cut on a terminal only. */
+export function trainingTable(
+  trainings: ReadonlyArray<{ id: number; heldOn: string; practice: string; facilitator: string | null; attendees: string[]; notes: string | null }>,
+  look: Look,
+): string {
+  const rows = trainings.map((t) => [
+    t.id,
+    formatDay(t.heldOn, look.now, look.tty),
+    t.practice,
+    t.facilitator,
+    t.attendees.join(', '),
+    t.notes === null ? null : look.tty ? truncate(oneLine(t.notes), 40) : oneLine(t.notes),
+  ]);
+  return renderTable(['id', 'date', 'practice', 'facilitator', 'attendees', 'notes'], rows, { tty: look.tty, head: (t) => look.color.bold(t) }).trimEnd();
 }

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   adoptionAfterTraining,
   change,
+  evidenceByPerson,
   isDrifting,
   isStarDependent,
   spread,
   star,
+  starOf,
   starShare,
   teamConsistency,
   type EvidenceItem,
@@ -85,6 +87,36 @@ describe('change', () => {
   it('has no ratio when the previous period was empty', () => {
     expect(change(5, 0)).toEqual({ delta: 5, ratio: null });
     expect(change(6, 4)).toEqual({ delta: 2, ratio: 0.5 });
+  });
+});
+
+describe('the star and its tie-break (DESIGN.md: earliest evidence, then name case-insensitively)', () => {
+  it('gives a tie to the person whose first evidence is earliest, whatever the names', () => {
+    const evidence = [item(1, '2026-03-12', 'ana'), item(2, '2026-03-11', 'Bo')];
+    expect(star(evidence)).toEqual({ person: 'Bo', share: 0.5 });
+    // Their first story decides, not their latest.
+    const longer = [item(1, '2026-03-05', 'Amy'), item(2, '2026-03-06', 'Amy'), item(3, '2026-03-01', 'Zed'), item(4, '2026-03-15', 'Zed')];
+    expect(star(longer)?.person).toBe('Zed');
+  });
+
+  it('on the same first day, compares names case-insensitively, then as written', () => {
+    expect(star([item(1, '2026-03-10', 'Bo'), item(2, '2026-03-10', 'ana')])?.person).toBe('ana');
+    expect(starOf([{ person: 'ana', stories: 1, firstOn: '2026-03-10' }, { person: 'Ana', stories: 1, firstOn: '2026-03-10' }], 2)?.person).toBe('Ana');
+    expect(starOf([{ person: 'Ana', stories: 1, firstOn: '2026-03-10' }, { person: 'ana', stories: 1, firstOn: '2026-03-10' }], 2)?.person).toBe('Ana');
+  });
+
+  it('more stories win over an earlier first one', () => {
+    expect(star([item(1, '2026-01-01', 'Ana'), item(2, '2026-03-01', 'Bo'), item(3, '2026-03-02', 'Bo')])).toEqual({ person: 'Bo', share: 2 / 3 });
+  });
+
+  it('names the same star from the top people\'s counts alone as from all the evidence, in any order', () => {
+    const evidence = [item(1, '2026-03-04', 'Cy', 'Bo'), item(2, '2026-03-02', 'Bo'), item(3, '2026-03-03', 'Cy'), item(4, '2026-03-01', 'Dee')];
+    const people = evidenceByPerson(evidence);
+    expect(people).toContainEqual({ person: 'Bo', stories: 2, firstOn: '2026-03-02' });
+    const top = people.filter((p) => p.stories === 2);
+    expect(starOf(top, evidence.length)).toEqual(star(evidence));
+    expect(starOf([...top].reverse(), evidence.length)).toEqual({ person: 'Bo', share: 0.5 });
+    expect(starOf([], 0)).toBeUndefined();
   });
 });
 

@@ -9,7 +9,7 @@ const FORMATS = ['text', 'md', 'html'] as const;
 
 export function run(options: WithArgs<{ format?: string; out?: string; json?: boolean }>, ctx: Context): void {
   const format = options.format === undefined ? 'text' : parseChoice('--format', FORMATS)(options.format);
-  const view = assessmentView(ctx.store().db, { attributed: ctx.settings()['assess.attributed'] }, ctx.now());
+  const view = assessmentView(ctx.store(), { attributed: ctx.settings()['assess.attributed'] }, ctx.now());
   const text = options.json ? JSON.stringify(view, null, 2) : renderAssessment(view, format);
   writeDocument(ctx, options.out, text.trimEnd(), 'the self-assessment results');
 }

@@ -1,5 +1,5 @@
 import { linkColleague, unresolvedColleagues } from '../../../app/chain.ts';
-import { renderTable } from '../../../ui/table.ts';
+import { unresolvedTable } from '../../../ui/render/chain.ts';
 import { oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -16,8 +16,7 @@ export const unresolved = {
       ctx.info('Every colleague served is linked to a person.');
       return;
     }
-    const look = ctx.look();
-    ctx.print(renderTable(['id', 'colleague served', 'stories'], rows.map((r) => [`#${r.id}`, r.name, r.stories]), { tty: look.tty, head: (t) => look.color.bold(t) }));
+    ctx.print(unresolvedTable(rows, ctx.look()));
     ctx.info(ctx.err.dim('hint: svc chain link NAME PERSON links one to the person they are'));
   },
 };

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import type { Command, Option } from 'commander';
 import { looseKey, type Named } from '../../../core/resolve.ts';
-import { openStore } from '../../../store/db.ts';
 import { wholeProgram } from '../../program-tree.ts';
-import { namedItems, recentStoryIds, type NamedKind } from '../../../store/names.ts';
+import { completionItems, type NamedKind } from '../../../app/names.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 
@@ -119,12 +117,6 @@ function oneLine(text: string): string {
 
 /** What the database holds of a kind, read-only; a missing database completes nothing (and is not created). */
 function valuesOf(ctx: Context, kind: ValueKind): Named[] {
-  const { path } = ctx.dbPath();
-  if (!existsSync(path)) return [];
-  const store = openStore(path, { readonly: true });
-  try {
-    return kind === 'story' ? recentStoryIds(store.db, STORY_IDS) : namedItems(store.db, kind);
-  } finally {
-    store.close();
-  }
+  const store = ctx.readOnlyStore();
+  return store ? completionItems(store, { kind, stories: STORY_IDS }) : [];
 }

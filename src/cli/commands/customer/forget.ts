@@ -1,14 +1,9 @@
-import { FORGOTTEN_CUSTOMER, type Customer } from '../../../core/customer.ts';
-import { requireCustomer } from '../../../app/customers.ts';
-import { ConflictError, UsageError } from '../../../core/errors.ts';
+import { eraseCustomer, finishForget, planForget, writtenCopies } from '../../../app/forget.ts';
+import { FORGOTTEN_CUSTOMER } from '../../../core/customer.ts';
+import { UsageError } from '../../../core/errors.ts';
 import type { ForgetReport } from '../../../core/forget.ts';
-import { idIn } from '../../../core/ids.ts';
 import { messages } from '../../../core/messages.ts';
-import { getCustomer } from '../../../store/customers.ts';
-import type { Db } from '../../../store/db.ts';
-import type { SqliteStore } from '../../../store/sqlite-store.ts';
-import { finishForgets, writtenFiles, type FinishReport } from '../../../store/forget-files.ts';
-import { forgetCustomer, isForgetPending, previewForget } from '../../../store/forget.ts';
+import type { FinishReport } from '../../../store/store.ts';
 import { changedCounts, markedChange, writtenFileJson, writtenFileLines } from '../../../ui/render/forget.ts';
 import { oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
@@ -25,25 +20,24 @@ interface ForgetOptions {
 
 export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promise<void> {
   const store = ctx.store();
-  const customer = requireCustomer(store, String(options.args[0]));
+  const plan = planForget(store, { customer: String(options.args[0]) }, ctx.now);
+  const { customer } = plan;
   const waitMs = options.wait * 1000;
-  const now = ctx.now().toISOString();
 
-  if (customer.forgotten) {
+  if (plan.step === 'resume') {
     // Erased from the records before, but the files were never verified: finish that.
-    if (!isForgetPending(store.db, customer.id)) throw new ConflictError(messages.forgetAlreadyDone(customer.id), messages.forgetAlreadyDoneHint);
     if (options.dryRun) {
       ctx.info(`Customer #${customer.id} is erased from every record; forget would finish wiping the files. Nothing was changed.`);
       return;
     }
-    const finish = finishWithProgress(store, customer.id, null, waitMs);
-    report(ctx, options, { customerId: customer.id, resumed: true }, finish, now);
+    const finish = finishWithProgress(ctx, customer.id, null, waitMs);
+    report(ctx, options, { customerId: customer.id, resumed: true }, finish);
     return;
   }
 
-  const preview = previewForget(store, customer.id, now);
+  const { preview } = plan;
   if (options.dryRun) {
-    const files = writtenFiles(store.db, now);
+    const files = writtenCopies(store, ctx.now);
     if (options.json) {
       ctx.print(JSON.stringify({ ...summaryJson(preview), dryRun: true, changes: preview.changes, copies: files.map(writtenFileJson) }, null, 2));
     } else {
@@ -63,7 +57,7 @@ export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promi
       return;
     }
   }
-  const erased = store.write(() => forgetCustomer(store.db, customer.id, now));
+  const erased = eraseCustomer(store, { customerId: customer.id }, ctx.now);
   const erasedWhat = erased.erased.length ? erased.erased.join(', ') : 'nothing (no details were stored)';
   ctx.info(`Forgot customer #${customer.id}: erased ${erasedWhat}.`);
   ctx.info(
@@ -71,15 +65,15 @@ export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promi
       ? `Replaced their details with "(forgotten)" in ${changedCounts(erased)}; the stories and answers are kept.`
       : 'No story, interview answer or other record held a copy of their details.',
   );
-  const finish = finishWithProgress(store, customer.id, erased.traces, waitMs);
-  report(ctx, options, { ...summaryJson(erased), resumed: false }, finish, now);
+  const finish = finishWithProgress(ctx, customer.id, erased.traces, waitMs);
+  report(ctx, options, { ...summaryJson(erased), resumed: false }, finish);
 }
 
 /** Compacts and checks the files, with a progress bar: on a large database VACUUM takes a while. */
-function finishWithProgress(store: SqliteStore, id: number, traces: readonly string[] | null, waitMs: number): FinishReport {
+function finishWithProgress(ctx: Context, id: number, traces: readonly string[] | null, waitMs: number): FinishReport {
   const progress = startProgress(`Wiping customer #${id} from the files`);
   try {
-    return finishForgets(store, [id], traces, waitMs, (done, total) => progress.update(done, total));
+    return finishForget(ctx.store(), { customerIds: [id], traces, waitMs, onProgress: (done, total) => progress.update(done, total) });
   } finally {
     progress.end();
   }
@@ -92,8 +86,8 @@ function summaryJson(report: ForgetReport) {
 }
 
 /** What finishing did to the files, and the copies svc made that forget cannot reach. */
-function report(ctx: Context, options: ForgetOptions, summary: Record<string, unknown>, finish: FinishReport, now: string): void {
-  const files = writtenFiles(ctx.store().db, now);
+function report(ctx: Context, options: ForgetOptions, summary: Record<string, unknown>, finish: FinishReport): void {
+  const files = writtenCopies(ctx.store(), ctx.now);
   if (options.json) {
     ctx.print(JSON.stringify({ ...summary, removed: finish.removed, filesVerified: true, copies: files.map(writtenFileJson) }, null, 2));
   }

@@ -1,14 +1,12 @@
-import { applyReviewDecisions, detect, type ReviewDecision } from '../../../app/detect.ts';
+import { applyReviewDecisions, detect, rejectedCandidates, type ReviewDecision } from '../../../app/detect.ts';
+import { knownNames } from '../../../app/names.ts';
 import { parseDay } from '../../../core/dates.ts';
 import { DEFAULT_LIMIT } from '../../../core/detect.ts';
 import { reviewQuestions, type ReviewAction } from '../../../core/detect-prompt.ts';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { nameKey } from '../../../core/text.ts';
-import { listRejected } from '../../../store/detect.ts';
-import { candidateBlock, detectionJson, detectionText, type DetectionView } from '../../../ui/render/detect.ts';
-import { renderTable } from '../../../ui/table.ts';
-import { formatDay } from '../../../ui/format.ts';
+import { candidateBlock, detectionJson, detectionText, rejectedTable, type DetectionView } from '../../../ui/render/detect.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { indexPhrases } from '../../phrases.ts';
@@ -68,7 +66,7 @@ export async function run(options: WithArgs<DetectOptions>, ctx: Context): Promi
 
 async function review(candidates: DetectionView['practices'], ctx: Context): Promise<ReviewDecision[]> {
   const { ask } = await import('../../prompts.ts');
-  const practices = ctx.store().practices.list().map((p) => p.name);
+  const practices = knownNames(ctx.store(), 'practice');
   const taken = new Set(practices.map(nameKey));
   const decisions: ReviewDecision[] = [];
   const look = ctx.look();
@@ -91,7 +89,7 @@ async function review(candidates: DetectionView['practices'], ctx: Context): Pro
 }
 
 function showRejected(ctx: Context, json: boolean): void {
-  const rows = listRejected(ctx.store().db);
+  const rows = rejectedCandidates(ctx.store());
   if (json) {
     ctx.print(JSON.stringify(rows, null, 2));
     return;
@@ -100,13 +98,6 @@ function showRejected(ctx: Context, json: boolean): void {
     ctx.info('No rejected candidates.');
     return;
   }
-  const look = ctx.look();
-  ctx.print(
-    renderTable(
-      ['id', 'label', 'key', 'rejected'],
-      rows.map((r) => [r.id, r.label, r.key, look.tty ? formatDay(r.rejectedAt.slice(0, 10), look.now, true) : r.rejectedAt]),
-      { tty: look.tty, head: (t) => look.color.bold(t) },
-    ).trimEnd(),
-  );
+  ctx.print(rejectedTable(rows, ctx.look()));
   ctx.info(ctx.err.dim('hint: svc practice unreject LABEL brings one back'));
 }

@@ -1,4 +1,5 @@
-import { logInterview, readAnswerKeys, requirePlannedInterview } from '../../../app/interview.ts';
+import { listInterviews, logInterview, readAnswerKeys, requirePlannedInterview } from '../../../app/interview.ts';
+import { knownNames } from '../../../app/names.ts';
 import { requirePractices } from '../../../app/story.ts';
 import { NotFoundError, UsageError, ValidationError } from '../../../core/errors.ts';
 import {
@@ -14,8 +15,7 @@ import {
 import { messages } from '../../../core/messages.ts';
 import { draftStory } from '../../../core/story.ts';
 import { cleanName } from '../../../core/text.ts';
-import type { Db } from '../../../store/db.ts';
-import { listInterviews } from '../../../store/interviews.ts';
+import type { Store } from '../../../store/store.ts';
 import { interviewJson } from '../../../ui/render/interview.ts';
 import { oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
@@ -46,7 +46,7 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
   };
   const scripted = options.declined || [options.learned, options.liked, options.change].some((v) => v !== undefined);
   const prompting = ctx.canPrompt && !scripted;
-  const interview = requirePlannedInterview(store, await interviewId(options.args[0], prompting, store.db));
+  const interview = requirePlannedInterview(store, await interviewId(options.args[0], prompting, store));
 
   let input = flags;
   if (prompting) {
@@ -60,7 +60,7 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
   if (options.confirms?.length && log.status !== 'done') throw new UsageError(messages.confirmsWithDeclined, messages.confirmsWithDeclinedHint);
   if (options.confirms?.length && !log.liked) throw new ValidationError(messages.confirmsNeedsLiked(interview.id), messages.confirmsNeedsLikedHint);
   const confirms = requirePractices(store, options.confirms ?? []).map((p) => p.id);
-  const staff = options.staff ? options.staff.map(cleanName) : log.liked ? staffNamed(log.liked, store.people.names()) : [];
+  const staff = options.staff ? options.staff.map(cleanName) : log.liked ? staffNamed(log.liked, knownNames(store, 'person')) : [];
   let asStory = options.asStory === true;
   if (asStory && !log.liked) throw new ValidationError(messages.asStoryNeedsLiked, messages.asStoryNeedsLikedHint);
   if (asStory && staff.length === 0) throw new ValidationError(messages.asStoryNeedsStaff, messages.asStoryNeedsStaffHint);
@@ -85,10 +85,10 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
 }
 
 /** The id typed, or in a terminal the planned call chosen from a list. */
-async function interviewId(typed: unknown, prompting: boolean, db: Db): Promise<string> {
+async function interviewId(typed: unknown, prompting: boolean, store: Store): Promise<string> {
   if (typed !== undefined) return String(typed);
   if (!prompting) throw new UsageError(messages.missingInterviewId, messages.missingInterviewIdHint);
-  const planned = listInterviews(db, { status: 'planned' });
+  const planned = listInterviews(store, { status: 'planned' });
   if (planned.length === 0) throw new NotFoundError(messages.noPlannedInterviews, messages.noPlannedInterviewsHint);
   const { ask } = await import('../../prompts.ts');
   return String((await ask([chooseInterviewQuestion(planned)])).interview);

@@ -1,13 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { shiftDay, toDay } from '../../../core/dates.ts';
-import { NotFoundError } from '../../../core/errors.ts';
+import { pickInterviews } from '../../../app/interview.ts';
+import { toDay } from '../../../core/dates.ts';
 import { DEFAULT_COOLDOWN_DAYS, DEFAULT_PICK_COUNT, invitationText } from '../../../core/interview.ts';
 import { messages } from '../../../core/messages.ts';
-import { sample, seededRandom } from '../../../core/random.ts';
+import { seededRandom } from '../../../core/random.ts';
 import { checkedName } from '../../../core/story.ts';
-import { getCustomer, pickCandidates } from '../../../store/customers.ts';
-import { planInterviews } from '../../../store/interviews.ts';
-import { ensurePerson } from '../../../store/people.ts';
 import { pickTable } from '../../../ui/render/interview.ts';
 import { oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
@@ -26,29 +23,9 @@ export function run(options: WithArgs<PickOptions>, ctx: Context): void {
   const count = options.count ?? DEFAULT_PICK_COUNT;
   const cooldown = options.cooldown ?? DEFAULT_COOLDOWN_DAYS;
   const interviewer = options.for === undefined ? null : checkedName(options.for, '--for', '--for name') || null;
-  const now = ctx.now();
-  const today = toDay(now);
+  const today = toDay(ctx.now());
   const random = seededRandom(options.seed ?? randomInt(0x1_0000_0000));
-  const store = ctx.store();
-
-  const picked = store.write(() => {
-    // Contacted within the cooldown: on or after the day `cooldown - 1` days ago.
-    const candidates = pickCandidates(store.db, { segment: options.segment?.trim(), since: shiftDay(today, 1 - cooldown) });
-    const eligible = candidates.filter((c) => !c.planned && !c.contactedRecently).map((c) => c.id);
-    if (eligible.length === 0) {
-      const recent = candidates.filter((c) => c.contactedRecently).length;
-      const planned = candidates.filter((c) => c.planned && !c.contactedRecently).length;
-      throw new NotFoundError(messages.noneEligible(candidates.length, recent, planned, cooldown), messages.noneEligibleHint);
-    }
-    const chosen = sample(eligible, count, random);
-    const interviewerId = interviewer === null ? null : ensurePerson(store.db, interviewer, now.toISOString());
-    const ids = planInterviews(store.db, chosen, interviewerId, today, now.toISOString());
-    return chosen.map((customerId, i) => {
-      const customer = getCustomer(store.db, customerId);
-      if (!customer) throw new Error(`customer #${customerId} vanished while planning`);
-      return { interviewId: ids[i] ?? 0, customer };
-    });
-  });
+  const picked = pickInterviews(ctx.store(), { count, cooldownDays: cooldown, segment: options.segment, interviewer, random }, ctx.now);
 
   if (picked.length < count) ctx.info(ctx.err.yellow(messages.fewerEligible(picked.length, count)));
   const template = ctx.settings()['interview.invitation'];

@@ -1,6 +1,5 @@
 import { editTeam, teamsView } from '../../../app/teams.ts';
-import type { TeamSummary } from '../../../store/teams.ts';
-import { renderTable } from '../../../ui/table.ts';
+import { teamTable } from '../../../ui/render/people.ts';
 import { oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -17,7 +16,7 @@ export const list = {
       ctx.info('No teams yet: put someone in one with svc people edit NAME --team TEAM');
       return;
     }
-    ctx.print(teamTable(teams, ctx));
+    ctx.print(teamTable(teams, ctx.look()));
   },
 };
 
@@ -29,12 +28,3 @@ export const edit = {
     ctx.info(`${ctx.err.green('Updated')} team ${oneLine(team.name)}: ${team.parent ? `inside ${oneLine(team.parent)}` : 'a top-level team'}`);
   },
 };
-
-function teamTable(teams: readonly TeamSummary[], ctx: Context): string {
-  const look = ctx.look();
-  return renderTable(
-    ['team', 'inside', 'people', 'leaders'],
-    teams.map((t) => [t.name, t.parent ?? '', t.people.join(', '), t.leaders.join(', ')]),
-    { tty: look.tty, head: (t) => look.color.bold(t) },
-  );
-}

@@ -1,17 +1,10 @@
+import { adoptPractice, startAdoption } from '../../../app/practice-admin.ts';
 import { UsageError, ValidationError, errorCode, isSvcError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { checkTransition } from '../../../core/practice.ts';
-import { cleanProcedure, draftProcedure, stripDraftComments } from '../../../core/procedure.ts';
-import { revisionDraft } from '../../../core/review.ts';
-import { strongestStories } from '../../../core/training.ts';
-import { nextVersionDraft, reviewProcedure } from '../../../app/review.ts';
-import { findPractice, practiceEvidence, practiceMatchers, practiceStoryIds, setPracticeStatus } from '../../../store/practices.ts';
-import { currentProcedure, insertProcedureVersion, setReviewInterval } from '../../../store/procedures.ts';
-import { storiesByIds } from '../../../store/stories.ts';
+import { cleanProcedure, stripDraftComments } from '../../../core/procedure.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { editInEditor, readFileCapped, readStdin } from '../../io.ts';
-import { requirePractice } from '../../../app/practice.ts';
 
 interface AdoptOptions {
   procedure?: string;
@@ -42,51 +35,24 @@ async function procedureText(options: AdoptOptions, ctx: Context, draft: () => s
 
 export async function run(options: WithArgs<AdoptOptions>, ctx: Context): Promise<void> {
   const store = ctx.store();
-  const practice = requirePractice(store, options.args[0]);
-  checkTransition(practice.name, practice.status, 'standard', Boolean(options.force));
-  const current = currentProcedure(store.db, practice.id);
-  const body = cleanProcedure(
-    await procedureText(options, ctx, () =>
-      current
-        ? practice.status === 'standard'
-          ? nextVersionDraft(reviewProcedure(store, { practice: String(practice.id) }, ctx.now), current.body)
-          : revisionDraft(practice.name, current.version, current.body, [])
-        : draftProcedure(practice, practiceMatchers(store.db, practice.id), strongestStories(storiesByIds(store.db, practiceStoryIds(store.db, practice.id)))),
-    ),
-  );
-  const reviewEveryDays = options.reviewEvery ?? current?.reviewEveryDays ?? ctx.settings()['procedure.review_days'];
-  if (practice.status === 'standard' && current && current.body === body) {
-    // The same text with another interval changes the schedule, not the standard: no new version.
-    const rescheduled = current.reviewEveryDays !== reviewEveryDays;
-    if (rescheduled) store.write(() => setReviewInterval(store.db, current.id, reviewEveryDays, ctx.now().toISOString()));
-    if (options.json) ctx.print(JSON.stringify({ practice: practice.name, status: practice.status, version: current.version, reviewEveryDays, changed: false }, null, 2));
-    ctx.info(
-      rescheduled
-        ? messages.reviewIntervalChanged(practice.name, current.version, reviewEveryDays)
-        : `The procedure of "${practice.name}" is unchanged; it stays at version ${current.version}.`,
-    );
-    if (!rescheduled) ctx.info(ctx.err.dim(messages.confirmReviewHint(practice.name)));
+  const adoption = startAdoption(store, { practice: String(options.args[0] ?? ''), force: options.force }, ctx.now);
+  const body = cleanProcedure(await procedureText(options, ctx, adoption.draft));
+  const reviewEveryDays = options.reviewEvery ?? adoption.current?.reviewEveryDays ?? ctx.settings()['procedure.review_days'];
+  const adopted = adoptPractice(store, { adoption, body, reviewEveryDays, force: options.force }, ctx.now);
+  const { practice, version } = adopted;
+  if (!adopted.changed) {
+    if (options.json) ctx.print(JSON.stringify({ practice, status: adopted.status, version, reviewEveryDays, changed: false }, null, 2));
+    ctx.info(adopted.rescheduled ? messages.reviewIntervalChanged(practice, version, reviewEveryDays) : `The procedure of "${practice}" is unchanged; it stays at version ${version}.`);
+    if (!adopted.rescheduled) ctx.info(ctx.err.dim(messages.confirmReviewHint(practice)));
     return;
   }
-  const now = ctx.now().toISOString();
-  const sources = practiceEvidence(store.db, practice.id).map((item) => item.storyId);
-  const version = store.write(() => {
-    const fresh = findPractice(store.db, String(practice.id)) ?? practice;
-    setPracticeStatus(store.db, fresh, 'standard', now, options.force && fresh.status === 'retired' ? 'forced' : undefined);
-    return insertProcedureVersion(store.db, practice.id, body, reviewEveryDays, sources, now);
-  });
+  const sources = adopted.sourceStoryIds;
   if (options.json) {
-    ctx.print(
-      JSON.stringify(
-        { practice: practice.name, status: 'standard', version, reviewEveryDays, sourceStoryIds: sources, createdAt: now, changed: true },
-        null,
-        2,
-      ),
-    );
+    ctx.print(JSON.stringify({ practice, status: 'standard', version, reviewEveryDays, sourceStoryIds: sources, createdAt: adopted.createdAt, changed: true }, null, 2));
   }
   ctx.info(
-    `${ctx.err.green(version === 1 ? 'Adopted' : 'Updated')} "${practice.name}" as a standard: procedure version ${version}, ` +
+    `${ctx.err.green(version === 1 ? 'Adopted' : 'Updated')} "${practice}" as a standard: procedure version ${version}, ` +
       `written from ${sources.length} ${sources.length === 1 ? 'story' : 'stories'}, review every ${reviewEveryDays} days`,
   );
-  ctx.info(ctx.err.dim(`hint: svc practice history "${practice.name}" · svc playbook`));
+  ctx.info(ctx.err.dim(`hint: svc practice history "${practice}" · svc playbook`));
 }

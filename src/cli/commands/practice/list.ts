@@ -1,6 +1,6 @@
-import { requireTeam, withinTeam } from '../../../app/teams.ts';
-import { PRACTICE_STATUSES, summarizePractice, type PracticeStatus } from '../../../core/practice.ts';
-import { practiceCounts } from '../../../store/practices.ts';
+import { practiceSummaries } from '../../../app/practice-admin.ts';
+import { requireTeam } from '../../../app/teams.ts';
+import { PRACTICE_STATUSES, type PracticeStatus } from '../../../core/practice.ts';
 import { practicesTable } from '../../../ui/render/practice.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -9,7 +9,7 @@ import { indexForEvidence } from '../../phrases.ts';
 export async function run(options: WithArgs<{ status?: PracticeStatus[]; team?: string; json?: boolean }>, ctx: Context): Promise<void> {
   const team = options.team === undefined ? undefined : requireTeam(ctx.store(), options.team).name;
   await indexForEvidence(ctx);
-  const rows = withinTeam(ctx.store(), team, () => practiceCounts(ctx.store().db, options.status)).map(summarizePractice);
+  const rows = practiceSummaries(ctx.store(), { statuses: options.status, team });
   if (options.json) {
     ctx.print(JSON.stringify(rows, null, 2));
     return;

@@ -1,12 +1,11 @@
-import { loadPracticeIndex, scoredStory, suggestPractices, suggestStories, type StorySuggestion } from '../../../app/suggest.ts';
-import { UsageError, NotFoundError } from '../../../core/errors.ts';
+import { judgeSuggestion, practiceSuggestions, storySuggestions, type StorySuggestion } from '../../../app/suggest.ts';
+import { existingStoryIds } from '../../../app/practice-evidence.ts';
+import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import type { Practice } from '../../../core/practice.ts';
-import { parseId } from '../../../core/ids.ts';
-import type { PracticeSuggestion, SuggestionReason } from '../../../core/suggest.ts';
-import { linkEvidence } from '../../../store/practices.ts';
-import { getStory, storiesByIds } from '../../../store/stories.ts';
-import { forgetRejection, rejectSuggestion, storiesWithVectors } from '../../../store/vectors.ts';
+import type { Story } from '../../../core/story.ts';
+import type { PracticeSuggestion } from '../../../core/suggest.ts';
+import { practiceSuggestionsJson, practiceSuggestionsText, reasonText, storySuggestionsJson, storySuggestionsText } from '../../../ui/render/suggest.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { embedStories } from '../../semantic.ts';
@@ -32,58 +31,30 @@ export async function run(options: WithArgs<SuggestOptions>, ctx: Context): Prom
   if (name !== undefined) {
     const practice = requirePractice(store, name);
     await embedStories(ctx);
-    const suggestions = suggestStories(store.db, practice, options.limit ?? DEFAULT_STORIES);
+    const suggestions = storySuggestions(store, { practice, limit: options.limit ?? DEFAULT_STORIES });
     if (options.review) await review(practice, suggestions, ctx);
     else printStorySuggestions(practice, suggestions, options.json === true, ctx);
     return;
   }
-  const storyId = parseId('story', String(options.story));
-  if (!getStory(store.db, storyId)) throw new NotFoundError(messages.storyNotFound(storyId), messages.storyNotFoundHint);
+  const [storyId = 0] = existingStoryIds(store, [String(options.story)]);
   await embedStories(ctx);
-  const [story] = storiesWithVectors(store.db, [storyId]);
-  const index = loadPracticeIndex(store.db);
   // The practices it is already evidence of are listed apart, never suggested again.
-  const linked = index.practices.filter(({ profile }) => profile.evidence.some((e) => e.id === storyId)).map(({ profile }) => ({ practiceId: profile.id, name: profile.name }));
-  const suggestions = story ? suggestPractices(index, scoredStory(story), new Set(linked.map((p) => p.practiceId)), options.limit ?? DEFAULT_PRACTICES) : [];
-  printPracticeSuggestions(storyId, suggestions, linked, options.json === true, ctx);
+  const { evidenceOf, suggestions } = practiceSuggestions(store, { storyId, limit: options.limit ?? DEFAULT_PRACTICES });
+  printPracticeSuggestions(storyId, suggestions, evidenceOf, options.json === true, ctx);
 }
 
-/** "like #7 (0.71) · words: rang, back · qualifier: timing" */
-export function reasonText(reason: SuggestionReason): string {
-  const parts: string[] = [];
-  if (reason.nearestStoryId !== null) parts.push(`like #${reason.nearestStoryId} (${reason.similarity.toFixed(2)})`);
-  if (reason.words.length > 0) parts.push(`words: ${reason.words.join(', ')}`);
-  if (reason.qualifiers.length > 0) parts.push(`qualifier: ${reason.qualifiers.join(', ')}`);
-  return parts.join(' · ') || 'its name';
-}
+type Suggested = StorySuggestion & { story: Story };
 
-function reasonJson(reason: SuggestionReason) {
-  return { nearestStoryId: reason.nearestStoryId, similarity: round(reason.similarity), words: reason.words, qualifiers: reason.qualifiers };
-}
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
-
-function excerpt(text: string, width = 90): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > width ? `${line.slice(0, width - 1)}…` : line;
-}
-
-function printStorySuggestions(practice: Practice, suggestions: StorySuggestion[], json: boolean, ctx: Context): void {
-  const texts = new Map(storiesByIds(ctx.store().db, suggestions.map((s) => s.storyId)).map((story) => [story.id, story.text]));
+function printStorySuggestions(practice: Practice, suggestions: Suggested[], json: boolean, ctx: Context): void {
   if (json) {
-    const out = suggestions.map((s) => ({ storyId: s.storyId, score: round(s.score), text: texts.get(s.storyId) ?? '', reason: reasonJson(s.reason) }));
-    ctx.print(JSON.stringify({ practice: { id: practice.id, name: practice.name }, suggestions: out }, null, 2));
+    ctx.print(storySuggestionsJson(practice, suggestions));
     return;
   }
   if (suggestions.length === 0) {
     ctx.info(messages.noStorySuggestions(practice.name));
     return;
   }
-  ctx.print(`Stories likely to show "${practice.name}", likeliest first:`);
-  for (const s of suggestions) {
-    ctx.print(`  #${String(s.storyId).padEnd(6)} ${excerpt(texts.get(s.storyId) ?? '')}`);
-    ctx.print(`          ${ctx.out.dim(reasonText(s.reason))}`);
-  }
+  ctx.print(storySuggestionsText(practice, suggestions, ctx.out));
   ctx.info(ctx.err.dim(`hint: svc practice suggest "${practice.name}" --review to confirm or reject them`));
 }
 
@@ -95,8 +66,7 @@ function printPracticeSuggestions(
   ctx: Context,
 ): void {
   if (json) {
-    const out = suggestions.map((s) => ({ practiceId: s.practiceId, name: s.name, score: round(s.score), reason: reasonJson(s.reason) }));
-    ctx.print(JSON.stringify({ storyId, evidenceOf: linked, suggestions: out }, null, 2));
+    ctx.print(practiceSuggestionsJson(storyId, suggestions, linked));
     return;
   }
   if (linked.length > 0) ctx.print(`Story #${storyId} is evidence of: ${linked.map((p) => p.name).join(', ')}`);
@@ -104,40 +74,26 @@ function printPracticeSuggestions(
     ctx.info(messages.noPracticeSuggestions);
     return;
   }
-  ctx.print(`Practices story #${storyId} likely shows, likeliest first:`);
-  suggestions.forEach((s, i) => {
-    ctx.print(`  ${i + 1}. ${s.name}`);
-    ctx.print(`     ${ctx.out.dim(reasonText(s.reason))}`);
-  });
+  ctx.print(practiceSuggestionsText(storyId, suggestions, ctx.out));
   ctx.info(ctx.err.dim(`hint: svc practice link NAME ${storyId} to add it to a practice's evidence`));
 }
 
 /** Walks the suggestions: y links the story by hand, n remembers it does not show the practice. */
-async function review(practice: Practice, suggestions: StorySuggestion[], ctx: Context): Promise<void> {
+async function review(practice: Practice, suggestions: Suggested[], ctx: Context): Promise<void> {
   if (suggestions.length === 0) {
     ctx.info(messages.noStorySuggestions(practice.name));
     return;
   }
-  const store = ctx.store();
   const { askReview } = await import('../../prompts.ts');
-  const stories = new Map(storiesByIds(store.db, suggestions.map((s) => s.storyId)).map((story) => [story.id, story]));
   let confirmed = 0;
   let rejected = 0;
   for (const s of suggestions) {
-    const story = stories.get(s.storyId);
-    if (!story) continue;
+    const { story } = s;
     ctx.info(`\n#${story.id} ${story.occurredOn} · ${story.staff.join(', ')}\n${story.text}\n${ctx.err.dim(reasonText(s.reason))}`);
     const answer = await askReview(messages.reviewQuestion(story.id));
     if (answer === 'quit') break;
     if (answer === 'skip') continue;
-    const now = ctx.now().toISOString();
-    store.write(() => {
-      // A person's word wins over detection, and over an earlier rejection.
-      if (answer === 'yes') {
-        linkEvidence(store.db, practice.id, story.id, 'manual', now);
-        forgetRejection(store.db, practice.id, story.id);
-      } else rejectSuggestion(store.db, practice.id, story.id, now);
-    });
+    judgeSuggestion(ctx.store(), { practiceId: practice.id, storyId: story.id, shows: answer === 'yes' }, ctx.now);
     if (answer === 'yes') confirmed++;
     else rejected++;
   }

@@ -1,25 +1,15 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { assessmentStatus } from '../../../app/assess.ts';
-import { seedDemo } from '../../../app/demo.ts';
-import { answerKeysReader } from '../../../app/interview.ts';
-import { answerReader, loadReportWithListening } from '../../../app/report-sections.ts';
-import { loadStatus, periodFor } from '../../../app/report.ts';
-import { loadChain } from '../../../app/chain.ts';
-import { loadProgramme } from '../../../app/training-programme.ts';
-import type { Report } from '../../../core/report.ts';
-import { programmeLines } from '../../../ui/render/programme.ts';
-import { toDay } from '../../../core/dates.ts';
-import { seedListeningDemo, seedTeamDemo } from '../../../store/demo-seed.ts';
+import { buildDemo } from '../../../app/report-view.ts';
 import type { DemoData } from '../../../core/demo.ts';
 import { ConflictError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { openSqliteStore } from '../../../store/sqlite-store.ts';
+import { programmeLines } from '../../../ui/render/programme.ts';
 import { renderReportText } from '../../../ui/render/report/text.ts';
+import { renderStatus } from '../../../ui/render/status.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { renderStatus } from '../../../ui/render/status.ts';
 
 /**
  * Where the demo goes: the --db path when one was given on the command line (it must
@@ -39,19 +29,10 @@ function demoPath(ctx: Context): string {
 export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): Promise<void> {
   const path = demoPath(ctx);
   const { default: data } = (await import('../../../../data/demo-team.json', { with: { type: 'json' } })) as { default: DemoData };
-  const now = ctx.now();
-  const store = openSqliteStore(path);
+  const settings = ctx.settings();
+  const store = ctx.openStore(path);
   try {
-    const { stories } = seedDemo(store, data, now, await answerKeysReader());
-    store.write(() => {
-      seedTeamDemo(store.db, data, toDay(now), now.toISOString());
-      seedListeningDemo(store.db, data, toDay(now), now.toISOString());
-    });
-    const period = periodFor(store, {}, now);
-    const settings = ctx.settings();
-    const programme = loadProgramme(store, { today: toDay(now) });
-    const report: Report = { ...loadReportWithListening(store, period, now, await answerReader(store, period)), programme, chain: loadChain(store, period) };
-    const status = loadStatus(store, now, settings, { assessment: assessmentStatus(store.db, { intervalDays: settings['assess.interval_days'] }, now) });
+    const { stories, report, status, programme } = await buildDemo(store, { data, settings }, ctx.now());
     if (options.json) {
       ctx.print(JSON.stringify({ database: path, stories, report, status: { ...status, programme } }, null, 2));
     } else {

@@ -1,7 +1,5 @@
-import { parsePastDay, toDay } from '../../../core/dates.ts';
-import { ConflictError } from '../../../core/errors.ts';
+import { holdMeeting } from '../../../app/meetings.ts';
 import { messages } from '../../../core/messages.ts';
-import { addMeeting, listMeetings } from '../../../store/meetings.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 
@@ -12,18 +10,9 @@ interface HeldOptions {
 }
 
 export function run(options: WithArgs<HeldOptions>, ctx: Context): void {
-  const now = ctx.now();
-  const heldOn = options.on === undefined ? toDay(now) : parsePastDay(options.on, now, '--on');
-  const notes = options.notes?.trim() || null;
-  const store = ctx.store();
-  const meeting = store.write(() => {
-    if (listMeetings(store.db).some((m) => m.heldOn === heldOn)) {
-      throw new ConflictError(messages.meetingExists(heldOn), messages.meetingExistsHint);
-    }
-    return addMeeting(store.db, heldOn, notes, now.toISOString());
-  });
+  const meeting = holdMeeting(ctx.store(), { on: options.on, notes: options.notes }, ctx.now);
   ctx.print(options.json ? JSON.stringify(meeting, null, 2) : String(meeting.id));
-  ctx.info(messages.meetingSaved(heldOn));
+  ctx.info(messages.meetingSaved(meeting.heldOn));
 }
 
 /** Saving is what this command is for: it creates a missing database (and says where). */

@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs';
-import { loadReport, periodFor, type PeriodOptions } from '../../../app/report.ts';
-import { loadChain } from '../../../app/chain.ts';
-import { requireTeam, withinTeam } from '../../../app/teams.ts';
-import { loadProgramme } from '../../../app/training-programme.ts';
+import type { PeriodOptions } from '../../../app/report.ts';
+import { loadFullReport, reportScope } from '../../../app/report-view.ts';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { answerReader, loadReportWithListening } from '../../../app/report-sections.ts';
 import type { Report } from '../../../core/report.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -31,18 +28,11 @@ export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promi
   if (target && !existsSync(dirname(target))) throw new UsageError(messages.outDirMissing(dirname(target)), messages.outDirMissingHint);
 
   const store = ctx.store();
-  const team = options.team === undefined ? undefined : requireTeam(store, options.team).name;
-  const period = periodFor(store, { ...options, driftWeeks: options.driftWeeks ?? ctx.settings()['report.drift_weeks'] }, ctx.now());
+  const scope = reportScope(store, { ...options, driftWeeks: options.driftWeeks ?? ctx.settings()['report.drift_weeks'] }, ctx.now());
   // Quality counts come from the phrase index, as detect's do: bring it up to date first
   // (after every check, so a refused report changes nothing).
   await indexPhrases(ctx, { summary: false });
-  const read = await answerReader(store, period);
-  const report: Report = withinTeam(store, team, () => ({
-    ...loadReportWithListening(store, period, ctx.now(), read),
-    programme: loadProgramme(store, { today: period.until }),
-    chain: loadChain(store, period),
-    ...(team === undefined ? {} : { team }),
-  }));
+  const report = await loadFullReport(store, scope, ctx.now());
   const text = await render(report, format, ctx);
   // Owner-only, like every document svc writes: it quotes customers' stories.
   writeDocument(ctx, target, toStdout ? text.trimEnd() : text, 'the report', options.force);

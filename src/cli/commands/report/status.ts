@@ -1,12 +1,10 @@
 import { existsSync } from 'node:fs';
-import { assessmentStatus } from '../../../app/assess.ts';
-import { loadStatus } from '../../../app/report.ts';
+import { hasStories } from '../../../app/report.ts';
+import { loadTeamStatus } from '../../../app/report-view.ts';
+import { requireTeam } from '../../../app/teams.ts';
 import { messages } from '../../../core/messages.ts';
-import { renderStatus } from '../../../ui/render/status.ts';
-import { requireTeam, withinTeam } from '../../../app/teams.ts';
-import { loadProgramme } from '../../../app/training-programme.ts';
-import { toDay } from '../../../core/dates.ts';
 import { programmeLines } from '../../../ui/render/programme.ts';
+import { renderStatus } from '../../../ui/render/status.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { indexForEvidence } from '../../phrases.ts';
@@ -17,20 +15,14 @@ import { indexForEvidence } from '../../phrases.ts';
  */
 export async function run(options: WithArgs<{ json?: boolean; team?: string }>, ctx: Context): Promise<void> {
   const { path } = ctx.dbPath();
-  if (!existsSync(path) || !ctx.store().report.hasStories()) {
+  if (!existsSync(path) || !hasStories(ctx.store())) {
     if (options.json) ctx.print(JSON.stringify({ database: path, stories: 0, stages: [], gettingStarted: messages.gettingStarted }, null, 2));
     else ctx.print(messages.gettingStarted.join('\n'));
     return;
   }
   const team = options.team === undefined ? undefined : requireTeam(ctx.store(), options.team).name;
   await indexForEvidence(ctx);
-  const store = ctx.store();
-  const settings = ctx.settings();
-  const now = ctx.now();
-  const { status, programme } = withinTeam(store, team, () => ({
-    status: loadStatus(store, now, settings, { assessment: assessmentStatus(store.db, { intervalDays: settings['assess.interval_days'] }, now) }),
-    programme: loadProgramme(store, { today: toDay(now) }),
-  }));
+  const { status, programme } = loadTeamStatus(ctx.store(), { settings: ctx.settings(), team }, ctx.now());
   if (options.json) ctx.print(JSON.stringify({ database: path, ...(team === undefined ? {} : { team }), ...status, programme }, null, 2));
   else ctx.print(renderStatus(status.stages, ctx.out, status, programmeLines(programme, ctx.out)));
 }

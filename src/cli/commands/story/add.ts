@@ -1,4 +1,5 @@
 import { requirePractices, saveStory } from '../../../app/story.ts';
+import { knownNames, practiceNames } from '../../../app/names.ts';
 import type { Story } from '../../../core/story.ts';
 import { servedColleague } from '../../../app/chain.ts';
 import { ConflictError, NotFoundError, UsageError, errorCode } from '../../../core/errors.ts';
@@ -90,7 +91,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   if (options.json) ctx.print(JSON.stringify(storyJson(saved), null, 2));
   else if (!ctx.stdoutIsTTY) ctx.print(String(id));
   ctx.info(`${ctx.err.green('Saved')} story ${storySummary(saved, { ...ctx.look(), color: ctx.err })}`);
-  if (practiceIds.length > 0) ctx.info(messages.storyLinkedTo(practiceIds.map((pid) => store.practices.find(String(pid))?.name ?? `#${pid}`)));
+  if (practiceIds.length > 0) ctx.info(messages.storyLinkedTo(practiceNames(store, practiceIds)));
   if (!ctx.canPrompt && isVaguePraise(saved.text)) ctx.info(messages.vaguePraise(id));
   ctx.info(ctx.err.dim(`hint: svc story show ${id} to read it back · svc stories to see the latest`));
 }
@@ -138,8 +139,8 @@ async function askForStory(flags: StoryInput, ctx: Context): Promise<StoryInput>
       trigger: flags.trigger !== undefined,
       tags: flags.tags !== undefined,
     },
-    people: store.people.names(),
-    tags: store.tags.names(),
+    people: knownNames(store, 'person'),
+    tags: knownNames(store, 'tag'),
   });
   const { ask } = await import('../../prompts.ts');
   const asked = storyInputFromAnswers(await ask(questions));

@@ -1,9 +1,8 @@
-import { embedText, loadPracticeIndex, scoredText, suggestPractices, type PracticeIndex } from '../../../app/suggest.ts';
+import { embedText, hasSuggestablePractices, loadPracticeIndex, scoredText, suggestPractices, type PracticeIndex } from '../../../app/suggest.ts';
 import type { Encoder } from '../../../core/encoder.ts';
 import { messages } from '../../../core/messages.ts';
 import { vectorToBytes, type Vector } from '../../../core/suggest.ts';
 import { errorCode } from '../../../core/errors.ts';
-import { suggestablePracticeIds, withBusyTimeout } from '../../../store/vectors.ts';
 import type { Context } from '../../context.ts';
 import { embedStories, loadEncoderLean } from '../../semantic.ts';
 
@@ -31,17 +30,17 @@ const BUSY_WAIT_MS = 200;
  */
 export async function prepareCapture(ctx: Context): Promise<CapturePrep> {
   try {
-    const db = ctx.store().db;
-    if (suggestablePracticeIds(db).length === 0) return { capture: null, note: null };
+    const store = ctx.store();
+    if (!hasSuggestablePractices(store)) return { capture: null, note: null };
     const encoder = await loadEncoderLean();
     let busy = false;
     try {
-      await withBusyTimeout(db, BUSY_WAIT_MS, () => embedStories(ctx, encoder));
+      await store.withBusyTimeout(BUSY_WAIT_MS, () => embedStories(ctx, encoder));
     } catch (error) {
       if (!errorCode(error).startsWith('SQLITE_BUSY')) throw error;
       busy = true;
     }
-    const index = loadPracticeIndex(db);
+    const index = loadPracticeIndex(store);
     if (index.practices.length === 0) return { capture: null, note: busy ? messages.captureBusyNone : null };
     return { capture: { encoder, index }, note: busy ? messages.captureBusyPartial : null };
   } catch (error) {

@@ -1,6 +1,5 @@
 import { listTags } from '../../../app/tags.ts';
-import { renderTable } from '../../../ui/table.ts';
-import { formatDay } from '../../../ui/format.ts';
+import { tagTable } from '../../../ui/render/tags.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 
@@ -10,12 +9,5 @@ export function run(options: WithArgs<{ used?: boolean; json?: boolean }>, ctx: 
     ctx.print(JSON.stringify(tags, null, 2));
     return;
   }
-  const look = ctx.look();
-  const rows = tags.map((t) => [
-    t.name,
-    t.stories,
-    t.lastUsedOn ? formatDay(t.lastUsedOn, look.now, look.tty) : '',
-    t.builtin ? 'default taxonomy' : '',
-  ]);
-  ctx.print(renderTable(['tag', 'stories', 'last used', ''], rows, { tty: look.tty, head: (t) => look.color.bold(t) }));
+  ctx.print(tagTable(tags, ctx.look()));
 }

@@ -1,14 +1,11 @@
 import { UsageError } from '../../../core/errors.ts';
 import type { ExportFormat } from '../../../core/formats.ts';
 import { messages } from '../../../core/messages.ts';
-import { escapeJsonControls, showControls } from '../../../core/safe-text.ts';
-import { csvLine, jsonlLine } from '../../../core/transfer.ts';
-import { openOutput, type OutputFile } from '../../../store/files.ts';
-import { recordingWrittenFile } from '../../../store/forget-files.ts';
-import { countStories, storyPages } from '../../../store/stories.ts';
-import { exportedTables, exportHeader, exportRows, readSnapshot } from '../../../store/transfer.ts';
+import { exportData } from '../../../app/transfer.ts';
+import { showControls } from '../../../core/safe-text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
+import { openOutput, type OutputFile } from '../../output.ts';
 import { startProgress } from '../../progress.ts';
 import { write } from '../../streams.ts';
 import { countOf } from '../../../ui/format.ts';
@@ -20,11 +17,6 @@ interface ExportOptions {
   force?: boolean;
 }
 
-// Rows between two looks at the clock for the progress bar.
-const PROGRESS_EVERY = 1_000;
-
-const STORY_CSV_COLUMNS = ['id', 'uuid', 'occurredOn', 'title', 'text', 'staff', 'tags', 'customer', 'customerKind', 'channel', 'source', 'trigger', 'impact', 'reportedBy', 'createdAt', 'updatedAt'] as const;
-
 export function run(options: WithArgs<ExportOptions>, ctx: Context): void {
   const format = options.format ?? 'jsonl';
   const contacts = options.includeContacts === true;
@@ -32,65 +24,27 @@ export function run(options: WithArgs<ExportOptions>, ctx: Context): void {
   const toFile = options.out !== undefined && options.out !== '-';
   // Written beside the target under a temporary name, owner-only, and renamed into place when complete.
   const output = toFile ? openOutput(options.out as string, { force: options.force }) : null;
-  let counts: Record<string, number> = {};
+  let counts: Record<string, number>;
   try {
     // On a terminal even CSV is shown with its controls escaped; piped or in a file it stays data.
     const sink = new Sink(output, !output && ctx.stdoutIsTTY);
     const progress = startProgress('Exporting');
-    const db = ctx.store().db;
-    recordingWrittenFile(db, 'export', output?.path ?? null, contacts, ctx.now().toISOString(), () => {
-      readSnapshot(db, () => {
-        if (format === 'csv') {
-          sink.write(csvLine([...STORY_CSV_COLUMNS]));
-          let written = 0;
-          const total = countStories(db);
-          for (const page of storyPages(db)) {
-            for (const story of page) {
-              const cells = { ...story, staff: story.staff.join('; '), tags: story.tags.join(' ') };
-              sink.write(csvLine(STORY_CSV_COLUMNS.map((column) => cells[column])));
-            }
-            written += page.length;
-            progress.update(written, total);
-          }
-          counts = { stories: written };
-          return;
-        }
-        const tables = exportedTables(db);
-        const header = exportHeader(db, tables, contacts, ctx.now().toISOString());
-        counts = header.counts;
-        const total = Object.values(counts).reduce((a, b) => a + b, 0);
-        let written = 0;
-        const wrote = () => {
-          written += 1;
-          if (written % PROGRESS_EVERY === 0) progress.update(written, total);
-        };
-        if (format === 'jsonl') {
-          sink.write(`${escapeJsonControls(JSON.stringify(header))}\n`);
-          for (const table of tables) {
-            for (const row of exportRows(db, table, tables, contacts)) {
-              sink.write(escapeJsonControls(jsonlLine(table.name, row)));
-              wrote();
-            }
-          }
-          return;
-        }
-        sink.write(`${escapeJsonControls(JSON.stringify(header)).slice(0, -1)},"data":{`);
-        tables.forEach((table, t) => {
-          sink.write(`${t ? ',' : ''}\n${JSON.stringify(table.name)}:[`);
-          let first = true;
-          for (const row of exportRows(db, table, tables, contacts)) {
-            sink.write(`${first ? '' : ','}\n${escapeJsonControls(JSON.stringify(row))}`);
-            first = false;
-            wrote();
-          }
-          sink.write(']');
-        });
-        sink.write('\n}}\n');
-      });
-      sink.flush();
-      progress.end();
-      output?.commit();
-    });
+    counts = exportData(
+      ctx.store(),
+      {
+        format,
+        contacts,
+        path: output?.path ?? null,
+        write: (text) => sink.write(text),
+        done: () => {
+          sink.flush();
+          progress.end();
+          output?.commit();
+        },
+        onProgress: (done, total) => progress.update(done, total),
+      },
+      ctx.now,
+    );
   } catch (error) {
     output?.discard();
     throw error;

@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { NotFoundError, ValidationError, errorCode } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { MAX_IMPORT_BYTES, readExport, startsAsJsonl } from '../../../core/transfer.ts';
-import { finishForgets } from '../../../store/forget-files.ts';
-import type { ImportedForget } from '../../../store/forget.ts';
-import { importExport } from '../../../store/transfer.ts';
-import { renderTable } from '../../../ui/table.ts';
+import { finishImportedForgets } from '../../../app/forget.ts';
+import { importData } from '../../../app/transfer.ts';
+import type { ImportedForget } from '../../../store/store.ts';
+import { importTable } from '../../../ui/render/transfer.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { withStdinAsFile } from '../../io.ts';
@@ -66,32 +66,26 @@ function importFile(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx
 
   const dryRun = options.dryRun === true;
   const reread = () => readExport(chunksOf(fd), file);
-  const result = importExport(ctx.store(), data, file, { dryRun, now: ctx.now().toISOString(), reread });
-  const totals = result.tables.reduce(
-    (sum, t) => ({ added: sum.added + t.added, updated: sum.updated + t.updated, skipped: sum.skipped + t.skipped }),
-    { added: 0, updated: 0, skipped: 0 },
-  );
+  const result = importData(ctx.store(), { data, file, dryRun, reread }, ctx.now);
+  const { totals } = result;
 
   if (options.json) {
     ctx.print(JSON.stringify({ file: path, dryRun, formatVersion: data.header.version, exportedAt: data.header.exportedAt, tables: result.tables, totals, removed: result.removed, ignored: result.ignored }, null, 2));
   } else if (result.tables.length > 0) {
-    const look = ctx.look();
-    const rows = result.tables.map((t) => [t.table.replaceAll('_', ' '), t.added, t.updated, t.skipped]);
-    ctx.print(renderTable(['records', 'added', 'updated', 'skipped'], rows, { tty: look.tty, head: (t) => look.color.bold(t) }).trimEnd());
+    ctx.print(importTable(result.tables, ctx.look()));
   }
   if (result.ignored.length > 0) ctx.info(ctx.err.yellow(`warning: ${messages.importIgnored(result.ignored.join(', '))}`));
-  const removed = Object.values(result.removed).reduce((a, b) => a + b, 0);
+  const removed = result.removedCount;
   const summary =
     `${totals.added} added, ${totals.updated} updated, ${totals.skipped} already here or older` +
     (removed > 0 ? `; ${removed} deleted or merged, as they were in the file's database` : '');
   if (dryRun) ctx.info(`Dry run of ${file}: ${summary}. Nothing was changed; run again without --dry-run to import.`);
   else ctx.info(`${ctx.err.green('Imported')} ${file}: ${summary}.`);
-  if (result.forgotten.length > 0) finishImportedForgets(ctx, result.forgotten, dryRun);
+  if (result.forgotten.length > 0) reportImportedForgets(ctx, result.forgotten, dryRun);
 }
 
 /** Forgets the file carried: said, and, unless a dry run, their files wiped as svc customer forget does. */
-function finishImportedForgets(ctx: Context, forgotten: ImportedForget[], dryRun: boolean): void {
-  const ids = forgotten.map((f) => f.customerId);
+function reportImportedForgets(ctx: Context, forgotten: ImportedForget[], dryRun: boolean): void {
   const listed = (list: ImportedForget[]) => `${list.length === 1 ? 'customer' : 'customers'} #${list.map((f) => f.customerId).join(', #')}`;
   const fresh = forgotten.filter((f) => !f.again);
   const again = forgotten.filter((f) => f.again);
@@ -104,7 +98,7 @@ function finishImportedForgets(ctx: Context, forgotten: ImportedForget[], dryRun
   if (again.length > 0) {
     ctx.info(`The file brought back details of ${listed(again)}, forgotten here: they are erased again from every record.`);
   }
-  finishForgets(ctx.store(), ids, forgotten.flatMap((f) => f.traces), FINISH_WAIT_MS);
+  finishImportedForgets(ctx.store(), { forgotten, waitMs: FINISH_WAIT_MS });
   ctx.info('Wiped the free pages and write-ahead log that held them, and checked the database files.');
 }
 

@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Encoder } from '../core/encoder.ts';
 import { draftStory } from '../core/story.ts';
-import { openStore, type Connection } from '../store/db.ts';
-import { createPractice } from '../store/practices.ts';
-import { insertStory } from '../store/stories.ts';
-import { embedPending, embedText, loadPracticeIndex, scoredStory, scoredText, suggestPractices, suggestStories } from './suggest.ts';
-import { storiesWithVectors } from '../store/vectors.ts';
+import { embedPending, embedText, loadPracticeIndex, scoredStory, scoredText, suggestPractices, suggestStories } from '../app/suggest.ts';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 
 /**
  * How well svc suggests evidence, measured on a story set with ground truth (the format of
  * test/fixtures/stories-dev/): the figures `npm run eval:detect` reports beside discovery.
+ * An entry point of its own (dist/suggest-metrics.cjs, for the evaluation scripts), so it
+ * opens its databases itself, as the CLI does.
  */
 
 /** One line of a story set. */
@@ -44,12 +43,12 @@ export interface SuggestMetrics {
 async function loadSet(stories: readonly SetStory[], encoder: Encoder): Promise<{ dir: string; base: string; ids: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'svc-eval-'));
   const base = join(dir, 'set.db');
-  const store = openStore(base);
+  const store = openSqliteStore(base);
   try {
     const now = new Date('2026-08-20T12:00:00Z');
-    const ids = store.write(() =>
+    const ids = store.transaction(() =>
       stories.map((story) =>
-        insertStory(store.db, draftStory({ text: story.text, staff: story.staff.split(', '), when: story.when, channel: story.channel }, now), now.toISOString()),
+        store.stories.insert(draftStory({ text: story.text, staff: story.staff.split(', '), when: story.when, channel: story.channel }, now), now.toISOString()),
       ),
     );
     await embedPending(store, encoder);
@@ -60,21 +59,21 @@ async function loadSet(stories: readonly SetStory[], encoder: Encoder): Promise<
 }
 
 /** A fresh copy of the embedded set, to name practices in. */
-function copyOf(base: string, name: string): Connection {
+function copyOf(base: string, name: string): SqliteStore {
   const path = join(dirname(base), `${name}.db`);
   copyFileSync(base, path);
-  return openStore(path);
+  return openSqliteStore(path);
 }
 
 /** Names each chosen practice from its first two stories (linked by hand, as `practice add --from-stories` does). */
-function namePractices(store: Connection, stories: readonly SetStory[], ids: readonly number[], truth: SetTruth, keys: readonly string[]): Map<string, number> {
+function namePractices(store: SqliteStore, stories: readonly SetStory[], ids: readonly number[], truth: SetTruth, keys: readonly string[]): Map<string, number> {
   const now = '2026-08-20T12:00:00.000Z';
-  return store.write(
+  return store.transaction(
     () =>
       new Map(
         keys.map((key) => {
           const seeds = ids.filter((_, i) => stories[i]?.practice === key).slice(0, 2);
-          const id = createPractice(store.db, { name: truth[key]?.description ?? key, evidence: seeds.map((storyId) => ({ storyId, how: 'manual' as const })) }, now);
+          const id = store.practices.create({ name: truth[key]?.description ?? key, evidence: seeds.map((storyId) => ({ storyId, how: 'manual' as const })) }, now);
           return [key, id];
         }),
       ),
@@ -98,7 +97,7 @@ export async function measureSuggestions(stories: readonly SetStory[], truth: Se
         await embedPending(store, encoder); // the practice's name
         const others = ids.filter((_, i) => stories[i]?.practice === key).slice(2);
         const practice = { id: practiceId, name: truth[key]?.description ?? key, description: null };
-        const suggested = new Set(suggestStories(store.db, practice, others.length + 3).map((s) => s.storyId));
+        const suggested = new Set(suggestStories(store, practice, others.length + 3).map((s) => s.storyId));
         assistedRecall[key] = others.filter((id) => suggested.has(id)).length / Math.max(others.length, 1);
       } finally {
         store.close();
@@ -110,10 +109,10 @@ export async function measureSuggestions(stories: readonly SetStory[], truth: Se
     try {
       const practiceIds = namePractices(store, stories, ids, truth, all);
       await embedPending(store, encoder);
-      const index = loadPracticeIndex(store.db);
+      const index = loadPracticeIndex(store);
       for (const key of all) {
         const others = ids.filter((_, i) => stories[i]?.practice === key).slice(2);
-        for (const story of storiesWithVectors(store.db, others)) {
+        for (const story of store.vectors.storiesWithVectors(others)) {
           const ranked = suggestPractices(index, scoredStory(story), new Set(), index.practices.length);
           const rank = ranked.findIndex((s) => s.practiceId === practiceIds.get(key));
           captureRanks.push(rank < 0 ? ranked.length + 1 : rank + 1);
@@ -149,10 +148,10 @@ export function parseSet(text: string): SetStory[] {
  * in milliseconds, on a database with practices.
  */
 export async function measureCaptureLatency(dbPath: string, encoder: Encoder, texts: readonly string[]): Promise<number> {
-  const store = openStore(dbPath);
+  const store = openSqliteStore(dbPath);
   try {
     await embedPending(store, encoder);
-    const index = loadPracticeIndex(store.db);
+    const index = loadPracticeIndex(store);
     await embedText(encoder, 'warm-up', []);
     const times: number[] = [];
     for (const text of texts) {

@@ -1,0 +1,111 @@
+import type { ExportFormat } from '../core/formats.ts';
+import { escapeJsonControls } from '../core/safe-text.ts';
+import { csvLine, jsonlLine, type ExportStream } from '../core/transfer.ts';
+import type { Store, TransferResult } from '../store/store.ts';
+
+// Rows between two progress reports.
+const PROGRESS_EVERY = 1_000;
+
+const STORY_CSV_COLUMNS = ['id', 'uuid', 'occurredOn', 'title', 'text', 'staff', 'tags', 'customer', 'customerKind', 'channel', 'source', 'trigger', 'impact', 'reportedBy', 'createdAt', 'updatedAt'] as const;
+
+export interface ExportInput {
+  format: ExportFormat;
+  /** Customers' email and phone too (never in CSV, which holds stories only). */
+  contacts: boolean;
+  /** The file written, or null for standard output: remembered so a forget can name it. */
+  path: string | null;
+  /** Receives the export a piece at a time, in order. */
+  write: (text: string) => void;
+  /** Called after the last piece (to flush and put the file in place): if it throws, the file is not remembered. */
+  done: () => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Writes the whole database (or, as CSV, its stories) through `write`, from one
+ * consistent snapshot, with the file recorded first so that a forget meanwhile names it.
+ * Returns how many records of each table went out.
+ */
+export function exportData(store: Store, input: ExportInput, clock: () => Date): Record<string, number> {
+  const now = clock().toISOString();
+  const { write, format, contacts } = input;
+  const progress = input.onProgress ?? (() => {});
+  return store.forgets.recordingWrittenFile('export', input.path, contacts, now, () => {
+    const counts = store.transfer.snapshot(() => {
+      if (format === 'csv') {
+        write(csvLine([...STORY_CSV_COLUMNS]));
+        let written = 0;
+        const total = store.transfer.storyCount();
+        for (const page of store.stories.pages({})) {
+          for (const story of page) {
+            const cells = { ...story, staff: story.staff.join('; '), tags: story.tags.join(' ') };
+            write(csvLine(STORY_CSV_COLUMNS.map((column) => cells[column])));
+          }
+          written += page.length;
+          progress(written, total);
+        }
+        return { stories: written };
+      }
+      const tables = store.transfer.tables();
+      const header = store.transfer.header(tables, contacts, now);
+      const total = Object.values(header.counts).reduce((a, b) => a + b, 0);
+      let written = 0;
+      const wrote = () => {
+        written += 1;
+        if (written % PROGRESS_EVERY === 0) progress(written, total);
+      };
+      if (format === 'jsonl') {
+        write(`${escapeJsonControls(JSON.stringify(header))}\n`);
+        for (const table of tables) {
+          for (const row of store.transfer.rows(table, tables, contacts)) {
+            write(escapeJsonControls(jsonlLine(table.name, row)));
+            wrote();
+          }
+        }
+        return header.counts;
+      }
+      write(`${escapeJsonControls(JSON.stringify(header)).slice(0, -1)},"data":{`);
+      tables.forEach((table, t) => {
+        write(`${t ? ',' : ''}\n${JSON.stringify(table.name)}:[`);
+        let first = true;
+        for (const row of store.transfer.rows(table, tables, contacts)) {
+          write(`${first ? '' : ','}\n${escapeJsonControls(JSON.stringify(row))}`);
+          first = false;
+          wrote();
+        }
+        write(']');
+      });
+      write('\n}}\n');
+      return header.counts;
+    });
+    input.done();
+    return counts;
+  });
+}
+
+/** An import's outcome, with the totals over its tables. */
+export interface Imported extends TransferResult {
+  totals: { added: number; updated: number; skipped: number };
+  /** How many records it deleted or merged, as they were in the file's database. */
+  removedCount: number;
+}
+
+/**
+ * Imports an export read from a file (`reread` gives it again from its start, for a large
+ * file imported in batches), or rolls it back for a dry run. Customers the file forgets
+ * are forgotten in the records here too; finishImportedForgets then wipes the files.
+ */
+export function importData(store: Store, input: { data: ExportStream; file: string; dryRun: boolean; reread?: () => ExportStream }, clock: () => Date): Imported {
+  const result = store.transfer.import(input.data, input.file, { dryRun: input.dryRun, now: clock().toISOString(), ...(input.reread ? { reread: input.reread } : {}) });
+  const totals = result.tables.reduce(
+    (sum, t) => ({ added: sum.added + t.added, updated: sum.updated + t.updated, skipped: sum.skipped + t.skipped }),
+    { added: 0, updated: 0, skipped: 0 },
+  );
+  const removedCount = Object.values(result.removed).reduce((a, b) => a + b, 0);
+  return { ...result, totals, removedCount };
+}
+
+/** Backs the database up to a new file, recorded so that a forget later names it (it holds contact details). */
+export async function backupDatabase(store: Store, input: { target: string }, clock: () => Date): Promise<{ path: string; bytes: number; stories: number }> {
+  return store.forgets.recordingWrittenFile('backup', input.target, true, clock().toISOString(), () => store.transfer.backup(input.target));
+}

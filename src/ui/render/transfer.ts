@@ -1,0 +1,8 @@
+import type { Look } from '../look.ts';
+import { renderTable } from '../table.ts';
+
+/** `svc import`: per table, the records added, updated and skipped. */
+export function importTable(tables: ReadonlyArray<{ table: string; added: number; updated: number; skipped: number }>, look: Look): string {
+  const rows = tables.map((t) => [t.table.replaceAll('_', ' '), t.added, t.updated, t.skipped]);
+  return renderTable(['records', 'added', 'updated', 'skipped'], rows, { tty: look.tty, head: (t) => look.color.bold(t) }).trimEnd();
+}
