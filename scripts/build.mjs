@@ -49,10 +49,18 @@ const bundles = {
   'suggest-metrics': src('app/suggest-metrics.ts'),
   prompts: src('cli/prompts.ts'),
   'report-html': src('ui/render/report/html.ts'),
+  // chrono-node's English parser, required by src/core/dates.ts only for a date that is
+  // not ISO, today, yesterday, "N days ago" or a weekday.
+  chrono: 'package-bundle:chrono-node/en',
 };
+/**
+ * Packages a bundle requires (a plain require(), loaded on first use) from a bundle of
+ * their own, with what the source uses of them (the rest is left out of the bundle).
+ */
+const packageBundles = new Map([['chrono-node/en', { name: 'chrono', exports: ['casual'] }]]);
 const bundleOf = new Map(Object.entries(bundles).map(([name, path]) => [path, name]));
 
-/** import() of another bundle's module becomes a require() of that bundle's file. */
+/** import() of another bundle's module, or require() of a package bundled apart, becomes a require() of that bundle's file. */
 const bundleBoundaries = {
   name: 'bundle-boundaries',
   setup(pluginBuild) {
@@ -61,6 +69,15 @@ const bundleBoundaries = {
       const name = bundleOf.get(resolve(args.resolveDir, args.path));
       return name === undefined ? undefined : { path: `./${name}.cjs`, external: true };
     });
+    pluginBuild.onResolve({ filter: /^[\w@]/ }, (args) => {
+      const bundle = packageBundles.get(args.path);
+      return bundle !== undefined && args.kind === 'require-call' ? { path: `./${bundle.name}.cjs`, external: true } : undefined;
+    });
+    pluginBuild.onResolve({ filter: /^package-bundle:/ }, (args) => ({ path: args.path.slice('package-bundle:'.length), namespace: 'package-bundle' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'package-bundle' }, (args) => ({
+      contents: `export { ${packageBundles.get(args.path).exports.join(', ')} } from ${JSON.stringify(args.path)};`,
+      resolveDir: root,
+    }));
   },
 };
 
