@@ -58,7 +58,42 @@ const bundles = {
  * their own, with what the source uses of them (the rest is left out of the bundle).
  */
 const packageBundles = new Map([['chrono-node/en', { name: 'chrono', exports: ['casual'] }]]);
+
+// `--one-commands-bundle` builds the other layout, for measuring it (README, "How the
+// code is organised"): every handlers file in one dist/commands.cjs instead of a bundle
+// per noun. `--outdir DIR` builds into DIR instead of dist/.
+const argv = process.argv.slice(2);
+const oneCommandsBundle = argv.includes('--one-commands-bundle');
+const outdir = argv.includes('--outdir') ? resolve(argv[argv.indexOf('--outdir') + 1]) : resolve(root, 'dist');
+/** Handler bundle name → its file, moved into commands.cjs when built as one. */
+const commandParts = new Map();
+if (oneCommandsBundle) {
+  for (const [name, path] of Object.entries(bundles)) {
+    if (!/\/cli\/commands\/.*handlers\.ts$/.test(path)) continue;
+    commandParts.set(path, name);
+    delete bundles[name];
+  }
+  bundles.commands = 'commands-bundle:';
+}
 const bundleOf = new Map(Object.entries(bundles).map(([name, path]) => [path, name]));
+
+/** One commands bundle: its module exports each handlers file by its bundle name, and an import() of one takes that part. */
+const oneCommands = {
+  name: 'one-commands-bundle',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^commands-bundle:$/ }, () => ({ path: 'commands', namespace: 'commands-bundle' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'commands-bundle' }, () => ({
+      contents: [...commandParts].map(([path, name]) => `export * as ${JSON.stringify(name)} from ${JSON.stringify(path)};`).join('\n'),
+      resolveDir: root,
+    }));
+    pluginBuild.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const name = args.kind === 'dynamic-import' ? commandParts.get(resolve(args.resolveDir, args.path)) : undefined;
+      return name === undefined ? undefined : { path: name, namespace: 'commands-part' };
+    });
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'commands-part' }, (args) => ({ contents: `module.exports = require("./commands.cjs")[${JSON.stringify(args.path)}];` }));
+    pluginBuild.onResolve({ filter: /^\.\/commands\.cjs$/ }, () => ({ path: './commands.cjs', external: true }));
+  },
+};
 
 /** import() of another bundle's module, or require() of a package bundled apart, becomes a require() of that bundle's file. */
 const bundleBoundaries = {
@@ -81,10 +116,10 @@ const bundleBoundaries = {
   },
 };
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: bundles,
-  outdir: 'dist',
+  outdir,
   outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
@@ -100,7 +135,7 @@ await build({
   // Less source for V8 to parse at every start; names stay readable in SVC_DEBUG stacks.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [bundleBoundaries, lazyBuiltins, chalkWithoutDetection],
+  plugins: [...(oneCommandsBundle ? [oneCommands] : []), bundleBoundaries, lazyBuiltins, chalkWithoutDetection],
   legalComments: 'none',
   logLevel: 'warning',
 });
