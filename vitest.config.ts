@@ -7,6 +7,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     // e2e tests spawn the built binary; two cores are all there is.
     maxWorkers: 2,
+    // Test files share a worker's loaded modules: the in-process e2e files import all of
+    // svc, and loading it again for each file cost about a third of the run's CPU time.
+    // Nothing here mocks modules or leaves state between files (each test has its own database).
+    isolate: false,
     reporters: ['default', './test/helpers/summary-reporter.ts'],
+    setupFiles: ['./test/helpers/setup.ts'],
   },
 });

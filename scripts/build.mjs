@@ -49,10 +49,53 @@ const bundles = {
   'suggest-metrics': src('cli/suggest-metrics.ts'),
   prompts: src('cli/prompts.ts'),
   'report-html': src('ui/render/report/html.ts'),
+  // chrono-node's English parser, required by src/core/dates.ts only for a date that is
+  // not ISO, today, yesterday, "N days ago" or a weekday.
+  chrono: 'package-bundle:chrono-node/en',
 };
+/**
+ * Packages a bundle requires (a plain require(), loaded on first use) from a bundle of
+ * their own, with what the source uses of them (the rest is left out of the bundle).
+ */
+const packageBundles = new Map([['chrono-node/en', { name: 'chrono', exports: ['casual'] }]]);
+
+// `--one-commands-bundle` builds the other layout, for measuring it (README, "How the
+// code is organised"): every handlers file in one dist/commands.cjs instead of a bundle
+// per noun. `--outdir DIR` builds into DIR instead of dist/.
+const argv = process.argv.slice(2);
+const oneCommandsBundle = argv.includes('--one-commands-bundle');
+const outdir = argv.includes('--outdir') ? resolve(argv[argv.indexOf('--outdir') + 1]) : resolve(root, 'dist');
+/** Handler bundle name → its file, moved into commands.cjs when built as one. */
+const commandParts = new Map();
+if (oneCommandsBundle) {
+  for (const [name, path] of Object.entries(bundles)) {
+    if (!/\/cli\/commands\/.*handlers\.ts$/.test(path)) continue;
+    commandParts.set(path, name);
+    delete bundles[name];
+  }
+  bundles.commands = 'commands-bundle:';
+}
 const bundleOf = new Map(Object.entries(bundles).map(([name, path]) => [path, name]));
 
-/** import() of another bundle's module becomes a require() of that bundle's file. */
+/** One commands bundle: its module exports each handlers file by its bundle name, and an import() of one takes that part. */
+const oneCommands = {
+  name: 'one-commands-bundle',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^commands-bundle:$/ }, () => ({ path: 'commands', namespace: 'commands-bundle' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'commands-bundle' }, () => ({
+      contents: [...commandParts].map(([path, name]) => `export * as ${JSON.stringify(name)} from ${JSON.stringify(path)};`).join('\n'),
+      resolveDir: root,
+    }));
+    pluginBuild.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const name = args.kind === 'dynamic-import' ? commandParts.get(resolve(args.resolveDir, args.path)) : undefined;
+      return name === undefined ? undefined : { path: name, namespace: 'commands-part' };
+    });
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'commands-part' }, (args) => ({ contents: `module.exports = require("./commands.cjs")[${JSON.stringify(args.path)}];` }));
+    pluginBuild.onResolve({ filter: /^\.\/commands\.cjs$/ }, () => ({ path: './commands.cjs', external: true }));
+  },
+};
+
+/** import() of another bundle's module, or require() of a package bundled apart, becomes a require() of that bundle's file. */
 const bundleBoundaries = {
   name: 'bundle-boundaries',
   setup(pluginBuild) {
@@ -61,13 +104,22 @@ const bundleBoundaries = {
       const name = bundleOf.get(resolve(args.resolveDir, args.path));
       return name === undefined ? undefined : { path: `./${name}.cjs`, external: true };
     });
+    pluginBuild.onResolve({ filter: /^[\w@]/ }, (args) => {
+      const bundle = packageBundles.get(args.path);
+      return bundle !== undefined && args.kind === 'require-call' ? { path: `./${bundle.name}.cjs`, external: true } : undefined;
+    });
+    pluginBuild.onResolve({ filter: /^package-bundle:/ }, (args) => ({ path: args.path.slice('package-bundle:'.length), namespace: 'package-bundle' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'package-bundle' }, (args) => ({
+      contents: `export { ${packageBundles.get(args.path).exports.join(', ')} } from ${JSON.stringify(args.path)};`,
+      resolveDir: root,
+    }));
   },
 };
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: bundles,
-  outdir: 'dist',
+  outdir,
   outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
@@ -83,7 +135,7 @@ await build({
   // Less source for V8 to parse at every start; names stay readable in SVC_DEBUG stacks.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [bundleBoundaries, lazyBuiltins, chalkWithoutDetection],
+  plugins: [...(oneCommandsBundle ? [oneCommands] : []), bundleBoundaries, lazyBuiltins, chalkWithoutDetection],
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Context, GlobalOptions } from './context.ts';
+import type { Stage } from '../core/status.ts';
 
 /** What every command module exports: one run(options, ctx). */
 export interface Handler<O> {
@@ -44,12 +45,17 @@ function parentJson(command: Command): { json?: true } {
   return takesJson && command.opts().json === undefined && command.parent?.opts().json === true ? { json: true } : {};
 }
 
+/** Where a group of commands sits: a stage of the loop, or beside it (customers, set-up). */
+export type CommandStage = Stage | 'listen' | 'setup';
+
 /**
  * A noun's commands: the top-level names (aliases too) they add, so that a command line
- * builds only the group its first word names, and how to add them.
+ * builds only the group its first word names, the stage root help lists them under, and
+ * how to add them.
  */
 export interface CommandGroup {
   names: readonly string[];
+  stage: CommandStage;
   register(program: Command): void;
 }
 

@@ -18,8 +18,9 @@ export async function indexPhrases(ctx: Context, options: { verb?: string; summa
   if (storiesToIndex(store, { all }) === 0) return 0;
   const progress = startProgress(`${verb} story phrases`);
   const onProgress: IndexProgress = (done, total) => progress.update(done, total);
-  const count = inWorker
-    ? await indexInWorker({ dbPath: store.path, now: ctx.now().toISOString() }, onProgress)
+  const bundle = indexWorkerBundle();
+  const count = inWorker && bundle !== 'calling-thread'
+    ? await indexInWorker({ dbPath: store.path, now: ctx.now().toISOString() }, bundle, onProgress)
     : await indexStoryPhrases(store, { all, onProgress }, ctx.now());
   progress.end();
   if (progress.longRunning && summary) ctx.info(ctx.err.dim(`Indexed the phrases of ${count.toLocaleString('en-US')} stories in ${progress.seconds().toFixed(1)} s.`));
@@ -40,10 +41,10 @@ export async function indexForEvidence(ctx: Context): Promise<void> {
  * 60 MB, which a process keeps once loaded; in a worker it goes with the worker, before
  * the command's own work begins (detect at a million stories: 218 MB peak in one thread).
  */
-async function indexInWorker(request: IndexRequest, onProgress: IndexProgress): Promise<number> {
+async function indexInWorker(request: IndexRequest, bundle: URL | undefined, onProgress: IndexProgress): Promise<number> {
   const { Worker } = await import('node:worker_threads');
   // Beside this bundle in dist/ (the build makes src/cli/index-worker.ts its own bundle).
-  const worker = new Worker(indexWorkerBundle() ?? new URL('./index-worker.cjs', import.meta.url), { workerData: request });
+  const worker = new Worker(bundle ?? new URL('./index-worker.cjs', import.meta.url), { workerData: request });
   return new Promise((resolve, reject) => {
     let outcome: IndexMessage | undefined;
     worker.on('message', (message: IndexMessage) => {

@@ -2,7 +2,7 @@ import { Command, Option, type OutputConfiguration } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { messageLine } from '../core/safe-text.ts';
 import { closestWord } from '../core/text.ts';
-import { examples, lazy, type CommandGroup } from './action.ts';
+import { examples, lazy, type CommandGroup, type CommandStage } from './action.ts';
 import { setProgramBuilder } from './program-tree.ts';
 import { isTerminal, write } from './streams.ts';
 import { actionCommands } from './commands/action/register.ts';
@@ -20,7 +20,7 @@ import { interviewCommands } from './commands/interview/register.ts';
 import { peopleCommands } from './commands/people/register.ts';
 import { playbookCommands } from './commands/playbook/register.ts';
 import { practiceCommands } from './commands/practice/register.ts';
-import { reportCommands } from './commands/report/register.ts';
+import { demoCommands, reportCommands } from './commands/report/register.ts';
 import { searchCommands } from './commands/search/register.ts';
 import { storyCommands } from './commands/story/register.ts';
 import { tagCommands } from './commands/tags/register.ts';
@@ -28,9 +28,9 @@ import { trainCommands } from './commands/train/register.ts';
 import { transferCommands } from './commands/transfer/register.ts';
 
 /**
- * Every group of commands, in the order root help lists them: the loop's order (collect,
- * detect, train and incorporate, monitor, listen), then the data itself. Each group
- * names its own top-level commands.
+ * Every group of commands, in the order root help lists them under their stage's
+ * heading; the headings come in the order their first group does. Each group names
+ * its own top-level commands and its stage.
  */
 export const GROUPS: readonly CommandGroup[] = [
   storyCommands,
@@ -42,6 +42,7 @@ export const GROUPS: readonly CommandGroup[] = [
   peopleCommands,
   chainCommands,
   reportCommands,
+  demoCommands,
   digestCommands,
   calendarCommands,
   customerCommands,
@@ -56,16 +57,16 @@ export const GROUPS: readonly CommandGroup[] = [
   completionCommands,
 ];
 
-/** Root help lists the commands by the stage of the loop they serve, in the loop's order. */
-const STAGES: ReadonlyArray<readonly [heading: string, names: readonly string[]]> = [
-  ['Collect stories:', ['story', 'stories', 'search', 'people', 'teams', 'team', 'tags']],
-  ['Detect practices:', ['detect', 'practices', 'practice', 'reindex']],
-  ['Train:', ['train']],
-  ['Incorporate:', ['playbook']],
-  ['Monitor:', ['report', 'meeting', 'status', 'digest', 'calendar', 'chain']],
-  ['Listen to customers:', ['customer', 'interview', 'action', 'assess', 'signal']],
-  ['Set up and share:', ['init', 'db', 'config', 'demo', 'export', 'import', 'backup', 'completion']],
-];
+/** Root help's heading for each stage. */
+const STAGE_HEADINGS: Readonly<Record<CommandStage, string>> = {
+  collect: 'Collect stories:',
+  detect: 'Detect practices:',
+  train: 'Train:',
+  incorporate: 'Incorporate:',
+  monitor: 'Monitor:',
+  listen: 'Listen to customers:',
+  setup: 'Set up and share:',
+};
 
 /**
  * Commander's output through svc's streams; off a terminal it need not look at Node's.
@@ -158,10 +159,10 @@ export function buildProgram(argv?: readonly string[]): Command {
 
   const word = argv === undefined ? undefined : firstOperand(argv.slice(2));
   const group = word === undefined ? undefined : GROUPS.find((g) => g.names.includes(word));
-  for (const { register } of group ? [group] : GROUPS) register(program);
-  for (const command of program.commands) {
-    const stage = STAGES.find(([, names]) => names.includes(command.name()));
-    if (stage) command.helpGroup(stage[0]);
+  for (const { stage, register } of group ? [group] : GROUPS) {
+    const added = program.commands.length;
+    register(program);
+    for (const command of program.commands.slice(added)) command.helpGroup(STAGE_HEADINGS[stage]);
   }
   // Bare `svc`: where the team stands (or how to start). Anything else is an unknown
   // command; an argument (unlike allowExcessArguments) is not inherited by subcommands.

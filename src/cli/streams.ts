@@ -19,8 +19,13 @@ export interface Host {
   stdin(): NodeJS.ReadStream;
   /** Where prompts read keys and draw: Node's own streams unless given. */
   readonly promptStreams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
-  /** The phrase-indexing worker's bundle: dist/index-worker.cjs beside svc's own unless given (a run from source has none beside it). */
-  readonly indexWorker?: URL;
+  /**
+   * Where phrase indexing runs: a worker thread from dist/index-worker.cjs beside svc's own
+   * bundle unless given (a run from source has none beside it); 'calling-thread' runs it in
+   * the thread that asks, as `svc reindex` does, for a process that keeps the language
+   * model loaded from one command to the next.
+   */
+  readonly indexWorker?: URL | 'calling-thread';
 }
 
 let host: Host | undefined;
@@ -40,8 +45,8 @@ export function stdinStream(): NodeJS.ReadStream {
   return host ? host.stdin() : process.stdin;
 }
 
-/** The phrase-indexing worker's bundle, when it is not the one beside the running bundle. */
-export function indexWorkerBundle(): URL | undefined {
+/** Where phrase indexing runs, when not in a worker from the bundle beside the running one. */
+export function indexWorkerBundle(): Host['indexWorker'] {
   return host?.indexWorker;
 }
 

@@ -5,9 +5,6 @@ import { parseISO } from 'date-fns/parseISO';
 import { subDays } from 'date-fns/subDays';
 import { subMonths } from 'date-fns/subMonths';
 import { subWeeks } from 'date-fns/subWeeks';
-// chrono-node's English parser: ~48 KB minified, ~4 ms to load from the code cache
-// (about what cli-table3 costs), in every bundle that reads a date.
-import { casual } from 'chrono-node/en';
 import { ValidationError } from './errors.ts';
 import { messages } from './messages.ts';
 
@@ -87,9 +84,22 @@ function isoDay(year: number, month: number, day: number): Day | undefined {
   return isValid(date) && toDay(date) === text ? text : undefined;
 }
 
+type EnglishParser = (typeof import('chrono-node/en'))['casual'];
+let english: EnglishParser | undefined;
+
+/**
+ * chrono-node's English parser, loaded on first use: ~48 KB minified, ~4 ms to load from
+ * the code cache, which no ISO date, today or "3 days ago" needs. require, not import():
+ * parsing a date stays synchronous. The build makes it a bundle of its own (dist/chrono.cjs).
+ */
+function englishParser(): EnglishParser {
+  english ??= (require('chrono-node/en') as typeof import('chrono-node/en')).casual;
+  return english;
+}
+
 /** What chrono-node reads as one whole date in the text, moved a year back if its year was guessed into the future. */
 function naturalDay(text: string, now: Date): Day | undefined {
-  const [result, ...more] = casual.parse(text, now, { forwardDate: false });
+  const [result, ...more] = englishParser().parse(text, now, { forwardDate: false });
   // All of it, or nothing: "the other day" must not become "day".
   if (!result || more.length > 0 || result.index !== 0 || result.text.length !== text.length || result.end) return undefined;
   const date = result.start.date();

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { configEnv, eachConfiguredSandbox, ODD_PRACTICE, seedRhythm, writeConfig } from '../helpers/rhythm.ts';
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 let env: Record<string, string>;
-eachConfiguredSandbox(sandbox, (s, e) => ([svc, env] = [s, e]));
+eachConfiguredSandbox(inProcessSandbox, (s, e) => ([svc, env] = [s, e]));
 
 function parseEvents(text: string): ICAL.Event[] {
   const calendar = new ICAL.Component(ICAL.parse(text));
@@ -19,7 +19,7 @@ describe('svc calendar', () => {
     await seedRhythm(svc, { env });
     writeConfig(svc, '[team]\nname = "Support, Field; and \\"Ops\\""\n[meeting]\nweekday = "tuesday"\ntime = "08:45"\nminutes = 45\n[interview]\ninterval_days = 14\n');
     const out = join(svc.dir, 'team.ics');
-    const result = svc.run(['calendar', '--out', out], { env });
+    const result = await svc.run(['calendar', '--out', out], { env });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`Wrote the calendar to ${out}`);
@@ -70,9 +70,9 @@ describe('svc calendar', () => {
 
   it('keeps every UID from one export to the next, so a subscribed calendar updates instead of duplicating', async () => {
     await seedRhythm(svc, { env });
-    const first = svc.run(['calendar'], { env });
+    const first = await svc.run(['calendar'], { env });
     writeConfig(svc, '[meeting]\nweekday = "friday"\n');
-    const second = svc.run(['calendar'], { env: { ...env, SVC_NOW: '2026-03-25T10:00:00' } });
+    const second = await svc.run(['calendar'], { env: { ...env, SVC_NOW: '2026-03-25T10:00:00' } });
     expect(first.code).toBe(0);
     expect(second.code).toBe(0);
     const uids = (text: string) => parseEvents(text).map((e) => e.uid);
@@ -83,13 +83,13 @@ describe('svc calendar', () => {
     expect(parseEvents(second.stdout)[0]?.startDate.toString()).toBe('2026-03-20T09:00:00');
   });
 
-  it('gives each database its own UIDs', () => {
-    const other = sandbox();
+  it('gives each database its own UIDs', async () => {
+    const other = inProcessSandbox();
     try {
-      for (const s of [svc, other]) expect(s.run(['init']).code).toBe(0);
-      const uid = (s: SvcSandbox) => parseEvents(s.run(['calendar'], { env: configEnv(s) }).stdout)[0]?.uid;
-      expect(uid(svc)).toMatch(/^meeting-[0-9a-f-]{36}@svc$/);
-      expect(uid(svc)).not.toBe(uid(other));
+      for (const s of [svc, other]) expect((await s.run(['init'])).code).toBe(0);
+      const uid = async (s: InProcessSandbox) => parseEvents((await s.run(['calendar'], { env: configEnv(s) })).stdout)[0]?.uid;
+      expect(await uid(svc)).toMatch(/^meeting-[0-9a-f-]{36}@svc$/);
+      expect(await uid(svc)).not.toBe(await uid(other));
     } finally {
       other.cleanup();
     }
@@ -97,18 +97,18 @@ describe('svc calendar', () => {
 
   it('prints the events as JSON', async () => {
     await seedRhythm(svc, { env });
-    const calendar = svc.json<{ name: string; events: Array<{ uid: string; day: string; repeat?: unknown }> }>(['calendar'], { env });
+    const calendar = await svc.json<{ name: string; events: Array<{ uid: string; day: string; repeat?: unknown }> }>(['calendar'], { env });
     expect(calendar.name).toBe('Team rhythm');
     expect(calendar.events[0]).toMatchObject({ day: '2026-03-23', time: '09:00', minutes: 30, repeat: { every: 'week', weekday: 'monday' } });
   });
 
-  it('refuses a file in a missing directory, and a broken config, with a clean error', () => {
-    expect(svc.run(['init']).code).toBe(0);
-    const missing = svc.run(['calendar', '--out', join(svc.dir, 'nope', 'team.ics')], { env });
+  it('refuses a file in a missing directory, and a broken config, with a clean error', async () => {
+    expect((await svc.run(['init'])).code).toBe(0);
+    const missing = await svc.run(['calendar', '--out', join(svc.dir, 'nope', 'team.ics')], { env });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^svc: .*nope does not exist/);
     writeConfig(svc, '[meeting]\nweekday = "someday"\n');
-    const broken = svc.run(['calendar'], { env });
+    const broken = await svc.run(['calendar'], { env });
     expect(broken.code).toBe(2);
     expect(broken.stdout).toBe('');
     expect(broken.stderr).toMatch(/^svc: .*config\.toml:2: meeting\.weekday must be a weekday/);

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium, openDocument } from '../helpers/browser.ts';
-import { expectCleanError, queryDb, sandbox, type SvcSandbox, expectRefused } from '../helpers/cli.ts';
+import { expectCleanError, queryDb, expectRefused } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 
-function ok(args: string[], env?: Record<string, string>): { stdout: string; stderr: string } {
-  const result = svc.run(args, env ? { env } : undefined);
+async function ok(args: string[], env?: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
+  const result = await svc.run(args, env ? { env } : undefined);
   expect(result.code, result.stderr).toBe(0);
   return result;
 }
@@ -21,49 +22,49 @@ interface ChainJson {
   unresolved: number;
 }
 
-beforeEach(() => {
-  svc = sandbox();
+beforeEach(async () => {
+  svc = inProcessSandbox();
   // The people first (a colleague served must be someone in svc), then their places.
-  for (const name of ['Ana', 'Bo', 'Lena', 'Dee']) ok(['story', 'add', `${name} greeted the customer by name`, '--staff', name, '--when', '2026-01-05']);
-  ok(['people', 'edit', 'Ana', '--team', 'Support']);
-  ok(['people', 'edit', 'Bo', '--team', 'Support']);
-  ok(['people', 'edit', 'Lena', '--team', 'Finance']);
-  ok(['people', 'edit', 'Dee', '--team', 'Support', '--leader']);
+  for (const name of ['Ana', 'Bo', 'Lena', 'Dee']) await ok(['story', 'add', `${name} greeted the customer by name`, '--staff', name, '--when', '2026-01-05']);
+  await ok(['people', 'edit', 'Ana', '--team', 'Support']);
+  await ok(['people', 'edit', 'Bo', '--team', 'Support']);
+  await ok(['people', 'edit', 'Lena', '--team', 'Finance']);
+  await ok(['people', 'edit', 'Dee', '--team', 'Support', '--leader']);
 });
 afterEach(() => svc.cleanup());
 
 describe('internal customers are people', () => {
-  it('--served names the colleague: an internal story whose customer is that person', () => {
-    const story = JSON.parse(ok(['story', 'add', 'Bo stayed late to help Lena close the month', '--staff', 'Bo', '--served', 'lena', '--json']).stdout) as { customer: string; customerKind: string };
+  it('--served names the colleague: an internal story whose customer is that person', async () => {
+    const story = JSON.parse((await ok(['story', 'add', 'Bo stayed late to help Lena close the month', '--staff', 'Bo', '--served', 'lena', '--json'])).stdout) as { customer: string; customerKind: string };
     expect(story).toMatchObject({ customer: 'Lena', customerKind: 'internal' });
     expect(queryDb(svc.db, "SELECT c.kind, p.name FROM customers c JOIN people p ON p.id = c.person_id")).toEqual([{ kind: 'internal', name: 'Lena' }]);
   });
 
-  it('chain unresolved lists colleagues not linked to a person; chain link resolves one', () => {
-    ok(['story', 'add', 'Ana helped Tom with the rota', '--staff', 'Ana', '--customer', 'Tom', '--internal']);
-    const unresolved = svc.json<Array<{ id: number; name: string; stories: number }>>(['chain', 'unresolved']);
+  it('chain unresolved lists colleagues not linked to a person; chain link resolves one', async () => {
+    await ok(['story', 'add', 'Ana helped Tom with the rota', '--staff', 'Ana', '--customer', 'Tom', '--internal']);
+    const unresolved = await svc.json<Array<{ id: number; name: string; stories: number }>>(['chain', 'unresolved']);
     expect(unresolved).toEqual([{ id: 1, name: 'Tom', stories: 1 }]);
-    expect(svc.json<ChainJson>(['chain']).unresolved).toBe(1);
-    ok(['people', 'edit', 'Tom Berg', '--team', 'Finance']);
-    const linked = svc.json<{ customer: string; person: string }>(['chain', 'link', 'tom', 'tom berg']);
+    expect((await svc.json<ChainJson>(['chain'])).unresolved).toBe(1);
+    await ok(['people', 'edit', 'Tom Berg', '--team', 'Finance']);
+    const linked = await svc.json<{ customer: string; person: string }>(['chain', 'link', 'tom', 'tom berg']);
     expect(linked).toMatchObject({ customer: 'Tom', person: 'Tom Berg' });
-    expect(svc.json<unknown[]>(['chain', 'unresolved'])).toEqual([]);
-    expect(svc.json<ChainJson>(['chain']).people).toEqual({ rows: ['Ana'], columns: ['Tom Berg'], counts: [[1]] });
+    expect(await svc.json<unknown[]>(['chain', 'unresolved'])).toEqual([]);
+    expect((await svc.json<ChainJson>(['chain'])).people).toEqual({ rows: ['Ana'], columns: ['Tom Berg'], counts: [[1]] });
   });
 });
 
 describe('svc chain', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     // The previous period (2026-01-17 to 2026-02-15): one internal story. This one (to 2026-03-18): four.
-    ok(['story', 'add', 'Ana showed Bo the new refund screen', '--staff', 'Ana', '--served', 'Bo', '--when', '2026-02-01']);
-    ok(['story', 'add', 'Bo stayed late to help Lena close the month', '--staff', 'Bo', '--served', 'Lena', '--when', '2026-03-02']);
-    ok(['story', 'add', 'Bo and Ana rebuilt the invoice export for Lena', '--staff', 'Bo,Ana', '--served', 'Lena', '--when', '2026-03-09']);
-    ok(['story', 'add', 'Ana took over Bo\'s queue so he could train', '--staff', 'Ana', '--served', 'Bo', '--when', '2026-03-10']);
-    ok(['story', 'add', 'Lena explained the budget rules to Bo', '--staff', 'Lena', '--served', 'Bo', '--when', '2026-03-12']);
+    await ok(['story', 'add', 'Ana showed Bo the new refund screen', '--staff', 'Ana', '--served', 'Bo', '--when', '2026-02-01']);
+    await ok(['story', 'add', 'Bo stayed late to help Lena close the month', '--staff', 'Bo', '--served', 'Lena', '--when', '2026-03-02']);
+    await ok(['story', 'add', 'Bo and Ana rebuilt the invoice export for Lena', '--staff', 'Bo,Ana', '--served', 'Lena', '--when', '2026-03-09']);
+    await ok(['story', 'add', 'Ana took over Bo\'s queue so he could train', '--staff', 'Ana', '--served', 'Bo', '--when', '2026-03-10']);
+    await ok(['story', 'add', 'Lena explained the budget rules to Bo', '--staff', 'Lena', '--served', 'Bo', '--when', '2026-03-12']);
   });
 
-  it('shows who serves whom, by person and team, who is never served, the leaders and the trend', () => {
-    const chain = svc.json<ChainJson>(['chain']);
+  it('shows who serves whom, by person and team, who is never served, the leaders and the trend', async () => {
+    const chain = await svc.json<ChainJson>(['chain']);
     expect(chain.stories).toMatchObject({ current: 4, previous: 1, delta: 3 });
     expect(chain.pairs).toMatchObject({ current: 4, previous: 1 });
     expect(chain.people).toEqual({ rows: ['Ana', 'Bo', 'Lena'], columns: ['Bo', 'Lena'], counts: [[1, 1], [0, 2], [1, 0]] });
@@ -71,19 +72,19 @@ describe('svc chain', () => {
     expect(chain.servesButNeverServed).toEqual(['Ana']);
     expect(chain.leaders).toEqual([{ leader: 'Dee', serves: 0, served: 0 }]);
 
-    const text = ok(['chain']).stdout;
+    const text = (await ok(['chain'])).stdout;
     expect(text).toContain('2026-02-17 to 2026-03-18: 4 (+3 on the previous period\'s 1) internal stories with a colleague served');
     expect(text).toContain(['  serves ↓ / served →  Bo  Lena', '  Ana                  1   1', '  Bo                   ·   2', '  Lena                 1   ·'].join('\n'));
     expect(text).toContain('Serve colleagues but are never served: Ana');
     expect(text).toContain('Leaders in no story as a server: Dee — how well are they serving the servers? How do they know?');
-    const md = ok(['chain', '--format', 'md']).stdout;
+    const md = (await ok(['chain', '--format', 'md'])).stdout;
     expect(md).toContain('| Bo |  | 2 |');
     expect(md).toContain('- Serve colleagues but are never served: Ana');
   });
 
   it('draws the matrix in a browser: every pair a shaded cell, no console error, no request', async () => {
     const out = join(svc.dir, 'chain.html');
-    ok(['chain', '--format', 'html', '--out', out]);
+    await ok(['chain', '--format', 'html', '--out', out]);
     const browser = await launchChromium();
     try {
       const page = await openDocument(browser, out, { width: 1000, height: 800 });
@@ -111,12 +112,12 @@ describe('bad input about the chain is refused and changes nothing', () => {
     ['linking a colleague nobody named', ['chain', 'link', 'Nobody', 'Ana'], 3, /no colleague served called "Nobody"/],
     ['a chain --format svc has not', ['chain', '--format', 'pdf'], 2, /--format "pdf" is not one of/],
     ['a chain --until in the future', ['chain', '--until', '2026-04-01'], 2, /future/],
-  ])('%s', (_name, args, code, message) => expectRefused(svc, args, code, message));
+  ])('%s', async (_name, args, code, message) => await expectRefused(svc, args, code, message));
 
-  it('refuses to link a colleague to nobody', () => {
-    ok(['story', 'add', 'Ana helped Tom with the rota', '--staff', 'Ana', '--customer', 'Tom', '--internal']);
+  it('refuses to link a colleague to nobody', async () => {
+    await ok(['story', 'add', 'Ana helped Tom with the rota', '--staff', 'Ana', '--customer', 'Tom', '--internal']);
     const before = svc.snapshot();
-    const result = svc.run(['chain', 'link', 'Tom', 'Zed']);
+    const result = await svc.run(['chain', 'link', 'Tom', 'Zed']);
     expect(result.code).toBe(3);
     expectCleanError(result.stderr, /nobody called "Zed"/);
     expect(svc.snapshot()).toBe(before);

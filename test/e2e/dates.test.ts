@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectCleanError, queryDb, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { expectCleanError, queryDb } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
 // The sandbox's clock is Wednesday 2026-03-18.
-let svc: SvcSandbox;
-beforeEach(() => {
-  svc = sandbox();
-  expect(svc.run(['init']).code).toBe(0);
+let svc: InProcessSandbox;
+beforeEach(async () => {
+  svc = inProcessSandbox();
+  expect((await svc.run(['init'])).code).toBe(0);
 });
 afterEach(() => svc.cleanup());
 
@@ -22,8 +23,8 @@ describe('dates typed as people say them', () => {
     ['last wednesday', '2026-03-11'],
     ['wednesday', '2026-03-18'],
     ['31/12/2025', '2025-12-31'],
-  ])('--when %j is %s', (when, day) => {
-    const result = svc.run(['story', 'add', 'Jo rang back', '--staff', 'Jo', '--when', when]);
+  ])('--when %j is %s', async (when, day) => {
+    const result = await svc.run(['story', 'add', 'Jo rang back', '--staff', 'Jo', '--when', when]);
     expect(result.code, result.stderr).toBe(0);
     expect(savedOn()).toBe(day);
   });
@@ -33,9 +34,9 @@ describe('dates typed as people say them', () => {
     ['a future date', ['story', 'add', 'x', '--staff', 'Jo', '--when', 'next week'], /^svc: --when 2026-03-25 is in the future$/, /^hint: /],
     ['a report --since nobody can read', ['report', '--since', 'the other day'], /^svc: --since "the other day" is not a date/, /^hint: use last-meeting \(or "last meeting"\)/],
     ['--since "last meeting" before any meeting', ['report', '--since', 'last meeting'], /meeting/, /^hint: /],
-  ])('refuses %s, changing nothing', (_name, args, message, hint) => {
+  ])('refuses %s, changing nothing', async (_name, args, message, hint) => {
     const before = svc.snapshot();
-    const result = svc.run(args);
+    const result = await svc.run(args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expectCleanError(result.stderr, message);
@@ -43,19 +44,19 @@ describe('dates typed as people say them', () => {
     expect(svc.snapshot()).toBe(before);
   });
 
-  it('starts a report the day after the last meeting, however last-meeting is spelled', () => {
-    expect(svc.run(['meeting', 'held', '--on', 'last wednesday']).code).toBe(0);
-    const period = (args: string[]) => svc.json<{ period: { since: string; basis: string } }>(['report', ...args]).period;
-    expect(period([])).toMatchObject({ since: '2026-03-12', basis: 'last-meeting' });
-    expect(period(['--since', 'last meeting'])).toMatchObject({ since: '2026-03-12', basis: 'last-meeting' });
-    expect(period(['--since', 'Last-Meeting'])).toMatchObject({ since: '2026-03-12', basis: 'last-meeting' });
-    expect(period(['--since', 'last week'])).toMatchObject({ since: '2026-03-11', basis: 'given' });
+  it('starts a report the day after the last meeting, however last-meeting is spelled', async () => {
+    expect((await svc.run(['meeting', 'held', '--on', 'last wednesday'])).code).toBe(0);
+    const period = async (args: string[]) => (await svc.json<{ period: { since: string; basis: string } }>(['report', ...args])).period;
+    expect(await period([])).toMatchObject({ since: '2026-03-12', basis: 'last-meeting' });
+    expect(await period(['--since', 'last meeting'])).toMatchObject({ since: '2026-03-12', basis: 'last-meeting' });
+    expect(await period(['--since', 'Last-Meeting'])).toMatchObject({ since: '2026-03-12', basis: 'last-meeting' });
+    expect(await period(['--since', 'last week'])).toMatchObject({ since: '2026-03-11', basis: 'given' });
   });
 
-  it('filters stories by a loosely typed --since', () => {
-    expect(svc.run(['story', 'add', 'old', '--staff', 'Jo', '--when', '2026-03-01']).code).toBe(0);
-    expect(svc.run(['story', 'add', 'new', '--staff', 'Jo', '--when', 'yesterday']).code).toBe(0);
-    expect(svc.json<Array<{ text: string }>>(['stories', '--since', 'a week ago']).map((s) => s.text)).toEqual(['new']);
-    expect(svc.json<Array<{ text: string }>>(['stories', '--since', 'Mar 1']).map((s) => s.text)).toEqual(['new', 'old']);
+  it('filters stories by a loosely typed --since', async () => {
+    expect((await svc.run(['story', 'add', 'old', '--staff', 'Jo', '--when', '2026-03-01'])).code).toBe(0);
+    expect((await svc.run(['story', 'add', 'new', '--staff', 'Jo', '--when', 'yesterday'])).code).toBe(0);
+    expect((await svc.json<Array<{ text: string }>>(['stories', '--since', 'a week ago'])).map((s) => s.text)).toEqual(['new']);
+    expect((await svc.json<Array<{ text: string }>>(['stories', '--since', 'Mar 1'])).map((s) => s.text)).toEqual(['new', 'old']);
   });
 });

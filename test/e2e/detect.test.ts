@@ -48,6 +48,23 @@ describe('svc detect', () => {
     expect(json.qualities).toEqual([{ attribute: 'positive demeanor', stories: 1, people: 1, words: [{ word: 'lovely', stories: 1 }] }]);
   });
 
+  it('finds and stores the same whether a worker thread indexes the phrases, as the binary does, or the calling thread', async () => {
+    await addStories();
+    const inThread = await svc.run(['detect', '--json']);
+    const other = inProcessSandbox();
+    try {
+      for (const [text, staff] of CALL_BACK_AND_EXPLAIN) expect((await other.run(['story', 'add', text, '--staff', staff])).code).toBe(0);
+      const inWorker = await other.run(['detect', '--json'], { indexInWorker: true });
+      // stderr may say how long indexing took (when over a second): not compared.
+      expect([inWorker.code, inWorker.stdout]).toEqual([0, inThread.stdout]);
+      const phrases = 'SELECT story_id, kind, key, span_start, span_end FROM story_phrases ORDER BY 1, 2, 3, 4';
+      expect(queryDb(other.db, phrases)).toEqual(query(phrases));
+      expect(query(phrases).length).toBeGreaterThan(6);
+    } finally {
+      other.cleanup();
+    }
+  });
+
   it('says so when nothing passes the thresholds', async () => {
     await svc.run(['story', 'add', 'Ana called the customer back.', '--staff', 'Ana']);
     const result = await svc.run(['detect']);

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectCleanError, queryDb, runSvc, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { expectCleanError, queryDb } from '../helpers/cli.ts';
+import { inProcessSandbox, runInProcess, type InProcessSandbox } from '../helpers/in-process.ts';
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 beforeEach(() => {
-  svc = sandbox();
+  svc = inProcessSandbox();
 });
 afterEach(() => svc.cleanup());
 
@@ -19,8 +20,8 @@ describe('a missing database', () => {
     ['a search', ['search', 'called']],
     ['story show', ['story', 'show', '1']],
     ['a rename', ['people', 'rename', 'Ana', 'Anna']],
-  ])('is not created by %s: exit 3 naming the path and svc init', (_name, args) => {
-    const result = svc.run(args);
+  ])('is not created by %s: exit 3 naming the path and svc init', async (_name, args) => {
+    const result = await svc.run(args);
     expect(result.code).toBe(3);
     expect(result.stdout).toBe('');
     expectCleanError(result.stderr, new RegExp(`^svc: there is no svc database at ${svc.db.replace(/[.]/g, '\\.')}$`));
@@ -28,44 +29,44 @@ describe('a missing database', () => {
     expect(existsSync(svc.db)).toBe(false);
   });
 
-  it('is not created by a mistyped --db or SVC_DB either', () => {
+  it('is not created by a mistyped --db or SVC_DB either', async () => {
     const typo = join(svc.dir, 'scv.db');
-    expect(runSvc(['--db', typo, 'stories'], svc.db).code).toBe(3);
-    expect(runSvc(['stories'], typo).code).toBe(3);
+    expect((await runInProcess(['--db', typo, 'stories'], svc.db)).code).toBe(3);
+    expect((await runInProcess(['stories'], typo)).code).toBe(3);
     expect(existsSync(typo)).toBe(false);
   });
 
-  it('is created by a command that saves, which says where, once', () => {
-    const first = svc.run(['story', 'add', 'Ana called back', '--staff', 'Ana']);
+  it('is created by a command that saves, which says where, once', async () => {
+    const first = await svc.run(['story', 'add', 'Ana called back', '--staff', 'Ana']);
     expect(first.code).toBe(0);
     expect(first.stderr.split('\n')[0]).toBe(`Created a new svc database at ${svc.db}`);
-    const second = svc.run(['story', 'add', 'Bo called back', '--staff', 'Bo']);
+    const second = await svc.run(['story', 'add', 'Bo called back', '--staff', 'Bo']);
     expect(second.code).toBe(0);
     expect(second.stderr).not.toContain('Created');
   });
 
-  it('is created by svc init, which says so once', () => {
-    const result = svc.run(['init']);
+  it('is created by svc init, which says so once', async () => {
+    const result = await svc.run(['init']);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(svc.db);
     expect(result.stderr.match(/Created/g)).toHaveLength(1);
-    expect(svc.run(['stories']).code).toBe(0);
+    expect((await svc.run(['stories'])).code).toBe(0);
   });
 });
 
 describe('"-" is standard input', () => {
-  it('as the text of story add', () => {
-    expect(svc.run(['story', 'add', '-', '--staff', 'Jo'], { input: 'Jo rang the customer back\n' }).code).toBe(0);
+  it('as the text of story add', async () => {
+    expect((await svc.run(['story', 'add', '-', '--staff', 'Jo'], { input: 'Jo rang the customer back\n' })).code).toBe(0);
     expect(queryDb(svc.db, 'SELECT text FROM stories')).toEqual([{ text: 'Jo rang the customer back' }]);
   });
 
-  it('as the file of svc import', () => {
-    const other = sandbox();
+  it('as the file of svc import', async () => {
+    const other = inProcessSandbox();
     try {
-      expect(other.run(['story', 'add', 'Cy remembered her order', '--staff', 'Cy']).code).toBe(0);
-      const exported = other.run(['export']);
+      expect((await other.run(['story', 'add', 'Cy remembered her order', '--staff', 'Cy'])).code).toBe(0);
+      const exported = await other.run(['export']);
       expect(exported.code).toBe(0);
-      const imported = svc.run(['import', '-'], { input: exported.stdout });
+      const imported = await svc.run(['import', '-'], { input: exported.stdout });
       expect(imported.code, imported.stderr).toBe(0);
       expect(imported.stderr).toMatch(/Imported stdin: /);
       expect(queryDb(svc.db, 'SELECT text FROM stories')).toEqual([{ text: 'Cy remembered her order' }]);
@@ -74,9 +75,9 @@ describe('"-" is standard input', () => {
     }
   });
 
-  it('as the file of svc stories import', () => {
+  it('as the file of svc stories import', async () => {
     const csv = 'What happened?,Who helped?\nDee explained the bill line by line,Dee\n';
-    const result = svc.run(['stories', 'import', '-', '--map', 'text=What happened?,staff=Who helped?'], { input: csv });
+    const result = await svc.run(['stories', 'import', '-', '--map', 'text=What happened?,staff=Who helped?'], { input: csv });
     expect(result.code, result.stderr).toBe(0);
     expect(queryDb(svc.db, 'SELECT text FROM stories')).toEqual([{ text: 'Dee explained the bill line by line' }]);
   });

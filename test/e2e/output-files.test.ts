@@ -4,13 +4,14 @@ import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, rea
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, baseEnv, newerSvcIn, runSvc, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { BIN, baseEnv, newerSvcIn } from '../helpers/cli.ts';
+import { inProcessSandbox, runInProcess, type InProcessSandbox } from '../helpers/in-process.ts';
 import { tempDir } from '../helpers/db.ts';
 import { canChattr, canMount, immutable, mountTmpfs } from '../helpers/fs.ts';
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 beforeEach(() => {
-  svc = sandbox();
+  svc = inProcessSandbox();
 });
 afterEach(() => svc.cleanup());
 
@@ -18,8 +19,8 @@ const fileHash = (path: string) => createHash('sha256').update(readFileSync(path
 /** Names in dir that svc wrote under a temporary name. */
 const leftovers = (dir: string) => readdirSync(dir).filter((name) => name.includes('.partial-'));
 
-function addStory(text = 'Ana called the customer back the same day') {
-  const result = svc.run(['story', 'add', text, '--staff', 'Ana']);
+async function addStory(text = 'Ana called the customer back the same day') {
+  const result = await svc.run(['story', 'add', text, '--staff', 'Ana']);
   expect(result.code, result.stderr).toBe(0);
 }
 
@@ -54,8 +55,8 @@ const canMknod = canMake('mknod', ['c', '1', '3']);
 const canMkfifo = canMake('mkfifo', []);
 
 describe('--out never writes through a link, a folder or a device unasked', () => {
-  it('ln -s victim link; svc report --format html --out link: refused (exit 4), the victim untouched', () => {
-    addStory();
+  it('ln -s victim link; svc report --format html --out link: refused (exit 4), the victim untouched', async () => {
+    await addStory();
     const victim = join(svc.dir, 'victim');
     writeFileSync(victim, 'my own notes\n', { mode: 0o644 });
     const link = join(svc.dir, 'link');
@@ -65,7 +66,7 @@ describe('--out never writes through a link, a folder or a device unasked', () =
       ['export', '--out', link],
       ['playbook', '--format', 'md', '--out', link],
     ]) {
-      const result = svc.run(args);
+      const result = await svc.run(args);
       expect(result.code, args.join(' ')).toBe(4);
       expect(result.stderr).toMatch(/^svc: .*link is a symbolic link; svc does not write through links unless asked\nhint: .*--force/);
       expect(result.stdout).toBe('');
@@ -76,12 +77,12 @@ describe('--out never writes through a link, a folder or a device unasked', () =
     expect(leftovers(svc.dir)).toEqual([]);
   });
 
-  it('with --force the link is kept and the file it points to is replaced whole', () => {
-    addStory();
+  it('with --force the link is kept and the file it points to is replaced whole', async () => {
+    await addStory();
     const victim = join(svc.dir, 'meeting.html');
     writeFileSync(victim, 'old');
     symlinkSync(victim, join(svc.dir, 'latest.html'));
-    const result = svc.run(['report', '--format', 'html', '--out', join(svc.dir, 'latest.html'), '--force']);
+    const result = await svc.run(['report', '--format', 'html', '--out', join(svc.dir, 'latest.html'), '--force']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(`Wrote the report to ${victim}`);
     expect(readFileSync(victim, 'utf8')).toMatch(/^<!doctype html>/);
@@ -89,36 +90,36 @@ describe('--out never writes through a link, a folder or a device unasked', () =
     expect(leftovers(svc.dir)).toEqual([]);
   });
 
-  it('export --out DIR says it is a folder (exit 2), and writes nothing into it', () => {
-    addStory();
+  it('export --out DIR says it is a folder (exit 2), and writes nothing into it', async () => {
+    await addStory();
     const folder = join(svc.dir, 'exports');
     mkdirSync(folder);
-    const result = svc.run(['export', '--out', folder]);
+    const result = await svc.run(['export', '--out', folder]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`svc: ${folder} is a folder; svc writes a file\nhint: give a file name inside it, e.g. --out DIR/export.jsonl\n`);
     expect(result.stderr).not.toContain('database');
     expect(readdirSync(folder)).toEqual([]);
   });
 
-  it.skipIf(!canMknod)('export --out onto a character device is refused and the node stays a device; --force writes through it', () => {
-    addStory();
+  it.skipIf(!canMknod)('export --out onto a character device is refused and the node stays a device; --force writes through it', async () => {
+    await addStory();
     const device = join(svc.dir, 'null');
     expect(spawnSync('mknod', [device, 'c', '1', '3']).status).toBe(0);
-    const refused = svc.run(['export', '--out', device]);
+    const refused = await svc.run(['export', '--out', device]);
     expect(refused.code).toBe(4);
     expect(refused.stderr).toMatch(/^svc: .*null is a device, not a file; svc does not write to it unless asked\nhint: .*--force/);
     expect(lstatSync(device).isCharacterDevice()).toBe(true);
-    const forced = svc.run(['export', '--out', device, '--force']);
+    const forced = await svc.run(['export', '--out', device, '--force']);
     expect(forced.code, forced.stderr).toBe(0);
     expect(lstatSync(device).isCharacterDevice()).toBe(true);
     expect(leftovers(svc.dir)).toEqual([]);
   });
 
   it.skipIf(!canMkfifo)('a FIFO is refused without --force; with it, the report streams to its reader', async () => {
-    addStory();
+    await addStory();
     const fifo = join(svc.dir, 'pipe');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const result = svc.run(['report', '--format', 'md', '--out', fifo]);
+    const result = await svc.run(['report', '--format', 'md', '--out', fifo]);
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/is a FIFO, not a file/);
 
@@ -135,17 +136,17 @@ describe('--out never writes through a link, a folder or a device unasked', () =
     expect(leftovers(svc.dir)).toEqual([]);
   });
 
-  it('a full device (/dev/full, written through with --force): exit 1 with a clear message, not "this is a bug"', () => {
-    addStory();
+  it('a full device (/dev/full, written through with --force): exit 1 with a clear message, not "this is a bug"', async () => {
+    await addStory();
     // The report brings the phrase cache up to date before it renders: built first, so
     // what is compared is what a failed write could have changed.
-    expect(svc.run(['reindex']).code).toBe(0);
+    expect((await svc.run(['reindex'])).code).toBe(0);
     const before = svc.snapshot();
     for (const args of [
       ['export', '--out', '/dev/full', '--force'],
       ['report', '--format', 'md', '--out', '/dev/full', '--force'],
     ]) {
-      const result = svc.run(args);
+      const result = await svc.run(args);
       expect(result.code, args.join(' ')).toBe(1);
       expect(result.stderr).toBe('svc: no space left on /dev/full: what svc wrote there is incomplete\nhint: free some space, or write the file somewhere else, then try again\n');
     }
@@ -155,28 +156,28 @@ describe('--out never writes through a link, a folder or a device unasked', () =
 });
 
 describe('files are whole or absent', () => {
-  it.skipIf(!canMount)('on a full disk a good report stays as it was, and export and backup say the disk is full (exit 1)', () => {
+  it.skipIf(!canMount)('on a full disk a good report stays as it was, and export and backup say the disk is full (exit 1)', async () => {
     const mountPoint = tempDir('svc-tmpfs-').dir;
     expect(mountTmpfs(mountPoint, '512k')).toBe(true);
     try {
-      for (let i = 0; i < 5; i++) addStory(`Story ${i}: Ana stayed on the line until the refund cleared. `.repeat(40));
+      for (let i = 0; i < 5; i++) await addStory(`Story ${i}: Ana stayed on the line until the refund cleared. `.repeat(40));
       const meeting = join(mountPoint, 'meeting.html');
-      expect(svc.run(['report', '--format', 'html', '--out', meeting]).code).toBe(0);
+      expect((await svc.run(['report', '--format', 'html', '--out', meeting])).code).toBe(0);
       const good = fileHash(meeting);
       fill(mountPoint);
-      addStory('Bo rang back the next morning with the answer.');
+      await addStory('Bo rang back the next morning with the answer.');
 
-      const report = svc.run(['report', '--format', 'html', '--out', meeting]);
+      const report = await svc.run(['report', '--format', 'html', '--out', meeting]);
       expect(report.code).toBe(1);
       expect(report.stderr).toBe(`svc: the disk is full: ${meeting} was not written (a file already there is unchanged)\nhint: free some space, or write the file somewhere else, then try again\n`);
       expect(fileHash(meeting)).toBe(good);
 
-      const exported = svc.run(['export', '--out', join(mountPoint, 'all.jsonl')]);
+      const exported = await svc.run(['export', '--out', join(mountPoint, 'all.jsonl')]);
       expect(exported.code).toBe(1);
       expect(exported.stderr).toMatch(/^svc: the disk is full: .*all\.jsonl was not written/);
       expect(existsSync(join(mountPoint, 'all.jsonl'))).toBe(false);
 
-      const backup = svc.run(['backup', join(mountPoint, 'copy.db')]);
+      const backup = await svc.run(['backup', join(mountPoint, 'copy.db')]);
       expect(backup.code).toBe(1);
       expect(backup.stderr).toMatch(/^svc: (the disk is full: .*copy\.db was not written|svc could not write .*copy\.db)/);
       expect(backup.stderr).not.toContain('this is a bug');
@@ -188,8 +189,8 @@ describe('files are whole or absent', () => {
     }
   }, 120_000);
 
-  it.skipIf(!canChattr)('--out and backup into a folder nobody may write: exit 2 naming the folder, nothing made', () => {
-    addStory();
+  it.skipIf(!canChattr)('--out and backup into a folder nobody may write: exit 2 naming the folder, nothing made', async () => {
+    await addStory();
     const folder = join(svc.dir, 'locked');
     mkdirSync(folder);
     expect(immutable(folder, true)).toBe(true);
@@ -199,7 +200,7 @@ describe('files are whole or absent', () => {
         [['export', '--out', join(folder, 'e.jsonl')], 'e.jsonl'],
         [['backup', join(folder, 'b.db')], 'b.db'],
       ] as const) {
-        const result = svc.run([...args]);
+        const result = await svc.run([...args]);
         expect(result.code, args.join(' ')).toBe(2);
         expect(result.stderr).toBe(`svc: cannot write ${join(folder, file)}: the folder ${folder} is not writable\nhint: choose a folder you can write, or - for stdout\n`);
       }
@@ -209,8 +210,8 @@ describe('files are whole or absent', () => {
     expect(readdirSync(folder)).toEqual([]);
   });
 
-  it('what a killed export or backup left behind (it may hold personal data) goes at the next start', () => {
-    addStory();
+  it('what a killed export or backup left behind (it may hold personal data) goes at the next start', async () => {
+    await addStory();
     const dead = deadPid();
     const out = join(svc.dir, 'out');
     mkdirSync(out);
@@ -228,21 +229,21 @@ describe('files are whole or absent', () => {
     const live = join(svc.dir, `.other.jsonl.partial-${process.pid}`);
     writeFileSync(live, 'being written');
 
-    expect(svc.run(['stories']).code).toBe(0);
+    expect((await svc.run(['stories'])).code).toBe(0);
     expect(leftovers(svc.dir)).toEqual([`.other.jsonl.partial-${process.pid}`]);
     expect(existsSync(live)).toBe(true);
     expect(existsSync(join(out, `.team.jsonl.partial-${dead}`))).toBe(true); // not beside the database: cleaned by the next write there
-    expect(svc.run(['export', '--out', join(out, 'team.jsonl')]).code).toBe(0);
+    expect((await svc.run(['export', '--out', join(out, 'team.jsonl')])).code).toBe(0);
     expect(readdirSync(out)).toEqual(['team.jsonl']);
   });
 
-  it('a refused newer or foreign database is not changed by a single byte (no switch to WAL)', () => {
+  it('a refused newer or foreign database is not changed by a single byte (no switch to WAL)', async () => {
     const foreign = join(svc.dir, 'foreign.db');
     const other = new Database(foreign);
     other.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('mine');");
     other.close();
     const newer = join(svc.dir, 'newer.db');
-    expect(svc.run(['story', 'add', 'x', '--staff', 'Ana'], { env: { SVC_DB: newer } }).code).toBe(0);
+    expect((await svc.run(['story', 'add', 'x', '--staff', 'Ana'], { env: { SVC_DB: newer } })).code).toBe(0);
     const upgraded = new Database(newer);
     upgraded.pragma('journal_mode = DELETE');
     upgraded.pragma('user_version = 999');
@@ -250,7 +251,7 @@ describe('files are whole or absent', () => {
 
     for (const db of [foreign, newer]) {
       const hash = fileHash(db);
-      const result = runSvc(['stories'], db);
+      const result = await runInProcess(['stories'], db);
       expect(result.code).toBe(4);
       expect(result.stderr).toMatch(/^svc: .*(is a SQLite database, but not one svc created|newer)/);
       expect(fileHash(db)).toBe(hash);
@@ -265,7 +266,7 @@ describe('the pre-migration backup', () => {
     const { dir, cleanup } = tempDir();
     try {
       const newer = newerSvcIn(dir);
-      addStory();
+      await addStory();
       const before = svc.snapshot();
 
       const child = spawn(process.execPath, [newer, 'stories'], { env: baseEnv(svc.db, { SVC_TEST_PAUSE_AT: 'backup' }), stdio: ['ignore', 'ignore', 'pipe'] });
@@ -285,7 +286,7 @@ describe('the pre-migration backup', () => {
       expect(again.status, again.stderr).toBe(0);
       expect(leftovers(svc.dir)).toEqual([]);
       expect(named()).toHaveLength(1);
-      const check = runSvc(['db', 'check', '--json'], join(svc.dir, named()[0] ?? ''));
+      const check = await runInProcess(['db', 'check', '--json'], join(svc.dir, named()[0] ?? ''));
       expect(check.code, check.stderr).toBe(0);
       expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, counts: { stories: 1 } });
     } finally {

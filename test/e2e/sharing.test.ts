@@ -277,7 +277,7 @@ describe('three people exchange exports', () => {
     for (const who of [ana, bo, cy]) round.push(await exportOf(who));
     for (const who of [ana, bo, cy]) for (const file of round) expect((await who.run(['import', file])).code).toBe(0);
 
-    const everyone = [ana, bo, cy].map(contentOf);
+    const everyone = await Promise.all([ana, bo, cy].map(contentOf));
     expect(everyone[1]).toEqual(everyone[0]);
     expect(everyone[2]).toEqual(everyone[0]);
     for (const who of [ana, bo, cy]) {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 beforeEach(() => {
-  svc = sandbox();
+  svc = inProcessSandbox();
 });
 afterEach(() => svc.cleanup());
 
@@ -20,15 +20,15 @@ type Command = 'practices' | 'practice show' | 'report' | 'train plan' | 'playbo
  * `people succession` lists a practice only while it rests on at most two people: it is
  * asked of the star, and left out above that.
  */
-function figuresEverywhere(practice: string, star: string): Partial<Record<Command, Figures>> {
-  const listed = svc.json<Array<{ name: string } & Figures>>(['practices']).find((p) => p.name === practice);
-  const shown = svc.json<{ figures: Figures }>(['practice', 'show', practice]).figures;
-  const reported = svc
-    .json<{ practices: Array<{ name: string; spread: number; starShare: number; star: { person: string } | null }> }>(['report', '--format', 'json', '--since', '2026-01-01'])
-    .practices.find((p) => p.name === practice);
-  const plan = svc.json<{ figures: Figures }>(['train', 'plan', practice]).figures;
-  const playbook = svc.json<Array<{ practice: string; figures: Figures }>>(['playbook']).find((p) => p.practice === practice)?.figures;
-  const succession = svc.json<{ atRisk: Array<{ practice: string } & Figures> }>(['people', 'succession', star]).atRisk.find((p) => p.practice === practice);
+async function figuresEverywhere(practice: string, star: string): Promise<Partial<Record<Command, Figures>>> {
+  const listed = (await svc.json<Array<{ name: string } & Figures>>(['practices'])).find((p) => p.name === practice);
+  const shown = (await svc.json<{ figures: Figures }>(['practice', 'show', practice])).figures;
+  const reported = (
+    await svc.json<{ practices: Array<{ name: string; spread: number; starShare: number; star: { person: string } | null }> }>(['report', '--format', 'json', '--since', '2026-01-01'])
+  ).practices.find((p) => p.name === practice);
+  const plan = (await svc.json<{ figures: Figures }>(['train', 'plan', practice])).figures;
+  const playbook = (await svc.json<Array<{ practice: string; figures: Figures }>>(['playbook'])).find((p) => p.practice === practice)?.figures;
+  const succession = (await svc.json<{ atRisk: Array<{ practice: string } & Figures> }>(['people', 'succession', star])).atRisk.find((p) => p.practice === practice);
   const pick = (f: Figures | undefined) => ({ spread: f?.spread, star: f?.star, starShare: f?.starShare }) as Figures;
   return {
     practices: pick(listed),
@@ -40,34 +40,34 @@ function figuresEverywhere(practice: string, star: string): Partial<Record<Comma
   };
 }
 
-function addStories(stories: ReadonlyArray<[staff: string, when: string]>, tag: string): void {
+async function addStories(stories: ReadonlyArray<[staff: string, when: string]>, tag: string): Promise<void> {
   for (const [staff, when] of stories) {
-    expect(svc.run(['story', 'add', `${staff} called the customer back`, '--staff', staff, '--tag', tag, '--when', when]).code).toBe(0);
+    expect((await svc.run(['story', 'add', `${staff} called the customer back`, '--staff', staff, '--tag', tag, '--when', when])).code).toBe(0);
   }
 }
 
 /** Makes the practice a standard, so the playbook and succession show it too. */
-function adopt(practice: string, tag: string): void {
-  expect(svc.run(['practice', 'add', practice, '--tag', tag]).code).toBe(0);
-  expect(svc.run(['practice', 'status', practice, 'adopted']).code).toBe(0);
-  expect(svc.run(['practice', 'adopt', practice, '--procedure', `1. ${practice}.`]).code).toBe(0);
+async function adopt(practice: string, tag: string): Promise<void> {
+  expect((await svc.run(['practice', 'add', practice, '--tag', tag])).code).toBe(0);
+  expect((await svc.run(['practice', 'status', practice, 'adopted'])).code).toBe(0);
+  expect((await svc.run(['practice', 'adopt', practice, '--procedure', `1. ${practice}.`])).code).toBe(0);
 }
 
 describe('the star of a practice', () => {
-  it('is the same person in every command when two people tie on the same day, whatever their case', () => {
+  it('is the same person in every command when two people tie on the same day, whatever their case', async () => {
     // "Bo" sorts before "ana" by code unit, after it case-insensitively: the old tie-breaks disagreed.
-    addStories([['Bo', '2026-03-10'], ['ana', '2026-03-10']], 'call-back');
-    adopt('Call back', 'call-back');
+    await addStories([['Bo', '2026-03-10'], ['ana', '2026-03-10']], 'call-back');
+    await adopt('Call back', 'call-back');
     const expected = { spread: 2, star: 'ana', starShare: 0.5 };
-    const everywhere = figuresEverywhere('Call back', 'ana');
+    const everywhere = await figuresEverywhere('Call back', 'ana');
     expect(Object.keys(everywhere)).toEqual(['practices', 'practice show', 'report', 'train plan', 'playbook', 'people succession']);
     for (const figures of Object.values(everywhere)) expect(figures).toEqual(expected);
-    expect(svc.run(['train', 'plan', 'Call back']).stdout).toMatch(/Star share\s+50% \(ana\)/u);
+    expect((await svc.run(['train', 'plan', 'Call back'])).stdout).toMatch(/Star share\s+50% \(ana\)/u);
   });
 
   /** Every command agrees with the others, and on the expected figures. */
-  function expectEverywhere(practice: string, expected: Figures): void {
-    const everywhere = figuresEverywhere(practice, expected.star ?? '');
+  async function expectEverywhere(practice: string, expected: Figures): Promise<void> {
+    const everywhere = await figuresEverywhere(practice, expected.star ?? '');
     for (const [command, figures] of Object.entries(everywhere)) {
       expect({ ...figures, starShare: Math.round(figures.starShare * 1000) / 1000 }, `${practice} in ${command}`).toEqual(expected);
     }
@@ -75,30 +75,30 @@ describe('the star of a practice', () => {
     expect(new Set(Object.values(everywhere).map((f) => f.starShare)).size, practice).toBe(1);
   }
 
-  it('agrees in every command on a three-way tie', () => {
-    addStories([['Zoe', '2026-03-10'], ['max', '2026-03-10'], ['Amy', '2026-03-10']], 'walk');
-    adopt('Walk along', 'walk');
-    expectEverywhere('Walk along', { spread: 3, star: 'Amy', starShare: 0.333 });
+  it('agrees in every command on a three-way tie', async () => {
+    await addStories([['Zoe', '2026-03-10'], ['max', '2026-03-10'], ['Amy', '2026-03-10']], 'walk');
+    await adopt('Walk along', 'walk');
+    await expectEverywhere('Walk along', { spread: 3, star: 'Amy', starShare: 0.333 });
   });
 
-  it('gives a tie to the person whose evidence came first, before any name order', () => {
+  it('gives a tie to the person whose evidence came first, before any name order', async () => {
     // By name "ana" would come first; Bo's story is a day older (DESIGN.md: earliest evidence, then name).
-    addStories([['ana', '2026-03-12'], ['Bo', '2026-03-11']], 'explain');
-    adopt('Explain', 'explain');
-    expectEverywhere('Explain', { spread: 2, star: 'Bo', starShare: 0.5 });
+    await addStories([['ana', '2026-03-12'], ['Bo', '2026-03-11']], 'explain');
+    await adopt('Explain', 'explain');
+    await expectEverywhere('Explain', { spread: 2, star: 'Bo', starShare: 0.5 });
   });
 
-  it('counts a tied person\'s first story, not their latest, as their evidence date', () => {
+  it('counts a tied person\'s first story, not their latest, as their evidence date', async () => {
     // Zed's first story (03-01) is older than Amy's (03-05) though Zed's latest is newer.
-    addStories([['Amy', '2026-03-05'], ['Amy', '2026-03-06'], ['Zed', '2026-03-01'], ['Zed', '2026-03-15']], 'fix');
-    adopt('Fix it', 'fix');
-    expectEverywhere('Fix it', { spread: 2, star: 'Zed', starShare: 0.5 });
+    await addStories([['Amy', '2026-03-05'], ['Amy', '2026-03-06'], ['Zed', '2026-03-01'], ['Zed', '2026-03-15']], 'fix');
+    await adopt('Fix it', 'fix');
+    await expectEverywhere('Fix it', { spread: 2, star: 'Zed', starShare: 0.5 });
   });
 
-  it('agrees in every command on one person written in two cases', () => {
+  it('agrees in every command on one person written in two cases', async () => {
     // "Cy" and "cy" are one person: two stories of four, so the star without a tie.
-    addStories([['Cy', '2026-03-10'], ['cy', '2026-03-11'], ['Dee', '2026-03-10'], ['eve', '2026-03-10']], 'greet');
-    adopt('Greet', 'greet');
-    expectEverywhere('Greet', { spread: 3, star: 'Cy', starShare: 0.5 });
+    await addStories([['Cy', '2026-03-10'], ['cy', '2026-03-11'], ['Dee', '2026-03-10'], ['eve', '2026-03-10']], 'greet');
+    await adopt('Greet', 'greet');
+    await expectEverywhere('Greet', { spread: 3, star: 'Cy', starShare: 0.5 });
   });
 });

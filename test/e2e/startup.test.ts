@@ -97,6 +97,16 @@ describe('start-up paths', () => {
     expect(loaded(['detect']).bundles).toEqual(['detect.cjs', 'launch.cjs', 'program.cjs', 'svc.cjs']);
   });
 
+  it('loads the English date parser only for a date written in words, from a bundle of its own', () => {
+    expect(loaded(['story', 'add', 'Bo rang back', '--staff', 'Bo', '--when', '2026-03-02']).bundles).not.toContain('chrono.cjs');
+    expect(loaded(['story', 'add', 'Cy rang back', '--staff', 'Cy', '--when', 'last week']).bundles).toEqual(['chrono.cjs', 'launch.cjs', 'program.cjs', 'story-add.cjs', 'svc.cjs']);
+    const stories = box.json<Array<{ text: string; occurredOn: string }>>(['stories', '--since', 'Mar 1']);
+    expect(stories.filter((s) => s.text.endsWith('rang back')).map((s) => [s.text, s.occurredOn])).toEqual([
+      ['Cy rang back', '2026-03-11'],
+      ['Bo rang back', '2026-03-02'],
+    ]);
+  });
+
   it('keeps compiled code in the user cache after the first run, and reuses it', () => {
     const cache = join(box.dir, 'xdg-cache');
     const env = { XDG_CACHE_HOME: cache };

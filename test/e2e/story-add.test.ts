@@ -1,29 +1,29 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/core/story.ts';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
 /** The JSON a story prints is the core Story shape. */
 type StoryJson = Story;
 
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 beforeEach(() => {
-  svc = sandbox();
+  svc = inProcessSandbox();
 });
 afterEach(() => svc.cleanup());
 
 describe('svc story add', () => {
-  it('saves a story from flags and prints its id', () => {
-    const result = svc.run(['story', 'add', 'Ana called the customer back within the hour', '--staff', 'Ana', '--tag', 'follow-up']);
+  it('saves a story from flags and prints its id', async () => {
+    const result = await svc.run(['story', 'add', 'Ana called the customer back within the hour', '--staff', 'Ana', '--tag', 'follow-up']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('1\n');
     expect(result.stderr).toContain('Saved story #1');
-    const story = svc.json<StoryJson>(['story', 'show', '1']);
+    const story = await svc.json<StoryJson>(['story', 'show', '1']);
     expect(story).toMatchObject({ id: 1, text: 'Ana called the customer back within the hour', staff: ['Ana'], tags: ['follow-up'] });
     expect(story.occurredOn).toBe('2026-03-18');
   });
 
-  it('takes every field, repeatable and comma-separated staff, and inline #tags', () => {
-    const story = svc.json<StoryJson>([
+  it('takes every field, repeatable and comma-separated staff, and inline #tags', async () => {
+    const story = await svc.json<StoryJson>([
       'story', 'add', 'Bo stayed late to help Finance close the month #teamwork',
       '--staff', 'Bo, Cy', '--staff', 'dee', '--customer', 'Finance team', '--internal',
       '--channel', 'in-person', '--tag', 'Going Extra', '--when', 'yesterday', '--title', 'Month end',
@@ -44,14 +44,14 @@ describe('svc story add', () => {
     });
   });
 
-  it('reads the text from stdin when none is given', () => {
-    const result = svc.run(['story', 'add', '--staff', 'Cy'], { input: 'Cy remembered the customer\'s name\n' });
+  it('reads the text from stdin when none is given', async () => {
+    const result = await svc.run(['story', 'add', '--staff', 'Cy'], { input: 'Cy remembered the customer\'s name\n' });
     expect(result.code).toBe(0);
-    expect(svc.json<StoryJson>(['story', 'show', '1']).text).toBe("Cy remembered the customer's name");
+    expect((await svc.json<StoryJson>(['story', 'show', '1'])).text).toBe("Cy remembered the customer's name");
   });
 
-  it('refuses a missing text without a terminal, naming TEXT, and stores nothing', () => {
-    const result = svc.run(['story', 'add', '--staff', 'Cy']);
+  it('refuses a missing text without a terminal, naming TEXT, and stores nothing', async () => {
+    const result = await svc.run(['story', 'add', '--staff', 'Cy']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^svc: .*TEXT/m);
     expect(result.stderr).not.toMatch(/\n\s+at /);

@@ -1,23 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectCleanError, queryDb, sandbox, type SvcSandbox, expectRefused } from '../helpers/cli.ts';
+import { expectCleanError, queryDb, expectRefused } from '../helpers/cli.ts';
+import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
 const PRACTICE = 'Call back the same day';
-let svc: SvcSandbox;
+let svc: InProcessSandbox;
 
-function ok(args: string[]): string {
-  const result = svc.run(args);
+async function ok(args: string[]): Promise<string> {
+  const result = await svc.run(args);
   expect(result.code, result.stderr).toBe(0);
   return result.stdout;
 }
 
-beforeEach(() => {
-  svc = sandbox();
-  for (const name of ['Ana', 'Bo', 'Cy']) ok(['story', 'add', `${name} called the customer back the same day`, '--staff', name]);
-  ok(['practice', 'add', PRACTICE]);
-  ok(['practice', 'add', 'Fax confirmations']);
-  ok(['practice', 'retire', 'Fax confirmations']);
-  ok(['people', 'edit', 'Ana', '--team', 'Support']);
-  ok(['people', 'edit', 'Bo', '--team', 'Support']);
+beforeEach(async () => {
+  svc = inProcessSandbox();
+  for (const name of ['Ana', 'Bo', 'Cy']) await ok(['story', 'add', `${name} called the customer back the same day`, '--staff', name]);
+  await ok(['practice', 'add', PRACTICE]);
+  await ok(['practice', 'add', 'Fax confirmations']);
+  await ok(['practice', 'retire', 'Fax confirmations']);
+  await ok(['people', 'edit', 'Ana', '--team', 'Support']);
+  await ok(['people', 'edit', 'Bo', '--team', 'Support']);
 });
 afterEach(() => svc.cleanup());
 
@@ -29,57 +30,57 @@ interface Programme {
 }
 
 describe('training as a programme', () => {
-  it('assigns a team and a person, shows due and overdue, and train log closes the assignments', () => {
-    const assigned = svc.json<{ practice: string; dueOn: string; assignments: Array<{ person: string; state: string }> }>([
+  it('assigns a team and a person, shows due and overdue, and train log closes the assignments', async () => {
+    const assigned = await svc.json<{ practice: string; dueOn: string; assignments: Array<{ person: string; state: string }> }>([
       'train', 'assign', PRACTICE, '--team', 'support', '--due', 'in 2 weeks',
     ]);
     expect(assigned.dueOn).toBe('2026-04-01');
     expect(assigned.assignments.map((a) => [a.person, a.state])).toEqual([['Ana', 'open'], ['Bo', 'open']]);
-    ok(['train', 'assign', PRACTICE, '--people', 'cy', '--due', 'today']);
+    await ok(['train', 'assign', PRACTICE, '--people', 'cy', '--due', 'today']);
 
     // A week on, Cy's is overdue and listed first, in status, the report and the digest.
     const later = { env: { SVC_NOW: '2026-03-25T10:00:00' } };
-    const status = svc.run(['status'], later).stdout;
+    const status = (await svc.run(['status'], later)).stdout;
     expect(status).toContain('training programme\n  3 open assignments, 1 overdue');
     expect(status).toContain('  Cy: Call back the same day, due 2026-03-18 (overdue 7 days)\n  Ana: Call back the same day, due 2026-04-01');
-    const json = svc.json<{ programme: Programme }>(['status'], later).programme;
+    const json = (await svc.json<{ programme: Programme }>(['status'], later)).programme;
     expect(json.open.map((a) => [a.person, a.state, a.daysOverdue])).toEqual([['Cy', 'overdue', 7], ['Ana', 'open', 0], ['Bo', 'open', 0]]);
-    expect(svc.run(['report', '--format', 'md'], later).stdout).toContain('| Cy | Call back the same day | 2026-03-18 | **overdue 7 d** |');
-    expect(svc.json<{ programme: Programme }>(['report'], later).programme.overdue).toBe(1);
-    expect(svc.run(['digest'], later).stdout).toMatch(/Training programme\n=+\n\n! 1 overdue assignment/);
+    expect((await svc.run(['report', '--format', 'md'], later)).stdout).toContain('| Cy | Call back the same day | 2026-03-18 | **overdue 7 d** |');
+    expect((await svc.json<{ programme: Programme }>(['report'], later)).programme.overdue).toBe(1);
+    expect((await svc.run(['digest'], later)).stdout).toMatch(/Training programme\n=+\n\n! 1 overdue assignment/);
 
-    const logged = svc.run(['train', 'log', PRACTICE, '--people', 'Ana,Cy']);
+    const logged = await svc.run(['train', 'log', PRACTICE, '--people', 'Ana,Cy']);
     expect(logged.stderr).toContain('It closes 2 training assignments on "Call back the same day".');
     expect(queryDb(svc.db, 'SELECT p.name, a.done_on AS doneOn FROM training_assignments a JOIN people p ON p.id = a.person_id ORDER BY p.name')).toEqual([
       { name: 'Ana', doneOn: '2026-03-18' },
       { name: 'Bo', doneOn: null },
       { name: 'Cy', doneOn: '2026-03-18' },
     ]);
-    const shown = svc.run(['people', 'show', 'Ana']).stdout;
+    const shown = (await svc.run(['people', 'show', 'Ana'])).stdout;
     expect(shown).toContain('Trainings attended\n  2026-03-18  Call back the same day');
     expect(shown).toContain('Training assignments\n  Call back the same day, due 2026-04-01: done 2026-03-18');
-    ok(['train', 'log', PRACTICE, '--people', 'Bo']);
-    expect(svc.json<{ programme: Programme }>(['status']).programme).toMatchObject({ open: [], overdue: 0, done: 3 });
+    await ok(['train', 'log', PRACTICE, '--people', 'Bo']);
+    expect((await svc.json<{ programme: Programme }>(['status'])).programme).toMatchObject({ open: [], overdue: 0, done: 3 });
   });
 
-  it('re-assigning moves the due day instead of adding a second assignment', () => {
-    ok(['train', 'assign', PRACTICE, '--people', 'Ana', '--due', '2026-03-20']);
-    ok(['train', 'assign', PRACTICE, '--people', 'Ana', '--due', '2026-03-30']);
+  it('re-assigning moves the due day instead of adding a second assignment', async () => {
+    await ok(['train', 'assign', PRACTICE, '--people', 'Ana', '--due', '2026-03-20']);
+    await ok(['train', 'assign', PRACTICE, '--people', 'Ana', '--due', '2026-03-30']);
     expect(queryDb(svc.db, 'SELECT due_on AS dueOn FROM training_assignments')).toEqual([{ dueOn: '2026-03-30' }]);
   });
 
-  it('asks everyone to read the current procedure, and again after a new version', () => {
-    ok(['practice', 'adopt', PRACTICE, '--procedure', '1. Note the promised time.\n2. Call before it.']);
-    expect(svc.json<{ programme: Programme }>(['status']).programme.unread).toEqual([{ practice: PRACTICE, version: 1, people: ['Ana', 'Bo', 'Cy'] }]);
-    const ack = svc.json<{ person: string; version: number; recorded: boolean }>(['practice', 'ack', 'call back the same day', '--as', 'ana']);
+  it('asks everyone to read the current procedure, and again after a new version', async () => {
+    await ok(['practice', 'adopt', PRACTICE, '--procedure', '1. Note the promised time.\n2. Call before it.']);
+    expect((await svc.json<{ programme: Programme }>(['status'])).programme.unread).toEqual([{ practice: PRACTICE, version: 1, people: ['Ana', 'Bo', 'Cy'] }]);
+    const ack = await svc.json<{ person: string; version: number; recorded: boolean }>(['practice', 'ack', 'call back the same day', '--as', 'ana']);
     expect(ack).toEqual({ practice: PRACTICE, version: 1, person: 'Ana', recorded: true });
-    const again = svc.run(['practice', 'ack', PRACTICE, '--as', 'Ana']);
+    const again = await svc.run(['practice', 'ack', PRACTICE, '--as', 'Ana']);
     expect(again.stderr).toContain('Ana had already read "Call back the same day" v1.');
-    expect(svc.run(['status']).stdout).toContain('Call back the same day v1: not yet read by Bo, Cy');
+    expect((await svc.run(['status'])).stdout).toContain('Call back the same day v1: not yet read by Bo, Cy');
 
-    ok(['practice', 'adopt', PRACTICE, '--procedure', '1. Note the promised time.\n2. Call before it.\n3. Say what happens next.']);
-    expect(svc.json<{ programme: Programme }>(['status']).programme.unread).toEqual([{ practice: PRACTICE, version: 2, people: ['Ana', 'Bo', 'Cy'] }]);
-    expect(svc.run(['people', 'show', 'Ana']).stdout).toContain('Procedures read\n  Call back the same day v1 (a newer version is waiting)');
+    await ok(['practice', 'adopt', PRACTICE, '--procedure', '1. Note the promised time.\n2. Call before it.\n3. Say what happens next.']);
+    expect((await svc.json<{ programme: Programme }>(['status'])).programme.unread).toEqual([{ practice: PRACTICE, version: 2, people: ['Ana', 'Bo', 'Cy'] }]);
+    expect((await svc.run(['people', 'show', 'Ana'])).stdout).toContain('Procedures read\n  Call back the same day v1 (a newer version is waiting)');
   });
 });
 
@@ -95,12 +96,12 @@ describe('bad input about training assignments and acknowledgements is refused a
     ['an unknown practice', ['train', 'assign', 'Juggling', '--people', 'Ana', '--due', 'tomorrow'], 3, /no practice "Juggling"/],
     ['acknowledging a practice with no procedure', ['practice', 'ack', PRACTICE, '--as', 'Ana'], 4, /has no written procedure to acknowledge/],
     ['acknowledging as nobody known', ['practice', 'ack', PRACTICE, '--as', 'Zed'], 4, /has no written procedure/],
-  ])('%s', (_name, args, code, message) => expectRefused(svc, args, code, message));
+  ])('%s', async (_name, args, code, message) => await expectRefused(svc, args, code, message));
 
-  it('refuses an acknowledgement by someone unknown once there is a procedure', () => {
-    ok(['practice', 'adopt', PRACTICE, '--procedure', 'Call back before the promised time.']);
+  it('refuses an acknowledgement by someone unknown once there is a procedure', async () => {
+    await ok(['practice', 'adopt', PRACTICE, '--procedure', 'Call back before the promised time.']);
     const before = svc.snapshot();
-    const result = svc.run(['practice', 'ack', PRACTICE, '--as', 'Zed']);
+    const result = await svc.run(['practice', 'ack', PRACTICE, '--as', 'Zed']);
     expect(result.code).toBe(3);
     expectCleanError(result.stderr, /nobody called "Zed"/);
     expect(svc.snapshot()).toBe(before);

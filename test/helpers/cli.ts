@@ -113,10 +113,16 @@ export function expectCleanError(stderr: string, pattern: RegExp): void {
   expect(lines).toHaveLength(2);
 }
 
+/** A sandbox of either kind: this file's, spawning the binary, or in-process.ts's. */
+interface AnySandbox {
+  run(args: string[]): RunResult | Promise<RunResult>;
+  snapshot(): string;
+}
+
 /** A refused command: its exit code, nothing on stdout, one clean error, and the database as it was. */
-export function expectRefused(svc: SvcSandbox, args: string[], code: number, message: RegExp): void {
+export async function expectRefused(svc: AnySandbox, args: string[], code: number, message: RegExp): Promise<void> {
   const before = svc.snapshot();
-  const result = svc.run(args);
+  const result = await svc.run(args);
   expect(result.code).toBe(code);
   expect(result.stdout).toBe('');
   expectCleanError(result.stderr, message);

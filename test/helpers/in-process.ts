@@ -24,6 +24,12 @@ export interface InProcessOptions extends Omit<RunOptions, 'cwd' | 'input'> {
    * draw on stdout, as on a terminal. Needs tty (svc asks only on a terminal).
    */
   answers?: string[];
+  /**
+   * Index phrases in a worker thread from the build's dist/index-worker.cjs, as the binary
+   * does. By default the test's own thread indexes, keeping the language model loaded:
+   * a worker loads it again for every command that indexes (some 200 ms of CPU each).
+   */
+  indexInWorker?: boolean;
 }
 
 /** A temporary database and a way to run svc in-process against it, shaped like cli.ts's sandbox. */
@@ -50,8 +56,8 @@ export async function runInProcess(args: string[], db: string, options: InProces
     },
     // stdin as a pipe gives it: the input a chunk at a time, then closed.
     stdin: () => Readable.from(pipeChunks(Buffer.from(options.input ?? ''))) as unknown as NodeJS.ReadStream,
-    // The worker thread loads a bundle, never TypeScript: the build's own (npm test builds first).
-    indexWorker: INDEX_WORKER,
+    // A worker thread loads a bundle, never TypeScript: the build's own (npm test builds first).
+    indexWorker: options.indexInWorker ? INDEX_WORKER : 'calling-thread',
   };
   if (options.answers) Object.assign(host, { promptStreams: promptStreamsAnswering(options.answers, (text) => (output.stdout += text)) });
   const code = await run([process.execPath, 'svc', ...args], host);

@@ -32,6 +32,22 @@ describe('command groups built on their own', () => {
     }
   });
 
+  it('list each group under its stage in root help, one heading per stage', () => {
+    const headingOf = (name: string) => whole.commands.find((c) => namesOf(c).includes(name))?.helpGroup();
+    const headings = new Map<string, string>();
+    for (const { names, stage } of GROUPS) {
+      for (const name of names) {
+        const heading = headingOf(name);
+        expect(heading, name).toMatch(/:$/);
+        expect(headings.get(stage) ?? heading, `${name} (${stage})`).toBe(heading);
+        headings.set(stage, heading ?? '');
+      }
+    }
+    expect(new Set(headings.values()).size).toBe(headings.size);
+    expect(headings.get('train')).toBe('Train:');
+    expect(headings.get('setup')).toBe('Set up and share:');
+  });
+
   it('build the whole tree for root help, bare svc and unknown words', () => {
     const count = whole.commands.length;
     for (const argv of [[], ['--help'], ['-h', 'story'], ['stry'], ['help', 'story'], ['--', 'story']]) {

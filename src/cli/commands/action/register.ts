@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { collectList } from '../../options.ts';
 
-export const actionCommands: CommandGroup = { names: ['action', 'actions'], register: registerActionCommands };
+export const actionCommands: CommandGroup = { names: ['action', 'actions'], stage: 'listen', register: registerActionCommands };
 
 function registerActionCommands(program: Command): void {
   const action = program

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { collectRepeat } from '../../options.ts';
 
-export const assessCommands: CommandGroup = { names: ['assess'], register: registerAssessCommands };
+export const assessCommands: CommandGroup = { names: ['assess'], stage: 'listen', register: registerAssessCommands };
 
 function registerAssessCommands(program: Command): void {
   const assess = program

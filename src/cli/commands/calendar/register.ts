@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { examples, lazy, type CommandGroup } from '../../action.ts';
 
-export const calendarCommands: CommandGroup = { names: ['calendar'], register: registerCalendarCommands };
+export const calendarCommands: CommandGroup = { names: ['calendar'], stage: 'monitor', register: registerCalendarCommands };
 
 function registerCalendarCommands(program: Command): void {
   program

@@ -5,7 +5,7 @@ import { CHAIN_FORMATS } from '../../../core/formats.ts';
 
 
 /** `svc chain`: who serves whom inside the team (seed 003), and linking colleagues served to people. */
-export const chainCommands: CommandGroup = { names: ['chain'], register: registerChainCommands };
+export const chainCommands: CommandGroup = { names: ['chain'], stage: 'monitor', register: registerChainCommands };
 
 function registerChainCommands(program: Command): void {
   const chain = program

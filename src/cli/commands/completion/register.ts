@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { examples, lazy, type CommandGroup } from '../../action.ts';
 
-export const completionCommands: CommandGroup = { names: ['completion', '__complete'], register: registerCompletionCommands };
+export const completionCommands: CommandGroup = { names: ['completion', '__complete'], stage: 'setup', register: registerCompletionCommands };
 
 function registerCompletionCommands(program: Command): void {
   program

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { examples, lazy, type CommandGroup } from '../../action.ts';
 
-export const configCommands: CommandGroup = { names: ['config'], register: registerConfigCommands };
+export const configCommands: CommandGroup = { names: ['config'], stage: 'setup', register: registerConfigCommands };
 
 function registerConfigCommands(program: Command): void {
   const config = program

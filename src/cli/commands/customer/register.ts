@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { parseCount } from '../../options.ts';
 
-export const customerCommands: CommandGroup = { names: ['customer', 'customers'], register: registerCustomerCommands };
+export const customerCommands: CommandGroup = { names: ['customer', 'customers'], stage: 'listen', register: registerCustomerCommands };
 
 function registerCustomerCommands(program: Command): void {
   const customer = program

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { examples, lazy, type CommandGroup } from '../../action.ts';
 
-export const dbCommands: CommandGroup = { names: ['init', 'db'], register: registerDbCommands };
+export const dbCommands: CommandGroup = { names: ['init', 'db'], stage: 'setup', register: registerDbCommands };
 
 function registerDbCommands(program: Command): void {
   program

@@ -3,7 +3,7 @@ import { DEFAULT_LIMIT, DEFAULT_MIN_STAFF, DEFAULT_MIN_STORIES } from '../../../
 import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { parseCount } from '../../options.ts';
 
-export const detectCommands: CommandGroup = { names: ['detect', 'reindex'], register: registerDetectCommands };
+export const detectCommands: CommandGroup = { names: ['detect', 'reindex'], stage: 'detect', register: registerDetectCommands };
 
 function registerDetectCommands(program: Command): void {
   program

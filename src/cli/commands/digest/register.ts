@@ -4,7 +4,7 @@ import { parseChoice } from '../../options.ts';
 import { DIGEST_FORMATS } from '../../../core/formats.ts';
 
 
-export const digestCommands: CommandGroup = { names: ['digest'], register: registerDigestCommands };
+export const digestCommands: CommandGroup = { names: ['digest'], stage: 'monitor', register: registerDigestCommands };
 
 function registerDigestCommands(program: Command): void {
   program

@@ -3,7 +3,7 @@ import { DEFAULT_COOLDOWN_DAYS, DEFAULT_PICK_COUNT, INTERVIEW_STATUSES } from '.
 import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { collectList, parseChoice, parseCount } from '../../options.ts';
 
-export const interviewCommands: CommandGroup = { names: ['interview', 'interviews'], register: registerInterviewCommands };
+export const interviewCommands: CommandGroup = { names: ['interview', 'interviews'], stage: 'listen', register: registerInterviewCommands };
 
 function registerInterviewCommands(program: Command): void {
   const interview = program

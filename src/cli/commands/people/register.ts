@@ -13,7 +13,7 @@ function withParentJson(name: PeopleHandler) {
   };
 }
 
-export const peopleCommands: CommandGroup = { names: ['people', 'teams', 'team'], register: registerPeopleCommands };
+export const peopleCommands: CommandGroup = { names: ['people', 'teams', 'team'], stage: 'collect', register: registerPeopleCommands };
 
 function registerPeopleCommands(program: Command): void {
   const people = program

@@ -3,7 +3,7 @@ import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { documentOutputOptions } from '../../options.ts';
 
 /** `svc playbook`: the standard procedures handbook. */
-export const playbookCommands: CommandGroup = { names: ['playbook'], register: registerPlaybookCommands };
+export const playbookCommands: CommandGroup = { names: ['playbook'], stage: 'incorporate', register: registerPlaybookCommands };
 
 function registerPlaybookCommands(program: Command): void {
   documentOutputOptions(program.command('playbook').description('the standard procedures handbook: procedure, why, coaches, training coverage'))

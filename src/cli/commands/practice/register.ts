@@ -9,7 +9,7 @@ function parseStatuses(value: string, previous: string[] = []): string[] {
 }
 
 /** `svc practices` and `svc practice …`: from a behaviour to an adopted, written standard. */
-export const practiceCommands: CommandGroup = { names: ['practices', 'practice'], register: registerPracticeCommands };
+export const practiceCommands: CommandGroup = { names: ['practices', 'practice'], stage: 'detect', register: registerPracticeCommands };
 
 function registerPracticeCommands(program: Command): void {
   program

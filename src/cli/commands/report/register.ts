@@ -5,7 +5,8 @@ import { parseChoice, parseCount } from '../../options.ts';
 import { REPORT_FORMATS } from '../../../core/formats.ts';
 
 
-export const reportCommands: CommandGroup = { names: ['report', 'meeting', 'status', 'demo'], register: registerReportCommands };
+export const reportCommands: CommandGroup = { names: ['report', 'meeting', 'status'], stage: 'monitor', register: registerReportCommands };
+export const demoCommands: CommandGroup = { names: ['demo'], stage: 'setup', register: registerDemoCommand };
 
 function registerReportCommands(program: Command): void {
   program
@@ -55,7 +56,9 @@ function registerReportCommands(program: Command): void {
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc status', 'svc status --team Support', 'svc status --json']))
     .action(lazy(() => import('./handlers.ts'), 'status'));
+}
 
+function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description('build a sample team\'s database and show the report and status for it')

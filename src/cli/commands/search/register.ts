@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { parseCount } from '../../options.ts';
 
-export const searchCommands: CommandGroup = { names: ['search'], register: registerSearchCommands };
+export const searchCommands: CommandGroup = { names: ['search'], stage: 'collect', register: registerSearchCommands };
 
 function registerSearchCommands(program: Command): void {
   program

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { examples, lazy, type CommandGroup } from '../../action.ts';
 
-export const signalCommands: CommandGroup = { names: ['signal', 'signals'], register: registerSignalCommands };
+export const signalCommands: CommandGroup = { names: ['signal', 'signals'], stage: 'listen', register: registerSignalCommands };
 
 /** The columns a signal file has, for --help. */
 const FILE_HELP = `

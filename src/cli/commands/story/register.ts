@@ -64,7 +64,7 @@ function storyImportCommand(parent: Command): void {
 }
 
 
-export const storyCommands: CommandGroup = { names: ['story', 'stories'], register: registerStoryCommands };
+export const storyCommands: CommandGroup = { names: ['story', 'stories'], stage: 'collect', register: registerStoryCommands };
 
 function registerStoryCommands(program: Command): void {
   const story = program

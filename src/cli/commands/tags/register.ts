@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { examples, lazy, type CommandGroup } from '../../action.ts';
 
-export const tagCommands: CommandGroup = { names: ['tags', 'tag'], register: registerTagCommands };
+export const tagCommands: CommandGroup = { names: ['tags', 'tag'], stage: 'collect', register: registerTagCommands };
 
 function registerTagCommands(program: Command): void {
   const tags = program

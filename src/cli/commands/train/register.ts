@@ -3,7 +3,7 @@ import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { collectList, documentOutputOptions, parseCount } from '../../options.ts';
 
 /** `svc train …`: train people on practices with the team's own stories. */
-export const trainCommands: CommandGroup = { names: ['train'], register: registerTrainCommands };
+export const trainCommands: CommandGroup = { names: ['train'], stage: 'train', register: registerTrainCommands };
 
 function registerTrainCommands(program: Command): void {
   const train = program

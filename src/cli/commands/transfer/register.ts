@@ -4,7 +4,7 @@ import { parseChoice } from '../../options.ts';
 import { EXPORT_FORMATS } from '../../../core/formats.ts';
 
 
-export const transferCommands: CommandGroup = { names: ['export', 'import', 'backup'], register: registerTransferCommands };
+export const transferCommands: CommandGroup = { names: ['export', 'import', 'backup'], stage: 'setup', register: registerTransferCommands };
 
 function registerTransferCommands(program: Command): void {
   program
