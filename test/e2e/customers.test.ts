@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
@@ -19,11 +18,7 @@ beforeEach(() => {
 });
 afterEach(() => svc.cleanup());
 
-function file(name: string, content: string): string {
-  const path = join(svc.dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const file = (name: string, content: string | Buffer): string => svc.writeFile(name, content);
 
 const GOOD = [
   'name,email,phone,segment,external id',

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectCleanError, queryDb } from '../helpers/cli.ts';
+import { expectCleanError, queryDb, expectRefused } from '../helpers/cli.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
 // "Confirms our decisions" (seed 000): what a customer likes most is linked to the
@@ -120,12 +120,7 @@ describe('svc interview link and unlink', () => {
     ['--confirms with no "what do you like most" answer', ['interview', 'log', '2', '--change', 'longer hours', '--confirms', 'Listen first'], 2, /interview #2 has no answer to "What do you like most\?"/],
     ['--confirms naming no practice svc knows', ['interview', 'log', '2', '--liked', 'tidy', '--confirms', 'Nope'], 3, /there is no practice "Nope"/],
   ])('refuses %s, changing nothing', async (_what, args, code, message) => {
-    const before = svc.snapshot();
-    const result = await svc.run(args);
-    expect(result.code).toBe(code);
-    expect(result.stdout).toBe('');
-    expectCleanError(result.stderr, message);
-    expect(svc.snapshot()).toBe(before);
+    await expectRefused(svc, args, code, message);
   });
 
   it('refuses a held call with no "what do you like most" answer', async () => {

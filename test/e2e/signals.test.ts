@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectCleanError, queryDb } from '../helpers/cli.ts';
@@ -13,11 +12,7 @@ const ok = async (args: string[], options: Parameters<InProcessSandbox['run']>[1
   expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
   return result;
 };
-const file = (name: string, text: string) => {
-  const path = join(svc.dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const file = (name: string, content: string | Buffer): string => svc.writeFile(name, content);
 
 const SIGNALS = [
   'date,practice,story,measure,value',

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -9,11 +8,7 @@ let svc: InProcessSandbox;
 let env: Record<string, string>;
 eachConfiguredSandbox(inProcessSandbox, (s, e) => ([svc, env] = [s, e]));
 
-function file(name: string, text: string | Buffer): string {
-  const path = join(svc.dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const file = (name: string, content: string | Buffer): string => svc.writeFile(name, content);
 
 /** Every stored story's text, day, staff and channel, oldest first. */
 function stored(): Array<{ text: string; occurred_on: string; staff: string | null; channel: string | null }> {

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectCleanError } from '../helpers/cli.ts';
+import { expectCleanError, expectRefused } from '../helpers/cli.ts';
 import { inProcessSandbox, runInProcess, type InProcessSandbox } from '../helpers/in-process.ts';
 
 let svc: InProcessSandbox;
@@ -35,12 +35,7 @@ describe('bad input is refused clearly and changes nothing', () => {
     ['a search with no words', ['search', '!!!'], 2, /no words/],
     ['an unknown option', ['story', 'add', 'ok', '--colour', 'red'], 2, /unknown option '--colour'/],
   ])('%s', async (_name, args, code, message) => {
-    const before = svc.snapshot();
-    const result = await svc.run(args);
-    expect(result.code).toBe(code);
-    expect(result.stdout).toBe('');
-    expectCleanError(result.stderr, message);
-    expect(svc.snapshot()).toBe(before);
+    await expectRefused(svc, args, code, message);
   });
 
   it('shows the stack only with SVC_DEBUG=1', async () => {

@@ -1,4 +1,5 @@
 import { PassThrough, Readable, Writable } from 'node:stream';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main.ts';
 import type { Host, StreamName } from '../../src/cli/streams.ts';
@@ -41,6 +42,8 @@ export interface InProcessSandbox {
   json<T = unknown>(args: string[], options?: InProcessOptions): Promise<T>;
   /** A digest of everything stored, to prove a refused command changed nothing. */
   snapshot(): string;
+  /** Writes a file in the sandbox's folder (an import, a config) and returns its path. */
+  writeFile(name: string, content: string | Buffer): string;
   cleanup(): void;
 }
 
@@ -108,6 +111,11 @@ export function inProcessSandbox(): InProcessSandbox {
       return JSON.parse(result.stdout) as T;
     },
     snapshot: () => snapshotDb(db),
+    writeFile(name, content) {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    },
     cleanup,
   };
 }
