@@ -165,8 +165,8 @@ function needlesOf(traces: readonly string[]): Buffer[] {
 }
 
 /** A value's bytes as SQLite's record format stores them, so that neighbouring columns glue as they do in the file. */
-function recordBytes(value: unknown, rowidAlias: boolean): Buffer {
-  if (value === null || rowidAlias) return Buffer.alloc(0);
+function recordBytes(value: unknown): Buffer {
+  if (value === null) return Buffer.alloc(0);
   if (typeof value === 'string') return Buffer.from(value, 'utf8');
   if (Buffer.isBuffer(value)) return value;
   if (typeof value === 'bigint') {
@@ -182,12 +182,42 @@ function recordBytes(value: unknown, rowidAlias: boolean): Buffer {
   return out;
 }
 
+/** Where a record's value comes from: a column of the row, the row's rowid, nothing (stored as NULL), or unknown. */
+type Source = number | 'rowid' | 'none' | 'unknown';
+
+function quoteName(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
 /**
- * After a forget's writes: every occurrence of a trace in a live row that is glued to
- * other letters or inside another person's longer name, with its whole word. Rows are
- * read as their record bytes (columns back to back, as in the file), so a context spans
- * a neighbouring column where the file's bytes do. One pass over the tables' rows that
- * hold a trace; the filter runs in SQLite.
+ * The records a table's rows are stored as, value by value in file order: the row
+ * itself (a WITHOUT ROWID table puts its key first; a rowid alias is stored as NULL)
+ * and one per index (its columns, then the rowid or key).
+ */
+function recordLayouts(db: Db, table: string, withoutRowid: boolean, info: Array<{ cid: number; name: string; type: string; pk: number }>): Source[][] {
+  const keys = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+  const alias = !withoutRowid && keys.length === 1 && keys[0]?.type.toUpperCase() === 'INTEGER' ? keys[0].cid : -1;
+  const row: Source[] = withoutRowid
+    ? [...keys.map((c) => c.cid), ...info.filter((c) => c.pk === 0).map((c) => c.cid)]
+    : info.map((c) => (c.cid === alias ? 'none' : c.cid));
+  const indexes = (db.pragma(`index_list(${quoteName(table)})`) as Array<{ name: string }>).map((index) =>
+    (db.pragma(`index_xinfo(${quoteName(index.name)})`) as Array<{ seqno: number; cid: number }>)
+      .sort((a, b) => a.seqno - b.seqno)
+      .map((c): Source => (c.cid === -1 || c.cid === alias ? 'rowid' : c.cid === -2 ? 'unknown' : c.cid)),
+  );
+  return [row, ...indexes];
+}
+
+// Stands where a value's bytes are not known: no letter, so nothing glues across it.
+const UNKNOWN = Buffer.from([0]);
+
+/**
+ * After a forget's writes: each occurrence of a trace in a live value that is glued to
+ * other letters there or inside another person's longer name there, with its whole word
+ * as the file stores it: in the value alone, and in each record the value is stored in
+ * (columns back to back, so a context runs into a neighbour exactly as the file's bytes
+ * do). Only the value decides whether a hit is allowed: a name that merely follows a
+ * UUID or another column is not. One pass over the rows holding a trace, filtered in SQLite.
  */
 export function liveContexts(db: Db, traces: readonly string[]): LiveContexts {
   const needles = needlesOf(traces);
@@ -197,24 +227,42 @@ export function liveContexts(db: Db, traces: readonly string[]): LiveContexts {
   const names = people
     .map((row) => foldAscii(Buffer.from(row.name, 'utf8')))
     .filter((name) => needles.some((needle) => name.length > needle.length && name.includes(needle)));
+  const glued = (bytes: Buffer, at: number, end: number) => {
+    const context = contextAround(bytes, at, end, names);
+    return context !== null && context.length > end - at ? context : null;
+  };
   const tables = (db.pragma('table_list') as Array<{ schema: string; name: string; type: string; wr: number }>).filter(
     (t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'),
   );
   for (const table of tables) {
-    const info = db.pragma(`table_info("${table.name.replaceAll('"', '""')}")`) as Array<{ name: string; type: string; pk: number }>;
-    const quoted = info.map((c) => `"${c.name.replaceAll('"', '""')}"`);
-    // An INTEGER PRIMARY KEY is the rowid: the record stores NULL in its place.
-    const keys = info.filter((c) => c.pk > 0);
-    const alias = !table.wr && keys.length === 1 && keys[0]?.type.toUpperCase() === 'INTEGER' ? keys[0].name : null;
-    const holds = quoted.map((c) => `(typeof(${c}) = 'text' AND instr(lower(${c}), @needle) > 0)`).join(' OR ');
-    const select = db.prepare(`SELECT ${quoted.join(', ')} FROM "${table.name.replaceAll('"', '""')}" WHERE ${holds}`).raw(true).safeIntegers(true);
+    const info = db.pragma(`table_info(${quoteName(table.name)})`) as Array<{ cid: number; name: string; type: string; pk: number }>;
+    const layouts = recordLayouts(db, table.name, table.wr === 1, info);
+    const columns = info.map((c) => quoteName(c.name));
+    const holds = columns.map((c) => `(typeof(${c}) = 'text' AND instr(lower(${c}), @needle) > 0)`).join(' OR ');
+    const select = db
+      .prepare(`SELECT ${[...columns, ...(table.wr ? [] : ['rowid'])].join(', ')} FROM ${quoteName(table.name)} WHERE ${holds}`)
+      .raw(true)
+      .safeIntegers(true);
     for (const needle of needles) {
       for (const row of select.all({ needle: needle.toString('utf8') }) as unknown[][]) {
-        const bytes = foldAscii(Buffer.concat(row.map((value, i) => recordBytes(value, info[i]?.name === alias))));
-        for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
-          const context = contextAround(bytes, at, at + needle.length, names);
-          if (context !== null && context.length > needle.length) contexts.add(context);
-        }
+        const valueOf = (source: Source): Buffer =>
+          source === 'none' ? Buffer.alloc(0) : source === 'unknown' ? UNKNOWN : foldAscii(recordBytes(row[source === 'rowid' ? info.length : source]));
+        info.forEach((column, cid) => {
+          const value = row[cid];
+          if (typeof value !== 'string') return;
+          const bytes = valueOf(cid);
+          for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
+            const own = glued(bytes, at, at + needle.length);
+            if (own === null) continue; // the trace as a word of its own: never allowed
+            contexts.add(own);
+            for (const layout of layouts.filter((l) => l.includes(column.cid))) {
+              const parts = layout.map(valueOf);
+              const offset = parts.slice(0, layout.indexOf(column.cid)).reduce((sum, part) => sum + part.length, 0);
+              const context = glued(Buffer.concat(parts), offset + at, offset + at + needle.length);
+              if (context !== null) contexts.add(context);
+            }
+          }
+        });
       }
     }
   }
