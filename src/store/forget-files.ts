@@ -4,7 +4,7 @@ import { ConflictError, ExitCode, SvcError, errorCode, isSvcError } from '../cor
 import type { WrittenFile } from '../core/forget.ts';
 import { messages } from '../core/messages.ts';
 import { sql, translateSqliteError, type Db, type Connection } from './db.ts';
-import { clearPendingForgets } from './forget.ts';
+import { clearPendingForgets, quote } from './forget.ts';
 
 /*
  * What forget does to the files: svc's own copies beside the database are deleted, the
@@ -185,10 +185,6 @@ function recordBytes(value: unknown): Buffer {
 /** Where a record's value comes from: a column of the row, the row's rowid, nothing (stored as NULL), or unknown. */
 type Source = number | 'rowid' | 'none' | 'unknown';
 
-function quoteName(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
 /**
  * The records a table's rows are stored as, value by value in file order: the row
  * itself (a WITHOUT ROWID table puts its key first; a rowid alias is stored as NULL)
@@ -200,8 +196,8 @@ function recordLayouts(db: Db, table: string, withoutRowid: boolean, info: Array
   const row: Source[] = withoutRowid
     ? [...keys.map((c) => c.cid), ...info.filter((c) => c.pk === 0).map((c) => c.cid)]
     : info.map((c) => (c.cid === alias ? 'none' : c.cid));
-  const indexes = (db.pragma(`index_list(${quoteName(table)})`) as Array<{ name: string }>).map((index) =>
-    (db.pragma(`index_xinfo(${quoteName(index.name)})`) as Array<{ seqno: number; cid: number }>)
+  const indexes = (db.pragma(`index_list(${quote(table)})`) as Array<{ name: string }>).map((index) =>
+    (db.pragma(`index_xinfo(${quote(index.name)})`) as Array<{ seqno: number; cid: number }>)
       .sort((a, b) => a.seqno - b.seqno)
       .map((c): Source => (c.cid === -1 || c.cid === alias ? 'rowid' : c.cid === -2 ? 'unknown' : c.cid)),
   );
@@ -235,12 +231,12 @@ export function liveContexts(db: Db, traces: readonly string[]): LiveContexts {
     (t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'),
   );
   for (const table of tables) {
-    const info = db.pragma(`table_info(${quoteName(table.name)})`) as Array<{ cid: number; name: string; type: string; pk: number }>;
+    const info = db.pragma(`table_info(${quote(table.name)})`) as Array<{ cid: number; name: string; type: string; pk: number }>;
     const layouts = recordLayouts(db, table.name, table.wr === 1, info);
-    const columns = info.map((c) => quoteName(c.name));
+    const columns = info.map((c) => quote(c.name));
     const holds = columns.map((c) => `(typeof(${c}) = 'text' AND instr(lower(${c}), @needle) > 0)`).join(' OR ');
     const select = db
-      .prepare(`SELECT ${[...columns, ...(table.wr ? [] : ['rowid'])].join(', ')} FROM ${quoteName(table.name)} WHERE ${holds}`)
+      .prepare(`SELECT ${[...columns, ...(table.wr ? [] : ['rowid'])].join(', ')} FROM ${quote(table.name)} WHERE ${holds}`)
       .raw(true)
       .safeIntegers(true);
     for (const needle of needles) {
