@@ -208,12 +208,15 @@ function recordLayouts(db: Db, table: string, withoutRowid: boolean, info: Array
 const UNKNOWN = Buffer.from([0]);
 
 /**
- * After a forget's writes: each occurrence of a trace in a live value that is glued to
- * other letters there or inside another person's longer name there, with its whole word
- * as the file stores it: in the value alone, and in each record the value is stored in
- * (columns back to back, so a context runs into a neighbour exactly as the file's bytes
- * do). Only the value decides whether a hit is allowed: a name that merely follows a
- * UUID or another column is not. One pass over the rows holding a trace, filtered in SQLite.
+ * After a forget's writes: each occurrence of a trace in a live row that is not the
+ * trace as a value's word of its own, with its whole word as the file stores it, in
+ * the value alone and in each record the row is stored in (columns back to back, so a
+ * context runs into a neighbour exactly as the file's bytes do). Allowed: a hit glued
+ * to other letters inside its value or inside another person's longer name there, and
+ * a hit that only two neighbouring values spell together ("Ana Whitfield" then
+ * "ana whitfield" spells "dana whitfield"): no value holds it. A name that merely
+ * follows a UUID or another column is still a word of its own. One pass over the rows
+ * whose text holds a trace, filtered in SQLite.
  */
 export function liveContexts(db: Db, traces: readonly string[]): LiveContexts {
   const needles = needlesOf(traces);
@@ -223,10 +226,6 @@ export function liveContexts(db: Db, traces: readonly string[]): LiveContexts {
   const names = people
     .map((row) => foldAscii(Buffer.from(row.name, 'utf8')))
     .filter((name) => needles.some((needle) => name.length > needle.length && name.includes(needle)));
-  const glued = (bytes: Buffer, at: number, end: number) => {
-    const context = contextAround(bytes, at, end, names);
-    return context !== null && context.length > end - at ? context : null;
-  };
   const tables = (db.pragma('table_list') as Array<{ schema: string; name: string; type: string; wr: number }>).filter(
     (t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'),
   );
@@ -234,31 +233,34 @@ export function liveContexts(db: Db, traces: readonly string[]): LiveContexts {
     const info = db.pragma(`table_info(${quote(table.name)})`) as Array<{ cid: number; name: string; type: string; pk: number }>;
     const layouts = recordLayouts(db, table.name, table.wr === 1, info);
     const columns = info.map((c) => quote(c.name));
-    const holds = columns.map((c) => `(typeof(${c}) = 'text' AND instr(lower(${c}), @needle) > 0)`).join(' OR ');
+    // The row's text back to back in record order: holds every hit inside a value or across two neighbours.
+    const text = (layouts[0] ?? []).flatMap((source) => (typeof source === 'number' ? [`iif(typeof(${columns[source]}) = 'text', ${columns[source]}, '')`] : []));
+    if (text.length === 0) continue;
     const select = db
-      .prepare(`SELECT ${[...columns, ...(table.wr ? [] : ['rowid'])].join(', ')} FROM ${quote(table.name)} WHERE ${holds}`)
+      .prepare(`SELECT ${[...columns, ...(table.wr ? [] : ['rowid'])].join(', ')} FROM ${quote(table.name)} WHERE instr(lower(${text.join(' || ')}), @needle) > 0`)
       .raw(true)
       .safeIntegers(true);
     for (const needle of needles) {
       for (const row of select.all({ needle: needle.toString('utf8') }) as unknown[][]) {
         const valueOf = (source: Source): Buffer =>
           source === 'none' ? Buffer.alloc(0) : source === 'unknown' ? UNKNOWN : foldAscii(recordBytes(row[source === 'rowid' ? info.length : source]));
-        info.forEach((column, cid) => {
-          const value = row[cid];
-          if (typeof value !== 'string') return;
-          const bytes = valueOf(cid);
+        for (const layout of layouts) {
+          const parts = layout.map(valueOf);
+          const bytes = Buffer.concat(parts);
+          const starts = parts.map((_part, i) => parts.slice(0, i).reduce((sum, part) => sum + part.length, 0));
           for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
-            const own = glued(bytes, at, at + needle.length);
-            if (own === null) continue; // the trace as a word of its own: never allowed
-            contexts.add(own);
-            for (const layout of layouts.filter((l) => l.includes(column.cid))) {
-              const parts = layout.map(valueOf);
-              const offset = parts.slice(0, layout.indexOf(column.cid)).reduce((sum, part) => sum + part.length, 0);
-              const context = glued(Buffer.concat(parts), offset + at, offset + at + needle.length);
-              if (context !== null) contexts.add(context);
+            const end = at + needle.length;
+            const inside = parts.findIndex((part, i) => (starts[i] ?? 0) <= at && end <= (starts[i] ?? 0) + part.length);
+            if (inside !== -1) {
+              const start = starts[inside] ?? 0;
+              const own = contextAround(parts[inside] ?? bytes, at - start, end - start, names);
+              if (own === null || own.length === needle.length) continue; // the trace as a word of its own: never allowed
+              contexts.add(own);
             }
+            const context = contextAround(bytes, at, end, names);
+            if (context !== null) contexts.add(context);
           }
-        });
+        }
       }
     }
   }
