@@ -157,15 +157,33 @@ export function redactorFor(details: ContactDetails, others: readonly string[], 
   };
 }
 
+// Beyond this many non-ASCII letters a trace is looked for in lower and upper case only (2^n forms otherwise).
+const MAX_CASED_LETTERS = 4;
+
+/**
+ * A lower-cased trace with its non-ASCII letters in either case ("émile" and "Émile"):
+ * the scan folds ASCII letters only, so "Émile Zola" in a file would not match "émile zola".
+ */
+function caseForms(lower: string): string[] {
+  const chars = [...lower];
+  const upper = (c: string) => c.toLocaleUpperCase('en-US');
+  const cased = chars.flatMap((c, i) => ((c.codePointAt(0) ?? 0) > 0x7f && upper(c) !== c && [...upper(c)].length === 1 ? [i] : []));
+  if (cased.length === 0) return [lower];
+  if (cased.length > MAX_CASED_LETTERS) return [lower, chars.map((c, i) => (cased.includes(i) ? upper(c) : c)).join('')];
+  return Array.from({ length: 1 << cased.length }, (_, mask) =>
+    chars.map((c, i) => (cased.includes(i) && mask & (1 << cased.indexOf(i)) ? upper(c) : c)).join(''),
+  );
+}
+
 /**
  * The forms of a customer's details that must not be left in any byte of svc's files,
  * case-folded: the full name (as typed and NFD), the email, the phone's digits and the
- * external id. The scan of the files looks for these.
+ * external id, non-ASCII letters in either case. The scan of the files looks for these.
  */
 export function tracesOf(details: ContactDetails): string[] {
   const traces = new Set<string>();
   const add = (value: string) => {
-    for (const form of [value.normalize('NFC'), value.normalize('NFD')]) traces.add(form.toLocaleLowerCase('en-US'));
+    for (const form of [value.normalize('NFC'), value.normalize('NFD')]) for (const cased of caseForms(form.toLocaleLowerCase('en-US'))) traces.add(cased);
   };
   if (details.name) add(cleanName(details.name));
   if (details.email) add(details.email.trim());

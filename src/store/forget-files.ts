@@ -4,7 +4,7 @@ import { ConflictError, ExitCode, SvcError, errorCode, isSvcError } from '../cor
 import type { WrittenFile } from '../core/forget.ts';
 import { messages } from '../core/messages.ts';
 import { sql, translateSqliteError, type Db, type Connection } from './db.ts';
-import { clearPendingForgets } from './forget.ts';
+import { clearPendingForgets, quote } from './forget.ts';
 
 /*
  * What forget does to the files: svc's own copies beside the database are deleted, the
@@ -105,15 +105,181 @@ function insideUuid(window: Buffer, start: number, end: number): boolean {
 }
 
 /**
- * Whether a file holds any of the traces, compared case-insensitively for ASCII letters
- * and not counting chance hits inside UUIDs; read a megabyte at a time.
+ * Where a trace may stand in live text without being the customer's: glued to other
+ * letters ("ana kowalczyk" in "dana kowalczyk") or inside a longer name of someone else
+ * ("Ana Lopez Garcia"). The redactor leaves those alone, so their bytes stay in the file.
  */
-export function fileHolds(file: string, traces: readonly string[]): boolean {
+export interface LiveContexts {
+  /** Each such occurrence widened to its whole word (see contextAround), as ASCII-folded bytes read as latin1. */
+  contexts: ReadonlySet<string>;
+  /** Other people's names, ASCII-folded, longer than a trace they hold. */
+  names: readonly Buffer[];
+}
+
+// A context longer than this is not judged: the hit counts. Windows overlap by more.
+const MAX_CONTEXT = 256;
+const WORD = /^[\p{L}\p{N}\p{M}]$/u;
+
+/** The code point starting at byte i and its length, or null where no valid UTF-8 character starts. */
+function charAt(bytes: Buffer, i: number): { char: string; length: number } | null {
+  const lead = bytes[i];
+  if (lead === undefined) return null;
+  const length = lead < 0x80 ? 1 : lead >= 0xf0 && lead < 0xf8 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0;
+  if (length === 0 || i + length > bytes.length) return null;
+  for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return null;
+  const char = bytes.toString('utf8', i, i + length);
+  return char === '\ufffd' ? null : { char, length };
+}
+
+/** The character ending just before byte i, as charAt. */
+function charBefore(bytes: Buffer, i: number): { char: string; length: number } | null {
+  for (let length = 1; length <= 4 && i - length >= 0; length++) {
+    if (((bytes[i - length] ?? 0) & 0xc0) === 0x80) continue;
+    const found = charAt(bytes, i - length);
+    return found && found.length === length ? found : null;
+  }
+  return null;
+}
+
+/**
+ * The bytes around the hit at..end: widened to any of `names` that covers it, then over
+ * letters, digits and marks on both sides (decoded as UTF-8), exactly as far as they go.
+ * null when that is longer than MAX_CONTEXT.
+ */
+function contextAround(bytes: Buffer, at: number, end: number, names: readonly Buffer[]): string | null {
+  let from = at;
+  let to = end;
+  for (const name of names) {
+    for (let p = bytes.indexOf(name, Math.max(0, end - name.length)); p !== -1 && p <= at; p = bytes.indexOf(name, p + 1)) {
+      from = Math.min(from, p);
+      to = Math.max(to, p + name.length);
+    }
+  }
+  for (let c = charBefore(bytes, from); c && WORD.test(c.char) && to - from <= MAX_CONTEXT; c = charBefore(bytes, from)) from -= c.length;
+  for (let c = charAt(bytes, to); c && WORD.test(c.char) && to - from <= MAX_CONTEXT; c = charAt(bytes, to)) to += c.length;
+  return to - from > MAX_CONTEXT ? null : bytes.toString('latin1', from, to);
+}
+
+function needlesOf(traces: readonly string[]): Buffer[] {
+  return traces.map((t) => foldAscii(Buffer.from(t, 'utf8'))).filter((n) => n.length > 0);
+}
+
+/** A value's bytes as SQLite's record format stores them, so that neighbouring columns glue as they do in the file. */
+function recordBytes(value: unknown): Buffer {
+  if (value === null) return Buffer.alloc(0);
+  if (typeof value === 'string') return Buffer.from(value, 'utf8');
+  if (Buffer.isBuffer(value)) return value;
+  if (typeof value === 'bigint') {
+    // 0 and 1 take no bytes (schema format 4); others the fewest of 1, 2, 3, 4, 6 or 8 big-endian bytes.
+    if (value === 0n || value === 1n) return Buffer.alloc(0);
+    const size = [1, 2, 3, 4, 6, 8].find((n) => value >= -(1n << BigInt(8 * n - 1)) && value < 1n << BigInt(8 * n - 1)) ?? 8;
+    const out = Buffer.alloc(8);
+    out.writeBigInt64BE(value);
+    return out.subarray(8 - size);
+  }
+  const out = Buffer.alloc(8);
+  out.writeDoubleBE(Number(value));
+  return out;
+}
+
+/** Where a record's value comes from: a column of the row, the row's rowid, nothing (stored as NULL), or unknown. */
+type Source = number | 'rowid' | 'none' | 'unknown';
+
+/**
+ * The records a table's rows are stored as, value by value in file order: the row
+ * itself (a WITHOUT ROWID table puts its key first; a rowid alias is stored as NULL)
+ * and one per index (its columns, then the rowid or key).
+ */
+function recordLayouts(db: Db, table: string, withoutRowid: boolean, info: Array<{ cid: number; name: string; type: string; pk: number }>): Source[][] {
+  const keys = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+  const alias = !withoutRowid && keys.length === 1 && keys[0]?.type.toUpperCase() === 'INTEGER' ? keys[0].cid : -1;
+  const row: Source[] = withoutRowid
+    ? [...keys.map((c) => c.cid), ...info.filter((c) => c.pk === 0).map((c) => c.cid)]
+    : info.map((c) => (c.cid === alias ? 'none' : c.cid));
+  const indexes = (db.pragma(`index_list(${quote(table)})`) as Array<{ name: string }>).map((index) =>
+    (db.pragma(`index_xinfo(${quote(index.name)})`) as Array<{ seqno: number; cid: number }>)
+      .sort((a, b) => a.seqno - b.seqno)
+      .map((c): Source => (c.cid === -1 || c.cid === alias ? 'rowid' : c.cid === -2 ? 'unknown' : c.cid)),
+  );
+  return [row, ...indexes];
+}
+
+// Stands where a value's bytes are not known: no letter, so nothing glues across it.
+const UNKNOWN = Buffer.from([0]);
+
+/**
+ * After a forget's writes: each occurrence of a trace in a live row that is not the
+ * trace as a value's word of its own, with its whole word as the file stores it, in
+ * the value alone and in each record the row is stored in (columns back to back, so a
+ * context runs into a neighbour exactly as the file's bytes do). Allowed: a hit glued
+ * to other letters inside its value or inside another person's longer name there, and
+ * a hit that only two neighbouring values spell together ("Ana Whitfield" then
+ * "ana whitfield" spells "dana whitfield"): no value holds it. A name that merely
+ * follows a UUID or another column is still a word of its own. One pass over the rows
+ * whose text holds a trace, filtered in SQLite.
+ */
+export function liveContexts(db: Db, traces: readonly string[]): LiveContexts {
+  const needles = needlesOf(traces);
+  const contexts = new Set<string>();
+  if (needles.length === 0) return { contexts, names: [] };
+  const people = sql(db, 'SELECT name FROM people UNION SELECT name FROM customers WHERE forgotten_at IS NULL AND name IS NOT NULL').all() as Array<{ name: string }>;
+  const names = people
+    .map((row) => foldAscii(Buffer.from(row.name, 'utf8')))
+    .filter((name) => needles.some((needle) => name.length > needle.length && name.includes(needle)));
+  const tables = (db.pragma('table_list') as Array<{ schema: string; name: string; type: string; wr: number }>).filter(
+    (t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'),
+  );
+  for (const table of tables) {
+    const info = db.pragma(`table_info(${quote(table.name)})`) as Array<{ cid: number; name: string; type: string; pk: number }>;
+    const layouts = recordLayouts(db, table.name, table.wr === 1, info);
+    const columns = info.map((c) => quote(c.name));
+    // The row's text back to back in record order: holds every hit inside a value or across two neighbours.
+    const text = (layouts[0] ?? []).flatMap((source) => (typeof source === 'number' ? [`iif(typeof(${columns[source]}) = 'text', ${columns[source]}, '')`] : []));
+    if (text.length === 0) continue;
+    const select = db
+      .prepare(`SELECT ${[...columns, ...(table.wr ? [] : ['rowid'])].join(', ')} FROM ${quote(table.name)} WHERE instr(lower(${text.join(' || ')}), @needle) > 0`)
+      .raw(true)
+      .safeIntegers(true);
+    for (const needle of needles) {
+      for (const row of select.all({ needle: needle.toString('utf8') }) as unknown[][]) {
+        const valueOf = (source: Source): Buffer =>
+          source === 'none' ? Buffer.alloc(0) : source === 'unknown' ? UNKNOWN : foldAscii(recordBytes(row[source === 'rowid' ? info.length : source]));
+        for (const layout of layouts) {
+          const parts = layout.map(valueOf);
+          const bytes = Buffer.concat(parts);
+          const starts = parts.map((_part, i) => parts.slice(0, i).reduce((sum, part) => sum + part.length, 0));
+          for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
+            const end = at + needle.length;
+            const inside = parts.findIndex((part, i) => (starts[i] ?? 0) <= at && end <= (starts[i] ?? 0) + part.length);
+            if (inside !== -1) {
+              const start = starts[inside] ?? 0;
+              const own = contextAround(parts[inside] ?? bytes, at - start, end - start, names);
+              if (own === null || own.length === needle.length) continue; // the trace as a word of its own: never allowed
+              contexts.add(own);
+            }
+            const context = contextAround(bytes, at, end, names);
+            if (context !== null) contexts.add(context);
+          }
+        }
+      }
+    }
+  }
+  return { contexts, names };
+}
+
+/**
+ * Whether a file holds any of the traces, compared case-insensitively for ASCII letters,
+ * read a megabyte at a time. Not counted: chance hits inside UUIDs, and hits whose whole
+ * word (contextAround) spells exactly one of `live`'s contexts: those bytes are another
+ * person's live text. The hit is judged with its neighbours, so a name right after a
+ * UUID or another column's letters still counts.
+ */
+export function fileHolds(file: string, traces: readonly string[], live?: LiveContexts): boolean {
   if (!existsSync(file) || traces.length === 0) return false;
-  const needles = traces.map((t) => foldAscii(Buffer.from(t, 'utf8'))).filter((n) => n.length > 0);
+  const needles = needlesOf(traces);
   const longest = Math.max(...needles.map((n) => n.length));
-  // Windows overlap by enough that every hit is judged once with a UUID's length of context on both sides.
-  const margin = UUID_LENGTH + 4;
+  // Windows overlap by enough that every hit is judged once with its whole context on both sides.
+  const margin = Math.max(UUID_LENGTH, MAX_CONTEXT) + 4;
   const fd = openSync(file, 'r');
   try {
     const chunk = Buffer.alloc(1 << 20);
@@ -128,7 +294,9 @@ export function fileHolds(file: string, traces: readonly string[]): boolean {
           const end = at + needle.length;
           if (!first && at < margin) continue; // judged in the window before
           if (!last && end > window.length - margin) continue; // judged in the next window
-          if (!insideUuid(window, at, end)) return true;
+          if (insideUuid(window, at, end)) continue;
+          const context = live && live.contexts.size > 0 ? contextAround(window, at, end, live.names) : null;
+          if (context === null || !live?.contexts.has(context)) return true;
         }
       }
       carry = window.subarray(Math.max(0, window.length - longest - 2 * margin));
@@ -173,9 +341,11 @@ export function finishForgets(
   const { db, path } = store;
   // Four steps: copies removed, log emptied, file compacted, files checked.
   const step = (done: number) => onProgress(done, 4);
+  // Read after the forget's writes: what stays is live text the redactor left alone.
+  const live = traces === null ? undefined : liveContexts(db, traces);
   // Known values: delete exactly the pre-migration backups that hold them. Unknown (a
   // resumed forget): any of them may, so all go.
-  const backups = migrationBackups(path).filter((file) => traces === null || fileHolds(file, traces));
+  const backups = migrationBackups(path).filter((file) => traces === null || fileHolds(file, traces, live));
   const removed = [...backups, ...partialLeftovers(db, path)];
   for (const file of removed) rmSync(file, { force: true });
   step(1);
@@ -191,7 +361,7 @@ export function finishForgets(
     throw unfinished(ids, error, path);
   }
   const files = [path, `${path}-wal`, ...migrationBackups(path)];
-  const holding = traces === null ? [] : files.filter((file) => fileHolds(file, traces));
+  const holding = traces === null ? [] : files.filter((file) => fileHolds(file, traces, live));
   step(4);
   if (holding.length > 0) throw new SvcError(messages.forgetStillInFiles(ids, holding), ExitCode.unexpected, messages.forgetResumeHint(ids));
   if (traces === null && existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0) {

@@ -41,7 +41,8 @@ const NOT_SCANNED = new Set([
 /** Tables whose rows are dropped when redaction gives them the unique key another row has: that row says the same. */
 const DROP_ON_COLLISION = new Set(['rejected_candidates']);
 
-function quote(identifier: string): string {
+/** A table or column name as SQL text. */
+export function quote(identifier: string): string {
   return `"${identifier.replaceAll('"', '""')}"`;
 }
 
@@ -242,7 +243,11 @@ function redactMatchers(db: Db, redactor: Redactor, changes: Changes): void {
     const linked = matcher.linked === 1;
     const raw = matcher.kind === 'tag' ? redactor.redactTag(matcher.value, linked) : redactor.redact(matcher.value, linked);
     if (raw === null) continue;
-    const value = matcher.kind === 'tag' ? raw : normalizePhrase(raw);
+    let value = matcher.kind === 'tag' ? raw : normalizePhrase(raw);
+    // Normalising can join what redaction passed over ("ana #whitfield" becomes "ana whitfield"): redact again until it holds no copy.
+    for (let again = redactor.redact(value, linked); matcher.kind === 'phrase' && again !== null && normalizePhrase(again) !== value; again = redactor.redact(value, linked)) {
+      value = normalizePhrase(again);
+    }
     if (value === matcher.value) continue;
     const held = sql(db, 'SELECT 1 FROM practice_matchers WHERE kind = ? AND value = ? AND qualifier = ?').get(matcher.kind, value, matcher.qualifier) !== undefined;
     if (held) sql(db, 'DELETE FROM practice_matchers WHERE id = ?').run(matcher.id);

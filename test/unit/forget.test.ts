@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { redactorFor, tracesOf } from '../../src/core/forget.ts';
 import { draftStory } from '../../src/core/story.ts';
 import { getCustomer, importCustomers } from '../../src/store/customers.ts';
 import { openStore } from '../../src/store/db.ts';
-import { fileHolds, finishForgets, recordWrittenFile, writtenFiles } from '../../src/store/forget-files.ts';
+import { fileHolds, finishForgets, liveContexts, recordWrittenFile, writtenFiles } from '../../src/store/forget-files.ts';
 import { forgetCustomer, isForgetPending, previewForget } from '../../src/store/forget.ts';
 import { getInterview, logInterview, planInterviews } from '../../src/store/interviews.ts';
 import { addMatchers, createPractice, findPractice, practiceMatchers } from '../../src/store/practices.ts';
@@ -26,6 +27,17 @@ describe('redacting free text', () => {
     expect(maria.redact('Ｍａｒｉａ Ｚｙｘｗｏｒｔｅｌ came', false)).toBe(`${F} came`);
     const jose = redactorFor({ name: 'José Ñúñez', email: null, phone: null }, [], F);
     expect(jose.redact('Jose\u0301 N\u0303u\u0301n\u0303ez paid', false)).toBe(`${F} paid`);
+  });
+
+  it('leaves a longer word that holds the name alone, and erases the name as words inside a hyphenated one', () => {
+    const ana = redactorFor({ name: 'Ana Kowalczyk', email: 'ana.kowalczyk@example.com', phone: null }, ['Dana Kowalczyk'], F);
+    expect(ana.redact('Dana Kowalczyk wrote from dana.kowalczyk@example.com', false)).toBeNull();
+    expect(ana.redact('Dana Kowalczyk wrote from dana.kowalczyk@example.com', true)).toBeNull();
+    expect(ana.redact('Ana Kowalczyk-Nowak and Mary-Ana Kowalczyk rang', false)).toBe(`${F}-Nowak and Mary-${F} rang`);
+    // A text naming a "Dana Kowalczyk" svc does not know: only the customer's own text loses the shared surname.
+    const alone = redactorFor({ name: 'Ana Kowalczyk', email: null, phone: null }, ['Ana'], F);
+    expect(alone.redact('Dana Kowalczyk Ana', false)).toBeNull();
+    expect(alone.redact('Dana Kowalczyk Ana', true)).toBe(`Dana ${F} Ana`);
   });
 
   it('replaces a single part of the name only in text linked to the customer, in any case', () => {
@@ -65,6 +77,7 @@ describe('redacting free text', () => {
       'mz@example.com',
       '442079460958',
     ]);
+    expect(tracesOf({ name: 'Émile Zola', email: null, phone: null })).toEqual(['émile zola', 'Émile zola', 'e\u0301mile zola']);
   });
 });
 
@@ -139,6 +152,13 @@ describe('forgetting a customer (store)', () => {
     expect(listTags(store.db).filter((t) => !t.builtin)).toMatchObject([{ name: 'forgotten', stories: 2 }]);
     expect(findPractice(store.db, `Fix it for ${F}`)?.id).toBe(practice);
     expect(practiceMatchers(store.db, practice)).toEqual([{ kind: 'tag', value: 'forgotten' }]);
+  });
+
+  it('redacts a phrase matcher again where normalising it joins the name anew', () => {
+    customer('Ana Whitfield');
+    const practice = store.write(() => createPractice(store.db, { name: 'Greet by name', matchers: [{ kind: 'phrase', value: 'call ana #whitfield ana whitfield back' }] }, NOW_ISO));
+    forget(1);
+    expect(practiceMatchers(store.db, practice)).toEqual([{ kind: 'phrase', value: 'call forgotten forgotten back' }]);
   });
 
   it('numbers a practice whose name becomes another practice name, keeping both', () => {
@@ -232,6 +252,120 @@ describe('scanning a file for what was forgotten', () => {
       writeFileSync(file, Buffer.from(`${uuid.toUpperCase()}|maria ZYXWORTEL`));
       expect(fileHolds(file, ['c-78'])).toBe(false);
       expect(fileHolds(file, ['Zyxwortel'])).toBe(true);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe("scanning for a name that stays inside another person's live word", () => {
+  const ana = tracesOf({ name: 'Ana Kowalczyk', email: 'ana.kowalczyk@example.com', phone: null });
+  const uuid = '1f0e8a2c-78d4-4b1e-9a3c-5d6e7f8a9b0d'; // ends in "d": "…0dAna Kowalczyk" spells "dana kowalczyk"
+
+  /** A real SQLite file with a table of two text columns, its rows as given, checkpointed into the file. */
+  function fileWith(dir: string, rows: Array<[string, string]>): Database.Database {
+    const db = new Database(join(dir, 'scan.db'));
+    db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, tag TEXT, body TEXT); CREATE TABLE people (name TEXT); CREATE TABLE customers (name TEXT, forgotten_at TEXT)');
+    for (const [tag, body] of rows) db.prepare('INSERT INTO notes (tag, body) VALUES (?, ?)').run(tag, body);
+    return db;
+  }
+
+  it('ignores a hit whose whole word is one live text holds, in any case', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const db = fileWith(dir, [['story', 'Met DANA KOWALCZYK and dana.kowalczyk@example.com today']]);
+      const live = liveContexts(db, ana);
+      expect([...live.contexts].sort()).toEqual(['dana kowalczyk', 'dana.kowalczyk@example.com']);
+      expect(fileHolds(join(dir, 'scan.db'), ana)).toBe(true); // without the live contexts: the old substring blindness
+      expect(fileHolds(join(dir, 'scan.db'), ana, live)).toBe(false);
+      db.close();
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('still finds the name right after a UUID or after another column ending in a letter, though "dana kowalczyk" is live', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      for (const [tag, expected] of [[uuid, true], ['ted', true], ['', true]] as const) {
+        const db = fileWith(dir, [['story', 'Dana Kowalczyk came back'], [tag, 'Ana Kowalczyk']]);
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        expect(fileHolds(join(dir, 'scan.db'), ana, liveContexts(db, ana)), tag).toBe(expected);
+        db.close();
+        rmSync(join(dir, 'scan.db'));
+      }
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("still finds the name as a word of its own, or glued to a different word than live text's, in a backup beside the database", () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const db = fileWith(dir, [['story', 'Dana Kowalczyk came back']]);
+      const live = liveContexts(db, ana);
+      const backup = join(dir, 'scan.db.backup-v5-20260301T100000Z');
+      writeFileSync(backup, 'x Dana Kowalczyk came back|Ana Kowalczyk|');
+      expect(fileHolds(backup, ana, live)).toBe(true);
+      writeFileSync(backup, 'x Dana Kowalczyk came back|Lana Kowalczyk|');
+      expect(fileHolds(backup, ana, live)).toBe(true);
+      writeFileSync(backup, 'x Dana Kowalczyk came back|DANA kowalczyk.');
+      expect(fileHolds(backup, ana, live)).toBe(false);
+      db.close();
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('ignores a hit that two neighbouring live values spell together, but not the name whole in one value after another', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const db = new Database(join(dir, 'scan.db'));
+      // As customers stores them: uuid, name, name_key back to back; "Ana Whitfield" + "ana whitfield" spells "dana whitfield".
+      db.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, uuid TEXT, name TEXT, name_key TEXT, forgotten_at TEXT); CREATE INDEX customers_name_key ON customers(name_key); CREATE TABLE people (name TEXT)');
+      db.prepare('INSERT INTO customers (uuid, name, name_key) VALUES (?, ?, ?)').run(uuid, 'Ana Whitfield', 'ana whitfield');
+      const dana = tracesOf({ name: 'Dana Whitfield', email: null, phone: null });
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      expect(fileHolds(join(dir, 'scan.db'), dana)).toBe(true);
+      expect(fileHolds(join(dir, 'scan.db'), dana, liveContexts(db, dana))).toBe(false);
+      // Her name whole in a value, right after "…d" in the value before: still hers.
+      db.prepare('INSERT INTO customers (uuid, name, name_key) VALUES (?, ?, ?)').run('ted', 'Dana Whitfield', null);
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      expect(fileHolds(join(dir, 'scan.db'), dana, liveContexts(db, dana))).toBe(true);
+      db.close();
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('finds a name with accented capitals in any case, though the scan folds only ASCII letters', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const file = join(dir, 'scan.bin');
+      for (const written of ['Émile Zola', 'ÉMILE ZOLA', 'émile zola', 'E\u0301mile Zola', 'Łucja Żak', 'ŁUCJA ŻAK']) {
+        writeFileSync(file, `|${written}|`);
+        const traces = tracesOf({ name: written.startsWith('E') || written.startsWith('É') || written.startsWith('é') ? 'Émile Zola' : 'Łucja Żak', email: null, phone: null });
+        expect(fileHolds(file, traces), written).toBe(true);
+      }
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('judges a hit with its whole word where the megabyte reads meet', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const db = fileWith(dir, [['story', 'Dana Kowalczyk came back']]);
+      const live = liveContexts(db, ana);
+      const file = join(dir, 'big.bin');
+      for (const cut of [1, 5, 14]) {
+        const filler = Buffer.alloc((1 << 20) - cut, 0x2e);
+        writeFileSync(file, Buffer.concat([filler, Buffer.from(' Dana Kowalczyk '), filler]));
+        expect(fileHolds(file, ana, live), `cut ${cut}`).toBe(false);
+        writeFileSync(file, Buffer.concat([filler, Buffer.from(`${uuid}Ana Kowalczyk `), filler]));
+        expect(fileHolds(file, ana, live), `cut ${cut}`).toBe(true);
+      }
+      db.close();
     } finally {
       cleanup();
     }
