@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tempDir } from './db.ts';
 
 // Tests run as root here, whom file permissions do not stop: read-only places and full
@@ -27,3 +29,12 @@ function canIn(prefix: string, tryIt: (dir: string) => boolean): boolean {
 export const canChattr = canIn('svc-chattr-', (dir) => immutable(dir, true) && immutable(dir, false));
 /** Whether a tmpfs can be mounted here. */
 export const canMount = canIn('svc-tmpfs-', (dir) => mountTmpfs(dir, '64k') && spawnSync('umount', [dir]).status === 0);
+
+/** Every byte of the database files in dir (svc.db, its -wal, its backups), lower-cased, to look for a forgotten customer. */
+export function databaseBytes(dir: string): string {
+  return readdirSync(dir)
+    .filter((name) => name.startsWith('svc.db'))
+    .map((name) => readFileSync(join(dir, name)).toString('latin1'))
+    .join('\n')
+    .toLowerCase();
+}
