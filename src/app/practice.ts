@@ -1,4 +1,4 @@
-import { isStarDependent, spread, star } from '../core/figures.ts';
+import { evidenceFigures } from '../core/figures.ts';
 import type { Practice, PracticeView } from '../core/practice.ts';
 import { coaches } from '../core/training.ts';
 import { buildAssessmentView } from '../core/assess.ts';
@@ -19,19 +19,11 @@ export function buildPracticeView(store: Store, practice: Practice, now: Date, l
   const wanted = new Set(latestIds);
   const latestHow = new Map(evidence.filter((item) => wanted.has(item.storyId)).map((item) => [item.storyId, item.how]));
   const procedure = store.procedures.current(practice.id);
-  const holder = star(evidence);
   return {
     practice,
     matchers: store.practices.matchers(practice.id),
     history: store.practices.statusHistory(practice.id),
-    figures: {
-      stories: evidence.length,
-      spread: spread(evidence),
-      starShare: holder?.share ?? 0,
-      starDependent: isStarDependent(evidence),
-      star: holder?.person ?? null,
-      lastEvidenceOn: evidence.at(-1)?.occurredOn ?? null,
-    },
+    figures: { ...evidenceFigures(evidence), lastEvidenceOn: evidence.at(-1)?.occurredOn ?? null },
     people: coaches(evidence, Infinity).map(({ person, stories, lastOn }) => ({ person, stories, lastOn })),
     evidence: [...evidence].reverse(),
     latest: store.stories.byIds(latestIds).map((story) => ({ story, how: latestHow.get(story.id) ?? 'matched' })),

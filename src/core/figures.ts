@@ -95,6 +95,18 @@ export function isStarDependent(evidence: readonly EvidenceItem[]): boolean {
   return isStarDependentFigures(spread(evidence), starShare(evidence));
 }
 
+/** A practice's figures from its evidence: how many stories, how many people, the star and their share, and whether it rests on them. */
+export function evidenceFigures(evidence: readonly EvidenceItem[]): { stories: number; spread: number; starShare: number; starDependent: boolean; star: string | null } {
+  const holder = star(evidence);
+  return {
+    stories: evidence.length,
+    spread: spread(evidence),
+    starShare: holder?.share ?? 0,
+    starDependent: isStarDependent(evidence),
+    star: holder?.person ?? null,
+  };
+}
+
 /** Team consistency: the share of active people with at least one story in the period. */
 export function teamConsistency(activePeople: number, peopleWithStories: number): number {
   return activePeople === 0 ? 0 : Math.min(1, peopleWithStories / activePeople);

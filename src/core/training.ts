@@ -5,6 +5,7 @@
 import type { Day } from './dates.ts';
 import {
   adoptionAfterTraining,
+  evidenceFigures,
   isStarDependent,
   showsItAfter,
   spread,
@@ -183,17 +184,10 @@ export interface TrainingPlanTeam {
 export function buildTrainingPlan(practice: Practice, evidence: readonly EvidenceItem[], pool: readonly Story[], team: TrainingPlanTeam): TrainingPlan {
   const trained = new Set(team.trained.map((t) => nameKey(t.person)));
   const chosen = strongestStories(pool);
-  const holder = star(evidence);
   const roleStory = chosen.find((s) => sentences(s.text).length > 1 && (s.customer || s.impact)) ?? chosen[0];
   return {
     practice: { name: practice.name, description: practice.description, status: practice.status },
-    figures: {
-      stories: evidence.length,
-      spread: spread(evidence),
-      starShare: holder?.share ?? 0,
-      starDependent: isStarDependent(evidence),
-      star: holder?.person ?? null,
-    },
+    figures: evidenceFigures(evidence),
     warning:
       evidence.length < MIN_PLAN_EVIDENCE
         ? `only ${evidence.length} evidence ${evidence.length === 1 ? 'story' : 'stories'}: too little to show the practice is the team's, not one moment`
