@@ -48,6 +48,8 @@ const bundles = {
   // Suggestion metrics, for scripts/eval-suggest.mjs and the detection scorer.
   'suggest-metrics': src('cli/suggest-metrics.ts'),
   prompts: src('cli/prompts.ts'),
+  // The PostgreSQL store and node-postgres: loaded only for a postgres:// address (src/cli/run.ts).
+  postgres: src('store/postgres/store.ts'),
   'report-html': src('ui/render/report/html.ts'),
   // chrono-node's English parser, required by src/core/dates.ts only for a date that is
   // not ISO, today, yesterday, "N days ago" or a weekday.

@@ -5,7 +5,9 @@ import { NotFoundError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { showControls, showControlsKeepingColour } from '../core/safe-text.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
-import { resolveDbPath } from '../store/paths.ts';
+import { resolveDbPath, type DatabaseLocation } from '../store/paths.ts';
+import { shownAddress } from '../store/address.ts';
+import type { PostgresOpenOptions } from '../store/postgres/store.ts';
 import { loadSettings, settingsOrDefaults } from './config.ts';
 import { pagerCommand, showPaged } from './pager.ts';
 import { environment, isTerminal, stdinStream, write } from './streams.ts';
@@ -36,8 +38,10 @@ export interface Context {
   now(): Date;
   /** How human output on stdout should look (terminal or not, colour, today). */
   look(): Look;
-  /** The database path and whether it is the default one. */
-  dbPath(): { path: string; isDefault: boolean };
+  /** The database path (or PostgreSQL address: show it through shownAddress), whether it is the default one, and its engine. */
+  dbPath(): DatabaseLocation;
+  /** The database's path or address as it may be shown: a PostgreSQL password replaced by ***. */
+  shownDb(): string;
   /** The store, opened (and migrated) on first use. */
   store(): SqliteStore;
   /** A store at another path (created and migrated if new), for the caller to close: the demo builds one. */
@@ -55,12 +59,24 @@ export interface Context {
   close(): void;
 }
 
+/** Opens a PostgreSQL store: postgres/store.ts's, loaded by the caller only when the address is PostgreSQL. */
+export type PostgresOpener = (url: string, options?: PostgresOpenOptions) => SqliteStore;
+
+/** Where the command's database is, from --db and the environment: the caller loads the PostgreSQL driver only if it must. */
+export function databaseLocation(globals: GlobalOptions): DatabaseLocation {
+  return resolveDbPath(globals.db, environment());
+}
+
 /**
  * Builds the context from the process, or from the host the run was given (streams.ts).
  * Loaded only when a command runs (never for --help or --version); the database opens
  * on first use.
  */
-export function createContext(globals: GlobalOptions, command: { createsDatabase?: boolean; pages?: boolean } = {}): Context {
+export function createContext(
+  globals: GlobalOptions,
+  command: { createsDatabase?: boolean; pages?: boolean } = {},
+  openPostgres?: PostgresOpener,
+): Context {
   const env = environment();
   const stdinIsTTY = isTerminal('stdin');
   const stdoutIsTTY = isTerminal('stdout');
@@ -74,7 +90,7 @@ export function createContext(globals: GlobalOptions, command: { createsDatabase
   const safeStderr = err.level > 0 ? showControlsKeepingColour : showControls;
   let store: SqliteStore | undefined;
   let readOnly: SqliteStore | undefined;
-  let dbPath: { path: string; isDefault: boolean } | undefined;
+  let dbPath: DatabaseLocation | undefined;
   let settings: Settings | undefined;
   let hintsOn: boolean | undefined;
   // On a terminal, what a paging command prints (and says, when stderr is the same terminal)
@@ -83,6 +99,11 @@ export function createContext(globals: GlobalOptions, command: { createsDatabase
   let paged = '';
   const toStdout = (text: string) => (pager === undefined ? write('stdout', text) : (paged += text));
   const toStderr = (text: string) => (pager !== undefined && isTerminal('stderr') ? (paged += text) : write('stderr', text));
+  const postgresOpener = (): PostgresOpener => {
+    // runCommand loads the driver before the context is built, whenever the address is PostgreSQL.
+    if (!openPostgres) throw new Error('the PostgreSQL store was not loaded for a postgres:// address');
+    return openPostgres;
+  };
   const context: Context = {
     env,
     // A getter: building the stdin stream costs milliseconds, and most commands never read it.
@@ -98,7 +119,9 @@ export function createContext(globals: GlobalOptions, command: { createsDatabase
     now: () => (env.SVC_NOW ? new Date(env.SVC_NOW) : new Date()),
     look: () => ({ tty: stdoutIsTTY, color: context.out, now: context.now(), width: stdoutIsTTY ? terminalWidth(env) : undefined }),
     dbPath: () => (dbPath ??= resolveDbPath(globals.db, env)),
+    shownDb: () => shownAddress(context.dbPath().path),
     store: () => {
+      if (!store && context.dbPath().engine === 'postgres') store = postgresOpener()(context.dbPath().path);
       if (!store) {
         const where = context.dbPath();
         const created = !existsSync(where.path) && prepareMissing(where, command.createsDatabase === true);
@@ -108,9 +131,10 @@ export function createContext(globals: GlobalOptions, command: { createsDatabase
       }
       return store;
     },
-    openStore: (path) => openSqliteStore(path, testSwitches(env)),
+    openStore: (path) => (resolveDbPath(path, {}).engine === 'postgres' ? postgresOpener()(path) : openSqliteStore(path, testSwitches(env))),
     readOnlyStore: () => {
-      const { path } = context.dbPath();
+      const { path, engine } = context.dbPath();
+      if (!readOnly && engine === 'postgres') readOnly = postgresOpener()(path, { readonly: true });
       if (!readOnly && existsSync(path)) readOnly = openSqliteStore(path, { readonly: true });
       return readOnly;
     },

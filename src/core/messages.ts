@@ -70,6 +70,16 @@ export const messages = {
   // a PostgreSQL database (its address shown redacted)
   foreignPostgres: (address: string, schema: string) => `${address} has tables in schema "${schema}" that svc did not create`,
   foreignPostgresHint: 'svc will not change another program\'s tables: give svc an empty database (or a schema of its own, e.g. ?options=-csearch_path%3Dsvc)',
+  demoNotOnServer: 'the demo builds a database of made-up stories, never on a PostgreSQL server',
+  demoNotOnServerHint: 'run svc demo without --db (a temporary file), or with --db FILE.db',
+  postgresUnreachable: (address: string, reason: string) => `cannot reach PostgreSQL at ${address}: ${reason}`,
+  postgresUnreachableHint: 'check the address and that the server runs (pg_isready); PGHOST, PGPORT, PGUSER and PGPASSWORD fill what the address leaves out',
+  postgresLoginRefused: (address: string) => `PostgreSQL refused the login at ${address}`,
+  postgresLoginRefusedHint: 'check the user name and password (PGUSER, PGPASSWORD or ~/.pgpass) and pg_hba.conf on the server',
+  postgresNoDatabase: (address: string) => `there is no such database at ${address}`,
+  postgresNoDatabaseHint: 'create it first (createdb NAME, or CREATE DATABASE on the server), then run svc db init',
+  postgresNotAllowed: (address: string, reason: string) => `PostgreSQL did not allow this at ${address}: ${reason}`,
+  postgresNotAllowedHint: 'the role needs the grants the README lists under "Use svc as a team"; a new schema version needs the migration role once',
 
   // detect and practices (add keys below this line)
   practiceNotFound: (name: string) => `there is no practice "${echo(name)}"`,

@@ -41,6 +41,15 @@ export interface OpenOptions {
 
 const noPause: Pause = () => {};
 
+/**
+ * Whether the connection is PostgreSQL's (postgres/database.ts) rather than SQLite's. The
+ * store modules ask it for the few statements that differ in kind between the engines
+ * (full-text search, JSON tables, catalogue reads); everything else is one statement.
+ */
+export function isPostgres(db: Db): boolean {
+  return (db as unknown as { engine?: string }).engine === 'postgres';
+}
+
 /** How long a write waits for another svc's transaction to end. */
 const BUSY_TIMEOUT_MS = 10_000;
 

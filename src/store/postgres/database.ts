@@ -88,6 +88,8 @@ export type TransactionFunction<A extends unknown[], T> = ((...args: A) => T) & 
 };
 
 export class PostgresDatabase {
+  /** What isPostgres (../db.ts) reads: the store's few statements written per engine ask it. */
+  readonly engine = 'postgres';
   lastInsertRowid = 0;
   private depth = 0;
   private savepoints = 0;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildDemo } from '../../../app/report-view.ts';
 import type { DemoData } from '../../../core/demo.ts';
-import { ConflictError } from '../../../core/errors.ts';
+import { ConflictError, ValidationError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { programmeLines } from '../../../ui/render/programme.ts';
 import { renderReportText } from '../../../ui/render/report/text.ts';
@@ -13,13 +13,16 @@ import type { Context } from '../../context.ts';
 
 /**
  * Where the demo goes: the --db path when one was given on the command line (it must
- * not exist yet), else a new temporary directory. SVC_DB is never used: it names the
- * user's real database.
+ * not exist yet), else a new temporary directory. SVC_DB and SVC_DATABASE_URL are never
+ * used: they name the user's real database.
  */
 function demoPath(ctx: Context): string {
-  const { path, isDefault } = ctx.dbPath();
+  const { path, isDefault, engine } = ctx.dbPath();
   const fromEnv = ctx.env.SVC_DB ? resolve(ctx.env.SVC_DB) : undefined;
-  if (!isDefault && path !== fromEnv) {
+  const fromFlag = !isDefault && path !== fromEnv && path !== ctx.env.SVC_DATABASE_URL?.trim();
+  // A team's shared database is never the place for made-up stories.
+  if (fromFlag && engine === 'postgres') throw new ValidationError(messages.demoNotOnServer, messages.demoNotOnServerHint);
+  if (fromFlag) {
     if (existsSync(path)) throw new ConflictError(messages.demoTargetExists(path), messages.demoTargetExistsHint);
     return path;
   }

@@ -14,15 +14,16 @@ import { indexForEvidence } from '../../phrases.ts';
  * story) it prints a getting-started guide, and never creates the file to say so.
  */
 export async function run(options: WithArgs<{ json?: boolean; team?: string }>, ctx: Context): Promise<void> {
-  const { path } = ctx.dbPath();
-  if (!existsSync(path) || !hasStories(ctx.store())) {
-    if (options.json) ctx.print(JSON.stringify({ database: path, stories: 0, stages: [], gettingStarted: messages.gettingStarted }, null, 2));
+  const { path, engine } = ctx.dbPath();
+  const database = ctx.shownDb();
+  if ((engine === 'sqlite' && !existsSync(path)) || !hasStories(ctx.store())) {
+    if (options.json) ctx.print(JSON.stringify({ database, stories: 0, stages: [], gettingStarted: messages.gettingStarted }, null, 2));
     else ctx.print(messages.gettingStarted.join('\n'));
     return;
   }
   const team = options.team === undefined ? undefined : requireTeam(ctx.store(), options.team).name;
   await indexForEvidence(ctx);
   const { status, programme } = loadTeamStatus(ctx.store(), { settings: ctx.settings(), team }, ctx.now());
-  if (options.json) ctx.print(JSON.stringify({ database: path, ...(team === undefined ? {} : { team }), ...status, programme }, null, 2));
+  if (options.json) ctx.print(JSON.stringify({ database, ...(team === undefined ? {} : { team }), ...status, programme }, null, 2));
   else ctx.print(renderStatus(status.stages, ctx.out, status, programmeLines(programme, ctx.out)));
 }

@@ -42,7 +42,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   let typed = false;
   if (options.resume) {
     if (words.length > 0) throw new UsageError(messages.resumeWithText, messages.resumeWithTextHint);
-    draft = listDrafts(ctx.env, ctx.dbPath().path)[0];
+    draft = listDrafts(ctx.env, ctx.shownDb())[0];
     if (!draft) throw new NotFoundError(messages.noDraft, messages.noDraftHint);
     Object.assign(input, draft.input, flags);
   } else if (words.length === 0) {
@@ -98,7 +98,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
 
 /** On a terminal, the newest unsaved story for this database, if the person wants it saved now. */
 async function offerDraft(ctx: Context): Promise<StoryDraftFile | undefined> {
-  const draft = listDrafts(ctx.env, ctx.dbPath().path)[0];
+  const draft = listDrafts(ctx.env, ctx.shownDb())[0];
   if (!draft) return undefined;
   const text = (draft.input.text ?? '').replace(/\s+/gu, ' ').trim();
   const { askConfirm } = await import('../../prompts.ts');
