@@ -73,6 +73,16 @@ export function useSmallPageCache(db: Db, kib = 2048): void {
   db.pragma(`cache_size = -${kib}`);
 }
 
+/**
+ * A table of the JSON array bound at this `?`, one row per element in column `value`
+ * (SQLite's json_each). On PostgreSQL the elements are cast to what they are compared
+ * with, ids or text, which it will not guess. Use it with an alias (`FROM ${jsonValues(db)} j`).
+ */
+export function jsonValues(db: Db, type: 'id' | 'text' = 'id'): string {
+  if (!isPostgres(db)) return 'json_each(?)';
+  return `(SELECT CAST(value AS ${type === 'id' ? 'bigint' : 'text'}) AS value FROM json_array_elements_text(CAST(? AS json)))`;
+}
+
 const statements = new WeakMap<Db, Map<string, Statement>>();
 
 /** A statement prepared once per connection and reused. */

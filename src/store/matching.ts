@@ -1,4 +1,4 @@
-import { sql, type Db } from './db.ts';
+import { jsonValues, sql, type Db } from './db.ts';
 
 /**
  * Automatic evidence: a story that satisfies a practice's matchers is linked to it
@@ -40,7 +40,7 @@ export function linkMatchesForStories(db: Db, storyIds: readonly number[], now: 
     db,
     `INSERT INTO evidence (practice_id, story_id, how, created_at)
      SELECT DISTINCT m.practice_id, st.story_id, 'matched', ?
-       FROM json_each(?) j
+       FROM ${jsonValues(db)} j
        CROSS JOIN story_tags st ON st.story_id = j.value
        JOIN tags t ON t.id = st.tag_id
        JOIN practice_matchers m ON m.kind = 'tag' AND m.value = t.name
@@ -48,7 +48,7 @@ export function linkMatchesForStories(db: Db, storyIds: readonly number[], now: 
       WHERE ${NOT_UNLINKED('st.story_id')}
      UNION
      SELECT DISTINCT m.practice_id, sp.story_id, 'matched', ?
-       FROM json_each(?) j
+       FROM ${jsonValues(db)} j
        CROSS JOIN story_phrases sp ON sp.story_id = j.value
        JOIN practice_matchers m ON m.kind = 'phrase' AND ${PHRASE_MATCHES}
        JOIN practices p ON p.id = m.practice_id AND p.status <> 'retired'

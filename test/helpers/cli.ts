@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './db.ts';
+import { testEngine, freshMigratedPostgres } from './engine.ts';
+import { isPostgresAddress } from '../../src/store/address.ts';
+import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
 import { expect } from 'vitest';
 
 export const BIN = fileURLToPath(new URL('../../bin/svc.cjs', import.meta.url));
@@ -64,9 +67,24 @@ export function runSvc(args: string[], db: string, options: RunOptions = {}): Ru
   return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
+/**
+ * Where a sandbox's database is: a file in its folder, or on PostgreSQL (engine.ts) a
+ * database of its own, migrated as `svc db init` would, dropped with the folder.
+ */
+export function sandboxDatabase(dir: string): { db: string; drop: () => void } {
+  if (testEngine === 'sqlite') return { db: join(dir, 'svc.db'), drop: () => {} };
+  const database = freshMigratedPostgres();
+  return { db: database.url, drop: database.drop };
+}
+
 export function sandbox(): SvcSandbox {
-  const { dir, cleanup } = tempDir('svc-e2e-');
-  const db = join(dir, 'svc.db');
+  const temp = tempDir('svc-e2e-');
+  const { dir } = temp;
+  const { db, drop } = sandboxDatabase(dir);
+  const cleanup = () => {
+    drop();
+    temp.cleanup();
+  };
   const run = (args: string[], options?: RunOptions) => runSvc(args, db, options);
   return {
     dir,
@@ -87,6 +105,7 @@ export function sandbox(): SvcSandbox {
  * index's own), or "absent" when there is no file. Read-only: it changes nothing.
  */
 export function snapshotDb(db: string): string {
+  if (isPostgresAddress(db)) return snapshotPostgres(db);
   if (!existsSync(db)) return 'absent';
   let conn: Database.Database | undefined;
   try {
@@ -101,6 +120,21 @@ export function snapshotDb(db: string): string {
     return `unreadable: ${createHash('sha256').update(readFileSync(db)).digest('hex')}`;
   } finally {
     conn?.close();
+  }
+}
+
+/** The same digest of a PostgreSQL database: every table's rows but the full-text index's, and the schema version. */
+function snapshotPostgres(url: string): string {
+  const client = connectPostgres(url);
+  try {
+    const tables = client
+      .query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT LIKE '%_fts%' ORDER BY 1")
+      .rows.map((row) => String(row.name));
+    const content: Record<string, unknown> = {};
+    for (const name of tables) content[name] = client.query(`SELECT * FROM "${name}" ORDER BY 1`).rows;
+    return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  } finally {
+    client.close();
   }
 }
 

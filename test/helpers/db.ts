@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.ts';
 import { defaultMigrationsDir, listMigrations } from '../../src/store/migrate.ts';
+import { openPostgresStore } from '../../src/store/postgres/store.ts';
+import { freshMigratedPostgres, testEngine } from './engine.ts';
 
 /** A fresh directory under the system temp dir, removed by the returned cleanup. */
 export function tempDir(prefix = 'svc-test-'): { dir: string; cleanup: () => void } {
@@ -11,14 +13,19 @@ export function tempDir(prefix = 'svc-test-'): { dir: string; cleanup: () => voi
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A new database with the real migrations applied, in its own temp dir. */
+/**
+ * A new database with the real migrations applied, on the engine the suite runs on
+ * (engine.ts), and a temp dir of its own for files beside it.
+ */
 export function tempStore(): SqliteStore & { dir: string; dispose: () => void } {
   const { dir, cleanup } = tempDir();
-  const store = openSqliteStore(join(dir, 'svc.db'));
+  const database = testEngine === 'postgres' ? freshMigratedPostgres() : undefined;
+  const store = database ? openPostgresStore(database.url) : openSqliteStore(join(dir, 'svc.db'));
   return Object.assign(store, {
     dir,
     dispose: () => {
       store.close();
+      database?.drop();
       cleanup();
     },
   });

@@ -10,6 +10,9 @@ import { migrate } from '../../src/store/migrate.ts';
 import { migratePostgres } from '../../src/store/postgres/migrate.ts';
 import { tempDir } from './db.ts';
 import { connectPostgres, type SyncPostgresClient } from '../../src/store/postgres/sync-client.ts';
+import { freshPostgresDatabase } from './engine.ts';
+
+export { dropTestDatabase as dropPostgresDatabase, freshPostgresDatabase } from './engine.ts';
 
 const ADMIN_URL = process.env.SVC_TEST_POSTGRES_URL;
 const REQUIRED = process.env.SVC_TEST_POSTGRES_REQUIRED === '1';
@@ -32,38 +35,6 @@ export function describeOnPostgres(name: string, body: () => void): void {
     return;
   }
   describe(name, body);
-}
-
-function urlWithDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-let counter = 0;
-
-/** A new, empty database; call `drop` when the tests are done (in afterAll). */
-export function freshPostgresDatabase(): { url: string; name: string; drop: () => void } {
-  if (!ADMIN_URL) throw new Error('SVC_TEST_POSTGRES_URL is not set');
-  const name = `svc_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
-  const admin = connectPostgres(ADMIN_URL);
-  try {
-    admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    admin.close();
-  }
-  return { url: urlWithDatabase(ADMIN_URL, name), name, drop: () => dropPostgresDatabase(name) };
-}
-
-/** Drops a test database, ending any session still connected to it. */
-export function dropPostgresDatabase(name: string): void {
-  if (!ADMIN_URL) return;
-  const admin: SyncPostgresClient = connectPostgres(ADMIN_URL);
-  try {
-    admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    admin.close();
-  }
 }
 
 /**

@@ -12,12 +12,13 @@
  * - scalar `max(a, b)` / `min(a, b)` become `greatest` / `least`;
  * - `json_group_array(x)` becomes the same compact JSON text, `'[]'` when there are no rows;
  * - `json_array(a, b)` becomes the same compact text SQLite writes (`["a",1]`);
- * - `group_concat(x[, sep])` becomes `string_agg`, and `char(n)` `chr(n)`;
+ * - `group_concat(x[, sep])` becomes `string_agg`, `char(n)` `chr(n)`, `instr` `strpos`;
  * - `EXISTS (…) AS name` in a select list becomes 0 or 1, as SQLite gives it;
  * - `date(x)` of an ISO timestamp becomes its first ten characters, and
  *   `date(x, '+' || n || ' days')` a day n days later;
  * - `a = b COLLATE NOCASE` becomes `lower(a) = lower(b)` (ASCII folding, as SQLite's), and
  *   `LIKE` `ILIKE … ESCAPE ''` (ASCII case ignored, no escape character, as SQLite's);
+ * - `CROSS JOIN t ON …` (SQLite's join-order hint) becomes `JOIN t ON …`;
  * - each ORDER BY term sorts NULL first (last when descending), as SQLite does.
  *
  * Text inside string literals, quoted identifiers and comments is never touched. What
@@ -227,6 +228,8 @@ function translateCode(code: string, literal: (marker: string) => string | undef
   // PostgreSQL's ILIKE with no escape is the same (the columns' "C" collation folds ASCII only).
   text = text.replace(new RegExp(`\\bLIKE\\s+(${SENTINEL}\\d+${SENTINEL}|\\$\\d+)(?!\\s+ESCAPE\\b)`, 'gi'), "ILIKE $1 ESCAPE ''");
 
+  // CROSS JOIN … ON is SQLite's way to fix the join order; PostgreSQL plans an inner join itself.
+  text = text.replace(/\bCROSS\s+JOIN\s+(\w+(?:\s+(?!ON\b)\w+)?)\s+ON\b/gi, 'JOIN $1 ON');
   if (/\bINSERT\s+OR\s+IGNORE\s+INTO\b/i.test(text)) {
     text = text.replace(/\bINSERT\s+OR\s+IGNORE\s+INTO\b/i, 'INSERT INTO');
     const returning = /\bRETURNING\b/i.exec(text);
@@ -245,6 +248,8 @@ function translateCode(code: string, literal: (marker: string) => string | undef
     return `string_agg(${distinct ? 'DISTINCT ' : ''}(${arg.slice(distinct?.[0].length ?? 0)})::text, ${separator ?? "','"})`;
   });
   text = rewriteCalls(text, 'char', (args) => (args.length === 1 ? `chr(${args[0]})` : null));
+  // instr(haystack, needle) and strpos(string, substring) both count from 1, 0 when absent.
+  text = rewriteCalls(text, 'instr', (args) => (args.length === 2 ? `strpos(${args.join(', ')})` : null));
   text = rewriteCalls(text, 'date', (args) => {
     if (args.length === 1) return `substr(${args[0]}, 1, 10)`;
     // date(x, '+' || n || ' days'): the day n days after x's.

@@ -1,0 +1,82 @@
+// Which engine the store, app and end-to-end suites run on. `npm test` runs them on
+// SQLite, then again on PostgreSQL with SVC_TEST_ENGINE=postgres (vitest.postgres.config.ts)
+// when SVC_TEST_POSTGRES_URL names a server: one set of tests, two engines.
+//
+// On PostgreSQL each temporary database is a copy of a template migrated once per test
+// process (CREATE DATABASE … TEMPLATE), so a test's database costs a copy, not eighteen
+// migrations; the run's global teardown drops whatever a test left behind.
+import { openPostgresStore } from '../../src/store/postgres/store.ts';
+import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
+
+export type TestEngine = 'sqlite' | 'postgres';
+
+export const testEngine: TestEngine = process.env.SVC_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+/** Every database the tests create on the server starts with this, so the teardown finds them all. */
+export const TEST_DATABASE_PREFIX = 'svc_test_';
+
+export function adminUrl(): string {
+  const url = process.env.SVC_TEST_POSTGRES_URL;
+  if (!url) throw new Error('SVC_TEST_ENGINE=postgres needs SVC_TEST_POSTGRES_URL: a server where the tests may create databases (.ci/run sets it)');
+  return url;
+}
+
+export function urlWithDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+let template: string | undefined;
+let counter = 0;
+
+function admin<T>(fn: (query: (sql: string) => void) => T): T {
+  const client = connectPostgres(adminUrl());
+  try {
+    return fn((sql) => void client.query(sql));
+  } finally {
+    client.close();
+  }
+}
+
+/** The name of a new database, unique across the run's processes. */
+function databaseName(kind: string): string {
+  return `${TEST_DATABASE_PREFIX}${kind}_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+}
+
+/** A new, empty database; call `drop` when the tests are done. */
+export function freshPostgresDatabase(): { url: string; name: string; drop: () => void } {
+  const name = databaseName('db');
+  admin((query) => query(`CREATE DATABASE ${name}`));
+  return { url: urlWithDatabase(adminUrl(), name), name, drop: () => dropTestDatabase(name) };
+}
+
+/** A database with svc's schema, copied from the process's migrated template. */
+export function freshMigratedPostgres(): { url: string; drop: () => void } {
+  if (!template) {
+    const name = databaseName('template');
+    admin((query) => query(`CREATE DATABASE ${name}`));
+    openPostgresStore(urlWithDatabase(adminUrl(), name)).close();
+    template = name;
+  }
+  const name = databaseName('db');
+  const source = template;
+  admin((query) => query(`CREATE DATABASE ${name} TEMPLATE ${source}`));
+  return { url: urlWithDatabase(adminUrl(), name), drop: () => dropTestDatabase(name) };
+}
+
+/** Drops a test database, ending any session still connected to it. */
+export function dropTestDatabase(name: string): void {
+  admin((query) => query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+/** Drops every database the tests created (the PostgreSQL run's global teardown). */
+export function dropAllTestDatabases(): void {
+  const client = connectPostgres(adminUrl());
+  try {
+    const rows = client.query(`SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DATABASE_PREFIX}%'`).rows;
+    for (const row of rows) client.query(`DROP DATABASE IF EXISTS ${String(row.datname)} WITH (FORCE)`);
+  } finally {
+    client.close();
+  }
+}
