@@ -5,6 +5,7 @@
 // On PostgreSQL each temporary database is a copy of a template migrated once per test
 // process (CREATE DATABASE … TEMPLATE), so a test's database costs a copy, not eighteen
 // migrations; the run's global teardown drops whatever a test left behind.
+import { it } from 'vitest';
 import { openPostgresStore } from '../../src/store/postgres/store.ts';
 import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
 
@@ -79,4 +80,13 @@ export function dropAllTestDatabases(): void {
   } finally {
     client.close();
   }
+}
+
+/**
+ * A test of what only SQLite has (its file on disk, its pages, its locks): it runs on
+ * SQLite, and on PostgreSQL it shows as skipped with the reason in its name.
+ */
+export function itOnSqlite(reason: string): (name: string, fn: () => unknown, timeout?: number) => void {
+  if (testEngine === 'sqlite') return (name, fn, timeout) => it(name, fn, timeout);
+  return (name, fn) => it.skip(`${name} [SQLite only: ${reason}]`, fn);
 }
