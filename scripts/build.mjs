@@ -141,3 +141,22 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// node-postgres for the PostgreSQL client's worker thread (src/store/postgres/sync-client.ts),
+// as one file: loaded from node_modules it is some forty modules, and every command on
+// PostgreSQL loads it before its first query. pg-native (libpq bindings) is optional and
+// not installed; the pure-JavaScript client is what svc uses.
+await build({
+  entryPoints: { pg: resolve(root, 'node_modules/pg/lib/index.js') },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['pg-native'],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});

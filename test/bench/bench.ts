@@ -81,8 +81,8 @@ export interface Row {
 export const MEMORY_LIMIT_MB = 200;
 
 const ROOT = findRoot();
-const BIN = join(ROOT, 'bin', 'svc.cjs');
-const OUT = join(ROOT, 'test', 'bench', 'out');
+export const BIN = join(ROOT, 'bin', 'svc.cjs');
+export const OUT = join(ROOT, 'test', 'bench', 'out');
 
 function findRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -282,7 +282,7 @@ function which(command: string): string | null {
   return null;
 }
 
-function format(n: number, digits = 0): string {
+export function format(n: number, digits = 0): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 

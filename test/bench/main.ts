@@ -4,10 +4,12 @@ import { openStore } from '../../src/store/db.ts';
 import { readFileSync } from 'node:fs';
 import { renderTable, runBench, type Row } from './bench.ts';
 import { generate } from './generate.ts';
+import { runPostgresBench } from './postgres.ts';
 import { shapeOf } from './store.ts';
 
 const USAGE = `usage:
   npm run bench -- [--stories N] [--runs N] [--cold] [--fresh] [--markdown] [--report-only] [--only story-add,version]
+  npm run bench -- --engine postgres [--postgres-url URL] [--writers 50] [--per-writer 20] [--stories N] [--runs N] [--fresh] [--report-only]
   node test/bench/run.mjs generate --db FILE [--stories N] [--seed N]
   node test/bench/run.mjs table FILE.json [--markdown]`;
 
@@ -44,8 +46,30 @@ export async function main(argv: string[]): Promise<number> {
           markdown: { type: 'boolean', default: false },
           'report-only': { type: 'boolean', default: false },
           only: { type: 'string' },
+          engine: { type: 'string', default: 'sqlite' },
+          'postgres-url': { type: 'string' },
+          writers: { type: 'string', default: '50' },
+          'per-writer': { type: 'string', default: '20' },
         },
       });
+      if (values.engine === 'postgres') {
+        const adminUrl = values['postgres-url'] ?? process.env.SVC_BENCH_POSTGRES_URL ?? process.env.SVC_TEST_POSTGRES_URL;
+        if (!adminUrl) throw new Error('--engine postgres needs a server where it may create databases: --postgres-url URL (or SVC_BENCH_POSTGRES_URL)');
+        return runPostgresBench(
+          {
+            stories: count(values.stories, '--stories', 1),
+            runs: count(values.runs, '--runs', 1),
+            writers: count(values.writers, '--writers', 1),
+            perWriter: count(values['per-writer'], '--per-writer', 1),
+            adminUrl,
+            fresh: values.fresh,
+            markdown: values.markdown,
+            reportOnly: values['report-only'],
+          },
+          log,
+        );
+      }
+      if (values.engine !== 'sqlite') throw new Error('--engine is sqlite or postgres');
       return runBench(
         {
           stories: count(values.stories, '--stories', 1),

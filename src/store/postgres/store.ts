@@ -10,7 +10,7 @@ import type { Connection, Db } from '../db.ts';
 import { sqliteStore, type SqliteStore } from '../sqlite-store.ts';
 import { PostgresDatabase } from './database.ts';
 import { defaultPostgresMigrationsDir, migratePostgres } from './migrate.ts';
-import { connectPostgres, PostgresError } from './sync-client.ts';
+import { connectPostgres, PostgresError, type SyncPostgresClient } from './sync-client.ts';
 
 export interface PostgresOpenOptions {
   /** Folder of the PostgreSQL migrations; migrations/postgres beside the package by default. */
@@ -62,9 +62,30 @@ export function translatePostgresError(error: unknown, url: string): unknown {
   return error;
 }
 
+/** A connection started before the store was asked for (connectEarly), and its address. */
+let early: { url: string; client: SyncPostgresClient } | undefined;
+
+/**
+ * Starts connecting to url in the background: the worker loads node-postgres and the
+ * server forks a backend and checks the password while the command loads and parses.
+ * openPostgresStore(url) takes this connection; closeEarly ends it if nobody did.
+ */
+export function connectEarly(url: string): void {
+  closeEarly();
+  early = { url, client: connectPostgres(url) };
+}
+
+/** Ends a connection connectEarly started that no store took (the command never needed the database). */
+export function closeEarly(): void {
+  early?.client.close();
+  early = undefined;
+}
+
 /** Connects to (and unless readonly, migrates) the PostgreSQL database at url, as a Store. */
 export function openPostgresStore(url: string, options: PostgresOpenOptions = {}): SqliteStore {
-  const client = connectPostgres(url);
+  const started = early?.url === url ? early.client : undefined;
+  if (started) early = undefined;
+  const client = started ?? connectPostgres(url);
   try {
     const database = new PostgresDatabase(client);
     const applied = options.readonly ? [] : migratePostgres(client, url, options.migrationsDir ?? defaultPostgresMigrationsDir()).applied;
