@@ -74,10 +74,12 @@ export const messages = {
   demoNotOnServerHint: 'run svc demo without --db (a temporary file), or with --db FILE.db',
   postgresUnreachable: (address: string, reason: string) => `cannot reach PostgreSQL at ${address}: ${reason}`,
   postgresUnreachableHint: 'check the address and that the server runs (pg_isready); PGHOST, PGPORT, PGUSER and PGPASSWORD fill what the address leaves out',
+  postgresCertificate: (address: string, reason: string) => `PostgreSQL's certificate was not accepted at ${address}: ${reason}`,
+  postgresCertificateHint: 'name the CA that signed it with sslrootcert=FILE in the address (sslmode=verify-full checks it), or use sslmode=require to encrypt without checking who answers',
   postgresLoginRefused: (address: string) => `PostgreSQL refused the login at ${address}`,
   postgresLoginRefusedHint: 'check the user name and password (PGUSER, PGPASSWORD or ~/.pgpass) and pg_hba.conf on the server',
   postgresNoDatabase: (address: string) => `there is no such database at ${address}`,
-  postgresNoDatabaseHint: 'create it first (createdb NAME, or CREATE DATABASE on the server), then run svc db init',
+  postgresNoDatabaseHint: 'create it first (createdb NAME, or CREATE DATABASE on the server), then run svc init',
   postgresNotAllowed: (address: string, reason: string) => `PostgreSQL did not allow this at ${address}: ${reason}`,
   postgresNotAllowedHint: 'the role needs the grants the README lists under "Use svc as a team"; a new schema version needs the migration role once',
 

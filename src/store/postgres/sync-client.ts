@@ -88,12 +88,32 @@ function nodePostgresPath(): string {
   return existsSync(bundled) ? bundled : createRequire(import.meta.url).resolve('pg');
 }
 
+/**
+ * The address with libpq's meaning of sslmode: node-postgres reads `require` as
+ * `verify-full` (and warns) unless asked for libpq's meanings, under which `require`
+ * encrypts without checking the certificate and `verify-ca`/`verify-full` check it. A
+ * PGSSLMODE in the environment counts as libpq's does, when the address sets none.
+ */
+export function withLibpqSslModes(url: string, env: Record<string, string | undefined> = process.env): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url; // node-postgres reports what is wrong with it
+  }
+  const mode = parsed.searchParams.get('sslmode') ?? env.PGSSLMODE;
+  if (!mode || parsed.searchParams.has('uselibpqcompat')) return url;
+  parsed.searchParams.set('sslmode', mode);
+  parsed.searchParams.set('uselibpqcompat', 'true');
+  return parsed.toString();
+}
+
 /** Connects to the database at `url` (a postgres:// address; libpq's PG* variables fill what it leaves out). */
 export function connectPostgres(url: string): SyncPostgresClient {
   const pgPath = nodePostgresPath();
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { pg: pgPath, port: port2, flag, url }, transferList: [port2] });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { pg: pgPath, port: port2, flag, url: withLibpqSslModes(url) }, transferList: [port2] });
   // The worker must not keep the process alive once the command is done.
   worker.unref();
   let closed = false;
