@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AssessmentQuestion, AssessmentResponse, AssessmentRound, AssessmentView, Tally } from '../core/assess.ts';
 import type { Day } from '../core/dates.ts';
 import type { QualityAttribute } from '../core/phrases.ts';
-import { sql, type Db } from './db.ts';
+import { isPostgres, sql, type Db } from './db.ts';
 
 interface QuestionRow {
   id: number;
@@ -85,7 +85,7 @@ export function recordResponse(db: Db, roundId: number, personId: number, respon
     sql(
       db,
       `INSERT INTO assessment_tallies (round_id, question_id, score, answers) VALUES (?, ?, ?, 1)
-       ON CONFLICT (round_id, question_id, score) DO UPDATE SET answers = answers + 1`,
+       ON CONFLICT (round_id, question_id, score) DO UPDATE SET answers = assessment_tallies.answers + 1`,
     ).run(roundId, answer.questionId, answer.score);
     if (answer.note !== null) {
       sql(db, 'INSERT INTO assessment_notes (round_id, question_id, key, note) VALUES (?, ?, ?, ?)').run(roundId, answer.questionId, randomUUID(), answer.note);
@@ -100,6 +100,22 @@ export function recordResponse(db: Db, roundId: number, personId: number, respon
       );
     }
   }
+  if (isPostgres(db) && !attributed) rewriteRoundRows(db, roundId);
+}
+
+/**
+ * On PostgreSQL every row carries the id of the transaction that last wrote it (xmin),
+ * readable by anyone who may read the row: a taker's row and the counts and notes their
+ * answer wrote would share it, and name whose answer it was. So each answer rewrites
+ * every taker, count and note of its round, and all of them then carry the same, latest
+ * transaction: which rows one person wrote cannot be read back. (SQLite keeps no such
+ * column; these tables have no rowid there.) What a superuser can still read in dead row
+ * versions until VACUUM, or in the WAL, the README's team section says.
+ */
+function rewriteRoundRows(db: Db, roundId: number): void {
+  sql(db, 'UPDATE assessment_takers SET person_id = person_id WHERE round_id = ?').run(roundId);
+  sql(db, 'UPDATE assessment_tallies SET answers = answers WHERE round_id = ?').run(roundId);
+  sql(db, 'UPDATE assessment_notes SET note = note WHERE round_id = ?').run(roundId);
 }
 
 /** What the team view of the self-assessment is built from. */

@@ -15,6 +15,7 @@ import { answerFlow } from '../../src/core/prompt.ts';
 import { listQuestions } from '../../src/store/assessments.ts';
 import { ensurePerson } from '../../src/store/people.ts';
 import { NOW, NOW_ISO, tempStore } from '../helpers/db.ts';
+import { testEngine } from '../helpers/engine.ts';
 
 const question = (id: number, key: string, retiredAt: string | null = null): AssessmentQuestion => ({
   id,
@@ -157,6 +158,27 @@ describe('the store keeps answers without their author', () => {
     expect(closeAssessmentRound(store, NOW)).toEqual({ openedOn: '2026-03-18', took: 3 });
     const calls = assessmentView(store, { attributed: false }, NOW).rounds[0]?.questions.find((q) => q.key === 'returns-calls');
     expect(calls).toMatchObject({ answered: 3, mean: 4 });
+  });
+
+  it('leaves no trace of which rows one answer wrote (on PostgreSQL, every row of the round rewritten by each answer)', () => {
+    answerAssessment(store, { person: 'Ana', scores: new Map([['returns-calls', '2']]), notes: new Map([['returns-calls', 'we forget']]), settings }, NOW);
+    answerAssessment(store, { person: 'Bo', scores: new Map([['returns-calls', '5'], ['listening', '4']]), notes: new Map(), settings }, NOW);
+    if (testEngine === 'postgres') {
+      // xmin: the transaction that wrote the row. One value across the round's takers, counts and notes.
+      const writers = store.db
+        .prepare(
+          `SELECT DISTINCT xmin::text AS tx FROM (
+             SELECT xmin FROM assessment_takers UNION ALL SELECT xmin FROM assessment_tallies UNION ALL SELECT xmin FROM assessment_notes) rows`,
+        )
+        .all();
+      expect(writers).toHaveLength(1);
+    }
+    expect(store.db.prepare('SELECT count(*) AS n FROM assessment_takers').get()).toEqual({ n: 2 });
+    expect(store.db.prepare('SELECT score, answers FROM assessment_tallies ORDER BY score').all()).toEqual([
+      { score: 2, answers: 1 },
+      { score: 4, answers: 1 },
+      { score: 5, answers: 1 },
+    ]);
   });
 
   it('ships the built-in questions with fixed ids, so two databases agree on them', () => {
