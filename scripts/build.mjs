@@ -50,6 +50,8 @@ const bundles = {
   prompts: src('cli/prompts.ts'),
   // The PostgreSQL store and node-postgres: loaded only for a postgres:// address (src/cli/run.ts).
   postgres: src('store/postgres/store.ts'),
+  // Its client alone, which the entry loads to start connecting before the command tree (src/cli/main.ts).
+  'postgres-early': src('store/postgres/early.ts'),
   'report-html': src('ui/render/report/html.ts'),
   // chrono-node's English parser, required by src/core/dates.ts only for a date that is
   // not ISO, today, yesterday, "N days ago" or a weekday.

@@ -1,4 +1,5 @@
 import pkg from '../../package.json' with { type: 'json' };
+import { dbFlagIn, givenAddress, isPostgresAddress } from '../store/address.ts';
 import { environment, useHost, write as writeTo, type Host } from './streams.ts';
 
 /**
@@ -16,12 +17,17 @@ export async function main(argv: string[]): Promise<void> {
  */
 export async function run(argv: string[], host?: Host): Promise<number> {
   useHost(host);
+  let early: typeof import('../store/postgres/early.ts') | undefined;
   try {
     // `svc --version` alone needs no command tree: skip loading commander at all.
     if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
       writeTo('stdout', `${pkg.version}\n`);
       return 0;
     }
+    // A PostgreSQL address: start connecting now, while the command tree loads.
+    const address = givenAddress(dbFlagIn(argv), environment());
+    early = address !== undefined && isPostgresAddress(address) ? await import('../store/postgres/early.ts') : undefined;
+    early?.connectEarly(address!.trim());
     try {
       const { buildProgram } = await import('./program.ts');
       await buildProgram(argv).parseAsync(argv);
@@ -30,6 +36,8 @@ export async function run(argv: string[], host?: Host): Promise<number> {
       return await report(error);
     }
   } finally {
+    // A command that failed before it opened the database leaves the early connection unused.
+    early?.closeEarly();
     if (host) useHost(undefined);
   }
 }

@@ -11,7 +11,6 @@ export async function runCommand<O>(handler: Handler<O>, options: O, globals: Gl
   const where = databaseLocation(globals);
   // The PostgreSQL store and its driver are a bundle of their own, loaded only for a postgres:// address.
   const postgres = where.engine === 'postgres' ? await import('../store/postgres/store.ts') : undefined;
-  postgres?.connectEarly(where.path);
   const openPostgres: PostgresOpener | undefined = postgres?.openPostgresStore;
   const ctx = createContext(globals, { createsDatabase: handler.createsDatabase === true, pages: handler.pages === true }, openPostgres);
   try {

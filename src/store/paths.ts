@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isPostgresAddress } from './address.ts';
+import { givenAddress, isPostgresAddress } from './address.ts';
 
 /** Where the database is: a SQLite file (path) or a PostgreSQL address (path holds the URL). */
 export interface DatabaseLocation {
@@ -20,7 +20,7 @@ export function resolveDbPath(
   platform: NodeJS.Platform = process.platform,
   home: string = homedir(),
 ): DatabaseLocation {
-  const given = flag || env.SVC_DATABASE_URL || env.SVC_DB;
+  const given = givenAddress(flag, env);
   if (given && isPostgresAddress(given)) return { path: given.trim(), isDefault: false, engine: 'postgres' };
   if (given) return { path: resolve(given), isDefault: false, engine: 'sqlite' };
   return { path: join(userDataDir(env, platform, home), 'svc', 'svc.db'), isDefault: true, engine: 'sqlite' };

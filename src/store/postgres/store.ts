@@ -10,7 +10,9 @@ import type { Connection, Db } from '../db.ts';
 import { sqliteStore, type SqliteStore } from '../sqlite-store.ts';
 import { PostgresDatabase } from './database.ts';
 import { defaultPostgresMigrationsDir, migratePostgres } from './migrate.ts';
-import { connectPostgres, PostgresError, type SyncPostgresClient } from './sync-client.ts';
+import { connectPostgres, isPostgresError, takeEarly } from './sync-client.ts';
+
+export { closeEarly } from './sync-client.ts';
 
 export interface PostgresOpenOptions {
   /** Folder of the PostgreSQL migrations; migrations/postgres beside the package by default. */
@@ -40,7 +42,7 @@ export function retryingTransaction<T>(database: PostgresDatabase, fn: () => T):
     try {
       return database.transaction(fn)();
     } catch (error) {
-      if (!(error instanceof PostgresError) || !RETRYABLE.has(error.code ?? '') || attempt >= MAX_ATTEMPTS) throw error;
+      if (!isPostgresError(error) || !RETRYABLE.has(error.code ?? '') || attempt >= MAX_ATTEMPTS) throw error;
       // Random back-off, growing: writers that collided should not collide again in step.
       pause(Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6)));
     }
@@ -49,7 +51,7 @@ export function retryingTransaction<T>(database: PostgresDatabase, fn: () => T):
 
 /** Maps what the server or the network said to an error a person can act on. */
 export function translatePostgresError(error: unknown, url: string): unknown {
-  if (!(error instanceof PostgresError)) return error;
+  if (!isPostgresError(error)) return error;
   const where = shownAddress(url);
   const code = error.code ?? '';
   // The TLS layer's own codes (DEPTH_ZERO_SELF_SIGNED_CERT, ERR_TLS_CERT_ALTNAME_INVALID, CERT_HAS_EXPIRED …).
@@ -64,30 +66,9 @@ export function translatePostgresError(error: unknown, url: string): unknown {
   return error;
 }
 
-/** A connection started before the store was asked for (connectEarly), and its address. */
-let early: { url: string; client: SyncPostgresClient } | undefined;
-
-/**
- * Starts connecting to url in the background: the worker loads node-postgres and the
- * server forks a backend and checks the password while the command loads and parses.
- * openPostgresStore(url) takes this connection; closeEarly ends it if nobody did.
- */
-export function connectEarly(url: string): void {
-  closeEarly();
-  early = { url, client: connectPostgres(url) };
-}
-
-/** Ends a connection connectEarly started that no store took (the command never needed the database). */
-export function closeEarly(): void {
-  early?.client.close();
-  early = undefined;
-}
-
 /** Connects to (and unless readonly, migrates) the PostgreSQL database at url, as a Store. */
 export function openPostgresStore(url: string, options: PostgresOpenOptions = {}): SqliteStore {
-  const started = early?.url === url ? early.client : undefined;
-  if (started) early = undefined;
-  const client = started ?? connectPostgres(url);
+  const client = takeEarly(url) ?? connectPostgres(url);
   try {
     const database = new PostgresDatabase(client);
     const applied = options.readonly ? [] : migratePostgres(client, url, options.migrationsDir ?? defaultPostgresMigrationsDir()).applied;

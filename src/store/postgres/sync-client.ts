@@ -18,8 +18,11 @@ export interface QueryResult {
   rowCount: number;
 }
 
+const POSTGRES_ERROR = Symbol.for('svc.postgresError');
+
 /** A PostgreSQL error as the server reported it: the SQLSTATE code says which (40001 is a serialization failure). */
 export class PostgresError extends Error {
+  readonly [POSTGRES_ERROR] = true;
   constructor(
     message: string,
     readonly code: string | undefined,
@@ -27,6 +30,11 @@ export class PostgresError extends Error {
     super(message);
     this.name = 'PostgresError';
   }
+}
+
+/** Whether an error is a PostgresError, from whichever bundle's client threw it (the entry's early connection is another bundle's). */
+export function isPostgresError(error: unknown): error is PostgresError {
+  return error instanceof Error && (error as Error & { [POSTGRES_ERROR]?: unknown })[POSTGRES_ERROR] === true;
 }
 
 export interface SyncPostgresClient {
@@ -106,6 +114,36 @@ export function withLibpqSslModes(url: string, env: Record<string, string | unde
   parsed.searchParams.set('sslmode', mode);
   parsed.searchParams.set('uselibpqcompat', 'true');
   return parsed.toString();
+}
+
+/** A connection started at the entry (connectEarly), on the global object: the entry and the store are different bundles. */
+const EARLY = Symbol.for('svc.postgres.earlyConnection');
+type EarlySlot = { url: string; client: SyncPostgresClient };
+const slot = globalThis as { [EARLY]?: EarlySlot };
+
+/**
+ * Starts connecting to url in the background, as soon as a command line names a
+ * PostgreSQL address: the worker loads node-postgres and the server forks a backend and
+ * checks the password while the command tree and its handlers load. takeEarly(url)
+ * hands the connection to the store; closeEarly ends it if no store took it.
+ */
+export function connectEarly(url: string): void {
+  closeEarly();
+  slot[EARLY] = { url, client: connectPostgres(url) };
+}
+
+/** The connection connectEarly started for url, now the caller's to close. */
+export function takeEarly(url: string): SyncPostgresClient | undefined {
+  const early = slot[EARLY];
+  if (early?.url !== url) return undefined;
+  delete slot[EARLY];
+  return early.client;
+}
+
+/** Ends a connection connectEarly started that no store took (the command never needed the database). */
+export function closeEarly(): void {
+  slot[EARLY]?.client.close();
+  delete slot[EARLY];
 }
 
 /** Connects to the database at `url` (a postgres:// address; libpq's PG* variables fill what it leaves out). */
