@@ -69,6 +69,9 @@ export const messages = {
   diskFullHint: 'free some space, then try again',
   // a PostgreSQL database (its address shown redacted)
   foreignPostgres: (address: string, schema: string) => `${address} has tables in schema "${schema}" that svc did not create`,
+  schemaMismatch: (path: string, version: number, migration: string, reason: string) =>
+    `${path} says its schema is version ${version}, but it is not: migration ${migration} failed (${reason}); nothing was changed`,
+  schemaMismatchHint: 'no released svc leaves a database like this: restore a backup (svc backup makes one; svc db check tells a good one), or export what you can with svc export',
   foreignPostgresHint: 'svc will not change another program\'s tables: give svc an empty database (or a schema of its own, e.g. ?options=-csearch_path%3Dsvc)',
   demoNotOnServer: 'the demo builds a database of made-up stories, never on a PostgreSQL server',
   demoNotOnServerHint: 'run svc demo without --db (a temporary file), or with --db FILE.db',

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConflictError } from '../core/errors.ts';
+import { ConflictError, CorruptDatabaseError, errorCode } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { fileError, pendingFile } from './files.ts';
 
@@ -73,14 +73,26 @@ export function migrate(db: Db, path: string, dir = defaultMigrationsDir(), migr
   const foreignKeys = Number(db.pragma('foreign_keys', { simple: true }));
   db.pragma('foreign_keys = OFF');
   try {
-    applyPending(db, migrations, current, applied, pause);
+    applyPending(db, path, migrations, current, applied, pause);
   } finally {
     db.pragma(`foreign_keys = ${foreignKeys}`);
   }
   return { applied, backup };
 }
 
-function applyPending(db: Db, migrations: Migration[], current: number, applied: string[], pause: Pause): void {
+/**
+ * A migration that SQLite refused for want of a table or column the recorded version
+ * promises (or one already there that it adds): the schema is not what its version says,
+ * which no released svc leaves behind. Said as that, not as a bug in svc; the migration's
+ * transaction rolled back, so the database is as it was.
+ */
+function schemaMismatch(error: unknown, path: string, current: number, migration: Migration): unknown {
+  const message = error instanceof Error ? error.message : '';
+  if (errorCode(error) !== 'SQLITE_ERROR' || !/^(no such (column|table|index)|duplicate column name|table \S+ already exists|index \S+ already exists)/u.test(message)) return error;
+  return new CorruptDatabaseError(messages.schemaMismatch(path, current, migrationLabel(migration), message), messages.schemaMismatchHint);
+}
+
+function applyPending(db: Db, path: string, migrations: Migration[], current: number, applied: string[], pause: Pause): void {
   for (const migration of migrations) {
     const run = db.transaction(() => {
       // Re-read inside the lock: another svc may have migrated meanwhile.
@@ -100,7 +112,11 @@ function applyPending(db: Db, migrations: Migration[], current: number, applied:
       applied.push(migrationLabel(migration));
     });
     if (migration.version > current) {
-      run.immediate();
+      try {
+        run.immediate();
+      } catch (error) {
+        throw schemaMismatch(error, path, current, migration);
+      }
       // Each migration's pages go into the file at once: left in the WAL, a new database's
       // migrations take 650 KB there beside a 360 KB file, and a small disk fills up.
       db.pragma('wal_checkpoint(TRUNCATE)');
