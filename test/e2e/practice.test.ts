@@ -22,6 +22,15 @@ async function seed(): Promise<void> {
 }
 
 describe('svc practice add and svc practices', () => {
+  it('says how many stories a phrase linked, and a tag and a phrase together', async () => {
+    await seed();
+    const byPhrase = await svc.run(['practice', 'add', 'Call back', '--phrase', 'call back']);
+    expect(byPhrase.code, byPhrase.stderr).toBe(0);
+    expect(byPhrase.stderr).toMatch(/^Added practice "Call back" \(candidate\); 3 stories linked by phrase$/m);
+    const both = await svc.run(['practice', 'add', 'Show empathy', '--tag', 'empathy', '--phrase', 'remember the usual order']);
+    expect(both.stderr).toMatch(/; 2 stories linked by tag and phrase$/m);
+  });
+
   it('links stories carrying the tag and lists spread, star share and the star-dependent marker', async () => {
     await seed();
     const added = await svc.run(['practice', 'add', 'Call back the same day', '--tag', 'Call Back', '--description', 'Every open question gets a call']);

@@ -25,7 +25,7 @@ export async function run(options: WithArgs<AddOptions>, ctx: Context): Promise<
   else if (!ctx.stdoutIsTTY) ctx.print(String(practice.id));
   ctx.info(
     `${ctx.err.green('Added')} practice "${practice.name}" (candidate)` +
-      (matchers.some((m) => m.kind === 'tag') ? `; ${linked} ${linked === 1 ? 'story' : 'stories'} linked by tag` : '') +
+      (matchers.length > 0 ? `; ${linked} ${linked === 1 ? 'story' : 'stories'} linked by ${matcherKinds(matchers)}` : '') +
       (examples.length > 0 ? `; ${examples.map((storyId) => `#${storyId}`).join(', ')} linked by hand` : ''),
   );
   if (examples.length > 0) ctx.info(ctx.err.dim(`hint: svc practice suggest "${practice.name}" --review to find more stories like these`));
@@ -38,6 +38,12 @@ export async function run(options: WithArgs<AddOptions>, ctx: Context): Promise<
   for (const { label, holders } of added.sharedPhrases) {
     ctx.info(ctx.err.dim(messages.phraseShared(label, holders.map((h) => `"${h.practice}" (as "${h.label}")`).join(', '))));
   }
+}
+
+/** How the matchers link stories, as the confirmation says it: "tag", "phrase" or "tag and phrase". */
+function matcherKinds(matchers: ReadonlyArray<{ kind: 'tag' | 'phrase' }>): string {
+  const kinds = new Set(matchers.map((m) => m.kind));
+  return kinds.size === 2 ? 'tag and phrase' : [...kinds].join('');
 }
 
 /** Saving is what this command is for: it creates a missing database (and says where). */
