@@ -59,6 +59,17 @@ describeOnPostgres('the PostgreSQL address', () => {
   });
 
   afterAll(() => {
+    // The database goes back to the tests' pool: its grants to the role go first, and the role after.
+    const name = new URL(database.url).pathname.slice(1);
+    admin(
+      [
+        `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`,
+        `REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${role}`,
+        `REVOKE ALL ON SCHEMA public FROM ${role}`,
+        `REVOKE ALL ON DATABASE ${name} FROM ${role}`,
+      ],
+      database.url,
+    );
     database?.drop();
     admin([`DROP ROLE IF EXISTS ${role}`]);
     temp?.cleanup();
@@ -130,6 +141,17 @@ describeOnPostgres('the PostgreSQL address', () => {
     // PGSSLMODE counts when the address says nothing.
     expect(svcAt(url, ['stories'], { PGSSLMODE: 'verify-full' }).code).toBe(1);
     expect(svcAt(url, ['stories'], { PGSSLMODE: 'disable' }).code).toBe(0);
+  });
+
+  it('never writes the demo’s made-up team to the server', () => {
+    const before = admin(['SELECT count(*)::int AS n FROM stories'], database.url)[0]?.[0]?.n;
+    const refused = runSvc(['demo', '--db', url], '', { env: { SVC_DB: undefined } });
+    expect(refused.code).toBe(2);
+    expectCleanError(refused.stderr, /never on a PostgreSQL server/);
+    const elsewhere = svcAt(url, ['demo', '--json']);
+    expect(elsewhere.code, elsewhere.stderr).toBe(0);
+    expect((JSON.parse(elsewhere.stdout) as { database: string }).database).toMatch(/svc-demo-.*\/svc\.db$/);
+    expect(admin(['SELECT count(*)::int AS n FROM stories'], database.url)[0]?.[0]?.n).toBe(before);
   });
 
   it('chooses the engine by the address: --db first, then SVC_DATABASE_URL, then SVC_DB', () => {
