@@ -1,5 +1,6 @@
 import { embedPending, needsEmbedding } from '../app/suggest.ts';
 import type { Encoder } from '../core/encoder.ts';
+import { ExitCode, SvcError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import type { Context } from './context.ts';
 import { startProgress } from './progress.ts';
@@ -35,8 +36,16 @@ export async function embedStories(ctx: Context, loaded?: Encoder): Promise<void
  * left to V8, it lived on through the first batches.
  */
 export async function loadEncoderLean(): Promise<Encoder> {
-  const { loadEncoder } = await import('../core/encoder.ts');
-  const encoder = await loadEncoder();
+  let encoder: Encoder;
+  try {
+    const { loadEncoder } = await import('../core/encoder.ts');
+    encoder = await loadEncoder();
+  } catch (error) {
+    // A native library missing or built for another platform, or a model package cut
+    // short: an install to repair, said as such rather than as a bug.
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    throw new SvcError(messages.encoderUnavailable(reason), ExitCode.unexpected, messages.encoderUnavailableHint);
+  }
   (await garbageCollector())();
   return encoder;
 }
