@@ -129,8 +129,9 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // The encoder's model package finds its weights beside its own file in node_modules.
-  external: ['bindings', '@energetic-ai/*'],
+  // The encoder's model package keeps its weights beside its own file in node_modules, and
+  // ONNX Runtime loads its native library from its own.
+  external: ['bindings', '@energetic-ai/*', 'onnxruntime-node'],
   // Dynamic imports of other bundles (made external above) load with require().
   supported: { 'dynamic-import': false },
   // The store finds its addon and migrations from its own file's URL.

@@ -1,5 +1,6 @@
 import { embedPending, needsEmbedding } from '../app/suggest.ts';
 import type { Encoder } from '../core/encoder.ts';
+import { ExitCode, SvcError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import type { Context } from './context.ts';
 import { startProgress } from './progress.ts';
@@ -7,35 +8,44 @@ import { startProgress } from './progress.ts';
 /**
  * Embeds the stories and practice names that have no current vector yet, before a
  * command compares stories by meaning, with a progress bar on stderr once it has run for
- * a second. Returns the encoder when it had to load it (null when nothing was pending).
- * It runs in the command's own thread: a worker thread (as phrase indexing uses) is a
- * second isolate of about 20 MB, which took `practice suggest` over the 200 MB budget;
- * `story add` with flags never comes here.
+ * a second. An encoder it loads itself it releases when done, for the ranking after it
+ * to reuse that memory: with the model held, `practice suggest` peaked at 204 MB after
+ * embedding 500 stories, 192 MB without.
+ * It runs in the command's own thread (ONNX Runtime computes off the main thread and
+ * returns a promise, so a prompt still answers keystrokes); `story add` with flags never
+ * comes here.
  */
-export async function embedStories(ctx: Context, loaded?: Encoder): Promise<Encoder | null> {
+export async function embedStories(ctx: Context, loaded?: Encoder): Promise<void> {
   const store = ctx.store();
-  if (!needsEmbedding(store)) return loaded ?? null;
+  if (!needsEmbedding(store)) return;
   const progress = startProgress(messages.embeddingProgress);
   const encoder = loaded ?? (await loadEncoderLean());
-  const collect = await garbageCollector();
-  const count = await embedPending(store, encoder, (done, total) => {
-    // The encoder's garbage reaches V8's old generation, which grew by 35 MB over 500
-    // stories between full collections: collect after each batch (a few ms per 8 stories).
-    collect();
-    if (ctx.canPrompt) progress.update(done, total);
-  });
-  progress.end();
-  if (progress.seconds() >= 1) ctx.info(ctx.err.dim(messages.embeddedSummary(count, progress.seconds())));
-  return encoder;
+  try {
+    const count = await embedPending(store, encoder, (done, total) => {
+      if (ctx.canPrompt) progress.update(done, total);
+    });
+    progress.end();
+    if (progress.seconds() >= 1) ctx.info(ctx.err.dim(messages.embeddedSummary(count, progress.seconds())));
+  } finally {
+    if (!loaded) await encoder.release();
+  }
 }
 
 /**
- * Loads the encoder, then collects the loader's 28 MB copy of the weights at once: left
- * to V8, it lived on while the first batches grew the WebAssembly heap.
+ * Loads the encoder, then collects the 28 MB model it handed to ONNX Runtime at once:
+ * left to V8, it lived on through the first batches.
  */
 export async function loadEncoderLean(): Promise<Encoder> {
-  const { loadEncoder } = await import('../core/encoder.ts');
-  const encoder = await loadEncoder();
+  let encoder: Encoder;
+  try {
+    const { loadEncoder } = await import('../core/encoder.ts');
+    encoder = await loadEncoder();
+  } catch (error) {
+    // A native library missing or built for another platform, or a model package cut
+    // short: an install to repair, said as such rather than as a bug.
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    throw new SvcError(messages.encoderUnavailable(reason), ExitCode.unexpected, messages.encoderUnavailableHint);
+  }
   (await garbageCollector())();
   return encoder;
 }

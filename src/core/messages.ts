@@ -516,6 +516,9 @@ export const messages = {
   captureBusyNone: 'No practice suggestions this time: another svc is writing to the database, so the stories could not be embedded yet. Later: svc practice suggest --story ID',
   pressOneOf: (keys: readonly string[]) => `press ${keys.join(', ')}`,
   captureFailed: (reason: string) => `No practice suggestions this time (${reason}). Later: svc practice suggest --story ID`,
+  encoderUnavailable: (reason: string) => `the sentence encoder could not load (${reason})`,
+  encoderUnavailableHint:
+    'reinstall svc with npm, which brings ONNX Runtime (onnxruntime-node) with its native library for Linux, macOS and Windows on x64 and arm64; until then link stories by hand: svc practice link NAME STORY_ID',
 
   // names typed loosely (any case, without accents, a unique prefix, or the id)
   didYouMean: (names: readonly string[], listHint: string) =>

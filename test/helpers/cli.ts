@@ -1,6 +1,6 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
@@ -172,6 +172,20 @@ export function newerSvcIn(dir: string): string {
   for (const folder of ['bin', 'dist', 'migrations']) cpSync(join(root, folder), join(dir, folder), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'migrations', '0999_extra.sql'), 'ALTER TABLE stories ADD COLUMN mood TEXT;');
+  return join(dir, 'bin', 'svc.cjs');
+}
+
+/**
+ * A copy of the built svc in dir installed without one package (a broken or foreign
+ * install: every other package of the checkout is linked in); returns its launcher.
+ */
+export function svcWithoutPackageIn(dir: string, missing: string): string {
+  const root = join(BIN, '..', '..');
+  for (const folder of ['bin', 'dist', 'migrations']) cpSync(join(root, folder), join(dir, folder), { recursive: true });
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(root, 'node_modules'))) {
+    if (name !== missing) symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
+  }
   return join(dir, 'bin', 'svc.cjs');
 }
 
