@@ -13,14 +13,14 @@ export type TestEngine = 'sqlite' | 'postgres';
 
 export const testEngine: TestEngine = process.env.SVC_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 
+/** Every database the tests create on the server starts with this. */
+export const TEST_DATABASE_PREFIX = 'svc_test_';
+
 /**
- * Every database a test run creates on the server starts with this: a run of its own
- * (set by the global setup, inherited by the workers), so that on a server shared by
- * several runs at once one run's teardown drops its own databases and no other's.
+ * This run's mark in its databases' names (set by the run's global setup), so its
+ * teardown drops its own and never those of another run going on at the same time.
  */
-export function testDatabasePrefix(): string {
-  return `svct_${process.env.SVC_TEST_RUN ?? 'norun'}_`;
-}
+const RUN = process.env.SVC_TEST_RUN ?? `p${process.pid}`;
 
 export function adminUrl(): string {
   const url = process.env.SVC_TEST_POSTGRES_URL;
@@ -48,7 +48,7 @@ function admin<T>(fn: (query: (sql: string) => void) => T): T {
 
 /** The name of a new database, unique across the run's processes. */
 function databaseName(kind: string): string {
-  return `${testDatabasePrefix()}${kind}_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  return `${TEST_DATABASE_PREFIX}${RUN}_${kind}_${process.pid}_${counter++}`;
 }
 
 /** A new, empty database; call `drop` when the tests are done. */
@@ -78,11 +78,10 @@ export function dropTestDatabase(name: string): void {
 }
 
 /** Drops every database this run's tests created (the PostgreSQL run's global teardown). */
-export function dropAllTestDatabases(): void {
+export function dropRunDatabases(run: string): void {
   const client = connectPostgres(adminUrl());
   try {
-    const prefix = testDatabasePrefix();
-    const rows = client.query('SELECT datname FROM pg_database WHERE left(datname, length($1)) = $1', [prefix]).rows;
+    const rows = client.query(`SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DATABASE_PREFIX}${run}\\_%'`).rows;
     for (const row of rows) client.query(`DROP DATABASE IF EXISTS ${String(row.datname)} WITH (FORCE)`);
   } finally {
     client.close();

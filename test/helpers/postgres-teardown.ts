@@ -1,10 +1,12 @@
-// The PostgreSQL run's global setup: drops whatever databases the tests left behind
-// (a failed test, a killed worker), so the server is as it was.
+// The PostgreSQL run's global setup: marks this run's databases (engine.ts names them
+// after SVC_TEST_RUN), then drops whatever of them the tests left behind (a failed test,
+// a killed worker), so the server is as it was. Another run at the same time keeps its own.
 import { randomBytes } from 'node:crypto';
-import { dropAllTestDatabases } from './engine.ts';
+import { dropRunDatabases } from './engine.ts';
 
 export function setup(): () => void {
-  // The workers inherit it: this run's databases are named apart from any other run's on the server.
-  process.env.SVC_TEST_RUN ??= randomBytes(4).toString('hex');
-  return () => dropAllTestDatabases();
+  const run = `r${randomBytes(4).toString('hex')}`;
+  // Set before the test processes start, so they inherit it.
+  process.env.SVC_TEST_RUN = run;
+  return () => dropRunDatabases(run);
 }
