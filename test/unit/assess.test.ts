@@ -15,6 +15,7 @@ import { answerFlow } from '../../src/core/prompt.ts';
 import { listQuestions } from '../../src/store/assessments.ts';
 import { ensurePerson } from '../../src/store/people.ts';
 import { NOW, NOW_ISO, tempStore } from '../helpers/db.ts';
+import { testEngine } from '../helpers/engine.ts';
 
 const question = (id: number, key: string, retiredAt: string | null = null): AssessmentQuestion => ({
   id,
@@ -157,6 +158,27 @@ describe('the store keeps answers without their author', () => {
     expect(closeAssessmentRound(store, NOW)).toEqual({ openedOn: '2026-03-18', took: 3 });
     const calls = assessmentView(store, { attributed: false }, NOW).rounds[0]?.questions.find((q) => q.key === 'returns-calls');
     expect(calls).toMatchObject({ answered: 3, mean: 4 });
+  });
+
+  // A heap keeps rows about in the order written, each version with its writer's transaction id.
+  it.skipIf(testEngine !== 'postgres')('on PostgreSQL, no count, note or taker row tells which check-in wrote it', () => {
+    const answer = (person: string, score: string, note: string) =>
+      answerAssessment(store, { person, scores: new Map([['returns-calls', score]]), notes: new Map([['returns-calls', note]]), settings }, NOW);
+    answer('Cy', '5', 'fine');
+    answer('Ana', '2', 'slow on Fridays');
+    const rows = (table: string, key: string) => store.db.prepare(`SELECT xmin::text AS writer, ${key} AS key FROM ${table} ORDER BY ctid`).all() as Array<{ writer: string; key: unknown }>;
+    const takers = rows('assessment_takers', 'person_id');
+    const tallies = rows('assessment_tallies', 'score');
+    const notes = rows('assessment_notes', 'key');
+    // The last check-in wrote every row of the round, and each table lies in key order, not in the order people answered.
+    expect(new Set([...takers, ...tallies, ...notes].map((row) => row.writer)).size).toBe(1);
+    expect(takers.map((row) => row.key)).toEqual([1, 3]);
+    expect(tallies.map((row) => row.key)).toEqual([2, 5]);
+    expect(notes.map((row) => row.key)).toEqual(notes.map((row) => String(row.key)).sort());
+    expect(store.db.prepare('SELECT score, answers FROM assessment_tallies ORDER BY score').all()).toEqual([
+      { score: 2, answers: 1 },
+      { score: 5, answers: 1 },
+    ]);
   });
 
   it('ships the built-in questions with fixed ids, so two databases agree on them', () => {
