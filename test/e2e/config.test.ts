@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectCleanError } from '../helpers/cli.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
-import { testEngine } from '../helpers/engine.ts';
+import { untouchedSnapshot } from '../helpers/db.ts';
 
 let svc: InProcessSandbox;
 let env: Record<string, string>;
@@ -87,8 +87,7 @@ describe('svc config', () => {
     const add = await svc.run(['story', 'add', 'Ana rang back the next morning', '--staff', 'Ana'], { env });
     expect(add.code).toBe(2);
     expectCleanError(add.stderr, message);
-    // No file is created on SQLite; a PostgreSQL database exists before any command (the sandbox made it), unchanged.
-    expect(svc.snapshot()).toBe(testEngine === 'sqlite' ? 'absent' : before);
+    expect(svc.snapshot()).toBe(untouchedSnapshot(before));
   });
 
   it.each([

@@ -103,3 +103,11 @@ export function rewindSchema(db: BetterSqlite3.Database, version: number): void 
 export function openSandboxStore(db: string): SqliteStore {
   return isPostgresAddress(db) ? openPostgresStore(db) : openSqliteStore(db);
 }
+
+/**
+ * What a sandbox's snapshot() is when no command wrote to it: no file at all on SQLite;
+ * on PostgreSQL the database the sandbox made before any command, as it was (`before`).
+ */
+export function untouchedSnapshot(before: string): string {
+  return testEngine === 'sqlite' ? 'absent' : before;
+}
