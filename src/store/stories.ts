@@ -253,8 +253,10 @@ function storyConditions(db: Db, filter: StoryFilter): { where: string[]; params
 /**
  * Full-text search, best match first (then newest), with the matched words marked in a
  * snippet. SQLite ranks by FTS5's BM25 and cuts the snippet itself; PostgreSQL searches the
- * tsvector table through its GIN index, ranks by ts_rank_cd, marks every matched word of
- * each column (ts_headline) and the snippet is cut from that as FTS5 cuts it.
+ * tsvector table through its GIN index, ranks by ts_rank_cd over 1 + ln(length) (more of
+ * the words, closer together, in a shorter story: BM25's order on the demo team's searches
+ * but for near ties), marks every matched word of each column (ts_headline) and the
+ * snippet is cut from that as FTS5 cuts it.
  */
 export function searchStories(db: Db, query: string, limit = 20): SearchHit[] {
   if (isPostgres(db)) return searchStoriesOnPostgres(db, query, limit);
@@ -283,7 +285,7 @@ function searchStoriesOnPostgres(db: Db, query: string, limit: number): SearchHi
             ts_headline('svc_search', coalesce(s.title, ''), hit.query, '${MARK_ALL}') AS marked_title,
             ts_headline('svc_search', s.text, hit.query, '${MARK_ALL}') AS marked_text,
             ts_headline('svc_search', coalesce(s.impact, ''), hit.query, '${MARK_ALL}') AS marked_impact
-       FROM (SELECT f.story_id, q.query, ts_rank_cd(f.document, q.query) AS rank, t.occurred_on
+       FROM (SELECT f.story_id, q.query, ts_rank_cd(f.document, q.query, 1) AS rank, t.occurred_on
                FROM (SELECT to_tsquery('svc_search', ?) AS query) q
                JOIN stories_fts f ON f.document @@ q.query
                JOIN stories t ON t.id = f.story_id
