@@ -27,6 +27,8 @@ export const messages = {
   emptyStoryHint: 'say what happened: svc story add "Ana called the customer back the same day" --staff Ana',
   storyTooLong: (length: number, max: number) => `the story text is ${length} characters long; the limit is ${max}`,
   storyTooLongHint: 'shorten it, or keep the long version elsewhere and save a summary',
+  holdsNul: (label: string) => `${label} holds a NUL character (U+0000), which svc does not store`,
+  holdsNulHint: 'remove it: it comes from binary data, not from text that was typed or pasted',
   missingStoryText: 'no story TEXT given, and there is no terminal to ask for it',
   missingStoryTextHint: 'pass TEXT as an argument (svc story add "what happened" --staff NAME) or pipe it on stdin',
   storyNotFound: (id: number) => `story #${id} does not exist`,

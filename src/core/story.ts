@@ -1,7 +1,7 @@
 import type { Day } from './dates.ts';
 import { parsePastDay, toDay } from './dates.ts';
 import { ValidationError } from './errors.ts';
-import { cappedText } from './limits.ts';
+import { cappedText, refuseNul } from './limits.ts';
 import { messages } from './messages.ts';
 import { CHANNELS, oneOf, SOURCES, TRIGGERS, type Channel, type CustomerKind, type Source, type Trigger } from './story-fields.ts';
 import { checkName } from './names.ts';
@@ -66,7 +66,7 @@ export function checkStoryText(text: string | undefined): string {
   if (trimmed.length > MAX_STORY_LENGTH) {
     throw new ValidationError(messages.storyTooLong(trimmed.length, MAX_STORY_LENGTH), messages.storyTooLongHint);
   }
-  return trimmed;
+  return refuseNul(trimmed, 'the story text');
 }
 
 /**

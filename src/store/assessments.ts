@@ -80,42 +80,66 @@ export function hasTaken(db: Db, roundId: number, personId: number): boolean {
  * answers. Call inside store.write().
  */
 export function recordResponse(db: Db, roundId: number, personId: number, response: AssessmentResponse, attributed: boolean): void {
-  sql(db, 'INSERT INTO assessment_takers (round_id, person_id) VALUES (?, ?)').run(roundId, personId);
-  for (const answer of response.answers) {
-    sql(
-      db,
-      `INSERT INTO assessment_tallies (round_id, question_id, score, answers) VALUES (?, ?, ?, 1)
-       ON CONFLICT (round_id, question_id, score) DO UPDATE SET answers = assessment_tallies.answers + 1`,
-    ).run(roundId, answer.questionId, answer.score);
-    if (answer.note !== null) {
-      sql(db, 'INSERT INTO assessment_notes (round_id, question_id, key, note) VALUES (?, ?, ?, ?)').run(roundId, answer.questionId, randomUUID(), answer.note);
-    }
-    if (attributed) {
-      sql(db, 'INSERT INTO assessment_answers (round_id, question_id, person_id, score, note) VALUES (?, ?, ?, ?, ?)').run(
-        roundId,
-        answer.questionId,
-        personId,
-        answer.score,
-        answer.note,
-      );
+  if (isPostgres(db)) recordAnonymouslyOnPostgres(db, roundId, personId, response);
+  else {
+    sql(db, 'INSERT INTO assessment_takers (round_id, person_id) VALUES (?, ?)').run(roundId, personId);
+    for (const answer of response.answers) {
+      sql(
+        db,
+        `INSERT INTO assessment_tallies (round_id, question_id, score, answers) VALUES (?, ?, ?, 1)
+         ON CONFLICT (round_id, question_id, score) DO UPDATE SET answers = assessment_tallies.answers + 1`,
+      ).run(roundId, answer.questionId, answer.score);
+      if (answer.note !== null) {
+        sql(db, 'INSERT INTO assessment_notes (round_id, question_id, key, note) VALUES (?, ?, ?, ?)').run(roundId, answer.questionId, randomUUID(), answer.note);
+      }
     }
   }
-  if (isPostgres(db) && !attributed) rewriteRoundRows(db, roundId);
+  if (!attributed) return;
+  for (const answer of response.answers) {
+    sql(db, 'INSERT INTO assessment_answers (round_id, question_id, person_id, score, note) VALUES (?, ?, ?, ?, ?)').run(
+      roundId,
+      answer.questionId,
+      personId,
+      answer.score,
+      answer.note,
+    );
+  }
 }
 
 /**
- * On PostgreSQL every row carries the id of the transaction that last wrote it (xmin),
- * readable by anyone who may read the row: a taker's row and the counts and notes their
- * answer wrote would share it, and name whose answer it was. So each answer rewrites
- * every taker, count and note of its round, and all of them then carry the same, latest
- * transaction: which rows one person wrote cannot be read back. (SQLite keeps no such
- * column; these tables have no rowid there.) What a superuser can still read in dead row
- * versions until VACUUM, or in the WAL, the README's team section says.
+ * The same on PostgreSQL, where a heap keeps rows in about the order they were written
+ * and each row version carries the id of the transaction that wrote it (xmin): changing
+ * only this taker's counts and notes would tie them to the taker row written with them.
+ * So the round's takers, counts and notes are all written again, in key order, in this
+ * transaction: every row then has the same writer, and its place says only its key.
  */
-function rewriteRoundRows(db: Db, roundId: number): void {
-  sql(db, 'UPDATE assessment_takers SET person_id = person_id WHERE round_id = ?').run(roundId);
-  sql(db, 'UPDATE assessment_tallies SET answers = answers WHERE round_id = ?').run(roundId);
-  sql(db, 'UPDATE assessment_notes SET note = note WHERE round_id = ?').run(roundId);
+function recordAnonymouslyOnPostgres(db: Db, roundId: number, personId: number, response: AssessmentResponse): void {
+  const takers = sql(db, 'SELECT person_id AS id FROM assessment_takers WHERE round_id = ?').pluck().all(roundId) as number[];
+  const tallies = sql(db, 'SELECT question_id AS questionId, score, answers FROM assessment_tallies WHERE round_id = ?').all(roundId) as Array<{
+    questionId: number;
+    score: number;
+    answers: number;
+  }>;
+  const notes = sql(db, 'SELECT question_id AS questionId, key, note FROM assessment_notes WHERE round_id = ?').all(roundId) as Array<{
+    questionId: number;
+    key: string;
+    note: string;
+  }>;
+  takers.push(personId);
+  for (const answer of response.answers) {
+    const tally = tallies.find((t) => t.questionId === answer.questionId && t.score === answer.score);
+    if (tally) tally.answers += 1;
+    else tallies.push({ questionId: answer.questionId, score: answer.score, answers: 1 });
+    if (answer.note !== null) notes.push({ questionId: answer.questionId, key: randomUUID(), note: answer.note });
+  }
+  for (const table of ['assessment_takers', 'assessment_tallies', 'assessment_notes']) sql(db, `DELETE FROM ${table} WHERE round_id = ?`).run(roundId);
+  for (const id of takers.sort((a, b) => a - b)) sql(db, 'INSERT INTO assessment_takers (round_id, person_id) VALUES (?, ?)').run(roundId, id);
+  for (const t of tallies.sort((a, b) => a.questionId - b.questionId || a.score - b.score)) {
+    sql(db, 'INSERT INTO assessment_tallies (round_id, question_id, score, answers) VALUES (?, ?, ?, ?)').run(roundId, t.questionId, t.score, t.answers);
+  }
+  for (const n of notes.sort((a, b) => a.questionId - b.questionId || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    sql(db, 'INSERT INTO assessment_notes (round_id, question_id, key, note) VALUES (?, ?, ?, ?)').run(roundId, n.questionId, n.key, n.note);
+  }
 }
 
 /** What the team view of the self-assessment is built from. */

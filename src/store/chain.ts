@@ -2,10 +2,11 @@ import type { ChainEdge, ChainPerson } from '../core/chain.ts';
 import type { Window } from '../core/report.ts';
 import { nameKey } from '../core/text.ts';
 import { sql, type Db } from './db.ts';
+import { tablesSchema } from './teams.ts';
 
 /**
  * Server → served pairs of a window's internal stories, each story once per pair; serving
- * oneself is not a chain. The colleague served is read from main.people: narrowed to a
+ * oneself is not a chain. The colleague served is read from the people table itself: narrowed to a
  * team (withinPeople), the chain keeps whom its people serve, inside the team or not.
  */
 export function chainEdges(db: Db, window: Window): ChainEdge[] {
@@ -14,11 +15,11 @@ export function chainEdges(db: Db, window: Window): ChainEdge[] {
     `SELECT sv.name AS server, sv.team AS serverTeam, sd.name AS served, sd.team AS servedTeam, count(DISTINCT s.id) AS stories
        FROM stories s
        JOIN customers c ON c.id = s.customer_id
-       JOIN main.people sd ON sd.id = c.person_id
+       JOIN ${tablesSchema(db)}.people sd ON sd.id = c.person_id
        JOIN story_people sp ON sp.story_id = s.id
        JOIN people sv ON sv.id = sp.person_id
       WHERE s.customer_kind = 'internal' AND s.occurred_on BETWEEN :since AND :until AND sv.id <> sd.id
-      GROUP BY sv.id, sd.id
+      GROUP BY sv.id, sd.id, sv.name, sv.team, sv.name_key, sd.name, sd.team, sd.name_key
       ORDER BY sv.name_key, sd.name_key`,
   ).all({ since: window.since, until: window.until }) as ChainEdge[];
 }

@@ -51,7 +51,7 @@ export function listPeople(db: Db): PersonSummary[] {
        FROM people p
        LEFT JOIN story_people sp ON sp.person_id = p.id
        LEFT JOIN stories s ON s.id = sp.story_id
-      GROUP BY p.id
+      GROUP BY p.id, p.name, p.role, p.team, p.active, p.name_key
       ORDER BY p.name_key`,
   ).all() as Array<Omit<PersonSummary, 'active'> & { active: number }>;
   return rows.map((row) => ({ ...row, active: row.active === 1 }));

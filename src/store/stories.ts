@@ -5,7 +5,9 @@ import { HIGHLIGHT_END, HIGHLIGHT_START, toFtsQuery } from '../core/search.ts';
 import type { Channel, CustomerKind, Source, Story, StoryDraft, Trigger } from '../core/story.ts';
 import { nameKey, normalizeTag } from '../core/text.ts';
 import { ensureCustomer } from './customers.ts';
-import { sql, type Db } from './db.ts';
+import { isPostgres, sql, type Db } from './db.ts';
+import { toTsQuery } from './postgres/dialect.ts';
+import { snippetFromMarked } from './postgres/snippet.ts';
 import { ensurePerson } from './people.ts';
 import { ensureTag } from './tags.ts';
 import { recordTombstone } from './tombstones.ts';
@@ -183,7 +185,7 @@ const STORY_PAGE_SIZE = 1000;
  * starts after the last one's (occurred_on, id), which the index on both finds directly.
  */
 export function* storyPages(db: Db, filter: StoryFilter = {}, pageSize = STORY_PAGE_SIZE): Generator<Story[]> {
-  const { where, params } = storyConditions(filter);
+  const { where, params } = storyConditions(db, filter);
   const first = sql(db, storyPageQuery(where));
   const next = sql(db, storyPageQuery([...where, '(s.occurred_on, s.id) < (?, ?)']));
   let remaining = filter.limit ?? Number.POSITIVE_INFINITY;
@@ -205,7 +207,7 @@ function storyPageQuery(where: string[]): string {
 }
 
 /** The WHERE conditions of a filter (limit aside) and their parameters. */
-function storyConditions(filter: StoryFilter): { where: string[]; params: unknown[] } {
+function storyConditions(db: Db, filter: StoryFilter): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.since) {
@@ -237,14 +239,27 @@ function storyConditions(filter: StoryFilter): { where: string[]; params: unknow
     params.push(normalizeTag(tag));
   }
   if (filter.search !== undefined) {
-    where.push('s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)');
-    params.push(toFtsQuery(filter.search));
+    const postgres = isPostgres(db);
+    where.push(
+      postgres
+        ? "s.id IN (SELECT story_id FROM stories_fts WHERE document @@ to_tsquery('svc_search', ?))"
+        : 's.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)',
+    );
+    params.push(postgres ? toTsQuery(toFtsQuery(filter.search)) : toFtsQuery(filter.search));
   }
   return { where, params };
 }
 
-/** Full-text search, best match first, with the matched words marked in a snippet. */
+/**
+ * Full-text search, best match first (then newest), with the matched words marked in a
+ * snippet. SQLite ranks by FTS5's BM25 and cuts the snippet itself; PostgreSQL searches the
+ * tsvector table through its GIN index, ranks by ts_rank_cd over 1 + ln(length) (more of
+ * the words, closer together, in a shorter story: BM25's order on the demo team's searches
+ * but for near ties), marks every matched word of each column (ts_headline) and the
+ * snippet is cut from that as FTS5 cuts it.
+ */
 export function searchStories(db: Db, query: string, limit = 20): SearchHit[] {
+  if (isPostgres(db)) return searchStoriesOnPostgres(db, query, limit);
   const rows = sql(
     db,
     `SELECT ${STORY_COLUMNS},
@@ -253,11 +268,39 @@ export function searchStories(db: Db, query: string, limit = 20): SearchHit[] {
        JOIN stories s ON s.id = stories_fts.rowid
        ${STORY_JOINS}
       WHERE stories_fts MATCH ?
-      ORDER BY stories_fts.rank, s.occurred_on DESC
+      ORDER BY stories_fts.rank, s.occurred_on DESC, s.id DESC
       LIMIT ?`,
   ).all(toFtsQuery(query), limit) as Array<StoryRow & { snippet: string }>;
   const stories = hydrate(db, rows);
   return stories.map((story, i) => ({ story, snippet: rows[i]?.snippet ?? '' }));
+}
+
+const MARK_ALL = `HighlightAll=true, StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`;
+
+function searchStoriesOnPostgres(db: Db, query: string, limit: number): SearchHit[] {
+  // The hits are ranked and cut to the limit first: ts_headline reads whole texts, so it runs on those alone.
+  const rows = sql(
+    db,
+    `SELECT ${STORY_COLUMNS},
+            ts_headline('svc_search', coalesce(s.title, ''), hit.query, '${MARK_ALL}') AS marked_title,
+            ts_headline('svc_search', s.text, hit.query, '${MARK_ALL}') AS marked_text,
+            ts_headline('svc_search', coalesce(s.impact, ''), hit.query, '${MARK_ALL}') AS marked_impact
+       FROM (SELECT f.story_id, q.query, ts_rank_cd(f.document, q.query, 1) AS rank, t.occurred_on
+               FROM (SELECT to_tsquery('svc_search', ?) AS query) q
+               JOIN stories_fts f ON f.document @@ q.query
+               JOIN stories t ON t.id = f.story_id
+              ORDER BY rank DESC, t.occurred_on DESC, t.id DESC
+              LIMIT ?) hit
+       JOIN stories s ON s.id = hit.story_id
+       ${STORY_JOINS}
+      ORDER BY hit.rank DESC, s.occurred_on DESC, s.id DESC`,
+  ).all(toTsQuery(toFtsQuery(query)), limit) as Array<StoryRow & { marked_title: string; marked_text: string; marked_impact: string }>;
+  const markers = { start: HIGHLIGHT_START, end: HIGHLIGHT_END };
+  const stories = hydrate(db, rows);
+  return stories.map((story, i) => {
+    const row = rows[i];
+    return { story, snippet: row ? snippetFromMarked([row.marked_title, row.marked_text, row.marked_impact], markers) : '' };
+  });
 }
 
 /** How many stories there are. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { nameKey } from '../core/text.ts';
 import { teamWithSubteams } from '../core/team.ts';
-import { sql, type Db } from './db.ts';
+import { isPostgres, sql, type Db } from './db.ts';
 
 export interface TeamRow {
   id: number;
@@ -72,21 +72,40 @@ export function teamPeople(db: Db, teamId: number): Array<{ id: number; name: st
 }
 
 /**
+ * The schema svc's tables are in, as a SQL qualifier: `main` on SQLite, the connection's
+ * current schema on PostgreSQL. A query names a table through it to read the table itself
+ * rather than the temp view of the same name withinPeople puts before it.
+ */
+export function tablesSchema(db: Db): string {
+  if (!isPostgres(db)) return 'main';
+  let schema = schemas.get(db);
+  if (schema === undefined) {
+    schema = `"${String(sql(db, 'SELECT current_schema() AS name').pluck().get()).replaceAll('"', '""')}"`;
+    schemas.set(db, schema);
+  }
+  return schema;
+}
+
+const schemas = new WeakMap<Db, string>();
+
+/**
  * Runs `read` with stories, their people and people narrowed to the given people: temp
- * views named like the tables shadow them (SQLite looks in temp first), so every query of
- * the report, status and practice figures reads one team without a filter of its own.
- * Only for reads: the views are dropped before this returns.
+ * views named like the tables shadow them (SQLite and PostgreSQL both look in the temp
+ * schema first), so every query of the report, status and practice figures reads one team
+ * without a filter of its own. Only for reads: the views are dropped before this returns.
  */
 export function withinPeople<T>(db: Db, personIds: readonly number[], read: () => T): T {
+  const main = tablesSchema(db);
+  const temp = isPostgres(db) ? 'pg_temp' : 'temp';
   db.exec(`CREATE TEMP TABLE scope_people (id INTEGER PRIMARY KEY);
-    CREATE TEMP VIEW people AS SELECT * FROM main.people WHERE id IN (SELECT id FROM temp.scope_people);
-    CREATE TEMP VIEW story_people AS SELECT * FROM main.story_people WHERE person_id IN (SELECT id FROM temp.scope_people);
-    CREATE TEMP VIEW stories AS SELECT * FROM main.stories WHERE id IN (SELECT story_id FROM main.story_people WHERE person_id IN (SELECT id FROM temp.scope_people));`);
+    CREATE TEMP VIEW people AS SELECT * FROM ${main}.people WHERE id IN (SELECT id FROM ${temp}.scope_people);
+    CREATE TEMP VIEW story_people AS SELECT * FROM ${main}.story_people WHERE person_id IN (SELECT id FROM ${temp}.scope_people);
+    CREATE TEMP VIEW stories AS SELECT * FROM ${main}.stories WHERE id IN (SELECT story_id FROM ${main}.story_people WHERE person_id IN (SELECT id FROM ${temp}.scope_people));`);
   try {
-    const insert = db.prepare('INSERT INTO temp.scope_people (id) VALUES (?)');
+    const insert = db.prepare(`INSERT INTO ${temp}.scope_people (id) VALUES (?)`);
     for (const id of personIds) insert.run(id);
     return read();
   } finally {
-    db.exec('DROP VIEW temp.stories; DROP VIEW temp.story_people; DROP VIEW temp.people; DROP TABLE temp.scope_people;');
+    db.exec(`DROP VIEW ${temp}.stories; DROP VIEW ${temp}.story_people; DROP VIEW ${temp}.people; DROP TABLE ${temp}.scope_people;`);
   }
 }

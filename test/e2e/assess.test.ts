@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectCleanError, queryDb } from '../helpers/cli.ts';
 import { inProcessSandbox, type InProcessOptions, type InProcessSandbox } from '../helpers/in-process.ts';
+import { testEngine } from '../helpers/engine.ts';
 
 let svc: InProcessSandbox;
 // A config file of the sandbox's own, so a test can switch attributed answers on.
@@ -254,7 +255,11 @@ describe('anonymity: nobody\'s answers can be read back', () => {
     await check('a week later', { env: LATER });
     // Stored as counts with no tie to a person: the database holds no row naming Ana beside a score.
     expect(queryDb(svc.db, 'SELECT * FROM assessment_answers')).toEqual([]);
-    expect(queryDb(svc.db, "SELECT name FROM pragma_table_info('assessment_tallies')").map((r) => (r as { name: string }).name)).toEqual([
+    const columns =
+      testEngine === 'postgres'
+        ? "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'assessment_tallies' ORDER BY ordinal_position"
+        : "SELECT name FROM pragma_table_info('assessment_tallies')";
+    expect(queryDb(svc.db, columns).map((r) => (r as { name: string }).name)).toEqual([
       'round_id',
       'question_id',
       'score',

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nameKey } from '../../src/core/text.ts';
+import { isPostgresAddress } from '../../src/store/address.ts';
+import { openPostgresDatabase } from '../../src/store/postgres/database.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
@@ -37,7 +39,8 @@ async function ok(args: string[]): Promise<{ stdout: string; stderr: string }> {
  * Everything else refers to these records by id. Fails unless exactly one record is renamed.
  */
 function plantName(table: 'practices' | 'people' | 'customers' | 'tags', from: string, to: string): void {
-  const conn = new Database(svc.db, { fileMustExist: true });
+  // On PostgreSQL the same statements go through the store's translation (postgres/database.ts).
+  const conn = isPostgresAddress(svc.db) ? (openPostgresDatabase(svc.db) as unknown as Database.Database) : new Database(svc.db, { fileMustExist: true });
   try {
     conn.transaction(() => {
       const changed =

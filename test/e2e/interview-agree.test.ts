@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { queryDb } from '../helpers/cli.ts';
+import { itOnSqlite } from '../helpers/engine.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
 interface InterviewJson {
@@ -24,14 +25,9 @@ beforeEach(async () => {
 });
 afterEach(() => svc.cleanup());
 
-/** The stored row of an interview, read straight from the database file. */
+/** The stored row of an interview, read straight from the database. */
 function storedRow(id: number): Record<string, unknown> {
-  const db = new Database(join(svc.dir, 'svc.db'), { readonly: true });
-  try {
-    return db.prepare('SELECT status, held_on, agreed_on, agreed_time, contact FROM interviews WHERE id = ?').get(id) as Record<string, unknown>;
-  } finally {
-    db.close();
-  }
+  return queryDb(svc.db, 'SELECT status, held_on, agreed_on, agreed_time, contact FROM interviews WHERE id = ?', id)[0] as Record<string, unknown>;
 }
 
 describe('svc interview agree, decline, noreply', () => {
@@ -138,7 +134,7 @@ describe('svc interview agree, decline, noreply', () => {
 });
 
 describe('customer forget and an agreed number', () => {
-  it('erases the number the customer gave for the call from the database', async () => {
+  itOnSqlite('reads the bytes of the database file')('erases the number the customer gave for the call from the database', async () => {
     const [first] = await svc.json<InterviewJson[]>(['interviews']);
     const number = '+44 20 7946 0555';
     await svc.run(['interview', 'agree', String(first!.id), '--on', '2026-03-20', '--at', '10:00', '--phone', number]);

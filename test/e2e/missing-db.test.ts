@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectCleanError, queryDb } from '../helpers/cli.ts';
+import { itOnSqlite, testEngine, urlWithDatabase } from '../helpers/engine.ts';
 import { inProcessSandbox, runInProcess, type InProcessSandbox } from '../helpers/in-process.ts';
 
 let svc: InProcessSandbox;
@@ -10,17 +11,29 @@ beforeEach(() => {
 });
 afterEach(() => svc.cleanup());
 
+// The commands that only read, each once.
+const READS: Array<[string, string[]]> = [
+  ['stories', ['stories']],
+  ['practices', ['practices']],
+  ['people', ['people']],
+  ['tags', ['tags']],
+  ['a report', ['report']],
+  ['a search', ['search', 'called']],
+  ['story show', ['story', 'show', '1']],
+  ['a rename', ['people', 'rename', 'Ana', 'Anna']],
+];
+
 describe('a missing database', () => {
-  it.each([
-    ['stories', ['stories']],
-    ['practices', ['practices']],
-    ['people', ['people']],
-    ['tags', ['tags']],
-    ['a report', ['report']],
-    ['a search', ['search', 'called']],
-    ['story show', ['story', 'show', '1']],
-    ['a rename', ['people', 'rename', 'Ana', 'Anna']],
-  ])('is not created by %s: exit 3 naming the path and svc init', async (_name, args) => {
+  // On a server, svc makes no database: one that does not exist is refused by every command alike.
+  it.skipIf(testEngine !== 'postgres').each(READS)('on PostgreSQL is refused by %s: exit 3 naming the address, the password hidden', async (_name, args) => {
+    const missing = urlWithDatabase(svc.db, 'svc_no_such_database');
+    const result = await runInProcess(args, missing);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe('');
+    expectCleanError(result.stderr, /^svc: there is no such database at postgres:\/\/[^:]+:\*\*\*@[^/]+\/svc_no_such_database$/);
+  });
+
+  it.skipIf(testEngine !== 'sqlite').each(READS)('is not created by %s: exit 3 naming the path and svc init', async (_name, args) => {
     const result = await svc.run(args);
     expect(result.code).toBe(3);
     expect(result.stdout).toBe('');
@@ -29,14 +42,14 @@ describe('a missing database', () => {
     expect(existsSync(svc.db)).toBe(false);
   });
 
-  it('is not created by a mistyped --db or SVC_DB either', async () => {
+  itOnSqlite('a file that does not exist')('is not created by a mistyped --db or SVC_DB either', async () => {
     const typo = join(svc.dir, 'scv.db');
     expect((await runInProcess(['--db', typo, 'stories'], svc.db)).code).toBe(3);
     expect((await runInProcess(['stories'], typo)).code).toBe(3);
     expect(existsSync(typo)).toBe(false);
   });
 
-  it('is created by a command that saves, which says where, once', async () => {
+  itOnSqlite('a file that does not exist')('is created by a command that saves, which says where, once', async () => {
     const first = await svc.run(['story', 'add', 'Ana called back', '--staff', 'Ana']);
     expect(first.code).toBe(0);
     expect(first.stderr.split('\n')[0]).toBe(`Created a new svc database at ${svc.db}`);
@@ -45,7 +58,7 @@ describe('a missing database', () => {
     expect(second.stderr).not.toContain('Created');
   });
 
-  it('is created by svc init, which says so once', async () => {
+  itOnSqlite('a file that does not exist')('is created by svc init, which says so once', async () => {
     const result = await svc.run(['init']);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(svc.db);

@@ -1,14 +1,30 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/app/demo.ts';
+import { answerKeysReader } from '../../src/app/interview.ts';
+import type { DemoData } from '../../src/core/demo.ts';
+import demoTeam from '../../data/demo-team.json' with { type: 'json' };
 import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { openSandboxStore } from '../helpers/db.ts';
+import { testEngine } from '../helpers/engine.ts';
 import { Terminal } from '../helpers/terminal.ts';
 
 let svc: SvcSandbox;
-beforeEach(() => {
+beforeEach(async () => {
   svc = sandbox();
   // The sample team: eleven people, four adopted or standard practices with long names.
-  const built = svc.run(['--db', svc.db, 'demo'], { env: { SVC_DB: join(svc.dir, 'elsewhere.db') } });
-  expect(built.code, built.stderr).toBe(0);
+  if (testEngine === 'sqlite') {
+    const built = svc.run(['--db', svc.db, 'demo'], { env: { SVC_DB: join(svc.dir, 'elsewhere.db') } });
+    expect(built.code, built.stderr).toBe(0);
+    return;
+  }
+  // The demo never writes to a server; the same team goes in through the use case it runs.
+  const store = openSandboxStore(svc.db);
+  try {
+    seedDemo(store, demoTeam as DemoData, new Date('2026-03-18T10:00:00'), await answerKeysReader());
+  } finally {
+    store.close();
+  }
 });
 afterEach(() => svc.cleanup());
 

@@ -5,7 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { codeCachePath } from '../../src/cli/launch.ts';
 import { BIN, baseEnv, sandbox } from '../helpers/cli.ts';
+import { untouchedSnapshot } from '../helpers/db.ts';
+import { testEngine } from '../helpers/engine.ts';
 import { runInProcess } from '../helpers/in-process.ts';
+
+/** A command's bundles when it opens the database: on PostgreSQL the store and its driver come as a bundle of their own. */
+const opening = (bundles: string[]): string[] => (testEngine === 'postgres' ? [...bundles, 'postgres.cjs'].sort() : bundles);
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -14,11 +19,12 @@ describe('start-up paths', () => {
   afterAll(() => box.cleanup());
 
   it('prints the version alone, without touching the database', () => {
+    const before = box.snapshot();
     for (const flag of ['--version', '-V']) {
       const result = box.run([flag]);
       expect(result).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
     }
-    expect(box.snapshot()).toBe('absent');
+    expect(box.snapshot()).toBe(untouchedSnapshot(before));
   });
 
   it('still prints help and rejects unknown options with exit code 2', () => {
@@ -87,19 +93,20 @@ describe('start-up paths', () => {
     expect(loaded(['--help'])).toEqual({ bundles: ['launch.cjs', 'program.cjs', 'svc.cjs'], builtins: [] });
     // The command typed seconds after a great interaction: no language model, no prompts.
     expect(loaded(['story', 'add', 'Ana called the customer back', '--staff', 'Ana'])).toEqual({
-      bundles: ['launch.cjs', 'program.cjs', 'story-add.cjs', 'svc.cjs'],
-      builtins: [],
+      bundles: opening(['launch.cjs', 'program.cjs', 'story-add.cjs', 'svc.cjs']),
+      // On PostgreSQL the one built-in it needs is the socket to the server.
+      builtins: testEngine === 'postgres' ? ['net'] : [],
     });
-    expect(loaded(['report']).bundles).toEqual(['launch.cjs', 'program.cjs', 'report.cjs', 'svc.cjs']);
-    expect(loaded(['report', '--format', 'html']).bundles).toEqual(['launch.cjs', 'program.cjs', 'report-html.cjs', 'report.cjs', 'svc.cjs']);
+    expect(loaded(['report']).bundles).toEqual(opening(['launch.cjs', 'program.cjs', 'report.cjs', 'svc.cjs']));
+    expect(loaded(['report', '--format', 'html']).bundles).toEqual(opening(['launch.cjs', 'program.cjs', 'report-html.cjs', 'report.cjs', 'svc.cjs']));
     // The stories added above need indexing: the language model loads in a worker thread that
     // ends before detection begins, so the command's own thread never holds it.
-    expect(loaded(['detect']).bundles).toEqual(['detect.cjs', 'launch.cjs', 'program.cjs', 'svc.cjs']);
+    expect(loaded(['detect']).bundles).toEqual(opening(['detect.cjs', 'launch.cjs', 'program.cjs', 'svc.cjs']));
   });
 
   it('loads the English date parser only for a date written in words, from a bundle of its own', () => {
     expect(loaded(['story', 'add', 'Bo rang back', '--staff', 'Bo', '--when', '2026-03-02']).bundles).not.toContain('chrono.cjs');
-    expect(loaded(['story', 'add', 'Cy rang back', '--staff', 'Cy', '--when', 'last week']).bundles).toEqual(['chrono.cjs', 'launch.cjs', 'program.cjs', 'story-add.cjs', 'svc.cjs']);
+    expect(loaded(['story', 'add', 'Cy rang back', '--staff', 'Cy', '--when', 'last week']).bundles).toEqual(opening(['chrono.cjs', 'launch.cjs', 'program.cjs', 'story-add.cjs', 'svc.cjs']));
     const stories = box.json<Array<{ text: string; occurredOn: string }>>(['stories', '--since', 'Mar 1']);
     expect(stories.filter((s) => s.text.endsWith('rang back')).map((s) => [s.text, s.occurredOn])).toEqual([
       ['Cy rang back', '2026-03-11'],

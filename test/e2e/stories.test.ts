@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/core/story.ts';
 import { draftStory } from '../../src/core/story.ts';
-import { openStore } from '../../src/store/db.ts';
+import { openSandboxStore } from '../helpers/db.ts';
 import { insertStory } from '../../src/store/stories.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
@@ -62,7 +62,7 @@ describe('svc stories / svc story list', () => {
 describe('long lists', () => {
   it('lists, prints as JSON and exports as CSV every story when there are more than a page of them', async () => {
     // 2,500 more stories, written straight into the sandbox's file: more than two pages of 1,000.
-    const store = openStore(svc.db);
+    const store = openSandboxStore(svc.db);
     const now = new Date('2026-03-18T10:00:00');
     store.write(() => {
       for (let i = 0; i < 2500; i++) {

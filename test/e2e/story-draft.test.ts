@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { itOnSqlite } from '../helpers/engine.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
 let svc: SvcSandbox;
@@ -73,7 +74,7 @@ describe('a guided story add loses nothing that was typed', () => {
     expect(story.staff).toEqual(['Cy']);
   });
 
-  it('keeps a draft when the database stays busy, and saves it with --resume', async () => {
+  itOnSqlite('holds SQLite\'s write lock to keep the database busy')('keeps a draft when the database stays busy, and saves it with --resume', async () => {
     svc.run(['init']);
     const before = svc.snapshot();
     const lock = new Database(svc.db);
@@ -110,7 +111,7 @@ describe('a guided story add loses nothing that was typed', () => {
     expect(again.stderr).toBe('svc: there is no unsaved story to resume for this database\nhint: record a new one: svc story add "what happened" --staff NAME\n');
   }, 60_000);
 
-  it('offers a kept draft at the next guided story add', async () => {
+  itOnSqlite('holds SQLite\'s write lock to keep the database busy')('offers a kept draft at the next guided story add', async () => {
     svc.run(['init']);
     const lock = new Database(svc.db);
     lock.exec('BEGIN IMMEDIATE');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectCleanError, expectRefused } from '../helpers/cli.ts';
+import { itOnSqlite } from '../helpers/engine.ts';
 import { inProcessSandbox, runInProcess, type InProcessSandbox } from '../helpers/in-process.ts';
 
 let svc: InProcessSandbox;
@@ -69,7 +70,8 @@ describe('database problems', () => {
     expect(readFileSync(notes, 'utf8').startsWith('shopping list')).toBe(true);
   });
 
-  it('refuses (exit 4) a database created by a newer svc, byte for byte untouched', async () => {
+  // On PostgreSQL: test/unit/postgres-migrate.test.ts refuses a newer schema with the same message, changing nothing.
+  itOnSqlite('compares the bytes of the database file')('refuses (exit 4) a database created by a newer svc, byte for byte untouched', async () => {
     const raw = new Database(svc.db);
     raw.pragma('user_version = 999');
     raw.pragma('wal_checkpoint(TRUNCATE)');

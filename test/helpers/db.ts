@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.ts';
 import { defaultMigrationsDir, listMigrations } from '../../src/store/migrate.ts';
 import { openPostgresStore } from '../../src/store/postgres/store.ts';
+import { isPostgresAddress } from '../../src/store/address.ts';
 import { freshMigratedPostgres, testEngine } from './engine.ts';
 
 /** A fresh directory under the system temp dir, removed by the returned cleanup. */
@@ -17,12 +18,15 @@ export function tempDir(prefix = 'svc-test-'): { dir: string; cleanup: () => voi
  * A new database with the real migrations applied, on the engine the suite runs on
  * (engine.ts), and a temp dir of its own for files beside it.
  */
-export function tempStore(): SqliteStore & { dir: string; dispose: () => void } {
+export function tempStore(): SqliteStore & { dir: string; dispose: () => void; connectAgain: () => SqliteStore } {
   const { dir, cleanup } = tempDir();
   const database = testEngine === 'postgres' ? freshMigratedPostgres() : undefined;
-  const store = database ? openPostgresStore(database.url) : openSqliteStore(join(dir, 'svc.db'));
+  const open = () => (database ? openPostgresStore(database.url) : openSqliteStore(join(dir, 'svc.db')));
+  const store = open();
   return Object.assign(store, {
     dir,
+    /** A second connection to the same database, as another svc has (the caller closes it). */
+    connectAgain: open,
     dispose: () => {
       store.close();
       database?.drop();
@@ -90,4 +94,20 @@ export function rewindSchema(db: BetterSqlite3.Database, version: number): void 
   } finally {
     older.close();
   }
+}
+
+/**
+ * The store of a sandbox's database (`svc.db`: a file, or a postgres:// address when the
+ * suite runs on PostgreSQL), opened as svc opens it, for tests that seed it directly.
+ */
+export function openSandboxStore(db: string): SqliteStore {
+  return isPostgresAddress(db) ? openPostgresStore(db) : openSqliteStore(db);
+}
+
+/**
+ * What a sandbox's snapshot() is when no command wrote to it: no file at all on SQLite;
+ * on PostgreSQL the database the sandbox made before any command, as it was (`before`).
+ */
+export function untouchedSnapshot(before: string): string {
+  return testEngine === 'sqlite' ? 'absent' : before;
 }

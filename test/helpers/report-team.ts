@@ -1,12 +1,12 @@
 import type { StoryDraft } from '../../src/core/story.ts';
 import { ensureCustomer } from '../../src/store/customers.ts';
-import { openStore } from '../../src/store/db.ts';
 import { recordInterview, recordTraining } from './records.ts';
 import { linkMatchesForStory } from '../../src/store/matching.ts';
 import { addMeeting } from '../../src/store/meetings.ts';
 import { ensurePerson } from '../../src/store/people.ts';
 import { createPractice } from '../../src/store/practices.ts';
 import { insertStory } from '../../src/store/stories.ts';
+import { openSandboxStore } from './db.ts';
 import { storyDraft } from './stories.ts';
 
 const T = '2026-01-01T09:00:00.000Z';
@@ -17,7 +17,7 @@ export const EVIL = '<script>alert(1)</script> & "quotes" | pipes #hash';
  * report covers the days after it, 2026-03-04..18 (15 days), against 2026-02-17..03-03.
  */
 export function seedCrafted(path: string): void {
-  const store = openStore(path);
+  const store = openSandboxStore(path);
   const story = (occurredOn: string, staff: string[], tags: string[], extra: Partial<StoryDraft> = {}) => {
     const draft = storyDraft({
       text: `${staff.join(' and ')} called the customer back on ${occurredOn}`,

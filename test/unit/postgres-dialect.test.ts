@@ -48,9 +48,18 @@ describe('translating SQLite statements to PostgreSQL', () => {
   it('sorts NULL first, as SQLite does, in every ORDER BY', () => {
     expect(text('SELECT a FROM t ORDER BY a, coalesce(b, c) DESC LIMIT ?')).toBe('SELECT a FROM t ORDER BY a NULLS FIRST, coalesce(b, c) DESC NULLS LAST LIMIT $1');
     expect(text('SELECT (SELECT json_group_array(name) FROM (SELECT name FROM people ORDER BY name_key)) AS people FROM t ORDER BY id DESC')).toBe(
-      "SELECT (SELECT coalesce(array_to_json(array_agg(name))::text, '[]') FROM (SELECT name FROM people ORDER BY name_key NULLS FIRST)) AS people FROM t ORDER BY id DESC NULLS LAST",
+      "SELECT (SELECT coalesce(array_to_json(array_agg(name))::text, '[]') FROM (SELECT name FROM people ORDER BY name_key NULLS FIRST) AS subquery_1) AS people FROM t ORDER BY id DESC NULLS LAST",
     );
     expect(text('INSERT INTO t (a) SELECT a FROM u ORDER BY a NULLS LAST ON CONFLICT DO NOTHING')).toBe('INSERT INTO t (a) SELECT a FROM u ORDER BY a NULLS LAST ON CONFLICT DO NOTHING');
+  });
+
+  it('names each subquery in FROM or JOIN that has no name, inner ones too, and leaves named ones as they are', () => {
+    expect(text('SELECT n FROM (SELECT count(*) AS n FROM (SELECT 1 FROM t) WHERE 1 = 1) GROUP BY n')).toBe('SELECT n FROM (SELECT count(*) AS n FROM (SELECT 1 FROM t) AS subquery_2 WHERE 1 = 1) AS subquery_1 GROUP BY n');
+    expect(text('SELECT a FROM t JOIN (SELECT a FROM u) ON true LEFT JOIN (SELECT b FROM v) w ON w.b = t.a, (VALUES (1)) AS x')).toBe(
+      'SELECT a FROM t JOIN (SELECT a FROM u) AS subquery_1 ON true LEFT JOIN (SELECT b FROM v) w ON w.b = t.a, (VALUES (1)) AS x',
+    );
+    expect(text('SELECT x FROM (SELECT 1 AS x)')).toBe('SELECT x FROM (SELECT 1 AS x) AS subquery_1');
+    expect(text('SELECT x FROM (SELECT 1 AS x) AS named WHERE x IN (SELECT 1)')).toBe('SELECT x FROM (SELECT 1 AS x) AS named WHERE x IN (SELECT 1)');
   });
 
   it('names what it leaves as SQLite wrote it', () => {

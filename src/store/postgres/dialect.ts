@@ -19,6 +19,8 @@
  * - `a = b COLLATE NOCASE` becomes `lower(a) = lower(b)` (ASCII folding, as SQLite's), and
  *   `LIKE` `ILIKE … ESCAPE ''` (ASCII case ignored, no escape character, as SQLite's);
  * - `CROSS JOIN t ON …` (SQLite's join-order hint) becomes `JOIN t ON …`;
+ * - a subquery in FROM or JOIN without a name gets one (`AS subquery_1`), which PostgreSQL
+ *   before 16 requires;
  * - each ORDER BY term sorts NULL first (last when descending), as SQLite does.
  *
  * Text inside string literals, quoted identifiers and comments is never touched. What
@@ -179,6 +181,24 @@ function rewriteCalls(code: string, name: string, rewrite: (args: string[], afte
   return out + code.slice(last);
 }
 
+const SUBQUERY = /\b(?:FROM|JOIN)\s*\(\s*(?=SELECT\b|WITH\b|VALUES\b)/gi;
+const NOT_AN_ALIAS = /^(?:WHERE|GROUP|ORDER|LIMIT|OFFSET|UNION|INTERSECT|EXCEPT|JOIN|LEFT|RIGHT|INNER|OUTER|FULL|CROSS|NATURAL|ON|USING|HAVING|WINDOW|RETURNING|FOR)$/i;
+
+/** Names each subquery in FROM or JOIN that has no name: SQLite allows that, PostgreSQL before 16 does not. */
+function nameSubqueries(code: string): string {
+  let text = code;
+  let count = 0;
+  SUBQUERY.lastIndex = 0;
+  for (let m = SUBQUERY.exec(text); m; m = SUBQUERY.exec(text)) {
+    const close = closing(text, text.indexOf('(', m.index));
+    const alias = /^\s*(?:AS\s+)?([A-Za-z_]\w*)/i.exec(text.slice(close + 1))?.[1];
+    if (alias === undefined || NOT_AN_ALIAS.test(alias)) text = `${text.slice(0, close + 1)} AS subquery_${++count}${text.slice(close + 1)}`;
+    // Subqueries inside this one are looked at next: the name went in after them.
+    SUBQUERY.lastIndex = m.index + 1;
+  }
+  return text;
+}
+
 const PARAM = /\?|(?<![:\w])[:@]([A-Za-z_]\w*)/g;
 
 /** Numbers the parameters: each `?` is the next value; a name keeps its first number. */
@@ -230,6 +250,7 @@ function translateCode(code: string, literal: (marker: string) => string | undef
 
   // CROSS JOIN … ON is SQLite's way to fix the join order; PostgreSQL plans an inner join itself.
   text = text.replace(/\bCROSS\s+JOIN\s+(\w+(?:\s+(?!ON\b)\w+)?)\s+ON\b/gi, 'JOIN $1 ON');
+  text = nameSubqueries(text);
   if (/\bINSERT\s+OR\s+IGNORE\s+INTO\b/i.test(text)) {
     text = text.replace(/\bINSERT\s+OR\s+IGNORE\s+INTO\b/i, 'INSERT INTO');
     const returning = /\bRETURNING\b/i.exec(text);

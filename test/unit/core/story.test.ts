@@ -34,6 +34,13 @@ describe('draftStory', () => {
     expect(() => draftStory(input, NOW)).toThrow(message);
   });
 
+  it('refuses a NUL in the text, the title or the impact, naming which', () => {
+    expect(() => draftStory({ text: 'Ana\u0000 called back', staff: ['Ana'] }, NOW)).toThrow(/^the story text holds a NUL character/);
+    expect(() => draftStory({ text: 'Ana called back', title: 'Call\u0000', staff: ['Ana'] }, NOW)).toThrow(/^--title holds a NUL character/);
+    expect(() => draftStory({ text: 'Ana called back', impact: '\u0000', staff: ['Ana'] }, NOW)).toThrow(ValidationError);
+    expect(draftStory({ text: 'Ana called back \u0001', staff: ['Ana'] }, NOW).text).toBe('Ana called back \u0001');
+  });
+
   it('accepts exactly the maximum length', () => {
     expect(draftStory({ text: 'y'.repeat(MAX_STORY_LENGTH) }, NOW).text).toHaveLength(MAX_STORY_LENGTH);
   });

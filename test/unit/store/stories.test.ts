@@ -5,6 +5,7 @@ import { deleteStory, getStory, insertStory, searchStories, storyPages, updateSt
 import { jsonArrayChunks, jsonObjectChunks, pagesOf } from '../../../src/ui/json-stream.ts';
 import { listTags } from '../../../src/store/tags.ts';
 import { NOW, NOW_ISO, tempStore } from '../../helpers/db.ts';
+import { testEngine } from '../../helpers/engine.ts';
 
 let store: ReturnType<typeof tempStore>;
 beforeEach(() => {
@@ -70,6 +71,30 @@ describe('stories in the store', () => {
     expect(hit?.snippet).toContain('\u0002calls\u0003');
     expect(searchStories(store.db, '"AND" OR NOT NEAR(')).toHaveLength(1);
     expect(() => searchStories(store.db, '*** ---')).toThrow(/no words/);
+  });
+
+  it('ranks the better match first: the word more often, then a shorter story; equal matches newest first', () => {
+    const filler = 'the team met on Monday and went through the week, the queue, the rota and the open tickets one by one';
+    const once = add({ text: `Ana sent the refund. ${filler} ${filler}`, when: '2026-03-01' });
+    const short = add({ text: 'Bo sent the refund.', when: '2026-03-02' });
+    const often = add({ text: 'Cy chased the refund, confirmed the refund and explained the refund to her.', when: '2026-03-01' });
+    const newer = add({ text: 'Di sent the refund.', when: '2026-03-05' });
+    expect(searchStories(store.db, 'refund').map((hit) => hit.story.id)).toEqual([often, newer, short, once]);
+  });
+
+  it.skipIf(testEngine !== 'postgres')('on PostgreSQL, searches through the GIN index of the tsvector table', () => {
+    const id = add({ text: 'Ana called the customer back' });
+    add({ text: 'Bo wrote a summary' });
+    const scans = store.read(() => {
+      // A table this small is read whole unless scans are priced out; what matters is that the index can answer.
+      store.db.exec('SET LOCAL enable_seqscan = off');
+      expect(searchStories(store.db, 'called').map((hit) => hit.story.id)).toEqual([id]);
+      expect([...storyPages(store.db, { search: 'call*' })].flat().map((story) => story.id)).toEqual([id]);
+      return store.db.prepare("SELECT seq_scan AS whole, idx_scan AS indexed FROM pg_stat_xact_user_tables WHERE relname = 'stories_fts'").get() as { whole: number; indexed: number };
+    });
+    expect(scans.whole).toBe(0);
+    expect(scans.indexed).toBeGreaterThanOrEqual(2);
+    expect(store.db.prepare("SELECT indexdef FROM pg_indexes WHERE tablename = 'stories_fts' AND indexdef LIKE '%USING gin (document)%'").all()).toHaveLength(1);
   });
 
   it('stores quotes, emoji, SQL fragments and non-Latin scripts exactly', () => {

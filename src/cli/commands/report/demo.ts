@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { buildDemo } from '../../../app/report-view.ts';
 import type { DemoData } from '../../../core/demo.ts';
 import { ConflictError, ValidationError } from '../../../core/errors.ts';
@@ -8,6 +8,7 @@ import { messages } from '../../../core/messages.ts';
 import { programmeLines } from '../../../ui/render/programme.ts';
 import { renderReportText } from '../../../ui/render/report/text.ts';
 import { renderStatus } from '../../../ui/render/status.ts';
+import { resolveDbPath } from '../../../store/paths.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 
@@ -18,8 +19,9 @@ import type { Context } from '../../context.ts';
  */
 function demoPath(ctx: Context): string {
   const { path, isDefault, engine } = ctx.dbPath();
-  const fromEnv = ctx.env.SVC_DB ? resolve(ctx.env.SVC_DB) : undefined;
-  const fromFlag = !isDefault && path !== fromEnv && path !== ctx.env.SVC_DATABASE_URL?.trim();
+  // Where the environment alone points (SVC_DATABASE_URL or SVC_DB, a file or an address).
+  const fromEnv = resolveDbPath(undefined, ctx.env);
+  const fromFlag = !isDefault && (fromEnv.isDefault || path !== fromEnv.path);
   // A team's shared database is never the place for made-up stories.
   if (fromFlag && engine === 'postgres') throw new ValidationError(messages.demoNotOnServer, messages.demoNotOnServerHint);
   if (fromFlag) {
