@@ -1,7 +1,7 @@
 import type { Day } from '../core/dates.ts';
 import type { RawCandidate, StoryFacts } from '../core/detect.ts';
 import { idIn } from '../core/ids.ts';
-import { sql, type Db } from './db.ts';
+import { jsonValues, sql, type Db } from './db.ts';
 import { QUALITY_EVIDENCE } from './qualities.ts';
 
 /** What detection looks at: stories on or after since, candidates over the thresholds. */
@@ -26,20 +26,22 @@ interface Aggregate {
 
 // Phrases and tags that are not yet a practice's matchers and were not rejected,
 // counted over the period: distinct stories and distinct people.
-// Both aggregates keep what passes the thresholds, the most spread first.
-const OVER_THRESHOLDS = 'HAVING stories >= ? AND people >= ? ORDER BY people DESC, stories DESC LIMIT ?';
+// Both aggregates keep what passes the thresholds, the most spread first, ties by name
+// (so that both engines keep and list the same ones; PostgreSQL takes no alias in HAVING).
+const overThresholds = (stories: string, people: string) =>
+  `HAVING count(DISTINCT ${stories}) >= ? AND count(DISTINCT ${people}) >= ? ORDER BY people DESC, stories DESC, value LIMIT ?`;
 
 // One kind at a time, so that the covering index yields the keys in order.
 const PHRASE_AGGREGATE = `
-  SELECT sp.key AS value, sp.kind = 'step' AS step, count(DISTINCT sp.story_id) AS stories, count(DISTINCT pe.person_id) AS people,
+  SELECT sp.key AS value, CAST(sp.kind = 'step' AS INTEGER) AS step, count(DISTINCT sp.story_id) AS stories, count(DISTINCT pe.person_id) AS people,
          max(sp.occurred_on) AS lastOn
     FROM story_phrases sp
     LEFT JOIN story_people pe ON pe.story_id = sp.story_id
    WHERE sp.kind = ? AND sp.occurred_on >= ?
      AND NOT EXISTS (SELECT 1 FROM practice_matchers m WHERE m.kind = 'phrase' AND m.value = sp.key)
      AND NOT EXISTS (SELECT 1 FROM rejected_candidates r WHERE r.key = 'phrase:' || sp.key)
-   GROUP BY sp.key
-  ${OVER_THRESHOLDS}`;
+   GROUP BY sp.kind, sp.key
+  ${overThresholds('sp.story_id', 'pe.person_id')}`;
 
 const TAG_AGGREGATE = `
   SELECT t.name AS value, 0 AS step, count(DISTINCT st.story_id) AS stories, count(DISTINCT pe.person_id) AS people,
@@ -52,7 +54,7 @@ const TAG_AGGREGATE = `
      AND NOT EXISTS (SELECT 1 FROM practice_matchers m WHERE m.kind = 'tag' AND m.value = t.name)
      AND NOT EXISTS (SELECT 1 FROM rejected_candidates r WHERE r.key = 'tag:' || t.name)
    GROUP BY t.id
-  ${OVER_THRESHOLDS}`;
+  ${overThresholds('st.story_id', 'pe.person_id')}`;
 
 // A phrase key's or a tag's stories, ascending: the covering index yields them in order.
 const PHRASE_STORIES = `SELECT story_id FROM story_phrases WHERE kind = 'practice' AND key = ? AND occurred_on >= ? ORDER BY story_id`;
@@ -154,7 +156,7 @@ export function exampleRows(db: Db, storyIds: number[], phraseKeys: string[]): E
             (SELECT json_group_array(p.name) FROM story_people x JOIN people p ON p.id = x.person_id WHERE x.story_id = s.id) AS people,
             (SELECT json_array(sp.span_start, sp.span_end) FROM story_phrases sp
               WHERE sp.story_id = s.id AND sp.key IN (SELECT value FROM json_each(?)) ORDER BY sp.span_start LIMIT 1) AS span
-       FROM json_each(?) i JOIN stories s ON s.id = i.value`,
+       FROM ${jsonValues(db)} i JOIN stories s ON s.id = i.value`,
   ).all(JSON.stringify(phraseKeys), JSON.stringify(storyIds)) as Array<{ storyId: number; occurredOn: string; text: string; people: string; span: string | null }>;
   const byId = new Map(
     rows.map((row) => {
@@ -178,7 +180,7 @@ export function topEvidencePractice(db: Db, storyIds: Int32Array): { practice: s
   return sql(
     db,
     `SELECT p.name AS practice, count(*) AS stories
-       FROM json_each(?) i JOIN evidence e ON e.story_id = i.value JOIN practices p ON p.id = e.practice_id
+       FROM ${jsonValues(db)} i JOIN evidence e ON e.story_id = i.value JOIN practices p ON p.id = e.practice_id
       WHERE p.status <> 'retired'
       GROUP BY p.id ORDER BY stories DESC, p.name LIMIT 1`,
   ).get(JSON.stringify(Array.from(storyIds))) as { practice: string; stories: number } | undefined;

@@ -5,7 +5,7 @@ import type { EvidenceHow, Matcher, Practice, PracticeCounts, PracticeStatus } f
 import type { QualifierKind } from '../core/qualifiers.ts';
 import type { PersonEvidence } from '../core/figures.ts';
 import { cleanName, nameKey } from '../core/text.ts';
-import { sql, type Db } from './db.ts';
+import { isPostgres, sql, type Db } from './db.ts';
 import { dropMatcher } from './matching.ts';
 import { recordTombstone } from './tombstones.ts';
 
@@ -229,9 +229,12 @@ SELECT p.id, p.name, p.status, p.status_changed_at AS statusChangedAt,
   LEFT JOIN top_people tp ON tp.practice_id = p.id
  ORDER BY p.name_key`;
 
+// PostgreSQL spells SQLite's json_object json_build_object; the text it builds parses the same.
+const PRACTICE_SUMMARY_POSTGRES = PRACTICE_SUMMARY_SQL.replace('json_object(', 'json_build_object(');
+
 /** Every practice's evidence counts in one aggregate query, optionally of some statuses. */
 export function practiceCounts(db: Db, statuses?: readonly PracticeStatus[]): PracticeCounts[] {
-  const rows = sql(db, PRACTICE_SUMMARY_SQL).all() as Array<Omit<PracticeCounts, 'topPeople'> & { topPeople: string }>;
+  const rows = sql(db, isPostgres(db) ? PRACTICE_SUMMARY_POSTGRES : PRACTICE_SUMMARY_SQL).all() as Array<Omit<PracticeCounts, 'topPeople'> & { topPeople: string }>;
   return rows
     .filter((row) => !statuses || statuses.includes(row.status))
     .map((row) => ({ ...row, topPeople: JSON.parse(row.topPeople) as PersonEvidence[] }));

@@ -21,7 +21,7 @@ interface ProcedureRow extends Omit<Procedure, 'sourceStoryIds'> {
 
 const PROCEDURE_COLUMNS = `pr.id, pr.uuid, pr.practice_id AS practiceId, pr.version, pr.body, pr.review_every_days AS reviewEveryDays,
   pr.created_at AS createdAt,
-  (SELECT json_group_array(story_id) FROM (SELECT story_id FROM procedure_sources WHERE procedure_id = pr.id ORDER BY story_id)) AS sources`;
+  (SELECT json_group_array(story_id) FROM (SELECT story_id FROM procedure_sources WHERE procedure_id = pr.id ORDER BY story_id) ps) AS sources`;
 
 function toProcedure(row: ProcedureRow): Procedure {
   const { sources, ...rest } = row;

@@ -19,15 +19,15 @@ export function personPractices(db: Db, personId: number): PersonPractice[] {
             (SELECT count(DISTINCT sp2.person_id)
                FROM evidence e2 JOIN story_people sp2 ON sp2.story_id = e2.story_id
                JOIN people q ON q.id = sp2.person_id AND q.active = 1
-              WHERE e2.practice_id = pr.id AND sp2.person_id <> sp.person_id) AS colleaguesWithEvidence
+              WHERE e2.practice_id = pr.id AND sp2.person_id <> @person) AS colleaguesWithEvidence
        FROM story_people sp
        JOIN evidence e ON e.story_id = sp.story_id
        JOIN practices pr ON pr.id = e.practice_id
        JOIN stories s ON s.id = sp.story_id
-      WHERE sp.person_id = ?
+      WHERE sp.person_id = @person
       GROUP BY pr.id
       ORDER BY stories DESC, pr.name_key`,
-  ).all(personId) as PersonPractice[];
+  ).all({ person: personId }) as PersonPractice[];
 }
 
 /** The tags on a person's stories, most used first. */

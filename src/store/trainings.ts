@@ -53,7 +53,7 @@ export function listTrainings(db: Db, practiceId?: number): Training[] {
     `SELECT t.id, t.uuid, p.name AS practice, p.id AS practiceId, t.held_on AS heldOn, f.name AS facilitator, t.notes,
             t.created_at AS createdAt,
             (SELECT json_group_array(name) FROM (SELECT pe.name FROM training_attendees a JOIN people pe ON pe.id = a.person_id
-              WHERE a.training_id = t.id ORDER BY pe.name_key)) AS attendees
+              WHERE a.training_id = t.id ORDER BY pe.name_key) names) AS attendees
        FROM trainings t
        JOIN practices p ON p.id = t.practice_id
        LEFT JOIN people f ON f.id = t.facilitator_id

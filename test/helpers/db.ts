@@ -17,12 +17,15 @@ export function tempDir(prefix = 'svc-test-'): { dir: string; cleanup: () => voi
  * A new database with the real migrations applied, on the engine the suite runs on
  * (engine.ts), and a temp dir of its own for files beside it.
  */
-export function tempStore(): SqliteStore & { dir: string; dispose: () => void } {
+export function tempStore(): SqliteStore & { dir: string; dispose: () => void; connectAgain: () => SqliteStore } {
   const { dir, cleanup } = tempDir();
   const database = testEngine === 'postgres' ? freshMigratedPostgres() : undefined;
-  const store = database ? openPostgresStore(database.url) : openSqliteStore(join(dir, 'svc.db'));
+  const open = () => (database ? openPostgresStore(database.url) : openSqliteStore(join(dir, 'svc.db')));
+  const store = open();
   return Object.assign(store, {
     dir,
+    /** A second connection to the same database, as another svc has (the caller closes it). */
+    connectAgain: open,
     dispose: () => {
       store.close();
       database?.drop();
