@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { tempDir } from './db.ts';
 import { testEngine, freshMigratedPostgres } from './engine.ts';
 import { isPostgresAddress } from '../../src/store/address.ts';
+import { openPostgresDatabase } from '../../src/store/postgres/database.ts';
 import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
 import { expect } from 'vitest';
 
@@ -175,11 +176,14 @@ export function newerSvcIn(dir: string): string {
   return join(dir, 'bin', 'svc.cjs');
 }
 
-/** Rows of a query on a sandbox's database, read directly and read-only. */
-export function queryDb(db: string, text: string): unknown[] {
-  const conn = new Database(db, { readonly: true });
+/**
+ * Rows of a query on a sandbox's database, read directly and read-only. On PostgreSQL the
+ * query is SQLite's, read through the store's own translation (postgres/database.ts).
+ */
+export function queryDb(db: string, text: string, ...params: unknown[]): unknown[] {
+  const conn = isPostgresAddress(db) ? openPostgresDatabase(db) : new Database(db, { readonly: true });
   try {
-    return conn.prepare(text).all();
+    return conn.prepare(text).all(...params);
   } finally {
     conn.close();
   }
