@@ -153,7 +153,8 @@ export function exampleRows(db: Db, storyIds: number[], phraseKeys: string[]): E
   const rows = sql(
     db,
     `SELECT s.id AS storyId, s.occurred_on AS occurredOn, s.text AS text,
-            (SELECT json_group_array(p.name) FROM story_people x JOIN people p ON p.id = x.person_id WHERE x.story_id = s.id) AS people,
+            (SELECT json_group_array(name) FROM (SELECT p.name FROM story_people x JOIN people p ON p.id = x.person_id
+              WHERE x.story_id = s.id ORDER BY x.person_id) n) AS people,
             (SELECT json_array(sp.span_start, sp.span_end) FROM story_phrases sp
               WHERE sp.story_id = s.id AND sp.key IN (SELECT value FROM json_each(?)) ORDER BY sp.span_start LIMIT 1) AS span
        FROM ${jsonValues(db)} i JOIN stories s ON s.id = i.value`,
