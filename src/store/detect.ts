@@ -1,7 +1,7 @@
 import type { Day } from '../core/dates.ts';
 import type { RawCandidate, StoryFacts } from '../core/detect.ts';
 import { idIn } from '../core/ids.ts';
-import { jsonValues, sql, type Db } from './db.ts';
+import { isPostgres, jsonValues, sql, type Db } from './db.ts';
 import { QUALITY_EVIDENCE } from './qualities.ts';
 
 /** What detection looks at: stories on or after since, candidates over the thresholds. */
@@ -66,6 +66,59 @@ const PHRASE_DETAILS = `
    WHERE kind = 'practice' AND key = ? AND occurred_on >= ? AND detail IS NOT NULL
    GROUP BY detail`;
 
+// PostgreSQL: the same for every candidate in one statement each, ids as one text per key.
+// A round trip per candidate, and a row object per story id, cost the server and svc more
+// than the scan: at 100,000 stories 0.9 s of detect's time, and 0.1 s like this.
+const PHRASE_STORIES_POSTGRES = `
+  SELECT key AS value, string_agg(CAST(story_id AS text), ',' ORDER BY story_id) AS ids FROM story_phrases
+   WHERE kind = 'practice' AND key IN (SELECT value FROM json_each(?)) AND occurred_on >= ?
+   GROUP BY key`;
+const TAG_STORIES_POSTGRES = `
+  SELECT t.name AS value, string_agg(CAST(st.story_id AS text), ',' ORDER BY st.story_id) AS ids
+    FROM tags t JOIN story_tags st ON st.tag_id = t.id WHERE t.name IN (SELECT value FROM json_each(?))
+   GROUP BY t.name`;
+const PHRASE_DETAILS_POSTGRES = `
+  SELECT key AS value, detail, count(DISTINCT story_id) AS stories, string_agg(DISTINCT CAST(story_id AS text), ',') AS ids FROM story_phrases
+   WHERE kind = 'practice' AND key IN (SELECT value FROM json_each(?)) AND occurred_on >= ? AND detail IS NOT NULL
+   GROUP BY key, detail ORDER BY key, detail`;
+
+type Details = Array<{ detail: string; stories: number; ids: number[] }>;
+
+const idList = (text: string | null): number[] => (text ? text.split(',').map(Number) : []);
+
+/** Each phrase key's stories (ascending, with repeats) and each of its details' stories, in the period. */
+function phraseStories(db: Db, keys: string[], since: string): Map<string, { ids: number[]; details: Details }> {
+  const found = new Map(keys.map((key) => [key, { ids: [] as number[], details: [] as Details }]));
+  if (keys.length === 0) return found;
+  if (!isPostgres(db)) {
+    for (const [key, entry] of found) {
+      entry.ids = sql(db, PHRASE_STORIES).pluck().all(key, since) as number[];
+      for (const d of sql(db, PHRASE_DETAILS).all(key, since) as Array<{ detail: string; stories: number; storyIds: string }>) {
+        entry.details.push({ detail: d.detail, stories: d.stories, ids: JSON.parse(d.storyIds) as number[] });
+      }
+    }
+    return found;
+  }
+  const list = JSON.stringify(keys);
+  for (const row of sql(db, PHRASE_STORIES_POSTGRES).all(list, since) as Array<{ value: string; ids: string }>) {
+    const entry = found.get(row.value);
+    if (entry) entry.ids = idList(row.ids);
+  }
+  for (const row of sql(db, PHRASE_DETAILS_POSTGRES).all(list, since) as Array<{ value: string; detail: string; stories: number; ids: string }>) {
+    found.get(row.value)?.details.push({ detail: row.detail, stories: row.stories, ids: idList(row.ids) });
+  }
+  return found;
+}
+
+/** Each tag's stories, ascending, of any day. */
+function tagStories(db: Db, tags: string[]): Map<string, number[]> {
+  if (!isPostgres(db)) return new Map(tags.map((tag) => [tag, sql(db, TAG_STORIES).pluck().all(tag) as number[]]));
+  const found = new Map(tags.map((tag) => [tag, [] as number[]]));
+  if (tags.length === 0) return found;
+  for (const row of sql(db, TAG_STORIES_POSTGRES).all(JSON.stringify(tags)) as Array<{ value: string; ids: string }>) found.set(row.value, idList(row.ids));
+  return found;
+}
+
 /** Ascending ids of the period, each once; ids come ascending, a story with two spans of a key twice. */
 function storySet(ids: number[], facts: StoryFacts): Int32Array {
   const out = new Int32Array(ids.length);
@@ -120,21 +173,20 @@ export function rawCandidates(db: Db, query: DetectQuery, facts: StoryFacts): Ra
     counts: { stories: row.stories, people: row.people, lastOn: row.lastOn },
     details,
   });
+  const phrases = phraseStories(db, practices.map((row) => row.value), since);
+  const tagged = tagStories(db, tags.map((row) => row.value));
   return [
-    ...practices.map((row) =>
-      raw(
+    ...practices.map((row) => {
+      const found = phrases.get(row.value);
+      return raw(
         'phrase',
         row,
-        storySet(sql(db, PHRASE_STORIES).pluck().all(row.value, since) as number[], facts),
-        (sql(db, PHRASE_DETAILS).all(row.value, since) as Array<{ detail: string; stories: number; storyIds: string }>).map((d) => ({
-          detail: d.detail,
-          stories: d.stories,
-          storyIds: storySet((JSON.parse(d.storyIds) as number[]).sort((a, b) => a - b), facts),
-        })),
-      ),
-    ),
+        storySet(found?.ids ?? [], facts),
+        (found?.details ?? []).map((d) => ({ detail: d.detail, stories: d.stories, storyIds: storySet(d.ids.sort((a, b) => a - b), facts) })),
+      );
+    }),
     ...steps.map((row) => raw('phrase', row, new Int32Array(0), [])),
-    ...tags.map((row) => raw('tag', row, storySet(sql(db, TAG_STORIES).pluck().all(row.value) as number[], facts), [])),
+    ...tags.map((row) => raw('tag', row, storySet(tagged.get(row.value) ?? [], facts), [])),
   ];
 }
 
