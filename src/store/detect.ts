@@ -43,6 +43,40 @@ const PHRASE_AGGREGATE = `
    GROUP BY sp.kind, sp.key
   ${overThresholds('sp.story_id', 'pe.person_id')}`;
 
+// PostgreSQL: the same figures in two steps. Stories per key come from the covering index
+// in key order (no sort); people per key from the distinct (key, person) pairs, a small
+// hash table. One aggregate over the join sorted all the join's rows (681,000 at 100,000
+// stories, on disk): 0.65 s against 0.40 s like this, measured by EXPLAIN ANALYZE.
+const PHRASE_AGGREGATE_POSTGRES = `
+  WITH key_stories AS (
+    SELECT sp.key, count(DISTINCT sp.story_id) AS stories, max(sp.occurred_on) AS last_on
+      FROM story_phrases sp
+     WHERE sp.kind = @kind AND sp.occurred_on >= @since
+       AND NOT EXISTS (SELECT 1 FROM practice_matchers m WHERE m.kind = 'phrase' AND m.value = sp.key)
+       AND NOT EXISTS (SELECT 1 FROM rejected_candidates r WHERE r.key = 'phrase:' || sp.key)
+     GROUP BY sp.kind, sp.key
+    HAVING count(DISTINCT sp.story_id) >= @minStories
+  ), key_people AS (
+    SELECT d.key, count(*) AS people
+      FROM (SELECT DISTINCT sp.key, pe.person_id
+              FROM key_stories k
+              JOIN story_phrases sp ON sp.kind = @kind AND sp.key = k.key AND sp.occurred_on >= @since
+              JOIN story_people pe ON pe.story_id = sp.story_id) d
+     GROUP BY d.key
+  )
+  SELECT k.key AS value, CAST(@kind = 'step' AS INTEGER) AS step, k.stories, coalesce(p.people, 0) AS people, k.last_on AS lastOn
+    FROM key_stories k LEFT JOIN key_people p ON p.key = k.key
+   WHERE coalesce(p.people, 0) >= @minStaff
+   ORDER BY people DESC, stories DESC, value LIMIT @pool`;
+
+/** The phrase keys of one kind over the thresholds, the most spread first. */
+function phraseAggregate(db: Db, kind: 'practice' | 'step', since: string, query: DetectQuery, pool: number): Aggregate[] {
+  if (isPostgres(db)) {
+    return sql(db, PHRASE_AGGREGATE_POSTGRES).all({ kind, since, minStories: query.minStories, minStaff: query.minStaff, pool }) as Aggregate[];
+  }
+  return sql(db, PHRASE_AGGREGATE).all(kind, since, query.minStories, query.minStaff, pool) as Aggregate[];
+}
+
 const TAG_AGGREGATE = `
   SELECT t.name AS value, 0 AS step, count(DISTINCT st.story_id) AS stories, count(DISTINCT pe.person_id) AS people,
          max(s.occurred_on) AS lastOn
@@ -189,9 +223,9 @@ export function storyFacts(db: Db, since: Day | undefined): StoryFacts {
 export function rawCandidates(db: Db, query: DetectQuery, facts: StoryFacts): RawCandidate[] {
   const since = query.since ?? '0000-00-00';
   const thresholds = [query.minStories, query.minStaff];
-  const practices = sql(db, PHRASE_AGGREGATE).all('practice', since, ...thresholds, query.pool) as Aggregate[];
+  const practices = phraseAggregate(db, 'practice', since, query, query.pool);
   // Steps are shown as counts on one line: their (many) stories are never fetched.
-  const steps = sql(db, PHRASE_AGGREGATE).all('step', since, ...thresholds, STEP_POOL) as Aggregate[];
+  const steps = phraseAggregate(db, 'step', since, query, STEP_POOL);
   const tags = sql(db, TAG_AGGREGATE).all(since, ...thresholds, query.pool) as Aggregate[];
   const raw = (source: 'phrase' | 'tag', row: Aggregate, storyIds: Int32Array, details: RawCandidate['details']): RawCandidate => ({
     source,
