@@ -46,7 +46,8 @@ const PHRASE_AGGREGATE = `
 // PostgreSQL: the same figures in two steps. Stories per key come from the covering index
 // in key order (no sort); people per key from the distinct (key, person) pairs, a small
 // hash table. One aggregate over the join sorted all the join's rows (681,000 at 100,000
-// stories, on disk): 0.65 s against 0.40 s like this, measured by EXPLAIN ANALYZE.
+// stories, on disk): about a third more of the server's time (EXPLAIN ANALYZE, five runs
+// of each, interleaved).
 const PHRASE_AGGREGATE_POSTGRES = `
   WITH key_stories AS (
     SELECT sp.key, count(DISTINCT sp.story_id) AS stories, max(sp.occurred_on) AS last_on
@@ -101,8 +102,8 @@ const PHRASE_DETAILS = `
    GROUP BY detail`;
 
 // PostgreSQL: the same for every candidate in one statement each, ids as one text per key.
-// A round trip per candidate, and a row object per story id, cost the server and svc more
-// than the scan: at 100,000 stories 0.9 s of detect's time, and 0.1 s like this.
+// The server's work is the same; a round trip per candidate and a row object per story id
+// cost svc itself 0.25 s of CPU at 100,000 stories (0.80 s of user time, then 0.56 s).
 const PHRASE_STORIES_POSTGRES = `
   SELECT key AS value, string_agg(CAST(story_id AS text), ',' ORDER BY story_id) AS ids FROM story_phrases
    WHERE kind = 'practice' AND key IN (SELECT value FROM json_each(?)) AND occurred_on >= ?
@@ -162,7 +163,7 @@ function storySet(ids: number[], facts: StoryFacts): Int32Array {
 }
 
 // PostgreSQL sends a table of two numbers as one text: a row object each, posted from the
-// driver's thread, cost 0.3 s of svc's time at 100,000 stories.
+// driver's thread, cost svc 0.18 s of CPU at 100,000 stories (0.56 s of user time, then 0.38 s).
 const STORY_DAYS_POSTGRES = `SELECT string_agg(id || ' ' || replace(occurred_on, '-', ''), ' ') FROM stories WHERE occurred_on >= ?`;
 const STORY_PEOPLE_POSTGRES = `SELECT string_agg(story_id || ' ' || person_id, ' ' ORDER BY story_id, person_id) FROM story_people`;
 
