@@ -1,11 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorCode, isSvcError } from '../core/errors.ts';
 import { indexStoryPhrases } from '../app/phrases.ts';
+import type { DatabaseLocation } from '../store/paths.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 
-/** What the command sends: the database, and the time it stamps links with. */
+/** What the command sends: the database (a file, or a postgres:// address as given), and the time it stamps links with. */
 export interface IndexRequest {
   dbPath: string;
+  /** SQLite when absent. */
+  engine?: DatabaseLocation['engine'];
   now: string;
 }
 
@@ -21,11 +24,14 @@ const request = workerData as IndexRequest;
 const post = (message: IndexMessage) => parentPort?.postMessage(message);
 async function indexAll(): Promise<void> {
   let store: SqliteStore | undefined;
+  // The PostgreSQL store and its driver are a bundle of their own (dist/postgres.cjs), loaded only for that engine.
+  const postgres = request.engine === 'postgres' ? await import('../store/postgres/store.ts') : undefined;
   try {
-    store = openSqliteStore(request.dbPath);
+    store = postgres ? postgres.openPostgresStore(request.dbPath) : openSqliteStore(request.dbPath);
     const count = await indexStoryPhrases(store, { onProgress: (done, total) => post({ kind: 'progress', done, total }) }, new Date(request.now));
     post({ kind: 'done', count });
-  } catch (error) {
+  } catch (caught) {
+    const error = postgres ? postgres.translatePostgresError(caught, request.dbPath) : caught;
     const message = error instanceof Error ? error.message : String(error);
     post({ kind: 'failed', message, code: errorCode(error), svc: isSvcError(error) ? { exitCode: error.exitCode, hint: error.hint } : null });
   } finally {

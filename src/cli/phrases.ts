@@ -20,7 +20,7 @@ export async function indexPhrases(ctx: Context, options: { verb?: string; summa
   const onProgress: IndexProgress = (done, total) => progress.update(done, total);
   const bundle = indexWorkerBundle();
   const count = inWorker && bundle !== 'calling-thread'
-    ? await indexInWorker({ dbPath: store.path, now: ctx.now().toISOString() }, bundle, onProgress)
+    ? await indexInWorker({ dbPath: ctx.dbPath().path, engine: ctx.dbPath().engine, now: ctx.now().toISOString() }, bundle, onProgress)
     : await indexStoryPhrases(store, { all, onProgress }, ctx.now());
   progress.end();
   if (progress.longRunning && summary) ctx.info(ctx.err.dim(`Indexed the phrases of ${count.toLocaleString('en-US')} stories in ${progress.seconds().toFixed(1)} s.`));

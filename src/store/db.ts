@@ -70,6 +70,7 @@ function nativeBinding(): { nativeBinding?: string } {
  * pages that are never read again, and costs resident memory.
  */
 export function useSmallPageCache(db: Db, kib = 2048): void {
+  if (isPostgres(db)) return; // the server's buffers are shared, and not the command's to size
   db.pragma(`cache_size = -${kib}`);
 }
 

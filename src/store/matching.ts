@@ -1,4 +1,4 @@
-import { jsonValues, sql, type Db } from './db.ts';
+import { isPostgres, jsonValues, sql, type Db } from './db.ts';
 
 /**
  * Automatic evidence: a story that satisfies a practice's matchers is linked to it
@@ -127,22 +127,36 @@ export function dropMatcher(db: Db, matcherId: number): number | undefined {
  * (for tombstones) and the practice's status. Interviews are few (three calls a leader a
  * round), so the whole set is cheap to build.
  */
-const ANSWER_MATCHES = ['phrases', 'tags']
-  .map(
-    (list) => `SELECT i.id AS interview_id, m.practice_id, i.uuid AS interview_uuid, p.uuid AS practice_uuid, p.status
+function answerMatches(db: Db): string {
+  return (['phrases', 'tags'] as const)
+    .map(
+      (list) => `SELECT i.id AS interview_id, m.practice_id, i.uuid AS interview_uuid, p.uuid AS practice_uuid, p.status
        FROM interviews i
-       JOIN json_each(CASE WHEN json_valid(i.answer_keys) THEN i.answer_keys ELSE '{}' END, '$.${list}') k
+       CROSS JOIN ${answerKeys(db, list)} k
        JOIN practice_matchers m ON m.kind = '${list === 'phrases' ? 'phrase' : 'tag'}' AND m.value = k.value
        JOIN practices p ON p.id = m.practice_id
       WHERE i.status = 'done'`,
-  )
-  .join(' UNION ');
+    )
+    .join(' UNION ');
+}
+
+/**
+ * The keys of one list of interview i's answer keys, a table with column value. The
+ * keys are written by svc or checked on import (core/import-rules.ts); SQLite still reads
+ * text that is not JSON as no keys. PostgreSQL's jsonb has no such test before version 16
+ * and refuses text that is not JSON: there, such a value fails the statement.
+ */
+function answerKeys(db: Db, list: 'phrases' | 'tags'): string {
+  if (!isPostgres(db)) return `json_each(CASE WHEN json_valid(i.answer_keys) THEN i.answer_keys ELSE '{}' END, '$.${list}')`;
+  const keys = `CAST(i.answer_keys AS jsonb) -> '${list}'`;
+  return `LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(${keys}) = 'array' THEN ${keys} ELSE '[]' END)`;
+}
 
 function linkAnswers(db: Db, filter: string, params: Record<string, unknown>): number {
   return sql(
     db,
     `INSERT INTO interview_practices (interview_id, practice_id, how, created_at)
-     SELECT a.interview_id, a.practice_id, 'matched', @now FROM (${ANSWER_MATCHES}) a
+     SELECT a.interview_id, a.practice_id, 'matched', @now FROM (${answerMatches(db)}) a
       WHERE ${filter}
         AND NOT EXISTS (SELECT 1 FROM tombstones tb WHERE tb.table_name = 'interview_practices' AND tb.key = json_array(a.interview_uuid, a.practice_uuid))
      ON CONFLICT (interview_id, practice_id) DO NOTHING`,
@@ -165,6 +179,6 @@ function dropUnmatchedAnswers(db: Db, practiceId: number): void {
   sql(
     db,
     `DELETE FROM interview_practices WHERE practice_id = @practice AND how = 'matched'
-        AND interview_id NOT IN (SELECT a.interview_id FROM (${ANSWER_MATCHES}) a WHERE a.practice_id = @practice)`,
+        AND interview_id NOT IN (SELECT a.interview_id FROM (${answerMatches(db)}) a WHERE a.practice_id = @practice)`,
   ).run({ practice: practiceId });
 }

@@ -1,6 +1,6 @@
 import { EXTRACTOR_VERSION, type Phrase } from '../core/phrases.ts';
 import type { IndexedPhrase, QualifierKind } from '../core/qualifiers.ts';
-import { sql, type Db } from './db.ts';
+import { isPostgres, jsonValues, sql, type Db } from './db.ts';
 import { PHRASE_MATCHES } from './matching.ts';
 
 /** How many stories were indexed by another extractor version, or never. */
@@ -23,6 +23,18 @@ function phraseSignature(occurredOn: string, phrases: ReadonlyArray<Pick<Phrase,
   }
   return `${occurredOn}\n${[...lines.values()].sort().join('\n')}`;
 }
+
+// The rows of a batch, one JSON array each, in the column order of the INSERT below.
+const INSERT_PHRASE_ROWS = `INSERT INTO story_phrases (story_id, occurred_on, kind, key, detail, span_start, span_end, qualifiers)
+  SELECT p.value ->> 0, p.value ->> 1, p.value ->> 2, p.value ->> 3, p.value ->> 4, p.value ->> 5, p.value ->> 6, p.value ->> 7
+    FROM json_each(?) p WHERE true
+  ON CONFLICT DO NOTHING`;
+// PostgreSQL's ->> yields text whatever the element is: ids and spans are cast back.
+const INSERT_PHRASE_ROWS_POSTGRES = `INSERT INTO story_phrases (story_id, occurred_on, kind, key, detail, span_start, span_end, qualifiers)
+  SELECT CAST(p.value ->> 0 AS bigint), p.value ->> 1, p.value ->> 2, p.value ->> 3, p.value ->> 4,
+         CAST(p.value ->> 5 AS integer), CAST(p.value ->> 6 AS integer), p.value ->> 7
+    FROM json_array_elements(CAST(? AS json)) p
+  ON CONFLICT DO NOTHING`;
 
 /**
  * Replaces the phrases of a batch of stories, whatever its size, in a few statements.
@@ -50,18 +62,12 @@ function writePhrases(db: Db, batch: Array<{ id: number; occurredOn: string; phr
     const rows = changed.flatMap((story) =>
       story.phrases.map((p) => [story.id, story.occurredOn, p.kind, p.key, p.detail, p.start, p.end, p.qualifiers.join(' ')]),
     );
-    sql(
-      db,
-      `INSERT INTO story_phrases (story_id, occurred_on, kind, key, detail, span_start, span_end, qualifiers)
-       SELECT p.value ->> 0, p.value ->> 1, p.value ->> 2, p.value ->> 3, p.value ->> 4, p.value ->> 5, p.value ->> 6, p.value ->> 7
-         FROM json_each(?) p WHERE true
-       ON CONFLICT DO NOTHING`,
-    ).run(JSON.stringify(rows));
+    sql(db, isPostgres(db) ? INSERT_PHRASE_ROWS_POSTGRES : INSERT_PHRASE_ROWS).run(JSON.stringify(rows));
   }
   sql(
     db,
-    `INSERT INTO story_phrase_index (story_id, version) SELECT value, ? FROM json_each(?) WHERE true
-     ON CONFLICT (story_id) DO UPDATE SET version = excluded.version WHERE version <> excluded.version`,
+    `INSERT INTO story_phrase_index (story_id, version) SELECT j.value, CAST(? AS INTEGER) FROM ${jsonValues(db)} j WHERE true
+     ON CONFLICT (story_id) DO UPDATE SET version = excluded.version WHERE story_phrase_index.version <> excluded.version`,
   ).run(EXTRACTOR_VERSION, ids);
   return changed.map((story) => story.id);
 }

@@ -1,5 +1,5 @@
 import { VECTOR_VERSION } from '../core/suggest.ts';
-import { sql, type Db } from './db.ts';
+import { isPostgres, jsonValues, sql, type Db } from './db.ts';
 
 /**
  * Sentence vectors of stories and practices (migrations/0011_story_vectors.sql), and the
@@ -67,7 +67,7 @@ export function storiesWithVectors(db: Db, ids: readonly number[]): StoryWithVec
   if (ids.length === 0) return [];
   const rows = sql(
     db,
-    `SELECT s.id, s.text, ${NAMES} AS names, v.vector FROM json_each(?) j
+    `SELECT s.id, s.text, ${NAMES} AS names, v.vector FROM ${jsonValues(db)} j
        JOIN stories s ON s.id = j.value JOIN story_vectors v ON v.story_id = s.id AND v.version = ?`,
   ).all(JSON.stringify(ids), VECTOR_VERSION) as StoryRow[];
   return rows.map(toStory);
@@ -149,9 +149,20 @@ export function suggestablePracticeIds(db: Db): number[] {
 /**
  * Runs fn with SQLite's wait for a locked database shortened to ms, then restores it. The
  * wait blocks the whole thread: the guided prompt embeds in the background and must not
- * freeze the keys being typed while another svc writes.
+ * freeze the keys being typed while another svc writes. On PostgreSQL the wait is for a
+ * row another transaction holds: its lock_timeout.
  */
 export async function withBusyTimeout<T>(db: Db, ms: number, fn: () => Promise<T>): Promise<T> {
+  if (isPostgres(db)) {
+    const setting = sql(db, "SELECT set_config('lock_timeout', ?, false)").pluck();
+    const before = sql(db, "SELECT current_setting('lock_timeout')").pluck().get() as string;
+    setting.get(`${Math.max(0, Math.floor(ms))}ms`);
+    try {
+      return await fn();
+    } finally {
+      setting.get(before);
+    }
+  }
   const before = Number(db.pragma('busy_timeout', { simple: true }));
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
   try {

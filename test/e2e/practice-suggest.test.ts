@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectCleanError } from '../helpers/cli.ts';
+import { expectCleanError, queryDb } from '../helpers/cli.ts';
+import { itOnSqlite } from '../helpers/engine.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
@@ -18,14 +19,10 @@ const STORIES: Array<[string, string]> = [
 ];
 
 function evidence(db: string, practice: string): Array<{ storyId: number; how: string }> {
-  const conn = new Database(db, { readonly: true });
-  try {
-    return conn
-      .prepare('SELECT e.story_id AS storyId, e.how FROM evidence e JOIN practices p ON p.id = e.practice_id WHERE p.name = ? ORDER BY e.story_id')
-      .all(practice) as Array<{ storyId: number; how: string }>;
-  } finally {
-    conn.close();
-  }
+  return queryDb(db, 'SELECT e.story_id AS storyId, e.how FROM evidence e JOIN practices p ON p.id = e.practice_id WHERE p.name = ? ORDER BY e.story_id', practice) as Array<{
+    storyId: number;
+    how: string;
+  }>;
 }
 
 interface StorySuggestionsJson {
@@ -103,14 +100,9 @@ describe('more like this', () => {
   });
 
   it('embeds each story once, as 512 bytes', async () => {
-    const conn = new Database(svc.db, { readonly: true });
-    try {
-      const rows = conn.prepare('SELECT story_id, length(vector) AS bytes FROM story_vectors ORDER BY story_id').all() as Array<{ story_id: number; bytes: number }>;
-      expect(rows.map((r) => r.story_id)).toEqual(STORIES.map((_, i) => i + 1));
-      expect(new Set(rows.map((r) => r.bytes))).toEqual(new Set([512]));
-    } finally {
-      conn.close();
-    }
+    const rows = queryDb(svc.db, 'SELECT story_id, length(vector) AS bytes FROM story_vectors ORDER BY story_id') as Array<{ story_id: number; bytes: number }>;
+    expect(rows.map((r) => r.story_id)).toEqual(STORIES.map((_, i) => i + 1));
+    expect(new Set(rows.map((r) => r.bytes))).toEqual(new Set([512]));
   });
 });
 
@@ -125,12 +117,7 @@ describe('story add --practice', () => {
     expect(result.stderr).toContain('Linked it to "Check allergies with the kitchen", "Warn guests ahead of disruption" by hand.');
     expect(evidence(svc.db, 'Check allergies with the kitchen')).toContainEqual({ storyId: id, how: 'manual' });
     expect(evidence(svc.db, 'Warn guests ahead of disruption')).toContainEqual({ storyId: id, how: 'manual' });
-    const conn = new Database(svc.db, { readonly: true });
-    try {
-      expect(conn.prepare('SELECT count(*) AS n FROM story_vectors WHERE story_id = ?').get(id)).toEqual({ n: 0 });
-    } finally {
-      conn.close();
-    }
+    expect(queryDb(svc.db, 'SELECT count(*) AS n FROM story_vectors WHERE story_id = ?', id)).toEqual([{ n: 0 }]);
   });
 });
 
@@ -205,18 +192,14 @@ describe('in a terminal', () => {
       expect(term.screen).toContain('Linked it to "Check allergies with the kitchen" by hand.');
       expect(evidence(own.db, 'Check allergies with the kitchen').map((e) => e.storyId)).toEqual([1, 2, 9]);
       // The vector made for the suggestion is kept: the story is not embedded again.
-      const conn = new Database(own.db, { readonly: true });
-      try {
-        expect(conn.prepare('SELECT length(vector) AS bytes FROM story_vectors WHERE story_id = 9').get()).toEqual({ bytes: 512 });
-      } finally {
-        conn.close();
-      }
+      expect(queryDb(own.db, 'SELECT length(vector) AS bytes FROM story_vectors WHERE story_id = 9')).toEqual([{ bytes: 512 }]);
     } finally {
       own.cleanup();
     }
   });
 
-  it('the guided story add, with another svc writing, suggests from the stories embedded so far and says so', async () => {
+  // PostgreSQL locks rows, not the database: another svc's writing never stops the embedding there.
+  itOnSqlite('another writer locks the whole database')('the guided story add, with another svc writing, suggests from the stories embedded so far and says so', async () => {
     const own = inProcessSandbox();
     const writer = new Database(own.db);
     try {
@@ -241,7 +224,7 @@ describe('in a terminal', () => {
     }
   });
 
-  it('the guided story add says why there are no suggestions when no story could be embedded', async () => {
+  itOnSqlite('another writer locks the whole database')('the guided story add says why there are no suggestions when no story could be embedded', async () => {
     const own = inProcessSandbox();
     const writer = new Database(own.db);
     try {

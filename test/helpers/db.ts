@@ -1,12 +1,14 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.ts';
 import { defaultMigrationsDir, listMigrations } from '../../src/store/migrate.ts';
+import { isPostgres } from '../../src/store/db.ts';
+import { defaultPostgresMigrationsDir } from '../../src/store/postgres/migrate.ts';
 import { openPostgresStore } from '../../src/store/postgres/store.ts';
 import { isPostgresAddress } from '../../src/store/address.ts';
-import { freshMigratedPostgres, testEngine } from './engine.ts';
+import { freshMigratedPostgres, freshPostgresDatabase, testEngine } from './engine.ts';
 
 /** A fresh directory under the system temp dir, removed by the returned cleanup. */
 export function tempDir(prefix = 'svc-test-'): { dir: string; cleanup: () => void } {
@@ -46,6 +48,7 @@ export const NOW_ISO = NOW.toISOString();
  * on real rows.
  */
 export function rewindSchema(db: BetterSqlite3.Database, version: number): void {
+  if (isPostgres(db)) return rewindPostgresSchema(db, version);
   const older = new BetterSqlite3(':memory:');
   try {
     for (const migration of listMigrations(defaultMigrationsDir()).filter((m) => m.version <= version)) {
@@ -110,4 +113,66 @@ export function openSandboxStore(db: string): SqliteStore {
  */
 export function untouchedSnapshot(before: string): string {
   return testEngine === 'sqlite' ? 'absent' : before;
+}
+
+/** A catalogue of the schema a connection sees: what rewindPostgresSchema compares. */
+function postgresCatalogue(query: (text: string) => Array<Record<string, unknown>>) {
+  const rows = (text: string) => query(text).map((row) => Object.values(row).map(String));
+  return {
+    tables: new Set(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'").map(([t]) => t)),
+    columns: new Set(rows('SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()').map(([t, c]) => `${t}.${c}`)),
+    triggers: new Map(rows("SELECT t.tgname, c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace").map(([n, t]) => [n, t])),
+    functions: new Set(rows("SELECT p.proname FROM pg_proc p LEFT JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e' WHERE p.pronamespace = current_schema()::regnamespace AND d.objid IS NULL").map(([n]) => n)),
+    constraints: new Map(
+      rows("SELECT c.relname, k.conname, pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid WHERE k.connamespace = current_schema()::regnamespace").map(([t, n, d]) => [`${t}.${n}`, d]),
+    ),
+    // Indexes of their own, not those a key or a UNIQUE constraint keeps.
+    indexes: new Map(
+      rows(
+        'SELECT i.indexname, i.tablename, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)',
+      ).map(([n, t, d]) => [n, { table: t, definition: d }]),
+    ),
+  };
+}
+
+/**
+ * rewindSchema on PostgreSQL: the same comparison with a database migrated only up to the
+ * version, through PostgreSQL's catalogue. What a later migration added goes (triggers,
+ * functions, tables, columns, keys and indexes); what it dropped or replaced comes back.
+ */
+function rewindPostgresSchema(db: BetterSqlite3.Database, version: number): void {
+  const dir = tempDir('svc-rewind-');
+  const scratch = freshPostgresDatabase();
+  try {
+    for (const migration of listMigrations(defaultPostgresMigrationsDir()).filter((m) => m.version <= version)) {
+      copyFileSync(migration.file, join(dir.dir, basename(migration.file)));
+    }
+    const olderStore = openPostgresStore(scratch.url, { migrationsDir: dir.dir });
+    const older = postgresCatalogue((text) => olderStore.db.prepare(text).all() as Array<Record<string, unknown>>);
+    olderStore.close();
+    const now = postgresCatalogue((text) => db.prepare(text).all() as Array<Record<string, unknown>>);
+    const run = (text: string) => db.exec(text);
+    for (const [name, table] of now.triggers) if (older.triggers.get(name) !== table && now.tables.has(table)) run(`DROP TRIGGER IF EXISTS "${name}" ON "${table}"`);
+    for (const table of now.tables) if (!older.tables.has(table) && table !== 'schema_migrations') run(`DROP TABLE IF EXISTS "${table}" CASCADE`);
+    for (const column of now.columns) {
+      const [table, name] = column.split('.');
+      if (older.tables.has(table ?? '') && !older.columns.has(column)) run(`ALTER TABLE "${table}" DROP COLUMN IF EXISTS "${name}" CASCADE`);
+    }
+    for (const name of now.functions) if (!older.functions.has(name)) run(`DROP FUNCTION IF EXISTS "${name}" CASCADE`);
+    const left = postgresCatalogue((text) => db.prepare(text).all() as Array<Record<string, unknown>>);
+    for (const [key, definition] of left.constraints) {
+      const [table, name] = key.split('.');
+      if (older.constraints.get(key) !== definition) run(`ALTER TABLE "${table}" DROP CONSTRAINT IF EXISTS "${name}"`);
+    }
+    for (const [key, definition] of older.constraints) {
+      const [table, name] = key.split('.');
+      if (left.constraints.get(key) !== definition) run(`ALTER TABLE "${table}" ADD CONSTRAINT "${name}" ${definition}`);
+    }
+    for (const [name, index] of left.indexes) if (older.indexes.get(name)?.definition !== index.definition) run(`DROP INDEX IF EXISTS "${name}"`);
+    for (const [name, index] of older.indexes) if (left.indexes.get(name)?.definition !== index.definition) run(index.definition ?? '');
+    db.prepare('DELETE FROM schema_migrations WHERE version > ?').run(version);
+  } finally {
+    scratch.drop();
+    dir.cleanup();
+  }
 }
