@@ -265,6 +265,13 @@ export const messages = {
   forgetDiskFull: 'the disk is full',
   forgetConfirm: (name: string, id: number, counts: string) =>
     `Forget ${name} (#${id})? ${counts} Their name, email, phone and external id are erased everywhere; stories and answers stay, anonymised. This cannot be undone.`,
+  // customer forget on a PostgreSQL server
+  forgetServerChecked: 'Checked every text column of every table, the search index too: no row holds their details.',
+  forgetServerFinished: (id: number) => `Finished forgetting customer #${id} on the server.`,
+  forgetServerVacuumed: (count: number) =>
+    `Ran VACUUM on ${count} table${count === 1 ? '' : 's'}: the old row versions and their index entries are gone. The server's freed pages, write-ahead log and archives, replicas and backups are the operator's to clear (README: "Forget on a server").`,
+  forgetServerNotVacuumed: (tables: readonly string[]) =>
+    `Could not VACUUM ${tables.join(', ')}: the role svc connects as does not own them. Ask their owner to run: VACUUM ${tables.join(', ')};`,
 
   // export, import, backup and checks (add keys below this line)
   exportExists: (path: string) => `${path} already exists`,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './db.ts';
+import { databaseBytes } from './fs.ts';
 import { testEngine, freshMigratedPostgres } from './engine.ts';
 import { isPostgresAddress } from '../../src/store/address.ts';
 import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
@@ -133,6 +134,28 @@ function snapshotPostgres(url: string): string {
     const content: Record<string, unknown> = {};
     for (const name of tables) content[name] = client.query(`SELECT * FROM "${name}" ORDER BY 1`).rows;
     return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  } finally {
+    client.close();
+  }
+}
+
+/**
+ * Everything a sandbox's database stores, lower-cased, to look for a forgotten customer
+ * in: on SQLite every byte of its files (free pages and the log too), on PostgreSQL
+ * every row of every table as text, the full-text vectors included (a server's pages
+ * and log are not the test's to read; forget's own check there is the same row scan).
+ */
+export function storedText(svc: { dir: string; db: string }): string {
+  if (!isPostgresAddress(svc.db)) return databaseBytes(svc.dir);
+  const client = connectPostgres(svc.db);
+  try {
+    const tables = client
+      .query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1")
+      .rows.map((row) => String(row.name));
+    return tables
+      .flatMap((name) => client.query(`SELECT CAST(t AS text) AS row FROM "${name}" t`).rows.map((row) => String(row.row)))
+      .join('\n')
+      .toLowerCase();
   } finally {
     client.close();
   }
