@@ -149,16 +149,21 @@ export function storedText(svc: { dir: string; db: string }): string {
   if (!isPostgresAddress(svc.db)) return databaseBytes(svc.dir);
   const client = connectPostgres(svc.db);
   try {
-    const tables = client
-      .query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1")
-      .rows.map((row) => String(row.name));
-    return tables
-      .flatMap((name) => client.query(`SELECT CAST(t AS text) AS row FROM "${name}" t`).rows.map((row) => String(row.row)))
-      .join('\n')
-      .toLowerCase();
+    return rowsAsText((text) => client.query(text).rows);
   } finally {
     client.close();
   }
+}
+
+/** Every row of every table of a PostgreSQL database as text, lower-cased, read with query. */
+export function rowsAsText(query: (text: string) => Array<Record<string, unknown>>): string {
+  const tables = query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1").map((row) =>
+    String(row.name),
+  );
+  return tables
+    .flatMap((name) => query(`SELECT CAST(t AS text) AS row FROM "${name}" t`).map((row) => String(row.row)))
+    .join('\n')
+    .toLowerCase();
 }
 
 /** One line "svc: …", one line "hint: …", no stack trace. */

@@ -17,14 +17,12 @@ export function tempDir(prefix = 'svc-test-'): { dir: string; cleanup: () => voi
  * A new database with the real migrations applied, on the engine the suite runs on
  * (engine.ts), and a temp dir of its own for files beside it.
  */
-export function tempStore(): SqliteStore & { dir: string; address: string; dispose: () => void } {
+export function tempStore(): SqliteStore & { dir: string; dispose: () => void } {
   const { dir, cleanup } = tempDir();
   const database = testEngine === 'postgres' ? freshMigratedPostgres() : undefined;
   const store = database ? openPostgresStore(database.url) : openSqliteStore(join(dir, 'svc.db'));
   return Object.assign(store, {
     dir,
-    /** Where the database is, to open it again: its file, or its address with the password (`path` shows it redacted). */
-    address: database?.url ?? join(dir, 'svc.db'),
     dispose: () => {
       store.close();
       database?.drop();
