@@ -321,6 +321,10 @@ export const messages = {
   checkCorrupt: (path: string) => `the database ${path} is damaged`,
   checkCorruptHint: (path: string) =>
     `restore a backup: stop every svc, move "${path}" (and its -wal and -shm files) aside, copy the backup to "${path}", then run svc db check; backups svc made before upgrades are beside it (${path}.backup-*)`,
+  // db check on a PostgreSQL server
+  checkServerFailed: (address: string) => `the database ${address} is not as svc's schema and data should be`,
+  checkServerHint: 'the problems are listed above (all of them with --json); restore the latest dump (pg_restore --clean --dbname ADDRESS FILE) or show them to the database\'s owner',
+  checkServerBackup: 'Back it up with: pg_dump --format=custom --file FILE ADDRESS',
   diskWriteFailed: 'svc could not write to the disk (it may be full, or failing): nothing was saved',
   diskWriteFailedHint: 'free some space or check the disk, then try again; svc db check tells whether the database is whole',
   dbCorrupt: (path: string) => `the database ${path} is damaged`,
