@@ -345,7 +345,7 @@ export function finishForgets(
   waitMs: number,
   onProgress: (done: number, total: number) => void = () => {},
 ): FinishReport {
-  if (isPostgres(store.db)) return finishForgetsOnServer(store, ids, traces, onProgress);
+  if (isPostgres(store.db)) return finishForgetsOnServer(store, ids, traces, waitMs, onProgress);
   const { db, path } = store;
   // Four steps: copies removed, log emptied, file compacted, files checked.
   const step = (done: number) => onProgress(done, 4);
@@ -450,19 +450,50 @@ function holdsAsWord(value: Buffer, needles: readonly Buffer[], names: readonly 
   return false;
 }
 
+/** How often the server is asked whether older snapshots have ended. */
+const SNAPSHOT_POLL_MS = 100;
+
+/**
+ * Waits up to waitMs for the other sessions on this database that hold a snapshot taken
+ * before now (a long export, a report) to end: VACUUM keeps every row version such a
+ * snapshot may still read, the forgotten values included. Refuses (the forget stays
+ * pending) if one still holds it. Sessions of roles whose activity this role may not
+ * see are not counted (README: Forget on a server).
+ */
+function awaitOlderSnapshots(db: Db, ids: readonly number[], waitMs: number): void {
+  const since = (db.prepare('SELECT CAST(now() AS text) AS at').get() as { at: string }).at;
+  const older = db.prepare(
+    `SELECT count(*) AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL AND xact_start < CAST(? AS timestamptz)`,
+  );
+  const deadline = Date.now() + Math.max(0, waitMs);
+  while (Number((older.get(since) as { n: number }).n) > 0) {
+    if (Date.now() >= deadline) throw new ConflictError(messages.forgetPinned(ids), messages.forgetResumeHint(ids));
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SNAPSHOT_POLL_MS);
+  }
+}
+
 /**
  * Finishing forgets on PostgreSQL: the unfinished exports svc left on this machine are
- * deleted, VACUUM runs on every table of svc's schema the role may vacuum (the old row
- * versions and their index entries go), and every text column is checked for the old
+ * deleted, snapshots older than the forget are waited for (up to waitMs), VACUUM runs on
+ * every table of svc's schema the role may vacuum (the old row versions and their index
+ * entries go), and every text column is checked for the old
  * values. What the server keeps beyond that (freed space, the write-ahead log and its
  * archives, replicas, backups) is the operator's: README, "Forget on a server".
  */
-function finishForgetsOnServer(store: Connection, ids: readonly number[], traces: readonly string[] | null, onProgress: (done: number, total: number) => void): FinishReport {
+function finishForgetsOnServer(
+  store: Connection,
+  ids: readonly number[],
+  traces: readonly string[] | null,
+  waitMs: number,
+  onProgress: (done: number, total: number) => void,
+): FinishReport {
   const { db } = store;
   const step = (done: number) => onProgress(done, 3);
   const removed = partialLeftovers(db, null);
   for (const file of removed) rmSync(file, { force: true });
   step(1);
+  awaitOlderSnapshots(db, ids, waitMs);
   const tables = sql(
     db,
     `SELECT c.relname AS name, pg_has_role(c.relowner, 'USAGE') OR pg_has_role(d.datdba, 'USAGE') AS allowed

@@ -14,7 +14,8 @@ import { getStory, insertStory, searchStories } from '../../src/store/stories.ts
 import { listTags } from '../../src/store/tags.ts';
 import { NOW, NOW_ISO, rewindSchema, tempDir, tempStore } from '../helpers/db.ts';
 import { rowsAsText, snapshotDb } from '../helpers/cli.ts';
-import { itOnSqlite, testEngine } from '../helpers/engine.ts';
+import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
+import { adminUrl, itOnSqlite, testEngine, urlWithDatabase } from '../helpers/engine.ts';
 
 const F = '(forgotten)';
 
@@ -273,6 +274,27 @@ describe('finishing a forget on a server', () => {
     store.write(() => db.prepare('INSERT INTO forget_pending (customer_id, since) VALUES (1, ?)').run(NOW_ISO));
     expect(() => finishForgets(store, [1], report.traces, 1000)).toThrow('customer #1 was erased from every record, but their data is still in stories.impact, stories_fts.document');
     expect(isForgetPending(db, 1)).toBe(true);
+  });
+
+  onServer('waits for a snapshot older than the forget, refusing while one still holds it: VACUUM keeps what such a snapshot may read', () => {
+    const db = store.db;
+    store.write(() => importCustomers(db, [{ line: 2, draft: { name: 'Maria Zyxwortel', email: null, phone: null, segment: 'retail', externalId: null } }], NOW_ISO));
+    store.write(() => insertStory(db, draftStory({ text: 'Maria Zyxwortel came back', staff: ['Ana'], customer: 'Maria Zyxwortel' }, NOW), NOW_ISO));
+    const { name } = db.prepare('SELECT current_database() AS name').get() as { name: string };
+    // Another svc's long export: a snapshot taken before the forget, still open.
+    const reader = connectPostgres(urlWithDatabase(adminUrl(), name));
+    try {
+      reader.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      reader.query('SELECT count(*) FROM stories');
+      const report = store.write(() => forgetCustomer(db, 1, '2026-03-19T10:00:00.000Z'));
+      expect(() => finishForgets(store, [1], report.traces, 300)).toThrow('customer #1 was erased from every record, but another process is still reading an older snapshot');
+      expect(isForgetPending(db, 1)).toBe(true);
+      reader.query('COMMIT');
+      expect(finishForgets(store, [1], report.traces, 300)).toMatchObject({ scanned: true, vacuum: { refused: [] } });
+      expect(isForgetPending(db, 1)).toBe(false);
+    } finally {
+      reader.close();
+    }
   });
 });
 
