@@ -270,6 +270,8 @@ export const messages = {
   forgetServerFinished: (id: number) => `Finished forgetting customer #${id} on the server.`,
   forgetServerVacuumed: (count: number) =>
     `Ran VACUUM on ${count} table${count === 1 ? '' : 's'}: the old row versions and their index entries are gone. The server's freed pages, write-ahead log and archives, replicas and backups are the operator's to clear (README: "Forget on a server").`,
+  forgetServerVacuumedNone: (count: number) =>
+    `Could not VACUUM svc's ${count} tables: the role svc connects as owns none of them, so the old row versions stay until their owner runs VACUUM on this database (README: "Forget on a server").`,
   forgetServerNotVacuumed: (tables: readonly string[]) =>
     `Could not VACUUM ${tables.join(', ')}: the role svc connects as does not own them. Ask their owner to run: VACUUM ${tables.join(', ')};`,
 

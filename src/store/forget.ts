@@ -326,13 +326,14 @@ function redactText(db: Db, id: number, redactor: Redactor, now: string, changes
     let rows: TextRow[];
     if (onServer) {
       // PostgreSQL cannot call back into svc: every row's text comes here and is redacted as SQLite's function does.
-      const read = db
-        .prepare(`SELECT ${keyList}, ${table.columns.map(quote).join(', ')}, CASE WHEN ${linked === '0' ? 'false' : linked} THEN 1 ELSE 0 END AS svc_linked FROM ${t} ORDER BY ${order}`)
-        .all(params) as TextRow[];
-      rows = read.flatMap((row) => {
-        const redacted = table.columns.map((c) => [`new_${c}`, typeof row[c] === 'string' ? redactor.redact(row[c], row.svc_linked === 1) : null] as const);
-        return redacted.some(([, value]) => value !== null) ? [{ ...row, ...Object.fromEntries(redacted) }] : [];
-      });
+      const select = `SELECT ${keyList}, ${table.columns.map(quote).join(', ')}, CASE WHEN ${linked === '0' ? 'false' : linked} THEN 1 ELSE 0 END AS svc_linked FROM ${t}`;
+      rows = [];
+      for (const batch of serverBatches(db, select, table.key, params)) {
+        for (const row of batch) {
+          const redacted = table.columns.map((c) => [`new_${c}`, typeof row[c] === 'string' ? redactor.redact(row[c], row.svc_linked === 1) : null] as const);
+          if (redacted.some(([, value]) => value !== null)) rows.push({ ...row, ...Object.fromEntries(redacted) });
+        }
+      }
     } else {
       const redacted = table.columns.map((c) => `svc_redact(${quote(c)}, (${linked})) AS ${quote(`new_${c}`)}`).join(', ');
       const anyChange = table.columns.map((c) => `svc_redact(${quote(c)}, (${linked})) IS NOT NULL`).join(' OR ');
@@ -360,6 +361,28 @@ function redactText(db: Db, id: number, redactor: Redactor, now: string, changes
   }
 }
 
+/** Rows read at once from a server: a story table's text in one answer would cost hundreds of megabytes at 100,000 stories. */
+const SERVER_BATCH = 2000;
+
+/**
+ * The rows of `select` (which has no WHERE), in key order, a batch at a time: after the
+ * last key read where the key is one column, all at once otherwise (the join tables).
+ */
+function* serverBatches(db: Db, select: string, key: string[], params: Record<string, unknown>): Generator<TextRow[]> {
+  const [only] = key;
+  if (key.length !== 1 || only === undefined || only === 'ctid') {
+    yield db.prepare(`${select} ORDER BY ${key.map(quote).join(', ')}`).all(params) as TextRow[];
+    return;
+  }
+  const next = db.prepare(`${select} WHERE ${quote(only)} > @svc_after ORDER BY ${quote(only)} LIMIT ${SERVER_BATCH}`);
+  for (let after: unknown = null; ; ) {
+    const batch = (after === null ? db.prepare(`${select} ORDER BY ${quote(only)} LIMIT ${SERVER_BATCH}`).all(params) : next.all({ ...params, svc_after: after })) as TextRow[];
+    if (batch.length > 0) yield batch;
+    if (batch.length < SERVER_BATCH) return;
+    after = batch.at(-1)?.key_0 ?? null;
+  }
+}
+
 /** A write refused because another row holds the same unique key, on either engine. */
 function isUniqueViolation(error: unknown): boolean {
   const code = errorCode(error);
@@ -370,16 +393,26 @@ function isUniqueViolation(error: unknown): boolean {
  * Cached phrases come from story text: a story whose text changed lost them through its
  * trigger; one whose phrases still hold a copy is indexed again by the next command.
  */
+/** Stories whose cached phrases are read from a server at once (some twenty phrases each). */
+const STORIES_PER_PHRASE_BATCH = 500;
+
 function dropStalePhrases(db: Db, id: number, redactor: Redactor): void {
   let stale: number[];
   if (isPostgres(db)) {
-    // No SQL function to call back into svc: the phrases are redacted here, as redactText does.
-    const phrases = sql(
-      db,
-      'SELECT p.story_id, p.key, p.detail, CASE WHEN s.customer_id IS ? THEN 1 ELSE 0 END AS linked FROM story_phrases p JOIN stories s ON s.id = p.story_id',
-    ).all(id) as Array<{ story_id: number; key: string; detail: string | null; linked: number }>;
+    // No SQL function to call back into svc: the phrases are redacted here, as redactText does, a range of stories at a time.
     const holds = (text: string | null, linked: number) => text !== null && redactor.redact(text, linked === 1) !== null;
-    stale = [...new Set(phrases.filter((p) => holds(p.key, p.linked) || holds(p.detail, p.linked)).map((p) => p.story_id))];
+    const found = new Set<number>();
+    const last = Number((sql(db, 'SELECT coalesce(max(story_id), 0) AS last FROM story_phrases').get() as { last: number }).last);
+    const range = sql(
+      db,
+      `SELECT p.story_id, p.key, p.detail, CASE WHEN s.customer_id = @id THEN 1 ELSE 0 END AS linked
+         FROM story_phrases p JOIN stories s ON s.id = p.story_id WHERE p.story_id > @from AND p.story_id <= @to`,
+    );
+    for (let from = 0; from < last; from += STORIES_PER_PHRASE_BATCH) {
+      const phrases = range.all({ id, from, to: from + STORIES_PER_PHRASE_BATCH }) as Array<{ story_id: number; key: string; detail: string | null; linked: number }>;
+      for (const p of phrases) if (holds(p.key, p.linked) || holds(p.detail, p.linked)) found.add(p.story_id);
+    }
+    stale = [...found];
   } else {
     const rows = db
       .prepare(

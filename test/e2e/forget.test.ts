@@ -1,6 +1,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
 import { storedText } from '../helpers/cli.ts';
 import { testEngine } from '../helpers/engine.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
@@ -71,6 +72,40 @@ describe('svc customer forget', () => {
     const bytes = databaseBytes();
     for (const trace of TRACES.filter((t) => t !== 'example.com')) expect(bytes, trace).not.toContain(trace);
     expect(bytes).toContain('elsewhere.org'); // the other customer is untouched
+  });
+
+  (testEngine === 'postgres' ? it : it.skip)('on a server, as a role that owns no table: erases and checks all the same, and says VACUUM is left to the owner', async () => {
+    const owner = connectPostgres(svc.db);
+    const role = `svc_test_writer_${process.pid}`;
+    const { database } = owner.query('SELECT current_database() AS database').rows[0] as { database: string };
+    try {
+      // The day-to-day role of the README: reads and writes rows, owns nothing.
+      for (const statement of [
+        `CREATE ROLE ${role} LOGIN PASSWORD 'writer'`,
+        `GRANT CONNECT ON DATABASE ${database} TO ${role}`,
+        `GRANT USAGE ON SCHEMA public TO ${role}`,
+        `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
+        `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
+      ]) owner.query(statement);
+      const address = new URL(svc.db);
+      address.username = role;
+      address.password = 'writer';
+      const result = await svc.run(['--db', address.toString(), 'customer', 'forget', NAME, '--yes', '--json']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ customerId: 1, storiesChanged: 1, interviewsChanged: 1, filesVerified: true, vacuumed: [], notVacuumed: expect.arrayContaining(['stories', 'stories_fts']) });
+      expect(result.stderr).toContain('Checked every text column of every table, the search index too: no row holds their details.\n');
+      expect(result.stderr).toMatch(/Could not VACUUM svc's \d+ tables: the role svc connects as owns none of them/u);
+      for (const trace of TRACES.filter((t) => t !== 'example.com')) expect(databaseBytes(), trace).not.toContain(trace);
+    } finally {
+      for (const statement of [
+        `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`,
+        `REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${role}`,
+        `REVOKE ALL ON SCHEMA public FROM ${role}`,
+        `REVOKE ALL ON DATABASE ${database} FROM ${role}`,
+        `DROP ROLE ${role}`,
+      ]) owner.query(statement);
+      owner.close();
+    }
   });
 
   it('refuses without --yes off a terminal, an unknown or ambiguous customer, and a second forget, changing nothing', async () => {

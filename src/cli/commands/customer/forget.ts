@@ -99,7 +99,9 @@ function report(ctx: Context, options: ForgetOptions, summary: Record<string, un
   if (vacuum) {
     ctx.info(finish.scanned ? messages.forgetServerChecked : messages.forgetServerFinished(Number(summary.customerId)));
     if (vacuum.done.length > 0) ctx.info(messages.forgetServerVacuumed(vacuum.done.length));
-    if (vacuum.refused.length > 0) ctx.info(messages.forgetServerNotVacuumed(vacuum.refused));
+    if (vacuum.refused.length > 0) {
+      ctx.info(vacuum.done.length === 0 ? messages.forgetServerVacuumedNone(vacuum.refused.length) : messages.forgetServerNotVacuumed(vacuum.refused));
+    }
   } else {
     ctx.info(
       finish.scanned
