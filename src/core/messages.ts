@@ -272,6 +272,15 @@ export const messages = {
   forgetDiskFull: 'the disk is full',
   forgetConfirm: (name: string, id: number, counts: string) =>
     `Forget ${name} (#${id})? ${counts} Their name, email, phone and external id are erased everywhere; stories and answers stay, anonymised. This cannot be undone.`,
+  // customer forget on a PostgreSQL server
+  forgetServerChecked: 'Checked every text column of every table, the search index too: no row holds their details.',
+  forgetServerFinished: (id: number) => `Finished forgetting customer #${id} on the server.`,
+  forgetServerVacuumed: (count: number) =>
+    `Ran VACUUM on ${count} table${count === 1 ? '' : 's'}: the old row versions and their index entries are gone. The server's freed pages, write-ahead log and archives, replicas and backups are the operator's to clear (README: "Forget on a server").`,
+  forgetServerVacuumedNone: (count: number) =>
+    `Could not VACUUM svc's ${count} tables: the role svc connects as owns none of them, so the old row versions stay until their owner runs VACUUM on this database (README: "Forget on a server").`,
+  forgetServerNotVacuumed: (tables: readonly string[]) =>
+    `Could not VACUUM ${tables.join(', ')}: the role svc connects as does not own them. Ask their owner to run: VACUUM ${tables.join(', ')};`,
 
   // export, import, backup and checks (add keys below this line)
   exportExists: (path: string) => `${path} already exists`,
@@ -321,6 +330,10 @@ export const messages = {
   checkCorrupt: (path: string) => `the database ${path} is damaged`,
   checkCorruptHint: (path: string) =>
     `restore a backup: stop every svc, move "${path}" (and its -wal and -shm files) aside, copy the backup to "${path}", then run svc db check; backups svc made before upgrades are beside it (${path}.backup-*)`,
+  // db check on a PostgreSQL server
+  checkServerFailed: (address: string) => `the database ${address} is not as svc's schema and data should be`,
+  checkServerHint: 'the problems are listed above (all of them with --json); restore the latest dump (pg_restore --clean --dbname ADDRESS FILE) or show them to the database\'s owner',
+  checkServerBackup: 'Back it up with: pg_dump --format=custom --file FILE ADDRESS',
   diskWriteFailed: 'svc could not write to the disk (it may be full, or failing): nothing was saved',
   diskWriteFailedHint: 'free some space or check the disk, then try again; svc db check tells whether the database is whole',
   dbCorrupt: (path: string) => `the database ${path} is damaged`,

@@ -189,3 +189,8 @@ export function openStore(path: string, options: OpenOptions = {}): Connection {
     throw translateSqliteError(error, path);
   }
 }
+
+/** A new database in memory, gone when closed (a scratch schema to compare another database with). */
+export function openMemory(): Db {
+  return new Database(':memory:', nativeBinding());
+}

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { ConflictError, ExitCode, SvcError, errorCode, isSvcError } from '../core/errors.ts';
 import type { WrittenFile } from '../core/forget.ts';
 import { messages } from '../core/messages.ts';
-import { sql, translateSqliteError, type Db, type Connection } from './db.ts';
+import { isPostgres, sql, translateSqliteError, type Db, type Connection } from './db.ts';
 import { clearPendingForgets, quote } from './forget.ts';
 
 /*
@@ -35,12 +35,12 @@ export function recordingWrittenFile<T>(db: Db, kind: WrittenFile['kind'], path:
   }
 }
 
-/** The exports and backups svc wrote up to `until` that still exist (and those sent to standard output), oldest first. */
+/** The exports and backups svc wrote up to `until` that still exist (and those sent to standard output, each its own), oldest first. */
 export function writtenFiles(db: Db, until: string): WrittenFile[] {
   const rows = sql(
     db,
-    `SELECT kind, path, max(contacts) AS contacts, max(written_at) AS writtenAt FROM written_files
-      WHERE written_at <= ? GROUP BY kind, coalesce(path, id) ORDER BY min(id)`,
+    `SELECT kind, max(path) AS path, max(contacts) AS contacts, max(written_at) AS writtenAt FROM written_files
+      WHERE written_at <= ? GROUP BY kind, coalesce(path, '#' || id) ORDER BY min(id)`,
   ).all(until) as Array<{ kind: WrittenFile['kind']; path: string | null; contacts: number; writtenAt: string }>;
   return rows.filter((row) => row.path === null || existsSync(row.path)).map((row) => ({ ...row, contacts: row.contacts === 1 }));
 }
@@ -78,10 +78,10 @@ export function migrationBackups(path: string): string[] {
  * Leftovers of exports and backups that never finished (`.NAME.partial-PID`) beside the
  * database and beside every file svc recorded writing, whose writer is gone.
  */
-export function partialLeftovers(db: Db, path: string): string[] {
+export function partialLeftovers(db: Db, path: string | null): string[] {
   const targets = (sql(db, 'SELECT DISTINCT path FROM written_files WHERE path IS NOT NULL').all() as Array<{ path: string }>).map((r) => r.path);
   // Written as .NAME.partial-PID (files.ts); older versions wrote NAME.partial-PID.
-  const prefixes = [path, ...targets].flatMap((target) => [target, join(dirname(target), `.${basename(target)}`)]);
+  const prefixes = [...(path === null ? [] : [path]), ...targets].flatMap((target) => [target, join(dirname(target), `.${basename(target)}`)]);
   return prefixes.flatMap((prefix) =>
     siblings(prefix, PARTIAL).filter((file) => !isRunning(Number(PARTIAL.exec(file.slice(prefix.length))?.[1]))),
   );
@@ -207,6 +207,14 @@ function recordLayouts(db: Db, table: string, withoutRowid: boolean, info: Array
 // Stands where a value's bytes are not known: no letter, so nothing glues across it.
 const UNKNOWN = Buffer.from([0]);
 
+/** The names of the team and of the customers not forgotten, ASCII-folded, that hold a needle and are longer. */
+function namesHolding(db: Db, needles: readonly Buffer[]): Buffer[] {
+  const people = sql(db, 'SELECT name FROM people UNION SELECT name FROM customers WHERE forgotten_at IS NULL AND name IS NOT NULL').all() as Array<{ name: string }>;
+  return people
+    .map((row) => foldAscii(Buffer.from(row.name, 'utf8')))
+    .filter((name) => needles.some((needle) => name.length > needle.length && name.includes(needle)));
+}
+
 /**
  * After a forget's writes: each occurrence of a trace in a live row that is not the
  * trace as a value's word of its own, with its whole word as the file stores it, in
@@ -222,10 +230,7 @@ export function liveContexts(db: Db, traces: readonly string[]): LiveContexts {
   const needles = needlesOf(traces);
   const contexts = new Set<string>();
   if (needles.length === 0) return { contexts, names: [] };
-  const people = sql(db, 'SELECT name FROM people UNION SELECT name FROM customers WHERE forgotten_at IS NULL AND name IS NOT NULL').all() as Array<{ name: string }>;
-  const names = people
-    .map((row) => foldAscii(Buffer.from(row.name, 'utf8')))
-    .filter((name) => needles.some((needle) => name.length > needle.length && name.includes(needle)));
+  const names = namesHolding(db, needles);
   const tables = (db.pragma('table_list') as Array<{ schema: string; name: string; type: string; wr: number }>).filter(
     (t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'),
   );
@@ -323,6 +328,8 @@ export interface FinishReport {
   removed: string[];
   /** Whether the files were scanned for the old values (only the run that erased them knows them). */
   scanned: boolean;
+  /** On PostgreSQL: the tables VACUUM ran on, and those the role may not vacuum (left to their owner). */
+  vacuum?: { done: string[]; refused: string[] };
 }
 
 /**
@@ -338,6 +345,7 @@ export function finishForgets(
   waitMs: number,
   onProgress: (done: number, total: number) => void = () => {},
 ): FinishReport {
+  if (isPostgres(store.db)) return finishForgetsOnServer(store, ids, traces, waitMs, onProgress);
   const { db, path } = store;
   // Four steps: copies removed, log emptied, file compacted, files checked.
   const step = (done: number) => onProgress(done, 4);
@@ -391,4 +399,121 @@ function unfinished(ids: readonly number[], error: unknown, path: string): SvcEr
   const cause = translateSqliteError(error, path);
   const reason = code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') ? messages.forgetDiskFull : cause instanceof Error ? cause.message : String(cause);
   return new SvcError(messages.forgetUnfinished(ids, reason), isSvcError(cause) ? cause.exitCode : ExitCode.unexpected, messages.forgetResumeHint(ids));
+}
+
+/**
+ * On a server, where svc can read no file of the database: every text column of every
+ * table (the full-text vectors as text too) looked through for the traces, in SQL first,
+ * then each hit judged as the file scan judges it. Allowed: a hit inside a UUID, glued to
+ * other letters, or inside another person's longer name. Returns where a trace stands as
+ * a word of its own, as table.column.
+ */
+export function serverHolds(db: Db, traces: readonly string[]): string[] {
+  const needles = needlesOf(traces);
+  if (needles.length === 0) return [];
+  const names = namesHolding(db, needles);
+  const columns = sql(
+    db,
+    `SELECT c.table_name AS "table", c.column_name AS "column"
+       FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+        AND c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'tsvector')
+      ORDER BY c.table_name, c.ordinal_position`,
+  ).all() as Array<{ table: string; column: string }>;
+  const found: string[] = [];
+  for (const table of [...new Set(columns.map((c) => c.table))]) {
+    const own = columns.filter((c) => c.table === table).map((c) => c.column);
+    // One pass per table: its text values joined by a character no trace holds.
+    const joined = `lower(concat_ws(chr(1), ${own.map((c) => `CAST(${quote(c)} AS text)`).join(', ')}))`;
+    const rows = db
+      .prepare(`SELECT ${own.map((c, i) => `CAST(${quote(c)} AS text) AS ${quote(`v${i}`)}`).join(', ')} FROM ${quote(table)} WHERE ${needles.map(() => `strpos(${joined}, ?) > 0`).join(' OR ')}`)
+      .raw(true)
+      .all(...needles.map((needle) => needle.toString('utf8'))) as Array<Array<string | null>>;
+    own.forEach((column, i) => {
+      if (rows.some((row) => typeof row[i] === 'string' && holdsAsWord(foldAscii(Buffer.from(row[i], 'utf8')), needles, names))) found.push(`${table}.${column}`);
+    });
+  }
+  return found;
+}
+
+/** Whether a value holds a needle as the customer's own word: not inside a UUID, not glued to letters, not inside a longer name. */
+function holdsAsWord(value: Buffer, needles: readonly Buffer[], names: readonly Buffer[]): boolean {
+  for (const needle of needles) {
+    for (let at = value.indexOf(needle); at !== -1; at = value.indexOf(needle, at + 1)) {
+      const end = at + needle.length;
+      if (insideUuid(value, at, end)) continue;
+      const context = contextAround(value, at, end, names);
+      if (context === null || context.length === needle.length) return true;
+    }
+  }
+  return false;
+}
+
+/** How often the server is asked whether older snapshots have ended. */
+const SNAPSHOT_POLL_MS = 100;
+
+/**
+ * Waits up to waitMs for the other sessions on this database that hold a snapshot taken
+ * before now (a long export, a report) to end: VACUUM keeps every row version such a
+ * snapshot may still read, the forgotten values included. Refuses (the forget stays
+ * pending) if one still holds it. Sessions of roles whose activity this role may not
+ * see are not counted (README: Forget on a server).
+ */
+function awaitOlderSnapshots(db: Db, ids: readonly number[], waitMs: number): void {
+  const since = (db.prepare('SELECT CAST(now() AS text) AS at').get() as { at: string }).at;
+  const older = db.prepare(
+    `SELECT count(*) AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL AND xact_start < CAST(? AS timestamptz)`,
+  );
+  const deadline = Date.now() + Math.max(0, waitMs);
+  while (Number((older.get(since) as { n: number }).n) > 0) {
+    if (Date.now() >= deadline) throw new ConflictError(messages.forgetPinned(ids), messages.forgetResumeHint(ids));
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SNAPSHOT_POLL_MS);
+  }
+}
+
+/**
+ * Finishing forgets on PostgreSQL: the unfinished exports svc left on this machine are
+ * deleted, snapshots older than the forget are waited for (up to waitMs), VACUUM runs on
+ * every table of svc's schema the role may vacuum (the old row versions and their index
+ * entries go), and every text column is checked for the old
+ * values. What the server keeps beyond that (freed space, the write-ahead log and its
+ * archives, replicas, backups) is the operator's: README, "Forget on a server".
+ */
+function finishForgetsOnServer(
+  store: Connection,
+  ids: readonly number[],
+  traces: readonly string[] | null,
+  waitMs: number,
+  onProgress: (done: number, total: number) => void,
+): FinishReport {
+  const { db } = store;
+  const step = (done: number) => onProgress(done, 3);
+  const removed = partialLeftovers(db, null);
+  for (const file of removed) rmSync(file, { force: true });
+  step(1);
+  awaitOlderSnapshots(db, ids, waitMs);
+  const tables = sql(
+    db,
+    `SELECT c.relname AS name, pg_has_role(c.relowner, 'USAGE') OR pg_has_role(d.datdba, 'USAGE') AS allowed
+       FROM pg_class c JOIN pg_database d ON d.datname = current_database()
+      WHERE c.relnamespace = CAST(current_schema() AS regnamespace) AND c.relkind = 'r'
+      ORDER BY c.relname`,
+  ).all() as Array<{ name: string; allowed: boolean }>;
+  // PostgreSQL vacuums what the table's or the database's owner asks; for anyone else it skips the table with a warning only.
+  const vacuumed = tables.filter((t) => t.allowed).map((t) => t.name);
+  const refused = tables.filter((t) => !t.allowed).map((t) => t.name);
+  try {
+    if (vacuumed.length > 0) db.exec(`VACUUM ${vacuumed.map(quote).join(', ')}`);
+  } catch (error) {
+    if (isSvcError(error)) throw error;
+    throw new SvcError(messages.forgetUnfinished(ids, error instanceof Error ? error.message : String(error)), ExitCode.unexpected, messages.forgetResumeHint(ids));
+  }
+  step(2);
+  const holding = traces === null ? [] : serverHolds(db, traces);
+  step(3);
+  if (holding.length > 0) throw new SvcError(messages.forgetStillInFiles(ids, holding), ExitCode.unexpected, messages.forgetResumeHint(ids));
+  store.write(() => clearPendingForgets(db, ids));
+  return { removed, scanned: traces !== null, vacuum: { done: vacuumed, refused } };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { numberedName, redactorFor, tracesOf, type ContactDetails, type ForgetChange, type ForgetReport, type Redactor } from '../core/forget.ts';
 import { errorCode } from '../core/errors.ts';
 import { nameKey, normalizePhrase } from '../core/text.ts';
-import { sql, type Db, type Connection } from './db.ts';
+import { isPostgres, sql, type Db, type Connection } from './db.ts';
 import { FORGOTTEN_CUSTOMER } from '../core/customer.ts';
 import { ensureTag } from './tags.ts';
 
@@ -46,8 +46,21 @@ export function quote(identifier: string): string {
   return `"${identifier.replaceAll('"', '""')}"`;
 }
 
+interface TextTable {
+  name: string;
+  columns: string[];
+  key: string[];
+  stamped: boolean;
+}
+
+/** Whether a column holds text forget rewrites: not a uuid, not a timestamp. */
+function rewritable(column: string): boolean {
+  return column !== 'uuid' && !/_(at|on)$/.test(column);
+}
+
 /** Every scanned table's text columns and how to address one of its rows. Full-text shadow tables follow their content table. */
-function textTables(db: Db): Array<{ name: string; columns: string[]; key: string[]; stamped: boolean }> {
+function textTables(db: Db): TextTable[] {
+  if (isPostgres(db)) return serverTextTables(db);
   const list = db.pragma('table_list') as Array<{ schema: string; name: string; type: string; wr: number }>;
   const virtual = list.filter((t) => t.schema === 'main' && t.type === 'virtual').map((t) => t.name);
   const tables = list.filter(
@@ -58,13 +71,47 @@ function textTables(db: Db): Array<{ name: string; columns: string[]; key: strin
       !NOT_SCANNED.has(t.name) &&
       !virtual.some((v) => t.name.startsWith(`${v}_`)),
   );
-  const out: Array<{ name: string; columns: string[]; key: string[]; stamped: boolean }> = [];
+  const out: TextTable[] = [];
   for (const table of tables.sort((a, b) => a.name.localeCompare(b.name))) {
     const info = db.pragma(`table_info(${quote(table.name)})`) as Array<{ name: string; type: string; pk: number }>;
-    const columns = info.filter((c) => /TEXT|CHAR|CLOB/i.test(c.type) && c.name !== 'uuid' && !/_(at|on)$/.test(c.name)).map((c) => c.name);
+    const columns = info.filter((c) => /TEXT|CHAR|CLOB/i.test(c.type) && rewritable(c.name)).map((c) => c.name);
     if (columns.length === 0) continue;
     const key = table.wr ? info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name) : ['rowid'];
     out.push({ name: table.name, columns, key, stamped: info.some((c) => c.name === 'updated_at') });
+  }
+  return out;
+}
+
+/**
+ * The same on PostgreSQL, from information_schema: its full-text table holds a tsvector,
+ * not text, and follows the stories by trigger. A row is addressed by its primary key.
+ */
+function serverTextTables(db: Db): TextTable[] {
+  const columns = sql(
+    db,
+    `SELECT c.table_name AS "table", c.column_name AS "column", c.data_type AS type
+       FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+      ORDER BY c.table_name, c.ordinal_position`,
+  ).all() as Array<{ table: string; column: string; type: string }>;
+  const keys = sql(
+    db,
+    `SELECT k.table_name AS "table", k.column_name AS "column"
+       FROM information_schema.table_constraints t
+       JOIN information_schema.key_column_usage k ON k.constraint_schema = t.constraint_schema AND k.constraint_name = t.constraint_name
+      WHERE t.table_schema = current_schema() AND t.constraint_type = 'PRIMARY KEY'
+      ORDER BY k.table_name, k.ordinal_position`,
+  ).all() as Array<{ table: string; column: string }>;
+  const out: TextTable[] = [];
+  for (const name of [...new Set(columns.map((c) => c.table))].sort((a, b) => a.localeCompare(b))) {
+    if (NOT_SCANNED.has(name)) continue;
+    const own = columns.filter((c) => c.table === name);
+    const text = own.filter((c) => /^(text|character varying|character)$/u.test(c.type) && rewritable(c.column)).map((c) => c.column);
+    const key = keys.filter((k) => k.table === name).map((k) => k.column);
+    if (text.length === 0) continue;
+    // Every svc table has a primary key; ctid addresses a row within this transaction otherwise.
+    out.push({ name, columns: text, key: key.length > 0 ? key : ['ctid'], stamped: own.some((c) => c.column === 'updated_at') });
   }
   return out;
 }
@@ -114,10 +161,10 @@ export function forgetCustomer(db: Db, id: number, now: string, returned?: Conta
   const changes = new Changes();
 
   db.exec('CREATE TEMP TABLE IF NOT EXISTS linked_practices (practice_id INTEGER PRIMARY KEY)');
-  sql(db, 'DELETE FROM temp.linked_practices').run();
+  sql(db, 'DELETE FROM linked_practices').run();
   sql(
     db,
-    `INSERT INTO temp.linked_practices SELECT DISTINCT e.practice_id FROM evidence e JOIN stories s ON s.id = e.story_id WHERE s.customer_id = ?`,
+    `INSERT INTO linked_practices SELECT DISTINCT e.practice_id FROM evidence e JOIN stories s ON s.id = e.story_id WHERE s.customer_id = ?`,
   ).run(id);
 
   redactTags(db, id, redactor, now, changes);
@@ -125,7 +172,7 @@ export function forgetCustomer(db: Db, id: number, now: string, returned?: Conta
   redactMatchers(db, redactor, changes);
   eraseAgreedContacts(db, id, now, changes);
   redactText(db, id, redactor, now, changes);
-  dropStalePhrases(db, id);
+  dropStalePhrases(db, id, redactor);
 
   for (const [column, value] of Object.entries(details)) if (value !== null) changes.add('customers', id, column, value, null);
   // Erasing again what came back: the forget is recorded already, and its files wait for a wipe only if something changed.
@@ -209,7 +256,7 @@ function redactTags(db: Db, id: number, redactor: Redactor, now: string, changes
 function redactPractices(db: Db, redactor: Redactor, now: string, changes: Changes): void {
   const practices = sql(
     db,
-    `SELECT id, name, description, id IN (SELECT practice_id FROM temp.linked_practices) AS linked FROM practices ORDER BY id`,
+    `SELECT id, name, description, CASE WHEN id IN (SELECT practice_id FROM linked_practices) THEN 1 ELSE 0 END AS linked FROM practices ORDER BY id`,
   ).all() as Array<{ id: number; name: string; description: string | null; linked: number }>;
   for (const practice of practices) {
     const linked = practice.linked === 1;
@@ -237,7 +284,8 @@ function redactPractices(db: Db, redactor: Redactor, now: string, changes: Chang
 function redactMatchers(db: Db, redactor: Redactor, changes: Changes): void {
   const matchers = sql(
     db,
-    `SELECT id, kind, value, qualifier, practice_id IN (SELECT practice_id FROM temp.linked_practices) AS linked FROM practice_matchers ORDER BY id`,
+    `SELECT id, kind, value, qualifier, CASE WHEN practice_id IN (SELECT practice_id FROM linked_practices) THEN 1 ELSE 0 END AS linked
+       FROM practice_matchers ORDER BY id`,
   ).all() as Array<{ id: number; kind: 'tag' | 'phrase'; value: string; qualifier: string; linked: number }>;
   for (const matcher of matchers) {
     const linked = matcher.linked === 1;
@@ -256,32 +304,54 @@ function redactMatchers(db: Db, redactor: Redactor, changes: Changes): void {
   }
 }
 
+/** A row of a text table as read for redaction: its key as key_0 …, its text columns, and their redacted forms as new_<column>. */
+type TextRow = Record<string, string | number | null>;
+
 /** Every other table's text, row by row; only changed rows are written, their updated_at moved so the change travels. */
 function redactText(db: Db, id: number, redactor: Redactor, now: string, changes: Changes): void {
-  db.function('svc_redact', { deterministic: true, varargs: false }, (value: unknown, linked: unknown) =>
-    typeof value === 'string' ? redactor.redact(value, linked === 1) : null,
-  );
+  const onServer = isPostgres(db);
+  if (!onServer) {
+    db.function('svc_redact', { deterministic: true, varargs: false }, (value: unknown, linked: unknown) =>
+      typeof value === 'string' ? redactor.redact(value, linked === 1) : null,
+    );
+  }
   for (const table of textTables(db)) {
     const t = quote(table.name);
     const linked = LINKED_SQL[table.name] ?? '0';
+    const params = LINKED_SQL[table.name]?.includes('@id') ? { id } : {};
     // Keys are read under their own names: "rowid" comes back named as its alias (id).
     const keyList = table.key.map((k, i) => `${quote(k)} AS ${quote(`key_${i}`)}`).join(', ');
-    const keyValues = (row: Record<string, string | number | null>) => table.key.map((_k, i) => row[`key_${i}`]);
-    const redacted = table.columns.map((c) => `svc_redact(${quote(c)}, (${linked})) AS ${quote(`new_${c}`)}`).join(', ');
-    const anyChange = table.columns.map((c) => `svc_redact(${quote(c)}, (${linked})) IS NOT NULL`).join(' OR ');
-    const rows = db
-      .prepare(`SELECT ${keyList}, ${table.columns.map(quote).join(', ')}, ${redacted} FROM ${t} WHERE ${anyChange} ORDER BY ${table.key.map(quote).join(', ')}`)
-      .all(LINKED_SQL[table.name]?.includes('@id') ? { id } : {}) as Array<Record<string, string | number | null>>;
+    const keyValues = (row: TextRow) => table.key.map((_k, i) => row[`key_${i}`]);
+    const order = table.key.map(quote).join(', ');
+    let rows: TextRow[];
+    if (onServer) {
+      // PostgreSQL cannot call back into svc: every row's text comes here and is redacted as SQLite's function does.
+      const select = `SELECT ${keyList}, ${table.columns.map(quote).join(', ')}, CASE WHEN ${linked === '0' ? 'false' : linked} THEN 1 ELSE 0 END AS svc_linked FROM ${t}`;
+      rows = [];
+      for (const batch of serverBatches(db, select, table.key, params)) {
+        for (const row of batch) {
+          const redacted = table.columns.map((c) => [`new_${c}`, typeof row[c] === 'string' ? redactor.redact(row[c], row.svc_linked === 1) : null] as const);
+          if (redacted.some(([, value]) => value !== null)) rows.push({ ...row, ...Object.fromEntries(redacted) });
+        }
+      }
+    } else {
+      const redacted = table.columns.map((c) => `svc_redact(${quote(c)}, (${linked})) AS ${quote(`new_${c}`)}`).join(', ');
+      const anyChange = table.columns.map((c) => `svc_redact(${quote(c)}, (${linked})) IS NOT NULL`).join(' OR ');
+      rows = db.prepare(`SELECT ${keyList}, ${table.columns.map(quote).join(', ')}, ${redacted} FROM ${t} WHERE ${anyChange} ORDER BY ${order}`).all(params) as TextRow[];
+    }
     for (const row of rows) {
       const set = table.columns.filter((c) => row[`new_${c}`] !== null);
       const where = table.key.map((k) => `${quote(k)} = ?`).join(' AND ');
       const assignments = [...set.map((c) => `${quote(c)} = ?`), ...(table.stamped ? ['updated_at = max(updated_at, ?)'] : [])].join(', ');
       const key = keyValues(row);
       const label = key.length === 1 ? Number(key[0]) : key.join('/');
+      const update = () => sql(db, `UPDATE ${t} SET ${assignments} WHERE ${where}`).run(...set.map((c) => row[`new_${c}`]), ...(table.stamped ? [now] : []), ...key);
       try {
-        sql(db, `UPDATE ${t} SET ${assignments} WHERE ${where}`).run(...set.map((c) => row[`new_${c}`]), ...(table.stamped ? [now] : []), ...key);
+        // On PostgreSQL a failed statement ends the transaction: where a collision may come, the update runs in a savepoint.
+        if (onServer && DROP_ON_COLLISION.has(table.name)) db.transaction(update)();
+        else update();
       } catch (error) {
-        if (!errorCode(error).startsWith('SQLITE_CONSTRAINT_UNIQUE') || !DROP_ON_COLLISION.has(table.name)) throw error;
+        if (!isUniqueViolation(error) || !DROP_ON_COLLISION.has(table.name)) throw error;
         sql(db, `DELETE FROM ${t} WHERE ${where}`).run(...key);
         for (const c of set) changes.add(table.name, label, c, row[c] as string, null);
         continue;
@@ -291,20 +361,70 @@ function redactText(db: Db, id: number, redactor: Redactor, now: string, changes
   }
 }
 
+/** Rows read at once from a server: a story table's text in one answer would cost hundreds of megabytes at 100,000 stories. */
+const SERVER_BATCH = 2000;
+
+/**
+ * The rows of `select` (which has no WHERE), in key order, a batch at a time: after the
+ * last key read where the key is one column, all at once otherwise (the join tables).
+ */
+function* serverBatches(db: Db, select: string, key: string[], params: Record<string, unknown>): Generator<TextRow[]> {
+  const [only] = key;
+  if (key.length !== 1 || only === undefined || only === 'ctid') {
+    yield db.prepare(`${select} ORDER BY ${key.map(quote).join(', ')}`).all(params) as TextRow[];
+    return;
+  }
+  const next = db.prepare(`${select} WHERE ${quote(only)} > @svc_after ORDER BY ${quote(only)} LIMIT ${SERVER_BATCH}`);
+  for (let after: unknown = null; ; ) {
+    const batch = (after === null ? db.prepare(`${select} ORDER BY ${quote(only)} LIMIT ${SERVER_BATCH}`).all(params) : next.all({ ...params, svc_after: after })) as TextRow[];
+    if (batch.length > 0) yield batch;
+    if (batch.length < SERVER_BATCH) return;
+    after = batch.at(-1)?.key_0 ?? null;
+  }
+}
+
+/** A write refused because another row holds the same unique key, on either engine. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = errorCode(error);
+  return code.startsWith('SQLITE_CONSTRAINT_UNIQUE') || code === '23505';
+}
+
 /**
  * Cached phrases come from story text: a story whose text changed lost them through its
  * trigger; one whose phrases still hold a copy is indexed again by the next command.
  */
-function dropStalePhrases(db: Db, id: number): void {
-  const stale = db
-    .prepare(
-      `SELECT DISTINCT p.story_id FROM story_phrases p JOIN stories s ON s.id = p.story_id
-        WHERE svc_redact(p.key, s.customer_id IS @id) IS NOT NULL OR svc_redact(p.detail, s.customer_id IS @id) IS NOT NULL`,
-    )
-    .all({ id }) as Array<{ story_id: number }>;
-  for (const { story_id } of stale) {
-    sql(db, 'DELETE FROM story_phrases WHERE story_id = ?').run(story_id);
-    sql(db, 'DELETE FROM story_phrase_index WHERE story_id = ?').run(story_id);
+/** Stories whose cached phrases are read from a server at once (some twenty phrases each). */
+const STORIES_PER_PHRASE_BATCH = 500;
+
+function dropStalePhrases(db: Db, id: number, redactor: Redactor): void {
+  let stale: number[];
+  if (isPostgres(db)) {
+    // No SQL function to call back into svc: the phrases are redacted here, as redactText does, a range of stories at a time.
+    const holds = (text: string | null, linked: number) => text !== null && redactor.redact(text, linked === 1) !== null;
+    const found = new Set<number>();
+    const last = Number((sql(db, 'SELECT coalesce(max(story_id), 0) AS last FROM story_phrases').get() as { last: number }).last);
+    const range = sql(
+      db,
+      `SELECT p.story_id, p.key, p.detail, CASE WHEN s.customer_id = @id THEN 1 ELSE 0 END AS linked
+         FROM story_phrases p JOIN stories s ON s.id = p.story_id WHERE p.story_id > @from AND p.story_id <= @to`,
+    );
+    for (let from = 0; from < last; from += STORIES_PER_PHRASE_BATCH) {
+      const phrases = range.all({ id, from, to: from + STORIES_PER_PHRASE_BATCH }) as Array<{ story_id: number; key: string; detail: string | null; linked: number }>;
+      for (const p of phrases) if (holds(p.key, p.linked) || holds(p.detail, p.linked)) found.add(p.story_id);
+    }
+    stale = [...found];
+  } else {
+    const rows = db
+      .prepare(
+        `SELECT DISTINCT p.story_id FROM story_phrases p JOIN stories s ON s.id = p.story_id
+          WHERE svc_redact(p.key, s.customer_id IS @id) IS NOT NULL OR svc_redact(p.detail, s.customer_id IS @id) IS NOT NULL`,
+      )
+      .all({ id }) as Array<{ story_id: number }>;
+    stale = rows.map((row) => row.story_id);
+  }
+  for (const storyId of stale) {
+    sql(db, 'DELETE FROM story_phrases WHERE story_id = ?').run(storyId);
+    sql(db, 'DELETE FROM story_phrase_index WHERE story_id = ?').run(storyId);
   }
 }
 

@@ -72,6 +72,7 @@ import {
 import { lastDigestOn, loadRhythmInput, recordDigest, teamIdentity } from './rhythm.ts';
 import { countStories, deleteStory, getStory, insertStory, searchStories, storiesByIds, storyPages, updateStory } from './stories.ts';
 import { forgetCustomer, isForgetPending, previewForget } from './forget.ts';
+import { checkServerDatabase } from './check.ts';
 import { finishForgets, recordingWrittenFile, writtenFiles } from './forget-files.ts';
 import { exportedTables, exportHeader, exportRows, importExport, readSnapshot } from './transfer.ts';
 import { backupTo } from './backup.ts';
@@ -345,6 +346,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       storyCount: () => countStories(db),
       import: (data, fileName, options) => importExport(connection, data, fileName, options),
       backup: (target) => backupTo(connection, target),
+      checkServer: () => checkServerDatabase(db, connection.path),
     },
     teams: {
       find: (name) => findTeam(db, name),

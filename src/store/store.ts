@@ -32,9 +32,11 @@ import type { PersonPractice } from './skills.ts';
 import type { TeamRow, TeamSummary } from './teams.ts';
 import type { ForgetReport, WrittenFile } from '../core/forget.ts';
 import type { ExportHeader, ExportRow, ExportStream } from '../core/transfer.ts';
+import type { CheckReport } from './check.ts';
 import type { FinishReport } from './forget-files.ts';
 import type { ImportResult as TransferResult, TableShape } from './transfer.ts';
 import type { BackupResult } from './backup.ts';
+export type { CheckReport } from './check.ts';
 export type { FinishReport } from './forget-files.ts';
 export type { ImportedForget } from './forget.ts';
 export type { ImportResult as TransferResult } from './transfer.ts';
@@ -139,6 +141,8 @@ export interface TransferStore {
   import(data: ExportStream, fileName: string, options: { dryRun: boolean; now: string; reread?: () => ExportStream }): TransferResult;
   /** Copies the database to a new file, consistent while others write, verified. */
   backup(target: string): Promise<BackupResult>;
+  /** Checks a database on a server without changing it: its schema, search index and references (SQLite's check reads the file instead). */
+  checkServer(): CheckReport;
 }
 
 /** Colleagues pairing with a practice's star to learn it. */

@@ -51,7 +51,12 @@ export function mergeTags(db: Db, fromId: number, intoId: number, now: string): 
   const into = sql(db, 'SELECT name FROM tags WHERE id = ?').get(intoId) as { name: string };
   moveReferences(db, 'tags', fromId, intoId);
   const practices = sql(db, "SELECT practice_id AS id FROM practice_matchers WHERE kind = 'tag' AND value IN (?, ?)").all(from.name, into.name) as Array<{ id: number }>;
-  sql(db, "UPDATE OR IGNORE practice_matchers SET value = ? WHERE kind = 'tag' AND value = ?").run(into.name, from.name);
+  // UPDATE OR IGNORE, written so PostgreSQL runs it too: a matcher the survivor's tag has already stays, the other goes below.
+  sql(
+    db,
+    `UPDATE practice_matchers SET value = @into WHERE kind = 'tag' AND value = @from
+        AND NOT EXISTS (SELECT 1 FROM practice_matchers held WHERE held.kind = 'tag' AND held.value = @into AND held.qualifier = practice_matchers.qualifier)`,
+  ).run({ into: into.name, from: from.name });
   sql(db, "DELETE FROM practice_matchers WHERE kind = 'tag' AND value = ?").run(from.name);
   sql(db, 'DELETE FROM tags WHERE id = ?').run(fromId);
   sql(db, 'UPDATE tags SET builtin = max(builtin, ?) WHERE id = ?').run(from.builtin, intoId);

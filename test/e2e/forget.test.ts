@@ -1,6 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
+import { storedText } from '../helpers/cli.ts';
+import { testEngine } from '../helpers/engine.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
 let svc: InProcessSandbox;
@@ -14,13 +17,9 @@ const EMAIL = 'maria.zyx@example.com';
 const PHONE = '+44 20 7946 0958';
 const TRACES = ['zyxwortel', 'maria.zyx', 'example.com', '2079460958', '7946 0958'];
 
-/** Every byte of the database files (db, -wal, -shm), lower-cased. */
+/** Every byte of the database files (db, -wal, -shm), or on PostgreSQL every row as text, lower-cased. */
 function databaseBytes(): string {
-  return readdirSync(svc.dir)
-    .filter((name) => name.startsWith('svc.db'))
-    .map((name) => readFileSync(join(svc.dir, name)).toString('latin1'))
-    .join('\n')
-    .toLowerCase();
+  return storedText(svc);
 }
 
 describe('svc customer forget', () => {
@@ -49,6 +48,8 @@ describe('svc customer forget', () => {
       resumed: false,
       removed: [],
       filesVerified: true,
+      // On a server svc runs VACUUM on its tables (the test's role owns them all) instead of compacting a file.
+      ...(testEngine === 'postgres' ? { vacuumed: expect.arrayContaining(['stories', 'stories_fts', 'interviews', 'customers']), notVacuumed: [] } : {}),
       copies: [],
     });
     expect(result.stderr).toContain('Forgot customer #1: erased name, email, phone, external id.');
@@ -67,9 +68,44 @@ describe('svc customer forget', () => {
 
     const wal = join(svc.dir, 'svc.db-wal');
     expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
+    if (testEngine === 'postgres') expect(result.stderr).toMatch(/Checked every text column of every table.*\n.*Ran VACUUM on \d+ tables/u);
     const bytes = databaseBytes();
     for (const trace of TRACES.filter((t) => t !== 'example.com')) expect(bytes, trace).not.toContain(trace);
     expect(bytes).toContain('elsewhere.org'); // the other customer is untouched
+  });
+
+  (testEngine === 'postgres' ? it : it.skip)('on a server, as a role that owns no table: erases and checks all the same, and says VACUUM is left to the owner', async () => {
+    const owner = connectPostgres(svc.db);
+    const role = `svc_test_writer_${process.pid}`;
+    const { database } = owner.query('SELECT current_database() AS database').rows[0] as { database: string };
+    try {
+      // The day-to-day role of the README: reads and writes rows, owns nothing.
+      for (const statement of [
+        `CREATE ROLE ${role} LOGIN PASSWORD 'writer'`,
+        `GRANT CONNECT ON DATABASE ${database} TO ${role}`,
+        `GRANT USAGE ON SCHEMA public TO ${role}`,
+        `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
+        `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
+      ]) owner.query(statement);
+      const address = new URL(svc.db);
+      address.username = role;
+      address.password = 'writer';
+      const result = await svc.run(['--db', address.toString(), 'customer', 'forget', NAME, '--yes', '--json']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ customerId: 1, storiesChanged: 1, interviewsChanged: 1, filesVerified: true, vacuumed: [], notVacuumed: expect.arrayContaining(['stories', 'stories_fts']) });
+      expect(result.stderr).toContain('Checked every text column of every table, the search index too: no row holds their details.\n');
+      expect(result.stderr).toMatch(/Could not VACUUM svc's \d+ tables: the role svc connects as owns none of them/u);
+      for (const trace of TRACES.filter((t) => t !== 'example.com')) expect(databaseBytes(), trace).not.toContain(trace);
+    } finally {
+      for (const statement of [
+        `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`,
+        `REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${role}`,
+        `REVOKE ALL ON SCHEMA public FROM ${role}`,
+        `REVOKE ALL ON DATABASE ${database} FROM ${role}`,
+        `DROP ROLE ${role}`,
+      ]) owner.query(statement);
+      owner.close();
+    }
   });
 
   it('refuses without --yes off a terminal, an unknown or ambiguous customer, and a second forget, changing nothing', async () => {

@@ -4,11 +4,14 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isPostgresAddress } from '../../src/store/address.ts';
 import { openStore } from '../../src/store/db.ts';
+import { openPostgresStore } from '../../src/store/postgres/store.ts';
 import { BIN, baseEnv, newerSvcIn, runSvc, sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { draftStory } from '../../src/core/story.ts';
 import { insertStory } from '../../src/store/stories.ts';
 import { NOW, NOW_ISO, tempDir } from '../helpers/db.ts';
+import { itOnSqlite, testEngine } from '../helpers/engine.ts';
 import { canChattr, canMount, immutable, mountTmpfs } from '../helpers/fs.ts';
 import { seedEverything } from '../helpers/seed.ts';
 import { Terminal } from '../helpers/terminal.ts';
@@ -42,7 +45,7 @@ function start(args: string[], db: string, env: Record<string, string> = {}) {
 }
 
 function seed(db: string, prefix = 'a'): void {
-  const store = openStore(db);
+  const store = isPostgresAddress(db) ? openPostgresStore(db) : openStore(db);
   seedEverything(store.db, prefix);
   store.close();
 }
@@ -85,7 +88,8 @@ describe('many svc processes at once', () => {
     const texts = new Set(stories.map((s) => s.text));
     for (let w = 0; w < 8; w++) for (let i = 1; i <= 50; i++) expect(texts.has(`worker ${w} called back customer ${i}`)).toBe(true);
     expect(svc.run(['db', 'check']).code).toBe(0);
-  }, 120_000);
+    // A guard, not a measure: on PostgreSQL each of the 400 commands starts its connection's worker and signs in (about 0.3 s of work here, more under load).
+  }, testEngine === 'postgres' ? 400_000 : 120_000);
 
   it('8 shells each running svc story add 5 times at once: all 40 saved', async () => {
     svc.run(['init']);
@@ -94,7 +98,7 @@ describe('many svc processes at once', () => {
     expect(svc.json<unknown[]>(['stories', '--limit', '0'])).toHaveLength(40);
   }, 120_000);
 
-  it('svc backup makes a whole, verified copy while another svc writes', async () => {
+  itOnSqlite('svc backup copies a SQLite file; a server is backed up with pg_dump')('svc backup makes a whole, verified copy while another svc writes', async () => {
     seed(svc.db);
     const writer = new Promise<void>((resolve) => {
       void adderLoop(9, 15).then(() => resolve());
@@ -123,7 +127,7 @@ describe('many svc processes at once', () => {
 });
 
 describe('a process killed in the middle', () => {
-  it('SIGKILL during svc import leaves the database as it was; the next import works', async () => {
+  itOnSqlite('stops inside a SQLite transaction at a pause point (SVC_TEST_PAUSE_AT)')('SIGKILL during svc import leaves the database as it was; the next import works', async () => {
     const source = sandbox();
     try {
       seed(source.db, 'b');
@@ -145,7 +149,7 @@ describe('a process killed in the middle', () => {
     }
   });
 
-  it('SIGKILL during the first migration leaves no half-made schema; the next command works', async () => {
+  itOnSqlite('reads the schema with the sqlite3 shell')('SIGKILL during the first migration leaves no half-made schema; the next command works', async () => {
     const adder = start(['story', 'add', 'first story', '--staff', 'Ana'], svc.db, { SVC_TEST_PAUSE_AT: 'migration' });
     await adder.waitFor('paused at migration');
     adder.child.kill('SIGKILL');
@@ -158,7 +162,7 @@ describe('a process killed in the middle', () => {
     expect(svc.run(['db', 'check']).code).toBe(0);
   });
 
-  it('SIGKILL while migrating a database with data: the data and old schema stay, the backup is beside it', async () => {
+  itOnSqlite('a pre-migration backup is a copy of the file beside it')('SIGKILL while migrating a database with data: the data and old schema stay, the backup is beside it', async () => {
     // A small program that opens the database with one more migration than svc has.
     const { dir, cleanup } = tempDir();
     try {
@@ -204,7 +208,7 @@ describe('a process killed in the middle', () => {
 });
 
 describe('upgrading a database that holds data', () => {
-  it('a newer svc backs the database up beside it before migrating, and says where', () => {
+  itOnSqlite('a pre-migration backup is a copy of the file beside it')('a newer svc backs the database up beside it before migrating, and says where', () => {
     // A copy of the built svc with one more migration than this one, as after an upgrade.
     const { dir, cleanup } = tempDir();
     try {
@@ -233,7 +237,7 @@ describe('upgrading a database that holds data', () => {
 });
 
 describe('a damaged or foreign database file', () => {
-  it('a file that is not SQLite: refused, untouched; db check says how to restore', () => {
+  itOnSqlite('damages a SQLite file')('a file that is not SQLite: refused, untouched; db check says how to restore', () => {
     writeFileSync(svc.db, 'these are my notes, not a database\n'.repeat(200));
     const hash = fileHash(svc.db);
     const list = svc.run(['stories']);
@@ -245,7 +249,7 @@ describe('a damaged or foreign database file', () => {
     expect(fileHash(svc.db)).toBe(hash);
   });
 
-  it('a truncated database: commands fail with exit 1 and a way out, the file is untouched', () => {
+  itOnSqlite('damages a SQLite file')('a truncated database: commands fail with exit 1 and a way out, the file is untouched', () => {
     const store = openStore(svc.db);
     store.write(() => {
       for (let i = 0; i < 40; i++) insertStory(store.db, draftStory({ text: `story ${i} ${'words about service '.repeat(40)}`, staff: [`P${i % 5}`] }, NOW), NOW_ISO);
@@ -279,7 +283,7 @@ describe('a damaged or foreign database file', () => {
 
 
 describe('read-only places (chattr +i: we may run as root, whom file permissions do not stop)', () => {
-  it.skipIf(!canChattr)('a read-only database file: writes refused with exit 4, reads still work', () => {
+  (testEngine === 'sqlite' ? it.skipIf(!canChattr) : itOnSqlite('makes a SQLite file read-only'))('a read-only database file: writes refused with exit 4, reads still work', () => {
     seed(svc.db);
     svc.run(['stories']);
     const hash = fileHash(svc.db);
@@ -320,7 +324,7 @@ describe('read-only places (chattr +i: we may run as root, whom file permissions
 describe('a full disk', () => {
   const bigStory = 'Ana stayed on the line until the refund cleared. '.repeat(350);
 
-  it('SQLite reports the file full (SVC_TEST_MAX_PAGES caps it): exit 1, nothing saved', () => {
+  itOnSqlite('caps the pages of a SQLite file')('SQLite reports the file full (SVC_TEST_MAX_PAGES caps it): exit 1, nothing saved', () => {
     seed(svc.db);
     const before = svc.snapshot();
     const pages = spawnSync('sqlite3', [svc.db, 'PRAGMA page_count'], { encoding: 'utf8' }).stdout.trim();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './db.ts';
+import { databaseBytes } from './fs.ts';
 import { testEngine, freshMigratedPostgres } from './engine.ts';
 import { isPostgresAddress } from '../../src/store/address.ts';
 import { openPostgresDatabase } from '../../src/store/postgres/database.ts';
@@ -137,6 +138,33 @@ function snapshotPostgres(url: string): string {
   } finally {
     client.close();
   }
+}
+
+/**
+ * Everything a sandbox's database stores, lower-cased, to look for a forgotten customer
+ * in: on SQLite every byte of its files (free pages and the log too), on PostgreSQL
+ * every row of every table as text, the full-text vectors included (a server's pages
+ * and log are not the test's to read; forget's own check there is the same row scan).
+ */
+export function storedText(svc: { dir: string; db: string }): string {
+  if (!isPostgresAddress(svc.db)) return databaseBytes(svc.dir);
+  const client = connectPostgres(svc.db);
+  try {
+    return rowsAsText((text) => client.query(text).rows);
+  } finally {
+    client.close();
+  }
+}
+
+/** Every row of every table of a PostgreSQL database as text, lower-cased, read with query. */
+export function rowsAsText(query: (text: string) => Array<Record<string, unknown>>): string {
+  const tables = query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1").map((row) =>
+    String(row.name),
+  );
+  return tables
+    .flatMap((name) => query(`SELECT CAST(t AS text) AS row FROM "${name}" t`).map((row) => String(row.row)))
+    .join('\n')
+    .toLowerCase();
 }
 
 /** One line "svc: …", one line "hint: …", no stack trace. */

@@ -6,14 +6,16 @@ import { redactorFor, tracesOf } from '../../src/core/forget.ts';
 import { draftStory } from '../../src/core/story.ts';
 import { getCustomer, importCustomers } from '../../src/store/customers.ts';
 import { openStore } from '../../src/store/db.ts';
-import { fileHolds, finishForgets, liveContexts, recordWrittenFile, writtenFiles } from '../../src/store/forget-files.ts';
+import { fileHolds, finishForgets, liveContexts, recordWrittenFile, serverHolds, writtenFiles } from '../../src/store/forget-files.ts';
 import { forgetCustomer, isForgetPending, previewForget } from '../../src/store/forget.ts';
 import { getInterview, logInterview, planInterviews } from '../../src/store/interviews.ts';
 import { addMatchers, createPractice, findPractice, practiceMatchers } from '../../src/store/practices.ts';
 import { getStory, insertStory, searchStories } from '../../src/store/stories.ts';
 import { listTags } from '../../src/store/tags.ts';
 import { NOW, NOW_ISO, rewindSchema, tempDir, tempStore } from '../helpers/db.ts';
-import { snapshotDb } from '../helpers/cli.ts';
+import { rowsAsText, snapshotDb } from '../helpers/cli.ts';
+import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
+import { adminUrl, itOnSqlite, testEngine, urlWithDatabase } from '../helpers/engine.ts';
 
 const F = '(forgotten)';
 
@@ -97,6 +99,26 @@ describe('forgetting a customer (store)', () => {
       .toLowerCase();
   }
 
+  function serverRows(): string {
+    return rowsAsText((text) => store.db.prepare(text).all() as Array<Record<string, unknown>>);
+  }
+
+  /** The database's content: a digest of every table on SQLite, every row as text on PostgreSQL (the store's path there hides the password). */
+  function snapshot(): string {
+    return testEngine === 'postgres' ? serverRows() : snapshotDb(store.path);
+  }
+
+  /**
+   * What the database stores, lower-cased: its files' bytes with the log checkpointed, or
+   * on PostgreSQL every row as text. Without UUIDs, which hold a short trace ("c-7") by
+   * chance about once in a hundred, as forget's own scan allows.
+   */
+  function storedBytes(): string {
+    if (testEngine === 'sqlite') store.db.pragma('wal_checkpoint(TRUNCATE)');
+    const stored = testEngine === 'postgres' ? serverRows() : fileBytes();
+    return stored.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gu, '');
+  }
+
   function customer(name: string, email: string | null = null, phone: string | null = null, externalId: string | null = null): void {
     store.write(() => importCustomers(store.db, [{ line: 2, draft: { name, email, phone, segment: 'retail', externalId } }], NOW_ISO));
   }
@@ -123,8 +145,7 @@ describe('forgetting a customer (store)', () => {
       logInterview(db, id, { status: 'done', heldOn: '2026-03-18', learned: 'a friend', liked: 'Ana knew me, Zyxwortel', change: 'nothing', note: 'mz@example.com' }, NOW_ISO);
       return id;
     });
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    expect(fileBytes()).toContain('zyxwortel');
+    expect(storedBytes()).toContain('zyxwortel');
 
     const report = forget(1);
 
@@ -136,7 +157,7 @@ describe('forgetting a customer (store)', () => {
     expect(searchStories(db, 'zyxwortel')).toEqual([]);
     expect(isForgetPending(db, 1)).toBe(false);
     expect(db.prepare('SELECT count(*) AS n FROM customer_forgets WHERE customer_id = 1').get()).toEqual({ n: 1 });
-    const bytes = fileBytes();
+    const bytes = storedBytes();
     for (const old of OLD) expect(bytes, old).not.toContain(old);
   });
 
@@ -183,9 +204,9 @@ describe('forgetting a customer (store)', () => {
   it('previews exactly what it would change, and changes nothing', () => {
     customer('Acme', 'ops@acme.test');
     const id = story('Ops at ops@acme.test loved it', { tags: ['acme'] });
-    const before = snapshotDb(store.path);
+    const before = snapshot();
     const preview = previewForget(store, 1, NOW_ISO);
-    expect(snapshotDb(store.path)).toBe(before);
+    expect(snapshot()).toBe(before);
     expect(preview.changes).toEqual([
       { table: 'tags', row: 'acme', column: 'name', before: 'acme', after: 'forgotten' },
       { table: 'stories', row: id, column: 'text', before: 'Ops at ops@acme.test loved it', after: `Ops at ${F} loved it` },
@@ -194,7 +215,7 @@ describe('forgetting a customer (store)', () => {
     ]);
   });
 
-  it("deletes svc's own copies that hold the customer, and unfinished leftovers whose writer is gone", () => {
+  itOnSqlite('pre-migration backups are copies of the file beside it')("deletes svc's own copies that hold the customer, and unfinished leftovers whose writer is gone", () => {
     customer('Maria Zyxwortel', 'mz@example.com');
     story('Maria Zyxwortel was happy', { customer: 'Maria Zyxwortel' });
     const holding = `${store.path}.backup-v5-20260301T100000Z`;
@@ -218,8 +239,67 @@ describe('forgetting a customer (store)', () => {
   });
 });
 
+describe('finishing a forget on a server', () => {
+  let store: ReturnType<typeof tempStore>;
+  beforeEach(() => {
+    store = tempStore();
+  });
+  afterEach(() => store.dispose());
+  const onServer = testEngine === 'postgres' ? it : it.skip;
+
+  onServer('deletes unfinished exports, runs VACUUM, and finds a copy left as a word of its own in any text column, the search index too', () => {
+    const db = store.db;
+    store.write(() => importCustomers(db, [{ line: 2, draft: { name: 'Maria Zyxwortel', email: 'mz@example.com', phone: null, segment: 'retail', externalId: null } }], NOW_ISO));
+    const theirs = store.write(() => insertStory(db, draftStory({ text: 'Maria Zyxwortel wrote from mz@example.com', staff: ['Ana'], customer: 'Maria Zyxwortel' }, NOW), NOW_ISO));
+    const exported = join(store.dir, 'team.jsonl');
+    recordWrittenFile(db, 'export', exported, false, NOW_ISO);
+    writeFileSync(`${exported}.partial-999999999`, 'Maria Zyxwortel');
+
+    const report = store.write(() => forgetCustomer(db, 1, '2026-03-19T10:00:00.000Z'));
+    const finish = finishForgets(store, [1], report.traces, 1000);
+
+    expect(finish.removed).toEqual([`${exported}.partial-999999999`]);
+    expect(finish.scanned).toBe(true);
+    expect(finish.vacuum?.done).toEqual(expect.arrayContaining(['customers', 'stories', 'stories_fts']));
+    expect(finish.vacuum?.refused).toEqual([]);
+    expect(isForgetPending(db, 1)).toBe(false);
+    expect(serverHolds(db, report.traces)).toEqual([]);
+
+    // Glued to other letters, the name is someone else's word: allowed, as the file scan allows it.
+    store.write(() => insertStory(db, draftStory({ text: 'Rosamaria Zyxwortelski came back', staff: ['Bo'] }, NOW), NOW_ISO));
+    expect(serverHolds(db, report.traces)).toEqual([]);
+    // As words of their own, in a column forget would rewrite and in the search index built from it: found.
+    db.prepare('UPDATE stories SET impact = ? WHERE id = ?').run('Maria Zyxwortel said thanks from mz@example.com', theirs);
+    expect(serverHolds(db, report.traces)).toEqual(['stories.impact', 'stories_fts.document']);
+    store.write(() => db.prepare('INSERT INTO forget_pending (customer_id, since) VALUES (1, ?)').run(NOW_ISO));
+    expect(() => finishForgets(store, [1], report.traces, 1000)).toThrow('customer #1 was erased from every record, but their data is still in stories.impact, stories_fts.document');
+    expect(isForgetPending(db, 1)).toBe(true);
+  });
+
+  onServer('waits for a snapshot older than the forget, refusing while one still holds it: VACUUM keeps what such a snapshot may read', () => {
+    const db = store.db;
+    store.write(() => importCustomers(db, [{ line: 2, draft: { name: 'Maria Zyxwortel', email: null, phone: null, segment: 'retail', externalId: null } }], NOW_ISO));
+    store.write(() => insertStory(db, draftStory({ text: 'Maria Zyxwortel came back', staff: ['Ana'], customer: 'Maria Zyxwortel' }, NOW), NOW_ISO));
+    const { name } = db.prepare('SELECT current_database() AS name').get() as { name: string };
+    // Another svc's long export: a snapshot taken before the forget, still open.
+    const reader = connectPostgres(urlWithDatabase(adminUrl(), name));
+    try {
+      reader.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      reader.query('SELECT count(*) FROM stories');
+      const report = store.write(() => forgetCustomer(db, 1, '2026-03-19T10:00:00.000Z'));
+      expect(() => finishForgets(store, [1], report.traces, 300)).toThrow('customer #1 was erased from every record, but another process is still reading an older snapshot');
+      expect(isForgetPending(db, 1)).toBe(true);
+      reader.query('COMMIT');
+      expect(finishForgets(store, [1], report.traces, 300)).toMatchObject({ scanned: true, vacuum: { refused: [] } });
+      expect(isForgetPending(db, 1)).toBe(false);
+    } finally {
+      reader.close();
+    }
+  });
+});
+
 describe('the migration that records forgets', () => {
-  it('records a forget for every customer forgotten before it, so those travel too', () => {
+  itOnSqlite('rewinds a SQLite file to an older schema')('records a forget for every customer forgotten before it, so those travel too', () => {
     const store = tempStore();
     try {
       const db = store.db;

@@ -88,16 +88,26 @@ function summaryJson(report: ForgetReport) {
 /** What finishing did to the files, and the copies svc made that forget cannot reach. */
 function report(ctx: Context, options: ForgetOptions, summary: Record<string, unknown>, finish: FinishReport): void {
   const files = writtenCopies(ctx.store(), ctx.now);
+  const { vacuum } = finish;
   if (options.json) {
-    ctx.print(JSON.stringify({ ...summary, removed: finish.removed, filesVerified: true, copies: files.map(writtenFileJson) }, null, 2));
+    const server = vacuum ? { vacuumed: vacuum.done, notVacuumed: vacuum.refused } : {};
+    ctx.print(JSON.stringify({ ...summary, removed: finish.removed, filesVerified: true, ...server, copies: files.map(writtenFileJson) }, null, 2));
   }
   if (finish.removed.length > 0) {
     ctx.info(`Deleted svc's own copies that held them (pre-migration backups, unfinished exports): ${finish.removed.join(', ')}.`);
   }
-  ctx.info(
-    finish.scanned
-      ? 'Wiped the search index, free pages and write-ahead log, and checked that no byte of the database files holds their details.'
-      : `Finished forgetting customer #${String(summary.customerId)}: compacted the database and emptied its write-ahead log.`,
-  );
+  if (vacuum) {
+    ctx.info(finish.scanned ? messages.forgetServerChecked : messages.forgetServerFinished(Number(summary.customerId)));
+    if (vacuum.done.length > 0) ctx.info(messages.forgetServerVacuumed(vacuum.done.length));
+    if (vacuum.refused.length > 0) {
+      ctx.info(vacuum.done.length === 0 ? messages.forgetServerVacuumedNone(vacuum.refused.length) : messages.forgetServerNotVacuumed(vacuum.refused));
+    }
+  } else {
+    ctx.info(
+      finish.scanned
+        ? 'Wiped the search index, free pages and write-ahead log, and checked that no byte of the database files holds their details.'
+        : `Finished forgetting customer #${String(summary.customerId)}: compacted the database and emptied its write-ahead log.`,
+    );
+  }
   for (const line of writtenFileLines(files)) ctx.info(line);
 }
