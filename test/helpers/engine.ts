@@ -13,8 +13,14 @@ export type TestEngine = 'sqlite' | 'postgres';
 
 export const testEngine: TestEngine = process.env.SVC_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 
-/** Every database the tests create on the server starts with this, so the teardown finds them all. */
+/** Every database the tests create on the server starts with this. */
 export const TEST_DATABASE_PREFIX = 'svc_test_';
+
+/**
+ * This run's mark in its databases' names (set by the run's global setup), so its
+ * teardown drops its own and never those of another run going on at the same time.
+ */
+const RUN = process.env.SVC_TEST_RUN ?? `p${process.pid}`;
 
 export function adminUrl(): string {
   const url = process.env.SVC_TEST_POSTGRES_URL;
@@ -42,7 +48,7 @@ function admin<T>(fn: (query: (sql: string) => void) => T): T {
 
 /** The name of a new database, unique across the run's processes. */
 function databaseName(kind: string): string {
-  return `${TEST_DATABASE_PREFIX}${kind}_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  return `${TEST_DATABASE_PREFIX}${RUN}_${kind}_${process.pid}_${counter++}`;
 }
 
 /** A new, empty database; call `drop` when the tests are done. */
@@ -71,11 +77,11 @@ export function dropTestDatabase(name: string): void {
   admin((query) => query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
-/** Drops every database the tests created (the PostgreSQL run's global teardown). */
-export function dropAllTestDatabases(): void {
+/** Drops every database this run's tests created (the PostgreSQL run's global teardown). */
+export function dropRunDatabases(run: string): void {
   const client = connectPostgres(adminUrl());
   try {
-    const rows = client.query(`SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DATABASE_PREFIX}%'`).rows;
+    const rows = client.query(`SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DATABASE_PREFIX}${run}\\_%'`).rows;
     for (const row of rows) client.query(`DROP DATABASE IF EXISTS ${String(row.datname)} WITH (FORCE)`);
   } finally {
     client.close();
