@@ -8,6 +8,8 @@ import { tempDir } from './db.ts';
 import { testEngine, freshMigratedPostgres } from './engine.ts';
 import { isPostgresAddress } from '../../src/store/address.ts';
 import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
+import { openPostgresStore } from '../../src/store/postgres/store.ts';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.ts';
 import { expect } from 'vitest';
 
 export const BIN = fileURLToPath(new URL('../../bin/svc.cjs', import.meta.url));
@@ -175,8 +177,25 @@ export function newerSvcIn(dir: string): string {
   return join(dir, 'bin', 'svc.cjs');
 }
 
-/** Rows of a query on a sandbox's database, read directly and read-only. */
+/**
+ * A sandbox's database opened directly, as the store modules see it, on either engine
+ * (SQLite's spelling is translated on PostgreSQL): for seeding a test and reading what
+ * was stored. Close it before the next command runs.
+ */
+export function openSandboxStore(db: string): SqliteStore {
+  return isPostgresAddress(db) ? openPostgresStore(db) : openSqliteStore(db);
+}
+
+/** Rows of a query on a sandbox's database, read directly. */
 export function queryDb(db: string, text: string): unknown[] {
+  if (isPostgresAddress(db)) {
+    const store = openPostgresStore(db, { readonly: true });
+    try {
+      return store.db.prepare(text).all();
+    } finally {
+      store.close();
+    }
+  }
   const conn = new Database(db, { readonly: true });
   try {
     return conn.prepare(text).all();
