@@ -13,5 +13,7 @@ export default defineConfig({
     isolate: false,
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     setupFiles: ['./test/helpers/setup.ts'],
+    // Names this run's PostgreSQL test databases and drops them at the end (when a server is configured).
+    globalSetup: ['./test/helpers/postgres-teardown.ts'],
   },
 });

@@ -23,7 +23,6 @@ export default mergeConfig(
     test: {
       include: withDatabase,
       env: { SVC_TEST_ENGINE: 'postgres' },
-      globalSetup: ['./test/helpers/postgres-teardown.ts'],
     },
   }),
 );

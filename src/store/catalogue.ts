@@ -160,3 +160,21 @@ function postgresCatalogue(db: Db): Catalogue {
     },
   };
 }
+
+/**
+ * The tables in an order that inserts a row's parents before it: each table after those
+ * its foreign keys name (a reference to itself, or around a cycle, is left as it is).
+ * Otherwise alphabetical, so the order is the same on both engines.
+ */
+export function parentsFirst<T extends Pick<CatalogueTable, 'name' | 'foreignKeys'>>(tables: readonly T[]): T[] {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const ordered: T[] = [];
+  const visit = (name: string, path: string[]) => {
+    const table = byName.get(name);
+    if (!table || ordered.includes(table) || path.includes(name)) return;
+    for (const fk of table.foreignKeys) if (fk.table !== name) visit(fk.table, [...path, name]);
+    ordered.push(table);
+  };
+  for (const name of [...byName.keys()].sort()) visit(name, []);
+  return ordered;
+}

@@ -3,7 +3,7 @@ import { ConflictError, SvcError, ValidationError, errorCode, isSvcError } from 
 import { checkImportedRow } from '../core/import-rules.ts';
 import { messages } from '../core/messages.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportEntry, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
-import { readCatalogue, schemaVersion, type CatalogueTable } from './catalogue.ts';
+import { parentsFirst, readCatalogue, schemaVersion, type CatalogueTable } from './catalogue.ts';
 import { customerReferences, isCustomerForgotten, mergeCustomers, removeCustomer } from './customers.ts';
 import { isPostgres, sql, useSmallPageCache, type Db, type Connection } from './db.ts';
 import { applyImportedForget, eraseReturnedDetails, type ImportedForget } from './forget.ts';
@@ -144,16 +144,8 @@ function quote(name: string): string {
 /** Every table that travels in an export, parents before the tables that refer to them. */
 export function exportedTables(db: Db): TableShape[] {
   const catalogue = readCatalogue(db);
-  const names = catalogue.tables.filter((name) => !(name in NOT_EXPORTED));
-  const shapes = new Map(names.map((name) => [name, tableShape(catalogue.table(name))]));
-  const ordered: TableShape[] = [];
-  const visit = (name: string, path: string[]) => {
-    const shape = shapes.get(name);
-    if (!shape || ordered.includes(shape) || path.includes(name)) return;
-    for (const ref of shape.refs.values()) if (ref.table !== name) visit(ref.table, [...path, name]);
-    ordered.push(shape);
-  };
-  for (const name of names) visit(name, []);
+  const tables = catalogue.tables.filter((name) => !(name in NOT_EXPORTED)).map((name) => catalogue.table(name));
+  const ordered = parentsFirst(tables).map(tableShape);
   const stones = ordered.findIndex((s) => s.name === TOMBSTONES);
   if (stones > 0) ordered.unshift(...ordered.splice(stones, 1));
   return ordered;
@@ -663,7 +655,7 @@ export function importExport(
   store: Connection,
   data: ExportStream,
   fileName: string,
-  options: { dryRun: boolean; now: string; reread?: () => ExportStream },
+  options: { dryRun: boolean; now: string; reread?: () => ExportStream; whole?: boolean },
 ): ImportResult {
   const postgres = isPostgres(store.db);
   // Long imports touch each page about once: a large cache only holds memory.
@@ -671,7 +663,7 @@ export function importExport(
   const records = Object.values(data.header.counts).reduce((sum, n) => sum + n, 0);
   // PostgreSQL's writers do not wait for one another's transactions (only for the same
   // rows), so there a large import is one transaction too: all of it or nothing.
-  if (!postgres && options.reread && !options.dryRun && records > BATCH_IMPORT_FROM) return importInBatches(store, data, fileName, options.now, options.reread);
+  if (!postgres && options.reread && !options.dryRun && !options.whole && records > BATCH_IMPORT_FROM) return importInBatches(store, data, fileName, options.now, options.reread);
   let attempts = 0;
   try {
     return store.write(() => {
