@@ -185,7 +185,9 @@ function continueSequences(db: Db, next: Record<string, number>): void {
     for (const table of copiedTables(db)) {
       const id = next[table.name];
       if (!table.rowKey || id === undefined) continue;
-      sql(db, 'SELECT setval(CAST(q.seq AS regclass), ?, false) FROM (SELECT pg_get_serial_sequence(?, ?) AS seq) q WHERE q.seq IS NOT NULL').get(id, table.name, table.rowKey);
+      // Marked as given (is_called), so the source's last id reads back as such from this copy too; a new sequence gives 1 anyway.
+      if (id <= 1) continue;
+      sql(db, 'SELECT setval(CAST(q.seq AS regclass), ?, true) FROM (SELECT pg_get_serial_sequence(?, ?) AS seq) q WHERE q.seq IS NOT NULL').get(id - 1, table.name, table.rowKey);
     }
     return;
   }
