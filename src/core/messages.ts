@@ -308,6 +308,9 @@ export const messages = {
   backupExistsHint: 'choose a new name, e.g. svc backup ~/svc-$(date +%F).db',
   backupFailed: (path: string, reason: string) => `the backup at ${path} did not verify (${reason}); it was removed`,
   backupFailedHint: 'check the disk has room, then try again',
+  backupRestoreHint: 'to restore, stop svc and copy the file back to "$(svc db path)"; svc db check verifies it',
+  backupRestoreHintPostgres: (file: string) =>
+    `it is a SQLite copy of every record: svc --db ${file} db check verifies it; to restore, copy it into an empty database with svc --db ${file} db copy --to ADDRESS`,
   // svc db copy
   copySameDatabase: (address: string) => `${address} is the database being copied: a copy needs another one`,
   copySameDatabaseHint: 'give another database with --to (a new FILE.db, or postgres://…); svc db path shows which one this is',
