@@ -130,8 +130,11 @@ export function dumpDatabase(db: Db): DatabaseDump {
   return { tables, counts: copyCounts(db, tables), nextIds: nextIds(db, tables), rows: (table) => tableRows(db, table) };
 }
 
-/** Rows per INSERT: one statement per row would cost a round trip each on PostgreSQL. */
-const INSERT_ROWS = 100;
+/**
+ * Values per INSERT (rows × columns), under both engines' limits on parameters (32,766
+ * and 65,535): one statement per row would cost a round trip each on PostgreSQL.
+ */
+const INSERT_VALUES = 20_000;
 
 /**
  * Replaces the (empty) database's rows with the dump's: the rows a new database starts
@@ -154,6 +157,7 @@ export function loadDump(db: Db, dump: DatabaseDump, onProgress: (done: number, 
     if (!here) throw new SvcError(messages.copyTableMissing(table.name), ExitCode.unexpected, messages.copyTableMissingHint);
     const insert = (count: number) =>
       sql(db, `INSERT INTO ${quote(table.name)} (${table.columns.map(quote).join(', ')}) VALUES ${Array.from({ length: count }, () => `(${table.columns.map(() => '?').join(', ')})`).join(', ')}`);
+    const rowsPerInsert = Math.max(1, Math.floor(INSERT_VALUES / table.columns.length));
     let batch: unknown[][] = [];
     const flush = () => {
       if (batch.length === 0) return;
@@ -164,7 +168,7 @@ export function loadDump(db: Db, dump: DatabaseDump, onProgress: (done: number, 
     };
     for (const row of dump.rows(table)) {
       batch.push(row);
-      if (batch.length === INSERT_ROWS) flush();
+      if (batch.length === rowsPerInsert) flush();
     }
     flush();
   }
