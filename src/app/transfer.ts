@@ -3,6 +3,7 @@ import { escapeJsonControls } from '../core/safe-text.ts';
 import { csvLine, jsonlLine, type ExportStream } from '../core/transfer.ts';
 import { ConflictError, UsageError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
+import { finishImportedForgets } from './forget.ts';
 import type { Store, TransferResult } from '../store/store.ts';
 
 // Rows between two progress reports.
@@ -121,6 +122,9 @@ export async function backupDatabase(store: Store, input: { target: string }, cl
   return store.forgets.recordingWrittenFile('backup', input.target, true, clock().toISOString(), () => store.transfer.backup(input.target));
 }
 
+// As long as svc customer forget waits, by default, for other readers to let go of old pages.
+const FORGET_FINISH_WAIT_MS = 30_000;
+
 /** Where `svc db copy` copies to: an open database, or a new SQLite file to create. */
 export type CopyTarget = { store: Store } | { newFile: string };
 
@@ -151,8 +155,14 @@ export async function copyDatabase(source: Store, input: CopyInput, clock: () =>
   }
   const target = input.target.store;
   if (target.transfer.identity() === source.transfer.identity()) throw new UsageError(messages.copySameDatabase(input.names.target), messages.copySameDatabaseHint);
-  if (input.merge) return { merged: true, result: mergeInto(source, target, input.names.source, clock) };
-  const counts = source.read(() =>
+  if (input.merge) {
+    const result = mergeInto(source, target, input.names.source, clock);
+    // Customers the source forgot are forgotten in the target's records; its files are wiped as import wipes them.
+    if (result.forgotten.length > 0) finishImportedForgets(target, { forgotten: result.forgotten, waitMs: FORGET_FINISH_WAIT_MS });
+    return { merged: true, result };
+  }
+  // A snapshot that is never run twice: the copy inside it commits on the target.
+  const counts = source.transfer.snapshot(() =>
     target.transaction(() => {
       // Checked in the transaction that copies: a writer meanwhile makes it refuse, not overwrite.
       const occupied = target.transfer.firstTableWithData();

@@ -641,8 +641,9 @@ export const BATCH_IMPORT_FROM = 20_000;
 export const IMPORT_BATCH = 2_000;
 
 /**
- * Imports an export. A file of up to BATCH_IMPORT_FROM records (and every dry run) goes
- * in one IMMEDIATE transaction: all of it or nothing. A larger one would hold the write
+ * Imports an export. A file of up to BATCH_IMPORT_FROM records (and every dry run, every
+ * import on PostgreSQL, and one asked to be `whole`) goes in one transaction: all of it
+ * or nothing. A larger one would hold the write
  * lock for many seconds, longer than a concurrent `story add` waits; so it is first read
  * whole and checked without the lock (`reread` gives the file again from its start), then
  * written IMPORT_BATCH records per transaction, each batch parsed before its transaction
