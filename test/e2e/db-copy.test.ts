@@ -31,6 +31,12 @@ function seeded(svc: SvcSandbox, prefix = 'a'): void {
   const store = openSandboxStore(svc.db);
   try {
     seedEverything(store.db, prefix);
+    // What an export leaves out, a copy carries: the phrase index, the encoder's vectors (bytes), the files svc wrote.
+    const first = (store.db.prepare('SELECT min(id) AS id FROM stories').get() as { id: number }).id;
+    store.db.prepare("INSERT INTO story_phrases (story_id, kind, key, detail, span_start, span_end, occurred_on, qualifiers) VALUES (?, 'practice', 'call back', 'customer', 4, 13, '2026-02-21', 'timing')").run(first);
+    store.db.prepare('INSERT INTO story_phrase_index (story_id, version) VALUES (?, 7)').run(first);
+    store.db.prepare('INSERT INTO story_vectors (story_id, version, vector) VALUES (?, 1, ?)').run(first, Buffer.from(new Float32Array([0.25, -1.5, 3]).buffer));
+    store.db.prepare("INSERT INTO written_files (kind, path, contacts, written_at) VALUES ('export', '/home/ana/team.jsonl', 1, '2026-03-01T09:00:00.000Z')").run();
   } finally {
     store.close();
   }
@@ -56,7 +62,9 @@ function contentOf(address: string): Record<string, unknown[]> {
     for (const name of tables) {
       const width = (store.db.prepare(`SELECT * FROM "${name}" LIMIT 1`).get() as object | undefined) ?? {};
       const order = Object.keys(width).map((_, i) => String(i + 1)).join(', ') || '1';
-      content[name] = store.db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).all();
+      // Bytes as hex: SQLite's driver hands a BLOB over as a Buffer, PostgreSQL's (from its worker thread) as a Uint8Array.
+      const rows = store.db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).all() as Array<Record<string, unknown>>;
+      content[name] = rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value instanceof Uint8Array ? Buffer.from(value).toString('hex') : value])));
     }
     return content;
   } finally {
@@ -105,12 +113,14 @@ describeOnPostgres('svc db copy between a file and PostgreSQL', () => {
     // Found by search in the copy: the full-text index was built as the rows came in.
     expect((JSON.parse(runSvc(['search', 'Finance', '--json'], back).stdout) as unknown[]).length).toBe(1);
   });
+});
 
+describe('svc db copy --merge', () => {
   it('merges into a database that holds data only with --merge: nothing there is lost, and a second merge adds nothing', () => {
     const ana = person();
     const bo = person();
     seeded(ana, 'a');
-    const target = testEngine === 'sqlite' ? emptyPostgres() : join(bo.dir, 'bo.db');
+    const target = bo.db;
     expect(runSvc(['story', 'add', 'Bo lent the customer a laptop in the meantime', '--staff', 'Bo'], target).code).toBe(0);
     const before = snapshotDb(target);
     const refused = copy(ana, target);
