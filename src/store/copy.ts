@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { ExitCode, SvcError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { parentsFirst, readCatalogue } from './catalogue.ts';
-import { isPostgres, sql, type Connection, type Db } from './db.ts';
+import { isPostgres, sql, useSmallPageCache, type Connection, type Db } from './db.ts';
 
 /*
  * `svc db copy` (and a backup of a PostgreSQL database): every row of every table, ids
@@ -126,6 +126,8 @@ function nextIds(db: Db, tables: CopiedTable[]): Record<string, number> {
 
 /** The whole database as a copy reads it. Call inside a read snapshot (Store.read), and read its rows there. */
 export function dumpDatabase(db: Db): DatabaseDump {
+  // A copy reads each page once: a large cache only holds memory.
+  if (!isPostgres(db)) useSmallPageCache(db);
   const tables = copiedTables(db);
   return { tables, counts: copyCounts(db, tables), nextIds: nextIds(db, tables), rows: (table) => tableRows(db, table) };
 }
@@ -146,8 +148,11 @@ export function loadDump(db: Db, dump: DatabaseDump, onProgress: (done: number, 
   const postgres = isPostgres(db);
   const tables = copiedTables(db);
   const known = new Map(tables.map((t) => [t.name, t]));
-  // SQLite checks references at the commit, whatever order the rows come in.
-  if (!postgres) db.pragma('defer_foreign_keys = ON');
+  if (!postgres) {
+    // SQLite checks references at the commit, whatever order the rows come in; pages written once need no large cache.
+    db.pragma('defer_foreign_keys = ON');
+    useSmallPageCache(db);
+  }
   for (const table of [...tables].reverse()) sql(db, `DELETE FROM ${quote(table.name)}`).run();
 
   const total = Object.values(dump.counts).reduce((a, b) => a + b, 0);
