@@ -1,6 +1,9 @@
 import type { ExportFormat } from '../core/formats.ts';
 import { escapeJsonControls } from '../core/safe-text.ts';
 import { csvLine, jsonlLine, type ExportStream } from '../core/transfer.ts';
+import { ConflictError, UsageError } from '../core/errors.ts';
+import { messages } from '../core/messages.ts';
+import { finishImportedForgets } from './forget.ts';
 import type { Store, TransferResult } from '../store/store.ts';
 
 // Rows between two progress reports.
@@ -95,8 +98,17 @@ export interface Imported extends TransferResult {
  * file imported in batches), or rolls it back for a dry run. Customers the file forgets
  * are forgotten in the records here too; finishImportedForgets then wipes the files.
  */
-export function importData(store: Store, input: { data: ExportStream; file: string; dryRun: boolean; reread?: () => ExportStream }, clock: () => Date): Imported {
-  const result = store.transfer.import(input.data, input.file, { dryRun: input.dryRun, now: clock().toISOString(), ...(input.reread ? { reread: input.reread } : {}) });
+export function importData(
+  store: Store,
+  input: { data: ExportStream; file: string; dryRun: boolean; reread?: () => ExportStream; whole?: boolean },
+  clock: () => Date,
+): Imported {
+  const result = store.transfer.import(input.data, input.file, {
+    dryRun: input.dryRun,
+    now: clock().toISOString(),
+    ...(input.reread ? { reread: input.reread } : {}),
+    ...(input.whole ? { whole: true } : {}),
+  });
   const totals = result.tables.reduce(
     (sum, t) => ({ added: sum.added + t.added, updated: sum.updated + t.updated, skipped: sum.skipped + t.skipped }),
     { added: 0, updated: 0, skipped: 0 },
@@ -108,4 +120,80 @@ export function importData(store: Store, input: { data: ExportStream; file: stri
 /** Backs the database up to a new file, recorded so that a forget later names it (it holds contact details). */
 export async function backupDatabase(store: Store, input: { target: string }, clock: () => Date): Promise<{ path: string; bytes: number; stories: number }> {
   return store.forgets.recordingWrittenFile('backup', input.target, true, clock().toISOString(), () => store.transfer.backup(input.target));
+}
+
+// As long as svc customer forget waits, by default, for other readers to let go of old pages.
+const FORGET_FINISH_WAIT_MS = 30_000;
+
+/** Where `svc db copy` copies to: an open database, or a new SQLite file to create. */
+export type CopyTarget = { store: Store } | { newFile: string };
+
+export interface CopyInput {
+  target: CopyTarget;
+  /** The source and target as they may be shown (a PostgreSQL password redacted). */
+  names: { source: string; target: string };
+  /** Into a database that holds svc data already, through import's merge: the newer copy of each record wins. */
+  merge: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What a copy did: every row copied (counts checked per table), or a merge's import counts. */
+export type CopyOutcome =
+  | { merged: false; tables: Array<{ table: string; rows: number }>; total: number }
+  | { merged: true; result: Imported };
+
+/**
+ * Copies everything from the source into the target: a new or empty database becomes a
+ * copy of it, ids and uuids kept, counts checked per table, in one transaction on the
+ * target; one that holds svc data is refused unless merging, which imports every record
+ * (contacts included) with import's rules, so nothing there is lost.
+ */
+export async function copyDatabase(source: Store, input: CopyInput, clock: () => Date): Promise<CopyOutcome> {
+  if ('newFile' in input.target) {
+    const { counts } = await source.transfer.copyToNewFile(input.target.newFile, input.onProgress);
+    return copied(counts);
+  }
+  const target = input.target.store;
+  if (target.transfer.identity() === source.transfer.identity()) throw new UsageError(messages.copySameDatabase(input.names.target), messages.copySameDatabaseHint);
+  if (input.merge) {
+    const result = mergeInto(source, target, input.names.source, clock);
+    // Customers the source forgot are forgotten in the target's records; its files are wiped as import wipes them.
+    if (result.forgotten.length > 0) finishImportedForgets(target, { forgotten: result.forgotten, waitMs: FORGET_FINISH_WAIT_MS });
+    return { merged: true, result };
+  }
+  // A snapshot that is never run twice: the copy inside it commits on the target.
+  const counts = source.transfer.snapshot(() =>
+    target.transaction(() => {
+      // Checked in the transaction that copies: a writer meanwhile makes it refuse, not overwrite.
+      const occupied = target.transfer.firstTableWithData();
+      if (occupied) throw new ConflictError(messages.copyTargetNotEmpty(input.names.target, occupied), messages.copyTargetNotEmptyHint);
+      return target.transfer.load(source.transfer.dump(), input.onProgress);
+    }),
+  );
+  return copied(counts);
+}
+
+function copied(counts: Record<string, number>): CopyOutcome {
+  const tables = Object.entries(counts).map(([table, rows]) => ({ table, rows }));
+  return { merged: false, tables, total: tables.reduce((sum, t) => sum + t.rows, 0) };
+}
+
+/** The source's whole export (contacts included), imported into the target in one transaction. */
+function mergeInto(source: Store, target: Store, sourceName: string, clock: () => Date): Imported {
+  const now = clock().toISOString();
+  return source.transfer.snapshot(() => {
+    const tables = source.transfer.tables();
+    const header = source.transfer.header(tables, true, now);
+    // Read again from the start if the target's transaction has to run again.
+    const stream = (): ExportStream => ({
+      header,
+      rows: (function* () {
+        for (const table of tables) {
+          let n = 0;
+          for (const row of source.transfer.rows(table, tables, true)) yield { table: table.name, row, where: `${table.name} row ${++n}` };
+        }
+      })(),
+    });
+    return importData(target, { data: stream(), file: sourceName, dryRun: false, reread: stream, whole: true }, clock);
+  });
 }

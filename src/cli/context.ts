@@ -5,6 +5,7 @@ import { NotFoundError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { showControls, showControlsKeepingColour } from '../core/safe-text.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
+import { translateSqliteError } from '../store/db.ts';
 import { resolveDbPath, type DatabaseLocation } from '../store/paths.ts';
 import { shownAddress } from '../store/address.ts';
 import type { PostgresOpenOptions } from '../store/postgres/store.ts';
@@ -48,6 +49,8 @@ export interface Context {
   openStore(path: string): SqliteStore;
   /** The existing database opened read-only (never created nor migrated), or undefined when there is none. */
   readOnlyStore(): SqliteStore | undefined;
+  /** Another database than the command's, by its address (svc db copy's target); PostgreSQL's driver loads only for a postgres:// one. */
+  otherDatabase(address: string): Promise<OtherDatabase>;
   /** Writes the result to stdout. */
   print(text: string): void;
   /** Writes the result to stdout as given, a piece at a time (see ui/json-stream.ts). */
@@ -57,6 +60,18 @@ export interface Context {
   /** The team's settings (config file, SVC_* variables, defaults), read on first use; a bad file is refused. */
   settings(): Settings;
   close(): void;
+}
+
+/** A database a command works on besides its own (see Context.otherDatabase). */
+export interface OtherDatabase {
+  /** The address as it may be shown: a PostgreSQL password replaced by ***. */
+  readonly shown: string;
+  /** The file's absolute path when it is a file that does not exist yet; null otherwise. */
+  readonly missingFile: string | null;
+  /** Opens it (creating and migrating a new file, migrating a server's database), for the caller to close. */
+  open(): SqliteStore;
+  /** Its own failures (a refused login, a full disk …) as errors a person can act on. */
+  explain(error: unknown): unknown;
 }
 
 /** Opens a PostgreSQL store: postgres/store.ts's, loaded by the caller only when the address is PostgreSQL. */
@@ -132,6 +147,21 @@ export function createContext(
       return store;
     },
     openStore: (path) => (resolveDbPath(path, {}).engine === 'postgres' ? postgresOpener()(path) : openSqliteStore(path, testSwitches(env))),
+    otherDatabase: async (address) => {
+      const where = resolveDbPath(address, {});
+      const shown = shownAddress(where.path);
+      if (where.engine === 'postgres') {
+        // The same bundle runCommand loads for a postgres:// --db (src/cli/run.ts).
+        const postgres = await import('../store/postgres/store.ts');
+        return { shown, missingFile: null, open: () => postgres.openPostgresStore(where.path), explain: (error) => postgres.translatePostgresError(error, where.path) };
+      }
+      return {
+        shown,
+        missingFile: existsSync(where.path) ? null : where.path,
+        open: () => openSqliteStore(where.path, testSwitches(env)),
+        explain: (error) => translateSqliteError(error, where.path),
+      };
+    },
     readOnlyStore: () => {
       const { path, engine } = context.dbPath();
       if (!readOnly && engine === 'postgres') readOnly = postgresOpener()(path, { readonly: true });

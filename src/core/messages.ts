@@ -324,6 +324,19 @@ export const messages = {
   backupExistsHint: 'choose a new name, e.g. svc backup ~/svc-$(date +%F).db',
   backupFailed: (path: string, reason: string) => `the backup at ${path} did not verify (${reason}); it was removed`,
   backupFailedHint: 'check the disk has room, then try again',
+  backupRestoreHint: 'to restore, stop svc and copy the file back to "$(svc db path)"; svc db check verifies it',
+  backupRestoreHintPostgres: (file: string) =>
+    `it is a SQLite copy of every record: svc --db ${file} db check verifies it; to restore, copy it into an empty database with svc --db ${file} db copy --to ADDRESS`,
+  // svc db copy
+  copySameDatabase: (address: string) => `${address} is the database being copied: a copy needs another one`,
+  copySameDatabaseHint: 'give another database with --to (a new FILE.db, or postgres://…); svc db path shows which one this is',
+  copyTargetNotEmpty: (address: string, table: string) => `${address} already holds svc data (in ${table}); a copy never replaces it`,
+  copyTargetNotEmptyHint: 'add --merge to merge into it (the newer copy of each record wins, nothing there is lost), or copy to an empty database',
+  copyTableMissing: (table: string) => `the target has no table ${table}, which the source has; nothing was copied`,
+  copyTableMissingHint: 'run the same svc version on both; svc db check shows a database\'s schema version',
+  copyCountDiffers: (table: string, source: number, target: number) =>
+    `after copying, ${table} held ${target} rows where the source holds ${source}; nothing was copied`,
+  copyCountDiffersHint: 'this is a bug: run again with SVC_DEBUG=1 and report it; the target is as it was',
   migrationBackup: (path: string) => `Backed up the database to ${path} before upgrading its schema.`,
   checkMissing: (path: string) => `there is no database at ${path}`,
   checkMissingHint: 'check --db / SVC_DB, or create one with: svc init',

@@ -2,8 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConflictError, SvcError, ExitCode, ValidationError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
-import { openFile, type Connection } from './db.ts';
+import { dumpDatabase, loadDump } from './copy.ts';
+import { isPostgres, openFile, openStore, type Connection } from './db.ts';
 import { fileError, pendingFile } from './files.ts';
+import { readSnapshot } from './transfer.ts';
 
 export interface BackupResult {
   path: string;
@@ -11,16 +13,51 @@ export interface BackupResult {
   stories: number;
 }
 
+export interface FileCopyResult extends BackupResult {
+  /** Rows per table in the new file, checked against the source's. */
+  counts: Record<string, number>;
+}
+
 /**
- * Copies the open database to a new file with SQLite's online backup, which stays
- * consistent while other svc processes write. The copy is owner-only, a single file
- * (no -wal beside it), verified, and appears under its name only when complete.
+ * Copies the open database to a new file, consistent while other svc processes write.
+ * The copy is owner-only, a single file (no -wal beside it), verified, and appears under
+ * its name only when complete. SQLite's file is copied page by page (its online
+ * backup); a PostgreSQL database becomes a SQLite file with every row, as
+ * `svc db copy --to FILE.db` makes it: one any svc opens, checks and copies back.
  */
 export async function backupTo(store: Connection, target: string): Promise<BackupResult> {
+  if (isPostgres(store.db)) {
+    const { counts: _counts, ...result } = await copyToNewFile(store, target);
+    return result;
+  }
+  return writeNewFile(target, async (temp) => {
+    await store.db.backup(temp);
+  });
+}
+
+/**
+ * Copies every row of the open database (either engine) into a new SQLite file of the
+ * same schema, ids kept and counts checked table by table, from one read snapshot.
+ */
+export async function copyToNewFile(store: Connection, target: string, onProgress?: (done: number, total: number) => void): Promise<FileCopyResult> {
+  let counts: Record<string, number> = {};
+  const result = await writeNewFile(target, (temp) => {
+    const copy = openStore(temp);
+    try {
+      counts = readSnapshot(store.db, () => copy.write(() => loadDump(copy.db, dumpDatabase(store.db), onProgress)));
+    } finally {
+      copy.close();
+    }
+  });
+  return { ...result, counts };
+}
+
+/** Writes a new database file through fill (under a temporary name), verifies it, and puts it in place. */
+async function writeNewFile(target: string, fill: (temp: string) => void | Promise<void>): Promise<BackupResult> {
   const path = checkBackupTarget(target);
   const file = pendingFile(path, { exclusive: true });
   try {
-    await store.db.backup(file.temp);
+    await fill(file.temp);
     const stories = verify(file.temp);
     file.commit();
     return { path, bytes: statSync(path).size, stories };

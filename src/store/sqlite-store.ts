@@ -75,7 +75,8 @@ import { forgetCustomer, isForgetPending, previewForget } from './forget.ts';
 import { checkServerDatabase } from './check.ts';
 import { finishForgets, recordingWrittenFile, writtenFiles } from './forget-files.ts';
 import { exportedTables, exportHeader, exportRows, importExport, readSnapshot } from './transfer.ts';
-import { backupTo } from './backup.ts';
+import { backupTo, copyToNewFile } from './backup.ts';
+import { databaseIdentity, dumpDatabase, firstTableWithData, loadDump } from './copy.ts';
 import { importedKeys, recordImportKey } from './story-imports.ts';
 import { findTag, listTags, mergeTags, renameTag, tagNames } from './tags.ts';
 import { namedItems, recentStoryIds } from './names.ts';
@@ -347,6 +348,11 @@ export function sqliteStore(connection: Connection): SqliteStore {
       import: (data, fileName, options) => importExport(connection, data, fileName, options),
       backup: (target) => backupTo(connection, target),
       checkServer: () => checkServerDatabase(db, connection.path),
+      dump: () => dumpDatabase(db),
+      load: (dump, onProgress) => loadDump(db, dump, onProgress),
+      copyToNewFile: (target, onProgress) => copyToNewFile(connection, target, onProgress),
+      firstTableWithData: () => firstTableWithData(db),
+      identity: () => databaseIdentity(connection),
     },
     teams: {
       find: (name) => findTeam(db, name),

@@ -35,8 +35,10 @@ import type { ExportHeader, ExportRow, ExportStream } from '../core/transfer.ts'
 import type { CheckReport } from './check.ts';
 import type { FinishReport } from './forget-files.ts';
 import type { ImportResult as TransferResult, TableShape } from './transfer.ts';
-import type { BackupResult } from './backup.ts';
+import type { BackupResult, FileCopyResult } from './backup.ts';
+import type { DatabaseDump } from './copy.ts';
 export type { CheckReport } from './check.ts';
+export type { DatabaseDump } from './copy.ts';
 export type { FinishReport } from './forget-files.ts';
 export type { ImportedForget } from './forget.ts';
 export type { ImportResult as TransferResult } from './transfer.ts';
@@ -137,12 +139,22 @@ export interface TransferStore {
   /** Runs fn over one consistent snapshot (an export that others write meanwhile). */
   snapshot<T>(fn: () => T): T;
   storyCount(): number;
-  /** Imports an export (or rolls it back for a dry run): all of a small file or nothing; a large one in batches. */
-  import(data: ExportStream, fileName: string, options: { dryRun: boolean; now: string; reread?: () => ExportStream }): TransferResult;
+  /** Imports an export (or rolls it back for a dry run): all of a small file or nothing; a large one in batches unless `whole`. */
+  import(data: ExportStream, fileName: string, options: { dryRun: boolean; now: string; reread?: () => ExportStream; whole?: boolean }): TransferResult;
   /** Copies the database to a new file, consistent while others write, verified. */
   backup(target: string): Promise<BackupResult>;
   /** Checks a database on a server without changing it: its schema, search index and references (SQLite's check reads the file instead). */
   checkServer(): CheckReport;
+  /** Every row of every table, ids kept, as a copy reads it: call inside read(), and read its rows there. */
+  dump(): DatabaseDump;
+  /** Makes this empty database a copy of the dump, counts checked per table; call inside transaction(). Returns the counts. */
+  load(dump: DatabaseDump, onProgress?: (done: number, total: number) => void): Record<string, number>;
+  /** Copies every row into a new SQLite file (refused if it exists), verified, from one snapshot. */
+  copyToNewFile(target: string, onProgress?: (done: number, total: number) => void): Promise<FileCopyResult>;
+  /** The first table holding data a new database does not start with; undefined when it is empty. */
+  firstTableWithData(): string | undefined;
+  /** What tells this database from any other, whatever address opened it. */
+  identity(): string;
 }
 
 /** Colleagues pairing with a practice's star to learn it. */

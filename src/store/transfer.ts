@@ -3,8 +3,9 @@ import { ConflictError, SvcError, ValidationError, errorCode, isSvcError } from 
 import { checkImportedRow } from '../core/import-rules.ts';
 import { messages } from '../core/messages.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportEntry, type ExportHeader, type ExportRow, type ExportStream, type ExportValue } from '../core/transfer.ts';
+import { parentsFirst, readCatalogue, schemaVersion, type CatalogueTable } from './catalogue.ts';
 import { customerReferences, isCustomerForgotten, mergeCustomers, removeCustomer } from './customers.ts';
-import { sql, useSmallPageCache, type Db, type Connection } from './db.ts';
+import { isPostgres, sql, useSmallPageCache, type Db, type Connection } from './db.ts';
 import { applyImportedForget, eraseReturnedDetails, type ImportedForget } from './forget.ts';
 import { dropMatcher, linkMatchesForPractice } from './matching.ts';
 import { mergePeople, personEvidence, personFacilitated, removePerson } from './people.ts';
@@ -142,45 +143,19 @@ function quote(name: string): string {
 
 /** Every table that travels in an export, parents before the tables that refer to them. */
 export function exportedTables(db: Db): TableShape[] {
-  const list = db.prepare('PRAGMA table_list').all() as Array<{ schema: string; name: string; type: string }>;
-  const virtual = list.filter((t) => t.schema === 'main' && t.type === 'virtual').map((t) => t.name);
-  const names = list
-    .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'))
-    .map((t) => t.name)
-    .filter((name) => !(name in NOT_EXPORTED) && !virtual.some((v) => name.startsWith(`${v}_`)))
-    .sort();
-  const shapes = new Map(names.map((name) => [name, tableShape(db, name)]));
-  const ordered: TableShape[] = [];
-  const visit = (name: string, path: string[]) => {
-    const shape = shapes.get(name);
-    if (!shape || ordered.includes(shape) || path.includes(name)) return;
-    for (const ref of shape.refs.values()) if (ref.table !== name) visit(ref.table, [...path, name]);
-    ordered.push(shape);
-  };
-  for (const name of names) visit(name, []);
+  const catalogue = readCatalogue(db);
+  const tables = catalogue.tables.filter((name) => !(name in NOT_EXPORTED)).map((name) => catalogue.table(name));
+  const ordered = parentsFirst(tables).map(tableShape);
   const stones = ordered.findIndex((s) => s.name === TOMBSTONES);
   if (stones > 0) ordered.unshift(...ordered.splice(stones, 1));
   return ordered;
 }
 
-function tableShape(db: Db, name: string): TableShape {
-  const info = db.prepare(`PRAGMA table_xinfo(${quote(name)})`).all() as Array<{ name: string; type: string; pk: number; hidden: number; notnull: number }>;
-  const columns = info.filter((c) => c.hidden === 0).map((c) => c.name);
-  const pk = info.filter((c) => c.pk > 0);
-  const withoutRowid = (db.prepare('SELECT wr FROM pragma_table_list WHERE name = ?').get(name) as { wr: number }).wr === 1;
-  const localId = !withoutRowid && pk.length === 1 && pk[0]?.type.toUpperCase() === 'INTEGER' ? (pk[0]?.name ?? null) : null;
-
-  const refs = new Map<string, Reference>();
-  for (const fk of db.prepare(`PRAGMA foreign_key_list(${quote(name)})`).all() as Array<{ table: string; from: string; to: string | null }>) {
-    refs.set(fk.from, { table: fk.table, to: fk.to ?? 'id' });
-  }
-
-  const keys: string[][] = [];
-  for (const index of db.prepare(`PRAGMA index_list(${quote(name)})`).all() as Array<{ name: string; unique: number }>) {
-    if (index.unique !== 1) continue;
-    const cols = (db.prepare(`PRAGMA index_info(${quote(index.name)})`).all() as Array<{ name: string | null }>).map((c) => c.name);
-    if (cols.every((c): c is string => c !== null && c !== localId)) keys.push(cols);
-  }
+function tableShape(table: CatalogueTable): TableShape {
+  const { name, rowKey: localId } = table;
+  const columns = table.columns.map((c) => c.name);
+  const refs = new Map<string, Reference>(table.foreignKeys.map((fk) => [fk.from, { table: fk.table, to: fk.to }]));
+  const keys = table.uniqueKeys.filter((cols) => cols.every((c) => c !== localId)).map((cols) => [...cols]);
   for (const also of MATCH_ALSO_BY[name] ?? []) keys.push([...also]);
   keys.sort((a, b) => Number(b.join() === 'uuid') - Number(a.join() === 'uuid'));
 
@@ -188,14 +163,14 @@ function tableShape(db: Db, name: string): TableShape {
   return {
     name,
     columns,
-    types: new Map(info.map((c) => [c.name, c.type.toUpperCase()])),
+    types: new Map(table.columns.map((c) => [c.name, c.type])),
     localId,
     refs,
     keys,
     refKey: columns.includes('uuid') ? 'uuid' : (single?.[0] ?? null),
     newerWins: columns.includes('updated_at'),
     changedAt: columns.includes('updated_at') ? 'updated_at' : columns.includes('created_at') ? 'created_at' : null,
-    notNull: new Set(info.filter((c) => c.notnull === 1).map((c) => c.name)),
+    notNull: new Set(table.columns.filter((c) => c.notNull).map((c) => c.name)),
   };
 }
 
@@ -203,7 +178,7 @@ function tableShape(db: Db, name: string): TableShape {
 export function exportHeader(db: Db, tables: TableShape[], contacts: boolean, now: string): ExportHeader {
   const counts: Record<string, number> = {};
   for (const table of tables) counts[table.name] = (db.prepare(`SELECT count(*) AS n FROM ${quote(table.name)}`).get() as { n: number }).n;
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now, schema: Number(db.pragma('user_version', { simple: true })), contacts, counts };
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now, schema: schemaVersion(db), contacts, counts };
 }
 
 /**
@@ -228,7 +203,8 @@ export function* exportRows(db: Db, table: TableShape, shapes: TableShape[], con
 
 /** Runs fn on one consistent read snapshot of the database. */
 export function readSnapshot<T>(db: Db, fn: () => T): T {
-  db.exec('BEGIN');
+  // SQLite's read transaction sees one snapshot; PostgreSQL's default (READ COMMITTED) would not.
+  db.exec(isPostgres(db) ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
   try {
     return fn();
   } finally {
@@ -507,7 +483,7 @@ function applyTombstone(db: Db, byName: Map<string, TableShape>, stone: Tombston
     remove();
     return 'removed';
   } catch (error) {
-    if (errorCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'refused';
+    if (brokenConstraint(error) === 'reference') return 'refused';
     throw error;
   }
 }
@@ -628,15 +604,27 @@ function updateRow(db: Db, shape: TableShape, values: Record<string, ExportValue
   );
 }
 
-/** SQLite's constraint failures on a row from the file, as errors that name the row. */
+/**
+ * Which kind of constraint a failed write broke, on either engine: SQLite's extended
+ * codes, or PostgreSQL's SQLSTATE class 23 (23505 unique, 23503 foreign key). Undefined
+ * when it was no constraint.
+ */
+export function brokenConstraint(error: unknown): 'unique' | 'reference' | 'other' | undefined {
+  const code = errorCode(error);
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505') return 'unique';
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') return 'reference';
+  return code.startsWith('SQLITE_CONSTRAINT') || /^23\d{3}$/u.test(code) ? 'other' : undefined;
+}
+
+/** Constraint failures on a row from the file, as errors that name the row. */
 function guard<T>(fn: () => T, fileName: string, table: string, where: string): T {
   try {
     return fn();
   } catch (error) {
-    const code = errorCode(error);
-    if (!code.startsWith('SQLITE_CONSTRAINT')) throw error;
-    const reason = error instanceof Error ? error.message : code;
-    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new ConflictError(messages.importConflict(table, where, reason), messages.importConflictHint(table));
+    const broken = brokenConstraint(error);
+    if (!broken) throw error;
+    const reason = error instanceof Error ? error.message : errorCode(error);
+    if (broken === 'unique') throw new ConflictError(messages.importConflict(table, where, reason), messages.importConflictHint(table));
     throw new ValidationError(messages.importInvalidRow(fileName, table, where, reason), messages.importBadFileHint);
   }
 }
@@ -653,8 +641,9 @@ export const BATCH_IMPORT_FROM = 20_000;
 export const IMPORT_BATCH = 2_000;
 
 /**
- * Imports an export. A file of up to BATCH_IMPORT_FROM records (and every dry run) goes
- * in one IMMEDIATE transaction: all of it or nothing. A larger one would hold the write
+ * Imports an export. A file of up to BATCH_IMPORT_FROM records (and every dry run, every
+ * import on PostgreSQL, and one asked to be `whole`) goes in one transaction: all of it
+ * or nothing. A larger one would hold the write
  * lock for many seconds, longer than a concurrent `story add` waits; so it is first read
  * whole and checked without the lock (`reread` gives the file again from its start), then
  * written IMPORT_BATCH records per transaction, each batch parsed before its transaction
@@ -667,15 +656,21 @@ export function importExport(
   store: Connection,
   data: ExportStream,
   fileName: string,
-  options: { dryRun: boolean; now: string; reread?: () => ExportStream },
+  options: { dryRun: boolean; now: string; reread?: () => ExportStream; whole?: boolean },
 ): ImportResult {
+  const postgres = isPostgres(store.db);
   // Long imports touch each page about once: a large cache only holds memory.
-  useSmallPageCache(store.db);
+  if (!postgres) useSmallPageCache(store.db);
   const records = Object.values(data.header.counts).reduce((sum, n) => sum + n, 0);
-  if (options.reread && !options.dryRun && records > BATCH_IMPORT_FROM) return importInBatches(store, data, fileName, options.now, options.reread);
+  // PostgreSQL's writers do not wait for one another's transactions (only for the same
+  // rows), so there a large import is one transaction too: all of it or nothing.
+  if (!postgres && options.reread && !options.dryRun && !options.whole && records > BATCH_IMPORT_FROM) return importInBatches(store, data, fileName, options.now, options.reread);
+  let attempts = 0;
   try {
     return store.write(() => {
-      const result = importData(store.db, data, fileName, new Date(options.now));
+      // PostgreSQL runs the transaction again after a serialization failure: the file is read again from its start.
+      const stream = attempts++ === 0 ? data : rereadFor(data, options.reread);
+      const result = importData(store.db, stream, fileName, new Date(options.now));
       if (result.storiesChanged > 0) relinkPractices(store.db, options.now);
       store.pause('import');
       if (options.dryRun) throw new DryRun(result);
@@ -685,6 +680,18 @@ export function importExport(
     if (error instanceof DryRun) return error.result;
     throw error;
   }
+}
+
+/**
+ * The export again from its first row, for a transaction run a second time: rows held
+ * in a list are simply read again; a file is read again through reread. A stream that
+ * can be read only once cannot be retried, and is reported as the conflict it was.
+ */
+function rereadFor(data: ExportStream, reread: (() => ExportStream) | undefined): ExportStream {
+  // A generator is its own iterator and is spent after one pass; a list makes a new one each time.
+  if ((data.rows[Symbol.iterator]() as unknown) !== data.rows) return data;
+  if (reread) return reread();
+  throw new ConflictError(messages.dbBusy, messages.dbBusyHint);
 }
 
 function activePracticeIds(db: Db): number[] {

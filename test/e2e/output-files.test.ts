@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, baseEnv, newerSvcIn } from '../helpers/cli.ts';
 import { inProcessSandbox, runInProcess, type InProcessSandbox } from '../helpers/in-process.ts';
 import { tempDir } from '../helpers/db.ts';
+import { itOnSqlite } from '../helpers/engine.ts';
 import { canChattr, canMount, immutable, mountTmpfs } from '../helpers/fs.ts';
 
 let svc: InProcessSandbox;
@@ -210,32 +211,35 @@ describe('files are whole or absent', () => {
     expect(readdirSync(folder)).toEqual([]);
   });
 
-  it('what a killed export or backup left behind (it may hold personal data) goes at the next start', async () => {
-    await addStory();
-    const dead = deadPid();
-    const out = join(svc.dir, 'out');
-    mkdirSync(out);
-    const planted = [
-      join(svc.dir, `.svc.db.backup-v5-20260318T100000Z.partial-${dead}`),
-      join(svc.dir, `.svc.db.backup-v5-20260318T100000Z.partial-${dead}-journal`),
-      join(svc.dir, `.copy.db.partial-${dead}`),
-      // As svc backup and svc export named them before.
-      join(svc.dir, `copy.db.partial-${dead}`),
-      join(svc.dir, `copy.db.partial-${dead}-journal`),
-      join(out, `.team.jsonl.partial-${dead}`),
-    ];
-    for (const file of planted) writeFileSync(file, 'half an export, with customers in it');
-    // A file of a live process is left alone.
-    const live = join(svc.dir, `.other.jsonl.partial-${process.pid}`);
-    writeFileSync(live, 'being written');
+  itOnSqlite('svc removes them when it opens the database file; a server database has no folder of its own')(
+    'what a killed export or backup left behind (it may hold personal data) goes at the next start',
+    async () => {
+      await addStory();
+      const dead = deadPid();
+      const out = join(svc.dir, 'out');
+      mkdirSync(out);
+      const planted = [
+        join(svc.dir, `.svc.db.backup-v5-20260318T100000Z.partial-${dead}`),
+        join(svc.dir, `.svc.db.backup-v5-20260318T100000Z.partial-${dead}-journal`),
+        join(svc.dir, `.copy.db.partial-${dead}`),
+        // As svc backup and svc export named them before.
+        join(svc.dir, `copy.db.partial-${dead}`),
+        join(svc.dir, `copy.db.partial-${dead}-journal`),
+        join(out, `.team.jsonl.partial-${dead}`),
+      ];
+      for (const file of planted) writeFileSync(file, 'half an export, with customers in it');
+      // A file of a live process is left alone.
+      const live = join(svc.dir, `.other.jsonl.partial-${process.pid}`);
+      writeFileSync(live, 'being written');
 
-    expect((await svc.run(['stories'])).code).toBe(0);
-    expect(leftovers(svc.dir)).toEqual([`.other.jsonl.partial-${process.pid}`]);
-    expect(existsSync(live)).toBe(true);
-    expect(existsSync(join(out, `.team.jsonl.partial-${dead}`))).toBe(true); // not beside the database: cleaned by the next write there
-    expect((await svc.run(['export', '--out', join(out, 'team.jsonl')])).code).toBe(0);
-    expect(readdirSync(out)).toEqual(['team.jsonl']);
-  });
+      expect((await svc.run(['stories'])).code).toBe(0);
+      expect(leftovers(svc.dir)).toEqual([`.other.jsonl.partial-${process.pid}`]);
+      expect(existsSync(live)).toBe(true);
+      expect(existsSync(join(out, `.team.jsonl.partial-${dead}`))).toBe(true); // not beside the database: cleaned by the next write there
+      expect((await svc.run(['export', '--out', join(out, 'team.jsonl')])).code).toBe(0);
+      expect(readdirSync(out)).toEqual(['team.jsonl']);
+    },
+  );
 
   it('a refused newer or foreign database is not changed by a single byte (no switch to WAL)', async () => {
     const foreign = join(svc.dir, 'foreign.db');
@@ -262,35 +266,38 @@ describe('files are whole or absent', () => {
 });
 
 describe('the pre-migration backup', () => {
-  it('a kill while it is written leaves no file under its final name; the next start removes the remains and backs up whole', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
-      const newer = newerSvcIn(dir);
-      await addStory();
-      const before = svc.snapshot();
+  itOnSqlite('SQLite copies its file before a migration; PostgreSQL migrates in a transaction, and pg_dump is its backup')(
+    'a kill while it is written leaves no file under its final name; the next start removes the remains and backs up whole',
+    async () => {
+      const { dir, cleanup } = tempDir();
+      try {
+        const newer = newerSvcIn(dir);
+        await addStory();
+        const before = svc.snapshot();
 
-      const child = spawn(process.execPath, [newer, 'stories'], { env: baseEnv(svc.db, { SVC_TEST_PAUSE_AT: 'backup' }), stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      for (let i = 0; i < 400 && !stderr.includes('paused at backup'); i++) await new Promise((r) => setTimeout(r, 50));
-      expect(stderr).toContain('paused at backup');
-      child.kill('SIGKILL');
-      await new Promise((r) => child.on('close', r));
+        const child = spawn(process.execPath, [newer, 'stories'], { env: baseEnv(svc.db, { SVC_TEST_PAUSE_AT: 'backup' }), stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+        for (let i = 0; i < 400 && !stderr.includes('paused at backup'); i++) await new Promise((r) => setTimeout(r, 50));
+        expect(stderr).toContain('paused at backup');
+        child.kill('SIGKILL');
+        await new Promise((r) => child.on('close', r));
 
-      const named = () => readdirSync(svc.dir).filter((f) => f.startsWith('svc.db.backup-'));
-      expect(named()).toEqual([]);
-      expect(leftovers(svc.dir).length).toBeGreaterThan(0);
-      expect(svc.snapshot()).toBe(before);
+        const named = () => readdirSync(svc.dir).filter((f) => f.startsWith('svc.db.backup-'));
+        expect(named()).toEqual([]);
+        expect(leftovers(svc.dir).length).toBeGreaterThan(0);
+        expect(svc.snapshot()).toBe(before);
 
-      const again = spawnSync(process.execPath, [newer, 'stories'], { env: baseEnv(svc.db), encoding: 'utf8' });
-      expect(again.status, again.stderr).toBe(0);
-      expect(leftovers(svc.dir)).toEqual([]);
-      expect(named()).toHaveLength(1);
-      const check = await runInProcess(['db', 'check', '--json'], join(svc.dir, named()[0] ?? ''));
-      expect(check.code, check.stderr).toBe(0);
-      expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, counts: { stories: 1 } });
-    } finally {
-      cleanup();
-    }
-  });
+        const again = spawnSync(process.execPath, [newer, 'stories'], { env: baseEnv(svc.db), encoding: 'utf8' });
+        expect(again.status, again.stderr).toBe(0);
+        expect(leftovers(svc.dir)).toEqual([]);
+        expect(named()).toHaveLength(1);
+        const check = await runInProcess(['db', 'check', '--json'], join(svc.dir, named()[0] ?? ''));
+        expect(check.code, check.stderr).toBe(0);
+        expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, counts: { stories: 1 } });
+      } finally {
+        cleanup();
+      }
+    },
+  );
 });

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunOptions } from '../helpers/cli.ts';
+import { type RunOptions } from '../helpers/cli.ts';
+import { openSandboxStore } from '../helpers/db.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
 const boxes: InProcessSandbox[] = [];
@@ -56,11 +56,11 @@ const stories = async (svc: InProcessSandbox) => await svc.json<StoryJson[]>(['s
 const customers = async (svc: InProcessSandbox) => await svc.json<CustomerJson[]>(['customers']);
 
 function query<T>(svc: InProcessSandbox, text: string, ...params: unknown[]): T[] {
-  const db = new Database(svc.db, { readonly: true });
+  const store = openSandboxStore(svc.db);
   try {
-    return db.prepare(text).all(...params) as T[];
+    return store.db.prepare(text).all(...params) as T[];
   } finally {
-    db.close();
+    store.close();
   }
 }
 
@@ -344,11 +344,11 @@ describe('matchers removed and evidence unlinked travel', () => {
     await ringBack(c);
     await ok(c, ['practice', 'unphrase', 'Ring back', 'call back'], at('2026-03-18T11:00:00'));
     await ok(c, ['practice', 'unlink', 'Ring back', '3'], at('2026-03-18T11:05:00'));
-    const db = new Database(c.db);
+    const store = openSandboxStore(c.db);
     try {
-      db.prepare("INSERT INTO evidence (practice_id, story_id, how, created_at) VALUES (1, 1, 'matched', '2026-03-18T10:00:00.000Z'), (1, 2, 'matched', '2026-03-18T10:00:00.000Z')").run();
+      store.db.prepare("INSERT INTO evidence (practice_id, story_id, how, created_at) VALUES (1, 1, 'matched', '2026-03-18T10:00:00.000Z'), (1, 2, 'matched', '2026-03-18T10:00:00.000Z')").run();
     } finally {
-      db.close();
+      store.close();
     }
     expect(await evidenceOf(c, 'Ring back')).toEqual(['1 matched', '2 matched', '4 manual']);
     await ok(c, ['reindex'], at('2026-03-18T12:00:00'));

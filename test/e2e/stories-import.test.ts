@@ -1,29 +1,30 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { queryDb } from '../helpers/cli.ts';
+import { testEngine } from '../helpers/engine.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { eachConfiguredSandbox, writeConfig } from '../helpers/rhythm.ts';
 
 let svc: InProcessSandbox;
 let env: Record<string, string>;
 eachConfiguredSandbox(inProcessSandbox, (s, e) => ([svc, env] = [s, e]));
+/** The database before the test: no file on SQLite (a refused import creates none), an empty migrated database on PostgreSQL. */
+let fresh: string;
+beforeEach(() => {
+  fresh = svc.snapshot();
+  if (testEngine === 'sqlite') expect(fresh).toBe('absent');
+});
 
 const file = (name: string, content: string | Buffer): string => svc.writeFile(name, content);
 
 /** Every stored story's text, day, staff and channel, oldest first. */
 function stored(): Array<{ text: string; occurred_on: string; staff: string | null; channel: string | null }> {
-  const db = new Database(svc.db, { readonly: true });
-  try {
-    return db
-      .prepare(
-        `SELECT s.text, s.occurred_on, s.channel,
-                (SELECT group_concat(p.name, ', ') FROM story_people sp JOIN people p ON p.id = sp.person_id WHERE sp.story_id = s.id) AS staff
-           FROM stories s ORDER BY s.id`,
-      )
-      .all() as never;
-  } finally {
-    db.close();
-  }
+  return queryDb(
+    svc.db,
+    `SELECT s.text, s.occurred_on, s.channel,
+            (SELECT group_concat(p.name, ', ') FROM story_people sp JOIN people p ON p.id = sp.person_id WHERE sp.story_id = s.id) AS staff
+       FROM stories s ORDER BY s.id`,
+  ) as never;
 }
 
 /** A Google Forms export: its own headers, its timestamp format, a quoted answer over two lines. */
@@ -226,7 +227,7 @@ describe('svc stories import', () => {
       `${path}:3: the channel "fax" is not one of phone, email, in-person, chat, social, other`,
     ]);
     expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('hint: fix those rows and import again');
-    expect(svc.snapshot()).toBe('absent');
+    expect(svc.snapshot()).toBe(fresh);
   });
 
   it.each([
@@ -243,7 +244,7 @@ describe('svc stories import', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(2);
     expectRefusal(result.stderr, message);
-    expect(svc.snapshot()).toBe('absent');
+    expect(svc.snapshot()).toBe(fresh);
   });
 
   it('refuses a missing file (exit 3), a bad --map and a bad --date-format (exit 2)', async () => {
@@ -257,6 +258,6 @@ describe('svc stories import', () => {
     const format = await svc.run(['stories', 'import', path, '--date-format', 'sometimes'], { env });
     expect(format.code).toBe(2);
     expectRefusal(format.stderr, /--date-format "sometimes" is not an order of day, month and year/);
-    expect(svc.snapshot()).toBe('absent');
+    expect(svc.snapshot()).toBe(fresh);
   });
 });

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/db.ts';
+import { openSandboxStore } from '../helpers/db.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { seedEverything } from '../helpers/seed.ts';
 
@@ -24,7 +24,7 @@ afterEach(() => {
 });
 
 function seed(svc: InProcessSandbox, prefix: string): void {
-  const store = openStore(svc.db);
+  const store = openSandboxStore(svc.db);
   seedEverything(store.db, prefix);
   store.close();
 }

@@ -10,6 +10,8 @@ import { testEngine, freshMigratedPostgres } from './engine.ts';
 import { isPostgresAddress } from '../../src/store/address.ts';
 import { openPostgresDatabase } from '../../src/store/postgres/database.ts';
 import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
+import { openPostgresStore } from '../../src/store/postgres/store.ts';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.ts';
 import { expect } from 'vitest';
 
 export const BIN = fileURLToPath(new URL('../../bin/svc.cjs', import.meta.url));

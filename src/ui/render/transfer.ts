@@ -6,3 +6,9 @@ export function importTable(tables: ReadonlyArray<{ table: string; added: number
   const rows = tables.map((t) => [t.table.replaceAll('_', ' '), t.added, t.updated, t.skipped]);
   return renderTable(['records', 'added', 'updated', 'skipped'], rows, { tty: look.tty, head: (t) => look.color.bold(t) }).trimEnd();
 }
+
+/** `svc db copy`: per table, the rows copied (the same count in source and target). */
+export function copyTable(tables: ReadonlyArray<{ table: string; rows: number }>, look: Look): string {
+  const rows = tables.map((t) => [t.table.replaceAll('_', ' '), t.rows]);
+  return renderTable(['table', 'rows'], rows, { tty: look.tty, head: (t) => look.color.bold(t) }).trimEnd();
+}

@@ -1,4 +1,5 @@
 import { backupDatabase } from '../../../app/transfer.ts';
+import { messages } from '../../../core/messages.ts';
 import { countOf } from '../../../ui/format.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -10,5 +11,6 @@ export async function run(options: WithArgs<{ json?: boolean }>, ctx: Context): 
   if (options.json) ctx.print(JSON.stringify(result, null, 2));
   else if (!ctx.stdoutIsTTY) ctx.print(result.path);
   ctx.info(`${ctx.err.green('Backed up')} ${countOf(result.stories, 'story', 'stories')} to ${result.path} (${Math.ceil(result.bytes / 1024)} KB, readable by you only).`);
-  ctx.info(ctx.err.dim('hint: to restore, stop svc and copy the file back to "$(svc db path)"; svc db check verifies it'));
+  const restore = ctx.dbPath().engine === 'postgres' ? messages.backupRestoreHintPostgres(result.path) : messages.backupRestoreHint;
+  ctx.info(ctx.err.dim(`hint: ${restore}`));
 }
