@@ -125,8 +125,8 @@ export async function backupDatabase(store: Store, input: { target: string }, cl
 // As long as svc customer forget waits, by default, for other readers to let go of old pages.
 const FORGET_FINISH_WAIT_MS = 30_000;
 
-/** Where `svc db copy` copies to: an open database, or a new SQLite file to create. */
-export type CopyTarget = { store: Store } | { newFile: string };
+/** Where `svc db copy` copies to: an open database (`file` when it is a SQLite file), or a new SQLite file to create. */
+export type CopyTarget = { store: Store; file: string | null } | { newFile: string };
 
 export interface CopyInput {
   target: CopyTarget;
@@ -149,6 +149,13 @@ export type CopyOutcome =
  * (contacts included) with import's rules, so nothing there is lost.
  */
 export async function copyDatabase(source: Store, input: CopyInput, clock: () => Date): Promise<CopyOutcome> {
+  const file = 'newFile' in input.target ? input.target.newFile : input.target.file;
+  // A file holds every customer's details: recorded first, so that a forget names it (as a backup is).
+  if (file === null) return copyInto(source, input, clock);
+  return source.forgets.recordingWrittenFile('backup', file, true, clock().toISOString(), () => copyInto(source, input, clock));
+}
+
+async function copyInto(source: Store, input: CopyInput, clock: () => Date): Promise<CopyOutcome> {
   if ('newFile' in input.target) {
     const { counts } = await source.transfer.copyToNewFile(input.target.newFile, input.onProgress);
     return copied(counts);

@@ -68,8 +68,10 @@ export interface Context {
 export interface OtherDatabase {
   /** The address as it may be shown: a PostgreSQL password replaced by ***. */
   readonly shown: string;
-  /** The file's absolute path when it is a file that does not exist yet; null otherwise. */
-  readonly missingFile: string | null;
+  /** The file's absolute path (a SQLite database, existing or not); null for a server's database. */
+  readonly file: string | null;
+  /** Whether it is a file that does not exist yet. */
+  readonly missing: boolean;
   /** Opens it (creating and migrating a new file, migrating a server's database), for the caller to close. */
   open(): SqliteStore;
   /** Its own failures (a refused login, a full disk …) as errors a person can act on. */
@@ -156,11 +158,12 @@ export function createContext(
       if (where.engine === 'postgres') {
         // The same bundle runCommand loads for a postgres:// --db (src/cli/run.ts).
         const postgres = await import('../store/postgres/store.ts');
-        return { shown, missingFile: null, open: () => postgres.openPostgresStore(where.path), explain: (error) => postgres.translatePostgresError(error, where.path) };
+        return { shown, file: null, missing: false, open: () => postgres.openPostgresStore(where.path), explain: (error) => postgres.translatePostgresError(error, where.path) };
       }
       return {
         shown,
-        missingFile: existsSync(where.path) ? null : where.path,
+        file: where.path,
+        missing: !existsSync(where.path),
         open: () => openSqliteStore(where.path, testSwitches(env)),
         explain: (error) => translateSqliteError(error, where.path),
       };

@@ -8,6 +8,7 @@
 import { it } from 'vitest';
 import { openPostgresStore } from '../../src/store/postgres/store.ts';
 import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
+import { errorCode } from '../../src/core/errors.ts';
 
 export type TestEngine = 'sqlite' | 'postgres';
 
@@ -142,7 +143,17 @@ function putBack(url: string): void {
 
 /** Drops a test database, ending any session still connected to it. */
 export function dropTestDatabase(name: string): void {
-  admin((query) => query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      admin((query) => query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      return;
+    } catch (error) {
+      // A session of another role still on it (one a test logged in as, ending) cannot be
+      // ended by this role (42501): it is gone a moment later.
+      if (errorCode(error) !== '42501' || attempt >= 20) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
 }
 
 /** Drops every database this run's tests created (the PostgreSQL run's global teardown). */

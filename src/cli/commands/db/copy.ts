@@ -20,12 +20,12 @@ export async function run(options: WithArgs<CopyOptions>, ctx: Context): Promise
   let outcome: CopyOutcome;
   try {
     // A new file is written under a temporary name and appears only once whole and checked.
-    const store = target.missingFile === null ? target.open() : undefined;
+    const store = target.missing ? undefined : target.open();
     try {
       outcome = await copyDatabase(
         source,
         {
-          target: store ? { store } : { newFile: target.missingFile ?? '' },
+          target: store ? { store, file: target.file } : { newFile: target.file ?? options.to },
           names,
           merge: options.merge === true,
           onProgress: (done, total) => progress.update(done, total),
