@@ -230,7 +230,7 @@ SELECT p.id, p.name, p.status, p.status_changed_at AS statusChangedAt,
  ORDER BY p.name_key`;
 
 // PostgreSQL spells SQLite's json_object json_build_object; the text it builds parses the same.
-const PRACTICE_SUMMARY_POSTGRES = PRACTICE_SUMMARY_SQL.replace('json_object(', 'json_build_object(');
+export const PRACTICE_SUMMARY_POSTGRES = PRACTICE_SUMMARY_SQL.replace('json_object(', 'json_build_object(');
 
 /** Every practice's evidence counts in one aggregate query, optionally of some statuses. */
 export function practiceCounts(db: Db, statuses?: readonly PracticeStatus[]): PracticeCounts[] {

@@ -10,6 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PRACTICE_SUMMARY_POSTGRES, PRACTICE_SUMMARY_SQL } from '../../src/store/practices.ts';
 import { toPostgres } from '../../src/store/postgres/dialect.ts';
 import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
 import { BIN, OUT, format, median, renderTable, type Row } from './bench.ts';
@@ -190,7 +191,8 @@ export function postgresFloorScript(command: FloorCommand, period: Period): stri
   const named = { ...period, previous_since: period.previousSince, previous_until: period.previousUntil };
   return floorQueries(command, period)
     .map((query) => {
-      const statement = toPostgres(query.sql);
+      // The statements the store writes apart for PostgreSQL, as it sends them.
+      const statement = toPostgres(query.sql === PRACTICE_SUMMARY_SQL ? PRACTICE_SUMMARY_POSTGRES : query.sql);
       const values = statement.bind(query.params?.length ? query.params : [{ ...named, ...query.named }]);
       // $10 before $1: replace from the highest number down.
       let text = statement.text;
@@ -206,7 +208,12 @@ function largeDatabase(options: PostgresBenchOptions, log: (line: string) => voi
   const url = withDatabase(options.adminUrl, name);
   const exists = admin(options.adminUrl, [`SELECT 1 FROM pg_database WHERE datname = '${name}'`])[0]?.length === 1;
   if (exists && !options.fresh) {
-    const stories = Number(admin(url, ['SELECT count(*) AS n FROM stories'])[0]?.[0]?.n ?? 0);
+    let stories = 0;
+    try {
+      stories = Number(admin(url, ['SELECT count(*) AS n FROM stories'])[0]?.[0]?.n ?? 0);
+    } catch {
+      // left empty by a run that stopped before its copy: made again below
+    }
     if (stories === options.stories) {
       log(`bench: reusing ${name} (--fresh rebuilds it)`);
       return url;
