@@ -42,6 +42,8 @@ export interface Context {
   dbPath(): DatabaseLocation;
   /** The database's path or address as it may be shown: a PostgreSQL password replaced by ***. */
   shownDb(): string;
+  /** Where the environment alone points (SVC_DATABASE_URL, SVC_DB, or the default), whatever --db says. */
+  dbFromEnvironment(): DatabaseLocation;
   /** The store, opened (and migrated) on first use. */
   store(): SqliteStore;
   /** A store at another path (created and migrated if new), for the caller to close: the demo builds one. */
@@ -120,6 +122,7 @@ export function createContext(
     look: () => ({ tty: stdoutIsTTY, color: context.out, now: context.now(), width: stdoutIsTTY ? terminalWidth(env) : undefined }),
     dbPath: () => (dbPath ??= resolveDbPath(globals.db, env)),
     shownDb: () => shownAddress(context.dbPath().path),
+    dbFromEnvironment: () => resolveDbPath(undefined, env),
     store: () => {
       if (!store && context.dbPath().engine === 'postgres') store = postgresOpener()(context.dbPath().path);
       if (!store) {

@@ -79,7 +79,7 @@ export const messages = {
   postgresLoginRefused: (address: string) => `PostgreSQL refused the login at ${address}`,
   postgresLoginRefusedHint: 'check the user name and password (PGUSER, PGPASSWORD or ~/.pgpass) and pg_hba.conf on the server',
   postgresNoDatabase: (address: string) => `there is no such database at ${address}`,
-  postgresNoDatabaseHint: 'create it first (createdb NAME, or CREATE DATABASE on the server), then run svc db init',
+  postgresNoDatabaseHint: 'create it first (createdb NAME, or CREATE DATABASE on the server), then run svc init',
   postgresNotAllowed: (address: string, reason: string) => `PostgreSQL did not allow this at ${address}: ${reason}`,
   postgresNotAllowedHint: 'the role needs the grants the README lists under "Use svc as a team"; a new schema version needs the migration role once',
 

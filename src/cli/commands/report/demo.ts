@@ -8,7 +8,6 @@ import { messages } from '../../../core/messages.ts';
 import { programmeLines } from '../../../ui/render/programme.ts';
 import { renderReportText } from '../../../ui/render/report/text.ts';
 import { renderStatus } from '../../../ui/render/status.ts';
-import { resolveDbPath } from '../../../store/paths.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 
@@ -19,8 +18,7 @@ import type { Context } from '../../context.ts';
  */
 function demoPath(ctx: Context): string {
   const { path, isDefault, engine } = ctx.dbPath();
-  // Where the environment alone points (SVC_DATABASE_URL or SVC_DB, a file or an address).
-  const fromEnv = resolveDbPath(undefined, ctx.env);
+  const fromEnv = ctx.dbFromEnvironment();
   const fromFlag = !isDefault && (fromEnv.isDefault || path !== fromEnv.path);
   // A team's shared database is never the place for made-up stories.
   if (fromFlag && engine === 'postgres') throw new ValidationError(messages.demoNotOnServer, messages.demoNotOnServerHint);
