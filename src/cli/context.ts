@@ -42,8 +42,8 @@ export interface Context {
   dbPath(): DatabaseLocation;
   /** The database's path or address as it may be shown: a PostgreSQL password replaced by ***. */
   shownDb(): string;
-  /** Where the environment alone points (SVC_DATABASE_URL, SVC_DB, or the default), whatever --db says. */
-  dbFromEnvironment(): DatabaseLocation;
+  /** Whether --db named the database on the command line (rather than SVC_DATABASE_URL, SVC_DB or the default). */
+  dbFromFlag(): boolean;
   /** The store, opened (and migrated) on first use. */
   store(): SqliteStore;
   /** A store at another path (created and migrated if new), for the caller to close: the demo builds one. */
@@ -122,7 +122,7 @@ export function createContext(
     look: () => ({ tty: stdoutIsTTY, color: context.out, now: context.now(), width: stdoutIsTTY ? terminalWidth(env) : undefined }),
     dbPath: () => (dbPath ??= resolveDbPath(globals.db, env)),
     shownDb: () => shownAddress(context.dbPath().path),
-    dbFromEnvironment: () => resolveDbPath(undefined, env),
+    dbFromFlag: () => Boolean(globals.db),
     store: () => {
       if (!store && context.dbPath().engine === 'postgres') store = postgresOpener()(context.dbPath().path);
       if (!store) {

@@ -17,9 +17,8 @@ import type { Context } from '../../context.ts';
  * used: they name the user's real database.
  */
 function demoPath(ctx: Context): string {
-  const { path, isDefault, engine } = ctx.dbPath();
-  const fromEnv = ctx.dbFromEnvironment();
-  const fromFlag = !isDefault && (fromEnv.isDefault || path !== fromEnv.path);
+  const { path, engine } = ctx.dbPath();
+  const fromFlag = ctx.dbFromFlag();
   // A team's shared database is never the place for made-up stories.
   if (fromFlag && engine === 'postgres') throw new ValidationError(messages.demoNotOnServer, messages.demoNotOnServerHint);
   if (fromFlag) {
