@@ -53,13 +53,27 @@ interface Answer {
 // the text they were stored as.
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const pg = require(workerData.pg);
+// node-postgres through svc's code cache when the build's launcher is beside it, as the
+// main thread loads its bundles: compiling it is most of what loading it costs.
+let pg;
+let saveCaches = () => {};
+if (workerData.launch) {
+  try {
+    const { createBundleLoader, codeCacheDir } = require(workerData.launch);
+    const loader = createBundleLoader(codeCacheDir());
+    pg = loader.load(workerData.pg);
+    saveCaches = loader.saveCaches;
+  } catch {}
+}
+pg ??= require(workerData.pg);
 const { port, flag, url } = workerData;
 for (const oid of [20]) pg.types.setTypeParser(oid, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 for (const oid of [1082, 1083, 1114, 1184]) pg.types.setTypeParser(oid, (v) => v);
 const client = new pg.Client({ connectionString: url, application_name: 'svc' });
 const ready = client.connect();
+// Written once connected, when V8 has compiled what a connection needs.
+ready.then(() => saveCaches(), () => {});
 // A refused connection is answered to the first query, not thrown in the worker.
 ready.catch(() => {});
 let broken = null;
@@ -146,12 +160,18 @@ export function closeEarly(): void {
   delete slot[EARLY];
 }
 
+/** The build's launcher (dist/launch.cjs, which keeps the code cache) beside the bundled node-postgres, if that is what pgPath is. */
+function launcherBeside(pgPath: string): string | undefined {
+  const launcher = join(dirname(pgPath), 'launch.cjs');
+  return pgPath.endsWith('pg.cjs') && existsSync(launcher) ? launcher : undefined;
+}
+
 /** Connects to the database at `url` (a postgres:// address; libpq's PG* variables fill what it leaves out). */
 export function connectPostgres(url: string): SyncPostgresClient {
   const pgPath = nodePostgresPath();
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { pg: pgPath, port: port2, flag, url: withLibpqSslModes(url) }, transferList: [port2] });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { pg: pgPath, launch: launcherBeside(pgPath), port: port2, flag, url: withLibpqSslModes(url) }, transferList: [port2] });
   // The worker must not keep the process alive once the command is done.
   worker.unref();
   let closed = false;
