@@ -120,15 +120,24 @@ const bundleBoundaries = {
   },
 };
 
-rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: bundles,
+/** What every file of dist/ is: one CommonJS bundle for Node 20, with less source for V8 to parse at every start. */
+const commonJsBundle = {
   outdir,
   outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  ...commonJsBundle,
+  entryPoints: bundles,
   // The encoder's model package keeps its weights beside its own file in node_modules, and
   // ONNX Runtime loads its native library from its own.
   external: ['bindings', '@energetic-ai/*', 'onnxruntime-node'],
@@ -137,12 +146,8 @@ await build({
   // The store finds its addon and migrations from its own file's URL.
   define: { 'import.meta.url': '__svcFileUrl' },
   banner: { js: 'var __svcFileUrl = require("node:url").pathToFileURL(__filename).href;' },
-  // Less source for V8 to parse at every start; names stay readable in SVC_DEBUG stacks.
-  minifyWhitespace: true,
-  minifySyntax: true,
+  // Names stay readable in SVC_DEBUG stacks: whitespace and syntax are minified, identifiers not.
   plugins: [...(oneCommandsBundle ? [oneCommands] : []), bundleBoundaries, lazyBuiltins, chalkWithoutDetection],
-  legalComments: 'none',
-  logLevel: 'warning',
 });
 
 // node-postgres for the PostgreSQL client's worker thread (src/store/postgres/sync-client.ts),
@@ -150,16 +155,7 @@ await build({
 // PostgreSQL loads it before its first query. pg-native (libpq bindings) is optional and
 // not installed; the pure-JavaScript client is what svc uses.
 await build({
+  ...commonJsBundle,
   entryPoints: { pg: resolve(root, 'node_modules/pg/lib/index.js') },
-  outdir,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
   external: ['pg-native'],
-  minifyWhitespace: true,
-  minifySyntax: true,
-  legalComments: 'none',
-  logLevel: 'warning',
 });
