@@ -79,6 +79,8 @@ export const messages = {
   demoNotOnServerHint: 'run svc demo without --db (a temporary file), or with --db FILE.db',
   postgresUnreachable: (address: string, reason: string) => `cannot reach PostgreSQL at ${address}: ${reason}`,
   postgresUnreachableHint: 'check the address and that the server runs (pg_isready); PGHOST, PGPORT, PGUSER and PGPASSWORD fill what the address leaves out',
+  postgresBadAddress: (address: string) => `${address} is not a PostgreSQL address svc can read`,
+  postgresBadAddressHint: 'write it as postgres://USER@HOST:PORT/DATABASE (a port from 1 to 65535; percent-encode @, : and / in a password)',
   postgresCertificate: (address: string, reason: string) => `PostgreSQL's certificate was not accepted at ${address}: ${reason}`,
   postgresCertificateHint: 'name the CA that signed it with sslrootcert=FILE in the address (sslmode=verify-full checks it), or use sslmode=require to encrypt without checking who answers',
   postgresLoginRefused: (address: string) => `PostgreSQL refused the login at ${address}`,

@@ -123,6 +123,10 @@ describeOnPostgres('the PostgreSQL address', () => {
     expect(wrong.code).toBe(2);
     expectCleanError(wrong.stderr, /refused the login/);
     expect(wrong.stderr).not.toContain('not-the-password');
+    const unreadable = svcAt(`postgres://${role}:${SECRET}@127.0.0.1:99999/x`, ['stories']);
+    expect(unreadable.code).toBe(2);
+    expectCleanError(unreadable.stderr, /is not a PostgreSQL address svc can read/);
+    expect(unreadable.stderr).not.toContain(SECRET);
     const missing = svcAt(urlWithDatabase(url, 'svc_no_such_database'), ['stories']);
     expect(missing.code).toBe(3);
     expectCleanError(missing.stderr, /no such database/);

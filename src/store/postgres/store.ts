@@ -54,6 +54,7 @@ export function translatePostgresError(error: unknown, url: string): unknown {
   if (!isPostgresError(error)) return error;
   const where = shownAddress(url);
   const code = error.code ?? '';
+  if (code === 'ERR_INVALID_URL') return new SvcError(messages.postgresBadAddress(where), ExitCode.usage, messages.postgresBadAddressHint);
   // The TLS layer's own codes (DEPTH_ZERO_SELF_SIGNED_CERT, ERR_TLS_CERT_ALTNAME_INVALID, CERT_HAS_EXPIRED …).
   if (/CERT|SELF_SIGNED|ERR_TLS|ERR_SSL/u.test(code)) return new SvcError(messages.postgresCertificate(where, error.message), ExitCode.unexpected, messages.postgresCertificateHint);
   if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', '57P01', '57P03'].includes(code) || /connect|timeout|terminat/iu.test(error.message) && code === '') {

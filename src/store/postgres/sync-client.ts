@@ -67,17 +67,26 @@ if (workerData.launch) {
 }
 pg ??= require(workerData.pg);
 const { port, flag, url } = workerData;
+// However this thread ends, the waiting thread hears of it (2: stopped) instead of waiting out its time.
+process.on('exit', () => { Atomics.store(flag, 0, 2); Atomics.notify(flag, 0); });
 for (const oid of [20]) pg.types.setTypeParser(oid, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 for (const oid of [1082, 1083, 1114, 1184]) pg.types.setTypeParser(oid, (v) => v);
-const client = new pg.Client({ connectionString: url, application_name: 'svc' });
-const ready = client.connect();
+let client;
+let ready;
+try {
+  client = new pg.Client({ connectionString: url, application_name: 'svc' });
+  ready = client.connect();
+} catch (error) {
+  // An address node-postgres cannot read: answered to the first query.
+  ready = Promise.reject(error);
+}
 // Written once connected, when V8 has compiled what a connection needs.
 ready.then(() => saveCaches(), () => {});
 // A refused connection is answered to the first query, not thrown in the worker.
 ready.catch(() => {});
 let broken = null;
-client.on('error', (error) => { broken = error; });
+client?.on('error', (error) => { broken = error; });
 function answer(message) {
   port.postMessage(message);
   Atomics.store(flag, 0, 1);
@@ -96,6 +105,10 @@ port.on('message', async (request) => {
   }
 });
 `;
+
+const WAITING = 0;
+const IDLE = 1;
+const STOPPED = 2;
 
 // A query that takes longer than this is a server that stopped answering.
 const QUERY_TIMEOUT_MS = 120_000;
@@ -176,12 +189,22 @@ export function connectPostgres(url: string): SyncPostgresClient {
   worker.unref();
   let closed = false;
 
+  // The flag: 1 while the worker is idle (or has answered), 0 while a request waits, 2 once the worker has stopped.
+  Atomics.store(flag, 0, IDLE);
+  let stuck = false;
+
   function call(request: object): Answer {
-    Atomics.store(flag, 0, 0);
+    // Only from idle to waiting: a worker that stopped meanwhile must not be waited for.
+    if (Atomics.compareExchange(flag, 0, IDLE, WAITING) !== IDLE) throw new PostgresError('the PostgreSQL connection ended', undefined);
     port1.postMessage(request);
-    const waited = Atomics.wait(flag, 0, 0, QUERY_TIMEOUT_MS);
-    if (waited === 'timed-out') throw new PostgresError(`PostgreSQL did not answer within ${QUERY_TIMEOUT_MS / 1000} s`, undefined);
+    const waited = Atomics.wait(flag, 0, WAITING, QUERY_TIMEOUT_MS);
+    if (waited === 'timed-out') {
+      stuck = true;
+      throw new PostgresError(`PostgreSQL did not answer within ${QUERY_TIMEOUT_MS / 1000} s`, undefined);
+    }
+    // The answer first, if the worker stopped right after giving it.
     const received = receiveMessageOnPort(port1 as MessagePort);
+    if (!received && Atomics.load(flag, 0) === STOPPED) throw new PostgresError('the PostgreSQL connection ended', undefined);
     if (!received) throw new PostgresError('the PostgreSQL connection closed without an answer', undefined);
     return received.message as Answer;
   }
@@ -197,7 +220,10 @@ export function connectPostgres(url: string): SyncPostgresClient {
       if (closed) return;
       closed = true;
       try {
-        call({ close: true });
+        // A worker that stopped, or a server that stopped answering, is not waited for again.
+        if (!stuck && Atomics.load(flag, 0) === IDLE) call({ close: true });
+      } catch {
+        // Ending anyway: the connection is gone with the worker.
       } finally {
         port1.close();
         void worker.terminate();
