@@ -9,6 +9,9 @@ import { BIN, baseEnv, sandbox, type RunResult, type SvcSandbox } from '../helpe
 import { tempDir } from '../helpers/db.ts';
 import { runInProcess } from '../helpers/in-process.ts';
 
+/** A 20,000-story import takes seconds on an idle machine, and several times that under a load of 10 or more. */
+const LARGE_IMPORT = { timeoutMs: 120_000 };
+
 // Large enough that one transaction over all of it would keep a concurrent add waiting
 // until the end; small enough for CI. The 100,000-story figures are in the README.
 const STORIES = 20_000;
@@ -158,7 +161,7 @@ describe('long writers let a concurrent story add in', () => {
       expect(query<{ n: number }>('SELECT count(*) AS n FROM stories', target.db).n).toBe(STORIES + 20);
       // Importing it again changes nothing: a batched import is matched by uuid like any other.
       const before = target.snapshot();
-      expect(target.run(['import', file]).code).toBe(0);
+      expect(target.run(['import', file], LARGE_IMPORT).code).toBe(0);
       expect(target.snapshot()).toBe(before);
     } finally {
       target.cleanup();
@@ -179,17 +182,17 @@ describe('long writers let a concurrent story add in', () => {
     const target = sandbox();
     try {
       expect(target.run(['init']).code).toBe(0);
-      const failed = target.run(['import', file]);
+      const failed = target.run(['import', file], LARGE_IMPORT);
       expect(failed.code).toBe(2);
       // The import made the database, and says so first; then what stopped it.
       expect(failed.stderr).toMatch(/^svc: .*team\.jsonl is damaged: a story_people row \(line \d+\) refers through story_id to "00000000-0000-4000-8000-000000000000", which is neither in the file nor in this database; the first [\d,]+ records of the file were imported before it\nhint: fix what is named above, then import the same file again/);
       expect(query<{ n: number }>('SELECT count(*) AS n FROM stories', target.db).n).toBe(STORIES);
       lines[index] = good;
       writeFileSync(file, lines.join('\n'));
-      expect(target.run(['import', file]).code).toBe(0);
+      expect(target.run(['import', file], LARGE_IMPORT).code).toBe(0);
       const whole = sandbox();
       try {
-        expect(whole.run(['import', file]).code).toBe(0);
+        expect(whole.run(['import', file], LARGE_IMPORT).code).toBe(0);
         expect(target.json(['stories', '--limit', '0'])).toEqual(whole.json(['stories', '--limit', '0']));
       } finally {
         whole.cleanup();

@@ -28,6 +28,8 @@ export interface RunResult {
 
 export interface RunOptions {
   input?: string;
+  /** How long the command may run before it is killed (30 s unless given): a test of a large import on a loaded machine gives more. */
+  timeoutMs?: number;
   env?: Record<string, string | undefined>;
   cwd?: string;
 }
@@ -63,7 +65,7 @@ export function runSvc(args: string[], db: string, options: RunOptions = {}): Ru
     encoding: 'utf8',
     input: options.input ?? '',
     cwd: options.cwd,
-    timeout: 30_000,
+    timeout: options.timeoutMs ?? 30_000,
     // Long lists and exports run to megabytes; the default 1 MB would kill the child.
     maxBuffer: 256 * 1024 * 1024,
   };
