@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from './vitest.config.ts';
 import { notOnPostgres } from './test/postgres-exclusions.ts';
 
@@ -11,18 +11,15 @@ import { notOnPostgres } from './test/postgres-exclusions.ts';
 const USES_A_DATABASE = /\btempStore\(|\bsandbox\(|inProcessSandbox\(|Sandbox\(/u;
 
 const withDatabase = ['test/unit', 'test/e2e'].flatMap((dir) =>
-  readdirSync(dir)
+  readdirSync(dir, { recursive: true })
+    .map(String)
     .filter((name) => name.endsWith('.test.ts'))
     .map((name) => join(dir, name))
     .filter((file) => USES_A_DATABASE.test(readFileSync(file, 'utf8')) && !(file in notOnPostgres)),
 );
 
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      include: withDatabase,
-      env: { SVC_TEST_ENGINE: 'postgres' },
-    },
-  }),
-);
+// The base configuration with these files only: merged, its include globs would add every file back.
+export default defineConfig({
+  ...base,
+  test: { ...base.test, include: withDatabase, env: { ...base.test?.env, SVC_TEST_ENGINE: 'postgres' } },
+});
