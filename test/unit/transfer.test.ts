@@ -175,7 +175,7 @@ describe('merging two people’s databases', () => {
     const old = exportOf(a, true);
     a.db.prepare("UPDATE customers SET name = NULL, name_key = NULL, email = NULL, phone = NULL, forgotten_at = ?, updated_at = '2026-01-01T00:00:00.000Z'").run(NOW_ISO);
     importAll(a, old);
-    expect(a.db.prepare('SELECT name, email, forgotten_at IS NOT NULL AS forgotten FROM customers').get()).toEqual({ name: null, email: null, forgotten: 1 });
+    expect(a.db.prepare('SELECT name, email, CASE WHEN forgotten_at IS NOT NULL THEN 1 ELSE 0 END AS forgotten FROM customers').get()).toEqual({ name: null, email: null, forgotten: 1 });
   });
 });
 
