@@ -184,7 +184,9 @@ export function connectPostgres(url: string): SyncPostgresClient {
   const pgPath = nodePostgresPath();
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { pg: pgPath, launch: launcherBeside(pgPath), port: port2, flag, url: withLibpqSslModes(url) }, transferList: [port2] });
+  // execArgv: [] — the worker's source is CommonJS whatever flags started this process
+  // (`node --input-type=module -e …` would make it a module without require, and it would never answer).
+  const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { pg: pgPath, launch: launcherBeside(pgPath), port: port2, flag, url: withLibpqSslModes(url) }, transferList: [port2] });
   // The worker must not keep the process alive once the command is done.
   worker.unref();
   let closed = false;
