@@ -24,8 +24,11 @@ export async function run(argv: string[], host?: Host): Promise<number> {
       writeTo('stdout', `${pkg.version}\n`);
       return 0;
     }
-    // A PostgreSQL address: start connecting now, while the command tree loads.
-    const address = givenAddress(dbFlagIn(argv), environment());
+    // A command on a PostgreSQL address: start connecting now, while the command tree loads
+    // (never for help, which reads no database).
+    const words = argv.slice(2);
+    const runsCommand = words.some((word) => !word.startsWith('-')) && !words.some((word) => word === '--help' || word === '-h' || word === 'help');
+    const address = runsCommand ? givenAddress(dbFlagIn(argv), environment()) : undefined;
     early = address !== undefined && isPostgresAddress(address) ? await import('../store/postgres/early.ts') : undefined;
     early?.connectEarly(address!.trim());
     try {

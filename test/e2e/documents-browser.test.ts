@@ -25,11 +25,13 @@ const files: Record<'report' | 'playbook' | 'plan', string> = { report: '', play
 beforeAll(async () => {
   svc = sandbox();
   // demo builds where --db says, and never where SVC_DB (the user's real database) points.
-  const demo = svc.run(['--db', svc.db, 'demo'], { env: { SVC_DB: undefined } });
+  // The demo is a file of its own on either engine: it never writes made-up stories to a server.
+  const demoDb = join(svc.dir, 'demo.db');
+  const demo = svc.run(['--db', demoDb, 'demo'], { env: { SVC_DB: undefined } });
   if (demo.code !== 0) throw new Error(demo.stderr);
   const write = (name: keyof typeof files, args: string[]) => {
     files[name] = join(svc.dir, `${name}.html`);
-    const result = svc.run([...args, '--format', 'html', '--out', files[name]], { env: { SVC_TEAM_NAME: TEAM } });
+    const result = svc.run(['--db', demoDb, ...args, '--format', 'html', '--out', files[name]], { env: { SVC_TEAM_NAME: TEAM } });
     if (result.code !== 0) throw new Error(result.stderr);
   };
   write('report', ['report']);

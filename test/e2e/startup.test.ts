@@ -10,7 +10,8 @@ import { testEngine } from '../helpers/engine.ts';
 import { runInProcess } from '../helpers/in-process.ts';
 
 /** A command's bundles when it opens the database: on PostgreSQL the store and its driver come as a bundle of their own. */
-const opening = (bundles: string[]): string[] => (testEngine === 'postgres' ? [...bundles, 'postgres.cjs'].sort() : bundles);
+// On PostgreSQL a command that opens the database also loads the client the entry starts connecting with, and the store.
+const opening = (bundles: string[]): string[] => (testEngine === 'postgres' ? [...bundles, 'postgres-early.cjs', 'postgres.cjs'].sort() : bundles);
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 

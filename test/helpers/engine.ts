@@ -81,9 +81,13 @@ export function freshMigratedPostgres(): { url: string; drop: () => void } {
   const name = reused ?? databaseName('db');
   if (!reused) admin((query) => query(`CREATE DATABASE ${name} TEMPLATE ${source}`));
   const url = urlWithDatabase(adminUrl(), name);
+  let given = false;
   return {
     url,
     drop: () => {
+      // Once only: a database given back twice would be handed to two sandboxes at once.
+      if (given) return;
+      given = true;
       try {
         putBack(url);
         idle.push(name);

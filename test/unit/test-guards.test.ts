@@ -14,6 +14,16 @@ it('a promise compared by value fails, so a missing await cannot pass unnoticed'
 });
 
 describeOnPostgres('a PostgreSQL test database handed back for the next test', () => {
+  it('is handed to one sandbox only, even when given back twice', () => {
+    const twice = freshMigratedPostgres();
+    twice.drop();
+    twice.drop();
+    const [b, c] = [freshMigratedPostgres(), freshMigratedPostgres()];
+    expect(b.url).not.toBe(c.url);
+    b.drop();
+    c.drop();
+  });
+
   it('is as new: the same rows as a fresh copy of the migrated template, and ids that start again', () => {
     const untouched = freshMigratedPostgres();
     const first = freshMigratedPostgres();
