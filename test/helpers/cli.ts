@@ -83,14 +83,22 @@ export function sandboxDatabase(dir: string): { db: string; drop: () => void } {
   return { db: database.url, drop: database.drop };
 }
 
-export function sandbox(): SvcSandbox {
-  const temp = tempDir('svc-e2e-');
-  const { dir } = temp;
-  const { db, drop } = sandboxDatabase(dir);
-  const cleanup = () => {
-    drop();
-    temp.cleanup();
+/** A sandbox's folder and database, and what removes both. */
+export function sandboxPlace(prefix: string): { dir: string; db: string; cleanup: () => void } {
+  const temp = tempDir(prefix);
+  const { db, drop } = sandboxDatabase(temp.dir);
+  return {
+    dir: temp.dir,
+    db,
+    cleanup: () => {
+      drop();
+      temp.cleanup();
+    },
   };
+}
+
+export function sandbox(): SvcSandbox {
+  const { dir, db, cleanup } = sandboxPlace('svc-e2e-');
   const run = (args: string[], options?: RunOptions) => runSvc(args, db, options);
   return {
     dir,

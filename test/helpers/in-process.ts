@@ -3,8 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main.ts';
 import type { Host, StreamName } from '../../src/cli/streams.ts';
-import { baseEnv, sandboxDatabase, snapshotDb, type RunOptions, type RunResult } from './cli.ts';
-import { tempDir } from './db.ts';
+import { baseEnv, sandboxPlace, snapshotDb, type RunOptions, type RunResult } from './cli.ts';
 
 const INDEX_WORKER = new URL('../../dist/index-worker.cjs', import.meta.url);
 
@@ -98,13 +97,7 @@ function* pipeChunks(bytes: Buffer): Generator<Buffer> {
 }
 
 export function inProcessSandbox(): InProcessSandbox {
-  const temp = tempDir('svc-in-process-');
-  const { dir } = temp;
-  const { db, drop } = sandboxDatabase(dir);
-  const cleanup = () => {
-    drop();
-    temp.cleanup();
-  };
+  const { dir, db, cleanup } = sandboxPlace('svc-in-process-');
   const runHere = (args: string[], options?: InProcessOptions) => runInProcess(args, db, options);
   return {
     dir,
