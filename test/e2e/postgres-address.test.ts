@@ -112,6 +112,7 @@ describeOnPostgres('the PostgreSQL address', () => {
     chmodSync(pgpass, 0o600);
     const fromFile = svcAt(bare, ['stories'], { ...env, PGPASSWORD: undefined, PGPASSFILE: pgpass });
     expect(fromFile.code, fromFile.stderr).toBe(0);
+    expect(fromFile.stderr).toBe('');
     expect(fromFile.stdout).toContain('same evening');
   });
 

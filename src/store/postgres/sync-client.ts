@@ -53,6 +53,9 @@ interface Answer {
 // the text they were stored as.
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
+// node-postgres warns on stderr, at every connection, that it will read ~/.pgpass differently
+// in its next major version: svc pins this one, and a person's terminal is no place for it.
+process.noDeprecation = true;
 // node-postgres through svc's code cache when the build's launcher is beside it, as the
 // main thread loads its bundles: compiling it is most of what loading it costs.
 let pg;
