@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { shownAddress } from '../../src/store/address.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isPostgresAddress } from '../../src/store/address.ts';
 import { expectCleanError, runSvc, sandbox, snapshotDb, type SvcSandbox } from '../helpers/cli.ts';
@@ -95,7 +96,7 @@ describeOnPostgres('svc db copy between a file and PostgreSQL', () => {
     expect(there.stderr).toMatch(/^Copied 3 stories and \d+ other records to .*; every table's count checked\.\n$/);
     expect(there.code).toBe(0);
     const report = JSON.parse(there.stdout) as CopyJson;
-    expect(report).toMatchObject({ from: svc.db.replace(/:svc_ci@/, ':***@'), merged: false });
+    expect(report).toMatchObject({ from: shownAddress(svc.db), merged: false });
     expect(report.tables.find((t) => t.table === 'stories')).toEqual({ table: 'stories', rows: 3 });
     expect(report.total).toBe(report.tables.reduce((sum, t) => sum + t.rows, 0));
     const original = contentOf(svc.db);

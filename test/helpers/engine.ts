@@ -179,3 +179,13 @@ export function itOnSqlite(reason: string): (name: string, fn: () => unknown, ti
   if (testEngine === 'sqlite') return (name, fn, timeout) => it(name, fn, timeout);
   return (name, fn) => it.skip(`${name} [SQLite only: ${reason}]`, fn);
 }
+
+/**
+ * A test that must pass on both engines but does not yet pass on PostgreSQL in every run:
+ * it runs on SQLite, and on PostgreSQL shows as skipped with what is known. Each use is a
+ * defect to fix, listed in the README's "Run the tests"; never a place for what only SQLite has.
+ */
+export function itNotYetOnPostgres(known: string): (name: string, fn: () => unknown, timeout?: number) => void {
+  if (testEngine === 'sqlite') return (name, fn, timeout) => it(name, fn, timeout);
+  return (name, fn) => it.skip(`${name} [not yet on PostgreSQL: ${known}]`, fn);
+}
