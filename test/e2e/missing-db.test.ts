@@ -25,6 +25,8 @@ const READS: Array<[string, string[]]> = [
 
 describe('a missing database', () => {
   // On a server, svc makes no database: one that does not exist is refused by every command alike.
+  // Each engine's own way of a missing database: a server's database that does not exist (skipped on SQLite),
+  // a file that is not there (skipped on PostgreSQL, where the sandbox's database always exists).
   it.skipIf(testEngine !== 'postgres').each(READS)('on PostgreSQL is refused by %s: exit 3 naming the address, the password hidden', async (_name, args) => {
     const missing = urlWithDatabase(svc.db, 'svc_no_such_database');
     const result = await runInProcess(args, missing);
