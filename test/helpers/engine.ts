@@ -74,6 +74,7 @@ export function freshMigratedPostgres(): { url: string; drop: () => void } {
     const url = urlWithDatabase(adminUrl(), name);
     openPostgresStore(url).close();
     resetSql = resetScript(url);
+    templateSchema = schemaFingerprint(url);
     template = name;
   }
   const source = template;
@@ -101,6 +102,41 @@ export function freshMigratedPostgres(): { url: string; drop: () => void } {
 /** This process's databases that a test is done with, put back as new. */
 const idle: string[] = [];
 let resetSql = '';
+let templateSchema = '';
+
+/**
+ * Everything about a database that emptying its tables does not undo: its tables, columns,
+ * indexes, triggers, constraints, functions and sequences, and every grant on them, on
+ * the schema and on the database. A test that dropped a trigger (db check) or granted a
+ * role leaves a database that would fail the next test given it.
+ */
+const SCHEMA_FINGERPRINT = `
+  SELECT md5(coalesce(string_agg(line, E'\n' ORDER BY line), '')) AS fingerprint FROM (
+    SELECT 'relation ' || c.relname || ' ' || c.relkind::text || ' ' || coalesce(c.relacl::text, '') || ' ' || pg_get_userbyid(c.relowner) AS line
+      FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace
+    UNION ALL SELECT 'column ' || a.attrelid::regclass || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull || ' ' || coalesce(a.attacl::text, '')
+      FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+     WHERE c.relnamespace = current_schema()::regnamespace AND a.attnum > 0 AND NOT a.attisdropped
+    UNION ALL SELECT 'index ' || pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.relnamespace = current_schema()::regnamespace
+    UNION ALL SELECT 'trigger ' || t.tgrelid::regclass || ' ' || pg_get_triggerdef(t.oid) || ' ' || t.tgenabled::text FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+     WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal
+    UNION ALL SELECT 'constraint ' || k.conrelid::regclass || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid) || ' ' || k.convalidated
+      FROM pg_constraint k WHERE k.connamespace = current_schema()::regnamespace
+    UNION ALL SELECT 'function ' || p.oid::regprocedure || ' ' || md5(p.prosrc) || ' ' || coalesce(p.proacl::text, '') FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace
+    UNION ALL SELECT 'schema ' || coalesce(n.nspacl::text, '') FROM pg_namespace n WHERE n.oid = current_schema()::regnamespace
+    UNION ALL SELECT 'database ' || coalesce(d.datacl::text, '') FROM pg_database d WHERE d.datname = current_database()
+    UNION ALL SELECT 'default privileges ' || coalesce(a.defaclacl::text, '') FROM pg_default_acl a
+    UNION ALL SELECT 'settings ' || array_to_string(s.setconfig, ',') FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase WHERE d.datname = current_database()
+  ) lines`;
+
+function schemaFingerprint(url: string): string {
+  const client = connectPostgres(url);
+  try {
+    return String(client.query(SCHEMA_FINGERPRINT).rows[0]?.fingerprint);
+  } finally {
+    client.close();
+  }
+}
 
 /**
  * What puts a database back as the migrations left it: one TRUNCATE of every table,
@@ -134,11 +170,15 @@ function resetScript(url: string): string {
   }
 }
 
-/** Ends what is still connected to the database (a killed command), then puts it back as new. */
+/**
+ * Ends what is still connected to the database (a killed command), then puts it back as
+ * new; throws (and the database is dropped) when a test changed more than its rows.
+ */
 function putBack(url: string): void {
   const client = connectPostgres(url);
   try {
     client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    if (String(client.query(SCHEMA_FINGERPRINT).rows[0]?.fingerprint) !== templateSchema) throw new Error('the test changed the schema or its grants');
     client.query(`BEGIN; ${resetSql}; COMMIT`);
   } finally {
     client.close();
@@ -178,14 +218,4 @@ export function dropRunDatabases(run: string): void {
 export function itOnSqlite(reason: string): (name: string, fn: () => unknown, timeout?: number) => void {
   if (testEngine === 'sqlite') return (name, fn, timeout) => it(name, fn, timeout);
   return (name, fn) => it.skip(`${name} [SQLite only: ${reason}]`, fn);
-}
-
-/**
- * A test that must pass on both engines but does not yet pass on PostgreSQL in every run:
- * it runs on SQLite, and on PostgreSQL shows as skipped with what is known. Each use is a
- * defect to fix, listed in the README's "Run the tests"; never a place for what only SQLite has.
- */
-export function itNotYetOnPostgres(known: string): (name: string, fn: () => unknown, timeout?: number) => void {
-  if (testEngine === 'sqlite') return (name, fn, timeout) => it(name, fn, timeout);
-  return (name, fn) => it.skip(`${name} [not yet on PostgreSQL: ${known}]`, fn);
 }

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { ensurePerson } from '../../src/store/people.ts';
 import { openPostgresStore } from '../../src/store/postgres/store.ts';
+import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
 import { snapshotDb } from '../helpers/cli.ts';
 import { NOW_ISO } from '../helpers/db.ts';
 import { freshMigratedPostgres } from '../helpers/engine.ts';
@@ -48,6 +49,31 @@ describeOnPostgres('a PostgreSQL test database handed back for the next test', (
     } finally {
       again.drop();
       untouched.drop();
+    }
+  });
+
+  it('is not handed out again when a test changed its schema or grants: the next test gets a new copy', () => {
+    for (const change of ['DROP TRIGGER stories_fts_update ON stories', 'GRANT SELECT ON stories TO PUBLIC']) {
+      const changed = freshMigratedPostgres();
+      const client = connectPostgres(changed.url);
+      try {
+        client.query(change);
+      } finally {
+        client.close();
+      }
+      changed.drop();
+      const next = freshMigratedPostgres();
+      try {
+        expect(next.url, change).not.toBe(changed.url);
+        const check = connectPostgres(next.url);
+        try {
+          expect(check.query("SELECT count(*) AS n FROM pg_trigger WHERE tgname = 'stories_fts_update'").rows[0]?.n).toBe(1);
+        } finally {
+          check.close();
+        }
+      } finally {
+        next.drop();
+      }
     }
   });
 });

@@ -182,6 +182,22 @@ function launcherBeside(pgPath: string): string | undefined {
   return pgPath.endsWith('pg.cjs') && existsSync(launcher) ? launcher : undefined;
 }
 
+/**
+ * Sleeps until the flag leaves WAITING (the worker answered or stopped), or the time is
+ * up. A wake-up alone proves nothing: the worker notifies after it sets the flag, so when
+ * this thread saw the previous answer before that notify arrived, the late notify wakes
+ * it during the next request, before that request is answered.
+ */
+export function waitWhileWaiting(flag: Int32Array, timeoutMs: number): 'answered' | 'timed-out' {
+  const deadline = performance.now() + timeoutMs;
+  while (Atomics.load(flag, 0) === WAITING) {
+    const left = deadline - performance.now();
+    if (left <= 0) return 'timed-out';
+    Atomics.wait(flag, 0, WAITING, left);
+  }
+  return 'answered';
+}
+
 /** Connects to the database at `url` (a postgres:// address; libpq's PG* variables fill what it leaves out). */
 export function connectPostgres(url: string): SyncPostgresClient {
   const pgPath = nodePostgresPath();
@@ -202,8 +218,7 @@ export function connectPostgres(url: string): SyncPostgresClient {
     // Only from idle to waiting: a worker that stopped meanwhile must not be waited for.
     if (Atomics.compareExchange(flag, 0, IDLE, WAITING) !== IDLE) throw new PostgresError('the PostgreSQL connection ended', undefined);
     port1.postMessage(request);
-    const waited = Atomics.wait(flag, 0, WAITING, QUERY_TIMEOUT_MS);
-    if (waited === 'timed-out') {
+    if (waitWhileWaiting(flag, QUERY_TIMEOUT_MS) === 'timed-out') {
       stuck = true;
       throw new PostgresError(`PostgreSQL did not answer within ${QUERY_TIMEOUT_MS / 1000} s`, undefined);
     }
