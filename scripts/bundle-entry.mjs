@@ -25,7 +25,7 @@ export async function bundleEntry(name, contents, { encoder = false } = {}) {
     platform: 'node',
     format: encoder ? 'cjs' : 'esm',
     outfile,
-    external: ['better-sqlite3', ...(encoder ? ['@energetic-ai/*'] : [])],
+    external: ['better-sqlite3', ...(encoder ? ['@energetic-ai/*', 'onnxruntime-node'] : [])],
     ...(encoder
       ? { define: { 'import.meta.url': '__fileUrl' }, banner: { js: 'var __fileUrl = require("node:url").pathToFileURL(__filename).href;' } }
       : {}),

@@ -5,7 +5,7 @@
 // "Measuring detection"): a method whose first groups are mostly one-offs is left out.
 import { isStarDependentFigures } from '../../src/core/figures.ts';
 import { phrasesOf } from '../../src/core/nlp.ts';
-import { contentWords, cosine, textForEncoder, type Vector } from '../../src/core/suggest.ts';
+import { contentWords, cosine, textForEncoder, unit, type Vector } from '../../src/core/suggest.ts';
 import { discoveryScore, matchCandidates, starScore, type ShownCandidate } from './detect-score.ts';
 import { readStorySet, storySetFiles, type StorySet } from './story-sets.ts';
 
@@ -203,6 +203,36 @@ function hubnessCorrected(n: number, raw: (a: number, b: number) => number): (a:
   return (a, b) => 2 * raw(a, b) - (near[a] ?? 0) - (near[b] ?? 0);
 }
 
+/**
+ * The vectors less what the set's stories have in common: their mean, and the `remove`
+ * directions along which they vary most (power iteration), so that the team's setting
+ * (its rooms, systems, customers), shared by one-offs and practices alike, weighs less.
+ */
+export function withoutCommonDirections(vectors: readonly Vector[], remove: number): Vector[] {
+  const width = vectors[0]?.length ?? 0;
+  const mean = new Float32Array(width);
+  for (const v of vectors) for (let i = 0; i < width; i++) mean[i] = (mean[i] ?? 0) + (v[i] ?? 0) / vectors.length;
+  const centred = vectors.map((v) => Float32Array.from(v, (x, i) => x - (mean[i] ?? 0)));
+  for (let k = 0; k < remove; k++) {
+    let direction: Float32Array = Float32Array.from({ length: width }, (_, i) => Math.sin(i + 1 + k));
+    for (let step = 0; step < 50; step++) {
+      const next = new Float32Array(width);
+      for (const v of centred) {
+        let dot = 0;
+        for (let i = 0; i < width; i++) dot += (v[i] ?? 0) * (direction[i] ?? 0);
+        for (let i = 0; i < width; i++) next[i] = (next[i] ?? 0) + dot * (v[i] ?? 0);
+      }
+      direction = unit(next);
+    }
+    for (const v of centred) {
+      let dot = 0;
+      for (let i = 0; i < width; i++) dot += (v[i] ?? 0) * (direction[i] ?? 0);
+      for (let i = 0; i < width; i++) v[i] = (v[i] ?? 0) - dot * (direction[i] ?? 0);
+    }
+  }
+  return centred.map((v) => unit(v));
+}
+
 /** Scores every method on the four sets under root (a checkout). */
 export async function main(root: string): Promise<void> {
   const { loadEncoder } = await import('../../src/core/encoder.ts');
@@ -222,8 +252,10 @@ export async function main(root: string): Promise<void> {
     const clauseVectors = await Promise.all(set.stories.map((s) => encoder.embed(clausesOf(textForEncoder(s.text, names)))));
     const storyLikeness = (a: number, b: number) => cosine(data.vectors[a] as Vector, data.vectors[b] as Vector);
     const wordLikeness = lexicalSimilarity(data.words);
+    const commonRemoved = [1, 3, 8].map((k) => [k, withoutCommonDirections(data.vectors, k)] as const);
     const likenesses: Record<string, (a: number, b: number) => number> = {
       'story vectors': storyLikeness,
+      ...Object.fromEntries(commonRemoved.map(([k, v]) => [`story vectors less ${k} common directions`, (a: number, b: number) => cosine(v[a] as Vector, v[b] as Vector)])),
       'story vectors, hubness corrected': hubnessCorrected(set.stories.length, storyLikeness),
       'closest clauses': (a, b) => Math.max(...(clauseVectors[a] ?? []).flatMap((x) => (clauseVectors[b] ?? []).map((y) => cosine(x, y)))),
       'shared words (tf-idf)': wordLikeness,
@@ -233,7 +265,11 @@ export async function main(root: string): Promise<void> {
       const { auc, closest } = separability(data, raw);
       process.stdout.write(`  pairs by ${likeness.padEnd(34)} AUC ${auc.toFixed(2)} · closest 30 pairs sharing a practice ${closest}\n`);
     }
-    for (const [method, run] of Object.entries(METHODS)) {
+    const methods: Record<string, (d: Prepared) => ShownCandidate[]> = {
+      ...METHODS,
+      ...Object.fromEntries(commonRemoved.map(([k, v]) => [`less ${k} common directions, clustered`, (d: Prepared) => METHODS['story vectors, clustered']!({ ...d, vectors: v })])),
+    };
+    for (const [method, run] of Object.entries(methods)) {
       const matches = matchCandidates(set, byId, run(data));
       const d = discoveryScore(set, matches);
       const s = starScore(matches);
