@@ -26,6 +26,7 @@ export function resolveNamed(store: Store, kind: NamedKind, typed: string, optio
   const found = resolveName(typed, store.names.items(kind), options);
   if (found.kind === 'found') return found.item;
   const words = NOT_FOUND[kind];
+  if (found.kind === 'nameOrId') throw new UsageError(messages.nameOrId(typed, kind, found.named, found.byId), messages.nameOrIdHint(found.byId.id, found.named.id));
   if (found.kind === 'ambiguous') {
     // Namesakes (two customers called Dev Patel) only an id tells apart.
     if (kind === 'customer' && found.candidates.every((item) => looseKey(item.name) === looseKey(typed))) {

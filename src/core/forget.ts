@@ -195,6 +195,30 @@ export function tracesOf(details: ContactDetails): string[] {
   return [...traces];
 }
 
+/** A detail of the customer's that someone svc still knows holds too: theirs as well, so it stays in their records. */
+export interface SharedDetail {
+  detail: 'name' | 'email' | 'phone' | 'external id';
+  /** The other customers (not forgotten) with the same detail. */
+  customers: number[];
+  /** Whether a team member has the same name. */
+  teamMember: boolean;
+}
+
+/**
+ * The details left to look for in the files once the shared ones are set aside: bytes
+ * that are also another customer's or a team member's are theirs, and a check that looked
+ * for them would never pass.
+ */
+export function unsharedDetails(details: ContactDetails, shared: readonly SharedDetail[]): ContactDetails {
+  const is = (detail: SharedDetail['detail']) => shared.some((s) => s.detail === detail);
+  return {
+    name: is('name') ? null : details.name,
+    email: is('email') ? null : details.email,
+    phone: is('phone') ? null : details.phone,
+    externalId: is('external id') ? null : (details.externalId ?? null),
+  };
+}
+
 /** A practice name made unique by a number when redaction gives it the name another practice has. */
 export function numberedName(name: string, n: number): string {
   return `${name} (${n})`;
@@ -222,6 +246,8 @@ export interface ForgetReport {
   elsewhere: Record<string, number>;
   /** Every value changed, in order (personal data: shown by a dry run only). */
   changes: ForgetChange[];
+  /** Details another customer or a team member holds too: kept where they are theirs, and not looked for in the files. */
+  shared: SharedDetail[];
   /** What to look for in the files afterwards (personal data: kept in memory only). */
   traces: string[];
 }

@@ -209,6 +209,13 @@ export const messages = {
   customerNotFoundHint: 'list customers with: svc customers',
   customerAmbiguous: (name: string, ids: number[]) => `${ids.length} customers are called "${echo(name)}": #${ids.join(', #')}`,
   customerAmbiguousHint: 'pass the id instead of the name, e.g. svc customer forget 12',
+  /** One line per detail another customer or a team member holds too. */
+  forgetShared: (shared: ReadonlyArray<{ detail: string; customers: number[]; teamMember: boolean }>): string[] =>
+    shared.map(({ detail, customers, teamMember }) => {
+      const holders = [...(customers.length ? [`${customers.length === 1 ? 'customer' : 'customers'} ${customers.map((c) => `#${c}`).join(', ')}`] : []), ...(teamMember ? ['a team member'] : [])];
+      const also = `Their ${detail} is also held by ${holders.join(' and ')}: it stays where it is theirs, and the files were not searched for it.`;
+      return customers.length ? `${also} If they are one person, forget ${customers.length === 1 ? 'that one' : 'those'} too: svc customer forget #${customers[0]}` : also;
+    }),
   forgetNeedsYes: (id: number) => `forgetting customer #${id} needs confirmation, and there is no terminal to ask`,
   forgetNeedsYesHint: (id: number) => `run again with --yes: svc customer forget ${id} --yes`,
   noneEligible: (total: number, recent: number, planned: number, cooldown: number) =>
@@ -558,6 +565,9 @@ export const messages = {
       .slice(0, 5)
       .map((item) => `#${item.id} ${echo(item.name)}`)
       .join(', ')}${candidates.length > 5 ? ', …' : ''}`,
+  nameOrId: (typed: string, kind: string, named: { id: number; name: string }, byId: { id: number; name: string }) =>
+    `"${echo(typed.trim())}" is the name of ${kind} #${named.id} and the id of ${kind} #${byId.id} (${echo(byId.name)})`,
+  nameOrIdHint: (byId: number, named: number) => `say which with a #: #${byId} for the id, #${named} for the other`,
   ambiguousNameHint: (id: number) => `type more of the name, or give the id (e.g. ${id} or #${id})`,
 
   // shell completion

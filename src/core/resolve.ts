@@ -11,6 +11,8 @@ export interface Named {
 export type Resolution<T extends Named> =
   | { kind: 'found'; item: T }
   | { kind: 'ambiguous'; candidates: T[] }
+  /** A bare number that is one thing's name and another's id, typed to a destructive command. */
+  | { kind: 'nameOrId'; named: T; byId: T }
   | { kind: 'unknown'; closest: T[] };
 
 /** How loosely a name may be typed: `exact` (destructive commands) accepts no prefix. */
@@ -38,16 +40,22 @@ export function looseKey(text: string): string {
 /**
  * Resolves a typed name the way gh resolves a repository: the exact name (loosely
  * compared), then an id ("12" or "#12"), then a unique prefix; several fits are ambiguous,
- * none gives the closest names by edit distance and shared words.
+ * none gives the closest names by edit distance and shared words. "#12" is always the
+ * id; a bare "12" that is one thing's name and another's id is refused by a destructive
+ * command (`exact`), which must not guess which of the two to erase.
  */
 export function resolveName<T extends Named>(typed: string, items: readonly T[], options: ResolveOptions = {}): Resolution<T> {
+  const id = ID.exec(typed.trim());
+  const byId = id ? items.find((item) => item.id === Number(id[1])) : undefined;
+  if (id && typed.trim().startsWith('#')) return byId ? { kind: 'found', item: byId } : { kind: 'unknown', closest: [] };
   const key = looseKey(typed);
   const exact = items.filter((item) => looseKey(item.name) === key);
-  if (exact.length === 1) return { kind: 'found', item: exact[0] as T };
+  if (exact.length === 1) {
+    const named = exact[0] as T;
+    return options.exact && byId && byId !== named ? { kind: 'nameOrId', named, byId } : { kind: 'found', item: named };
+  }
   if (exact.length > 1) return { kind: 'ambiguous', candidates: exact };
-  const id = ID.exec(typed.trim());
   if (id) {
-    const byId = items.find((item) => item.id === Number(id[1]));
     return byId ? { kind: 'found', item: byId } : { kind: 'unknown', closest: [] };
   }
   if (key !== '' && !options.exact) {

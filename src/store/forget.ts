@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { numberedName, redactorFor, tracesOf, type ContactDetails, type ForgetChange, type ForgetReport, type Redactor } from '../core/forget.ts';
+import { numberedName, redactorFor, tracesOf, unsharedDetails, type ContactDetails, type ForgetChange, type ForgetReport, type Redactor, type SharedDetail } from '../core/forget.ts';
+import { normalizePhone } from '../core/customer.ts';
 import { errorCode } from '../core/errors.ts';
-import { nameKey, normalizePhrase } from '../core/text.ts';
+import { cleanName, nameKey, normalizePhrase } from '../core/text.ts';
 import { isPostgres, sql, type Db, type Connection } from './db.ts';
 import { FORGOTTEN_CUSTOMER } from '../core/customer.ts';
 import { ensureTag } from './tags.ts';
@@ -132,6 +133,42 @@ function otherNames(db: Db, id: number): string[] {
   return rows.map((row) => row.name);
 }
 
+/**
+ * Which of the customer's details another customer (not forgotten) or a team member has
+ * too, exactly: the name, email, phone or external id. Two customers called Ana Lima are
+ * two people; forgetting one leaves the other's name where it is theirs. (A name inside a
+ * longer one, "Ana Lima" in "Ana Lima Souza", is told apart by the file check itself.)
+ */
+function sharedDetails(db: Db, id: number, contact: ContactDetails): SharedDetail[] {
+  const ids = (rows: unknown[]) => (rows as Array<{ id: number }>).map((row) => row.id);
+  const live = 'id <> @id AND forgotten_at IS NULL';
+  const out: SharedDetail[] = [];
+  const add = (detail: SharedDetail['detail'], customers: number[], teamMember = false) => {
+    if (customers.length > 0 || teamMember) out.push({ detail, customers, teamMember });
+  };
+  const name = contact.name ? cleanName(contact.name) : '';
+  if (name) {
+    const key = nameKey(name);
+    add(
+      'name',
+      ids(sql(db, `SELECT id FROM customers WHERE ${live} AND name_key = @key ORDER BY id`).all({ id, key })),
+      sql(db, 'SELECT 1 AS one FROM people WHERE name_key = ?').get(key) !== undefined,
+    );
+  }
+  if (contact.email) {
+    add('email', ids(sql(db, `SELECT id FROM customers WHERE ${live} AND lower(email) = @email ORDER BY id`).all({ id, email: contact.email.trim().toLowerCase() })));
+  }
+  if (contact.phone) {
+    const digits = normalizePhone(contact.phone);
+    const rows = sql(db, `SELECT id, phone FROM customers WHERE ${live} AND phone IS NOT NULL ORDER BY id`).all({ id }) as Array<{ id: number; phone: string }>;
+    add('phone', rows.filter((row) => normalizePhone(row.phone) === digits).map((row) => row.id));
+  }
+  if (contact.externalId) {
+    add('external id', ids(sql(db, `SELECT id FROM customers WHERE ${live} AND external_id = @externalId ORDER BY id`).all({ id, externalId: contact.externalId })));
+  }
+  return out;
+}
+
 /** Collects changes and the rows they touched, per table. */
 class Changes {
   readonly list: ForgetChange[] = [];
@@ -158,6 +195,8 @@ export function forgetCustomer(db: Db, id: number, now: string, returned?: Conta
   // Forgotten before, the row holds nothing: the details to look for are those that came back.
   const contact: ContactDetails = returned ?? { name: details.name, email: details.email, phone: details.phone, externalId: details.external_id };
   const redactor = redactorFor(contact, otherNames(db, id), FORGOTTEN_CUSTOMER);
+  const shared = sharedDetails(db, id, contact);
+  const traces = tracesOf(unsharedDetails(contact, shared));
   const changes = new Changes();
 
   db.exec('CREATE TEMP TABLE IF NOT EXISTS linked_practices (practice_id INTEGER PRIMARY KEY)');
@@ -176,7 +215,7 @@ export function forgetCustomer(db: Db, id: number, now: string, returned?: Conta
 
   for (const [column, value] of Object.entries(details)) if (value !== null) changes.add('customers', id, column, value, null);
   // Erasing again what came back: the forget is recorded already, and its files wait for a wipe only if something changed.
-  if (returned && changes.list.length === 0) return { customerId: id, erased: [], storiesChanged: 0, interviewsChanged: 0, elsewhere: {}, changes: [], traces: tracesOf(contact) };
+  if (returned && changes.list.length === 0) return { customerId: id, erased: [], storiesChanged: 0, interviewsChanged: 0, elsewhere: {}, changes: [], shared, traces };
   sql(
     db,
     `UPDATE customers SET name = NULL, name_key = NULL, email = NULL, phone = NULL, external_id = NULL, person_id = NULL,
@@ -195,7 +234,8 @@ export function forgetCustomer(db: Db, id: number, now: string, returned?: Conta
     interviewsChanged: interviews,
     elsewhere,
     changes: changes.list,
-    traces: tracesOf(contact),
+    shared,
+    traces,
   };
 }
 

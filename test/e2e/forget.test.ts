@@ -45,6 +45,7 @@ describe('svc customer forget', () => {
       storiesChanged: 1,
       interviewsChanged: 1,
       elsewhere: {},
+      shared: [],
       resumed: false,
       removed: [],
       filesVerified: true,
@@ -134,4 +135,39 @@ describe('svc customer forget', () => {
     expect(again.stderr).toBe('svc: customer #2 was already forgotten, and the files were wiped\nhint: svc no longer knows their details, so it cannot look for them again; an import that brings them back erases them again as it arrives\n');
     expect(svc.snapshot()).toBe(after);
   });
+
+  it('refuses a bare number that is one customer\'s name and another\'s id, changing nothing; "#N" is always the id', async () => {
+    const named = join(svc.dir, 'named-by-number.csv');
+    writeFileSync(named, 'name,email\n1,one@numbers.org\n');
+    await svc.run(['customers', 'import', named]);
+    const before = svc.snapshot();
+    const refused = await svc.run(['customer', 'forget', '1', '--yes']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`svc: "1" is the name of customer #3 and the id of customer #1 (${NAME})\nhint: say which with a #: #1 for the id, #3 for the other\n`);
+    expect(svc.snapshot()).toBe(before);
+
+    const byId = await svc.json<{ customerId: number }>(['customer', 'forget', '#1', '--yes', '--json']);
+    expect(byId.customerId).toBe(1);
+    const left = await svc.json<Array<{ id: number; name: string | null }>>(['customers', '--json']);
+    expect(left.find((c) => c.id === 3)?.name).toBe('1');
+  });
+
+  it('forgets one of two customers with the same name: the other keeps it, the files are checked for the rest, and forgetting both works', async () => {
+    const namesakes = join(svc.dir, 'namesakes.csv');
+    writeFileSync(namesakes, 'name,email\nDev Patelowski,dev1@namesakes.org\nDev Patelowski,dev2@namesakes.org\n');
+    await svc.run(['customers', 'import', namesakes]);
+    const first = await svc.run(['customer', 'forget', '3', '--yes', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ customerId: 3, erased: ['name', 'email'], shared: [{ detail: 'name', customers: [4], teamMember: false }], filesVerified: true });
+    expect(first.stderr).toContain('Their name is also held by customer #4: it stays where it is theirs, and the files were not searched for it. If they are one person, forget that one too: svc customer forget #4\n');
+    // The email was theirs alone: the check looked for it, and it is gone.
+    expect(databaseBytes()).not.toContain('dev1@namesakes.org');
+    expect(databaseBytes()).toContain('dev2@namesakes.org');
+
+    const second = await svc.run(['customer', 'forget', '4', '--yes', '--json']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ customerId: 4, shared: [], filesVerified: true });
+    for (const trace of ['patelowski', 'namesakes.org']) expect(databaseBytes(), trace).not.toContain(trace);
+  });
 });
+

@@ -34,6 +34,15 @@ describe('resolveName', () => {
     expect(resolveName('2026', tags)).toEqual({ kind: 'found', item: tags[0] });
   });
 
+  it('takes "#N" as the id always; a destructive command refuses a bare number that is one name and another id', () => {
+    const tags = [{ id: 1, name: '2026' }, { id: 2026, name: 'other' }];
+    expect(resolveName('#2026', tags)).toEqual({ kind: 'found', item: tags[1] });
+    expect(resolveName('#7', tags)).toEqual({ kind: 'unknown', closest: [] });
+    expect(resolveName('2026', tags, { exact: true })).toEqual({ kind: 'nameOrId', named: tags[0], byId: tags[1] });
+    // A number that is one thing's name and its own id is that thing.
+    expect(resolveName('5', [{ id: 5, name: '5' }], { exact: true })).toEqual({ kind: 'found', item: { id: 5, name: '5' } });
+  });
+
   it('lists every candidate of an ambiguous prefix, and of namesakes', () => {
     expect(resolveName('c', practices)).toEqual({ kind: 'ambiguous', candidates: [practices[0], practices[1]] });
     const twins = [{ id: 3, name: 'Sam Twin' }, { id: 4, name: 'sam twin' }];

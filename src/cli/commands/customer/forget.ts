@@ -44,6 +44,7 @@ export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promi
       for (const change of preview.changes) ctx.print(markedChange(change, FORGOTTEN_CUSTOMER, ctx.look().color));
     }
     ctx.info(`Dry run: forgetting customer #${customer.id} would change ${changedCounts(preview)}. Nothing was changed; run again without --dry-run to forget.`);
+    for (const line of messages.forgetShared(preview.shared)) ctx.info(line);
     for (const line of writtenFileLines(files)) ctx.info(line);
     return;
   }
@@ -65,6 +66,7 @@ export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promi
       ? `Replaced their details with "(forgotten)" in ${changedCounts(erased)}; the stories and answers are kept.`
       : 'No story, interview answer or other record held a copy of their details.',
   );
+  for (const line of messages.forgetShared(erased.shared)) ctx.info(line);
   const finish = finishWithProgress(ctx, customer.id, erased.traces, waitMs);
   report(ctx, options, { ...summaryJson(erased), resumed: false }, finish);
 }
@@ -81,8 +83,8 @@ function finishWithProgress(ctx: Context, id: number, traces: readonly string[] 
 
 /** The counts of a forget, without the personal data the report holds in memory. */
 function summaryJson(report: ForgetReport) {
-  const { customerId, erased, storiesChanged, interviewsChanged, elsewhere } = report;
-  return { customerId, erased, storiesChanged, interviewsChanged, elsewhere };
+  const { customerId, erased, storiesChanged, interviewsChanged, elsewhere, shared } = report;
+  return { customerId, erased, storiesChanged, interviewsChanged, elsewhere, shared };
 }
 
 /** What finishing did to the files, and the copies svc made that forget cannot reach. */
