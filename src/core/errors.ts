@@ -18,8 +18,9 @@ export class SvcError extends Error {
   readonly [SVC_ERROR] = true;
   readonly exitCode: ExitCode;
   readonly hint: string | undefined;
-  constructor(message: string, exitCode: ExitCode, hint?: string) {
-    super(message);
+  /** cause: the error this one explains (SQLite's own), for code that knows more of the context. */
+  constructor(message: string, exitCode: ExitCode, hint?: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
     this.name = new.target.name;
     this.exitCode = exitCode;
     this.hint = hint;

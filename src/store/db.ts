@@ -141,9 +141,9 @@ export function translateSqliteError(error: unknown, path: string): unknown {
     return new ConflictError(messages.dbReadOnly(path), messages.dbReadOnlyHint);
   }
   if (code === 'SQLITE_BUSY') return new ConflictError(messages.dbBusy, messages.dbBusyHint);
-  if (code === 'SQLITE_FULL') return new SvcError(messages.diskFull, ExitCode.unexpected, messages.diskFullHint);
+  if (code === 'SQLITE_FULL') return new SvcError(messages.diskFull, ExitCode.unexpected, messages.diskFullHint, error);
   // A full file system shows up as a failed write or a shared-memory file that cannot grow.
-  if (code.startsWith('SQLITE_IOERR')) return new SvcError(messages.diskWriteFailed, ExitCode.unexpected, messages.diskWriteFailedHint);
+  if (code.startsWith('SQLITE_IOERR')) return new SvcError(messages.diskWriteFailed, ExitCode.unexpected, messages.diskWriteFailedHint, error);
   return error;
 }
 

@@ -63,7 +63,8 @@ function syncFolder(dir: string): void {
 
 /** Turns a failed file operation on path into an error a person can act on (or returns it unchanged). */
 export function fileError(error: unknown, path: string): unknown {
-  const code = errorCode(error);
+  // A store writing the file (a backup from a server) has already said "the disk is full" without the file: its cause has the code.
+  const code = errorCode(error) || errorCode(error instanceof Error ? error.cause : undefined);
   // SQLite writing the file (a backup) reports the same through its own codes.
   if (['ENOSPC', 'EDQUOT', 'EFBIG', 'SQLITE_FULL'].includes(code)) return new SvcError(messages.fileDiskFull(path), ExitCode.unexpected, messages.fileDiskFullHint);
   if (['EACCES', 'EPERM', 'EROFS'].includes(code)) return new ValidationError(messages.fileNotWritable(path, dirname(path)), messages.fileNotWritableHint);
