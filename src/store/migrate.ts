@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConflictError, CorruptDatabaseError, errorCode } from '../core/errors.ts';
@@ -74,6 +74,11 @@ export function migrate(db: Db, path: string, dir = defaultMigrationsDir(), migr
   db.pragma('foreign_keys = OFF');
   try {
     applyPending(db, path, migrations, current, applied, pause);
+  } catch (error) {
+    // Nothing applied: the database is exactly what the backup holds. Kept, every failed
+    // try (a damaged schema refuses every time) would leave one more full copy beside it.
+    if (backup && applied.length === 0) rmSync(backup, { force: true });
+    throw error;
   } finally {
     db.pragma(`foreign_keys = ${foreignKeys}`);
   }

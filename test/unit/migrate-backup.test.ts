@@ -67,4 +67,22 @@ describe('backup before a migration', () => {
     expect(again.migration).toEqual({ applied: [], backup: null });
     expect(readdirSync(dir).filter((f) => f.includes('.backup-'))).toEqual([]);
   });
+
+  it('leaves no backup behind when the migration fails before changing anything: each failed try would add a full copy', () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const { oldDir, newDir } = migrationsPlusOne(dir);
+    const path = join(dir, 'svc.db');
+    const before = openStore(path, { migrationsDir: oldDir });
+    before.write(() => insertStory(before.db, draftStory({ text: 'Ana called back', staff: ['Ana'] }, NOW), NOW_ISO));
+    // A damaged schema: the table the pending migration creates is there already.
+    before.db.exec('CREATE TABLE extra_things (id INTEGER PRIMARY KEY)');
+    before.close();
+    for (let attempt = 0; attempt < 2; attempt++) expect(() => openStore(path, { migrationsDir: newDir })).toThrow(/already exists/u);
+    expect(readdirSync(dir).filter((f) => f.includes('.backup-'))).toEqual([]);
+    const still = openFile(path, { readonly: true });
+    expect(still.prepare('SELECT text FROM stories').all()).toEqual([{ text: 'Ana called back' }]);
+    still.close();
+  });
 });
+
