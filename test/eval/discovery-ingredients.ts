@@ -4,7 +4,7 @@
 // `svc detect`'s candidates are. The figures decide what discovery may show (README,
 // "Measuring detection"): a method whose first groups are mostly one-offs is left out.
 import { isStarDependentFigures } from '../../src/core/figures.ts';
-import { phrasesOf } from '../../src/core/nlp.ts';
+import { phrasesOf, tagText } from '../../src/core/nlp.ts';
 import { contentWords, cosine, textForEncoder, unit, type Vector } from '../../src/core/suggest.ts';
 import { discoveryScore, matchCandidates, starScore, type ShownCandidate } from './detect-score.ts';
 import { readStorySet, storySetFiles, type StorySet } from './story-sets.ts';
@@ -233,6 +233,21 @@ export function withoutCommonDirections(vectors: readonly Vector[], remove: numb
   return centred.map((v) => unit(v));
 }
 
+/**
+ * A story with its things masked: nouns, proper nouns and numbers become "something", so
+ * that what is left (verbs, adverbs, timing, purpose) is the behaviour, not the setting.
+ */
+export function behaviourSkeleton(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const token of tagText(text)) {
+    if (token.pos !== 'NOUN' && token.pos !== 'PROPN' && token.pos !== 'NUM') continue;
+    out += text.slice(at, token.start) + 'something';
+    at = token.end;
+  }
+  return (out + text.slice(at)).replace(/\bsomething(?:\s+something)+/gu, 'something');
+}
+
 /** Scores every method on the four sets under root (a checkout). */
 export async function main(root: string): Promise<void> {
   const { loadEncoder } = await import('../../src/core/encoder.ts');
@@ -253,9 +268,12 @@ export async function main(root: string): Promise<void> {
     const storyLikeness = (a: number, b: number) => cosine(data.vectors[a] as Vector, data.vectors[b] as Vector);
     const wordLikeness = lexicalSimilarity(data.words);
     const commonRemoved = [1, 3, 8].map((k) => [k, withoutCommonDirections(data.vectors, k)] as const);
+    const skeletons = await encoder.embed(set.stories.map((s) => behaviourSkeleton(textForEncoder(s.text, names))));
     const likenesses: Record<string, (a: number, b: number) => number> = {
       'story vectors': storyLikeness,
       ...Object.fromEntries(commonRemoved.map(([k, v]) => [`story vectors less ${k} common directions`, (a: number, b: number) => cosine(v[a] as Vector, v[b] as Vector)])),
+      'behaviour skeletons (things masked)': (a, b) => cosine(skeletons[a] as Vector, skeletons[b] as Vector),
+      'story vectors + skeletons': (a, b) => storyLikeness(a, b) + cosine(skeletons[a] as Vector, skeletons[b] as Vector),
       'story vectors, hubness corrected': hubnessCorrected(set.stories.length, storyLikeness),
       'closest clauses': (a, b) => Math.max(...(clauseVectors[a] ?? []).flatMap((x) => (clauseVectors[b] ?? []).map((y) => cosine(x, y)))),
       'shared words (tf-idf)': wordLikeness,
@@ -268,6 +286,7 @@ export async function main(root: string): Promise<void> {
     const methods: Record<string, (d: Prepared) => ShownCandidate[]> = {
       ...METHODS,
       ...Object.fromEntries(commonRemoved.map(([k, v]) => [`less ${k} common directions, clustered`, (d: Prepared) => METHODS['story vectors, clustered']!({ ...d, vectors: v })])),
+      'behaviour skeletons, clustered': (d: Prepared) => METHODS['story vectors, clustered']!({ ...d, vectors: skeletons }),
     };
     for (const [method, run] of Object.entries(methods)) {
       const matches = matchCandidates(set, byId, run(data));
