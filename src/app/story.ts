@@ -1,7 +1,7 @@
 import { NotFoundError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import type { Practice } from '../core/practice.ts';
-import { applyStoryEdit, type Story, type StoryDraft, type StoryInput } from '../core/story.ts';
+import { applyStoryEdit, CUSTOMER_ID, type Story, type StoryDraft, type StoryInput } from '../core/story.ts';
 import type { ImportedRow } from '../core/story-import.ts';
 import { unique } from '../core/text.ts';
 import { parseId } from '../core/ids.ts';
@@ -40,11 +40,25 @@ export interface NewStory {
   vector?: Uint8Array | undefined;
 }
 
+/**
+ * The draft with a customer given by id ("#12") found: that customer's name and kind,
+ * and the id, so that a story is linked to the one of two namesakes the person meant.
+ * An id svc does not know, or a forgotten customer's, is a NotFoundError (exit 3).
+ */
+export function withCustomerById(store: Store, draft: StoryDraft): StoryDraft {
+  const byId = draft.customer === null ? null : CUSTOMER_ID.exec(draft.customer);
+  if (!byId) return draft;
+  const customer = store.customers.get(Number(byId[1]));
+  if (!customer || customer.forgotten) throw new NotFoundError(messages.customerNotFound(`#${byId[1]}`), messages.customerNotFoundHint);
+  return { ...draft, customer: customer.name, customerKind: customer.kind, customerId: customer.id };
+}
+
 /** Saves a new story with its links, in one transaction; returns it as stored. */
 export function saveStory(store: Store, input: NewStory, now: Date): Story {
   const at = now.toISOString();
+  const draft = withCustomerById(store, input.draft);
   const id = store.transaction(() => {
-    const storyId = insertLinkedStory(store, input.draft, at);
+    const storyId = insertLinkedStory(store, draft, at);
     for (const practiceId of unique([...input.practiceIds])) store.practices.link(practiceId, storyId, 'manual', at);
     if (input.vector) store.vectors.saveStoryVectors([{ storyId, vector: input.vector }]);
     return storyId;
@@ -54,7 +68,7 @@ export function saveStory(store: Store, input: NewStory, now: Date): Story {
 
 /** Applies the changed fields to a story and relinks it, in one transaction; returns it as stored. */
 export function editStory(store: Store, input: { story: Story; changes: StoryInput }, now: Date): Story {
-  const draft = applyStoryEdit(input.story, input.changes, now); // every check happens before the write
+  const draft = withCustomerById(store, applyStoryEdit(input.story, input.changes, now)); // every check happens before the write
   const at = now.toISOString();
   store.transaction(() => {
     store.stories.update(input.story.id, draft, at);

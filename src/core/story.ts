@@ -57,7 +57,13 @@ export interface StoryInput {
 }
 
 /** A validated story, ready to be stored: a story without its identity and record times. */
-export type StoryDraft = Omit<Story, 'id' | 'uuid' | 'createdAt' | 'updatedAt'>;
+export type StoryDraft = Omit<Story, 'id' | 'uuid' | 'createdAt' | 'updatedAt'> & {
+  /** The customer by id (`--customer '#12'`): a name may be two customers' (namesakes). */
+  customerId?: number | undefined;
+};
+
+/** A customer given as "#12" is that customer, by id; anything else is a name. */
+export const CUSTOMER_ID = /^#(\d{1,15})$/u;
 
 /** Story text: required, not blank, at most MAX_STORY_LENGTH characters. */
 export function checkStoryText(text: string | undefined): string {

@@ -123,7 +123,7 @@ function storyRow(db: Db, draft: StoryDraft, now: string): Record<string, string
     title: draft.title,
     text: draft.text,
     occurredOn: draft.occurredOn,
-    customerId: draft.customer === null ? null : ensureCustomer(db, draft.customer, draft.customerKind, now),
+    customerId: draft.customer === null ? null : (draft.customerId ?? ensureCustomer(db, draft.customer, draft.customerKind, now)),
     customerKind: draft.customerKind,
     channel: draft.channel,
     source: draft.source,
@@ -150,6 +150,13 @@ export function insertStory(db: Db, draft: StoryDraft, now: string, uuid: string
 
 /** Replaces a story's fields with the draft's. Call inside store.write(). */
 export function updateStory(db: Db, id: number, draft: StoryDraft, now: string): void {
+  // The same customer name as now keeps the customer it is linked to: of two namesakes, the one chosen by id.
+  if (draft.customer !== null && draft.customerId === undefined) {
+    const current = sql(db, 'SELECT c.id, c.name_key AS key, c.kind FROM stories s JOIN customers c ON c.id = s.customer_id WHERE s.id = ? AND c.forgotten_at IS NULL').get(id) as
+      | { id: number; key: string; kind: CustomerKind }
+      | undefined;
+    if (current?.key === nameKey(draft.customer) && current.kind === draft.customerKind) draft = { ...draft, customerId: current.id };
+  }
   sql(
     db,
     `UPDATE stories SET title = @title, text = @text, occurred_on = @occurredOn, customer_id = @customerId,

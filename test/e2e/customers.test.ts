@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
+import { queryDb } from '../helpers/cli.ts';
 
 interface CustomerJson {
   id: number;
@@ -176,6 +177,24 @@ describe('reading from stdin and odd JSON', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${path}: entry 2: this entry is not an object`);
     expect(result.stderr).toContain(`${path}: entry 3: the name is empty`);
+    expect(svc.snapshot()).toBe(before);
+  });
+});
+
+describe('a story for one of two namesakes', () => {
+  it('links by "#ID" to the customer meant, keeps that link through an edit, and refuses an unknown id, saving nothing', async () => {
+    await svc.run(['customers', 'import', file('namesakes.csv', 'name,email\nAna Lima,a@one.org\nAna Lima,b@two.org\n')]);
+    const added = await svc.run(['story', 'add', 'Bo rang her back the same day', '--staff', 'Bo', '--customer', '#2']);
+    expect(added.code, added.stderr).toBe(0);
+    const linked = () => queryDb(svc.db, 'SELECT id, customer_id FROM stories ORDER BY id');
+    expect(linked()).toEqual([{ id: 1, customer_id: 2 }]);
+    expect((await svc.run(['story', 'edit', '1', '--text', 'Bo rang her back the same afternoon'])).code).toBe(0);
+    expect(linked()).toEqual([{ id: 1, customer_id: 2 }]);
+
+    const before = svc.snapshot();
+    const unknown = await svc.run(['story', 'add', 'Bo rang back', '--staff', 'Bo', '--customer', '#9']);
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toBe('svc: no customer #9\nhint: list customers with: svc customers\n');
     expect(svc.snapshot()).toBe(before);
   });
 });

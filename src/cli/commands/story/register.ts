@@ -7,7 +7,7 @@ import { collectList, collectRepeat, parseChoice, parseCount } from '../../optio
 function storyFieldOptions(command: Command): Command {
   return command
     .option('-s, --staff <names>', 'who delivered it (repeatable, or comma-separated)', collectList)
-    .option('-c, --customer <name>', 'for whom: the customer (or colleague) served')
+    .option('-c, --customer <name>', 'for whom: the customer (or colleague) served, by name or as #ID (one of two namesakes)')
     .option('--internal', 'the customer is a colleague (internal service)')
     .option('--external', 'the customer is a client (the default)')
     .option('--channel <channel>', `how it happened: ${CHANNELS.join(', ')}`)
