@@ -204,7 +204,9 @@ export function postgresFloorScript(command: FloorCommand, period: Period): stri
 
 /** The large team database on the server: generated as a SQLite file, then moved with `svc db copy` (as a team would). */
 function largeDatabase(options: PostgresBenchOptions, log: (line: string) => void): string {
-  const name = `svc_bench_${options.stories}`;
+  // Named for the role too: another role's database of the same size cannot be reused or dropped by this one.
+  const role = (decodeURIComponent(new URL(options.adminUrl).username) || process.env.PGUSER || 'svc').toLowerCase().replace(/[^a-z0-9_]/gu, '_');
+  const name = `svc_bench_${role}_${options.stories}`;
   const url = withDatabase(options.adminUrl, name);
   const exists = admin(options.adminUrl, [`SELECT 1 FROM pg_database WHERE datname = '${name}'`])[0]?.length === 1;
   if (exists && !options.fresh) {
