@@ -166,6 +166,7 @@ async function copyInto(source: Store, input: CopyInput, clock: () => Date): Pro
     const result = mergeInto(source, target, input.names.source, clock);
     // Customers the source forgot are forgotten in the target's records; its files are wiped as import wipes them.
     if (result.forgotten.length > 0) finishImportedForgets(target, { forgotten: result.forgotten, waitMs: FORGET_FINISH_WAIT_MS });
+    target.transfer.refreshStatistics();
     return { merged: true, result };
   }
   // A snapshot that is never run twice: the copy inside it commits on the target.
@@ -177,6 +178,7 @@ async function copyInto(source: Store, input: CopyInput, clock: () => Date): Pro
       return target.transfer.load(source.transfer.dump(), input.onProgress);
     }),
   );
+  target.transfer.refreshStatistics();
   return copied(counts);
 }
 

@@ -76,7 +76,7 @@ import { checkServerDatabase } from './check.ts';
 import { finishForgets, recordingWrittenFile, writtenFiles } from './forget-files.ts';
 import { exportedTables, exportHeader, exportRows, importExport, readSnapshot } from './transfer.ts';
 import { backupTo, copyToNewFile } from './backup.ts';
-import { databaseIdentity, dumpDatabase, firstTableWithData, loadDump } from './copy.ts';
+import { databaseIdentity, dumpDatabase, firstTableWithData, loadDump, refreshStatistics } from './copy.ts';
 import { importedKeys, recordImportKey } from './story-imports.ts';
 import { findTag, listTags, mergeTags, renameTag, tagNames } from './tags.ts';
 import { namedItems, recentStoryIds } from './names.ts';
@@ -353,6 +353,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       copyToNewFile: (target, onProgress) => copyToNewFile(connection, target, onProgress),
       firstTableWithData: () => firstTableWithData(db),
       identity: () => databaseIdentity(connection),
+      refreshStatistics: () => refreshStatistics(db),
     },
     teams: {
       find: (name) => findTeam(db, name),

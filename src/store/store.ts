@@ -155,6 +155,8 @@ export interface TransferStore {
   firstTableWithData(): string | undefined;
   /** What tells this database from any other, whatever address opened it. */
   identity(): string;
+  /** After a bulk load: gathers the planner's statistics of the tables filled (a server's; SQLite needs none). */
+  refreshStatistics(): void;
 }
 
 /** Colleagues pairing with a practice's star to learn it. */
