@@ -53,6 +53,16 @@ export function withCustomerById(store: Store, draft: StoryDraft): StoryDraft {
   return { ...draft, customer: customer.name, customerKind: customer.kind, customerId: customer.id };
 }
 
+/**
+ * When a story's customer was given by a name that two customers or more have, which one
+ * it went to (the oldest) and the others, so the person can say which was meant.
+ */
+export function namesakesOf(store: Store, draft: StoryDraft): { name: string; linked: number; others: number[] } | null {
+  if (draft.customer === null || CUSTOMER_ID.test(draft.customer)) return null;
+  const [linked, ...others] = store.customers.idsByName(draft.customer, draft.customerKind);
+  return linked !== undefined && others.length > 0 ? { name: draft.customer, linked, others } : null;
+}
+
 /** Saves a new story with its links, in one transaction; returns it as stored. */
 export function saveStory(store: Store, input: NewStory, now: Date): Story {
   const at = now.toISOString();

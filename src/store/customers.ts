@@ -76,10 +76,10 @@ export function getCustomer(db: Db, id: number): Customer | undefined {
   return row ? toCustomer(row) : undefined;
 }
 
-/** The ids of the (not forgotten) customers with this name, case-insensitive. */
-export function customerIdsByName(db: Db, name: string): number[] {
+/** The ids of the (not forgotten) customers with this name and kind, case-insensitive, oldest first (ensureCustomer's choice first). */
+export function customerIdsByName(db: Db, name: string, kind: CustomerKind): number[] {
   return (
-    sql(db, 'SELECT id FROM customers WHERE name_key = ? AND forgotten_at IS NULL ORDER BY id').all(nameKey(name)) as Array<{ id: number }>
+    sql(db, 'SELECT id FROM customers WHERE name_key = ? AND kind = ? AND forgotten_at IS NULL ORDER BY id').all(nameKey(name), kind) as Array<{ id: number }>
   ).map((row) => row.id);
 }
 

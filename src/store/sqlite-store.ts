@@ -1,5 +1,5 @@
 import type { Store } from './store.ts';
-import { customerReferences, ensureCustomer, getCustomer, importCustomers, listCustomers, mergeCustomers, pickCandidates, removeCustomer } from './customers.ts';
+import { customerIdsByName, customerReferences, ensureCustomer, getCustomer, importCustomers, listCustomers, mergeCustomers, pickCandidates, removeCustomer } from './customers.ts';
 import { openStore, useSmallPageCache, type Connection, type OpenOptions } from './db.ts';
 import { exampleRows, listRejected, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice, unreject } from './detect.ts';
 import {
@@ -195,6 +195,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
     customers: {
       ensure: (name, kind, now) => ensureCustomer(db, name, kind, now),
       get: (id) => getCustomer(db, id),
+      idsByName: (name, kind) => customerIdsByName(db, name, kind),
       list: () => listCustomers(db),
       import: (drafts, now) => importCustomers(db, drafts, now),
       merge: (fromId, intoId, now) => mergeCustomers(db, fromId, intoId, now),

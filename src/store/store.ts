@@ -366,6 +366,8 @@ export interface CustomerStore {
   /** The customer's id, created on first mention. */
   ensure(name: string, kind: CustomerKind, now: string): number;
   get(id: number): Customer | undefined;
+  /** The ids of the customers (not forgotten) of this name and kind, case-insensitive, oldest first: `ensure` gives the first. */
+  idsByName(name: string, kind: CustomerKind): number[];
   /** Every customer, by name; forgotten ones last. */
   list(): Customer[];
   /** Adds the new customers and updates the known ones (an empty field keeps its stored value). */

@@ -1,4 +1,4 @@
-import { requirePractices, saveStory } from '../../../app/story.ts';
+import { namesakesOf, requirePractices, saveStory } from '../../../app/story.ts';
 import { knownNames, practiceNames } from '../../../app/names.ts';
 import type { Story } from '../../../core/story.ts';
 import { servedColleague } from '../../../app/chain.ts';
@@ -92,6 +92,8 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   else if (!ctx.stdoutIsTTY) ctx.print(String(id));
   ctx.info(`${ctx.err.green('Saved')} story ${storySummary(saved, { ...ctx.look(), color: ctx.err })}`);
   if (practiceIds.length > 0) ctx.info(messages.storyLinkedTo(practiceNames(store, practiceIds)));
+  const namesakes = namesakesOf(store, story);
+  if (namesakes) ctx.info(messages.customerNamesakes(namesakes.name, namesakes.linked, namesakes.others, id));
   if (!ctx.canPrompt && isVaguePraise(saved.text)) ctx.info(messages.vaguePraise(id));
   ctx.info(ctx.err.dim(`hint: svc story show ${id} to read it back · svc stories to see the latest`));
 }
