@@ -175,6 +175,11 @@ function caseForms(lower: string): string[] {
   );
 }
 
+/** Whether a name is too short for the file scan to look for (see tracesOf). */
+export function tooShortToScan(name: string): boolean {
+  return [...cleanName(name)].length < MIN_EXTERNAL_ID;
+}
+
 /**
  * The forms of a customer's details that must not be left in any byte of svc's files,
  * case-folded: the full name (as typed and NFD), the email, the phone's digits and the
@@ -185,7 +190,10 @@ export function tracesOf(details: ContactDetails): string[] {
   const add = (value: string) => {
     for (const form of [value.normalize('NFC'), value.normalize('NFD')]) for (const cased of caseForms(form.toLocaleLowerCase('en-US'))) traces.add(cased);
   };
-  if (details.name) add(cleanName(details.name));
+  // A name of one or two characters ("Al", "1") is a piece of countless words, numbers and
+  // the file's own record headers: no scan can tell the customer's copy from those. It is
+  // replaced in their text like any name, and not looked for, as a short external id is not.
+  if (details.name && !tooShortToScan(details.name)) add(cleanName(details.name));
   if (details.email) add(details.email.trim());
   if (details.phone) {
     const digits = normalizePhone(details.phone).replace('+', '');
@@ -248,6 +256,8 @@ export interface ForgetReport {
   changes: ForgetChange[];
   /** Details another customer or a team member holds too: kept where they are theirs, and not looked for in the files. */
   shared: SharedDetail[];
+  /** A name of one or two characters: replaced in their text, but not looked for in the files (tracesOf). */
+  nameNotScanned: boolean;
   /** What to look for in the files afterwards (personal data: kept in memory only). */
   traces: string[];
 }

@@ -218,6 +218,7 @@ export const messages = {
       const also = `Their ${detail} is also held by ${holders.join(' and ')}: it stays where it is theirs, and the files were not searched for it.`;
       return customers.length ? `${also} If they are one person, forget ${customers.length === 1 ? 'that one' : 'those'} too: svc customer forget #${customers[0]}` : also;
     }),
+  forgetNameNotScanned: 'Their name has one or two characters: it was replaced in their stories and answers, but the files cannot be searched for it (it is part of countless words); their other details were.',
   forgetNeedsYes: (id: number) => `forgetting customer #${id} needs confirmation, and there is no terminal to ask`,
   forgetNeedsYesHint: (id: number) => `run again with --yes: svc customer forget ${id} --yes`,
   noneEligible: (total: number, recent: number, planned: number, cooldown: number) =>

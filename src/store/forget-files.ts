@@ -232,7 +232,9 @@ export function liveContexts(db: Db, traces: readonly string[]): LiveContexts {
   if (needles.length === 0) return { contexts, names: [] };
   const names = namesHolding(db, needles);
   const tables = (db.pragma('table_list') as Array<{ schema: string; name: string; type: string; wr: number }>).filter(
-    (t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'),
+    // The schema's own records too (names glued to names, CREATE TABLE … 'manual'): a short
+    // name such as "Al" ends such words, and is no more the customer's there than in a story's.
+    (t) => t.schema === 'main' && t.type === 'table' && (!t.name.startsWith('sqlite_') || t.name === 'sqlite_schema'),
   );
   for (const table of tables) {
     const info = db.pragma(`table_info(${quote(table.name)})`) as Array<{ cid: number; name: string; type: string; pk: number }>;

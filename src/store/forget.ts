@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { numberedName, redactorFor, tracesOf, unsharedDetails, type ContactDetails, type ForgetChange, type ForgetReport, type Redactor, type SharedDetail } from '../core/forget.ts';
+import { numberedName, redactorFor, tooShortToScan, tracesOf, unsharedDetails, type ContactDetails, type ForgetChange, type ForgetReport, type Redactor, type SharedDetail } from '../core/forget.ts';
 import { normalizePhone } from '../core/customer.ts';
 import { errorCode } from '../core/errors.ts';
 import { cleanName, nameKey, normalizePhrase } from '../core/text.ts';
@@ -196,7 +196,9 @@ export function forgetCustomer(db: Db, id: number, now: string, returned?: Conta
   const contact: ContactDetails = returned ?? { name: details.name, email: details.email, phone: details.phone, externalId: details.external_id };
   const redactor = redactorFor(contact, otherNames(db, id), FORGOTTEN_CUSTOMER);
   const shared = sharedDetails(db, id, contact);
-  const traces = tracesOf(unsharedDetails(contact, shared));
+  const unshared = unsharedDetails(contact, shared);
+  const traces = tracesOf(unshared);
+  const nameNotScanned = unshared.name !== null && tooShortToScan(unshared.name);
   const changes = new Changes();
 
   db.exec('CREATE TEMP TABLE IF NOT EXISTS linked_practices (practice_id INTEGER PRIMARY KEY)');
@@ -215,7 +217,7 @@ export function forgetCustomer(db: Db, id: number, now: string, returned?: Conta
 
   for (const [column, value] of Object.entries(details)) if (value !== null) changes.add('customers', id, column, value, null);
   // Erasing again what came back: the forget is recorded already, and its files wait for a wipe only if something changed.
-  if (returned && changes.list.length === 0) return { customerId: id, erased: [], storiesChanged: 0, interviewsChanged: 0, elsewhere: {}, changes: [], shared, traces };
+  if (returned && changes.list.length === 0) return { customerId: id, erased: [], storiesChanged: 0, interviewsChanged: 0, elsewhere: {}, changes: [], shared, nameNotScanned, traces };
   sql(
     db,
     `UPDATE customers SET name = NULL, name_key = NULL, email = NULL, phone = NULL, external_id = NULL, person_id = NULL,
@@ -235,6 +237,7 @@ export function forgetCustomer(db: Db, id: number, now: string, returned?: Conta
     elsewhere,
     changes: changes.list,
     shared,
+    nameNotScanned,
     traces,
   };
 }

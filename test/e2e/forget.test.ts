@@ -46,6 +46,7 @@ describe('svc customer forget', () => {
       interviewsChanged: 1,
       elsewhere: {},
       shared: [],
+      nameNotScanned: false,
       resumed: false,
       removed: [],
       filesVerified: true,
@@ -168,6 +169,19 @@ describe('svc customer forget', () => {
     expect(second.code, second.stderr).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({ customerId: 4, shared: [], filesVerified: true });
     for (const trace of ['patelowski', 'namesakes.org']) expect(databaseBytes(), trace).not.toContain(trace);
+  });
+
+  it('forgets a customer whose name has one or two characters: replaced in their story, the rest checked in the files, and it says the name could not be', async () => {
+    const short = join(svc.dir, 'short-names.csv');
+    writeFileSync(short, 'name,email\nAl,al.short@names.org\n');
+    await svc.run(['customers', 'import', short]);
+    await svc.run(['story', 'add', 'Bo rang Al back the same day', '--staff', 'Bo', '--customer', 'Al']);
+    const result = await svc.run(['customer', 'forget', 'Al', '--yes', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ customerId: 3, erased: ['name', 'email'], storiesChanged: 1, nameNotScanned: true, filesVerified: true });
+    expect(result.stderr).toContain('Their name has one or two characters: it was replaced in their stories and answers, but the files cannot be searched for it');
+    expect(databaseBytes()).not.toContain('al.short@names.org');
+    expect((await svc.json<{ text: string }>(['story', 'show', '3', '--json'])).text).toBe('Bo rang (forgotten) back the same day');
   });
 });
 

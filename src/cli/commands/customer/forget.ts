@@ -67,6 +67,7 @@ export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promi
       : 'No story, interview answer or other record held a copy of their details.',
   );
   for (const line of messages.forgetShared(erased.shared)) ctx.info(line);
+  if (erased.nameNotScanned) ctx.info(messages.forgetNameNotScanned);
   const finish = finishWithProgress(ctx, customer.id, erased.traces, waitMs);
   report(ctx, options, { ...summaryJson(erased), resumed: false }, finish);
 }
@@ -83,8 +84,8 @@ function finishWithProgress(ctx: Context, id: number, traces: readonly string[] 
 
 /** The counts of a forget, without the personal data the report holds in memory. */
 function summaryJson(report: ForgetReport) {
-  const { customerId, erased, storiesChanged, interviewsChanged, elsewhere, shared } = report;
-  return { customerId, erased, storiesChanged, interviewsChanged, elsewhere, shared };
+  const { customerId, erased, storiesChanged, interviewsChanged, elsewhere, shared, nameNotScanned } = report;
+  return { customerId, erased, storiesChanged, interviewsChanged, elsewhere, shared, nameNotScanned };
 }
 
 /** What finishing did to the files, and the copies svc made that forget cannot reach. */
