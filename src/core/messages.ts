@@ -210,7 +210,7 @@ export const messages = {
   customerAmbiguous: (name: string, ids: number[]) => `${ids.length} customers are called "${echo(name)}": #${ids.join(', #')}`,
   customerAmbiguousHint: 'pass the id instead of the name, e.g. svc customer forget 12',
   customerNamesakes: (name: string, linked: number, others: number[], storyId: number) =>
-    `note: ${others.length + 1} customers are called "${echo(name)}"; story #${storyId} is linked to #${linked}. If it was another: svc story edit ${storyId} --customer '#${others[0]}'`,
+    `note: ${others.length + 1} customers are called "${echo(name)}"; story #${storyId} is linked to customer #${linked}. If it was another: svc story edit ${storyId} --customer '#${others[0]}'`,
   /** One line per detail another customer or a team member holds too. */
   forgetShared: (shared: ReadonlyArray<{ detail: string; customers: number[]; teamMember: boolean }>): string[] =>
     shared.map(({ detail, customers, teamMember }) => {

@@ -194,7 +194,7 @@ describe('a story for one of two namesakes', () => {
     // By the name two customers have, the story goes to the first, and svc says how to choose the other.
     const byName = await svc.run(['story', 'add', 'Bo rang her back within the hour', '--staff', 'Bo', '--customer', 'ana lima']);
     expect(byName.code).toBe(0);
-    expect(byName.stderr).toContain(`note: 2 customers are called "ana lima"; story #2 is linked to #1. If it was another: svc story edit 2 --customer '#2'\n`);
+    expect(byName.stderr).toContain(`note: 2 customers are called "ana lima"; story #2 is linked to customer #1. If it was another: svc story edit 2 --customer '#2'\n`);
     expect(linked()).toEqual([{ id: 1, customer_id: 2 }, { id: 2, customer_id: 1 }]);
 
     const before = svc.snapshot();
