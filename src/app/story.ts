@@ -63,6 +63,22 @@ export function namesakesOf(store: Store, draft: StoryDraft): { name: string; li
   return linked !== undefined && others.length > 0 ? { name: draft.customer, linked, others } : null;
 }
 
+/** The customers a story's customer name could be, to ask which (ids with what tells them apart). */
+export function namesakeChoices(store: Store, namesakes: { linked: number; others: number[] }): Array<{ id: number; label: string }> {
+  return [namesakes.linked, ...namesakes.others].flatMap((id) => {
+    const customer = store.customers.get(id);
+    if (!customer) return [];
+    const stories = store.customers.references(id)['stories.customer_id'] ?? 0;
+    const details = [
+      customer.segment,
+      customer.externalId,
+      `${stories} ${stories === 1 ? 'story' : 'stories'}`,
+      customer.lastContactedOn ? `last contacted ${customer.lastContactedOn}` : null,
+    ].filter(Boolean);
+    return [{ id, label: [`#${id} ${customer.name}`, ...details].join(' · ') }];
+  });
+}
+
 /** Saves a new story with its links, in one transaction; returns it as stored. */
 export function saveStory(store: Store, input: NewStory, now: Date): Story {
   const at = now.toISOString();

@@ -114,7 +114,12 @@ const oneKey = createPrompt(<V,>(config: { message: string; choices: ReadonlyArr
   return [`${prefix} ${config.message} (${keys})`, wrongKey ? messages.pressOneOf(config.choices.map((c) => c.key)) : ''];
 });
 
-/** One practice out of a few, picked with a number key, or none. */
+/** One of a few, picked with the arrow keys (or a number key). */
+export async function askChoice<T>(message: string, choices: Array<{ name: string; value: T }>): Promise<T> {
+  return cancellable(select<T>({ message, choices: shown(choices) }, on()));
+}
+
+/** One practice out of a few, or none. */
 export async function askPractice(message: string, choices: Array<{ name: string; value: number }>, none: string): Promise<number | null> {
-  return cancellable(select<number | null>({ message, choices: [...choices, { name: none, value: null }] }, on()));
+  return askChoice<number | null>(message, [...choices, { name: none, value: null }]);
 }

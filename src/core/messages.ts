@@ -209,6 +209,7 @@ export const messages = {
   customerNotFoundHint: 'list customers with: svc customers',
   customerAmbiguous: (name: string, ids: number[]) => `${ids.length} customers are called "${echo(name)}": #${ids.join(', #')}`,
   customerAmbiguousHint: 'pass the id instead of the name, e.g. svc customer forget 12',
+  whichCustomer: (name: string) => `Which "${echo(name)}"? More than one customer has that name`,
   customerNamesakes: (name: string, linked: number, others: number[], storyId: number) =>
     `note: ${others.length + 1} customers are called "${echo(name)}"; story #${storyId} is linked to customer #${linked}. If it was another: svc story edit ${storyId} --customer '#${others[0]}'`,
   /** One line per detail another customer or a team member holds too. */

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { queryDb, sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
 
 let svc: SvcSandbox;
@@ -79,5 +81,22 @@ describe('svc story add in a terminal', () => {
     await term.type(KEY.ctrlC);
     expect(await term.exitCode()).toBe(130);
     expect(svc.snapshot()).toBe(before);
+  });
+});
+
+describe('a customer name two customers have, in a terminal', () => {
+  it('asks which one, and links the story to the one chosen, with no note after', async () => {
+    const csv = join(svc.dir, 'namesakes.csv');
+    writeFileSync(csv, 'name,email,segment\nAna Lima,a@one.org,retail\nAna Lima,b@two.org,wholesale\n');
+    expect(svc.run(['customers', 'import', csv]).code).toBe(0);
+    const term = new Terminal(['story', 'add', 'Bo rang her back within the hour with the refund confirmed', '--staff', 'Bo', '--customer', 'Ana Lima'], svc.db);
+    await term.waitFor('Which "Ana Lima"? More than one customer has that name');
+    expect(term.screen).toContain('#1 Ana Lima · retail · 0 stories');
+    expect(term.screen).toContain('#2 Ana Lima · wholesale · 0 stories');
+    await term.type(KEY.down + KEY.enter);
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen).toContain('Saved story #1');
+    expect(term.screen).not.toContain('note: 2 customers');
+    expect(queryDb(svc.db, 'SELECT customer_id FROM stories')).toEqual([{ customer_id: 2 }]);
   });
 });

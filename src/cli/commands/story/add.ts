@@ -1,4 +1,4 @@
-import { namesakesOf, requirePractices, saveStory } from '../../../app/story.ts';
+import { namesakeChoices, namesakesOf, requirePractices, saveStory } from '../../../app/story.ts';
 import { knownNames, practiceNames } from '../../../app/names.ts';
 import type { Story } from '../../../core/story.ts';
 import { servedColleague } from '../../../app/chain.ts';
@@ -69,7 +69,14 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   }
 
   const now = ctx.now();
-  const story = draftStory(input, now); // every check happens before the first write
+  let story = draftStory(input, now); // every check happens before the first write
+  // A name two customers have: in a terminal, the person says which (by id); otherwise the oldest, with a note.
+  const namesakes = ctx.canPrompt ? namesakesOf(ctx.store(), story) : null;
+  if (namesakes) {
+    const { askChoice } = await import('../../prompts.ts');
+    const choices = namesakeChoices(ctx.store(), namesakes).map((c) => ({ name: c.label, value: c.id }));
+    story = { ...story, customer: `#${await askChoice(messages.whichCustomer(namesakes.name), choices)}` };
+  }
   if (served) servedColleague(ctx.store(), { ...served, staff: story.staff });
   const chosen = capture ? await chooseCapturePractice(ctx, capture, story.text, story.staff) : null;
   const store = ctx.store();
@@ -92,8 +99,8 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   else if (!ctx.stdoutIsTTY) ctx.print(String(id));
   ctx.info(`${ctx.err.green('Saved')} story ${storySummary(saved, { ...ctx.look(), color: ctx.err })}`);
   if (practiceIds.length > 0) ctx.info(messages.storyLinkedTo(practiceNames(store, practiceIds)));
-  const namesakes = namesakesOf(store, story);
-  if (namesakes) ctx.info(messages.customerNamesakes(namesakes.name, namesakes.linked, namesakes.others, id));
+  const unchosen = namesakesOf(store, story);
+  if (unchosen) ctx.info(messages.customerNamesakes(unchosen.name, unchosen.linked, unchosen.others, id));
   if (!ctx.canPrompt && isVaguePraise(saved.text)) ctx.info(messages.vaguePraise(id));
   ctx.info(ctx.err.dim(`hint: svc story show ${id} to read it back · svc stories to see the latest`));
 }
