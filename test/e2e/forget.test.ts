@@ -76,7 +76,7 @@ describe('svc customer forget', () => {
     expect(bytes).toContain('elsewhere.org'); // the other customer is untouched
   });
 
-  // A role that owns no table exists on a server alone: SQLite has no roles.
+  // Skipped on SQLite: a role that owns no table exists on a server alone; SQLite has no roles.
   it.skipIf(testEngine !== 'postgres')('on a server, as a role that owns no table: erases and checks all the same, and says VACUUM is left to the owner', async () => {
     const owner = connectPostgres(svc.db);
     const role = `svc_test_writer_${process.pid}`;

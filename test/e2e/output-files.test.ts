@@ -102,6 +102,7 @@ describe('--out never writes through a link, a folder or a device unasked', () =
     expect(readdirSync(folder)).toEqual([]);
   });
 
+  // Skipped only where mknod is not allowed (a container without CAP_MKNOD): it needs a real device node.
   it.skipIf(!canMknod)('export --out onto a character device is refused and the node stays a device; --force writes through it', async () => {
     await addStory();
     const device = join(svc.dir, 'null');
@@ -116,6 +117,7 @@ describe('--out never writes through a link, a folder or a device unasked', () =
     expect(leftovers(svc.dir)).toEqual([]);
   });
 
+  // Skipped only where mkfifo cannot make a FIFO here.
   it.skipIf(!canMkfifo)('a FIFO is refused without --force; with it, the report streams to its reader', async () => {
     await addStory();
     const fifo = join(svc.dir, 'pipe');
@@ -157,6 +159,7 @@ describe('--out never writes through a link, a folder or a device unasked', () =
 });
 
 describe('files are whole or absent', () => {
+  // Skipped only where a tmpfs cannot be mounted (not root): a real full disk is the point.
   it.skipIf(!canMount)('on a full disk a good report stays as it was, and export and backup say the disk is full (exit 1)', async () => {
     const mountPoint = tempDir('svc-tmpfs-').dir;
     expect(mountTmpfs(mountPoint, '512k')).toBe(true);
@@ -190,6 +193,7 @@ describe('files are whole or absent', () => {
     }
   }, 120_000);
 
+  // Skipped only where chattr +i does not work: root ignores file permissions, so only an immutable folder refuses it.
   it.skipIf(!canChattr)('--out and backup into a folder nobody may write: exit 2 naming the folder, nothing made', async () => {
     await addStory();
     const folder = join(svc.dir, 'locked');

@@ -287,6 +287,7 @@ describe('a damaged or foreign database file', () => {
 
 
 describe('read-only places (chattr +i: we may run as root, whom file permissions do not stop)', () => {
+  // Skipped where chattr +i does not work, and on PostgreSQL (a SQLite file's permissions).
   (testEngine === 'sqlite' ? it.skipIf(!canChattr) : itOnSqlite('makes a SQLite file read-only'))('a read-only database file: writes refused with exit 4, reads still work', () => {
     seed(svc.db);
     svc.run(['stories']);
@@ -303,6 +304,7 @@ describe('read-only places (chattr +i: we may run as root, whom file permissions
     expect(fileHash(svc.db)).toBe(hash);
   });
 
+  // Skipped only where chattr +i does not work: root ignores file permissions, so only an immutable folder refuses it.
   it.skipIf(!canChattr)('a read-only directory: no new database is made there, an existing one is not changed', () => {
     const folder = join(svc.dir, 'locked');
     mkdirSync(folder);
@@ -340,6 +342,7 @@ describe('a full disk', () => {
     expect(svc.run(['story', 'add', bigStory, '--staff', 'Ana']).code).toBe(0);
   });
 
+  // Skipped only where a tmpfs cannot be mounted (not root): a real full disk is the point.
   it.skipIf(!canMount)('a real full file system (a 2 MB tmpfs): exit 1, nothing saved, fine once there is room', () => {
     const mountPoint = tempDir('svc-tmpfs-').dir;
     // Room for a new database: its migrations' write-ahead log (~620 KB) and the file it is folded into (~380 KB).

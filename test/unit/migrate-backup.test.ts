@@ -28,15 +28,22 @@ function migrationsPlusOne(dir: string): { oldDir: string; newDir: string } {
   return { oldDir, newDir };
 }
 
+/** A database at the older schema holding one story (and `damage` run on it, if given), with the migrations before and after. */
+function databaseWithAStory(damage?: string): { dir: string; path: string; newDir: string } {
+  const { dir, cleanup } = tempDir();
+  cleanups.push(cleanup);
+  const { oldDir, newDir } = migrationsPlusOne(dir);
+  const path = join(dir, 'svc.db');
+  const before = openStore(path, { migrationsDir: oldDir });
+  before.write(() => insertStory(before.db, draftStory({ text: 'Ana called back', staff: ['Ana'] }, NOW), NOW_ISO));
+  if (damage) before.db.exec(damage);
+  before.close();
+  return { dir, path, newDir };
+}
+
 describe('backup before a migration', () => {
   it('copies a database that holds data beside it, owner-only, before changing its schema', () => {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    const { oldDir, newDir } = migrationsPlusOne(dir);
-    const path = join(dir, 'svc.db');
-    const before = openStore(path, { migrationsDir: oldDir });
-    before.write(() => insertStory(before.db, draftStory({ text: 'Ana called back', staff: ['Ana'] }, NOW), NOW_ISO));
-    before.close();
+    const { dir, path, newDir } = databaseWithAStory();
 
     const after = openStore(path, { migrationsDir: newDir });
     after.close();
@@ -69,15 +76,8 @@ describe('backup before a migration', () => {
   });
 
   it('leaves no backup behind when the migration fails before changing anything: each failed try would add a full copy', () => {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    const { oldDir, newDir } = migrationsPlusOne(dir);
-    const path = join(dir, 'svc.db');
-    const before = openStore(path, { migrationsDir: oldDir });
-    before.write(() => insertStory(before.db, draftStory({ text: 'Ana called back', staff: ['Ana'] }, NOW), NOW_ISO));
     // A damaged schema: the table the pending migration creates is there already.
-    before.db.exec('CREATE TABLE extra_things (id INTEGER PRIMARY KEY)');
-    before.close();
+    const { dir, path, newDir } = databaseWithAStory('CREATE TABLE extra_things (id INTEGER PRIMARY KEY)');
     for (let attempt = 0; attempt < 2; attempt++) expect(() => openStore(path, { migrationsDir: newDir })).toThrow(/already exists/u);
     expect(readdirSync(dir).filter((f) => f.includes('.backup-'))).toEqual([]);
     const still = openFile(path, { readonly: true });
