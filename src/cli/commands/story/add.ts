@@ -71,7 +71,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const now = ctx.now();
   let story = draftStory(input, now); // every check happens before the first write
   // A name two customers have: in a terminal, the person says which (by id); otherwise the oldest, with a note.
-  const namesakes = ctx.canPrompt ? namesakesOf(ctx.store(), story) : null;
+  const namesakes = ctx.canPrompt && story.customer !== null ? namesakesOf(ctx.store(), story) : null;
   if (namesakes) {
     const { askChoice } = await import('../../prompts.ts');
     const choices = namesakeChoices(ctx.store(), namesakes).map((c) => ({ name: c.label, value: c.id }));
