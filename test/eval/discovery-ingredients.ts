@@ -167,13 +167,42 @@ function clausesOf(text: string): string[] {
 }
 
 /**
+ * Pairs of stories by different people that are each among the other's 3 nearest: the
+ * seeds any grouping starts from. Discovery could defend a group only if most of them
+ * shared a practice.
+ */
+function mutualNearest(data: Prepared, raw: (a: number, b: number) => number): { shared: number; pairs: number } {
+  const { stories } = data.set;
+  const nearest = stories.map((_, a) =>
+    new Set(
+      stories
+        .map((__, b) => b)
+        .filter((b) => b !== a)
+        .sort((x, y) => raw(a, y) - raw(a, x))
+        .slice(0, 3),
+    ),
+  );
+  let shared = 0;
+  let pairs = 0;
+  for (let a = 0; a < stories.length; a++)
+    for (const b of nearest[a] ?? []) {
+      const sa = stories[a];
+      const sb = stories[b];
+      if (b <= a || !sa || !sb || !nearest[b]?.has(a) || sa.staff.every((p) => sb.staff.includes(p))) continue;
+      pairs++;
+      if (sa.practice !== null && sa.practice === sb.practice) shared++;
+    }
+  return { shared, pairs };
+}
+
+/**
  * How well a likeness tells two stories of one practice from any other two, over pairs
  * of stories by different people: the chance that a same-practice pair scores above an
  * unrelated pair (AUC, 0.5 is chance), and how many of the 30 closest pairs share a
  * practice. Discovery can only show a group a team can defend when its closest pairs
  * mostly share one.
  */
-function separability(data: Prepared, raw: (a: number, b: number) => number): { auc: number; closest: number } {
+function separability(data: Prepared, raw: (a: number, b: number) => number): { auc: number; closest: number; mutual: { shared: number; pairs: number } } {
   const { stories } = data.set;
   const same: number[] = [];
   const other: number[] = [];
@@ -191,7 +220,7 @@ function separability(data: Prepared, raw: (a: number, b: number) => number): { 
   let wins = 0;
   for (const x of same) for (const y of other) wins += x > y ? 1 : x === y ? 0.5 : 0;
   all.sort((x, y) => y[0] - x[0]);
-  return { auc: wins / (same.length * other.length || 1), closest: all.slice(0, 30).filter(([, shared]) => shared).length };
+  return { auc: wins / (same.length * other.length || 1), closest: all.slice(0, 30).filter(([, shared]) => shared).length, mutual: mutualNearest(data, raw) };
 }
 
 /** Subtracts each story's mean likeness to its 5 nearest (CSLS): stories close to everything count less. */
@@ -279,9 +308,17 @@ export async function main(root: string): Promise<void> {
       'shared words (tf-idf)': wordLikeness,
       'story vectors + words': (a, b) => storyLikeness(a, b) + wordLikeness(a, b),
     };
+    // Three views at once, each standardised over the set: pairs close in all of them
+    // (the least of the three), or close in sum.
+    const n = set.stories.length;
+    const views = [likenesses['story vectors'], likenesses['closest clauses'], wordLikeness].map((raw) => standardised(n, raw as (a: number, b: number) => number));
+    likenesses['vectors, clauses, words: summed'] = (a, b) => views.reduce((sum, view) => sum + view(a, b), 0);
+    likenesses['vectors, clauses, words: all close'] = (a, b) => Math.min(...views.map((view) => view(a, b)));
     for (const [likeness, raw] of Object.entries(likenesses)) {
-      const { auc, closest } = separability(data, raw);
-      process.stdout.write(`  pairs by ${likeness.padEnd(34)} AUC ${auc.toFixed(2)} · closest 30 pairs sharing a practice ${closest}\n`);
+      const { auc, closest, mutual } = separability(data, raw);
+      process.stdout.write(
+        `  pairs by ${likeness.padEnd(34)} AUC ${auc.toFixed(2)} · closest 30 pairs sharing a practice ${closest} · mutual nearest pairs sharing one ${mutual.shared}/${mutual.pairs}\n`,
+      );
     }
     const methods: Record<string, (d: Prepared) => ShownCandidate[]> = {
       ...METHODS,
