@@ -2,7 +2,7 @@ import { NotFoundError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import type { Practice } from '../core/practice.ts';
 import { applyStoryEdit, CUSTOMER_ID, type Story, type StoryDraft, type StoryInput } from '../core/story.ts';
-import type { ImportedRow } from '../core/story-import.ts';
+import type { ImportedRow, RowProblem } from '../core/story-import.ts';
 import { unique } from '../core/text.ts';
 import { parseId } from '../core/ids.ts';
 import { requirePractice } from './practice.ts';
@@ -53,12 +53,36 @@ export function withCustomerById(store: Store, draft: StoryDraft): StoryDraft {
   return { ...draft, customer: customer.name, customerKind: customer.kind, customerId: customer.id };
 }
 
+/** Whether a row names its customer by id ("#12"), so that the import must look it up. */
+export function namesCustomerById(row: ImportedRow): boolean {
+  return row.draft.customer !== null && CUSTOMER_ID.test(row.draft.customer);
+}
+
+/**
+ * Import rows with each customer given by id ("#12") found, as `story add --customer '#12'`
+ * finds it; a row naming an id svc does not know (or a forgotten customer's) is a bad row,
+ * reported with the others before anything is stored.
+ */
+export function withImportCustomers(store: Store, rows: readonly ImportedRow[]): { rows: ImportedRow[]; problems: RowProblem[] } {
+  const found: ImportedRow[] = [];
+  const problems: RowProblem[] = [];
+  for (const row of rows) {
+    try {
+      found.push(namesCustomerById(row) ? { ...row, draft: withCustomerById(store, row.draft) } : row);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      problems.push({ line: row.line, reason: error.message, ambiguousDate: false });
+    }
+  }
+  return { rows: found, problems };
+}
+
 /**
  * When a story's customer was given by a name that two customers or more have, which one
  * it went to (the oldest) and the others, so the person can say which was meant.
  */
 export function namesakesOf(store: Store, draft: StoryDraft): { name: string; linked: number; others: number[] } | null {
-  if (draft.customer === null || CUSTOMER_ID.test(draft.customer)) return null;
+  if (draft.customer === null || draft.customerId !== undefined || CUSTOMER_ID.test(draft.customer)) return null;
   const [linked, ...others] = store.customers.idsByName(draft.customer, draft.customerKind);
   return linked !== undefined && others.length > 0 ? { name: draft.customer, linked, others } : null;
 }

@@ -261,3 +261,35 @@ describe('svc stories import', () => {
     expect(svc.snapshot()).toBe(fresh);
   });
 });
+
+describe('a customer named by id in the file', () => {
+  it('links "#ID" to that customer, notes a name two customers have, and refuses an unknown id before storing any row', async () => {
+    expect((await svc.run(['customers', 'import', file('namesakes.csv', 'name,email\nAna Lima,a@one.org\nAna Lima,b@two.org\n')], { env })).code).toBe(0);
+    const linked = () => queryDb(svc.db, 'SELECT s.text, s.customer_id FROM stories s ORDER BY s.id');
+
+    // An unknown id is a bad row like any other: named with its line, nothing stored.
+    const before = svc.snapshot();
+    const bad = file('bad.csv', 'text,staff,customer\nBo rang her back the same day,Bo,#2\nCy rang her back,Cy,#9\n');
+    const refused = await svc.run(['stories', 'import', bad], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${bad}:3: no customer #9\n`);
+    expectRefusal(refused.stderr, /1 of 2 rows/);
+    expect(svc.snapshot()).toBe(before);
+
+    // Skipping the bad row, the good one goes to the customer meant.
+    const skipped = await svc.run(['stories', 'import', bad, '--skip-invalid'], { env });
+    expect(skipped.code, skipped.stderr).toBe(0);
+    expect(linked()).toEqual([{ text: 'Bo rang her back the same day', customer_id: 2 }]);
+
+    // By the shared name, the oldest, with a note per row on how to choose the other.
+    const byName = file('by-name.csv', 'text,staff,customer\nDee rang her back within the hour,Dee,ana lima\n');
+    const result = await svc.run(['stories', 'import', byName], { env });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`${byName}:2: note: 2 customers are called "ana lima"; story #2 is linked to customer #1. If it was another: svc story edit 2 --customer '#2'\n`);
+    expect(skipped.stderr).not.toContain('customers are called');
+    expect(linked()).toEqual([
+      { text: 'Bo rang her back the same day', customer_id: 2 },
+      { text: 'Dee rang her back within the hour', customer_id: 1 },
+    ]);
+  });
+});

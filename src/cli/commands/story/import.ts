@@ -1,4 +1,4 @@
-import { importStories } from '../../../app/story.ts';
+import { importStories, namesakesOf, namesCustomerById, withImportCustomers } from '../../../app/story.ts';
 import { UsageError, ValidationError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import {
@@ -52,7 +52,11 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
   const when = columns.when;
   const fileOrder = order ?? (when === undefined ? null : inferDateOrder(form.rows.map((row) => row.cells[when] ?? '')));
   const now = ctx.now();
-  const { drafts, problems } = draftRows(form.rows, columns, fileOrder, now);
+  const drafted = draftRows(form.rows, columns, fileOrder, now);
+  // A customer given as "#12" is looked up; only then is the database opened before the rows pass.
+  const byId = drafted.drafts.some(namesCustomerById) ? withImportCustomers(ctx.store(), drafted.drafts) : { rows: drafted.drafts, problems: [] };
+  const drafts = byId.rows;
+  const problems = [...drafted.problems, ...byId.problems].sort((a, b) => a.line - b.line);
   for (const problem of problems) ctx.info(messages.formRowProblem(file, problem.line, problem.reason));
   // Every row is checked before the first write: a bad row stores nothing unless asked.
   if (problems.length && !options.skipInvalid) {
@@ -90,6 +94,11 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
     ctx.print(importTable(stored, ctx.look()));
   }
   for (const row of stored) if (!namesBehaviour(row.draft.text)) ctx.info(messages.formVague(file, row.line, row.id));
+  // A name two customers have went to the oldest, as in story add; say how to choose another.
+  for (const row of stored) {
+    const namesakes = row.id === null || row.draft.customer === null ? null : namesakesOf(ctx.store(), row.draft);
+    if (namesakes && row.id !== null) ctx.info(messages.formRowProblem(file, row.line, messages.customerNamesakes(namesakes.name, namesakes.linked, namesakes.others, row.id)));
+  }
   const summary = options.dryRun ? messages.formDryRun : messages.formImported;
   ctx.info(summary(stored.length, alreadyImported.length, problems.length));
   if (stored.length && !options.dryRun) ctx.info(ctx.err.dim('hint: svc stories to see them · svc detect to look for practices in them'));
