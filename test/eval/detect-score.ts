@@ -113,6 +113,3 @@ export function vagueScore(set: StorySet, nudges: (text: string) => boolean): Va
   return { vague: vague.length, nudged: vague.length - missedTexts.length, falseNudges: falseTexts.length, falseTexts, missedTexts };
 }
 
-// Further metrics (assisted recall of "more like this", capture suggestions) are added
-// here the same way: one exported function per metric, taking the set and what svc
-// answered, returning a section; eval-detect.ts prints each section it is given.

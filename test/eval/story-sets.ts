@@ -59,10 +59,9 @@ function mustRead(path: string, what: string): string {
   return readFileSync(path, 'utf8');
 }
 
-/** Reads a set and its entry in the truth.json beside it. */
-export function readStorySet(file: string): StorySet {
+/** Reads a set and its entry in the truth file (by default the truth.json beside it). */
+export function readStorySet(file: string, truthFile = join(dirname(file), 'truth.json')): StorySet {
   const name = basename(file);
-  const truthFile = join(dirname(file), 'truth.json');
   const truth = JSON.parse(mustRead(truthFile, `the ground truth of ${name}`)) as Record<string, { practices: Record<string, PracticeTruth> } | undefined>;
   const entry = truth[name];
   if (!entry) throw new Error(`test data missing: ${truthFile} has no entry for ${name}`);
