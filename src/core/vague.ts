@@ -16,13 +16,14 @@ const ACTIONS = (
   'pick point pour prepare print promise reassure recognize recommend refill refund remember remind repair replace reply ' +
   'reserve resolve respond return ring run save schedule seat send serve set share ship show solve sort spot stay stop ' +
   'suggest swap switch take teach text track train translate treat try unlock update upgrade visit waive walk warn ' +
-  'welcome wrap write tell give keep put read spell quote wait go hang remain leave'
+  'welcome wrap write tell give keep put read spell quote wait go hang remain leave build buy cut lead pay sell ' +
+  'shut split stick throw shadow'
 ).split(' ');
 
 const IRREGULAR = (
   'brought caught drove driven found gave given got gotten held kept lent made ran rang sent set showed shown sat sought ' +
   'spoke spoken stood taught told took taken went wrote written came left paid put read spelt spelled hung drew drawn ' +
-  'knelt swept dug laid lit fed'
+  'knelt swept dug laid lit fed built bought cut led sold shut split stuck threw thrown'
 ).split(' ');
 
 // -ed words that describe a feeling or a quality, not something done ("so pleased", "very experienced").
@@ -92,7 +93,8 @@ function deedForm(word: string): boolean {
   if (BEHAVIOUR_WORDS.has(word)) return true;
   const last = word.slice(word.lastIndexOf('-') + 1);
   if (last !== word) return deedForm(last);
-  if (/^re[a-z]{4,}$/u.test(word) && BEHAVIOUR_WORDS.has(word.slice(2))) return true;
+  // "reset", "rebuilt", "rewrote": the action done again.
+  if (/^re[a-z]{3,}$/u.test(word) && BEHAVIOUR_WORDS.has(word.slice(2))) return true;
   return /^[a-z]{3,}ed$/u.test(word) && !word.endsWith('eed') && !NOT_DEEDS.has(word);
 }
 

@@ -66,6 +66,16 @@ describe('isVaguePraise: deeds said without a listed verb', () => {
   it('reads a compound or redone action by its verb', () => {
     expect(isVaguePraise("Carmen price-matched them on the spot.")).toBe(false);
     expect(isVaguePraise('Elif and Jamal rewrote the outage macro together.')).toBe(false);
+    expect(isVaguePraise('Marta rebuilt the rota so Bo could shadow Ana.')).toBe(false);
+    expect(isVaguePraise('Ana reset his password.')).toBe(false);
+  });
+
+  it('reads the common irregular pasts as deeds', () => {
+    expect(isVaguePraise('Ana built a spreadsheet of every open complaint.')).toBe(false);
+    expect(isVaguePraise('Bo bought a replacement charger from the shop next door.')).toBe(false);
+    expect(isVaguePraise('Cy led her to the lift and carried the bags.')).toBe(false);
+    // "the best I've ever dealt with" is praise: dealing with someone is no deed.
+    expect(isVaguePraise("Lovely email saying Ana was the nicest person she's ever dealt with.")).toBe(true);
   });
 });
 
