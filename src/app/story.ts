@@ -5,6 +5,7 @@ import { applyStoryEdit, CUSTOMER_ID, type Story, type StoryDraft, type StoryInp
 import type { ImportedRow, RowProblem } from '../core/story-import.ts';
 import { unique } from '../core/text.ts';
 import { parseId } from '../core/ids.ts';
+import { closestNames, looseKey } from '../core/resolve.ts';
 import { requirePractice } from './practice.ts';
 import type { Store } from '../store/store.ts';
 
@@ -101,6 +102,23 @@ export function namesakeChoices(store: Store, namesakes: { linked: number; other
     ].filter(Boolean);
     return [{ id, label: [`#${id} ${customer.name}`, ...details].join(' · ') }];
   });
+}
+
+/**
+ * The staff a story credits who are not in svc yet (saving it creates them), each with the
+ * closest name of someone who is: a typo makes a new person, and the person should hear so.
+ */
+export function newStaffOf(store: Store, draft: Pick<StoryDraft, 'staff'>): Array<{ name: string; near: string | null }> {
+  const fresh = draft.staff.filter((name) => store.people.find(name) === undefined);
+  if (fresh.length === 0) return [];
+  const everyone = store.people.names().map((name, id) => ({ id, name }));
+  // A team's first story: nobody yet whose name could have been meant.
+  if (everyone.length === 0) return [];
+  // A close name is offered when the one typed begins it ("an" for "Ana") or is long enough
+  // for a typo to be likelier than another person ("Anna" for "Ana"; not "Jo" for "Bo").
+  const near = (name: string) =>
+    closestNames(name, everyone).find((person) => looseKey(person.name).startsWith(looseKey(name)) || looseKey(name).length >= 4)?.name ?? null;
+  return fresh.map((name) => ({ name, near: near(name) }));
 }
 
 /** Saves a new story with its links, in one transaction; returns it as stored. */

@@ -561,6 +561,11 @@ export const messages = {
   encoderUnavailableHint:
     'reinstall svc with npm, which brings ONNX Runtime (onnxruntime-node) with its native library for Linux, macOS and Windows on x64 and arm64; until then link stories by hand: svc practice link NAME STORY_ID',
 
+  /** People a command created on first mention: a typo makes a new person, so say so. */
+  newPeople: (names: readonly string[]) => `new ${names.length === 1 ? 'person' : 'people'}: ${names.map((name) => echo(name)).join(', ')} (check the spelling: svc people)`,
+  newPersonNear: (name: string, near: string) =>
+    `new person: ${echo(name)}; did you mean "${echo(near)}"? If so: svc people merge "${echo(name)}" "${echo(near)}"`,
+
   // names typed loosely (any case, without accents, a unique prefix, or the id)
   didYouMean: (names: readonly string[], listHint: string) =>
     `did you mean ${names.map((name) => `"${echo(name)}"`).join(' or ')}? (${listHint})`,

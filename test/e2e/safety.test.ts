@@ -75,7 +75,7 @@ describe('many svc processes at once', () => {
       const child = spawn(process.execPath, ['--input-type=module', '-e', `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);\n${script}`], { env: baseEnv(svc.db), stdio: ['ignore', 'ignore', 'pipe'] });
       let out = '';
       child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-      child.on('close', (code) => resolve(code === 0 ? out.replace(/^Saved story.*\n|^hint: svc story show.*\n/gm, '') : `exit ${code}: ${out}`));
+      child.on('close', (code) => resolve(code === 0 ? out.replace(/^Saved story.*\n|^hint: svc story show.*\n|^new person: W\d.*\n/gm, '') : `exit ${code}: ${out}`));
     });
   }
 

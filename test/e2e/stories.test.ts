@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/core/story.ts';
 import { draftStory } from '../../src/core/story.ts';
 import { openSandboxStore } from '../helpers/db.ts';
+import { queryDb } from '../helpers/cli.ts';
 import { insertStory } from '../../src/store/stories.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { KEY, Terminal } from '../helpers/terminal.ts';
@@ -240,5 +241,32 @@ describe('text is stored and shown exactly', () => {
       expect(out).toContain('\\x1b[31mRED');
     }
     expect((await svc.json<StoryJson>(['story', 'show', String(id)])).text).toBe('Ana fixed it \u001b[31mRED\u001b[0m \u0007 bell \u0002marks\u0003');
+  });
+});
+
+describe('a name svc has not seen before', () => {
+  it('says a new person was made, naming the close name that may have been meant, and stores the story', async () => {
+    const sandbox = inProcessSandbox();
+    try {
+      const first = await sandbox.run(['story', 'add', 'Ana fixed the printer', '--staff', 'Ana']);
+      expect(first.code).toBe(0);
+      // The team's first story: nobody yet whose name could have been meant.
+      expect(first.stderr).not.toContain('new person');
+      const typo = await sandbox.run(['story', 'add', 'Anna cleared the paper jam', '--staff', 'Anna']);
+      expect(typo.code).toBe(0);
+      expect(typo.stderr).toContain('new person: Anna; did you mean "Ana"? If so: svc people merge "Anna" "Ana"\n');
+      const newcomer = await sandbox.run(['story', 'add', 'Bo walked her to the lift', '--staff', 'Bo,ana']);
+      expect(newcomer.code).toBe(0);
+      expect(newcomer.stderr).toContain('new person: Bo (check the spelling: svc people)\n');
+      expect(newcomer.stderr).not.toContain('new person: ana');
+      // Two letters apart from nobody's beginning: another person, not a typo.
+      const other = await sandbox.run(['story', 'add', 'Jo found the lost booking', '--staff', 'Jo']);
+      expect(other.stderr).toContain('new person: Jo (check the spelling: svc people)\n');
+      const part = await sandbox.run(['story', 'add', 'An rang back', '--staff', 'an']);
+      expect(part.stderr).toContain('new person: an; did you mean "Ana"?');
+      expect(queryDb(sandbox.db, 'SELECT name FROM people ORDER BY id')).toEqual([{ name: 'Ana' }, { name: 'Anna' }, { name: 'Bo' }, { name: 'Jo' }, { name: 'an' }]);
+    } finally {
+      sandbox.cleanup();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { editPerson } from '../../../app/teams.ts';
+import { messages } from '../../../core/messages.ts';
 import { oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -20,5 +21,5 @@ export function run(options: WithArgs<EditOptions>, ctx: Context): void {
   if (options.json) ctx.print(JSON.stringify(person, null, 2));
   const place = [person.role, person.team ? `team ${person.team}` : 'no team', person.leader ? 'leader' : ''].filter(Boolean).map((s) => oneLine(String(s)));
   ctx.info(`${ctx.err.green(person.created ? 'Added' : 'Updated')} ${oneLine(person.name)}: ${place.join(', ')}`);
-  if (person.created) ctx.info(ctx.err.dim(`new person: ${oneLine(person.name)} (check the spelling: svc people)`));
+  if (person.created) ctx.info(ctx.err.dim(messages.newPeople([person.name])));
 }

@@ -1,4 +1,4 @@
-import { namesakeChoices, namesakesOf, requirePractices, saveStory } from '../../../app/story.ts';
+import { namesakeChoices, namesakesOf, newStaffOf, requirePractices, saveStory } from '../../../app/story.ts';
 import { knownNames, practiceNames } from '../../../app/names.ts';
 import type { Story } from '../../../core/story.ts';
 import { servedColleague } from '../../../app/chain.ts';
@@ -81,6 +81,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const chosen = capture ? await chooseCapturePractice(ctx, capture, story.text, story.staff) : null;
   const store = ctx.store();
   const practiceIds = unique([...linked.map((p) => p.id), ...(chosen?.practiceId ? [chosen.practiceId] : [])]);
+  const newcomers = newStaffOf(store, story);
   let saved: Story;
   try {
     saved = saveStory(store, { draft: story, practiceIds, vector: chosen?.vector }, now);
@@ -99,6 +100,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   else if (!ctx.stdoutIsTTY) ctx.print(String(id));
   ctx.info(`${ctx.err.green('Saved')} story ${storySummary(saved, { ...ctx.look(), color: ctx.err })}`);
   if (practiceIds.length > 0) ctx.info(messages.storyLinkedTo(practiceNames(store, practiceIds)));
+  for (const { name, near } of newcomers) ctx.info(ctx.err.dim(near ? messages.newPersonNear(name, near) : messages.newPeople([name])));
   const unchosen = namesakesOf(store, story);
   if (unchosen) ctx.info(messages.customerNamesakes(unchosen.name, unchosen.linked, unchosen.others, id));
   if (!ctx.canPrompt && isVaguePraise(saved.text)) ctx.info(messages.vaguePraise(id));
