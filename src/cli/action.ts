@@ -32,17 +32,25 @@ export function lazy<G extends HandlerGroup>(load: () => Promise<G>, name: Handl
     const args = received.slice(0, -2);
     const group = await load();
     const handler = group[name] as Handler<WithArgs<Record<string, unknown>>>;
-    await group.runCommand(handler, { ...command.opts(), ...parentJson(command), args }, command.optsWithGlobals<GlobalOptions>());
+    await group.runCommand(handler, { ...command.opts(), ...parentOptions(command), args }, command.optsWithGlobals<GlobalOptions>());
   };
 }
 
 /**
- * commander gives `tags VERB … --json` to the parent's --json when both define it: a
- * subcommand that takes --json gets it back, so it prints what it promises.
+ * commander gives `tags VERB … --json` (or `tag list --used`) to the parent's option when
+ * both define it: a subcommand that takes the option gets back what was typed, so it does
+ * what it promises.
  */
-function parentJson(command: Command): { json?: true } {
-  const takesJson = command.options.some((option) => option.attributeName() === 'json');
-  return takesJson && command.opts().json === undefined && command.parent?.opts().json === true ? { json: true } : {};
+function parentOptions(command: Command): Record<string, unknown> {
+  const parent = command.parent;
+  if (!parent) return {};
+  const own = command.opts();
+  const back: Record<string, unknown> = {};
+  for (const option of command.options) {
+    const name = option.attributeName();
+    if (own[name] === undefined && parent.getOptionValueSource(name) === 'cli') back[name] = parent.opts()[name];
+  }
+  return back;
 }
 
 /** Where a group of commands sits: a stage of the loop, or beside it (customers, set-up). */

@@ -143,7 +143,9 @@ export function buildProgram(argv?: readonly string[]): Command {
       ...terminalAware(program.configureOutput()),
       outputError: (text, write) => {
         // Commander repeats what was typed: controls shown visibly, length bounded.
-        write(`svc: ${messageLine(text.replace(/^error: /, '').trimEnd())}\n`);
+        // Its suggestion joins the line, as svc's own "did you mean" does: one line, then the hint.
+        const line = text.replace(/^error: /, '').trimEnd().replace(/\s*\n\(Did you mean (.+)\?\)$/u, ' (did you mean $1?)');
+        write(`svc: ${messageLine(line)}\n`);
         write('hint: add --help to the command to see what it takes\n');
       },
     })

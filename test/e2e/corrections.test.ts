@@ -150,6 +150,12 @@ describe('svc tag rename and merge', () => {
   });
   const tags = async (box: InProcessSandbox = svc) => (await box.json<Array<{ name: string; stories: number }>>(['tags', '--used'])).map((t) => `${t.name}:${t.stories}`).sort();
 
+  it('tag list is tags, with the same options', async () => {
+    const listed = await svc.run(['tag', 'list', '--used', '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect((JSON.parse(listed.stdout) as Array<{ name: string; stories: number }>).map((t) => `${t.name}:${t.stories}`).sort()).toEqual(await tags());
+  });
+
   it('rename gives a tag a new name; its stories and its practice matcher follow', async () => {
     await ok(svc, ['tag', 'rename', 'recap', 'Summary Sent']);
     expect(await tags()).toEqual(['follow-up:1', 'folow-up:1', 'summary-sent:1']);

@@ -35,6 +35,9 @@ describe('bad input is refused clearly and changes nothing', () => {
     ['a bad --limit', ['stories', '--limit', 'lots'], 2, /--limit "lots" is not a whole number/],
     ['a search with no words', ['search', '!!!'], 2, /no words/],
     ['an unknown option', ['story', 'add', 'ok', '--colour', 'red'], 2, /unknown option '--colour'/],
+    // commander's suggestion joins svc's one line.
+    ['a mistyped option', ['story', 'add', 'ok', '--staf', 'Ana'], 2, /^svc: unknown option '--staf' \(did you mean --staff\?\)$/],
+    ['a mistyped subcommand', ['story', 'ad', 'ok'], 2, /^svc: unknown command 'ad' \(did you mean add\?\)$/],
   ])('%s', async (_name, args, code, message) => {
     await expectRefused(svc, args, code, message);
   });

@@ -13,6 +13,14 @@ function registerTagCommands(program: Command): void {
     .addHelpText('after', examples(['svc tags', 'svc tags --used --json', 'svc tag rename folow-up follow-up']))
     .action(lazy(() => import('./handlers.ts'), 'list'));
 
+  // `svc tag list`, as `svc story list` is `svc stories`.
+  tags
+    .command('list')
+    .description('the same as svc tags')
+    .option('--used', 'only tags at least one story uses')
+    .option('--json', 'print JSON')
+    .action(lazy(() => import('./handlers.ts'), 'list'));
+
   tags
     .command('rename')
     .description('give a tag a new name no tag has yet; its stories and practice matchers follow')
