@@ -79,3 +79,19 @@ export function errorCode(error: unknown): string {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   return typeof code === 'string' ? code : '';
 }
+
+// Why a file could not be read, in words: the codes a person meets (ENOENT …) say nothing to them.
+const FILE_REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a folder on its path is a file',
+  ELOOP: 'its path loops through links',
+};
+
+/** Why a file could not be read, as a person would say it ("no such file"), else the error's code or text. */
+export function fileReadReason(error: unknown): string {
+  const code = errorCode(error);
+  return FILE_REASONS[code] ?? (code || String(error));
+}

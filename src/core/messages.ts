@@ -223,7 +223,7 @@ export const messages = {
   forgetNeedsYes: (id: number) => `forgetting customer #${id} needs confirmation, and there is no terminal to ask`,
   forgetNeedsYesHint: (id: number) => `run again with --yes: svc customer forget ${id} --yes`,
   noneEligible: (total: number, recent: number, planned: number, cooldown: number) =>
-    `no customer can be picked: of ${total} with contact details, ${recent} were contacted in the last ${cooldown} days and ${planned} are already planned`,
+    `no customer can be picked: of ${total} with contact details, ${recent} ${recent === 1 ? 'was' : 'were'} contacted in the last ${cooldown} days and ${planned} ${planned === 1 ? 'is' : 'are'} already planned`,
   noneEligibleHint: 'import more customers (svc customers import FILE), widen --segment, or shorten --cooldown',
   fewerEligible: (found: number, asked: number) =>
     `only ${found} ${found === 1 ? 'customer is' : 'customers are'} eligible, not ${asked}: picked ${found === 1 ? 'that one' : 'all of them'}`,
@@ -456,7 +456,7 @@ export const messages = {
   formMappedMissing: (file: string, field: string, column: string, source: string, found: readonly string[]) =>
     `${file} has no column "${column}" (${source} maps ${field} to it); its columns are: ${found.map((h) => `"${h}"`).join(', ')}`,
   formNoTextColumn: (file: string, found: readonly string[]) =>
-    `svc cannot tell which column of ${file} holds the story; its columns are: ${found.map((h) => `"${h}"`).join(', ')}`,
+    `cannot tell which column of ${file} holds the story; its columns are: ${found.map((h) => `"${h}"`).join(', ')}`,
   formNoTextColumnHint: 'name the columns with --map, e.g. --map text="What happened?",staff="Who helped?",when=Timestamp (or keep them in the config: svc config set import.map.text "What happened?")',
   formBadDateFormat: (text: string) => `--date-format "${text}" is not an order of day, month and year`,
   formBadDateFormatHint: 'use D/M/YYYY, M/D/YYYY or YYYY-MM-DD',

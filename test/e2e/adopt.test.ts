@@ -102,7 +102,7 @@ describe('svc practice adopt and history', () => {
       [['practice', 'adopt', 'Call back the same day'], 2, /no procedure text given.*\nhint: pass --procedure/],
       [['practice', 'adopt', 'Call back the same day', '--procedure', '   '], 2, /procedure text is empty/],
       [['practice', 'adopt', 'Call back the same day', '--procedure', 'a', '--procedure-file', 'b'], 2, /cannot both be given/],
-      [['practice', 'adopt', 'Call back the same day', '--procedure-file', join(svc.dir, 'missing.md')], 2, /cannot read the procedure file .*ENOENT/],
+      [['practice', 'adopt', 'Call back the same day', '--procedure-file', join(svc.dir, 'missing.md')], 2, /cannot read the procedure file .*: no such file\n/],
       [['practice', 'adopt', 'Call back the same day', '--procedure', 'x', '--review-every', '0'], 2, /--review-every "0"/],
       [['practice', 'status', 'Call back the same day', 'standard'], 2, /^svc: a practice becomes standard with a written procedure\n/],
     ];

@@ -93,7 +93,7 @@ describe('svc interview agree, decline, noreply', () => {
     const before = svc.snapshot();
     const again = await svc.run(['interview', 'pick']);
     expect(again.code).toBe(3);
-    expect(again.stderr).toMatch(/^svc: no customer can be picked: of 3 with contact details, 1 were contacted in the last 180 days and 2 are already planned\n/);
+    expect(again.stderr).toMatch(/^svc: no customer can be picked: of 3 with contact details, 1 was contacted in the last 180 days and 2 are already planned\n/);
     expect(svc.snapshot()).toBe(before);
     const picked = await svc.json<{ interviews: Array<{ customer: string }> }>(['interview', 'pick', '--cooldown', '0']);
     expect(picked.interviews.map((i) => i.customer)).toEqual([a!.customer]);

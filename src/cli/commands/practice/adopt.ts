@@ -1,5 +1,5 @@
 import { adoptPractice, startAdoption } from '../../../app/practice-admin.ts';
-import { UsageError, ValidationError, errorCode, isSvcError } from '../../../core/errors.ts';
+import { UsageError, ValidationError, fileReadReason, isSvcError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { cleanProcedure, stripDraftComments } from '../../../core/procedure.ts';
 import type { WithArgs } from '../../action.ts';
@@ -25,7 +25,7 @@ async function procedureText(options: AdoptOptions, ctx: Context, draft: () => s
       return await readFileCapped(options.procedureFile);
     } catch (error) {
       if (isSvcError(error)) throw error;
-      const reason = errorCode(error) || String(error);
+      const reason = fileReadReason(error);
       throw new ValidationError(messages.procedureFileUnreadable(options.procedureFile, reason), messages.procedureFileUnreadableHint);
     }
   }

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { startLines } from '../../io.ts';
-import { NotFoundError, ValidationError, errorCode } from '../../../core/errors.ts';
+import { NotFoundError, ValidationError, errorCode, fileReadReason } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import type { FormRow } from '../../../core/story-import.ts';
 
@@ -25,9 +25,8 @@ function readBytes(file: string): Buffer {
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOENT') throw new NotFoundError(messages.formFileMissing(file), messages.formFileMissingHint);
-    if (code === 'EISDIR') throw notCsvOrJson(file, 'it is a directory');
     if (error instanceof ValidationError) throw error;
-    throw notCsvOrJson(file, code || String(error));
+    throw notCsvOrJson(file, fileReadReason(error));
   }
 }
 
