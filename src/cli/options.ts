@@ -1,19 +1,21 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { UsageError } from '../core/errors.ts';
 import { DOCUMENT_FORMATS } from '../core/formats.ts';
 import { messages } from '../core/messages.ts';
 import { echo } from '../core/safe-text.ts';
 import { oneOf } from '../core/story-fields.ts';
 
-/** Repeatable and comma-separated: --staff Ana --staff "Bo, Cy" → [Ana, Bo, Cy]. */
+/**
+ * Repeatable and comma-separated: --staff Ana --staff "Bo, Cy" → [Ana, Bo, Cy]. A value
+ * that names nothing (--staff "" or ",") is refused: saved as is, it would credit nobody.
+ */
 export function collectList(value: string, previous: string[] = []): string[] {
-  return [
-    ...previous,
-    ...value
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  ];
+  const parts = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (parts.length === 0) throw new InvalidArgumentError('it names nothing; give a value or leave the option out');
+  return [...previous, ...parts];
 }
 
 /** Repeatable, each value kept whole (phrases and practice names may contain commas). */

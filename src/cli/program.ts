@@ -144,7 +144,8 @@ export function buildProgram(argv?: readonly string[]): Command {
       outputError: (text, write) => {
         // Commander repeats what was typed: controls shown visibly, length bounded.
         // Its suggestion joins the line, as svc's own "did you mean" does: one line, then the hint.
-        const line = text.replace(/^error: /, '').trimEnd().replace(/\s*\n\(Did you mean (.+)\?\)$/u, ' (did you mean $1?)');
+        const line = text.replace(/^error: /, '').trimEnd().replace(/\s*\n\(Did you mean (.+)\?\)$/u, ' (did you mean $1?)')
+          .replace(/ is invalid\. /u, ' is invalid: ');
         write(`svc: ${messageLine(line)}\n`);
         write('hint: add --help to the command to see what it takes\n');
       },

@@ -38,6 +38,8 @@ describe('bad input is refused clearly and changes nothing', () => {
     // commander's suggestion joins svc's one line.
     ['a mistyped option', ['story', 'add', 'ok', '--staf', 'Ana'], 2, /^svc: unknown option '--staf' \(did you mean --staff\?\)$/],
     ['a mistyped subcommand', ['story', 'ad', 'ok'], 2, /^svc: unknown command 'ad' \(did you mean add\?\)$/],
+    // Saved as is, it would credit nobody.
+    ['a --staff that names nobody', ['story', 'add', 'Ana rang back', '--staff', ' , '], 2, /^svc: option '-s, --staff <names>' argument ' , ' is invalid: it names nothing/],
   ])('%s', async (_name, args, code, message) => {
     await expectRefused(svc, args, code, message);
   });
