@@ -41,3 +41,8 @@ export function renderTable(headers: string[], rows: Array<Array<string | number
   for (const [r, row] of cells.entries()) table.push(style ? row.map((cell, c) => style(cell, r, c)) : row);
   return table.toString() + '\n';
 }
+
+/** The table without its last line break, to join with other blocks: a TSV row's empty last field stays. */
+export function renderTableBlock(headers: string[], rows: Array<Array<string | number | null>>, options: TableOptions): string {
+  return renderTable(headers, rows, options).replace(/\n+$/u, '');
+}

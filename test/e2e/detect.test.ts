@@ -34,6 +34,16 @@ describe('svc detect', () => {
     expect(result.stderr).toContain('svc detect --review');
   });
 
+  it('keeps every TSV row of the qualities four fields wide, an attribute known only by its tag too', async () => {
+    await addStories();
+    expect((await svc.run(['story', 'add', 'Cy answered within a minute', '--staff', 'Cy', '--tag', 'responsiveness'])).code).toBe(0);
+    const result = await svc.run(['detect']);
+    const table = result.stdout.slice(result.stdout.indexOf('attribute\tstories\tpeople\twords'));
+    const rows = table.replace(/\n+$/u, '').split('\n');
+    expect(rows).toContain('responsiveness\t1\t1\t');
+    for (const row of rows) expect(row.split('\t')).toHaveLength(4);
+  });
+
   it('prints documented JSON', async () => {
     await addStories();
     const json = await svc.json<DetectJson>(['detect', '--min-staff', '3']);

@@ -1,7 +1,7 @@
 import type { Candidate, CandidateBasis, DetectionView } from '../../core/detect.ts';
 import { messages } from '../../core/messages.ts';
 import type { Look } from '../look.ts';
-import { renderTable } from '../table.ts';
+import { renderTable, renderTableBlock } from '../table.ts';
 import { countOf, formatDay, percent } from '../format.ts';
 import { oneLine, plainHighlights, renderHighlights } from '../text.ts';
 
@@ -119,7 +119,7 @@ export function detectionText(view: DetectionView, look: Look): string {
       color.bold('Qualities: what customers perceive') +
         color.dim(' (per attribute; never practices)') +
         '\n' +
-        renderTable(['attribute', 'stories', 'people', 'words'], rows, { tty: look.tty, head: (t) => color.bold(t) }).trimEnd(),
+        renderTableBlock(['attribute', 'stories', 'people', 'words'], rows, { tty: look.tty, head: (t) => color.bold(t) }),
     );
   }
   return parts.join('\n\n');

@@ -3,7 +3,7 @@ import type { MatrixColumn, MatrixState, TrainingPlan } from '../../core/trainin
 import type { Story } from '../../core/story.ts';
 import type { Look } from '../look.ts';
 import { fitColumns, tableWidth } from '../fit.ts';
-import { renderTable } from '../table.ts';
+import { renderTable, renderTableBlock } from '../table.ts';
 import { formatDay } from '../format.ts';
 import { oneLine, truncate } from '../text.ts';
 import type { Block, Document, Section } from './document.ts';
@@ -209,5 +209,5 @@ export function trainingTable(
     t.attendees.join(', '),
     t.notes === null ? null : look.tty ? truncate(oneLine(t.notes), 40) : oneLine(t.notes),
   ]);
-  return renderTable(['id', 'date', 'practice', 'facilitator', 'attendees', 'notes'], rows, { tty: look.tty, head: (t) => look.color.bold(t) }).trimEnd();
+  return renderTableBlock(['id', 'date', 'practice', 'facilitator', 'attendees', 'notes'], rows, { tty: look.tty, head: (t) => look.color.bold(t) });
 }
