@@ -3,6 +3,7 @@ import { parsePastDay, toDay, type Day } from '../core/dates.ts';
 import { ConflictError, NotFoundError, UsageError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import type { Store } from '../store/store.ts';
+import { requirePersonExactly } from './people.ts';
 
 /**
  * Adds an action: what will change, who sees it through, by when, and the interviews
@@ -17,8 +18,7 @@ export function addAction(
   if (input.due === undefined) throw new UsageError(messages.actionNeedsDue, messages.actionNeedsDueHint);
   const dueOn = actionDue(input.due, now);
   const id = store.transaction(() => {
-    const owner = store.people.find(input.owner ?? '');
-    if (!owner) throw new NotFoundError(messages.personNotFound(input.owner ?? ''), messages.personNotFoundHint);
+    const owner = requirePersonExactly(store, input.owner ?? '');
     const sources = store.actions.interviewSources(input.interviews);
     const missing = input.interviews.find((id) => !sources.some((s) => s.interviewId === id));
     if (missing !== undefined) throw new NotFoundError(messages.interviewNotFound(missing), messages.interviewNotFoundHint);

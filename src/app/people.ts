@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, UsageError, ValidationError } from '../core/errors.ts';
+import { ConflictError, UsageError, ValidationError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { couldCoach } from '../core/practice.ts';
 import { checkedName } from '../core/story.ts';
@@ -11,14 +11,12 @@ export function requirePerson(store: Store, name: unknown): PersonRow {
 }
 
 /**
- * The person with exactly this name (any case), or a NotFoundError: what records a
- * person's answer, assignment, pairing or place in the chain takes no prefix, so a typo
- * never lands on someone else.
+ * The person with this whole name (any case, accents optional) or id, or a NotFoundError
+ * suggesting the closest names: what records a person's answer, assignment, pairing or
+ * place in the chain takes no prefix, so a typo never lands on someone else.
  */
 export function requirePersonExactly(store: Store, name: string): PersonRow {
-  const person = store.people.find(name);
-  if (!person) throw new NotFoundError(messages.personNotFound(name), messages.personNotFoundHint);
-  return person;
+  return store.people.find(resolveNamed(store, 'person', name, { exact: true }).name) as PersonRow;
 }
 
 export function listPeople(store: Store): PersonSummary[] {
@@ -40,11 +38,10 @@ export interface PersonView {
   coaches: string[];
 }
 
-/** What `svc people show` says about a person named exactly (any case). */
+/** What `svc people show` says about a person (named loosely, as requirePerson takes it). */
 export function personView(store: Store, input: { name: string }): PersonView {
   return store.read(() => {
-    const person = store.people.find(input.name);
-    if (!person) throw new NotFoundError(messages.personNotFound(input.name), messages.personNotFoundHint);
+    const person = requirePerson(store, input.name);
     const summary = store.people.list().find((p) => p.id === person.id);
     const colleagues = store.people.activeCount() - (person.active === 1 ? 1 : 0);
     const practices = store.people.practices(person.id).map((p) => ({ ...p, couldCoach: couldCoach(p.colleaguesWithEvidence, colleagues) }));

@@ -1,16 +1,16 @@
 import { shiftDay, toDay } from '../core/dates.ts';
-import { ConflictError, NotFoundError } from '../core/errors.ts';
+import { ConflictError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { isDueForReview } from '../core/procedure.ts';
 import { reviewStories, revisionDraft, type ProcedureReview } from '../core/review.ts';
 import type { Procedure, Store } from '../store/store.ts';
+import { requirePractice } from './practice.ts';
 
 /** The stories a review reads at most: the newest, so a busy practice's review stays one screen. */
 export const REVIEW_STORIES = 50;
 
 function requireProcedure(store: Store, name: string): { practice: string; procedure: Procedure } {
-  const practice = store.practices.find(name);
-  if (!practice) throw new NotFoundError(messages.practiceNotFound(name), messages.practiceNotFoundHint);
+  const practice = requirePractice(store, name);
   const procedure = practice.status === 'standard' ? store.procedures.current(practice.id) : undefined;
   if (!procedure) throw new ConflictError(messages.reviewNoProcedure(practice.name), messages.reviewNoProcedureHint(practice.name));
   return { practice: practice.name, procedure };

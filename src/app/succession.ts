@@ -1,14 +1,17 @@
 import { toDay } from '../core/dates.ts';
-import { ConflictError, NotFoundError, UsageError, ValidationError } from '../core/errors.ts';
+import { ConflictError, UsageError, ValidationError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { shareByMonth, successionFor, type PracticePairing, type Succession } from '../core/succession.ts';
 import type { Store } from '../store/store.ts';
-import { requirePersonExactly } from './people.ts';
+import { requirePerson, requirePersonExactly } from './people.ts';
+import { requirePractice } from './practice.ts';
 
-
-/** The person's name as stored, or a NotFoundError: checked before anything is indexed. */
-export function successionPerson(store: Store, name: string): string {
-  return requirePersonExactly(store, name).name;
+/**
+ * The person's name as stored, or a NotFoundError: checked before anything is indexed.
+ * Looking takes a prefix; recording a pairing takes the whole name or the id.
+ */
+export function successionPerson(store: Store, name: string, input: { pairing: boolean }): string {
+  return (input.pairing ? requirePersonExactly(store, name) : requirePerson(store, name)).name;
 }
 
 /** For a person: the agreed practices that would fall below two people without them, with pairing suggestions, and their pairings. */
@@ -23,17 +26,25 @@ export function personSuccession(store: Store, input: { person: string }): Succe
   return { person: person.name, atRisk, pairs: store.succession.pairsOfStar(person.id) };
 }
 
+/** A pairing as recorded: the names as stored, whatever was typed; `recorded` is false when it was there already. */
+export interface Pairing {
+  recorded: boolean;
+  star: string;
+  practice: string;
+  learner: string;
+}
+
 /** Records that `learner` pairs with `person` on a practice, from today. */
-export function recordPair(store: Store, input: { person: string; practice?: string | undefined; learner?: string | undefined }, clock: () => Date): { recorded: boolean } {
+export function recordPair(store: Store, input: { person: string; practice?: string | undefined; learner?: string | undefined }, clock: () => Date): Pairing {
   if (input.practice === undefined || input.learner === undefined) throw new UsageError(messages.pairNeedsLearner, messages.pairNeedsLearnerHint);
   const star = requirePersonExactly(store, input.person);
-  const practice = store.practices.find(input.practice);
-  if (!practice) throw new NotFoundError(messages.practiceNotFound(input.practice), messages.practiceNotFoundHint);
+  const practice = requirePractice(store, input.practice);
   if (practice.status === 'retired') throw new ConflictError(messages.pairRetired(practice.name), messages.pairRetiredHint(practice.name));
   const learner = requirePersonExactly(store, input.learner);
   if (learner.id === star.id) throw new ValidationError(messages.pairSelf(star.name), messages.pairSelfHint);
   const now = clock();
-  return { recorded: store.transaction(() => store.succession.pair(practice.id, star.id, learner.id, toDay(now), now.toISOString())) };
+  const recorded = store.transaction(() => store.succession.pair(practice.id, star.id, learner.id, toDay(now), now.toISOString()));
+  return { recorded, star: star.name, practice: practice.name, learner: learner.name };
 }
 
 /** A practice's pairings, each with the star's monthly share of its evidence since the pairing. */

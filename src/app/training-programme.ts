@@ -1,20 +1,12 @@
 import { toDay, type Day } from '../core/dates.ts';
-import { ConflictError, NotFoundError, UsageError } from '../core/errors.ts';
+import { ConflictError, UsageError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
-import type { Practice } from '../core/practice.ts';
 import { assignmentState, buildProgramme, parseDueDay, type Assignment, type PersonProgramme, type Programme } from '../core/programme.ts';
 import { cleanNames } from '../core/story.ts';
 import type { Store } from '../store/store.ts';
 import { teamFilter } from './teams.ts';
 import { requirePersonExactly } from './people.ts';
-
-/** The practice named (case-insensitive, or by id), or a NotFoundError. */
-function requirePracticeNamed(store: Store, name: string): Practice {
-  const practice = store.practices.find(name);
-  if (!practice) throw new NotFoundError(messages.practiceNotFound(name), messages.practiceNotFoundHint);
-  return practice;
-}
-
+import { requirePractice } from './practice.ts';
 
 export interface AssignInput {
   practice: string;
@@ -32,7 +24,7 @@ export interface Assigned {
 /** Assigns a practice's training to people and/or a team's active people, due by a day to come. */
 export function assignTraining(store: Store, input: AssignInput, clock: () => Date): Assigned {
   const now = clock();
-  const practice = requirePracticeNamed(store, input.practice);
+  const practice = requirePractice(store, input.practice);
   if (practice.status === 'retired') throw new ConflictError(messages.assignRetired(practice.name), messages.assignRetiredHint(practice.name));
   const dueOn = parseDueDay(input.due, now);
   const named = cleanNames(input.people ?? [], '--people').map((name) => requirePersonExactly(store, name).id);
@@ -56,7 +48,7 @@ export interface Acknowledged {
 
 /** Records that a person read the current version of a practice's procedure. */
 export function acknowledgeCurrentProcedure(store: Store, input: { practice: string; person: string }, clock: () => Date): Acknowledged {
-  const practice = requirePracticeNamed(store, input.practice);
+  const practice = requirePractice(store, input.practice);
   const procedure = store.procedures.current(practice.id);
   if (!procedure) throw new ConflictError(messages.ackNoProcedure(practice.name), messages.ackNoProcedureHint(practice.name));
   const person = requirePersonExactly(store, input.person);

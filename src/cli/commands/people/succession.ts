@@ -7,10 +7,11 @@ import { writeView, type ViewOutputOptions } from '../../output.ts';
 import { indexForEvidence } from '../../phrases.ts';
 
 export async function run(options: WithArgs<ViewOutputOptions & { pair?: string; learner?: string }>, ctx: Context): Promise<void> {
-  const person = successionPerson(ctx.store(), String(options.args[0] ?? ''));
-  if (options.pair !== undefined || options.learner !== undefined) {
-    const { recorded } = recordPair(ctx.store(), { person, practice: options.pair, learner: options.learner }, ctx.now);
-    ctx.info(recorded ? `${ctx.err.green('Paired')} ${oneLine(options.learner ?? '')} with ${oneLine(person)} on "${oneLine(options.pair ?? '')}".` : 'That pairing is recorded already.');
+  const pairing = options.pair !== undefined || options.learner !== undefined;
+  const person = successionPerson(ctx.store(), String(options.args[0] ?? ''), { pairing });
+  if (pairing) {
+    const pair = recordPair(ctx.store(), { person, practice: options.pair, learner: options.learner }, ctx.now);
+    ctx.info(pair.recorded ? `${ctx.err.green('Paired')} ${oneLine(pair.learner)} with ${oneLine(pair.star)} on "${oneLine(pair.practice)}".` : 'That pairing is recorded already.');
   }
   await indexForEvidence(ctx);
   const succession = personSuccession(ctx.store(), { person });
