@@ -64,12 +64,13 @@ export function namesCustomerById(row: ImportedRow): boolean {
  * finds it; a row naming an id svc does not know (or a forgotten customer's) is a bad row,
  * reported with the others before anything is stored.
  */
-export function withImportCustomers(store: Store, rows: readonly ImportedRow[]): { rows: ImportedRow[]; problems: RowProblem[] } {
+export function withImportCustomers(store: Store | undefined, rows: readonly ImportedRow[]): { rows: ImportedRow[]; problems: RowProblem[] } {
   const found: ImportedRow[] = [];
   const problems: RowProblem[] = [];
   for (const row of rows) {
     try {
-      found.push(namesCustomerById(row) ? { ...row, draft: withCustomerById(store, row.draft) } : row);
+      if (namesCustomerById(row) && !store) throw new NotFoundError(messages.customerNotFound(row.draft.customer ?? ''), messages.customerNotFoundHint);
+      found.push(namesCustomerById(row) && store ? { ...row, draft: withCustomerById(store, row.draft) } : row);
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
       problems.push({ line: row.line, reason: error.message, ambiguousDate: false });
@@ -161,10 +162,13 @@ export interface StoryImportResult {
   alreadyImported: number[];
 }
 
-/** Stores the rows not imported before (the same row twice in one file is one story), in one transaction. */
-export function importStories(store: Store, input: StoryImport, now: Date): StoryImportResult {
+/**
+ * Stores the rows not imported before (the same row twice in one file is one story), in one
+ * transaction. A dry run may be given no store: a database that does not exist yet knows no rows.
+ */
+export function importStories(store: Store | undefined, input: StoryImport, now: Date): StoryImportResult {
   const fresh = () => {
-    const known = store.storyImports.knownKeys(input.rows.map((row) => row.key));
+    const known = store ? store.storyImports.knownKeys(input.rows.map((row) => row.key)) : new Set<string>();
     const rows: ImportedRow[] = [];
     const alreadyImported: number[] = [];
     for (const row of input.rows) {
@@ -180,6 +184,7 @@ export function importStories(store: Store, input: StoryImport, now: Date): Stor
     const { rows, alreadyImported } = fresh();
     return { stored: rows.map((row) => ({ ...row, id: null, story: null })), alreadyImported };
   }
+  if (!store) throw new Error('an import that stores rows needs the database');
   const at = now.toISOString();
   const { ids, rows, alreadyImported } = store.transaction(() => {
     const found = fresh();

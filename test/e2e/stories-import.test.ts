@@ -105,6 +105,14 @@ describe('svc stories import', () => {
     expect(svc.snapshot()).toBe(before);
   });
 
+  it('--dry-run before the first story creates no database', async () => {
+    const result = await svc.run(['stories', 'import', file('responses.csv', GOOGLE_FORM), '--dry-run'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('Dry run: would import 3 stories; nothing was stored');
+    expect(result.stderr).not.toContain('Created a new svc database');
+    expect(svc.snapshot()).toBe(fresh);
+  });
+
   it('maps columns by --map or by the config, the flag winning', async () => {
     const path = file('sheet.csv', 'Quand,Histoire,Équipe\n2026-03-10,Ana rang back the same day,Ana\n');
     const refused = await svc.run(['stories', 'import', path], { env });

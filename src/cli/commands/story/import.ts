@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { importStories, namesakesOf, namesCustomerById, withImportCustomers } from '../../../app/story.ts';
 import { UsageError, ValidationError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
@@ -53,8 +54,11 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
   const fileOrder = order ?? (when === undefined ? null : inferDateOrder(form.rows.map((row) => row.cells[when] ?? '')));
   const now = ctx.now();
   const drafted = draftRows(form.rows, columns, fileOrder, now);
+  // A dry run stores nothing, so it creates no database: one that does not exist yet knows no rows.
+  const where = ctx.dbPath();
+  const database = () => (options.dryRun && where.engine === 'sqlite' && !existsSync(where.path) ? undefined : ctx.store());
   // A customer given as "#12" is looked up; only then is the database opened before the rows pass.
-  const byId = drafted.drafts.some(namesCustomerById) ? withImportCustomers(ctx.store(), drafted.drafts) : { rows: drafted.drafts, problems: [] };
+  const byId = drafted.drafts.some(namesCustomerById) ? withImportCustomers(database(), drafted.drafts) : { rows: drafted.drafts, problems: [] };
   const drafts = byId.rows;
   const problems = [...drafted.problems, ...byId.problems].sort((a, b) => a.line - b.line);
   for (const problem of problems) ctx.info(messages.formRowProblem(file, problem.line, problem.reason));
@@ -68,7 +72,7 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
 
   const progress = options.dryRun ? undefined : startProgress('Importing stories');
   const { stored, alreadyImported } = importStories(
-    ctx.store(),
+    database(),
     { rows: drafts, dryRun: options.dryRun === true, onProgress: (done, total) => progress?.update(done, total) },
     now,
   );
