@@ -147,6 +147,11 @@ export const messages = {
   missingProcedure: 'no procedure text given, and there is no terminal to open an editor',
   missingProcedureHint: 'pass --procedure TEXT or --procedure-file FILE (- reads stdin)',
   bothProcedures: '--procedure and --procedure-file cannot both be given',
+  draftUnchanged: (practice: string) =>
+    `The procedure of "${practice}" was saved as drafted: its steps are still the stories' own words. Adopt it as it is?`,
+  draftNotAdopted: 'Nothing was adopted: run svc practice adopt again to write the steps.',
+  draftWithoutSteps: 'the draft was saved as written, with no step under "Steps:": nothing was adopted',
+  draftWithoutStepsHint: 'write one step a line under "Steps:", or pass --procedure "1. …"',
   bothProceduresHint: 'pick one source for the procedure text',
   procedureFileUnreadable: (file: string, reason: string) => `cannot read the procedure file ${file}: ${reason}`,
   procedureFileUnreadableHint: 'check the path, or pass the text with --procedure',
