@@ -179,7 +179,10 @@ export const messages = {
   outDirMissingHint: 'create the directory first, or pass another --out path',
   meetingExists: (day: string) => `a meeting on ${day} is already recorded`,
   meetingExistsHint: 'list them with: svc meeting list',
-  meetingSaved: (day: string) => `Recorded the meeting of ${day}. The next report starts the day after it.`,
+  meetingSaved: (day: string, later: string | null) =>
+    later
+      ? `Recorded the meeting of ${day}. The next report still starts from the later meeting of ${later}.`
+      : `Recorded the meeting of ${day}. The next report starts on that day, so stories told after the meeting are in it.`,
   noMeetings: 'No meetings recorded yet. After the next one: svc meeting held',
   demoTargetExists: (path: string) => `${path} already exists; svc demo builds a new database and will not touch it`,
   demoTargetExistsHint: 'pass a --db path that does not exist yet, or leave --db out for a temporary one',
