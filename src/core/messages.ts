@@ -147,6 +147,11 @@ export const messages = {
   missingProcedure: 'no procedure text given, and there is no terminal to open an editor',
   missingProcedureHint: 'pass --procedure TEXT or --procedure-file FILE (- reads stdin)',
   bothProcedures: '--procedure and --procedure-file cannot both be given',
+  draftUnchanged: (practice: string) =>
+    `The procedure of "${practice}" was saved as drafted: its steps are still the stories' own words. Adopt it as it is?`,
+  draftNotAdopted: 'Nothing was adopted: run svc practice adopt again to write the steps.',
+  draftWithoutSteps: 'the draft was saved as written, with no step under "Steps:": nothing was adopted',
+  draftWithoutStepsHint: 'write one step a line under "Steps:", or pass --procedure "1. …"',
   bothProceduresHint: 'pick one source for the procedure text',
   procedureFileUnreadable: (file: string, reason: string) => `cannot read the procedure file ${file}: ${reason}`,
   procedureFileUnreadableHint: 'check the path, or pass the text with --procedure',
@@ -174,7 +179,10 @@ export const messages = {
   outDirMissingHint: 'create the directory first, or pass another --out path',
   meetingExists: (day: string) => `a meeting on ${day} is already recorded`,
   meetingExistsHint: 'list them with: svc meeting list',
-  meetingSaved: (day: string) => `Recorded the meeting of ${day}. The next report starts the day after it.`,
+  meetingSaved: (day: string, later: string | null) =>
+    later
+      ? `Recorded the meeting of ${day}. The next report still starts from the later meeting of ${later}.`
+      : `Recorded the meeting of ${day}. The next report starts on that day, so stories told after the meeting are in it.`,
   noMeetings: 'No meetings recorded yet. After the next one: svc meeting held',
   demoTargetExists: (path: string) => `${path} already exists; svc demo builds a new database and will not touch it`,
   demoTargetExistsHint: 'pass a --db path that does not exist yet, or leave --db out for a temporary one',

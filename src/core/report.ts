@@ -170,17 +170,8 @@ export interface Period extends Window {
 }
 
 /**
- * Where a period after a meeting starts: the day after it, since the meeting discussed its
- * own day's stories; a report on the meeting's own day still covers that day.
- */
-function dayAfterMeeting(meeting: Day, until: Day): Day {
-  const next = shiftDay(meeting, 1);
-  return next > until ? until : next;
-}
-
-/**
  * The report's period: from --since (a day, or "last-meeting"), else from the last
- * meeting (the day after it), else the last 30 days; up to --until or today. The previous period has the
+ * meeting, else the last 30 days; up to --until or today. The previous period has the
  * same length and ends the day before.
  */
 export function reportPeriod(options: {
@@ -192,13 +183,15 @@ export function reportPeriod(options: {
   const { until, lastMeeting, driftWeeks } = options;
   let since: Day;
   let basis: PeriodBasis;
+  // A period after a meeting starts on the meeting's own day: stories carry a day, not an
+  // hour, so this keeps those told after the meeting that day (that day's earlier ones show again).
   if (options.since === 'last-meeting') {
     if (!lastMeeting) throw new ValidationError(messages.noMeetingYet, messages.noMeetingYetHint);
-    [since, basis] = [dayAfterMeeting(lastMeeting, until), 'last-meeting'];
+    [since, basis] = [lastMeeting, 'last-meeting'];
   } else if (options.since !== undefined) {
     [since, basis] = [options.since, 'given'];
   } else if (lastMeeting) {
-    [since, basis] = [dayAfterMeeting(lastMeeting, until), 'last-meeting'];
+    [since, basis] = [lastMeeting, 'last-meeting'];
   } else {
     [since, basis] = [shiftDay(until, -(DEFAULT_PERIOD_DAYS - 1)), 'default'];
   }

@@ -5,6 +5,7 @@
  * story's new word is a detail, the same new word in two stories is a habit forming.
  */
 import type { Day } from './dates.ts';
+import { parseProcedure } from './procedure.ts';
 import { wordForms } from './suggest.ts';
 
 export interface ReviewInputStory {
@@ -39,12 +40,15 @@ export interface ProcedureReview {
 /** A new word counts as an addition once this many stories since the version show it. */
 export const RECURRING_STORIES = 2;
 
-/** The procedure's steps: its non-empty lines, without list markers. */
+/** The procedure's steps as the playbook numbers them; a text not written as steps, its non-empty lines. */
 export function procedureSteps(body: string): string[] {
-  return body
-    .split(/\r?\n/u)
-    .map((line) => line.replace(/^\s*(?:[-*•]|\d+[.)])\s*/u, '').trim())
-    .filter((line) => line.length > 0);
+  return (
+    parseProcedure(body).steps ??
+    body
+      .split(/\r?\n/u)
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0)
+  );
 }
 
 /** Reads each story against the steps; `names` (people) are never counted as words. */

@@ -128,6 +128,71 @@ describe('svc practice adopt and history', () => {
   });
 });
 
+describe('svc practice adopt, the first draft saved unchanged (EDITOR=true)', () => {
+  const unchanged = { EDITOR: 'true', VISUAL: undefined };
+  const QUESTION = /"Call back the same day" was saved as drafted: its steps are still the stories' own words\. Adopt it as it is\? \(y\/N\)/;
+
+  /** svc in a terminal whose stderr goes to a file, so the two streams can be told apart. */
+  function adoptInTerminal(practice: string): { term: Terminal; stderr: () => string } {
+    const file = join(svc.dir, 'stderr.txt');
+    const term = new Terminal(['practice', 'adopt', practice], svc.db, unchanged, { cols: 200, rows: 40 }, { stderrFile: file });
+    return { term, stderr: () => readFileSync(file, 'utf8') };
+  }
+
+  it('asks first; a yes stores it, and the playbook reads it as its steps and why it matters, no heading in a step', async () => {
+    await seed();
+    const { term, stderr } = adoptInTerminal('Call back the same day');
+    await term.answer(QUESTION, 'y');
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen).not.toContain('Adopted');
+    expect(stderr()).toMatch(/^Adopted "Call back the same day" as a standard: procedure version 1, written from 2 stories/);
+    const body = [
+      'Every open question gets a call before we close',
+      '',
+      'Steps:',
+      '- (as in story #1) Ana called the bank and refunded it.',
+      '- (as in story #2) Bo called the customer back within the hour.',
+      '',
+      'Why it matters:',
+      '- Money back the same day',
+    ].join('\n');
+    expect((await svc.json<{ versions: Version[] }>(['practice', 'history', 'Call back the same day'])).versions.map((v) => v.body)).toEqual([body]);
+    const playbook = await svc.run(['playbook']);
+    expect(playbook.code).toBe(0);
+    expect(playbook.stderr).toBe('');
+    const procedure = playbook.stdout.slice(playbook.stdout.indexOf('Procedure\n'), playbook.stdout.indexOf('\nWhy\n'));
+    expect(procedure.split('\n').filter((line) => /^\s*\d+\. /u.test(line))).toEqual([
+      '1. (as in story #1) Ana called the bank and refunded it.',
+      '2. (as in story #2) Bo called the customer back within the hour.',
+    ]);
+    expect(procedure).toMatch(/Why it matters:?\n\n - Money back the same day/);
+    expect(procedure).not.toContain('Steps');
+    // The summary is the description the entry already shows above: not repeated in the procedure.
+    expect(procedure).not.toContain('Every open question');
+  });
+
+  it('asks first; Enter (no) adopts nothing and changes nothing', async () => {
+    await seed();
+    const before = svc.snapshot();
+    const { term, stderr } = adoptInTerminal('Call back the same day');
+    await term.answer(QUESTION, '');
+    expect(await term.exitCode()).toBe(0);
+    expect(stderr()).toBe('Nothing was adopted: run svc practice adopt again to write the steps.\n');
+    expect(svc.snapshot()).toBe(before);
+  });
+
+  it('refuses a draft with no stories saved with its empty "1." step, and changes nothing', async () => {
+    await seed();
+    await ok(['practice', 'add', 'Fax confirmations']);
+    const before = svc.snapshot();
+    const { term, stderr } = adoptInTerminal('Fax confirmations');
+    expect(await term.exitCode()).toBe(2);
+    expect(term.screen).not.toContain('Adopt it as it is?');
+    expect(stderr()).toBe('svc: the draft was saved as written, with no step under "Steps:": nothing was adopted\nhint: write one step a line under "Steps:", or pass --procedure "1. …"\n');
+    expect(svc.snapshot()).toBe(before);
+  });
+});
+
 describe('svc playbook', () => {
   /** Two standard practices: one fresh, one adopted long ago, due for review, with no stories since. */
   async function seedPlaybook(): Promise<void> {

@@ -44,12 +44,12 @@ describe('dates typed as people say them', () => {
     expect(svc.snapshot()).toBe(before);
   });
 
-  it('starts a report the day after the last meeting, however last-meeting is spelled', async () => {
+  it('starts a report on the day of the last meeting, however last-meeting is spelled', async () => {
     expect((await svc.run(['meeting', 'held', '--on', 'last wednesday'])).code).toBe(0);
     const period = async (args: string[]) => (await svc.json<{ period: { since: string; basis: string } }>(['report', ...args])).period;
-    expect(await period([])).toMatchObject({ since: '2026-03-12', basis: 'last-meeting' });
-    expect(await period(['--since', 'last meeting'])).toMatchObject({ since: '2026-03-12', basis: 'last-meeting' });
-    expect(await period(['--since', 'Last-Meeting'])).toMatchObject({ since: '2026-03-12', basis: 'last-meeting' });
+    expect(await period([])).toMatchObject({ since: '2026-03-11', basis: 'last-meeting' });
+    expect(await period(['--since', 'last meeting'])).toMatchObject({ since: '2026-03-11', basis: 'last-meeting' });
+    expect(await period(['--since', 'Last-Meeting'])).toMatchObject({ since: '2026-03-11', basis: 'last-meeting' });
     expect(await period(['--since', 'last week'])).toMatchObject({ since: '2026-03-11', basis: 'given' });
   });
 

@@ -127,7 +127,7 @@ describe('the report for a meeting room', () => {
     const page = await open(files.report, { width: 1280, height: 800 });
     expect(await page.textContent('header .team')).toBe(TEAM);
     expect(await page.textContent('header .generated')).toBe('Generated 2026-03-18 10:00');
-    expect(await page.title()).toBe(`${TEAM} · Service report 2026-02-20 to 2026-03-18`);
+    expect(await page.title()).toBe(`${TEAM} · Service report 2026-02-19 to 2026-03-18`);
     const headings = await page.$$eval('main h2', (hs) => hs.map((h) => h.textContent));
     expect(headings.slice(0, 3)).toEqual(['Suggested agenda', 'Alerts', 'Headline']);
     // On the first screen: the agenda is visible without scrolling, and comes before any chart.
@@ -220,7 +220,7 @@ describe('the report for a meeting room', () => {
     const up = changes.find((c) => c.cls.endsWith('up'));
     const down = changes.find((c) => c.cls.endsWith('down'));
     expect(up?.color).not.toBe(down?.color);
-    expect(await page.textContent('#headline .figure:first-child')).toMatch(/stories\s*36\s*▲ up 15/);
+    expect(await page.textContent('#headline .figure:first-child')).toMatch(/stories\s*37\s*▲ up 15/);
     expect(await page.textContent('body')).not.toMatch(/was 0 ?%/);
     const people = await page.$$eval('#team li', (lis) => lis.map((li) => li.firstChild?.textContent?.trim()));
     expect(people).toEqual(['Ana', 'Bo', 'Chen', 'Dara', 'Eli', 'Femi', 'Gus', 'Hana', 'Ivo', 'Marta', 'Sam']);

@@ -25,6 +25,6 @@ describe('svc report and status on a terminal', () => {
     const term = new Terminal([], svc.db, { NO_COLOR: undefined });
     expect(await term.exitCode()).toBe(0);
     expect(term.screen).toContain('detect       1 practice not yet agreed — svc practices --status candidate');
-    expect(term.screen).toContain('monitor      last meeting 2026-03-03');
+    expect(term.screen).toContain('monitor      last meeting 2026-03-04');
   });
 });

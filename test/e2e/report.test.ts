@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { parse } from 'parse5';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.ts';
+import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { seedCrafted } from '../helpers/report-team.ts';
 
@@ -22,7 +23,7 @@ describe('svc report', () => {
       until: '2026-03-18',
       days: 15,
       basis: 'last-meeting',
-      lastMeeting: '2026-03-03',
+      lastMeeting: '2026-03-04',
       previous: { since: '2026-02-17', until: '2026-03-03' },
       driftWeeks: 4,
     });
@@ -195,7 +196,7 @@ describe('svc report on a team with no meeting', () => {
 });
 
 describe('svc meeting', () => {
-  it('held records today, list shows it, and the next report starts the day after it', async () => {
+  it('held records today, list shows it, and the next report starts on its day', async () => {
     await svc.run(['story', 'add', 'Ana called back', '--staff', 'Ana', '--when', '2026-03-10']);
     const held = await svc.run(['meeting', 'held', '--on', '2026-03-11', '--notes', 'Agreed to train call-backs']);
     expect(held.code).toBe(0);
@@ -203,10 +204,46 @@ describe('svc meeting', () => {
     expect(held.stderr).toContain('Recorded the meeting of 2026-03-11');
     expect(await svc.json<Array<{ heldOn: string; notes: string | null }>>(['meeting', 'list'])).toMatchObject([{ heldOn: '2026-03-11', notes: 'Agreed to train call-backs' }]);
     const report = await svc.json<Report>(['report']);
-    expect(report.period).toMatchObject({ since: '2026-03-12', basis: 'last-meeting' });
+    expect(report.period).toMatchObject({ since: '2026-03-11', basis: 'last-meeting' });
     expect(report.headline.stories).toMatchObject({ current: 0, previous: 1 });
     expect((await svc.json<{ heldOn: string }>(['meeting', 'held'])).heldOn).toBe('2026-03-18');
     expect((await svc.run(['meeting', 'list'])).stdout).toBe('id\theld on\tnotes\n2\t2026-03-18\t\n1\t2026-03-11\tAgreed to train call-backs\n');
+  });
+
+  describe('the binary, on the meeting\'s own day and after', () => {
+    let bin: SvcSandbox;
+    beforeEach(() => {
+      bin = sandbox();
+    });
+    afterEach(() => bin.cleanup());
+    const at = (time: string) => ({ env: { SVC_NOW: time } });
+
+    it('a report run the afternoon of the meeting covers that day, and the next one keeps the stories told after it', () => {
+      expect(bin.run(['story', 'add', 'Ana called the customer back', '--staff', 'Ana', '--when', '2026-03-17']).code).toBe(0);
+      const held = bin.run(['meeting', 'held'], at('2026-03-18T10:00:00'));
+      expect(held).toEqual({ code: 0, stdout: '1\n', stderr: 'Recorded the meeting of 2026-03-18. The next report starts on that day, so stories told after the meeting are in it.\n' });
+      expect(bin.run(['story', 'add', 'Bo rang the customer back after the meeting', '--staff', 'Bo'], at('2026-03-18T15:00:00')).code).toBe(0);
+
+      const afternoon = bin.run(['report'], at('2026-03-18T15:00:00'));
+      expect(afternoon.code).toBe(0);
+      expect(afternoon.stderr).toBe('');
+      expect(afternoon.stdout).toContain('2026-03-18 to 2026-03-18 (1 day, since the meeting of 2026-03-18)');
+      const status = bin.run(['status'], at('2026-03-18T15:00:00'));
+      expect(status.code).toBe(0);
+      expect(status.stdout).toMatch(/^collect +1 story since the meeting of 2026-03-18, from 1 of 2 people/);
+
+      const nextWeek = bin.json<Report>(['report'], at('2026-03-25T09:00:00'));
+      expect(nextWeek.period).toMatchObject({ since: '2026-03-18', until: '2026-03-25', basis: 'last-meeting', lastMeeting: '2026-03-18' });
+      expect(nextWeek.headline.stories).toMatchObject({ current: 1, previous: 1 });
+    });
+
+    it('an earlier meeting recorded after a later one says the next report still starts from the later one', () => {
+      expect(bin.run(['meeting', 'held'], at('2026-03-18T10:00:00')).code).toBe(0);
+      const earlier = bin.run(['meeting', 'held', '--on', '2026-03-11'], at('2026-03-18T11:00:00'));
+      expect(earlier).toEqual({ code: 0, stdout: '2\n', stderr: 'Recorded the meeting of 2026-03-11. The next report still starts from the later meeting of 2026-03-18.\n' });
+      expect(bin.json<Array<{ heldOn: string }>>(['meeting', 'list']).map((m) => m.heldOn)).toEqual(['2026-03-18', '2026-03-11']);
+      expect(bin.json<Report>(['report']).period).toMatchObject({ since: '2026-03-18', lastMeeting: '2026-03-18' });
+    });
   });
 
   it.each([
@@ -263,11 +300,11 @@ describe('svc status and bare svc', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
-        'collect      4 stories since the meeting of 2026-03-03, from 3 of 4 people — svc story add "what happened" --staff NAME',
+        'collect      4 stories since the meeting of 2026-03-04, from 3 of 4 people — svc story add "what happened" --staff NAME',
         'detect       1 practice not yet agreed — svc practices --status candidate',
         "train        2 of 3 agreed practices not trained yet — svc train plan 'Walk along'",
         "incorporate  1 adopted practice not yet a standard procedure — svc practice adopt 'Walk along'",
-        'monitor      last meeting 2026-03-03; drifting: Written summary — svc report',
+        'monitor      last meeting 2026-03-04; drifting: Written summary — svc report',
         'listen       0 interviews planned, next round 2026-04-04 — svc interviews',
         '',
         'due',

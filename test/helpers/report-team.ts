@@ -13,8 +13,8 @@ const T = '2026-01-01T09:00:00.000Z';
 export const EVIL = '<script>alert(1)</script> & "quotes" | pipes #hash';
 
 /**
- * A crafted team (the clock is pinned to 2026-03-18): a last meeting on 2026-03-03, so the
- * report covers the days after it, 2026-03-04..18 (15 days), against 2026-02-17..03-03.
+ * A crafted team (the clock is pinned to 2026-03-18): a last meeting on 2026-03-04, so the
+ * report covers it and the days after, 2026-03-04..18 (15 days), against 2026-02-17..03-03.
  */
 export function seedCrafted(path: string): void {
   const store = openSandboxStore(path);
@@ -49,7 +49,7 @@ export function seedCrafted(path: string): void {
     recordInterview(store.db, { customerId: grace, interviewerId: 1, status: 'done', plannedOn: '2026-03-05', heldOn: '2026-03-09', learned: 'a friend', liked: EVIL, change: 'Opening hours on Saturday' }, T);
     recordInterview(store.db, { customerId: grace, interviewerId: 2, status: 'declined', plannedOn: '2026-03-05', heldOn: '2026-03-07' }, T);
     addMeeting(store.db, '2026-02-01', null, T);
-    addMeeting(store.db, '2026-03-03', 'agreed to train call-backs', T);
+    addMeeting(store.db, '2026-03-04', 'agreed to train call-backs', T);
   });
   store.close();
 }

@@ -23,8 +23,10 @@ export class Terminal {
   private raw = '';
   private readonly exited: Promise<number | null>;
 
-  constructor(args: string[], db: string, env: Record<string, string | undefined> = {}, size = { cols: 100, rows: 40 }) {
-    const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  /** `stderrFile` takes svc's stderr off the terminal into that file, for tests that tell the two streams apart. */
+  constructor(args: string[], db: string, env: Record<string, string | undefined> = {}, size = { cols: 100, rows: 40 }, options: { stderrFile?: string } = {}) {
+    const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+    const quoted = [process.execPath, BIN, ...args].map(quote).join(' ') + (options.stderrFile ? ` 2>${quote(options.stderrFile)}` : '');
     // CI set would (rightly) turn prompts off; the terminal test wants them on.
     // No pager unless a test asks for one: a pager waiting for a key would hold the test up.
     const childEnv = baseEnv(db, { CI: undefined, TERM: 'xterm', COLUMNS: String(size.cols), LINES: String(size.rows), SVC_PAGER: 'cat', ...env });

@@ -45,10 +45,10 @@ describe('report queries', () => {
       const customerId = ensureCustomer(store.db, 'Grace', 'external', NOW_ISO);
       recordInterview(store.db, { customerId, interviewerId: 1, status: 'done', plannedOn: '2026-03-01', heldOn: '2026-03-03', learned: 'A friend', liked: 'Fast call back', change: 'Parking' }, NOW_ISO);
       recordInterview(store.db, { customerId, interviewerId: 2, status: 'done', plannedOn: '2025-12-01', heldOn: '2025-12-03', learned: 'Radio' }, NOW_ISO);
-      // The day before the period: a report starts the day after the last meeting.
-      addMeeting(store.db, '2026-02-28', null, NOW_ISO);
+      // The period's first day: a report starts on the day of the last meeting.
+      addMeeting(store.db, '2026-03-01', null, NOW_ISO);
     });
-    expect(lastMeetingOn(store.db, '2026-03-14')).toBe('2026-02-28');
+    expect(lastMeetingOn(store.db, '2026-03-14')).toBe('2026-03-01');
     expect(lastMeetingOn(store.db, '2026-02-27')).toBeNull();
     const period = reportPeriod({ until: '2026-03-14', lastMeeting: lastMeetingOn(store.db, '2026-03-14'), driftWeeks: 4 });
     expect(period).toMatchObject({ since: '2026-03-01', days: 14, previous: { since: '2026-02-15', until: '2026-02-28' } });

@@ -39,15 +39,15 @@ describe('reportPeriod', () => {
     expect(p.drift).toEqual({ since: '2026-02-19', until: '2026-03-18' });
   });
 
-  it('starts the day after the last meeting when there is one, or when asked', () => {
+  it('starts on the day of the last meeting when there is one, or when asked, so stories told after it that day are kept', () => {
     expect(reportPeriod({ until: '2026-03-18', lastMeeting: '2026-03-04', driftWeeks: 4 })).toMatchObject({
-      since: '2026-03-05',
-      days: 14,
+      since: '2026-03-04',
+      days: 15,
       basis: 'last-meeting',
-      previous: { since: '2026-02-19', until: '2026-03-04' },
+      previous: { since: '2026-02-17', until: '2026-03-03' },
     });
-    // On the meeting's own day there is no day after it yet: the report covers that day.
-    expect(reportPeriod({ since: 'last-meeting', until: '2026-03-18', lastMeeting: '2026-03-18', driftWeeks: 4 }).days).toBe(1);
+    // On the meeting's own day the report covers that day.
+    expect(reportPeriod({ since: 'last-meeting', until: '2026-03-18', lastMeeting: '2026-03-18', driftWeeks: 4 })).toMatchObject({ since: '2026-03-18', days: 1 });
   });
 
   it('refuses last-meeting without a meeting, and a period that ends before it starts', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceItem } from '../../src/core/figures.ts';
 import type { Practice } from '../../src/core/practice.ts';
-import { draftProcedure, stripDraftComments } from '../../src/core/procedure.ts';
+import { draftProcedure, draftState, parseProcedure, stripDraftComments } from '../../src/core/procedure.ts';
 import type { Story } from '../../src/core/story.ts';
 import { buildTrainingPlan, coaches, matrixCell, matrixColumn, rolePlay, strongestStories } from '../../src/core/training.ts';
 import { storyRecord } from '../helpers/stories.ts';
@@ -176,5 +176,28 @@ describe('the procedure draft', () => {
     ]);
     // A Markdown heading inside the procedure is kept: only the leading notes go.
     expect(stripDraftComments('# note\n# note\nSteps\n# Heading\n')).toBe('Steps\n# Heading\n');
+  });
+
+  it('saved unchanged, reads back as its summary, its steps and why it matters: no heading glued to a step', () => {
+    const stories = [
+      story(59, ['Femi'], '2026-11-21', { text: 'Femi explained the payment plan options slowly.', impact: 'She signed up with confidence' }),
+      story(49, ['Hana'], '2026-11-11', { text: 'The customer was unsure. Hana explained the refund and exchange options side by side.', impact: 'He picked the cheaper plan' }),
+    ];
+    const draft = draftProcedure({ ...practice, description: 'Lay out the options and let the customer choose.' }, [], stories);
+    expect(parseProcedure(stripDraftComments(draft))).toEqual({
+      lead: 'Lay out the options and let the customer choose.',
+      steps: ['(as in story #59) Femi explained the payment plan options slowly.', '(as in story #49) Hana explained the refund and exchange options side by side.'],
+      why: ['She signed up with confidence', 'He picked the cheaper plan'],
+    });
+    expect(draftState(draft, draft)).toBe('unchanged');
+    expect(draftState(draft.replace('(as in story #59) Femi explained', 'Explain'), draft)).toBe('written');
+  });
+
+  it('without stories, saved unchanged, has no step: its "1." placeholder is not one', () => {
+    const draft = draftProcedure(practice, [], []);
+    expect(stripDraftComments(draft).trim().split('\n').slice(-2)).toEqual(['Steps:', '1.']);
+    expect(parseProcedure(stripDraftComments(draft))).toMatchObject({ steps: [], why: [] });
+    expect(draftState(draft, draft)).toBe('empty-steps');
+    expect(draftState(draft.replace('1. ', '1. Call back.'), draft)).toBe('written');
   });
 });

@@ -1,6 +1,6 @@
 import type { PlaybookEntry } from '../../core/playbook.ts';
 import { anchorFor, type Block, type Document, type Section } from './document.ts';
-import { procedureBlock, storyBlocks } from './train.ts';
+import { procedureBlocks, storyBlocks } from './train.ts';
 
 /** What needs a look in an entry: a review that is due, evidence gone quiet. */
 export function entryFlags(entry: PlaybookEntry): string[] {
@@ -38,7 +38,7 @@ function entrySection(entry: PlaybookEntry): Section {
     anchor: anchorFor(entry.practice),
     blocks,
     sections: [
-      { role: 'procedure', title: 'Procedure', blocks: [procedureBlock(entry.procedure)] },
+      { role: 'procedure', title: 'Procedure', blocks: procedureBlocks(entry.procedure, entry.description) },
       {
         role: 'why',
         title: 'Why',

@@ -1,4 +1,4 @@
-import { procedureSteps } from '../../core/procedure.ts';
+import { PROCEDURE_HEADINGS, parseProcedure } from '../../core/procedure.ts';
 import type { MatrixColumn, MatrixState, TrainingPlan } from '../../core/training.ts';
 import type { Story } from '../../core/story.ts';
 import type { Look } from '../look.ts';
@@ -23,10 +23,19 @@ export function storyBlocks(story: Story): Block[] {
   return blocks;
 }
 
-/** The procedure as numbered steps when it is written as steps, else as written. */
-export function procedureBlock(procedure: string): Block {
-  const steps = procedureSteps(procedure);
-  return steps ? { kind: 'list', ordered: true, items: steps } : { kind: 'pre', text: procedure };
+/**
+ * The procedure as numbered steps when it is written as steps, its summary and why beside
+ * them; else as written. `shown` is text the page already shows (the practice's
+ * description, which the first draft's summary repeats): the summary is left out then.
+ */
+export function procedureBlocks(procedure: string, shown?: string | null): Block[] {
+  const parts = parseProcedure(procedure);
+  if (!parts.steps?.length) return [{ kind: 'pre', text: procedure }];
+  const blocks: Block[] = [];
+  if (parts.lead && parts.lead !== shown?.trim()) blocks.push({ kind: 'paragraph', text: parts.lead });
+  blocks.push({ kind: 'list', ordered: true, items: parts.steps });
+  if (parts.why.length) blocks.push({ kind: 'subheading', text: PROCEDURE_HEADINGS.why.replace(/:$/u, '') }, { kind: 'list', items: parts.why });
+  return blocks;
 }
 
 /** Blank rows under the names, for those who join on the day. */
@@ -54,7 +63,7 @@ export function trainingPlanDocument(plan: TrainingPlan, today: string): Documen
       role: 'procedure',
       title: plan.procedure ? `The procedure (version ${plan.procedure.version})` : 'The procedure',
       blocks: plan.procedure
-        ? [procedureBlock(plan.procedure.text)]
+        ? procedureBlocks(plan.procedure.text, plan.practice.description)
         : [{ kind: 'paragraph', text: `Not written yet: it is written when the team makes it a standard (svc practice adopt "${name}" --procedure "…").` }],
     },
     {

@@ -114,8 +114,9 @@ describe('rejections and meetings', () => {
   });
 
   it('records one meeting a day, today unless told, and refuses a second', () => {
-    expect(holdMeeting(store, { notes: '  quarterly  ' }, clock)).toMatchObject({ heldOn: '2026-03-18', notes: 'quarterly' });
-    holdMeeting(store, { on: '2026-03-11' }, clock);
+    expect(holdMeeting(store, { notes: '  quarterly  ' }, clock)).toMatchObject({ meeting: { heldOn: '2026-03-18', notes: 'quarterly' }, laterMeetingOn: null });
+    // An earlier meeting recorded afterwards: the later one still starts the next report.
+    expect(holdMeeting(store, { on: '2026-03-11' }, clock)).toMatchObject({ meeting: { heldOn: '2026-03-11' }, laterMeetingOn: '2026-03-18' });
     const before = snapshot();
     expect(() => holdMeeting(store, { on: '2026-03-18' }, clock)).toThrow(ConflictError);
     expect(() => holdMeeting(store, { on: '2026-04-01' }, clock)).toThrow(ValidationError);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { procedureSteps } from '../../../src/core/procedure.ts';
+import { parseProcedure, procedureSteps } from '../../../src/core/procedure.ts';
 import { anchorFor } from '../../../src/ui/render/document.ts';
 
 describe('procedureSteps', () => {
@@ -26,6 +26,27 @@ describe('procedureSteps', () => {
   it('leaves one plain paragraph as written', () => {
     expect(procedureSteps('Let them finish. Then summarise and ask.')).toBeNull();
     expect(procedureSteps('')).toBeNull();
+  });
+});
+
+describe('parseProcedure', () => {
+  it('splits the summary, the steps and why it matters at their headings, in any case, with or without the colon', () => {
+    expect(parseProcedure('Call back the same day.\n\nSteps:\n1. Note the time.\n2. Call before it.\n\nWhy it matters:\n- Nobody waits')).toEqual({
+      lead: 'Call back the same day.',
+      steps: ['Note the time.', 'Call before it.'],
+      why: ['Nobody waits'],
+    });
+    expect(parseProcedure('## steps\nCall back.\nwhy it matters\nNobody waits')).toEqual({ lead: null, steps: ['Call back.'], why: ['Nobody waits'] });
+  });
+
+  it('without headings, reads the whole text as before', () => {
+    expect(parseProcedure('1. Ask.\n2. Note it.')).toEqual({ lead: null, steps: ['Ask.', 'Note it.'], why: [] });
+    expect(parseProcedure('Let them finish. Then summarise and ask.')).toEqual({ lead: null, steps: null, why: [] });
+  });
+
+  it('drops a step mark with nothing after it', () => {
+    expect(parseProcedure('Steps:\n1.\n')).toMatchObject({ steps: [] });
+    expect(procedureSteps('1. Ask.\n2.\n3. Call back.')).toEqual(['Ask.', 'Call back.']);
   });
 });
 

@@ -5,8 +5,10 @@ const BODY = 'Steps:\n1. Note the promised time.\n- Call back the same day, even
 const story = (id: number, text: string, people = ['Ana']) => ({ id, occurredOn: '2026-03-18', people, text });
 
 describe('reviewing a procedure with its new stories', () => {
-  it('takes the non-empty lines without list markers as steps', () => {
-    expect(procedureSteps(BODY)).toEqual(['Steps:', 'Note the promised time.', 'Call back the same day, even without news.']);
+  it('takes the steps under the heading without list markers, as the playbook numbers them', () => {
+    expect(procedureSteps(BODY)).toEqual(['Note the promised time.', 'Call back the same day, even without news.']);
+    expect(procedureSteps('Let them finish.\nThen summarise.')).toEqual(['Let them finish.', 'Then summarise.']);
+    expect(procedureSteps('Let them finish. Then summarise and ask.')).toEqual(['Let them finish. Then summarise and ask.']);
   });
 
   it('counts a new word only when two stories show it, and never a person\'s name', () => {
@@ -17,7 +19,7 @@ describe('reviewing a procedure with its new stories', () => {
       [2, 'goes-beyond', ['summary']],
       [3, 'follows', []],
     ]);
-    expect(read.stories[2]?.steps).toEqual([2]);
+    expect(read.stories[2]?.steps).toEqual([1]);
   });
 
   it('drafts the next version with the stories that go beyond it as instructions', () => {

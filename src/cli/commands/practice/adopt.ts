@@ -1,7 +1,7 @@
-import { adoptPractice, startAdoption } from '../../../app/practice-admin.ts';
+import { adoptPractice, startAdoption, type Adoption } from '../../../app/practice-admin.ts';
 import { UsageError, ValidationError, fileReadReason, isSvcError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { cleanProcedure, stripDraftComments } from '../../../core/procedure.ts';
+import { cleanProcedure, draftState, stripDraftComments } from '../../../core/procedure.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { editInEditor, readFileCapped, readStdin } from '../../io.ts';
@@ -14,7 +14,8 @@ interface AdoptOptions {
   json?: boolean;
 }
 
-async function procedureText(options: AdoptOptions, ctx: Context, draft: () => string): Promise<string> {
+/** The procedure from the flags, stdin or the editor; undefined when the user declined to adopt a draft saved unchanged. */
+async function procedureText(options: AdoptOptions, ctx: Context, adoption: Adoption): Promise<string | undefined> {
   if (options.procedure !== undefined && options.procedureFile !== undefined) {
     throw new UsageError(messages.bothProcedures, messages.bothProceduresHint);
   }
@@ -30,13 +31,29 @@ async function procedureText(options: AdoptOptions, ctx: Context, draft: () => s
     }
   }
   if (!ctx.canPrompt) throw new UsageError(messages.missingProcedure, messages.missingProcedureHint);
-  return stripDraftComments(editInEditor(draft(), ctx.env));
+  const draft = adoption.draft();
+  const saved = editInEditor(draft, ctx.env);
+  // A next version starts from the current text, so saving it unchanged is a real answer; a first draft is only a starting point.
+  if (!adoption.current) {
+    const state = draftState(saved, draft);
+    if (state === 'empty-steps') throw new ValidationError(messages.draftWithoutSteps, messages.draftWithoutStepsHint);
+    if (state === 'unchanged') {
+      const { askConfirm } = await import('../../prompts.ts');
+      if (!(await askConfirm(messages.draftUnchanged(adoption.practice.name)))) return undefined;
+    }
+  }
+  return stripDraftComments(saved);
 }
 
 export async function run(options: WithArgs<AdoptOptions>, ctx: Context): Promise<void> {
   const store = ctx.store();
   const adoption = startAdoption(store, { practice: String(options.args[0] ?? ''), force: options.force }, ctx.now);
-  const body = cleanProcedure(await procedureText(options, ctx, adoption.draft));
+  const text = await procedureText(options, ctx, adoption);
+  if (text === undefined) {
+    ctx.info(messages.draftNotAdopted);
+    return;
+  }
+  const body = cleanProcedure(text);
   const reviewEveryDays = options.reviewEvery ?? adoption.current?.reviewEveryDays ?? ctx.settings()['procedure.review_days'];
   const adopted = adoptPractice(store, { adoption, body, reviewEveryDays, force: options.force }, ctx.now);
   const { practice, version } = adopted;

@@ -10,9 +10,9 @@ interface HeldOptions {
 }
 
 export function run(options: WithArgs<HeldOptions>, ctx: Context): void {
-  const meeting = holdMeeting(ctx.store(), { on: options.on, notes: options.notes }, ctx.now);
+  const { meeting, laterMeetingOn } = holdMeeting(ctx.store(), { on: options.on, notes: options.notes }, ctx.now);
   ctx.print(options.json ? JSON.stringify(meeting, null, 2) : String(meeting.id));
-  ctx.info(messages.meetingSaved(meeting.heldOn));
+  ctx.info(messages.meetingSaved(meeting.heldOn, laterMeetingOn));
 }
 
 /** Saving is what this command is for: it creates a missing database (and says where). */

@@ -32,7 +32,7 @@ function registerReportCommands(program: Command): void {
 
   const meeting = program
     .command('meeting')
-    .description('team meetings: the next report starts the day after the last one')
+    .description('team meetings: the next report starts on the day of the last one')
     .addHelpText('after', examples(['svc meeting held', 'svc meeting list']));
   meeting
     .command('held')
