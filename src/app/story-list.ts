@@ -14,9 +14,11 @@ export type StoryListInput = Omit<StoryFilter, 'since' | 'until' | 'limit'> & {
 /** The stories the filter keeps, newest first, a page at a time (`svc stories -n 0` over a million stories stays within memory). */
 export function listStories(store: Store, input: StoryListInput, clock: () => Date): Iterable<Story[]> {
   const now = clock();
+  const since = input.since === undefined ? undefined : parseDay(input.since, now, '--since', 'past');
+  const until = input.until === undefined ? undefined : parseDay(input.until, now, '--until', 'past');
   return store.stories.pages({
-    since: input.since === undefined ? undefined : parseDay(input.since, now, '--since'),
-    until: input.until === undefined ? undefined : parseDay(input.until, now, '--until'),
+    since,
+    until,
     // A filter naming nobody is a mistake to point out, not an empty result.
     staff: resolveNames(store, 'person', input.staff),
     personIds: input.personIds,

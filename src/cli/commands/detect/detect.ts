@@ -25,7 +25,7 @@ export async function run(options: WithArgs<DetectOptions>, ctx: Context): Promi
   if (options.review && options.json) throw new UsageError(messages.reviewWithJson, messages.reviewWithJsonHint);
   if (options.review && !ctx.canPrompt) throw new UsageError(messages.reviewNeedsTerminal, messages.reviewNeedsTerminalHint);
   const now = ctx.now();
-  const since = options.since === undefined ? undefined : parseDay(options.since, now, '--since');
+  const since = options.since === undefined ? undefined : parseDay(options.since, now, '--since', 'past');
   const store = ctx.store();
 
   if (options.showRejected) {
