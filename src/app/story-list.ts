@@ -1,4 +1,4 @@
-import { parseDay } from '../core/dates.ts';
+import { checkPeriod, parseDay, toDay } from '../core/dates.ts';
 import type { Story } from '../core/story.ts';
 import type { Store, StoryFilter } from '../store/store.ts';
 import { resolveNames } from './names.ts';
@@ -16,6 +16,8 @@ export function listStories(store: Store, input: StoryListInput, clock: () => Da
   const now = clock();
   const since = input.since === undefined ? undefined : parseDay(input.since, now, '--since', 'past');
   const until = input.until === undefined ? undefined : parseDay(input.until, now, '--until', 'past');
+  // A period no story can be in is a mistake to point out, as the report does, not an empty list.
+  if (since !== undefined) checkPeriod(since, until ?? toDay(now));
   return store.stories.pages({
     since,
     until,

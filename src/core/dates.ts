@@ -124,6 +124,11 @@ function naturalDay(text: string, now: Date, direction: DayDirection): Day | und
   return toDay(date);
 }
 
+/** Refuses a period that starts after it ends: a --since after --until, or after today without one (report, stories, detect). */
+export function checkPeriod(since: Day, until: Day): void {
+  if (since > until) throw new ValidationError(messages.periodBackwards(since, until), messages.periodBackwardsHint);
+}
+
 /** "last-meeting", also typed "last meeting" or "Last Meeting", for --since. */
 export function isLastMeeting(text: string): boolean {
   return /^last[\s_-]+meeting$/iu.test(text.trim());

@@ -164,7 +164,7 @@ export const messages = {
   noMeetingYet: '--since last-meeting was given, but no meeting is recorded yet',
   noMeetingYetHint: 'record one with: svc meeting held --on YYYY-MM-DD (or leave --since out for the last 30 days)',
   periodBackwards: (since: string, until: string) => `the period starts (${since}) after it ends (${until})`,
-  periodBackwardsHint: 'give a --since on or before --until',
+  periodBackwardsHint: 'give a --since on or before --until (today, unless --until is given)',
   futureUntil: (until: string) => `--until ${until} is in the future`,
   futureUntilHint: 'a report covers what already happened: give today or an earlier date',
   badDriftWeeks: (value: string) => `--drift-weeks "${echo(value)}" is not a whole number of weeks between 1 and 52`,

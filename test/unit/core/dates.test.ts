@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLastMeeting, parseDay, parseDayExpression, parsePastDay, shiftDay, daysBetween } from '../../../src/core/dates.ts';
+import { checkPeriod, isLastMeeting, parseDay, parseDayExpression, parsePastDay, shiftDay, daysBetween } from '../../../src/core/dates.ts';
 import { ValidationError } from '../../../src/core/errors.ts';
 import { NOW } from '../../helpers/db.ts';
 
@@ -140,6 +140,14 @@ describe('parseDayExpression in each direction', () => {
       expect((error as ValidationError).hint).toMatch(/"next friday"/);
     }
     expect.assertions(2);
+  });
+});
+
+describe('checkPeriod', () => {
+  it('refuses a period that starts after it ends, and takes one of a single day', () => {
+    expect(() => checkPeriod('2026-12-05', '2026-12-04')).toThrow('the period starts (2026-12-05) after it ends (2026-12-04)');
+    expect(() => checkPeriod('2026-12-05', '2026-12-04')).toThrow(ValidationError);
+    expect(() => checkPeriod('2026-12-04', '2026-12-04')).not.toThrow();
   });
 });
 
