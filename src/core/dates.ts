@@ -54,8 +54,12 @@ export function parseDayExpression(input: string, now: Date, direction: DayDirec
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   if (text === 'today' || text === 'now') return toDay(now);
   if (text === 'yesterday') return toDay(subDays(now, 1));
+  // Read here, not by chrono-node: train schedule --on tomorrow and train assign --due "in 2 weeks" load no parser.
+  if (text === 'tomorrow') return toDay(addDays(now, 1));
   const ago = /^(\d{1,4}|an?|one) (day|week|month)s? ago$/.exec(text);
   if (ago) return toDay(UNITS[ago[2] as keyof typeof UNITS](now, /^\d/.test(ago[1] ?? '') ? Number(ago[1]) : 1));
+  const ahead = /^in (\d{1,4}|an?|one) (day|week)s?$/.exec(text);
+  if (ahead) return shiftDay(toDay(now), (ahead[2] === 'week' ? 7 : 1) * (/^\d/.test(ahead[1] ?? '') ? Number(ahead[1]) : 1));
   const weekday = /^(last )?(\w+)$/.exec(text);
   const weekdayIndex = WEEKDAYS.indexOf((weekday?.[2] ?? '') as (typeof WEEKDAYS)[number]);
   if (weekday && weekdayIndex >= 0) {
