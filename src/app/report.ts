@@ -18,10 +18,10 @@ export interface PeriodOptions {
 /** The period of a report or status from the flags, the clock and the last meeting. */
 export function periodFor(store: Store, options: PeriodOptions, now: Date): Period {
   const today = toDay(now);
-  const until = options.until === undefined ? today : parseDay(options.until, now, '--until');
+  const until = options.until === undefined ? today : parseDay(options.until, now, '--until', 'past');
   if (until > today) throw new ValidationError(messages.futureUntil(until), messages.futureUntilHint);
   const since =
-    options.since === undefined ? undefined : isLastMeeting(options.since) ? 'last-meeting' : parseDay(options.since, now, '--since', messages.badSinceHint);
+    options.since === undefined ? undefined : isLastMeeting(options.since) ? 'last-meeting' : parseDay(options.since, now, '--since', 'past', messages.badSinceHint);
   return reportPeriod({ since, until, lastMeeting: store.report.lastMeetingOn(until), driftWeeks: options.driftWeeks ?? DEFAULT_DRIFT_WEEKS });
 }
 

@@ -42,7 +42,7 @@ export function actionText(typed: string | undefined, sources: readonly ActionSo
 
 /** The due day: a date today or later ("friday", "2026-04-01"). */
 export function actionDue(typed: string, now: Date): Day {
-  const day = parseDay(typed, now, '--due');
+  const day = parseDay(typed, now, '--due', 'future');
   if (day < toDay(now)) throw new ValidationError(messages.actionDueInPast(day), messages.actionDueInPastHint);
   return day;
 }

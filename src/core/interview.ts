@@ -84,7 +84,7 @@ function localTime(date: Date): string {
 export function draftAgreement(input: InterviewAgreementInput, now: Date): InterviewAgreement {
   if (input.on === undefined) throw new ValidationError(messages.agreeNeedsDay, messages.agreeNeedsDayHint);
   if (input.at === undefined) throw new ValidationError(messages.agreeNeedsTime, messages.agreeNeedsTimeHint);
-  const on = parseDay(input.on, now, '--on');
+  const on = parseDay(input.on, now, '--on', 'future');
   const at = timeOfDay(input.at);
   if (at === null) throw new ValidationError(messages.badAgreedTime(input.at), messages.badAgreedTimeHint);
   if (input.phone !== undefined && input.contact !== undefined) throw new ValidationError(messages.agreePhoneOrContact, messages.agreeNeedsContactHint);

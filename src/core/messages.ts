@@ -9,6 +9,7 @@ export const messages = {
   // dates
   badDate: (flag: string, value: string) => `${flag} "${echo(value)}" is not a date svc understands`,
   badDateHint: 'use YYYY-MM-DD, today, yesterday, "3 days ago", "a week ago", "last week", "last month", "Dec 1" or a weekday such as monday',
+  badComingDateHint: 'use YYYY-MM-DD, today, tomorrow, "in 2 weeks", "next week", "Dec 20" or a weekday such as friday or "next friday"',
   badSinceHint:
     'use last-meeting (or "last meeting"), YYYY-MM-DD, today, yesterday, "3 days ago", "last week", "last month", "Dec 1" or a weekday such as monday',
   ambiguousDate: (flag: string, value: string, readings: readonly string[]) =>
@@ -168,7 +169,7 @@ export const messages = {
   noMeetingYet: '--since last-meeting was given, but no meeting is recorded yet',
   noMeetingYetHint: 'record one with: svc meeting held --on YYYY-MM-DD (or leave --since out for the last 30 days)',
   periodBackwards: (since: string, until: string) => `the period starts (${since}) after it ends (${until})`,
-  periodBackwardsHint: 'give a --since on or before --until',
+  periodBackwardsHint: 'give a --since on or before --until (today, unless --until is given)',
   futureUntil: (until: string) => `--until ${until} is in the future`,
   futureUntilHint: 'a report covers what already happened: give today or an earlier date',
   badDriftWeeks: (value: string) => `--drift-weeks "${echo(value)}" is not a whole number of weeks between 1 and 52`,
@@ -501,7 +502,7 @@ export const messages = {
   formVague: (file: string, line: number, id: number | null) =>
     `${file}:${line}: ${id === null ? 'this story' : `story #${id}`} praises but names no behaviour; ${id === null ? 'ask the writer' : `add what exactly they did (svc story edit ${id})`} so others can learn it`,
   sessionBadDay: (flag: string, value: string) => `${flag} "${value}" is not a day svc can plan on`,
-  sessionBadDayHint: (flag: string) => `use YYYY-MM-DD, today or tomorrow, e.g. ${flag} 2026-04-02`,
+  sessionBadDayHint: (flag: string) => `use YYYY-MM-DD, today, tomorrow, a weekday or "next friday", e.g. ${flag} 2026-04-02`,
   sessionInPast: (flag: string, day: string) => `${flag} ${day} is in the past`,
   sessionInPastHint: 'record a session that was held with: svc train log PRACTICE --on DATE --people NAMES',
   sessionBadTime: (flag: string, value: string) => `${flag} "${value}" is not a time of day`,
@@ -677,7 +678,7 @@ export const messages = {
   assignRetired: (name: string) => `practice "${echo(name)}" is retired: nobody is trained on it any more`,
   assignRetiredHint: (name: string) => `bring it back first: svc practice status "${name}" adopted --force`,
   dueBadDay: (value: string) => `--due "${echo(value)}" is not a day svc understands`,
-  dueBadDayHint: 'use YYYY-MM-DD, today, tomorrow, or "in 2 weeks"',
+  dueBadDayHint: 'use YYYY-MM-DD, today, tomorrow, "in 2 weeks" or "next friday"',
   dueInPast: (day: string) => `--due ${day} is in the past: an assignment is due today or later`,
   dueInPastHint: 'give a day to come, e.g. --due "in 2 weeks"',
   assignNobody: 'nobody to assign: give --people NAMES or --team TEAM',

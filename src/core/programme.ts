@@ -2,9 +2,7 @@
  * Training as a programme (seed 001, steps 3 and 4): who is to be trained on a practice
  * by when, and who has read the current version of its procedure.
  */
-import { addDays } from 'date-fns/addDays';
-import { addWeeks } from 'date-fns/addWeeks';
-import { daysBetween, parseDayExpression, shiftDay, toDay, type Day } from './dates.ts';
+import { daysBetween, parseDayExpression, toDay, type Day } from './dates.ts';
 import { UsageError, ValidationError } from './errors.ts';
 import { messages } from './messages.ts';
 
@@ -53,19 +51,11 @@ export interface Programme {
 }
 
 /**
- * The due day of an assignment: YYYY-MM-DD, today, tomorrow, "in 3 days", "in 2 weeks".
- * A day past is refused: an assignment is work still to do.
+ * The due day of an assignment, read ahead: YYYY-MM-DD, today, tomorrow, "in 2 weeks",
+ * "next friday", "Jan 5". A day past is refused: an assignment is work still to do.
  */
 export function parseDueDay(text: string, now: Date): Day {
-  const word = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  const ahead = /^in (\d{1,3}) (day|week)s?$/.exec(word);
-  const day = ahead
-    ? toDay((ahead[2] === 'week' ? addWeeks : addDays)(now, Number(ahead[1])))
-    : word === 'tomorrow'
-      ? shiftDay(toDay(now), 1)
-      : /^\d{4}-\d{2}-\d{2}$/.test(word) || word === 'today'
-        ? parseDayExpression(word, now)
-        : undefined;
+  const day = parseDayExpression(text, now, 'future', '--due');
   if (day === undefined) throw new UsageError(messages.dueBadDay(text), messages.dueBadDayHint);
   if (day < toDay(now)) throw new ValidationError(messages.dueInPast(day), messages.dueInPastHint);
   return day;

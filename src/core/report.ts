@@ -9,7 +9,7 @@ import { AGENDA_KINDS, type AgendaItem, type AgendaKind, type Compared, type Win
 export { AGENDA_KINDS, type AgendaItem, type AgendaKind, type Compared, type Window } from './report-parts.ts';
 import type { Programme } from './programme.ts';
 import { QUALITY_TAGS } from './phrases.ts';
-import { daysBetween, shiftDay, type Day } from './dates.ts';
+import { checkPeriod, daysBetween, shiftDay, type Day } from './dates.ts';
 import { ValidationError } from './errors.ts';
 import {
   adoptionAfterTraining,
@@ -195,7 +195,7 @@ export function reportPeriod(options: {
   } else {
     [since, basis] = [shiftDay(until, -(DEFAULT_PERIOD_DAYS - 1)), 'default'];
   }
-  if (since > until) throw new ValidationError(messages.periodBackwards(since, until), messages.periodBackwardsHint);
+  checkPeriod(since, until);
   const days = daysBetween(since, until) + 1;
   const previousUntil = shiftDay(since, -1);
   const trendWeeks = Math.min(MAX_TREND_WEEKS, Math.max(MIN_TREND_WEEKS, Math.ceil(days / 7)));

@@ -42,11 +42,10 @@ export interface PlannedSession {
   facilitator: string | null;
 }
 
-/** The day of a session to come: YYYY-MM-DD, today or tomorrow; a day past is refused (svc train log records those). */
+/** The day of a session to come, read ahead ("friday", "next friday", "Jan 5"); a day past is refused (svc train log records those). */
 export function parseComingDay(text: string, now: Date, flag: string): Day {
   const today = toDay(now);
-  const word = text.trim().toLowerCase();
-  const day = word === 'tomorrow' ? shiftDay(today, 1) : /^\d{4}-\d{2}-\d{2}$/u.test(word) || word === 'today' ? parseDayExpression(word, now) : undefined;
+  const day = parseDayExpression(text, now, 'future', flag);
   if (day === undefined) throw new UsageError(messages.sessionBadDay(flag, text), messages.sessionBadDayHint(flag));
   if (day < today) throw new ValidationError(messages.sessionInPast(flag, day), messages.sessionInPastHint);
   return day;

@@ -107,6 +107,7 @@ describe('start-up paths', () => {
 
   it('loads the English date parser only for a date written in words, from a bundle of its own', () => {
     expect(loaded(['story', 'add', 'Bo rang back', '--staff', 'Bo', '--when', '2026-03-02']).bundles).not.toContain('chrono.cjs');
+    expect(loaded(['action', 'add', 'Open on Saturdays', '--owner', 'Bo', '--due', 'in 2 weeks']).bundles).not.toContain('chrono.cjs');
     expect(loaded(['story', 'add', 'Cy rang back', '--staff', 'Cy', '--when', 'last week']).bundles).toEqual(opening(['chrono.cjs', 'launch.cjs', 'program.cjs', 'story-add.cjs', 'svc.cjs']));
     const stories = box.json<Array<{ text: string; occurredOn: string }>>(['stories', '--since', 'Mar 1']);
     expect(stories.filter((s) => s.text.endsWith('rang back')).map((s) => [s.text, s.occurredOn])).toEqual([

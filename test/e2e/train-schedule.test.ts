@@ -36,7 +36,8 @@ describe('svc train schedule', () => {
 
   it.each([
     ['a day in the past', ['Call back the same day', '--on', '2026-03-17'], 2, /--on 2026-03-17 is in the past/],
-    ['a weekday name', ['Call back the same day', '--on', 'friday'], 2, /--on "friday" is not a day svc can plan on/],
+    ['a day it cannot read', ['Call back the same day', '--on', 'some friday'], 2, /--on "some friday" is not a day svc can plan on/],
+    ['a day named in the past', ['Call back the same day', '--on', 'last friday'], 2, /--on 2026-03-13 is in the past/],
     ['a bad time', ['Call back the same day', '--on', '2026-04-02', '--at', '25:00'], 2, /--at "25:00" is not a time of day/],
     ['no --on', ['Call back the same day'], 2, /required option '--on <date>' not specified/],
     ['an unknown practice', ['Smile more', '--on', '2026-04-02'], 3, /there is no practice "Smile more"/],

@@ -12,11 +12,16 @@ describe('due days', () => {
     ['in 3 days', '2026-03-21'],
     ['In 2 Weeks', '2026-04-01'],
     ['in 1 week', '2026-03-25'],
+    // Read ahead: a weekday or a day without its year is the one to come.
+    ['friday', '2026-03-20'],
+    ['next friday', '2026-03-27'],
+    ['Jan 5', '2027-01-05'],
   ])('%s is %s', (text, day) => expect(parseDueDay(text, NOW)).toBe(day));
 
   it('refuses a day past and text it cannot read', () => {
     expect(() => parseDueDay('2026-03-17', NOW)).toThrow(/--due 2026-03-17 is in the past/);
-    expect(() => parseDueDay('yesterday', NOW)).toThrow(/is not a day/);
+    expect(() => parseDueDay('yesterday', NOW)).toThrow(/--due 2026-03-17 is in the past/);
+    expect(() => parseDueDay('soon', NOW)).toThrow(/is not a day/);
     expect(() => parseDueDay('2026-02-30', NOW)).toThrow(/is not a day/);
   });
 });

@@ -24,7 +24,7 @@ function registerActionCommands(program: Command): void {
     .description('add an action; with --from-interview its text defaults to what the customer would change')
     .argument('[text]', 'what will change')
     .option('--owner <name>', 'who sees it through')
-    .option('--due <date>', 'the day it should be done by')
+    .option('--due <date>', 'the day it should be done by (YYYY-MM-DD, friday, "next friday", "in 2 weeks")')
     .option('--from-interview <ids>', 'the interviews whose answers it came from (repeatable, comma-separated)', collectList)
     .option('--json', 'print the action as JSON')
     .addHelpText(

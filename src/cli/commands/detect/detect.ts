@@ -1,6 +1,6 @@
 import { applyReviewDecisions, detect, rejectedCandidates, type ReviewDecision } from '../../../app/detect.ts';
 import { knownNames } from '../../../app/names.ts';
-import { parseDay } from '../../../core/dates.ts';
+import { checkPeriod, parseDay, toDay } from '../../../core/dates.ts';
 import { DEFAULT_LIMIT } from '../../../core/detect.ts';
 import { reviewQuestions, type ReviewAction } from '../../../core/detect-prompt.ts';
 import { UsageError } from '../../../core/errors.ts';
@@ -25,7 +25,9 @@ export async function run(options: WithArgs<DetectOptions>, ctx: Context): Promi
   if (options.review && options.json) throw new UsageError(messages.reviewWithJson, messages.reviewWithJsonHint);
   if (options.review && !ctx.canPrompt) throw new UsageError(messages.reviewNeedsTerminal, messages.reviewNeedsTerminalHint);
   const now = ctx.now();
-  const since = options.since === undefined ? undefined : parseDay(options.since, now, '--since');
+  const since = options.since === undefined ? undefined : parseDay(options.since, now, '--since', 'past');
+  // No story is dated after today: a --since past it is a mistake, as in svc report, not "nothing stands out".
+  if (since !== undefined) checkPeriod(since, toDay(now));
   const store = ctx.store();
 
   if (options.showRejected) {

@@ -64,7 +64,7 @@ function registerInterviewCommands(program: Command): void {
     .command('agree')
     .description('record the day, time and number an invited customer agreed to be called on')
     .argument('<id>', 'the interview id')
-    .option('--on <date>', 'the day of the call (YYYY-MM-DD, today, tomorrow)')
+    .option('--on <date>', 'the day of the call (YYYY-MM-DD, today, tomorrow, monday, "next monday")')
     .option('--at <time>', 'the time of the call, HH:MM')
     .option('--phone <number>', 'the number they gave')
     .option('--contact <text>', 'another way to reach them, instead of a phone number')

@@ -45,7 +45,7 @@ function registerTrainCommands(program: Command): void {
     .argument('<practice>', 'the practice to train')
     .option('--people <names>', 'who is to be trained (repeatable, or comma-separated)', collectList)
     .option('--team <name>', 'everyone active in this team and the teams inside it')
-    .requiredOption('--due <date>', 'by when: YYYY-MM-DD, today, tomorrow, "in 2 weeks"')
+    .requiredOption('--due <date>', 'by when: YYYY-MM-DD, today, tomorrow, "in 2 weeks", "next friday"')
     .option('--json', 'print the assignments as JSON')
     .addHelpText(
       'after',
@@ -61,7 +61,7 @@ function registerTrainCommands(program: Command): void {
     .command('schedule')
     .description('plan a training session ahead; it goes into the team\'s calendar (svc calendar)')
     .argument('<practice>', 'the practice to train')
-    .requiredOption('--on <date>', 'the day: YYYY-MM-DD, today or tomorrow')
+    .requiredOption('--on <date>', 'the day: YYYY-MM-DD, today, tomorrow, friday, "next friday"')
     .option('--at <time>', 'the start, HH:MM local time (without it, the whole day)')
     .option('--minutes <n>', 'how long it lasts (default 60)', parseCount('--minutes', 5, 1440, 60))
     .option('--facilitator <name>', 'who runs it')
