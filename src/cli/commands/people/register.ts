@@ -2,17 +2,6 @@ import type { Command } from 'commander';
 import { examples, lazy, type CommandGroup } from '../../action.ts';
 import { documentOutputOptions } from '../../options.ts';
 
-type PeopleHandler = Parameters<typeof lazy<typeof import('./handlers.ts')>>[1];
-
-/** commander gives `people VERB … --json` to the parent's --json: passed on to the subcommand. */
-function withParentJson(name: PeopleHandler) {
-  return async (...received: unknown[]) => {
-    const command = received.at(-1) as Command;
-    if (command.parent?.opts().json) command.setOptionValue('json', true);
-    await lazy(() => import('./handlers.ts'), name)(...received);
-  };
-}
-
 export const peopleCommands: CommandGroup = { names: ['people', 'teams', 'team'], stage: 'collect', register: registerPeopleCommands };
 
 function registerPeopleCommands(program: Command): void {
@@ -29,7 +18,7 @@ function registerPeopleCommands(program: Command): void {
     .argument('<name>', 'the person (case-insensitive)')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc people show Ana', 'svc people show "Bo Lind" --json']))
-    .action(withParentJson('show'));
+    .action(lazy(() => import('./handlers.ts'), 'show'));
 
   people
     .command('edit')
@@ -45,7 +34,7 @@ function registerPeopleCommands(program: Command): void {
       'after',
       examples(['svc people edit Ana --team Support --role "support agent"', 'svc people edit Dee --team Support --leader', 'svc people edit Bo --no-team --json']),
     )
-    .action(withParentJson('edit'));
+    .action(lazy(() => import('./handlers.ts'), 'edit'));
 
   documentOutputOptions(
     people
@@ -60,7 +49,7 @@ function registerPeopleCommands(program: Command): void {
       'after',
       examples(['svc people succession Ana', 'svc people succession Ana --format md --out ana.md', 'svc people succession Ana --pair "Call back the same day" --learner Bo', 'svc practice show "Call back the same day"   # the star share since']),
     )
-    .action(withParentJson('succession'));
+    .action(lazy(() => import('./handlers.ts'), 'succession'));
 
   people
     .command('rename')
@@ -69,7 +58,7 @@ function registerPeopleCommands(program: Command): void {
     .argument('<new-name>', 'the name to use from now on')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc people rename Bo "Bo Lind"', 'svc people rename "ana" "Ana"']))
-    .action(withParentJson('rename'));
+    .action(lazy(() => import('./handlers.ts'), 'rename'));
 
   people
     .command('merge')
@@ -79,7 +68,7 @@ function registerPeopleCommands(program: Command): void {
     .option('-y, --yes', 'do not ask')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc people merge Aan Ana', 'svc people merge "Bob L" "Bo Lind" --yes']))
-    .action(withParentJson('merge'));
+    .action(lazy(() => import('./handlers.ts'), 'merge'));
 
   people
     .command('deactivate')
@@ -87,7 +76,7 @@ function registerPeopleCommands(program: Command): void {
     .argument('<name>', 'the person (case-insensitive)')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc people deactivate Cy', 'svc people activate Cy   # undo']))
-    .action(withParentJson('deactivate'));
+    .action(lazy(() => import('./handlers.ts'), 'deactivate'));
 
   people
     .command('activate')
@@ -95,7 +84,7 @@ function registerPeopleCommands(program: Command): void {
     .argument('<name>', 'the person (case-insensitive)')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc people activate Cy', 'svc people --json']))
-    .action(withParentJson('activate'));
+    .action(lazy(() => import('./handlers.ts'), 'activate'));
 
   people
     .command('rm')
@@ -104,7 +93,7 @@ function registerPeopleCommands(program: Command): void {
     .option('-y, --yes', 'do not ask')
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['svc people rm "Ana Typo"', 'svc people rm Aan --yes', 'svc people merge Aan Ana   # to keep what they did']))
-    .action(withParentJson('rm'));
+    .action(lazy(() => import('./handlers.ts'), 'rm'));
 
   program
     .command('teams')
