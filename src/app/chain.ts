@@ -1,5 +1,5 @@
 import { buildChain, type Chain } from '../core/chain.ts';
-import { NotFoundError, UsageError, ValidationError } from '../core/errors.ts';
+import { ExitCode, isSvcError, NotFoundError, UsageError, ValidationError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import type { Period } from '../core/report.ts';
 import { nameKey } from '../core/text.ts';
@@ -42,11 +42,22 @@ export function chainView(store: Store, input: { period: Pick<Period, 'since' | 
  */
 export function servedColleague(store: Store, input: { served: string; staff: readonly string[]; customer?: string | undefined; external?: boolean | undefined }): string {
   if (input.customer !== undefined || input.external) throw new UsageError(messages.servedWithCustomer, messages.servedWithCustomerHint);
-  const person = requirePersonExactly(store, input.served);
+  const person = personServed(store, input.served);
   if (input.staff.some((name) => nameKey(name) === nameKey(person.name))) {
     throw new ValidationError(messages.servedIsStoryteller(person.name), messages.servedIsStorytellerHint);
   }
   return person.name;
+}
+
+// A colleague svc does not know yet may be outside the team: not made a person (that would
+// count them in the team's figures), but the hint says how to record the story now.
+function personServed(store: Store, name: string): ReturnType<typeof requirePersonExactly> {
+  try {
+    return requirePersonExactly(store, name);
+  } catch (error) {
+    if (isSvcError(error) && error.exitCode === ExitCode.notFound) throw new NotFoundError(error.message, messages.servedUnknownHint(name));
+    throw error;
+  }
 }
 
 /** Internal customers not linked to a person yet: what `svc chain link` resolves. */

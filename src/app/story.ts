@@ -135,6 +135,14 @@ export function saveStory(store: Store, input: NewStory, now: Date): Story {
   return storedStory(store, id);
 }
 
+/** Links a saved story to practices by hand (a person's link outranks a matcher's), in one transaction. */
+export function linkStoryByHand(store: Store, input: { storyId: number; practiceIds: readonly number[] }, now: Date): void {
+  const at = now.toISOString();
+  store.transaction(() => {
+    for (const practiceId of unique([...input.practiceIds])) store.practices.link(practiceId, input.storyId, 'manual', at);
+  });
+}
+
 /** Applies the changed fields to a story and relinks it, in one transaction; returns it as stored. */
 export function editStory(store: Store, input: { story: Story; changes: StoryInput }, now: Date): Story {
   const draft = withCustomerById(store, applyStoryEdit(input.story, input.changes, now)); // every check happens before the write

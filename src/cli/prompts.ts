@@ -1,10 +1,10 @@
 // The only module that loads @inquirer/prompts (about 100 ms): imported lazily by the
 // handlers that ask something, never at start-up.
-import { createPrompt, useKeypress, usePrefix, useState } from '@inquirer/core';
+import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, usePagination, usePrefix, useState } from '@inquirer/core';
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { CancelledError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
-import type { Answers, Question } from '../core/prompt.ts';
+import type { Answers, Choice, Question } from '../core/prompt.ts';
 import { showControls } from '../core/safe-text.ts';
 import { promptStreams } from './streams.ts';
 
@@ -51,6 +51,7 @@ async function askOne(question: Question, answers: Answers): Promise<Answers[str
         ...(question.default === undefined ? {} : { default: question.default }),
       }, on());
     case 'checkbox':
+      if (question.typed !== undefined) return pickOrType({ message: showControls(question.message), choices: shown(question.choices), typed: question.typed }, on());
       // No "a" (select all) or "i" (invert) shortcuts: people type names into these lists,
       // and "Ana" would tick everyone.
       return checkbox({ message: showControls(question.message), choices: shown(question.choices), shortcuts: { all: null, invert: null } }, on());
@@ -112,6 +113,50 @@ const oneKey = createPrompt(<V,>(config: { message: string; choices: ReadonlyArr
   if (chosen) return `${prefix} ${config.message} ${chosen.name}`;
   const keys = config.choices.map((c) => `${c.key} ${c.label}`).join(' · ');
   return [`${prefix} ${config.message} (${keys})`, wrongKey ? messages.pressOneOf(config.choices.map((c) => c.key)) : ''];
+});
+
+// A checkbox list that keeps what is typed at it: people type a new tag where they see
+// "Tags?", and inquirer's checkbox drops every letter. Space picks the highlighted entry
+// until something is typed, then it is part of the text (a tag may have two words).
+const pickOrType = createPrompt((config: { message: string; choices: readonly Choice[]; typed: string }, done: (value: string[]) => void) => {
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [active, setActive] = useState(0);
+  const [picked, setPicked] = useState<readonly boolean[]>(config.choices.map(() => false));
+  const [typed, setTyped] = useState('');
+  const prefix = usePrefix({ status });
+  const count = config.choices.length;
+  useKeypress((key, rl) => {
+    if (status === 'done') return;
+    if (isEnterKey(key)) {
+      setStatus('done');
+      done([...config.choices.filter((_, i) => picked[i]).map((c) => c.value), ...typed.split(',').map((t) => t.trim()).filter(Boolean)]);
+    } else if (isUpKey(key) || isDownKey(key)) {
+      if (count > 0) setActive((active + (isUpKey(key) ? count - 1 : 1)) % count);
+      // Up and down are readline's history keys: what was typed stays as it was.
+      if (rl.line !== typed) {
+        rl.clearLine(0);
+        rl.write(typed);
+      }
+    } else if (isSpaceKey(key) && typed.trim() === '') {
+      rl.clearLine(0);
+      setTyped('');
+      setPicked(picked.map((on, i) => (i === active ? !on : on)));
+    } else {
+      setTyped(rl.line);
+    }
+  });
+  if (status === 'done') {
+    const answer = [...config.choices.filter((_, i) => picked[i]).map((c) => c.name), ...typed.split(',').map((t) => t.trim()).filter(Boolean)].join(', ');
+    return `${prefix} ${config.message} ${answer}`;
+  }
+  const page = usePagination({
+    items: config.choices,
+    active,
+    renderItem: ({ item, index, isActive }) => `${isActive ? '❯' : ' '}${picked[index] ? '◉' : '◯'} ${item.name}`,
+    pageSize: 7,
+    loop: true,
+  });
+  return [`${prefix} ${config.message}\n${page}\n  ${config.typed} ${typed}`, ''];
 });
 
 /** One of a few, picked with the arrow keys (or a number key). */

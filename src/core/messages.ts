@@ -692,6 +692,8 @@ export const messages = {
   confirmReviewHint: (name: string) => `hint: if this was its review, confirm it: svc practice review "${name}" --confirm`,
   servedIsStoryteller: (name: string) => `--served ${echo(name)} is who delivered the story: a colleague served is someone else`,
   servedIsStorytellerHint: 'name the colleague who was helped, e.g. svc story add "…" --staff Bo --served Ana',
+  servedUnknownHint: (name: string) =>
+    `--served names someone already in svc (svc people); for a colleague svc does not know, record it with --internal --customer "${echo(name)}" (svc chain link ties them to a person later)`,
   servedWithCustomer: '--served names the colleague served: it replaces --customer and --external',
   servedWithCustomerHint: 'give one: --served NAME for a colleague, --customer NAME for a client',
   customerNotInternal: (name: string) => `no colleague served called "${echo(name)}" is waiting to be linked`,
@@ -709,6 +711,7 @@ export const messages = {
   unexpected: (message: string) => `unexpected error: ${message}`,
   unexpectedHint: 'this is a bug; run again with SVC_DEBUG=1 to see where it happened, and report it',
   cancelled: 'cancelled, nothing was saved',
+  cancelledStorySaved: (id: number) => `cancelled: story #${id} is saved, linked to no practice (later: svc practice suggest --story ${id})`,
 } as const;
 
 /** "customer #3 was" or "customers #3, #4 were": the subject of forget's messages. */

@@ -33,6 +33,11 @@ export interface SelectQuestion extends BaseQuestion {
 export interface CheckboxQuestion extends BaseQuestion {
   kind: 'checkbox';
   choices: Choice[];
+  /**
+   * When set, what is typed at the list is kept as new entries (comma-separated), shown
+   * under the list after this label; the answer holds the picked values, then the typed ones.
+   */
+  typed?: string;
 }
 
 export interface ConfirmQuestion extends BaseQuestion {

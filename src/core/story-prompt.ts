@@ -12,14 +12,15 @@ export interface StoryPromptContext {
 
 const SKIP = '';
 const split = (value: Answers[string]): string[] =>
-  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : Array.isArray(value) ? value : [];
+  (typeof value === 'string' ? [value] : Array.isArray(value) ? value : []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 const asText = (value: Answers[string]): string => (typeof value === 'string' ? value.trim() : '');
 
 /**
  * The guided prompt in two steps: who and what exactly they did, enough to save; then,
  * only if the person wants to say more, the rest of the Critical Incident Technique's
  * questions (Flanagan 1954): what led up to it, what resulted, for whom, channel,
- * trigger and tags. Every question but "what did they do" can be skipped with Enter.
+ * trigger and tags (picked from the list, or new ones typed at it). Every question but
+ * "what did they do" can be skipped with Enter.
  */
 export function storyQuestions(context: StoryPromptContext): Question[] {
   const questions: Question[] = [];
@@ -97,15 +98,19 @@ export function storyQuestions(context: StoryPromptContext): Question[] {
     });
   }
   if (!context.given.tags) {
-    if (context.tags.length > 0) {
-      rest.push({
-        key: 'tagsKnown',
-        kind: 'checkbox',
-        message: 'Tags?',
-        choices: context.tags.map((tag) => ({ value: tag, name: tag })),
-      });
-    }
-    rest.push({ key: 'tagsOther', kind: 'input', message: 'New tags? (comma-separated; enter to skip)' });
+    // One question: the known tags to pick, and new ones typed at the same list, so that
+    // a tag typed there is never dropped.
+    rest.push(
+      context.tags.length > 0
+        ? {
+            key: 'tags',
+            kind: 'checkbox',
+            message: 'Tags? (space picks; type new ones, comma-separated; enter when done)',
+            choices: context.tags.map((tag) => ({ value: tag, name: tag })),
+            typed: 'new:',
+          }
+        : { key: 'tags', kind: 'input', message: 'Tags? (comma-separated; enter to skip)' },
+    );
   }
   for (const question of rest) {
     const asked = question.when;
@@ -128,6 +133,6 @@ export function storyInputFromAnswers(answers: Answers): StoryInput {
   }
   if (asText(answers.channel)) input.channel = asText(answers.channel);
   if (asText(answers.trigger)) input.trigger = asText(answers.trigger);
-  if ('tagsOther' in answers) input.tags = [...split(answers.tagsKnown), ...split(answers.tagsOther)];
+  if ('tags' in answers) input.tags = split(answers.tags);
   return input;
 }

@@ -114,6 +114,12 @@ describe('bad input about the chain is refused and changes nothing', () => {
     ['a chain --until in the future', ['chain', '--until', '2026-04-01'], 2, /future/],
   ])('%s', async (_name, args, code, message) => await expectRefused(svc, args, code, message));
 
+  it('says how to record a story for a colleague svc does not know yet', async () => {
+    const result = await svc.run(['story', 'add', 'Bo helped Zed', '--staff', 'Bo', '--served', 'Zed']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('hint: --served names someone already in svc (svc people); for a colleague svc does not know, record it with --internal --customer "Zed"');
+  });
+
   it('refuses to link a colleague to nobody', async () => {
     await ok(['story', 'add', 'Ana helped Tom with the rota', '--staff', 'Ana', '--customer', 'Tom', '--internal']);
     const before = svc.snapshot();

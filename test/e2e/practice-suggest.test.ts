@@ -198,6 +198,28 @@ describe('in a terminal', () => {
     }
   });
 
+  it('the guided story add saves the story at Enter on "More detail?" before it asks which practice; Ctrl-C there keeps it, unlinked', async () => {
+    const own = inProcessSandbox();
+    try {
+      for (const [text, staff] of STORIES) await own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
+      await own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
+      const term = new Terminal(['story', 'add', '--staff', 'Nimmi'], own.db);
+      await term.answer('What exactly did they do?', 'Nimmi checked every dish on the room service order with the chef before it went up.');
+      await term.answer('More detail?', '');
+      await term.waitFor(/Which practice does it show\?[\s\S]*none of these/);
+      expect(term.screen.indexOf('Saved story #9')).toBeGreaterThan(-1);
+      expect(term.screen.indexOf('Saved story #9')).toBeLessThan(term.screen.indexOf('Which practice does it show?'));
+      await term.type(KEY.ctrlC);
+      expect(await term.exitCode()).toBe(130);
+      expect(term.screen).toContain('svc: cancelled: story #9 is saved, linked to no practice (later: svc practice suggest --story 9)');
+      expect(queryDb(own.db, 'SELECT text FROM stories WHERE id = 9')).toEqual([{ text: 'Nimmi checked every dish on the room service order with the chef before it went up.' }]);
+      expect(evidence(own.db, 'Check allergies with the kitchen').map((e) => e.storyId)).toEqual([1, 2]);
+      expect(queryDb(own.db, 'SELECT length(vector) AS bytes FROM story_vectors WHERE story_id = 9')).toEqual([{ bytes: 512 }]);
+    } finally {
+      own.cleanup();
+    }
+  });
+
   // PostgreSQL locks rows, not the database: another svc's writing never stops the embedding there.
   itOnSqlite('another writer locks the whole database')('the guided story add, with another svc writing, suggests from the stories embedded so far and says so', async () => {
     const own = inProcessSandbox();
@@ -212,8 +234,10 @@ describe('in a terminal', () => {
       writer.exec('BEGIN IMMEDIATE');
       const term = new Terminal(['story', 'add', '--staff', 'Nimmi', '--channel', 'phone', '--trigger', 'request', '--tag', 'x'], own.db);
       await tellAllergyStory(term);
-      await term.waitFor(/Suggested from the stories embedded so far: another svc is writing[\s\S]*Which practice does it show\?[\s\S]*none of these/);
+      await term.waitFor('Suggested from the stories embedded so far: another svc is writing');
+      // The story is saved before the practice question: once the other writer is done.
       writer.exec('ROLLBACK');
+      await term.waitFor(/Saved story #9[\s\S]*Which practice does it show\?[\s\S]*none of these/);
       await term.type(KEY.enter);
       expect(await term.exitCode()).toBe(0);
       expect(term.screen).toContain('Linked it to "Check allergies with the kitchen" by hand.');

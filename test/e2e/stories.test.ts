@@ -177,8 +177,8 @@ describe('svc story show / edit / rm', () => {
 
       // Step one (who, what they did), then yes to more detail: what led up to it, the result, for whom.
       const answers = ['Ana, Bo\r', 'Ana refunded the charge on the spot.\r', 'y\r', 'The customer had been charged twice.\r', 'Money back the same day\r', 'Mrs Diaz\r', 'n\r'];
-      // Channel: (skip) → phone → email; trigger: recovery; tags: empathy, then two typed.
-      answers.push(KEY.down + KEY.down + KEY.enter, KEY.down + KEY.enter, KEY.down + KEY.down + KEY.space + KEY.enter, 'refund, #Same Day\r');
+      // Channel: (skip) → phone → email; trigger: recovery; tags: empathy picked, two typed at the same list.
+      answers.push(KEY.down + KEY.down + KEY.enter, KEY.down + KEY.enter, KEY.down + KEY.down + KEY.space + 'refund, #Same Day' + KEY.enter);
       const saved = await empty.run(['story', 'add'], { ...terminal, answers });
       expect(saved.code, saved.stderr).toBe(0);
       expect(saved.stderr).toMatch(/^Saved story #1 · Ana, Bo · today · #empathy #refund #same-day\n/);

@@ -26,8 +26,8 @@ describe('svc story add in a terminal', () => {
     await term.waitFor('What did it respond to?');
     await term.type(KEY.down + KEY.enter); // recovery
     await term.waitFor('Tags?');
-    await term.type(KEY.down + KEY.down + KEY.space + KEY.enter); // the default taxonomy: empathy
-    await term.answer('New tags?', 'refund, #Same Day');
+    await term.type(KEY.down + KEY.down + KEY.space); // the default taxonomy: empathy
+    await term.answer('Tags?', 'refund, #Same Day'); // new tags, typed at the same list
     expect(await term.exitCode()).toBe(0);
     expect(term.screen).toContain('Saved story #1');
 
@@ -42,6 +42,21 @@ describe('svc story add in a terminal', () => {
       trigger: 'recovery',
       tags: ['empathy', 'refund', 'same-day'],
     });
+  });
+
+  it('keeps a new tag typed at the tags list, and a space in it once typing has begun', async () => {
+    const term = new Terminal(['story', 'add', '--staff', 'Ana', '--channel', 'phone', '--trigger', 'request'], svc.db);
+    await term.answer('What exactly did they do?', 'Ana rang the customer back the same afternoon.');
+    await term.answer('More detail?', 'y');
+    await term.answer('What led up to it?', '');
+    await term.answer('What resulted for the customer?', '');
+    await term.answer('For whom?', '');
+    await term.waitFor('Tags? (space picks; type new ones, comma-separated; enter when done)');
+    await term.type('call back');
+    await term.waitFor('new: call back');
+    await term.type(KEY.enter);
+    expect(await term.exitCode()).toBe(0);
+    expect(svc.json<{ tags: string[] }>(['story', 'show', '1']).tags).toEqual(['call-back']);
   });
 
   it('saves who and what they did in two answers, asking nothing more unless told to', async () => {

@@ -1,8 +1,8 @@
-import { namesakeChoices, namesakesOf, newStaffOf, requirePractices, saveStory } from '../../../app/story.ts';
+import { linkStoryByHand, namesakeChoices, namesakesOf, newStaffOf, requirePractices, saveStory } from '../../../app/story.ts';
 import { knownNames, practiceNames } from '../../../app/names.ts';
 import type { Story } from '../../../core/story.ts';
 import { servedColleague } from '../../../app/chain.ts';
-import { ConflictError, NotFoundError, UsageError, errorCode } from '../../../core/errors.ts';
+import { CancelledError, ConflictError, ExitCode, NotFoundError, UsageError, errorCode, isSvcError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { checkStoryFields, draftStory, type StoryInput } from '../../../core/story.ts';
 import { storyInputFromAnswers, storyQuestions } from '../../../core/story-prompt.ts';
@@ -78,13 +78,12 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
     story = { ...story, customer: `#${await askChoice(messages.whichCustomer(namesakes.name), choices)}` };
   }
   if (served) servedColleague(ctx.store(), { ...served, staff: story.staff });
-  const chosen = capture ? await chooseCapturePractice(ctx, capture, story.text, story.staff) : null;
+  const suggested = capture ? await suggestPractices(ctx, capture, story.text, story.staff) : null;
   const store = ctx.store();
-  const practiceIds = unique([...linked.map((p) => p.id), ...(chosen?.practiceId ? [chosen.practiceId] : [])]);
   const newcomers = newStaffOf(store, story);
   let saved: Story;
   try {
-    saved = saveStory(store, { draft: story, practiceIds, vector: chosen?.vector }, now);
+    saved = saveStory(store, { draft: story, practiceIds: linked.map((p) => p.id), vector: suggested?.vector }, now);
   } catch (error) {
     // What was typed at the prompt outlives a database that stayed locked.
     if (typed && errorCode(error).startsWith('SQLITE_BUSY')) {
@@ -99,6 +98,10 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   if (options.json) ctx.print(JSON.stringify(storyJson(saved), null, 2));
   else if (!ctx.stdoutIsTTY) ctx.print(String(id));
   ctx.info(`${ctx.err.green('Saved')} story ${storySummary(saved, { ...ctx.look(), color: ctx.err })}`);
+  // Asked once the story is saved: a person who stops here loses nothing they typed.
+  const chosen = suggested?.suggestions.length ? await askPracticeFor(id, suggested.suggestions) : null;
+  if (chosen !== null) linkStoryByHand(store, { storyId: id, practiceIds: [chosen] }, ctx.now());
+  const practiceIds = unique([...linked.map((p) => p.id), ...(chosen === null ? [] : [chosen])]);
   if (practiceIds.length > 0) ctx.info(messages.storyLinkedTo(practiceNames(store, practiceIds)));
   for (const { name, near } of newcomers) ctx.info(ctx.err.dim(near ? messages.newPersonNear(name, near) : messages.newPeople([name])));
   const unchosen = namesakesOf(store, story);
@@ -117,19 +120,30 @@ async function offerDraft(ctx: Context): Promise<StoryDraftFile | undefined> {
   return (await askConfirm(messages.draftOffer(when, text.length > 40 ? `${text.slice(0, 39)}…` : text), true)) ? draft : undefined;
 }
 
-/** The practice picked among the likeliest for the text; null when there is none to suggest or the encoder fails. */
-async function chooseCapturePractice(
+/** The likeliest practices for the text, and its vector; null when there is none to suggest or the encoder fails. */
+async function suggestPractices(
   ctx: Context,
   capture: Promise<import('./capture.ts').CapturePrep>,
   text: string,
   staff: string[],
-): Promise<{ practiceId: number | null; vector: Uint8Array } | null> {
+): Promise<{ suggestions: Array<{ name: string; practiceId: number }>; vector: Uint8Array } | null> {
   const { capture: ready, note } = await capture;
   // Why there are no suggestions, or what they leave out: never skipped in silence.
   if (note) ctx.info(ctx.err.dim(note));
   if (!ready) return null;
-  const { choosePractice } = await import('./capture.ts');
-  return choosePractice(ready, text, staff);
+  const { suggestForCapture } = await import('./capture.ts');
+  return suggestForCapture(ready, text, staff);
+}
+
+/** The practice the saved story shows, picked among the suggestions; Ctrl-C says the story stays, unlinked. */
+async function askPracticeFor(storyId: number, suggestions: ReadonlyArray<{ name: string; practiceId: number }>): Promise<number | null> {
+  const { askCapturePractice } = await import('./capture.ts');
+  try {
+    return await askCapturePractice(suggestions);
+  } catch (error) {
+    if (isSvcError(error) && error.exitCode === ExitCode.cancelled) throw new CancelledError(messages.cancelledStorySaved(storyId));
+    throw error;
+  }
 }
 
 /** The text, with what exactly they did appended as a sentence when it named no behaviour. */

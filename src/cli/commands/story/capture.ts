@@ -48,16 +48,24 @@ export async function prepareCapture(ctx: Context): Promise<CapturePrep> {
   }
 }
 
-/** The practice the person picks among the three likeliest for the text, and the text's vector to keep. */
-export async function choosePractice(capture: Capture, text: string, staff: readonly string[]): Promise<{ practiceId: number | null; vector: Uint8Array } | null> {
+/** The three likeliest practices for the text, and the text's vector to keep with the story; null when the encoder fails. */
+export async function suggestForCapture(
+  capture: Capture,
+  text: string,
+  staff: readonly string[],
+): Promise<{ suggestions: Array<{ name: string; practiceId: number }>; vector: Uint8Array } | null> {
   let vector: Vector;
   try {
     vector = await embedText(capture.encoder, text, staff);
   } catch {
     return null; // a help only: the story is saved without suggestions
   }
-  const suggestions = suggestPractices(capture.index, scoredText(text, staff, vector));
+  const suggestions = suggestPractices(capture.index, scoredText(text, staff, vector)).map((s) => ({ name: s.name, practiceId: s.practiceId }));
+  return { suggestions, vector: vectorToBytes(vector) };
+}
+
+/** The practice the person picks among the suggestions (Enter: the likeliest), or none. */
+export async function askCapturePractice(suggestions: ReadonlyArray<{ name: string; practiceId: number }>): Promise<number | null> {
   const { askPractice } = await import('../../prompts.ts');
-  const practiceId = suggestions.length === 0 ? null : await askPractice(messages.capturePracticeQuestion, suggestions.map((s) => ({ name: s.name, value: s.practiceId })), messages.captureNone);
-  return { practiceId, vector: vectorToBytes(vector) };
+  return askPractice(messages.capturePracticeQuestion, suggestions.map((s) => ({ name: s.name, value: s.practiceId })), messages.captureNone);
 }

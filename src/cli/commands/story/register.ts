@@ -85,7 +85,7 @@ function registerStoryCommands(program: Command): void {
       'after',
       examples([
         'svc story add "Ana called the customer back within the hour with the fix" --staff Ana --tag call-back',
-        'svc story add "Bo stayed late to help Lena close the month" --staff Bo --served Lena --trigger request',
+        'svc story add "Bo stayed late to help Ana close the month" --staff Bo --served Ana --trigger request',
         'svc story add "Ana rang him back the next morning" --staff Ana --practice "Call back the same day"',
         'echo "Cy remembered the customer\'s name and order" | svc story add --staff Cy --when yesterday',
       ]),
