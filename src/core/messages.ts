@@ -98,6 +98,11 @@ export const messages = {
   practiceExistsHint: (name: string) => `see it with: svc practice show "${name}", or choose another name`,
   emptyPracticeName: 'the practice name is empty',
   emptyPracticeNameHint: 'name the behaviour, e.g. svc practice add "Call back the same day" --tag call-back',
+  emptyPersonName: "the person's name is empty",
+  emptyTagName: 'the tag name is empty',
+  emptyCustomerName: "the customer's name is empty",
+  /** A practice, person, tag or customer to look up was typed as nothing. */
+  emptyNamedHint: (list: string) => `give a name or an id; ${list}`,
   matcherTaken: (kind: string, value: string, owner: string) => `the ${kind} "${echo(value)}" already links stories to practice "${owner}"`,
   matcherTakenHint:
     'a tag, or a phrase with the same details, points to one practice only: leave it out, give the phrase its qualifier ("called back the same day"), or rename that practice instead',

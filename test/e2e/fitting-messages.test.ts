@@ -25,3 +25,19 @@ describe('practice status NAME standard', () => {
     await expectRefused(svc, ['practice', 'status', 'walk', 'standard'], 4, /^svc: practice "Walk them to it" is retired; it cannot become standard$/);
   });
 });
+
+describe('an empty name', () => {
+  it.each([
+    [['practice', 'show', ''], /^svc: the practice name is empty$/],
+    [['practice', 'show', '  '], /^svc: the practice name is empty$/],
+    [['practice', 'status', '', 'adopted'], /^svc: the practice name is empty$/],
+    [['people', 'show', ''], /^svc: the person's name is empty$/],
+    [['tag', 'rename', '', 'kind'], /^svc: the tag name is empty$/],
+    [['customer', 'forget', '', '--dry-run'], /^svc: the customer's name is empty$/],
+  ])('svc %j is bad usage, not a name svc lacks', async (args, message) => {
+    await ok(['story', 'add', 'Ana walked Mr Novak to the right shelf #walk', '--staff', 'Ana', '--customer', 'Mr Novak']);
+    await ok(['practice', 'add', 'Walk them to it', '--tag', 'walk']);
+    await expectRefused(svc, args, 2, message);
+    expect((await svc.run(args)).stderr).toMatch(/\nhint: give a name or an id; list them with: svc \w+\n$/);
+  });
+});
