@@ -17,6 +17,12 @@ export const messages = {
   ambiguousDateHint: (readings: readonly string[]) => `write it as ${readings.join(' or ')} (YYYY-MM-DD reads one way only)`,
   futureDate: (flag: string, day: string) => `${flag} ${day} is in the future`,
   futureDateHint: 'a story records something that already happened: give today or an earlier date',
+  futureTrainingHint: 'a training is logged once it was held: give today or an earlier date; plan one ahead with svc train schedule',
+  futureActionDoneHint: 'an action is marked done once it is done: give today or an earlier date',
+  futureMeetingHint: 'a meeting is recorded once the team has met: give today or an earlier date',
+  futureInterviewHint: 'a call is logged once it happened: give today or an earlier date; a call still to come is agreed with svc interview agree',
+  futureSignalHint: 'a signal is a figure already measured: give today or an earlier date',
+  futureDigestHint: 'a digest covers what already happened: give today or an earlier date',
 
   // values from closed lists
   notOneOf: (flag: string, value: string, allowed: readonly string[]) =>

@@ -41,3 +41,37 @@ describe('an empty name', () => {
     expect((await svc.run(args)).stderr).toMatch(/\nhint: give a name or an id; list them with: svc \w+\n$/);
   });
 });
+
+describe('a date in the future', () => {
+  // SVC_NOW keeps "tomorrow" a day after the interview's agreed call.
+  const env = { SVC_NOW: '2026-03-18T10:00:00' };
+  beforeEach(async () => {
+    expect((await svc.run(['story', 'add', 'Ana walked Mr Novak to the right shelf #walk', '--staff', 'Ana', '--customer', 'Mr Novak'], { env })).code).toBe(0);
+    expect((await svc.run(['practice', 'add', 'Walk them to it', '--tag', 'walk'], { env })).code).toBe(0);
+    expect((await svc.run(['action', 'add', 'Label the shelves', '--owner', 'Ana', '--due', '2026-04-01'], { env })).code).toBe(0);
+  });
+
+  it.each([
+    ['story add --when', ['story', 'add', 'Bo rang back', '--staff', 'Bo', '--when', 'tomorrow'], /^hint: a story records something that already happened/],
+    ['train log --on', ['train', 'log', 'walk', '--people', 'Ana', '--on', 'tomorrow'], /^hint: a training is logged once it was held: give today or an earlier date; plan one ahead with svc train schedule$/],
+    ['action done --on', ['action', 'done', '1', '--on', 'tomorrow'], /^hint: an action is marked done once it is done: give today or an earlier date$/],
+    ['meeting held --on', ['meeting', 'held', '--on', 'tomorrow'], /^hint: a meeting is recorded once the team has met/],
+    ['digest --since', ['digest', '--since', 'tomorrow'], /^hint: a digest covers what already happened/],
+  ])('%s says why in the words of its command', async (_name, args, hint) => {
+    const before = svc.snapshot();
+    const result = await svc.run(args, { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^svc: --\w+ 2026-03-19 is in the future\n/);
+    expect(result.stderr.split('\n')[1]).toMatch(hint);
+    expect(svc.snapshot()).toBe(before);
+  });
+
+  it('signal import names the line and says a signal is a figure already measured', async () => {
+    const file = svc.writeFile('signals.csv', 'date,practice,story,measure,value\n2026-03-19,walk,,response time,4\n');
+    const before = svc.snapshot();
+    const result = await svc.run(['signal', 'import', file], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('svc: line 2: date 2026-03-19 is in the future\nhint: a signal is a figure already measured: give today or an earlier date\n');
+    expect(svc.snapshot()).toBe(before);
+  });
+});

@@ -37,7 +37,7 @@ export async function run(options: WithArgs<DigestOptions>, ctx: Context): Promi
     throw new UsageError(messages.addressOnlyForEml, messages.addressOnlyForEmlHint);
   }
   const sinceText = options.since?.trim().toLowerCase();
-  const since = sinceText === undefined ? undefined : sinceText === 'last-digest' ? 'last-digest' : parsePastDay(options.since ?? '', now, '--since');
+  const since = sinceText === undefined ? undefined : sinceText === 'last-digest' ? 'last-digest' : parsePastDay(options.since ?? '', now, '--since', messages.futureDigestHint);
 
   await indexForEvidence(ctx);
   const store = ctx.store();
