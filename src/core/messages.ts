@@ -392,7 +392,8 @@ export const messages = {
   fileNotWritable: (path: string, dir: string) => `cannot write ${path}: the folder ${dir} is not writable`,
   fileNotWritableHint: 'choose a folder you can write, or - for stdout',
   outIsDirectory: (path: string) => `${path} is a folder; svc writes a file`,
-  outIsDirectoryHint: 'give a file name inside it, e.g. --out DIR/export.jsonl',
+  /** example: a file in that folder, named for what the command writes (training-plan.html). */
+  outIsDirectoryHint: (example?: string) => (example ? `give a file name inside it, e.g. --out ${example}` : 'give a file name inside it'),
   outIsLink: (path: string) => `${path} is a symbolic link; svc does not write through links unless asked`,
   outIsLinkHint: 'choose another name, or pass --force to replace the file the link points to',
   outLinkDangling: (path: string) => `${path} is a symbolic link to nothing`,
