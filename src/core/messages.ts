@@ -216,7 +216,9 @@ export const messages = {
   importNotArray: 'a JSON customer list must be an array of objects such as {"name": "…", "email": "…"}',
   importNotObject: 'this entry is not an object such as {"name": "…", "email": "…"}',
   importBadRows: (file: string, n: number) => `${file} has ${n} bad ${n === 1 ? 'row' : 'rows'}; nothing was imported`,
-  importBadRowsHint: 'fix the rows listed above and import again, or pass --skip-invalid to import the good rows',
+  /** --skip-invalid only when some row could be imported. */
+  importBadRowsHint: (someValid: boolean) =>
+    someValid ? 'fix the rows listed above and import again, or pass --skip-invalid to import the good rows' : 'fix the rows listed above and import again',
   importNoNameColumn: (file: string) => `${file} has no "name" column in its header row`,
   importNoNameColumnHint: 'the first row names the columns: name, email, phone, segment, external id',
   importUnreadable: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
