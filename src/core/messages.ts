@@ -438,7 +438,7 @@ export const messages = {
   builtinTag: (name: string, done: 'renamed' | 'merged away') => `${name} is a built-in tag: it cannot be ${done}`,
   builtinTagHint: (name: string) =>
     `built-in tags name the attributes the report counts (svc report --json .qualities); to fold another tag into it: svc tag merge TAG ${name}`,
-  matcherNotFound: (name: string, phrase: string) => `practice "${name}" has no phrase matcher "${phrase}"`,
+  matcherNotFound: (name: string, phrase: string) => `practice "${echo(name)}" has no phrase matcher "${echo(phrase)}"`,
   matcherNotFoundHint: (name: string) => `see its matchers with: svc practice show "${name}"`,
 
   // the team's rhythm: config file, calendar, digest, stories from forms (add keys below this line)
