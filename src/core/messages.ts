@@ -121,6 +121,13 @@ export const messages = {
   personNotFound: (name: string) => `nobody called "${echo(name)}" appears in svc`,
   personNotFoundHint: 'list people with: svc people',
   standardNeedsAdopt: 'a practice becomes standard with a written procedure',
+  /** What retiring kept and what it changed, by where the practice stood: only a standard is in the playbook, only adopted and standard ones are trained. */
+  retiredHint: (from: 'candidate' | 'adopted' | 'standard' | 'retired') =>
+    from === 'standard'
+      ? 'hint: its stories, trainings and procedures are kept; it has left the playbook'
+      : from === 'adopted'
+        ? 'hint: its stories and trainings are kept; nobody is trained on it any more'
+        : 'hint: its stories are kept; it was a candidate, never in the playbook',
   standardNeedsAdoptHint: (name: string) => `use: svc practice adopt "${name}" --procedure "…"`,
   reviewNeedsTerminal: '--review asks about each candidate, and there is no terminal to ask in',
   reviewNeedsTerminalHint: 'run svc detect --review in a terminal; scripts can use svc practice add NAME --phrase P --tag T',

@@ -75,3 +75,18 @@ describe('a date in the future', () => {
     expect(svc.snapshot()).toBe(before);
   });
 });
+
+describe('practice retire', () => {
+  it.each([
+    ['a candidate', [], /^hint: its stories are kept; it was a candidate, never in the playbook$/m],
+    ['an adopted practice', [['practice', 'status', 'walk', 'adopted']], /^hint: its stories and trainings are kept; nobody is trained on it any more$/m],
+    ['a standard', [['practice', 'adopt', 'walk', '--procedure', 'Walk the customer to the shelf.']], /^hint: its stories, trainings and procedures are kept; it has left the playbook$/m],
+  ])('of %s says what is true of it', async (_name, steps, hint) => {
+    await ok(['practice', 'add', 'Walk them to it', '--tag', 'walk']);
+    for (const step of steps) await ok(step);
+    const said = await ok(['practice', 'retire', 'walk']);
+    expect(said).toMatch(/^Moved "Walk them to it" from \w+ to retired$/m);
+    expect(said).toMatch(hint);
+    expect(said.match(/^hint: /gm)).toHaveLength(1);
+  });
+});
