@@ -42,7 +42,7 @@ export function actionList(store: Store, input: { all: boolean }, now: Date): Ac
 
 /** Marks an action done (today, or on a past day given). */
 export function completeAction(store: Store, input: { id: number; on?: string | undefined }, now: Date): ActionView {
-  const on: Day = input.on === undefined ? toDay(now) : parsePastDay(input.on, now, '--on');
+  const on: Day = input.on === undefined ? toDay(now) : parsePastDay(input.on, now, '--on', messages.futureActionDoneHint);
   store.transaction(() => {
     const action = store.actions.get(input.id);
     if (!action) throw new NotFoundError(messages.actionNotFound(input.id), messages.actionNotFoundHint);

@@ -12,7 +12,7 @@ export interface HeldMeeting {
 /** Records a team meeting held on a day (today without one); a second on the same day is a ConflictError. */
 export function holdMeeting(store: Store, input: { on?: string | undefined; notes?: string | undefined }, clock: () => Date): HeldMeeting {
   const now = clock();
-  const heldOn = input.on === undefined ? toDay(now) : parsePastDay(input.on, now, '--on');
+  const heldOn = input.on === undefined ? toDay(now) : parsePastDay(input.on, now, '--on', messages.futureMeetingHint);
   const notes = input.notes?.trim() || null;
   return store.transaction(() => {
     const meetings = store.meetings.list();

@@ -5,11 +5,12 @@ import type { Store } from '../store/store.ts';
 
 export type { NamedKind } from '../core/resolve.ts';
 
-const NOT_FOUND: Record<NamedKind, { message: (typed: string) => string; hint: string; list: string; plural: string }> = {
-  practice: { message: messages.practiceNotFound, hint: messages.practiceNotFoundHint, list: 'list them with: svc practices', plural: 'practices' },
-  person: { message: messages.personNotFound, hint: messages.personNotFoundHint, list: 'list them with: svc people', plural: 'people' },
-  tag: { message: messages.tagNotFound, hint: messages.tagNotFoundHint, list: 'list them with: svc tags', plural: 'tags' },
+const NOT_FOUND: Record<NamedKind, { empty: string; message: (typed: string) => string; hint: string; list: string; plural: string }> = {
+  practice: { empty: messages.emptyPracticeName, message: messages.practiceNotFound, hint: messages.practiceNotFoundHint, list: 'list them with: svc practices', plural: 'practices' },
+  person: { empty: messages.emptyPersonName, message: messages.personNotFound, hint: messages.personNotFoundHint, list: 'list them with: svc people', plural: 'people' },
+  tag: { empty: messages.emptyTagName, message: messages.tagNotFound, hint: messages.tagNotFoundHint, list: 'list them with: svc tags', plural: 'tags' },
   customer: {
+    empty: messages.emptyCustomerName,
     message: (typed) => messages.customerNotFound(/^#?\d+$/u.test(typed.trim()) ? `#${typed.trim().replace('#', '')}` : `called "${typed}"`),
     hint: messages.customerNotFoundHint,
     list: 'list them with: svc customers',
@@ -20,12 +21,14 @@ const NOT_FOUND: Record<NamedKind, { message: (typed: string) => string; hint: s
 /**
  * The one practice, person, tag or customer a typed name stands for: any case, accents
  * optional, the id ("12", "#12") or a unique prefix. None is a NotFoundError (exit 3)
- * suggesting the closest names; several is a UsageError (exit 2) listing them.
+ * suggesting the closest names; several, or an empty name, is a UsageError (exit 2).
  */
 export function resolveNamed(store: Store, kind: NamedKind, typed: string, options: ResolveOptions = {}): Named {
+  const words = NOT_FOUND[kind];
+  // Nothing typed is a mistake in the command line, not a name svc lacks.
+  if (typed.trim() === '') throw new UsageError(words.empty, messages.emptyNamedHint(words.list));
   const found = resolveName(typed, store.names.items(kind), options);
   if (found.kind === 'found') return found.item;
-  const words = NOT_FOUND[kind];
   if (found.kind === 'nameOrId') throw new UsageError(messages.nameOrId(typed, kind, found.named, found.byId), messages.nameOrIdHint(found.byId.id, found.named.id));
   if (found.kind === 'ambiguous') {
     // Namesakes (two customers called Dev Patel) only an id tells apart.

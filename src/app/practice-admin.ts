@@ -46,8 +46,9 @@ export interface StatusMove {
 export function changePracticeStatus(store: Store, input: { practice: string; to: PracticeStatus; force?: boolean | undefined }, clock: () => Date): StatusMove {
   const practice = requirePractice(store, input.practice);
   const force = input.force === true;
-  if (input.to === 'standard') throw new UsageError(messages.standardNeedsAdopt, messages.standardNeedsAdoptHint(practice.name));
+  // An impossible step is refused as such (exit 4) whichever command asks; a possible one to standard needs adopt's procedure.
   checkTransition(practice.name, practice.status, input.to, force);
+  if (input.to === 'standard') throw new UsageError(messages.standardNeedsAdopt, messages.standardNeedsAdoptHint(practice.name));
   if (practice.status === input.to) return { practice, from: practice.status, changed: false };
   store.transaction(() => store.practices.setStatus(practice, input.to, clock().toISOString(), force ? 'forced' : undefined));
   return { practice: store.practices.find(String(practice.id)) ?? practice, from: practice.status, changed: true };

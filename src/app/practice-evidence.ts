@@ -3,7 +3,7 @@ import { parseId } from '../core/ids.ts';
 import { cappedText, MAX_NOTE_LENGTH, MAX_PHRASE_LENGTH } from '../core/limits.ts';
 import { messages } from '../core/messages.ts';
 import { checkPracticeName, matcherLabel, type EvidenceHow, type Matcher, type Practice, type PracticeView } from '../core/practice.ts';
-import type { QualifierKind } from '../core/qualifiers.ts';
+import { QUALIFIER_KINDS, type QualifierKind } from '../core/qualifiers.ts';
 import { MAX_TAG_LENGTH, tagName } from '../core/story.ts';
 import { normalizePhrase, unique } from '../core/text.ts';
 import type { Store } from '../store/store.ts';
@@ -165,6 +165,9 @@ export function unlinkStories(
   return { practice, unlinked: ids, relinkedOnEdit: ids.some((id) => links.get(id) === 'matched') };
 }
 
+/** How practice show lists a phrase with details: "call back (timing)". */
+const LABEL_WITH_DETAILS = new RegExp(`\\((?:${QUALIFIER_KINDS.join('|')})\\)\\s*$`, 'u');
+
 /**
  * Removes a phrase matcher, typed as `practice show` lists it ("call back") or as written
  * in a story ("called back"); the stories it alone linked stop being evidence.
@@ -179,11 +182,13 @@ export async function removePhrase(
   // As `practice show` lists it ("call back", "call back (timing)"), else as written in a story ("called back the next day").
   const listed = normalizePhrase(input.phrase);
   let removed = phrases.find((m) => normalizePhrase(matcherLabel(m)) === listed);
-  if (!removed) {
+  // A label with details ("call back (timing)") names that matcher only: read as written it would be plain "call back".
+  if (!removed && !LABEL_WITH_DETAILS.test(input.phrase)) {
     const read = (await phraseKeyFunction([input.phrase]))(input.phrase);
     removed = phrases.find((m) => m.value === read.key && m.qualifier === read.qualifier);
   }
-  if (!removed) throw new NotFoundError(messages.matcherNotFound(practice.name, listed), messages.matcherNotFoundHint(practice.name));
+  // Echoed as typed, not as compared: "call back (timing)" keeps the brackets practice show lists.
+  if (!removed) throw new NotFoundError(messages.matcherNotFound(practice.name, input.phrase.trim().replace(/\s+/gu, ' ')), messages.matcherNotFoundHint(practice.name));
   const matcher = removed;
   const unlinked = store.transaction(() => store.practices.removeMatcher(practice.id, matcher, clock().toISOString())) ?? 0;
   return { practice, removed, unlinked };

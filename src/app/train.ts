@@ -25,7 +25,7 @@ function facilitatorName(typed: string | undefined): string | null {
 export function trainingToLog(store: Store, input: { practice: string; on?: string | undefined }, clock: () => Date): { practice: Practice; heldOn: Day } {
   const practice = requireTrainablePractice(store, input.practice);
   const now = clock();
-  return { practice, heldOn: input.on === undefined ? toDay(now) : parsePastDay(input.on, now, '--on') };
+  return { practice, heldOn: input.on === undefined ? toDay(now) : parsePastDay(input.on, now, '--on', messages.futureTrainingHint) };
 }
 
 /** Everyone's name, for the question that asks who attended. */

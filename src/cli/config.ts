@@ -12,6 +12,7 @@ import {
   exampleValue,
   isConfigKey,
   keyLines,
+  lineOf,
   parseConfigValue,
   resolveSettings,
   setConfigLine,
@@ -63,7 +64,7 @@ export function configEntries(path: string, text: string): ConfigEntry[] {
         continue;
       }
       const plain = value instanceof TomlDate && value.isTime() ? value.toISOString().slice(0, 5) : value;
-      entries.push({ key, value: plain, line: lines.get(key) ?? lines.get(prefix) ?? 1 });
+      entries.push({ key, value: plain, line: lineOf(lines, key) ?? lines.get(prefix) ?? 1 });
     }
   };
   walk(document, '');

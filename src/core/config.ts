@@ -222,6 +222,17 @@ export function keyLines(text: string): Map<string, number> {
 }
 
 /**
+ * The line of a key, or for a table written as dotted keys under a header ([team] then
+ * meeting.weekday = …, read as team.meeting), the first line of a key inside it.
+ */
+export function lineOf(lines: ReadonlyMap<string, number>, key: string): number | undefined {
+  const own = lines.get(key);
+  if (own !== undefined) return own;
+  const inside = [...lines].filter(([name]) => name.startsWith(`${key}.`)).map(([, line]) => line);
+  return inside.length > 0 ? Math.min(...inside) : undefined;
+}
+
+/**
  * The config text with key set to a TOML literal: the key's line is replaced where it
  * is, else the line goes at the end of its table, else a new table is appended. The
  * rest of the file (comments, order) stays as the team wrote it.

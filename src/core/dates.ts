@@ -155,15 +155,15 @@ export function parseDay(
   return day;
 }
 
-/** A date written as YYYY-MM-DD (in a file, where "yesterday" means nothing), not in the future. */
-export function parseIsoPastDay(input: string, now: Date, label: string): Day {
+/** A date written as YYYY-MM-DD (in a file, where "yesterday" means nothing), not in the future; future says why, for the command. */
+export function parseIsoPastDay(input: string, now: Date, label: string, future: string): Day {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input)) throw new ValidationError(messages.badIsoDate(label, input));
-  return parsePastDay(input, now, label);
+  return parsePastDay(input, now, label, future);
 }
 
-/** A date of something that already happened: not in the future. */
-export function parsePastDay(input: string, now: Date, flag: string): Day {
+/** A date of something that already happened: not in the future. future is the hint saying why, in the command's words. */
+export function parsePastDay(input: string, now: Date, flag: string, future: string): Day {
   const day = parseDay(input, now, flag, 'past');
-  if (day > toDay(now)) throw new ValidationError(messages.futureDate(flag, day), messages.futureDateHint);
+  if (day > toDay(now)) throw new ValidationError(messages.futureDate(flag, day), future);
   return day;
 }

@@ -3,6 +3,11 @@
  * and the renderers read the same list. Plain data, so the command tree can load it.
  */
 
+/** A file name for a document: documentFile('training-plan', 'html') is training-plan.html; text is .txt. */
+export function documentFile(stem: string, format: string): string {
+  return `${stem}.${format === 'text' ? 'txt' : format}`;
+}
+
 /** Training plans and the playbook. */
 export const DOCUMENT_FORMATS = ['text', 'md', 'html'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];

@@ -54,7 +54,7 @@ export function checkImportedRow(table: string, row: ExportRow, now: Date): void
   switch (table) {
     case 'stories': {
       checkStoryText(textOf(row, 'text'));
-      parseIsoPastDay(textOf(row, 'occurred_on') ?? '', now, 'occurred_on');
+      parseIsoPastDay(textOf(row, 'occurred_on') ?? '', now, 'occurred_on', messages.futureDateHint);
       const field = (column: string) => textOf(row, column) ?? undefined;
       checkStoryFields({ title: field('title'), impact: field('impact'), channel: field('channel'), source: field('source'), trigger: field('trigger') }, now);
       return;
@@ -77,7 +77,7 @@ export function checkImportedRow(table: string, row: ExportRow, now: Date): void
       return;
     }
     case 'trainings':
-      parseIsoPastDay(textOf(row, 'held_on') ?? '', now, 'held_on');
+      parseIsoPastDay(textOf(row, 'held_on') ?? '', now, 'held_on', messages.futureTrainingHint);
       capped(row, ['notes'], MAX_NOTE_LENGTH);
       return;
     case 'interviews':
@@ -85,7 +85,7 @@ export function checkImportedRow(table: string, row: ExportRow, now: Date): void
       checkAnswerKeys(textOf(row, 'answer_keys'));
       return;
     case 'signals': {
-      parseIsoPastDay(textOf(row, 'measured_on') ?? '', now, 'measured_on');
+      parseIsoPastDay(textOf(row, 'measured_on') ?? '', now, 'measured_on', messages.futureSignalHint);
       const measure = textOf(row, 'measure') ?? '';
       if (measureName(measure) !== measure) throw new ValidationError(messages.importFieldType('measure', 'a measure as svc writes it (one lower-case line)', cut(measure)));
       if (typeof row.value !== 'number' || !Number.isFinite(row.value)) throw new ValidationError(messages.importFieldType('value', 'a number', String(row.value)));

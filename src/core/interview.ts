@@ -155,7 +155,7 @@ export function draftInterviewLog(input: InterviewLogInput, now: Date): Intervie
   const liked = answer(input.liked, '--liked');
   const change = answer(input.change, '--change');
   const note = answer(input.note, '--note');
-  const heldOn = input.on === undefined ? toDay(now) : parsePastDay(input.on, now, '--on');
+  const heldOn = input.on === undefined ? toDay(now) : parsePastDay(input.on, now, '--on', messages.futureInterviewHint);
   const answered = learned !== null || liked !== null || change !== null;
   if (input.declined) {
     if (answered) throw new ValidationError(messages.declinedWithAnswers, messages.declinedWithAnswersHint);

@@ -17,6 +17,12 @@ export const messages = {
   ambiguousDateHint: (readings: readonly string[]) => `write it as ${readings.join(' or ')} (YYYY-MM-DD reads one way only)`,
   futureDate: (flag: string, day: string) => `${flag} ${day} is in the future`,
   futureDateHint: 'a story records something that already happened: give today or an earlier date',
+  futureTrainingHint: 'a training is logged once it was held: give today or an earlier date; plan one ahead with svc train schedule',
+  futureActionDoneHint: 'an action is marked done once it is done: give today or an earlier date',
+  futureMeetingHint: 'a meeting is recorded once the team has met: give today or an earlier date',
+  futureInterviewHint: 'a call is logged once it happened: give today or an earlier date; a call still to come is agreed with svc interview agree',
+  futureSignalHint: 'a signal is a figure already measured: give today or an earlier date',
+  futureDigestHint: 'a digest covers what already happened: give today or an earlier date',
 
   // values from closed lists
   notOneOf: (flag: string, value: string, allowed: readonly string[]) =>
@@ -98,6 +104,11 @@ export const messages = {
   practiceExistsHint: (name: string) => `see it with: svc practice show "${name}", or choose another name`,
   emptyPracticeName: 'the practice name is empty',
   emptyPracticeNameHint: 'name the behaviour, e.g. svc practice add "Call back the same day" --tag call-back',
+  emptyPersonName: "the person's name is empty",
+  emptyTagName: 'the tag name is empty',
+  emptyCustomerName: "the customer's name is empty",
+  /** A practice, person, tag or customer to look up was typed as nothing. */
+  emptyNamedHint: (list: string) => `give a name or an id; ${list}`,
   matcherTaken: (kind: string, value: string, owner: string) => `the ${kind} "${echo(value)}" already links stories to practice "${owner}"`,
   matcherTakenHint:
     'a tag, or a phrase with the same details, points to one practice only: leave it out, give the phrase its qualifier ("called back the same day"), or rename that practice instead',
@@ -110,6 +121,13 @@ export const messages = {
   personNotFound: (name: string) => `nobody called "${echo(name)}" appears in svc`,
   personNotFoundHint: 'list people with: svc people',
   standardNeedsAdopt: 'a practice becomes standard with a written procedure',
+  /** What retiring kept and what it changed, by where the practice stood: only a standard is in the playbook, only adopted and standard ones are trained. */
+  retiredHint: (from: 'candidate' | 'adopted' | 'standard' | 'retired') =>
+    from === 'standard'
+      ? 'hint: its stories, trainings and procedures are kept; it has left the playbook'
+      : from === 'adopted'
+        ? 'hint: its stories and trainings are kept; nobody is trained on it any more'
+        : 'hint: its stories are kept; it was a candidate, never in the playbook',
   standardNeedsAdoptHint: (name: string) => `use: svc practice adopt "${name}" --procedure "…"`,
   reviewNeedsTerminal: '--review asks about each candidate, and there is no terminal to ask in',
   reviewNeedsTerminalHint: 'run svc detect --review in a terminal; scripts can use svc practice add NAME --phrase P --tag T',
@@ -205,7 +223,9 @@ export const messages = {
   importNotArray: 'a JSON customer list must be an array of objects such as {"name": "…", "email": "…"}',
   importNotObject: 'this entry is not an object such as {"name": "…", "email": "…"}',
   importBadRows: (file: string, n: number) => `${file} has ${n} bad ${n === 1 ? 'row' : 'rows'}; nothing was imported`,
-  importBadRowsHint: 'fix the rows listed above and import again, or pass --skip-invalid to import the good rows',
+  /** --skip-invalid only when some row could be imported. */
+  importBadRowsHint: (someValid: boolean) =>
+    someValid ? 'fix the rows listed above and import again, or pass --skip-invalid to import the good rows' : 'fix the rows listed above and import again',
   importNoNameColumn: (file: string) => `${file} has no "name" column in its header row`,
   importNoNameColumnHint: 'the first row names the columns: name, email, phone, segment, external id',
   importUnreadable: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
@@ -381,7 +401,8 @@ export const messages = {
   fileNotWritable: (path: string, dir: string) => `cannot write ${path}: the folder ${dir} is not writable`,
   fileNotWritableHint: 'choose a folder you can write, or - for stdout',
   outIsDirectory: (path: string) => `${path} is a folder; svc writes a file`,
-  outIsDirectoryHint: 'give a file name inside it, e.g. --out DIR/export.jsonl',
+  /** example: a file in that folder, named for what the command writes (training-plan.html). */
+  outIsDirectoryHint: (example?: string) => (example ? `give a file name inside it, e.g. --out ${example}` : 'give a file name inside it'),
   outIsLink: (path: string) => `${path} is a symbolic link; svc does not write through links unless asked`,
   outIsLinkHint: 'choose another name, or pass --force to replace the file the link points to',
   outLinkDangling: (path: string) => `${path} is a symbolic link to nothing`,
@@ -424,7 +445,7 @@ export const messages = {
   builtinTag: (name: string, done: 'renamed' | 'merged away') => `${name} is a built-in tag: it cannot be ${done}`,
   builtinTagHint: (name: string) =>
     `built-in tags name the attributes the report counts (svc report --json .qualities); to fold another tag into it: svc tag merge TAG ${name}`,
-  matcherNotFound: (name: string, phrase: string) => `practice "${name}" has no phrase matcher "${phrase}"`,
+  matcherNotFound: (name: string, phrase: string) => `practice "${echo(name)}" has no phrase matcher "${echo(phrase)}"`,
   matcherNotFoundHint: (name: string) => `see its matchers with: svc practice show "${name}"`,
 
   // the team's rhythm: config file, calendar, digest, stories from forms (add keys below this line)

@@ -85,7 +85,7 @@ export function signalRows(form: { headers: readonly string[]; rows: readonly Fo
       if (storyId !== null && !(Number.isInteger(storyId) && storyId > 0)) throw new ValidationError(messages.signalBadStory(story), messages.signalFileHint);
       return {
         line: row.line,
-        on: parseIsoPastDay(cell(row, columns.date), now, 'date'),
+        on: parseIsoPastDay(cell(row, columns.date), now, 'date', messages.futureSignalHint),
         measure: measureName(cell(row, columns.measure)),
         value: signalValue(cell(row, columns.value)),
         practice: practice === '' ? null : practice,

@@ -135,7 +135,7 @@ export function checkStoryFields(input: Omit<StoryInput, 'text'>, now: Date): St
   const by = cappedText(input.by, '--by', MAX_NAME_LENGTH);
   return {
     title: cappedText(input.title, '--title', MAX_TITLE_LENGTH),
-    occurredOn: input.when === undefined ? toDay(now) : parsePastDay(input.when, now, '--when'),
+    occurredOn: input.when === undefined ? toDay(now) : parsePastDay(input.when, now, '--when', messages.futureDateHint),
     staff: cleanNames(input.staff ?? []),
     customer: customer === null ? null : cleanName(checkName(customer, 'customer name')),
     customerKind: input.internal ? 'internal' : 'external',
@@ -165,7 +165,7 @@ export function applyStoryEdit(story: Story, input: StoryInput, now: Date): Stor
   return {
     title: input.title === undefined ? story.title : cappedText(input.title, '--title', MAX_TITLE_LENGTH),
     text,
-    occurredOn: input.when === undefined ? story.occurredOn : parsePastDay(input.when, now, '--when'),
+    occurredOn: input.when === undefined ? story.occurredOn : parsePastDay(input.when, now, '--when', messages.futureDateHint),
     staff: input.staff === undefined ? story.staff : cleanNames(input.staff),
     customer: input.customer === undefined ? story.customer : cappedText(checkName(input.customer, 'customer name'), '--customer', MAX_CUSTOMER_NAME_LENGTH),
     customerKind: input.internal === undefined ? story.customerKind : input.internal ? 'internal' : 'external',

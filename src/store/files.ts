@@ -69,7 +69,7 @@ export function fileError(error: unknown, path: string): unknown {
   if (['ENOSPC', 'EDQUOT', 'EFBIG', 'SQLITE_FULL'].includes(code)) return new SvcError(messages.fileDiskFull(path), ExitCode.unexpected, messages.fileDiskFullHint);
   if (['EACCES', 'EPERM', 'EROFS'].includes(code)) return new ValidationError(messages.fileNotWritable(path, dirname(path)), messages.fileNotWritableHint);
   if (code === 'ENOENT' || code === 'ENOTDIR') return new ValidationError(messages.exportDirMissing(dirname(path)), messages.exportDirMissingHint);
-  if (code === 'EISDIR') return new ValidationError(messages.outIsDirectory(path), messages.outIsDirectoryHint);
+  if (code === 'EISDIR') return new ValidationError(messages.outIsDirectory(path), messages.outIsDirectoryHint());
   if (code === 'EIO' || code.startsWith('SQLITE_IOERR')) return new SvcError(messages.fileWriteFailed(path), ExitCode.unexpected, messages.fileDiskFullHint);
   return error;
 }
@@ -220,13 +220,19 @@ function describeKind(stat: Stats): 'a FIFO' | 'a device' | 'a socket' {
   return 'a device';
 }
 
+/** How --out FILE is opened: force writes through a link or device; fileName is suggested when FILE is a folder. */
+export interface OutputOptions {
+  force?: boolean | undefined;
+  fileName?: string | undefined;
+}
+
 /**
  * Opens --out FILE for a document. A new or regular file is replaced whole (see
  * pendingFile). A symbolic link, device or FIFO is refused unless force: then a link's
  * target is written (itself replaced whole), and a device or FIFO is written through as a
- * stream, never replaced. A folder is refused.
+ * stream, never replaced. A folder is refused, suggesting fileName inside it.
  */
-export function openOutput(out: string, options: { force?: boolean } = {}): OutputFile {
+export function openOutput(out: string, options: OutputOptions = {}): OutputFile {
   const target = resolve(out);
   let stat: Stats | undefined;
   try {
@@ -248,7 +254,7 @@ export function openOutput(out: string, options: { force?: boolean } = {}): Outp
     }
     return openOutput(real, options);
   }
-  if (stat.isDirectory()) throw new ValidationError(messages.outIsDirectory(target), messages.outIsDirectoryHint);
+  if (stat.isDirectory()) throw new ValidationError(messages.outIsDirectory(target), messages.outIsDirectoryHint(options.fileName && join(out, options.fileName)));
   if (!stat.isFile()) {
     if (!options.force) throw new ConflictError(messages.outIsDevice(target, describeKind(stat)), messages.outIsDeviceHint);
     return streamTo(target);
@@ -257,7 +263,7 @@ export function openOutput(out: string, options: { force?: boolean } = {}): Outp
 }
 
 /** Writes text to --out FILE as openOutput says; returns where it went. */
-export function writeOutputFile(out: string, text: string, options: { force?: boolean } = {}): string {
+export function writeOutputFile(out: string, text: string, options: OutputOptions = {}): string {
   const file = openOutput(out, options);
   try {
     file.write(text);

@@ -76,6 +76,7 @@ describe('svc config', () => {
     ['a switch as a word', 'hints = "off"\n', /config\.toml:1: hints must be true or false/, /./],
     ['broken TOML', '[meeting]\ntime = \n', /config\.toml:2: not valid TOML/, /./],
     ['an unknown table', '[colours]\nbg = "red"\n', /config\.toml:1: "colours" is not a setting/, /./],
+    ['a dotted key under a table', '[team]\nname = "A"\nmeeting.weekday = "friday"\n', /config\.toml:3: "team\.meeting" is not a setting/, /./],
   ])('a config file with %s is refused naming its line, and no command acts on it', async (_name, text, message, hint) => {
     writeConfig(text);
     const before = svc.snapshot();

@@ -302,6 +302,8 @@ describe('svc practice unphrase', () => {
 
   it.each([
     ['a phrase the practice does not have', ['practice', 'unphrase', 'Call back', 'smiled'], 3, /practice "Call back" has no phrase matcher "smiled"/],
+    // Echoed as practice show lists a phrase with details, brackets and all.
+    ['a phrase with details it does not have', ['practice', 'unphrase', 'Call back', 'call back (timing)'], 3, /^svc: practice "Call back" has no phrase matcher "call back \(timing\)"$/],
     ['a missing practice', ['practice', 'unphrase', 'Nope', 'called back'], 3, /there is no practice "Nope"/],
   ])('refuses %s and changes nothing', async (_name, args, code, message) => await refused(args, code, message));
 });

@@ -103,6 +103,20 @@ describe('svc customers import', () => {
     expect(svc.snapshot()).toBe(before);
   });
 
+  it('does not offer --skip-invalid when no row is good, and creates no database', async () => {
+    const path = file('all-bad.csv', ['name,email', ',nobody@example.com', 'Bad Mail,bad@'].join('\n'));
+    expect(svc.snapshot()).toBe('absent');
+    const result = await svc.run(['customers', 'import', path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+      `${path}:2: the name is empty`,
+      `${path}:3: "bad@" is not an email address`,
+      `svc: ${path} has 2 bad rows; nothing was imported`,
+      'hint: fix the rows listed above and import again',
+    ]);
+    expect(svc.snapshot()).toBe('absent');
+  });
+
   it('with --skip-invalid imports the good rows and reports the rest', async () => {
     const path = file('mixed.csv', 'name,email\nGood,good@example.com\nBad,bad@\n');
     const result = await svc.run(['customers', 'import', path, '--skip-invalid', '--json']);

@@ -97,8 +97,26 @@ describe('--out never writes through a link, a folder or a device unasked', () =
     mkdirSync(folder);
     const result = await svc.run(['export', '--out', folder]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`svc: ${folder} is a folder; svc writes a file\nhint: give a file name inside it, e.g. --out DIR/export.jsonl\n`);
+    expect(result.stderr).toBe(`svc: ${folder} is a folder; svc writes a file\nhint: give a file name inside it, e.g. --out ${join(folder, 'export.jsonl')}\n`);
     expect(result.stderr).not.toContain('database');
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it.each([
+    [['train', 'plan', 'call', '--format', 'html'], 'training-plan.html'],
+    [['train', 'plan', 'call'], 'training-plan.txt'],
+    [['playbook', '--format', 'md'], 'playbook.md'],
+    [['report', '--json'], 'report.json'],
+    [['export', '--format', 'csv'], 'export.csv'],
+  ])('%j --out DIR suggests a file named for what it writes', async (args, name) => {
+    await addStory();
+    expect((await svc.run(['practice', 'add', 'Call back the same day', '--tag', 'call-back'])).code).toBe(0);
+    const folder = join(svc.dir, 'out');
+    mkdirSync(folder);
+    const result = await svc.run([...args, '--out', folder]);
+    expect(result.code).toBe(2);
+    // A training plan from little evidence warns first.
+    expect(result.stderr).toMatch(new RegExp(`(^|\\n)svc: ${folder} is a folder; svc writes a file\\nhint: give a file name inside it, e.g. --out ${join(folder, name)}\\n$`));
     expect(readdirSync(folder)).toEqual([]);
   });
 

@@ -1,7 +1,9 @@
-import { closeSync, openSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectRefused } from '../helpers/cli.ts';
 import { openSandboxStore } from '../helpers/db.ts';
+import { itOnSqlite } from '../helpers/engine.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { seedEverything } from '../helpers/seed.ts';
 
@@ -216,5 +218,28 @@ describe('svc import refuses bad files and changes nothing', () => {
   it('an empty file', async () => {
     writeFileSync(file, '');
     await refused([file], 2, /^svc: .* is empty/);
+  });
+});
+
+describe('svc import into no database yet', () => {
+  // A cut-off line, and a file cut off where a line ends (its counts say rows are missing).
+  const cuts: Array<[string, (text: string) => string]> = [
+    ['in the middle of a line', (text) => text.slice(0, Math.floor(text.length * 0.7))],
+    ['at the end of a line', (text) => text.split('\n').slice(0, -4).join('\n')],
+  ];
+  for (const [where, cut] of cuts) itOnSqlite('a missing database is a missing file')(`refuses a file cut off ${where} and leaves no database behind`, async () => {
+    seed(ana, 'a');
+    const file = join(ana.dir, 'cut.jsonl');
+    await ana.run(['export', '-o', file]);
+    writeFileSync(file, cut(readFileSync(file, 'utf8')));
+    const fresh = inProcessSandbox();
+    try {
+      expect(fresh.snapshot()).toBe('absent');
+      await expectRefused(fresh, ['import', file], 2, /^svc: .*cut\.jsonl is (damaged|incomplete)/);
+      expect(fresh.snapshot()).toBe('absent');
+      expect(readdirSync(fresh.dir)).toEqual([]);
+    } finally {
+      fresh.cleanup();
+    }
   });
 });

@@ -160,11 +160,11 @@ describe('parseDay and parsePastDay', () => {
   });
 
   it('refuse a future date for things that happened', () => {
-    expect(() => parsePastDay('next week', NOW, '--when')).toThrow(/--when 2026-03-25 is in the future/);
-    expect(() => parsePastDay('2026-03-19', NOW, '--when')).toThrow(/future/);
-    expect(parsePastDay('2026-03-18', NOW, '--when')).toBe('2026-03-18');
-    expect(() => parsePastDay('next friday', FRIDAY, '--when')).toThrow('--when 2026-12-11 is in the future');
-    expect(parsePastDay('friday', FRIDAY, '--when')).toBe('2026-12-04');
+    expect(() => parsePastDay('next week', NOW, '--when', '')).toThrow(/--when 2026-03-25 is in the future/);
+    expect(() => parsePastDay('2026-03-19', NOW, '--when', '')).toThrow(/future/);
+    expect(parsePastDay('2026-03-18', NOW, '--when', '')).toBe('2026-03-18');
+    expect(() => parsePastDay('next friday', FRIDAY, '--when', '')).toThrow('--when 2026-12-11 is in the future');
+    expect(parsePastDay('friday', FRIDAY, '--when', '')).toBe('2026-12-04');
   });
 });
 

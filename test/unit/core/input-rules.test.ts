@@ -68,8 +68,8 @@ describe('one set of rules for a story, typed or imported', () => {
   it('dates: from 1900, and strictly YYYY-MM-DD in files', () => {
     expect(() => parseDay('0001-01-01', NOW, '--since', 'past')).toThrow('--since 0001-01-01 is before 1900-01-01');
     expect(parseDay('1900-01-01', NOW, '--since', 'past')).toBe('1900-01-01');
-    expect(parseIsoPastDay('2026-03-18', NOW, 'held_on')).toBe('2026-03-18');
-    expect(() => parseIsoPastDay('2026-03-19', NOW, 'held_on')).toThrow('held_on 2026-03-19 is in the future');
+    expect(parseIsoPastDay('2026-03-18', NOW, 'held_on', '')).toBe('2026-03-18');
+    expect(() => parseIsoPastDay('2026-03-19', NOW, 'held_on', '')).toThrow('held_on 2026-03-19 is in the future');
   });
 });
 

@@ -1,4 +1,5 @@
 import { assessmentView } from '../../../app/assess.ts';
+import { documentFile } from '../../../core/formats.ts';
 import { renderAssessment } from '../../../ui/render/assessment.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -11,5 +12,5 @@ export function run(options: WithArgs<{ format?: string; out?: string; json?: bo
   const format = options.format === undefined ? 'text' : parseChoice('--format', FORMATS)(options.format);
   const view = assessmentView(ctx.store(), { attributed: ctx.settings()['assess.attributed'] }, ctx.now());
   const text = options.json ? JSON.stringify(view, null, 2) : renderAssessment(view, format);
-  writeDocument(ctx, options.out, text.trimEnd(), 'the self-assessment results');
+  writeDocument(ctx, options.out, text.trimEnd(), { what: 'the self-assessment results', file: documentFile('self-assessment', options.json ? 'json' : format) });
 }

@@ -3,7 +3,7 @@ import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { writeDocument } from '../../output.ts';
 import { periodFor, type PeriodOptions } from '../../../app/report.ts';
-import type { ChainFormat } from '../../../core/formats.ts';
+import { documentFile, type ChainFormat } from '../../../core/formats.ts';
 
 interface ChainOptions extends PeriodOptions {
   format?: ChainFormat;
@@ -26,5 +26,5 @@ export async function run(options: WithArgs<ChainOptions>, ctx: Context): Promis
         : format === 'html'
           ? render.chainHtml(chain)
           : render.chainText(chain, options.out === undefined ? ctx.out.bold : undefined);
-  writeDocument(ctx, options.out, options.out === undefined || options.out === '-' ? text.trimEnd() : text, 'the chain', options.force);
+  writeDocument(ctx, options.out, options.out === undefined || options.out === '-' ? text.trimEnd() : text, { what: 'the chain', file: documentFile('chain', format) }, options.force);
 }

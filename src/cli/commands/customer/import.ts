@@ -21,7 +21,7 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
 
   if (problems.length > 0 && !options.skipInvalid) {
     for (const problem of problems) ctx.info(describe(problem));
-    throw new ValidationError(messages.importBadRows(file, problems.length), messages.importBadRowsHint);
+    throw new ValidationError(messages.importBadRows(file, problems.length), messages.importBadRowsHint(drafts.length > 0));
   }
   if (drafts.length === 0 && problems.length === 0) throw new ValidationError(messages.customersFileEmpty(file), messages.customersFileEmptyHint);
 

@@ -6,7 +6,7 @@ import { loadProgramme } from '../../../app/training-programme.ts';
 import { toDay } from '../../../core/dates.ts';
 import { digestSubject, type Digest } from '../../../core/digest.ts';
 import { parseAddresses, type Address } from '../../../core/email.ts';
-import type { DigestFormat } from '../../../core/formats.ts';
+import { documentFile, type DigestFormat } from '../../../core/formats.ts';
 import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { renderDocument } from '../../../ui/render/document.ts';
@@ -37,7 +37,7 @@ export async function run(options: WithArgs<DigestOptions>, ctx: Context): Promi
     throw new UsageError(messages.addressOnlyForEml, messages.addressOnlyForEmlHint);
   }
   const sinceText = options.since?.trim().toLowerCase();
-  const since = sinceText === undefined ? undefined : sinceText === 'last-digest' ? 'last-digest' : parsePastDay(options.since ?? '', now, '--since');
+  const since = sinceText === undefined ? undefined : sinceText === 'last-digest' ? 'last-digest' : parsePastDay(options.since ?? '', now, '--since', messages.futureDigestHint);
 
   await indexForEvidence(ctx);
   const store = ctx.store();
@@ -50,9 +50,10 @@ export async function run(options: WithArgs<DigestOptions>, ctx: Context): Promi
   for (const notice of loaded.notices) ctx.info(notice);
   const digest: Digest = loaded.digest;
 
-  if (options.json) writeDocument(ctx, options.out, digestJson(digest), 'the digest');
-  else if (mail) writeDocument(ctx, options.out, emlFor(digest, mail, now), 'the digest');
-  else writeDocument(ctx, options.out, renderDocument(digestDocument(digest), format === 'eml' ? 'text' : format), 'the digest');
+  const written = { what: 'the digest', file: documentFile('digest', options.json ? 'json' : format) };
+  if (options.json) writeDocument(ctx, options.out, digestJson(digest), written);
+  else if (mail) writeDocument(ctx, options.out, emlFor(digest, mail, now), written);
+  else writeDocument(ctx, options.out, renderDocument(digestDocument(digest), format === 'eml' ? 'text' : format), written);
   // The next --since last-digest starts after today; a digest without it changes nothing.
   if (since === 'last-digest') recordDigest(store, now);
 }

@@ -15,7 +15,7 @@ export async function run(options: WithArgs<ViewOutputOptions & { pair?: string;
   }
   await indexForEvidence(ctx);
   const succession = personSuccession(ctx.store(), { person });
-  writeView(ctx, options, 'the succession', {
+  writeView(ctx, options, { what: 'the succession', stem: 'succession' }, {
     json: () => succession,
     text: (look) => successionText(succession, look),
     document: () => successionDocument(succession),

@@ -11,7 +11,7 @@ export async function run(options: WithArgs<ViewOutputOptions & { confirm?: bool
   const input = { practice: String(options.args[0] ?? '') };
   const confirmed = Boolean(options.confirm);
   const review = confirmed ? confirmReview(ctx.store(), input, ctx.now) : reviewProcedure(ctx.store(), input, ctx.now);
-  writeView(ctx, options, 'the review', {
+  writeView(ctx, options, { what: 'the review', stem: 'review' }, {
     json: () => ({ ...review, confirmed }),
     text: (look) => reviewText(review, look, confirmed),
     document: () => reviewDocument(review, confirmed),

@@ -1,4 +1,5 @@
 import { changePracticeStatus } from '../../../app/practice-admin.ts';
+import { messages } from '../../../core/messages.ts';
 import type { PracticeStatus } from '../../../core/practice.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
@@ -9,7 +10,7 @@ export function changeStatus(ctx: Context, input: { practice: string; to: Practi
   if (input.json) ctx.print(JSON.stringify({ id: practice.id, name: practice.name, from, status: practice.status }, null, 2));
   if (!changed) ctx.info(`"${practice.name}" is already ${input.to}; nothing changed.`);
   else ctx.info(`${ctx.err.green('Moved')} "${practice.name}" from ${from} to ${input.to}`);
-  if (input.to === 'retired' && changed) ctx.info(ctx.err.dim('hint: its stories, trainings and procedures are kept; it has left the playbook'));
+  if (input.to === 'retired' && changed) ctx.info(ctx.err.dim(messages.retiredHint(from)));
 }
 
 export function run(options: WithArgs<{ force?: boolean; json?: boolean }>, ctx: Context): void {

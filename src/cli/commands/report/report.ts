@@ -9,7 +9,7 @@ import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
 import { writeDocument } from '../../output.ts';
 import { indexPhrases } from '../../phrases.ts';
-import type { ReportFormat } from '../../../core/formats.ts';
+import { documentFile, type ReportFormat } from '../../../core/formats.ts';
 
 
 interface ReportOptions extends PeriodOptions {
@@ -35,7 +35,7 @@ export async function run(options: WithArgs<ReportOptions>, ctx: Context): Promi
   const report = await loadFullReport(store, scope, ctx.now());
   const text = await render(report, format, ctx);
   // Owner-only, like every document svc writes: it quotes customers' stories.
-  writeDocument(ctx, target, toStdout ? text.trimEnd() : text, 'the report', options.force);
+  writeDocument(ctx, target, toStdout ? text.trimEnd() : text, { what: 'the report', file: documentFile('report', format) }, options.force);
 }
 
 /** Each renderer loads only when its format is asked for. */

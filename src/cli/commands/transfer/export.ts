@@ -1,5 +1,5 @@
 import { UsageError } from '../../../core/errors.ts';
-import type { ExportFormat } from '../../../core/formats.ts';
+import { documentFile, type ExportFormat } from '../../../core/formats.ts';
 import { messages } from '../../../core/messages.ts';
 import { exportData } from '../../../app/transfer.ts';
 import { showControls } from '../../../core/safe-text.ts';
@@ -23,7 +23,7 @@ export function run(options: WithArgs<ExportOptions>, ctx: Context): void {
   if (format === 'csv' && contacts) throw new UsageError(messages.csvOnlyStories, messages.csvOnlyStoriesHint);
   const toFile = options.out !== undefined && options.out !== '-';
   // Written beside the target under a temporary name, owner-only, and renamed into place when complete.
-  const output = toFile ? openOutput(options.out as string, { force: options.force }) : null;
+  const output = toFile ? openOutput(options.out as string, { force: options.force, fileName: documentFile('export', format) }) : null;
   let counts: Record<string, number>;
   try {
     // On a terminal even CSV is shown with its controls escaped; piped or in a file it stays data.

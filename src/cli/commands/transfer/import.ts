@@ -1,8 +1,8 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NotFoundError, ValidationError, errorCode } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
-import { MAX_IMPORT_BYTES, readExport, startsAsJsonl } from '../../../core/transfer.ts';
+import { MAX_IMPORT_BYTES, readExport, startsAsJsonl, type ExportStream } from '../../../core/transfer.ts';
 import { finishImportedForgets } from '../../../app/forget.ts';
 import { importData } from '../../../app/transfer.ts';
 import type { ImportedForget } from '../../../store/store.ts';
@@ -66,6 +66,9 @@ function importFile(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx
 
   const dryRun = options.dryRun === true;
   const reread = () => readExport(chunksOf(fd), file);
+  // A refused import leaves no database where there was none: a new one waits until the whole file reads right (a truncated or damaged one is refused first).
+  const where = ctx.dbPath();
+  if (where.engine === 'sqlite' && !existsSync(where.path)) readWhole(reread());
   const result = importData(ctx.store(), { data, file, dryRun, reread }, ctx.now);
   const { totals } = result;
 
@@ -82,6 +85,11 @@ function importFile(options: WithArgs<{ dryRun?: boolean; json?: boolean }>, ctx
   if (dryRun) ctx.info(`Dry run of ${file}: ${summary}. Nothing was changed; run again without --dry-run to import.`);
   else ctx.info(`${ctx.err.green('Imported')} ${file}: ${summary}.`);
   if (result.forgotten.length > 0) reportImportedForgets(ctx, result.forgotten, dryRun);
+}
+
+/** Reads every row and keeps none: readExport checks each row's shape, and the counts at the end, as they pass. */
+function readWhole(stream: ExportStream): void {
+  for (const _row of stream.rows) continue;
 }
 
 /** Forgets the file carried: said, and, unless a dry run, their files wiped as svc customer forget does. */
