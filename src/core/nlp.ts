@@ -44,10 +44,23 @@ export function tagText(text: string): Token[] {
     const start = found >= 0 ? found : cursor;
     const end = found >= 0 ? found + word.length : cursor;
     cursor = end;
-    const tag = pos[i] ?? 'X';
+    const tagged = pos[i] ?? 'X';
+    const tag = (tagged === 'VERB' || tagged === 'AUX') && nameInsideSentence(word, out.at(-1)) ? 'PROPN' : tagged;
     out.push({ text: word, lower: word.toLowerCase(), lemma: lemmaOf(word.toLowerCase(), (lemmas[i] ?? word).toLowerCase(), tag), pos: tag, start, end });
   }
   return out;
+}
+
+// What may stand before a verb written with a capital: a sentence's start, a quotation, a list.
+const OPENS_A_SENTENCE = new Set(['.', '!', '?', ':', ';', '"', '“', "'", '‘', '(', '-', '–', '—', '\n']);
+
+/**
+ * A verb written with a capital inside a sentence is a name: in "rang Sue back", "rang
+ * Will back" the tagger reads a customer called Sue or Will as a verb or an auxiliary, and
+ * the call-back is lost. English writes no verb that way.
+ */
+function nameInsideSentence(word: string, before: Token | undefined): boolean {
+  return before !== undefined && !OPENS_A_SENTENCE.has(before.text) && /^\p{Lu}\p{Ll}+$/u.test(word) && word !== 'I';
 }
 
 /** The phrases (behaviours and qualities) in a story's text. */

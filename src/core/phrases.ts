@@ -4,7 +4,7 @@
  */
 
 /** Bump when the rules change: stories indexed by an older version are indexed again. */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 /** One word as the tagger saw it, with its place in the text. */
 export interface Token {

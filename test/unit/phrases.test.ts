@@ -59,6 +59,12 @@ describe('phrase extraction', () => {
     expect(emailed?.detail).not.toBe('morning');
   });
 
+  it('reads a customer whose name is also an English verb as a name', () => {
+    for (const name of ['Sue', 'Will', 'Rob', 'Gwen']) expect(keys(`Bo rang ${name} back the next morning.`), name).toEqual(['call back']);
+    // A verb at the start of a sentence or a quotation stays a verb.
+    expect(keys('Sue her? No. Call the customer back, Ana said.')).toContain('call back');
+  });
+
   it('lemmatises past tenses the model leaves as they are', () => {
     expect(keys('Dee texted him the code.')).toEqual(['text']);
   });
