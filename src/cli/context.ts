@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Settings } from '../core/config.ts';
-import { NotFoundError } from '../core/errors.ts';
+import { NotFoundError, UsageError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import { showControls, showControlsKeepingColour } from '../core/safe-text.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
@@ -51,8 +51,11 @@ export interface Context {
   openStore(path: string): SqliteStore;
   /** The existing database opened read-only (never created nor migrated), or undefined when there is none. */
   readOnlyStore(): SqliteStore | undefined;
-  /** Another database than the command's, by its address (svc db copy's target); PostgreSQL's driver loads only for a postgres:// one. */
-  otherDatabase(address: string): Promise<OtherDatabase>;
+  /**
+   * Another database than the command's, by the address a flag gave (svc db copy's --to; an
+   * empty one is refused); PostgreSQL's driver loads only for a postgres:// one.
+   */
+  otherDatabase(address: string, flag: string): Promise<OtherDatabase>;
   /** Writes the result to stdout. */
   print(text: string): void;
   /** Writes the result to stdout as given, a piece at a time (see ui/json-stream.ts). */
@@ -83,7 +86,16 @@ export type PostgresOpener = (url: string, options?: PostgresOpenOptions) => Sql
 
 /** Where the command's database is, from --db and the environment: the caller loads the PostgreSQL driver only if it must. */
 export function databaseLocation(globals: GlobalOptions): DatabaseLocation {
-  return resolveDbPath(globals.db, environment());
+  return resolveDbPath(refuseEmpty(globals.db, '--db'), environment());
+}
+
+/**
+ * An address typed empty (--db "", --to "") names no database: refused, rather than read as
+ * "not given", which would put the command on the environment's database or the default file.
+ */
+function refuseEmpty<T extends string | undefined>(address: T, flag: string): T {
+  if (address !== undefined && address.trim() === '') throw new UsageError(messages.emptyDbAddress(flag), messages.emptyDbAddressHint(flag));
+  return address;
 }
 
 /**
@@ -137,11 +149,12 @@ export function createContext(
     // SVC_NOW pins the clock, so examples and tests can speak of fixed dates.
     now: () => (env.SVC_NOW ? new Date(env.SVC_NOW) : new Date()),
     look: () => ({ tty: stdoutIsTTY, color: context.out, now: context.now(), width: stdoutIsTTY ? terminalWidth(env) : undefined }),
-    dbPath: () => (dbPath ??= resolveDbPath(globals.db, env)),
+    dbPath: () => (dbPath ??= resolveDbPath(refuseEmpty(globals.db, '--db'), env)),
     shownDb: () => shownAddress(context.dbPath().path),
     dbFromFlag: () => Boolean(globals.db),
     store: () => {
-      if (!store && context.dbPath().engine === 'postgres') store = postgresOpener()(context.dbPath().path);
+      // On a server as with a file, only a command that saves something gives an empty database svc's schema.
+      if (!store && context.dbPath().engine === 'postgres') store = postgresOpener()(context.dbPath().path, { createsSchema: command.createsDatabase === true });
       if (!store) {
         const where = context.dbPath();
         const created = !existsSync(where.path) && prepareMissing(where, command.createsDatabase === true);
@@ -151,14 +164,14 @@ export function createContext(
       }
       return store;
     },
-    openStore: (path) => (resolveDbPath(path, {}).engine === 'postgres' ? postgresOpener()(path) : openSqliteStore(path, testSwitches(env))),
-    otherDatabase: async (address) => {
-      const where = resolveDbPath(address, {});
+    openStore: (path) => (resolveDbPath(path, env).engine === 'postgres' ? postgresOpener()(path) : openSqliteStore(path, testSwitches(env))),
+    otherDatabase: async (address, flag) => {
+      const where = resolveDbPath(refuseEmpty(address, flag), env);
       const shown = shownAddress(where.path);
       if (where.engine === 'postgres') {
         // The same bundle runCommand loads for a postgres:// --db (src/cli/run.ts).
         const postgres = await import('../store/postgres/store.ts');
-        return { shown, file: null, missing: false, open: () => postgres.openPostgresStore(where.path), explain: (error) => postgres.translatePostgresError(error, where.path) };
+        return { shown, file: null, missing: false, open: () => postgres.openPostgresStore(where.path, { role: 'copy-target' }), explain: (error) => postgres.translatePostgresError(error, where.path, 'copy-target') };
       }
       return {
         shown,

@@ -28,7 +28,9 @@ export async function run(argv: string[], host?: Host): Promise<number> {
     // (never for help, which reads no database).
     const words = argv.slice(2);
     const runsCommand = words.some((word) => !word.startsWith('-')) && !words.some((word) => word === '--help' || word === '-h' || word === 'help');
-    const address = runsCommand ? givenAddress(dbFlagIn(argv), environment()) : undefined;
+    // An empty --db is refused once the command runs: no connection to the environment's database meanwhile.
+    const flag = dbFlagIn(argv);
+    const address = runsCommand && flag?.trim() !== '' ? givenAddress(flag, environment()) : undefined;
     early = address !== undefined && isPostgresAddress(address) ? await import('../store/postgres/early.ts') : undefined;
     early?.connectEarly(address!.trim());
     try {

@@ -74,6 +74,11 @@ export const messages = {
   dbMissing: (path: string) => `there is no svc database at ${path}`,
   dbMissingHint: 'create it with: svc init (or svc --db PATH init); check --db and SVC_DB if it should exist',
   dbCreated: (path: string) => `Created a new svc database at ${path}`,
+  emptyDbAddress: (flag: string) => `${flag} is empty: it names no database`,
+  emptyDbAddressHint: (flag: string) =>
+    flag === '--db'
+      ? 'give a file path or a postgres:// address, or leave --db out to use SVC_DATABASE_URL, SVC_DB or the default file (svc db path shows which)'
+      : `give a file path or a postgres:// address, e.g. ${flag} team.db`,
   diskFull: 'the disk is full: nothing was saved',
   diskFullHint: 'free some space, then try again',
   // a PostgreSQL database (its address shown redacted)
@@ -81,7 +86,33 @@ export const messages = {
   schemaMismatch: (path: string, version: number, migration: string, reason: string) =>
     `${path} says its schema is version ${version}, but it is not: migration ${migration} failed (${reason}); nothing was changed`,
   schemaMismatchHint: 'no released svc leaves a database like this: restore a backup (svc backup makes one; svc db check tells a good one), or export what you can with svc export',
-  foreignPostgresHint: 'svc will not change another program\'s tables: give svc an empty database (or a schema of its own, e.g. ?options=-csearch_path%3Dsvc)',
+  foreignPostgresHint:
+    'svc will not change another program\'s tables: give svc an empty database, or a schema of its own (as the database\'s owner: CREATE SCHEMA svc AUTHORIZATION ROLE; then add ?options=-csearch_path%3Dsvc to the address)',
+  postgresNoSchema: (address: string, schema: string) => `the schema "${echo(schema)}" that the search_path of ${address} names does not exist`,
+  postgresNoSchemaHint: (schema: string, role: string) =>
+    `create it first, as the database's owner (psql ADDRESS): CREATE SCHEMA ${schema} AUTHORIZATION ${role}; then run the command again`,
+  postgresNoSvcSchema: (address: string) => `there is no svc database at ${address}: it holds none of svc's tables`,
+  postgresNoSvcSchemaHint:
+    'create svc\'s tables there with svc init (same --db or SVC_DATABASE_URL), or copy a database into it with svc db copy --to ADDRESS; check --db, SVC_DATABASE_URL and SVC_DB if it should have them',
+  postgresCannotCreate: (address: string, role: string, schema: string, version: number, newest: number) =>
+    version === 0
+      ? `${address} has no svc tables, and the role ${role} may not create them in schema "${schema}"`
+      : `${address} holds svc's schema version ${version}, this svc needs ${newest}, and the role ${role} may not upgrade it in schema "${schema}"`,
+  postgresCannotCreateHint: 'run svc init once as the role that owns the database (the README\'s "Use svc as a team"), or grant CREATE on the schema',
+  postgresBadSslMode: (mode: string) => `sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full, not "${echo(mode)}"`,
+  postgresBadSslModeHint: 'fix sslmode in the address (or PGSSLMODE): require encrypts; verify-full also checks the server\'s certificate against sslrootcert=FILE',
+  postgresSslFile: (parameter: string, file: string, reason: 'missing' | 'unreadable') =>
+    `${parameter}=${file} names a file that ${reason === 'missing' ? 'does not exist' : 'svc cannot read'}; nothing was sent to the server`,
+  postgresSslFileHint: (parameter: string) =>
+    parameter === 'sslrootcert'
+      ? 'give the path of the PEM file of the CA that signed the server\'s certificate (absolute, or relative to the current folder)'
+      : `give the path of the PEM file for ${parameter} (absolute, or relative to the current folder)`,
+  postgresNoPasswordHint: (file: string, reason: 'missing' | 'no-line' | 'unsafe', wanted: string) =>
+    reason === 'unsafe'
+      ? `the password file ${file} was not read: others may read it (libpq ignores such a file too); make it yours only with: chmod 600 ${file}`
+      : reason === 'missing'
+        ? `the server asks for a password and none was given: set PGPASSWORD, or put the line ${wanted}:PASSWORD in ${file} (mode 0600; PGPASSFILE names another file)`
+        : `the server asks for a password and none was given: no line of ${file} matches ${wanted}; add ${wanted}:PASSWORD to it, or set PGPASSWORD`,
   demoNotOnServer: 'the demo builds a database of made-up stories, never on a PostgreSQL server',
   demoNotOnServerHint: 'run svc demo without --db (a temporary file), or with --db FILE.db',
   postgresUnreachable: (address: string, reason: string) => `cannot reach PostgreSQL at ${address}: ${reason}`,
@@ -94,6 +125,7 @@ export const messages = {
   postgresLoginRefusedHint: 'check the user name and password (PGUSER, PGPASSWORD or ~/.pgpass) and pg_hba.conf on the server',
   postgresNoDatabase: (address: string) => `there is no such database at ${address}`,
   postgresNoDatabaseHint: 'create it first (createdb NAME, or CREATE DATABASE on the server), then run svc init',
+  postgresNoDatabaseCopyHint: 'create it first (createdb NAME, or CREATE DATABASE on the server), then run the copy again: it creates svc\'s tables itself',
   postgresNotAllowed: (address: string, reason: string) => `PostgreSQL did not allow this at ${address}: ${reason}`,
   postgresNotAllowedHint: 'the role needs the grants the README lists under "Use svc as a team"; a new schema version needs the migration role once',
 

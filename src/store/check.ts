@@ -23,6 +23,19 @@ export interface CheckReport {
   sizeBytes: number;
   /** Present on PostgreSQL only: the report's engine. */
   engine?: 'postgres';
+  /** Present when svc refuses to use the database, whatever its integrity: why, in svc's words (what the other commands say). */
+  refused?: CheckRefusal;
+}
+
+/**
+ * Why svc would not use a database: a schema newer than this program, another program's
+ * tables, no svc schema on a server (a reading command refuses it), or a server schema this
+ * role may not create or upgrade.
+ */
+export interface CheckRefusal {
+  reason: 'newer' | 'foreign' | 'no-schema' | 'not-allowed';
+  message: string;
+  hint: string;
 }
 
 /**
@@ -51,9 +64,18 @@ export function checkDatabase(path: string, migrationsDir = defaultMigrationsDir
     }
     const pageSize = Number(db.pragma('page_size', { simple: true }));
     const pages = Number(db.pragma('page_count', { simple: true }));
+    const newest = migrations.at(-1)?.version ?? 0;
+    // What opening it would refuse (migrate.ts's refuseUnknownDatabase), said the same way.
+    const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as { n: number }).n;
+    const refused: CheckRefusal | undefined =
+      version > newest
+        ? { reason: 'newer', message: messages.dbNewer(path, version, newest), hint: messages.dbNewerHint }
+        : version === 0 && newest !== 0 && tables > 0 && !hasLog
+          ? { reason: 'foreign', message: messages.foreignSqlite(path), hint: messages.foreignSqliteHint }
+          : undefined;
     return {
       path,
-      ok: problems.length === 0 && brokenReferences.length === 0,
+      ok: problems.length === 0 && brokenReferences.length === 0 && !refused,
       problems,
       brokenReferences,
       schema: {
@@ -64,6 +86,7 @@ export function checkDatabase(path: string, migrationsDir = defaultMigrationsDir
       },
       counts,
       sizeBytes: pageSize * pages,
+      ...(refused ? { refused } : {}),
     };
   } catch (error) {
     const code = errorCode(error);
@@ -130,16 +153,37 @@ export function checkServerDatabase(db: Db, path: string, migrationsDir = defaul
     counts[table.name] = Number((db.prepare(`SELECT count(*) AS n FROM "${table.name.replaceAll('"', '""')}"`).get() as { n: number }).n);
   }
   const size = db.prepare('SELECT pg_database_size(current_database()) AS bytes').get() as { bytes: number };
+  const refused = serverRefusal(db, path, hasLog.present, version, newest);
   return {
     path,
-    ok: problems.length === 0 && brokenReferences.length === 0,
+    ok: problems.length === 0 && brokenReferences.length === 0 && !refused,
     problems,
     brokenReferences,
     schema: { version, newest, pending: migrations.filter((m) => m.version > version).map(migrationLabel), applied },
     counts,
     sizeBytes: Number(size.bytes),
     engine: 'postgres',
+    ...(refused ? { refused } : {}),
   };
+}
+
+/**
+ * What the other commands would refuse on this server's database (postgres/migrate.ts):
+ * a newer schema, another program's tables, no svc schema at all (a reading command's
+ * refusal), or a schema to create or upgrade that this role may not create tables for.
+ */
+function serverRefusal(db: Db, path: string, hasLog: boolean, version: number, newest: number): CheckRefusal | undefined {
+  if (version > newest) return { reason: 'newer', message: messages.dbNewer(path, version, newest), hint: messages.dbNewerHint };
+  const here = db
+    .prepare(
+      `SELECT current_schema() AS schema, current_user AS role, has_schema_privilege(current_schema(), 'CREATE') AS "mayCreate",
+              EXISTS (SELECT 1 FROM pg_class c WHERE c.relnamespace = CAST(current_schema() AS regnamespace) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')) AS taken`,
+    )
+    .get() as { schema: string; role: string; mayCreate: boolean; taken: boolean };
+  if (!hasLog && here.taken) return { reason: 'foreign', message: messages.foreignPostgres(path, here.schema), hint: messages.foreignPostgresHint };
+  if (version < newest && !here.mayCreate) return { reason: 'not-allowed', message: messages.postgresCannotCreate(path, here.role, here.schema, version, newest), hint: messages.postgresCannotCreateHint };
+  if (!hasLog) return { reason: 'no-schema', message: messages.postgresNoSvcSchema(path), hint: messages.postgresNoSvcSchemaHint };
+  return undefined;
 }
 
 /** Stories the full-text table lacks, and entries that no longer say what their story says. */

@@ -6,7 +6,7 @@
  * without the event loop (receiveMessageOnPort). node-postgres is loaded only here, so a
  * SQLite user's start-up never parses it.
  */
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,10 +75,38 @@ process.on('exit', () => { Atomics.store(flag, 0, 2); Atomics.notify(flag, 0); }
 for (const oid of [20]) pg.types.setTypeParser(oid, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 for (const oid of [1082, 1083, 1114, 1184]) pg.types.setTypeParser(oid, (v) => v);
+const fs = require('node:fs');
+// libpq's password file, read as libpq reads it and only when the server asks for a
+// password; node-postgres's own reading would print a raw WARNING line for a file others
+// may read, and send no password at all when none is found. What is wrong is answered to
+// the first query, with a code (SVC_NO_PASSWORD) the store turns into svc's own message.
+function passwordFromFile(params) {
+  const file = process.env.PGPASSFILE || require('node:path').join(require('node:os').homedir(), '.pgpass');
+  const host = !params.host || params.host.startsWith('/') ? 'localhost' : params.host;
+  const wanted = [host, String(params.port), params.database, params.user];
+  const missing = (reason) => Object.assign(new Error(JSON.stringify({ file, reason, wanted: wanted.join(':') })), { code: 'SVC_NO_PASSWORD' });
+  let stat;
+  try { stat = fs.statSync(file); } catch { throw missing('missing'); }
+  if (!stat.isFile() || (stat.mode & 0o077) !== 0) throw missing('unsafe');
+  for (const line of fs.readFileSync(file, 'utf8').split(/\\r?\\n/)) {
+    if (line === '' || line.startsWith('#')) continue;
+    const fields = [''];
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (ch === '\\\\' && i + 1 < line.length) fields[fields.length - 1] += line[++i];
+      else if (ch === ':' && fields.length < 5) fields.push('');
+      else fields[fields.length - 1] += ch;
+    }
+    if (fields.length === 5 && wanted.every((value, i) => fields[i] === '*' || fields[i] === value)) return fields[4];
+  }
+  throw missing('no-line');
+}
 let client;
 let ready;
 try {
   client = new pg.Client({ connectionString: url, application_name: 'svc' });
+  // No password in the address nor PGPASSWORD: asked for one, the client reads the password file.
+  if (client.password == null) client.password = passwordFromFile;
   ready = client.connect();
 } catch (error) {
   // An address node-postgres cannot read: answered to the first query.
@@ -141,9 +169,51 @@ export function withLibpqSslModes(url: string, env: Record<string, string | unde
   }
   const mode = parsed.searchParams.get('sslmode') ?? env.PGSSLMODE;
   if (!mode || parsed.searchParams.has('uselibpqcompat')) return url;
-  parsed.searchParams.set('sslmode', mode);
+  // node-postgres has no `allow` (plain text first): it encrypts without checking, as `prefer` does there.
+  parsed.searchParams.set('sslmode', mode === 'allow' ? 'prefer' : mode);
   parsed.searchParams.set('uselibpqcompat', 'true');
   return parsed.toString();
+}
+
+/** The sslmode values libpq knows. */
+export const SSL_MODES: readonly string[] = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
+
+/**
+ * What makes an address unusable before anything is sent: an sslmode libpq does not know
+ * (from the address, or PGSSLMODE when it says none), or a certificate or key file that is
+ * not there or cannot be read. As a PostgresError with a code of svc's own (SVC_SSLMODE,
+ * SVC_SSL_FILE), which the store turns into a message; undefined when there is nothing.
+ */
+export function addressProblem(url: string, env: Record<string, string | undefined> = process.env): PostgresError | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined; // node-postgres reports what is wrong with it
+  }
+  const mode = parsed.searchParams.get('sslmode') ?? env.PGSSLMODE;
+  if (mode && !SSL_MODES.includes(mode)) return new PostgresError(mode, 'SVC_SSLMODE');
+  for (const parameter of ['sslrootcert', 'sslcert', 'sslkey']) {
+    const file = parsed.searchParams.get(parameter);
+    if (!file) continue;
+    if (!existsSync(file)) return new PostgresError(JSON.stringify({ parameter, file, reason: 'missing' }), 'SVC_SSL_FILE');
+    try {
+      accessSync(file, constants.R_OK);
+    } catch {
+      return new PostgresError(JSON.stringify({ parameter, file, reason: 'unreadable' }), 'SVC_SSL_FILE');
+    }
+  }
+  return undefined;
+}
+
+/** A client that never connected: every query throws what was wrong with its address. */
+function refusedClient(problem: PostgresError): SyncPostgresClient {
+  return {
+    query() {
+      throw problem;
+    },
+    close() {},
+  };
 }
 
 /** A connection started at the entry (connectEarly), on the global object: the entry and the store are different bundles. */
@@ -200,6 +270,8 @@ export function waitWhileWaiting(flag: Int32Array, timeoutMs: number): 'answered
 
 /** Connects to the database at `url` (a postgres:// address; libpq's PG* variables fill what it leaves out). */
 export function connectPostgres(url: string): SyncPostgresClient {
+  const problem = addressProblem(url);
+  if (problem) return refusedClient(problem);
   const pgPath = nodePostgresPath();
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();

@@ -1,5 +1,5 @@
 import { checkServer } from '../../../app/check.ts';
-import { CorruptDatabaseError } from '../../../core/errors.ts';
+import { CorruptDatabaseError, ExitCode, SvcError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { checkDatabase } from '../../../store/check.ts';
 import type { CheckReport } from '../../../store/store.ts';
@@ -18,6 +18,8 @@ export function run(options: WithArgs<{ json?: boolean }>, ctx: Context): void {
   } else {
     ctx.print(checkText({ ...report, path: shown }, ctx.look()));
   }
+  // What every other command would refuse, refused here with its words and exit code: such a database is not healthy.
+  if (report.refused) throw new SvcError(report.refused.message, report.refused.reason === 'no-schema' ? ExitCode.notFound : ExitCode.conflict, report.refused.hint);
   if (!report.ok && server) throw new CorruptDatabaseError(messages.checkServerFailed(shown), messages.checkServerHint);
   if (!report.ok) throw new CorruptDatabaseError(messages.checkCorrupt(shown), messages.checkCorruptHint(shown));
   if (!options.json) ctx.info(`${ctx.err.green('The database is healthy.')} ${server ? messages.checkServerBackup : 'Back it up with: svc backup FILE'}`);

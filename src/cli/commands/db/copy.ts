@@ -14,7 +14,7 @@ interface CopyOptions {
 export async function run(options: WithArgs<CopyOptions>, ctx: Context): Promise<void> {
   // The source first: a missing one is refused before the target is created.
   const source = ctx.store();
-  const target = await ctx.otherDatabase(options.to);
+  const target = await ctx.otherDatabase(options.to, '--to');
   const names = { source: ctx.shownDb(), target: target.shown };
   const progress = startProgress('Copying');
   let outcome: CopyOutcome;
