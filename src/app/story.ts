@@ -1,7 +1,8 @@
-import { NotFoundError } from '../core/errors.ts';
+import { ConflictError, NotFoundError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import type { Practice } from '../core/practice.ts';
-import { applyStoryEdit, CUSTOMER_ID, type Story, type StoryDraft, type StoryInput } from '../core/story.ts';
+import { FORGOTTEN_CUSTOMER } from '../core/customer.ts';
+import { checkStoryEdit, CUSTOMER_ID, sameStory, storyChanges, type Story, type StoryChanges, type StoryDraft, type StoryInput } from '../core/story.ts';
 import type { ImportedRow, RowProblem } from '../core/story-import.ts';
 import { unique } from '../core/text.ts';
 import { parseId } from '../core/ids.ts';
@@ -46,8 +47,8 @@ export interface NewStory {
  * and the id, so that a story is linked to the one of two namesakes the person meant.
  * An id svc does not know, or a forgotten customer's, is a NotFoundError (exit 3).
  */
-export function withCustomerById(store: Store, draft: StoryDraft): StoryDraft {
-  const byId = draft.customer === null ? null : CUSTOMER_ID.exec(draft.customer);
+export function withCustomerById<T extends StoryChanges>(store: Store, draft: T): T {
+  const byId = draft.customer === null || draft.customer === undefined ? null : CUSTOMER_ID.exec(draft.customer);
   if (!byId) return draft;
   const customer = store.customers.get(Number(byId[1]));
   if (!customer || customer.forgotten) throw new NotFoundError(messages.customerNotFound(`#${byId[1]}`), messages.customerNotFoundHint);
@@ -135,15 +136,42 @@ export function saveStory(store: Store, input: NewStory, now: Date): Story {
   return storedStory(store, id);
 }
 
-/** Applies the changed fields to a story and relinks it, in one transaction; returns it as stored. */
-export function editStory(store: Store, input: { story: Story; changes: StoryInput }, now: Date): Story {
-  const draft = withCustomerById(store, applyStoryEdit(input.story, input.changes, now)); // every check happens before the write
+export interface StoryEdit {
+  /** The story as read before the edit: its id, and what the person saw. */
+  story: Story;
+  changes: StoryInput;
+  /**
+   * The person wrote the changes looking at `story` (in $EDITOR, at a prompt): refuse them if
+   * the story changed since, rather than write back what they saw over someone else's change
+   * (a forgotten customer's name among it). Flag edits leave it out: their fields go on top
+   * of the story as it is when written.
+   */
+  refuseIfChanged?: boolean;
+}
+
+/**
+ * Writes the changed fields over the story as it is now, and relinks it, in one
+ * transaction that reads it first; returns it as stored. A stale edit (refuseIfChanged) is
+ * a ConflictError, with nothing written.
+ */
+export function editStory(store: Store, input: StoryEdit, now: Date): Story {
+  const id = input.story.id;
+  const checked = checkStoryEdit(input.changes, now); // every check of what was typed happens before the write
   const at = now.toISOString();
   store.transaction(() => {
-    store.stories.update(input.story.id, draft, at);
-    store.practices.relinkStory(input.story.id, at);
+    const current = store.stories.lock(id);
+    if (!current) {
+      if (input.refuseIfChanged) throw new ConflictError(messages.storyGoneMeanwhile(id), messages.storyNotFoundHint);
+      throw new NotFoundError(messages.storyNotFound(id), messages.storyNotFoundHint);
+    }
+    if (input.refuseIfChanged && !sameStory(current, input.story)) {
+      const forgotten = current.customer === FORGOTTEN_CUSTOMER && input.story.customer !== FORGOTTEN_CUSTOMER;
+      throw new ConflictError(messages.storyChangedMeanwhile(id, forgotten), messages.storyChangedMeanwhileHint(id));
+    }
+    store.stories.update(id, withCustomerById(store, storyChanges(current, checked)), at);
+    store.practices.relinkStory(id, at);
   });
-  return storedStory(store, input.story.id);
+  return storedStory(store, id);
 }
 
 export interface StoryImport {
