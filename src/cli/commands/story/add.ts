@@ -1,4 +1,4 @@
-import { namesakeChoices, namesakesOf, newStaffOf, requirePractices, saveStory } from '../../../app/story.ts';
+import { addStory, namesakeChoices, namesakesOf, requirePractices, type NewStaff } from '../../../app/story.ts';
 import { knownNames, practiceNames } from '../../../app/names.ts';
 import type { Story } from '../../../core/story.ts';
 import { servedColleague } from '../../../app/chain.ts';
@@ -81,10 +81,11 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   const chosen = capture ? await chooseCapturePractice(ctx, capture, story.text, story.staff) : null;
   const store = ctx.store();
   const practiceIds = unique([...linked.map((p) => p.id), ...(chosen?.practiceId ? [chosen.practiceId] : [])]);
-  const newcomers = newStaffOf(store, story);
   let saved: Story;
+  let newcomers: NewStaff[];
   try {
-    saved = saveStory(store, { draft: story, practiceIds, vector: chosen?.vector }, now);
+    // Who is new is found in the saving transaction: of several adds at once, only the one that created the person says so.
+    ({ story: saved, newStaff: newcomers } = addStory(store, { draft: story, practiceIds, vector: chosen?.vector }, now));
   } catch (error) {
     // What was typed at the prompt outlives a database that stayed locked.
     if (typed && errorCode(error).startsWith('SQLITE_BUSY')) {
