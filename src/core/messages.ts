@@ -547,6 +547,8 @@ export const messages = {
   importStoppedPartWayHint: 'fix what is named above, then import the same file again: records already here are matched by uuid, never doubled',
   draftKept: (path: string) => `the database stayed busy, so the story was not saved; what you typed is kept in ${path}`,
   draftKeptHint: 'save it once the database is free: svc story add --resume',
+  draftKeptAfter: (reason: string, path: string) => `the story was not saved: ${reason.replace(/\.$/u, '')}; what you typed is kept in ${path}`,
+  draftKeptAfterHint: 'save it once the database can be reached again: svc story add --resume',
   noDraft: 'there is no unsaved story to resume for this database',
   noDraftHint: 'record a new one: svc story add "what happened" --staff NAME',
   draftOffer: (savedAt: string, text: string) => `A story typed on ${savedAt} was not saved ("${text}"). Save it now?`,
