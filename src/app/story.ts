@@ -1,11 +1,13 @@
-import { NotFoundError } from '../core/errors.ts';
+import { ConflictError, NotFoundError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import type { Practice } from '../core/practice.ts';
-import { applyStoryEdit, CUSTOMER_ID, type Story, type StoryDraft, type StoryInput } from '../core/story.ts';
+import { FORGOTTEN_CUSTOMER } from '../core/customer.ts';
+import { checkStoryEdit, CUSTOMER_ID, sameStory, storyChanges, type Story, type StoryChanges, type StoryDraft, type StoryInput } from '../core/story.ts';
 import type { ImportedRow, RowProblem } from '../core/story-import.ts';
 import { unique } from '../core/text.ts';
 import { parseId } from '../core/ids.ts';
 import { closestNames, looseKey } from '../core/resolve.ts';
+import { nameKey } from '../core/text.ts';
 import { requirePractice } from './practice.ts';
 import type { Store } from '../store/store.ts';
 
@@ -46,8 +48,8 @@ export interface NewStory {
  * and the id, so that a story is linked to the one of two namesakes the person meant.
  * An id svc does not know, or a forgotten customer's, is a NotFoundError (exit 3).
  */
-export function withCustomerById(store: Store, draft: StoryDraft): StoryDraft {
-  const byId = draft.customer === null ? null : CUSTOMER_ID.exec(draft.customer);
+export function withCustomerById<T extends StoryChanges>(store: Store, draft: T): T {
+  const byId = draft.customer === null || draft.customer === undefined ? null : CUSTOMER_ID.exec(draft.customer);
   if (!byId) return draft;
   const customer = store.customers.get(Number(byId[1]));
   if (!customer || customer.forgotten) throw new NotFoundError(messages.customerNotFound(`#${byId[1]}`), messages.customerNotFoundHint);
@@ -105,34 +107,55 @@ export function namesakeChoices(store: Store, namesakes: { linked: number; other
   });
 }
 
+/** A person a story credits who was not in svc before it, with the closest name of someone who was. */
+export interface NewStaff {
+  name: string;
+  near: string | null;
+}
+
 /**
  * The staff a story credits who are not in svc yet (saving it creates them), each with the
  * closest name of someone who is: a typo makes a new person, and the person should hear so.
+ * Read inside the transaction that saves the story, so that of several saving at once only
+ * the one that creates the person says so.
  */
-export function newStaffOf(store: Store, draft: Pick<StoryDraft, 'staff'>): Array<{ name: string; near: string | null }> {
+export function newStaffOf(store: Store, draft: Pick<StoryDraft, 'staff'>): NewStaff[] {
   const fresh = draft.staff.filter((name) => store.people.find(name) === undefined);
   if (fresh.length === 0) return [];
   const everyone = store.people.names().map((name, id) => ({ id, name }));
   // A team's first story: nobody yet whose name could have been meant.
   if (everyone.length === 0) return [];
   // A close name is offered when the one typed begins it ("an" for "Ana") or is long enough
-  // for a typo to be likelier than another person ("Anna" for "Ana"; not "Jo" for "Bo").
+  // for a typo to be likelier than another person ("Anna" for "Ana"; not "Jo" for "Bo");
+  // never the name itself ("merge Yan0 into Yan0").
   const near = (name: string) =>
-    closestNames(name, everyone).find((person) => looseKey(person.name).startsWith(looseKey(name)) || looseKey(name).length >= 4)?.name ?? null;
+    closestNames(name, everyone).find(
+      (person) => nameKey(person.name) !== nameKey(name) && (looseKey(person.name).startsWith(looseKey(name)) || looseKey(name).length >= 4),
+    )?.name ?? null;
   return fresh.map((name) => ({ name, near: near(name) }));
 }
 
 /** Saves a new story with its links, in one transaction; returns it as stored. */
 export function saveStory(store: Store, input: NewStory, now: Date): Story {
+  return addStory(store, input, now).story;
+}
+
+/**
+ * Saves a new story with its links, in one transaction; returns it as stored, and the
+ * people it created (found in that transaction: another svc saving meanwhile cannot make
+ * two processes say they created the same person).
+ */
+export function addStory(store: Store, input: NewStory, now: Date): { story: Story; newStaff: NewStaff[] } {
   const at = now.toISOString();
   const draft = withCustomerById(store, input.draft);
-  const id = store.transaction(() => {
+  const { id, newStaff } = store.transaction(() => {
+    const created = newStaffOf(store, draft);
     const storyId = insertLinkedStory(store, draft, at);
     for (const practiceId of unique([...input.practiceIds])) store.practices.link(practiceId, storyId, 'manual', at);
     if (input.vector) store.vectors.saveStoryVectors([{ storyId, vector: input.vector }]);
-    return storyId;
+    return { id: storyId, newStaff: created };
   });
-  return storedStory(store, id);
+  return { story: storedStory(store, id), newStaff };
 }
 
 /** Links a saved story to practices by hand (a person's link outranks a matcher's), in one transaction. */
@@ -143,15 +166,42 @@ export function linkStoryByHand(store: Store, input: { storyId: number; practice
   });
 }
 
-/** Applies the changed fields to a story and relinks it, in one transaction; returns it as stored. */
-export function editStory(store: Store, input: { story: Story; changes: StoryInput }, now: Date): Story {
-  const draft = withCustomerById(store, applyStoryEdit(input.story, input.changes, now)); // every check happens before the write
+export interface StoryEdit {
+  /** The story as read before the edit: its id, and what the person saw. */
+  story: Story;
+  changes: StoryInput;
+  /**
+   * The person wrote the changes looking at `story` (in $EDITOR, at a prompt): refuse them if
+   * the story changed since, rather than write back what they saw over someone else's change
+   * (a forgotten customer's name among it). Flag edits leave it out: their fields go on top
+   * of the story as it is when written.
+   */
+  refuseIfChanged?: boolean;
+}
+
+/**
+ * Writes the changed fields over the story as it is now, and relinks it, in one
+ * transaction that reads it first; returns it as stored. A stale edit (refuseIfChanged) is
+ * a ConflictError, with nothing written.
+ */
+export function editStory(store: Store, input: StoryEdit, now: Date): Story {
+  const id = input.story.id;
+  const checked = checkStoryEdit(input.changes, now); // every check of what was typed happens before the write
   const at = now.toISOString();
   store.transaction(() => {
-    store.stories.update(input.story.id, draft, at);
-    store.practices.relinkStory(input.story.id, at);
+    const current = store.stories.lock(id);
+    if (!current) {
+      if (input.refuseIfChanged) throw new ConflictError(messages.storyGoneMeanwhile(id), messages.storyNotFoundHint);
+      throw new NotFoundError(messages.storyNotFound(id), messages.storyNotFoundHint);
+    }
+    if (input.refuseIfChanged && !sameStory(current, input.story)) {
+      const forgotten = current.customer === FORGOTTEN_CUSTOMER && input.story.customer !== FORGOTTEN_CUSTOMER;
+      throw new ConflictError(messages.storyChangedMeanwhile(id, forgotten), messages.storyChangedMeanwhileHint(id));
+    }
+    store.stories.update(id, withCustomerById(store, storyChanges(current, checked)), at);
+    store.practices.relinkStory(id, at);
   });
-  return storedStory(store, input.story.id);
+  return storedStory(store, id);
 }
 
 export interface StoryImport {

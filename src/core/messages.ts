@@ -44,6 +44,15 @@ export const messages = {
   badIdHint: (noun: string) => `${article(noun)} ${noun} id is a whole number such as 12`,
   nothingToEdit: 'no changes given',
   nothingToEditHint: 'pass the fields to change, e.g. svc story edit 12 --tag follow-up --staff Ana',
+  storyChangedMeanwhile: (id: number, forgotten: boolean) =>
+    forgotten
+      ? `story #${id}'s customer was forgotten while you were editing it (what you typed may still name them)`
+      : `story #${id} was changed by someone else while you were editing it`,
+  storyChangedMeanwhileHint: (id: number) => `read it as it is now (svc story show ${id}), then edit it again: svc story edit ${id}`,
+  storyGoneMeanwhile: (id: number) => `story #${id} was deleted while you were editing it`,
+  /** An edit typed in $EDITOR that could not be saved, for whatever reason, kept in a file. */
+  editKept: (reason: string, path: string) => `the edit was not saved: ${reason.replace(/\.$/u, '')}; what you typed is kept in ${path}`,
+  editKeptHint: (id: number) => `read the story as it is now (svc story show ${id}), then edit it again (svc story edit ${id}), taking from that file only what still applies`,
   confirmRemoveNeedsYes: (id: number) => `removing story #${id} needs confirmation, and there is no terminal to ask`,
   confirmRemoveNeedsYesHint: (id: number) => `run again with --yes: svc story rm ${id} --yes`,
 
@@ -591,6 +600,8 @@ export const messages = {
   importStoppedPartWayHint: 'fix what is named above, then import the same file again: records already here are matched by uuid, never doubled',
   draftKept: (path: string) => `the database stayed busy, so the story was not saved; what you typed is kept in ${path}`,
   draftKeptHint: 'save it once the database is free: svc story add --resume',
+  draftKeptAfter: (reason: string, path: string) => `the story was not saved: ${reason.replace(/\.$/u, '')}; what you typed is kept in ${path}`,
+  draftKeptAfterHint: 'save it once the database can be reached again: svc story add --resume',
   noDraft: 'there is no unsaved story to resume for this database',
   noDraftHint: 'record a new one: svc story add "what happened" --staff NAME',
   draftOffer: (savedAt: string, text: string) => `A story typed on ${savedAt} was not saved ("${text}"). Save it now?`,

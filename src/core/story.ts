@@ -155,26 +155,51 @@ export function draftStory(input: StoryInput, now: Date): StoryDraft {
   return { ...fields, text, tags: withInlineTags(fields.tags, text) };
 }
 
+/** The fields an edit writes: only those given appear (a story's fields are replaced, never the whole row). */
+export type StoryChanges = Partial<StoryDraft>;
+
+/**
+ * Validates the fields an edit gives, each as a new story's would be, before anything is
+ * read or written: only the fields given appear. Tags given are the new tags; a new
+ * text's inline #tags join them (or the story's own) in storyChanges.
+ */
+export function checkStoryEdit(input: StoryInput, now: Date): StoryChanges {
+  const changes: StoryChanges = {};
+  if (input.title !== undefined) changes.title = cappedText(input.title, '--title', MAX_TITLE_LENGTH);
+  if (input.text !== undefined) changes.text = checkStoryText(input.text);
+  if (input.when !== undefined) changes.occurredOn = parsePastDay(input.when, now, '--when', messages.futureDateHint);
+  if (input.staff !== undefined) changes.staff = cleanNames(input.staff);
+  if (input.customer !== undefined) changes.customer = cappedText(checkName(input.customer, 'customer name'), '--customer', MAX_CUSTOMER_NAME_LENGTH);
+  if (input.internal !== undefined) changes.customerKind = input.internal ? 'internal' : 'external';
+  if (input.channel !== undefined) changes.channel = oneOf(input.channel, CHANNELS, '--channel');
+  if (input.source !== undefined) changes.source = oneOf(input.source, SOURCES, '--source');
+  if (input.trigger !== undefined) changes.trigger = oneOf(input.trigger, TRIGGERS, '--trigger');
+  if (input.impact !== undefined) changes.impact = cappedText(input.impact, '--impact', MAX_IMPACT_LENGTH);
+  if (input.by !== undefined) changes.reportedBy = cappedText(checkName(input.by, 'name'), '--by', MAX_NAME_LENGTH);
+  if (input.tags !== undefined) changes.tags = checkedTags(input.tags);
+  return changes;
+}
+
+/**
+ * What an edit writes on top of the story as it is now: the checked fields, and when the
+ * text changes, its inline #tags added to the tags given or, if none were, to the story's.
+ */
+export function storyChanges(current: Pick<Story, 'tags'>, changes: StoryChanges): StoryChanges {
+  if (changes.text === undefined) return changes;
+  return { ...changes, tags: withInlineTags(changes.tags ?? current.tags, changes.text) };
+}
+
 /**
  * Applies an edit to an existing story: only the fields given change. Tags given
  * replace the old ones; inline #tags of new text are added.
  */
 export function applyStoryEdit(story: Story, input: StoryInput, now: Date): StoryDraft {
-  const text = input.text === undefined ? story.text : checkStoryText(input.text);
-  const baseTags = input.tags === undefined ? story.tags : checkedTags(input.tags);
-  return {
-    title: input.title === undefined ? story.title : cappedText(input.title, '--title', MAX_TITLE_LENGTH),
-    text,
-    occurredOn: input.when === undefined ? story.occurredOn : parsePastDay(input.when, now, '--when', messages.futureDateHint),
-    staff: input.staff === undefined ? story.staff : cleanNames(input.staff),
-    customer: input.customer === undefined ? story.customer : cappedText(checkName(input.customer, 'customer name'), '--customer', MAX_CUSTOMER_NAME_LENGTH),
-    customerKind: input.internal === undefined ? story.customerKind : input.internal ? 'internal' : 'external',
-    channel: input.channel === undefined ? story.channel : oneOf(input.channel, CHANNELS, '--channel'),
-    source: input.source === undefined ? story.source : oneOf(input.source, SOURCES, '--source'),
-    trigger: input.trigger === undefined ? story.trigger : oneOf(input.trigger, TRIGGERS, '--trigger'),
-    impact: input.impact === undefined ? story.impact : cappedText(input.impact, '--impact', MAX_IMPACT_LENGTH),
-    reportedBy: input.by === undefined ? story.reportedBy : cappedText(checkName(input.by, 'name'), '--by', MAX_NAME_LENGTH),
-    tags: input.text === undefined ? baseTags : withInlineTags(baseTags, text),
-  };
+  const { id: _id, uuid: _uuid, createdAt: _created, updatedAt: _updated, ...fields } = story;
+  return { ...fields, ...storyChanges(story, checkStoryEdit(input, now)) };
 }
 
+/** Whether two reads of a story show the same story: every field, and when it was last written. */
+export function sameStory(a: Story, b: Story): boolean {
+  const keys = Object.keys(a) as Array<keyof Story>;
+  return keys.length === Object.keys(b).length && keys.every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
+}

@@ -70,7 +70,7 @@ import {
   storyCount,
 } from './report.ts';
 import { lastDigestOn, loadRhythmInput, recordDigest, teamIdentity } from './rhythm.ts';
-import { countStories, deleteStory, getStory, insertStory, searchStories, storiesByIds, storyPages, updateStory } from './stories.ts';
+import { countStories, deleteStory, getStory, insertStory, lockStory, searchStories, storiesByIds, storyPages, updateStory } from './stories.ts';
 import { forgetCustomer, isForgetPending, previewForget } from './forget.ts';
 import { checkServerDatabase } from './check.ts';
 import { finishForgets, recordingWrittenFile, writtenFiles } from './forget-files.ts';
@@ -130,8 +130,9 @@ export function sqliteStore(connection: Connection): SqliteStore {
     read: (fn) => db.transaction(fn)(),
     stories: {
       insert: (draft, now) => insertStory(db, draft, now),
-      update: (id, draft, now) => updateStory(db, id, draft, now),
+      update: (id, changes, now) => updateStory(db, id, changes, now),
       get: (id) => getStory(db, id),
+      lock: (id) => lockStory(db, id),
       byIds: (ids) => storiesByIds(db, ids),
       pages: (filter) => storyPages(db, filter),
       remove: (id, now) => deleteStory(db, id, now),

@@ -9,7 +9,7 @@ export type { SignalDraft } from './signals.ts';
 import type { EvidenceHow, Matcher, Practice, PracticeCounts, PracticeStatus } from '../core/practice.ts';
 import type { Period, PersonRecord, PracticeRecord, ReportInput, Window } from '../core/report.ts';
 import type { PlannedSession, RhythmInput } from '../core/rhythm.ts';
-import type { CustomerKind, Story, StoryDraft } from '../core/story.ts';
+import type { CustomerKind, Story, StoryChanges, StoryDraft } from '../core/story.ts';
 import type { DetectQuery, ExampleRow, QualityRows, RejectedCandidate } from './detect.ts';
 export type { RejectedCandidate } from './detect.ts';
 import type { Phrase } from '../core/phrases.ts';
@@ -252,8 +252,11 @@ export interface NameStore {
 export interface StoryStore {
   /** Stores a new story and returns its id. */
   insert(draft: StoryDraft, now: string): number;
-  update(id: number, draft: StoryDraft, now: string): void;
+  /** Writes the fields given over the story as it is now, and no other; inside a transaction. */
+  update(id: number, changes: StoryChanges, now: string): void;
   get(id: number): Story | undefined;
+  /** The story as it is now, kept from other writers until the transaction ends; inside a transaction that writes it. */
+  lock(id: number): Story | undefined;
   /** These stories, newest first. */
   byIds(ids: readonly number[]): Story[];
   /** The stories the filter keeps, newest first, a page at a time. */

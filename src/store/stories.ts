@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { FORGOTTEN_CUSTOMER } from '../core/customer.ts';
 import type { Day } from '../core/dates.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START, toFtsQuery } from '../core/search.ts';
-import type { Channel, CustomerKind, Source, Story, StoryDraft, Trigger } from '../core/story.ts';
+import type { Channel, CustomerKind, Source, Story, StoryChanges, StoryDraft, Trigger } from '../core/story.ts';
 import { nameKey, normalizeTag } from '../core/text.ts';
 import { ensureCustomer } from './customers.ts';
 import { isPostgres, sql, type Db } from './db.ts';
@@ -106,14 +106,18 @@ function groupBy(rows: Array<{ storyId: number; value: string }>): Map<number, s
   return map;
 }
 
-function writeLinks(db: Db, storyId: number, draft: StoryDraft, now: string): void {
-  sql(db, 'DELETE FROM story_people WHERE story_id = ?').run(storyId);
-  for (const name of draft.staff) {
-    sql(db, 'INSERT INTO story_people (story_id, person_id) VALUES (?, ?)').run(storyId, ensurePerson(db, name, now));
+function writeLinks(db: Db, storyId: number, draft: Pick<StoryChanges, 'staff' | 'tags'>, now: string): void {
+  if (draft.staff !== undefined) {
+    sql(db, 'DELETE FROM story_people WHERE story_id = ?').run(storyId);
+    for (const name of draft.staff) {
+      sql(db, 'INSERT INTO story_people (story_id, person_id) VALUES (?, ?)').run(storyId, ensurePerson(db, name, now));
+    }
   }
-  sql(db, 'DELETE FROM story_tags WHERE story_id = ?').run(storyId);
-  for (const tag of draft.tags) {
-    sql(db, 'INSERT INTO story_tags (story_id, tag_id) VALUES (?, ?)').run(storyId, ensureTag(db, tag, now));
+  if (draft.tags !== undefined) {
+    sql(db, 'DELETE FROM story_tags WHERE story_id = ?').run(storyId);
+    for (const tag of draft.tags) {
+      sql(db, 'INSERT INTO story_tags (story_id, tag_id) VALUES (?, ?)').run(storyId, ensureTag(db, tag, now));
+    }
   }
 }
 
@@ -148,14 +152,48 @@ export function insertStory(db: Db, draft: StoryDraft, now: string, uuid: string
   return id;
 }
 
-/** Replaces a story's fields with the draft's. Call inside store.write(). */
-export function updateStory(db: Db, id: number, draft: StoryDraft, now: string): void {
-  // The same customer name as now keeps the customer it is linked to: of two namesakes, the one chosen by id.
-  if (draft.customer !== null && draft.customerId === undefined) {
-    const current = sql(db, 'SELECT c.id, c.name_key AS key, c.kind FROM stories s JOIN customers c ON c.id = s.customer_id WHERE s.id = ? AND c.forgotten_at IS NULL').get(id) as
-      | { id: number; key: string; kind: CustomerKind }
-      | undefined;
-    if (current?.key === nameKey(draft.customer) && current.kind === draft.customerKind) draft = { ...draft, customerId: current.id };
+interface StoredFields {
+  title: string | null;
+  text: string;
+  occurred_on: string;
+  customer_id: number | null;
+  customer_kind: CustomerKind;
+  channel: Channel | null;
+  source: Source | null;
+  trigger: Trigger | null;
+  impact: string | null;
+  reported_by: number | null;
+  customer_name: string | null;
+  customer_key: string | null;
+  customer_own_kind: CustomerKind | null;
+  customer_forgotten: string | null;
+}
+
+/**
+ * Writes the fields given over the story as it is now, and no other: what someone else
+ * changed meanwhile (another field, a forgotten customer's erased text) stays as they left
+ * it. Call inside store.transaction(), after reading the story there (lockStory).
+ */
+export function updateStory(db: Db, id: number, changes: StoryChanges, now: string): void {
+  const current = sql(
+    db,
+    `SELECT s.title, s.text, s.occurred_on, s.customer_id, s.customer_kind, s.channel, s.source, s.trigger, s.impact, s.reported_by,
+            c.name AS customer_name, c.name_key AS customer_key, c.kind AS customer_own_kind, c.forgotten_at AS customer_forgotten
+       FROM stories s LEFT JOIN customers c ON c.id = s.customer_id WHERE s.id = ?`,
+  ).get(id) as StoredFields | undefined;
+  if (!current) return;
+  const kind = changes.customerKind ?? current.customer_kind;
+  // The current customer, unless it was forgotten: a name is never looked up again from what was erased.
+  const known = current.customer_id !== null && current.customer_forgotten === null ? { id: current.customer_id, key: current.customer_key, kind: current.customer_own_kind, name: current.customer_name ?? '' } : null;
+  let customerId = current.customer_id;
+  if (changes.customer !== undefined) {
+    // The same customer name as now keeps the customer it is linked to: of two namesakes, the one chosen by id.
+    customerId =
+      changes.customer === null
+        ? null
+        : (changes.customerId ?? (known?.key === nameKey(changes.customer) && known.kind === kind ? known.id : ensureCustomer(db, changes.customer, kind, now)));
+  } else if (known && known.kind !== kind) {
+    customerId = ensureCustomer(db, known.name, kind, now);
   }
   sql(
     db,
@@ -163,8 +201,31 @@ export function updateStory(db: Db, id: number, draft: StoryDraft, now: string):
             customer_kind = @customerKind, channel = @channel, source = @source, trigger = @trigger,
             impact = @impact, reported_by = @reportedBy, updated_at = @now
       WHERE id = @id`,
-  ).run({ ...storyRow(db, draft, now), id });
-  writeLinks(db, id, draft, now);
+  ).run({
+    title: changes.title === undefined ? current.title : changes.title,
+    text: changes.text ?? current.text,
+    occurredOn: changes.occurredOn ?? current.occurred_on,
+    customerId,
+    customerKind: kind,
+    channel: changes.channel === undefined ? current.channel : changes.channel,
+    source: changes.source === undefined ? current.source : changes.source,
+    trigger: changes.trigger === undefined ? current.trigger : changes.trigger,
+    impact: changes.impact === undefined ? current.impact : changes.impact,
+    reportedBy: changes.reportedBy === undefined ? current.reported_by : changes.reportedBy === null ? null : ensurePerson(db, changes.reportedBy, now),
+    now,
+    id,
+  });
+  writeLinks(db, id, changes, now);
+}
+
+/**
+ * One story as it is now, for a transaction that writes it after reading it: on PostgreSQL
+ * its row stays locked until the transaction ends (a second writer waits, then reads it
+ * anew); SQLite's write transaction holds the whole database already. Call inside store.transaction().
+ */
+export function lockStory(db: Db, id: number): Story | undefined {
+  if (isPostgres(db)) sql(db, 'SELECT id FROM stories WHERE id = ? FOR UPDATE').get(id);
+  return getStory(db, id);
 }
 
 /**

@@ -1,8 +1,7 @@
-import { linkStoryByHand, namesakeChoices, namesakesOf, newStaffOf, requirePractices, saveStory } from '../../../app/story.ts';
+import { addStory, linkStoryByHand, namesakeChoices, namesakesOf, requirePractices } from '../../../app/story.ts';
 import { knownNames, practiceNames } from '../../../app/names.ts';
-import type { Story } from '../../../core/story.ts';
 import { servedColleague } from '../../../app/chain.ts';
-import { CancelledError, ConflictError, ExitCode, NotFoundError, UsageError, errorCode, isSvcError } from '../../../core/errors.ts';
+import { CancelledError, ConflictError, ExitCode, NotFoundError, SvcError, UsageError, errorCode, isSvcError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { checkStoryFields, draftStory, type StoryInput } from '../../../core/story.ts';
 import { storyInputFromAnswers, storyQuestions } from '../../../core/story-prompt.ts';
@@ -11,13 +10,43 @@ import { isVaguePraise } from '../../../core/vague.ts';
 import { storyJson, storySummary } from '../../../ui/render/story.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
-import { listDrafts, removeDraft, saveDraft, type StoryDraftFile } from '../../drafts.ts';
+import { isOwnInput, listDrafts, removeDraft, saveDraft, whyNotSaved, type StoryDraftFile } from '../../drafts.ts';
 import { readStdin } from '../../io.ts';
 import { storyInputFromOptions, type StoryFieldOptions } from './fields.ts';
 
 type AddOptions = WithArgs<StoryFieldOptions & { resume?: boolean; practice?: string[]; served?: string }>;
 
+/** A story typed at the prompt and not saved yet: kept as a draft if anything stops it being saved. */
+type Unsaved = { input?: StoryInput | undefined; at?: Date | undefined };
+
 export async function run(options: AddOptions, ctx: Context): Promise<void> {
+  const unsaved: Unsaved = {};
+  try {
+    await addTypedStory(options, ctx, unsaved);
+  } catch (error) {
+    throw keepDraft(ctx, unsaved, error);
+  }
+}
+
+/**
+ * What was typed at the prompt outlives any failure to save it (a database that stayed
+ * locked, a server gone away, an unexpected error), but the person's own bad input: it is
+ * kept as a draft, and the error says where and how to save it.
+ */
+function keepDraft(ctx: Context, unsaved: Unsaved, error: unknown): unknown {
+  if (!unsaved.input || !unsaved.at || isOwnInput(error)) return error;
+  let path: string;
+  try {
+    path = saveDraft(ctx.env, ctx.shownDb(), unsaved.input, unsaved.at);
+  } catch {
+    return error; // the draft could not be written either (a full disk): the first failure is the one to report
+  }
+  if (errorCode(error).startsWith('SQLITE_BUSY')) return new ConflictError(messages.draftKept(path), messages.draftKeptHint);
+  const { reason, exitCode } = whyNotSaved(error);
+  return new SvcError(messages.draftKeptAfter(reason, path), exitCode, messages.draftKeptAfterHint, error);
+}
+
+async function addTypedStory(options: AddOptions, ctx: Context, unsaved: Unsaved): Promise<void> {
   const flags = storyInputFromOptions(options);
   flags.by ??= ctx.settings()['story.by'] ?? undefined;
   // A colleague served is a person: the story is internal, its customer that person.
@@ -69,6 +98,7 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   }
 
   const now = ctx.now();
+  if (typed) Object.assign(unsaved, { input, at: now });
   let story = draftStory(input, now); // every check happens before the first write
   // A name two customers have: in a terminal, the person says which (by id); otherwise the oldest, with a note.
   const namesakes = ctx.canPrompt && story.customer !== null ? namesakesOf(ctx.store(), story) : null;
@@ -80,18 +110,9 @@ export async function run(options: AddOptions, ctx: Context): Promise<void> {
   if (served) servedColleague(ctx.store(), { ...served, staff: story.staff });
   const suggested = capture ? await suggestPractices(ctx, capture, story.text, story.staff) : null;
   const store = ctx.store();
-  const newcomers = newStaffOf(store, story);
-  let saved: Story;
-  try {
-    saved = saveStory(store, { draft: story, practiceIds: linked.map((p) => p.id), vector: suggested?.vector }, now);
-  } catch (error) {
-    // What was typed at the prompt outlives a database that stayed locked.
-    if (typed && errorCode(error).startsWith('SQLITE_BUSY')) {
-      const path = saveDraft(ctx.env, store.path, input, now);
-      throw new ConflictError(messages.draftKept(path), messages.draftKeptHint);
-    }
-    throw error;
-  }
+  // Who is new is found in the saving transaction: of several adds at once, only the one that created the person says so.
+  const { story: saved, newStaff: newcomers } = addStory(store, { draft: story, practiceIds: linked.map((p) => p.id), vector: suggested?.vector }, now);
+  unsaved.input = undefined;
   if (draft) removeDraft(draft.path);
   const id = saved.id;
 
