@@ -269,3 +269,24 @@ describe('in a terminal', () => {
     }
   });
 });
+
+describe('suggestions after stories added since the last indexing', () => {
+  it('counts a story its phrase matches as evidence, not as a suggestion, from the first command after it', async () => {
+    const box = inProcessSandbox();
+    try {
+      const add = async (text: string, staff: string) => expect((await box.run(['story', 'add', text, '--staff', staff])).code).toBe(0);
+      await add('Ana called Mr Lee back the next day to check the VPN.', 'Ana');
+      await add('Bo rang Gwen back to check her printer.', 'Bo');
+      expect((await box.run(['practice', 'add', 'Call back', '--phrase', 'called back'])).code).toBe(0);
+      expect((await box.run(['practice', 'add', 'Go and see', '--from-stories', '1'])).code).toBe(0);
+      await add('Cy rang Tom back to check the scanner still worked.', 'Cy');
+      const byPractice = await box.json<StorySuggestionsJson>(['practice', 'suggest', 'call back', '--json']);
+      expect(byPractice.suggestions.map((s) => s.storyId)).not.toContain(3);
+      const byStory = await box.json<PracticeSuggestionsJson>(['practice', 'suggest', '--story', '3', '--json']);
+      expect(byStory.evidenceOf.map((p) => p.name)).toEqual(['Call back']);
+      expect(evidence(box.db, 'Call back').map((e) => e.storyId)).toEqual([1, 2, 3]);
+    } finally {
+      box.cleanup();
+    }
+  });
+});

@@ -8,6 +8,7 @@ import type { PracticeSuggestion } from '../../../core/suggest.ts';
 import { practiceSuggestionsJson, practiceSuggestionsText, reasonText, storySuggestionsJson, storySuggestionsText } from '../../../ui/render/suggest.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
+import { indexForEvidence } from '../../phrases.ts';
 import { embedStories } from '../../semantic.ts';
 import { requirePractice } from '../../../app/practice.ts';
 
@@ -30,6 +31,8 @@ export async function run(options: WithArgs<SuggestOptions>, ctx: Context): Prom
   // Every check on the arguments before the first write (embedding writes vectors).
   if (name !== undefined) {
     const practice = requirePractice(store, name);
+    // Stories its phrases match are its evidence, not suggestions: phrases first, as practices and detect do.
+    await indexForEvidence(ctx);
     await embedStories(ctx);
     const suggestions = storySuggestions(store, { practice, limit: options.limit ?? DEFAULT_STORIES });
     if (options.review) await review(practice, suggestions, ctx);
@@ -37,6 +40,7 @@ export async function run(options: WithArgs<SuggestOptions>, ctx: Context): Prom
     return;
   }
   const [storyId = 0] = existingStoryIds(store, [String(options.story)]);
+  await indexForEvidence(ctx);
   await embedStories(ctx);
   // The practices it is already evidence of are listed apart, never suggested again.
   const { evidenceOf, suggestions } = practiceSuggestions(store, { storyId, limit: options.limit ?? DEFAULT_PRACTICES });
