@@ -10,7 +10,7 @@ import {
   type StoryFacts,
 } from '../core/detect.ts';
 import type { Matcher } from '../core/practice.ts';
-import { QUALIFIER_LABELS, clauseAfter, sharedQualifier } from '../core/qualifiers.ts';
+import { clauseAfter, qualifierLabel, sharedQualifier } from '../core/qualifiers.ts';
 import type { RejectedCandidate, Store } from '../store/store.ts';
 
 type ShownCandidate = DetectionView['practices'][number];
@@ -53,7 +53,7 @@ function withExamples(store: Store, candidate: Candidate, facts: StoryFacts): Sh
   return {
     ...candidate,
     // The label reads as a behaviour: the action, and the qualifier most of its stories share.
-    label: qualifier ? `${candidate.name} · ${QUALIFIER_LABELS[qualifier.kind]}` : candidate.name,
+    label: qualifier ? `${candidate.name} · ${qualifierLabel(qualifier)}` : candidate.name,
     qualifier,
     overlap: mostlyEvidenceOf(store.detection.topEvidencePractice(candidate.storyIds), candidate.stories),
     examples: rows.map((row) => ({

@@ -398,7 +398,7 @@ export interface DetectionView {
       overlap: PracticeOverlap | null;
       /** The qualifier (timing, persistence …) at least half its stories share, if any. */
       qualifier: { kind: QualifierKind; stories: number } | null;
-      /** Its name with that qualifier: "call back · promptly". */
+      /** Its name with that qualifier: "call back · next day / within the hour …". */
       label: string;
       examples: Array<{ storyId: number; occurredOn: Day; people: string[]; snippet: string }>;
     }

@@ -25,9 +25,9 @@ const PATTERNS: Record<QualifierKind, RegExp> = {
   anticipation: new RegExp(`\\b(?:before ${WHO} (?:even )?(?:asked|had to ask|could ask)|without being asked|ahead of time|in advance|beforehand)\\b`, 'u'),
 };
 
-/** How each kind reads in a candidate's label: "call back · promptly". */
+/** How each kind reads in a candidate's label: "call back · until done". Timing is said in the stories' own words (qualifierLabel). */
 export const QUALIFIER_LABELS: Record<QualifierKind, string> = {
-  timing: 'promptly',
+  timing: 'at a time said',
   persistence: 'until done',
   manner: 'step by step',
   purpose: 'to spare the customer',
@@ -56,12 +56,38 @@ export function qualifiersIn(clause: string): QualifierKind[] {
   return QUALIFIER_KINDS.filter((kind) => PATTERNS[kind].test(clause));
 }
 
+/** A qualifier most of a candidate's stories share: its kind, in how many, and the words most of those wrote for it. */
+export interface SharedQualifier {
+  kind: QualifierKind;
+  stories: number;
+  /** The words the stories wrote for it ("next day", "first thing"), most written first; at most two. */
+  words: string[];
+  /** Whether the stories wrote it in more ways than those. */
+  more: boolean;
+}
+
 /** The qualifier at least half the clauses (and two or more) share, if any: the most shared first. */
-export function sharedQualifier(clauses: string[]): { kind: QualifierKind; stories: number } | null {
+export function sharedQualifier(clauses: string[]): SharedQualifier | null {
   const counts = new Map<QualifierKind, number>();
   for (const clause of clauses) for (const kind of qualifiersIn(clause)) counts.set(kind, (counts.get(kind) ?? 0) + 1);
   const [best] = [...counts].sort((a, b) => b[1] - a[1] || QUALIFIER_KINDS.indexOf(a[0]) - QUALIFIER_KINDS.indexOf(b[0]));
-  return best && best[1] >= 2 && best[1] * 2 >= clauses.length ? { kind: best[0], stories: best[1] } : null;
+  if (!best || best[1] < 2 || best[1] * 2 < clauses.length) return null;
+  const written = new Map<string, number>();
+  for (const clause of clauses) {
+    const found = PATTERNS[best[0]].exec(clause)?.[0].replace(/^the /u, '');
+    if (found) written.set(found, (written.get(found) ?? 0) + 1);
+  }
+  const words = [...written].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
+  return { kind: best[0], stories: best[1], words: words.slice(0, 2), more: words.length > 2 };
+}
+
+/**
+ * How a shared qualifier reads in a label: timing in the stories' own words ("next day /
+ * within the hour …": "promptly" would be false of "a week later"), the others by their name.
+ */
+export function qualifierLabel(qualifier: SharedQualifier): string {
+  if (qualifier.kind !== 'timing' || qualifier.words.length === 0) return QUALIFIER_LABELS[qualifier.kind];
+  return `${qualifier.words.join(' / ')}${qualifier.more ? ' …' : ''}`;
 }
 
 /** A phrase with the qualifiers read after it in its story: its details (migrations/0018). */

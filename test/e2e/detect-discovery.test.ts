@@ -51,7 +51,8 @@ describe('svc detect: discovery that shows only what it can defend', () => {
     const [first] = (await svc.json<DetectJson>(['detect', '--json'])).candidates;
     expect(first?.name).toBe('call back');
     // Four of the five say when: the label carries it.
-    expect([first?.label, first?.qualifier]).toEqual(['call back · promptly', { kind: 'timing', stories: 4 }]);
+    // Said in the stories' own words, the most written first: four ways, so "…".
+    expect([first?.label, first?.qualifier]).toEqual(['call back · next morning / same day …', { kind: 'timing', stories: 4, words: ['next morning', 'same day'], more: true }]);
     expect(first?.storyIds).toEqual([1, 2, 3, 4, 5]);
     expect(first?.examples).toHaveLength(3);
     expect(first?.basis).toEqual({ kind: 'phrase', phrase: 'call back', stories: 5 });
@@ -80,7 +81,7 @@ describe('svc detect: discovery that shows only what it can defend', () => {
     expect((await svc.run(['practice', 'add', 'Call back the same day', '--tag', 'callback'])).code).toBe(0);
     const [first] = (await svc.json<DetectJson>(['detect', '--json'])).candidates;
     expect(first?.overlap).toEqual({ practice: 'Call back the same day', stories: 4 });
-    expect((await svc.run(['detect'])).stdout).toContain('1. call back · promptly ≈ Call back the same day (4 of 5 stories already its evidence)');
+    expect((await svc.run(['detect'])).stdout).toContain('1. call back · next morning / same day … ≈ Call back the same day (4 of 5 stories already its evidence)');
 
     const review = new Terminal(['detect', '--review'], svc.db);
     await review.waitFor('quit: save the decisions so far');

@@ -26,7 +26,7 @@ describe('svc detect', () => {
     await addStories();
     const result = await svc.run(['detect']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('1. call back · promptly\n   3 stories · 3 people · star share 33%');
+    expect(result.stdout).toContain('1. call back · same day / within the hour\n   3 stories · 3 people · star share 33%');
     expect(result.stdout).toContain('#1 Ana: Ana [called the customer back] within the hour.');
     expect(result.stdout).toContain('2. explain option');
     expect(result.stdout).toMatch(/positive demeanor\t1\t1\tlovely 1/u);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clauseAfter, qualifiersIn, sharedQualifier, withQualifiers } from '../../../src/core/qualifiers.ts';
+import { clauseAfter, qualifierLabel, qualifiersIn, sharedQualifier, withQualifiers } from '../../../src/core/qualifiers.ts';
 
 describe('qualifiers', () => {
   it('reads when, how long, how, why, meanwhile and before being asked', () => {
@@ -19,7 +19,12 @@ describe('qualifiers', () => {
   });
 
   it('names the qualifier only when at least half the stories, and two, share it', () => {
-    expect(sharedQualifier([' within the hour', ' the same day', ' the bill'])).toEqual({ kind: 'timing', stories: 2 });
+    expect(sharedQualifier([' within the hour', ' the same day', ' the bill'])).toEqual({ kind: 'timing', stories: 2, words: ['same day', 'within the hour'], more: false });
+    // Timing reads in the stories' own words, the most written first.
+    const nextDay = sharedQualifier([' the next day with the fix', ' the next day', ' first thing', ' that evening', ' a week later']);
+    expect(nextDay).toEqual({ kind: 'timing', stories: 4, words: ['next day', 'first thing'], more: true });
+    expect(qualifierLabel(nextDay!)).toBe('next day / first thing …');
+    expect(qualifierLabel({ kind: 'persistence', stories: 2, words: ['until'], more: false })).toBe('until done');
     expect(sharedQualifier([' within the hour', ' the bill', ' the menu'])).toBeNull();
     expect(sharedQualifier([' within the hour'])).toBeNull();
   });
