@@ -217,7 +217,8 @@ export const messages = {
   customerNotFound: (who: string) => `no customer ${who}`,
   customerNotFoundHint: 'list customers with: svc customers',
   customerAmbiguous: (name: string, ids: number[]) => `${ids.length} customers are called "${echo(name)}": #${ids.join(', #')}`,
-  customerAmbiguousHint: 'pass the id instead of the name, e.g. svc customer forget 12',
+  // One of their own ids, quoted: a bare # starts a comment in the shell. No command is named: any command that takes a customer asks this.
+  customerAmbiguousHint: (ids: readonly number[]) => `pass one of their ids instead of the name, e.g. "#${ids[0] ?? ''}"`,
   whichCustomer: (name: string) => `Which "${echo(name)}"? More than one customer has that name`,
   customerNamesakes: (name: string, linked: number, others: number[], storyId: number) =>
     `note: ${others.length + 1} customers are called "${echo(name)}"; story #${storyId} is linked to customer #${linked}. If it was another: svc story edit ${storyId} --customer '#${others[0]}'`,

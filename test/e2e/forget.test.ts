@@ -119,7 +119,9 @@ describe('svc customer forget', () => {
     const cases: Array<[string[], number, string]> = [
       [['customer', 'forget', '1'], 2, 'svc: forgetting customer #1 needs confirmation, and there is no terminal to ask\nhint: run again with --yes: svc customer forget 1 --yes\n'],
       [['customer', 'forget', '42', '--yes'], 3, 'svc: no customer #42\nhint: list customers with: svc customers\n'],
-      [['customer', 'forget', 'sam twin', '--yes'], 2, 'svc: 2 customers are called "sam twin": #3, #4\nhint: pass the id instead of the name, e.g. svc customer forget 12\n'],
+      [['customer', 'forget', 'sam twin', '--yes'], 2, 'svc: 2 customers are called "sam twin": #3, #4\nhint: pass one of their ids instead of the name, e.g. "#3"\n'],
+      // The same hint wherever a customer is named: one of the namesakes' own ids, and no other command than the one typed.
+      [['customer', 'rm', 'Sam Twin'], 2, 'svc: 2 customers are called "Sam Twin": #3, #4\nhint: pass one of their ids instead of the name, e.g. "#3"\n'],
       [['customer', 'forget', 'Nobody Here', '--yes'], 3, 'svc: no customer called "Nobody Here"\nhint: list customers with: svc customers\n'],
     ];
     for (const [args, code, stderr] of cases) {
