@@ -273,6 +273,17 @@ describe('the preview', () => {
     expect(svc.snapshot()).toBe(before);
   });
 
+  it('marks only the real changes in a story that an earlier forget already changed', async () => {
+    await importCustomers(svc, 'name\nNora Vance\nOla Quist\n');
+    await add(svc, ['Ola Quist called; Nora Vance too', '--staff', 'Ana']);
+    expect((await svc.run(['customer', 'forget', 'Ola Quist', '--yes'])).code).toBe(0);
+    const before = svc.snapshot();
+    const text = await svc.run(['customer', 'forget', 'Nora Vance', '--dry-run']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toBe('story #1 text: (forgotten) called; [-Nora Vance-]{+(forgotten)+} too\ncustomer #1 name: [-Nora Vance-] (erased)\n');
+    expect(svc.snapshot()).toBe(before);
+  });
+
   it('asks in a terminal, stating the counts; no keeps everything', async () => {
     await importCustomers(svc, 'name,email\nAcme,ops@acme.example\n');
     await add(svc, ['Ana answered ops@acme.example within the hour', '--staff', 'Ana', '--customer', 'Acme', '--tag', 'acme']);

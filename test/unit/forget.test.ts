@@ -16,6 +16,8 @@ import { NOW, NOW_ISO, rewindSchema, tempDir, tempStore } from '../helpers/db.ts
 import { rowsAsText, snapshotDb } from '../helpers/cli.ts';
 import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
 import { adminUrl, itOnSqlite, testEngine, urlWithDatabase } from '../helpers/engine.ts';
+import { colorFor } from '../../src/ui/color.ts';
+import { markedChange } from '../../src/ui/render/forget.ts';
 
 const F = '(forgotten)';
 
@@ -71,6 +73,15 @@ describe('redacting free text', () => {
     expect(redactorFor({ name: 'Yan Kowalczyk', email: null, phone: null }, [], F).redactTag('thanks-yan-kowalczyk', false)).toBe('thanks-forgotten');
     expect(redactorFor({ name: 'Quinn Quimbyson', email: null, phone: null }, [], F).redactTag('quimbyson', false)).toBeNull();
     expect(redactorFor({ name: 'Quinn Quimbyson', email: null, phone: null }, [], F).redactTag('quimbyson', true)).toBe('forgotten');
+  });
+
+  it('marks only what a forget replaces in the preview: text an earlier forget left as "(forgotten)" is unchanged', () => {
+    const plain = colorFor(false, {}, false);
+    const change = (before: string, after: string) => markedChange({ table: 'stories', row: 204, column: 'text', before, after }, F, plain);
+    expect(change(`${F} called; Nora Vance too`, `${F} called; ${F} too`)).toBe(`story #204 text: ${F} called; [-Nora Vance-]{+${F}+} too`);
+    expect(change(`Nora Vance called; ${F} too`, `${F} called; ${F} too`)).toBe(`story #204 text: [-Nora Vance-]{+${F}+} called; ${F} too`);
+    expect(change(`Nora Vance and ${F}`, `${F} and ${F}`)).toBe(`story #204 text: [-Nora Vance-]{+${F}+} and ${F}`);
+    expect(change('nora@vance.example', F)).toBe(`story #204 text: [-nora@vance.example-]{+${F}+}`);
   });
 
   it('names the traces to look for in the files, case-folded', () => {
