@@ -1,5 +1,5 @@
-import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ConflictError, ExitCode, SvcError, errorCode, isSvcError } from '../core/errors.ts';
 import type { WrittenFile } from '../core/forget.ts';
 import { messages } from '../core/messages.ts';
@@ -35,14 +35,36 @@ export function recordingWrittenFile<T>(db: Db, kind: WrittenFile['kind'], path:
   }
 }
 
-/** The exports and backups svc wrote up to `until` that still exist (and those sent to standard output, each its own), oldest first. */
-export function writtenFiles(db: Db, until: string): WrittenFile[] {
+/** A path with its links resolved, or as given when it cannot be (gone meanwhile). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** The database file at path and the files SQLite keeps beside it, under every name they resolve to. */
+function databaseFiles(path: string): Set<string> {
+  const names = new Set([resolve(path), realPath(path)]);
+  return new Set([...names].flatMap((name) => [name, `${name}-wal`, `${name}-shm`, `${name}-journal`]));
+}
+
+/**
+ * The exports and backups svc wrote up to `until` that still exist (and those sent to
+ * standard output, each its own), oldest first; never the database open at `database`
+ * (null on a server) nor its -wal and -shm. A copy or backup carries the record of its
+ * own writing: listed in it, "delete it" would have the user delete the database in use.
+ */
+export function writtenFiles(db: Db, until: string, database: string | null): WrittenFile[] {
   const rows = sql(
     db,
     `SELECT kind, max(path) AS path, max(contacts) AS contacts, max(written_at) AS writtenAt FROM written_files
       WHERE written_at <= ? GROUP BY kind, coalesce(path, '#' || id) ORDER BY min(id)`,
   ).all(until) as Array<{ kind: WrittenFile['kind']; path: string | null; contacts: number; writtenAt: string }>;
-  return rows.filter((row) => row.path === null || existsSync(row.path)).map((row) => ({ ...row, contacts: row.contacts === 1 }));
+  const own = database === null ? new Set<string>() : databaseFiles(database);
+  const elsewhere = (path: string) => !own.has(resolve(path)) && !own.has(realPath(path));
+  return rows.filter((row) => row.path === null || (existsSync(row.path) && elsewhere(row.path))).map((row) => ({ ...row, contacts: row.contacts === 1 }));
 }
 
 // PATH.backup-vN-YYYYMMDDTHHMMSSZ[-n], as migrate.ts names them.

@@ -246,3 +246,39 @@ describe('svc backup', () => {
     expect(contentOf(file)).toEqual(contentOf(svc.db));
   });
 });
+
+describe('a copy or backup forgetting a customer in itself', () => {
+  // A copy carries the record of its own writing (written_files travels, so the copy knows
+  // the other copies): "delete it" would have its user delete the very database they use.
+  it('lists every other copy svc made, never the database in use', () => {
+    const svc = person();
+    expect(svc.run(['story', 'add', 'Ana rang Maria Zyx back', '--staff', 'Ana', '--customer', 'Maria Zyx']).code).toBe(0);
+    const exported = join(svc.dir, 'team.jsonl');
+    expect(svc.run(['export', '--out', exported]).code).toBe(0);
+    const copy = join(svc.dir, 'team-copy.db');
+    const backup = join(svc.dir, 'team-backup.db');
+    expect(svc.run(['db', 'copy', '--to', copy]).code).toBe(0);
+    expect(svc.run(['backup', backup]).code).toBe(0);
+    const link = join(svc.dir, 'link.db');
+    symlinkSync(copy, link);
+
+    for (const [file, other] of [[copy, backup], [link, backup], [backup, copy]] as const) {
+      const before = snapshotDb(file);
+      const dry = runSvc(['customer', 'forget', 'Maria Zyx', '--dry-run', '--json'], file);
+      expect(dry.code, dry.stderr).toBe(0);
+      const paths = (JSON.parse(dry.stdout) as { copies: Array<{ path: string }> }).copies.map((c) => c.path);
+      expect(paths).toContain(exported);
+      // The backup is made after the copy: only the backup knows of the copy.
+      if (file === backup) expect(paths).toContain(other);
+      expect(paths).not.toContain(file);
+      expect(paths).not.toContain(copy === file || link === file ? copy : backup);
+      expect(dry.stderr).not.toContain(` ${file} (`);
+      expect(snapshotDb(file)).toBe(before);
+    }
+    const forget = runSvc(['customer', 'forget', 'Maria Zyx', '--yes', '--json'], copy);
+    expect(forget.code, forget.stderr).toBe(0);
+    expect((JSON.parse(forget.stdout) as { copies: Array<{ path: string }> }).copies.map((c) => c.path)).toEqual([exported]);
+    expect(forget.stderr).toContain(`delete it or export again:\n  export ${exported} (`);
+    expect(forget.stderr).not.toContain(copy);
+  });
+});

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -245,8 +245,23 @@ describe('forgetting a customer (store)', () => {
     expect(finish.removed.sort()).toEqual([holding, `${exported}.partial-999999999`].sort());
     expect(existsSync(empty)).toBe(true);
     expect(existsSync(`${store.path}.partial-${process.pid}`)).toBe(true);
-    expect(writtenFiles(store.db, '2026-03-19T10:00:00.000Z')).toEqual([{ kind: 'export', path: exported, contacts: false, writtenAt: NOW_ISO }]);
+    expect(writtenFiles(store.db, '2026-03-19T10:00:00.000Z', store.path)).toEqual([{ kind: 'export', path: exported, contacts: false, writtenAt: NOW_ISO }]);
     expect(fileHolds(store.path, report.traces)).toBe(false);
+  });
+
+  itOnSqlite('a copy made into a file is one of the files SQLite opens')('never lists the database in use, under any name, nor its -wal and -shm: a copy carries the record of its own writing', () => {
+    const exported = join(store.dir, 'team.jsonl');
+    writeFileSync(exported, 'x');
+    const link = join(store.dir, 'link.db');
+    symlinkSync(store.path, link);
+    store.db.prepare('INSERT INTO customers (uuid, name, name_key, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run('u-1', 'Keep', 'keep', 'external', NOW_ISO, NOW_ISO);
+    for (const path of [store.path, link, `${store.dir}/./svc.db`, `${store.path}-wal`, `${store.path}-shm`, exported]) recordWrittenFile(store.db, 'backup', path, true, NOW_ISO);
+    expect(existsSync(`${store.path}-wal`) && existsSync(`${store.path}-shm`)).toBe(true);
+    expect(writtenFiles(store.db, NOW_ISO, store.path).map((f) => f.path)).toEqual([exported]);
+    // Opened under the link's name, the file itself is no less the one in use.
+    expect(writtenFiles(store.db, NOW_ISO, link).map((f) => f.path)).toEqual([exported]);
+    // Another database's view of the same records lists them all.
+    expect(writtenFiles(store.db, NOW_ISO, join(store.dir, 'other.db'))).toHaveLength(6);
   });
 });
 
