@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { shownAddress } from '../../src/store/address.ts';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -280,5 +280,40 @@ describe('a copy or backup forgetting a customer in itself', () => {
     expect((JSON.parse(forget.stdout) as { copies: Array<{ path: string }> }).copies.map((c) => c.path)).toEqual([exported]);
     expect(forget.stderr).toContain(`delete it or export again:\n  export ${exported} (`);
     expect(forget.stderr).not.toContain(copy);
+  });
+});
+
+describe('an existing empty file that becomes a database', () => {
+  /** An empty file as `: > FILE` leaves it under a usual umask: readable by everyone. */
+  function emptyFile(path: string): string {
+    writeFileSync(path, '');
+    chmodSync(path, 0o644);
+    return path;
+  }
+  const modes = (path: string) => [path, `${path}-wal`, `${path}-shm`].filter((file) => existsSync(file)).map((file) => [file, statSync(file).mode & 0o777]);
+
+  it('is made readable by its owner only, its -wal and -shm too, by db copy --to and by init', () => {
+    const svc = person();
+    expect(svc.run(['story', 'add', 'Ana rang Maria Zyx back', '--staff', 'Ana', '--customer', 'Maria Zyx']).code).toBe(0);
+    const target = emptyFile(join(svc.dir, 'empty.db'));
+    const copy = svc.run(['db', 'copy', '--to', target]);
+    expect(copy.code, copy.stderr).toBe(0);
+    expect(modes(target)).toEqual(modes(target).map(([file]) => [file, 0o600]));
+    expect(queryDb(target, 'SELECT count(*) AS n FROM customers')).toEqual([{ n: 1 }]);
+
+    const touched = emptyFile(join(svc.dir, 't2.db'));
+    const init = runSvc(['init'], touched);
+    expect(init.code, init.stderr).toBe(0);
+    expect(statSync(touched).mode & 0o777).toBe(0o600);
+    expect(modes(touched)).toEqual(modes(touched).map(([file]) => [file, 0o600]));
+  });
+
+  it('keeps the permissions of a database that holds data: sharing one with a group is its owner\'s choice', () => {
+    const svc = person();
+    const own = join(svc.dir, 'shared.db');
+    expect(runSvc(['init'], own).code).toBe(0);
+    chmodSync(own, 0o640);
+    expect(runSvc(['story', 'add', 'Bo wrapped the gift', '--staff', 'Bo'], own).code).toBe(0);
+    expect(statSync(own).mode & 0o777).toBe(0o640);
   });
 });
