@@ -354,6 +354,8 @@ export interface FinishReport {
   scanned: boolean;
   /** On PostgreSQL: the tables VACUUM ran on, and those the role may not vacuum (left to their owner). */
   vacuum?: { done: string[]; refused: string[] };
+  /** Whether the forgets are marked finished; on a server not while a table stays unvacuumed (they stay pending for a role that may). */
+  finished: boolean;
 }
 
 /**
@@ -402,7 +404,7 @@ export function finishForgets(
   store.write(() => clearPendingForgets(db, ids));
   // The note above is the only page written since: empty the log once more, best effort.
   db.pragma('wal_checkpoint(TRUNCATE)');
-  return { removed, scanned: traces !== null };
+  return { removed, scanned: traces !== null, finished: true };
 }
 
 /** Copies the log into the file and truncates it, waiting up to waitMs for readers; refuses if one still pins old pages. */
@@ -492,7 +494,7 @@ function awaitOlderSnapshots(db: Db, ids: readonly number[], waitMs: number): vo
   );
   const deadline = Date.now() + Math.max(0, waitMs);
   while (Number((older.get(since) as { n: number }).n) > 0) {
-    if (Date.now() >= deadline) throw new ConflictError(messages.forgetPinned(ids), messages.forgetResumeHint(ids));
+    if (Date.now() >= deadline) throw new ConflictError(messages.forgetPinned(ids), messages.forgetResumeHint(ids, true));
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SNAPSHOT_POLL_MS);
   }
 }
@@ -532,12 +534,14 @@ function finishForgetsOnServer(
     if (vacuumed.length > 0) db.exec(`VACUUM ${vacuumed.map(quote).join(', ')}`);
   } catch (error) {
     if (isSvcError(error)) throw error;
-    throw new SvcError(messages.forgetUnfinished(ids, error instanceof Error ? error.message : String(error)), ExitCode.unexpected, messages.forgetResumeHint(ids));
+    throw new SvcError(messages.forgetUnfinished(ids, error instanceof Error ? error.message : String(error), true), ExitCode.unexpected, messages.forgetResumeHint(ids, true));
   }
   step(2);
   const holding = traces === null ? [] : serverHolds(db, traces);
   step(3);
-  if (holding.length > 0) throw new SvcError(messages.forgetStillInFiles(ids, holding), ExitCode.unexpected, messages.forgetResumeHint(ids));
-  store.write(() => clearPendingForgets(db, ids));
-  return { removed, scanned: traces !== null, vacuum: { done: vacuumed, refused } };
+  if (holding.length > 0) throw new SvcError(messages.forgetStillInFiles(ids, holding), ExitCode.unexpected, messages.forgetResumeHint(ids, true));
+  // A table left unvacuumed still holds the old row versions: the forget stays pending until a role that may vacuum it runs it.
+  const finished = refused.length === 0;
+  if (finished) store.write(() => clearPendingForgets(db, ids));
+  return { removed, scanned: traces !== null, vacuum: { done: vacuumed, refused }, finished };
 }

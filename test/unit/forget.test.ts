@@ -18,6 +18,7 @@ import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
 import { adminUrl, itOnSqlite, testEngine, urlWithDatabase } from '../helpers/engine.ts';
 import { colorFor } from '../../src/ui/color.ts';
 import { markedChange } from '../../src/ui/render/forget.ts';
+import { messages } from '../../src/core/messages.ts';
 
 const F = '(forgotten)';
 
@@ -82,6 +83,17 @@ describe('redacting free text', () => {
     expect(change(`Nora Vance called; ${F} too`, `${F} called; ${F} too`)).toBe(`story #204 text: [-Nora Vance-]{+${F}+} called; ${F} too`);
     expect(change(`Nora Vance and ${F}`, `${F} and ${F}`)).toBe(`story #204 text: [-Nora Vance-]{+${F}+} and ${F}`);
     expect(change('nora@vance.example', F)).toBe(`story #204 text: [-nora@vance.example-]{+${F}+}`);
+  });
+
+  it('speaks of the server, not of files or a disk svc never writes, when the database is on PostgreSQL', () => {
+    const shared = [{ detail: 'name', customers: [4], teamMember: false }];
+    expect(messages.forgetShared(shared)[0]).toContain('and the files were not searched for it.');
+    expect(messages.forgetShared(shared, true)[0]).toContain("and the server's rows were not searched for it.");
+    expect(messages.forgetResumeHint([29])).toBe('let running exports, backups and reports finish (and free disk space if it is full), then finish with: svc customer forget 29 --yes');
+    expect(messages.forgetResumeHint([29], true)).toBe('let running exports, backups and reports finish, then finish with: svc customer forget 29 --yes');
+    expect(messages.forgetAlreadyDone(29, true)).toBe("customer #29 was already forgotten, and the server's tables were vacuumed and checked");
+    expect(messages.forgetUnfinished([29], 'timeout', true)).toBe('customer #29 was erased from every record, but finishing on the server failed: timeout');
+    expect(messages.forgetServerNotVacuumed(['stories', 'stories_fts'])).toMatch(/Ask their owner to run: VACUUM stories, stories_fts;$/u);
   });
 
   it('names the traces to look for in the files, case-folded', () => {
