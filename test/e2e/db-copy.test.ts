@@ -1,11 +1,12 @@
 import { chmodSync, existsSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { shownAddress } from '../../src/store/address.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isPostgresAddress } from '../../src/store/address.ts';
-import { expectCleanError, queryDb, runSvc, sandbox, snapshotDb, type SvcSandbox } from '../helpers/cli.ts';
+import { BIN, baseEnv, expectCleanError, queryDb, runSvc, sandbox, snapshotDb, type SvcSandbox } from '../helpers/cli.ts';
 import { openSandboxStore } from '../helpers/db.ts';
-import { testEngine } from '../helpers/engine.ts';
+import { itOnSqlite, testEngine } from '../helpers/engine.ts';
 import { describeOnPostgres, freshPostgresDatabase } from '../helpers/postgres.ts';
 import { seedEverything } from '../helpers/seed.ts';
 
@@ -316,4 +317,40 @@ describe('an existing empty file that becomes a database', () => {
     expect(runSvc(['story', 'add', 'Bo wrapped the gift', '--staff', 'Bo'], own).code).toBe(0);
     expect(statSync(own).mode & 0o777).toBe(0o640);
   });
+});
+
+describe('svc db copy --to FILE interrupted', () => {
+  // A partial copy holds every customer's contact details: it must not wait beside the
+  // target for the next svc that happens to open a database in that folder.
+  itOnSqlite('a large database is filled here through SQLite in a moment; the copy loop is the same from a server')(
+    'removes the partial file on Ctrl-C and on a kill, before svc ends by that signal',
+    async () => {
+      const svc = person();
+      const store = openSandboxStore(svc.db);
+      try {
+        store.db.prepare(
+          `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000)
+           INSERT INTO stories (uuid, text, occurred_on, created_at, updated_at)
+           SELECT 'story-' || i, 'Ana rang Maria Zyx back at +44 20 7946 0958 the next morning, story ' || i || ' ' || hex(randomblob(150)), '2026-03-01', '2026-03-01T09:00:00.000Z', '2026-03-01T09:00:00.000Z' FROM n`,
+        ).run();
+      } finally {
+        store.close();
+      }
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        const target = join(svc.dir, `copy-${signal}.db`);
+        const child = spawn(process.execPath, [BIN, 'db', 'copy', '--to', target], { env: baseEnv(svc.db), stdio: ['ignore', 'ignore', 'pipe'] });
+        const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, by) => resolve({ code, signal: by })));
+        const partial = () => readdirSync(svc.dir).filter((name) => name.startsWith(`.copy-${signal}.db.partial-`));
+        // Stopped once rows are going into the partial file (its log grows), well before the copy ends.
+        const growing = () => partial().some((name) => name.endsWith('-wal') && statSync(join(svc.dir, name)).size > 1_000_000);
+        for (let i = 0; i < 600 && !growing(); i++) await new Promise((r) => setTimeout(r, 10));
+        expect(growing(), signal).toBe(true);
+        child.kill(signal);
+        expect(await ended).toEqual({ code: null, signal });
+        expect(partial(), signal).toEqual([]);
+        expect(existsSync(target), signal).toBe(false);
+      }
+    },
+    60_000,
+  );
 });
