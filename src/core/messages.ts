@@ -54,7 +54,7 @@ export const messages = {
   dbReadOnly: (path: string) => `the database ${path} is read-only`,
   dbReadOnlyHint: 'fix the file permissions, or work on a copy with --db',
   dbNotPrivate: (path: string) => `${path} is an empty file others may read, and svc cannot make it readable by its owner only; nothing was written to it`,
-  dbNotPrivateHint: 'use a new file name with --db (svc creates it readable by you only), or have its owner run: chmod 600 FILE',
+  dbNotPrivateHint: 'give --db a new file name, which svc makes readable by you only, or have its owner run: chmod 600 FILE',
   dbIsDirectory: (path: string) => `${path} is a directory, not a database file`,
   dbIsDirectoryHint: 'pass the path of a file, e.g. --db ~/svc/team.db',
   notSqlite: (path: string) => `${path} is not an svc database (it is not a SQLite file, or it is damaged)`,
