@@ -15,10 +15,10 @@ export type FinishProgress = (done: number, total: number) => void;
  */
 export type ForgetPlan = { customer: Customer; step: 'new'; preview: ForgetReport } | { customer: Customer; step: 'resume' };
 
-export function planForget(store: Store, input: { customer: string }, clock: () => Date): ForgetPlan {
+export function planForget(store: Store, input: { customer: string; onServer?: boolean }, clock: () => Date): ForgetPlan {
   const customer = requireCustomer(store, input.customer);
   if (customer.forgotten) {
-    if (!store.forgets.isPending(customer.id)) throw new ConflictError(messages.forgetAlreadyDone(customer.id), messages.forgetAlreadyDoneHint);
+    if (!store.forgets.isPending(customer.id)) throw new ConflictError(messages.forgetAlreadyDone(customer.id, input.onServer), messages.forgetAlreadyDoneHint);
     return { customer, step: 'resume' };
   }
   return { customer, step: 'new', preview: store.forgets.preview(customer.id, clock().toISOString()) };

@@ -33,7 +33,8 @@ export function resolveNamed(store: Store, kind: NamedKind, typed: string, optio
   if (found.kind === 'ambiguous') {
     // Namesakes (two customers called Dev Patel) only an id tells apart.
     if (kind === 'customer' && found.candidates.every((item) => looseKey(item.name) === looseKey(typed))) {
-      throw new UsageError(messages.customerAmbiguous(typed, found.candidates.map((item) => item.id)), messages.customerAmbiguousHint);
+      const ids = found.candidates.map((item) => item.id);
+      throw new UsageError(messages.customerAmbiguous(typed, ids), messages.customerAmbiguousHint(ids));
     }
     throw new UsageError(messages.ambiguousName(typed, words.plural, found.candidates), messages.ambiguousNameHint(found.candidates[0]?.id ?? 1));
   }

@@ -68,6 +68,8 @@ export const messages = {
   dbNotWritableHint: 'choose a path you can write (--db PATH or SVC_DB), or fix the permissions',
   dbReadOnly: (path: string) => `the database ${path} is read-only`,
   dbReadOnlyHint: 'fix the file permissions, or work on a copy with --db',
+  dbNotPrivate: (path: string) => `${path} is an empty file others may read, and svc cannot make it readable by its owner only; nothing was written to it`,
+  dbNotPrivateHint: 'give --db a new file name, which svc makes readable by you only, or have its owner run: chmod 600 FILE',
   dbIsDirectory: (path: string) => `${path} is a directory, not a database file`,
   dbIsDirectoryHint: 'pass the path of a file, e.g. --db ~/svc/team.db',
   notSqlite: (path: string) => `${path} is not an svc database (it is not a SQLite file, or it is damaged)`,
@@ -278,15 +280,16 @@ export const messages = {
   customerNotFound: (who: string) => `no customer ${who}`,
   customerNotFoundHint: 'list customers with: svc customers',
   customerAmbiguous: (name: string, ids: number[]) => `${ids.length} customers are called "${echo(name)}": #${ids.join(', #')}`,
-  customerAmbiguousHint: 'pass the id instead of the name, e.g. svc customer forget 12',
+  // One of their own ids, quoted: a bare # starts a comment in the shell. No command is named: any command that takes a customer asks this.
+  customerAmbiguousHint: (ids: readonly number[]) => `pass one of their ids instead of the name, e.g. "#${ids[0] ?? ''}"`,
   whichCustomer: (name: string) => `Which "${echo(name)}"? More than one customer has that name`,
   customerNamesakes: (name: string, linked: number, others: number[], storyId: number) =>
     `note: ${others.length + 1} customers are called "${echo(name)}"; story #${storyId} is linked to customer #${linked}. If it was another: svc story edit ${storyId} --customer '#${others[0]}'`,
   /** One line per detail another customer or a team member holds too. */
-  forgetShared: (shared: ReadonlyArray<{ detail: string; customers: number[]; teamMember: boolean }>): string[] =>
+  forgetShared: (shared: ReadonlyArray<{ detail: string; customers: number[]; teamMember: boolean }>, onServer = false): string[] =>
     shared.map(({ detail, customers, teamMember }) => {
       const holders = [...(customers.length ? [`${customers.length === 1 ? 'customer' : 'customers'} ${customers.map((c) => `#${c}`).join(', ')}`] : []), ...(teamMember ? ['a team member'] : [])];
-      const also = `Their ${detail} is also held by ${holders.join(' and ')}: it stays where it is theirs, and the files were not searched for it.`;
+      const also = `Their ${detail} is also held by ${holders.join(' and ')}: it stays where it is theirs, and ${onServer ? "the server's rows were" : 'the files were'} not searched for it.`;
       return customers.length ? `${also} If they are one person, forget ${customers.length === 1 ? 'that one' : 'those'} too: svc customer forget #${customers[0]}` : also;
     }),
   forgetNameNotScanned: 'Their name has one or two characters: it was replaced in their stories and answers, but the files cannot be searched for it (it is part of countless words); their other details were.',
@@ -343,15 +346,18 @@ export const messages = {
   interviewNotLinked: (id: number, practice: string) => `interview #${id} is not linked to ${practice}`,
   interviewNotLinkedHint: 'see its links with: svc interview show ID',
   // customer forget: preview, finishing the files, resuming
-  forgetAlreadyDone: (id: number) => `customer #${id} was already forgotten, and the files were wiped`,
+  forgetAlreadyDone: (id: number, onServer = false) =>
+    `customer #${id} was already forgotten, and ${onServer ? "the server's tables were vacuumed and checked" : 'the files were wiped'}`,
   forgetAlreadyDoneHint: 'svc no longer knows their details, so it cannot look for them again; an import that brings them back erases them again as it arrives',
   forgetPinned: (ids: readonly number[]) =>
     `${forgotten(ids)} erased from every record, but another process is still reading an older snapshot of the database, which holds their data`,
-  forgetUnfinished: (ids: readonly number[], reason: string) => `${forgotten(ids)} erased from every record, but wiping the files failed: ${reason}`,
+  forgetUnfinished: (ids: readonly number[], reason: string, onServer = false) =>
+    `${forgotten(ids)} erased from every record, but ${onServer ? 'finishing on the server' : 'wiping the files'} failed: ${reason}`,
   forgetStillInFiles: (ids: readonly number[], files: readonly string[]) =>
     `${forgotten(ids)} erased from every record, but their data is still in ${files.join(', ')}`,
-  forgetResumeHint: (ids: readonly number[]) =>
-    `let running exports, backups and reports finish (and free disk space if it is full), then finish with: svc customer forget ${ids[0] ?? ''} --yes`,
+  // On a server svc writes no file of the database: its disk is the operator's.
+  forgetResumeHint: (ids: readonly number[], onServer = false) =>
+    `let running exports, backups and reports finish${onServer ? '' : ' (and free disk space if it is full)'}, then finish with: svc customer forget ${ids[0] ?? ''} --yes`,
   forgetDiskFull: 'the disk is full',
   forgetConfirm: (name: string, id: number, counts: string) =>
     `Forget ${name} (#${id})? ${counts} Their name, email, phone and external id are erased everywhere; stories and answers stay, anonymised. This cannot be undone.`,
@@ -360,10 +366,13 @@ export const messages = {
   forgetServerFinished: (id: number) => `Finished forgetting customer #${id} on the server.`,
   forgetServerVacuumed: (count: number) =>
     `Ran VACUUM on ${count} table${count === 1 ? '' : 's'}: the old row versions and their index entries are gone. The server's freed pages, write-ahead log and archives, replicas and backups are the operator's to clear (README: "Forget on a server").`,
-  forgetServerVacuumedNone: (count: number) =>
-    `Could not VACUUM svc's ${count} tables: the role svc connects as owns none of them, so the old row versions stay until their owner runs VACUUM on this database (README: "Forget on a server").`,
+  forgetServerVacuumedNone: (tables: readonly string[]) =>
+    `Could not VACUUM svc's ${tables.length} tables: the role svc connects as owns none of them, so the old row versions stay on the server. Ask their owner to run: VACUUM ${tables.map(sqlName).join(', ')};`,
   forgetServerNotVacuumed: (tables: readonly string[]) =>
-    `Could not VACUUM ${tables.join(', ')}: the role svc connects as does not own them. Ask their owner to run: VACUUM ${tables.join(', ')};`,
+    `Could not VACUUM ${tables.join(', ')}: the role svc connects as does not own them, so their old row versions stay on the server. Ask their owner to run: VACUUM ${tables.map(sqlName).join(', ')};`,
+  forgetServerPending: (ids: readonly number[]) =>
+    `${forgotten(ids)} erased from every record, but the forget stays pending: the old row versions that hold their data stay on the server until a role that may VACUUM svc's tables finishes it`,
+  forgetServerPendingHint: (ids: readonly number[]) => `the tables' owner (or the database's) finishes it, running that VACUUM itself: svc customer forget ${ids[0] ?? ''} --yes`,
 
   // export, import, backup and checks (add keys below this line)
   exportExists: (path: string) => `${path} already exists`,
@@ -777,6 +786,11 @@ export const messages = {
   cancelled: 'cancelled, nothing was saved',
   cancelledStorySaved: (id: number) => `cancelled: story #${id} is saved, linked to no practice (later: svc practice suggest --story ${id})`,
 } as const;
+
+/** A table's name as SQL takes it: quoted only where a bare name would not do. */
+function sqlName(name: string): string {
+  return /^[a-z_][a-z0-9_]*$/u.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
+}
 
 /** "customer #3 was" or "customers #3, #4 were": the subject of forget's messages. */
 function forgotten(ids: readonly number[]): string {

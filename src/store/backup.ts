@@ -2,10 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConflictError, SvcError, ExitCode, ValidationError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
-import { dumpDatabase, loadDump } from './copy.ts';
+import { dumpDatabase, loadDumpYielding } from './copy.ts';
 import { isPostgres, openFile, openStore, type Connection } from './db.ts';
 import { fileError, pendingFile } from './files.ts';
-import { readSnapshot } from './transfer.ts';
+import { readSnapshotAsync } from './transfer.ts';
 
 export interface BackupResult {
   path: string;
@@ -41,10 +41,21 @@ export async function backupTo(store: Connection, target: string): Promise<Backu
  */
 export async function copyToNewFile(store: Connection, target: string, onProgress?: (done: number, total: number) => void): Promise<FileCopyResult> {
   let counts: Record<string, number> = {};
-  const result = await writeNewFile(target, (temp) => {
+  const result = await writeNewFile(target, async (temp) => {
     const copy = openStore(temp);
     try {
-      counts = readSnapshot(store.db, () => copy.write(() => loadDump(copy.db, dumpDatabase(store.db), onProgress)));
+      // One transaction on the new file, as copy.write() would run it, but one that lets a signal in between batches.
+      counts = await readSnapshotAsync(store.db, async () => {
+        copy.db.exec('BEGIN IMMEDIATE');
+        try {
+          const loaded = await loadDumpYielding(copy.db, dumpDatabase(store.db), onProgress);
+          copy.db.exec('COMMIT');
+          return loaded;
+        } catch (error) {
+          if (copy.db.inTransaction) copy.db.exec('ROLLBACK');
+          throw error;
+        }
+      });
     } finally {
       copy.close();
     }
@@ -52,10 +63,14 @@ export async function copyToNewFile(store: Connection, target: string, onProgres
   return { ...result, counts };
 }
 
-/** Writes a new database file through fill (under a temporary name), verifies it, and puts it in place. */
+/**
+ * Writes a new database file through fill (under a temporary name), verifies it, and puts
+ * it in place. The temporary file holds every customer's details: it goes on any failure,
+ * and on Ctrl-C or a kill too, before svc ends.
+ */
 async function writeNewFile(target: string, fill: (temp: string) => void | Promise<void>): Promise<BackupResult> {
   const path = checkBackupTarget(target);
-  const file = pendingFile(path, { exclusive: true });
+  const file = pendingFile(path, { exclusive: true, removeOnSignal: true });
   try {
     await fill(file.temp);
     const stories = verify(file.temp);

@@ -145,6 +145,29 @@ const INSERT_VALUES = 20_000;
  * table and undoes it all). Call inside the target's transaction: all of it or nothing.
  */
 export function loadDump(db: Db, dump: DatabaseDump, onProgress: (done: number, total: number) => void = () => {}): Record<string, number> {
+  const steps = loadSteps(db, dump, onProgress);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * loadDump that lets the event loop turn after each batch: a signal's handler runs
+ * there (files.ts removes the partial file on Ctrl-C), where a copy loaded in one go
+ * would hold it off until the copy had finished. Same transaction rules as loadDump.
+ */
+export async function loadDumpYielding(db: Db, dump: DatabaseDump, onProgress: (done: number, total: number) => void = () => {}): Promise<Record<string, number>> {
+  const steps = loadSteps(db, dump, onProgress);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** loadDump's work, pausing after every batch of rows it inserts. */
+function* loadSteps(db: Db, dump: DatabaseDump, onProgress: (done: number, total: number) => void): Generator<void, Record<string, number>> {
   const postgres = isPostgres(db);
   const tables = copiedTables(db);
   const known = new Map(tables.map((t) => [t.name, t]));
@@ -173,9 +196,12 @@ export function loadDump(db: Db, dump: DatabaseDump, onProgress: (done: number, 
     };
     for (const row of dump.rows(table)) {
       batch.push(row);
-      if (batch.length === rowsPerInsert) flush();
+      if (batch.length < rowsPerInsert) continue;
+      flush();
+      yield;
     }
     flush();
+    yield;
   }
   continueSequences(db, dump.nextIds);
 

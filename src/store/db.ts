@@ -98,7 +98,17 @@ export function sql(db: Db, text: string): Statement {
 /** Creates the file with owner-only permissions, or checks why it can't be. */
 function ensureFile(path: string): void {
   if (existsSync(path)) {
-    if (statSync(path).isDirectory()) throw new ValidationError(messages.dbIsDirectory(path), messages.dbIsDirectoryHint);
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new ValidationError(messages.dbIsDirectory(path), messages.dbIsDirectoryHint);
+    // An empty file (touched, or made by `: >`) becomes a database of every customer's details: owner-only, as one svc creates.
+    // SQLite gives its -wal and -shm the file's own permissions.
+    if (stat.isFile() && stat.size === 0 && (stat.mode & 0o077) !== 0) {
+      try {
+        chmodSync(path, 0o600);
+      } catch {
+        throw new ValidationError(messages.dbNotPrivate(path), messages.dbNotPrivateHint);
+      }
+    }
     return;
   }
   const dir = dirname(path);

@@ -47,6 +47,37 @@ export function removeLeftovers(dir: string): string[] {
   return removed;
 }
 
+/** Temporary files that a signal ending svc removes first (see guardOnSignal), with the files SQLite keeps beside them. */
+const guarded = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let guarding = false;
+
+/**
+ * On Ctrl-C (or a kill, or a closed terminal) the guarded temporary files go before svc
+ * ends: a partial copy holds every customer's contact details, and the next svc to clean
+ * it up may never run in that folder. The signal is then raised again with its default
+ * action, so svc ends as it would have (130 in a shell). The handler stays once set: a
+ * signal that arrives after the file was put in place still ends svc. It runs when the
+ * event loop turns, so long writers yield to it (copy.ts loads a batch at a time).
+ */
+function guardOnSignal(temp: string): void {
+  guarded.add(temp);
+  if (guarding) return;
+  guarding = true;
+  const onSignal = (signal: NodeJS.Signals) => {
+    for (const file of guarded) removeTemp(file);
+    guarded.clear();
+    for (const name of SIGNALS) process.removeListener(name, onSignal);
+    process.kill(process.pid, signal);
+  };
+  for (const name of SIGNALS) process.on(name, onSignal);
+}
+
+/** Removes a temporary file and any journal, log or shared-memory file SQLite made beside it. */
+function removeTemp(temp: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${temp}${suffix}`, { force: true });
+}
+
 /** Makes a rename in dir survive a power cut; some file systems cannot sync a folder, which costs nothing. */
 function syncFolder(dir: string): void {
   try {
@@ -115,9 +146,10 @@ export interface PendingFile extends OutputFile {
 /**
  * A new file under a temporary name beside target, owner-only. commit() fsyncs it and
  * renames it over target (or, when exclusive, links it there and fails if the name was
- * taken meanwhile); discard() removes it. Either way no half-written file is left.
+ * taken meanwhile); discard() removes it. Either way no half-written file is left; with
+ * removeOnSignal, not even when a signal ends svc while it is written (see guardOnSignal).
  */
-export function pendingFile(target: string, options: { exclusive?: boolean; keepOpen?: boolean } = {}): PendingFile {
+export function pendingFile(target: string, options: { exclusive?: boolean; keepOpen?: boolean; removeOnSignal?: boolean } = {}): PendingFile {
   removeLeftovers(dirname(target));
   const temp = partialPath(target);
   let fd: number | null;
@@ -130,8 +162,10 @@ export function pendingFile(target: string, options: { exclusive?: boolean; keep
     closeSync(fd);
     fd = null;
   }
+  if (options.removeOnSignal) guardOnSignal(temp);
   const cleanup = () => {
-    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${temp}${suffix}`, { force: true });
+    removeTemp(temp);
+    guarded.delete(temp);
   };
   const closeFd = () => {
     if (fd !== null) closeSync(fd);

@@ -1,5 +1,5 @@
-import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ConflictError, ExitCode, SvcError, errorCode, isSvcError } from '../core/errors.ts';
 import type { WrittenFile } from '../core/forget.ts';
 import { messages } from '../core/messages.ts';
@@ -35,14 +35,36 @@ export function recordingWrittenFile<T>(db: Db, kind: WrittenFile['kind'], path:
   }
 }
 
-/** The exports and backups svc wrote up to `until` that still exist (and those sent to standard output, each its own), oldest first. */
-export function writtenFiles(db: Db, until: string): WrittenFile[] {
+/** A path with its links resolved, or as given when it cannot be (gone meanwhile). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** The database file at path and the files SQLite keeps beside it, under every name they resolve to. */
+function databaseFiles(path: string): Set<string> {
+  const names = new Set([resolve(path), realPath(path)]);
+  return new Set([...names].flatMap((name) => [name, `${name}-wal`, `${name}-shm`, `${name}-journal`]));
+}
+
+/**
+ * The exports and backups svc wrote up to `until` that still exist (and those sent to
+ * standard output, each its own), oldest first; never the database open at `database`
+ * (null on a server) nor its -wal and -shm. A copy or backup carries the record of its
+ * own writing: listed in it, "delete it" would have the user delete the database in use.
+ */
+export function writtenFiles(db: Db, until: string, database: string | null): WrittenFile[] {
   const rows = sql(
     db,
     `SELECT kind, max(path) AS path, max(contacts) AS contacts, max(written_at) AS writtenAt FROM written_files
       WHERE written_at <= ? GROUP BY kind, coalesce(path, '#' || id) ORDER BY min(id)`,
   ).all(until) as Array<{ kind: WrittenFile['kind']; path: string | null; contacts: number; writtenAt: string }>;
-  return rows.filter((row) => row.path === null || existsSync(row.path)).map((row) => ({ ...row, contacts: row.contacts === 1 }));
+  const own = database === null ? new Set<string>() : databaseFiles(database);
+  const elsewhere = (path: string) => !own.has(resolve(path)) && !own.has(realPath(path));
+  return rows.filter((row) => row.path === null || (existsSync(row.path) && elsewhere(row.path))).map((row) => ({ ...row, contacts: row.contacts === 1 }));
 }
 
 // PATH.backup-vN-YYYYMMDDTHHMMSSZ[-n], as migrate.ts names them.
@@ -332,6 +354,8 @@ export interface FinishReport {
   scanned: boolean;
   /** On PostgreSQL: the tables VACUUM ran on, and those the role may not vacuum (left to their owner). */
   vacuum?: { done: string[]; refused: string[] };
+  /** Whether the forgets are marked finished; on a server not while a table stays unvacuumed (they stay pending for a role that may). */
+  finished: boolean;
 }
 
 /**
@@ -380,7 +404,7 @@ export function finishForgets(
   store.write(() => clearPendingForgets(db, ids));
   // The note above is the only page written since: empty the log once more, best effort.
   db.pragma('wal_checkpoint(TRUNCATE)');
-  return { removed, scanned: traces !== null };
+  return { removed, scanned: traces !== null, finished: true };
 }
 
 /** Copies the log into the file and truncates it, waiting up to waitMs for readers; refuses if one still pins old pages. */
@@ -470,7 +494,7 @@ function awaitOlderSnapshots(db: Db, ids: readonly number[], waitMs: number): vo
   );
   const deadline = Date.now() + Math.max(0, waitMs);
   while (Number((older.get(since) as { n: number }).n) > 0) {
-    if (Date.now() >= deadline) throw new ConflictError(messages.forgetPinned(ids), messages.forgetResumeHint(ids));
+    if (Date.now() >= deadline) throw new ConflictError(messages.forgetPinned(ids), messages.forgetResumeHint(ids, true));
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SNAPSHOT_POLL_MS);
   }
 }
@@ -510,12 +534,14 @@ function finishForgetsOnServer(
     if (vacuumed.length > 0) db.exec(`VACUUM ${vacuumed.map(quote).join(', ')}`);
   } catch (error) {
     if (isSvcError(error)) throw error;
-    throw new SvcError(messages.forgetUnfinished(ids, error instanceof Error ? error.message : String(error)), ExitCode.unexpected, messages.forgetResumeHint(ids));
+    throw new SvcError(messages.forgetUnfinished(ids, error instanceof Error ? error.message : String(error), true), ExitCode.unexpected, messages.forgetResumeHint(ids, true));
   }
   step(2);
   const holding = traces === null ? [] : serverHolds(db, traces);
   step(3);
-  if (holding.length > 0) throw new SvcError(messages.forgetStillInFiles(ids, holding), ExitCode.unexpected, messages.forgetResumeHint(ids));
-  store.write(() => clearPendingForgets(db, ids));
-  return { removed, scanned: traces !== null, vacuum: { done: vacuumed, refused } };
+  if (holding.length > 0) throw new SvcError(messages.forgetStillInFiles(ids, holding), ExitCode.unexpected, messages.forgetResumeHint(ids, true));
+  // A table left unvacuumed still holds the old row versions: the forget stays pending until a role that may vacuum it runs it.
+  const finished = refused.length === 0;
+  if (finished) store.write(() => clearPendingForgets(db, ids));
+  return { removed, scanned: traces !== null, vacuum: { done: vacuumed, refused }, finished };
 }

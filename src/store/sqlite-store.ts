@@ -1,6 +1,6 @@
 import type { Store } from './store.ts';
 import { customerIdsByName, customerReferences, ensureCustomer, getCustomer, importCustomers, listCustomers, mergeCustomers, pickCandidates, removeCustomer } from './customers.ts';
-import { openStore, useSmallPageCache, type Connection, type OpenOptions } from './db.ts';
+import { isPostgres, openStore, useSmallPageCache, type Connection, type OpenOptions } from './db.ts';
 import { exampleRows, listRejected, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice, unreject } from './detect.ts';
 import {
   agreeInterview,
@@ -338,7 +338,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       forget: (customerId, now) => forgetCustomer(db, customerId, now),
       isPending: (customerId) => isForgetPending(db, customerId),
       finish: (customerIds, traces, waitMs, onProgress) => finishForgets(connection, customerIds, traces, waitMs, onProgress),
-      writtenFiles: (until) => writtenFiles(db, until),
+      writtenFiles: (until) => writtenFiles(db, until, isPostgres(db) ? null : connection.path),
       recordingWrittenFile: (kind, path, contacts, now, write) => recordingWrittenFile(db, kind, path, contacts, now, write),
     },
     transfer: {

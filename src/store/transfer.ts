@@ -212,6 +212,16 @@ export function readSnapshot<T>(db: Db, fn: () => T): T {
   }
 }
 
+/** readSnapshot for work that awaits (a copy that lets signals in between batches): nothing else may use db meanwhile. */
+export async function readSnapshotAsync<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  db.exec(isPostgres(db) ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+  try {
+    return await fn();
+  } finally {
+    db.exec('COMMIT');
+  }
+}
+
 export interface ImportCounts {
   added: number;
   updated: number;

@@ -1,11 +1,12 @@
-import { existsSync, readdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { shownAddress } from '../../src/store/address.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isPostgresAddress } from '../../src/store/address.ts';
-import { expectCleanError, queryDb, runSvc, sandbox, snapshotDb, type SvcSandbox } from '../helpers/cli.ts';
+import { BIN, baseEnv, expectCleanError, queryDb, runSvc, sandbox, snapshotDb, type SvcSandbox } from '../helpers/cli.ts';
 import { openSandboxStore } from '../helpers/db.ts';
-import { testEngine } from '../helpers/engine.ts';
+import { itOnSqlite, testEngine } from '../helpers/engine.ts';
 import { describeOnPostgres, freshPostgresDatabase } from '../helpers/postgres.ts';
 import { seedEverything } from '../helpers/seed.ts';
 
@@ -245,4 +246,111 @@ describe('svc backup', () => {
     expect(JSON.parse(check.stdout)).toMatchObject({ ok: true });
     expect(contentOf(file)).toEqual(contentOf(svc.db));
   });
+});
+
+describe('a copy or backup forgetting a customer in itself', () => {
+  // A copy carries the record of its own writing (written_files travels, so the copy knows
+  // the other copies): "delete it" would have its user delete the very database they use.
+  it('lists every other copy svc made, never the database in use', () => {
+    const svc = person();
+    expect(svc.run(['story', 'add', 'Ana rang Maria Zyx back', '--staff', 'Ana', '--customer', 'Maria Zyx']).code).toBe(0);
+    const exported = join(svc.dir, 'team.jsonl');
+    expect(svc.run(['export', '--out', exported]).code).toBe(0);
+    const copy = join(svc.dir, 'team-copy.db');
+    const backup = join(svc.dir, 'team-backup.db');
+    expect(svc.run(['db', 'copy', '--to', copy]).code).toBe(0);
+    expect(svc.run(['backup', backup]).code).toBe(0);
+    const link = join(svc.dir, 'link.db');
+    symlinkSync(copy, link);
+
+    for (const [file, other] of [[copy, backup], [link, backup], [backup, copy]] as const) {
+      const before = snapshotDb(file);
+      const dry = runSvc(['customer', 'forget', 'Maria Zyx', '--dry-run', '--json'], file);
+      expect(dry.code, dry.stderr).toBe(0);
+      const paths = (JSON.parse(dry.stdout) as { copies: Array<{ path: string }> }).copies.map((c) => c.path);
+      expect(paths).toContain(exported);
+      // The backup is made after the copy: only the backup knows of the copy.
+      if (file === backup) expect(paths).toContain(other);
+      expect(paths).not.toContain(file);
+      expect(paths).not.toContain(copy === file || link === file ? copy : backup);
+      expect(dry.stderr).not.toContain(` ${file} (`);
+      expect(snapshotDb(file)).toBe(before);
+    }
+    const forget = runSvc(['customer', 'forget', 'Maria Zyx', '--yes', '--json'], copy);
+    expect(forget.code, forget.stderr).toBe(0);
+    expect((JSON.parse(forget.stdout) as { copies: Array<{ path: string }> }).copies.map((c) => c.path)).toEqual([exported]);
+    expect(forget.stderr).toContain(`delete it or export again:\n  export ${exported} (`);
+    expect(forget.stderr).not.toContain(copy);
+  });
+});
+
+describe('an existing empty file that becomes a database', () => {
+  /** An empty file as `: > FILE` leaves it under a usual umask: readable by everyone. */
+  function emptyFile(path: string): string {
+    writeFileSync(path, '');
+    chmodSync(path, 0o644);
+    return path;
+  }
+  const modes = (path: string) => [path, `${path}-wal`, `${path}-shm`].filter((file) => existsSync(file)).map((file) => [file, statSync(file).mode & 0o777]);
+
+  it('is made readable by its owner only, its -wal and -shm too, by db copy --to and by init', () => {
+    const svc = person();
+    expect(svc.run(['story', 'add', 'Ana rang Maria Zyx back', '--staff', 'Ana', '--customer', 'Maria Zyx']).code).toBe(0);
+    const target = emptyFile(join(svc.dir, 'empty.db'));
+    const copy = svc.run(['db', 'copy', '--to', target]);
+    expect(copy.code, copy.stderr).toBe(0);
+    expect(modes(target)).toEqual(modes(target).map(([file]) => [file, 0o600]));
+    expect(queryDb(target, 'SELECT count(*) AS n FROM customers')).toEqual([{ n: 1 }]);
+
+    const touched = emptyFile(join(svc.dir, 't2.db'));
+    const init = runSvc(['init'], touched);
+    expect(init.code, init.stderr).toBe(0);
+    expect(statSync(touched).mode & 0o777).toBe(0o600);
+    expect(modes(touched)).toEqual(modes(touched).map(([file]) => [file, 0o600]));
+  });
+
+  it('keeps the permissions of a database that holds data: sharing one with a group is its owner\'s choice', () => {
+    const svc = person();
+    const own = join(svc.dir, 'shared.db');
+    expect(runSvc(['init'], own).code).toBe(0);
+    chmodSync(own, 0o640);
+    expect(runSvc(['story', 'add', 'Bo wrapped the gift', '--staff', 'Bo'], own).code).toBe(0);
+    expect(statSync(own).mode & 0o777).toBe(0o640);
+  });
+});
+
+describe('svc db copy --to FILE interrupted', () => {
+  // A partial copy holds every customer's contact details: it must not wait beside the
+  // target for the next svc that happens to open a database in that folder.
+  itOnSqlite('a large database is filled here through SQLite in a moment; the copy loop is the same from a server')(
+    'removes the partial file on Ctrl-C and on a kill, before svc ends by that signal',
+    async () => {
+      const svc = person();
+      const store = openSandboxStore(svc.db);
+      try {
+        store.db.prepare(
+          `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000)
+           INSERT INTO stories (uuid, text, occurred_on, created_at, updated_at)
+           SELECT 'story-' || i, 'Ana rang Maria Zyx back at +44 20 7946 0958 the next morning, story ' || i || ' ' || hex(randomblob(150)), '2026-03-01', '2026-03-01T09:00:00.000Z', '2026-03-01T09:00:00.000Z' FROM n`,
+        ).run();
+      } finally {
+        store.close();
+      }
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        const target = join(svc.dir, `copy-${signal}.db`);
+        const child = spawn(process.execPath, [BIN, 'db', 'copy', '--to', target], { env: baseEnv(svc.db), stdio: ['ignore', 'ignore', 'pipe'] });
+        const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, by) => resolve({ code, signal: by })));
+        const partial = () => readdirSync(svc.dir).filter((name) => name.startsWith(`.copy-${signal}.db.partial-`));
+        // Stopped once rows are going into the partial file (its log grows), well before the copy ends.
+        const growing = () => partial().some((name) => name.endsWith('-wal') && statSync(join(svc.dir, name)).size > 1_000_000);
+        for (let i = 0; i < 600 && !growing(); i++) await new Promise((r) => setTimeout(r, 10));
+        expect(growing(), signal).toBe(true);
+        child.kill(signal);
+        expect(await ended).toEqual({ code: null, signal });
+        expect(partial(), signal).toEqual([]);
+        expect(existsSync(target), signal).toBe(false);
+      }
+    },
+    60_000,
+  );
 });

@@ -50,6 +50,7 @@ describe('svc customer forget', () => {
       resumed: false,
       removed: [],
       filesVerified: true,
+      finished: true,
       // On a server svc runs VACUUM on its tables (the test's role owns them all) instead of compacting a file.
       ...(testEngine === 'postgres' ? { vacuumed: expect.arrayContaining(['stories', 'stories_fts', 'interviews', 'customers']), notVacuumed: [] } : {}),
       copies: [],
@@ -77,7 +78,7 @@ describe('svc customer forget', () => {
   });
 
   // Skipped on SQLite: a role that owns no table exists on a server alone; SQLite has no roles.
-  it.skipIf(testEngine !== 'postgres')('on a server, as a role that owns no table: erases and checks all the same, and says VACUUM is left to the owner', async () => {
+  it.skipIf(testEngine !== 'postgres')('on a server, as a role that owns no table: erases and checks all the same, names the VACUUM for the owner, and stays pending until the owner finishes it', async () => {
     const owner = connectPostgres(svc.db);
     const role = `svc_test_writer_${process.pid}`;
     const { database } = owner.query('SELECT current_database() AS database').rows[0] as { database: string };
@@ -94,11 +95,35 @@ describe('svc customer forget', () => {
       address.username = role;
       address.password = 'writer';
       const result = await svc.run(['--db', address.toString(), 'customer', 'forget', NAME, '--yes', '--json']);
-      expect(result.code, result.stderr).toBe(0);
-      expect(JSON.parse(result.stdout)).toMatchObject({ customerId: 1, storiesChanged: 1, interviewsChanged: 1, filesVerified: true, vacuumed: [], notVacuumed: expect.arrayContaining(['stories', 'stories_fts']) });
+      // Erased and checked, but the old row versions stay until their owner vacuums: refused as unfinished, the forget pending.
+      expect(result.code, result.stderr).toBe(4);
+      const json = JSON.parse(result.stdout) as { notVacuumed: string[] };
+      expect(json).toMatchObject({ customerId: 1, storiesChanged: 1, interviewsChanged: 1, filesVerified: true, finished: false, vacuumed: [], notVacuumed: expect.arrayContaining(['stories', 'stories_fts']) });
       expect(result.stderr).toContain('Checked every text column of every table, the search index too: no row holds their details.\n');
-      expect(result.stderr).toMatch(/Could not VACUUM svc's \d+ tables: the role svc connects as owns none of them/u);
+      expect(result.stderr).toContain(
+        `Could not VACUUM svc's ${json.notVacuumed.length} tables: the role svc connects as owns none of them, so the old row versions stay on the server. Ask their owner to run: VACUUM ${json.notVacuumed.join(', ')};\n`,
+      );
+      expect(result.stderr).toMatch(
+        /\nsvc: customer #1 was erased from every record, but the forget stays pending: the old row versions that hold their data stay on the server until a role that may VACUUM svc's tables finishes it\nhint: the tables' owner \(or the database's\) finishes it, running that VACUUM itself: svc customer forget 1 --yes\n$/u,
+      );
+      expect(result.stderr).not.toMatch(/the files|disk space/u);
       for (const trace of TRACES.filter((t) => t !== 'example.com')) expect(databaseBytes(), trace).not.toContain(trace);
+      expect(owner.query('SELECT customer_id FROM forget_pending').rows).toEqual([{ customer_id: 1 }]);
+
+      // The same role again cannot finish it either; the owner's run does.
+      const again = await svc.run(['--db', address.toString(), 'customer', 'forget', '#1', '--yes']);
+      expect(again.code, again.stderr).toBe(4);
+      expect(again.stderr).toContain('the forget stays pending');
+      const finished = await svc.run(['customer', 'forget', '#1', '--yes', '--json']);
+      expect(finished.code, finished.stderr).toBe(0);
+      expect(JSON.parse(finished.stdout)).toMatchObject({ customerId: 1, resumed: true, finished: true, notVacuumed: [], vacuumed: expect.arrayContaining(['stories', 'stories_fts']) });
+      expect(finished.stderr).toContain('Finished forgetting customer #1 on the server.\n');
+      expect(owner.query('SELECT customer_id FROM forget_pending').rows).toEqual([]);
+      const done = await svc.run(['customer', 'forget', '#1', '--yes']);
+      expect(done.code).toBe(4);
+      expect(done.stderr).toBe(
+        "svc: customer #1 was already forgotten, and the server's tables were vacuumed and checked\nhint: svc no longer knows their details, so it cannot look for them again; an import that brings them back erases them again as it arrives\n",
+      );
     } finally {
       for (const statement of [
         `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`,
@@ -119,7 +144,9 @@ describe('svc customer forget', () => {
     const cases: Array<[string[], number, string]> = [
       [['customer', 'forget', '1'], 2, 'svc: forgetting customer #1 needs confirmation, and there is no terminal to ask\nhint: run again with --yes: svc customer forget 1 --yes\n'],
       [['customer', 'forget', '42', '--yes'], 3, 'svc: no customer #42\nhint: list customers with: svc customers\n'],
-      [['customer', 'forget', 'sam twin', '--yes'], 2, 'svc: 2 customers are called "sam twin": #3, #4\nhint: pass the id instead of the name, e.g. svc customer forget 12\n'],
+      [['customer', 'forget', 'sam twin', '--yes'], 2, 'svc: 2 customers are called "sam twin": #3, #4\nhint: pass one of their ids instead of the name, e.g. "#3"\n'],
+      // The same hint wherever a customer is named: one of the namesakes' own ids, and no other command than the one typed.
+      [['customer', 'rm', 'Sam Twin'], 2, 'svc: 2 customers are called "Sam Twin": #3, #4\nhint: pass one of their ids instead of the name, e.g. "#3"\n'],
       [['customer', 'forget', 'Nobody Here', '--yes'], 3, 'svc: no customer called "Nobody Here"\nhint: list customers with: svc customers\n'],
     ];
     for (const [args, code, stderr] of cases) {
@@ -133,7 +160,8 @@ describe('svc customer forget', () => {
     const after = svc.snapshot();
     const again = await svc.run(['customer', 'forget', '2', '--yes']);
     expect(again.code).toBe(4);
-    expect(again.stderr).toBe('svc: customer #2 was already forgotten, and the files were wiped\nhint: svc no longer knows their details, so it cannot look for them again; an import that brings them back erases them again as it arrives\n');
+    const done = testEngine === 'postgres' ? "the server's tables were vacuumed and checked" : 'the files were wiped';
+    expect(again.stderr).toBe(`svc: customer #2 was already forgotten, and ${done}\nhint: svc no longer knows their details, so it cannot look for them again; an import that brings them back erases them again as it arrives\n`);
     expect(svc.snapshot()).toBe(after);
   });
 
@@ -160,7 +188,8 @@ describe('svc customer forget', () => {
     const first = await svc.run(['customer', 'forget', '3', '--yes', '--json']);
     expect(first.code, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ customerId: 3, erased: ['name', 'email'], shared: [{ detail: 'name', customers: [4], teamMember: false }], filesVerified: true });
-    expect(first.stderr).toContain('Their name is also held by customer #4: it stays where it is theirs, and the files were not searched for it. If they are one person, forget that one too: svc customer forget #4\n');
+    const searched = testEngine === 'postgres' ? "the server's rows were" : 'the files were';
+    expect(first.stderr).toContain(`Their name is also held by customer #4: it stays where it is theirs, and ${searched} not searched for it. If they are one person, forget that one too: svc customer forget #4\n`);
     // The email was theirs alone: the check looked for it, and it is gone.
     expect(databaseBytes()).not.toContain('dev1@namesakes.org');
     expect(databaseBytes()).toContain('dev2@namesakes.org');

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -16,6 +16,9 @@ import { NOW, NOW_ISO, rewindSchema, tempDir, tempStore } from '../helpers/db.ts
 import { rowsAsText, snapshotDb } from '../helpers/cli.ts';
 import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
 import { adminUrl, itOnSqlite, testEngine, urlWithDatabase } from '../helpers/engine.ts';
+import { colorFor } from '../../src/ui/color.ts';
+import { markedChange } from '../../src/ui/render/forget.ts';
+import { messages } from '../../src/core/messages.ts';
 
 const F = '(forgotten)';
 
@@ -71,6 +74,26 @@ describe('redacting free text', () => {
     expect(redactorFor({ name: 'Yan Kowalczyk', email: null, phone: null }, [], F).redactTag('thanks-yan-kowalczyk', false)).toBe('thanks-forgotten');
     expect(redactorFor({ name: 'Quinn Quimbyson', email: null, phone: null }, [], F).redactTag('quimbyson', false)).toBeNull();
     expect(redactorFor({ name: 'Quinn Quimbyson', email: null, phone: null }, [], F).redactTag('quimbyson', true)).toBe('forgotten');
+  });
+
+  it('marks only what a forget replaces in the preview: text an earlier forget left as "(forgotten)" is unchanged', () => {
+    const plain = colorFor(false, {}, false);
+    const change = (before: string, after: string) => markedChange({ table: 'stories', row: 204, column: 'text', before, after }, F, plain);
+    expect(change(`${F} called; Nora Vance too`, `${F} called; ${F} too`)).toBe(`story #204 text: ${F} called; [-Nora Vance-]{+${F}+} too`);
+    expect(change(`Nora Vance called; ${F} too`, `${F} called; ${F} too`)).toBe(`story #204 text: [-Nora Vance-]{+${F}+} called; ${F} too`);
+    expect(change(`Nora Vance and ${F}`, `${F} and ${F}`)).toBe(`story #204 text: [-Nora Vance-]{+${F}+} and ${F}`);
+    expect(change('nora@vance.example', F)).toBe(`story #204 text: [-nora@vance.example-]{+${F}+}`);
+  });
+
+  it('speaks of the server, not of files or a disk svc never writes, when the database is on PostgreSQL', () => {
+    const shared = [{ detail: 'name', customers: [4], teamMember: false }];
+    expect(messages.forgetShared(shared)[0]).toContain('and the files were not searched for it.');
+    expect(messages.forgetShared(shared, true)[0]).toContain("and the server's rows were not searched for it.");
+    expect(messages.forgetResumeHint([29])).toBe('let running exports, backups and reports finish (and free disk space if it is full), then finish with: svc customer forget 29 --yes');
+    expect(messages.forgetResumeHint([29], true)).toBe('let running exports, backups and reports finish, then finish with: svc customer forget 29 --yes');
+    expect(messages.forgetAlreadyDone(29, true)).toBe("customer #29 was already forgotten, and the server's tables were vacuumed and checked");
+    expect(messages.forgetUnfinished([29], 'timeout', true)).toBe('customer #29 was erased from every record, but finishing on the server failed: timeout');
+    expect(messages.forgetServerNotVacuumed(['stories', 'stories_fts'])).toMatch(/Ask their owner to run: VACUUM stories, stories_fts;$/u);
   });
 
   it('names the traces to look for in the files, case-folded', () => {
@@ -234,8 +257,23 @@ describe('forgetting a customer (store)', () => {
     expect(finish.removed.sort()).toEqual([holding, `${exported}.partial-999999999`].sort());
     expect(existsSync(empty)).toBe(true);
     expect(existsSync(`${store.path}.partial-${process.pid}`)).toBe(true);
-    expect(writtenFiles(store.db, '2026-03-19T10:00:00.000Z')).toEqual([{ kind: 'export', path: exported, contacts: false, writtenAt: NOW_ISO }]);
+    expect(writtenFiles(store.db, '2026-03-19T10:00:00.000Z', store.path)).toEqual([{ kind: 'export', path: exported, contacts: false, writtenAt: NOW_ISO }]);
     expect(fileHolds(store.path, report.traces)).toBe(false);
+  });
+
+  itOnSqlite('a copy made into a file is one of the files SQLite opens')('never lists the database in use, under any name, nor its -wal and -shm: a copy carries the record of its own writing', () => {
+    const exported = join(store.dir, 'team.jsonl');
+    writeFileSync(exported, 'x');
+    const link = join(store.dir, 'link.db');
+    symlinkSync(store.path, link);
+    store.db.prepare('INSERT INTO customers (uuid, name, name_key, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run('u-1', 'Keep', 'keep', 'external', NOW_ISO, NOW_ISO);
+    for (const path of [store.path, link, `${store.dir}/./svc.db`, `${store.path}-wal`, `${store.path}-shm`, exported]) recordWrittenFile(store.db, 'backup', path, true, NOW_ISO);
+    expect(existsSync(`${store.path}-wal`) && existsSync(`${store.path}-shm`)).toBe(true);
+    expect(writtenFiles(store.db, NOW_ISO, store.path).map((f) => f.path)).toEqual([exported]);
+    // Opened under the link's name, the file itself is no less the one in use.
+    expect(writtenFiles(store.db, NOW_ISO, link).map((f) => f.path)).toEqual([exported]);
+    // Another database's view of the same records lists them all.
+    expect(writtenFiles(store.db, NOW_ISO, join(store.dir, 'other.db'))).toHaveLength(6);
   });
 });
 

@@ -58,7 +58,10 @@ export function markedChange(change: ForgetChange, replacement: string, color: P
     const after = oneLine(change.after);
     const runs = replacedRuns(before, after, replacement);
     body = runs
-      ? runs.map((run) => run.kept + (run.replaced === undefined ? '' : `${removed(run.replaced)}${added(replacement)}`)).join('')
+      ? runs
+          // A run that already read "(forgotten)" (an earlier forget) is unchanged text: only real replacements are marked.
+          .map((run) => run.kept + (run.replaced === undefined ? '' : run.replaced === replacement ? replacement : `${removed(run.replaced)}${added(replacement)}`))
+          .join('')
       : `${removed(before)}${added(after)}`;
   }
   return `${recordOf(change)} ${change.column.replaceAll('_', ' ')}: ${body}`;

@@ -1,6 +1,6 @@
 import { eraseCustomer, finishForget, planForget, writtenCopies } from '../../../app/forget.ts';
 import { FORGOTTEN_CUSTOMER } from '../../../core/customer.ts';
-import { UsageError } from '../../../core/errors.ts';
+import { ConflictError, UsageError } from '../../../core/errors.ts';
 import type { ForgetReport } from '../../../core/forget.ts';
 import { messages } from '../../../core/messages.ts';
 import type { FinishReport } from '../../../store/store.ts';
@@ -20,17 +20,19 @@ interface ForgetOptions {
 
 export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promise<void> {
   const store = ctx.store();
-  const plan = planForget(store, { customer: String(options.args[0]) }, ctx.now);
+  // On a server svc sees no file of the database: its messages speak of the server.
+  const onServer = ctx.dbPath().engine === 'postgres';
+  const plan = planForget(store, { customer: String(options.args[0]), onServer }, ctx.now);
   const { customer } = plan;
   const waitMs = options.wait * 1000;
 
   if (plan.step === 'resume') {
     // Erased from the records before, but the files were never verified: finish that.
     if (options.dryRun) {
-      ctx.info(`Customer #${customer.id} is erased from every record; forget would finish wiping the files. Nothing was changed.`);
+      ctx.info(`Customer #${customer.id} is erased from every record; forget would finish ${onServer ? 'on the server' : 'wiping the files'}. Nothing was changed.`);
       return;
     }
-    const finish = finishWithProgress(ctx, customer.id, null, waitMs);
+    const finish = finishWithProgress(ctx, customer.id, null, waitMs, onServer);
     report(ctx, options, { customerId: customer.id, resumed: true }, finish);
     return;
   }
@@ -44,7 +46,7 @@ export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promi
       for (const change of preview.changes) ctx.print(markedChange(change, FORGOTTEN_CUSTOMER, ctx.look().color));
     }
     ctx.info(`Dry run: forgetting customer #${customer.id} would change ${changedCounts(preview)}. Nothing was changed; run again without --dry-run to forget.`);
-    for (const line of messages.forgetShared(preview.shared)) ctx.info(line);
+    for (const line of messages.forgetShared(preview.shared, onServer)) ctx.info(line);
     for (const line of writtenFileLines(files)) ctx.info(line);
     return;
   }
@@ -66,15 +68,15 @@ export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promi
       ? `Replaced their details with "(forgotten)" in ${changedCounts(erased)}; the stories and answers are kept.`
       : 'No story, interview answer or other record held a copy of their details.',
   );
-  for (const line of messages.forgetShared(erased.shared)) ctx.info(line);
+  for (const line of messages.forgetShared(erased.shared, onServer)) ctx.info(line);
   if (erased.nameNotScanned) ctx.info(messages.forgetNameNotScanned);
-  const finish = finishWithProgress(ctx, customer.id, erased.traces, waitMs);
+  const finish = finishWithProgress(ctx, customer.id, erased.traces, waitMs, onServer);
   report(ctx, options, { ...summaryJson(erased), resumed: false }, finish);
 }
 
 /** Compacts and checks the files, with a progress bar: on a large database VACUUM takes a while. */
-function finishWithProgress(ctx: Context, id: number, traces: readonly string[] | null, waitMs: number): FinishReport {
-  const progress = startProgress(`Wiping customer #${id} from the files`);
+function finishWithProgress(ctx: Context, id: number, traces: readonly string[] | null, waitMs: number, onServer: boolean): FinishReport {
+  const progress = startProgress(onServer ? `Finishing customer #${id}'s forget on the server` : `Wiping customer #${id} from the files`);
   try {
     return finishForget(ctx.store(), { customerIds: [id], traces, waitMs, onProgress: (done, total) => progress.update(done, total) });
   } finally {
@@ -88,22 +90,27 @@ function summaryJson(report: ForgetReport) {
   return { customerId, erased, storiesChanged, interviewsChanged, elsewhere, shared, nameNotScanned };
 }
 
-/** What finishing did to the files, and the copies svc made that forget cannot reach. */
+/**
+ * What finishing did to the files, and the copies svc made that forget cannot reach. A
+ * forget left pending (a server's table this role may not vacuum) is said last, as a refusal.
+ */
 function report(ctx: Context, options: ForgetOptions, summary: Record<string, unknown>, finish: FinishReport): void {
   const files = writtenCopies(ctx.store(), ctx.now);
   const { vacuum } = finish;
+  const id = Number(summary.customerId);
   if (options.json) {
     const server = vacuum ? { vacuumed: vacuum.done, notVacuumed: vacuum.refused } : {};
-    ctx.print(JSON.stringify({ ...summary, removed: finish.removed, filesVerified: true, ...server, copies: files.map(writtenFileJson) }, null, 2));
+    ctx.print(JSON.stringify({ ...summary, removed: finish.removed, filesVerified: true, finished: finish.finished, ...server, copies: files.map(writtenFileJson) }, null, 2));
   }
   if (finish.removed.length > 0) {
     ctx.info(`Deleted svc's own copies that held them (pre-migration backups, unfinished exports): ${finish.removed.join(', ')}.`);
   }
   if (vacuum) {
-    ctx.info(finish.scanned ? messages.forgetServerChecked : messages.forgetServerFinished(Number(summary.customerId)));
+    if (finish.scanned) ctx.info(messages.forgetServerChecked);
+    else if (finish.finished) ctx.info(messages.forgetServerFinished(id));
     if (vacuum.done.length > 0) ctx.info(messages.forgetServerVacuumed(vacuum.done.length));
     if (vacuum.refused.length > 0) {
-      ctx.info(vacuum.done.length === 0 ? messages.forgetServerVacuumedNone(vacuum.refused.length) : messages.forgetServerNotVacuumed(vacuum.refused));
+      ctx.info(vacuum.done.length === 0 ? messages.forgetServerVacuumedNone(vacuum.refused) : messages.forgetServerNotVacuumed(vacuum.refused));
     }
   } else {
     ctx.info(
@@ -113,4 +120,5 @@ function report(ctx: Context, options: ForgetOptions, summary: Record<string, un
     );
   }
   for (const line of writtenFileLines(files)) ctx.info(line);
+  if (!finish.finished) throw new ConflictError(messages.forgetServerPending([id]), messages.forgetServerPendingHint([id]));
 }

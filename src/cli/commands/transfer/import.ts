@@ -106,8 +106,16 @@ function reportImportedForgets(ctx: Context, forgotten: ImportedForget[], dryRun
   if (again.length > 0) {
     ctx.info(`The file brought back details of ${listed(again)}, forgotten here: they are erased again from every record.`);
   }
-  finishImportedForgets(ctx.store(), { forgotten, waitMs: FINISH_WAIT_MS });
-  ctx.info('Wiped the free pages and write-ahead log that held them, and checked the database files.');
+  const finish = finishImportedForgets(ctx.store(), { forgotten, waitMs: FINISH_WAIT_MS });
+  if (!finish.vacuum) {
+    ctx.info('Wiped the free pages and write-ahead log that held them, and checked the database files.');
+    return;
+  }
+  ctx.info(messages.forgetServerChecked);
+  const { done, refused } = finish.vacuum;
+  if (refused.length > 0) ctx.info(done.length === 0 ? messages.forgetServerVacuumedNone(refused) : messages.forgetServerNotVacuumed(refused));
+  const ids = forgotten.map((f) => f.customerId);
+  if (!finish.finished) ctx.info(`${messages.forgetServerPending(ids)}; ${messages.forgetServerPendingHint(ids)}.`);
 }
 
 /** Saving is what this command is for: it creates a missing database (and says where). */
