@@ -1,3 +1,4 @@
+import { isVaguePraise } from '../core/vague.ts';
 import type { Encoder } from '../core/encoder.ts';
 import type { Practice } from '../core/practice.ts';
 import type { Story } from '../core/story.ts';
@@ -148,15 +149,23 @@ export function suggestStories(store: Store, practice: Pick<Practice, 'id' | 'na
   const background = store.vectors.latestStoriesWithVectors(BACKGROUND).map(scoredStory);
   const weights = wordWeights(background.map((story) => story.words));
   const scale = practiceScale(profile, background.slice(0, SCALE_SAMPLE), weights);
-  const best = new TopList<StorySuggestion>(limit);
+  // A few more than asked for: vague praise among the best is left out after (checking every story would cost more than ranking it).
+  const best = new TopList<StorySuggestion & { text: string }>(limit + VAGUE_SPARE);
   for (const page of store.vectors.candidatePages(practice.id)) {
     for (const story of page) {
       const { score, reason } = likeness(scoredStory(story), profile, weights, scale);
-      best.offer({ storyId: story.id, score, reason });
+      best.offer({ storyId: story.id, score, reason, text: story.text });
     }
   }
-  return best.items();
+  // Praise that names no behaviour shows no practice, however close its words.
+  return best
+    .items()
+    .filter((item) => !isVaguePraise(item.text))
+    .slice(0, limit)
+    .map(({ text: _text, ...suggestion }) => suggestion);
 }
+
+const VAGUE_SPARE = 20;
 
 /** Embeds one text with the names it credits masked, for a suggestion before it is saved. */
 export async function embedText(encoder: Encoder, text: string, names: readonly string[]): Promise<Vector> {
