@@ -253,7 +253,8 @@ export function rawCandidates(db: Db, query: DetectQuery, facts: StoryFacts): Ra
 // What the aggregates above leave out, counted with the same thresholds: phrase keys and
 // tags that are a practice's matchers (the first practice by name named), or were
 // rejected. Only those keys are counted, through the same indexes, so it stays one light
-// query whatever the number of stories.
+// query whatever the number of stories. CROSS JOIN keeps those few keys the outer loop:
+// otherwise SQLite scans every phrase of the period and filters it against them.
 const LEFT_OUT = `
   WITH matched AS (
     SELECT m.kind AS source, m.value AS value, min(p.name) AS practice
@@ -270,7 +271,7 @@ const LEFT_OUT = `
   )
   SELECT e.source, e.value, e.practice
     FROM excluded e
-    JOIN story_phrases sp ON sp.kind = 'practice' AND sp.key = e.value AND sp.occurred_on >= @since
+    CROSS JOIN story_phrases sp ON sp.kind = 'practice' AND sp.key = e.value AND sp.occurred_on >= @since
     LEFT JOIN story_people pe ON pe.story_id = sp.story_id
    WHERE e.source = 'phrase'
    GROUP BY e.source, e.value, e.practice
@@ -278,7 +279,7 @@ const LEFT_OUT = `
   UNION ALL
   SELECT e.source, e.value, e.practice
     FROM excluded e
-    JOIN tags t ON t.name = e.value AND t.builtin = 0
+    CROSS JOIN tags t ON t.name = e.value AND t.builtin = 0
     JOIN story_tags st ON st.tag_id = t.id
     JOIN stories s ON s.id = st.story_id AND s.occurred_on >= @since
     LEFT JOIN story_people pe ON pe.story_id = st.story_id
