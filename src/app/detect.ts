@@ -1,5 +1,7 @@
 import type { Day } from '../core/dates.ts';
 import {
+  bareActionsOf,
+  candidateKey,
   exampleStoryIds,
   mostlyEvidenceOf,
   qualityCounts,
@@ -7,10 +9,14 @@ import {
   snippetAround,
   type Candidate,
   type DetectionView,
+  type LeftOut,
+  type PracticeOverlap,
   type StoryFacts,
 } from '../core/detect.ts';
 import type { Matcher } from '../core/practice.ts';
 import { clauseAfter, qualifierLabel, sharedQualifier } from '../core/qualifiers.ts';
+import { NotFoundError } from '../core/errors.ts';
+import { messages } from '../core/messages.ts';
 import type { RejectedCandidate, Store } from '../store/store.ts';
 
 type ShownCandidate = DetectionView['practices'][number];
@@ -40,7 +46,23 @@ export function detect(store: Store, options: DetectionOptions): DetectionView {
     steps: steps.slice(0, 5),
     commonActions: commonActions.slice(0, 5),
     qualities: qualityCounts(quality.attributes, quality.words),
+    leftOut: leftOutOf(store, options),
   };
+}
+
+function leftOutOf(store: Store, options: DetectionOptions): LeftOut {
+  const out: LeftOut = { alreadyPractices: [], rejected: [] };
+  for (const row of store.detection.leftOut(options)) {
+    const key = candidateKey(row.source, row.value);
+    if (row.practice === null) out.rejected.push(key);
+    else out.alreadyPractices.push({ key, practice: row.practice });
+  }
+  return out;
+}
+
+/** The practice most of a candidate's stories are evidence of now, practices made earlier in the same review included. */
+export function overlapOf(store: Store, candidate: Pick<Candidate, 'storyIds' | 'stories'>): PracticeOverlap | null {
+  return mostlyEvidenceOf(store.detection.topEvidencePractice(candidate.storyIds), candidate.stories);
 }
 
 // Enough of a candidate's latest stories to tell a qualifier most of them share.
@@ -55,7 +77,7 @@ function withExamples(store: Store, candidate: Candidate, facts: StoryFacts): Sh
     // The label reads as a behaviour: the action, and the qualifier most of its stories share.
     label: qualifier ? `${candidate.name} · ${qualifierLabel(qualifier)}` : candidate.name,
     qualifier,
-    overlap: mostlyEvidenceOf(store.detection.topEvidencePractice(candidate.storyIds), candidate.stories),
+    overlap: overlapOf(store, candidate),
     examples: rows.map((row) => ({
       storyId: row.storyId,
       occurredOn: row.occurredOn,
@@ -81,37 +103,56 @@ function matchersOf(candidate: Candidate): Matcher[] {
   ];
 }
 
+/** The matchers a merge adds to a practice: never a bare action (see bareActionsOf). */
+function mergedMatchersOf(candidate: Candidate): { added: Matcher[]; left: string[] } {
+  const left = bareActionsOf(candidate);
+  return { added: matchersOf(candidate).filter((m) => !(m.kind === 'phrase' && left.includes(m.value))), left };
+}
+
+/** What one saved decision did, for the review's messages. */
+export interface ReviewOutcome {
+  decision: ReviewDecision;
+  /** Bare actions a merge did not add as matchers: its stories were linked by the person's decision. */
+  leftAsMatchers: string[];
+}
+
 /**
- * Applies the review's decisions in one transaction: an accepted candidate becomes a
- * practice with its stories as evidence, a merged one adds its matchers and stories to
- * a practice, a rejected one is not proposed again.
+ * Saves one review decision in its own transaction, as it is made, so that a review cut
+ * short keeps what was decided: an accepted candidate becomes a practice with its stories
+ * as evidence, a merged one adds its stories (and, when it is one concrete behaviour, its
+ * matchers) to a practice, a rejected one is not proposed again.
  */
-export function applyReviewDecisions(store: Store, decisions: readonly ReviewDecision[], clock: Date): void {
+export function applyReviewDecision(store: Store, decision: ReviewDecision, clock: Date): ReviewOutcome {
   const now = clock.toISOString();
-  store.transaction(() => {
-    for (const decision of decisions) {
-      const { candidate } = decision;
-      if (decision.action === 'reject') {
-        store.detection.rejectCandidate(candidate.keys, candidate.name, now);
-      } else if (decision.action === 'accept') {
-        const id = store.practices.create(
-          {
-            name: decision.name,
-            description: decision.description || null,
-            matchers: matchersOf(candidate),
-            evidence: Array.from(candidate.storyIds, (storyId) => ({ storyId, how: 'matched' as const })),
-          },
-          now,
-        );
-        store.practices.relinkPractice(id, now);
-      } else {
-        const practice = store.practices.find(decision.practice);
-        if (!practice) continue; // it existed when the review listed it; nothing else removes practices mid-review
-        store.practices.addMatchers(practice.id, matchersOf(candidate), now);
-        for (const storyId of candidate.storyIds) store.practices.link(practice.id, storyId, 'matched', now);
-        store.practices.relinkPractice(practice.id, now);
-      }
+  const { candidate } = decision;
+  return store.transaction(() => {
+    if (decision.action === 'reject') {
+      store.detection.rejectCandidate(candidate.keys, candidate.name, now);
+      return { decision, leftAsMatchers: [] };
     }
+    if (decision.action === 'accept') {
+      const id = store.practices.create(
+        {
+          name: decision.name,
+          description: decision.description || null,
+          matchers: matchersOf(candidate),
+          evidence: Array.from(candidate.storyIds, (storyId) => ({ storyId, how: 'matched' as const })),
+        },
+        now,
+      );
+      store.practices.relinkPractice(id, now);
+      return { decision, leftAsMatchers: [] };
+    }
+    const practice = store.practices.find(decision.practice);
+    if (!practice) throw new NotFoundError(messages.practiceNotFound(decision.practice));
+    const { added, left } = mergedMatchersOf(candidate);
+    store.practices.addMatchers(practice.id, added, now);
+    // Stories no matcher will keep are linked as the person's decision: a re-link after an
+    // edit drops matched links that no matcher makes.
+    const how = left.length ? 'manual' : 'matched';
+    for (const storyId of candidate.storyIds) store.practices.link(practice.id, storyId, how, now);
+    store.practices.relinkPractice(practice.id, now);
+    return { decision, leftAsMatchers: left };
   });
 }
 

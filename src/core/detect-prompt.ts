@@ -6,7 +6,7 @@ import { nameKey } from './text.ts';
 export const REVIEW_ACTIONS = ['accept', 'merge', 'skip', 'reject', 'quit'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
-/** What to do with one candidate. Merging is offered only when practices exist. */
+/** What to do with one candidate. Merging is offered only when practices exist (those accepted earlier in the review included). */
 export function reviewQuestions(options: {
   suggestedName: string;
   practices: string[];
@@ -14,11 +14,14 @@ export function reviewQuestions(options: {
   taken: ReadonlySet<string>;
   /** The practice most of the candidate's stories are already evidence of: merging into it is preselected. */
   mergeTarget?: string | null;
+  /** The bare actions a merge would not add as matchers (a candidate shown only for its broad evidence). */
+  storiesOnly?: readonly string[];
 }): Question[] {
   const target = options.mergeTarget && options.practices.includes(options.mergeTarget) ? options.mergeTarget : undefined;
+  const merge = options.storiesOnly?.length ? messages.reviewMergeStoriesOnly(options.storiesOnly) : 'merge into an existing practice';
   const actions: Choice[] = [
     { value: 'accept', name: 'accept: make it a candidate practice' },
-    ...(options.practices.length ? [{ value: 'merge', name: 'merge into an existing practice' }] : []),
+    ...(options.practices.length ? [{ value: 'merge', name: merge }] : []),
     { value: 'skip', name: 'skip: decide another time' },
     { value: 'reject', name: 'reject: never suggest it again' },
     { value: 'quit', name: 'quit: save the decisions so far' },

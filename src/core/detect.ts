@@ -300,7 +300,7 @@ export function rankCandidates(
     .filter((c) => c.stories >= options.minStories && c.people >= options.minStaff)
     .sort(compareCandidates);
   // Concrete behaviours before bare actions shown for their broad evidence.
-  const concrete = (c: Candidate) => Number(c.basis.kind !== 'action' && c.coherence >= MIN_COHERENCE);
+  const concrete = (c: Candidate) => Number(isConcrete(c));
   const behaviours = kept.filter((c) => !c.step).sort((a, b) => concrete(b) - concrete(a) || compareCandidates(a, b));
   return {
     practices: behaviours.filter(defensible),
@@ -309,10 +309,38 @@ export function rankCandidates(
   };
 }
 
+/**
+ * Whether most of a candidate's stories show one concrete behaviour. A candidate that is
+ * not is shown only for its broad evidence (BROAD_EVIDENCE): a bare action such as "check",
+ * on a different object in most stories, is never a ready-made practice or merge target.
+ */
+export function isConcrete(c: Pick<Candidate, 'coherence' | 'basis'>): boolean {
+  // A bare action is never concrete, however few its stories (1 of 2 is not "most").
+  return c.basis.kind !== 'action' && c.coherence >= MIN_COHERENCE;
+}
+
 /** Whether a candidate can be shown as a practice: one concrete behaviour, or broad evidence. */
 export function defensible(c: Pick<Candidate, 'coherence' | 'stories' | 'basis'>): boolean {
-  // A bare action is never concrete, however few its stories (1 of 2 is not "most").
-  return (c.basis.kind !== 'action' && c.coherence >= MIN_COHERENCE) || c.stories >= BROAD_EVIDENCE;
+  return isConcrete(c) || c.stories >= BROAD_EVIDENCE;
+}
+
+/**
+ * The bare actions ("check") of a candidate shown only for its broad evidence: merged into
+ * a practice, they would link every later story with that action, so a merge brings only
+ * their stories. None for a concrete behaviour.
+ */
+export function bareActionsOf(c: Pick<Candidate, 'coherence' | 'basis' | 'phrases'>): string[] {
+  return isConcrete(c) ? [] : c.phrases.filter((value) => !isComposedKey(value));
+}
+
+/**
+ * The practice a review preselects merging into: the one most of its stories are already
+ * evidence of, and only for a concrete behaviour. "check" in 8 stories, 7 of them evidence
+ * of "Call back next day to check the fix held", is not that practice: its other stories
+ * check something else.
+ */
+export function mergeTargetOf(c: Pick<Candidate, 'coherence' | 'basis'> & { overlap: PracticeOverlap | null }): string | null {
+  return c.overlap && isConcrete(c) ? c.overlap.practice : null;
 }
 
 /** Whether the lead's stories (marked in inLead) and another set overlap by MERGE_OVERLAP or more (Jaccard). */
@@ -408,4 +436,14 @@ export interface DetectionView {
   /** Actions several people take on a different object each time: too general to be a practice alone. */
   commonActions: Candidate[];
   qualities: QualityCount[];
+  /** Behaviours over the thresholds left out because they are already practices' matchers, or were rejected. */
+  leftOut: LeftOut;
+}
+
+/** What detection left out on purpose, so that an empty list is not read as "nothing shared". */
+export interface LeftOut {
+  /** Keys ("phrase:call back", "tag:refund") that are a practice's matchers, with that practice. */
+  alreadyPractices: Array<{ key: string; practice: string }>;
+  /** Keys of rejected candidates. */
+  rejected: string[];
 }

@@ -60,7 +60,7 @@ export class ConflictError extends SvcError {
   }
 }
 
-/** The user cancelled (Ctrl-C at a prompt). Exit 130, nothing saved. */
+/** The user cancelled (Ctrl-C at a prompt). Exit 130; the message says what, if anything, was kept. */
 export class CancelledError extends SvcError {
   constructor(message: string) {
     super(message, ExitCode.cancelled);

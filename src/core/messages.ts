@@ -194,6 +194,30 @@ export const messages = {
   commonActionsTitle: 'Common actions',
   commonActionsNote: ' (several people, a different object each time: not a practice alone): ',
   candidateOverlap: (practice: string, stories: number, total: number) => `≈ ${practice} (${stories} of ${total} stories already its evidence)`,
+  // A bare action shown only for its number of stories (BROAD_EVIDENCE): never "≈ a practice".
+  broadCandidate: (stories: number) => `(broad: a common action in ${stories} stories, not one concrete behaviour)`,
+  broadOverlap: (practice: string, stories: number, total: number) => `${stories} of ${total} stories are already evidence of ${practice}; the action alone is not that practice`,
+  nothingNewStandsOut: (minStories: number, minStaff: number, practices: number, names: readonly string[], rejected: number) =>
+    `nothing new stands out: of the behaviours with ${minStories}+ stories by ${minStaff}+ people, ` +
+    [
+      practices ? `${practices} already ${practices === 1 ? 'belongs to a practice' : 'belong to practices'} (${leftOutNames(names)})` : '',
+      rejected ? `${rejected} ${rejected === 1 ? 'was' : 'were'} rejected (svc detect --show-rejected)` : '',
+    ]
+      .filter(Boolean)
+      .join(' and '),
+  leftOutNote: (practices: number, names: readonly string[], rejected: number) =>
+    'also left out: ' +
+    [
+      practices ? `${practices} ${practices === 1 ? 'behaviour' : 'behaviours'} already in practices (${leftOutNames(names)})` : '',
+      rejected ? `${rejected} rejected (svc detect --show-rejected)` : '',
+    ]
+      .filter(Boolean)
+      .join(', '),
+  mergedStoriesOnly: (stories: number, practice: string, bare: readonly string[]) =>
+    `Merged its ${stories} ${stories === 1 ? 'story' : 'stories'} into "${practice}" as evidence, linked by this review; ` +
+    `${bare.map((b) => `"${b}"`).join(', ')} was not added as a matcher: on its own it would link every later story with it.`,
+  reviewMergeStoriesOnly: (bare: readonly string[]) =>
+    `merge its stories only (${bare.map((b) => `"${b}"`).join(', ')} alone is a common action, not a matcher)`,
   phraseMatchesNothing: (typed: string, key: string) =>
     `warning: --phrase "${typed}" (read as "${key}") matches no story yet; new stories with it will be linked`,
   phraseMatchesNothingHint: 'check the wording against a story that shows it, or link stories by hand: svc practice link NAME STORY_ID',
@@ -784,12 +808,28 @@ export const messages = {
   unexpected: (message: string) => `unexpected error: ${message}`,
   unexpectedHint: 'this is a bug; run again with SVC_DEBUG=1 to see where it happened, and report it',
   cancelled: 'cancelled, nothing was saved',
+  cancelledReview: (saved: readonly string[]) =>
+    saved.length === 0
+      ? 'cancelled, nothing was saved'
+      : `cancelled: ${saved.length} ${saved.length === 1 ? 'decision' : 'decisions'} saved (${saved.join(', ')}); the rest left for next time`,
+  reviewDecided: (action: 'accept' | 'merge' | 'reject', name: string, into?: string) =>
+    action === 'accept' ? `accepted "${echo(name)}"` : action === 'merge' ? `merged "${echo(name)}" into "${echo(into ?? '')}"` : `rejected "${echo(name)}"`,
+  cancelledSuggestReview: (confirmed: number, rejected: number) =>
+    confirmed + rejected === 0
+      ? 'cancelled, nothing was saved'
+      : `cancelled: ${confirmed + rejected} ${confirmed + rejected === 1 ? 'answer' : 'answers'} saved (${confirmed} confirmed, ${rejected} rejected); the rest left for next time`,
   cancelledStorySaved: (id: number) => `cancelled: story #${id} is saved, linked to no practice (later: svc practice suggest --story ${id})`,
 } as const;
 
 /** A table's name as SQL takes it: quoted only where a bare name would not do. */
 function sqlName(name: string): string {
   return /^[a-z_][a-z0-9_]*$/u.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
+}
+
+/** "Call back, Explain plainly, …": a few of the (distinct) practices whose matchers were left out. */
+function leftOutNames(names: readonly string[]): string {
+  const shown = names.slice(0, 3).map((n) => echo(n));
+  return shown.join(', ') + (names.length > shown.length ? ', …' : '');
 }
 
 /** "customer #3 was" or "customers #3, #4 were": the subject of forget's messages. */

@@ -250,6 +250,56 @@ export function rawCandidates(db: Db, query: DetectQuery, facts: StoryFacts): Ra
   ];
 }
 
+// What the aggregates above leave out, counted with the same thresholds: phrase keys and
+// tags that are a practice's matchers (the first practice by name named), or were
+// rejected. Only those keys are counted, through the same indexes, so it stays one light
+// query whatever the number of stories. CROSS JOIN keeps those few keys the outer loop:
+// otherwise SQLite scans every phrase of the period and filters it against them.
+const LEFT_OUT = `
+  WITH matched AS (
+    SELECT m.kind AS source, m.value AS value, min(p.name) AS practice
+      FROM practice_matchers m JOIN practices p ON p.id = m.practice_id
+     GROUP BY m.kind, m.value
+  ), excluded AS (
+    SELECT source, value, practice FROM matched
+    UNION ALL
+    SELECT CASE WHEN substr(r.key, 1, 4) = 'tag:' THEN 'tag' ELSE 'phrase' END,
+           CASE WHEN substr(r.key, 1, 4) = 'tag:' THEN substr(r.key, 5) ELSE substr(r.key, 8) END, CAST(NULL AS TEXT)
+      FROM rejected_candidates r
+     WHERE (substr(r.key, 1, 4) = 'tag:' OR substr(r.key, 1, 7) = 'phrase:')
+       AND NOT EXISTS (SELECT 1 FROM matched x WHERE x.source || ':' || x.value = r.key)
+  )
+  SELECT e.source, e.value, e.practice
+    FROM excluded e
+    CROSS JOIN story_phrases sp ON sp.kind = 'practice' AND sp.key = e.value AND sp.occurred_on >= @since
+    LEFT JOIN story_people pe ON pe.story_id = sp.story_id
+   WHERE e.source = 'phrase'
+   GROUP BY e.source, e.value, e.practice
+  HAVING count(DISTINCT sp.story_id) >= @minStories AND count(DISTINCT pe.person_id) >= @minStaff
+  UNION ALL
+  SELECT e.source, e.value, e.practice
+    FROM excluded e
+    CROSS JOIN tags t ON t.name = e.value AND t.builtin = 0
+    JOIN story_tags st ON st.tag_id = t.id
+    JOIN stories s ON s.id = st.story_id AND s.occurred_on >= @since
+    LEFT JOIN story_people pe ON pe.story_id = st.story_id
+   WHERE e.source = 'tag'
+   GROUP BY e.source, e.value, e.practice
+  HAVING count(DISTINCT st.story_id) >= @minStories AND count(DISTINCT pe.person_id) >= @minStaff
+   ORDER BY practice, source, value`;
+
+/** A phrase key or tag over the thresholds that detection leaves out: a practice's matcher (practice named), or rejected (practice null). */
+export interface LeftOutRow {
+  source: 'phrase' | 'tag';
+  value: string;
+  practice: string | null;
+}
+
+/** The phrase keys and tags over the thresholds that are already practices' matchers or were rejected. */
+export function leftOut(db: Db, query: Omit<DetectQuery, 'pool'>): LeftOutRow[] {
+  return sql(db, LEFT_OUT).all({ since: query.since ?? '0000-00-00', minStories: query.minStories, minStaff: query.minStaff }) as LeftOutRow[];
+}
+
 /** One example: a story's text and where a candidate's phrase sits in it. */
 export interface ExampleRow {
   storyId: number;

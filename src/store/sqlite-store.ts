@@ -1,7 +1,7 @@
 import type { Store } from './store.ts';
 import { customerIdsByName, customerReferences, ensureCustomer, getCustomer, importCustomers, listCustomers, mergeCustomers, pickCandidates, removeCustomer } from './customers.ts';
 import { isPostgres, openStore, useSmallPageCache, type Connection, type OpenOptions } from './db.ts';
-import { exampleRows, listRejected, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice, unreject } from './detect.ts';
+import { exampleRows, leftOut, listRejected, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice, unreject } from './detect.ts';
 import {
   agreeInterview,
   getInterview,
@@ -260,6 +260,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       storyFacts: (since) => storyFacts(db, since),
       rawCandidates: (query, facts) => rawCandidates(db, query, facts),
       exampleRows: (storyIds, phraseKeys) => exampleRows(db, storyIds, phraseKeys),
+      leftOut: (query) => leftOut(db, query),
       topEvidencePractice: (storyIds) => topEvidencePractice(db, storyIds),
       qualityRows: (since) => qualityRows(db, since),
       rejectCandidate: (keys, label, now) => rejectCandidate(db, keys, label, now),

@@ -10,7 +10,7 @@ import type { EvidenceHow, Matcher, Practice, PracticeCounts, PracticeStatus } f
 import type { Period, PersonRecord, PracticeRecord, ReportInput, Window } from '../core/report.ts';
 import type { PlannedSession, RhythmInput } from '../core/rhythm.ts';
 import type { CustomerKind, Story, StoryChanges, StoryDraft } from '../core/story.ts';
-import type { DetectQuery, ExampleRow, QualityRows, RejectedCandidate } from './detect.ts';
+import type { DetectQuery, ExampleRow, LeftOutRow, QualityRows, RejectedCandidate } from './detect.ts';
 export type { RejectedCandidate } from './detect.ts';
 import type { Phrase } from '../core/phrases.ts';
 import type { StoryToIndex } from './phrases.ts';
@@ -490,6 +490,8 @@ export interface DetectionStore {
   storyFacts(since: Day | undefined): StoryFacts;
   rawCandidates(query: DetectQuery, facts: StoryFacts): RawCandidate[];
   exampleRows(storyIds: number[], phraseKeys: string[]): ExampleRow[];
+  /** The phrase keys and tags over the thresholds left out because they are practices' matchers or were rejected. */
+  leftOut(query: Omit<DetectQuery, 'pool'>): LeftOutRow[];
   /** The practice most of these stories are already evidence of, with how many. */
   topEvidencePractice(storyIds: Int32Array): { practice: string; stories: number } | undefined;
   qualityRows(since: Day | undefined): QualityRows;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CALL_BACK_AND_EXPLAIN, queryDb } from '../helpers/cli.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
@@ -16,7 +18,10 @@ async function addStories(): Promise<void> {
 }
 
 interface DetectJson {
-  candidates: Array<{ rank: number; name: string; phrases: string[]; stories: number; people: number; starDependent: boolean; examples: Array<{ snippet: string; highlights: Array<{ start: number; end: number }> }> }>;
+  candidates: Array<{ rank: number; name: string; phrases: string[]; stories: number; people: number; starDependent: boolean; concrete: boolean; examples: Array<{ snippet: string; highlights: Array<{ start: number; end: number }> }> }>;
+  alreadyPractices: number;
+  rejected: number;
+  leftOut: Array<{ key: string; practice: string | null }>;
   serviceSteps: unknown[];
   qualities: Array<{ attribute: string; stories: number }>;
 }
@@ -84,6 +89,7 @@ describe('svc detect', () => {
 
   it('refuses bad thresholds and --review without a terminal, changing nothing', async () => {
     await addStories();
+    await svc.run(['reindex']);
     const before = svc.snapshot();
     for (const args of [['detect', '--min-stories', '0'], ['detect', '--limit', 'many'], ['detect', '--review'], ['detect', '--review', '--json'], ['detect', '--since', 'someday']]) {
       const result = await svc.run(args);
@@ -131,7 +137,18 @@ describe('rejected candidates', () => {
 
     const rejected = await svc.json<Array<{ key: string; label: string }>>(['detect', '--show-rejected']);
     expect(rejected.map((r) => [r.key, r.label])).toEqual([['phrase:call back', 'call back']]);
-    expect((await svc.json<DetectJson>(['detect', '--min-staff', '3'])).candidates).toEqual([]);
+    const empty = await svc.json<DetectJson>(['detect', '--min-staff', '3']);
+    expect(empty).toMatchObject({ candidates: [], alreadyPractices: 1, rejected: 1 });
+    expect(empty.leftOut).toEqual([
+      { key: 'phrase:explain', practice: 'explain option' },
+      { key: 'phrase:call back', practice: null },
+    ]);
+    // Not "nothing stands out": what was left out, and why.
+    const text = await svc.run(['detect', '--min-staff', '3']);
+    expect(text.stdout).toContain(
+      'nothing new stands out: of the behaviours with 3+ stories by 3+ people, 1 already belongs to a practice (explain option) and 1 was rejected (svc detect --show-rejected)',
+    );
+    expect(text.stdout).not.toContain('no shared behaviour stands out yet');
 
     const before = svc.snapshot();
     const missing = await svc.run(['practice', 'unreject', 'no such thing']);
@@ -173,6 +190,124 @@ describe('svc detect --review', () => {
     ]);
     expect(query('SELECT count(*) AS n FROM evidence')).toEqual([{ n: 6 }]);
     expect((await svc.json<DetectJson>(['detect', '--min-staff', '3'])).candidates).toEqual([]);
+  });
+});
+
+describe('svc detect --review saves each decision as it is made', () => {
+  /** svc detect --review in a terminal, its stderr in a file so the two streams can be told apart. */
+  function reviewInTerminal(): { term: Terminal; stderr: () => string } {
+    const file = join(svc.dir, 'stderr.txt');
+    const term = new Terminal(['detect', '--review', '--min-staff', '3'], svc.db, {}, undefined, { stderrFile: file });
+    return { term, stderr: () => readFileSync(file, 'utf8') };
+  }
+
+  it('keeps what was accepted when Ctrl-C ends the review, and says so', async () => {
+    await addStories();
+    await svc.run(['reindex']); // so that stderr holds the review's messages only
+    const { term, stderr } = reviewInTerminal();
+    await term.waitFor('quit: save the decisions so far');
+    await term.type(KEY.enter); // accept "call back"
+    await term.answer('Name of the practice:', '');
+    await term.answer('Description', 'Ring back within the hour.');
+    // A practice accepted in this review is a merge target for the next candidate.
+    await term.waitFor(/explain option[\s\S]*merge into an existing practice[\s\S]*quit: save the decisions so far/u);
+    await term.type(KEY.ctrlC);
+    expect(await term.exitCode()).toBe(130);
+    expect(stderr()).toBe('svc: cancelled: 1 decision saved (accepted "call back"); the rest left for next time\n');
+    expect(query('SELECT name, description FROM practices')).toEqual([{ name: 'call back', description: 'Ring back within the hour.' }]);
+    expect(query('SELECT count(*) AS n FROM evidence')).toEqual([{ n: 3 }]);
+    // The rest is left for next time.
+    expect((await svc.json<DetectJson>(['detect', '--min-staff', '3'])).candidates.map((c) => c.name)).toEqual(['explain option']);
+  });
+
+  it('says nothing was saved when Ctrl-C comes before the first decision', async () => {
+    await addStories();
+    await svc.run(['reindex']);
+    const before = svc.snapshot();
+    const { term, stderr } = reviewInTerminal();
+    await term.waitFor('quit: save the decisions so far');
+    await term.type(KEY.ctrlC);
+    expect(await term.exitCode()).toBe(130);
+    expect(stderr()).toBe('svc: cancelled, nothing was saved\n');
+    expect(svc.snapshot()).toBe(before);
+  });
+
+  it('merges a later candidate into a practice accepted earlier in the same first review', async () => {
+    await addStories();
+    const { term, stderr } = reviewInTerminal();
+    await term.waitFor('quit: save the decisions so far');
+    await term.type(KEY.enter); // accept "call back"
+    await term.answer('Name of the practice:', 'Call back the same day');
+    await term.answer('Description', '');
+    await term.waitFor(/explain option[\s\S]*merge into an existing practice/u);
+    await term.type(KEY.down + KEY.enter); // merge
+    await term.waitFor('Merge into which practice?');
+    await term.type(KEY.enter); // the one just accepted
+    expect(await term.exitCode()).toBe(0);
+    expect(stderr()).toContain('1 accepted, 1 merged, 0 rejected');
+    expect(query('SELECT p.name, m.value FROM practice_matchers m JOIN practices p ON p.id = m.practice_id ORDER BY m.value')).toEqual([
+      { name: 'Call back the same day', value: 'call back' },
+      { name: 'Call back the same day', value: 'explain' },
+    ]);
+    expect(query('SELECT count(*) AS n FROM evidence')).toEqual([{ n: 6 }]);
+    const empty = await svc.run(['detect', '--min-staff', '3']);
+    expect(empty.stdout).toContain('nothing new stands out: of the behaviours with 3+ stories by 3+ people, 2 already belong to practices (Call back the same day)');
+  });
+});
+
+describe('a common action shown for its broad evidence', () => {
+  const PRACTICE = 'Call back next day to check the fix held';
+  const CHECKS: ReadonlyArray<readonly [string, string]> = [
+    ['Ana checked the router lights with the customer.', 'Ana'],
+    ['Bo checked the boiler pressure before leaving.', 'Bo'],
+    ['Cy checked the meter reading twice.', 'Cy'],
+    ['Dee checked the fuse box in the hall.', 'Dee'],
+    ['Ana checked the drain outside the kitchen.', 'Ana'],
+    ['Bo checked the smoke alarm on the landing.', 'Bo'],
+    ['Cy checked the thermostat settings.', 'Cy'],
+    ['Jenny explained and checked the two-factor setup on her phone.', 'Dee'],
+  ];
+
+  async function seedChecks(): Promise<void> {
+    for (const [text, staff] of CHECKS) expect((await svc.run(['story', 'add', text, '--staff', staff])).code).toBe(0);
+    expect((await svc.run(['practice', 'add', PRACTICE, '--from-stories', '1,2'])).code).toBe(0);
+    expect((await svc.run(['practice', 'link', PRACTICE, '3', '4', '5', '6', '7'])).code).toBe(0);
+  }
+
+  it('is labelled broad, never "≈ a practice", and the review does not preselect merging it', async () => {
+    await seedChecks();
+    const listed = await svc.run(['detect']);
+    expect(listed.stdout).toContain('1. check (broad: a common action in 8 stories, not one concrete behaviour)\n');
+    expect(listed.stdout).toContain(`note 7 of 8 stories are already evidence of ${PRACTICE}; the action alone is not that practice`);
+    expect(listed.stdout).not.toContain('≈');
+    const json = await svc.json<DetectJson>(['detect']);
+    expect(json.candidates.map((c) => [c.name, c.concrete])).toEqual([['check', false]]);
+
+    const term = new Terminal(['detect', '--review'], svc.db);
+    await term.waitFor('quit: save the decisions so far');
+    expect(term.screen).toContain('merge its stories only ("check" alone is a common action, not a matcher)');
+    await term.type(KEY.enter); // the default is accept, not merge: it asks for a name
+    await term.waitFor('Name of the practice:');
+    await term.type(KEY.ctrlC);
+    expect(await term.exitCode()).toBe(130);
+    expect(query('SELECT count(*) AS n FROM practice_matchers')).toEqual([{ n: 0 }]);
+  });
+
+  it('merged, brings its stories as evidence but not "check" as a matcher, and says so', async () => {
+    await seedChecks();
+    const term = new Terminal(['detect', '--review'], svc.db);
+    await term.waitFor('quit: save the decisions so far');
+    await term.type(KEY.down + KEY.enter); // merge
+    await term.waitFor('Merge into which practice?');
+    await term.type(KEY.enter);
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen).toContain(`Merged its 8 stories into "${PRACTICE}" as evidence, linked by this review; "check" was not added as a matcher`);
+    expect(query('SELECT count(*) AS n FROM practice_matchers')).toEqual([{ n: 0 }]);
+    expect(query("SELECT story_id AS storyId FROM evidence WHERE how = 'manual' ORDER BY story_id")).toEqual(CHECKS.map((_, i) => ({ storyId: i + 1 })));
+    // A later story that checks something else is not its evidence.
+    expect((await svc.run(['story', 'add', 'Bo checked the printer queue.', '--staff', 'Bo'])).code).toBe(0);
+    await svc.run(['detect']);
+    expect(query('SELECT count(*) AS n FROM evidence WHERE story_id = 9')).toEqual([{ n: 0 }]);
   });
 });
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectCleanError, queryDb } from '../helpers/cli.ts';
@@ -171,6 +173,27 @@ describe('in a terminal', () => {
       const after = await own.json<StorySuggestionsJson>(['practice', 'suggest', 'Check allergies with the kitchen']);
       expect(after.suggestions.map((s) => s.storyId)).not.toContain(second);
       expect(after.suggestions.map((s) => s.storyId)).not.toContain(5);
+    } finally {
+      own.cleanup();
+    }
+  });
+
+  it('--review keeps the answers given when Ctrl-C ends it, and says how many', async () => {
+    const own = inProcessSandbox();
+    try {
+      for (const [text, staff] of STORIES) await own.run(['story', 'add', text, '--staff', staff, '--when', '2026-03-10']);
+      await own.run(['practice', 'add', 'Check allergies with the kitchen', '--from-stories', '1,2']);
+      await own.run(['practice', 'suggest', 'Check allergies with the kitchen']); // embeds the stories first
+      const file = join(own.dir, 'stderr.txt');
+      const term = new Terminal(['practice', 'suggest', 'Check allergies with the kitchen', '--review', '--limit', '2'], own.db, {}, undefined, { stderrFile: file });
+      await term.waitFor('Does story #5 show it?');
+      await term.type('y');
+      await term.waitFor(/Does story #(?!5\b)\d+ show it\?/);
+      await term.type(KEY.ctrlC);
+      expect(await term.exitCode()).toBe(130);
+      expect(readFileSync(file, 'utf8')).toMatch(/\nsvc: cancelled: 1 answer saved \(1 confirmed, 0 rejected\); the rest left for next time\n$/u);
+      expect(readFileSync(file, 'utf8')).not.toContain('nothing was saved');
+      expect(evidence(own.db, 'Check allergies with the kitchen').map((e) => e.storyId)).toEqual([1, 2, 5]);
     } finally {
       own.cleanup();
     }

@@ -85,6 +85,31 @@ describe('detection', () => {
     expect(run().practices.map((c) => c.name)).toEqual(['explain option']);
   });
 
+  it('counts what it leaves out because it is already a practice or was rejected, with the same thresholds', async () => {
+    for (const name of ['Ana', 'Bo', 'Cy']) add(`${name} explained the options slowly.`, [name]);
+    for (const name of ['Ana', 'Bo', 'Cy']) add(`${name} called the customer back.`, [name], ['call-back']);
+    // One person's tag is under the thresholds: not counted as left out.
+    for (let i = 0; i < 3; i++) add(`Dee walked guest ${i} to the lift.`, ['Dee'], ['walk-along']);
+    await indexStoryPhrases(store, {}, NOW);
+    expect(run().leftOut).toEqual({ alreadyPractices: [], rejected: [] });
+
+    const callBack = store.write(() => createPractice(store.db, { name: 'Call back', matchers: [{ kind: 'phrase', value: 'call back' }, { kind: 'tag', value: 'call-back' }] }, NOW_ISO));
+    store.write(() => createPractice(store.db, { name: 'Walk along', matchers: [{ kind: 'tag', value: 'walk-along' }] }, NOW_ISO));
+    store.write(() => linkMatchesForPractice(store.db, callBack, NOW_ISO));
+    store.write(() => rejectCandidate(store.db, ['phrase:explain'], 'explain option', NOW_ISO));
+    const view = run();
+    expect(view.practices).toEqual([]);
+    expect(view.leftOut).toEqual({
+      alreadyPractices: [
+        { key: 'phrase:call back', practice: 'Call back' },
+        { key: 'tag:call-back', practice: 'Call back' },
+      ],
+      rejected: ['phrase:explain'],
+    });
+    // Over a period without those stories nothing is left out.
+    expect(detect(store, { since: shiftDay(toDay(NOW), 1), minStories: 3, minStaff: 2, limit: 10 }).leftOut).toEqual({ alreadyPractices: [], rejected: [] });
+  });
+
   it('shows examples with the matching words marked, routine steps apart, and qualities per attribute', async () => {
     for (const name of ['Ana', 'Bo', 'Cy']) add(`${name} was friendly, took our order and recommended the soup.`, [name]);
     await indexStoryPhrases(store, {}, NOW);

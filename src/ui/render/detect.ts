@@ -1,4 +1,4 @@
-import type { Candidate, CandidateBasis, DetectionView } from '../../core/detect.ts';
+import { isConcrete, type Candidate, type CandidateBasis, type DetectionView } from '../../core/detect.ts';
 import { messages } from '../../core/messages.ts';
 import type { Look } from '../look.ts';
 import { renderTable, renderTableBlock } from '../table.ts';
@@ -23,6 +23,8 @@ export function detectionJson(view: DetectionView): Record<string, unknown> {
     lastOn: c.lastOn,
     coherence: Math.round(c.coherence * 1000) / 1000,
     basis: c.basis,
+    // false: shown only for its broad evidence (a common action), never a ready-made practice.
+    concrete: isConcrete(c),
   });
   return {
     since: view.since,
@@ -46,6 +48,10 @@ export function detectionJson(view: DetectionView): Record<string, unknown> {
     serviceSteps: view.steps.map((c) => ({ key: c.key, name: c.name, phrases: c.phrases, stories: c.stories, people: c.people, lastOn: c.lastOn })),
     commonActions: view.commonActions.map((c) => ({ key: c.key, name: c.name, phrases: c.phrases, stories: c.stories, people: c.people, lastOn: c.lastOn })),
     qualities: view.qualities,
+    // Behaviours over the thresholds left out on purpose: already practices' matchers, or rejected.
+    alreadyPractices: view.leftOut.alreadyPractices.length,
+    rejected: view.leftOut.rejected.length,
+    leftOut: [...view.leftOut.alreadyPractices, ...view.leftOut.rejected.map((key) => ({ key, practice: null }))],
   };
 }
 
@@ -70,12 +76,16 @@ export function candidateBlock(c: DetectionView['practices'][number], rank: numb
   const starNote = c.starDependent
     ? color.red(` · star-dependent${c.star ? ` (${oneLine(c.star.person)} ${percent(c.star.share)})` : ''}`)
     : ` · star share ${percent(c.starShare)}`;
-  const overlap = c.overlap ? color.yellow(` ${messages.candidateOverlap(oneLine(c.overlap.practice), c.overlap.stories, c.stories)}`) : '';
-  const head = `${rank === null ? '' : `${rank}. `}${color.bold(oneLine(c.label))}${overlap}`;
+  // A candidate shown only for its broad evidence says so, and is never "≈ a practice".
+  const concrete = isConcrete(c);
+  const overlap = c.overlap && concrete ? color.yellow(` ${messages.candidateOverlap(oneLine(c.overlap.practice), c.overlap.stories, c.stories)}`) : '';
+  const broad = concrete ? '' : color.yellow(` ${messages.broadCandidate(c.stories)}`);
+  const head = `${rank === null ? '' : `${rank}. `}${color.bold(oneLine(c.label))}${broad}${overlap}`;
   const figures = `${countOf(c.stories, 'story', 'stories')} · ${countOf(c.people, 'person', 'people')}${starNote} · last story ${formatDay(c.lastOn, look.now, look.tty)}`;
   const matchers = [...c.phrases.map((p) => `"${p}"`), ...c.tags.map((t) => `#${t}`)].join(', ');
   const why = `${basisText(c.basis, c.stories)} · coherence ${c.coherence.toFixed(2)}`;
   const lines = [head, `   ${figures}`, `   ${color.dim('from')} ${oneLine(matchers)}`, `   ${color.dim('why')} ${oneLine(why)}`];
+  if (c.overlap && !concrete) lines.push(`   ${color.dim('note')} ${oneLine(messages.broadOverlap(c.overlap.practice, c.overlap.stories, c.stories))}`);
   for (const e of c.examples) {
     const who = e.people.length ? ` ${oneLine(e.people.join(', '))}` : '';
     lines.push(`   ${color.dim(`#${e.storyId}${who}:`)} ${renderHighlights(e.snippet, mark)}`);
@@ -88,8 +98,16 @@ export function detectionText(view: DetectionView, look: Look): string {
   const color = look.color;
   const parts: string[] = [];
   parts.push(color.bold('Practices: what people do') + color.dim(' (concrete behaviours first, then by how many people show it)'));
-  if (view.practices.length === 0) parts.push(`   ${messages.nothingStandsOut(view.minStories, view.minStaff)}`);
+  const { alreadyPractices, rejected } = view.leftOut;
+  const names = [...new Set(alreadyPractices.map((p) => p.practice))];
+  const leftOut = alreadyPractices.length + rejected.length;
+  if (view.practices.length === 0) {
+    parts.push(
+      `   ${leftOut ? messages.nothingNewStandsOut(view.minStories, view.minStaff, alreadyPractices.length, names, rejected.length) : messages.nothingStandsOut(view.minStories, view.minStaff)}`,
+    );
+  }
   view.practices.forEach((c, i) => parts.push(candidateBlock(c, i + 1, look)));
+  if (view.practices.length && leftOut) parts.push(color.dim(`   ${oneLine(messages.leftOutNote(alreadyPractices.length, names, rejected.length))}`));
   if (view.more > 0) parts.push(color.dim(`   … ${view.more} more (--limit 0 shows all)`));
   if (view.steps.length) {
     parts.push(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../src/app/demo.ts';
-import { applyReviewDecisions } from '../../../src/app/detect.ts';
+import { applyReviewDecision } from '../../../src/app/detect.ts';
 import { logInterview, requirePlannedInterview } from '../../../src/app/interview.ts';
 import { buildPracticeView } from '../../../src/app/practice.ts';
 import { loadReport, loadStatus, periodFor } from '../../../src/app/report.ts';
@@ -130,28 +130,52 @@ describe('logging an interview', () => {
 });
 
 describe('review decisions', () => {
-  const candidate = (name: string, storyIds: number[]): Candidate =>
-    ({ key: name, keys: [name], name, phrases: [], tags: [name], storyIds: Int32Array.from(storyIds) }) as unknown as Candidate;
+  const candidate = (name: string, storyIds: number[], shape: Partial<Candidate> = {}): Candidate =>
+    ({ key: name, keys: [name], name, phrases: [], tags: [name], storyIds: Int32Array.from(storyIds), stories: storyIds.length, coherence: 1, basis: { kind: 'tag', tag: name, stories: storyIds.length }, ...shape }) as unknown as Candidate;
 
-  it('accept makes a practice with its stories as evidence, merge adds to one, reject is remembered; all in one go', () => {
+  it('accept makes a practice with its stories as evidence, merge adds to one, reject is remembered; each saved at once', () => {
     const ids = ['listen', 'listen', 'explain'].map((tag, i) =>
       saveStory(store, { draft: storyDraft({ text: `story ${i}`, occurredOn: '2026-03-10', tags: [tag] }), practiceIds: [] }, NOW).id,
     );
     const callBack = practice('Call back', 'call-back');
-    applyReviewDecisions(
-      store,
-      [
-        { action: 'accept', candidate: candidate('listen', ids.slice(0, 2)), name: 'Listen first', description: '' },
-        { action: 'merge', candidate: candidate('explain', [ids[2] ?? 0]), practice: 'Call back' },
-        { action: 'reject', candidate: candidate('smile', []) },
-      ],
-      NOW,
-    );
+    applyReviewDecision(store, { action: 'accept', candidate: candidate('listen', ids.slice(0, 2)), name: 'Listen first', description: '' }, NOW);
+    // Saved before the next decision is even asked: a review cut short keeps it.
     const listen = store.practices.find('Listen first');
     expect(listen && store.practices.evidence(listen.id).map((e) => e.storyId)).toEqual(ids.slice(0, 2));
+    applyReviewDecision(store, { action: 'merge', candidate: candidate('explain', [ids[2] ?? 0]), practice: 'Call back' }, NOW);
+    applyReviewDecision(store, { action: 'reject', candidate: candidate('smile', []) }, NOW);
     expect(store.practices.evidence(callBack).map((e) => e.storyId)).toEqual([ids[2]]);
     expect(store.practices.matchers(callBack)).toContainEqual({ kind: 'tag', value: 'explain' });
     expect(count('rejected_candidates')).toBe(1);
+  });
+
+  it('merges a practice accepted earlier in the same review', () => {
+    const ids = ['listen', 'hear'].map((tag, i) => saveStory(store, { draft: storyDraft({ text: `story ${i}`, occurredOn: '2026-03-10', tags: [tag] }), practiceIds: [] }, NOW).id);
+    applyReviewDecision(store, { action: 'accept', candidate: candidate('listen', [ids[0] ?? 0]), name: 'Listen first', description: '' }, NOW);
+    applyReviewDecision(store, { action: 'merge', candidate: candidate('hear', [ids[1] ?? 0]), practice: 'listen first' }, NOW);
+    const listen = store.practices.find('Listen first');
+    expect(listen && store.practices.evidence(listen.id).map((e) => e.storyId)).toEqual(ids);
+  });
+
+  it('merges only the stories of a bare action shown for its broad evidence, never the action as a matcher', () => {
+    const ids = ['the fix held', 'the two-factor setup', 'the booking'].map((what, i) =>
+      saveStory(store, { draft: storyDraft({ text: `Ana checked ${what} ${i}`, occurredOn: '2026-03-10' }), practiceIds: [] }, NOW).id,
+    );
+    const callBack = practice('Call back next day', 'call-back');
+    const check = candidate('check', ids, { phrases: ['check'], tags: [], coherence: 1 / 3, basis: { kind: 'action', phrase: 'check', stories: 1 } });
+    const outcome = applyReviewDecision(store, { action: 'merge', candidate: check, practice: 'Call back next day' }, NOW);
+    expect(outcome.leftAsMatchers).toEqual(['check']);
+    expect(store.practices.matchers(callBack)).toEqual([{ kind: 'tag', value: 'call-back' }]);
+    // Linked by the person's decision, so that a later edit of a story does not drop them.
+    expect(store.practices.linked(callBack).map((e) => [e.storyId, e.how])).toEqual(ids.map((id) => [id, 'manual']));
+    const later = saveStory(store, { draft: storyDraft({ text: 'Bo checked the printer', occurredOn: '2026-03-11' }), practiceIds: [] }, NOW).id;
+    expect(linksOf(later)).toEqual([]);
+  });
+
+  it('refuses a merge into a practice that is gone, saving nothing of it', () => {
+    const id = saveStory(store, { draft: storyDraft({ text: 'story', occurredOn: '2026-03-10', tags: ['explain'] }), practiceIds: [] }, NOW).id;
+    expect(() => applyReviewDecision(store, { action: 'merge', candidate: candidate('explain', [id]), practice: 'Nobody' }, NOW)).toThrow(NotFoundError);
+    expect(linksOf(id)).toEqual([]);
   });
 });
 

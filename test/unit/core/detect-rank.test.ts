@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BROAD_EVIDENCE, mostlyEvidenceOf, rankCandidates, type RawCandidate, type StoryFacts } from '../../../src/core/detect.ts';
+import { BROAD_EVIDENCE, bareActionsOf, isConcrete, mergeTargetOf, mostlyEvidenceOf, rankCandidates, type RawCandidate, type StoryFacts } from '../../../src/core/detect.ts';
+import { reviewQuestions } from '../../../src/core/detect-prompt.ts';
 
 /** Stories 1..people.length, story i credited to people[i - 1] (indexes into names), all on one day. */
 function facts(names: string[], people: number[]): StoryFacts {
@@ -80,5 +81,34 @@ describe('mostlyEvidenceOf', () => {
     expect(mostlyEvidenceOf({ practice: 'Call back', stories: 3 }, 6)).toEqual({ practice: 'Call back', stories: 3 });
     expect(mostlyEvidenceOf({ practice: 'Call back', stories: 2 }, 6)).toBeNull();
     expect(mostlyEvidenceOf(undefined, 6)).toBeNull();
+  });
+});
+
+describe('a bare action shown for its broad evidence', () => {
+  // "check" in 8 stories, on something different in most (coherence 1/8), 7 of them evidence of a practice.
+  const people = Array.from({ length: BROAD_EVIDENCE }, (_, i) => 1 + (i % 4));
+  const ids = Array.from({ length: BROAD_EVIDENCE }, (_, i) => i + 1);
+  const [check] = rankCandidates([raw('check', ids)], facts(NAMES, people), THRESHOLDS).practices;
+  const overlap = { practice: 'Call back next day to check the fix held', stories: BROAD_EVIDENCE - 1 };
+
+  it('is shown, but is not concrete: never a preselected merge target, and merged without its action as a matcher', () => {
+    expect(check).toMatchObject({ name: 'check', stories: BROAD_EVIDENCE, basis: { kind: 'action' } });
+    expect(check?.coherence).toBeCloseTo(1 / BROAD_EVIDENCE);
+    expect(check && isConcrete(check)).toBe(false);
+    expect(check && mergeTargetOf({ ...check, overlap })).toBeNull();
+    expect(check && bareActionsOf(check)).toEqual(['check']);
+  });
+
+  it('a concrete behaviour mostly evidence of a practice is still preselected for merging into it', () => {
+    const [callBack] = rankCandidates([raw('call back', [1, 2, 3])], facts(NAMES, [1, 2, 3]), THRESHOLDS).practices;
+    expect(callBack && mergeTargetOf({ ...callBack, overlap })).toBe(overlap.practice);
+    expect(callBack && bareActionsOf(callBack)).toEqual([]);
+  });
+
+  it('the review offers accept first for it, and says a merge brings its stories only', () => {
+    const questions = reviewQuestions({ suggestedName: 'check', practices: [overlap.practice], taken: new Set(), mergeTarget: null, storiesOnly: ['check'] });
+    const action = questions.find((q) => q.key === 'action');
+    expect(action).toMatchObject({ default: 'accept' });
+    expect(action?.kind === 'select' && action.choices.find((c) => c.value === 'merge')?.name).toContain('stories only');
   });
 });

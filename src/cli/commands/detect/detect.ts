@@ -1,9 +1,10 @@
-import { applyReviewDecisions, detect, rejectedCandidates, type ReviewDecision } from '../../../app/detect.ts';
+import { applyReviewDecision, detect, overlapOf, rejectedCandidates, type ReviewDecision, type ReviewOutcome } from '../../../app/detect.ts';
 import { knownNames } from '../../../app/names.ts';
 import { checkPeriod, parseDay, toDay } from '../../../core/dates.ts';
-import { DEFAULT_LIMIT } from '../../../core/detect.ts';
+import { DEFAULT_LIMIT, bareActionsOf, mergeTargetOf } from '../../../core/detect.ts';
 import { reviewQuestions, type ReviewAction } from '../../../core/detect-prompt.ts';
-import { UsageError } from '../../../core/errors.ts';
+import type { Answers } from '../../../core/prompt.ts';
+import { CancelledError, ExitCode, UsageError, isSvcError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { nameKey } from '../../../core/text.ts';
 import { candidateBlock, detectionJson, detectionText, rejectedTable, type DetectionView } from '../../../ui/render/detect.ts';
@@ -57,37 +58,63 @@ export async function run(options: WithArgs<DetectOptions>, ctx: Context): Promi
     ctx.info('Nothing to review: no candidate passes the thresholds.');
     return;
   }
-  const decisions = await review(view.practices, ctx);
-  applyReviewDecisions(store, decisions, now);
-  const count = (action: ReviewAction) => decisions.filter((d) => d.action === action).length;
+  const outcomes = await review(view.practices, ctx);
+  const count = (action: ReviewAction) => outcomes.filter((o) => o.decision.action === action).length;
   ctx.info(
     `${ctx.err.green('Reviewed')}: ${count('accept')} accepted, ${count('merge')} merged, ${count('reject')} rejected.` +
       (count('accept') ? ' See them with: svc practices' : ''),
   );
 }
 
-async function review(candidates: DetectionView['practices'], ctx: Context): Promise<ReviewDecision[]> {
+/** One candidate after another; each decision is saved as it is made, so Ctrl-C keeps those already made. */
+async function review(candidates: DetectionView['practices'], ctx: Context): Promise<ReviewOutcome[]> {
   const { ask } = await import('../../prompts.ts');
-  const practices = knownNames(ctx.store(), 'practice');
+  const store = ctx.store();
+  const practices = knownNames(store, 'practice');
   const taken = new Set(practices.map(nameKey));
-  const decisions: ReviewDecision[] = [];
+  const outcomes: ReviewOutcome[] = [];
   const look = ctx.look();
-  for (const [i, candidate] of candidates.entries()) {
+  for (const [i, shown] of candidates.entries()) {
+    // Practices accepted or merged into earlier in this review count as overlaps too.
+    const candidate = { ...shown, overlap: overlapOf(store, shown) };
     ctx.print(`\n${candidateBlock(candidate, i + 1, look)}\n`);
-    const answers = await ask(reviewQuestions({ suggestedName: candidate.name, practices, taken, mergeTarget: candidate.overlap?.practice ?? null }));
+    const storiesOnly = bareActionsOf(candidate);
+    let answers: Answers;
+    try {
+      answers = await ask(reviewQuestions({ suggestedName: candidate.name, practices, taken, mergeTarget: mergeTargetOf(candidate), storiesOnly }));
+    } catch (error) {
+      if (isSvcError(error) && error.exitCode === ExitCode.cancelled) throw new CancelledError(messages.cancelledReview(outcomes.map(decidedText)));
+      throw error;
+    }
     const action = answers.action as ReviewAction;
     if (action === 'quit') break;
+    let decision: ReviewDecision;
     if (action === 'accept') {
       const name = String(answers.name ?? candidate.name).trim();
-      taken.add(nameKey(name));
-      decisions.push({ action, candidate, name, description: String(answers.description ?? '').trim() });
+      decision = { action, candidate, name, description: String(answers.description ?? '').trim() };
     } else if (action === 'merge') {
-      decisions.push({ action, candidate, practice: String(answers.practice) });
+      decision = { action, candidate, practice: String(answers.practice) };
     } else if (action === 'reject') {
-      decisions.push({ action, candidate });
+      decision = { action, candidate };
+    } else continue;
+    const outcome = applyReviewDecision(store, decision, ctx.now());
+    outcomes.push(outcome);
+    if (decision.action === 'accept') {
+      taken.add(nameKey(decision.name));
+      practices.push(decision.name);
+    }
+    if (outcome.leftAsMatchers.length && decision.action === 'merge') {
+      ctx.info(messages.mergedStoriesOnly(candidate.stories, decision.practice, outcome.leftAsMatchers));
     }
   }
-  return decisions;
+  return outcomes;
+}
+
+/** "accepted "call back"", as the cancel message lists what was kept. */
+function decidedText({ decision }: ReviewOutcome): string {
+  if (decision.action === 'accept') return messages.reviewDecided('accept', decision.name);
+  if (decision.action === 'merge') return messages.reviewDecided('merge', decision.candidate.name, decision.practice);
+  return messages.reviewDecided('reject', decision.candidate.name);
 }
 
 function showRejected(ctx: Context, json: boolean): void {

@@ -1,6 +1,6 @@
 import { judgeSuggestion, practiceSuggestions, storySuggestions, type StorySuggestion } from '../../../app/suggest.ts';
 import { existingStoryIds } from '../../../app/practice-evidence.ts';
-import { UsageError } from '../../../core/errors.ts';
+import { CancelledError, ExitCode, UsageError, isSvcError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import type { Practice } from '../../../core/practice.ts';
 import type { Story } from '../../../core/story.ts';
@@ -94,7 +94,14 @@ async function review(practice: Practice, suggestions: Suggested[], ctx: Context
   for (const s of suggestions) {
     const { story } = s;
     ctx.info(`\n#${story.id} ${story.occurredOn} · ${story.staff.join(', ')}\n${story.text}\n${ctx.err.dim(reasonText(s.reason))}`);
-    const answer = await askReview(messages.reviewQuestion(story.id));
+    let answer: Awaited<ReturnType<typeof askReview>>;
+    try {
+      answer = await askReview(messages.reviewQuestion(story.id));
+    } catch (error) {
+      // Each answer was saved as it was given: Ctrl-C says which are kept.
+      if (isSvcError(error) && error.exitCode === ExitCode.cancelled) throw new CancelledError(messages.cancelledSuggestReview(confirmed, rejected));
+      throw error;
+    }
     if (answer === 'quit') break;
     if (answer === 'skip') continue;
     judgeSuggestion(ctx.store(), { practiceId: practice.id, storyId: story.id, shows: answer === 'yes' }, ctx.now);
