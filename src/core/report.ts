@@ -167,7 +167,7 @@ export interface Period extends Window {
   basis: PeriodBasis;
   lastMeeting: Day | null;
   previous: Window;
-  /** The weeks the trends cover: MIN_TREND_WEEKS to MAX_TREND_WEEKS, ending on `until`. */
+  /** The weeks the trends cover: MIN_TREND_WEEKS to MAX_TREND_WEEKS, ending on `until`, one of them starting on `since` (trendWindows). */
   trend: Window;
   weeks: Window[];
   /** Drift looks back this far from `until`. */
@@ -205,7 +205,7 @@ export function reportPeriod(options: {
   const days = daysBetween(since, until) + 1;
   const previousUntil = shiftDay(since, -1);
   const trendWeeks = Math.min(MAX_TREND_WEEKS, Math.max(MIN_TREND_WEEKS, Math.ceil(days / 7)));
-  const weeks = weekWindows(until, trendWeeks);
+  const weeks = trendWindows({ since, until }, trendWeeks);
   return {
     since,
     until,
@@ -239,13 +239,19 @@ export function practiceDrifts(
   return practice.status === 'standard' && isDrifting(latestEvidence.get(practice.id) ?? null, practice.statusChangedAt.slice(0, 10), until, driftWeeks);
 }
 
-/** `count` seven-day weeks ending on `until`, oldest first. */
-export function weekWindows(until: Day, count: number): Window[] {
+/**
+ * `count` weeks ending on the period's end, oldest first, cut where the period starts: the
+ * period's weeks count back from `until` (the first may be shorter, starting on `since`),
+ * the earlier ones are whole weeks before `since`. So no week straddles the period's start,
+ * and the period's weeks add up to its figures.
+ */
+export function trendWindows(period: Window, count: number): Window[] {
   const weeks: Window[] = [];
-  for (let i = count - 1; i >= 0; i--) {
-    const end = shiftDay(until, -7 * i);
-    weeks.push({ since: shiftDay(end, -6), until: end });
+  for (let end = period.until; end >= period.since && weeks.length < count; end = shiftDay(end, -7)) {
+    const start = shiftDay(end, -6);
+    weeks.unshift({ since: start < period.since ? period.since : start, until: end });
   }
+  for (let end = shiftDay(period.since, -1); weeks.length < count; end = shiftDay(end, -7)) weeks.unshift({ since: shiftDay(end, -6), until: end });
   return weeks;
 }
 

@@ -40,7 +40,7 @@ async function figuresEverywhere(practice: string, star: string): Promise<Partia
   };
 }
 
-async function addStories(stories: ReadonlyArray<[staff: string, when: string]>, tag: string): Promise<void> {
+async function addStories(stories: ReadonlyArray<readonly [staff: string, when: string]>, tag: string): Promise<void> {
   for (const [staff, when] of stories) {
     expect((await svc.run(['story', 'add', `${staff} called the customer back`, '--staff', staff, '--tag', tag, '--when', when])).code).toBe(0);
   }
