@@ -148,3 +148,20 @@ describe('the report beside the other commands', () => {
     expect(Math.round((listed?.starShare ?? 0) * 100)).toBe(71);
   });
 });
+
+describe('the people of a practice', () => {
+  it('list the star first on a tie, in practice show and in the playbook\'s coaches', async () => {
+    // Sam and Tom have two stories each; Sam's came first, so Sam is the star, though Tom's are more recent.
+    await addStories([['Sam', '2026-03-01'], ['Tom', '2026-03-03'], ['Sam', '2026-03-05'], ['Tom', '2026-03-10']], 'lend');
+    await adopt('Lend a spare', 'lend');
+    const shown = await svc.json<{ figures: Figures; people: Array<{ person: string; stories: number }> }>(['practice', 'show', 'Lend a spare']);
+    expect(shown.figures.star).toBe('Sam');
+    expect(shown.people.map((p) => p.person)).toEqual(['Sam', 'Tom']);
+    const text = await svc.run(['practice', 'show', 'Lend a spare']);
+    expect(text.stdout).toMatch(/People\nperson\tstories\tlatest\nSam\t2\t2026-03-05\nTom\t2\t2026-03-10\n/u);
+    const playbook = (await svc.json<Array<{ practice: string; figures: Figures; coaches: Array<{ person: string }> }>>(['playbook'])).find((p) => p.practice === 'Lend a spare');
+    expect(playbook?.figures.star).toBe('Sam');
+    expect(playbook?.coaches.map((c) => c.person)).toEqual(['Sam', 'Tom']);
+    expect((await svc.run(['playbook'])).stdout).toContain('- Sam (2 stories, latest 2026-03-05)\n - Tom (2 stories, latest 2026-03-10)\n');
+  });
+});
