@@ -535,7 +535,7 @@ export const messages = {
   fieldTooLongHint: 'shorten it: the story text is the place for detail',
   tooMany: (flag: string, count: number, max: number) => `${count} values for ${flag}; the limit is ${max}`,
   numberOutOfRange: (flag: string, value: string, min: number, max: number) =>
-    `${flag} "${value}" is not a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`,
+    `${flag} "${echo(value)}" is not a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`,
   numberOutOfRangeHint: (flag: string, example: number) => `e.g. ${flag} ${example}`,
   inputTooBig: (what: string, max: number) => `${what} is larger than ${formatBytes(max)}; svc stopped reading it`,
   inputTooBigHint: 'that is more than svc keeps from one input: check what was given, or pass less',
