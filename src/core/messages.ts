@@ -581,6 +581,11 @@ export const messages = {
   capturePracticeQuestion: 'Which practice does it show? (the likeliest first)',
   captureNone: 'none of these',
   reviewQuestion: (id: number) => `Does story #${id} show it?`,
+  /** After the green "Linked". */
+  storiesLinked: (ids: readonly number[], practice: string) => `${ids.map((id) => `#${id}`).join(', ')} to "${practice}" by hand`,
+  storiesAlreadyLinked: (ids: readonly number[], practice: string, how: 'manual' | 'matched') =>
+    `${ids.map((id) => `#${id}`).join(', ')} ${ids.length === 1 ? 'was' : 'were'} already evidence of "${practice}" ` +
+    (how === 'manual' ? '(linked by hand): nothing changed' : '(matched by its tags or phrases): now linked by hand too, so it stays evidence if they stop matching'),
   storyLinkedTo: (names: string[]) => `Linked it to ${names.map((name) => `"${name}"`).join(', ')} by hand.`,
   reviewSummary: (confirmed: number, rejected: number) => `Confirmed ${confirmed}, rejected ${rejected}; rejected stories are not suggested for it again.`,
   captureBusyPartial: 'Suggested from the stories embedded so far: another svc is writing to the database, so the newest could not be embedded yet.',

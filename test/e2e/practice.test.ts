@@ -216,6 +216,35 @@ describe('svc people show', () => {
   });
 });
 
+describe('svc practice link on a story already linked', () => {
+  it('says a story was already linked by hand and changes nothing', async () => {
+    await seed();
+    await svc.run(['practice', 'add', 'Call back', '--tag', 'call-back']);
+    expect((await svc.run(['practice', 'link', 'Call back', '4'])).stderr).toBe('Linked #4 to "Call back" by hand\n');
+    const before = svc.snapshot();
+    const again = await svc.run(['practice', 'link', 'Call back', '4']);
+    expect(again).toMatchObject({ code: 0, stdout: '', stderr: '#4 was already evidence of "Call back" (linked by hand): nothing changed\n' });
+    expect(svc.snapshot()).toBe(before);
+    expect(await svc.json(['practice', 'link', 'Call back', '#4', '--json'])).toEqual({ practice: 'Call back', linked: [], alreadyLinked: [{ storyId: 4, how: 'manual' }] });
+    expect(svc.snapshot()).toBe(before);
+  });
+
+  it('says a matched story was already evidence, and that it is now held by hand', async () => {
+    await seed();
+    await svc.run(['practice', 'add', 'Call back', '--tag', 'call-back']);
+    const result = await svc.run(['practice', 'link', 'Call back', '3', '4']);
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+    expect(result.stderr).toBe(
+      'Linked #4 to "Call back" by hand\n#3 was already evidence of "Call back" (matched by its tags or phrases): now linked by hand too, so it stays evidence if they stop matching\n',
+    );
+    const shown = await svc.json<{ evidence: Array<{ storyId: number; how: string }> }>(['practice', 'show', 'Call back']);
+    expect(shown.evidence.filter((e) => e.storyId >= 3).map((e) => [e.storyId, e.how])).toEqual([
+      [4, 'manual'],
+      [3, 'manual'],
+    ]);
+  });
+});
+
 describe('svc practice unreject', () => {
   /** Rejections as svc detect --review records them: one row per key of each candidate. */
   async function reject(candidates: ReadonlyArray<[label: string, keys: string[]]>): Promise<void> {
