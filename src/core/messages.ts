@@ -737,7 +737,7 @@ export const messages = {
   unexpected: (message: string) => `unexpected error: ${message}`,
   unexpectedHint: 'this is a bug; run again with SVC_DEBUG=1 to see where it happened, and report it',
   cancelled: 'cancelled, nothing was saved',
-  cancelledStorySaved: (id: number) => `cancelled: story #${id} is saved, linked to no practice (later: svc practice suggest --story ${id})`,
+  storySavedUnlinked: (id: number) => `Story #${id} is saved, linked to no practice (later: svc practice suggest --story ${id})`,
 } as const;
 
 /** "customer #3 was" or "customers #3, #4 were": the subject of forget's messages. */
