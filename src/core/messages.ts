@@ -137,7 +137,8 @@ export const messages = {
   rejectedNotFoundHint: 'list them with: svc detect --show-rejected',
   vaguePraise: (id: number) =>
     `hint: story #${id} praises but names no behaviour; add what exactly they did (svc story edit ${id}) so others can learn it`,
-  vaguePraiseQuestion: 'It reads as praise but not as a behaviour. What exactly did they do? (Enter to skip)',
+  // Asked of praise ("the staff were lovely") and of a deed done to nothing in particular ("Ana fixed it") alike.
+  vaguePraiseQuestion: 'It does not say what exactly was done. What did they do, so others can do it too? (Enter to skip)',
 
   // detect: discovery shows only what it can defend
   nothingStandsOut: (minStories: number, minStaff: number) =>
