@@ -5,6 +5,7 @@ import { messages } from '../core/messages.ts';
 import { buildReport, reportPeriod } from '../core/report.ts';
 import { buildCalendar, buildRhythm, rhythmSettings, type TeamCalendar } from '../core/rhythm.ts';
 import type { Store } from '../store/store.ts';
+import { reportInput } from './report.ts';
 
 /** The digest since a day, since the last digest, or over the default period; with what to tell the reader about that choice. */
 export function loadDigest(store: Store, input: { since: Day | 'last-digest' | undefined; settings: Settings }, now: Date): { digest: Digest; notices: string[] } {
@@ -17,7 +18,7 @@ export function loadDigest(store: Store, input: { since: Day | 'last-digest' | u
     if (since === 'last-digest' && last === null) notices.push(messages.noDigestYet);
     if (since === 'last-digest' && last !== null && last >= today) notices.push(messages.digestAgainToday(today));
     const period = reportPeriod({ since: start.since, until: today, lastMeeting: store.report.lastMeetingOn(today), driftWeeks: settings['report.drift_weeks'] });
-    const report = buildReport(period, store.report.input(period));
+    const report = buildReport(period, reportInput(store, period));
     const rhythm = buildRhythm({ ...store.rhythm.input(today), settings: rhythmSettings(settings) });
     const [latest = []] = store.stories.pages({ since: period.since, until: period.until, limit: DIGEST_STORIES });
     const stories = latest.map((s) => ({ id: s.id, occurredOn: s.occurredOn, people: s.staff, text: s.text }));

@@ -3,6 +3,7 @@ import { messages } from '../core/messages.ts';
 import { checkPracticeName, checkTransition, summarizePractice, type Practice, type PracticeStatus, type PracticeSummary } from '../core/practice.ts';
 import type { Procedure, RejectedCandidate, Store } from '../store/store.ts';
 import { draftProcedure } from '../core/procedure.ts';
+import { resolveName, type Named } from '../core/resolve.ts';
 import { revisionDraft } from '../core/review.ts';
 import { strongestStories } from '../core/training.ts';
 import { requirePractice } from './practice.ts';
@@ -28,11 +29,26 @@ export function procedureHistory(store: Store, input: { practice: string }): { p
   return { practice, versions: store.procedures.versions(practice.id) };
 }
 
-/** Lets a rejected candidate (by label or key) be proposed again; none matching is a NotFoundError. */
+/**
+ * Lets a rejected candidate be proposed again: by its id, key or label, the label typed as
+ * loosely as any other name (any case, accents optional, a unique start of it). None
+ * matching is a NotFoundError suggesting the closest labels; several is a UsageError.
+ */
 export function unrejectCandidate(store: Store, input: { what: string }): RejectedCandidate[] {
-  const removed = store.transaction(() => store.detection.unreject(input.what));
-  if (removed.length === 0) throw new NotFoundError(messages.rejectedNotFound(input.what), messages.rejectedNotFoundHint);
-  return removed;
+  return store.transaction(() => {
+    const exact = store.detection.unreject(input.what);
+    if (exact.length > 0) return exact;
+    // One name per label (a candidate is rejected under each of its keys), under its newest row's id.
+    const labels = new Map<string, Named>();
+    for (const row of store.detection.rejected()) if (!labels.has(row.label)) labels.set(row.label, { id: row.id, name: row.label });
+    const found = resolveName(input.what, [...labels.values()]);
+    if (found.kind === 'found') return store.detection.unreject(found.item.name);
+    if (found.kind === 'ambiguous') {
+      throw new UsageError(messages.ambiguousName(input.what, 'rejected candidates', found.candidates), messages.ambiguousNameHint(found.candidates[0]?.id ?? 1));
+    }
+    const closest = found.kind === 'unknown' ? found.closest.map((item) => item.name) : [];
+    throw new NotFoundError(messages.rejectedNotFound(input.what), closest.length ? messages.didYouMean(closest, messages.rejectedNotFoundHint) : messages.rejectedNotFoundHint);
+  });
 }
 
 /** Where a status change left a practice: from where, to where, and whether anything moved. */

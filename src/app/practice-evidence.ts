@@ -138,15 +138,33 @@ export function addPractice(store: Store, input: NewPracticeInput, clock: () => 
   return { practice, view: buildPracticeView(store, practice, clock()), linked, examples, unmatchedPhrases, sharedPhrases };
 }
 
-/** Links stories to a practice by hand (a person's link outranks a matcher's). */
-export function linkStories(store: Store, input: { practice: string; stories: readonly string[] | undefined }, clock: () => Date): { practice: Practice; linked: number[] } {
+/**
+ * Links stories to a practice by hand (a person's link outranks a matcher's: a matched
+ * story linked by hand stays evidence if its tags change). A story already linked by hand
+ * is left as it is; those that were already evidence are returned with how they were linked.
+ */
+export function linkStories(
+  store: Store,
+  input: { practice: string; stories: readonly string[] | undefined },
+  clock: () => Date,
+): { practice: Practice; linked: number[]; alreadyLinked: Array<{ storyId: number; how: EvidenceHow }> } {
   const practice = requirePractice(store, input.practice);
   const ids = existingStoryIds(store, input.stories);
   const now = clock().toISOString();
-  store.transaction(() => {
-    for (const id of ids) store.practices.link(practice.id, id, 'manual', now);
+  return store.transaction(() => {
+    const links = store.practices.evidenceLinks(practice.id);
+    const linked: number[] = [];
+    const alreadyLinked: Array<{ storyId: number; how: EvidenceHow }> = [];
+    for (const id of ids) {
+      const how = links.get(id);
+      if (how) alreadyLinked.push({ storyId: id, how });
+      if (how !== 'manual' && !linked.includes(id)) {
+        store.practices.link(practice.id, id, 'manual', now);
+        if (!how) linked.push(id);
+      }
+    }
+    return { practice, linked, alreadyLinked };
   });
-  return { practice, linked: ids };
 }
 
 /** Takes stories out of a practice's evidence; a story that is not evidence of it refuses all. */

@@ -7,6 +7,7 @@ import { buildReport, type InterviewRow, type Period, type Report } from '../cor
 import type { Store } from '../store/store.ts';
 import { actionsForReport } from './actions.ts';
 import { selfAssessmentForReport } from './assess.ts';
+import { reportInput } from './report.ts';
 
 /**
  * The report with what listening added: the team's self-assessment beside its stories
@@ -67,7 +68,7 @@ export async function answerReader(store: Store, period: { since: Day; until: Da
  * customers' answers are grouped by what they are about rather than by shared words.
  */
 export function loadReportWithListening(store: Store, period: Period, now: Date, read?: AnswerReader): Report {
-  const input = store.report.input(period);
+  const input = reportInput(store, period);
   const answerConcepts = read ? conceptsOfAnswers(input.interviews, read) : undefined;
   const report = withListeningSections(store, buildReport(period, { ...input, ...(answerConcepts ? { answerConcepts } : {}) }), { interviews: input.interviews, period }, now);
   const outcomes = practiceOutcomes(store, report, period);

@@ -3,7 +3,7 @@ import { isLastMeeting, parseDay, toDay } from '../core/dates.ts';
 import { ValidationError } from '../core/errors.ts';
 import { DEFAULT_DRIFT_WEEKS } from '../core/figures.ts';
 import { messages } from '../core/messages.ts';
-import { buildReport, reportPeriod, type Period, type Report } from '../core/report.ts';
+import { buildReport, practicesToCheckAllTime, reportPeriod, type Period, type Report, type ReportInput } from '../core/report.ts';
 import { buildRhythm, dueItems, listeningLine, rhythmSettings, type DueItem, type Listening } from '../core/rhythm.ts';
 import { buildStatus, driftingPractices, type StatusLine } from '../core/status.ts';
 import type { Store } from '../store/store.ts';
@@ -25,9 +25,23 @@ export function periodFor(store: Store, options: PeriodOptions, now: Date): Peri
   return reportPeriod({ since, until, lastMeeting: store.report.lastMeetingOn(until), driftWeeks: options.driftWeeks ?? DEFAULT_DRIFT_WEEKS });
 }
 
+/**
+ * What the report is built from: the period's rows, with the all-time evidence (up to the
+ * period's end) of the few practices that look star-dependent in the period, so that a
+ * quiet period is not reported as a dependency.
+ */
+export function reportInput(store: Store, period: Period): ReportInput {
+  return store.read(() => {
+    const input = store.report.input(period);
+    const ids = practicesToCheckAllTime(period, input);
+    if (ids.length === 0) return input;
+    return { ...input, allTimeEvidence: new Map(ids.map((id) => [id, store.practices.evidence(id, undefined, period.until)])) };
+  });
+}
+
 /** The report over a period (see periodFor). */
 export function loadReport(store: Store, period: Period): Report {
-  return buildReport(period, store.report.input(period));
+  return buildReport(period, reportInput(store, period));
 }
 
 export interface TeamStatus {

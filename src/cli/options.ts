@@ -2,7 +2,6 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { UsageError } from '../core/errors.ts';
 import { DOCUMENT_FORMATS } from '../core/formats.ts';
 import { messages } from '../core/messages.ts';
-import { echo } from '../core/safe-text.ts';
 import { oneOf } from '../core/story-fields.ts';
 
 /**
@@ -31,10 +30,10 @@ export function collectRepeat(value: string, previous: string[] = []): string[] 
 export function parseCount(flag: string, min: number, max: number, example = Math.min(Math.max(min, 10), max)): (value: string) => number {
   return (value: string) => {
     const text = value.trim();
-    if (!/^\d+$/.test(text)) throw new UsageError(`${flag} "${echo(value)}" is not a whole number of at least ${min}`, `e.g. ${flag} ${example}`);
+    // Text, a fraction and a number out of range get the one answer: the whole range allowed.
     // Digits beyond 16 are out of range whatever they say, and Number() would round them.
-    const number = text.length > 16 ? Infinity : Number(text);
-    if (number < min || number > max) throw new UsageError(messages.numberOutOfRange(flag, value, min, max), messages.numberOutOfRangeHint(flag, example));
+    const number = !/^\d+$/.test(text) ? NaN : text.length > 16 ? Infinity : Number(text);
+    if (!(number >= min && number <= max)) throw new UsageError(messages.numberOutOfRange(flag, value, min, max), messages.numberOutOfRangeHint(flag, example));
     return number;
   };
 }

@@ -25,10 +25,20 @@ export async function embedStories(ctx: Context, loaded?: Encoder): Promise<void
       if (ctx.canPrompt) progress.update(done, total);
     });
     progress.end();
-    if (progress.seconds() >= 1) ctx.info(ctx.err.dim(messages.embeddedSummary(count, progress.seconds())));
+    const summary = embeddedSummary(count, progress.seconds());
+    if (summary) ctx.info(ctx.err.dim(summary));
   } finally {
     if (!loaded) await encoder.release();
   }
+}
+
+/**
+ * The line said after embedding: only when stories were embedded and it took a second or
+ * more. Practice names alone (a renamed practice) are embedded quietly: "Embedded 0
+ * stories" would report work that was not done.
+ */
+export function embeddedSummary(stories: number, seconds: number): string | undefined {
+  return stories > 0 && seconds >= 1 ? messages.embeddedSummary(stories, seconds) : undefined;
 }
 
 /**

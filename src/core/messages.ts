@@ -180,7 +180,8 @@ export const messages = {
   rejectedNotFoundHint: 'list them with: svc detect --show-rejected',
   vaguePraise: (id: number) =>
     `hint: story #${id} praises but names no behaviour; add what exactly they did (svc story edit ${id}) so others can learn it`,
-  vaguePraiseQuestion: 'It reads as praise but not as a behaviour. What exactly did they do? (Enter to skip)',
+  // Asked of praise ("the staff were lovely") and of a deed done to nothing in particular ("Ana fixed it") alike.
+  vaguePraiseQuestion: 'It does not say what exactly was done. What did they do, so others can do it too? (Enter to skip)',
 
   // detect: discovery shows only what it can defend
   nothingStandsOut: (minStories: number, minStaff: number) =>
@@ -609,7 +610,7 @@ export const messages = {
   fieldTooLongHint: 'shorten it: the story text is the place for detail',
   tooMany: (flag: string, count: number, max: number) => `${count} values for ${flag}; the limit is ${max}`,
   numberOutOfRange: (flag: string, value: string, min: number, max: number) =>
-    `${flag} "${value}" is not a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`,
+    `${flag} "${echo(value)}" is not a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`,
   numberOutOfRangeHint: (flag: string, example: number) => `e.g. ${flag} ${example}`,
   inputTooBig: (what: string, max: number) => `${what} is larger than ${formatBytes(max)}; svc stopped reading it`,
   inputTooBigHint: 'that is more than svc keeps from one input: check what was given, or pass less',
@@ -657,6 +658,11 @@ export const messages = {
   capturePracticeQuestion: 'Which practice does it show? (the likeliest first)',
   captureNone: 'none of these',
   reviewQuestion: (id: number) => `Does story #${id} show it?`,
+  /** After the green "Linked". */
+  storiesLinked: (ids: readonly number[], practice: string) => `${ids.map((id) => `#${id}`).join(', ')} to "${practice}" by hand`,
+  storiesAlreadyLinked: (ids: readonly number[], practice: string, how: 'manual' | 'matched') =>
+    `${ids.map((id) => `#${id}`).join(', ')} ${ids.length === 1 ? 'was' : 'were'} already evidence of "${practice}" ` +
+    (how === 'manual' ? '(linked by hand): nothing changed' : '(matched by its tags or phrases): now linked by hand too, so it stays evidence if they stop matching'),
   storyLinkedTo: (names: string[]) => `Linked it to ${names.map((name) => `"${name}"`).join(', ')} by hand.`,
   reviewSummary: (confirmed: number, rejected: number) => `Confirmed ${confirmed}, rejected ${rejected}; rejected stories are not suggested for it again.`,
   captureBusyPartial: 'Suggested from the stories embedded so far: another svc is writing to the database, so the newest could not be embedded yet.',
@@ -818,7 +824,7 @@ export const messages = {
     confirmed + rejected === 0
       ? 'cancelled, nothing was saved'
       : `cancelled: ${confirmed + rejected} ${confirmed + rejected === 1 ? 'answer' : 'answers'} saved (${confirmed} confirmed, ${rejected} rejected); the rest left for next time`,
-  cancelledStorySaved: (id: number) => `cancelled: story #${id} is saved, linked to no practice (later: svc practice suggest --story ${id})`,
+  storySavedUnlinked: (id: number) => `Story #${id} is saved, linked to no practice (later: svc practice suggest --story ${id})`,
 } as const;
 
 /** A table's name as SQL takes it: quoted only where a bare name would not do. */

@@ -143,6 +143,12 @@ export interface ReportInput {
    * grouped as stories are read, not by shared words. Without it, by shared words.
    */
   answerConcepts?: ReadonlyMap<string, readonly AnswerConcept[]>;
+  /**
+   * All the evidence up to the period's end of the practices that look star-dependent in
+   * the period (practicesToCheckAllTime), by practice id: a risk is raised only when the
+   * practice rests on one person over all time too. Without it, the period alone decides.
+   */
+  allTimeEvidence?: ReadonlyMap<number, readonly EvidenceItem[]>;
 }
 
 // ---- periods -------------------------------------------------------------------------
@@ -161,7 +167,7 @@ export interface Period extends Window {
   basis: PeriodBasis;
   lastMeeting: Day | null;
   previous: Window;
-  /** The weeks the trends cover: MIN_TREND_WEEKS to MAX_TREND_WEEKS, ending on `until`. */
+  /** The weeks the trends cover: MIN_TREND_WEEKS to MAX_TREND_WEEKS, ending on `until`, one of them starting on `since` (trendWindows). */
   trend: Window;
   weeks: Window[];
   /** Drift looks back this far from `until`. */
@@ -199,7 +205,7 @@ export function reportPeriod(options: {
   const days = daysBetween(since, until) + 1;
   const previousUntil = shiftDay(since, -1);
   const trendWeeks = Math.min(MAX_TREND_WEEKS, Math.max(MIN_TREND_WEEKS, Math.ceil(days / 7)));
-  const weeks = weekWindows(until, trendWeeks);
+  const weeks = trendWindows({ since, until }, trendWeeks);
   return {
     since,
     until,
@@ -233,13 +239,19 @@ export function practiceDrifts(
   return practice.status === 'standard' && isDrifting(latestEvidence.get(practice.id) ?? null, practice.statusChangedAt.slice(0, 10), until, driftWeeks);
 }
 
-/** `count` seven-day weeks ending on `until`, oldest first. */
-export function weekWindows(until: Day, count: number): Window[] {
+/**
+ * `count` weeks ending on the period's end, oldest first, cut where the period starts: the
+ * period's weeks count back from `until` (the first may be shorter, starting on `since`),
+ * the earlier ones are whole weeks before `since`. So no week straddles the period's start,
+ * and the period's weeks add up to its figures.
+ */
+export function trendWindows(period: Window, count: number): Window[] {
   const weeks: Window[] = [];
-  for (let i = count - 1; i >= 0; i--) {
-    const end = shiftDay(until, -7 * i);
-    weeks.push({ since: shiftDay(end, -6), until: end });
+  for (let end = period.until; end >= period.since && weeks.length < count; end = shiftDay(end, -7)) {
+    const start = shiftDay(end, -6);
+    weeks.unshift({ since: start < period.since ? period.since : start, until: end });
   }
+  for (let end = shiftDay(period.since, -1); weeks.length < count; end = shiftDay(end, -7)) weeks.unshift({ since: shiftDay(end, -6), until: end });
   return weeks;
 }
 
@@ -268,15 +280,31 @@ export interface StoryToRead {
   why: string;
 }
 
-export interface PracticeFigures {
-  id: number;
-  name: string;
-  status: 'adopted' | 'standard';
+/** A practice's figures over all its evidence up to the period's end: those `svc practices` shows. */
+export interface AllTimeFigures {
   evidence: number;
   spread: number;
   starShare: number;
   star: { person: string; share: number } | null;
   starDependent: boolean;
+}
+
+export interface PracticeFigures {
+  id: number;
+  name: string;
+  status: 'adopted' | 'standard';
+  /** Evidence stories, spread, star share and star of this period only. */
+  evidence: number;
+  spread: number;
+  starShare: number;
+  star: { person: string; share: number } | null;
+  /**
+   * It rests on one person: in this period, and over all time as well (a quiet period in
+   * which one person happened to show it is not a dependency).
+   */
+  starDependent: boolean;
+  /** The all-time figures, read for the practices that look star-dependent in the period; null for the others. */
+  allTime: AllTimeFigures | null;
   /** Evidence per week over period.weeks. */
   weekly: number[];
   drifting: boolean;
@@ -322,6 +350,7 @@ export interface Report {
   storiesPerPerson: Array<{ person: string; stories: number }>;
   practices: PracticeFigures[];
   drifting: string[];
+  /** The practices that rest on one person, with their all-time star, share and spread (those every other command shows). */
   starDependent: Array<{ practice: string; star: string | null; share: number; spread: number }>;
   qualities: Array<{ attribute: string; stories: number }>;
   training: {
@@ -430,7 +459,10 @@ export function buildReport(period: Period, input: ReportInput): Report {
     drifting: practices.filter((p) => p.drifting).map((p) => p.name),
     starDependent: practices
       .filter((p) => p.starDependent && p.evidence > 0)
-      .map((p) => ({ practice: p.name, star: p.star?.person ?? null, share: p.starShare, spread: p.spread })),
+      .map((p) => {
+        const figures = p.allTime ?? p;
+        return { practice: p.name, star: figures.star?.person ?? null, share: figures.starShare, spread: figures.spread };
+      }),
     qualities: ATTRIBUTES.map((attribute) => ({ attribute, stories: input.qualities.get(attribute) ?? 0 })),
     training: {
       sessions: input.trainings.map(({ practiceId: _, ...session }) => session),
@@ -478,6 +510,25 @@ function peopleWithEvidence(period: Period, input: ReportInput, practiceId: numb
   return [...ids];
 }
 
+/**
+ * The practices whose evidence in the period rests on one person: the ones whose all-time
+ * evidence the report needs (ReportInput.allTimeEvidence) before it names a risk. Reading
+ * all-time evidence for these few only keeps the report windowed (DESIGN.md, Performance).
+ */
+export function practicesToCheckAllTime(period: Period, input: ReportInput): number[] {
+  const names = new Map(input.people.map((p) => [p.id, p.name]));
+  return practiceFigures(period, input, (id) => names.get(id) ?? `#${id}`)
+    .filter((p) => p.starDependent && p.evidence > 0)
+    .map((p) => p.id);
+}
+
+function allTimeFigures(evidence: readonly EvidenceItem[]): AllTimeFigures {
+  const top = star(evidence);
+  const spreadValue = spread(evidence);
+  const share = top?.share ?? 0;
+  return { evidence: evidence.length, spread: spreadValue, starShare: share, star: top ?? null, starDependent: isStarDependentFigures(spreadValue, share) };
+}
+
 function practiceFigures(period: Period, input: ReportInput, nameOf: (id: number) => string): PracticeFigures[] {
   const figures: PracticeFigures[] = [];
   for (const practice of input.practices) {
@@ -488,6 +539,8 @@ function practiceFigures(period: Period, input: ReportInput, nameOf: (id: number
     const top = star(current);
     const spreadValue = spread(current);
     const share = top?.share ?? 0;
+    const allTimeEvidence = input.allTimeEvidence?.get(practice.id);
+    const allTime = allTimeEvidence ? allTimeFigures(allTimeEvidence) : null;
     figures.push({
       id: practice.id,
       name: practice.name,
@@ -496,7 +549,8 @@ function practiceFigures(period: Period, input: ReportInput, nameOf: (id: number
       spread: spreadValue,
       starShare: share,
       star: top ?? null,
-      starDependent: isStarDependentFigures(spreadValue, share),
+      starDependent: isStarDependentFigures(spreadValue, share) && (allTime?.starDependent ?? true),
+      allTime,
       weekly: perWeek(period.weeks, all.map((item) => ({ day: item.occurredOn, count: 1 }))),
       drifting: practiceDrifts(practice, input.latestEvidence, period.until, period.driftWeeks),
       lastTrainedOn: practice.lastTrainedOn,

@@ -61,8 +61,13 @@ export interface Coach {
   lastOn: Day;
 }
 
-/** The peers who show the practice most (seed 003: the frontline teaches best). */
+/**
+ * The peers who show the practice most (seed 003: the frontline teaches best). On a tie
+ * the star comes first (figures.ts's star, the one every command names), then the most
+ * recent, then by name.
+ */
 export function coaches(evidence: readonly EvidenceItem[], limit = PLAN_COACHES): Coach[] {
+  const holder = star(evidence)?.person;
   const byPerson = new Map<string, Coach>();
   for (const item of evidence) {
     for (const person of new Set(item.people)) {
@@ -73,7 +78,13 @@ export function coaches(evidence: readonly EvidenceItem[], limit = PLAN_COACHES)
     }
   }
   return [...byPerson.values()]
-    .sort((a, b) => b.stories - a.stories || (a.lastOn < b.lastOn ? 1 : a.lastOn > b.lastOn ? -1 : 0) || a.person.localeCompare(b.person))
+    .sort(
+      (a, b) =>
+        b.stories - a.stories ||
+        Number(b.person === holder) - Number(a.person === holder) ||
+        (a.lastOn < b.lastOn ? 1 : a.lastOn > b.lastOn ? -1 : 0) ||
+        a.person.localeCompare(b.person),
+    )
     .slice(0, limit);
 }
 

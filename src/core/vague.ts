@@ -63,6 +63,7 @@ const DEED_IDIOMS = [/\bon the house\b/u, /\bby name\b/u];
 const PRAISE_IDIOMS = [
   /\b(?:(?:go|goes|went|gone|going) )?(?:the |an )?extra mile\b/gu,
   /\b(?:(?:go|goes|went|gone|going) )?above and beyond\b/gu,
+  /\b(?:(?:go|goes|went|gone|going) )?over and above\b/gu,
   /\b(?:(?:go|goes|went|gone|going) )?out of (?:her|his|their|my|our|the) way\b/gu,
 ];
 // A deed done to nothing in particular ("fixed it", "sorted everything out", "helped us"): the what is missing.

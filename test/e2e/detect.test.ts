@@ -333,13 +333,27 @@ describe('vague praise in svc story add', () => {
 
   it('asks once in a terminal what exactly they did, and appends the answer', async () => {
     const term = new Terminal(['story', 'add', 'Ana was lovely', '--staff', 'Ana'], svc.db);
-    await term.answer('What exactly did they do?', 'She called the customer back the same day.');
+    await term.answer('It does not say what exactly was done. What did they do, so others can do it too?', 'She called the customer back the same day.');
     expect(await term.exitCode()).toBe(0);
     expect(term.screen).not.toContain('names no behaviour');
     expect((await svc.json<{ text: string }>(['story', 'show', '1'])).text).toBe('Ana was lovely. She called the customer back the same day.');
 
     const concrete = new Terminal(['story', 'add', 'Bo explained the bill', '--staff', 'Bo'], svc.db);
     expect(await concrete.exitCode()).toBe(0);
-    expect(concrete.screen).not.toContain('What exactly did they do?');
+    expect(concrete.screen).not.toContain('It does not say what exactly was done');
+  });
+
+  it('asks of a deed done to nothing in particular what was done, without calling it praise', async () => {
+    const term = new Terminal(['story', 'add', 'Ana fixed it', '--staff', 'Ana'], svc.db);
+    await term.answer('It does not say what exactly was done. What did they do, so others can do it too? (Enter to skip)', 'She reset the customer\'s router and tested the line with him.');
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen).not.toMatch(/praise/u);
+    expect((await svc.json<{ text: string }>(['story', 'show', '1'])).text).toBe('Ana fixed it. She reset the customer\'s router and tested the line with him.');
+  });
+
+  it('nudges "went over and above" as it nudges "above and beyond"', async () => {
+    const result = await svc.run(['story', 'add', 'Jenny went over and above for us, brilliant as always.', '--staff', 'Jenny']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('hint: story #1 praises but names no behaviour');
   });
 });

@@ -135,7 +135,7 @@ describe('the report for a meeting room', () => {
     expect(await top(page, '#alerts')).toBeLessThan(await top(page, 'svg.chart'));
     expect(await page.$$eval('#alerts li', (lis) => lis.map((li) => li.textContent))).toEqual([
       'Drift: "Send a written summary" is a standard but has had no evidence for 4 weeks',
-      'Depends on one person: "Walk them to it" depends on Marta (spread 2, star share 75%)',
+      'Depends on one person: "Walk them to it" depends on Marta (over all time: spread 2, star share 89%)',
     ]);
     await expectFits(page, 1280);
     expect(await lowContrast(page)).toEqual([]);

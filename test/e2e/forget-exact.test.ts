@@ -303,7 +303,7 @@ describe('the preview', () => {
     const before = svc.snapshot();
     const result = await svc.run(['customer', 'forget', 'Acme', '--yes', '--wait', 'soon']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('svc: --wait "soon" is not a whole number of at least 0\nhint: e.g. --wait 30\n');
+    expect(result.stderr).toBe('svc: --wait "soon" is not a whole number from 0 to 3,600\nhint: e.g. --wait 30\n');
     expect(svc.snapshot()).toBe(before);
   });
 });

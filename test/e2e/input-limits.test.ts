@@ -43,6 +43,19 @@ describe('numeric flags are range-checked: exit 2, never "this is a bug"', () =>
     ['story add --when 1066-10-14', ['story', 'add', 'ok', '--staff', 'Bo', '--when', '1066-10-14'], /--when 1066-10-14 is before 1900-01-01/],
   ])('%s', async (_name, args, message) => await refused(args, 2, message));
 
+  it('answers a number out of range and a word with the same wording and hint', async () => {
+    const answers = [];
+    for (const typed of ['0', 'abc', '4.5', '100001']) {
+      const before = svc.snapshot();
+      const result = await svc.run(['detect', '--min-stories', typed]);
+      expectRefused(result, before, 2, /./u);
+      answers.push(result.stderr);
+    }
+    expect(answers).toEqual(
+      ['0', 'abc', '4.5', '100001'].map((typed) => `svc: --min-stories "${typed}" is not a whole number from 1 to 100,000\nhint: e.g. --min-stories 10\n`),
+    );
+  });
+
   it('interview log 0 names an interview id, not a story id', async () => await refused(['interview', 'log', '0', '--learned', 'web'], 2, /^svc: "0" is not an interview id$/));
 });
 

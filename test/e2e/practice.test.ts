@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PracticeSummary } from '../../src/core/practice.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
+import { openSandboxStore } from '../helpers/db.ts';
 
 let svc: InProcessSandbox;
 beforeEach(() => {
@@ -212,5 +213,67 @@ describe('svc people show', () => {
     const missing = await svc.run(['people', 'show', 'Zed']);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('nobody called "Zed"');
+  });
+});
+
+describe('svc practice link on a story already linked', () => {
+  it('says a story was already linked by hand and changes nothing', async () => {
+    await seed();
+    await svc.run(['practice', 'add', 'Call back', '--tag', 'call-back']);
+    expect((await svc.run(['practice', 'link', 'Call back', '4'])).stderr).toBe('Linked #4 to "Call back" by hand\n');
+    const before = svc.snapshot();
+    const again = await svc.run(['practice', 'link', 'Call back', '4']);
+    expect(again).toMatchObject({ code: 0, stdout: '', stderr: '#4 was already evidence of "Call back" (linked by hand): nothing changed\n' });
+    expect(svc.snapshot()).toBe(before);
+    expect(await svc.json(['practice', 'link', 'Call back', '#4', '--json'])).toEqual({ practice: 'Call back', linked: [], alreadyLinked: [{ storyId: 4, how: 'manual' }] });
+    expect(svc.snapshot()).toBe(before);
+  });
+
+  it('says a matched story was already evidence, and that it is now held by hand', async () => {
+    await seed();
+    await svc.run(['practice', 'add', 'Call back', '--tag', 'call-back']);
+    const result = await svc.run(['practice', 'link', 'Call back', '3', '4']);
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+    expect(result.stderr).toBe(
+      'Linked #4 to "Call back" by hand\n#3 was already evidence of "Call back" (matched by its tags or phrases): now linked by hand too, so it stays evidence if they stop matching\n',
+    );
+    const shown = await svc.json<{ evidence: Array<{ storyId: number; how: string }> }>(['practice', 'show', 'Call back']);
+    expect(shown.evidence.filter((e) => e.storyId >= 3).map((e) => [e.storyId, e.how])).toEqual([
+      [4, 'manual'],
+      [3, 'manual'],
+    ]);
+  });
+});
+
+describe('svc practice unreject', () => {
+  /** Rejections as svc detect --review records them: one row per key of each candidate. */
+  async function reject(candidates: ReadonlyArray<[label: string, keys: string[]]>): Promise<void> {
+    expect((await svc.run(['story', 'add', 'Ana made a note', '--staff', 'Ana'])).code).toBe(0);
+    const store = openSandboxStore(svc.db);
+    store.transaction(() => {
+      for (const [label, keys] of candidates) store.detection.rejectCandidate(keys, label, '2026-03-10T09:00:00.000Z');
+    });
+    store.close();
+  }
+  const rejected = async () => (await svc.json<Array<{ label: string }>>(['detect', '--show-rejected'])).map((r) => r.label);
+
+  it('takes the start of a label, in any case, as other names do', async () => {
+    await reject([['make an appointment', ['phrase:make appointment', 'tag:appointment']], ['explain option', ['phrase:explain option']]]);
+    const restored = await svc.run(['practice', 'unreject', 'MAKE']);
+    expect(restored).toMatchObject({ code: 0, stdout: '' });
+    expect(restored.stderr).toBe('Restored "make an appointment": svc detect may suggest it again.\n');
+    expect(await rejected()).toEqual(['explain option']);
+  });
+
+  it('refuses a start that fits several labels (exit 2) and suggests the closest for none (exit 3), changing nothing', async () => {
+    await reject([['explain option', ['phrase:explain option']], ['explain fees', ['phrase:explain fee']]]);
+    const before = svc.snapshot();
+    const several = await svc.run(['practice', 'unreject', 'expl']);
+    expect(several.code).toBe(2);
+    expect(several.stderr).toMatch(/^svc: "expl" fits 2 rejected candidates: #\d+ explain (option|fees), #\d+ explain (option|fees)\nhint: type more of the name, or give the id/u);
+    const none = await svc.run(['practice', 'unreject', 'explain opton']);
+    expect(none.code).toBe(3);
+    expect(none.stderr).toBe('svc: no rejected candidate matches "explain opton"\nhint: did you mean "explain option" or "explain fees"? (list them with: svc detect --show-rejected)\n');
+    expect(svc.snapshot()).toBe(before);
   });
 });

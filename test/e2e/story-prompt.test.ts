@@ -83,7 +83,7 @@ describe('svc story add in a terminal', () => {
     await term.answer('What led up to it?', 'Mr Roy rang about his bill');
     await term.answer('What resulted for the customer?', '');
     expect(await term.exitCode()).toBe(0);
-    expect(term.screen).not.toContain('It reads as praise but not as a behaviour');
+    expect(term.screen).not.toContain('It does not say what exactly was done');
     expect(svc.json<{ text: string }>(['story', 'show', '1']).text).toBe('Mr Roy rang about his bill. Ana was lovely.');
   });
 

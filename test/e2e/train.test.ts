@@ -210,6 +210,21 @@ interface Matrix {
 }
 
 describe('svc train status', () => {
+  it('says nobody at all has been trained on a practice no session was held on, not "nobody outside its star"', async () => {
+    await story(['Tom lent a spare while theirs was repaired.', '--staff', 'Tom', '--when', '2026-03-01', '--tag', 'lend']);
+    await story(['Tom lent a spare again.', '--staff', 'Tom', '--when', '2026-03-04', '--tag', 'lend']);
+    await story(['Sam lent a spare.', '--staff', 'Sam', '--when', '2026-03-05', '--tag', 'lend']);
+    await ok(['practice', 'add', 'Lend a spare', '--tag', 'lend']);
+    await ok(['practice', 'status', 'Lend a spare', 'adopted']);
+    const text = await svc.run(['train', 'status']);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toContain('⚠ Lend a spare: nobody has been trained on it — log a session: svc train log "Lend a spare" --people …\n');
+    expect(text.stderr).not.toContain('outside its star');
+    expect((await svc.json<{ practices: Array<{ star: string | null; trainedOutsideStar: number; adoption: unknown }> }>(['train', 'status'])).practices).toMatchObject([
+      { star: 'Tom', trainedOutsideStar: 0, adoption: null },
+    ]);
+  });
+
   it('shows adopted after training, trained, untrained with evidence and gaps, and flags practices only the star was trained on', async () => {
     // Call back: Ana is the star (untrained), Bo trained then showed it, Cy trained but showed it only before, Dee nothing.
     await story(['Ana called back.', '--staff', 'Ana', '--when', '2026-03-01', '--tag', 'call-back']);

@@ -9,7 +9,7 @@ import {
   groupAnswers,
   perWeek,
   reportPeriod,
-  weekWindows,
+  trendWindows,
   type EvidenceRow,
   type Period,
   type PracticeRecord,
@@ -63,8 +63,24 @@ describe('reportPeriod', () => {
     expect(long.weeks.length).toBe(Math.ceil(long.days / 7));
   });
 
+  it('cuts the weeks where the period starts, so the period\'s weeks hold its days and no others', () => {
+    // A 30-day period: four whole weeks back from its end, then two days from its start, then whole weeks before.
+    const weeks = trendWindows({ since: '2026-02-13', until: '2026-03-14' }, 8);
+    expect(weeks.slice(2)).toEqual([
+      { since: '2026-02-06', until: '2026-02-12' },
+      { since: '2026-02-13', until: '2026-02-14' },
+      { since: '2026-02-15', until: '2026-02-21' },
+      { since: '2026-02-22', until: '2026-02-28' },
+      { since: '2026-03-01', until: '2026-03-07' },
+      { since: '2026-03-08', until: '2026-03-14' },
+    ]);
+    expect(weeks[0]).toEqual({ since: '2026-01-23', until: '2026-01-29' });
+    const period = reportPeriod({ until: '2026-03-14', lastMeeting: null, driftWeeks: 4 });
+    expect(period.weeks.filter((w) => w.since >= period.since).map((w) => w.since)[0]).toBe(period.since);
+  });
+
   it('buckets days into weeks, ignoring days outside them', () => {
-    const weeks = weekWindows('2026-03-14', 2);
+    const weeks = trendWindows({ since: '2026-03-01', until: '2026-03-14' }, 2);
     expect(perWeek(weeks, [{ day: '2026-03-01', count: 2 }, { day: '2026-03-07', count: 1 }, { day: '2026-03-08', count: 5 }, { day: '2026-02-01', count: 9 }])).toEqual([3, 5]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EvidenceItem } from '../../src/core/figures.ts';
+import { star, type EvidenceItem } from '../../src/core/figures.ts';
 import type { Practice } from '../../src/core/practice.ts';
 import { draftProcedure, draftState, parseProcedure, stripDraftComments } from '../../src/core/procedure.ts';
 import type { Story } from '../../src/core/story.ts';
@@ -50,11 +50,21 @@ describe('strongestStories', () => {
 });
 
 describe('coaches', () => {
-  it('ranks the people who show it most, then the most recent', () => {
-    const stories = [story(1, ['Ana'], '2026-03-01'), story(2, ['Bo', 'Ana'], '2026-03-02'), story(3, ['Cy'], '2026-03-05'), story(4, ['Bo'], '2026-03-03')];
-    expect(coaches(evidenceOf(stories))).toEqual([
-      { person: 'Bo', stories: 2, lastOn: '2026-03-03' },
+  it('ranks the people who show it most, the star first on a tie, then the most recent', () => {
+    // Ana, Bo and Dee have two stories each; Ana's came first, so Ana is the star (figures.ts).
+    const stories = [
+      story(1, ['Ana'], '2026-03-01'),
+      story(2, ['Bo', 'Ana'], '2026-03-02'),
+      story(3, ['Cy'], '2026-03-05'),
+      story(4, ['Bo'], '2026-03-03'),
+      story(5, ['Dee'], '2026-03-04'),
+      story(6, ['Dee'], '2026-03-06'),
+    ];
+    expect(star(evidenceOf(stories))?.person).toBe('Ana');
+    expect(coaches(evidenceOf(stories), 10)).toEqual([
       { person: 'Ana', stories: 2, lastOn: '2026-03-02' },
+      { person: 'Dee', stories: 2, lastOn: '2026-03-06' },
+      { person: 'Bo', stories: 2, lastOn: '2026-03-03' },
       { person: 'Cy', stories: 1, lastOn: '2026-03-05' },
     ]);
   });

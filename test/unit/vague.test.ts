@@ -24,6 +24,7 @@ describe('isVaguePraise: the one check of story add, for flags, stdin and the pr
       'Great service, thanks!',
       'Sofia at reception was so welcoming, lovely start to our stay.',
       'Rahul went above and beyond for us.',
+      'Jenny went over and above for us, brilliant as always.',
       'Dee went the extra mile again!',
       'Hiroshi fixed it, customer v happy.',
       'Dmitri was very helpful and sorted everything out.',

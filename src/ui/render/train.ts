@@ -198,9 +198,9 @@ export function matrixNotes(columns: MatrixColumn[]): string[] {
     notes.push(`${col.practice}: ${adoption}`);
   }
   for (const col of columns.filter((c) => c.trainedOutsideStar === 0)) {
-    notes.push(
-      `⚠ ${col.practice}: nobody ${col.star ? `outside its star (${col.star}) ` : ''}has been trained on it — log a session: svc train log "${col.practice}" --people …`,
-    );
+    // Only the star trained is not the same gap as nobody trained at all: say which it is.
+    const who = col.star && col.adoption ? `nobody outside its star (${col.star})` : 'nobody';
+    notes.push(`⚠ ${col.practice}: ${who} has been trained on it — log a session: svc train log "${col.practice}" --people …`);
   }
   return notes;
 }

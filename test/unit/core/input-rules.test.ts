@@ -80,7 +80,7 @@ describe('numbers and searches are bounded', () => {
     expect(() => weeks('0')).toThrow('--drift-weeks "0" is not a whole number from 1 to 52');
     expect(() => weeks('1000000000000')).toThrow('--drift-weeks "1000000000000" is not a whole number from 1 to 52');
     expect(() => weeks('99999999999999999999999')).toThrow(/from 1 to 52/);
-    expect(() => weeks('4.5')).toThrow('--drift-weeks "4.5" is not a whole number of at least 1');
+    expect(() => weeks('4.5')).toThrow('--drift-weeks "4.5" is not a whole number from 1 to 52');
     expect(() => weeks('-1')).toThrow(/is not a whole number/);
   });
 

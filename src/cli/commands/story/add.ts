@@ -1,7 +1,7 @@
 import { addStory, linkStoryByHand, namesakeChoices, namesakesOf, requirePractices } from '../../../app/story.ts';
 import { knownNames, practiceNames } from '../../../app/names.ts';
 import { servedColleague } from '../../../app/chain.ts';
-import { CancelledError, ConflictError, ExitCode, NotFoundError, SvcError, UsageError, errorCode, isSvcError } from '../../../core/errors.ts';
+import { ConflictError, ExitCode, NotFoundError, SvcError, UsageError, errorCode, isSvcError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { checkStoryFields, draftStory, type StoryInput } from '../../../core/story.ts';
 import { storyInputFromAnswers, storyQuestions } from '../../../core/story-prompt.ts';
@@ -120,7 +120,7 @@ async function addTypedStory(options: AddOptions, ctx: Context, unsaved: Unsaved
   else if (!ctx.stdoutIsTTY) ctx.print(String(id));
   ctx.info(`${ctx.err.green('Saved')} story ${storySummary(saved, { ...ctx.look(), color: ctx.err })}`);
   // Asked once the story is saved: a person who stops here loses nothing they typed.
-  const chosen = suggested?.suggestions.length ? await askPracticeFor(id, suggested.suggestions) : null;
+  const chosen = suggested?.suggestions.length ? await askPracticeFor(ctx, id, suggested.suggestions) : null;
   if (chosen !== null) linkStoryByHand(store, { storyId: id, practiceIds: [chosen] }, ctx.now());
   const practiceIds = unique([...linked.map((p) => p.id), ...(chosen === null ? [] : [chosen])]);
   if (practiceIds.length > 0) ctx.info(messages.storyLinkedTo(practiceNames(store, practiceIds)));
@@ -156,14 +156,19 @@ async function suggestPractices(
   return suggestForCapture(ready, text, staff);
 }
 
-/** The practice the saved story shows, picked among the suggestions; Ctrl-C says the story stays, unlinked. */
-async function askPracticeFor(storyId: number, suggestions: ReadonlyArray<{ name: string; practiceId: number }>): Promise<number | null> {
+/**
+ * The practice the saved story shows, picked among the suggestions. Ctrl-C skips this
+ * question only: the story is saved, so the command succeeds (exit 0) and says it stays
+ * unlinked; 130 is kept for a cancel that leaves nothing saved.
+ */
+async function askPracticeFor(ctx: Context, storyId: number, suggestions: ReadonlyArray<{ name: string; practiceId: number }>): Promise<number | null> {
   const { askCapturePractice } = await import('./capture.ts');
   try {
     return await askCapturePractice(suggestions);
   } catch (error) {
-    if (isSvcError(error) && error.exitCode === ExitCode.cancelled) throw new CancelledError(messages.cancelledStorySaved(storyId));
-    throw error;
+    if (!isSvcError(error) || error.exitCode !== ExitCode.cancelled) throw error;
+    ctx.info(messages.storySavedUnlinked(storyId));
+    return null;
   }
 }
 

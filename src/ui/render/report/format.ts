@@ -25,18 +25,35 @@ export function periodLine(report: Report): string {
   return `${report.team ? `team ${report.team}, ` : ''}${since} to ${until} (${countOf(days, 'day', 'days')}, ${why}); compared with ${report.period.previous.since} to ${report.period.previous.until}`;
 }
 
-/** A practice's figures in words: "5 stories · 3 people · star share 40%". */
-export function practiceLine(p: Report['practices'][number]): string {
-  const parts = [`${p.evidence} stor${p.evidence === 1 ? 'y' : 'ies'}`, `${p.spread} ${p.spread === 1 ? 'person' : 'people'}`];
-  if (p.evidence > 0) parts.push(`star share ${percent(p.starShare)}`);
+/** Figures in words: "5 stories · 3 people · star share 40%". */
+function figuresLine(f: { evidence: number; spread: number; starShare: number }): string {
+  const parts = [`${f.evidence} stor${f.evidence === 1 ? 'y' : 'ies'}`, `${f.spread} ${f.spread === 1 ? 'person' : 'people'}`];
+  if (f.evidence > 0) parts.push(`star share ${percent(f.starShare)}`);
   return parts.join(' · ');
 }
 
-/** The flags a practice earns: drifting, star-dependent. */
+/** A practice's figures of the period in words: "this period: 5 stories · 3 people · star share 40%". */
+export function practiceLine(p: Report['practices'][number]): string {
+  return `this period: ${figuresLine(p)}`;
+}
+
+/** Its all-time figures, where the report read them: "all time: 9 stories · 7 people · star share 22% (Sam)". */
+export function allTimeLine(p: Report['practices'][number]): string {
+  if (!p.allTime) return '';
+  return `all time: ${figuresLine(p.allTime)}${p.allTime.star ? ` (${p.allTime.star.person})` : ''}`;
+}
+
+/** A practice's figures: the period's, then the all-time ones where they were read. */
+export function practiceFiguresLine(p: Report['practices'][number]): string {
+  return [practiceLine(p), allTimeLine(p)].filter(Boolean).join('; ');
+}
+
+/** The flags a practice earns: drifting, star-dependent (named by its all-time star, as every command names it). */
 export function practiceFlags(p: Report['practices'][number]): string[] {
   const flags: string[] = [];
   if (p.drifting) flags.push('drifting');
-  if (p.starDependent && p.evidence > 0) flags.push(`star-dependent${p.star ? ` (${p.star.person})` : ''}`);
+  const star = (p.allTime ?? p).star;
+  if (p.starDependent && p.evidence > 0) flags.push(`star-dependent${star ? ` (${star.person})` : ''}`);
   return flags;
 }
 
@@ -73,7 +90,7 @@ export function driftLine(name: string, report: Report): string {
 
 /** A star-dependency risk in words (seed 001: a culture, or one star's random acts?). */
 export function riskLine(risk: Report['starDependent'][number]): string {
-  return `"${risk.practice}" depends on ${risk.star ?? 'one person'} (spread ${risk.spread}, star share ${percent(risk.share)})`;
+  return `"${risk.practice}" depends on ${risk.star ?? 'one person'} (over all time: spread ${risk.spread}, star share ${percent(risk.share)})`;
 }
 
 /** The triggers worth a row: the three kinds always, "unknown" only when it happened. */

@@ -13,7 +13,7 @@ import {
   interviewsLine,
   isFirstReport,
   periodLine,
-  practiceLine,
+  practiceFiguresLine,
   practiceFlags,
   REPORT_TITLE,
   riskLine,
@@ -137,7 +137,7 @@ const practices: SectionBuilder = (report, context) => {
           const flags = practiceFlags(p);
           return (
             `<article class="practice"><h3>${e(p.name)} <span class="status">${e(p.status)}</span></h3>` +
-            `<p>${e(practiceLine(p))}</p>` +
+            `<p>${e(practiceFiguresLine(p))}</p>` +
             (flags.length ? `<p class="alert"><b>${e(flags.join(', '))}</b></p>` : '') +
             columnChart({ name: `weekly stories: ${p.name}`, weeks: context.weeks(p.weekly), max, width: 500, height: 190 }) +
             '</article>'

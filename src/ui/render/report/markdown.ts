@@ -12,6 +12,7 @@ import {
   periodLine,
   previousShare,
   practiceFlags,
+  allTimeLine,
   REPORT_TITLE,
   riskLine,
   SECTION,
@@ -76,13 +77,14 @@ export function renderReportMarkdown(report: Report): string {
   else {
     out.push(
       ...table(
-        ['practice', 'status', 'evidence', 'spread', 'star share', 'weekly', 'alerts'],
+        ['practice', 'status', 'stories this period', 'people this period', 'star share this period', 'all time', 'weekly', 'alerts'],
         report.practices.map((p) => [
           md(p.name),
           p.status,
           String(p.evidence),
           String(p.spread),
           p.evidence > 0 ? percent(p.starShare) : '–',
+          md(allTimeLine(p).replace(/^all time: /u, '')) || '–',
           sparkline(p.weekly),
           md(practiceFlags(p).join(', ')),
         ]),

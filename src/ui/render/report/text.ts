@@ -12,7 +12,7 @@ import {
   interviewsLine,
   periodLine,
   practiceFlags,
-  practiceLine,
+  practiceFiguresLine,
   previousShare,
   REPORT_TITLE,
   riskLine,
@@ -67,7 +67,7 @@ export function renderReportText(report: Report, look: Look): string {
   for (const p of report.practices) {
     const flags = practiceFlags(p);
     line(
-      `${sparkline(p.weekly)}  ${oneLine(p.name)} ${c.dim(`[${p.status}]`)}  ${practiceLine(p)}` +
+      `${sparkline(p.weekly)}  ${oneLine(p.name)} ${c.dim(`[${p.status}]`)}  ${practiceFiguresLine(p)}` +
         (flags.length ? `  ${c.yellow(flags.join(', '))}` : ''),
     );
   }
