@@ -1,3 +1,4 @@
+import { isVaguePraise } from '../core/vague.ts';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 import type { Practice } from '../core/practice.ts';
@@ -28,6 +29,11 @@ export function requireStory(store: Store, typedId: unknown): Story {
   const story = store.stories.get(id);
   if (!story) throw new NotFoundError(messages.storyNotFound(id), messages.storyNotFoundHint);
   return story;
+}
+
+/** Of these stories, those that praise without saying what was done: they show no practice. */
+export function vagueStoryIds(store: Store, ids: readonly number[]): number[] {
+  return store.stories.byIds([...ids]).filter((story) => isVaguePraise(story.text)).map((story) => story.id);
 }
 
 /** The practices named (by name or id), each found before anything is saved. */

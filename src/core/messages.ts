@@ -179,8 +179,10 @@ export const messages = {
   rejectedNotFound: (what: string) => `no rejected candidate matches "${echo(what)}"`,
   rejectedNotFoundHint: 'list them with: svc detect --show-rejected',
   vaguePraise: (id: number) =>
-    `hint: story #${id} praises but names no behaviour; add what exactly they did (svc story edit ${id}) so others can learn it`,
+    `hint: story #${id} does not say what exactly was done; add it (svc story edit ${id}) so others can learn it`,
   // Asked of praise ("the staff were lovely") and of a deed done to nothing in particular ("Ana fixed it") alike.
+  vagueExamples: (ids: readonly number[]) =>
+    `${ids.length === 1 ? 'story' : 'stories'} #${ids.join(', #')} ${ids.length === 1 ? 'does' : 'do'} not say what exactly was done: suggestions from ${ids.length === 1 ? 'it' : 'them'} rest on little (svc story edit ${ids[0]} to add it)`,
   vaguePraiseQuestion: 'It does not say what exactly was done. What did they do, so others can do it too? (Enter to skip)',
 
   // detect: discovery shows only what it can defend
@@ -596,7 +598,7 @@ export const messages = {
   formDryRun: (added: number, known: number, skipped: number) =>
     `Dry run: would import ${added} ${added === 1 ? 'story' : 'stories'}${known ? `; ${known} already imported` : ''}${skipped ? `; ${skipped} invalid ${skipped === 1 ? 'row' : 'rows'} skipped` : ''}; nothing was stored`,
   formVague: (file: string, line: number, id: number | null) =>
-    `${file}:${line}: ${id === null ? 'this story' : `story #${id}`} praises but names no behaviour; ${id === null ? 'ask the writer' : `add what exactly they did (svc story edit ${id})`} so others can learn it`,
+    `${file}:${line}: ${id === null ? 'this story' : `story #${id}`} does not say what exactly was done; ${id === null ? 'ask the writer' : `add it (svc story edit ${id})`} so others can learn it`,
   sessionBadDay: (flag: string, value: string) => `${flag} "${value}" is not a day svc can plan on`,
   sessionBadDayHint: (flag: string) => `use YYYY-MM-DD, today, tomorrow, a weekday or "next friday", e.g. ${flag} 2026-04-02`,
   sessionInPast: (flag: string, day: string) => `${flag} ${day} is in the past`,

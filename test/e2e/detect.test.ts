@@ -315,7 +315,7 @@ describe('vague praise in svc story add', () => {
   it('saves it and prints a one-line hint without a terminal', async () => {
     const vague = await svc.run(['story', 'add', 'The staff were lovely', '--staff', 'Ana']);
     expect(vague.code).toBe(0);
-    expect(vague.stderr).toContain('hint: story #1 praises but names no behaviour');
+    expect(vague.stderr).toContain('hint: story #1 does not say what exactly was done');
     const concrete = await svc.run(['story', 'add', 'Bo called the customer back', '--staff', 'Bo']);
     expect(concrete.stderr).not.toContain('names no behaviour');
     expect((await svc.json<{ text: string }>(['story', 'show', '1'])).text).toBe('The staff were lovely');
@@ -325,7 +325,7 @@ describe('vague praise in svc story add', () => {
     for (const text of ['Great service, thanks!', 'Sofia was so welcoming.', 'Rahul went above and beyond for us.']) {
       const viaStdin = await svc.run(['story', 'add', '--staff', 'Ana'], { input: text });
       expect(viaStdin.code, text).toBe(0);
-      expect(viaStdin.stderr, text).toContain('praises but names no behaviour');
+      expect(viaStdin.stderr, text).toContain('does not say what exactly was done');
     }
     const concrete = await svc.run(['story', 'add', '--staff', 'Bo'], { input: 'Bo texted her the tracking link the same evening.' });
     expect(concrete.stderr).not.toContain('names no behaviour');
@@ -354,6 +354,6 @@ describe('vague praise in svc story add', () => {
   it('nudges "went over and above" as it nudges "above and beyond"', async () => {
     const result = await svc.run(['story', 'add', 'Jenny went over and above for us, brilliant as always.', '--staff', 'Jenny']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('hint: story #1 praises but names no behaviour');
+    expect(result.stderr).toContain('hint: story #1 does not say what exactly was done');
   });
 });

@@ -315,3 +315,25 @@ describe('suggestions after stories added since the last indexing', () => {
     }
   });
 });
+
+describe('praise that names no behaviour', () => {
+  it('is never suggested as a practice\'s evidence, and naming or asking from it says it rests on little', async () => {
+    const box = inProcessSandbox();
+    try {
+      for (const [text, staff] of STORIES) expect((await box.run(['story', 'add', text, '--staff', staff])).code).toBe(0);
+      // 9 and 10: praise alone.
+      for (const text of ['Great service from the front desk as always, thanks Sofia!', 'Bogdan was lovely, a real star.'])
+        expect((await box.run(['story', 'add', text, '--staff', text.startsWith('Great') ? 'Sofia' : 'Bogdan'])).code).toBe(0);
+      const named = await box.run(['practice', 'add', 'Be a star', '--from-stories', '10']);
+      expect(named.code).toBe(0);
+      expect(named.stderr).toContain('story #10 does not say what exactly was done: suggestions from it rest on little');
+      const suggested = await box.json<StorySuggestionsJson>(['practice', 'suggest', 'be a star', '--json', '--limit', '9']);
+      expect(suggested.suggestions.map((s) => s.storyId)).not.toContain(9);
+      const asked = await box.run(['practice', 'suggest', '--story', '9']);
+      expect(asked.code).toBe(0);
+      expect(asked.stderr).toContain('story #9 does not say what exactly was done');
+    } finally {
+      box.cleanup();
+    }
+  });
+});

@@ -52,7 +52,7 @@ describe('svc stories import', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe('line\tid\tdate\tstaff\tchannel\ttags\ttext');
     expect(result.stdout).toContain('4\t3\t2026-03-16\tCy, Dee\tchat\t\tCy stayed on the line until the router worked. Then Cy explained it in plain words.\n');
-    expect(result.stderr).toContain(`${path}:3: story #2 praises but names no behaviour; add what exactly they did (svc story edit 2)`);
+    expect(result.stderr).toContain(`${path}:3: story #2 does not say what exactly was done; add it (svc story edit 2)`);
     expect(result.stderr).not.toContain(`${path}:2:`);
     expect(result.stderr).toContain('Imported 3 stories');
     expect(stored()).toEqual([

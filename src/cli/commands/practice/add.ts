@@ -1,3 +1,4 @@
+import { vagueStoryIds } from '../../../app/story.ts';
 import { addPractice, matchersFromInput } from '../../../app/practice-evidence.ts';
 import { messages } from '../../../core/messages.ts';
 import { checkPracticeName } from '../../../core/practice.ts';
@@ -28,6 +29,8 @@ export async function run(options: WithArgs<AddOptions>, ctx: Context): Promise<
       (matchers.length > 0 ? `; ${linked} ${linked === 1 ? 'story' : 'stories'} linked by ${matcherKinds(matchers)}` : '') +
       (examples.length > 0 ? `; ${examples.map((storyId) => `#${storyId}`).join(', ')} linked by hand` : ''),
   );
+  const vague = vagueStoryIds(ctx.store(), examples);
+  if (vague.length > 0) ctx.info(ctx.err.yellow(messages.vagueExamples(vague)));
   if (examples.length > 0) ctx.info(ctx.err.dim(`hint: svc practice suggest "${practice.name}" --review to find more stories like these`));
   ctx.info(ctx.err.dim(`hint: svc practice show "${practice.name}" · svc practice link "${practice.name}" STORY_ID to add evidence by hand`));
   // A phrase that matches no story is usually a wording the extractor reads otherwise: say so.

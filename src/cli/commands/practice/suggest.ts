@@ -1,3 +1,4 @@
+import { vagueStoryIds } from '../../../app/story.ts';
 import { judgeSuggestion, practiceSuggestions, storySuggestions, type StorySuggestion } from '../../../app/suggest.ts';
 import { existingStoryIds } from '../../../app/practice-evidence.ts';
 import { CancelledError, ExitCode, UsageError, isSvcError } from '../../../core/errors.ts';
@@ -40,6 +41,7 @@ export async function run(options: WithArgs<SuggestOptions>, ctx: Context): Prom
     return;
   }
   const [storyId = 0] = existingStoryIds(store, [String(options.story)]);
+  if (vagueStoryIds(store, [storyId]).length > 0) ctx.info(ctx.err.yellow(messages.vagueExamples([storyId])));
   await indexForEvidence(ctx);
   await embedStories(ctx);
   // The practices it is already evidence of are listed apart, never suggested again.
