@@ -130,26 +130,28 @@ export function applyReviewDecision(store: Store, decision: ReviewDecision, cloc
       store.detection.rejectCandidate(candidate.keys, candidate.name, now);
       return { decision, leftAsMatchers: [] };
     }
+    // A bare action ("check") is no matcher of a practice, accepted or merged: it would link
+    // every later "checked …". Its stories are the person's decision instead.
+    const { added, left } = mergedMatchersOf(candidate);
+    const how = left.length ? ('manual' as const) : ('matched' as const);
     if (decision.action === 'accept') {
       const id = store.practices.create(
         {
           name: decision.name,
           description: decision.description || null,
-          matchers: matchersOf(candidate),
-          evidence: Array.from(candidate.storyIds, (storyId) => ({ storyId, how: 'matched' as const })),
+          matchers: added,
+          evidence: Array.from(candidate.storyIds, (storyId) => ({ storyId, how })),
         },
         now,
       );
       store.practices.relinkPractice(id, now);
-      return { decision, leftAsMatchers: [] };
+      return { decision, leftAsMatchers: left };
     }
     const practice = store.practices.find(decision.practice);
     if (!practice) throw new NotFoundError(messages.practiceNotFound(decision.practice));
-    const { added, left } = mergedMatchersOf(candidate);
     store.practices.addMatchers(practice.id, added, now);
     // Stories no matcher will keep are linked as the person's decision: a re-link after an
     // edit drops matched links that no matcher makes.
-    const how = left.length ? 'manual' : 'matched';
     for (const storyId of candidate.storyIds) store.practices.link(practice.id, storyId, how, now);
     store.practices.relinkPractice(practice.id, now);
     return { decision, leftAsMatchers: left };

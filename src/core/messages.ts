@@ -216,8 +216,8 @@ export const messages = {
     ]
       .filter(Boolean)
       .join(', '),
-  mergedStoriesOnly: (stories: number, practice: string, bare: readonly string[]) =>
-    `Merged its ${stories} ${stories === 1 ? 'story' : 'stories'} into "${practice}" as evidence, linked by this review; ` +
+  mergedStoriesOnly: (verb: 'Merged' | 'Linked', stories: number, practice: string, bare: readonly string[]) =>
+    `${verb} its ${stories} ${stories === 1 ? 'story' : 'stories'} ${verb === 'Merged' ? 'into' : 'to'} "${echo(practice)}" as evidence, linked by this review; ` +
     `${bare.map((b) => `"${b}"`).join(', ')} was not added as a matcher: on its own it would link every later story with it.`,
   reviewMergeStoriesOnly: (bare: readonly string[]) =>
     `merge its stories only (${bare.map((b) => `"${b}"`).join(', ')} alone is a common action, not a matcher)`,

@@ -172,6 +172,20 @@ describe('review decisions', () => {
     expect(linksOf(later)).toEqual([]);
   });
 
+  it('accepts a bare action shown for its broad evidence as a practice of its stories, never with the action as a matcher', () => {
+    const ids = ['the fix held', 'the two-factor setup', 'the booking'].map((what, i) =>
+      saveStory(store, { draft: storyDraft({ text: `Ana checked ${what} ${i}`, occurredOn: '2026-03-10' }), practiceIds: [] }, NOW).id,
+    );
+    const check = candidate('check', ids, { phrases: ['check'], tags: [], coherence: 1 / 3, basis: { kind: 'action', phrase: 'check', stories: 1 } });
+    const outcome = applyReviewDecision(store, { action: 'accept', candidate: check, name: 'Check it held', description: '' }, NOW);
+    expect(outcome.leftAsMatchers).toEqual(['check']);
+    const accepted = store.practices.find('Check it held');
+    expect(accepted && store.practices.matchers(accepted.id)).toEqual([]);
+    expect(accepted && store.practices.linked(accepted.id).map((e) => [e.storyId, e.how])).toEqual(ids.map((id) => [id, 'manual']));
+    const later = saveStory(store, { draft: storyDraft({ text: 'Bo checked the printer', occurredOn: '2026-03-11' }), practiceIds: [] }, NOW).id;
+    expect(linksOf(later)).toEqual([]);
+  });
+
   it('refuses a merge into a practice that is gone, saving nothing of it', () => {
     const id = saveStory(store, { draft: storyDraft({ text: 'story', occurredOn: '2026-03-10', tags: ['explain'] }), practiceIds: [] }, NOW).id;
     expect(() => applyReviewDecision(store, { action: 'merge', candidate: candidate('explain', [id]), practice: 'Nobody' }, NOW)).toThrow(NotFoundError);

@@ -103,8 +103,9 @@ async function review(candidates: DetectionView['practices'], ctx: Context): Pro
       taken.add(nameKey(decision.name));
       practices.push(decision.name);
     }
-    if (outcome.leftAsMatchers.length && decision.action === 'merge') {
-      ctx.info(messages.mergedStoriesOnly(candidate.stories, decision.practice, outcome.leftAsMatchers));
+    if (outcome.leftAsMatchers.length) {
+      const into = decision.action === 'merge' ? decision.practice : decision.action === 'accept' ? decision.name : '';
+      ctx.info(messages.mergedStoriesOnly(decision.action === 'accept' ? 'Linked' : 'Merged', candidate.stories, into, outcome.leftAsMatchers));
     }
   }
   return outcomes;
