@@ -4,30 +4,12 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
 import { expectCleanError, runSvc } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/db.ts';
-import { adminUrl, freshMigratedPostgres, freshPostgresDatabase, urlWithDatabase } from '../helpers/engine.ts';
-import { describeOnPostgres } from '../helpers/postgres.ts';
+import { freshMigratedPostgres, freshPostgresDatabase, urlWithDatabase } from '../helpers/engine.ts';
+import { adminQuery, asRole, describeOnPostgres } from '../helpers/postgres.ts';
 
 const SECRET = 'svc_ci_secret';
-
-function admin(statements: string[], url = adminUrl()): Array<Array<Record<string, unknown>>> {
-  const client = connectPostgres(url);
-  try {
-    return statements.map((statement) => client.query(statement).rows);
-  } finally {
-    client.close();
-  }
-}
-
-/** The address with another user and password. */
-function as(url: string, user: string, password: string): string {
-  const parsed = new URL(url);
-  parsed.username = user;
-  parsed.password = password;
-  return parsed.toString();
-}
 
 /** Runs svc with the database given only by SVC_DATABASE_URL. */
 function svcAt(url: string, args: string[], env: Record<string, string | undefined> = {}) {
@@ -43,11 +25,11 @@ describeOnPostgres('the PostgreSQL address', () => {
   beforeAll(() => {
     database = freshMigratedPostgres();
     temp = tempDir();
-    admin([`CREATE ROLE ${role} LOGIN PASSWORD '${SECRET}'`]);
-    url = as(database.url, role, SECRET);
+    adminQuery([`CREATE ROLE ${role} LOGIN PASSWORD '${SECRET}'`]);
+    url = asRole(database.url, role, SECRET);
     const name = new URL(database.url).pathname.slice(1);
     // Owned by the test role; the person's role gets svc's day-to-day grants (the README's list).
-    admin(
+    adminQuery(
       [
         `GRANT CONNECT, TEMPORARY ON DATABASE ${name} TO ${role}`,
         `GRANT USAGE ON SCHEMA public TO ${role}`,
@@ -61,7 +43,7 @@ describeOnPostgres('the PostgreSQL address', () => {
   afterAll(() => {
     // The database goes back to the tests' pool: its grants to the role go first, and the role after.
     const name = new URL(database.url).pathname.slice(1);
-    admin(
+    adminQuery(
       [
         `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`,
         `REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${role}`,
@@ -71,7 +53,7 @@ describeOnPostgres('the PostgreSQL address', () => {
       database.url,
     );
     database?.drop();
-    admin([`DROP ROLE IF EXISTS ${role}`]);
+    adminQuery([`DROP ROLE IF EXISTS ${role}`]);
     temp?.cleanup();
   });
 
@@ -85,18 +67,18 @@ describeOnPostgres('the PostgreSQL address', () => {
     }
     const path = svcAt(url, ['db', 'path']);
     expect(path.stdout.trim()).toBe(url.replace(`:${SECRET}@`, ':***@'));
-    expect(admin(['SELECT count(*)::int AS n FROM stories'], database.url)[0]?.[0]?.n).toBe(1);
+    expect(adminQuery(['SELECT count(*)::int AS n FROM stories'], database.url)[0]?.[0]?.n).toBe(1);
   });
 
   it('refuses to create svc’s schema as that role, naming the grant, and leaves the database empty', () => {
     const empty = freshPostgresDatabase();
     try {
-      admin([`GRANT CONNECT ON DATABASE ${empty.name} TO ${role}`]);
-      const result = svcAt(as(empty.url, role, SECRET), ['init']);
+      adminQuery([`GRANT CONNECT ON DATABASE ${empty.name} TO ${role}`]);
+      const result = svcAt(asRole(empty.url, role, SECRET), ['init']);
       expect(result.code).toBe(4);
       expectCleanError(result.stderr, /did not allow this at postgres:\/\/svc_test_role_\d+:\*\*\*@/);
       expect(result.stderr).not.toContain(SECRET);
-      expect(admin(["SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'"], empty.url)[0]?.[0]?.n).toBe(0);
+      expect(adminQuery(["SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'"], empty.url)[0]?.[0]?.n).toBe(0);
     } finally {
       empty.drop();
     }
@@ -117,10 +99,10 @@ describeOnPostgres('the PostgreSQL address', () => {
   });
 
   it('says what went wrong when the server cannot be reached, refuses the login or has no such database, without the password', () => {
-    const unreachable = svcAt(as(urlWithDatabase('postgres://127.0.0.1:1/', 'x'), role, SECRET), ['stories']);
+    const unreachable = svcAt(asRole(urlWithDatabase('postgres://127.0.0.1:1/', 'x'), role, SECRET), ['stories']);
     expect(unreachable.code).toBe(1);
     expectCleanError(unreachable.stderr, /^svc: cannot reach PostgreSQL at postgres:\/\/svc_test_role_\d+:\*\*\*@127\.0\.0\.1:1\/x: /);
-    const wrong = svcAt(as(url, role, 'not-the-password'), ['stories']);
+    const wrong = svcAt(asRole(url, role, 'not-the-password'), ['stories']);
     expect(wrong.code).toBe(2);
     expectCleanError(wrong.stderr, /refused the login/);
     expect(wrong.stderr).not.toContain('not-the-password');
@@ -136,7 +118,7 @@ describeOnPostgres('the PostgreSQL address', () => {
 
   it('honours sslmode as libpq does: require encrypts, verify-full refuses a certificate no known CA signed', () => {
     // .ci/run gives the server a self-signed certificate; a server without TLS cannot show this.
-    expect(admin(['SHOW ssl'])[0]?.[0]?.ssl, 'the test server has TLS off: .ci/run turns it on').toBe('on');
+    expect(adminQuery(['SHOW ssl'])[0]?.[0]?.ssl, 'the test server has TLS off: .ci/run turns it on').toBe('on');
     const encrypted = svcAt(`${url}?sslmode=require`, ['stories']);
     expect(encrypted.code, encrypted.stderr).toBe(0);
     expect(encrypted.stderr).toBe('');
@@ -149,14 +131,14 @@ describeOnPostgres('the PostgreSQL address', () => {
   });
 
   it('never writes the demo’s made-up team to the server', () => {
-    const before = admin(['SELECT count(*)::int AS n FROM stories'], database.url)[0]?.[0]?.n;
+    const before = adminQuery(['SELECT count(*)::int AS n FROM stories'], database.url)[0]?.[0]?.n;
     const refused = runSvc(['demo', '--db', url], '', { env: { SVC_DB: undefined } });
     expect(refused.code).toBe(2);
     expectCleanError(refused.stderr, /never on a PostgreSQL server/);
     const elsewhere = svcAt(url, ['demo', '--json']);
     expect(elsewhere.code, elsewhere.stderr).toBe(0);
     expect((JSON.parse(elsewhere.stdout) as { database: string }).database).toMatch(/svc-demo-.*\/svc\.db$/);
-    expect(admin(['SELECT count(*)::int AS n FROM stories'], database.url)[0]?.[0]?.n).toBe(before);
+    expect(adminQuery(['SELECT count(*)::int AS n FROM stories'], database.url)[0]?.[0]?.n).toBe(before);
   });
 
   it('chooses the engine by the address: --db first, then SVC_DATABASE_URL, then SVC_DB', () => {

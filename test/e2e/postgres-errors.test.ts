@@ -7,33 +7,16 @@ import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
 import { expectCleanError, runSvc } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/db.ts';
 import { adminUrl, freshPostgresDatabase, urlWithDatabase } from '../helpers/engine.ts';
-import { describeOnPostgres } from '../helpers/postgres.ts';
+import { adminQuery, asRole, describeOnPostgres } from '../helpers/postgres.ts';
 
 const SECRET = 'svc_ci_errors_secret';
 
-function admin(statements: string[], url = adminUrl()): Array<Array<Record<string, unknown>>> {
-  const client = connectPostgres(url);
-  try {
-    return statements.map((statement) => client.query(statement).rows);
-  } finally {
-    client.close();
-  }
-}
-
 /** How many tables the database holds, in any schema of its own. */
 function tables(url: string): number {
-  return Number(admin(["SELECT count(*)::int AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"], url)[0]?.[0]?.n);
-}
-
-function as(url: string, user: string, password: string): string {
-  const parsed = new URL(url);
-  parsed.username = user;
-  parsed.password = password;
-  return parsed.toString();
+  return Number(adminQuery(["SELECT count(*)::int AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"], url)[0]?.[0]?.n);
 }
 
 /** Runs svc on the address, with no password from the environment unless given. */
@@ -49,16 +32,16 @@ describeOnPostgres('PostgreSQL addresses svc cannot use', () => {
 
   beforeAll(() => {
     temp = tempDir();
-    admin([`CREATE ROLE ${role} LOGIN PASSWORD '${SECRET}'`]);
+    adminQuery([`CREATE ROLE ${role} LOGIN PASSWORD '${SECRET}'`]);
     empty = freshPostgresDatabase();
-    admin([`GRANT CONNECT ON DATABASE ${empty.name} TO ${role}`]);
-    bare = as(empty.url, role, '');
+    adminQuery([`GRANT CONNECT ON DATABASE ${empty.name} TO ${role}`]);
+    bare = asRole(empty.url, role, '');
   });
 
   afterAll(() => {
-    admin([`REVOKE ALL ON DATABASE ${empty.name} FROM ${role}`]);
+    adminQuery([`REVOKE ALL ON DATABASE ${empty.name} FROM ${role}`]);
     empty?.drop();
-    admin([`DROP ROLE IF EXISTS ${role}`]);
+    adminQuery([`DROP ROLE IF EXISTS ${role}`]);
     temp?.cleanup();
   });
 
@@ -108,7 +91,7 @@ describeOnPostgres('PostgreSQL addresses svc cannot use', () => {
 
   it('names a certificate file that is not there (exit 2), sending nothing', () => {
     const missing = join(temp.dir, 'no-such-ca.pem');
-    const result = svcAt(`${as(empty.url, role, SECRET)}?sslmode=verify-full&sslrootcert=${encodeURIComponent(missing)}`, ['stories']);
+    const result = svcAt(`${asRole(empty.url, role, SECRET)}?sslmode=verify-full&sslrootcert=${encodeURIComponent(missing)}`, ['stories']);
     expect(result.code).toBe(2);
     expectCleanError(result.stderr, new RegExp(`^svc: sslrootcert=${missing.replaceAll('.', '\\.')} names a file that does not exist`));
     expect(result.stderr).not.toMatch(/ENOENT|bug/);
@@ -137,14 +120,14 @@ describeOnPostgres('PostgreSQL addresses svc cannot use', () => {
   });
 
   it('db check refuses a database this role may not give svc’s schema (exit 4), as init does', () => {
-    const result = svcAt(as(empty.url, role, SECRET), ['db', 'check']);
+    const result = svcAt(asRole(empty.url, role, SECRET), ['db', 'check']);
     expect(result.code).toBe(4);
     expectCleanError(result.stderr, new RegExp(`has no svc tables, and the role ${role} may not create them in schema "public"`));
     expect(result.stdout).toContain('this role may not');
-    const json = svcAt(as(empty.url, role, SECRET), ['db', 'check', '--json']);
+    const json = svcAt(asRole(empty.url, role, SECRET), ['db', 'check', '--json']);
     expect(json.code).toBe(4);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, refused: { reason: 'not-allowed' } });
-    expect(svcAt(as(empty.url, role, SECRET), ['init']).code).toBe(4);
+    expect(svcAt(asRole(empty.url, role, SECRET), ['init']).code).toBe(4);
   });
 
   it('a copy to a search_path naming no schema says how to create it (exit 3), and succeeds once it is', () => {
@@ -159,10 +142,10 @@ describeOnPostgres('PostgreSQL addresses svc cannot use', () => {
       expectCleanError(refused.stderr, /^svc: the schema "svc" that the search_path of postgres:\/\/.* names does not exist$/);
       expect(refused.stderr).toMatch(/hint: .*CREATE SCHEMA svc AUTHORIZATION svc_ci/);
       expect(tables(database.url)).toBe(0);
-      admin(['CREATE SCHEMA svc'], database.url);
+      adminQuery(['CREATE SCHEMA svc'], database.url);
       const copied = runSvc(['db', 'copy', '--to', target], file);
       expect(copied.code, copied.stderr).toBe(0);
-      expect(admin(['SELECT count(*)::int AS n FROM svc.stories'], database.url)[0]?.[0]?.n).toBe(1);
+      expect(adminQuery(['SELECT count(*)::int AS n FROM svc.stories'], database.url)[0]?.[0]?.n).toBe(1);
     } finally {
       database.drop();
       temp2.cleanup();

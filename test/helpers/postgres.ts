@@ -10,7 +10,7 @@ import { migrate } from '../../src/store/migrate.ts';
 import { migratePostgres } from '../../src/store/postgres/migrate.ts';
 import { tempDir } from './db.ts';
 import { connectPostgres, type SyncPostgresClient } from '../../src/store/postgres/sync-client.ts';
-import { freshPostgresDatabase } from './engine.ts';
+import { adminUrl, freshPostgresDatabase } from './engine.ts';
 
 export { dropTestDatabase as dropPostgresDatabase, freshPostgresDatabase } from './engine.ts';
 
@@ -72,4 +72,22 @@ export function migratedOnBothEngines(): { readonly client: SyncPostgresClient; 
       return sqlite;
     },
   };
+}
+
+/** Runs statements on the test server as its administrator (or on the address given); each one's rows. */
+export function adminQuery(statements: string[], url = adminUrl()): Array<Array<Record<string, unknown>>> {
+  const client = connectPostgres(url);
+  try {
+    return statements.map((statement) => client.query(statement).rows);
+  } finally {
+    client.close();
+  }
+}
+
+/** The address with another user and password. */
+export function asRole(url: string, user: string, password: string): string {
+  const parsed = new URL(url);
+  parsed.username = user;
+  parsed.password = password;
+  return parsed.toString();
 }

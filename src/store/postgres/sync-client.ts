@@ -154,6 +154,16 @@ function nodePostgresPath(): string {
   return existsSync(bundled) ? bundled : createRequire(import.meta.url).resolve('pg');
 }
 
+/** The address parsed, with its sslmode (or PGSSLMODE when it says none); undefined when it does not parse. */
+function sslAddress(url: string, env: Record<string, string | undefined>): { parsed: URL; mode: string | undefined } | undefined {
+  try {
+    const parsed = new URL(url);
+    return { parsed, mode: parsed.searchParams.get('sslmode') ?? env.PGSSLMODE };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The address with libpq's meaning of sslmode: node-postgres reads `require` as
  * `verify-full` (and warns) unless asked for libpq's meanings, under which `require`
@@ -161,13 +171,9 @@ function nodePostgresPath(): string {
  * PGSSLMODE in the environment counts as libpq's does, when the address sets none.
  */
 export function withLibpqSslModes(url: string, env: Record<string, string | undefined> = process.env): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return url; // node-postgres reports what is wrong with it
-  }
-  const mode = parsed.searchParams.get('sslmode') ?? env.PGSSLMODE;
+  const address = sslAddress(url, env);
+  if (!address) return url; // node-postgres reports what is wrong with it
+  const { parsed, mode } = address;
   if (!mode || parsed.searchParams.has('uselibpqcompat')) return url;
   // node-postgres has no `allow` (plain text first): it encrypts without checking, as `prefer` does there.
   parsed.searchParams.set('sslmode', mode === 'allow' ? 'prefer' : mode);
@@ -185,13 +191,9 @@ export const SSL_MODES: readonly string[] = ['disable', 'allow', 'prefer', 'requ
  * SVC_SSL_FILE), which the store turns into a message; undefined when there is nothing.
  */
 export function addressProblem(url: string, env: Record<string, string | undefined> = process.env): PostgresError | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined; // node-postgres reports what is wrong with it
-  }
-  const mode = parsed.searchParams.get('sslmode') ?? env.PGSSLMODE;
+  const address = sslAddress(url, env);
+  if (!address) return undefined; // node-postgres reports what is wrong with it
+  const { parsed, mode } = address;
   if (mode && !SSL_MODES.includes(mode)) return new PostgresError(mode, 'SVC_SSLMODE');
   for (const parameter of ['sslrootcert', 'sslcert', 'sslkey']) {
     const file = parsed.searchParams.get(parameter);
