@@ -1,6 +1,6 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { dbFlagIn, givenAddress, isPostgresAddress } from '../store/address.ts';
-import { environment, useHost, write as writeTo, type Host } from './streams.ts';
+import { environment, isTerminal, useHost, write as writeTo, type Host } from './streams.ts';
 
 /**
  * The one place that catches errors, prints them and sets the exit code. Everything
@@ -38,7 +38,7 @@ export async function run(argv: string[], host?: Host): Promise<number> {
       await buildProgram(argv).parseAsync(argv);
       return 0;
     } catch (error) {
-      return await report(error);
+      return await report(error, argv);
     }
   } finally {
     // A command that failed before it opened the database leaves the early connection unused.
@@ -48,7 +48,7 @@ export async function run(argv: string[], host?: Host): Promise<number> {
 }
 
 /** Prints an error as `svc: …` and `hint: …`; returns the exit code. */
-async function report(error: unknown): Promise<number> {
+async function report(error: unknown, argv: readonly string[]): Promise<number> {
   // Loaded only on failure: --version and commands that succeed never parse them.
   const [{ ExitCode, errorCode, isSvcError }, { messages }, { messageLine, showControls }] = await Promise.all([
     import('../core/errors.ts'),
@@ -63,7 +63,7 @@ async function report(error: unknown): Promise<number> {
     return (error as { exitCode?: unknown }).exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (isSvcError(error)) {
-    write(`svc: ${error.message}`);
+    write(`svc: ${withPromptsReason(error.message, argv, messages.promptsTurnedOff)}`);
     if (error.hint) write(`hint: ${error.hint}`);
     if (debug && error.stack) writeTo('stderr', `${showControls(error.stack)}\n`);
     return error.exitCode;
@@ -73,4 +73,15 @@ async function report(error: unknown): Promise<number> {
   write(`hint: ${messages.unexpectedHint}`);
   if (debug && error instanceof Error && error.stack) writeTo('stderr', `${showControls(error.stack)}\n`);
   return ExitCode.unexpected;
+}
+
+/**
+ * "…, and there is no terminal to ask" is wrong on a terminal where prompts were turned
+ * off: it says instead what turned them off, so the person knows what to change.
+ */
+function withPromptsReason(message: string, argv: readonly string[], turnedOff: (why: 'CI' | '--no-input') => string): string {
+  const clause = /, and there is no terminal to .*$/u;
+  if (!clause.test(message) || !isTerminal('stdin') || !isTerminal('stdout')) return message;
+  const why = argv.includes('--no-input') ? '--no-input' : environment().CI ? 'CI' : undefined;
+  return why ? message.replace(clause, `, ${turnedOff(why)}`) : message;
 }

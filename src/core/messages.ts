@@ -814,6 +814,9 @@ export const messages = {
 
   // generic
   unexpected: (message: string) => `unexpected error: ${message}`,
+  /** Where a message says there is no terminal, but there is one and prompts were turned off. */
+  promptsTurnedOff: (why: 'CI' | '--no-input') =>
+    why === 'CI' ? 'and prompts are off because CI is set (unset CI to be asked)' : 'and prompts are off (--no-input)',
   unexpectedHint: 'this is a bug; run again with SVC_DEBUG=1 to see where it happened, and report it',
   cancelled: 'cancelled, nothing was saved',
   cancelledReview: (saved: readonly string[]) =>

@@ -86,7 +86,7 @@ describe('the README, typed in order on a new database', () => {
     expect(tour.length).toBeGreaterThan(15);
     for (const line of tour) {
       const result = await runExample(line);
-      expect(result, line).toMatchObject({ code: 0 });
+      expect(result, `${line}\n${result.stderr}`).toMatchObject({ code: 0 });
     }
   });
 
@@ -96,7 +96,7 @@ describe('the README, typed in order on a new database', () => {
     const typed = { 'svc interview log 1': ['\r', 'an advert\r', 'quick answers\r', 'longer hours\r', '\r'] };
     for (const line of shBlockAfter('## Listening to customers: three customers, three questions')) {
       const result = await runExample(line, typed);
-      expect(result, line).toMatchObject({ code: 0 });
+      expect(result, `${line}\n${result.stderr}`).toMatchObject({ code: 0 });
     }
     const stories = await svc.json<Array<{ source: string; staff: string[] }>>(['stories', '--staff', 'Bo']);
     expect(stories.filter((story) => story.source === 'interview').map((story) => story.staff)).toEqual([['Bo']]);
@@ -107,7 +107,7 @@ describe('the README, typed in order on a new database', () => {
     expect(lines.length).toBeGreaterThanOrEqual(3);
     for (const line of lines) {
       const result = await runExample(line);
-      expect(result, line).toMatchObject({ code: 0 });
+      expect(result, `${line}\n${result.stderr}`).toMatchObject({ code: 0 });
     }
   });
 });

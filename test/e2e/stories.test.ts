@@ -162,11 +162,25 @@ describe('svc story show / edit / rm', () => {
     expect((await svc.run(['story', 'show', '2'])).code).toBe(3);
   });
 
+  it('does not prompt on a terminal where CI or --no-input turned prompts off, and says which, saving nothing', async () => {
+    const before = svc.snapshot();
+    const inCi = await svc.run(['story', 'add', '--staff', 'Ana'], { tty: true, env: { CI: 'true' }, answers: ['Typed anyway\r'] });
+    expect(inCi).toMatchObject({ code: 2, stdout: '' });
+    expect(inCi.stderr).toMatch(/^svc: no story TEXT given, and prompts are off because CI is set \(unset CI to be asked\)\nhint: /);
+    const noInput = await svc.run(['story', 'add', '--staff', 'Ana', '--no-input'], { tty: true, answers: ['Typed anyway\r'] });
+    expect(noInput).toMatchObject({ code: 2, stdout: '' });
+    expect(noInput.stderr).toMatch(/^svc: no story TEXT given, and prompts are off \(--no-input\)\n/);
+    // Without a terminal the message says so, whatever CI is.
+    const piped = await svc.run(['story', 'add', '--staff', 'Ana'], { env: { CI: 'true' } });
+    expect(piped.stderr).toMatch(/^svc: no story TEXT given, and there is no terminal to ask for it\n/);
+    expect(svc.snapshot()).toBe(before);
+  });
+
   it('answers the guided questions given as keys, and saves nothing on Ctrl-C', async () => {
     // An empty database of its own: the lists offered (channels, tags) follow what is stored.
     const empty = inProcessSandbox();
     try {
-      const terminal = { tty: true, env: { CI: undefined } };
+      const terminal = { tty: true };
       expect((await empty.run(['init'])).code).toBe(0);
       const before = empty.snapshot();
       const cancelled = await empty.run(['story', 'add', '--staff', 'Ana'], { ...terminal, answers: ['Something' + KEY.ctrlC] });

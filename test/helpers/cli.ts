@@ -51,6 +51,8 @@ export function baseEnv(db: string, extra: Record<string, string | undefined> = 
   const env: NodeJS.ProcessEnv = { ...process.env, SVC_DB: db, NO_COLOR: '1', SVC_NOW: '2026-03-18T10:00:00', XDG_CACHE_HOME: TEST_CODE_CACHE };
   delete env.SVC_DEBUG;
   delete env.FORCE_COLOR;
+  // CI servers set CI, which turns svc's prompts off; a test that wants that says so.
+  delete env.CI;
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined) delete env[key];
     else env[key] = value;

@@ -29,7 +29,7 @@ export class Terminal {
     const quoted = [process.execPath, BIN, ...args].map(quote).join(' ') + (options.stderrFile ? ` 2>${quote(options.stderrFile)}` : '');
     // CI set would (rightly) turn prompts off; the terminal test wants them on.
     // No pager unless a test asks for one: a pager waiting for a key would hold the test up.
-    const childEnv = baseEnv(db, { CI: undefined, TERM: 'xterm', COLUMNS: String(size.cols), LINES: String(size.rows), SVC_PAGER: 'cat', ...env });
+    const childEnv = baseEnv(db, { TERM: 'xterm', COLUMNS: String(size.cols), LINES: String(size.rows), SVC_PAGER: 'cat', ...env });
     this.child = spawn('script', ['-qfec', `stty cols ${size.cols} rows ${size.rows}; ${quoted}`, '/dev/null'], { env: childEnv });
     this.child.stdout.on('data', (chunk: Buffer) => (this.raw += chunk.toString('utf8')));
     this.child.stderr.on('data', (chunk: Buffer) => (this.raw += chunk.toString('utf8')));
