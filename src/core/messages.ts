@@ -293,6 +293,9 @@ export const messages = {
   importNotArray: 'a JSON customer list must be an array of objects such as {"name": "…", "email": "…"}',
   importNotObject: 'this entry is not an object such as {"name": "…", "email": "…"}',
   importBadRows: (file: string, n: number) => `${file} has ${n} bad ${n === 1 ? 'row' : 'rows'}; nothing was imported`,
+  /** --skip-invalid on a file none of whose rows is good (core/bad-rows.ts). */
+  importEveryRowBad: (file: string, n: number) =>
+    `every row of ${file} is bad (${n === 1 ? 'the one' : `all ${n}`} listed above): nothing to import`,
   /** --skip-invalid only when some row could be imported. */
   importBadRowsHint: (someValid: boolean) =>
     someValid ? 'fix the rows listed above and import again, or pass --skip-invalid to import the good rows' : 'fix the rows listed above and import again',

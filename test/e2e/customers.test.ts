@@ -129,6 +129,43 @@ describe('svc customers import', () => {
     expect((await svc.json<CustomerJson[]>(['customers'])).map((c) => c.name)).toEqual(['Good']);
   });
 
+  it('with --skip-invalid still refuses a file none of whose rows is good (exit 2), printing no JSON and creating no database', async () => {
+    const path = file('all-bad.csv', ['name,email', ',nobody@example.com', 'Bad Mail,bad@'].join('\n'));
+    const before = svc.snapshot();
+    if (testEngine === 'sqlite') expect(before).toBe('absent');
+    for (const args of [['customers', 'import', path, '--skip-invalid'], ['customers', 'import', path, '--skip-invalid', '--json']]) {
+      const result = await svc.run(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      // Listed as the rows of a refused file, not as "skipped": nothing was imported around them.
+      expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+        `${path}:2: the name is empty`,
+        `${path}:3: "bad@" is not an email address`,
+        `svc: every row of ${path} is bad (all 2 listed above): nothing to import`,
+        'hint: fix the rows listed above and import again',
+      ]);
+    }
+    expect(svc.snapshot()).toBe(before);
+  });
+
+  it('with --skip-invalid refuses an all-bad file or an empty one against a database that has customers, changing nothing', async () => {
+    await svc.run(['customers', 'import', file('ok.csv', 'name,email\nKept,kept@example.com\n')]);
+    const before = svc.snapshot();
+    const json = await svc.run(['customers', 'import', file('bad.json', '[{"email": "x@example.com"}, 7]'), '--skip-invalid', '--json']);
+    expect(json.code).toBe(2);
+    expect(json.stdout).toBe('');
+    expect(json.stderr).toMatch(/^svc: every row of .*bad\.json is bad \(all 2 listed above\): nothing to import$/m);
+    const one = await svc.run(['customers', 'import', file('one.csv', 'name,email\nBad Mail,bad@\n'), '--skip-invalid']);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toMatch(/^svc: every row of .*one\.csv is bad \(the one listed above\): nothing to import$/m);
+    // A header and no rows is as empty with --skip-invalid as without: nothing to import, refused.
+    const empty = await svc.run(['customers', 'import', file('empty.csv', 'name,email\n'), '--skip-invalid', '--json']);
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toMatch(/^svc: .*empty\.csv holds no customers$/m);
+    expect(svc.snapshot()).toBe(before);
+  });
+
   it('refuses a missing file, a file without a name column, broken quoting and an empty file, changing nothing', async () => {
     await svc.run(['init']);
     const before = svc.snapshot();

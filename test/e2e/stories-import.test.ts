@@ -238,6 +238,52 @@ describe('svc stories import', () => {
     expect(svc.snapshot()).toBe(fresh);
   });
 
+  it('with --skip-invalid still refuses a file none of whose rows is valid (exit 2), dry run and --json alike, creating no database', async () => {
+    const path = file('all-bad.csv', 'Date,Story,Staff,Channel\n2026-03-01,,Bo,phone\n2026-03-02,Cy rang back,Cy,fax\n');
+    for (const extra of [[], ['--json'], ['--dry-run'], ['--dry-run', '--json']]) {
+      const result = await svc.run(['stories', 'import', path, '--skip-invalid', ...extra], { env });
+      expect(result.code, extra.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trimEnd().split('\n')).toEqual([
+        `${path}:2: the story text is empty`,
+        `${path}:3: the channel "fax" is not one of phone, email, in-person, chat, social, other`,
+        `svc: every row of ${path} is bad (all 2 listed above): nothing to import`,
+        'hint: fix those rows and import again',
+      ]);
+    }
+    expect(svc.snapshot()).toBe(fresh);
+  });
+
+  it('with --skip-invalid refuses an all-bad file against stored stories, naming --date-format for dates that read both ways, changing nothing', async () => {
+    expect((await svc.run(['story', 'add', 'Ana rang back', '--staff', 'Ana'], { env })).code).toBe(0);
+    const before = svc.snapshot();
+    const ambiguous = file('us.csv', 'Timestamp,Story,Staff\n3/4/2026 9:15:00,Ana rang back,Ana\n');
+    const refused = await svc.run(['stories', 'import', ambiguous, '--skip-invalid'], { env });
+    expect(refused.code).toBe(2);
+    expect(expectRefusal(refused.stderr, /^svc: every row of .*us\.csv is bad \(the one listed above\): nothing to import$/)).toHaveLength(1);
+    expect(refused.stderr.trimEnd().split('\n').at(-1)).toBe(
+      'hint: pass --date-format D/M/YYYY or M/D/YYYY (or set import.date_format) for the dates that read both ways',
+    );
+    // A header and no answers is as empty with --skip-invalid as without.
+    const empty = await svc.run(['stories', 'import', file('header.csv', 'Story,Staff\n'), '--skip-invalid', '--json'], { env });
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).toBe('');
+    expectRefusal(empty.stderr, /header\.csv has a header row but no answers/);
+    expect(svc.snapshot()).toBe(before);
+  });
+
+  it('with --skip-invalid counts a row imported before as good: a daily import of a growing sheet with a bad row exits 0', async () => {
+    const sheet = 'Date,Story,Staff\n2026-03-01,Bo rang back the same day,Bo\n2026-03-02,,Cy\n';
+    const path = file('sheet.csv', sheet);
+    expect((await svc.run(['stories', 'import', path, '--skip-invalid'], { env })).code).toBe(0);
+    const before = svc.snapshot();
+    const again = await svc.run(['stories', 'import', path, '--skip-invalid', '--json'], { env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ imported: [], alreadyImported: [2], invalid: [{ line: 3, reason: 'the story text is empty' }] });
+    expect(again.stderr).toContain('Imported 0 stories; 1 already imported; 1 invalid row skipped');
+    expect(svc.snapshot()).toBe(before);
+  });
+
   it.each([
     ['an empty file', 'empty.csv', '', 2, /empty.csv is empty: no header row and no answers/],
     ['a header and no answers', 'header.csv', 'Story,Staff\n', 2, /header.csv has a header row but no answers/],
@@ -271,6 +317,17 @@ describe('svc stories import', () => {
 });
 
 describe('a customer named by id in the file', () => {
+  it('before the first story, every row naming an id is bad (no customer is known yet): refused, and no database is created', async () => {
+    const path = file('ids.csv', 'text,staff,customer\nBo rang her back the same day,Bo,#1\n');
+    for (const extra of [[], ['--skip-invalid']]) {
+      const result = await svc.run(['stories', 'import', path, ...extra], { env });
+      expect(result.code, extra.join(' ')).toBe(2);
+      expect(result.stderr).toContain(`${path}:2: no customer #1\n`);
+      expect(result.stderr).not.toContain('Created a new svc database');
+    }
+    expect(svc.snapshot()).toBe(fresh);
+  });
+
   it('links "#ID" to that customer, notes a name two customers have, and refuses an unknown id before storing any row', async () => {
     expect((await svc.run(['customers', 'import', file('namesakes.csv', 'name,email\nAna Lima,a@one.org\nAna Lima,b@two.org\n')], { env })).code).toBe(0);
     const linked = () => queryDb(svc.db, 'SELECT s.text, s.customer_id FROM stories s ORDER BY s.id');

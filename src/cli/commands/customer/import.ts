@@ -1,4 +1,5 @@
 import { importCustomers } from '../../../app/customers.ts';
+import { badRowsRefusal } from '../../../core/bad-rows.ts';
 import { checkImportRows, type RowProblem } from '../../../core/customer.ts';
 import { ValidationError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
@@ -19,9 +20,13 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
   const where = (problem: RowProblem) => (parsed.format === 'json' ? `${file}: entry ${problem.line}` : `${file}:${problem.line}`);
   const describe = (problem: RowProblem) => `${where(problem)}: ${oneLine(problem.reason)}`;
 
-  if (problems.length > 0 && !options.skipInvalid) {
+  const refusal = badRowsRefusal({ file, good: drafts.length, bad: problems.length }, options.skipInvalid === true, {
+    refusal: messages.importBadRows(file, problems.length),
+    hint: messages.importBadRowsHint,
+  });
+  if (refusal) {
     for (const problem of problems) ctx.info(describe(problem));
-    throw new ValidationError(messages.importBadRows(file, problems.length), messages.importBadRowsHint(drafts.length > 0));
+    throw refusal;
   }
   if (drafts.length === 0 && problems.length === 0) throw new ValidationError(messages.customersFileEmpty(file), messages.customersFileEmptyHint);
 

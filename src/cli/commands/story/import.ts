@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { importStories, namesakesOf, namesCustomerById, withImportCustomers } from '../../../app/story.ts';
-import { UsageError, ValidationError } from '../../../core/errors.ts';
+import { badRowsRefusal } from '../../../core/bad-rows.ts';
+import { UsageError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import {
   draftRows,
@@ -54,21 +55,23 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
   const fileOrder = order ?? (when === undefined ? null : inferDateOrder(form.rows.map((row) => row.cells[when] ?? '')));
   const now = ctx.now();
   const drafted = draftRows(form.rows, columns, fileOrder, now);
-  // A dry run stores nothing, so it creates no database: one that does not exist yet knows no rows.
+  // A database that does not exist yet knows no rows and no customer: reading it creates none,
+  // so a dry run, or a file refused for its rows, leaves no database behind.
   const where = ctx.dbPath();
-  const database = () => (options.dryRun && where.engine === 'sqlite' && !existsSync(where.path) ? undefined : ctx.store());
+  const existing = () => (where.engine === 'sqlite' && !existsSync(where.path) ? undefined : ctx.store());
+  const database = () => (options.dryRun ? existing() : ctx.store());
   // A customer given as "#12" is looked up; only then is the database opened before the rows pass.
-  const byId = drafted.drafts.some(namesCustomerById) ? withImportCustomers(database(), drafted.drafts) : { rows: drafted.drafts, problems: [] };
+  const byId = drafted.drafts.some(namesCustomerById) ? withImportCustomers(existing(), drafted.drafts) : { rows: drafted.drafts, problems: [] };
   const drafts = byId.rows;
   const problems = [...drafted.problems, ...byId.problems].sort((a, b) => a.line - b.line);
   for (const problem of problems) ctx.info(messages.formRowProblem(file, problem.line, problem.reason));
   // Every row is checked before the first write: a bad row stores nothing unless asked.
-  if (problems.length && !options.skipInvalid) {
-    throw new ValidationError(
-      messages.formRowsInvalid(file, problems.length, form.rows.length),
-      messages.formRowsInvalidHint(problems.some((p) => p.ambiguousDate), drafts.length > 0),
-    );
-  }
+  const ambiguousDates = problems.some((p) => p.ambiguousDate);
+  const refusal = badRowsRefusal({ file, good: drafts.length, bad: problems.length }, options.skipInvalid === true, {
+    refusal: messages.formRowsInvalid(file, problems.length, form.rows.length),
+    hint: (someGood) => messages.formRowsInvalidHint(ambiguousDates, someGood),
+  });
+  if (refusal) throw refusal;
 
   const progress = options.dryRun ? undefined : startProgress('Importing stories');
   const { stored, alreadyImported } = importStories(
