@@ -23,7 +23,7 @@ function registerCustomerCommands(program: Command): void {
     .command('import')
     .description('add or update customers from a CSV file with a header row, or a .json file')
     .argument('<file>', 'a .csv (columns: name, email, phone, segment, external id) or .json file; - reads CSV from stdin')
-    .option('--skip-invalid', 'import the good rows and report the bad ones (default: a bad row imports nothing)')
+    .option('--skip-invalid', 'import the good rows and report the bad ones (default: a bad row imports nothing); a file with no good row is refused either way')
     .option('--json', 'print what was imported as JSON')
     .addHelpText(
       'after',

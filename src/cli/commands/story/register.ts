@@ -46,7 +46,7 @@ function storyImportCommand(parent: Command): void {
     .option('--map <field=column,…>', 'which column holds which field: text, staff, when, customer, channel, tags, title, impact (repeatable)', collectRepeat)
     .option('--date-format <order>', 'how the dates are written when the file leaves it open: D/M/YYYY or M/D/YYYY')
     .option('--dry-run', 'show what would be stored, and store nothing')
-    .option('--skip-invalid', 'import the valid rows and list the others (default: a bad row stores nothing)')
+    .option('--skip-invalid', 'import the valid rows and list the others (default: a bad row stores nothing); a file with no valid row is refused either way')
     .option('--json', 'print what was imported as JSON')
     // `stories` has a --json of its own, which commander gives to it rather than to this subcommand.
     .hook('preAction', (_command, action) => {
