@@ -40,7 +40,7 @@ const NOT_SCANNED = new Set([
 ]);
 
 /** Tables whose rows are dropped when redaction gives them the unique key another row has: that row says the same. */
-const DROP_ON_COLLISION = new Set(['rejected_candidates']);
+const DROP_ON_COLLISION = new Set(['rejected_candidates', 'decided_candidates']);
 
 /** A table or column name as SQL text. */
 export function quote(identifier: string): string {

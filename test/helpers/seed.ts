@@ -43,6 +43,7 @@ export function seedEverything(db: Db, prefix = 'a', at = '2026-03-01T09:00:00.0
     run("INSERT INTO practice_matchers (practice_id, kind, value, created_at) VALUES (?, 'tag', ?, ?), (?, 'phrase', ?, ?)", practice, `${prefix}-call-back`, at, practice, `call back ${prefix}`, at);
     run("INSERT INTO evidence (practice_id, story_id, how, created_at) VALUES (?, ?, 'matched', ?), (?, ?, 'manual', ?)", practice, story, at, practice, story2, at);
     run('INSERT INTO rejected_candidates (key, label, rejected_at) VALUES (?, ?, ?)', `phrase:smile ${prefix}`, 'smile', at);
+    run('INSERT INTO decided_candidates (key, practice_id, created_at) VALUES (?, ?, ?)', `phrase:check ${prefix}`, practice, at);
     run('INSERT INTO suggestion_rejections (practice_id, story_id, rejected_at) VALUES (?, ?, ?)', practice, story2, at);
     const training = run(
       'INSERT INTO trainings (uuid, practice_id, held_on, facilitator_id, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -16,6 +16,7 @@ const ROW_NOUNS: Readonly<Record<string, string>> = {
   procedures: 'procedure',
   meetings: 'meeting',
   rejected_candidates: 'rejected candidate',
+  decided_candidates: 'candidate decided in review',
 };
 
 const REMOVED_BECAUSE: Readonly<Record<string, string>> = {
