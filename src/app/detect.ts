@@ -54,8 +54,8 @@ function leftOutOf(store: Store, options: DetectionOptions): LeftOut {
   const out: LeftOut = { alreadyPractices: [], rejected: [] };
   for (const row of store.detection.leftOut(options)) {
     const key = candidateKey(row.source, row.value);
-    if (row.practice === null) out.rejected.push(key);
-    else out.alreadyPractices.push({ key, practice: row.practice });
+    if (row.reason === 'rejected' || row.practice === null) out.rejected.push(key);
+    else out.alreadyPractices.push({ key, practice: row.practice, reason: row.reason });
   }
   return out;
 }
@@ -120,7 +120,8 @@ export interface ReviewOutcome {
  * Saves one review decision in its own transaction, as it is made, so that a review cut
  * short keeps what was decided: an accepted candidate becomes a practice with its stories
  * as evidence, a merged one adds its stories (and, when it is one concrete behaviour, its
- * matchers) to a practice, a rejected one is not proposed again.
+ * matchers) to a practice, a rejected one is not proposed again, nor are the stories of an
+ * accepted or merged broad one.
  */
 export function applyReviewDecision(store: Store, decision: ReviewDecision, clock: Date): ReviewOutcome {
   const now = clock.toISOString();
@@ -134,6 +135,10 @@ export function applyReviewDecision(store: Store, decision: ReviewDecision, cloc
     // every later "checked …". Its stories are the person's decision instead.
     const { added, left } = mergedMatchersOf(candidate);
     const how = left.length ? ('manual' as const) : ('matched' as const);
+    // Neither a matcher nor rejected, the bare action would be proposed again with the very
+    // stories just decided: remember the decision, as a rejection is remembered. Its
+    // stories nobody has decided about still count (src/store/detect.ts, UNDECIDED).
+    const remember = (practiceId: number) => store.detection.decideCandidate(left.map((value) => candidateKey('phrase', value)), practiceId, now);
     if (decision.action === 'accept') {
       const id = store.practices.create(
         {
@@ -145,6 +150,7 @@ export function applyReviewDecision(store: Store, decision: ReviewDecision, cloc
         now,
       );
       store.practices.relinkPractice(id, now);
+      remember(id);
       return { decision, leftAsMatchers: left };
     }
     const practice = store.practices.find(decision.practice);
@@ -154,6 +160,7 @@ export function applyReviewDecision(store: Store, decision: ReviewDecision, cloc
     // edit drops matched links that no matcher makes.
     for (const storyId of candidate.storyIds) store.practices.link(practice.id, storyId, how, now);
     store.practices.relinkPractice(practice.id, now);
+    remember(practice.id);
     return { decision, leftAsMatchers: left };
   });
 }

@@ -442,8 +442,12 @@ export interface DetectionView {
 
 /** What detection left out on purpose, so that an empty list is not read as "nothing shared". */
 export interface LeftOut {
-  /** Keys ("phrase:call back", "tag:refund") that are a practice's matchers, with that practice. */
-  alreadyPractices: Array<{ key: string; practice: string }>;
+  /**
+   * Keys ("phrase:call back", "tag:refund") already in a practice, with that practice and
+   * why: its matcher, or a broad candidate whose stories a review took into it as evidence
+   * ('decided': the bare action is no matcher, and only stories nobody decided about count).
+   */
+  alreadyPractices: Array<{ key: string; practice: string; reason: 'matcher' | 'decided' }>;
   /** Keys of rejected candidates. */
   rejected: string[];
 }

@@ -200,18 +200,18 @@ export const messages = {
   // A bare action shown only for its number of stories (BROAD_EVIDENCE): never "≈ a practice".
   broadCandidate: (stories: number) => `(broad: a common action in ${stories} stories, not one concrete behaviour)`,
   broadOverlap: (practice: string, stories: number, total: number) => `${stories} of ${total} stories are already evidence of ${practice}; the action alone is not that practice`,
-  nothingNewStandsOut: (minStories: number, minStaff: number, practices: number, names: readonly string[], rejected: number) =>
+  nothingNewStandsOut: (minStories: number, minStaff: number, { practices, names, decided, rejected }: LeftOutSummary) =>
     `nothing new stands out: of the behaviours with ${minStories}+ stories by ${minStaff}+ people, ` +
-    [
+    andList([
       practices ? `${practices} already ${practices === 1 ? 'belongs to a practice' : 'belong to practices'} (${leftOutNames(names)})` : '',
+      decided.length ? `${decided.length} broad ${decided.length === 1 ? "action's stories were" : "actions' stories were"} merged in review (${decidedNames(decided)})` : '',
       rejected ? `${rejected} ${rejected === 1 ? 'was' : 'were'} rejected (svc detect --show-rejected)` : '',
-    ]
-      .filter(Boolean)
-      .join(' and '),
-  leftOutNote: (practices: number, names: readonly string[], rejected: number) =>
+    ]),
+  leftOutNote: ({ practices, names, decided, rejected }: LeftOutSummary) =>
     'also left out: ' +
     [
       practices ? `${practices} ${practices === 1 ? 'behaviour' : 'behaviours'} already in practices (${leftOutNames(names)})` : '',
+      decided.length ? `${decided.length} broad ${decided.length === 1 ? 'action' : 'actions'} merged in review (${decidedNames(decided)})` : '',
       rejected ? `${rejected} rejected (svc detect --show-rejected)` : '',
     ]
       .filter(Boolean)
@@ -838,6 +838,28 @@ export const messages = {
 /** A table's name as SQL takes it: quoted only where a bare name would not do. */
 function sqlName(name: string): string {
   return /^[a-z_][a-z0-9_]*$/u.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
+}
+
+/** What detect left out, as its messages count it (ui/render/detect.ts builds it). */
+export interface LeftOutSummary {
+  /** Behaviours that are practices' matchers, and a few of those practices' names. */
+  practices: number;
+  names: readonly string[];
+  /** Broad actions whose stories a review took into a practice. */
+  decided: ReadonlyArray<{ action: string; practice: string }>;
+  rejected: number;
+}
+
+/** "a, b and c": the parts that are not empty. */
+function andList(parts: readonly string[]): string {
+  const kept = parts.filter(Boolean);
+  return kept.length < 2 ? kept.join('') : `${kept.slice(0, -1).join(', ')} and ${kept.at(-1)}`;
+}
+
+/** '"check" ≈ Call back next day, …': a few broad actions with the practice each went into. */
+function decidedNames(decided: LeftOutSummary['decided']): string {
+  const shown = decided.slice(0, 3).map((d) => `"${echo(d.action)}" ≈ ${echo(d.practice)}`);
+  return shown.join(', ') + (decided.length > shown.length ? ', …' : '');
 }
 
 /** "Call back, Explain plainly, …": a few of the (distinct) practices whose matchers were left out. */

@@ -1,7 +1,7 @@
 import type { Store } from './store.ts';
 import { customerIdsByName, customerReferences, ensureCustomer, getCustomer, importCustomers, listCustomers, mergeCustomers, pickCandidates, removeCustomer } from './customers.ts';
 import { isPostgres, openStore, useSmallPageCache, type Connection, type OpenOptions } from './db.ts';
-import { exampleRows, leftOut, listRejected, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice, unreject } from './detect.ts';
+import { decideCandidate, exampleRows, leftOut, listRejected, qualityRows, rawCandidates, rejectCandidate, storyFacts, topEvidencePractice, unreject } from './detect.ts';
 import {
   agreeInterview,
   getInterview,
@@ -264,6 +264,7 @@ export function sqliteStore(connection: Connection): SqliteStore {
       topEvidencePractice: (storyIds) => topEvidencePractice(db, storyIds),
       qualityRows: (since) => qualityRows(db, since),
       rejectCandidate: (keys, label, now) => rejectCandidate(db, keys, label, now),
+      decideCandidate: (keys, practiceId, now) => decideCandidate(db, keys, practiceId, now),
       unreject: (what) => unreject(db, what),
       rejected: () => listRejected(db),
     },

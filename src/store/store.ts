@@ -490,13 +490,15 @@ export interface DetectionStore {
   storyFacts(since: Day | undefined): StoryFacts;
   rawCandidates(query: DetectQuery, facts: StoryFacts): RawCandidate[];
   exampleRows(storyIds: number[], phraseKeys: string[]): ExampleRow[];
-  /** The phrase keys and tags over the thresholds left out because they are practices' matchers or were rejected. */
+  /** The phrase keys and tags over the thresholds left out because they are practices' matchers, were decided in review or rejected. */
   leftOut(query: Omit<DetectQuery, 'pool'>): LeftOutRow[];
   /** The practice most of these stories are already evidence of, with how many. */
   topEvidencePractice(storyIds: Int32Array): { practice: string; stories: number } | undefined;
   qualityRows(since: Day | undefined): QualityRows;
   /** Remembers a rejected candidate under each of its keys, so detection stops proposing it. */
   rejectCandidate(keys: string[], label: string, now: string): void;
+  /** Remembers that a review took a broad candidate's stories into a practice, so detection stops proposing those stories. */
+  decideCandidate(keys: string[], practiceId: number, now: string): void;
   /** Forgets the rejections matching a label or key, so detection may propose them again; returns those forgotten. */
   unreject(what: string): RejectedCandidate[];
   /** Every rejected candidate, newest first. */

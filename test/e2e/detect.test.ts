@@ -21,7 +21,7 @@ interface DetectJson {
   candidates: Array<{ rank: number; name: string; phrases: string[]; stories: number; people: number; starDependent: boolean; concrete: boolean; examples: Array<{ snippet: string; highlights: Array<{ start: number; end: number }> }> }>;
   alreadyPractices: number;
   rejected: number;
-  leftOut: Array<{ key: string; practice: string | null }>;
+  leftOut: Array<{ key: string; practice: string | null; reason: 'matcher' | 'decided' | 'rejected' }>;
   serviceSteps: unknown[];
   qualities: Array<{ attribute: string; stories: number }>;
 }
@@ -140,8 +140,8 @@ describe('rejected candidates', () => {
     const empty = await svc.json<DetectJson>(['detect', '--min-staff', '3']);
     expect(empty).toMatchObject({ candidates: [], alreadyPractices: 1, rejected: 1 });
     expect(empty.leftOut).toEqual([
-      { key: 'phrase:explain', practice: 'explain option' },
-      { key: 'phrase:call back', practice: null },
+      { key: 'phrase:explain', practice: 'explain option', reason: 'matcher' },
+      { key: 'phrase:call back', practice: null, reason: 'rejected' },
     ]);
     // Not "nothing stands out": what was left out, and why.
     const text = await svc.run(['detect', '--min-staff', '3']);
@@ -308,6 +308,50 @@ describe('a common action shown for its broad evidence', () => {
     expect((await svc.run(['story', 'add', 'Bo checked the printer queue.', '--staff', 'Bo'])).code).toBe(0);
     await svc.run(['detect']);
     expect(query('SELECT count(*) AS n FROM evidence WHERE story_id = 9')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('a broad action decided in review', () => {
+  const PRACTICE = 'Call back next day to check the fix held';
+  const CHECKS: ReadonlyArray<readonly [string, string]> = [
+    ['Ana checked the router lights with the customer.', 'Ana'],
+    ['Bo checked the boiler pressure before leaving.', 'Bo'],
+    ['Cy checked the meter reading twice.', 'Cy'],
+    ['Dee checked the fuse box in the hall.', 'Dee'],
+    ['Ana checked the drain outside the kitchen.', 'Ana'],
+    ['Bo checked the smoke alarm on the landing.', 'Bo'],
+    ['Cy checked the thermostat settings.', 'Cy'],
+    ['Dee checked the water tank in the loft.', 'Dee'],
+  ];
+
+  it('is not proposed again once merged, and detect says it was left out and why', async () => {
+    for (const [text, staff] of CHECKS) expect((await svc.run(['story', 'add', text, '--staff', staff])).code).toBe(0);
+    expect((await svc.run(['practice', 'add', PRACTICE, '--tag', 'fix-held'])).code).toBe(0);
+    const review = await svc.run(['detect', '--review'], { tty: true, answers: [KEY.down + KEY.enter, KEY.enter] });
+    expect(review.code, review.stderr).toBe(0);
+    expect(review.stderr).toContain(`Merged its 8 stories into "${PRACTICE}" as evidence, linked by this review`);
+    expect(query('SELECT key, practice_id AS practiceId FROM decided_candidates')).toEqual([{ key: 'phrase:check', practiceId: 1 }]);
+
+    const json = await svc.json<DetectJson>(['detect']);
+    expect(json).toMatchObject({ candidates: [], alreadyPractices: 1, rejected: 0 });
+    expect(json.leftOut).toEqual([{ key: 'phrase:check', practice: PRACTICE, reason: 'decided' }]);
+    const text = await svc.run(['detect']);
+    expect(text.stdout).toContain(
+      `nothing new stands out: of the behaviours with 3+ stories by 2+ people, 1 broad action's stories were merged in review ("check" ≈ ${PRACTICE})`,
+    );
+    const before = svc.snapshot();
+    const again = await svc.run(['detect', '--review'], { tty: true, answers: [KEY.enter] });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('Nothing to review: no candidate passes the thresholds.');
+    expect(svc.snapshot()).toBe(before);
+
+    // Stories nobody decided about come back on their own once they pass the thresholds alone.
+    for (const [text, staff] of [['Ana checked the printer queue.', 'Ana'], ['Bo checked the parking permit.', 'Bo'], ['Cy checked the delivery address.', 'Cy']]) {
+      expect((await svc.run(['story', 'add', text ?? '', '--staff', staff ?? ''])).code).toBe(0);
+    }
+    const later = await svc.json<DetectJson & { commonActions: Array<{ name: string; stories: number }> }>(['detect']);
+    expect(later.commonActions).toEqual([expect.objectContaining({ name: 'check', stories: 3 })]);
+    expect(later.leftOut).toEqual([]);
   });
 });
 

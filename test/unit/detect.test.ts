@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { detect } from '../../src/app/detect.ts';
+import { applyReviewDecision, detect } from '../../src/app/detect.ts';
 import { shiftDay, toDay } from '../../src/core/dates.ts';
 import { rejectCandidate, unreject } from '../../src/store/detect.ts';
 import { linkMatchesForPractice } from '../../src/store/matching.ts';
@@ -85,6 +85,62 @@ describe('detection', () => {
     expect(run().practices.map((c) => c.name)).toEqual(['explain option']);
   });
 
+  it('does not propose again the stories of a broad action a review merged into a practice, only new ones once they pass alone', async () => {
+    const objects = ['router lights', 'boiler pressure', 'meter reading', 'fuse box', 'kitchen drain', 'smoke alarm', 'thermostat', 'water tank'];
+    const people = ['Ana', 'Bo', 'Cy', 'Dee'];
+    const first = objects.map((what, i) => add(`${people[i % 4]} checked the ${what} with the customer.`, [people[i % 4] ?? '']));
+    const practice = store.write(() => createPractice(store.db, { name: 'Call back to check the fix held', matchers: [{ kind: 'tag', value: 'fix-held' }] }, NOW_ISO));
+    await indexStoryPhrases(store, {}, NOW);
+    const [check] = run().practices;
+    expect(check).toMatchObject({ name: 'check', stories: 8, phrases: ['check'], basis: { kind: 'action' } });
+    if (!check) return;
+    applyReviewDecision(store, { action: 'merge', candidate: check, practice: 'Call back to check the fix held' }, NOW);
+    expect(practiceEvidence(store.db, practice).map((e) => e.storyId).sort((a, b) => a - b)).toEqual(first);
+
+    // Decided: neither proposed nor a common action, and left out with its practice and why.
+    const decided = { key: 'phrase:check', practice: 'Call back to check the fix held', reason: 'decided' };
+    const after = run();
+    expect([after.practices, after.commonActions]).toEqual([[], []]);
+    expect(after.leftOut).toEqual({ alreadyPractices: [decided], rejected: [] });
+
+    // Two new stories nobody decided about: fewer than a candidate needs, so still left out as decided.
+    const later = [add('Ana checked the printer queue.', ['Ana']), add('Bo checked the parking permit.', ['Bo'])];
+    await indexStoryPhrases(store, {}, NOW);
+    expect(run().leftOut.alreadyPractices).toEqual([decided]);
+    expect(run().commonActions).toEqual([]);
+    // A third: the new stories alone pass the thresholds, and come back on their own as a common action.
+    later.push(add('Cy checked the delivery address.', ['Cy']));
+    await indexStoryPhrases(store, {}, NOW);
+    const third = run();
+    expect(third.leftOut.alreadyPractices).toEqual([]);
+    expect(third.commonActions.map((c) => [c.name, Array.from(c.storyIds)])).toEqual([['check', later]]);
+    // Eight new ones are broad evidence again: proposed, with only the stories nobody decided about.
+    for (const what of ['the invoice', 'the booking', 'the spare key', 'the lift', 'the alarm code']) later.push(add(`Dee checked ${what}.`, ['Dee']));
+    await indexStoryPhrases(store, {}, NOW);
+    const [again] = run().practices;
+    expect(again && [again.name, again.stories, Array.from(again.storyIds)]).toEqual(['check', 8, later]);
+  });
+
+  it('remembers a broad action accepted as a practice as decided for it; a later rejection or the practice removed takes over', async () => {
+    const people = ['Ana', 'Bo', 'Cy', 'Dee'];
+    const objects = ['order', 'booking', 'invoice', 'address', 'parcel', 'refund', 'voucher', 'ticket'];
+    objects.forEach((what, i) => add(`${people[i % 4]} checked the ${what} twice.`, [people[i % 4] ?? '']));
+    await indexStoryPhrases(store, {}, NOW);
+    const [check] = run().practices;
+    if (!check) throw new Error('no broad candidate');
+    expect(applyReviewDecision(store, { action: 'accept', candidate: check, name: 'Double-check', description: '' }, NOW).leftAsMatchers).toEqual(['check']);
+    expect(run().leftOut.alreadyPractices).toEqual([{ key: 'phrase:check', practice: 'Double-check', reason: 'decided' }]);
+    expect(store.db.prepare('SELECT key FROM decided_candidates').all()).toEqual([{ key: 'phrase:check' }]);
+
+    store.write(() => rejectCandidate(store.db, ['phrase:check'], 'check', NOW_ISO));
+    expect(run().leftOut).toEqual({ alreadyPractices: [], rejected: ['phrase:check'] });
+    store.write(() => unreject(store.db, 'check'));
+    // With the practice gone its evidence and the decision go too: the stories are undecided again.
+    store.write(() => store.db.prepare("DELETE FROM practices WHERE name = 'Double-check'").run());
+    expect(store.db.prepare('SELECT count(*) AS n FROM decided_candidates').get()).toEqual({ n: 0 });
+    expect(run().practices.map((c) => [c.name, c.stories])).toEqual([['check', 8]]);
+  });
+
   it('counts what it leaves out because it is already a practice or was rejected, with the same thresholds', async () => {
     for (const name of ['Ana', 'Bo', 'Cy']) add(`${name} explained the options slowly.`, [name]);
     for (const name of ['Ana', 'Bo', 'Cy']) add(`${name} called the customer back.`, [name], ['call-back']);
@@ -101,8 +157,8 @@ describe('detection', () => {
     expect(view.practices).toEqual([]);
     expect(view.leftOut).toEqual({
       alreadyPractices: [
-        { key: 'phrase:call back', practice: 'Call back' },
-        { key: 'tag:call-back', practice: 'Call back' },
+        { key: 'phrase:call back', practice: 'Call back', reason: 'matcher' },
+        { key: 'tag:call-back', practice: 'Call back', reason: 'matcher' },
       ],
       rejected: ['phrase:explain'],
     });

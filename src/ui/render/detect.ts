@@ -48,10 +48,11 @@ export function detectionJson(view: DetectionView): Record<string, unknown> {
     serviceSteps: view.steps.map((c) => ({ key: c.key, name: c.name, phrases: c.phrases, stories: c.stories, people: c.people, lastOn: c.lastOn })),
     commonActions: view.commonActions.map((c) => ({ key: c.key, name: c.name, phrases: c.phrases, stories: c.stories, people: c.people, lastOn: c.lastOn })),
     qualities: view.qualities,
-    // Behaviours over the thresholds left out on purpose: already practices' matchers, or rejected.
+    // Behaviours over the thresholds left out on purpose, each with its reason: a practice's
+    // matcher, a broad action whose stories a review took into a practice ('decided'), or rejected.
     alreadyPractices: view.leftOut.alreadyPractices.length,
     rejected: view.leftOut.rejected.length,
-    leftOut: [...view.leftOut.alreadyPractices, ...view.leftOut.rejected.map((key) => ({ key, practice: null }))],
+    leftOut: [...view.leftOut.alreadyPractices, ...view.leftOut.rejected.map((key) => ({ key, practice: null, reason: 'rejected' as const }))],
   };
 }
 
@@ -99,15 +100,22 @@ export function detectionText(view: DetectionView, look: Look): string {
   const parts: string[] = [];
   parts.push(color.bold('Practices: what people do') + color.dim(' (concrete behaviours first, then by how many people show it)'));
   const { alreadyPractices, rejected } = view.leftOut;
-  const names = [...new Set(alreadyPractices.map((p) => p.practice))];
+  const matchers = alreadyPractices.filter((p) => p.reason === 'matcher');
+  const summary = {
+    practices: matchers.length,
+    names: [...new Set(matchers.map((p) => p.practice))],
+    // "check" ≈ the practice its stories went into: decided in review, never a matcher.
+    decided: alreadyPractices.filter((p) => p.reason === 'decided').map((p) => ({ action: p.key.replace(/^phrase:/u, ''), practice: p.practice })),
+    rejected: rejected.length,
+  };
   const leftOut = alreadyPractices.length + rejected.length;
   if (view.practices.length === 0) {
     parts.push(
-      `   ${leftOut ? messages.nothingNewStandsOut(view.minStories, view.minStaff, alreadyPractices.length, names, rejected.length) : messages.nothingStandsOut(view.minStories, view.minStaff)}`,
+      `   ${leftOut ? oneLine(messages.nothingNewStandsOut(view.minStories, view.minStaff, summary)) : messages.nothingStandsOut(view.minStories, view.minStaff)}`,
     );
   }
   view.practices.forEach((c, i) => parts.push(candidateBlock(c, i + 1, look)));
-  if (view.practices.length && leftOut) parts.push(color.dim(`   ${oneLine(messages.leftOutNote(alreadyPractices.length, names, rejected.length))}`));
+  if (view.practices.length && leftOut) parts.push(color.dim(`   ${oneLine(messages.leftOutNote(summary))}`));
   if (view.more > 0) parts.push(color.dim(`   … ${view.more} more (--limit 0 shows all)`));
   if (view.steps.length) {
     parts.push(
