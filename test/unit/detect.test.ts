@@ -119,6 +119,10 @@ describe('detection', () => {
     await indexStoryPhrases(store, {}, NOW);
     const [again] = run().practices;
     expect(again && [again.name, again.stories, Array.from(again.storyIds)]).toEqual(['check', 8, later]);
+    // Merged into the same practice again: one decision still, and nothing left to propose.
+    if (again) applyReviewDecision(store, { action: 'merge', candidate: again, practice: 'Call back to check the fix held' }, NOW);
+    expect(store.db.prepare('SELECT key, practice_id AS practiceId FROM decided_candidates').all()).toEqual([{ key: 'phrase:check', practiceId: practice }]);
+    expect([run().practices, run().leftOut.alreadyPractices]).toEqual([[], [decided]]);
   });
 
   it('remembers a broad action accepted as a practice as decided for it; a later rejection or the practice removed takes over', async () => {
