@@ -9,7 +9,7 @@ function registerActionCommands(program: Command): void {
     .command('action')
     .alias('actions')
     .description("what the team will change, from what customers said: an owner, a due day, followed on the report's agenda until done")
-    .addHelpText('after', examples(['svc action add --from-interview 3 --owner Ana --due 2026-04-30', 'svc actions', 'svc action done 2']));
+    .addHelpText('after', examples(['svc action add --from-interview 9 --owner Ana --due "in 2 weeks"', 'svc actions', 'svc action done 3']));
 
   action
     .command('list', { isDefault: true })
@@ -30,8 +30,8 @@ function registerActionCommands(program: Command): void {
     .addHelpText(
       'after',
       examples([
-        'svc action add --from-interview 3 --owner Ana --due 2026-04-30',
-        'svc action add "Open the phone line on Saturdays" --from-interview 3,5 --owner Bo --due "next friday"',
+        'svc action add --from-interview 9 --owner Ana --due "in 2 weeks"',
+        'svc action add "Open the phone line on Saturdays" --from-interview 2,9 --owner Bo --due "next friday"',
       ]),
     )
     .action(lazy(() => import('./handlers.ts'), 'add'));
@@ -42,7 +42,7 @@ function registerActionCommands(program: Command): void {
     .argument('<id>', 'the action id')
     .option('--on <date>', 'the day it was done (default: today)')
     .option('--json', 'print the action as JSON')
-    .addHelpText('after', examples(['svc action done 2', 'svc action done 2 --on yesterday']))
+    .addHelpText('after', examples(['svc action done 4', 'svc action done 1 --on yesterday']))
     .action(lazy(() => import('./handlers.ts'), 'done'));
 
   action

@@ -8,7 +8,7 @@ function registerAssessCommands(program: Command): void {
   const assess = program
     .command('assess')
     .description("the team's self-assessment: a one-minute check-in each person answers on their own, anonymous by default")
-    .addHelpText('after', examples(['svc assess --as Ana', 'svc assess --as Ana --answer returns-calls=4 --answer listening=5', 'svc assess results']));
+    .addHelpText('after', examples(['svc assess --as Ana', 'svc assess --as Bo --answer returns-calls=4 --answer listening=5', 'svc assess results']));
 
   assess
     .command('answer', { isDefault: true })
@@ -21,7 +21,7 @@ function registerAssessCommands(program: Command): void {
       'after',
       examples([
         'svc assess --as Ana',
-        'svc assess --as Ana --answer returns-calls=4 --answer customer-wants=3 --note "customer-wants=we say no to refunds too fast"',
+        'svc assess --as Dee --answer returns-calls=4 --answer customer-wants=3 --note "customer-wants=we say no to refunds too fast"',
         'svc assess question list   # the keys',
       ]),
     )
@@ -49,7 +49,7 @@ function registerAssessCommands(program: Command): void {
     .command('close')
     .description('close the open round before its day, to debrief: its figures show, and it takes no more answers')
     .option('--json', 'print the closed round as JSON')
-    .addHelpText('after', examples(['svc assess close', 'svc assess close && svc assess results --format md']))
+    .addHelpText('after', examples(['svc assess close', 'svc assess results --format md   # its figures, now that it is closed']))
     .action(lazy(() => import('./handlers.ts'), 'close'));
 
   const question = assess

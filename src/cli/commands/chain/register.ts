@@ -37,6 +37,6 @@ function registerChainCommands(program: Command): void {
     .argument('<customer>', 'the colleague as the stories name them, or #id from svc chain unresolved')
     .argument('<person>', 'the person in svc')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc chain link Tom "Tom Berg"', 'svc chain link "#12" Lena']))
+    .addHelpText('after', examples(['svc chain link Tom "Tom Berg"', 'svc chain link "#30" Lena']))
     .action(lazy(() => import('./handlers.ts'), 'link'));
 }

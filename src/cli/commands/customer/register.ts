@@ -45,7 +45,7 @@ function registerCustomerCommands(program: Command): void {
     .option('--json', 'print what was (or would be) changed as JSON')
     .addHelpText(
       'after',
-      examples(['svc customer forget "Maria Diaz" --dry-run', 'svc customer forget 12', 'svc customer forget "Maria Diaz" --yes --wait 120']),
+      examples(['svc customer forget "Joan Wright" --dry-run', 'svc customer forget 13', 'svc customer forget "Ravi Shah" --yes --wait 120']),
     )
     .action(lazy(() => import('./handlers.ts'), 'forget'));
 
@@ -57,7 +57,7 @@ function registerCustomerCommands(program: Command): void {
     .option('-y, --yes', 'do not ask')
     .option('--json', 'print the kept customer as JSON (as svc customers --json shows it)')
     .option('--include-contacts', 'with --json, show their email and phone too (personal data: share with care)')
-    .addHelpText('after', examples(['svc customer merge 14 3', 'svc customer merge 14 3 --yes --json', 'svc customers   # find the ids']))
+    .addHelpText('after', examples(['svc customer merge 14 3', 'svc customer merge 17 16 --yes --json', 'svc customers   # find the ids']))
     .action(lazy(() => import('./handlers.ts'), 'merge'));
 
   customer
@@ -66,6 +66,6 @@ function registerCustomerCommands(program: Command): void {
     .argument('<customer>', 'the customer id, or their name')
     .option('-y, --yes', 'do not ask')
     .option('--json', 'print the removed id as JSON')
-    .addHelpText('after', examples(['svc customer rm 14', 'svc customer rm "Dev Patell" --yes']))
+    .addHelpText('after', examples(['svc customer rm 15', 'svc customer rm "Dev Patell" --yes']))
     .action(lazy(() => import('./handlers.ts'), 'rm'));
 }

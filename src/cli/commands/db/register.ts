@@ -20,7 +20,7 @@ function registerDbCommands(program: Command): void {
   db.command('check')
     .description('check the database for damage; show its schema version and how many records it holds')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc db check', 'svc --db ./backup.db db check', 'svc db check --json']))
+    .addHelpText('after', examples(['svc db check', 'svc --db /mnt/usb/svc.db db check', 'svc db check --json']))
     .action(lazy(() => import('./handlers.ts'), 'check'));
 
   db.command('copy')

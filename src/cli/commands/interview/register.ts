@@ -10,7 +10,7 @@ function registerInterviewCommands(program: Command): void {
     .command('interview')
     .alias('interviews')
     .description('call three customers, ask three questions, hear what they say')
-    .addHelpText('after', examples(['svc interview pick --for Ana', 'svc interview agree 3 --on tomorrow --at 10:30 --phone "+44 20 7946 0000"', 'svc interview log 3']));
+    .addHelpText('after', examples(['svc interview pick --for Dee', 'svc interview agree 7 --on tomorrow --at 10:30 --phone "+44 20 7946 0000"', 'svc interview log 7']));
 
   interview
     .command('list', { isDefault: true })
@@ -52,10 +52,10 @@ function registerInterviewCommands(program: Command): void {
     .addHelpText(
       'after',
       examples([
-        'svc interview log 3',
-        'svc interview log 3 --learned "a friend" --liked "Ana always calls me back" --change "longer opening hours" --as-story',
-        'svc interview log 4 --declined --note "busy until June"',
-        'svc interview log 5 --liked "someone always calls back the same day" --confirms "Call back the same day"',
+        'svc interview log 8',
+        'svc interview log 9 --learned "a friend" --liked "Ana always calls me back" --change "longer opening hours" --as-story',
+        'svc interview log 10 --declined --note "busy until June"',
+        'svc interview log 11 --liked "someone always calls back the same day" --confirms "Call back the same day"',
       ]),
     )
     .action(lazy(() => import('./handlers.ts'), 'log'));
@@ -72,8 +72,8 @@ function registerInterviewCommands(program: Command): void {
     .addHelpText(
       'after',
       examples([
-        'svc interview agree 3 --on 2026-06-12 --at 10:30 --phone "+44 20 7946 0000"',
-        'svc interview agree 4 --on tomorrow --at 16:00 --contact "Teams: j.doe@example.com"',
+        'svc interview agree 12 --on "next tuesday" --at 10:30 --phone "+44 20 7946 0000"',
+        'svc interview agree 13 --on tomorrow --at 16:00 --contact "Teams: j.doe@example.com"',
       ]),
     )
     .action(lazy(() => import('./handlers.ts'), 'agree'));
@@ -83,7 +83,7 @@ function registerInterviewCommands(program: Command): void {
     .description('close an invited or agreed call: the customer said no')
     .argument('<id>', 'the interview id')
     .option('--json', 'print the interview as JSON')
-    .addHelpText('after', examples(['svc interview decline 4', 'svc interview log 4 --declined --note "busy until June"']))
+    .addHelpText('after', examples(['svc interview decline 13', 'svc interview log 14 --declined --note "busy until June"']))
     .action(lazy(() => import('./handlers.ts'), 'decline'));
 
   interview
@@ -91,7 +91,7 @@ function registerInterviewCommands(program: Command): void {
     .description('close an invited call the customer never answered')
     .argument('<id>', 'the interview id')
     .option('--json', 'print the interview as JSON')
-    .addHelpText('after', examples(['svc interview noreply 5', 'svc interviews --status no_reply']))
+    .addHelpText('after', examples(['svc interview noreply 15', 'svc interviews --status no_reply']))
     .action(lazy(() => import('./handlers.ts'), 'noreply'));
 
   interview
@@ -99,7 +99,7 @@ function registerInterviewCommands(program: Command): void {
     .description('show one interview: where it stands, the agreed call, the answers, and the invitation to send')
     .argument('<id>', 'the interview id')
     .option('--json', 'print the interview and its invitation as JSON')
-    .addHelpText('after', examples(['svc interview show 3', 'svc interview show 3 --json']))
+    .addHelpText('after', examples(['svc interview show 12', 'svc interview show 12 --json']))
     .action(lazy(() => import('./handlers.ts'), 'show'));
 
   interview
@@ -108,7 +108,7 @@ function registerInterviewCommands(program: Command): void {
     .argument('<id>', 'the interview id')
     .argument('<practices...>', 'the practices it confirms (name or id)')
     .option('--json', 'print the interview as JSON')
-    .addHelpText('after', examples(['svc interview link 3 "Call back the same day"', 'svc interview link 3 2 5 --json', 'svc practice show "Call back the same day"   # the customers who confirmed it']))
+    .addHelpText('after', examples(['svc interview link 8 "Call back the same day"', 'svc interview link 8 2 5 --json', 'svc practice show "Call back the same day"   # the customers who confirmed it']))
     .action(lazy(() => import('./handlers.ts'), 'link'));
 
   interview
@@ -117,6 +117,6 @@ function registerInterviewCommands(program: Command): void {
     .argument('<id>', 'the interview id')
     .argument('<practice>', 'the practice (name or id)')
     .option('--json', 'print the interview as JSON')
-    .addHelpText('after', examples(['svc interview unlink 3 "Call back the same day"', 'svc interview show 3   # its links']))
+    .addHelpText('after', examples(['svc interview unlink 8 "Call back the same day"', 'svc interview show 8   # its links']))
     .action(lazy(() => import('./handlers.ts'), 'unlink'));
 }

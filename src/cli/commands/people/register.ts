@@ -17,7 +17,7 @@ function registerPeopleCommands(program: Command): void {
     .description('one person\'s skills inventory: the practices their stories show, their tags, where they could coach')
     .argument('<name>', 'the person (case-insensitive)')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc people show Ana', 'svc people show "Bo Lind" --json']))
+    .addHelpText('after', examples(['svc people show Ana', 'svc people show Bo --json']))
     .action(lazy(() => import('./handlers.ts'), 'show'));
 
   people
@@ -32,7 +32,7 @@ function registerPeopleCommands(program: Command): void {
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      examples(['svc people edit Ana --team Support --role "support agent"', 'svc people edit Dee --team Support --leader', 'svc people edit Bo --no-team --json']),
+      examples(['svc people edit Cy --team Support --role "support agent"', 'svc people edit Eli --team Support --leader', 'svc people edit Bo --no-team --json']),
     )
     .action(lazy(() => import('./handlers.ts'), 'edit'));
 
@@ -57,7 +57,7 @@ function registerPeopleCommands(program: Command): void {
     .argument('<name>', 'the person as named now (case-insensitive)')
     .argument('<new-name>', 'the name to use from now on')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc people rename Bo "Bo Lind"', 'svc people rename "ana" "Ana"']))
+    .addHelpText('after', examples(['svc people rename Eli "Eli Novak"', 'svc people rename "ana" "Ana"']))
     .action(lazy(() => import('./handlers.ts'), 'rename'));
 
   people
@@ -67,7 +67,7 @@ function registerPeopleCommands(program: Command): void {
     .argument('<into>', 'the person to keep')
     .option('-y, --yes', 'do not ask')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc people merge Aan Ana', 'svc people merge "Bob L" "Bo Lind" --yes']))
+    .addHelpText('after', examples(['svc people merge Aan Ana', 'svc people merge "Eli N" "Eli Novak" --yes']))
     .action(lazy(() => import('./handlers.ts'), 'merge'));
 
   people
@@ -99,7 +99,7 @@ function registerPeopleCommands(program: Command): void {
     .command('teams')
     .description('the teams, the team each belongs to, their people and leaders')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc teams', 'svc teams --json', 'svc people edit Ana --team Support   # a team starts when someone joins it']))
+    .addHelpText('after', examples(['svc teams', 'svc teams --json', 'svc people edit Fay --team Field   # a team starts when someone joins it']))
     .action(lazy(() => import('./handlers.ts'), 'teamList'));
 
   program
@@ -111,6 +111,6 @@ function registerPeopleCommands(program: Command): void {
     .option('--parent <name>', 'the team it belongs to')
     .option('--no-parent', 'make it a top-level team')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc team edit "Support desk" --parent Support', 'svc team edit "Support desk" --no-parent --json']))
+    .addHelpText('after', examples(['svc team edit Support --parent Service', 'svc team edit Support --no-parent --json']))
     .action(lazy(() => import('./handlers.ts'), 'teamEdit'));
 }

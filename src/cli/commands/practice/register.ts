@@ -18,7 +18,7 @@ function registerPracticeCommands(program: Command): void {
     .option('--status <statuses>', `only these statuses (${PRACTICE_STATUSES.join(', ')}; repeatable or comma-separated)`, parseStatuses)
     .option('--team <name>', 'figures from this team\'s stories only (its people and the teams inside it)')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc practices', 'svc practices --status adopted,standard', 'svc practices --team Support --json']))
+    .addHelpText('after', examples(['svc practices', 'svc practices --status adopted,standard', 'svc practices --team "Front desk" --json']))
     .action(lazy(() => import('./handlers.ts'), 'list'));
 
   const practice = program
@@ -26,7 +26,7 @@ function registerPracticeCommands(program: Command): void {
     .description('name, link, adopt and retire practices (repeatable behaviours worth spreading)')
     .addHelpText(
       'after',
-      examples(['svc practice add "Call back the same day" --tag call-back', 'svc practice show "Call back the same day"', 'svc practice adopt "Call back the same day" --procedure-file callback.md']),
+      examples(['svc practice add "Explain the next step" --tag next-step', 'svc practice show "Call back the same day"', 'svc practice adopt "Call back the same day" --procedure-file callback.md']),
     );
 
   practice
@@ -41,9 +41,9 @@ function registerPracticeCommands(program: Command): void {
     .addHelpText(
       'after',
       examples([
-        'svc practice add "Call back the same day" --tag call-back --description "Every open question gets a call before we close"',
+        'svc practice add "Stay on the line until it works" --tag stayed-on --description "Nobody is left to finish a fix alone"',
         'svc practice add "Remember the regulars" --phrase "remember name" --phrase "usual order"',
-        'svc practice add "Call back the same day" --from-stories 12,15   # then: svc practice suggest "Call back the same day"',
+        'svc practice add "Walk them through it" --from-stories 8,12   # then: svc practice suggest "Walk them through it"',
       ]),
     )
     .action(lazy(() => import('./handlers.ts'), 'add'));
@@ -61,7 +61,7 @@ function registerPracticeCommands(program: Command): void {
       examples([
         'svc practice suggest "Call back the same day"',
         'svc practice suggest "Call back the same day" --review',
-        'svc practice suggest --story 42 --json',
+        'svc practice suggest --story 15 --json',
       ]),
     )
     .action(lazy(() => import('./handlers.ts'), 'suggest'));
@@ -80,7 +80,7 @@ function registerPracticeCommands(program: Command): void {
     .argument('<name>', 'the practice')
     .argument('<story-id...>', 'one or more story ids')
     .option('--json', 'print what was linked as JSON')
-    .addHelpText('after', examples(['svc practice link "Call back the same day" 12 14', 'svc practice link 3 27']))
+    .addHelpText('after', examples(['svc practice link "Stay on the line until it works" 8 12', 'svc practice link 3 1']))
     .action(lazy(() => import('./handlers.ts'), 'link'));
 
   practice
@@ -89,7 +89,7 @@ function registerPracticeCommands(program: Command): void {
     .argument('<name>', 'the practice')
     .argument('<story-id...>', 'one or more story ids')
     .option('--json', 'print what was unlinked as JSON')
-    .addHelpText('after', examples(['svc practice unlink "Call back the same day" 12', 'svc practice unlink 3 27 28']))
+    .addHelpText('after', examples(['svc practice unlink "Call back the same day" 14', 'svc practice unlink 3 1']))
     .action(lazy(() => import('./handlers.ts'), 'unlink'));
 
   practice
@@ -98,7 +98,7 @@ function registerPracticeCommands(program: Command): void {
     .argument('<name>', 'the practice')
     .argument('<phrase>', 'the phrase as practice show lists it ("call back"), or as written ("called back")')
     .option('--json', 'print what was removed as JSON')
-    .addHelpText('after', examples(['svc practice unphrase "Call back the same day" "send email"', 'svc practice show "Call back the same day"   # its matchers']))
+    .addHelpText('after', examples(['svc practice unphrase "Remember the regulars" "usual order"', 'svc practice show "Remember the regulars"   # its matchers']))
     .action(lazy(() => import('./handlers.ts'), 'unphrase'));
 
   practice
@@ -107,7 +107,7 @@ function registerPracticeCommands(program: Command): void {
     .argument('<old>', 'the practice')
     .argument('<new>', 'its new name')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc practice rename "call back" "Call back the same day"']))
+    .addHelpText('after', examples(['svc practice rename "call back" "Call back as promised"']))
     .action(lazy(() => import('./handlers.ts'), 'rename'));
 
   practice
@@ -118,7 +118,7 @@ function registerPracticeCommands(program: Command): void {
     .argument('<status>', 'adopted or retired (standard: use adopt)', parseChoice('STATUS', ['adopted', 'retired', 'standard'] as const))
     .option('--force', 'allow a step backwards (e.g. bring a retired practice back)')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc practice status "Call back the same day" adopted', 'svc practice status "Old habit" retired', 'svc practice status "Old habit" adopted --force']))
+    .addHelpText('after', examples(['svc practice status "Explain the next step" adopted', 'svc practice status "Call back within the hour" retired', 'svc practice status "Call back within the hour" adopted --force']))
     .action(lazy(() => import('./handlers.ts'), 'status'));
 
   practice
@@ -181,7 +181,7 @@ function registerPracticeCommands(program: Command): void {
     .description('take a practice out of use and out of the playbook; everything about it is kept')
     .argument('<name>', 'the practice')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc practice retire "Fax confirmations"', 'svc practice retire 3 --json']))
+    .addHelpText('after', examples(['svc practice retire "Remember the regulars"', 'svc practice retire 3 --json']))
     .action(lazy(() => import('./handlers.ts'), 'retire'));
 
   practice
@@ -189,6 +189,6 @@ function registerPracticeCommands(program: Command): void {
     .description('let svc detect suggest a rejected candidate again')
     .argument('<label>', 'the rejected candidate: its label, key or id (see svc detect --show-rejected)')
     .option('--json', 'print what was restored as JSON')
-    .addHelpText('after', examples(['svc detect --show-rejected', 'svc practice unreject "recommend (wine, special)"', 'svc practice unreject 3']))
+    .addHelpText('after', examples(['svc detect --show-rejected', 'svc practice unreject "greet by name"', 'svc practice unreject 2']))
     .action(lazy(() => import('./handlers.ts'), 'unreject'));
 }

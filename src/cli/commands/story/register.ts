@@ -56,7 +56,7 @@ function storyImportCommand(parent: Command): void {
       'after',
       examples([
         'svc stories import responses.csv --dry-run',
-        'svc stories import responses.csv --map text="What happened?",staff="Who helped?",when=Timestamp',
+        'svc stories import responses.csv --map text="Tell us what happened",staff="Who was it?",when=Timestamp',
         'svc stories import export.csv --date-format D/M/YYYY --skip-invalid',
       ]),
     )
@@ -70,7 +70,7 @@ function registerStoryCommands(program: Command): void {
   const story = program
     .command('story')
     .description('collect and manage exceptional service stories')
-    .addHelpText('after', examples(['svc story add "…" --staff Ana', 'svc story show 12', 'svc story list --tag call-back']));
+    .addHelpText('after', examples(['svc story add "Dee stayed on the line until the customer\'s printer worked" --staff Dee', 'svc story show 3', 'svc story list --tag call-back']));
 
   storyFieldOptions(
     story
@@ -107,7 +107,7 @@ function registerStoryCommands(program: Command): void {
     .description('show one story in full')
     .argument('<id>', 'the story id')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc story show 12', 'svc story show 12 --json']))
+    .addHelpText('after', examples(['svc story show 3', 'svc story show 3 --json']))
     .action(lazy(() => import('./handlers.ts'), 'show'));
 
   storyFieldOptions(
@@ -119,7 +119,7 @@ function registerStoryCommands(program: Command): void {
   )
     .addHelpText(
       'after',
-      examples(['svc story edit 12 --staff Ana,Bo', 'svc story edit 12 --tag call-back --when yesterday', 'svc story edit 12']),
+      examples(['svc story edit 12 --staff Dee,Cy', 'svc story edit 12 --tag stayed-on --when yesterday', 'svc story edit 12']),
     )
     .action(lazy(() => import('./handlers.ts'), 'edit'));
 
@@ -129,6 +129,6 @@ function registerStoryCommands(program: Command): void {
     .argument('<id>', 'the story id')
     .option('-y, --yes', 'do not ask')
     .option('--json', 'print the removed story as JSON')
-    .addHelpText('after', examples(['svc story rm 12', 'svc story rm 12 --yes']))
+    .addHelpText('after', examples(['svc story rm 11', 'svc story rm 4 --yes']))
     .action(lazy(() => import('./handlers.ts'), 'rm'));
 }

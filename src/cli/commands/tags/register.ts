@@ -37,6 +37,6 @@ function registerTagCommands(program: Command): void {
     .argument('<into>', 'the tag to keep')
     .option('-y, --yes', 'do not ask')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc tag merge callback call-back', 'svc tag merge kind empathy --yes']))
+    .addHelpText('after', examples(['svc tag merge call-back callback', 'svc tag merge kind empathy --yes']))
     .action(lazy(() => import('./handlers.ts'), 'merge'));
 }

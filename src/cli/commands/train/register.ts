@@ -20,7 +20,7 @@ function registerTrainCommands(program: Command): void {
     .option('--json', 'print the plan as JSON')
     .addHelpText(
       'after',
-      examples(['svc train plan "Call back the same day"', 'svc train plan "Call back the same day" --format md > plan.md', 'svc train plan 3 --format html --out plan.html']),
+      examples(['svc train plan "Call back the same day"', 'svc train plan "Call back the same day" --format md > plan.md', 'svc train plan 4 --format html --out plan.html']),
     )
     .action(lazy(() => import('./handlers.ts'), 'plan'));
 
@@ -35,7 +35,7 @@ function registerTrainCommands(program: Command): void {
     .option('--json', 'print the session as JSON')
     .addHelpText(
       'after',
-      examples(['svc train log "Call back the same day" --people Ana,Bo,Cy --facilitator Dee', 'svc train log 3 --people Bo --on yesterday --notes "role-played story #12"', 'svc train log 3']),
+      examples(['svc train log "Call back the same day" --people Ana,Bo,Cy --facilitator Dee', 'svc train log 4 --people Bo --on yesterday --notes "role-played story #5"', 'svc train log 4']),
     )
     .action(lazy(() => import('./handlers.ts'), 'log'));
 
@@ -51,7 +51,7 @@ function registerTrainCommands(program: Command): void {
       'after',
       examples([
         'svc train assign "Call back the same day" --people Ana,Bo --due "in 2 weeks"',
-        'svc train assign "Call back the same day" --team Support --due 2026-04-30',
+        'svc train assign "Call back the same day" --team "Front desk" --due "next friday"',
         'svc train log "Call back the same day" --people Ana,Bo   # closes their assignments',
       ]),
     )
@@ -68,7 +68,7 @@ function registerTrainCommands(program: Command): void {
     .option('--json', 'print the planned session as JSON')
     .addHelpText(
       'after',
-      examples(['svc train schedule "Call back the same day" --on 2026-04-02 --at 14:00', 'svc train schedule 3 --on tomorrow --facilitator Dee --json']),
+      examples(['svc train schedule "Call back the same day" --on "next thursday" --at 14:00', 'svc train schedule 4 --on tomorrow --facilitator Dee --json']),
     )
     .action(lazy(() => import('./handlers.ts'), 'schedule'));
 
@@ -86,6 +86,6 @@ function registerTrainCommands(program: Command): void {
     .option('--practice <name>', 'only this practice')
     .option('--team <name>', 'only the people of this team and the teams inside it')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples(['svc train status', 'svc train status --team Support', 'svc train status --practice "Call back the same day" --json']))
+    .addHelpText('after', examples(['svc train status', 'svc train status --team "Front desk"', 'svc train status --practice "Call back the same day" --json']))
     .action(lazy(() => import('./handlers.ts'), 'status'));
 }

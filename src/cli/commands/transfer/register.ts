@@ -26,7 +26,7 @@ function registerTransferCommands(program: Command): void {
     .argument('<file>', 'a file made by svc export (jsonl or json)')
     .option('-n, --dry-run', 'show what would change, change nothing')
     .option('--json', 'print the counts as JSON')
-    .addHelpText('after', examples(['svc import --dry-run ana-export.jsonl', 'svc import ana-export.jsonl', 'svc import team.json --json']))
+    .addHelpText('after', examples(['svc import --dry-run ana.jsonl', 'svc import ana.jsonl', 'svc import team.json --json']))
     .action(lazy(() => import('./handlers.ts'), 'import'));
 
   program
