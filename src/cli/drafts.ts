@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode, errorCode, isSvcError } from '../core/errors.ts';
@@ -10,7 +11,8 @@ import { svcDataDir } from '../store/paths.ts';
  * the server went away) is kept as a draft file, owner-only, in svc's data folder, for
  * `svc story add --resume`. Drafts remember the database they were meant for, and are
  * offered back only there. A story's text edited in $EDITOR that could not be saved is
- * kept beside them as the text itself, for the person to take from when they edit again.
+ * kept beside them as the text itself, for the person to take from when they edit again;
+ * its name carries a digest of the database's address, as the text cannot.
  */
 
 const KIND = 'svc-story-draft';
@@ -57,11 +59,16 @@ export function saveDraft(env: Record<string, string | undefined>, dbPath: strin
   return path;
 }
 
-/** Keeps the text an edit of story #storyId could not save; returns the file's path. */
-export function saveEditDraft(env: Record<string, string | undefined>, storyId: number, text: string, now: Date): string {
+/** The mark of a database in the name of an edit kept for it: its address, digested (a path holds slashes, an address a user name). */
+function databaseMark(dbPath: string): string {
+  return createHash('sha256').update(dbPath).digest('hex').slice(0, 12);
+}
+
+/** Keeps the text an edit of story #storyId in the database at dbPath could not save; returns the file's path. */
+export function saveEditDraft(env: Record<string, string | undefined>, dbPath: string, storyId: number, text: string, now: Date): string {
   const dir = draftDir(env);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const path = join(dir, `edit-story-${storyId}-${now.toISOString().replace(/[:.]/g, '-')}-${process.pid}.txt`);
+  const path = join(dir, `edit-story-${storyId}-${now.toISOString().replace(/[:.]/g, '-')}-${process.pid}-db${databaseMark(dbPath)}.txt`);
   const partial = `${path}.partial`;
   writeFileSync(partial, text, { mode: 0o600 });
   chmodSync(partial, 0o600);
