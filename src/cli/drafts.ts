@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ExitCode, errorCode, isSvcError } from '../core/errors.ts';
+import { ConflictError, ExitCode, SvcError, errorCode, fileReadReason, isSvcError } from '../core/errors.ts';
+import { draftIsTheirs, redactStoryInput, type DraftChange, type DraftsForget } from '../core/forget.ts';
 import { messages } from '../core/messages.ts';
 import type { StoryInput } from '../core/story.ts';
 import { svcDataDir } from '../store/paths.ts';
@@ -64,6 +65,9 @@ function databaseMark(dbPath: string): string {
   return createHash('sha256').update(dbPath).digest('hex').slice(0, 12);
 }
 
+// An edit kept for story #ID; since the database mark came in, the name ends with it.
+const EDIT_DRAFT = /^edit-story-(\d+)-.*?(?:-db([0-9a-f]{12}))?\.txt$/u;
+
 /** Keeps the text an edit of story #storyId in the database at dbPath could not save; returns the file's path. */
 export function saveEditDraft(env: Record<string, string | undefined>, dbPath: string, storyId: number, text: string, now: Date): string {
   const dir = draftDir(env);
@@ -102,4 +106,130 @@ export function listDrafts(env: Record<string, string | undefined>, dbPath: stri
 /** Removes a draft once its story is saved. */
 export function removeDraft(path: string): void {
   rmSync(path, { force: true });
+}
+
+/** A draft that holds the customer's details: what forgetting changes in it, and what it then holds. */
+export interface DraftErasure {
+  path: string;
+  changes: DraftChange[];
+  content: string;
+}
+
+/** What a forget found in the drafts folder. */
+export interface DraftsScan {
+  folder: string;
+  /** Drafts looked in: this database's, and those whose database svc cannot tell. */
+  checked: number;
+  erasures: DraftErasure[];
+}
+
+/**
+ * Looks through the drafts folder for the customer's details: this database's stories not
+ * saved and its kept edits, and the files whose database svc cannot tell (edits kept before
+ * their names carried it, damaged or half-written drafts). Another database's drafts are
+ * that database's forget's to reach. Changes nothing; a draft it cannot read is refused
+ * (ConflictError) rather than passed over, as it may hold them.
+ */
+export function scanDrafts(env: Record<string, string | undefined>, dbPath: string, target: DraftsForget): DraftsScan {
+  const folder = draftDir(env);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch (error) {
+    if (['ENOENT', 'ENOTDIR'].includes(errorCode(error))) return { folder, checked: 0, erasures: [] };
+    throw new ConflictError(messages.forgetDraftUnreadable(folder, fileReadReason(error), target.customerId), messages.forgetDraftUnreadableHint(target.customerId));
+  }
+  let checked = 0;
+  const erasures: DraftErasure[] = [];
+  for (const name of names.filter((n) => n.startsWith('story-') || n.startsWith('edit-story-')).sort()) {
+    const path = join(folder, name);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') continue; // saved or removed meanwhile
+      throw new ConflictError(messages.forgetDraftUnreadable(path, fileReadReason(error), target.customerId), messages.forgetDraftUnreadableHint(target.customerId));
+    }
+    const found = eraseInDraft(name, text, dbPath, target);
+    if (found === 'another database') continue;
+    checked++;
+    if (found.changes.length > 0) erasures.push({ path, ...found });
+  }
+  return { folder, checked, erasures };
+}
+
+/**
+ * What forgetting changes in one draft. A story draft loses the details as a story does;
+ * a kept edit as its story's text does. Where the database is not known the text loses the
+ * full name, email, phone and external id only, never a single part of the name.
+ */
+function eraseInDraft(name: string, text: string, dbPath: string, target: DraftsForget): { changes: DraftChange[]; content: string } | 'another database' {
+  const draft = storyDraftIn(text);
+  if (draft) {
+    if (draft.db !== dbPath) return 'another database';
+    const customer = typeof draft.input.customer === 'string' ? draft.input.customer : undefined;
+    const theirs = draftIsTheirs(customer, { id: target.customerId, name: target.name, nameShared: target.nameShared });
+    const { input, changes } = redactStoryInput(draft.input, target.redactor, theirs);
+    return { changes, content: `${JSON.stringify({ ...draft.data, input }, null, 2)}\n` };
+  }
+  const edit = EDIT_DRAFT.exec(name);
+  const mark = edit?.[2];
+  if (mark !== undefined && mark !== databaseMark(dbPath)) return 'another database';
+  const linked = mark !== undefined && target.storyIds.includes(Number(edit?.[1]));
+  const after = target.redactor.redact(text, linked);
+  return after === null || after === text ? { changes: [], content: text } : { changes: [{ field: 'text', before: text, after }], content: after };
+}
+
+/** A story draft's own data, when the text is one. */
+function storyDraftIn(text: string): { data: Record<string, unknown>; db: string; input: StoryInput } | undefined {
+  try {
+    const data = JSON.parse(text) as Record<string, unknown>;
+    if (data.kind !== KIND || typeof data.db !== 'string' || typeof data.input !== 'object' || data.input === null) return undefined;
+    return { data, db: data.db, input: data.input as StoryInput };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Erases the customer's details from the drafts that hold them, found again just before:
+ * each new content is written whole beside its draft (owner-only) before any draft is
+ * replaced, so a folder that refuses a write changes nothing. Returns what it changed.
+ */
+export function eraseDrafts(env: Record<string, string | undefined>, dbPath: string, target: DraftsForget): DraftsScan {
+  const scan = scanDrafts(env, dbPath, target);
+  const temps: Array<{ erasure: DraftErasure; temp: string }> = [];
+  for (const erasure of scan.erasures) {
+    const temp = `${erasure.path}.forget-${process.pid}.partial`;
+    temps.push({ erasure, temp });
+    try {
+      writeFileSync(temp, erasure.content, { mode: 0o600 });
+      chmodSync(temp, 0o600);
+    } catch (error) {
+      for (const left of temps) rmSync(left.temp, { force: true });
+      throw draftWriteError(erasure.path, error, target.customerId);
+    }
+  }
+  const done: DraftErasure[] = [];
+  for (const [i, { erasure, temp }] of temps.entries()) {
+    try {
+      // A draft saved meanwhile (story add --resume removes it) is not brought back.
+      if (existsSync(erasure.path)) {
+        renameSync(temp, erasure.path);
+        done.push(erasure);
+      } else rmSync(temp, { force: true });
+    } catch (error) {
+      for (const left of temps.slice(i)) rmSync(left.temp, { force: true });
+      throw draftWriteError(erasure.path, error, target.customerId);
+    }
+  }
+  return { ...scan, erasures: done };
+}
+
+/** A draft that could not be rewritten, in words: a full disk is a failure (exit 1), anything else a refusal (exit 4). */
+function draftWriteError(path: string, error: unknown, customerId: number): SvcError {
+  const code = errorCode(error);
+  const diskFull = ['ENOSPC', 'EDQUOT'].includes(code);
+  const reason = diskFull ? messages.forgetDiskFull : code === 'EROFS' ? 'the file system is read-only' : fileReadReason(error);
+  return new SvcError(messages.forgetDraftUnwritable(path, reason, customerId), diskFull ? ExitCode.unexpected : ExitCode.conflict, messages.forgetDraftUnwritableHint(customerId, diskFull), error);
 }
