@@ -121,26 +121,47 @@ export interface DraftsScan {
   /** Drafts looked in: this database's, and those whose database svc cannot tell. */
   checked: number;
   erasures: DraftErasure[];
+  /** For an import: the first draft that could not be read or rewritten (the others were still done). */
+  failed?: SvcError;
+}
+
+/**
+ * Who looks in the drafts, which says what a draft that fails means: svc customer forget
+ * looks before the records change, so it can be run again; an import after it erased
+ * them, when svc can no longer look again; an import's dry run, which changes nothing.
+ */
+export type DraftsStage = 'forget' | 'import' | 'import dry run';
+
+function unreadable(path: string, error: unknown, id: number, stage: DraftsStage): ConflictError {
+  const reason = fileReadReason(error);
+  if (stage === 'import') return new ConflictError(messages.forgetDraftUnreadableAfter(path, reason, id), messages.forgetDraftAfterHint);
+  if (stage === 'import dry run') return new ConflictError(messages.forgetDraftUnreadableDryRun(path, reason));
+  return new ConflictError(messages.forgetDraftUnreadable(path, reason, id), messages.forgetDraftUnreadableHint(id));
 }
 
 /**
  * Looks through the drafts folder for the customer's details: this database's stories not
  * saved and its kept edits, and the files whose database svc cannot tell (edits kept before
  * their names carried it, damaged or half-written drafts). Another database's drafts are
- * that database's forget's to reach. Changes nothing; a draft it cannot read is refused
- * (ConflictError) rather than passed over, as it may hold them.
+ * that database's forget's to reach. Changes nothing. A draft it cannot read is never
+ * passed over in silence, as it may hold them: for a forget it is refused (ConflictError);
+ * an import, whose records are erased whatever the drafts say, notes it as `failed` and
+ * goes on with the others.
  */
-export function scanDrafts(env: Record<string, string | undefined>, dbPath: string, target: DraftsForget): DraftsScan {
+export function scanDrafts(env: Record<string, string | undefined>, dbPath: string, target: DraftsForget, stage: DraftsStage = 'forget'): DraftsScan {
   const folder = draftDir(env);
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch (error) {
     if (['ENOENT', 'ENOTDIR'].includes(errorCode(error))) return { folder, checked: 0, erasures: [] };
-    throw new ConflictError(messages.forgetDraftUnreadable(folder, fileReadReason(error), target.customerId), messages.forgetDraftUnreadableHint(target.customerId));
+    const failure = unreadable(folder, error, target.customerId, stage);
+    if (stage === 'forget') throw failure;
+    return { folder, checked: 0, erasures: [], failed: failure };
   }
   let checked = 0;
   const erasures: DraftErasure[] = [];
+  let failed: SvcError | undefined;
   for (const name of names.filter((n) => n.startsWith('story-') || n.startsWith('edit-story-')).sort()) {
     const path = join(folder, name);
     let text: string;
@@ -148,14 +169,17 @@ export function scanDrafts(env: Record<string, string | undefined>, dbPath: stri
       text = readFileSync(path, 'utf8');
     } catch (error) {
       if (errorCode(error) === 'ENOENT') continue; // saved or removed meanwhile
-      throw new ConflictError(messages.forgetDraftUnreadable(path, fileReadReason(error), target.customerId), messages.forgetDraftUnreadableHint(target.customerId));
+      const failure = unreadable(path, error, target.customerId, stage);
+      if (stage === 'forget') throw failure;
+      failed ??= failure;
+      continue;
     }
     const found = eraseInDraft(name, text, dbPath, target);
     if (found === 'another database') continue;
     checked++;
     if (found.changes.length > 0) erasures.push({ path, ...found });
   }
-  return { folder, checked, erasures };
+  return { folder, checked, erasures, ...(failed ? { failed } : {}) };
 }
 
 /**
@@ -192,22 +216,32 @@ function storyDraftIn(text: string): { data: Record<string, unknown>; db: string
 }
 
 /**
- * Erases the customer's details from the drafts that hold them, found again just before:
- * each new content is written whole beside its draft (owner-only) before any draft is
- * replaced, so a folder that refuses a write changes nothing. Returns what it changed.
+ * Erases the customer's details from the drafts that hold them, found again just before.
+ * Each new content is written whole beside its draft (owner-only), then put in its place.
+ * For a forget every new content is written before any draft is replaced, so a folder that
+ * refuses a write changes nothing and the forget stops (the error is thrown); an import
+ * rewrites each draft it can and notes the first it could not as `failed`.
  */
-export function eraseDrafts(env: Record<string, string | undefined>, dbPath: string, target: DraftsForget): DraftsScan {
-  const scan = scanDrafts(env, dbPath, target);
+export function eraseDrafts(env: Record<string, string | undefined>, dbPath: string, target: DraftsForget, stage: DraftsStage = 'forget'): DraftsScan {
+  const scan = scanDrafts(env, dbPath, target, stage);
+  const allOrNothing = stage === 'forget';
+  let failed = scan.failed;
+  const fail = (path: string, error: unknown) => {
+    const failure = draftWriteError(path, error, target.customerId, stage);
+    if (allOrNothing) throw failure;
+    failed ??= failure;
+  };
   const temps: Array<{ erasure: DraftErasure; temp: string }> = [];
   for (const erasure of scan.erasures) {
     const temp = `${erasure.path}.forget-${process.pid}.partial`;
-    temps.push({ erasure, temp });
     try {
       writeFileSync(temp, erasure.content, { mode: 0o600 });
       chmodSync(temp, 0o600);
+      temps.push({ erasure, temp });
     } catch (error) {
-      for (const left of temps) rmSync(left.temp, { force: true });
-      throw draftWriteError(erasure.path, error, target.customerId);
+      rmSync(temp, { force: true });
+      if (allOrNothing) for (const left of temps) rmSync(left.temp, { force: true });
+      fail(erasure.path, error);
     }
   }
   const done: DraftErasure[] = [];
@@ -219,17 +253,20 @@ export function eraseDrafts(env: Record<string, string | undefined>, dbPath: str
         done.push(erasure);
       } else rmSync(temp, { force: true });
     } catch (error) {
-      for (const left of temps.slice(i)) rmSync(left.temp, { force: true });
-      throw draftWriteError(erasure.path, error, target.customerId);
+      rmSync(temp, { force: true });
+      if (allOrNothing) for (const left of temps.slice(i + 1)) rmSync(left.temp, { force: true });
+      fail(erasure.path, error);
     }
   }
-  return { ...scan, erasures: done };
+  return { folder: scan.folder, checked: scan.checked, erasures: done, ...(failed ? { failed } : {}) };
 }
 
 /** A draft that could not be rewritten, in words: a full disk is a failure (exit 1), anything else a refusal (exit 4). */
-function draftWriteError(path: string, error: unknown, customerId: number): SvcError {
+function draftWriteError(path: string, error: unknown, customerId: number, stage: DraftsStage): SvcError {
   const code = errorCode(error);
   const diskFull = ['ENOSPC', 'EDQUOT'].includes(code);
   const reason = diskFull ? messages.forgetDiskFull : code === 'EROFS' ? 'the file system is read-only' : fileReadReason(error);
-  return new SvcError(messages.forgetDraftUnwritable(path, reason, customerId), diskFull ? ExitCode.unexpected : ExitCode.conflict, messages.forgetDraftUnwritableHint(customerId, diskFull), error);
+  const exitCode = diskFull ? ExitCode.unexpected : ExitCode.conflict;
+  if (stage !== 'forget') return new SvcError(messages.forgetDraftUnwritableAfter(path, reason, customerId), exitCode, messages.forgetDraftAfterHint, error);
+  return new SvcError(messages.forgetDraftUnwritable(path, reason, customerId), exitCode, messages.forgetDraftUnwritableHint(customerId, diskFull), error);
 }

@@ -394,6 +394,13 @@ export const messages = {
     `could not rewrite the draft ${path} (${reason}), so customer #${id} was not forgotten: nothing in the database was changed`,
   forgetDraftUnwritableHint: (id: number, diskFull: boolean) =>
     `${diskFull ? 'free some space' : 'make the drafts folder and that file writable by you, or delete the draft'}, then run again: svc customer forget ${id} --yes`,
+  // An import that forgets a customer looks in the drafts after their records are erased: it cannot be run again.
+  forgetDraftUnreadableAfter: (path: string, reason: string, id: number) =>
+    `cannot read the draft ${path} (${reason}): customer #${id} is erased from every record, but this draft may still hold their details`,
+  forgetDraftUnwritableAfter: (path: string, reason: string, id: number) =>
+    `could not rewrite the draft ${path} (${reason}): customer #${id} is erased from every record, but this draft still holds their details`,
+  forgetDraftUnreadableDryRun: (path: string, reason: string) => `cannot read the draft ${path} (${reason}): importing would leave it as it is, and it may hold their details`,
+  forgetDraftAfterHint: 'svc no longer knows their details, so it cannot look for them again: open the draft and take them out, or delete it',
   forgetDraftsChanged: (count: number, paths: readonly string[], dryRun: boolean, lostCustomer: boolean) =>
     `${dryRun ? 'It would replace' : 'Replaced'} their details with "(forgotten)" in ${count === 1 ? 'a draft' : `${count} drafts`} on this machine: ${paths.join(', ')}` +
     (lostCustomer ? `. A draft that named them as its customer ${dryRun ? 'would be' : 'will be'} saved without one.` : '.'),

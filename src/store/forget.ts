@@ -520,6 +520,8 @@ export function clearPendingForgets(db: Db, ids: readonly number[]): void {
 export interface ImportedForget {
   customerId: number;
   traces: string[];
+  /** What to look for in the drafts on this machine afterwards (personal data: kept in memory only). */
+  drafts: DraftsForget;
   /** Forgotten here before: the file brought their details back, and they were erased again. */
   again?: boolean;
 }
@@ -532,7 +534,7 @@ export interface ImportedForget {
 export function eraseReturnedDetails(db: Db, id: number, returned: ContactDetails, now: string): ImportedForget | undefined {
   if (!Object.values(returned).some((value) => value !== null && value !== '')) return undefined;
   const report = forgetCustomer(db, id, now, returned);
-  return report.changes.length === 0 ? undefined : { customerId: id, traces: report.traces, again: true };
+  return report.changes.length === 0 ? undefined : { customerId: id, traces: report.traces, drafts: report.drafts, again: true };
 }
 
 /**
@@ -558,5 +560,5 @@ export function applyImportedForget(
   }
   if (id === undefined || at === undefined) return undefined;
   const report = forgetCustomer(db, id, at);
-  return { customerId: id, traces: report.traces };
+  return { customerId: id, traces: report.traces, drafts: report.drafts };
 }

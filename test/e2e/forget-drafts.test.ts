@@ -166,3 +166,63 @@ describe('svc customer forget and the drafts on this machine', () => {
     expect(readInput(typed)).toEqual({ text: `Bo drove the forms to Mrs Zyxwortel, ${F}`, staff: ['Bo'], customer: 'Maria Zyxwortel', tags: ['zyxwortel'] });
   });
 });
+
+describe('an import that forgets a customer, as the file says', () => {
+  let other: InProcessSandbox;
+  let otherTyped: string;
+  let otherKept: string;
+  let second: string;
+
+  beforeEach(async () => {
+    other = inProcessSandbox();
+    const first = join(svc.dir, 'first.jsonl');
+    expect((await svc.run(['export', '--include-contacts', '-o', first])).code).toBe(0);
+    expect((await other.run(['import', first])).code).toBe(0);
+    // The other database's own drafts on its person's machine.
+    const otherEnv = { XDG_DATA_HOME: join(other.dir, 'data') };
+    const db = shownAddress(other.db);
+    otherTyped = saveDraft(otherEnv, db, { text: 'Cy posted the forms to Maria Zyxwortel', staff: ['Cy'], customer: '#1' }, NOW);
+    otherKept = saveEditDraft(otherEnv, db, 1, 'Ana called Mrs Zyxwortel back twice', NOW);
+    expect((await svc.run(['customer', 'forget', 'Maria Zyxwortel', '--yes'])).code).toBe(0);
+    second = join(svc.dir, 'second.jsonl');
+    expect((await svc.run(['export', '-o', second])).code).toBe(0);
+  });
+  afterEach(() => other.cleanup());
+
+  it('rewrites the drafts there too, after saying what a dry run would change', async () => {
+    const dryRun = await other.run(['import', second, '--dry-run']);
+    expect(dryRun.code, dryRun.stderr).toBe(0);
+    expect(dryRun.stderr).toContain(`It would replace their details with "(forgotten)" in 2 drafts on this machine: ${otherKept}, ${otherTyped}.`);
+    expect(readFileSync(otherKept, 'utf8')).toBe('Ana called Mrs Zyxwortel back twice');
+
+    const imported = await other.run(['import', second]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toContain('Forgot customer #1 here too, as the file says');
+    expect(imported.stderr).toContain(`Replaced their details with "(forgotten)" in 2 drafts on this machine: ${otherKept}, ${otherTyped}.`);
+    expect(readFileSync(otherKept, 'utf8')).toBe(`Ana called Mrs ${F} back twice`);
+    expect(readInput(otherTyped)).toEqual({ text: `Cy posted the forms to ${F}`, staff: ['Cy'] });
+    for (const path of [otherKept, otherTyped]) expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
+  it.skipIf(!canChattr)('says last, with exit 4, which draft it could not rewrite: the import and the records stand', async () => {
+    immutable(otherKept, true);
+    let imported;
+    try {
+      imported = await other.run(['import', second]);
+    } finally {
+      immutable(otherKept, false);
+    }
+    expect(imported.code).toBe(4);
+    expect(imported.stderr).toMatch(
+      new RegExp(
+        `\\nsvc: could not rewrite the draft ${otherKept.replace(/[.]/gu, '\\.')} \\(permission denied\\): customer #1 is erased from every record, but this draft still holds their details\\n` +
+          'hint: svc no longer knows their details, so it cannot look for them again: open the draft and take them out, or delete it\\n$',
+        'u',
+      ),
+    );
+    expect(readFileSync(otherKept, 'utf8')).toBe('Ana called Mrs Zyxwortel back twice');
+    // Every other draft, and the records, are erased all the same.
+    expect(readInput(otherTyped).text).toBe(`Cy posted the forms to ${F}`);
+    expect((await other.json<Array<{ name: string }>>(['customers'])).map((c) => c.name)).toEqual(['Other Person', F]);
+  });
+});

@@ -156,6 +156,17 @@ describe('the drafts folder, as forget looks through it', () => {
     for (const [path, text] of Object.entries(snapshot)) expect(readFileSync(path, 'utf8'), path).toBe(text);
   });
 
+  it("for an import, whose records are erased already, notes a draft it cannot read and still rewrites the others", () => {
+    const files = writeDrafts();
+    const blocked = join(folder, 'edit-story-1-2026-03-03T09-00-00-000Z-5.txt');
+    mkdirSync(blocked);
+    const erased = eraseDrafts(env, DB, target, 'import');
+    expect(erased.failed?.message).toBe(`cannot read the draft ${blocked} (it is a directory): customer #1 is erased from every record, but this draft may still hold their details`);
+    expect(erased.failed?.exitCode).toBe(ExitCode.conflict);
+    expect(erased.erasures.map((e) => e.path).sort()).toEqual([files.mine, files.herEdit, files.otherEdit, files.older].sort());
+    expect(readFileSync(files.herEdit, 'utf8')).toBe(`Ana rang ${F} back; ${F} was pleased`);
+  });
+
   it.skipIf(!canChattr)('refuses a draft it cannot replace, leaving it and no temporary file behind', () => {
     const files = writeDrafts();
     immutable(files.herEdit, true);
