@@ -1,15 +1,17 @@
 // svc customer forget reaches the drafts svc keeps on this machine for the database in
 // use: stories typed at the prompt that could not be saved, and edits it refused. They are
 // rewritten as the customer's stories are, or the forget stops before the database changes.
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveDraft, saveEditDraft } from '../../src/cli/drafts.ts';
 import { messages } from '../../src/core/messages.ts';
 import { shownAddress } from '../../src/store/address.ts';
 import { storedText } from '../helpers/cli.ts';
 import { testEngine } from '../helpers/engine.ts';
-import { canChattr, immutable } from '../helpers/fs.ts';
+import { tempDir } from '../helpers/db.ts';
+import { canChattr, canMount, immutable, mountTmpfs } from '../helpers/fs.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
 let svc: InProcessSandbox;
@@ -155,6 +157,54 @@ describe('svc customer forget and the drafts on this machine', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(readFileSync(kept, 'utf8')).toBe(`Ana called ${F} back; ${F} thanked her`);
     expect(readInput(typed).customer).toBeUndefined();
+  });
+
+  // Skipped only where a tmpfs cannot be mounted (not root): a real full disk is the point.
+  it.skipIf(!canMount)('stops before the database on a full disk (exit 1), and finishes once there is room', async () => {
+    const full = tempDir('svc-tmpfs-');
+    expect(mountTmpfs(full.dir, '64k')).toBe(true);
+    try {
+      const fullEnv = { XDG_DATA_HOME: full.dir };
+      const draft = saveEditDraft(fullEnv, shownAddress(svc.db), 1, KEPT_TEXT, NOW);
+      const filler = join(full.dir, 'filler');
+      const fd = openSync(filler, 'w');
+      try {
+        for (;;) writeSync(fd, Buffer.alloc(4096));
+      } catch {
+        // ENOSPC: full
+      } finally {
+        closeSync(fd);
+      }
+      const before = svc.snapshot();
+      const result = await svc.run(['customer', 'forget', 'Maria Zyxwortel', '--yes'], { env: fullEnv });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `svc: could not rewrite the draft ${draft} (the disk is full), so customer #1 was not forgotten: nothing in the database was changed\n` +
+          'hint: free some space, then run again: svc customer forget 1 --yes\n',
+      );
+      expect(svc.snapshot()).toBe(before);
+      expect(readFileSync(draft, 'utf8')).toBe(KEPT_TEXT);
+      expect(readdirSync(join(full.dir, 'svc', 'drafts'))).toEqual([basename(draft)]);
+
+      rmSync(filler);
+      const again = await svc.run(['customer', 'forget', 'Maria Zyxwortel', '--yes'], { env: fullEnv });
+      expect(again.code, again.stderr).toBe(0);
+      expect(readFileSync(draft, 'utf8')).toBe(`Ana called ${F} back; ${F} thanked her`);
+    } finally {
+      spawnSync('umount', [full.dir]);
+      full.cleanup();
+    }
+  });
+
+  it('states the drafts it would change when it asks in a terminal; no keeps them as they were', async () => {
+    const before = svc.snapshot();
+    const files = draftFiles();
+    const result = await svc.run(['customer', 'forget', 'Maria Zyxwortel'], { tty: true, answers: ['n\r'] });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.replace(/\r?\n/gu, '')).toContain('Forget Maria Zyxwortel (#1)? This changes 1 story, and 2 drafts on this machine.');
+    expect(result.stderr).toContain('Kept customer #1; nothing was changed.');
+    expect(svc.snapshot()).toBe(before);
+    expect(draftFiles()).toEqual(files);
   });
 
   it("leaves a draft's customer that a namesake (not forgotten) also has: it may be theirs", async () => {
