@@ -1,5 +1,6 @@
 import { normalizePhone } from './customer.ts';
-import { cleanName, nameKey, normalizeTag } from './text.ts';
+import { CUSTOMER_ID, type StoryInput } from './story.ts';
+import { cleanName, nameKey, normalizeTag, unique } from './text.ts';
 
 /** The personal data of a customer that forgetting erases. */
 export interface ContactDetails {
@@ -260,6 +261,69 @@ export interface ForgetReport {
   nameNotScanned: boolean;
   /** What to look for in the files afterwards (personal data: kept in memory only). */
   traces: string[];
+  /** What to look for in the drafts on this machine afterwards (personal data: kept in memory only). */
+  drafts: DraftsForget;
+}
+
+/** The customer a forget erases, as the drafts svc keeps on this machine are searched for them. */
+export interface DraftsForget {
+  customerId: number;
+  /** Their name as stored before the forget (null: none). */
+  name: string | null;
+  /** Whether another customer (not forgotten) has that name too: a draft naming it may mean that one. */
+  nameShared: boolean;
+  /** Their stories: an edit of one kept as a draft is their own text. */
+  storyIds: readonly number[];
+  /** The forget's own matcher: a draft loses what their stories lose. */
+  redactor: Redactor;
+}
+
+/** One field of a draft on this machine that forgetting changes (or, in a dry run, would change). */
+export interface DraftChange {
+  field: string;
+  before: string;
+  /** null: the field goes. */
+  after: string | null;
+}
+
+/**
+ * Whether a story draft is the customer's own: it names them by id ("#12"), or by their
+ * name when no other customer has it too (then the name may be that one's, and stays).
+ */
+export function draftIsTheirs(customer: string | undefined, forgotten: { id: number; name: string | null; nameShared: boolean }): boolean {
+  if (!customer) return false;
+  const byId = CUSTOMER_ID.exec(customer.trim());
+  if (byId) return Number(byId[1]) === forgotten.id;
+  return forgotten.name !== null && !forgotten.nameShared && nameKey(customer) === nameKey(forgotten.name);
+}
+
+/**
+ * A story kept as a draft with the customer's details replaced as in their stories: text,
+ * title, impact and tags. A customer field that is them goes, so the draft is saved without
+ * a customer: saving it with their name would create them again, and by id it would be refused.
+ */
+export function redactStoryInput(input: StoryInput, redactor: Redactor, theirs: boolean): { input: StoryInput; changes: DraftChange[] } {
+  const out: StoryInput = { ...input };
+  const changes: DraftChange[] = [];
+  for (const field of ['text', 'title', 'impact'] as const) {
+    const value = input[field];
+    const after = typeof value === 'string' ? redactor.redact(value, theirs) : null;
+    if (typeof value !== 'string' || after === null || after === value) continue;
+    out[field] = after;
+    changes.push({ field, before: value, after });
+  }
+  if (Array.isArray(input.tags)) {
+    const tags = input.tags.map((tag) => (typeof tag === 'string' ? (redactor.redactTag(tag, theirs) ?? tag) : tag));
+    if (tags.some((tag, i) => tag !== input.tags?.[i])) {
+      out.tags = unique(tags);
+      changes.push({ field: 'tags', before: input.tags.join(', '), after: out.tags.join(', ') });
+    }
+  }
+  if (theirs && typeof input.customer === 'string') {
+    delete out.customer;
+    changes.push({ field: 'customer', before: input.customer, after: null });
+  }
+  return { input: out, changes };
 }
 
 /** A file svc wrote outside the database (an export, a backup), as forget lists it. */

@@ -389,6 +389,28 @@ export const messages = {
   forgetResumeHint: (ids: readonly number[], onServer = false) =>
     `let running exports, backups and reports finish${onServer ? '' : ' (and free disk space if it is full)'}, then finish with: svc customer forget ${ids[0] ?? ''} --yes`,
   forgetDiskFull: 'the disk is full',
+  // customer forget and the drafts kept on this machine (stories not saved, refused edits)
+  forgetDraftUnreadable: (path: string, reason: string, id: number) =>
+    `cannot read the draft ${path} (${reason}), so svc cannot tell whether it holds customer #${id}'s details; nothing was changed`,
+  forgetDraftUnreadableHint: (id: number) => `make it readable by you, or delete it if you do not need it, then run again: svc customer forget ${id}`,
+  forgetDraftUnwritable: (path: string, reason: string, id: number) =>
+    `could not rewrite the draft ${path} (${reason}), so customer #${id} was not forgotten: nothing in the database was changed`,
+  forgetDraftUnwritableHint: (id: number, diskFull: boolean) =>
+    `${diskFull ? 'free some space' : 'make the drafts folder and that file writable by you, or delete the draft'}, then run again: svc customer forget ${id} --yes`,
+  // An import that forgets a customer looks in the drafts after their records are erased: it cannot be run again.
+  forgetDraftUnreadableAfter: (path: string, reason: string, id: number) =>
+    `cannot read the draft ${path} (${reason}): customer #${id} is erased from every record, but this draft may still hold their details`,
+  forgetDraftUnwritableAfter: (path: string, reason: string, id: number) =>
+    `could not rewrite the draft ${path} (${reason}): customer #${id} is erased from every record, but this draft still holds their details`,
+  forgetDraftUnreadableDryRun: (path: string, reason: string) => `cannot read the draft ${path} (${reason}): importing would leave it as it is, and it may hold their details`,
+  forgetDraftAfterHint: 'svc no longer knows their details, so it cannot look for them again: open the draft and take them out, or delete it',
+  forgetDraftsChanged: (count: number, paths: readonly string[], dryRun: boolean, lostCustomer: boolean) =>
+    `${dryRun ? 'It would replace' : 'Replaced'} their details with "(forgotten)" in ${count === 1 ? 'a draft' : `${count} drafts`} on this machine: ${paths.join(', ')}` +
+    (lostCustomer ? `. A draft that named them as its customer ${dryRun ? 'would be' : 'will be'} saved without one.` : '.'),
+  forgetDraftsNone: (checked: number, folder: string) =>
+    `No draft on this machine holds their details (${checked === 0 ? 'there are none' : `checked ${checked}`} in ${folder}).`,
+  forgetDraftsElsewhere:
+    "svc cannot reach drafts on other people's machines (stories they could not save to this server, edits it refused): ask the team to delete any that name this customer, as saving one would bring their details back.",
   forgetConfirm: (name: string, id: number, counts: string) =>
     `Forget ${name} (#${id})? ${counts} Their name, email, phone and external id are erased everywhere; stories and answers stay, anonymised. This cannot be undone.`,
   // customer forget on a PostgreSQL server

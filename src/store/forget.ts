@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { numberedName, redactorFor, tooShortToScan, tracesOf, unsharedDetails, type ContactDetails, type ForgetChange, type ForgetReport, type Redactor, type SharedDetail } from '../core/forget.ts';
+import { numberedName, redactorFor, tooShortToScan, tracesOf, unsharedDetails, type ContactDetails, type DraftsForget, type ForgetChange, type ForgetReport, type Redactor, type SharedDetail } from '../core/forget.ts';
 import { normalizePhone } from '../core/customer.ts';
 import { errorCode } from '../core/errors.ts';
 import { cleanName, nameKey, normalizePhrase } from '../core/text.ts';
@@ -199,6 +199,14 @@ export function forgetCustomer(db: Db, id: number, now: string, returned?: Conta
   const unshared = unsharedDetails(contact, shared);
   const traces = tracesOf(unshared);
   const nameNotScanned = unshared.name !== null && tooShortToScan(unshared.name);
+  const storyIds = (sql(db, 'SELECT id FROM stories WHERE customer_id = ? ORDER BY id').all(id) as Array<{ id: number }>).map((row) => Number(row.id));
+  const drafts: DraftsForget = {
+    customerId: id,
+    name: contact.name ? cleanName(contact.name) : null,
+    nameShared: shared.some((s) => s.detail === 'name' && s.customers.length > 0),
+    storyIds,
+    redactor,
+  };
   const changes = new Changes();
 
   db.exec('CREATE TEMP TABLE IF NOT EXISTS linked_practices (practice_id INTEGER PRIMARY KEY)');
@@ -217,7 +225,9 @@ export function forgetCustomer(db: Db, id: number, now: string, returned?: Conta
 
   for (const [column, value] of Object.entries(details)) if (value !== null) changes.add('customers', id, column, value, null);
   // Erasing again what came back: the forget is recorded already, and its files wait for a wipe only if something changed.
-  if (returned && changes.list.length === 0) return { customerId: id, erased: [], storiesChanged: 0, interviewsChanged: 0, elsewhere: {}, changes: [], shared, nameNotScanned, traces };
+  if (returned && changes.list.length === 0) {
+    return { customerId: id, erased: [], storiesChanged: 0, interviewsChanged: 0, elsewhere: {}, changes: [], shared, nameNotScanned, traces, drafts };
+  }
   sql(
     db,
     `UPDATE customers SET name = NULL, name_key = NULL, email = NULL, phone = NULL, external_id = NULL, person_id = NULL,
@@ -239,6 +249,7 @@ export function forgetCustomer(db: Db, id: number, now: string, returned?: Conta
     shared,
     nameNotScanned,
     traces,
+    drafts,
   };
 }
 
@@ -509,6 +520,8 @@ export function clearPendingForgets(db: Db, ids: readonly number[]): void {
 export interface ImportedForget {
   customerId: number;
   traces: string[];
+  /** What to look for in the drafts on this machine afterwards (personal data: kept in memory only). */
+  drafts: DraftsForget;
   /** Forgotten here before: the file brought their details back, and they were erased again. */
   again?: boolean;
 }
@@ -521,7 +534,7 @@ export interface ImportedForget {
 export function eraseReturnedDetails(db: Db, id: number, returned: ContactDetails, now: string): ImportedForget | undefined {
   if (!Object.values(returned).some((value) => value !== null && value !== '')) return undefined;
   const report = forgetCustomer(db, id, now, returned);
-  return report.changes.length === 0 ? undefined : { customerId: id, traces: report.traces, again: true };
+  return report.changes.length === 0 ? undefined : { customerId: id, traces: report.traces, drafts: report.drafts, again: true };
 }
 
 /**
@@ -547,5 +560,5 @@ export function applyImportedForget(
   }
   if (id === undefined || at === undefined) return undefined;
   const report = forgetCustomer(db, id, at);
-  return { customerId: id, traces: report.traces };
+  return { customerId: id, traces: report.traces, drafts: report.drafts };
 }

@@ -48,6 +48,7 @@ describe('svc customer forget', () => {
       shared: [],
       nameNotScanned: false,
       resumed: false,
+      drafts: { folder: join(svc.dir, 'data', 'svc', 'drafts'), checked: 0, changed: [], otherMachines: testEngine === 'postgres' },
       removed: [],
       filesVerified: true,
       finished: true,

@@ -117,6 +117,27 @@ describe('an edit in $EDITOR that someone else made stale', () => {
     expect(statSync(join(draftDir(), file!)).mode & 0o777).toBe(0o600);
   }, 60_000);
 
+  it('keeps the edit in a file marked with its database, which a later forget of the customer rewrites', async () => {
+    expect(svc.run(['story', 'add', 'Ana rang Tomas Brandt back the same day', '--staff', 'Ana', '--customer', 'Tomas Brandt']).code).toBe(0);
+    const { editor, opened, letGo } = slowEditor(typed);
+    const term = new Terminal(['story', 'edit', '1'], svc.db, { ...env, EDITOR: editor, VISUAL: undefined });
+    await until(opened);
+    expect(svc.run(['story', 'edit', '1', '--impact', 'the client stayed'], { env }).code).toBe(0);
+    letGo();
+    expect(await term.exitCode()).toBe(4);
+    const [file] = kept('.txt');
+    expect(file).toMatch(/^edit-story-1-.*-db[0-9a-f]{12}\.txt$/u);
+    const path = join(draftDir(), file!);
+
+    const forget = svc.run(['customer', 'forget', 'Tomas Brandt', '--yes', '--json'], { env });
+    expect(forget.code, forget.stderr).toBe(0);
+    expect(JSON.parse(forget.stdout).drafts).toMatchObject({ checked: 1, changed: [path] });
+    expect(forget.stderr).toContain(`Replaced their details with "(forgotten)" in a draft on this machine: ${path}.\n`);
+    expect(readFileSync(path, 'utf8')).toBe('Ana rang (forgotten) back within the hour and booked the engineer.');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(kept('.txt')).toEqual([file]);
+  }, 60_000);
+
   it('is refused when the customer was forgotten meanwhile: the erased name never comes back, no customer is made again', async () => {
     expect(svc.run(['story', 'add', 'Ana rang Tomas Brandt back the same day', '--staff', 'Ana', '--customer', 'Tomas Brandt']).code).toBe(0);
     const { editor, opened, letGo } = slowEditor(typed);
@@ -203,6 +224,46 @@ describe('a story typed at the guided prompt whose save fails', () => {
       staff: ['Ana'],
       tags: ['printer'],
     });
+    expect(kept('.json')).toEqual([]);
+  }, 60_000);
+
+  it('keeps the draft, which a forget of its customer rewrites before it is saved: the customer is not made again', async () => {
+    expect(svc.run(['story', 'add', 'Bo rang Tomas Brandt back', '--staff', 'Bo', '--customer', 'Tomas Brandt']).code).toBe(0);
+    const term = new Terminal(['story', 'add', '--staff', 'Ana', '--tag', 'printer'], svc.db, env);
+    await term.answer('What exactly did they do?', 'Ana drove a spare printer over to Tomas Brandt.');
+    await term.answer('More detail?', 'y');
+    await term.answer('What led up to it?', 'His printer jammed.');
+    await term.answer('What resulted for the customer?', 'Mr Brandt printed on time');
+    await term.waitFor('For whom?');
+    breakTheSave();
+    await term.type(`Tomas Brandt${KEY.enter}`);
+    await term.answer('Was that a colleague', 'n');
+    await term.waitFor('Channel?');
+    await term.type(KEY.enter);
+    await term.waitFor('What did it respond to?');
+    await term.type(KEY.enter);
+    expect(await term.exitCode(30_000)).toBe(1);
+    mendTheSave();
+    const [file] = kept('.json');
+    expect(file).toBeDefined();
+    const path = join(draftDir(), file!);
+    expect(JSON.parse(readFileSync(path, 'utf8')).input).toMatchObject({ customer: 'Tomas Brandt' });
+
+    const forget = svc.run(['customer', 'forget', 'Tomas Brandt', '--yes', '--json'], { env });
+    expect(forget.code, forget.stderr).toBe(0);
+    expect(JSON.parse(forget.stdout).drafts.changed).toEqual([path]);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+
+    const resumed = svc.run(['story', 'add', '--resume', '--json'], { env });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({
+      text: 'His printer jammed. Ana drove a spare printer over to (forgotten).',
+      impact: 'Mr (forgotten) printed on time',
+      customer: null,
+      staff: ['Ana'],
+      tags: ['printer'],
+    });
+    expect(svc.json<Array<{ name: string }>>(['customers']).map((c) => c.name)).toEqual(['(forgotten)']);
     expect(kept('.json')).toEqual([]);
   }, 60_000);
 

@@ -76,6 +76,14 @@ export function runSvc(args: string[], db: string, options: RunOptions = {}): Ru
 }
 
 /**
+ * A sandbox's own data folder unless a test names one: drafts live there, and a forget
+ * rewrites the drafts it finds, which must never be those of the person running the tests.
+ */
+export function withOwnDataHome<T extends { env?: Record<string, string | undefined> }>(dir: string, options: T = {} as T): T {
+  return { ...options, env: { XDG_DATA_HOME: join(dir, 'data'), ...options.env } };
+}
+
+/**
  * Where a sandbox's database is: a file in its folder, or on PostgreSQL (engine.ts) a
  * database of its own, migrated as `svc db init` would, dropped with the folder.
  */
@@ -101,7 +109,7 @@ export function sandboxPlace(prefix: string): { dir: string; db: string; cleanup
 
 export function sandbox(): SvcSandbox {
   const { dir, db, cleanup } = sandboxPlace('svc-e2e-');
-  const run = (args: string[], options?: RunOptions) => runSvc(args, db, options);
+  const run = (args: string[], options?: RunOptions) => runSvc(args, db, withOwnDataHome(dir, options));
   return {
     dir,
     db,

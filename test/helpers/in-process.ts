@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main.ts';
 import type { Host, StreamName } from '../../src/cli/streams.ts';
-import { baseEnv, sandboxPlace, snapshotDb, type RunOptions, type RunResult } from './cli.ts';
+import { baseEnv, sandboxPlace, snapshotDb, withOwnDataHome, type RunOptions, type RunResult } from './cli.ts';
 
 const INDEX_WORKER = new URL('../../dist/index-worker.cjs', import.meta.url);
 
@@ -98,7 +98,7 @@ function* pipeChunks(bytes: Buffer): Generator<Buffer> {
 
 export function inProcessSandbox(): InProcessSandbox {
   const { dir, db, cleanup } = sandboxPlace('svc-in-process-');
-  const runHere = (args: string[], options?: InProcessOptions) => runInProcess(args, db, options);
+  const runHere = (args: string[], options?: InProcessOptions) => runInProcess(args, db, withOwnDataHome(dir, options));
   return {
     dir,
     db,

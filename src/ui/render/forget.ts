@@ -1,4 +1,5 @@
-import type { ForgetChange, ForgetReport, WrittenFile } from '../../core/forget.ts';
+import type { DraftChange, ForgetChange, ForgetReport, WrittenFile } from '../../core/forget.ts';
+import { messages } from '../../core/messages.ts';
 import type { Palette } from '../color.ts';
 import { countOf as plural } from '../format.ts';
 import { oneLine } from '../text.ts';
@@ -17,11 +18,13 @@ const ROW_NOUNS: Readonly<Record<string, string>> = {
   meetings: 'meeting',
   rejected_candidates: 'rejected candidate',
   decided_candidates: 'candidate decided in review',
+  drafts: 'draft',
 };
 
 const REMOVED_BECAUSE: Readonly<Record<string, string>> = {
   customers: '(erased)',
   tags: '(removed: only their stories carried it)',
+  drafts: '(removed: their name would make them a customer again; the story is saved without one)',
 };
 
 /** Which record a change is in: "story #12", "tag acme". */
@@ -94,4 +97,44 @@ export function writtenFileLines(files: readonly WrittenFile[]): string[] {
 /** The documented JSON of a file in forget's output. */
 export function writtenFileJson(file: WrittenFile): WrittenFile {
   return { kind: file.kind, path: file.path, contacts: file.contacts, writtenAt: file.writtenAt };
+}
+
+/** What forget found in the drafts on this machine, as the renderers take it. */
+export interface DraftsFound {
+  folder: string;
+  checked: number;
+  erasures: ReadonlyArray<{ path: string; changes: readonly DraftChange[] }>;
+}
+
+/** "1 story and 1 interview, and 2 drafts on this machine": the counts with the drafts forget changes. */
+export function withDrafts(counts: string, drafts: DraftsFound): string {
+  const n = drafts.erasures.length;
+  return n === 0 ? counts : `${counts}, and ${plural(n, 'draft', 'drafts')} on this machine`;
+}
+
+/** One change in a draft, marked as a dry run marks a record's. */
+export function markedDraftChange(path: string, change: DraftChange, replacement: string, color: Palette): string {
+  return markedChange({ table: 'drafts', row: path, column: change.field, before: change.before, after: change.after }, replacement, color);
+}
+
+/** What forget did (or would do) to the drafts on this machine, and on a server what it cannot reach. */
+export function draftLines(drafts: DraftsFound, dryRun: boolean, onServer: boolean): string[] {
+  const lostCustomer = drafts.erasures.some((e) => e.changes.some((c) => c.field === 'customer'));
+  return [
+    drafts.erasures.length > 0
+      ? messages.forgetDraftsChanged(drafts.erasures.length, drafts.erasures.map((e) => e.path), dryRun, lostCustomer)
+      : messages.forgetDraftsNone(drafts.checked, drafts.folder),
+    ...(onServer ? [messages.forgetDraftsElsewhere] : []),
+  ];
+}
+
+/** The documented JSON of the drafts in forget's output; a dry run adds each change. */
+export function draftsJson(drafts: DraftsFound, onServer: boolean, dryRun: boolean) {
+  return {
+    folder: drafts.folder,
+    checked: drafts.checked,
+    changed: drafts.erasures.map((e) => e.path),
+    otherMachines: onServer,
+    ...(dryRun ? { changes: drafts.erasures.flatMap((e) => e.changes.map((c) => ({ path: e.path, ...c }))) } : {}),
+  };
 }

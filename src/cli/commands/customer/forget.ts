@@ -4,10 +4,11 @@ import { ConflictError, UsageError } from '../../../core/errors.ts';
 import type { ForgetReport } from '../../../core/forget.ts';
 import { messages } from '../../../core/messages.ts';
 import type { FinishReport } from '../../../store/store.ts';
-import { changedCounts, markedChange, writtenFileJson, writtenFileLines } from '../../../ui/render/forget.ts';
+import { changedCounts, draftLines, draftsJson, markedChange, markedDraftChange, withDrafts, writtenFileJson, writtenFileLines } from '../../../ui/render/forget.ts';
 import { oneLine } from '../../../ui/text.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
+import { eraseDrafts, scanDrafts } from '../../drafts.ts';
 import { startProgress } from '../../progress.ts';
 
 interface ForgetOptions {
@@ -32,21 +33,36 @@ export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promi
       ctx.info(`Customer #${customer.id} is erased from every record; forget would finish ${onServer ? 'on the server' : 'wiping the files'}. Nothing was changed.`);
       return;
     }
+    // The drafts were looked through by the run that erased the records, which knew the details.
     const finish = finishWithProgress(ctx, customer.id, null, waitMs, onServer);
-    report(ctx, options, { customerId: customer.id, resumed: true }, finish);
+    report(ctx, options, { customerId: customer.id, resumed: true, drafts: null }, finish);
     return;
   }
 
   const { preview } = plan;
+  const target = preview.drafts;
+  // A draft that cannot be read is refused here, before anything is asked or changed.
+  const drafts = scanDrafts(ctx.env, ctx.shownDb(), target);
   if (options.dryRun) {
     const files = writtenCopies(store, ctx.now);
     if (options.json) {
-      ctx.print(JSON.stringify({ ...summaryJson(preview), dryRun: true, changes: preview.changes, copies: files.map(writtenFileJson) }, null, 2));
+      ctx.print(
+        JSON.stringify(
+          { ...summaryJson(preview), dryRun: true, changes: preview.changes, drafts: draftsJson(drafts, onServer, true), copies: files.map(writtenFileJson) },
+          null,
+          2,
+        ),
+      );
     } else {
-      for (const change of preview.changes) ctx.print(markedChange(change, FORGOTTEN_CUSTOMER, ctx.look().color));
+      const { color } = ctx.look();
+      for (const change of preview.changes) ctx.print(markedChange(change, FORGOTTEN_CUSTOMER, color));
+      for (const draft of drafts.erasures) for (const change of draft.changes) ctx.print(markedDraftChange(draft.path, change, FORGOTTEN_CUSTOMER, color));
     }
-    ctx.info(`Dry run: forgetting customer #${customer.id} would change ${changedCounts(preview)}. Nothing was changed; run again without --dry-run to forget.`);
+    ctx.info(
+      `Dry run: forgetting customer #${customer.id} would change ${withDrafts(changedCounts(preview), drafts)}. Nothing was changed; run again without --dry-run to forget.`,
+    );
     for (const line of messages.forgetShared(preview.shared, onServer)) ctx.info(line);
+    for (const line of draftLines(drafts, true, onServer)) ctx.info(line);
     for (const line of writtenFileLines(files)) ctx.info(line);
     return;
   }
@@ -54,13 +70,24 @@ export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promi
   if (!options.yes) {
     if (!ctx.canPrompt) throw new UsageError(messages.forgetNeedsYes(customer.id), messages.forgetNeedsYesHint(customer.id));
     const { askConfirm } = await import('../../prompts.ts');
-    const sure = await askConfirm(messages.forgetConfirm(oneLine(customer.name), customer.id, `This changes ${changedCounts(preview)}.`));
+    const sure = await askConfirm(messages.forgetConfirm(oneLine(customer.name), customer.id, `This changes ${withDrafts(changedCounts(preview), drafts)}.`));
     if (!sure) {
       ctx.info(`Kept customer #${customer.id}; nothing was changed.`);
       return;
     }
   }
-  const erased = eraseCustomer(store, { customerId: customer.id }, ctx.now);
+  // Drafts first: one that cannot be rewritten stops the forget while the database still
+  // knows the details, so running it again finds them; a re-run after the records are
+  // erased could no longer look for them.
+  const rewritten = eraseDrafts(ctx.env, ctx.shownDb(), target);
+  let erased: ForgetReport;
+  try {
+    erased = eraseCustomer(store, { customerId: customer.id }, ctx.now);
+  } catch (error) {
+    // The drafts are clean already, and stay so; the error says what stopped the rest.
+    if (rewritten.erasures.length > 0) for (const line of draftLines(rewritten, false, false)) ctx.info(line);
+    throw error;
+  }
   const erasedWhat = erased.erased.length ? erased.erased.join(', ') : 'nothing (no details were stored)';
   ctx.info(`Forgot customer #${customer.id}: erased ${erasedWhat}.`);
   ctx.info(
@@ -70,8 +97,9 @@ export async function run(options: WithArgs<ForgetOptions>, ctx: Context): Promi
   );
   for (const line of messages.forgetShared(erased.shared, onServer)) ctx.info(line);
   if (erased.nameNotScanned) ctx.info(messages.forgetNameNotScanned);
+  for (const line of draftLines(rewritten, false, onServer)) ctx.info(line);
   const finish = finishWithProgress(ctx, customer.id, erased.traces, waitMs, onServer);
-  report(ctx, options, { ...summaryJson(erased), resumed: false }, finish);
+  report(ctx, options, { ...summaryJson(erased), resumed: false, drafts: draftsJson(rewritten, onServer, false) }, finish);
 }
 
 /** Compacts and checks the files, with a progress bar: on a large database VACUUM takes a while. */

@@ -37,9 +37,9 @@ function registerCustomerCommands(program: Command): void {
 
   customer
     .command('forget')
-    .description("erase a customer's name, email, phone and external id everywhere; stories and answers stay, anonymised")
+    .description("erase a customer's name, email, phone and external id everywhere, this machine's drafts included; stories and answers stay, anonymised")
     .argument('<customer>', 'the customer id, or their name')
-    .option('--dry-run', 'list every record that would change, with the change marked; change nothing')
+    .option('--dry-run', 'list every record and draft that would change, with the change marked; change nothing')
     .option('-y, --yes', 'do not ask')
     .option('--wait <seconds>', 'how long to wait for other svc processes still reading old pages', parseCount('--wait', 0, 3600, 30), 30)
     .option('--json', 'print what was (or would be) changed as JSON')

@@ -34,7 +34,7 @@ export function run(options: EditOptions, ctx: Context): void {
   } catch (error) {
     // What was typed in the editor outlives any failure to save it: kept in a file, and the person told where.
     if (edited === undefined || !edited.trim()) throw error;
-    const path = saveEditDraft(ctx.env, story.id, edited, ctx.now());
+    const path = saveEditDraft(ctx.env, ctx.shownDb(), story.id, edited, ctx.now());
     const { reason, exitCode } = whyNotSaved(error);
     throw new SvcError(messages.editKept(reason, path), exitCode, messages.editKeptHint(story.id), error);
   }

@@ -1,14 +1,16 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { NotFoundError, ValidationError, errorCode } from '../../../core/errors.ts';
+import { NotFoundError, ValidationError, errorCode, type SvcError } from '../../../core/errors.ts';
 import { messages } from '../../../core/messages.ts';
 import { MAX_IMPORT_BYTES, readExport, startsAsJsonl, type ExportStream } from '../../../core/transfer.ts';
 import { finishImportedForgets } from '../../../app/forget.ts';
 import { importData } from '../../../app/transfer.ts';
 import type { ImportedForget } from '../../../store/store.ts';
+import { draftLines } from '../../../ui/render/forget.ts';
 import { importTable } from '../../../ui/render/transfer.ts';
 import type { WithArgs } from '../../action.ts';
 import type { Context } from '../../context.ts';
+import { eraseDrafts, scanDrafts, type DraftErasure } from '../../drafts.ts';
 import { withStdinAsFile } from '../../io.ts';
 
 // As long as svc customer forget waits, by default, for other readers to let go of old pages.
@@ -100,22 +102,59 @@ function reportImportedForgets(ctx: Context, forgotten: ImportedForget[], dryRun
   if (dryRun) {
     if (fresh.length > 0) ctx.info(`The file forgets ${listed(fresh)}: importing it erases their details here too.`);
     if (again.length > 0) ctx.info(`The file brings back details of ${listed(again)}, forgotten here: importing it erases them again.`);
+    for (const line of importedDrafts(ctx, forgotten, true).lines) ctx.info(line);
     return;
   }
   if (fresh.length > 0) ctx.info(`Forgot ${listed(fresh)} here too, as the file says: their details are erased from every record.`);
   if (again.length > 0) {
     ctx.info(`The file brought back details of ${listed(again)}, forgotten here: they are erased again from every record.`);
   }
-  const finish = finishImportedForgets(ctx.store(), { forgotten, waitMs: FINISH_WAIT_MS });
+  // The drafts before the files: finishing may refuse (a reader holding on), and only this run knows what to look for.
+  const drafts = importedDrafts(ctx, forgotten, false);
+  for (const line of drafts.lines) ctx.info(line);
+  let finish;
+  try {
+    finish = finishImportedForgets(ctx.store(), { forgotten, waitMs: FINISH_WAIT_MS });
+  } catch (error) {
+    if (drafts.failed) ctx.info(`warning: ${drafts.failed.message}`);
+    throw error;
+  }
   if (!finish.vacuum) {
     ctx.info('Wiped the free pages and write-ahead log that held them, and checked the database files.');
-    return;
+  } else {
+    ctx.info(messages.forgetServerChecked);
+    const { done, refused } = finish.vacuum;
+    if (refused.length > 0) ctx.info(done.length === 0 ? messages.forgetServerVacuumedNone(refused) : messages.forgetServerNotVacuumed(refused));
+    const ids = forgotten.map((f) => f.customerId);
+    if (!finish.finished) ctx.info(`${messages.forgetServerPending(ids)}; ${messages.forgetServerPendingHint(ids)}.`);
   }
-  ctx.info(messages.forgetServerChecked);
-  const { done, refused } = finish.vacuum;
-  if (refused.length > 0) ctx.info(done.length === 0 ? messages.forgetServerVacuumedNone(refused) : messages.forgetServerNotVacuumed(refused));
-  const ids = forgotten.map((f) => f.customerId);
-  if (!finish.finished) ctx.info(`${messages.forgetServerPending(ids)}; ${messages.forgetServerPendingHint(ids)}.`);
+  // The import itself stands: a draft it could not rewrite is said last, as a refusal.
+  if (drafts.failed) throw drafts.failed;
+}
+
+/**
+ * The drafts on this machine that hold the customers the file forgets: rewritten as svc
+ * customer forget rewrites them (found only, in a dry run), in lines to say, and the first
+ * draft that could not be read or rewritten. Their records are erased already, so one that
+ * fails stops nothing else.
+ */
+function importedDrafts(ctx: Context, forgotten: readonly ImportedForget[], dryRun: boolean): { lines: string[]; failed?: SvcError } {
+  const erasures = new Map<string, DraftErasure>();
+  let folder = '';
+  let checked = 0;
+  let failed: SvcError | undefined;
+  const lines: string[] = [];
+  for (const { drafts: target } of forgotten) {
+    const scan = dryRun ? scanDrafts(ctx.env, ctx.shownDb(), target, 'import dry run') : eraseDrafts(ctx.env, ctx.shownDb(), target, 'import');
+    folder = scan.folder;
+    checked = Math.max(checked, scan.checked);
+    for (const erasure of scan.erasures) erasures.set(erasure.path, { ...erasure, changes: [...(erasures.get(erasure.path)?.changes ?? []), ...erasure.changes] });
+    if (scan.failed && dryRun) lines.push(`warning: ${scan.failed.message}`);
+    failed ??= scan.failed;
+  }
+  const onServer = ctx.dbPath().engine === 'postgres';
+  lines.unshift(...draftLines({ folder, checked, erasures: [...erasures.values()] }, dryRun, onServer));
+  return dryRun ? { lines } : { lines, ...(failed ? { failed } : {}) };
 }
 
 /** Saving is what this command is for: it creates a missing database (and says where). */
