@@ -164,10 +164,41 @@ function resetScript(url: string): string {
       ({ table, column, sequence }) =>
         `SELECT setval(${literal(sequence)}, coalesce((SELECT max(${quote(column)}) FROM ${quote(table)}), 0) + 1, false)`,
     );
-    return [`TRUNCATE ${tables.map(quote).join(', ')} RESTART IDENTITY CASCADE`, ...refill, ...counters].join(';\n');
+    const references = client
+      .query(
+        `SELECT DISTINCT k.conrelid::regclass::text AS "from", k.confrelid::regclass::text AS "to"
+           FROM pg_constraint k WHERE k.connamespace = current_schema()::regnamespace AND k.contype = 'f' AND k.conrelid <> k.confrelid`,
+      )
+      .rows.map((row) => ({ from: unquoted(String(row.from)), to: unquoted(String(row.to)) }));
+    return [...emptyingStatements(tables, references, quote), ...refill, ...counters].join(';\n');
   } finally {
     client.close();
   }
+}
+
+/** A table's name as regclass prints it, without the quotes it adds to some. */
+function unquoted(name: string): string {
+  return name.startsWith('"') ? name.slice(1, -1).replaceAll('""', '"') : name;
+}
+
+/**
+ * DELETE from every table, each before the tables it references: for a test's few rows it
+ * takes a tenth of what TRUNCATE takes (which makes new files for all 45 tables, some
+ * 0.6 s a test). Tables that reference each other in a cycle cannot be ordered, and then
+ * one TRUNCATE … CASCADE empties everything instead.
+ */
+function emptyingStatements(tables: readonly string[], references: ReadonlyArray<{ from: string; to: string }>, quote: (name: string) => string): string[] {
+  const left = new Set(tables);
+  const order: string[] = [];
+  while (left.size > 0) {
+    const unreferenced = [...left].filter((table) => !references.some((r) => r.to === table && left.has(r.from)));
+    if (unreferenced.length === 0) return [`TRUNCATE ${tables.map(quote).join(', ')} RESTART IDENTITY CASCADE`];
+    for (const table of unreferenced) {
+      order.push(table);
+      left.delete(table);
+    }
+  }
+  return order.map((table) => `DELETE FROM ${quote(table)}`);
 }
 
 /**
@@ -179,7 +210,8 @@ function putBack(url: string): void {
   try {
     client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
     if (String(client.query(SCHEMA_FINGERPRINT).rows[0]?.fingerprint) !== templateSchema) throw new Error('the test changed the schema or its grants');
-    client.query(`BEGIN; ${resetSql}; COMMIT`);
+    // A test's rows are thrown away: no need to wait for them to reach the disk.
+    client.query(`BEGIN; SET LOCAL synchronous_commit = off; ${resetSql}; COMMIT`);
   } finally {
     client.close();
   }
