@@ -255,18 +255,21 @@ describe('svc detect --review saves each decision as it is made', () => {
   });
 });
 
+/** Eight stories of one common action ("check") by four people: a broad candidate. */
+const BROAD_PRACTICE = 'Call back next day to check the fix held';
+const SEVEN_CHECKS: ReadonlyArray<readonly [string, string]> = [
+  ['Ana checked the router lights with the customer.', 'Ana'],
+  ['Bo checked the boiler pressure before leaving.', 'Bo'],
+  ['Cy checked the meter reading twice.', 'Cy'],
+  ['Dee checked the fuse box in the hall.', 'Dee'],
+  ['Ana checked the drain outside the kitchen.', 'Ana'],
+  ['Bo checked the smoke alarm on the landing.', 'Bo'],
+  ['Cy checked the thermostat settings.', 'Cy'],
+];
+
 describe('a common action shown for its broad evidence', () => {
-  const PRACTICE = 'Call back next day to check the fix held';
-  const CHECKS: ReadonlyArray<readonly [string, string]> = [
-    ['Ana checked the router lights with the customer.', 'Ana'],
-    ['Bo checked the boiler pressure before leaving.', 'Bo'],
-    ['Cy checked the meter reading twice.', 'Cy'],
-    ['Dee checked the fuse box in the hall.', 'Dee'],
-    ['Ana checked the drain outside the kitchen.', 'Ana'],
-    ['Bo checked the smoke alarm on the landing.', 'Bo'],
-    ['Cy checked the thermostat settings.', 'Cy'],
-    ['Jenny explained and checked the two-factor setup on her phone.', 'Dee'],
-  ];
+  const PRACTICE = BROAD_PRACTICE;
+  const CHECKS = [...SEVEN_CHECKS, ['Jenny explained and checked the two-factor setup on her phone.', 'Dee']] as const;
 
   async function seedChecks(): Promise<void> {
     for (const [text, staff] of CHECKS) expect((await svc.run(['story', 'add', text, '--staff', staff])).code).toBe(0);
@@ -312,17 +315,8 @@ describe('a common action shown for its broad evidence', () => {
 });
 
 describe('a broad action decided in review', () => {
-  const PRACTICE = 'Call back next day to check the fix held';
-  const CHECKS: ReadonlyArray<readonly [string, string]> = [
-    ['Ana checked the router lights with the customer.', 'Ana'],
-    ['Bo checked the boiler pressure before leaving.', 'Bo'],
-    ['Cy checked the meter reading twice.', 'Cy'],
-    ['Dee checked the fuse box in the hall.', 'Dee'],
-    ['Ana checked the drain outside the kitchen.', 'Ana'],
-    ['Bo checked the smoke alarm on the landing.', 'Bo'],
-    ['Cy checked the thermostat settings.', 'Cy'],
-    ['Dee checked the water tank in the loft.', 'Dee'],
-  ];
+  const PRACTICE = BROAD_PRACTICE;
+  const CHECKS = [...SEVEN_CHECKS, ['Dee checked the water tank in the loft.', 'Dee']] as const;
 
   it('is not proposed again once merged, and detect says it was left out and why', async () => {
     for (const [text, staff] of CHECKS) expect((await svc.run(['story', 'add', text, '--staff', staff])).code).toBe(0);

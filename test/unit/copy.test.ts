@@ -3,6 +3,7 @@ import { SvcError } from '../../src/core/errors.ts';
 import { copyCounts, dumpDatabase, firstTableWithData, NOT_COPIED, type DatabaseDump } from '../../src/store/copy.ts';
 import { NOT_EXPORTED } from '../../src/store/transfer.ts';
 import { tempStore } from '../helpers/db.ts';
+import { thrownBy } from '../helpers/errors.ts';
 import { seedEverything } from '../helpers/seed.ts';
 
 const stores: Array<ReturnType<typeof tempStore>> = [];
@@ -63,12 +64,7 @@ describe('loading a copy', () => {
     const dump = dumpOf(source);
     // A row that goes missing on the way (as a reader that stopped early would lose it).
     const short: DatabaseDump = { ...dump, rows: (table) => (table.name === 'story_tags' ? [...dump.rows(table)].slice(1) : dump.rows(table)) };
-    let error: unknown;
-    try {
-      target.transaction(() => target.transfer.load(short));
-    } catch (caught) {
-      error = caught;
-    }
+    const error = thrownBy(() => target.transaction(() => target.transfer.load(short)));
     expect(error).toBeInstanceOf(SvcError);
     expect((error as Error).message).toMatch(/^after copying, story_tags held \d+ rows where the source holds \d+; nothing was copied$/);
     expect(target.read(() => copyCounts(target.db))).toEqual(before);

@@ -9,6 +9,7 @@ import { importCustomers } from '../../src/store/customers.ts';
 import { previewForget } from '../../src/store/forget.ts';
 import { insertStory } from '../../src/store/stories.ts';
 import { canChattr, immutable } from '../helpers/fs.ts';
+import { thrownBy } from '../helpers/errors.ts';
 import { NOW, NOW_ISO, tempDir, tempStore } from '../helpers/db.ts';
 
 const F = '(forgotten)';
@@ -145,12 +146,7 @@ describe('the drafts folder, as forget looks through it', () => {
     const blocked = join(folder, 'edit-story-1-2026-03-03T09-00-00-000Z-5.txt');
     mkdirSync(blocked);
     const snapshot = Object.fromEntries(Object.values(files).map((path) => [path, readFileSync(path, 'utf8')]));
-    let error: unknown;
-    try {
-      eraseDrafts(env, DB, target);
-    } catch (caught) {
-      error = caught;
-    }
+    const error = thrownBy(() => eraseDrafts(env, DB, target));
     expect(isSvcError(error) && error.exitCode).toBe(ExitCode.conflict);
     expect((error as Error).message).toBe(`cannot read the draft ${blocked} (it is a directory), so svc cannot tell whether it holds customer #1's details; nothing was changed`);
     for (const [path, text] of Object.entries(snapshot)) expect(readFileSync(path, 'utf8'), path).toBe(text);
@@ -171,12 +167,7 @@ describe('the drafts folder, as forget looks through it', () => {
     const files = writeDrafts();
     immutable(files.herEdit, true);
     try {
-      let error: unknown;
-      try {
-        eraseDrafts(env, DB, target);
-      } catch (caught) {
-        error = caught;
-      }
+      const error = thrownBy(() => eraseDrafts(env, DB, target));
       expect(isSvcError(error) && error.exitCode).toBe(ExitCode.conflict);
       expect((error as Error).message).toMatch(/^could not rewrite the draft .*edit-story-1-.*\.txt \(permission denied\), so customer #1 was not forgotten: nothing in the database was changed$/u);
       expect(readFileSync(files.herEdit, 'utf8')).toBe('Ana rang Maria Zyxwortel back; Zyxwortel was pleased');
