@@ -381,6 +381,18 @@ describe('vague praise in svc story add', () => {
     expect(concrete.screen).not.toContain('It does not say what exactly was done');
   });
 
+  it('tells the guided prompt, which never asks twice, that praise typed as what they did says no deed', async () => {
+    const praise = await svc.run(['story', 'add', '--staff', 'Ana'], { tty: true, answers: ['great job\r', '\r'] });
+    expect(praise.code, praise.stderr).toBe(0);
+    expect(praise.stdout).not.toContain('It does not say what exactly was done');
+    expect(praise.stderr).toContain('hint: story #1 does not say what exactly was done; add it (svc story edit 1)');
+    expect((await svc.json<{ text: string }>(['story', 'show', '1'])).text).toBe('great job.');
+
+    const deed = await svc.run(['story', 'add', '--staff', 'Bo'], { tty: true, answers: ['Bo called the customer back the same day\r', '\r'] });
+    expect(deed.code, deed.stderr).toBe(0);
+    expect(deed.stderr).not.toContain('does not say what exactly was done');
+  });
+
   it('asks of a deed done to nothing in particular what was done, without calling it praise', async () => {
     const term = new Terminal(['story', 'add', 'Ana fixed it', '--staff', 'Ana'], svc.db);
     await term.answer('It does not say what exactly was done. What did they do, so others can do it too? (Enter to skip)', 'She reset the customer\'s router and tested the line with him.');

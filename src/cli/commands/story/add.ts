@@ -92,7 +92,9 @@ async function addTypedStory(options: AddOptions, ctx: Context, unsaved: Unsaved
 
   // Vague praise teaches nobody anything: on a terminal, ask once what they did.
   // The guided prompt asks what exactly they did itself: that answer is never asked for again.
+  let askedBehaviour = false;
   if (ctx.canPrompt && !draft && !typed && !fromStdin && input.text?.trim()) {
+    askedBehaviour = isVaguePraise(input.text);
     input.text = await askForBehaviour(input.text);
     typed ||= words.length > 0;
   }
@@ -127,7 +129,8 @@ async function addTypedStory(options: AddOptions, ctx: Context, unsaved: Unsaved
   for (const { name, near } of newcomers) ctx.info(ctx.err.dim(near ? messages.newPersonNear(name, near) : messages.newPeople([name])));
   const unchosen = namesakesOf(store, story);
   if (unchosen) ctx.info(messages.customerNamesakes(unchosen.name, unchosen.linked, unchosen.others, id));
-  if (!ctx.canPrompt && isVaguePraise(saved.text)) ctx.info(messages.vaguePraise(id));
+  // Whoever was not just asked what they did (no terminal, or the guided prompt's answer was praise) is told once.
+  if (!askedBehaviour && isVaguePraise(saved.text)) ctx.info(messages.vaguePraise(id));
   ctx.info(ctx.err.dim(`hint: svc story show ${id} to read it back · svc stories to see the latest`));
 }
 
