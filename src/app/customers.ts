@@ -14,8 +14,26 @@ export function listCustomers(store: Store): Customer[] {
 }
 
 /** Adds or updates the checked rows of an import file, all of them or none. */
-export function importCustomers(store: Store, input: { drafts: ImportDraft[] }, clock: () => Date): ImportCounts {
-  return store.transaction(() => store.customers.import(input.drafts, clock().toISOString()));
+export function importCustomers(store: Store, input: { drafts: ImportDraft[] }, clock: () => Date): ImportCounts & { namesakes: ImportedNamesake[] } {
+  return store.transaction(() => {
+    const before = new Set(store.customers.list().map((c) => c.id));
+    const counts = store.customers.import(input.drafts, clock().toISOString());
+    // A row with an email never matches a customer known by name only (it may be someone else): say so, not silently keep two.
+    const namesakes: ImportedNamesake[] = [];
+    for (const name of new Set(input.drafts.map((d) => d.draft.name))) {
+      const ids = store.customers.idsByName(name, 'external');
+      const older = ids.find((id) => before.has(id));
+      for (const id of ids) if (older !== undefined && !before.has(id)) namesakes.push({ name, added: id, older });
+    }
+    return { ...counts, namesakes };
+  });
+}
+
+/** A customer an import added, and the older one of the same name. */
+export interface ImportedNamesake {
+  name: string;
+  added: number;
+  older: number;
 }
 
 /** The two customers a merge joins, checked before anyone is asked to confirm it. */

@@ -313,6 +313,9 @@ export const messages = {
   // One of their own ids, quoted: a bare # starts a comment in the shell. No command is named: any command that takes a customer asks this.
   customerAmbiguousHint: (ids: readonly number[]) => `pass one of their ids instead of the name, e.g. "#${ids[0] ?? ''}"`,
   whichCustomer: (name: string) => `Which "${echo(name)}"? More than one customer has that name`,
+  /** A customer an import added under a name svc already had: often one person, typed in a story before the list came. */
+  importedNamesake: (name: string, added: number, older: number) =>
+    `note: customer #${added} "${echo(name)}" is new, and customer #${older} has the same name; if they are one person: svc customer merge '#${older}' '#${added}'`,
   customerNamesakes: (name: string, linked: number, others: number[], storyId: number) =>
     `note: ${others.length + 1} customers are called "${echo(name)}"; story #${storyId} is linked to customer #${linked}. If it was another: svc story edit ${storyId} --customer '#${others[0]}'`,
   /** One line per detail another customer or a team member holds too. */

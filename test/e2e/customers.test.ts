@@ -47,6 +47,22 @@ describe('svc customers import', () => {
     expect(svc.snapshot()).toBe(before);
   });
 
+  it('names a customer it added beside an older one of the same name, with the merge to run', async () => {
+    expect((await svc.run(['story', 'add', 'Jo explained the bill line by line to Mrs Lee', '--staff', 'Jo', '--customer', 'Mrs Lee'])).code).toBe(0);
+    const result = await svc.run(['customers', 'import', file('owners.csv', 'name,email\nMrs Lee,lee@example.com\nRaj Patel,raj@example.com\n')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`note: customer #2 "Mrs Lee" is new, and customer #1 has the same name; if they are one person: svc customer merge '#1' '#2'\n`);
+    expect(result.stderr).not.toContain('Raj Patel');
+    // Re-importing adds no one, so there is nothing more to say.
+    const again = await svc.run(['customers', 'import', file('owners.csv', 'name,email\nMrs Lee,lee@example.com\n')]);
+    expect(again.stderr).not.toContain('note:');
+
+    // The merge it names works as written.
+    expect((await svc.run(['customer', 'merge', '#1', '#2', '--yes'])).code).toBe(0);
+    const customers = await svc.json<CustomerJson[]>(['customers', '--include-contacts']);
+    expect(customers.filter((c) => c.name === 'Mrs Lee')).toEqual([expect.objectContaining({ id: 2, email: 'lee@example.com' })]);
+  });
+
   it('matches on external id, else email, else name and phone, and updates what changed', async () => {
     await svc.run(['customers', 'import', file('a.csv', 'name,email,phone,external id\nMaria Diaz,maria@example.com,,C-1\nJo,,555 0101,\nLi,li@example.cn,,\n')]);
     const result = await svc.json<{ added: number; updated: number; unchanged: number }>([

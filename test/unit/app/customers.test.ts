@@ -22,8 +22,8 @@ function load(rows: Array<Record<string, string>>) {
 
 describe('customer use cases', () => {
   it('imports a list, then updates what is known and adds what is new', () => {
-    expect(load([{ name: 'Dev Patel', phone: '555-0101' }, { name: 'Mia Chen' }])).toEqual({ added: 2, updated: 0, unchanged: 0 });
-    expect(load([{ name: 'Dev Patel', phone: '555-0101', segment: 'gold' }, { name: 'Mia Chen' }, { name: 'Noa Levi' }])).toEqual({ added: 1, updated: 1, unchanged: 1 });
+    expect(load([{ name: 'Dev Patel', phone: '555-0101' }, { name: 'Mia Chen' }])).toEqual({ added: 2, updated: 0, unchanged: 0, namesakes: [] });
+    expect(load([{ name: 'Dev Patel', phone: '555-0101', segment: 'gold' }, { name: 'Mia Chen' }, { name: 'Noa Levi' }])).toEqual({ added: 1, updated: 1, unchanged: 1, namesakes: [] });
     expect(names()).toEqual(['1:Dev Patel', '2:Mia Chen', '3:Noa Levi']);
     expect(requireCustomer(store, 'dev patel').segment).toBe('gold');
     expect(() => requireCustomer(store, 'Dev')).toThrow(NotFoundError);

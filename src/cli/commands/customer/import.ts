@@ -30,7 +30,7 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
   }
   if (drafts.length === 0 && problems.length === 0) throw new ValidationError(messages.customersFileEmpty(file), messages.customersFileEmptyHint);
 
-  const counts = importCustomers(ctx.store(), { drafts }, ctx.now);
+  const { namesakes, ...counts } = importCustomers(ctx.store(), { drafts }, ctx.now);
 
   if (parsed.ignoredColumns.length > 0) ctx.info(ctx.err.yellow(`ignored columns: ${parsed.ignoredColumns.map(oneLine).join(', ')}`));
   for (const problem of problems) ctx.info(ctx.err.yellow(`skipped ${describe(problem)}`));
@@ -45,6 +45,7 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
     `${ctx.err.green('Imported')} ${file}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged` +
       (extra.length ? ` (${extra.join('; ')})` : ''),
   );
+  for (const n of namesakes) ctx.info(ctx.err.yellow(messages.importedNamesake(oneLine(n.name), n.added, n.older)));
   ctx.info(ctx.err.dim('hint: svc customers to see them · svc interview pick to choose three to call'));
 }
 
