@@ -1,6 +1,7 @@
 import { NotFoundError, UsageError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
-import { looseKey, resolveName, type Named, type NamedKind, type ResolveOptions } from '../core/resolve.ts';
+import { closestNames, looseKey, resolveName, type Named, type NamedKind, type ResolveOptions } from '../core/resolve.ts';
+import { nameKey } from '../core/text.ts';
 import type { Store } from '../store/store.ts';
 
 export type { NamedKind } from '../core/resolve.ts';
@@ -62,4 +63,28 @@ export function knownNames(store: Store, kind: 'person' | 'tag' | 'practice'): s
 /** The names of these practices, in order (#id for one gone meanwhile). */
 export function practiceNames(store: Store, ids: readonly number[]): string[] {
   return ids.map((id) => store.practices.find(String(id))?.name ?? `#${id}`);
+}
+
+/** A person a command is about to create, with the closest name of someone already in svc. */
+export interface NewPerson {
+  name: string;
+  near: string | null;
+}
+
+/**
+ * Of the names a command records (a story's staff, a training's attendees), those of
+ * nobody in svc yet, each with the closest name of someone who is: a typo makes a new
+ * person, and the person typing should hear so. A close name is offered when the one typed
+ * begins it ("an" for "Ana") or is long enough for a typo to be likelier than another
+ * person ("Anna" for "Ana"; not "Jo" for "Bo"); never the name itself.
+ */
+export function newPeopleAmong(store: Store, names: readonly string[]): NewPerson[] {
+  const fresh = names.filter((name) => store.people.find(name) === undefined);
+  if (fresh.length === 0) return [];
+  const everyone = store.people.names().map((name, id) => ({ id, name }));
+  const near = (name: string) =>
+    closestNames(name, everyone).find(
+      (person) => nameKey(person.name) !== nameKey(name) && (looseKey(person.name).startsWith(looseKey(name)) || looseKey(name).length >= 4),
+    )?.name ?? null;
+  return fresh.map((name) => ({ name, near: near(name) }));
 }

@@ -7,8 +7,7 @@ import { checkStoryEdit, CUSTOMER_ID, sameStory, storyChanges, type Story, type 
 import type { ImportedRow, RowProblem } from '../core/story-import.ts';
 import { unique } from '../core/text.ts';
 import { parseId } from '../core/ids.ts';
-import { closestNames, looseKey } from '../core/resolve.ts';
-import { nameKey } from '../core/text.ts';
+import { newPeopleAmong, type NewPerson } from './names.ts';
 import { requirePractice } from './practice.ts';
 import type { Store } from '../store/store.ts';
 
@@ -113,32 +112,14 @@ export function namesakeChoices(store: Store, namesakes: { linked: number; other
   });
 }
 
-/** A person a story credits who was not in svc before it, with the closest name of someone who was. */
-export interface NewStaff {
-  name: string;
-  near: string | null;
-}
-
 /**
  * The staff a story credits who are not in svc yet (saving it creates them), each with the
- * closest name of someone who is: a typo makes a new person, and the person should hear so.
- * Read inside the transaction that saves the story, so that of several saving at once only
- * the one that creates the person says so.
+ * closest name of someone who is. Read inside the transaction that saves the story, so that
+ * of several saving at once only the one that creates the person says so. A team's first
+ * story creates its first people, and there is nobody to mistake them for.
  */
-export function newStaffOf(store: Store, draft: Pick<StoryDraft, 'staff'>): NewStaff[] {
-  const fresh = draft.staff.filter((name) => store.people.find(name) === undefined);
-  if (fresh.length === 0) return [];
-  const everyone = store.people.names().map((name, id) => ({ id, name }));
-  // A team's first story: nobody yet whose name could have been meant.
-  if (everyone.length === 0) return [];
-  // A close name is offered when the one typed begins it ("an" for "Ana") or is long enough
-  // for a typo to be likelier than another person ("Anna" for "Ana"; not "Jo" for "Bo");
-  // never the name itself ("merge Yan0 into Yan0").
-  const near = (name: string) =>
-    closestNames(name, everyone).find(
-      (person) => nameKey(person.name) !== nameKey(name) && (looseKey(person.name).startsWith(looseKey(name)) || looseKey(name).length >= 4),
-    )?.name ?? null;
-  return fresh.map((name) => ({ name, near: near(name) }));
+export function newStaffOf(store: Store, draft: Pick<StoryDraft, 'staff'>): NewPerson[] {
+  return store.people.names().length === 0 ? [] : newPeopleAmong(store, draft.staff);
 }
 
 /** Saves a new story with its links, in one transaction; returns it as stored. */
@@ -151,7 +132,7 @@ export function saveStory(store: Store, input: NewStory, now: Date): Story {
  * people it created (found in that transaction: another svc saving meanwhile cannot make
  * two processes say they created the same person).
  */
-export function addStory(store: Store, input: NewStory, now: Date): { story: Story; newStaff: NewStaff[] } {
+export function addStory(store: Store, input: NewStory, now: Date): { story: Story; newStaff: NewPerson[] } {
   const at = now.toISOString();
   const draft = withCustomerById(store, input.draft);
   const { id, newStaff } = store.transaction(() => {

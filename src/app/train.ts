@@ -8,6 +8,7 @@ import { checkedName, cleanNames } from '../core/story.ts';
 import { nameKey } from '../core/text.ts';
 import { matrixColumn, type MatrixColumn } from '../core/training.ts';
 import type { Store, Training } from '../store/store.ts';
+import { newPeopleAmong, type NewPerson } from './names.ts';
 import { requirePractice } from './practice.ts';
 
 /** The practice named, or a ConflictError when it is retired: nobody trains on those any more. */
@@ -40,7 +41,7 @@ export interface LoggedTraining {
   /** How many training assignments the session closed. */
   closedAssignments: number;
   /** Attendees and facilitator svc did not know before: worth a spelling check. */
-  newcomers: string[];
+  newcomers: NewPerson[];
 }
 
 /** Logs a training session held on a practice, creating people on first mention. */
@@ -54,8 +55,7 @@ export function logTraining(
   const facilitator = facilitatorName(input.facilitator);
   const notes = cappedText(input.notes, '--notes', MAX_NOTE_LENGTH);
   return store.transaction(() => {
-    const known = new Set(store.people.names().map(nameKey));
-    const newcomers = [...people, ...(facilitator ? [facilitator] : [])].filter((name) => !known.has(nameKey(name)));
+    const newcomers = newPeopleAmong(store, [...new Map([...people, ...(facilitator ? [facilitator] : [])].map((name) => [nameKey(name), name])).values()]);
     const id = store.trainings.insert({ practiceId: input.practice.id, heldOn: input.heldOn, people, facilitator, notes }, clock().toISOString());
     const training = store.trainings.list(input.practice.id).find((t) => t.id === id) as Training;
     return { training, people, closedAssignments: store.trainings.closedAssignments(id), newcomers };

@@ -707,6 +707,9 @@ export const messages = {
   newPeople: (names: readonly string[]) => `new ${names.length === 1 ? 'person' : 'people'}: ${names.map((name) => echo(name)).join(', ')} (check the spelling: svc people)`,
   newPersonNear: (name: string, near: string) =>
     `new person: ${echo(name)}; did you mean "${echo(near)}"? If so: svc people merge "${echo(name)}" "${echo(near)}"`,
+  /** A person a command created: with the close name they may have meant, when there is one. */
+  newPerson: (person: { name: string; near: string | null }) =>
+    person.near ? messages.newPersonNear(person.name, person.near) : messages.newPeople([person.name]),
 
   // names typed loosely (any case, without accents, a unique prefix, or the id)
   didYouMean: (names: readonly string[], listHint: string) =>

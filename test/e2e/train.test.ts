@@ -154,6 +154,14 @@ describe('svc train log and list', () => {
     expect(await svc.json<unknown[]>(['train', 'list', '--practice', 'Call back the same day'])).toHaveLength(1);
   });
 
+  it('names the person a mistyped attendee may be, as story add does', async () => {
+    await seedPlan();
+    const result = await svc.run(['train', 'log', 'Call back the same day', '--people', 'Bo,Anna', '--on', '2026-03-05']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('new person: Anna; did you mean "Ana"? If so: svc people merge "Anna" "Ana"\n');
+    expect(result.stderr).not.toContain('new person: Bo');
+  });
+
   it('without --people and without a terminal, refuses naming --people; bad dates and retired practices are refused too', async () => {
     await seedPlan();
     await ok(['practice', 'add', 'Old habit']);

@@ -32,11 +32,17 @@ describe('training use cases', () => {
     expect(attendeeChoices(store)).toEqual(['Ana']);
     const logged = logTraining(store, { practice: found, heldOn, people: ['Bo', ' ana ', 'bo'], facilitator: 'Cy', notes: 'role-play' }, clock);
     expect(logged.people).toEqual(['Bo', 'ana']);
-    expect(logged.newcomers).toEqual(['Bo', 'Cy']);
+    expect(logged.newcomers).toEqual([
+      { name: 'Bo', near: null },
+      { name: 'Cy', near: null },
+    ]);
     expect(logged.closedAssignments).toBe(0);
     expect(logged.training).toMatchObject({ practice: 'Call back', heldOn: '2026-03-18', facilitator: 'Cy', attendees: ['Ana', 'Bo'], notes: 'role-play' });
     expect(listTrainings(store, {}).map((t) => t.id)).toEqual([logged.training.id]);
     expect(listTrainings(store, { practice: 'Call back' })).toHaveLength(1);
+    // A typo of someone known is named with them, once even when given twice.
+    const typo = logTraining(store, { practice: found, heldOn, people: ['Anna', 'anna'], facilitator: 'Anna' }, clock);
+    expect(typo.newcomers).toEqual([{ name: 'Anna', near: 'Ana' }]);
   });
 
   it('refuses what cannot be logged, and stores nothing', () => {

@@ -126,7 +126,7 @@ async function addTypedStory(options: AddOptions, ctx: Context, unsaved: Unsaved
   if (chosen !== null) linkStoryByHand(store, { storyId: id, practiceIds: [chosen] }, ctx.now());
   const practiceIds = unique([...linked.map((p) => p.id), ...(chosen === null ? [] : [chosen])]);
   if (practiceIds.length > 0) ctx.info(messages.storyLinkedTo(practiceNames(store, practiceIds)));
-  for (const { name, near } of newcomers) ctx.info(ctx.err.dim(near ? messages.newPersonNear(name, near) : messages.newPeople([name])));
+  for (const person of newcomers) ctx.info(ctx.err.dim(messages.newPerson(person)));
   const unchosen = namesakesOf(store, story);
   if (unchosen) ctx.info(messages.customerNamesakes(unchosen.name, unchosen.linked, unchosen.others, id));
   // Whoever was not just asked what they did (no terminal, or the guided prompt's answer was praise) is told once.

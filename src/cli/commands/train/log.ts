@@ -32,7 +32,7 @@ export async function run(options: WithArgs<LogOptions>, ctx: Context): Promise<
   else if (!ctx.stdoutIsTTY) ctx.print(String(training.id));
   ctx.info(`${ctx.err.green('Logged')} training #${training.id} on "${practice.name}" (${heldOn}) with ${logged.people.join(', ')}`);
   if (closed) ctx.info(`It closes ${closed} training ${closed === 1 ? 'assignment' : 'assignments'} on "${practice.name}".`);
-  if (newcomers.length) ctx.info(ctx.err.dim(messages.newPeople(newcomers)));
+  for (const person of newcomers) ctx.info(ctx.err.dim(messages.newPerson(person)));
   ctx.info(ctx.err.dim('hint: svc train status shows who shows the practice since their training'));
 }
 
