@@ -33,6 +33,18 @@ describe('a story draft, as forget erases it', () => {
     expect(redactStoryInput(untouched, maria, false)).toEqual({ input: untouched, changes: [] });
   });
 
+  it('loses a customer field that holds their details without being exactly their name', () => {
+    // Kept, "Mrs Maria Zyxwortel" or their email would be saved by --resume as a new customer.
+    for (const customer of ['Mrs Maria Zyxwortel', 'MZ@example.com', 'Maria Zyxwortel (Acme)']) {
+      const { input: out, changes } = redactStoryInput({ text: 'Bo wrapped the gift', customer, staff: ['Bo'] }, maria, false);
+      expect(out, customer).toEqual({ text: 'Bo wrapped the gift', staff: ['Bo'] });
+      expect(changes, customer).toEqual([{ field: 'customer', before: customer, after: null }]);
+    }
+    // A lone part of the name, in a draft not theirs, may be anyone's: it stays.
+    const lone = { text: 'Bo wrapped the gift', customer: 'Zyxwortel' };
+    expect(redactStoryInput(lone, maria, false)).toEqual({ input: lone, changes: [] });
+  });
+
   it('is theirs when it names them by id, or by a name no other customer has', () => {
     const them = { id: 3, name: 'Maria Zyxwortel', nameShared: false };
     expect(draftIsTheirs('#3', them)).toBe(true);
