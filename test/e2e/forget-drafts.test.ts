@@ -126,7 +126,7 @@ describe('svc customer forget and the drafts on this machine', () => {
     const result = await svc.run(['customer', 'forget', 'Other Person', '--yes', '--json']);
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).drafts).toEqual({ folder, checked: 2, changed: [], otherMachines: testEngine === 'postgres' });
-    expect(result.stderr).toContain(`No draft on this machine holds their details (checked 2 in ${folder}).\n`);
+    expect(result.stderr).toContain(`No draft of this database on this machine holds their details (checked 2 in ${folder}).\n`);
   });
 
   it('refuses a draft it cannot read with one line and exit 4, in a dry run too, changing nothing; once it is readable the forget goes through', async () => {
