@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConflictError, ExitCode, SvcError, errorCode, fileReadReason, isSvcError } from '../core/errors.ts';
 import { draftIsTheirs, redactStoryInput, type DraftChange, type DraftsForget } from '../core/forget.ts';
@@ -65,6 +65,29 @@ function databaseMark(dbPath: string): string {
   return createHash('sha256').update(dbPath).digest('hex').slice(0, 12);
 }
 
+/**
+ * A database file by the path it really has: one file opened through a symbolic link and
+ * by its own name is one database, whose drafts its forget must reach. A server's address,
+ * or a file not there, is taken as written.
+ */
+function canonical(dbPath: string): string {
+  try {
+    return realpathSync(dbPath);
+  } catch {
+    return dbPath;
+  }
+}
+
+/** Whether a draft kept for the database at `kept` is one of the database at dbPath. */
+function sameDatabase(kept: string, dbPath: string): boolean {
+  return kept === dbPath || canonical(kept) === canonical(dbPath);
+}
+
+/** Whether an edit's mark is the database at dbPath's: by the path it was opened by, or the file's own (edits are kept under that). */
+function marksDatabase(mark: string, dbPath: string): boolean {
+  return mark === databaseMark(dbPath) || mark === databaseMark(canonical(dbPath));
+}
+
 // An edit kept for story #ID; since the database mark came in, the name ends with it.
 const EDIT_DRAFT = /^edit-story-(\d+)-.*?(?:-db([0-9a-f]{12}))?\.txt$/u;
 
@@ -72,7 +95,7 @@ const EDIT_DRAFT = /^edit-story-(\d+)-.*?(?:-db([0-9a-f]{12}))?\.txt$/u;
 export function saveEditDraft(env: Record<string, string | undefined>, dbPath: string, storyId: number, text: string, now: Date): string {
   const dir = draftDir(env);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const path = join(dir, `edit-story-${storyId}-${now.toISOString().replace(/[:.]/g, '-')}-${process.pid}-db${databaseMark(dbPath)}.txt`);
+  const path = join(dir, `edit-story-${storyId}-${now.toISOString().replace(/[:.]/g, '-')}-${process.pid}-db${databaseMark(canonical(dbPath))}.txt`);
   const partial = `${path}.partial`;
   writeFileSync(partial, text, { mode: 0o600 });
   chmodSync(partial, 0o600);
@@ -94,7 +117,7 @@ export function listDrafts(env: Record<string, string | undefined>, dbPath: stri
     const path = join(dir, name);
     try {
       const data = JSON.parse(readFileSync(path, 'utf8')) as { kind?: unknown; db?: unknown; savedAt?: unknown; input?: unknown };
-      if (data.kind !== KIND || data.db !== dbPath || typeof data.savedAt !== 'string' || typeof data.input !== 'object' || data.input === null) continue;
+      if (data.kind !== KIND || typeof data.db !== 'string' || !sameDatabase(data.db, dbPath) || typeof data.savedAt !== 'string' || typeof data.input !== 'object' || data.input === null) continue;
       drafts.push({ path, savedAt: data.savedAt, input: data.input as StoryInput });
     } catch {
       continue;
@@ -190,7 +213,7 @@ export function scanDrafts(env: Record<string, string | undefined>, dbPath: stri
 function eraseInDraft(name: string, text: string, dbPath: string, target: DraftsForget): { changes: DraftChange[]; content: string } | 'another database' {
   const draft = storyDraftIn(text);
   if (draft) {
-    if (draft.db !== dbPath) return 'another database';
+    if (!sameDatabase(draft.db, dbPath)) return 'another database';
     const customer = typeof draft.input.customer === 'string' ? draft.input.customer : undefined;
     const theirs = draftIsTheirs(customer, { id: target.customerId, name: target.name, nameShared: target.nameShared });
     const { input, changes } = redactStoryInput(draft.input, target.redactor, theirs);
@@ -198,7 +221,7 @@ function eraseInDraft(name: string, text: string, dbPath: string, target: Drafts
   }
   const edit = EDIT_DRAFT.exec(name);
   const mark = edit?.[2];
-  if (mark !== undefined && mark !== databaseMark(dbPath)) return 'another database';
+  if (mark !== undefined && !marksDatabase(mark, dbPath)) return 'another database';
   const linked = mark !== undefined && target.storyIds.includes(Number(edit?.[1]));
   const after = target.redactor.redact(text, linked);
   return after === null || after === text ? { changes: [], content: text } : { changes: [{ field: 'text', before: text, after }], content: after };

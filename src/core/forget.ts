@@ -299,8 +299,9 @@ export function draftIsTheirs(customer: string | undefined, forgotten: { id: num
 
 /**
  * A story kept as a draft with the customer's details replaced as in their stories: text,
- * title, impact and tags. A customer field that is them goes, so the draft is saved without
- * a customer: saving it with their name would create them again, and by id it would be refused.
+ * title, impact and tags. A customer field that is them, or holds any of their details, goes,
+ * so the draft is saved without a customer: saving it with their name would create them
+ * again, and by id it would be refused.
  */
 export function redactStoryInput(input: StoryInput, redactor: Redactor, theirs: boolean): { input: StoryInput; changes: DraftChange[] } {
   const out: StoryInput = { ...input };
@@ -319,9 +320,12 @@ export function redactStoryInput(input: StoryInput, redactor: Redactor, theirs: 
       changes.push({ field: 'tags', before: input.tags.join(', '), after: out.tags.join(', ') });
     }
   }
-  if (theirs && typeof input.customer === 'string') {
+  // A customer field that holds their details without being exactly their name ("Mrs Maria
+  // Diaz", their email) goes as well: kept, or rewritten, it would be saved as a new customer.
+  const customer = input.customer;
+  if (typeof customer === 'string' && (theirs || (redactor.redact(customer, false) ?? customer) !== customer)) {
     delete out.customer;
-    changes.push({ field: 'customer', before: input.customer, after: null });
+    changes.push({ field: 'customer', before: customer, after: null });
   }
   return { input: out, changes };
 }

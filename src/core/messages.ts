@@ -411,7 +411,7 @@ export const messages = {
     `${dryRun ? 'It would replace' : 'Replaced'} their details with "(forgotten)" in ${count === 1 ? 'a draft' : `${count} drafts`} on this machine: ${paths.join(', ')}` +
     (lostCustomer ? `. A draft that named them as its customer ${dryRun ? 'would be' : 'will be'} saved without one.` : '.'),
   forgetDraftsNone: (checked: number, folder: string) =>
-    `No draft on this machine holds their details (${checked === 0 ? 'there are none' : `checked ${checked}`} in ${folder}).`,
+    `No draft of this database on this machine holds their details (${checked === 0 ? 'there are none' : `checked ${checked}`} in ${folder}).`,
   forgetDraftsElsewhere:
     "svc cannot reach drafts on other people's machines (stories they could not save to this server, edits it refused): ask the team to delete any that name this customer, as saving one would bring their details back.",
   forgetConfirm: (name: string, id: number, counts: string) =>

@@ -80,6 +80,23 @@ describe('svc customer forget and the drafts on this machine', () => {
     expect(storedText(svc)).not.toContain('zyxwortel');
   });
 
+  it('leaves no customer field that holds their details, so --resume cannot bring them back', async () => {
+    rmSync(typed);
+    const db = shownAddress(svc.db);
+    saveDraft(env, db, { text: 'Bo posted the forms', staff: ['Bo'], customer: 'Mrs Maria Zyxwortel' }, NOW);
+    saveDraft(env, db, { text: 'Bo mailed the forms', staff: ['Bo'], customer: 'maria.zyx@example.com' }, new Date('2026-03-18T10:01:00'));
+    const result = await svc.run(['customer', 'forget', 'Maria Zyxwortel', '--yes']);
+    expect(result.code, result.stderr).toBe(0);
+    for (let i = 0; i < 2; i++) {
+      const resumed = await svc.run(['story', 'add', '--resume', '--json']);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(JSON.parse(resumed.stdout)).toMatchObject({ customer: null });
+    }
+    expect((await svc.json<Array<{ name: string }>>(['customers'])).map((c) => c.name)).toEqual(['Other Person', F]);
+    expect(storedText(svc)).not.toContain('zyxwortel');
+    expect(storedText(svc)).not.toContain('maria.zyx');
+  });
+
   it('lists the changes to drafts in a dry run, as text and JSON, and changes nothing', async () => {
     const before = svc.snapshot();
     const files = draftFiles();
@@ -87,7 +104,7 @@ describe('svc customer forget and the drafts on this machine', () => {
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain(`draft ${kept} text: Ana called [-Maria Zyxwortel-]{+${F}+} back; [-Zyxwortel-]{+${F}+} thanked her\n`);
     expect(text.stdout).toContain(`draft ${typed} tags: [-zyxwortel-]{+forgotten+}\n`);
-    expect(text.stdout).toContain(`draft ${typed} customer: [-Maria Zyxwortel-] (removed: their name would make them a customer again; the story is saved without one)\n`);
+    expect(text.stdout).toContain(`draft ${typed} customer: [-Maria Zyxwortel-] (removed: saving it would make them a customer again; the story is saved without one)\n`);
     expect(text.stderr).toContain('Dry run: forgetting customer #1 would change 1 story, and 2 drafts on this machine. Nothing was changed;');
     expect(text.stderr).toContain(`It would replace their details with "(forgotten)" in 2 drafts on this machine: ${kept}, ${typed}.`);
 
@@ -109,7 +126,7 @@ describe('svc customer forget and the drafts on this machine', () => {
     const result = await svc.run(['customer', 'forget', 'Other Person', '--yes', '--json']);
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).drafts).toEqual({ folder, checked: 2, changed: [], otherMachines: testEngine === 'postgres' });
-    expect(result.stderr).toContain(`No draft on this machine holds their details (checked 2 in ${folder}).\n`);
+    expect(result.stderr).toContain(`No draft of this database on this machine holds their details (checked 2 in ${folder}).\n`);
   });
 
   it('refuses a draft it cannot read with one line and exit 4, in a dry run too, changing nothing; once it is readable the forget goes through', async () => {

@@ -269,7 +269,7 @@ describe('the preview', () => {
     );
     expect(text.stderr).toBe(
       'Dry run: forgetting customer #1 would change 1 story and 1 tag record. Nothing was changed; run again without --dry-run to forget.\n' +
-        `No draft on this machine holds their details (there are none in ${join(svc.dir, 'data', 'svc', 'drafts')}).\n` +
+        `No draft of this database on this machine holds their details (there are none in ${join(svc.dir, 'data', 'svc', 'drafts')}).\n` +
         (testEngine === 'postgres' ? `${messages.forgetDraftsElsewhere}\n` : ''),
     );
     const json = await svc.json<{ dryRun: boolean; storiesChanged: number; changes: unknown[] }>(['customer', 'forget', '1', '--dry-run']);

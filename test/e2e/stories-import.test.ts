@@ -254,6 +254,22 @@ describe('svc stories import', () => {
     expect(svc.snapshot()).toBe(fresh);
   });
 
+  it('names the rows of stdin as stdin:LINE, as customers import does, the JSON keeping the "-" it was given', async () => {
+    const bad = 'Date,Story,Staff\n2026-03-01,,Bo\n2026-03-02,Cy rang back the same day,Cy\n';
+    const refused = await svc.run(['stories', 'import', '-', '--skip-invalid', '--dry-run'], { env, input: 'Date,Story,Staff\n2026-03-01,,Bo\n' });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trimEnd().split('\n')).toEqual([
+      'stdin:2: the story text is empty',
+      'svc: every row of stdin is bad (the one listed above): nothing to import',
+      'hint: fix those rows and import again',
+    ]);
+    const some = await svc.run(['stories', 'import', '-', '--skip-invalid', '--dry-run', '--json'], { env, input: bad });
+    expect(some.code, some.stderr).toBe(0);
+    expect(some.stderr).toContain('stdin:2: the story text is empty\n');
+    expect(JSON.parse(some.stdout)).toMatchObject({ file: '-', dryRun: true, invalid: [{ line: 2 }] });
+    expect(svc.snapshot()).toBe(fresh);
+  });
+
   it('with --skip-invalid refuses an all-bad file against stored stories, naming --date-format for dates that read both ways, changing nothing', async () => {
     expect((await svc.run(['story', 'add', 'Ana rang back', '--staff', 'Ana'], { env })).code).toBe(0);
     const before = svc.snapshot();

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eraseDrafts, listDrafts, saveDraft, saveEditDraft, scanDrafts } from '../../src/cli/drafts.ts';
@@ -31,6 +31,18 @@ describe('a story draft, as forget erases it', () => {
     expect(redactStoryInput(input, maria, false).input).toEqual({ ...input, text: `Bo told ${F} that Zyxwortel is a rare name` });
     const untouched = { text: 'Bo wrapped the gift', customer: 'Other One' };
     expect(redactStoryInput(untouched, maria, false)).toEqual({ input: untouched, changes: [] });
+  });
+
+  it('loses a customer field that holds their details without being exactly their name', () => {
+    // Kept, "Mrs Maria Zyxwortel" or their email would be saved by --resume as a new customer.
+    for (const customer of ['Mrs Maria Zyxwortel', 'MZ@example.com', 'Maria Zyxwortel (Acme)']) {
+      const { input: out, changes } = redactStoryInput({ text: 'Bo wrapped the gift', customer, staff: ['Bo'] }, maria, false);
+      expect(out, customer).toEqual({ text: 'Bo wrapped the gift', staff: ['Bo'] });
+      expect(changes, customer).toEqual([{ field: 'customer', before: customer, after: null }]);
+    }
+    // A lone part of the name, in a draft not theirs, may be anyone's: it stays.
+    const lone = { text: 'Bo wrapped the gift', customer: 'Zyxwortel' };
+    expect(redactStoryInput(lone, maria, false)).toEqual({ input: lone, changes: [] });
   });
 
   it('is theirs when it names them by id, or by a name no other customer has', () => {
@@ -134,6 +146,23 @@ describe('the drafts folder, as forget looks through it', () => {
     // The draft is still one story add --resume offers, without the customer it would create again.
     expect(listDrafts(env, DB)[0]?.input).toEqual({ text: `Ana drove to Mrs ${F}`, tags: ['forgotten'], staff: ['Ana'] });
     expect(scanDrafts(env, DB, target).erasures).toEqual([]);
+  });
+
+  it('reaches the drafts kept while the database was opened through a symbolic link', () => {
+    const real = join(data.dir, 'team.db');
+    const link = join(data.dir, 'link.db');
+    writeFileSync(real, '');
+    symlinkSync(real, link);
+    const typedThere = saveDraft(env, link, { text: 'Ana drove to Maria Zyxwortel', customer: 'Maria Zyxwortel', staff: ['Ana'] }, NOW);
+    const editThere = saveEditDraft(env, link, 2, 'Bo wrapped the gift for Maria Zyxwortel', NOW);
+    const scan = scanDrafts(env, real, target);
+    expect(scan.checked).toBe(2);
+    expect(scan.erasures.map((e) => e.path).sort()).toEqual([typedThere, editThere].sort());
+    // story add --resume finds it by either name too.
+    expect(listDrafts(env, real).map((d) => d.path)).toEqual([typedThere]);
+    // Another file is still another database.
+    writeFileSync(join(data.dir, 'other.db'), '');
+    expect(scanDrafts(env, join(data.dir, 'other.db'), target)).toMatchObject({ checked: 0, erasures: [] });
   });
 
   it('finds nothing where there is no drafts folder', () => {

@@ -24,7 +24,7 @@ const ROW_NOUNS: Readonly<Record<string, string>> = {
 const REMOVED_BECAUSE: Readonly<Record<string, string>> = {
   customers: '(erased)',
   tags: '(removed: only their stories carried it)',
-  drafts: '(removed: their name would make them a customer again; the story is saved without one)',
+  drafts: '(removed: saving it would make them a customer again; the story is saved without one)',
 };
 
 /** Which record a change is in: "story #12", "tag acme". */

@@ -50,7 +50,9 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
   const order = dateFormat ? parseDateFormat(dateFormat) : null;
 
   const form = file === '-' ? await withStdinAsFile(ctx.stdin, (copy) => readFormFile(copy, 'stdin')) : await readFormFile(file);
-  const columns = resolveColumns(file, form.headers, flags, configMap(settings));
+  // Rows are named FILE:LINE; from stdin "stdin:2", as customers import names them, not "-:2".
+  const shown = file === '-' ? 'stdin' : file;
+  const columns = resolveColumns(shown, form.headers, flags, configMap(settings));
   const when = columns.when;
   const fileOrder = order ?? (when === undefined ? null : inferDateOrder(form.rows.map((row) => row.cells[when] ?? '')));
   const now = ctx.now();
@@ -64,11 +66,11 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
   const byId = drafted.drafts.some(namesCustomerById) ? withImportCustomers(existing(), drafted.drafts) : { rows: drafted.drafts, problems: [] };
   const drafts = byId.rows;
   const problems = [...drafted.problems, ...byId.problems].sort((a, b) => a.line - b.line);
-  for (const problem of problems) ctx.info(messages.formRowProblem(file, problem.line, problem.reason));
+  for (const problem of problems) ctx.info(messages.formRowProblem(shown, problem.line, problem.reason));
   // Every row is checked before the first write: a bad row stores nothing unless asked.
   const ambiguousDates = problems.some((p) => p.ambiguousDate);
-  const refusal = badRowsRefusal({ file, good: drafts.length, bad: problems.length }, options.skipInvalid === true, {
-    refusal: messages.formRowsInvalid(file, problems.length, form.rows.length),
+  const refusal = badRowsRefusal({ file: shown, good: drafts.length, bad: problems.length }, options.skipInvalid === true, {
+    refusal: messages.formRowsInvalid(shown, problems.length, form.rows.length),
     hint: (someGood) => messages.formRowsInvalidHint(ambiguousDates, someGood),
   });
   if (refusal) throw refusal;
@@ -100,11 +102,11 @@ export async function run(options: WithArgs<ImportOptions>, ctx: Context): Promi
   } else if (stored.length) {
     ctx.print(importTable(stored, ctx.look()));
   }
-  for (const row of stored) if (!namesBehaviour(row.draft.text)) ctx.info(messages.formVague(file, row.line, row.id));
+  for (const row of stored) if (!namesBehaviour(row.draft.text)) ctx.info(messages.formVague(shown, row.line, row.id));
   // A name two customers have went to the oldest, as in story add; say how to choose another.
   for (const row of stored) {
     const namesakes = row.id === null || row.draft.customer === null ? null : namesakesOf(ctx.store(), row.draft);
-    if (namesakes && row.id !== null) ctx.info(messages.formRowProblem(file, row.line, messages.customerNamesakes(namesakes.name, namesakes.linked, namesakes.others, row.id)));
+    if (namesakes && row.id !== null) ctx.info(messages.formRowProblem(shown, row.line, messages.customerNamesakes(namesakes.name, namesakes.linked, namesakes.others, row.id)));
   }
   const summary = options.dryRun ? messages.formDryRun : messages.formImported;
   ctx.info(summary(stored.length, alreadyImported.length, problems.length));
