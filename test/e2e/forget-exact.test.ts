@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, baseEnv, storedText } from '../helpers/cli.ts';
+import { baseEnv, BIN, draftsFolder, ownDataEnv, storedText } from '../helpers/cli.ts';
 import { itOnSqlite, testEngine } from '../helpers/engine.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 import { messages } from '../../src/core/messages.ts';
@@ -202,7 +202,7 @@ describe('it says it is done only when the files are clean', () => {
     expect(statSync(svc.db).size).toBeGreaterThan(1024 * 1024);
     // A file-size limit below the database's size: the erase fits in the log, the compaction cannot be written.
     const full = spawnSync('bash', ['-c', `trap '' XFSZ; ulimit -f 1024; exec "${process.execPath}" "${BIN}" customer forget 1 --yes`], {
-      env: baseEnv(svc.db, { XDG_DATA_HOME: join(svc.dir, 'data') }),
+      env: baseEnv(svc.db, ownDataEnv(svc.dir)),
       encoding: 'utf8',
     });
     expect(full.status).toBe(1);
@@ -269,7 +269,7 @@ describe('the preview', () => {
     );
     expect(text.stderr).toBe(
       'Dry run: forgetting customer #1 would change 1 story and 1 tag record. Nothing was changed; run again without --dry-run to forget.\n' +
-        `No draft of this database on this machine holds their details (there are none in ${join(svc.dir, 'data', 'svc', 'drafts')}).\n` +
+        `No draft of this database on this machine holds their details (there are none in ${draftsFolder(svc.dir)}).\n` +
         (testEngine === 'postgres' ? `${messages.forgetDraftsElsewhere}\n` : ''),
     );
     const json = await svc.json<{ dryRun: boolean; storiesChanged: number; changes: unknown[] }>(['customer', 'forget', '1', '--dry-run']);

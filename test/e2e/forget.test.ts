@@ -2,7 +2,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
-import { storedText } from '../helpers/cli.ts';
+import { draftsFolder, storedText } from '../helpers/cli.ts';
 import { testEngine } from '../helpers/engine.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
 
@@ -48,7 +48,7 @@ describe('svc customer forget', () => {
       shared: [],
       nameNotScanned: false,
       resumed: false,
-      drafts: { folder: join(svc.dir, 'data', 'svc', 'drafts'), checked: 0, changed: [], otherMachines: testEngine === 'postgres' },
+      drafts: { folder: draftsFolder(svc.dir), checked: 0, changed: [], otherMachines: testEngine === 'postgres' },
       removed: [],
       filesVerified: true,
       finished: true,

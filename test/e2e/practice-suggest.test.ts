@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectCleanError, queryDb } from '../helpers/cli.ts';
 import { itOnSqlite } from '../helpers/engine.ts';
 import { inProcessSandbox, type InProcessSandbox } from '../helpers/in-process.ts';
-import { KEY, Terminal } from '../helpers/terminal.ts';
+import { answerStoryDetail, KEY, Terminal } from '../helpers/terminal.ts';
 
 // A small team's stories: three about checking allergies with the kitchen, three about
 // warning guests ahead of disruption, and others. Ids follow this order, from 1.
@@ -49,10 +49,7 @@ afterAll(() => svc.cleanup());
 
 /** Nimmi's allergy check, typed at the guided story add: both steps, result and customer left empty. */
 async function tellAllergyStory(term: Terminal): Promise<void> {
-  await term.answer('What exactly did they do?', 'Nimmi checked every dish on the room service order with the chef before it went up.');
-  await term.answer('More detail?', 'y');
-  await term.answer('What led up to it?', 'A guest rang down about a gluten allergy.');
-  await term.answer('What resulted for the customer?', '');
+  await answerStoryDetail(term, { did: 'Nimmi checked every dish on the room service order with the chef before it went up.', ledUp: 'A guest rang down about a gluten allergy.', resulted: '' });
   await term.answer('For whom?', '');
 }
 

@@ -2,23 +2,23 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { draftsFolder, ownDataEnv, sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { itOnSqlite } from '../helpers/engine.ts';
-import { KEY, Terminal } from '../helpers/terminal.ts';
+import { answerStoryDetail, KEY, Terminal } from '../helpers/terminal.ts';
 
 let svc: SvcSandbox;
 let env: Record<string, string>;
 beforeEach(() => {
   svc = sandbox();
   // Drafts live in svc's data folder: this test's own.
-  env = { XDG_DATA_HOME: join(svc.dir, 'data') };
+  env = ownDataEnv(svc.dir);
 });
 afterEach(() => svc.cleanup());
 
 // The database stays locked in two tests: svc gives up after 1 s instead of 10 (what it then does is the same).
 const SHORT_BUSY_TIMEOUT = { SVC_TEST_BUSY_TIMEOUT_MS: '1000' };
 
-const draftDir = () => join(svc.dir, 'data', 'svc', 'drafts');
+const draftDir = () => draftsFolder(svc.dir);
 const drafts = () => {
   try {
     return readdirSync(draftDir()).filter((name) => name.endsWith('.json'));
@@ -29,10 +29,7 @@ const drafts = () => {
 
 /** Answers the guided questions after "who" (the tag questions unless --tag was given). */
 async function typeStory(term: Terminal, askedTags = true): Promise<void> {
-  await term.answer('What exactly did they do?', 'Ana drove a spare printer over and set it up in ten minutes.');
-  await term.answer('More detail?', 'y');
-  await term.answer('What led up to it?', 'The printer jammed before the board meeting.');
-  await term.answer('What resulted for the customer?', 'The packs were ready on time');
+  await answerStoryDetail(term, { did: 'Ana drove a spare printer over and set it up in ten minutes.', ledUp: 'The printer jammed before the board meeting.', resulted: 'The packs were ready on time' });
   await term.answer('For whom?', '');
   await term.waitFor('Channel?');
   await term.type(KEY.enter);

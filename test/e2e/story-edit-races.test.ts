@@ -9,20 +9,20 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectPostgres } from '../../src/store/postgres/sync-client.ts';
-import { BIN, baseEnv, sandbox, type SvcSandbox } from '../helpers/cli.ts';
+import { baseEnv, BIN, draftsFolder, ownDataEnv, sandbox, type SvcSandbox } from '../helpers/cli.ts';
 import { testEngine } from '../helpers/engine.ts';
-import { KEY, Terminal } from '../helpers/terminal.ts';
+import { answerStoryDetail, KEY, Terminal } from '../helpers/terminal.ts';
 
 let svc: SvcSandbox;
 let env: Record<string, string>;
 beforeEach(() => {
   svc = sandbox();
   // Drafts and kept edits live in svc's data folder: this test's own.
-  env = { XDG_DATA_HOME: join(svc.dir, 'data') };
+  env = ownDataEnv(svc.dir);
 });
 afterEach(() => svc.cleanup());
 
-const draftDir = () => join(svc.dir, 'data', 'svc', 'drafts');
+const draftDir = () => draftsFolder(svc.dir);
 const kept = (suffix: string) => (existsSync(draftDir()) ? readdirSync(draftDir()).filter((name) => name.endsWith(suffix)) : []);
 
 /** One svc process in the background; resolves with its exit code and what it said. */
@@ -196,10 +196,7 @@ describe('a story typed at the guided prompt whose save fails', () => {
     expect(svc.run(['story', 'add', 'Bo called back', '--staff', 'Bo']).code).toBe(0);
     const before = svc.snapshot();
     const term = new Terminal(['story', 'add', '--staff', 'Ana', '--tag', 'printer'], svc.db, env);
-    await term.answer('What exactly did they do?', 'Ana drove a spare printer over and set it up in ten minutes.');
-    await term.answer('More detail?', 'y');
-    await term.answer('What led up to it?', 'The printer jammed before the board meeting.');
-    await term.answer('What resulted for the customer?', 'The packs were ready on time');
+    await answerStoryDetail(term, { did: 'Ana drove a spare printer over and set it up in ten minutes.', ledUp: 'The printer jammed before the board meeting.', resulted: 'The packs were ready on time' });
     await term.waitFor('For whom?');
     // The server goes away (or the file fails) while the person is still answering.
     breakTheSave();
@@ -230,10 +227,7 @@ describe('a story typed at the guided prompt whose save fails', () => {
   it('keeps the draft, which a forget of its customer rewrites before it is saved: the customer is not made again', async () => {
     expect(svc.run(['story', 'add', 'Bo rang Tomas Brandt back', '--staff', 'Bo', '--customer', 'Tomas Brandt']).code).toBe(0);
     const term = new Terminal(['story', 'add', '--staff', 'Ana', '--tag', 'printer'], svc.db, env);
-    await term.answer('What exactly did they do?', 'Ana drove a spare printer over to Tomas Brandt.');
-    await term.answer('More detail?', 'y');
-    await term.answer('What led up to it?', 'His printer jammed.');
-    await term.answer('What resulted for the customer?', 'Mr Brandt printed on time');
+    await answerStoryDetail(term, { did: 'Ana drove a spare printer over to Tomas Brandt.', ledUp: 'His printer jammed.', resulted: 'Mr Brandt printed on time' });
     await term.waitFor('For whom?');
     breakTheSave();
     await term.type(`Tomas Brandt${KEY.enter}`);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { queryDb, sandbox, type SvcSandbox } from '../helpers/cli.ts';
-import { KEY, Terminal } from '../helpers/terminal.ts';
+import { answerStoryDetail, KEY, Terminal } from '../helpers/terminal.ts';
 
 let svc: SvcSandbox;
 beforeEach(() => {
@@ -14,10 +14,7 @@ describe('svc story add in a terminal', () => {
   it('asks who and what they did, then the rest when asked for more detail, and saves the story', async () => {
     const term = new Terminal(['story', 'add'], svc.db);
     await term.answer('Who delivered it?', 'Ana, Bo');
-    await term.answer('What exactly did they do?', 'Ana called the bank and refunded the charge on the spot.');
-    await term.answer('More detail?', 'y');
-    await term.answer('What led up to it?', 'The customer had been charged twice.');
-    await term.answer('What resulted for the customer?', 'Money back the same day');
+    await answerStoryDetail(term, { did: 'Ana called the bank and refunded the charge on the spot.', ledUp: 'The customer had been charged twice.', resulted: 'Money back the same day' });
     await term.answer('For whom?', 'Mrs Diaz');
     await term.answer('colleague', 'n');
     await term.waitFor('Channel?');
@@ -46,10 +43,7 @@ describe('svc story add in a terminal', () => {
 
   it('keeps a new tag typed at the tags list, and a space in it once typing has begun', async () => {
     const term = new Terminal(['story', 'add', '--staff', 'Ana', '--channel', 'phone', '--trigger', 'request'], svc.db);
-    await term.answer('What exactly did they do?', 'Ana rang the customer back the same afternoon.');
-    await term.answer('More detail?', 'y');
-    await term.answer('What led up to it?', '');
-    await term.answer('What resulted for the customer?', '');
+    await answerStoryDetail(term, { did: 'Ana rang the customer back the same afternoon.', ledUp: '', resulted: '' });
     await term.answer('For whom?', '');
     await term.waitFor('Tags? (space picks; type new ones, comma-separated; enter when done)');
     await term.type('call back');
@@ -78,10 +72,7 @@ describe('svc story add in a terminal', () => {
 
   it('never asks what they did a second time, and joins the answers as sentences', async () => {
     const term = new Terminal(['story', 'add', '--staff', 'Ana', '--channel', 'phone', '--trigger', 'request', '--tag', 'thanks', '--customer', 'Mr Roy'], svc.db);
-    await term.answer('What exactly did they do?', 'Ana was lovely');
-    await term.answer('More detail?', 'y');
-    await term.answer('What led up to it?', 'Mr Roy rang about his bill');
-    await term.answer('What resulted for the customer?', '');
+    await answerStoryDetail(term, { did: 'Ana was lovely', ledUp: 'Mr Roy rang about his bill', resulted: '' });
     expect(await term.exitCode()).toBe(0);
     expect(term.screen).not.toContain('It does not say what exactly was done');
     expect(svc.json<{ text: string }>(['story', 'show', '1']).text).toBe('Mr Roy rang about his bill. Ana was lovely.');

@@ -80,7 +80,17 @@ export function runSvc(args: string[], db: string, options: RunOptions = {}): Ru
  * rewrites the drafts it finds, which must never be those of the person running the tests.
  */
 export function withOwnDataHome<T extends { env?: Record<string, string | undefined> }>(dir: string, options: T = {} as T): T {
-  return { ...options, env: { XDG_DATA_HOME: join(dir, 'data'), ...options.env } };
+  return { ...options, env: { ...ownDataEnv(dir), ...options.env } };
+}
+
+/** The environment that gives svc the data folder of the sandbox in dir (for a Terminal, or a process spawned by hand). */
+export function ownDataEnv(dir: string): { XDG_DATA_HOME: string } {
+  return { XDG_DATA_HOME: join(dir, 'data') };
+}
+
+/** Where svc keeps the drafts of the sandbox in dir. */
+export function draftsFolder(dir: string): string {
+  return join(ownDataEnv(dir).XDG_DATA_HOME, 'svc', 'drafts');
 }
 
 /**

@@ -27,7 +27,6 @@ export class Terminal {
   constructor(args: string[], db: string, env: Record<string, string | undefined> = {}, size = { cols: 100, rows: 40 }, options: { stderrFile?: string } = {}) {
     const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
     const quoted = [process.execPath, BIN, ...args].map(quote).join(' ') + (options.stderrFile ? ` 2>${quote(options.stderrFile)}` : '');
-    // CI set would (rightly) turn prompts off; the terminal test wants them on.
     // No pager unless a test asks for one: a pager waiting for a key would hold the test up.
     const childEnv = baseEnv(db, { TERM: 'xterm', COLUMNS: String(size.cols), LINES: String(size.rows), SVC_PAGER: 'cat', ...env });
     this.child = spawn('script', ['-qfec', `stty cols ${size.cols} rows ${size.rows}; ${quoted}`, '/dev/null'], { env: childEnv });
@@ -83,4 +82,12 @@ export class Terminal {
   kill(): void {
     this.child.kill('SIGKILL');
   }
+}
+
+/** Answers the guided story's first questions: what they did, yes to more detail, what led up to it, what resulted. */
+export async function answerStoryDetail(term: Terminal, story: { did: string; ledUp: string; resulted: string }): Promise<void> {
+  await term.answer('What exactly did they do?', story.did);
+  await term.answer('More detail?', 'y');
+  await term.answer('What led up to it?', story.ledUp);
+  await term.answer('What resulted for the customer?', story.resulted);
 }

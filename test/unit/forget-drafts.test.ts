@@ -192,6 +192,7 @@ describe('the drafts folder, as forget looks through it', () => {
     expect(readFileSync(files.herEdit, 'utf8')).toBe(`Ana rang ${F} back; ${F} was pleased`);
   });
 
+  // Skipped only where chattr +i does not work: root ignores file permissions, so only an immutable file refuses to be replaced.
   it.skipIf(!canChattr)('refuses a draft it cannot replace, leaving it and no temporary file behind', () => {
     const files = writeDrafts();
     immutable(files.herEdit, true);
